@@ -1,0 +1,123 @@
+//! Rendering: a [`Plan`] in, the files of the generated crate out.
+//!
+//! One module per shape kind (`structure`, `error_shape`, `union`, `enum_shape`), one for
+//! operations, one for the crate-wide error, one for the module tree, and `manifest` for the
+//! non-Rust files. Each returns `TokenStream`s; [`crate::format`] turns them into text.
+
+mod ctx;
+mod enum_shape;
+mod error_meta;
+mod error_shape;
+pub mod manifest;
+mod modules;
+mod operation;
+mod structure;
+mod union;
+
+use proc_macro2::TokenStream;
+
+use crate::error::Result;
+use crate::plan::{OperationPlan, Plan, TypeKind, TypePlan};
+
+pub use ctx::Ctx;
+pub use manifest::ManifestOptions;
+
+/// The hand-written runtime copied into every crate: (path in the crate, source).
+const RUNTIME: &[(&str, &str)] = &[
+    ("src/primitives.rs", include_str!("../../runtime/primitives.rs")),
+    ("src/error.rs", include_str!("../../runtime/error.rs")),
+];
+
+/// A Rust file before formatting, or a finished text file.
+pub enum Output {
+    /// Rust tokens, to be formatted.
+    Rust(TokenStream),
+    /// Final text.
+    Text(String),
+}
+
+/// One unit of rendering work; jobs are independent so they can run on several threads.
+pub enum Job<'p> {
+    /// A file whose text is ready (runtime sources).
+    Static(&'static str, &'static str),
+    /// `Cargo.toml`.
+    CargoToml,
+    /// `README.md`.
+    Readme,
+    /// A module file: `src/lib.rs`, `src/types.rs`, ...
+    Module(&'static str),
+    /// The file of one named type.
+    Type(&'p TypePlan),
+    /// The file of one operation.
+    Operation(&'p OperationPlan),
+}
+
+/// Every file of the crate, as jobs.
+pub fn jobs<'p>(plan: &'p Plan) -> Vec<Job<'p>> {
+    let mut jobs = vec![Job::CargoToml, Job::Readme];
+    jobs.extend(RUNTIME.iter().map(|(p, t)| Job::Static(p, t)));
+    for m in ["src/lib.rs", "src/types.rs", "src/types/error.rs", "src/operation.rs", "src/error_meta.rs"] {
+        jobs.push(Job::Module(m));
+    }
+    jobs.extend(plan.types.values().map(Job::Type));
+    jobs.extend(plan.operations.iter().map(Job::Operation));
+    jobs
+}
+
+/// Renders one job: its path relative to the crate root, and its content.
+pub fn render_job(plan: &Plan, manifest: &ManifestOptions, job: &Job) -> Result<(String, Output)> {
+    let plain = || Ctx::new(plan, &[]);
+    Ok(match job {
+        Job::Static(path, text) => ((*path).to_owned(), Output::Text((*text).to_owned())),
+        Job::CargoToml => ("Cargo.toml".to_owned(), Output::Text(manifest::cargo_toml(plan, manifest)?)),
+        Job::Readme => ("README.md".to_owned(), Output::Text(manifest::readme(plan, manifest)?)),
+        Job::Module(path) => {
+            let tokens = match *path {
+                "src/lib.rs" => modules::lib_rs(&plain()),
+                "src/types.rs" => modules::types_rs(&plain()),
+                "src/types/error.rs" => modules::types_error_rs(&plain()),
+                "src/operation.rs" => modules::operation_rs(&plain()),
+                _ => error_meta::render(&plain()),
+            };
+            ((*path).to_owned(), Output::Rust(tokens))
+        }
+        Job::Type(t) => (type_file(t), Output::Rust(render_type(plan, t))),
+        Job::Operation(op) => {
+            let ctx = Ctx::new(plan, &operation::defined_names(op));
+            (format!("src/operation/{}.rs", op.module), Output::Rust(operation::render(&ctx, op)))
+        }
+    })
+}
+
+fn type_file(t: &TypePlan) -> String {
+    match t.kind {
+        TypeKind::Error => format!("src/types/error/{}.rs", t.module),
+        _ => format!("src/types/{}.rs", t.module),
+    }
+}
+
+/// The file body of one named type.
+fn render_type(plan: &Plan, t: &TypePlan) -> TokenStream {
+    let builder = format!("{}Builder", t.name);
+    let ctx = Ctx::new(plan, &[t.name.as_str(), builder.as_str()]);
+    match t.kind {
+        TypeKind::Structure => {
+            let shape = plan.model.expect(&t.id);
+            let spec = structure::StructSpec {
+                shape,
+                name: &t.name,
+                path: t.path(),
+                builder_path: t.builder_path(),
+                fields: plan.fields(shape, false),
+                role: structure::StructRole::Plain,
+                fallback_doc: format!("The `{}` structure.", t.id.name()),
+            };
+            let item = structure::render_struct(&ctx, &spec);
+            let b = structure::render_builder(&ctx, &spec);
+            quote::quote!(#item #b)
+        }
+        TypeKind::Error => error_shape::render(&ctx, t),
+        TypeKind::Union => union::render(&ctx, t),
+        TypeKind::Enum => enum_shape::render(&ctx, t),
+    }
+}

@@ -1,0 +1,124 @@
+//! The module files that tie the crate together: `lib.rs`, `types.rs`, `types/error.rs`,
+//! `operation.rs`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::ctx::{ident, inner_doc_lines, Ctx};
+use crate::plan::TypeKind;
+
+/// `src/lib.rs`.
+pub fn lib_rs(ctx: &Ctx) -> TokenStream {
+    let plan = ctx.plan;
+    let service = plan.model.expect(&plan.service.id);
+    let mut doc = format!("Types of the {} API", plan.service.title);
+    if let Some(v) = &plan.service.version {
+        doc.push_str(&format!(" (version `{v}`)"));
+    }
+    doc.push_str(", generated from its Smithy model.");
+    let docs = inner_doc_lines(&doc);
+    let service_doc = service
+        .traits
+        .documentation()
+        .map(crate::docs::html_to_markdown)
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| inner_doc_lines(&format!("\n{d}")))
+        .unwrap_or_default();
+    let layout = inner_doc_lines(
+        "\n## Layout\n\n\
+         - [`types`]: structures, unions and enums; [`types::builders`] has their builders and \
+         [`types::error`] the modeled errors.\n\
+         - [`operation`]: one module per operation, with its input, output and error types.\n\
+         - [`primitives`]: blobs, timestamps, documents and big numbers.\n\
+         - [`error`]: build errors and error metadata; [`Error`] gathers every modeled error.",
+    );
+    let inner_docs: Vec<TokenStream> = vec![docs, service_doc, layout];
+    quote! {
+        #(#inner_docs)*
+        #![warn(missing_docs)]
+        #![forbid(unsafe_code)]
+        // The crate itself refers to members the model marks deprecated.
+        #![allow(deprecated)]
+        // Names come from the model: variants may share a prefix, methods may be called `next`.
+        #![allow(clippy::enum_variant_names, clippy::should_implement_trait, clippy::wrong_self_convention)]
+        #![allow(clippy::large_enum_variant, clippy::module_inception)]
+
+        pub mod error;
+        pub mod operation;
+        pub mod primitives;
+        pub mod types;
+        mod error_meta;
+
+        pub use error_meta::Error;
+    }
+}
+
+/// `src/types.rs`: private per-type modules, re-exported.
+pub fn types_rs(ctx: &Ctx) -> TokenStream {
+    let ts: Vec<_> = ctx.plan.types.values().filter(|t| t.kind != TypeKind::Error).collect();
+    let mods = ts.iter().map(|t| {
+        let m = ident(&t.module);
+        quote!(mod #m;)
+    });
+    let uses = ts.iter().map(|t| {
+        let m = ident(&t.module);
+        let n = ident(&t.name);
+        quote!(pub use self::#m::#n;)
+    });
+    let builders = ts.iter().filter(|t| t.kind == TypeKind::Structure).map(|t| {
+        let m = ident(&t.module);
+        let b = quote::format_ident!("{}Builder", t.name);
+        quote!(pub use super::#m::#b;)
+    });
+    quote! {
+        //! Structures, unions and enums of the service.
+        #(#uses)*
+        /// Builders for the structures in [`types`](crate::types).
+        pub mod builders {
+            #(#builders)*
+        }
+        pub mod error;
+        #(#mods)*
+    }
+}
+
+/// `src/types/error.rs`.
+pub fn types_error_rs(ctx: &Ctx) -> TokenStream {
+    let ts: Vec<_> = ctx.plan.types.values().filter(|t| t.kind == TypeKind::Error).collect();
+    let mods = ts.iter().map(|t| {
+        let m = ident(&t.module);
+        quote!(mod #m;)
+    });
+    let uses = ts.iter().map(|t| {
+        let m = ident(&t.module);
+        let n = ident(&t.name);
+        quote!(pub use self::#m::#n;)
+    });
+    let builders = ts.iter().map(|t| {
+        let m = ident(&t.module);
+        let b = quote::format_ident!("{}Builder", t.name);
+        quote!(pub use super::#m::#b;)
+    });
+    quote! {
+        //! The errors the service models.
+        #(#uses)*
+        /// Builders for the errors in [`types::error`](crate::types::error).
+        pub mod builders {
+            #(#builders)*
+        }
+        #(#mods)*
+    }
+}
+
+/// `src/operation.rs`.
+pub fn operation_rs(ctx: &Ctx) -> TokenStream {
+    let mods = ctx.plan.operations.iter().map(|op| {
+        let m = ident(&op.module);
+        let d = format!(" The `{}` operation.", op.name);
+        quote!(#[doc = #d] pub mod #m;)
+    });
+    quote! {
+        //! One module per operation, each with the operation's input, output and error types.
+        #(#mods)*
+    }
+}

@@ -1,0 +1,47 @@
+//! Maintainer tasks for the Smithy code generator (the matklad `cargo xtask` pattern).
+//!
+//! Run `cargo xtask help` for the list of commands.
+
+mod api_diff;
+mod args;
+mod codegen;
+mod paths;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <command> [options]
+
+Commands:
+  codegen [--model PATH]... [--out DIR] [--check] [--shared DIR] [--service ID]
+          [--crate-name NAME] [--operations A,B] [--version X.Y.Z]
+                                                 generate a crate (default: the pinned Connect model into generated/);
+                                                 --check fails if the output directory is stale
+  api-diff --ours DIR --theirs DIR [--report FILE]
+                                                 compare the public API of two crates (e.g. ours vs aws-sdk-connect)
+  help                                           this text
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (cmd, rest) = match args.split_first() {
+        Some((c, r)) => (c.as_str(), r),
+        None => ("help", &[][..]),
+    };
+    let result = match cmd {
+        "codegen" => codegen::run(rest),
+        "api-diff" => api_diff::run(rest),
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
