@@ -248,9 +248,8 @@ const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
 
-/// Writes an unsigned integer without allocating.
-pub(crate) fn write_u64(out: &mut String, mut value: u64) {
-    let mut buffer = [0u8; 20];
+/// Writes the digits of `value` at the end of `buffer`; returns where they start.
+fn u64_digits(mut value: u64, buffer: &mut [u8; 20]) -> usize {
     let mut start = buffer.len();
     while value >= 100 {
         let pair = (value % 100) as usize * 2;
@@ -266,8 +265,19 @@ pub(crate) fn write_u64(out: &mut String, mut value: u64) {
         start -= 1;
         buffer[start] = b'0' + value as u8;
     }
-    // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&buffer[start..]).unwrap_or_default());
+    start
+}
+
+/// Appends ASCII digits (from [`u64_digits`] or `LowerExp`) to `out`.
+fn push_ascii(out: &mut String, digits: &[u8]) {
+    out.push_str(std::str::from_utf8(digits).unwrap_or_default());
+}
+
+/// Writes an unsigned integer without allocating.
+pub(crate) fn write_u64(out: &mut String, value: u64) {
+    let mut buffer = [0u8; 20];
+    let start = u64_digits(value, &mut buffer);
+    push_ascii(out, &buffer[start..]);
 }
 
 /// Writes a signed integer without allocating.
@@ -316,49 +326,161 @@ impl fmt::Write for StackBuffer {
     }
 }
 
-fn write_finite_f64(out: &mut String, value: f64) {
+/// Shortest round-trip digits of a positive finite `value`, as `0.DIGITS × 10^point`.
+///
+/// Returns the digits' start in `digits` (they run to its end) and `point`.
+fn shortest_digits(value: f64, digits: &mut [u8; 20]) -> (usize, i32) {
+    short_decimal_digits(value, digits).unwrap_or_else(|| exponent_digits(value, digits))
+}
+
+/// Fast path for values with few significant digits, the common case on the wire: finds the
+/// smallest `k` such that `value == n / 10^k` for an integer `n < 2^53`. Both `n` and `10^k`
+/// are exact doubles and the division is correctly rounded, so `n × 10^-k` parses back to
+/// `value`; the smallest `k` gives the fewest digits.
+fn short_decimal_digits(value: f64, digits: &mut [u8; 20]) -> Option<(usize, i32)> {
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    // Where ryu's layout is plain decimal and n can stay below 2^53.
+    if !(1e-5..1e15).contains(&value) {
+        return None;
+    }
+    for (k, &power) in POWERS.iter().enumerate() {
+        let scaled = value * power;
+        if scaled >= 9.0e15 {
+            return None;
+        }
+        let nearest = scaled.round();
+        let other = if nearest > scaled {
+            nearest - 1.0
+        } else {
+            nearest + 1.0
+        };
+        let Some(n) = [nearest, other].into_iter().find(|n| n / power == value) else {
+            continue;
+        };
+        let start = u64_digits(n as u64, digits);
+        // n × 10^-k = 0.DIGITS × 10^(digit count - k)
+        let point = (digits.len() - start) as i32 - k as i32;
+        let mut end = digits.len();
+        while end - start > 1 && digits[end - 1] == b'0' {
+            end -= 1;
+        }
+        // Move the significant digits to the end of the buffer.
+        let length = end - start;
+        let target = digits.len() - length;
+        digits.copy_within(start..end, target);
+        return Some((target, point));
+    }
+    None
+}
+
+/// General path: the shortest round-trip digits from `LowerExp` (e.g. `1.2345e-7`).
+///
+/// When the value lies exactly halfway between two equally short candidates, `LowerExp`
+/// rounds up while ryu picks the even digit; the tie is detected exactly and broken like ryu.
+fn exponent_digits(value: f64, digits: &mut [u8; 20]) -> (usize, i32) {
     use fmt::Write as _;
     let mut buffer = StackBuffer {
         bytes: [0; 40],
         len: 0,
     };
-    // E.g. "-1.2345e-7", "1e16", "0e0": at most 24 bytes.
-    if write!(buffer, "{value:e}").is_err() {
-        out.push_str(&value.to_string());
-        return;
-    }
+    // At most 24 bytes, e.g. "2.2250738585072014e-308"; a failure leaves "0".
+    let _ = write!(buffer, "{value:e}");
     let text = &buffer.bytes[..buffer.len];
-    let (negative, text) = match text.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, text),
-    };
     let e_index = text.iter().position(|&b| b == b'e').unwrap_or(text.len());
-    let mantissa = &text[..e_index];
     let exponent: i32 = std::str::from_utf8(text.get(e_index + 1..).unwrap_or_default())
         .ok()
         .and_then(|e| e.parse().ok())
         .unwrap_or(0);
-    let mut digits = [0u8; 20];
-    let mut length = 0;
-    for &b in mantissa.iter().filter(|b| b.is_ascii_digit()) {
-        if let Some(slot) = digits.get_mut(length) {
-            *slot = b;
-            length += 1;
+    // At most 17 digits, so they fit in a u64.
+    let mut n: u64 = 0;
+    let mut length: i32 = 0;
+    for &digit in text[..e_index]
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .take(19)
+    {
+        n = n * 10 + u64::from(digit - b'0');
+        length += 1;
+    }
+    let mut point = exponent + 1;
+    if n % 2 == 1 && length <= 17 {
+        // The value is about n × 10^(point - length); the midpoints to the neighbours of n
+        // are (10n ± 5) × 10^(point - length - 1).
+        let scale = point - length - 1;
+        if is_exactly(value, n * 10 - 5, scale) {
+            n -= 1;
+        } else if is_exactly(value, n * 10 + 5, scale) {
+            n += 1;
         }
     }
-    let digits = &digits[..length];
-    let length = length as i32;
-    // The value is 0.DIGITS × 10^point.
-    let point = exponent + 1;
-    let push_digits = |out: &mut String, digits: &[u8]| {
-        out.push_str(std::str::from_utf8(digits).unwrap_or_default());
-    };
-    if negative {
+    let start = u64_digits(n, digits);
+    // n + 1 can gain a digit (99 -> 100).
+    point += (digits.len() - start) as i32 - length.max(1);
+    let mut end = digits.len();
+    while end - start > 1 && digits[end - 1] == b'0' {
+        end -= 1;
+    }
+    let target = digits.len() - (end - start);
+    digits.copy_within(start..end, target);
+    (target, point)
+}
+
+/// True if `value` equals `n × 10^q` exactly (decided in integers; `false` if too large).
+fn is_exactly(value: f64, n: u64, q: i32) -> bool {
+    fn check(value: f64, n: u64, q: i32) -> Option<bool> {
+        let bits = value.to_bits();
+        let biased_exponent = ((bits >> 52) & 0x7FF) as i32;
+        let fraction = bits & ((1u64 << 52) - 1);
+        // value = m × 2^e
+        let (m, e) = if biased_exponent == 0 {
+            (fraction, -1074)
+        } else {
+            (fraction | 1u64 << 52, biased_exponent - 1075)
+        };
+        // Compare m × 2^e with n × 5^q × 2^q, moving every factor to the side where its
+        // exponent is positive.
+        let mut left = u128::from(m);
+        let mut right = u128::from(n);
+        let power_of_five = 5u128.checked_pow(q.unsigned_abs())?;
+        if q >= 0 {
+            right = right.checked_mul(power_of_five)?;
+        } else {
+            left = left.checked_mul(power_of_five)?;
+        }
+        let shift = e - q;
+        let shifted = |x: u128, by: u32| (by < x.leading_zeros()).then(|| x << by);
+        if shift >= 0 {
+            left = shifted(left, shift.unsigned_abs())?;
+        } else {
+            right = shifted(right, shift.unsigned_abs())?;
+        }
+        Some(left == right)
+    }
+    check(value, n, q).unwrap_or(false)
+}
+
+fn write_finite_f64(out: &mut String, value: f64) {
+    if value == 0.0 {
+        out.push_str(if value.is_sign_negative() {
+            "-0.0"
+        } else {
+            "0.0"
+        });
+        return;
+    }
+    if value < 0.0 {
         out.push('-');
     }
+    let mut buffer = [0u8; 20];
+    let (start, point) = shortest_digits(value.abs(), &mut buffer);
+    let digits = &buffer[start..];
+    let length = digits.len() as i32;
+    // The layout of ryu's `format64`, with the value being 0.DIGITS × 10^point.
     if (length..=16).contains(&point) {
         // 1234e7 -> 12340000000.0
-        push_digits(out, digits);
+        push_ascii(out, digits);
         for _ in length..point {
             out.push('0');
         }
@@ -366,22 +488,22 @@ fn write_finite_f64(out: &mut String, value: f64) {
     } else if 0 < point && point <= 16 {
         // 1234e-2 -> 12.34
         let split = point as usize;
-        push_digits(out, &digits[..split]);
+        push_ascii(out, &digits[..split]);
         out.push('.');
-        push_digits(out, &digits[split..]);
+        push_ascii(out, &digits[split..]);
     } else if -5 < point && point <= 0 {
         // 1234e-6 -> 0.001234
         out.push_str("0.");
         for _ in point..0 {
             out.push('0');
         }
-        push_digits(out, digits);
+        push_ascii(out, digits);
     } else {
         // 1e30, 1.234e33, 1.5e-7
-        push_digits(out, &digits[..1]);
+        push_ascii(out, &digits[..1]);
         if length > 1 {
             out.push('.');
-            push_digits(out, &digits[1..]);
+            push_ascii(out, &digits[1..]);
         }
         out.push('e');
         write_i64(out, i64::from(point - 1));
@@ -586,7 +708,12 @@ enum State {
 /// Validates the grammar (RFC 8259) as it goes, so a caller that stops early may not have
 /// seen a later syntax error; call [`JsonTokens::finish`] after the top-level value.
 pub(crate) struct JsonTokens<'a> {
+    /// The input up to its first invalid UTF-8 byte (all of it, normally).
+    text: &'a str,
+    /// `text` as bytes.
     input: &'a [u8],
+    /// Where the input stops being UTF-8, if it does.
+    invalid_utf8_at: Option<usize>,
     position: usize,
     state: State,
     depth: usize,
@@ -594,19 +721,38 @@ pub(crate) struct JsonTokens<'a> {
     object_bits: u128,
     peeked: Option<(Token<'a>, usize)>,
     token_start: usize,
+    /// Cleared while skipping, when escaped strings are validated but not decoded.
+    decode_strings: bool,
 }
 
 impl<'a> JsonTokens<'a> {
     /// Starts tokenizing `input`.
+    ///
+    /// JSON text must be UTF-8 (RFC 8259 §8.1). The input is validated once, up front, so that
+    /// strings and numbers can be borrowed without further checks; reaching an invalid byte is
+    /// an error at its offset.
     pub(crate) fn new(input: &'a [u8]) -> Self {
+        let (text, invalid_utf8_at) = match std::str::from_utf8(input) {
+            Ok(text) => (text, None),
+            Err(error) => {
+                let valid = input.get(..error.valid_up_to()).unwrap_or_default();
+                (
+                    std::str::from_utf8(valid).unwrap_or_default(),
+                    Some(error.valid_up_to()),
+                )
+            }
+        };
         JsonTokens {
-            input,
+            text,
+            input: text.as_bytes(),
+            invalid_utf8_at,
             position: 0,
             state: State::Start,
             depth: 0,
             object_bits: 0,
             peeked: None,
             token_start: 0,
+            decode_strings: true,
         }
     }
 
@@ -665,9 +811,20 @@ impl<'a> JsonTokens<'a> {
     }
 
     fn end_of_input(&self) -> JsonError {
-        self.error_at("unexpected end of input", self.input.len())
+        match self.invalid_utf8_at {
+            Some(offset) => self.error_at("invalid UTF-8", offset),
+            None => self.error_at("unexpected end of input", self.input.len()),
+        }
     }
 
+    /// Borrows `start..end` of the input; both ends are at ASCII bytes.
+    fn slice(&self, start: usize, end: usize) -> Result<&'a str, JsonError> {
+        self.text
+            .get(start..end)
+            .ok_or_else(|| self.error_at("invalid UTF-8", start))
+    }
+
+    #[inline]
     fn skip_whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.input.get(self.position) {
             self.position += 1;
@@ -680,7 +837,8 @@ impl<'a> JsonTokens<'a> {
         let next = self.input.get(self.position).copied();
         match self.state {
             State::Start => match next {
-                None => Ok(None),
+                None if self.invalid_utf8_at.is_none() => Ok(None),
+                None => Err(self.end_of_input()),
                 Some(_) => self.read_value().map(Some),
             },
             State::Value => self.read_value().map(Some),
@@ -721,13 +879,15 @@ impl<'a> JsonTokens<'a> {
                 None => Err(self.end_of_input()),
             },
             State::Done => match next {
-                None => Ok(None),
+                None if self.invalid_utf8_at.is_none() => Ok(None),
+                None => Err(self.end_of_input()),
                 Some(_) => Err(self.error("unexpected data after the top-level value")),
             },
             State::Failed => Err(self.error("JSON input was already found to be invalid")),
         }
     }
 
+    #[inline]
     fn read_value(&mut self) -> Result<Token<'a>, JsonError> {
         let token = match self.input.get(self.position) {
             None => return Err(self.end_of_input()),
@@ -766,6 +926,7 @@ impl<'a> JsonTokens<'a> {
         }
     }
 
+    #[inline]
     fn open(&mut self, object: bool) -> Result<(), JsonError> {
         if self.depth >= MAX_DEPTH {
             return Err(self.error("maximum nesting depth exceeded"));
@@ -781,6 +942,7 @@ impl<'a> JsonTokens<'a> {
         Ok(())
     }
 
+    #[inline]
     fn close(&mut self, token: Token<'a>) -> Token<'a> {
         self.position += 1;
         self.depth = self.depth.saturating_sub(1);
@@ -788,6 +950,7 @@ impl<'a> JsonTokens<'a> {
         token
     }
 
+    #[inline]
     fn after_value(&mut self) {
         self.state = match self.depth.checked_sub(1) {
             None => State::Done,
@@ -797,7 +960,12 @@ impl<'a> JsonTokens<'a> {
     }
 
     fn read_literal(&mut self, literal: &[u8], token: Token<'a>) -> Result<Token<'a>, JsonError> {
-        if self.input[self.position..].starts_with(literal) {
+        if self
+            .input
+            .get(self.position..)
+            .unwrap_or_default()
+            .starts_with(literal)
+        {
             self.position += literal.len();
             Ok(token)
         } else {
@@ -844,7 +1012,7 @@ impl<'a> JsonTokens<'a> {
             }
         }
         self.position = i;
-        std::str::from_utf8(&input[start..i]).map_err(|_| self.error("invalid number"))
+        self.slice(start, i)
     }
 
     fn number_error(&self, at: usize) -> JsonError {
@@ -885,12 +1053,14 @@ impl<'a> JsonTokens<'a> {
             }
         }
         self.position = i + 1;
-        let raw = std::str::from_utf8(&input[start..i])
-            .map_err(|e| self.error_at("invalid UTF-8 in string", start + e.valid_up_to()))?;
-        if has_escapes {
+        let raw = self.slice(start, i)?;
+        if !has_escapes {
+            Ok(Cow::Borrowed(raw))
+        } else if self.decode_strings {
             unescape(raw, start).map(Cow::Owned)
         } else {
-            Ok(Cow::Borrowed(raw))
+            // Skipping: validate only, and hand back the raw text.
+            decode_escapes(raw, start, None).map(|()| Cow::Borrowed(raw))
         }
     }
 
@@ -903,12 +1073,37 @@ impl<'a> JsonTokens<'a> {
         }
     }
 
+    /// Like `next_or_end` where a value is expected, with a shortcut for the common states.
+    fn next_value_token(&mut self) -> Result<Token<'a>, JsonError> {
+        if self.peeked.is_none()
+            && matches!(self.state, State::Value | State::Start | State::ArrayFirst)
+        {
+            self.skip_whitespace();
+            if self.input.get(self.position) != Some(&b']') {
+                self.token_start = self.position;
+                let result = self.read_value();
+                if result.is_err() {
+                    self.state = State::Failed;
+                }
+                return result;
+            }
+        }
+        self.next_or_end()
+    }
+
     fn unexpected(&self, token: &Token<'_>, expected: &str) -> JsonError {
         self.error(format!("expected {expected}, found {}", token.describe()))
     }
 
     /// Skips the next value, however deeply nested.
     pub(crate) fn skip_value(&mut self) -> Result<(), JsonError> {
+        self.decode_strings = false;
+        let result = self.skip_value_tokens();
+        self.decode_strings = true;
+        result
+    }
+
+    fn skip_value_tokens(&mut self) -> Result<(), JsonError> {
         let mut depth = 0usize;
         loop {
             match self.next_or_end()? {
@@ -928,6 +1123,41 @@ impl<'a> JsonTokens<'a> {
 
     /// Inside an object: returns the next key, or `None` after consuming the closing `}`.
     pub(crate) fn next_key(&mut self) -> Result<Option<Cow<'a, str>>, JsonError> {
+        if self.peeked.is_none() {
+            // Shortcut for well-formed input; anything else takes the general path below.
+            self.skip_whitespace();
+            let at_key = match (self.state, self.input.get(self.position)) {
+                (State::ObjectFirst, Some(b'"')) => true,
+                (State::ObjectNext, Some(b',')) => {
+                    let mut next = self.position + 1;
+                    while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.input.get(next) {
+                        next += 1;
+                    }
+                    let quote = self.input.get(next) == Some(&b'"');
+                    if quote {
+                        self.position = next;
+                    }
+                    quote
+                }
+                (State::ObjectFirst | State::ObjectNext, Some(b'}')) => {
+                    self.token_start = self.position;
+                    self.close(Token::EndObject);
+                    return Ok(None);
+                }
+                _ => false,
+            };
+            if at_key {
+                self.token_start = self.position;
+                return match self.read_key() {
+                    Ok(Token::Key(key)) => Ok(Some(key)),
+                    Ok(_) => Err(self.error("expected an object key")),
+                    Err(error) => {
+                        self.state = State::Failed;
+                        Err(error)
+                    }
+                };
+            }
+        }
         match self.next_or_end()? {
             Token::Key(key) => Ok(Some(key)),
             Token::EndObject => Ok(None),
@@ -938,6 +1168,24 @@ impl<'a> JsonTokens<'a> {
     /// Inside an array: returns `false` after consuming the closing `]`, or `true` if another
     /// element follows (which is left for the caller to read).
     pub(crate) fn array_has_next(&mut self) -> Result<bool, JsonError> {
+        if self.peeked.is_none() {
+            // Shortcut for well-formed input; anything else takes the general path below.
+            self.skip_whitespace();
+            match (self.state, self.input.get(self.position)) {
+                (State::ArrayFirst | State::ArrayNext, Some(b']')) => {
+                    self.token_start = self.position;
+                    self.close(Token::EndArray);
+                    return Ok(false);
+                }
+                (State::ArrayFirst, Some(_)) => return Ok(true),
+                (State::ArrayNext, Some(b',')) => {
+                    self.position += 1;
+                    self.state = State::Value;
+                    return Ok(true);
+                }
+                _ => {}
+            }
+        }
         match self.peek()? {
             Some(Token::EndArray) => {
                 self.next_token()?;
@@ -950,7 +1198,7 @@ impl<'a> JsonTokens<'a> {
 
     /// Reads `{`.
     pub(crate) fn expect_start_object(&mut self) -> Result<(), JsonError> {
-        match self.next_or_end()? {
+        match self.next_value_token()? {
             Token::StartObject => Ok(()),
             token => Err(self.unexpected(&token, "an object")),
         }
@@ -958,7 +1206,7 @@ impl<'a> JsonTokens<'a> {
 
     /// Reads `{` (returning `true`) or `null` (returning `false`).
     pub(crate) fn expect_start_object_or_null(&mut self) -> Result<bool, JsonError> {
-        match self.next_or_end()? {
+        match self.next_value_token()? {
             Token::StartObject => Ok(true),
             Token::Null => Ok(false),
             token => Err(self.unexpected(&token, "an object or null")),
@@ -967,7 +1215,7 @@ impl<'a> JsonTokens<'a> {
 
     /// Reads `[` (returning `true`) or `null` (returning `false`).
     pub(crate) fn expect_start_array_or_null(&mut self) -> Result<bool, JsonError> {
-        match self.next_or_end()? {
+        match self.next_value_token()? {
             Token::StartArray => Ok(true),
             Token::Null => Ok(false),
             token => Err(self.unexpected(&token, "an array or null")),
@@ -976,7 +1224,7 @@ impl<'a> JsonTokens<'a> {
 
     /// Reads a string or `null`.
     pub(crate) fn expect_string_or_null(&mut self) -> Result<Option<Cow<'a, str>>, JsonError> {
-        match self.next_or_end()? {
+        match self.next_value_token()? {
             Token::String(value) => Ok(Some(value)),
             Token::Null => Ok(None),
             token => Err(self.unexpected(&token, "a string or null")),
@@ -985,7 +1233,7 @@ impl<'a> JsonTokens<'a> {
 
     /// Reads a boolean or `null`.
     pub(crate) fn expect_bool_or_null(&mut self) -> Result<Option<bool>, JsonError> {
-        match self.next_or_end()? {
+        match self.next_value_token()? {
             Token::Bool(value) => Ok(Some(value)),
             Token::Null => Ok(None),
             token => Err(self.unexpected(&token, "a boolean or null")),
@@ -994,7 +1242,7 @@ impl<'a> JsonTokens<'a> {
 
     /// Reads a number or `null` as a [`Number`].
     pub(crate) fn expect_number_or_null(&mut self) -> Result<Option<Number>, JsonError> {
-        match self.next_or_end()? {
+        match self.next_value_token()? {
             Token::Number(text) => Ok(Some(number_from_text(text))),
             Token::Null => Ok(None),
             token => Err(self.unexpected(&token, "a number or null")),
@@ -1007,7 +1255,7 @@ impl<'a> JsonTokens<'a> {
         &mut self,
         type_name: &'static str,
     ) -> Result<Option<T>, JsonError> {
-        match self.next_or_end()? {
+        match self.next_value_token()? {
             Token::Number(text) => match scaled_decimal(text, 0, true) {
                 Ok(value) => T::try_from(value).map(Some).map_err(|_| {
                     self.error(format!("number {text} is out of range for {type_name}"))
@@ -1047,7 +1295,7 @@ impl<'a> JsonTokens<'a> {
     /// Reads the text of a float: a number, or one of the strings `NaN`, `Infinity`,
     /// `-Infinity`; `None` for `null`.
     fn expect_float_text_or_null(&mut self) -> Result<Option<Cow<'a, str>>, JsonError> {
-        match self.next_or_end()? {
+        match self.next_value_token()? {
             Token::Number(text) => Ok(Some(Cow::Borrowed(text))),
             Token::String(text) if matches!(&*text, "NaN" | "Infinity" | "-Infinity") => {
                 Ok(Some(text))
@@ -1088,7 +1336,7 @@ impl<'a> JsonTokens<'a> {
         &mut self,
         format: DateTimeFormat,
     ) -> Result<Option<DateTime>, JsonError> {
-        let token = self.next_or_end()?;
+        let token = self.next_value_token()?;
         let parsed = match (&token, format) {
             (Token::Null, _) => return Ok(None),
             (Token::Number(text), DateTimeFormat::EpochSeconds) => DateTime::from_str(text, format),
@@ -1107,7 +1355,7 @@ impl<'a> JsonTokens<'a> {
 
     /// Reads a base64 string as a [`Blob`], or `null`.
     pub(crate) fn expect_blob_or_null(&mut self) -> Result<Option<Blob>, JsonError> {
-        match self.next_or_end()? {
+        match self.next_value_token()? {
             Token::String(text) => base64::decode(&*text)
                 .map(|bytes| Some(Blob::new(bytes)))
                 .map_err(|error| self.error(error.to_string())),
@@ -1118,7 +1366,7 @@ impl<'a> JsonTokens<'a> {
 
     /// Reads a [`BigInteger`] from a bare JSON number, or `null`.
     pub(crate) fn expect_big_integer_or_null(&mut self) -> Result<Option<BigInteger>, JsonError> {
-        match self.next_or_end()? {
+        match self.next_value_token()? {
             Token::Number(text) => text
                 .parse()
                 .map(Some)
@@ -1130,7 +1378,7 @@ impl<'a> JsonTokens<'a> {
 
     /// Reads a [`BigDecimal`] from a bare JSON number, or `null`.
     pub(crate) fn expect_big_decimal_or_null(&mut self) -> Result<Option<BigDecimal>, JsonError> {
-        match self.next_or_end()? {
+        match self.next_value_token()? {
             Token::Number(text) => text
                 .parse()
                 .map(Some)
@@ -1203,8 +1451,14 @@ fn needs_attention(word: u64) -> bool {
 
 /// Decodes the escapes in a string's raw text; `base` is its offset in the input.
 fn unescape(raw: &str, base: usize) -> Result<String, JsonError> {
-    let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
+    decode_escapes(raw, base, Some(&mut out))?;
+    Ok(out)
+}
+
+/// Validates the escapes in a string's raw text, appending the decoded text to `out` if given.
+fn decode_escapes(raw: &str, base: usize, mut out: Option<&mut String>) -> Result<(), JsonError> {
+    let bytes = raw.as_bytes();
     let mut run_start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -1213,7 +1467,9 @@ fn unescape(raw: &str, base: usize) -> Result<String, JsonError> {
             continue;
         }
         // Backslashes and escape sequences are ASCII, so these are character boundaries.
-        out.push_str(&raw[run_start..i]);
+        if let Some(out) = out.as_mut() {
+            out.push_str(&raw[run_start..i]);
+        }
         let invalid = |at: usize| JsonError::new("invalid escape in string", base + at);
         let decoded = match bytes.get(i + 1) {
             Some(b'"') => '"',
@@ -1248,12 +1504,16 @@ fn unescape(raw: &str, base: usize) -> Result<String, JsonError> {
             }
             _ => return Err(invalid(i)),
         };
-        out.push(decoded);
+        if let Some(out) = out.as_mut() {
+            out.push(decoded);
+        }
         i += 2;
         run_start = i;
     }
-    out.push_str(&raw[run_start..]);
-    Ok(out)
+    if let Some(out) = out {
+        out.push_str(&raw[run_start..]);
+    }
+    Ok(())
 }
 
 /// Parses four hex digits at `at`.
@@ -1566,7 +1826,18 @@ mod tests {
         // Invalid UTF-8 is rejected with its offset.
         let error = JsonTokens::new(b"\"ab\xff\"").next_token().unwrap_err();
         assert_eq!(error.offset(), 3);
-        assert_eq!(error.to_string(), "invalid UTF-8 in string at offset 3");
+        assert_eq!(error.to_string(), "invalid UTF-8 at offset 3");
+        let mut tokens = JsonTokens::new(b"[\"a\", 1, tru\xff]");
+        assert_eq!(tokens.next_token().unwrap(), Some(Token::StartArray));
+        assert_eq!(
+            tokens.next_token().unwrap(),
+            Some(Token::String("a".into()))
+        );
+        assert_eq!(tokens.next_token().unwrap(), Some(Token::Number("1")));
+        assert!(tokens.next_token().is_err());
+        assert!(JsonTokens::new(b"\xff").next_token().is_err());
+        let error = parse_document(b"{} \xc3").unwrap_err();
+        assert_eq!(error.to_string(), "invalid UTF-8 at offset 3");
     }
 
     #[test]

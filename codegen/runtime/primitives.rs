@@ -152,6 +152,14 @@ impl DateTime {
     ///
     /// Fails if the seconds do not fit in an `i64`.
     pub fn from_nanos(epoch_nanos: i128) -> Result<Self, ConversionError> {
+        if let Ok(nanos) = i64::try_from(epoch_nanos) {
+            // Cheaper 64-bit division for the years 1678 to 2262.
+            let per_second = i64::from(NANOS_PER_SECOND);
+            return Ok(DateTime {
+                seconds: nanos.div_euclid(per_second),
+                subsecond_nanos: nanos.rem_euclid(per_second) as u32,
+            });
+        }
         let seconds = i64::try_from(epoch_nanos.div_euclid(NANOS_PER_SECOND_I128))
             .map_err(|_| ConversionError("epoch nanoseconds are out of range for a DateTime"))?;
         Ok(DateTime {
@@ -840,21 +848,35 @@ pub(crate) fn scaled_decimal(text: &str, scale: u32, exact: bool) -> Result<i128
     }
     // How many of the digits (integer digits then fraction digits) lie before the point.
     let point = int_digits.len() as i64 + exponent + i64::from(scale);
+    // Accumulate in u64 while that cannot overflow (below 10^18), then in checked u128.
+    let mut small: u64 = 0;
     let mut magnitude: u128 = 0;
+    let mut is_small = true;
     let mut position: i64 = 0;
     for &digit in int_digits.iter().chain(frac_digits) {
         let digit = digit - b'0';
         if position < point {
-            magnitude = magnitude
-                .checked_mul(10)
-                .and_then(|m| m.checked_add(u128::from(digit)))
-                .ok_or(DecimalError::Overflow)?;
+            if is_small && small < 100_000_000_000_000_000 {
+                small = small * 10 + u64::from(digit);
+            } else {
+                if is_small {
+                    magnitude = u128::from(small);
+                    is_small = false;
+                }
+                magnitude = magnitude
+                    .checked_mul(10)
+                    .and_then(|m| m.checked_add(u128::from(digit)))
+                    .ok_or(DecimalError::Overflow)?;
+            }
         } else if !exact {
             break;
         } else if digit != 0 {
             return Err(DecimalError::Inexact);
         }
         position += 1;
+    }
+    if is_small {
+        magnitude = u128::from(small);
     }
     if magnitude != 0 {
         // Trailing zeros implied by the exponent; overflows after at most 39 steps.

@@ -144,7 +144,9 @@ impl fmt::Display for SerializationError {
                  that was not recognized by the SDK. Consider upgrading to the latest version \
                  of the SDK."
             ),
-            SerializationErrorKind::DateTimeFormat(_) => f.write_str("failed to serialize timestamp"),
+            SerializationErrorKind::DateTimeFormat(_) => {
+                f.write_str("failed to serialize timestamp")
+            }
         }
     }
 }
@@ -457,7 +459,10 @@ impl fmt::Display for TryFromNumberError {
                 write!(f, "integer is out of range for `{target}`")
             }
             TryFromNumberErrorKind::FloatToInteger(value) => {
-                write!(f, "cannot convert floating point number {value} into an integer")
+                write!(
+                    f,
+                    "cannot convert floating point number {value} into an integer"
+                )
             }
             TryFromNumberErrorKind::Lossy(target) => {
                 write!(f, "number cannot be represented exactly as `{target}`")
@@ -486,7 +491,10 @@ mod tests {
         );
         assert!(missing.source().is_none());
         let invalid = BuildError::invalid_field("name", format!("bad {}", 1));
-        assert_eq!(invalid.to_string(), "invalid field in input: name (details: bad 1)");
+        assert_eq!(
+            invalid.to_string(),
+            "invalid field in input: name (details: bad 1)"
+        );
         let other = BuildError::other("boom");
         assert_eq!(other.to_string(), "error during request construction");
         assert_eq!(other.source().unwrap().to_string(), "boom");
@@ -506,7 +514,10 @@ mod tests {
             .unwrap_err();
         let serialization = SerializationError::from(format_error.clone());
         assert_eq!(serialization.to_string(), "failed to serialize timestamp");
-        assert_eq!(serialization.source().unwrap().to_string(), format_error.to_string());
+        assert_eq!(
+            serialization.source().unwrap().to_string(),
+            format_error.to_string()
+        );
         let build = BuildError::from(format_error);
         assert!(build.source().unwrap().source().is_some());
     }
@@ -533,7 +544,10 @@ mod tests {
         assert_eq!(RequestId::request_id(&meta), Some("req-1"));
         assert_eq!(meta.extra("host_id"), Some("h"));
         assert_eq!(meta.extra("missing"), None);
-        assert_eq!(ProvideErrorMetadata::code(&meta), Some("ThrottlingException"));
+        assert_eq!(
+            ProvideErrorMetadata::code(&meta),
+            Some("ThrottlingException")
+        );
         assert_eq!(
             meta.to_string(),
             "Error { code: \"ThrottlingException\", message: \"slow down\", request_id: \
@@ -543,7 +557,10 @@ mod tests {
         assert_ne!(changed, meta);
         assert_eq!(changed.code(), meta.code());
         let empty = ErrorMetadata::default();
-        assert_eq!((empty.code(), empty.message(), empty.request_id()), (None, None, None));
+        assert_eq!(
+            (empty.code(), empty.message(), empty.request_id()),
+            (None, None, None)
+        );
         assert_eq!(empty.to_string(), "Error");
     }
 

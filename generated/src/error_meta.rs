@@ -234,6 +234,16 @@ impl crate::error::ProvideErrorMetadata for Error {
         }
     }
 }
+impl ::std::convert::From<crate::error::BuildError> for Error {
+    fn from(err: crate::error::BuildError) -> Self {
+        Self::Unhandled(
+            crate::error::Unhandled::with_source(
+                ::std::default::Default::default(),
+                ::std::boxed::Box::new(err),
+            ),
+        )
+    }
+}
 impl ::std::convert::From<
     crate::operation::activate_evaluation_form::ActivateEvaluationFormError,
 > for Error {

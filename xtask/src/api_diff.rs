@@ -226,7 +226,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
     }
-    let default_report = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("target").join("api-diff.txt");
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let default_report = manifest.parent().unwrap_or(manifest).join("target").join("api-diff.txt");
     Ok(Args {
         ours: ours.ok_or_else(|| format!("missing `--ours DIR`\n{USAGE}"))?,
         theirs: theirs.ok_or_else(|| format!("missing `--theirs DIR`\n{USAGE}"))?,
@@ -313,11 +314,12 @@ struct Counts {
     ours: usize,
 }
 
+/// Percentage, rounded *down* to 2 decimals (so 51988/51990 shows 99.99%, not 100.00%).
 fn pct(a: usize, b: usize) -> f64 {
     if b == 0 {
         100.0
     } else {
-        a as f64 * 100.0 / b as f64
+        ((a as u128 * 10_000) / b as u128) as f64 / 100.0
     }
 }
 

@@ -4,8 +4,11 @@
 
 mod api_diff;
 mod args;
+mod check_models;
+mod figures;
 mod codegen;
 mod paths;
+mod test;
 
 use std::process::ExitCode;
 
@@ -17,8 +20,11 @@ Commands:
           [--crate-name NAME] [--operations A,B] [--version X.Y.Z]
                                                  generate a crate (default: the pinned Connect model into generated/);
                                                  --check fails if the output directory is stale
+  test [--shared DIR]                            everything CI runs: codegen --check, cargo test, clippy and rustdoc with warnings denied
   api-diff --ours DIR --theirs DIR [--report FILE]
                                                  compare the public API of two crates (e.g. ours vs aws-sdk-connect)
+  check-models [--shared DIR] [--keep]           generate and build a crate for every model in the shared models/aws/
+  figures [--shared DIR] [--sdk]                 codegen time, generated lines, clean -j2 build time (and aws-sdk-connect's with --sdk)
   help                                           this text
 ";
 
@@ -31,6 +37,9 @@ fn main() -> ExitCode {
     let result = match cmd {
         "codegen" => codegen::run(rest),
         "api-diff" => api_diff::run(rest),
+        "check-models" => check_models::run(rest),
+        "test" => test::run(rest),
+        "figures" => figures::run(rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(())

@@ -12,7 +12,9 @@ pub(crate) enum Kind {
     /// Generic block container (`p`, `div`, `section`, ...).
     Block,
     /// `ul` / `ol`.
-    List { ordered: bool },
+    List {
+        ordered: bool,
+    },
     /// `li`.
     Item,
     /// `dl`, `dt`, `dd`.
@@ -47,7 +49,13 @@ impl Kind {
     pub(crate) fn is_inline(self) -> bool {
         matches!(
             self,
-            Kind::Br | Kind::Void | Kind::Link | Kind::Code | Kind::Strong | Kind::Emph | Kind::Inline
+            Kind::Br
+                | Kind::Void
+                | Kind::Link
+                | Kind::Code
+                | Kind::Strong
+                | Kind::Emph
+                | Kind::Inline
         )
     }
 
@@ -145,8 +153,10 @@ fn lookup(name: &str) -> Option<(&'static str, Kind)> {
     if name.is_empty() || name.len() > 10 {
         return None;
     }
-    let lower = name.to_ascii_lowercase();
-    TABLE.iter().find(|(n, _)| *n == lower).map(|&(n, k)| (n, k))
+    TABLE
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|&(n, k)| (n, k))
 }
 
 #[derive(Debug)]
@@ -166,7 +176,13 @@ pub(crate) struct Elem {
 
 impl Elem {
     fn new(name: &'static str, kind: Kind) -> Elem {
-        Elem { name, kind, href: None, start: None, children: Vec::new() }
+        Elem {
+            name,
+            kind,
+            href: None,
+            start: None,
+            children: Vec::new(),
+        }
     }
 }
 
@@ -221,7 +237,11 @@ impl Builder {
 
     /// Pops up to and including the innermost open element accepted by `is_target`,
     /// provided it is found before an element accepted by `is_boundary`.
-    fn close_implied(&mut self, is_target: impl Fn(&Elem) -> bool, is_boundary: impl Fn(&Elem) -> bool) {
+    fn close_implied(
+        &mut self,
+        is_target: impl Fn(&Elem) -> bool,
+        is_boundary: impl Fn(&Elem) -> bool,
+    ) {
         let mut found = None;
         for (i, e) in self.stack.iter().enumerate().skip(1).rev() {
             if is_target(e) {
@@ -241,11 +261,18 @@ impl Builder {
 
     fn start(&mut self, name: &'static str, kind: Kind, attrs: Attrs) {
         match kind {
-            Kind::Item => self.close_implied(|e| e.kind == Kind::Item, |e| matches!(e.kind, Kind::List { .. })),
-            Kind::Term | Kind::Def => {
-                self.close_implied(|e| matches!(e.kind, Kind::Term | Kind::Def), |e| e.kind == Kind::DefList)
-            }
-            Kind::Cell => self.close_implied(|e| e.kind == Kind::Cell, |e| matches!(e.kind, Kind::Row | Kind::Table)),
+            Kind::Item => self.close_implied(
+                |e| e.kind == Kind::Item,
+                |e| matches!(e.kind, Kind::List { .. }),
+            ),
+            Kind::Term | Kind::Def => self.close_implied(
+                |e| matches!(e.kind, Kind::Term | Kind::Def),
+                |e| e.kind == Kind::DefList,
+            ),
+            Kind::Cell => self.close_implied(
+                |e| e.kind == Kind::Cell,
+                |e| matches!(e.kind, Kind::Row | Kind::Table),
+            ),
             Kind::Row => self.close_implied(|e| e.kind == Kind::Row, |e| e.kind == Kind::Table),
             // `<p>` implicitly closes an open paragraph (and inline elements inside it).
             _ if name == "p" => self.close_implied(|e| e.name == "p", |e| !e.kind.is_inline()),
@@ -254,7 +281,7 @@ impl Builder {
         let mut e = Elem::new(name, kind);
         e.href = attrs.href;
         e.start = attrs.start;
-        if kind.is_void() {
+        if kind.is_void() || attrs.self_closing {
             self.top().children.push(Node::Elem(e));
         } else if self.stack.len() <= MAX_DEPTH {
             self.stack.push(e);
@@ -264,7 +291,9 @@ impl Builder {
     fn end(&mut self, name: &'static str, kind: Kind) {
         if kind == Kind::Br {
             // `</br>` is treated as `<br>` by browsers.
-            self.top().children.push(Node::Elem(Elem::new("br", Kind::Br)));
+            self.top()
+                .children
+                .push(Node::Elem(Elem::new("br", Kind::Br)));
             return;
         }
         if let Some(i) = self.stack.iter().rposition(|e| e.name == name) {
@@ -282,11 +311,22 @@ impl Builder {
 struct Attrs {
     href: Option<String>,
     start: Option<u64>,
+    /// XML-style `<x/>`: an empty element.
+    self_closing: bool,
 }
 
 /// Parses HTML (or plain text) into a tree. The returned element is the root container.
 pub(crate) fn parse(input: &str) -> Elem {
-    let mut b = Builder { stack: vec![Elem::new("#root", Kind::Block)] };
+    let crlf;
+    let input = if input.contains("\r\n") {
+        crlf = input.replace("\r\n", "\n");
+        crlf.as_str()
+    } else {
+        input
+    };
+    let mut b = Builder {
+        stack: vec![Elem::new("#root", Kind::Block)],
+    };
     let bytes = input.as_bytes();
     let mut text = String::new();
     let mut i = 0;
@@ -344,13 +384,19 @@ fn markup(input: &str, i: usize, b: &mut Builder, text: &mut String) -> Option<u
         let end = rest.find('>')?;
         return Some(i + end + 1);
     }
-    let (closing, name_start) = if rest.starts_with("</") { (true, 2) } else { (false, 1) };
+    let (closing, name_start) = if rest.starts_with("</") {
+        (true, 2)
+    } else {
+        (false, 1)
+    };
     let nb = rest.as_bytes();
     if !nb.get(name_start).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
     let mut j = name_start;
-    while j < nb.len() && (nb[j].is_ascii_alphanumeric() || matches!(nb[j], b'-' | b':' | b'_' | b'.')) {
+    while j < nb.len()
+        && (nb[j].is_ascii_alphanumeric() || matches!(nb[j], b'-' | b':' | b'_' | b'.'))
+    {
         j += 1;
     }
     let (name, kind) = lookup(&rest[name_start..j])?;
@@ -360,6 +406,9 @@ fn markup(input: &str, i: usize, b: &mut Builder, text: &mut String) -> Option<u
     if closing {
         b.end(name, kind);
     } else if kind == Kind::Drop {
+        if attrs.self_closing {
+            return Some(i + after);
+        }
         // Skip raw content up to the matching end tag (or to the end of input).
         let body = &input[i + after..];
         let lower = body.to_ascii_lowercase();
@@ -388,7 +437,10 @@ fn parse_attrs(s: &str, mut j: usize) -> Option<(Attrs, usize)> {
         }
         match b.get(j)? {
             b'>' => return Some((attrs, j + 1)),
-            b'/' if b.get(j + 1) == Some(&b'>') => return Some((attrs, j + 2)),
+            b'/' if b.get(j + 1) == Some(&b'>') => {
+                attrs.self_closing = true;
+                return Some((attrs, j + 2));
+            }
             b'/' => {
                 j += 1;
                 continue;
@@ -397,7 +449,10 @@ fn parse_attrs(s: &str, mut j: usize) -> Option<(Attrs, usize)> {
             _ => {}
         }
         let name_start = j;
-        while j < b.len() && !b[j].is_ascii_whitespace() && !matches!(b[j], b'=' | b'>' | b'<' | b'"' | b'\'' | b'/') {
+        while j < b.len()
+            && !b[j].is_ascii_whitespace()
+            && !matches!(b[j], b'=' | b'>' | b'<' | b'"' | b'\'' | b'/')
+        {
             j += 1;
         }
         let name = s[name_start..j].to_ascii_lowercase();
@@ -418,7 +473,10 @@ fn parse_attrs(s: &str, mut j: usize) -> Option<(Attrs, usize)> {
                 }
                 _ => {
                     let start = j;
-                    while j < b.len() && !b[j].is_ascii_whitespace() && !matches!(b[j], b'>' | b'<' | b'"' | b'\'' | b'`') {
+                    while j < b.len()
+                        && !b[j].is_ascii_whitespace()
+                        && !matches!(b[j], b'>' | b'<' | b'"' | b'\'' | b'`')
+                    {
                         j += 1;
                     }
                     value = Some(&s[start..j]);

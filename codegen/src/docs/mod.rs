@@ -68,7 +68,11 @@ fn finish(lines: Vec<String>) -> String {
 enum BlockKind {
     Para,
     /// A list; `interrupts` tells whether it may directly follow a paragraph line.
-    List { ordered: bool, marker: char, interrupts: bool },
+    List {
+        ordered: bool,
+        marker: char,
+        interrupts: bool,
+    },
     Other,
 }
 
@@ -87,7 +91,13 @@ fn join_blocks(blocks: &[Block], in_item: bool) -> Vec<String> {
         if i > 0 {
             let tight = in_item
                 && blocks[i - 1].kind == BlockKind::Para
-                && matches!(b.kind, BlockKind::List { interrupts: true, .. });
+                && matches!(
+                    b.kind,
+                    BlockKind::List {
+                        interrupts: true,
+                        ..
+                    }
+                );
             if !tight {
                 out.push(String::new());
             }
@@ -105,7 +115,9 @@ fn is_blank_text(n: &Node) -> bool {
 /// inline element — typically an unclosed `<b>` — must be treated as a container).
 fn has_block(e: &Elem) -> bool {
     e.children.iter().any(|n| match n {
-        Node::Elem(c) => !c.kind.is_inline() && !matches!(c.kind, Kind::Drop | Kind::Hr) || has_block(c),
+        Node::Elem(c) => {
+            !c.kind.is_inline() && !matches!(c.kind, Kind::Drop | Kind::Hr) || has_block(c)
+        }
         Node::Text(_) => false,
     })
 }
@@ -135,7 +147,13 @@ fn render_blocks(nodes: &[&Node], root: bool, out: &mut Vec<Block>) {
             Kind::Item | Kind::Term | Kind::Def => {
                 // Stray list items / definition parts outside their list.
                 flush_paragraph(&mut run, root, out);
-                let group = |k: Kind| if e.kind == Kind::Item { k == Kind::Item } else { matches!(k, Kind::Term | Kind::Def) };
+                let group = |k: Kind| {
+                    if e.kind == Kind::Item {
+                        k == Kind::Item
+                    } else {
+                        matches!(k, Kind::Term | Kind::Def)
+                    }
+                };
                 let mut members = vec![node];
                 while i < nodes.len() {
                     match nodes[i] {
@@ -164,7 +182,10 @@ fn flush_paragraph(run: &mut Vec<&Node>, root: bool, out: &mut Vec<Block>) {
     if run.is_empty() {
         return;
     }
-    let ctx = ICtx { para_breaks: root, ..ICtx::default() };
+    let ctx = ICtx {
+        para_breaks: root,
+        ..ICtx::default()
+    };
     let mut pieces = Vec::new();
     for n in run.iter() {
         inline(n, ctx, &mut pieces);
@@ -175,14 +196,19 @@ fn flush_paragraph(run: &mut Vec<&Node>, root: bool, out: &mut Vec<Block>) {
 
 fn push_paragraphs(pieces: Vec<Piece>, out: &mut Vec<Block>) {
     for lines in finalize(pieces) {
-        out.push(Block { kind: BlockKind::Para, lines });
+        out.push(Block {
+            kind: BlockKind::Para,
+            lines,
+        });
     }
 }
 
 fn render_block(e: &Elem, out: &mut Vec<Block>) {
     let children: Vec<&Node> = e.children.iter().collect();
     match e.kind {
-        Kind::List { ordered } => render_list(list_items(&children), ordered, e.start.unwrap_or(1), out),
+        Kind::List { ordered } => {
+            render_list(list_items(&children), ordered, e.start.unwrap_or(1), out)
+        }
         Kind::DefList => render_deflist(&children, out),
         Kind::Admonition(label) => {
             let mut inner = Vec::new();
@@ -199,25 +225,37 @@ fn render_block(e: &Elem, out: &mut Vec<Block>) {
                 lines.extend(join_blocks(&inner, false));
                 lines
             };
-            out.push(Block { kind: BlockKind::Other, lines: quote(lines) });
+            out.push(Block {
+                kind: BlockKind::Other,
+                lines: quote(lines),
+            });
         }
         Kind::Quote => {
             let mut inner = Vec::new();
             render_blocks(&children, false, &mut inner);
             if !inner.is_empty() {
-                out.push(Block { kind: BlockKind::Other, lines: quote(join_blocks(&inner, false)) });
+                out.push(Block {
+                    kind: BlockKind::Other,
+                    lines: quote(join_blocks(&inner, false)),
+                });
             }
         }
         Kind::Pre => {
             let mut text = String::new();
             raw_text(&children, &mut text);
             if let Some(lines) = fenced(&text) {
-                out.push(Block { kind: BlockKind::Other, lines });
+                out.push(Block {
+                    kind: BlockKind::Other,
+                    lines,
+                });
             }
         }
         Kind::Heading => {
             let mut pieces = vec![Piece::Open(Emph::Strong)];
-            let ctx = ICtx { bold: true, ..ICtx::default() };
+            let ctx = ICtx {
+                bold: true,
+                ..ICtx::default()
+            };
             for n in &children {
                 inline(n, ctx, &mut pieces);
             }
@@ -232,7 +270,16 @@ fn render_block(e: &Elem, out: &mut Vec<Block>) {
 }
 
 fn quote(lines: Vec<String>) -> Vec<String> {
-    lines.into_iter().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect()
+    lines
+        .into_iter()
+        .map(|l| {
+            if l.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {l}")
+            }
+        })
+        .collect()
 }
 
 /// Groups the children of a list into items; stray content joins the previous item.
@@ -270,7 +317,12 @@ fn emit_list(items: Vec<Vec<String>>, ordered: bool, start: u64, out: &mut Vec<B
     }
     // Two adjacent lists with the same marker would merge into one: alternate markers.
     let prev = match out.last() {
-        Some(Block { kind: BlockKind::List { ordered: o, marker, .. }, .. }) if *o == ordered => Some(*marker),
+        Some(Block {
+            kind: BlockKind::List {
+                ordered: o, marker, ..
+            },
+            ..
+        }) if *o == ordered => Some(*marker),
         _ => None,
     };
     let marker = match (ordered, prev) {
@@ -287,7 +339,11 @@ fn emit_list(items: Vec<Vec<String>>, ordered: bool, start: u64, out: &mut Vec<B
         if n > 0 && loose {
             lines.push(String::new());
         }
-        let bullet = if ordered { format!("{}{marker} ", start + n as u64) } else { format!("{marker} ") };
+        let bullet = if ordered {
+            format!("{}{marker} ", start + n as u64)
+        } else {
+            format!("{marker} ")
+        };
         let indent = " ".repeat(bullet.len());
         for (k, l) in item.iter().enumerate() {
             lines.push(if k == 0 {
@@ -299,7 +355,14 @@ fn emit_list(items: Vec<Vec<String>>, ordered: bool, start: u64, out: &mut Vec<B
             });
         }
     }
-    out.push(Block { kind: BlockKind::List { ordered, marker, interrupts: !ordered || start == 1 }, lines });
+    out.push(Block {
+        kind: BlockKind::List {
+            ordered,
+            marker,
+            interrupts: !ordered || start == 1,
+        },
+        lines,
+    });
 }
 
 /// `<dl>`: each term becomes a list item whose first paragraph is the bold term,
@@ -310,7 +373,10 @@ fn render_deflist(children: &[&Node], out: &mut Vec<Block>) {
         match n {
             Node::Elem(e) if e.kind == Kind::Term => {
                 let mut pieces = vec![Piece::Open(Emph::Strong)];
-                let ctx = ICtx { bold: true, ..ICtx::default() };
+                let ctx = ICtx {
+                    bold: true,
+                    ..ICtx::default()
+                };
                 for c in &e.children {
                     inline(c, ctx, &mut pieces);
                 }
@@ -336,7 +402,11 @@ fn render_deflist(children: &[&Node], out: &mut Vec<Block>) {
             }
         }
     }
-    let items = items.iter().map(|b| join_blocks(b, true)).filter(|l| !l.is_empty()).collect();
+    let items = items
+        .iter()
+        .map(|b| join_blocks(b, true))
+        .filter(|l| !l.is_empty())
+        .collect();
     emit_list(items, false, 1, out);
 }
 
@@ -385,7 +455,13 @@ fn fenced(text: &str) -> Option<Vec<String>> {
     let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
     let mut out = vec![format!("{fence}text")];
     // Every non-empty line has at least `indent` leading ASCII blanks, so slicing is safe.
-    out.extend(lines.iter().map(|l| if l.is_empty() { String::new() } else { l[indent..].to_string() }));
+    out.extend(lines.iter().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            l[indent..].to_string()
+        }
+    }));
     out.push(fence);
     Some(out)
 }
@@ -404,15 +480,25 @@ fn longest_run(s: &str, ch: char) -> usize {
 }
 
 fn render_table(e: &Elem, out: &mut Vec<Block>) {
-    fn collect<'a>(nodes: &'a [Node], rows: &mut Vec<Vec<&'a Elem>>, captions: &mut Vec<&'a Elem>, loose: &mut bool) {
+    fn collect<'a>(
+        nodes: &'a [Node],
+        rows: &mut Vec<Vec<&'a Elem>>,
+        captions: &mut Vec<&'a Elem>,
+        loose: &mut bool,
+    ) {
         for n in nodes {
             let Node::Elem(e) = n else { continue };
             match e.kind {
                 Kind::Row => {
-                    rows.push(e.children.iter().filter_map(|c| match c {
-                        Node::Elem(c) if c.kind == Kind::Cell => Some(c),
-                        _ => None,
-                    }).collect());
+                    rows.push(
+                        e.children
+                            .iter()
+                            .filter_map(|c| match c {
+                                Node::Elem(c) if c.kind == Kind::Cell => Some(c),
+                                _ => None,
+                            })
+                            .collect(),
+                    );
                     *loose = false;
                 }
                 Kind::Cell => {
@@ -434,7 +520,10 @@ fn render_table(e: &Elem, out: &mut Vec<Block>) {
         let children: Vec<&Node> = c.children.iter().collect();
         render_blocks(&children, false, out);
     }
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| cell_text(c)).collect()).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| cell_text(c)).collect())
+        .collect();
     let ncols = rows.iter().map(Vec::len).max().unwrap_or(0);
     if ncols == 0 {
         return;
@@ -451,11 +540,17 @@ fn render_table(e: &Elem, out: &mut Vec<Block>) {
     let mut lines = vec![line(&rows[0])];
     lines.push(line(&vec!["---".to_string(); ncols]));
     lines.extend(rows[1..].iter().map(|r| line(r)));
-    out.push(Block { kind: BlockKind::Other, lines });
+    out.push(Block {
+        kind: BlockKind::Other,
+        lines,
+    });
 }
 
 fn cell_text(cell: &Elem) -> String {
-    let ctx = ICtx { flat: true, ..ICtx::default() };
+    let ctx = ICtx {
+        flat: true,
+        ..ICtx::default()
+    };
     let mut pieces = Vec::new();
     for n in &cell.children {
         inline(n, ctx, &mut pieces);
@@ -487,6 +582,9 @@ impl Emph {
 enum Piece {
     /// Finished Markdown that neither starts nor ends with ASCII whitespace.
     Text(String),
+    /// Raw content of a code span (adjacent spans are merged, so that their
+    /// backtick fences cannot run together).
+    Code(String),
     Space,
     /// `<br>`: a hard line break.
     Break,
@@ -528,7 +626,11 @@ fn inline(node: &Node, c: ICtx, out: &mut Vec<Piece>) {
         }
     };
     match e.kind {
-        Kind::Br => out.push(if c.link || c.flat { Piece::Space } else { Piece::Break }),
+        Kind::Br => out.push(if c.link || c.flat {
+            Piece::Space
+        } else {
+            Piece::Break
+        }),
         Kind::Strong if !c.bold => {
             out.push(Piece::Open(Emph::Strong));
             children(ICtx { bold: true, ..c }, out);
@@ -547,7 +649,13 @@ fn inline(node: &Node, c: ICtx, out: &mut Vec<Piece>) {
         // Block content inside inline content: flatten it, separated by spaces.
         _ => {
             out.push(Piece::Space);
-            children(ICtx { para_breaks: false, ..c }, out);
+            children(
+                ICtx {
+                    para_breaks: false,
+                    ..c
+                },
+                out,
+            );
             out.push(Piece::Space);
         }
     }
@@ -556,14 +664,23 @@ fn inline(node: &Node, c: ICtx, out: &mut Vec<Piece>) {
 fn text_pieces(t: &str, c: ICtx, out: &mut Vec<Piece>) {
     let mut rest = t;
     while !rest.is_empty() {
-        let ws = rest.len() - rest.trim_start_matches(|ch: char| ch.is_ascii_whitespace()).len();
+        let ws = rest.len()
+            - rest
+                .trim_start_matches(|ch: char| ch.is_ascii_whitespace())
+                .len();
         if ws > 0 {
             let newlines = rest[..ws].bytes().filter(|&b| b == b'\n').count();
-            out.push(if c.para_breaks && newlines >= 2 { Piece::ParaBreak } else { Piece::Space });
+            out.push(if c.para_breaks && newlines >= 2 {
+                Piece::ParaBreak
+            } else {
+                Piece::Space
+            });
             rest = &rest[ws..];
             continue;
         }
-        let len = rest.find(|ch: char| ch.is_ascii_whitespace()).unwrap_or(rest.len());
+        let len = rest
+            .find(|ch: char| ch.is_ascii_whitespace())
+            .unwrap_or(rest.len());
         out.push(Piece::Text(escape_word(&rest[..len], c.link)));
         rest = &rest[len..];
     }
@@ -595,7 +712,11 @@ fn flat_text(e: &Elem) -> String {
 /// An inline code span whose fence works whatever backticks the code contains.
 fn code_span(s: &str) -> String {
     let fence = "`".repeat(longest_run(s, '`') + 1);
-    let pad = if s.starts_with('`') || s.ends_with('`') { " " } else { "" };
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
     format!("{fence}{pad}{s}{pad}{fence}")
 }
 
@@ -617,7 +738,7 @@ fn code(e: &Elem, c: ICtx, out: &mut Vec<Piece>) {
     }
     let text = flat_text(e);
     if !text.is_empty() {
-        out.push(Piece::Text(code_span(&text)));
+        out.push(Piece::Code(text));
     }
 }
 
@@ -634,7 +755,7 @@ fn link(e: &Elem, c: ICtx, out: &mut Vec<Piece>) {
         // An anchor without a target names an API member: render it as code.
         let text = flat_text(e);
         if !text.is_empty() {
-            out.push(Piece::Text(code_span(&text)));
+            out.push(Piece::Code(text));
         }
         return;
     };
@@ -655,14 +776,18 @@ fn link(e: &Elem, c: ICtx, out: &mut Vec<Piece>) {
         out.push(Piece::Text(format!("<{dest}>")));
         return;
     };
-    let last = inner.iter().rposition(|p| !p.is_space()).expect("first exists");
-    let has_text = inner[first..=last].iter().any(|p| matches!(p, Piece::Text(_)));
+    let last = inner
+        .iter()
+        .rposition(|p| !p.is_space())
+        .expect("first exists");
+    let has_text = inner[first..=last]
+        .iter()
+        .any(|p| matches!(p, Piece::Text(_) | Piece::Code(_)));
     let trailing: Vec<Piece> = inner.drain(last + 1..).collect();
     let body: Vec<Piece> = inner.drain(first..).collect();
     out.extend(inner); // leading whitespace
-    if !has_text {
-        out.push(Piece::Text(format!("<{dest}>")));
-    } else if flat_text(e) == href && !href.contains(char::is_whitespace) {
+    if !has_text || flat_text(e) == href {
+        // No text, or the URL itself as text: an autolink.
         out.push(Piece::Text(format!("<{dest}>")));
     } else {
         out.push(Piece::Text("[".to_string()));
@@ -681,7 +806,9 @@ fn link_dest(href: &str) -> Option<String> {
     let valid_scheme = scheme.len() >= 2
         && scheme.len() <= 32
         && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'));
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'));
     if !valid_scheme {
         return None;
     }
@@ -717,7 +844,7 @@ fn link_dest(href: &str) -> Option<String> {
 fn escape_word(word: &str, in_link: bool) -> String {
     let mut out = String::with_capacity(word.len() + 8);
     let mut rest = word;
-    if !in_link {
+    if !in_link && word.contains(':') {
         while let Some((start, end)) = find_url(rest) {
             escape_plain(&rest[..start], &mut out);
             out.push('<');
@@ -744,16 +871,21 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
         } else {
             continue;
         };
-        if s[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if s[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
         let body = &s[start + scheme..];
         let stop = body
-            .find(|c: char| matches!(c, '<' | '>' | '"' | '`' | '\\') || c.is_whitespace() || c.is_control())
+            .find(|c: char| {
+                matches!(c, '<' | '>' | '"' | '`' | '\\') || c.is_whitespace() || c.is_control()
+            })
             .unwrap_or(body.len());
         let mut url = &s[start..start + scheme + stop];
-        loop {
-            let Some(last) = url.chars().next_back() else { break };
+        while let Some(last) = url.chars().next_back() {
             let count = |c: char| url.matches(c).count();
             let strip = match last {
                 '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '_' | '~' => true,
@@ -779,11 +911,19 @@ fn escape_plain(s: &str, out: &mut String) {
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '~' => out.push('\\'),
+            // `&lt;` rather than `\<`, so that no `<tag>`-looking text survives.
+            '<' => {
+                out.push_str("&lt;");
+                prev = Some(c);
+                continue;
+            }
+            '\\' | '`' | '*' | '[' | ']' | '~' => out.push('\\'),
             '_' => {
                 // Intra-word underscores can never delimit emphasis.
                 let next = s[i + 1..].chars().next();
-                if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) {
+                if !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+                {
                     out.push('\\');
                 }
             }
@@ -853,6 +993,13 @@ fn normalize(pieces: Vec<Piece>) -> Vec<Piece> {
                 out.push(p);
                 out.extend(opens.into_iter().rev());
             }
+            Piece::Code(ref code) => {
+                if let Some(Piece::Code(prev)) = out.last_mut() {
+                    prev.push_str(code);
+                } else {
+                    out.push(p);
+                }
+            }
             Piece::Text(_) => out.push(p),
         }
     }
@@ -887,12 +1034,14 @@ fn validate_emphasis(p: &[Piece]) -> Vec<bool> {
     let edge_char = |i: Option<usize>| -> char {
         match i.map(|i| &p[i]) {
             Some(Piece::Text(t)) => t.chars().next().unwrap_or(' '),
+            Some(Piece::Code(_)) => '`',
             _ => ' ',
         }
     };
     let last_char = |i: Option<usize>| -> char {
         match i.map(|i| &p[i]) {
             Some(Piece::Text(t)) => t.chars().next_back().unwrap_or(' '),
+            Some(Piece::Code(_)) => '`',
             _ => ' ',
         }
     };
@@ -943,7 +1092,10 @@ fn validate_emphasis(p: &[Piece]) -> Vec<bool> {
             // "multiple of 3" rule cannot interfere), and, for an opener, when no
             // outer emphasis is open that it could close instead.
             let simple = run.len() == 1 && run_of(partner[run[0]]).is_some_and(|r| r.2.len() == 1);
-            let opens = run.iter().filter(|&&j| matches!(p[j], Piece::Open(_))).count();
+            let opens = run
+                .iter()
+                .filter(|&&j| matches!(p[j], Piece::Open(_)))
+                .count();
             if opens == run.len() {
                 if !(left && (!right || (simple && depth_before == 0))) {
                     drop.extend(run.iter().copied());
@@ -953,7 +1105,11 @@ fn validate_emphasis(p: &[Piece]) -> Vec<bool> {
                     drop.extend(run.iter().copied());
                 }
             } else {
-                drop.extend(run.iter().copied().filter(|&j| matches!(p[j], Piece::Open(_))));
+                drop.extend(
+                    run.iter()
+                        .copied()
+                        .filter(|&j| matches!(p[j], Piece::Open(_))),
+                );
             }
         }
         if drop.is_empty() {
@@ -995,7 +1151,12 @@ fn emit(p: &[Piece], keep: &[bool]) -> Vec<Vec<String>> {
         paras.push(done);
     }
     for (i, piece) in p.iter().enumerate() {
+        let code;
         let s = match piece {
+            Piece::Code(c) => {
+                code = code_span(c);
+                code.as_str()
+            }
             Piece::Space => {
                 space = true;
                 continue;
@@ -1044,7 +1205,7 @@ fn escape_line_start(line: &str) -> String {
     let only = |set: &[char]| line.chars().all(|c| set.contains(&c));
     let first = line.chars().next();
     let second = line.chars().nth(1);
-    let blank_after = |c: Option<char>| c.map_or(true, |c| c == ' ' || c == '\t');
+    let blank_after = |c: Option<char>| matches!(c, None | Some(' ' | '\t'));
     let needs = match first {
         Some('>') => true,
         Some('-' | '+') => blank_after(second) || only(&['-', ' ', '\t']),
@@ -1062,7 +1223,8 @@ fn escape_line_start(line: &str) -> String {
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if (1..=9).contains(&digits) {
         let rest = &line[digits..];
-        if (rest.starts_with('.') || rest.starts_with(')')) && blank_after(rest[1..].chars().next()) {
+        if (rest.starts_with('.') || rest.starts_with(')')) && blank_after(rest[1..].chars().next())
+        {
             return format!("{}\\{}", &line[..digits], rest);
         }
     }

@@ -51,7 +51,9 @@ fn fence_open(t: &str) -> Option<(char, usize)> {
 }
 
 fn is_delimiter_row(t: &str) -> bool {
-    t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    t.contains('-')
+        && t.contains('|')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// The first paragraph (skipping fenced code), as a single line.
@@ -65,7 +67,9 @@ fn first_paragraph(md: &str) -> String {
             line = rest.trim_start();
         }
         if let Some((c, n)) = fence {
-            if fence_open(line).is_some_and(|(c2, n2)| c2 == c && n2 >= n) && line.trim_start_matches(c).trim().is_empty() {
+            if fence_open(line).is_some_and(|(c2, n2)| c2 == c && n2 >= n)
+                && line.trim_start_matches(c).trim().is_empty()
+            {
                 fence = None;
             }
             continue;
@@ -80,7 +84,11 @@ fn first_paragraph(md: &str) -> String {
                 out.push(t);
             }
         } else {
-            if line.is_empty() || list_marker(line).is_some() || fence_open(line).is_some() || is_delimiter_row(line) {
+            if line.is_empty()
+                || list_marker(line).is_some()
+                || fence_open(line).is_some()
+                || is_delimiter_row(line)
+            {
                 break;
             }
             out.push(line);
@@ -90,7 +98,11 @@ fn first_paragraph(md: &str) -> String {
     for l in out {
         // A trailing odd run of backslashes is a hard line break.
         let backslashes = l.len() - l.trim_end_matches('\\').len();
-        let l = if backslashes % 2 == 1 { &l[..l.len() - 1] } else { l };
+        let l = if backslashes % 2 == 1 {
+            &l[..l.len() - 1]
+        } else {
+            l
+        };
         if !text.is_empty() {
             text.push(' ');
         }
@@ -107,12 +119,16 @@ fn is_punct(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_whitespace()
 }
 
-const ABBREVIATIONS: &[&str] = &["e.g.", "i.e.", "eg.", "ie.", "vs.", "cf.", "approx.", "no.", "esp."];
+const ABBREVIATIONS: &[&str] = &[
+    "e.g.", "i.e.", "eg.", "ie.", "vs.", "cf.", "approx.", "no.", "esp.",
+];
 
 /// Whether the text before byte `pos` ends a sentence.
 fn ends_sentence(s: &str, pos: usize) -> bool {
     let before = s[..pos].trim_end_matches(['*', '_', ')', '"', '\'', '’', '”']);
-    let Some(last) = before.chars().next_back() else { return false };
+    let Some(last) = before.chars().next_back() else {
+        return false;
+    };
     if !matches!(last, '.' | '!' | '?') {
         return false;
     }
@@ -121,13 +137,17 @@ fn ends_sentence(s: &str, pos: usize) -> bool {
     if escapes % 2 == 1 {
         return false; // escaped punctuation, e.g. `1\.`
     }
-    let word_start = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
-    let word = before[word_start..].trim_start_matches(['(', '*', '_', '"', '\'']).to_ascii_lowercase();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    let word = word
+        .trim_start_matches(['(', '*', '_', '"', '\''])
+        .to_ascii_lowercase();
     if ABBREVIATIONS.contains(&word.as_str()) {
         return false;
     }
     // A following lowercase word means this was not the end of the sentence.
-    !s[pos..].trim_start().starts_with(|c: char| c.is_ascii_lowercase())
+    !s[pos..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// Length of an autolink (`<scheme:...>`) at the start of `s`, if any.
@@ -135,7 +155,12 @@ fn autolink_len(s: &str) -> Option<usize> {
     let body = s.strip_prefix('<')?;
     let colon = body.find(':')?;
     let scheme = &body[..colon];
-    if scheme.len() < 2 || !scheme.starts_with(|c: char| c.is_ascii_alphabetic()) || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-')) {
+    if scheme.len() < 2
+        || !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+    {
         return None;
     }
     let end = body.find(|c: char| c == '>' || c == '<' || c.is_whitespace())?;
@@ -146,7 +171,11 @@ fn autolink_len(s: &str) -> Option<usize> {
 fn first_sentence(s: &str) -> &str {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let index_of_byte = |b: usize, from: usize| (from..chars.len()).find(|&k| chars[k].0 >= b).unwrap_or(chars.len());
+    let index_of_byte = |b: usize, from: usize| {
+        (from..chars.len())
+            .find(|&k| chars[k].0 >= b)
+            .unwrap_or(chars.len())
+    };
     let mut emphasis: Vec<(char, usize)> = Vec::new();
     let mut brackets = 0usize;
     let mut i = 0;
@@ -154,7 +183,11 @@ fn first_sentence(s: &str) -> &str {
         let (pos, c) = chars[i];
         match c {
             '\\' => {
-                i += if at(i + 1).is_some_and(|n| n.is_ascii_punctuation()) { 2 } else { 1 };
+                i += if at(i + 1).is_some_and(|n| n.is_ascii_punctuation()) {
+                    2
+                } else {
+                    1
+                };
                 continue;
             }
             '`' => {
@@ -224,7 +257,10 @@ fn first_sentence(s: &str) -> &str {
                 let left = !is_ws(next) && (!is_punct(next) || is_ws(prev) || is_punct(prev));
                 let right = !is_ws(prev) && (!is_punct(prev) || is_ws(next) || is_punct(next));
                 let (can_open, can_close) = if c == '_' {
-                    (left && (!right || is_punct(prev)), right && (!left || is_punct(next)))
+                    (
+                        left && (!right || is_punct(prev)),
+                        right && (!left || is_punct(next)),
+                    )
                 } else {
                     (left, right)
                 };
@@ -250,7 +286,11 @@ fn first_sentence(s: &str) -> &str {
                 i += n;
                 continue;
             }
-            c if c.is_whitespace() && emphasis.is_empty() && brackets == 0 && ends_sentence(s, pos) => {
+            c if c.is_whitespace()
+                && emphasis.is_empty()
+                && brackets == 0
+                && ends_sentence(s, pos) =>
+            {
                 return &s[..pos];
             }
             _ => {}

@@ -150,13 +150,15 @@ pub fn model_summary(doc: Option<&str>) -> Option<String> {
     (!s.trim().is_empty()).then_some(s)
 }
 
-/// `#[deprecated(...)]` for a `@deprecated` trait.
+/// `#[deprecated(note = ...)]` for a `@deprecated` trait. Models give `since` as a date or an
+/// API version, not the crate's semver, so it goes into the note instead of `since =`.
 pub fn deprecated_attr(traits: &crate::model::Traits) -> TokenStream {
     let Some(d) = traits.deprecated() else { return TokenStream::new() };
-    match (d.message, d.since) {
-        (Some(m), Some(s)) => quote!(#[deprecated(note = #m, since = #s)]),
-        (Some(m), None) => quote!(#[deprecated(note = #m)]),
-        (None, Some(s)) => quote!(#[deprecated(since = #s)]),
-        (None, None) => quote!(#[deprecated]),
-    }
+    let note = match (d.message, d.since) {
+        (Some(m), Some(s)) => format!("{m} (deprecated since {s})"),
+        (Some(m), None) => m,
+        (None, Some(s)) => format!("deprecated since {s}"),
+        (None, None) => return quote!(#[deprecated]),
+    };
+    quote!(#[deprecated(note = #note)])
 }

@@ -85,6 +85,11 @@ pub fn render(ctx: &Ctx) -> TokenStream {
                 }
             }
         }
+        impl ::std::convert::From<crate::error::BuildError> for Error {
+            fn from(err: crate::error::BuildError) -> Self {
+                Self::Unhandled(crate::error::Unhandled::with_source(::std::default::Default::default(), ::std::boxed::Box::new(err)))
+            }
+        }
         #(#froms)*
     }
 }

@@ -18,7 +18,8 @@ pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
         builder_path: plan.builder_path(),
         fields: ctx.plan.fields(shape, false),
         role: StructRole::Error,
-        fallback_doc: format!(" The `{}` error.", plan.id.name()),
+        fallback_doc: format!("The `{}` error.", plan.id.name()),
+        builder_sees_type: true,
     };
     let item = render_struct(ctx, &spec);
     let builder = render_builder(ctx, &spec);
@@ -31,10 +32,11 @@ pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
         Some(f) => (ident(&f.field), !f.optional && f.ty == RustType::String),
         None => (ident("message"), false),
     };
-    let message_body = if message_required {
-        quote!(::std::option::Option::Some(&self.#message_field))
+    // A required message is always there, so it is returned as `&str` (as smithy-rs does).
+    let (message_ret, message_body) = if message_required {
+        (quote!(&str), quote!(&self.#message_field))
     } else {
-        quote!(self.#message_field.as_deref())
+        (quote!(#o<&str>), quote!(self.#message_field.as_deref()))
     };
     let display_name =
         if plan.name == plan.id.name() { plan.name.clone() } else { format!("{} [{}]", plan.name, plan.id.name()) };
@@ -51,7 +53,7 @@ pub fn render(ctx: &Ctx, plan: &TypePlan) -> TokenStream {
         #item
         impl #name {
             /// The error message, if the service sent one.
-            pub fn message(&self) -> #o<&str> {
+            pub fn message(&self) -> #message_ret {
                 #message_body
             }
         }

@@ -111,6 +111,7 @@ fn render_type(plan: &Plan, t: &TypePlan) -> TokenStream {
                 fields: plan.fields(shape, false),
                 role: structure::StructRole::Plain,
                 fallback_doc: format!("The `{}` structure.", t.id.name()),
+                builder_sees_type: true,
             };
             let item = structure::render_struct(&ctx, &spec);
             let b = structure::render_builder(&ctx, &spec);

@@ -17,8 +17,10 @@ pub fn defined_names(op: &OperationPlan) -> Vec<&str> {
 pub fn render(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     let shape = ctx.plan.model.expect(&op.id);
     let module_path = format!("crate::operation::{}", op.module);
-    let op_link = format!("[`{}`]({module_path}::{})", op.name, op.name);
-    let module_doc = inner_doc_lines(&format!("Types for the {op_link} operation."));
+    // Everything that links to the operation struct lives in its module: the short form resolves.
+    let op_link = format!("[`{}`]", op.name);
+    // Module docs are resolved together with the `pub mod` docs of the parent: use full paths.
+    let module_doc = inner_doc_lines(&format!("Types for the [`{0}`]({module_path}::{0}) operation.", op.name));
 
     let name = ident(&op.name);
     let op_docs = match model_docs(shape.traits.documentation()) {
@@ -80,13 +82,14 @@ fn io_spec<'a, 'm>(
         fields: ctx.plan.fields(shape, role == StructRole::Input),
         role,
         fallback_doc: format!("The {what} of the {op_link} operation."),
+        builder_sees_type: false,
     }
 }
 
 /// `<Op>Error`: one variant per modeled error, then `Unhandled`.
 fn render_error_enum(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
     let name = format_ident!("{}", op.error_name);
-    let doc = format!(" Errors of the [`{0}`](crate::operation::{1}::{0}) operation.", op.name, op.module);
+    let doc = format!(" Errors of the [`{}`] operation.", op.name);
     let variants: Vec<(proc_macro2::Ident, TokenStream, String, Option<String>)> = op
         .errors
         .iter()

@@ -40,12 +40,24 @@ pub struct StructSpec<'a, 'm> {
     pub role: StructRole,
     /// Docs to use when the model has none for the shape.
     pub fallback_doc: String,
+    /// Whether the builder is defined where the type's name is in scope (then doc links use
+    /// the short form; rustdoc flags explicit targets that resolve the same as redundant).
+    pub builder_sees_type: bool,
 }
 
 /// The text smithy-rs prints for redacted values; kept so logs look the same.
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 impl StructSpec<'_, '_> {
+    /// A doc link to the type, from the builder's module.
+    fn type_link(&self) -> String {
+        if self.builder_sees_type {
+            format!("[`{}`]", self.name)
+        } else {
+            format!("[`{}`]({})", self.name, self.path)
+        }
+    }
+
     fn builder_name(&self) -> String {
         format!("{}Builder", self.name)
     }
@@ -256,7 +268,7 @@ fn debug_impl(ctx: &Ctx, spec: &StructSpec, name: &proc_macro2::Ident, builder: 
 /// The builder struct and its methods.
 pub fn render_builder(ctx: &Ctx, spec: &StructSpec) -> TokenStream {
     let bname = format_ident!("{}", spec.builder_name());
-    let doc = format!(" A builder for [`{}`]({}).", spec.name, spec.path);
+    let doc = format!(" A builder for {}.", spec.type_link());
     let sensitive = spec.any_sensitive(ctx);
     let derives = if sensitive {
         quote!(#[derive(Clone, PartialEq, Default)])
@@ -451,7 +463,7 @@ fn build_fn(ctx: &Ctx, spec: &StructSpec) -> TokenStream {
         spec.fields.iter().filter(|f| !f.optional && f.default.is_none()).map(|f| format!(" - [`{0}`]({1}#structfield.{0})", f.field.trim_start_matches("r#"), spec.path)).collect();
     if fallible {
         let r = ctx.std("Result");
-        let mut doc = format!(" Builds a [`{}`]({}).", spec.name, spec.path);
+        let mut doc = format!(" Builds a {}.", spec.type_link());
         if required.is_empty() {
             doc.push_str("\n\n Always succeeds today; the `Result` leaves room for members that become required later.");
         } else {
@@ -466,7 +478,7 @@ fn build_fn(ctx: &Ctx, spec: &StructSpec) -> TokenStream {
             }
         }
     } else {
-        let doc = format!(" Builds a [`{}`]({}).", spec.name, spec.path);
+        let doc = format!(" Builds a {}.", spec.type_link());
         quote! {
             #[doc = #doc]
             pub fn build(self) -> #target {
@@ -496,7 +508,11 @@ fn default_expr(ctx: &Ctx, f: &FieldPlan, default: &Value, slot: TokenStream) ->
         return quote!(#slot.unwrap_or_default());
     }
     let value = literal_for(ctx, &f.ty, default);
-    quote!(#slot.unwrap_or_else(|| #value))
+    if f.ty.is_copy() {
+        quote!(#slot.unwrap_or(#value))
+    } else {
+        quote!(#slot.unwrap_or_else(|| #value))
+    }
 }
 
 /// A Rust expression of the given type for a model default value.

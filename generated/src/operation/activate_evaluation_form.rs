@@ -10,7 +10,7 @@ impl ActivateEvaluationForm {
         Self
     }
 }
-/// The input of the [`ActivateEvaluationForm`](crate::operation::activate_evaluation_form::ActivateEvaluationForm) operation.
+/// The input of the [`ActivateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ActivateEvaluationFormInput {
@@ -39,7 +39,7 @@ impl ActivateEvaluationFormInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ActivateEvaluationForm`](crate::operation::activate_evaluation_form::ActivateEvaluationForm) operation.
+/// The output of the [`ActivateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ActivateEvaluationFormOutput {
@@ -68,7 +68,7 @@ impl ActivateEvaluationFormOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ActivateEvaluationForm`](crate::operation::activate_evaluation_form::ActivateEvaluationForm) operation.
+/// Errors of the [`ActivateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ActivateEvaluationFormError {

@@ -10,7 +10,7 @@ impl AssociateAnalyticsDataSet {
         Self
     }
 }
-/// The input of the [`AssociateAnalyticsDataSet`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSet) operation.
+/// The input of the [`AssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateAnalyticsDataSetInput {
@@ -39,7 +39,7 @@ impl AssociateAnalyticsDataSetInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateAnalyticsDataSet`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSet) operation.
+/// The output of the [`AssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateAnalyticsDataSetOutput {
@@ -74,7 +74,7 @@ impl AssociateAnalyticsDataSetOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateAnalyticsDataSet`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSet) operation.
+/// Errors of the [`AssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateAnalyticsDataSetError {

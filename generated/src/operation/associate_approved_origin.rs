@@ -12,7 +12,7 @@ impl AssociateApprovedOrigin {
         Self
     }
 }
-/// The input of the [`AssociateApprovedOrigin`](crate::operation::associate_approved_origin::AssociateApprovedOrigin) operation.
+/// The input of the [`AssociateApprovedOrigin`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateApprovedOriginInput {
@@ -41,7 +41,7 @@ impl AssociateApprovedOriginInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateApprovedOrigin`](crate::operation::associate_approved_origin::AssociateApprovedOrigin) operation.
+/// The output of the [`AssociateApprovedOrigin`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateApprovedOriginOutput {}
@@ -51,7 +51,7 @@ impl AssociateApprovedOriginOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateApprovedOrigin`](crate::operation::associate_approved_origin::AssociateApprovedOrigin) operation.
+/// Errors of the [`AssociateApprovedOrigin`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateApprovedOriginError {

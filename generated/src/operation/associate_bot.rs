@@ -12,7 +12,7 @@ impl AssociateBot {
         Self
     }
 }
-/// The input of the [`AssociateBot`](crate::operation::associate_bot::AssociateBot) operation.
+/// The input of the [`AssociateBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateBotInput {
@@ -47,7 +47,7 @@ impl AssociateBotInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateBot`](crate::operation::associate_bot::AssociateBot) operation.
+/// The output of the [`AssociateBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateBotOutput {}
@@ -57,7 +57,7 @@ impl AssociateBotOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateBot`](crate::operation::associate_bot::AssociateBot) operation.
+/// Errors of the [`AssociateBot`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateBotError {

@@ -27,7 +27,7 @@ impl AssociateContactWithUser {
         Self
     }
 }
-/// The input of the [`AssociateContactWithUser`](crate::operation::associate_contact_with_user::AssociateContactWithUser) operation.
+/// The input of the [`AssociateContactWithUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateContactWithUserInput {
@@ -56,7 +56,7 @@ impl AssociateContactWithUserInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateContactWithUser`](crate::operation::associate_contact_with_user::AssociateContactWithUser) operation.
+/// The output of the [`AssociateContactWithUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateContactWithUserOutput {}
@@ -66,7 +66,7 @@ impl AssociateContactWithUserOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateContactWithUser`](crate::operation::associate_contact_with_user::AssociateContactWithUser) operation.
+/// Errors of the [`AssociateContactWithUser`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateContactWithUserError {

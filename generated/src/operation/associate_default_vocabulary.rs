@@ -10,7 +10,7 @@ impl AssociateDefaultVocabulary {
         Self
     }
 }
-/// The input of the [`AssociateDefaultVocabulary`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabulary) operation.
+/// The input of the [`AssociateDefaultVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateDefaultVocabularyInput {
@@ -39,7 +39,7 @@ impl AssociateDefaultVocabularyInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateDefaultVocabulary`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabulary) operation.
+/// The output of the [`AssociateDefaultVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateDefaultVocabularyOutput {}
@@ -49,7 +49,7 @@ impl AssociateDefaultVocabularyOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateDefaultVocabulary`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabulary) operation.
+/// Errors of the [`AssociateDefaultVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateDefaultVocabularyError {

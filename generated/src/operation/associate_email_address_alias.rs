@@ -41,7 +41,7 @@ impl AssociateEmailAddressAlias {
         Self
     }
 }
-/// The input of the [`AssociateEmailAddressAlias`](crate::operation::associate_email_address_alias::AssociateEmailAddressAlias) operation.
+/// The input of the [`AssociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateEmailAddressAliasInput {
@@ -76,7 +76,7 @@ impl AssociateEmailAddressAliasInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateEmailAddressAlias`](crate::operation::associate_email_address_alias::AssociateEmailAddressAlias) operation.
+/// The output of the [`AssociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateEmailAddressAliasOutput {}
@@ -86,7 +86,7 @@ impl AssociateEmailAddressAliasOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateEmailAddressAlias`](crate::operation::associate_email_address_alias::AssociateEmailAddressAlias) operation.
+/// Errors of the [`AssociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateEmailAddressAliasError {

@@ -10,7 +10,7 @@ impl AssociateFlow {
         Self
     }
 }
-/// The input of the [`AssociateFlow`](crate::operation::associate_flow::AssociateFlow) operation.
+/// The input of the [`AssociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateFlowInput {
@@ -48,7 +48,7 @@ impl AssociateFlowInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateFlow`](crate::operation::associate_flow::AssociateFlow) operation.
+/// The output of the [`AssociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateFlowOutput {}
@@ -58,7 +58,7 @@ impl AssociateFlowOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateFlow`](crate::operation::associate_flow::AssociateFlow) operation.
+/// Errors of the [`AssociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateFlowError {

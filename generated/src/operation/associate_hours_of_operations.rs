@@ -10,7 +10,7 @@ impl AssociateHoursOfOperations {
         Self
     }
 }
-/// The input of the [`AssociateHoursOfOperations`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperations) operation.
+/// The input of the [`AssociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateHoursOfOperationsInput {
@@ -45,7 +45,7 @@ impl AssociateHoursOfOperationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateHoursOfOperations`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperations) operation.
+/// The output of the [`AssociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateHoursOfOperationsOutput {}
@@ -55,7 +55,7 @@ impl AssociateHoursOfOperationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateHoursOfOperations`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperations) operation.
+/// Errors of the [`AssociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateHoursOfOperationsError {

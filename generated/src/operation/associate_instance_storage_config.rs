@@ -14,7 +14,7 @@ impl AssociateInstanceStorageConfig {
         Self
     }
 }
-/// The input of the [`AssociateInstanceStorageConfig`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfig) operation.
+/// The input of the [`AssociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateInstanceStorageConfigInput {
@@ -56,7 +56,7 @@ impl AssociateInstanceStorageConfigInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateInstanceStorageConfig`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfig) operation.
+/// The output of the [`AssociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateInstanceStorageConfigOutput {
@@ -73,7 +73,7 @@ impl AssociateInstanceStorageConfigOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateInstanceStorageConfig`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfig) operation.
+/// Errors of the [`AssociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateInstanceStorageConfigError {

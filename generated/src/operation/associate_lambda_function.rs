@@ -12,7 +12,7 @@ impl AssociateLambdaFunction {
         Self
     }
 }
-/// The input of the [`AssociateLambdaFunction`](crate::operation::associate_lambda_function::AssociateLambdaFunction) operation.
+/// The input of the [`AssociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateLambdaFunctionInput {
@@ -41,7 +41,7 @@ impl AssociateLambdaFunctionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateLambdaFunction`](crate::operation::associate_lambda_function::AssociateLambdaFunction) operation.
+/// The output of the [`AssociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateLambdaFunctionOutput {}
@@ -51,7 +51,7 @@ impl AssociateLambdaFunctionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateLambdaFunction`](crate::operation::associate_lambda_function::AssociateLambdaFunction) operation.
+/// Errors of the [`AssociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateLambdaFunctionError {

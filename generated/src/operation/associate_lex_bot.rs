@@ -12,7 +12,7 @@ impl AssociateLexBot {
         Self
     }
 }
-/// The input of the [`AssociateLexBot`](crate::operation::associate_lex_bot::AssociateLexBot) operation.
+/// The input of the [`AssociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateLexBotInput {
@@ -41,7 +41,7 @@ impl AssociateLexBotInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateLexBot`](crate::operation::associate_lex_bot::AssociateLexBot) operation.
+/// The output of the [`AssociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateLexBotOutput {}
@@ -51,7 +51,7 @@ impl AssociateLexBotOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateLexBot`](crate::operation::associate_lex_bot::AssociateLexBot) operation.
+/// Errors of the [`AssociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateLexBotError {

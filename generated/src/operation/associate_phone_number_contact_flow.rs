@@ -12,7 +12,7 @@ impl AssociatePhoneNumberContactFlow {
         Self
     }
 }
-/// The input of the [`AssociatePhoneNumberContactFlow`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlow) operation.
+/// The input of the [`AssociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociatePhoneNumberContactFlowInput {
@@ -41,7 +41,7 @@ impl AssociatePhoneNumberContactFlowInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociatePhoneNumberContactFlow`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlow) operation.
+/// The output of the [`AssociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociatePhoneNumberContactFlowOutput {}
@@ -51,7 +51,7 @@ impl AssociatePhoneNumberContactFlowOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociatePhoneNumberContactFlow`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlow) operation.
+/// Errors of the [`AssociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociatePhoneNumberContactFlowError {

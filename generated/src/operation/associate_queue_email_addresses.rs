@@ -18,7 +18,7 @@ impl AssociateQueueEmailAddresses {
         Self
     }
 }
-/// The input of the [`AssociateQueueEmailAddresses`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddresses) operation.
+/// The input of the [`AssociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateQueueEmailAddressesInput {
@@ -55,7 +55,7 @@ impl AssociateQueueEmailAddressesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateQueueEmailAddresses`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddresses) operation.
+/// The output of the [`AssociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateQueueEmailAddressesOutput {}
@@ -65,7 +65,7 @@ impl AssociateQueueEmailAddressesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateQueueEmailAddresses`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddresses) operation.
+/// Errors of the [`AssociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateQueueEmailAddressesError {

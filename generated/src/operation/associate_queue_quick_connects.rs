@@ -10,7 +10,7 @@ impl AssociateQueueQuickConnects {
         Self
     }
 }
-/// The input of the [`AssociateQueueQuickConnects`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnects) operation.
+/// The input of the [`AssociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateQueueQuickConnectsInput {
@@ -41,7 +41,7 @@ impl AssociateQueueQuickConnectsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateQueueQuickConnects`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnects) operation.
+/// The output of the [`AssociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateQueueQuickConnectsOutput {}
@@ -51,7 +51,7 @@ impl AssociateQueueQuickConnectsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateQueueQuickConnects`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnects) operation.
+/// Errors of the [`AssociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateQueueQuickConnectsError {

@@ -10,7 +10,7 @@ impl AssociateRoutingProfileQueues {
         Self
     }
 }
-/// The input of the [`AssociateRoutingProfileQueues`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueues) operation.
+/// The input of the [`AssociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateRoutingProfileQueuesInput {
@@ -55,7 +55,7 @@ impl AssociateRoutingProfileQueuesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateRoutingProfileQueues`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueues) operation.
+/// The output of the [`AssociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateRoutingProfileQueuesOutput {}
@@ -65,7 +65,7 @@ impl AssociateRoutingProfileQueuesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateRoutingProfileQueues`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueues) operation.
+/// Errors of the [`AssociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateRoutingProfileQueuesError {

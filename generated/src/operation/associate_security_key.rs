@@ -12,7 +12,7 @@ impl AssociateSecurityKey {
         Self
     }
 }
-/// The input of the [`AssociateSecurityKey`](crate::operation::associate_security_key::AssociateSecurityKey) operation.
+/// The input of the [`AssociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateSecurityKeyInput {
@@ -41,7 +41,7 @@ impl AssociateSecurityKeyInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateSecurityKey`](crate::operation::associate_security_key::AssociateSecurityKey) operation.
+/// The output of the [`AssociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateSecurityKeyOutput {
@@ -58,7 +58,7 @@ impl AssociateSecurityKeyOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateSecurityKey`](crate::operation::associate_security_key::AssociateSecurityKey) operation.
+/// Errors of the [`AssociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateSecurityKeyError {

@@ -10,7 +10,7 @@ impl AssociateSecurityProfiles {
         Self
     }
 }
-/// The input of the [`AssociateSecurityProfiles`](crate::operation::associate_security_profiles::AssociateSecurityProfiles) operation.
+/// The input of the [`AssociateSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateSecurityProfilesInput {
@@ -47,7 +47,7 @@ impl AssociateSecurityProfilesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateSecurityProfiles`](crate::operation::associate_security_profiles::AssociateSecurityProfiles) operation.
+/// The output of the [`AssociateSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateSecurityProfilesOutput {}
@@ -57,7 +57,7 @@ impl AssociateSecurityProfilesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateSecurityProfiles`](crate::operation::associate_security_profiles::AssociateSecurityProfiles) operation.
+/// Errors of the [`AssociateSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateSecurityProfilesError {

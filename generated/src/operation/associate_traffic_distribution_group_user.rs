@@ -10,7 +10,7 @@ impl AssociateTrafficDistributionGroupUser {
         Self
     }
 }
-/// The input of the [`AssociateTrafficDistributionGroupUser`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUser) operation.
+/// The input of the [`AssociateTrafficDistributionGroupUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateTrafficDistributionGroupUserInput {
@@ -39,7 +39,7 @@ impl AssociateTrafficDistributionGroupUserInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateTrafficDistributionGroupUser`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUser) operation.
+/// The output of the [`AssociateTrafficDistributionGroupUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateTrafficDistributionGroupUserOutput {}
@@ -49,7 +49,7 @@ impl AssociateTrafficDistributionGroupUserOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateTrafficDistributionGroupUser`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUser) operation.
+/// Errors of the [`AssociateTrafficDistributionGroupUser`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateTrafficDistributionGroupUserError {

@@ -10,7 +10,7 @@ impl AssociateUserProficiencies {
         Self
     }
 }
-/// The input of the [`AssociateUserProficiencies`](crate::operation::associate_user_proficiencies::AssociateUserProficiencies) operation.
+/// The input of the [`AssociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateUserProficienciesInput {
@@ -41,7 +41,7 @@ impl AssociateUserProficienciesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateUserProficiencies`](crate::operation::associate_user_proficiencies::AssociateUserProficiencies) operation.
+/// The output of the [`AssociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateUserProficienciesOutput {}
@@ -51,7 +51,7 @@ impl AssociateUserProficienciesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateUserProficiencies`](crate::operation::associate_user_proficiencies::AssociateUserProficiencies) operation.
+/// Errors of the [`AssociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateUserProficienciesError {

@@ -10,7 +10,7 @@ impl AssociateWorkspace {
         Self
     }
 }
-/// The input of the [`AssociateWorkspace`](crate::operation::associate_workspace::AssociateWorkspace) operation.
+/// The input of the [`AssociateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateWorkspaceInput {
@@ -41,7 +41,7 @@ impl AssociateWorkspaceInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`AssociateWorkspace`](crate::operation::associate_workspace::AssociateWorkspace) operation.
+/// The output of the [`AssociateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct AssociateWorkspaceOutput {
@@ -68,7 +68,7 @@ impl AssociateWorkspaceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`AssociateWorkspace`](crate::operation::associate_workspace::AssociateWorkspace) operation.
+/// Errors of the [`AssociateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum AssociateWorkspaceError {

@@ -10,7 +10,7 @@ impl BatchAssociateAnalyticsDataSet {
         Self
     }
 }
-/// The input of the [`BatchAssociateAnalyticsDataSet`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSet) operation.
+/// The input of the [`BatchAssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchAssociateAnalyticsDataSetInput {
@@ -41,7 +41,7 @@ impl BatchAssociateAnalyticsDataSetInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`BatchAssociateAnalyticsDataSet`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSet) operation.
+/// The output of the [`BatchAssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchAssociateAnalyticsDataSetOutput {
@@ -68,7 +68,7 @@ impl BatchAssociateAnalyticsDataSetOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`BatchAssociateAnalyticsDataSet`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSet) operation.
+/// Errors of the [`BatchAssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum BatchAssociateAnalyticsDataSetError {

@@ -10,7 +10,7 @@ impl BatchCreateDataTableValue {
         Self
     }
 }
-/// The input of the [`BatchCreateDataTableValue`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValue) operation.
+/// The input of the [`BatchCreateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchCreateDataTableValueInput {
@@ -41,7 +41,7 @@ impl BatchCreateDataTableValueInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`BatchCreateDataTableValue`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValue) operation.
+/// The output of the [`BatchCreateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchCreateDataTableValueOutput {
@@ -64,7 +64,7 @@ impl BatchCreateDataTableValueOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`BatchCreateDataTableValue`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValue) operation.
+/// Errors of the [`BatchCreateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum BatchCreateDataTableValueError {

@@ -10,7 +10,7 @@ impl BatchDeleteDataTableValue {
         Self
     }
 }
-/// The input of the [`BatchDeleteDataTableValue`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValue) operation.
+/// The input of the [`BatchDeleteDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchDeleteDataTableValueInput {
@@ -41,7 +41,7 @@ impl BatchDeleteDataTableValueInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`BatchDeleteDataTableValue`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValue) operation.
+/// The output of the [`BatchDeleteDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchDeleteDataTableValueOutput {
@@ -64,7 +64,7 @@ impl BatchDeleteDataTableValueOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`BatchDeleteDataTableValue`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValue) operation.
+/// Errors of the [`BatchDeleteDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum BatchDeleteDataTableValueError {

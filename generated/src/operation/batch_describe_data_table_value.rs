@@ -10,7 +10,7 @@ impl BatchDescribeDataTableValue {
         Self
     }
 }
-/// The input of the [`BatchDescribeDataTableValue`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValue) operation.
+/// The input of the [`BatchDescribeDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchDescribeDataTableValueInput {
@@ -41,7 +41,7 @@ impl BatchDescribeDataTableValueInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`BatchDescribeDataTableValue`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValue) operation.
+/// The output of the [`BatchDescribeDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchDescribeDataTableValueOutput {
@@ -66,7 +66,7 @@ impl BatchDescribeDataTableValueOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`BatchDescribeDataTableValue`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValue) operation.
+/// Errors of the [`BatchDescribeDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum BatchDescribeDataTableValueError {

@@ -10,7 +10,7 @@ impl BatchDisassociateAnalyticsDataSet {
         Self
     }
 }
-/// The input of the [`BatchDisassociateAnalyticsDataSet`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSet) operation.
+/// The input of the [`BatchDisassociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchDisassociateAnalyticsDataSetInput {
@@ -41,7 +41,7 @@ impl BatchDisassociateAnalyticsDataSetInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`BatchDisassociateAnalyticsDataSet`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSet) operation.
+/// The output of the [`BatchDisassociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchDisassociateAnalyticsDataSetOutput {
@@ -68,7 +68,7 @@ impl BatchDisassociateAnalyticsDataSetOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`BatchDisassociateAnalyticsDataSet`](crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSet) operation.
+/// Errors of the [`BatchDisassociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum BatchDisassociateAnalyticsDataSetError {

@@ -10,7 +10,7 @@ impl BatchGetAttachedFileMetadata {
         Self
     }
 }
-/// The input of the [`BatchGetAttachedFileMetadata`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadata) operation.
+/// The input of the [`BatchGetAttachedFileMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchGetAttachedFileMetadataInput {
@@ -43,7 +43,7 @@ impl BatchGetAttachedFileMetadataInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`BatchGetAttachedFileMetadata`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadata) operation.
+/// The output of the [`BatchGetAttachedFileMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchGetAttachedFileMetadataOutput {
@@ -70,7 +70,7 @@ impl BatchGetAttachedFileMetadataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`BatchGetAttachedFileMetadata`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadata) operation.
+/// Errors of the [`BatchGetAttachedFileMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum BatchGetAttachedFileMetadataError {

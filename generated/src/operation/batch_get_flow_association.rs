@@ -10,7 +10,7 @@ impl BatchGetFlowAssociation {
         Self
     }
 }
-/// The input of the [`BatchGetFlowAssociation`](crate::operation::batch_get_flow_association::BatchGetFlowAssociation) operation.
+/// The input of the [`BatchGetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchGetFlowAssociationInput {
@@ -46,7 +46,7 @@ impl BatchGetFlowAssociationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`BatchGetFlowAssociation`](crate::operation::batch_get_flow_association::BatchGetFlowAssociation) operation.
+/// The output of the [`BatchGetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchGetFlowAssociationOutput {
@@ -67,7 +67,7 @@ impl BatchGetFlowAssociationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`BatchGetFlowAssociation`](crate::operation::batch_get_flow_association::BatchGetFlowAssociation) operation.
+/// Errors of the [`BatchGetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum BatchGetFlowAssociationError {

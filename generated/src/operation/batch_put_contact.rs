@@ -12,7 +12,7 @@ impl BatchPutContact {
         Self
     }
 }
-/// The input of the [`BatchPutContact`](crate::operation::batch_put_contact::BatchPutContact) operation.
+/// The input of the [`BatchPutContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchPutContactInput {
@@ -43,7 +43,7 @@ impl BatchPutContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`BatchPutContact`](crate::operation::batch_put_contact::BatchPutContact) operation.
+/// The output of the [`BatchPutContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchPutContactOutput {
@@ -70,7 +70,7 @@ impl BatchPutContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`BatchPutContact`](crate::operation::batch_put_contact::BatchPutContact) operation.
+/// Errors of the [`BatchPutContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum BatchPutContactError {

@@ -10,7 +10,7 @@ impl BatchUpdateDataTableValue {
         Self
     }
 }
-/// The input of the [`BatchUpdateDataTableValue`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValue) operation.
+/// The input of the [`BatchUpdateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchUpdateDataTableValueInput {
@@ -41,7 +41,7 @@ impl BatchUpdateDataTableValueInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`BatchUpdateDataTableValue`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValue) operation.
+/// The output of the [`BatchUpdateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct BatchUpdateDataTableValueOutput {
@@ -64,7 +64,7 @@ impl BatchUpdateDataTableValueOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`BatchUpdateDataTableValue`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValue) operation.
+/// Errors of the [`BatchUpdateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum BatchUpdateDataTableValueError {

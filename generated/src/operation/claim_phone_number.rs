@@ -20,7 +20,7 @@ impl ClaimPhoneNumber {
         Self
     }
 }
-/// The input of the [`ClaimPhoneNumber`](crate::operation::claim_phone_number::ClaimPhoneNumber) operation.
+/// The input of the [`ClaimPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ClaimPhoneNumberInput {
@@ -69,7 +69,7 @@ impl ClaimPhoneNumberInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ClaimPhoneNumber`](crate::operation::claim_phone_number::ClaimPhoneNumber) operation.
+/// The output of the [`ClaimPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ClaimPhoneNumberOutput {
@@ -92,7 +92,7 @@ impl ClaimPhoneNumberOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ClaimPhoneNumber`](crate::operation::claim_phone_number::ClaimPhoneNumber) operation.
+/// Errors of the [`ClaimPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ClaimPhoneNumberError {

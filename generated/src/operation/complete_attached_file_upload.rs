@@ -51,7 +51,7 @@ impl CompleteAttachedFileUploadOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CompleteAttachedFileUpload`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUpload) operation.
+/// Errors of the [`CompleteAttachedFileUpload`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CompleteAttachedFileUploadError {

@@ -10,7 +10,7 @@ impl CreateAgentStatus {
         Self
     }
 }
-/// The input of the [`CreateAgentStatus`](crate::operation::create_agent_status::CreateAgentStatus) operation.
+/// The input of the [`CreateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateAgentStatusInput {
@@ -57,7 +57,7 @@ impl CreateAgentStatusInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateAgentStatus`](crate::operation::create_agent_status::CreateAgentStatus) operation.
+/// The output of the [`CreateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateAgentStatusOutput {
@@ -80,7 +80,7 @@ impl CreateAgentStatusOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateAgentStatus`](crate::operation::create_agent_status::CreateAgentStatus) operation.
+/// Errors of the [`CreateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateAgentStatusError {

@@ -18,7 +18,7 @@ impl CreateContact {
         Self
     }
 }
-/// The input of the [`CreateContact`](crate::operation::create_contact::CreateContact) operation.
+/// The input of the [`CreateContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct CreateContactInput {
@@ -161,7 +161,7 @@ impl ::std::fmt::Debug for CreateContactInput {
         formatter.finish()
     }
 }
-/// The output of the [`CreateContact`](crate::operation::create_contact::CreateContact) operation.
+/// The output of the [`CreateContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateContactOutput {
@@ -184,7 +184,7 @@ impl CreateContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateContact`](crate::operation::create_contact::CreateContact) operation.
+/// Errors of the [`CreateContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateContactError {

@@ -12,7 +12,7 @@ impl CreateContactFlow {
         Self
     }
 }
-/// The input of the [`CreateContactFlow`](crate::operation::create_contact_flow::CreateContactFlow) operation.
+/// The input of the [`CreateContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateContactFlowInput {
@@ -67,7 +67,7 @@ impl CreateContactFlowInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateContactFlow`](crate::operation::create_contact_flow::CreateContactFlow) operation.
+/// The output of the [`CreateContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateContactFlowOutput {
@@ -96,7 +96,7 @@ impl CreateContactFlowOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateContactFlow`](crate::operation::create_contact_flow::CreateContactFlow) operation.
+/// Errors of the [`CreateContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateContactFlowError {

@@ -10,7 +10,7 @@ impl CreateContactFlowModule {
         Self
     }
 }
-/// The input of the [`CreateContactFlowModule`](crate::operation::create_contact_flow_module::CreateContactFlowModule) operation.
+/// The input of the [`CreateContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateContactFlowModuleInput {
@@ -73,7 +73,7 @@ impl CreateContactFlowModuleInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateContactFlowModule`](crate::operation::create_contact_flow_module::CreateContactFlowModule) operation.
+/// The output of the [`CreateContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateContactFlowModuleOutput {
@@ -96,7 +96,7 @@ impl CreateContactFlowModuleOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateContactFlowModule`](crate::operation::create_contact_flow_module::CreateContactFlowModule) operation.
+/// Errors of the [`CreateContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateContactFlowModuleError {

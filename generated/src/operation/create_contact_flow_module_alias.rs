@@ -10,7 +10,7 @@ impl CreateContactFlowModuleAlias {
         Self
     }
 }
-/// The input of the [`CreateContactFlowModuleAlias`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAlias) operation.
+/// The input of the [`CreateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateContactFlowModuleAliasInput {
@@ -51,7 +51,7 @@ impl CreateContactFlowModuleAliasInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateContactFlowModuleAlias`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAlias) operation.
+/// The output of the [`CreateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateContactFlowModuleAliasOutput {
@@ -74,7 +74,7 @@ impl CreateContactFlowModuleAliasOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateContactFlowModuleAlias`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAlias) operation.
+/// Errors of the [`CreateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateContactFlowModuleAliasError {

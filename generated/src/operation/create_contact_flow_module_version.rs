@@ -10,7 +10,7 @@ impl CreateContactFlowModuleVersion {
         Self
     }
 }
-/// The input of the [`CreateContactFlowModuleVersion`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersion) operation.
+/// The input of the [`CreateContactFlowModuleVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateContactFlowModuleVersionInput {
@@ -45,7 +45,7 @@ impl CreateContactFlowModuleVersionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateContactFlowModuleVersion`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersion) operation.
+/// The output of the [`CreateContactFlowModuleVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateContactFlowModuleVersionOutput {
@@ -68,7 +68,7 @@ impl CreateContactFlowModuleVersionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateContactFlowModuleVersion`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersion) operation.
+/// Errors of the [`CreateContactFlowModuleVersion`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateContactFlowModuleVersionError {

@@ -10,7 +10,7 @@ impl CreateContactFlowVersion {
         Self
     }
 }
-/// The input of the [`CreateContactFlowVersion`](crate::operation::create_contact_flow_version::CreateContactFlowVersion) operation.
+/// The input of the [`CreateContactFlowVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateContactFlowVersionInput {
@@ -63,7 +63,7 @@ impl CreateContactFlowVersionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateContactFlowVersion`](crate::operation::create_contact_flow_version::CreateContactFlowVersion) operation.
+/// The output of the [`CreateContactFlowVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateContactFlowVersionOutput {
@@ -86,7 +86,7 @@ impl CreateContactFlowVersionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateContactFlowVersion`](crate::operation::create_contact_flow_version::CreateContactFlowVersion) operation.
+/// Errors of the [`CreateContactFlowVersion`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateContactFlowVersionError {

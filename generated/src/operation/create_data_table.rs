@@ -10,7 +10,7 @@ impl CreateDataTable {
         Self
     }
 }
-/// The input of the [`CreateDataTable`](crate::operation::create_data_table::CreateDataTable) operation.
+/// The input of the [`CreateDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateDataTableInput {
@@ -63,7 +63,7 @@ impl CreateDataTableInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateDataTable`](crate::operation::create_data_table::CreateDataTable) operation.
+/// The output of the [`CreateDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateDataTableOutput {
@@ -92,7 +92,7 @@ impl CreateDataTableOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateDataTable`](crate::operation::create_data_table::CreateDataTable) operation.
+/// Errors of the [`CreateDataTable`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateDataTableError {

@@ -10,7 +10,7 @@ impl CreateDataTableAttribute {
         Self
     }
 }
-/// The input of the [`CreateDataTableAttribute`](crate::operation::create_data_table_attribute::CreateDataTableAttribute) operation.
+/// The input of the [`CreateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateDataTableAttributeInput {
@@ -63,7 +63,7 @@ impl CreateDataTableAttributeInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateDataTableAttribute`](crate::operation::create_data_table_attribute::CreateDataTableAttribute) operation.
+/// The output of the [`CreateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateDataTableAttributeOutput {
@@ -92,7 +92,7 @@ impl CreateDataTableAttributeOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateDataTableAttribute`](crate::operation::create_data_table_attribute::CreateDataTableAttribute) operation.
+/// Errors of the [`CreateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateDataTableAttributeError {

@@ -10,7 +10,7 @@ impl CreateEmailAddress {
         Self
     }
 }
-/// The input of the [`CreateEmailAddress`](crate::operation::create_email_address::CreateEmailAddress) operation.
+/// The input of the [`CreateEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct CreateEmailAddressInput {
@@ -69,7 +69,7 @@ impl ::std::fmt::Debug for CreateEmailAddressInput {
         formatter.finish()
     }
 }
-/// The output of the [`CreateEmailAddress`](crate::operation::create_email_address::CreateEmailAddress) operation.
+/// The output of the [`CreateEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateEmailAddressOutput {
@@ -92,7 +92,7 @@ impl CreateEmailAddressOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateEmailAddress`](crate::operation::create_email_address::CreateEmailAddress) operation.
+/// Errors of the [`CreateEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateEmailAddressError {

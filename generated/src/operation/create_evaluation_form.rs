@@ -10,7 +10,7 @@ impl CreateEvaluationForm {
         Self
     }
 }
-/// The input of the [`CreateEvaluationForm`](crate::operation::create_evaluation_form::CreateEvaluationForm) operation.
+/// The input of the [`CreateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateEvaluationFormInput {
@@ -109,7 +109,7 @@ impl CreateEvaluationFormInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateEvaluationForm`](crate::operation::create_evaluation_form::CreateEvaluationForm) operation.
+/// The output of the [`CreateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateEvaluationFormOutput {
@@ -132,7 +132,7 @@ impl CreateEvaluationFormOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateEvaluationForm`](crate::operation::create_evaluation_form::CreateEvaluationForm) operation.
+/// Errors of the [`CreateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateEvaluationFormError {

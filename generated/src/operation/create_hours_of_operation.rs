@@ -10,7 +10,7 @@ impl CreateHoursOfOperation {
         Self
     }
 }
-/// The input of the [`CreateHoursOfOperation`](crate::operation::create_hours_of_operation::CreateHoursOfOperation) operation.
+/// The input of the [`CreateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateHoursOfOperationInput {
@@ -73,7 +73,7 @@ impl CreateHoursOfOperationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateHoursOfOperation`](crate::operation::create_hours_of_operation::CreateHoursOfOperation) operation.
+/// The output of the [`CreateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateHoursOfOperationOutput {
@@ -96,7 +96,7 @@ impl CreateHoursOfOperationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateHoursOfOperation`](crate::operation::create_hours_of_operation::CreateHoursOfOperation) operation.
+/// Errors of the [`CreateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateHoursOfOperationError {

@@ -10,7 +10,7 @@ impl CreateHoursOfOperationOverride {
         Self
     }
 }
-/// The input of the [`CreateHoursOfOperationOverride`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverride) operation.
+/// The input of the [`CreateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateHoursOfOperationOverrideInput {
@@ -79,7 +79,7 @@ impl CreateHoursOfOperationOverrideInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateHoursOfOperationOverride`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverride) operation.
+/// The output of the [`CreateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateHoursOfOperationOverrideOutput {
@@ -96,7 +96,7 @@ impl CreateHoursOfOperationOverrideOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateHoursOfOperationOverride`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverride) operation.
+/// Errors of the [`CreateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateHoursOfOperationOverrideError {

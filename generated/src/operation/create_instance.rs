@@ -16,7 +16,7 @@ impl CreateInstance {
         Self
     }
 }
-/// The input of the [`CreateInstance`](crate::operation::create_instance::CreateInstance) operation.
+/// The input of the [`CreateInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct CreateInstanceInput {
@@ -82,7 +82,7 @@ impl ::std::fmt::Debug for CreateInstanceInput {
         formatter.finish()
     }
 }
-/// The output of the [`CreateInstance`](crate::operation::create_instance::CreateInstance) operation.
+/// The output of the [`CreateInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateInstanceOutput {
@@ -105,7 +105,7 @@ impl CreateInstanceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateInstance`](crate::operation::create_instance::CreateInstance) operation.
+/// Errors of the [`CreateInstance`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateInstanceError {

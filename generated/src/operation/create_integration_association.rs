@@ -10,7 +10,7 @@ impl CreateIntegrationAssociation {
         Self
     }
 }
-/// The input of the [`CreateIntegrationAssociation`](crate::operation::create_integration_association::CreateIntegrationAssociation) operation.
+/// The input of the [`CreateIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateIntegrationAssociationInput {
@@ -65,7 +65,7 @@ impl CreateIntegrationAssociationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateIntegrationAssociation`](crate::operation::create_integration_association::CreateIntegrationAssociation) operation.
+/// The output of the [`CreateIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateIntegrationAssociationOutput {
@@ -88,7 +88,7 @@ impl CreateIntegrationAssociationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateIntegrationAssociation`](crate::operation::create_integration_association::CreateIntegrationAssociation) operation.
+/// Errors of the [`CreateIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateIntegrationAssociationError {

@@ -10,7 +10,7 @@ impl CreateNotification {
         Self
     }
 }
-/// The input of the [`CreateNotification`](crate::operation::create_notification::CreateNotification) operation.
+/// The input of the [`CreateNotification`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateNotificationInput {
@@ -28,8 +28,7 @@ pub struct CreateNotificationInput {
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The unique identifier for a notification.
     #[deprecated(
-        note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency.",
-        since = "3/13/2026"
+        note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
     )]
     pub predefined_notification_id: Option<String>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
@@ -66,8 +65,7 @@ impl CreateNotificationInput {
     }
     /// The unique identifier for a notification.
     #[deprecated(
-        note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency.",
-        since = "3/13/2026"
+        note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
     )]
     pub fn predefined_notification_id(&self) -> Option<&str> {
         self.predefined_notification_id.as_deref()
@@ -81,7 +79,7 @@ impl CreateNotificationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateNotification`](crate::operation::create_notification::CreateNotification) operation.
+/// The output of the [`CreateNotification`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateNotificationOutput {
@@ -104,7 +102,7 @@ impl CreateNotificationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateNotification`](crate::operation::create_notification::CreateNotification) operation.
+/// Errors of the [`CreateNotification`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateNotificationError {
@@ -244,8 +242,7 @@ pub mod builders {
         >,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
         #[deprecated(
-            note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency.",
-            since = "3/13/2026"
+            note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
         )]
         pub(crate) predefined_notification_id: Option<String>,
         pub(crate) client_token: Option<String>,
@@ -386,8 +383,7 @@ pub mod builders {
         ///
         /// Sets [`predefined_notification_id`](crate::operation::create_notification::CreateNotificationInput#structfield.predefined_notification_id).
         #[deprecated(
-            note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency.",
-            since = "3/13/2026"
+            note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
         )]
         pub fn predefined_notification_id(mut self, input: impl Into<String>) -> Self {
             self.predefined_notification_id = Some(input.into());
@@ -397,8 +393,7 @@ pub mod builders {
         ///
         /// Sets [`predefined_notification_id`](crate::operation::create_notification::CreateNotificationInput#structfield.predefined_notification_id).
         #[deprecated(
-            note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency.",
-            since = "3/13/2026"
+            note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
         )]
         pub fn set_predefined_notification_id(mut self, input: Option<String>) -> Self {
             self.predefined_notification_id = input;
@@ -406,8 +401,7 @@ pub mod builders {
         }
         /// Returns [`predefined_notification_id`](crate::operation::create_notification::CreateNotificationInput#structfield.predefined_notification_id), if set.
         #[deprecated(
-            note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency.",
-            since = "3/13/2026"
+            note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
         )]
         pub fn get_predefined_notification_id(&self) -> &Option<String> {
             &self.predefined_notification_id

@@ -10,7 +10,7 @@ impl CreateParticipant {
         Self
     }
 }
-/// The input of the [`CreateParticipant`](crate::operation::create_participant::CreateParticipant) operation.
+/// The input of the [`CreateParticipant`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateParticipantInput {
@@ -47,7 +47,7 @@ impl CreateParticipantInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateParticipant`](crate::operation::create_participant::CreateParticipant) operation.
+/// The output of the [`CreateParticipant`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateParticipantOutput {
@@ -72,7 +72,7 @@ impl CreateParticipantOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateParticipant`](crate::operation::create_participant::CreateParticipant) operation.
+/// Errors of the [`CreateParticipant`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateParticipantError {

@@ -10,7 +10,7 @@ impl CreatePersistentContactAssociation {
         Self
     }
 }
-/// The input of the [`CreatePersistentContactAssociation`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociation) operation.
+/// The input of the [`CreatePersistentContactAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreatePersistentContactAssociationInput {
@@ -71,7 +71,7 @@ impl CreatePersistentContactAssociationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreatePersistentContactAssociation`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociation) operation.
+/// The output of the [`CreatePersistentContactAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreatePersistentContactAssociationOutput {
@@ -88,7 +88,7 @@ impl CreatePersistentContactAssociationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreatePersistentContactAssociation`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociation) operation.
+/// Errors of the [`CreatePersistentContactAssociation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreatePersistentContactAssociationError {

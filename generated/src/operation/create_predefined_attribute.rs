@@ -21,7 +21,7 @@ impl CreatePredefinedAttribute {
         Self
     }
 }
-/// The input of the [`CreatePredefinedAttribute`](crate::operation::create_predefined_attribute::CreatePredefinedAttribute) operation.
+/// The input of the [`CreatePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreatePredefinedAttributeInput {
@@ -68,7 +68,7 @@ impl CreatePredefinedAttributeInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreatePredefinedAttribute`](crate::operation::create_predefined_attribute::CreatePredefinedAttribute) operation.
+/// The output of the [`CreatePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreatePredefinedAttributeOutput {}
@@ -78,7 +78,7 @@ impl CreatePredefinedAttributeOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreatePredefinedAttribute`](crate::operation::create_predefined_attribute::CreatePredefinedAttribute) operation.
+/// Errors of the [`CreatePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreatePredefinedAttributeError {

@@ -10,7 +10,7 @@ impl CreatePrompt {
         Self
     }
 }
-/// The input of the [`CreatePrompt`](crate::operation::create_prompt::CreatePrompt) operation.
+/// The input of the [`CreatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreatePromptInput {
@@ -51,7 +51,7 @@ impl CreatePromptInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreatePrompt`](crate::operation::create_prompt::CreatePrompt) operation.
+/// The output of the [`CreatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreatePromptOutput {
@@ -74,7 +74,7 @@ impl CreatePromptOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreatePrompt`](crate::operation::create_prompt::CreatePrompt) operation.
+/// Errors of the [`CreatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreatePromptError {

@@ -10,7 +10,7 @@ impl CreatePushNotificationRegistration {
         Self
     }
 }
-/// The input of the [`CreatePushNotificationRegistration`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistration) operation.
+/// The input of the [`CreatePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreatePushNotificationRegistrationInput {
@@ -57,7 +57,7 @@ impl CreatePushNotificationRegistrationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreatePushNotificationRegistration`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistration) operation.
+/// The output of the [`CreatePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreatePushNotificationRegistrationOutput {
@@ -74,7 +74,7 @@ impl CreatePushNotificationRegistrationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreatePushNotificationRegistration`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistration) operation.
+/// Errors of the [`CreatePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreatePushNotificationRegistrationError {

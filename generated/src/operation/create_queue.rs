@@ -16,7 +16,7 @@ impl CreateQueue {
         Self
     }
 }
-/// The input of the [`CreateQueue`](crate::operation::create_queue::CreateQueue) operation.
+/// The input of the [`CreateQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateQueueInput {
@@ -91,7 +91,7 @@ impl CreateQueueInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateQueue`](crate::operation::create_queue::CreateQueue) operation.
+/// The output of the [`CreateQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateQueueOutput {
@@ -114,7 +114,7 @@ impl CreateQueueOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateQueue`](crate::operation::create_queue::CreateQueue) operation.
+/// Errors of the [`CreateQueue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateQueueError {

@@ -10,7 +10,7 @@ impl CreateQuickConnect {
         Self
     }
 }
-/// The input of the [`CreateQuickConnect`](crate::operation::create_quick_connect::CreateQuickConnect) operation.
+/// The input of the [`CreateQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateQuickConnectInput {
@@ -51,7 +51,7 @@ impl CreateQuickConnectInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateQuickConnect`](crate::operation::create_quick_connect::CreateQuickConnect) operation.
+/// The output of the [`CreateQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateQuickConnectOutput {
@@ -74,7 +74,7 @@ impl CreateQuickConnectOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateQuickConnect`](crate::operation::create_quick_connect::CreateQuickConnect) operation.
+/// Errors of the [`CreateQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateQuickConnectError {

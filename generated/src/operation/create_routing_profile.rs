@@ -10,7 +10,7 @@ impl CreateRoutingProfile {
         Self
     }
 }
-/// The input of the [`CreateRoutingProfile`](crate::operation::create_routing_profile::CreateRoutingProfile) operation.
+/// The input of the [`CreateRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateRoutingProfileInput {
@@ -91,7 +91,7 @@ impl CreateRoutingProfileInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateRoutingProfile`](crate::operation::create_routing_profile::CreateRoutingProfile) operation.
+/// The output of the [`CreateRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateRoutingProfileOutput {
@@ -114,7 +114,7 @@ impl CreateRoutingProfileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateRoutingProfile`](crate::operation::create_routing_profile::CreateRoutingProfile) operation.
+/// Errors of the [`CreateRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateRoutingProfileError {

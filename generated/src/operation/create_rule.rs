@@ -12,7 +12,7 @@ impl CreateRule {
         Self
     }
 }
-/// The input of the [`CreateRule`](crate::operation::create_rule::CreateRule) operation.
+/// The input of the [`CreateRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateRuleInput {
@@ -67,7 +67,7 @@ impl CreateRuleInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateRule`](crate::operation::create_rule::CreateRule) operation.
+/// The output of the [`CreateRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateRuleOutput {
@@ -90,7 +90,7 @@ impl CreateRuleOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateRule`](crate::operation::create_rule::CreateRule) operation.
+/// Errors of the [`CreateRule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateRuleError {

@@ -12,7 +12,7 @@ impl CreateSecurityProfile {
         Self
     }
 }
-/// The input of the [`CreateSecurityProfile`](crate::operation::create_security_profile::CreateSecurityProfile) operation.
+/// The input of the [`CreateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateSecurityProfileInput {
@@ -111,7 +111,7 @@ impl CreateSecurityProfileInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateSecurityProfile`](crate::operation::create_security_profile::CreateSecurityProfile) operation.
+/// The output of the [`CreateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateSecurityProfileOutput {
@@ -134,7 +134,7 @@ impl CreateSecurityProfileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateSecurityProfile`](crate::operation::create_security_profile::CreateSecurityProfile) operation.
+/// Errors of the [`CreateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateSecurityProfileError {

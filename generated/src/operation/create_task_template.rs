@@ -10,7 +10,7 @@ impl CreateTaskTemplate {
         Self
     }
 }
-/// The input of the [`CreateTaskTemplate`](crate::operation::create_task_template::CreateTaskTemplate) operation.
+/// The input of the [`CreateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateTaskTemplateInput {
@@ -83,7 +83,7 @@ impl CreateTaskTemplateInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateTaskTemplate`](crate::operation::create_task_template::CreateTaskTemplate) operation.
+/// The output of the [`CreateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateTaskTemplateOutput {
@@ -106,7 +106,7 @@ impl CreateTaskTemplateOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateTaskTemplate`](crate::operation::create_task_template::CreateTaskTemplate) operation.
+/// Errors of the [`CreateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateTaskTemplateError {

@@ -10,7 +10,7 @@ impl CreateTestCase {
         Self
     }
 }
-/// The input of the [`CreateTestCase`](crate::operation::create_test_case::CreateTestCase) operation.
+/// The input of the [`CreateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateTestCaseInput {
@@ -87,7 +87,7 @@ impl CreateTestCaseInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateTestCase`](crate::operation::create_test_case::CreateTestCase) operation.
+/// The output of the [`CreateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateTestCaseOutput {
@@ -110,7 +110,7 @@ impl CreateTestCaseOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateTestCase`](crate::operation::create_test_case::CreateTestCase) operation.
+/// Errors of the [`CreateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateTestCaseError {

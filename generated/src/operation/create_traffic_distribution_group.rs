@@ -14,7 +14,7 @@ impl CreateTrafficDistributionGroup {
         Self
     }
 }
-/// The input of the [`CreateTrafficDistributionGroup`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroup) operation.
+/// The input of the [`CreateTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateTrafficDistributionGroupInput {
@@ -55,7 +55,7 @@ impl CreateTrafficDistributionGroupInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateTrafficDistributionGroup`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroup) operation.
+/// The output of the [`CreateTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateTrafficDistributionGroupOutput {
@@ -78,7 +78,7 @@ impl CreateTrafficDistributionGroupOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateTrafficDistributionGroup`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroup) operation.
+/// Errors of the [`CreateTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateTrafficDistributionGroupError {

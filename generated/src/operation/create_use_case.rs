@@ -10,7 +10,7 @@ impl CreateUseCase {
         Self
     }
 }
-/// The input of the [`CreateUseCase`](crate::operation::create_use_case::CreateUseCase) operation.
+/// The input of the [`CreateUseCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateUseCaseInput {
@@ -45,7 +45,7 @@ impl CreateUseCaseInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateUseCase`](crate::operation::create_use_case::CreateUseCase) operation.
+/// The output of the [`CreateUseCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateUseCaseOutput {
@@ -68,7 +68,7 @@ impl CreateUseCaseOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateUseCase`](crate::operation::create_use_case::CreateUseCase) operation.
+/// Errors of the [`CreateUseCase`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateUseCaseError {

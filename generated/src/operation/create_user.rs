@@ -23,7 +23,7 @@ impl CreateUser {
         Self
     }
 }
-/// The input of the [`CreateUser`](crate::operation::create_user::CreateUser) operation.
+/// The input of the [`CreateUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct CreateUserInput {
@@ -174,7 +174,7 @@ impl ::std::fmt::Debug for CreateUserInput {
         formatter.finish()
     }
 }
-/// The output of the [`CreateUser`](crate::operation::create_user::CreateUser) operation.
+/// The output of the [`CreateUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateUserOutput {
@@ -197,7 +197,7 @@ impl CreateUserOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateUser`](crate::operation::create_user::CreateUser) operation.
+/// Errors of the [`CreateUser`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateUserError {

@@ -10,7 +10,7 @@ impl CreateUserHierarchyGroup {
         Self
     }
 }
-/// The input of the [`CreateUserHierarchyGroup`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroup) operation.
+/// The input of the [`CreateUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateUserHierarchyGroupInput {
@@ -45,7 +45,7 @@ impl CreateUserHierarchyGroupInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateUserHierarchyGroup`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroup) operation.
+/// The output of the [`CreateUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateUserHierarchyGroupOutput {
@@ -68,7 +68,7 @@ impl CreateUserHierarchyGroupOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateUserHierarchyGroup`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroup) operation.
+/// Errors of the [`CreateUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateUserHierarchyGroupError {

@@ -14,7 +14,7 @@ impl CreateView {
         Self
     }
 }
-/// The input of the [`CreateView`](crate::operation::create_view::CreateView) operation.
+/// The input of the [`CreateView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct CreateViewInput {
@@ -82,7 +82,7 @@ impl ::std::fmt::Debug for CreateViewInput {
         formatter.finish()
     }
 }
-/// The output of the [`CreateView`](crate::operation::create_view::CreateView) operation.
+/// The output of the [`CreateView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateViewOutput {
@@ -99,7 +99,7 @@ impl CreateViewOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateView`](crate::operation::create_view::CreateView) operation.
+/// Errors of the [`CreateView`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateViewError {

@@ -14,7 +14,7 @@ impl CreateViewVersion {
         Self
     }
 }
-/// The input of the [`CreateViewVersion`](crate::operation::create_view_version::CreateViewVersion) operation.
+/// The input of the [`CreateViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateViewVersionInput {
@@ -49,7 +49,7 @@ impl CreateViewVersionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateViewVersion`](crate::operation::create_view_version::CreateViewVersion) operation.
+/// The output of the [`CreateViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateViewVersionOutput {
@@ -66,7 +66,7 @@ impl CreateViewVersionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateViewVersion`](crate::operation::create_view_version::CreateViewVersion) operation.
+/// Errors of the [`CreateViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateViewVersionError {

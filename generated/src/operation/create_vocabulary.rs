@@ -10,7 +10,7 @@ impl CreateVocabulary {
         Self
     }
 }
-/// The input of the [`CreateVocabulary`](crate::operation::create_vocabulary::CreateVocabulary) operation.
+/// The input of the [`CreateVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateVocabularyInput {
@@ -57,7 +57,7 @@ impl CreateVocabularyInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateVocabulary`](crate::operation::create_vocabulary::CreateVocabulary) operation.
+/// The output of the [`CreateVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateVocabularyOutput {
@@ -86,7 +86,7 @@ impl CreateVocabularyOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateVocabulary`](crate::operation::create_vocabulary::CreateVocabulary) operation.
+/// Errors of the [`CreateVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateVocabularyError {

@@ -10,7 +10,7 @@ impl CreateWorkspace {
         Self
     }
 }
-/// The input of the [`CreateWorkspace`](crate::operation::create_workspace::CreateWorkspace) operation.
+/// The input of the [`CreateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateWorkspaceInput {
@@ -57,7 +57,7 @@ impl CreateWorkspaceInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateWorkspace`](crate::operation::create_workspace::CreateWorkspace) operation.
+/// The output of the [`CreateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateWorkspaceOutput {
@@ -80,7 +80,7 @@ impl CreateWorkspaceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateWorkspace`](crate::operation::create_workspace::CreateWorkspace) operation.
+/// Errors of the [`CreateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateWorkspaceError {

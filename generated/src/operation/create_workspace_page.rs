@@ -10,7 +10,7 @@ impl CreateWorkspacePage {
         Self
     }
 }
-/// The input of the [`CreateWorkspacePage`](crate::operation::create_workspace_page::CreateWorkspacePage) operation.
+/// The input of the [`CreateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateWorkspacePageInput {
@@ -57,7 +57,7 @@ impl CreateWorkspacePageInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`CreateWorkspacePage`](crate::operation::create_workspace_page::CreateWorkspacePage) operation.
+/// The output of the [`CreateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct CreateWorkspacePageOutput {}
@@ -67,7 +67,7 @@ impl CreateWorkspacePageOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`CreateWorkspacePage`](crate::operation::create_workspace_page::CreateWorkspacePage) operation.
+/// Errors of the [`CreateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateWorkspacePageError {

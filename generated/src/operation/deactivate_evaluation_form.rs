@@ -10,7 +10,7 @@ impl DeactivateEvaluationForm {
         Self
     }
 }
-/// The input of the [`DeactivateEvaluationForm`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationForm) operation.
+/// The input of the [`DeactivateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeactivateEvaluationFormInput {
@@ -39,7 +39,7 @@ impl DeactivateEvaluationFormInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeactivateEvaluationForm`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationForm) operation.
+/// The output of the [`DeactivateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeactivateEvaluationFormOutput {
@@ -68,7 +68,7 @@ impl DeactivateEvaluationFormOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeactivateEvaluationForm`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationForm) operation.
+/// Errors of the [`DeactivateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeactivateEvaluationFormError {

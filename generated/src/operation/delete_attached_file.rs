@@ -53,7 +53,7 @@ impl DeleteAttachedFileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteAttachedFile`](crate::operation::delete_attached_file::DeleteAttachedFile) operation.
+/// Errors of the [`DeleteAttachedFile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteAttachedFileError {

@@ -10,7 +10,7 @@ impl DeleteContactEvaluation {
         Self
     }
 }
-/// The input of the [`DeleteContactEvaluation`](crate::operation::delete_contact_evaluation::DeleteContactEvaluation) operation.
+/// The input of the [`DeleteContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactEvaluationInput {
@@ -33,7 +33,7 @@ impl DeleteContactEvaluationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteContactEvaluation`](crate::operation::delete_contact_evaluation::DeleteContactEvaluation) operation.
+/// The output of the [`DeleteContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactEvaluationOutput {}
@@ -43,7 +43,7 @@ impl DeleteContactEvaluationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteContactEvaluation`](crate::operation::delete_contact_evaluation::DeleteContactEvaluation) operation.
+/// Errors of the [`DeleteContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteContactEvaluationError {

@@ -10,7 +10,7 @@ impl DeleteContactFlow {
         Self
     }
 }
-/// The input of the [`DeleteContactFlow`](crate::operation::delete_contact_flow::DeleteContactFlow) operation.
+/// The input of the [`DeleteContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactFlowInput {
@@ -33,7 +33,7 @@ impl DeleteContactFlowInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteContactFlow`](crate::operation::delete_contact_flow::DeleteContactFlow) operation.
+/// The output of the [`DeleteContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactFlowOutput {}
@@ -43,7 +43,7 @@ impl DeleteContactFlowOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteContactFlow`](crate::operation::delete_contact_flow::DeleteContactFlow) operation.
+/// Errors of the [`DeleteContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteContactFlowError {

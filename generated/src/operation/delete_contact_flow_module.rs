@@ -10,7 +10,7 @@ impl DeleteContactFlowModule {
         Self
     }
 }
-/// The input of the [`DeleteContactFlowModule`](crate::operation::delete_contact_flow_module::DeleteContactFlowModule) operation.
+/// The input of the [`DeleteContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactFlowModuleInput {
@@ -33,7 +33,7 @@ impl DeleteContactFlowModuleInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteContactFlowModule`](crate::operation::delete_contact_flow_module::DeleteContactFlowModule) operation.
+/// The output of the [`DeleteContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactFlowModuleOutput {}
@@ -43,7 +43,7 @@ impl DeleteContactFlowModuleOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteContactFlowModule`](crate::operation::delete_contact_flow_module::DeleteContactFlowModule) operation.
+/// Errors of the [`DeleteContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteContactFlowModuleError {

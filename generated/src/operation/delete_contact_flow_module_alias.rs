@@ -10,7 +10,7 @@ impl DeleteContactFlowModuleAlias {
         Self
     }
 }
-/// The input of the [`DeleteContactFlowModuleAlias`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAlias) operation.
+/// The input of the [`DeleteContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactFlowModuleAliasInput {
@@ -39,7 +39,7 @@ impl DeleteContactFlowModuleAliasInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteContactFlowModuleAlias`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAlias) operation.
+/// The output of the [`DeleteContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactFlowModuleAliasOutput {}
@@ -49,7 +49,7 @@ impl DeleteContactFlowModuleAliasOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteContactFlowModuleAlias`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAlias) operation.
+/// Errors of the [`DeleteContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteContactFlowModuleAliasError {

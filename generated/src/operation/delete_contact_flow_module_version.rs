@@ -10,7 +10,7 @@ impl DeleteContactFlowModuleVersion {
         Self
     }
 }
-/// The input of the [`DeleteContactFlowModuleVersion`](crate::operation::delete_contact_flow_module_version::DeleteContactFlowModuleVersion) operation.
+/// The input of the [`DeleteContactFlowModuleVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactFlowModuleVersionInput {
@@ -39,7 +39,7 @@ impl DeleteContactFlowModuleVersionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteContactFlowModuleVersion`](crate::operation::delete_contact_flow_module_version::DeleteContactFlowModuleVersion) operation.
+/// The output of the [`DeleteContactFlowModuleVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactFlowModuleVersionOutput {}
@@ -49,7 +49,7 @@ impl DeleteContactFlowModuleVersionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteContactFlowModuleVersion`](crate::operation::delete_contact_flow_module_version::DeleteContactFlowModuleVersion) operation.
+/// Errors of the [`DeleteContactFlowModuleVersion`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteContactFlowModuleVersionError {

@@ -10,7 +10,7 @@ impl DeleteContactFlowVersion {
         Self
     }
 }
-/// The input of the [`DeleteContactFlowVersion`](crate::operation::delete_contact_flow_version::DeleteContactFlowVersion) operation.
+/// The input of the [`DeleteContactFlowVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactFlowVersionInput {
@@ -39,7 +39,7 @@ impl DeleteContactFlowVersionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteContactFlowVersion`](crate::operation::delete_contact_flow_version::DeleteContactFlowVersion) operation.
+/// The output of the [`DeleteContactFlowVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteContactFlowVersionOutput {}
@@ -49,7 +49,7 @@ impl DeleteContactFlowVersionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteContactFlowVersion`](crate::operation::delete_contact_flow_version::DeleteContactFlowVersion) operation.
+/// Errors of the [`DeleteContactFlowVersion`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteContactFlowVersionError {

@@ -10,7 +10,7 @@ impl DeleteDataTable {
         Self
     }
 }
-/// The input of the [`DeleteDataTable`](crate::operation::delete_data_table::DeleteDataTable) operation.
+/// The input of the [`DeleteDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteDataTableInput {
@@ -33,7 +33,7 @@ impl DeleteDataTableInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteDataTable`](crate::operation::delete_data_table::DeleteDataTable) operation.
+/// The output of the [`DeleteDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteDataTableOutput {}
@@ -43,7 +43,7 @@ impl DeleteDataTableOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteDataTable`](crate::operation::delete_data_table::DeleteDataTable) operation.
+/// Errors of the [`DeleteDataTable`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteDataTableError {

@@ -10,7 +10,7 @@ impl DeleteDataTableAttribute {
         Self
     }
 }
-/// The input of the [`DeleteDataTableAttribute`](crate::operation::delete_data_table_attribute::DeleteDataTableAttribute) operation.
+/// The input of the [`DeleteDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteDataTableAttributeInput {
@@ -39,7 +39,7 @@ impl DeleteDataTableAttributeInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteDataTableAttribute`](crate::operation::delete_data_table_attribute::DeleteDataTableAttribute) operation.
+/// The output of the [`DeleteDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteDataTableAttributeOutput {
@@ -56,7 +56,7 @@ impl DeleteDataTableAttributeOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteDataTableAttribute`](crate::operation::delete_data_table_attribute::DeleteDataTableAttribute) operation.
+/// Errors of the [`DeleteDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteDataTableAttributeError {

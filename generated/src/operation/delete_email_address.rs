@@ -10,7 +10,7 @@ impl DeleteEmailAddress {
         Self
     }
 }
-/// The input of the [`DeleteEmailAddress`](crate::operation::delete_email_address::DeleteEmailAddress) operation.
+/// The input of the [`DeleteEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteEmailAddressInput {
@@ -33,7 +33,7 @@ impl DeleteEmailAddressInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteEmailAddress`](crate::operation::delete_email_address::DeleteEmailAddress) operation.
+/// The output of the [`DeleteEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteEmailAddressOutput {}
@@ -43,7 +43,7 @@ impl DeleteEmailAddressOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteEmailAddress`](crate::operation::delete_email_address::DeleteEmailAddress) operation.
+/// Errors of the [`DeleteEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteEmailAddressError {

@@ -13,7 +13,7 @@ impl DeleteEvaluationForm {
         Self
     }
 }
-/// The input of the [`DeleteEvaluationForm`](crate::operation::delete_evaluation_form::DeleteEvaluationForm) operation.
+/// The input of the [`DeleteEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteEvaluationFormInput {
@@ -42,7 +42,7 @@ impl DeleteEvaluationFormInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteEvaluationForm`](crate::operation::delete_evaluation_form::DeleteEvaluationForm) operation.
+/// The output of the [`DeleteEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteEvaluationFormOutput {}
@@ -52,7 +52,7 @@ impl DeleteEvaluationFormOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteEvaluationForm`](crate::operation::delete_evaluation_form::DeleteEvaluationForm) operation.
+/// Errors of the [`DeleteEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteEvaluationFormError {

@@ -10,7 +10,7 @@ impl DeleteHoursOfOperation {
         Self
     }
 }
-/// The input of the [`DeleteHoursOfOperation`](crate::operation::delete_hours_of_operation::DeleteHoursOfOperation) operation.
+/// The input of the [`DeleteHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteHoursOfOperationInput {
@@ -33,7 +33,7 @@ impl DeleteHoursOfOperationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteHoursOfOperation`](crate::operation::delete_hours_of_operation::DeleteHoursOfOperation) operation.
+/// The output of the [`DeleteHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteHoursOfOperationOutput {}
@@ -43,7 +43,7 @@ impl DeleteHoursOfOperationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteHoursOfOperation`](crate::operation::delete_hours_of_operation::DeleteHoursOfOperation) operation.
+/// Errors of the [`DeleteHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteHoursOfOperationError {

@@ -10,7 +10,7 @@ impl DeleteHoursOfOperationOverride {
         Self
     }
 }
-/// The input of the [`DeleteHoursOfOperationOverride`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverride) operation.
+/// The input of the [`DeleteHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteHoursOfOperationOverrideInput {
@@ -39,7 +39,7 @@ impl DeleteHoursOfOperationOverrideInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteHoursOfOperationOverride`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverride) operation.
+/// The output of the [`DeleteHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteHoursOfOperationOverrideOutput {}
@@ -49,7 +49,7 @@ impl DeleteHoursOfOperationOverrideOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteHoursOfOperationOverride`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverride) operation.
+/// Errors of the [`DeleteHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteHoursOfOperationOverrideError {

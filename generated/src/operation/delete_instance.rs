@@ -14,7 +14,7 @@ impl DeleteInstance {
         Self
     }
 }
-/// The input of the [`DeleteInstance`](crate::operation::delete_instance::DeleteInstance) operation.
+/// The input of the [`DeleteInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteInstanceInput {
@@ -37,7 +37,7 @@ impl DeleteInstanceInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteInstance`](crate::operation::delete_instance::DeleteInstance) operation.
+/// The output of the [`DeleteInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteInstanceOutput {}
@@ -47,7 +47,7 @@ impl DeleteInstanceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteInstance`](crate::operation::delete_instance::DeleteInstance) operation.
+/// Errors of the [`DeleteInstance`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteInstanceError {

@@ -10,7 +10,7 @@ impl DeleteIntegrationAssociation {
         Self
     }
 }
-/// The input of the [`DeleteIntegrationAssociation`](crate::operation::delete_integration_association::DeleteIntegrationAssociation) operation.
+/// The input of the [`DeleteIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteIntegrationAssociationInput {
@@ -33,7 +33,7 @@ impl DeleteIntegrationAssociationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteIntegrationAssociation`](crate::operation::delete_integration_association::DeleteIntegrationAssociation) operation.
+/// The output of the [`DeleteIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteIntegrationAssociationOutput {}
@@ -43,7 +43,7 @@ impl DeleteIntegrationAssociationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteIntegrationAssociation`](crate::operation::delete_integration_association::DeleteIntegrationAssociation) operation.
+/// Errors of the [`DeleteIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteIntegrationAssociationError {

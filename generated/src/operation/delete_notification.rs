@@ -10,7 +10,7 @@ impl DeleteNotification {
         Self
     }
 }
-/// The input of the [`DeleteNotification`](crate::operation::delete_notification::DeleteNotification) operation.
+/// The input of the [`DeleteNotification`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteNotificationInput {
@@ -43,7 +43,7 @@ impl DeleteNotificationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteNotification`](crate::operation::delete_notification::DeleteNotification) operation.
+/// Errors of the [`DeleteNotification`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteNotificationError {

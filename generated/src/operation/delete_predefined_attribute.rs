@@ -10,7 +10,7 @@ impl DeletePredefinedAttribute {
         Self
     }
 }
-/// The input of the [`DeletePredefinedAttribute`](crate::operation::delete_predefined_attribute::DeletePredefinedAttribute) operation.
+/// The input of the [`DeletePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeletePredefinedAttributeInput {
@@ -33,7 +33,7 @@ impl DeletePredefinedAttributeInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeletePredefinedAttribute`](crate::operation::delete_predefined_attribute::DeletePredefinedAttribute) operation.
+/// The output of the [`DeletePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeletePredefinedAttributeOutput {}
@@ -43,7 +43,7 @@ impl DeletePredefinedAttributeOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeletePredefinedAttribute`](crate::operation::delete_predefined_attribute::DeletePredefinedAttribute) operation.
+/// Errors of the [`DeletePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeletePredefinedAttributeError {

@@ -10,7 +10,7 @@ impl DeletePrompt {
         Self
     }
 }
-/// The input of the [`DeletePrompt`](crate::operation::delete_prompt::DeletePrompt) operation.
+/// The input of the [`DeletePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeletePromptInput {
@@ -33,7 +33,7 @@ impl DeletePromptInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeletePrompt`](crate::operation::delete_prompt::DeletePrompt) operation.
+/// The output of the [`DeletePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeletePromptOutput {}
@@ -43,7 +43,7 @@ impl DeletePromptOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeletePrompt`](crate::operation::delete_prompt::DeletePrompt) operation.
+/// Errors of the [`DeletePrompt`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeletePromptError {

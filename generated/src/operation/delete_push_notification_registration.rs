@@ -10,7 +10,7 @@ impl DeletePushNotificationRegistration {
         Self
     }
 }
-/// The input of the [`DeletePushNotificationRegistration`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistration) operation.
+/// The input of the [`DeletePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeletePushNotificationRegistrationInput {
@@ -39,7 +39,7 @@ impl DeletePushNotificationRegistrationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeletePushNotificationRegistration`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistration) operation.
+/// The output of the [`DeletePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeletePushNotificationRegistrationOutput {}
@@ -49,7 +49,7 @@ impl DeletePushNotificationRegistrationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeletePushNotificationRegistration`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistration) operation.
+/// Errors of the [`DeletePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeletePushNotificationRegistrationError {

@@ -10,7 +10,7 @@ impl DeleteQueue {
         Self
     }
 }
-/// The input of the [`DeleteQueue`](crate::operation::delete_queue::DeleteQueue) operation.
+/// The input of the [`DeleteQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteQueueInput {
@@ -33,7 +33,7 @@ impl DeleteQueueInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteQueue`](crate::operation::delete_queue::DeleteQueue) operation.
+/// The output of the [`DeleteQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteQueueOutput {}
@@ -43,7 +43,7 @@ impl DeleteQueueOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteQueue`](crate::operation::delete_queue::DeleteQueue) operation.
+/// Errors of the [`DeleteQueue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteQueueError {

@@ -16,7 +16,7 @@ impl DeleteQuickConnect {
         Self
     }
 }
-/// The input of the [`DeleteQuickConnect`](crate::operation::delete_quick_connect::DeleteQuickConnect) operation.
+/// The input of the [`DeleteQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteQuickConnectInput {
@@ -39,7 +39,7 @@ impl DeleteQuickConnectInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteQuickConnect`](crate::operation::delete_quick_connect::DeleteQuickConnect) operation.
+/// The output of the [`DeleteQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteQuickConnectOutput {}
@@ -49,7 +49,7 @@ impl DeleteQuickConnectOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteQuickConnect`](crate::operation::delete_quick_connect::DeleteQuickConnect) operation.
+/// Errors of the [`DeleteQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteQuickConnectError {

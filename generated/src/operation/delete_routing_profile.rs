@@ -10,7 +10,7 @@ impl DeleteRoutingProfile {
         Self
     }
 }
-/// The input of the [`DeleteRoutingProfile`](crate::operation::delete_routing_profile::DeleteRoutingProfile) operation.
+/// The input of the [`DeleteRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteRoutingProfileInput {
@@ -33,7 +33,7 @@ impl DeleteRoutingProfileInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteRoutingProfile`](crate::operation::delete_routing_profile::DeleteRoutingProfile) operation.
+/// The output of the [`DeleteRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteRoutingProfileOutput {}
@@ -43,7 +43,7 @@ impl DeleteRoutingProfileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteRoutingProfile`](crate::operation::delete_routing_profile::DeleteRoutingProfile) operation.
+/// Errors of the [`DeleteRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteRoutingProfileError {

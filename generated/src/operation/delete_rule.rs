@@ -10,7 +10,7 @@ impl DeleteRule {
         Self
     }
 }
-/// The input of the [`DeleteRule`](crate::operation::delete_rule::DeleteRule) operation.
+/// The input of the [`DeleteRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteRuleInput {
@@ -33,7 +33,7 @@ impl DeleteRuleInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteRule`](crate::operation::delete_rule::DeleteRule) operation.
+/// The output of the [`DeleteRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteRuleOutput {}
@@ -43,7 +43,7 @@ impl DeleteRuleOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteRule`](crate::operation::delete_rule::DeleteRule) operation.
+/// Errors of the [`DeleteRule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteRuleError {

@@ -10,7 +10,7 @@ impl DeleteSecurityProfile {
         Self
     }
 }
-/// The input of the [`DeleteSecurityProfile`](crate::operation::delete_security_profile::DeleteSecurityProfile) operation.
+/// The input of the [`DeleteSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteSecurityProfileInput {
@@ -33,7 +33,7 @@ impl DeleteSecurityProfileInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteSecurityProfile`](crate::operation::delete_security_profile::DeleteSecurityProfile) operation.
+/// The output of the [`DeleteSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteSecurityProfileOutput {}
@@ -43,7 +43,7 @@ impl DeleteSecurityProfileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteSecurityProfile`](crate::operation::delete_security_profile::DeleteSecurityProfile) operation.
+/// Errors of the [`DeleteSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteSecurityProfileError {

@@ -10,7 +10,7 @@ impl DeleteTaskTemplate {
         Self
     }
 }
-/// The input of the [`DeleteTaskTemplate`](crate::operation::delete_task_template::DeleteTaskTemplate) operation.
+/// The input of the [`DeleteTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteTaskTemplateInput {
@@ -33,7 +33,7 @@ impl DeleteTaskTemplateInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteTaskTemplate`](crate::operation::delete_task_template::DeleteTaskTemplate) operation.
+/// The output of the [`DeleteTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteTaskTemplateOutput {}
@@ -43,7 +43,7 @@ impl DeleteTaskTemplateOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteTaskTemplate`](crate::operation::delete_task_template::DeleteTaskTemplate) operation.
+/// Errors of the [`DeleteTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteTaskTemplateError {

@@ -10,7 +10,7 @@ impl DeleteTestCase {
         Self
     }
 }
-/// The input of the [`DeleteTestCase`](crate::operation::delete_test_case::DeleteTestCase) operation.
+/// The input of the [`DeleteTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteTestCaseInput {
@@ -33,7 +33,7 @@ impl DeleteTestCaseInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteTestCase`](crate::operation::delete_test_case::DeleteTestCase) operation.
+/// The output of the [`DeleteTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteTestCaseOutput {}
@@ -43,7 +43,7 @@ impl DeleteTestCaseOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteTestCase`](crate::operation::delete_test_case::DeleteTestCase) operation.
+/// Errors of the [`DeleteTestCase`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteTestCaseError {

@@ -12,7 +12,7 @@ impl DeleteTrafficDistributionGroup {
         Self
     }
 }
-/// The input of the [`DeleteTrafficDistributionGroup`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroup) operation.
+/// The input of the [`DeleteTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteTrafficDistributionGroupInput {
@@ -29,7 +29,7 @@ impl DeleteTrafficDistributionGroupInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteTrafficDistributionGroup`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroup) operation.
+/// The output of the [`DeleteTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteTrafficDistributionGroupOutput {}
@@ -39,7 +39,7 @@ impl DeleteTrafficDistributionGroupOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteTrafficDistributionGroup`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroup) operation.
+/// Errors of the [`DeleteTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteTrafficDistributionGroupError {

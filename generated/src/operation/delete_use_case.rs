@@ -10,7 +10,7 @@ impl DeleteUseCase {
         Self
     }
 }
-/// The input of the [`DeleteUseCase`](crate::operation::delete_use_case::DeleteUseCase) operation.
+/// The input of the [`DeleteUseCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteUseCaseInput {
@@ -39,7 +39,7 @@ impl DeleteUseCaseInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteUseCase`](crate::operation::delete_use_case::DeleteUseCase) operation.
+/// The output of the [`DeleteUseCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteUseCaseOutput {}
@@ -49,7 +49,7 @@ impl DeleteUseCaseOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteUseCase`](crate::operation::delete_use_case::DeleteUseCase) operation.
+/// Errors of the [`DeleteUseCase`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteUseCaseError {

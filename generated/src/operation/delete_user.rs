@@ -18,7 +18,7 @@ impl DeleteUser {
         Self
     }
 }
-/// The input of the [`DeleteUser`](crate::operation::delete_user::DeleteUser) operation.
+/// The input of the [`DeleteUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteUserInput {
@@ -41,7 +41,7 @@ impl DeleteUserInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteUser`](crate::operation::delete_user::DeleteUser) operation.
+/// The output of the [`DeleteUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteUserOutput {}
@@ -51,7 +51,7 @@ impl DeleteUserOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteUser`](crate::operation::delete_user::DeleteUser) operation.
+/// Errors of the [`DeleteUser`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteUserError {

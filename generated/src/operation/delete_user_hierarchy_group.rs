@@ -10,7 +10,7 @@ impl DeleteUserHierarchyGroup {
         Self
     }
 }
-/// The input of the [`DeleteUserHierarchyGroup`](crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroup) operation.
+/// The input of the [`DeleteUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteUserHierarchyGroupInput {
@@ -33,7 +33,7 @@ impl DeleteUserHierarchyGroupInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteUserHierarchyGroup`](crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroup) operation.
+/// The output of the [`DeleteUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteUserHierarchyGroupOutput {}
@@ -43,7 +43,7 @@ impl DeleteUserHierarchyGroupOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteUserHierarchyGroup`](crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroup) operation.
+/// Errors of the [`DeleteUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteUserHierarchyGroupError {

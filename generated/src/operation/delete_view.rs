@@ -10,7 +10,7 @@ impl DeleteView {
         Self
     }
 }
-/// The input of the [`DeleteView`](crate::operation::delete_view::DeleteView) operation.
+/// The input of the [`DeleteView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteViewInput {
@@ -33,7 +33,7 @@ impl DeleteViewInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteView`](crate::operation::delete_view::DeleteView) operation.
+/// The output of the [`DeleteView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteViewOutput {}
@@ -43,7 +43,7 @@ impl DeleteViewOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteView`](crate::operation::delete_view::DeleteView) operation.
+/// Errors of the [`DeleteView`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteViewError {

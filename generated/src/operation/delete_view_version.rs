@@ -10,7 +10,7 @@ impl DeleteViewVersion {
         Self
     }
 }
-/// The input of the [`DeleteViewVersion`](crate::operation::delete_view_version::DeleteViewVersion) operation.
+/// The input of the [`DeleteViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteViewVersionInput {
@@ -39,7 +39,7 @@ impl DeleteViewVersionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteViewVersion`](crate::operation::delete_view_version::DeleteViewVersion) operation.
+/// The output of the [`DeleteViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteViewVersionOutput {}
@@ -49,7 +49,7 @@ impl DeleteViewVersionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteViewVersion`](crate::operation::delete_view_version::DeleteViewVersion) operation.
+/// Errors of the [`DeleteViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteViewVersionError {

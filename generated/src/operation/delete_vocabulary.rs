@@ -10,7 +10,7 @@ impl DeleteVocabulary {
         Self
     }
 }
-/// The input of the [`DeleteVocabulary`](crate::operation::delete_vocabulary::DeleteVocabulary) operation.
+/// The input of the [`DeleteVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteVocabularyInput {
@@ -33,7 +33,7 @@ impl DeleteVocabularyInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteVocabulary`](crate::operation::delete_vocabulary::DeleteVocabulary) operation.
+/// The output of the [`DeleteVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteVocabularyOutput {
@@ -62,7 +62,7 @@ impl DeleteVocabularyOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteVocabulary`](crate::operation::delete_vocabulary::DeleteVocabulary) operation.
+/// Errors of the [`DeleteVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteVocabularyError {

@@ -10,7 +10,7 @@ impl DeleteWorkspace {
         Self
     }
 }
-/// The input of the [`DeleteWorkspace`](crate::operation::delete_workspace::DeleteWorkspace) operation.
+/// The input of the [`DeleteWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteWorkspaceInput {
@@ -33,7 +33,7 @@ impl DeleteWorkspaceInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteWorkspace`](crate::operation::delete_workspace::DeleteWorkspace) operation.
+/// The output of the [`DeleteWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteWorkspaceOutput {}
@@ -43,7 +43,7 @@ impl DeleteWorkspaceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteWorkspace`](crate::operation::delete_workspace::DeleteWorkspace) operation.
+/// Errors of the [`DeleteWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteWorkspaceError {

@@ -10,7 +10,7 @@ impl DeleteWorkspaceMedia {
         Self
     }
 }
-/// The input of the [`DeleteWorkspaceMedia`](crate::operation::delete_workspace_media::DeleteWorkspaceMedia) operation.
+/// The input of the [`DeleteWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteWorkspaceMediaInput {
@@ -39,7 +39,7 @@ impl DeleteWorkspaceMediaInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteWorkspaceMedia`](crate::operation::delete_workspace_media::DeleteWorkspaceMedia) operation.
+/// The output of the [`DeleteWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteWorkspaceMediaOutput {}
@@ -49,7 +49,7 @@ impl DeleteWorkspaceMediaOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteWorkspaceMedia`](crate::operation::delete_workspace_media::DeleteWorkspaceMedia) operation.
+/// Errors of the [`DeleteWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteWorkspaceMediaError {

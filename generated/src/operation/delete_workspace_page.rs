@@ -10,7 +10,7 @@ impl DeleteWorkspacePage {
         Self
     }
 }
-/// The input of the [`DeleteWorkspacePage`](crate::operation::delete_workspace_page::DeleteWorkspacePage) operation.
+/// The input of the [`DeleteWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteWorkspacePageInput {
@@ -39,7 +39,7 @@ impl DeleteWorkspacePageInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DeleteWorkspacePage`](crate::operation::delete_workspace_page::DeleteWorkspacePage) operation.
+/// The output of the [`DeleteWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DeleteWorkspacePageOutput {}
@@ -49,7 +49,7 @@ impl DeleteWorkspacePageOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DeleteWorkspacePage`](crate::operation::delete_workspace_page::DeleteWorkspacePage) operation.
+/// Errors of the [`DeleteWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteWorkspacePageError {

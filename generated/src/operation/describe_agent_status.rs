@@ -10,7 +10,7 @@ impl DescribeAgentStatus {
         Self
     }
 }
-/// The input of the [`DescribeAgentStatus`](crate::operation::describe_agent_status::DescribeAgentStatus) operation.
+/// The input of the [`DescribeAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeAgentStatusInput {
@@ -33,7 +33,7 @@ impl DescribeAgentStatusInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeAgentStatus`](crate::operation::describe_agent_status::DescribeAgentStatus) operation.
+/// The output of the [`DescribeAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeAgentStatusOutput {
@@ -50,7 +50,7 @@ impl DescribeAgentStatusOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeAgentStatus`](crate::operation::describe_agent_status::DescribeAgentStatus) operation.
+/// Errors of the [`DescribeAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeAgentStatusError {

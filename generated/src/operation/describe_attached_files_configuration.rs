@@ -12,7 +12,7 @@ impl DescribeAttachedFilesConfiguration {
         Self
     }
 }
-/// The input of the [`DescribeAttachedFilesConfiguration`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfiguration) operation.
+/// The input of the [`DescribeAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeAttachedFilesConfigurationInput {
@@ -35,7 +35,7 @@ impl DescribeAttachedFilesConfigurationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeAttachedFilesConfiguration`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfiguration) operation.
+/// The output of the [`DescribeAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeAttachedFilesConfigurationOutput {
@@ -54,7 +54,7 @@ impl DescribeAttachedFilesConfigurationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeAttachedFilesConfiguration`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfiguration) operation.
+/// Errors of the [`DescribeAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeAttachedFilesConfigurationError {

@@ -12,7 +12,7 @@ impl DescribeAuthenticationProfile {
         Self
     }
 }
-/// The input of the [`DescribeAuthenticationProfile`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfile) operation.
+/// The input of the [`DescribeAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeAuthenticationProfileInput {
@@ -35,7 +35,7 @@ impl DescribeAuthenticationProfileInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeAuthenticationProfile`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfile) operation.
+/// The output of the [`DescribeAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeAuthenticationProfileOutput {
@@ -54,7 +54,7 @@ impl DescribeAuthenticationProfileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeAuthenticationProfile`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfile) operation.
+/// Errors of the [`DescribeAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeAuthenticationProfileError {

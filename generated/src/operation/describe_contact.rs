@@ -27,7 +27,7 @@ impl DescribeContact {
         Self
     }
 }
-/// The input of the [`DescribeContact`](crate::operation::describe_contact::DescribeContact) operation.
+/// The input of the [`DescribeContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeContactInput {
@@ -50,7 +50,7 @@ impl DescribeContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeContact`](crate::operation::describe_contact::DescribeContact) operation.
+/// The output of the [`DescribeContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeContactOutput {
@@ -67,7 +67,7 @@ impl DescribeContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeContact`](crate::operation::describe_contact::DescribeContact) operation.
+/// Errors of the [`DescribeContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeContactError {

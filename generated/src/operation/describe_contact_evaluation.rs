@@ -10,7 +10,7 @@ impl DescribeContactEvaluation {
         Self
     }
 }
-/// The input of the [`DescribeContactEvaluation`](crate::operation::describe_contact_evaluation::DescribeContactEvaluation) operation.
+/// The input of the [`DescribeContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeContactEvaluationInput {
@@ -33,7 +33,7 @@ impl DescribeContactEvaluationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeContactEvaluation`](crate::operation::describe_contact_evaluation::DescribeContactEvaluation) operation.
+/// The output of the [`DescribeContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeContactEvaluationOutput {
@@ -56,7 +56,7 @@ impl DescribeContactEvaluationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeContactEvaluation`](crate::operation::describe_contact_evaluation::DescribeContactEvaluation) operation.
+/// Errors of the [`DescribeContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeContactEvaluationError {

@@ -18,7 +18,7 @@ impl DescribeContactFlow {
         Self
     }
 }
-/// The input of the [`DescribeContactFlow`](crate::operation::describe_contact_flow::DescribeContactFlow) operation.
+/// The input of the [`DescribeContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeContactFlowInput {
@@ -41,7 +41,7 @@ impl DescribeContactFlowInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeContactFlow`](crate::operation::describe_contact_flow::DescribeContactFlow) operation.
+/// The output of the [`DescribeContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeContactFlowOutput {
@@ -58,7 +58,7 @@ impl DescribeContactFlowOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeContactFlow`](crate::operation::describe_contact_flow::DescribeContactFlow) operation.
+/// Errors of the [`DescribeContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeContactFlowError {

@@ -12,7 +12,7 @@ impl DescribeContactFlowModule {
         Self
     }
 }
-/// The input of the [`DescribeContactFlowModule`](crate::operation::describe_contact_flow_module::DescribeContactFlowModule) operation.
+/// The input of the [`DescribeContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeContactFlowModuleInput {
@@ -35,7 +35,7 @@ impl DescribeContactFlowModuleInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeContactFlowModule`](crate::operation::describe_contact_flow_module::DescribeContactFlowModule) operation.
+/// The output of the [`DescribeContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeContactFlowModuleOutput {
@@ -52,7 +52,7 @@ impl DescribeContactFlowModuleOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeContactFlowModule`](crate::operation::describe_contact_flow_module::DescribeContactFlowModule) operation.
+/// Errors of the [`DescribeContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeContactFlowModuleError {

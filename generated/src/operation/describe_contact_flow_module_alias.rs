@@ -10,7 +10,7 @@ impl DescribeContactFlowModuleAlias {
         Self
     }
 }
-/// The input of the [`DescribeContactFlowModuleAlias`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAlias) operation.
+/// The input of the [`DescribeContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeContactFlowModuleAliasInput {
@@ -39,7 +39,7 @@ impl DescribeContactFlowModuleAliasInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeContactFlowModuleAlias`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAlias) operation.
+/// The output of the [`DescribeContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeContactFlowModuleAliasOutput {
@@ -58,7 +58,7 @@ impl DescribeContactFlowModuleAliasOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeContactFlowModuleAlias`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAlias) operation.
+/// Errors of the [`DescribeContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeContactFlowModuleAliasError {

@@ -10,7 +10,7 @@ impl DescribeDataTable {
         Self
     }
 }
-/// The input of the [`DescribeDataTable`](crate::operation::describe_data_table::DescribeDataTable) operation.
+/// The input of the [`DescribeDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeDataTableInput {
@@ -33,7 +33,7 @@ impl DescribeDataTableInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeDataTable`](crate::operation::describe_data_table::DescribeDataTable) operation.
+/// The output of the [`DescribeDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeDataTableOutput {
@@ -50,7 +50,7 @@ impl DescribeDataTableOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeDataTable`](crate::operation::describe_data_table::DescribeDataTable) operation.
+/// Errors of the [`DescribeDataTable`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeDataTableError {

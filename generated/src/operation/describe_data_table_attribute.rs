@@ -10,7 +10,7 @@ impl DescribeDataTableAttribute {
         Self
     }
 }
-/// The input of the [`DescribeDataTableAttribute`](crate::operation::describe_data_table_attribute::DescribeDataTableAttribute) operation.
+/// The input of the [`DescribeDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeDataTableAttributeInput {
@@ -39,7 +39,7 @@ impl DescribeDataTableAttributeInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeDataTableAttribute`](crate::operation::describe_data_table_attribute::DescribeDataTableAttribute) operation.
+/// The output of the [`DescribeDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeDataTableAttributeOutput {
@@ -56,7 +56,7 @@ impl DescribeDataTableAttributeOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeDataTableAttribute`](crate::operation::describe_data_table_attribute::DescribeDataTableAttribute) operation.
+/// Errors of the [`DescribeDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeDataTableAttributeError {

@@ -10,7 +10,7 @@ impl DescribeEmailAddress {
         Self
     }
 }
-/// The input of the [`DescribeEmailAddress`](crate::operation::describe_email_address::DescribeEmailAddress) operation.
+/// The input of the [`DescribeEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeEmailAddressInput {
@@ -33,7 +33,7 @@ impl DescribeEmailAddressInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeEmailAddress`](crate::operation::describe_email_address::DescribeEmailAddress) operation.
+/// The output of the [`DescribeEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct DescribeEmailAddressOutput {
@@ -115,7 +115,7 @@ impl ::std::fmt::Debug for DescribeEmailAddressOutput {
         formatter.finish()
     }
 }
-/// Errors of the [`DescribeEmailAddress`](crate::operation::describe_email_address::DescribeEmailAddress) operation.
+/// Errors of the [`DescribeEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeEmailAddressError {

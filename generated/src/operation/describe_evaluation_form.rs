@@ -10,7 +10,7 @@ impl DescribeEvaluationForm {
         Self
     }
 }
-/// The input of the [`DescribeEvaluationForm`](crate::operation::describe_evaluation_form::DescribeEvaluationForm) operation.
+/// The input of the [`DescribeEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeEvaluationFormInput {
@@ -39,7 +39,7 @@ impl DescribeEvaluationFormInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeEvaluationForm`](crate::operation::describe_evaluation_form::DescribeEvaluationForm) operation.
+/// The output of the [`DescribeEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeEvaluationFormOutput {
@@ -56,7 +56,7 @@ impl DescribeEvaluationFormOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeEvaluationForm`](crate::operation::describe_evaluation_form::DescribeEvaluationForm) operation.
+/// Errors of the [`DescribeEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeEvaluationFormError {

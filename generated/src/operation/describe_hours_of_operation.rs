@@ -10,7 +10,7 @@ impl DescribeHoursOfOperation {
         Self
     }
 }
-/// The input of the [`DescribeHoursOfOperation`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperation) operation.
+/// The input of the [`DescribeHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeHoursOfOperationInput {
@@ -33,7 +33,7 @@ impl DescribeHoursOfOperationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeHoursOfOperation`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperation) operation.
+/// The output of the [`DescribeHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeHoursOfOperationOutput {
@@ -50,7 +50,7 @@ impl DescribeHoursOfOperationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeHoursOfOperation`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperation) operation.
+/// Errors of the [`DescribeHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeHoursOfOperationError {

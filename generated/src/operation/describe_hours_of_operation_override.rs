@@ -10,7 +10,7 @@ impl DescribeHoursOfOperationOverride {
         Self
     }
 }
-/// The input of the [`DescribeHoursOfOperationOverride`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverride) operation.
+/// The input of the [`DescribeHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeHoursOfOperationOverrideInput {
@@ -39,7 +39,7 @@ impl DescribeHoursOfOperationOverrideInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeHoursOfOperationOverride`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverride) operation.
+/// The output of the [`DescribeHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeHoursOfOperationOverrideOutput {
@@ -58,7 +58,7 @@ impl DescribeHoursOfOperationOverrideOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeHoursOfOperationOverride`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverride) operation.
+/// Errors of the [`DescribeHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeHoursOfOperationOverrideError {

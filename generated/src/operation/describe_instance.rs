@@ -14,7 +14,7 @@ impl DescribeInstance {
         Self
     }
 }
-/// The input of the [`DescribeInstance`](crate::operation::describe_instance::DescribeInstance) operation.
+/// The input of the [`DescribeInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeInstanceInput {
@@ -31,7 +31,7 @@ impl DescribeInstanceInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeInstance`](crate::operation::describe_instance::DescribeInstance) operation.
+/// The output of the [`DescribeInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeInstanceOutput {
@@ -56,7 +56,7 @@ impl DescribeInstanceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeInstance`](crate::operation::describe_instance::DescribeInstance) operation.
+/// Errors of the [`DescribeInstance`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeInstanceError {

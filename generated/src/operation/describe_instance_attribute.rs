@@ -12,7 +12,7 @@ impl DescribeInstanceAttribute {
         Self
     }
 }
-/// The input of the [`DescribeInstanceAttribute`](crate::operation::describe_instance_attribute::DescribeInstanceAttribute) operation.
+/// The input of the [`DescribeInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeInstanceAttributeInput {
@@ -35,7 +35,7 @@ impl DescribeInstanceAttributeInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeInstanceAttribute`](crate::operation::describe_instance_attribute::DescribeInstanceAttribute) operation.
+/// The output of the [`DescribeInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeInstanceAttributeOutput {
@@ -52,7 +52,7 @@ impl DescribeInstanceAttributeOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeInstanceAttribute`](crate::operation::describe_instance_attribute::DescribeInstanceAttribute) operation.
+/// Errors of the [`DescribeInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeInstanceAttributeError {

@@ -12,7 +12,7 @@ impl DescribeInstanceStorageConfig {
         Self
     }
 }
-/// The input of the [`DescribeInstanceStorageConfig`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfig) operation.
+/// The input of the [`DescribeInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeInstanceStorageConfigInput {
@@ -41,7 +41,7 @@ impl DescribeInstanceStorageConfigInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeInstanceStorageConfig`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfig) operation.
+/// The output of the [`DescribeInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeInstanceStorageConfigOutput {
@@ -58,7 +58,7 @@ impl DescribeInstanceStorageConfigOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeInstanceStorageConfig`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfig) operation.
+/// Errors of the [`DescribeInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeInstanceStorageConfigError {

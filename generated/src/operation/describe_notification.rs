@@ -10,7 +10,7 @@ impl DescribeNotification {
         Self
     }
 }
-/// The input of the [`DescribeNotification`](crate::operation::describe_notification::DescribeNotification) operation.
+/// The input of the [`DescribeNotification`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeNotificationInput {
@@ -33,7 +33,7 @@ impl DescribeNotificationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeNotification`](crate::operation::describe_notification::DescribeNotification) operation.
+/// The output of the [`DescribeNotification`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeNotificationOutput {
@@ -50,7 +50,7 @@ impl DescribeNotificationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeNotification`](crate::operation::describe_notification::DescribeNotification) operation.
+/// Errors of the [`DescribeNotification`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeNotificationError {

@@ -12,7 +12,7 @@ impl DescribePhoneNumber {
         Self
     }
 }
-/// The input of the [`DescribePhoneNumber`](crate::operation::describe_phone_number::DescribePhoneNumber) operation.
+/// The input of the [`DescribePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribePhoneNumberInput {
@@ -29,7 +29,7 @@ impl DescribePhoneNumberInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribePhoneNumber`](crate::operation::describe_phone_number::DescribePhoneNumber) operation.
+/// The output of the [`DescribePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribePhoneNumberOutput {
@@ -48,7 +48,7 @@ impl DescribePhoneNumberOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribePhoneNumber`](crate::operation::describe_phone_number::DescribePhoneNumber) operation.
+/// Errors of the [`DescribePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribePhoneNumberError {

@@ -17,7 +17,7 @@ impl DescribePredefinedAttribute {
         Self
     }
 }
-/// The input of the [`DescribePredefinedAttribute`](crate::operation::describe_predefined_attribute::DescribePredefinedAttribute) operation.
+/// The input of the [`DescribePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribePredefinedAttributeInput {
@@ -40,7 +40,7 @@ impl DescribePredefinedAttributeInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribePredefinedAttribute`](crate::operation::describe_predefined_attribute::DescribePredefinedAttribute) operation.
+/// The output of the [`DescribePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribePredefinedAttributeOutput {
@@ -57,7 +57,7 @@ impl DescribePredefinedAttributeOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribePredefinedAttribute`](crate::operation::describe_predefined_attribute::DescribePredefinedAttribute) operation.
+/// Errors of the [`DescribePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribePredefinedAttributeError {

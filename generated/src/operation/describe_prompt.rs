@@ -10,7 +10,7 @@ impl DescribePrompt {
         Self
     }
 }
-/// The input of the [`DescribePrompt`](crate::operation::describe_prompt::DescribePrompt) operation.
+/// The input of the [`DescribePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribePromptInput {
@@ -33,7 +33,7 @@ impl DescribePromptInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribePrompt`](crate::operation::describe_prompt::DescribePrompt) operation.
+/// The output of the [`DescribePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribePromptOutput {
@@ -50,7 +50,7 @@ impl DescribePromptOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribePrompt`](crate::operation::describe_prompt::DescribePrompt) operation.
+/// Errors of the [`DescribePrompt`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribePromptError {

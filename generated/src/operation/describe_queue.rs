@@ -10,7 +10,7 @@ impl DescribeQueue {
         Self
     }
 }
-/// The input of the [`DescribeQueue`](crate::operation::describe_queue::DescribeQueue) operation.
+/// The input of the [`DescribeQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeQueueInput {
@@ -33,7 +33,7 @@ impl DescribeQueueInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeQueue`](crate::operation::describe_queue::DescribeQueue) operation.
+/// The output of the [`DescribeQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeQueueOutput {
@@ -50,7 +50,7 @@ impl DescribeQueueOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeQueue`](crate::operation::describe_queue::DescribeQueue) operation.
+/// Errors of the [`DescribeQueue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeQueueError {

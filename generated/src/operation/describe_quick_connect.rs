@@ -10,7 +10,7 @@ impl DescribeQuickConnect {
         Self
     }
 }
-/// The input of the [`DescribeQuickConnect`](crate::operation::describe_quick_connect::DescribeQuickConnect) operation.
+/// The input of the [`DescribeQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeQuickConnectInput {
@@ -33,7 +33,7 @@ impl DescribeQuickConnectInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeQuickConnect`](crate::operation::describe_quick_connect::DescribeQuickConnect) operation.
+/// The output of the [`DescribeQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeQuickConnectOutput {
@@ -50,7 +50,7 @@ impl DescribeQuickConnectOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeQuickConnect`](crate::operation::describe_quick_connect::DescribeQuickConnect) operation.
+/// Errors of the [`DescribeQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeQuickConnectError {

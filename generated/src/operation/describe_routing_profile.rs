@@ -12,7 +12,7 @@ impl DescribeRoutingProfile {
         Self
     }
 }
-/// The input of the [`DescribeRoutingProfile`](crate::operation::describe_routing_profile::DescribeRoutingProfile) operation.
+/// The input of the [`DescribeRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeRoutingProfileInput {
@@ -35,7 +35,7 @@ impl DescribeRoutingProfileInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeRoutingProfile`](crate::operation::describe_routing_profile::DescribeRoutingProfile) operation.
+/// The output of the [`DescribeRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeRoutingProfileOutput {
@@ -52,7 +52,7 @@ impl DescribeRoutingProfileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeRoutingProfile`](crate::operation::describe_routing_profile::DescribeRoutingProfile) operation.
+/// Errors of the [`DescribeRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeRoutingProfileError {

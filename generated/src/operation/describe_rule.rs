@@ -10,7 +10,7 @@ impl DescribeRule {
         Self
     }
 }
-/// The input of the [`DescribeRule`](crate::operation::describe_rule::DescribeRule) operation.
+/// The input of the [`DescribeRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeRuleInput {
@@ -33,7 +33,7 @@ impl DescribeRuleInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeRule`](crate::operation::describe_rule::DescribeRule) operation.
+/// The output of the [`DescribeRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeRuleOutput {
@@ -50,7 +50,7 @@ impl DescribeRuleOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeRule`](crate::operation::describe_rule::DescribeRule) operation.
+/// Errors of the [`DescribeRule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeRuleError {

@@ -12,7 +12,7 @@ impl DescribeSecurityProfile {
         Self
     }
 }
-/// The input of the [`DescribeSecurityProfile`](crate::operation::describe_security_profile::DescribeSecurityProfile) operation.
+/// The input of the [`DescribeSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeSecurityProfileInput {
@@ -35,7 +35,7 @@ impl DescribeSecurityProfileInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeSecurityProfile`](crate::operation::describe_security_profile::DescribeSecurityProfile) operation.
+/// The output of the [`DescribeSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeSecurityProfileOutput {
@@ -52,7 +52,7 @@ impl DescribeSecurityProfileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeSecurityProfile`](crate::operation::describe_security_profile::DescribeSecurityProfile) operation.
+/// Errors of the [`DescribeSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeSecurityProfileError {

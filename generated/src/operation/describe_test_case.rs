@@ -10,7 +10,7 @@ impl DescribeTestCase {
         Self
     }
 }
-/// The input of the [`DescribeTestCase`](crate::operation::describe_test_case::DescribeTestCase) operation.
+/// The input of the [`DescribeTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeTestCaseInput {
@@ -39,7 +39,7 @@ impl DescribeTestCaseInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeTestCase`](crate::operation::describe_test_case::DescribeTestCase) operation.
+/// The output of the [`DescribeTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeTestCaseOutput {
@@ -56,7 +56,7 @@ impl DescribeTestCaseOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeTestCase`](crate::operation::describe_test_case::DescribeTestCase) operation.
+/// Errors of the [`DescribeTestCase`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeTestCaseError {

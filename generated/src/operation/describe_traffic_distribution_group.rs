@@ -10,7 +10,7 @@ impl DescribeTrafficDistributionGroup {
         Self
     }
 }
-/// The input of the [`DescribeTrafficDistributionGroup`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroup) operation.
+/// The input of the [`DescribeTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeTrafficDistributionGroupInput {
@@ -27,7 +27,7 @@ impl DescribeTrafficDistributionGroupInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeTrafficDistributionGroup`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroup) operation.
+/// The output of the [`DescribeTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeTrafficDistributionGroupOutput {
@@ -46,7 +46,7 @@ impl DescribeTrafficDistributionGroupOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeTrafficDistributionGroup`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroup) operation.
+/// Errors of the [`DescribeTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeTrafficDistributionGroupError {

@@ -10,7 +10,7 @@ impl DescribeUser {
         Self
     }
 }
-/// The input of the [`DescribeUser`](crate::operation::describe_user::DescribeUser) operation.
+/// The input of the [`DescribeUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeUserInput {
@@ -33,7 +33,7 @@ impl DescribeUserInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeUser`](crate::operation::describe_user::DescribeUser) operation.
+/// The output of the [`DescribeUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeUserOutput {
@@ -50,7 +50,7 @@ impl DescribeUserOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeUser`](crate::operation::describe_user::DescribeUser) operation.
+/// Errors of the [`DescribeUser`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeUserError {

@@ -10,7 +10,7 @@ impl DescribeUserHierarchyGroup {
         Self
     }
 }
-/// The input of the [`DescribeUserHierarchyGroup`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroup) operation.
+/// The input of the [`DescribeUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeUserHierarchyGroupInput {
@@ -33,7 +33,7 @@ impl DescribeUserHierarchyGroupInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeUserHierarchyGroup`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroup) operation.
+/// The output of the [`DescribeUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeUserHierarchyGroupOutput {
@@ -50,7 +50,7 @@ impl DescribeUserHierarchyGroupOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeUserHierarchyGroup`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroup) operation.
+/// Errors of the [`DescribeUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeUserHierarchyGroupError {

@@ -10,7 +10,7 @@ impl DescribeUserHierarchyStructure {
         Self
     }
 }
-/// The input of the [`DescribeUserHierarchyStructure`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructure) operation.
+/// The input of the [`DescribeUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeUserHierarchyStructureInput {
@@ -27,7 +27,7 @@ impl DescribeUserHierarchyStructureInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeUserHierarchyStructure`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructure) operation.
+/// The output of the [`DescribeUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeUserHierarchyStructureOutput {
@@ -44,7 +44,7 @@ impl DescribeUserHierarchyStructureOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeUserHierarchyStructure`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructure) operation.
+/// Errors of the [`DescribeUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeUserHierarchyStructureError {

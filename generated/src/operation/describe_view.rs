@@ -16,7 +16,7 @@ impl DescribeView {
         Self
     }
 }
-/// The input of the [`DescribeView`](crate::operation::describe_view::DescribeView) operation.
+/// The input of the [`DescribeView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeViewInput {
@@ -39,7 +39,7 @@ impl DescribeViewInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeView`](crate::operation::describe_view::DescribeView) operation.
+/// The output of the [`DescribeView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeViewOutput {
@@ -56,7 +56,7 @@ impl DescribeViewOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeView`](crate::operation::describe_view::DescribeView) operation.
+/// Errors of the [`DescribeView`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeViewError {

@@ -10,7 +10,7 @@ impl DescribeVocabulary {
         Self
     }
 }
-/// The input of the [`DescribeVocabulary`](crate::operation::describe_vocabulary::DescribeVocabulary) operation.
+/// The input of the [`DescribeVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeVocabularyInput {
@@ -33,7 +33,7 @@ impl DescribeVocabularyInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeVocabulary`](crate::operation::describe_vocabulary::DescribeVocabulary) operation.
+/// The output of the [`DescribeVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeVocabularyOutput {
@@ -50,7 +50,7 @@ impl DescribeVocabularyOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeVocabulary`](crate::operation::describe_vocabulary::DescribeVocabulary) operation.
+/// Errors of the [`DescribeVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeVocabularyError {

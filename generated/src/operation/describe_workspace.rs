@@ -10,7 +10,7 @@ impl DescribeWorkspace {
         Self
     }
 }
-/// The input of the [`DescribeWorkspace`](crate::operation::describe_workspace::DescribeWorkspace) operation.
+/// The input of the [`DescribeWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeWorkspaceInput {
@@ -33,7 +33,7 @@ impl DescribeWorkspaceInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DescribeWorkspace`](crate::operation::describe_workspace::DescribeWorkspace) operation.
+/// The output of the [`DescribeWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DescribeWorkspaceOutput {
@@ -50,7 +50,7 @@ impl DescribeWorkspaceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DescribeWorkspace`](crate::operation::describe_workspace::DescribeWorkspace) operation.
+/// Errors of the [`DescribeWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeWorkspaceError {

@@ -10,7 +10,7 @@ impl DisassociateAnalyticsDataSet {
         Self
     }
 }
-/// The input of the [`DisassociateAnalyticsDataSet`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSet) operation.
+/// The input of the [`DisassociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateAnalyticsDataSetInput {
@@ -39,7 +39,7 @@ impl DisassociateAnalyticsDataSetInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateAnalyticsDataSet`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSet) operation.
+/// The output of the [`DisassociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateAnalyticsDataSetOutput {}
@@ -49,7 +49,7 @@ impl DisassociateAnalyticsDataSetOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateAnalyticsDataSet`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSet) operation.
+/// Errors of the [`DisassociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateAnalyticsDataSetError {

@@ -12,7 +12,7 @@ impl DisassociateApprovedOrigin {
         Self
     }
 }
-/// The input of the [`DisassociateApprovedOrigin`](crate::operation::disassociate_approved_origin::DisassociateApprovedOrigin) operation.
+/// The input of the [`DisassociateApprovedOrigin`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateApprovedOriginInput {
@@ -41,7 +41,7 @@ impl DisassociateApprovedOriginInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateApprovedOrigin`](crate::operation::disassociate_approved_origin::DisassociateApprovedOrigin) operation.
+/// The output of the [`DisassociateApprovedOrigin`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateApprovedOriginOutput {}
@@ -51,7 +51,7 @@ impl DisassociateApprovedOriginOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateApprovedOrigin`](crate::operation::disassociate_approved_origin::DisassociateApprovedOrigin) operation.
+/// Errors of the [`DisassociateApprovedOrigin`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateApprovedOriginError {

@@ -12,7 +12,7 @@ impl DisassociateBot {
         Self
     }
 }
-/// The input of the [`DisassociateBot`](crate::operation::disassociate_bot::DisassociateBot) operation.
+/// The input of the [`DisassociateBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateBotInput {
@@ -47,7 +47,7 @@ impl DisassociateBotInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateBot`](crate::operation::disassociate_bot::DisassociateBot) operation.
+/// The output of the [`DisassociateBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateBotOutput {}
@@ -57,7 +57,7 @@ impl DisassociateBotOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateBot`](crate::operation::disassociate_bot::DisassociateBot) operation.
+/// Errors of the [`DisassociateBot`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateBotError {

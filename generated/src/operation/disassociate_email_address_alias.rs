@@ -42,7 +42,7 @@ impl DisassociateEmailAddressAlias {
         Self
     }
 }
-/// The input of the [`DisassociateEmailAddressAlias`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAlias) operation.
+/// The input of the [`DisassociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateEmailAddressAliasInput {
@@ -77,7 +77,7 @@ impl DisassociateEmailAddressAliasInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateEmailAddressAlias`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAlias) operation.
+/// The output of the [`DisassociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateEmailAddressAliasOutput {}
@@ -87,7 +87,7 @@ impl DisassociateEmailAddressAliasOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateEmailAddressAlias`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAlias) operation.
+/// Errors of the [`DisassociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateEmailAddressAliasError {

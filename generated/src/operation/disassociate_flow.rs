@@ -10,7 +10,7 @@ impl DisassociateFlow {
         Self
     }
 }
-/// The input of the [`DisassociateFlow`](crate::operation::disassociate_flow::DisassociateFlow) operation.
+/// The input of the [`DisassociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateFlowInput {
@@ -42,7 +42,7 @@ impl DisassociateFlowInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateFlow`](crate::operation::disassociate_flow::DisassociateFlow) operation.
+/// The output of the [`DisassociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateFlowOutput {}
@@ -52,7 +52,7 @@ impl DisassociateFlowOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateFlow`](crate::operation::disassociate_flow::DisassociateFlow) operation.
+/// Errors of the [`DisassociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateFlowError {

@@ -10,7 +10,7 @@ impl DisassociateHoursOfOperations {
         Self
     }
 }
-/// The input of the [`DisassociateHoursOfOperations`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperations) operation.
+/// The input of the [`DisassociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateHoursOfOperationsInput {
@@ -41,7 +41,7 @@ impl DisassociateHoursOfOperationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateHoursOfOperations`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperations) operation.
+/// The output of the [`DisassociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateHoursOfOperationsOutput {}
@@ -51,7 +51,7 @@ impl DisassociateHoursOfOperationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateHoursOfOperations`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperations) operation.
+/// Errors of the [`DisassociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateHoursOfOperationsError {

@@ -12,7 +12,7 @@ impl DisassociateInstanceStorageConfig {
         Self
     }
 }
-/// The input of the [`DisassociateInstanceStorageConfig`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfig) operation.
+/// The input of the [`DisassociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateInstanceStorageConfigInput {
@@ -47,7 +47,7 @@ impl DisassociateInstanceStorageConfigInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateInstanceStorageConfig`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfig) operation.
+/// The output of the [`DisassociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateInstanceStorageConfigOutput {}
@@ -57,7 +57,7 @@ impl DisassociateInstanceStorageConfigOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateInstanceStorageConfig`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfig) operation.
+/// Errors of the [`DisassociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateInstanceStorageConfigError {

@@ -12,7 +12,7 @@ impl DisassociateLambdaFunction {
         Self
     }
 }
-/// The input of the [`DisassociateLambdaFunction`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunction) operation.
+/// The input of the [`DisassociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateLambdaFunctionInput {
@@ -41,7 +41,7 @@ impl DisassociateLambdaFunctionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateLambdaFunction`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunction) operation.
+/// The output of the [`DisassociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateLambdaFunctionOutput {}
@@ -51,7 +51,7 @@ impl DisassociateLambdaFunctionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateLambdaFunction`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunction) operation.
+/// Errors of the [`DisassociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateLambdaFunctionError {

@@ -12,7 +12,7 @@ impl DisassociateLexBot {
         Self
     }
 }
-/// The input of the [`DisassociateLexBot`](crate::operation::disassociate_lex_bot::DisassociateLexBot) operation.
+/// The input of the [`DisassociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateLexBotInput {
@@ -47,7 +47,7 @@ impl DisassociateLexBotInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateLexBot`](crate::operation::disassociate_lex_bot::DisassociateLexBot) operation.
+/// The output of the [`DisassociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateLexBotOutput {}
@@ -57,7 +57,7 @@ impl DisassociateLexBotOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateLexBot`](crate::operation::disassociate_lex_bot::DisassociateLexBot) operation.
+/// Errors of the [`DisassociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateLexBotError {

@@ -12,7 +12,7 @@ impl DisassociatePhoneNumberContactFlow {
         Self
     }
 }
-/// The input of the [`DisassociatePhoneNumberContactFlow`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlow) operation.
+/// The input of the [`DisassociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociatePhoneNumberContactFlowInput {
@@ -35,7 +35,7 @@ impl DisassociatePhoneNumberContactFlowInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociatePhoneNumberContactFlow`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlow) operation.
+/// The output of the [`DisassociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociatePhoneNumberContactFlowOutput {}
@@ -45,7 +45,7 @@ impl DisassociatePhoneNumberContactFlowOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociatePhoneNumberContactFlow`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlow) operation.
+/// Errors of the [`DisassociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociatePhoneNumberContactFlowError {

@@ -16,7 +16,7 @@ impl DisassociateQueueEmailAddresses {
         Self
     }
 }
-/// The input of the [`DisassociateQueueEmailAddresses`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddresses) operation.
+/// The input of the [`DisassociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateQueueEmailAddressesInput {
@@ -53,7 +53,7 @@ impl DisassociateQueueEmailAddressesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateQueueEmailAddresses`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddresses) operation.
+/// The output of the [`DisassociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateQueueEmailAddressesOutput {}
@@ -63,7 +63,7 @@ impl DisassociateQueueEmailAddressesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateQueueEmailAddresses`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddresses) operation.
+/// Errors of the [`DisassociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateQueueEmailAddressesError {

@@ -10,7 +10,7 @@ impl DisassociateQueueQuickConnects {
         Self
     }
 }
-/// The input of the [`DisassociateQueueQuickConnects`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnects) operation.
+/// The input of the [`DisassociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateQueueQuickConnectsInput {
@@ -41,7 +41,7 @@ impl DisassociateQueueQuickConnectsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateQueueQuickConnects`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnects) operation.
+/// The output of the [`DisassociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateQueueQuickConnectsOutput {}
@@ -51,7 +51,7 @@ impl DisassociateQueueQuickConnectsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateQueueQuickConnects`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnects) operation.
+/// Errors of the [`DisassociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateQueueQuickConnectsError {

@@ -12,7 +12,7 @@ impl DisassociateRoutingProfileQueues {
         Self
     }
 }
-/// The input of the [`DisassociateRoutingProfileQueues`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueues) operation.
+/// The input of the [`DisassociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateRoutingProfileQueuesInput {
@@ -55,7 +55,7 @@ impl DisassociateRoutingProfileQueuesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateRoutingProfileQueues`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueues) operation.
+/// The output of the [`DisassociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateRoutingProfileQueuesOutput {}
@@ -65,7 +65,7 @@ impl DisassociateRoutingProfileQueuesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateRoutingProfileQueues`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueues) operation.
+/// Errors of the [`DisassociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateRoutingProfileQueuesError {

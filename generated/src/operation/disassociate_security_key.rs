@@ -12,7 +12,7 @@ impl DisassociateSecurityKey {
         Self
     }
 }
-/// The input of the [`DisassociateSecurityKey`](crate::operation::disassociate_security_key::DisassociateSecurityKey) operation.
+/// The input of the [`DisassociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateSecurityKeyInput {
@@ -41,7 +41,7 @@ impl DisassociateSecurityKeyInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateSecurityKey`](crate::operation::disassociate_security_key::DisassociateSecurityKey) operation.
+/// The output of the [`DisassociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateSecurityKeyOutput {}
@@ -51,7 +51,7 @@ impl DisassociateSecurityKeyOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateSecurityKey`](crate::operation::disassociate_security_key::DisassociateSecurityKey) operation.
+/// Errors of the [`DisassociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateSecurityKeyError {

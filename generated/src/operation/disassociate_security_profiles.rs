@@ -10,7 +10,7 @@ impl DisassociateSecurityProfiles {
         Self
     }
 }
-/// The input of the [`DisassociateSecurityProfiles`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfiles) operation.
+/// The input of the [`DisassociateSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateSecurityProfilesInput {
@@ -47,7 +47,7 @@ impl DisassociateSecurityProfilesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateSecurityProfiles`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfiles) operation.
+/// The output of the [`DisassociateSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateSecurityProfilesOutput {}
@@ -57,7 +57,7 @@ impl DisassociateSecurityProfilesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateSecurityProfiles`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfiles) operation.
+/// Errors of the [`DisassociateSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateSecurityProfilesError {

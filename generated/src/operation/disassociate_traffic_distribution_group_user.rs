@@ -10,7 +10,7 @@ impl DisassociateTrafficDistributionGroupUser {
         Self
     }
 }
-/// The input of the [`DisassociateTrafficDistributionGroupUser`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUser) operation.
+/// The input of the [`DisassociateTrafficDistributionGroupUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateTrafficDistributionGroupUserInput {
@@ -39,7 +39,7 @@ impl DisassociateTrafficDistributionGroupUserInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateTrafficDistributionGroupUser`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUser) operation.
+/// The output of the [`DisassociateTrafficDistributionGroupUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateTrafficDistributionGroupUserOutput {}
@@ -49,7 +49,7 @@ impl DisassociateTrafficDistributionGroupUserOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateTrafficDistributionGroupUser`](crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUser) operation.
+/// Errors of the [`DisassociateTrafficDistributionGroupUser`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateTrafficDistributionGroupUserError {

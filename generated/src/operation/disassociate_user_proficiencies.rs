@@ -10,7 +10,7 @@ impl DisassociateUserProficiencies {
         Self
     }
 }
-/// The input of the [`DisassociateUserProficiencies`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficiencies) operation.
+/// The input of the [`DisassociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateUserProficienciesInput {
@@ -41,7 +41,7 @@ impl DisassociateUserProficienciesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateUserProficiencies`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficiencies) operation.
+/// The output of the [`DisassociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateUserProficienciesOutput {}
@@ -51,7 +51,7 @@ impl DisassociateUserProficienciesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateUserProficiencies`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficiencies) operation.
+/// Errors of the [`DisassociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateUserProficienciesError {

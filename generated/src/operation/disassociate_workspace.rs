@@ -10,7 +10,7 @@ impl DisassociateWorkspace {
         Self
     }
 }
-/// The input of the [`DisassociateWorkspace`](crate::operation::disassociate_workspace::DisassociateWorkspace) operation.
+/// The input of the [`DisassociateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateWorkspaceInput {
@@ -41,7 +41,7 @@ impl DisassociateWorkspaceInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DisassociateWorkspace`](crate::operation::disassociate_workspace::DisassociateWorkspace) operation.
+/// The output of the [`DisassociateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DisassociateWorkspaceOutput {
@@ -68,7 +68,7 @@ impl DisassociateWorkspaceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DisassociateWorkspace`](crate::operation::disassociate_workspace::DisassociateWorkspace) operation.
+/// Errors of the [`DisassociateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DisassociateWorkspaceError {

@@ -10,7 +10,7 @@ impl DismissUserContact {
         Self
     }
 }
-/// The input of the [`DismissUserContact`](crate::operation::dismiss_user_contact::DismissUserContact) operation.
+/// The input of the [`DismissUserContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DismissUserContactInput {
@@ -39,7 +39,7 @@ impl DismissUserContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`DismissUserContact`](crate::operation::dismiss_user_contact::DismissUserContact) operation.
+/// The output of the [`DismissUserContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct DismissUserContactOutput {}
@@ -49,7 +49,7 @@ impl DismissUserContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`DismissUserContact`](crate::operation::dismiss_user_contact::DismissUserContact) operation.
+/// Errors of the [`DismissUserContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DismissUserContactError {

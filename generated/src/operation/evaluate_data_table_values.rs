@@ -10,7 +10,7 @@ impl EvaluateDataTableValues {
         Self
     }
 }
-/// The input of the [`EvaluateDataTableValues`](crate::operation::evaluate_data_table_values::EvaluateDataTableValues) operation.
+/// The input of the [`EvaluateDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct EvaluateDataTableValuesInput {
@@ -59,7 +59,7 @@ impl EvaluateDataTableValuesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`EvaluateDataTableValues`](crate::operation::evaluate_data_table_values::EvaluateDataTableValues) operation.
+/// The output of the [`EvaluateDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct EvaluateDataTableValuesOutput {
@@ -82,7 +82,7 @@ impl EvaluateDataTableValuesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`EvaluateDataTableValues`](crate::operation::evaluate_data_table_values::EvaluateDataTableValues) operation.
+/// Errors of the [`EvaluateDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum EvaluateDataTableValuesError {

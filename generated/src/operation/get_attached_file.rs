@@ -124,7 +124,7 @@ impl GetAttachedFileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetAttachedFile`](crate::operation::get_attached_file::GetAttachedFile) operation.
+/// Errors of the [`GetAttachedFile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetAttachedFileError {

@@ -10,7 +10,7 @@ impl GetContactAttributes {
         Self
     }
 }
-/// The input of the [`GetContactAttributes`](crate::operation::get_contact_attributes::GetContactAttributes) operation.
+/// The input of the [`GetContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetContactAttributesInput {
@@ -33,7 +33,7 @@ impl GetContactAttributesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetContactAttributes`](crate::operation::get_contact_attributes::GetContactAttributes) operation.
+/// The output of the [`GetContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetContactAttributesOutput {
@@ -50,7 +50,7 @@ impl GetContactAttributesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetContactAttributes`](crate::operation::get_contact_attributes::GetContactAttributes) operation.
+/// Errors of the [`GetContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetContactAttributesError {

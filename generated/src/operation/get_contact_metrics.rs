@@ -26,7 +26,7 @@ impl GetContactMetrics {
         Self
     }
 }
-/// The input of the [`GetContactMetrics`](crate::operation::get_contact_metrics::GetContactMetrics) operation.
+/// The input of the [`GetContactMetrics`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetContactMetricsInput {
@@ -57,7 +57,7 @@ impl GetContactMetricsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetContactMetrics`](crate::operation::get_contact_metrics::GetContactMetrics) operation.
+/// The output of the [`GetContactMetrics`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetContactMetricsOutput {
@@ -88,7 +88,7 @@ impl GetContactMetricsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetContactMetrics`](crate::operation::get_contact_metrics::GetContactMetrics) operation.
+/// Errors of the [`GetContactMetrics`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetContactMetricsError {

@@ -25,7 +25,7 @@ impl GetCurrentMetricData {
         Self
     }
 }
-/// The input of the [`GetCurrentMetricData`](crate::operation::get_current_metric_data::GetCurrentMetricData) operation.
+/// The input of the [`GetCurrentMetricData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetCurrentMetricDataInput {
@@ -216,7 +216,7 @@ impl GetCurrentMetricDataInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetCurrentMetricData`](crate::operation::get_current_metric_data::GetCurrentMetricData) operation.
+/// The output of the [`GetCurrentMetricData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetCurrentMetricDataOutput {
@@ -255,7 +255,7 @@ impl GetCurrentMetricDataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetCurrentMetricData`](crate::operation::get_current_metric_data::GetCurrentMetricData) operation.
+/// Errors of the [`GetCurrentMetricData`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetCurrentMetricDataError {

@@ -10,7 +10,7 @@ impl GetCurrentUserData {
         Self
     }
 }
-/// The input of the [`GetCurrentUserData`](crate::operation::get_current_user_data::GetCurrentUserData) operation.
+/// The input of the [`GetCurrentUserData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetCurrentUserDataInput {
@@ -55,7 +55,7 @@ impl GetCurrentUserDataInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetCurrentUserData`](crate::operation::get_current_user_data::GetCurrentUserData) operation.
+/// The output of the [`GetCurrentUserData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetCurrentUserDataOutput {
@@ -86,7 +86,7 @@ impl GetCurrentUserDataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetCurrentUserData`](crate::operation::get_current_user_data::GetCurrentUserData) operation.
+/// Errors of the [`GetCurrentUserData`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetCurrentUserDataError {

@@ -10,7 +10,7 @@ impl GetEffectiveHoursOfOperations {
         Self
     }
 }
-/// The input of the [`GetEffectiveHoursOfOperations`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperations) operation.
+/// The input of the [`GetEffectiveHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetEffectiveHoursOfOperationsInput {
@@ -45,7 +45,7 @@ impl GetEffectiveHoursOfOperationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetEffectiveHoursOfOperations`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperations) operation.
+/// The output of the [`GetEffectiveHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetEffectiveHoursOfOperationsOutput {
@@ -86,7 +86,7 @@ impl GetEffectiveHoursOfOperationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetEffectiveHoursOfOperations`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperations) operation.
+/// Errors of the [`GetEffectiveHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetEffectiveHoursOfOperationsError {

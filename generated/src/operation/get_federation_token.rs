@@ -16,7 +16,7 @@ impl GetFederationToken {
         Self
     }
 }
-/// The input of the [`GetFederationToken`](crate::operation::get_federation_token::GetFederationToken) operation.
+/// The input of the [`GetFederationToken`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetFederationTokenInput {
@@ -33,7 +33,7 @@ impl GetFederationTokenInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetFederationToken`](crate::operation::get_federation_token::GetFederationToken) operation.
+/// The output of the [`GetFederationToken`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct GetFederationTokenOutput {
@@ -78,7 +78,7 @@ impl ::std::fmt::Debug for GetFederationTokenOutput {
         formatter.finish()
     }
 }
-/// Errors of the [`GetFederationToken`](crate::operation::get_federation_token::GetFederationToken) operation.
+/// Errors of the [`GetFederationToken`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetFederationTokenError {

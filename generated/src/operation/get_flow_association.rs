@@ -10,7 +10,7 @@ impl GetFlowAssociation {
         Self
     }
 }
-/// The input of the [`GetFlowAssociation`](crate::operation::get_flow_association::GetFlowAssociation) operation.
+/// The input of the [`GetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetFlowAssociationInput {
@@ -42,7 +42,7 @@ impl GetFlowAssociationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetFlowAssociation`](crate::operation::get_flow_association::GetFlowAssociation) operation.
+/// The output of the [`GetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetFlowAssociationOutput {
@@ -71,7 +71,7 @@ impl GetFlowAssociationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetFlowAssociation`](crate::operation::get_flow_association::GetFlowAssociation) operation.
+/// Errors of the [`GetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetFlowAssociationError {

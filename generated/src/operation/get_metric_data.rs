@@ -14,7 +14,7 @@ impl GetMetricData {
         Self
     }
 }
-/// The input of the [`GetMetricData`](crate::operation::get_metric_data::GetMetricData) operation.
+/// The input of the [`GetMetricData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetMetricDataInput {
@@ -295,7 +295,7 @@ impl GetMetricDataInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetMetricData`](crate::operation::get_metric_data::GetMetricData) operation.
+/// The output of the [`GetMetricData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetMetricDataOutput {
@@ -324,7 +324,7 @@ impl GetMetricDataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetMetricData`](crate::operation::get_metric_data::GetMetricData) operation.
+/// Errors of the [`GetMetricData`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetMetricDataError {

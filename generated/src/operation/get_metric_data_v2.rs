@@ -28,7 +28,7 @@ impl GetMetricDataV2 {
         Self
     }
 }
-/// The input of the [`GetMetricDataV2`](crate::operation::get_metric_data_v2::GetMetricDataV2) operation.
+/// The input of the [`GetMetricDataV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetMetricDataV2Input {
@@ -1523,7 +1523,7 @@ impl GetMetricDataV2Input {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetMetricDataV2`](crate::operation::get_metric_data_v2::GetMetricDataV2) operation.
+/// The output of the [`GetMetricDataV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetMetricDataV2Output {
@@ -1548,7 +1548,7 @@ impl GetMetricDataV2Output {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetMetricDataV2`](crate::operation::get_metric_data_v2::GetMetricDataV2) operation.
+/// Errors of the [`GetMetricDataV2`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetMetricDataV2Error {

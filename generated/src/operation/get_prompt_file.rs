@@ -10,7 +10,7 @@ impl GetPromptFile {
         Self
     }
 }
-/// The input of the [`GetPromptFile`](crate::operation::get_prompt_file::GetPromptFile) operation.
+/// The input of the [`GetPromptFile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetPromptFileInput {
@@ -33,7 +33,7 @@ impl GetPromptFileInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetPromptFile`](crate::operation::get_prompt_file::GetPromptFile) operation.
+/// The output of the [`GetPromptFile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetPromptFileOutput {
@@ -62,7 +62,7 @@ impl GetPromptFileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetPromptFile`](crate::operation::get_prompt_file::GetPromptFile) operation.
+/// Errors of the [`GetPromptFile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetPromptFileError {

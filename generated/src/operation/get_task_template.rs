@@ -10,7 +10,7 @@ impl GetTaskTemplate {
         Self
     }
 }
-/// The input of the [`GetTaskTemplate`](crate::operation::get_task_template::GetTaskTemplate) operation.
+/// The input of the [`GetTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetTaskTemplateInput {
@@ -39,7 +39,7 @@ impl GetTaskTemplateInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetTaskTemplate`](crate::operation::get_task_template::GetTaskTemplate) operation.
+/// The output of the [`GetTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetTaskTemplateOutput {
@@ -136,7 +136,7 @@ impl GetTaskTemplateOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetTaskTemplate`](crate::operation::get_task_template::GetTaskTemplate) operation.
+/// Errors of the [`GetTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetTaskTemplateError {

@@ -10,7 +10,7 @@ impl GetTestCaseExecutionSummary {
         Self
     }
 }
-/// The input of the [`GetTestCaseExecutionSummary`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummary) operation.
+/// The input of the [`GetTestCaseExecutionSummary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetTestCaseExecutionSummaryInput {
@@ -39,7 +39,7 @@ impl GetTestCaseExecutionSummaryInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetTestCaseExecutionSummary`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummary) operation.
+/// The output of the [`GetTestCaseExecutionSummary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetTestCaseExecutionSummaryOutput {
@@ -74,7 +74,7 @@ impl GetTestCaseExecutionSummaryOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetTestCaseExecutionSummary`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummary) operation.
+/// Errors of the [`GetTestCaseExecutionSummary`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetTestCaseExecutionSummaryError {

@@ -10,7 +10,7 @@ impl GetTrafficDistribution {
         Self
     }
 }
-/// The input of the [`GetTrafficDistribution`](crate::operation::get_traffic_distribution::GetTrafficDistribution) operation.
+/// The input of the [`GetTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetTrafficDistributionInput {
@@ -27,7 +27,7 @@ impl GetTrafficDistributionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`GetTrafficDistribution`](crate::operation::get_traffic_distribution::GetTrafficDistribution) operation.
+/// The output of the [`GetTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct GetTrafficDistributionOutput {
@@ -68,7 +68,7 @@ impl GetTrafficDistributionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`GetTrafficDistribution`](crate::operation::get_traffic_distribution::GetTrafficDistribution) operation.
+/// Errors of the [`GetTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum GetTrafficDistributionError {

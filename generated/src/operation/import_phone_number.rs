@@ -18,7 +18,7 @@ impl ImportPhoneNumber {
         Self
     }
 }
-/// The input of the [`ImportPhoneNumber`](crate::operation::import_phone_number::ImportPhoneNumber) operation.
+/// The input of the [`ImportPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ImportPhoneNumberInput {
@@ -59,7 +59,7 @@ impl ImportPhoneNumberInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ImportPhoneNumber`](crate::operation::import_phone_number::ImportPhoneNumber) operation.
+/// The output of the [`ImportPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ImportPhoneNumberOutput {
@@ -82,7 +82,7 @@ impl ImportPhoneNumberOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ImportPhoneNumber`](crate::operation::import_phone_number::ImportPhoneNumber) operation.
+/// Errors of the [`ImportPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ImportPhoneNumberError {

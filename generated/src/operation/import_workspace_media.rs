@@ -10,7 +10,7 @@ impl ImportWorkspaceMedia {
         Self
     }
 }
-/// The input of the [`ImportWorkspaceMedia`](crate::operation::import_workspace_media::ImportWorkspaceMedia) operation.
+/// The input of the [`ImportWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ImportWorkspaceMediaInput {
@@ -45,7 +45,7 @@ impl ImportWorkspaceMediaInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ImportWorkspaceMedia`](crate::operation::import_workspace_media::ImportWorkspaceMedia) operation.
+/// The output of the [`ImportWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ImportWorkspaceMediaOutput {}
@@ -55,7 +55,7 @@ impl ImportWorkspaceMediaOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ImportWorkspaceMedia`](crate::operation::import_workspace_media::ImportWorkspaceMedia) operation.
+/// Errors of the [`ImportWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ImportWorkspaceMediaError {

@@ -10,7 +10,7 @@ impl ListAgentStatuses {
         Self
     }
 }
-/// The input of the [`ListAgentStatuses`](crate::operation::list_agent_statuses::ListAgentStatuses) operation.
+/// The input of the [`ListAgentStatuses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAgentStatusesInput {
@@ -47,7 +47,7 @@ impl ListAgentStatusesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListAgentStatuses`](crate::operation::list_agent_statuses::ListAgentStatuses) operation.
+/// The output of the [`ListAgentStatuses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAgentStatusesOutput {
@@ -72,7 +72,7 @@ impl ListAgentStatusesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListAgentStatuses`](crate::operation::list_agent_statuses::ListAgentStatuses) operation.
+/// Errors of the [`ListAgentStatuses`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListAgentStatusesError {

@@ -10,7 +10,7 @@ impl ListAnalyticsDataAssociations {
         Self
     }
 }
-/// The input of the [`ListAnalyticsDataAssociations`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociations) operation.
+/// The input of the [`ListAnalyticsDataAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAnalyticsDataAssociationsInput {
@@ -45,7 +45,7 @@ impl ListAnalyticsDataAssociationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListAnalyticsDataAssociations`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociations) operation.
+/// The output of the [`ListAnalyticsDataAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAnalyticsDataAssociationsOutput {
@@ -70,7 +70,7 @@ impl ListAnalyticsDataAssociationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListAnalyticsDataAssociations`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociations) operation.
+/// Errors of the [`ListAnalyticsDataAssociations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListAnalyticsDataAssociationsError {

@@ -10,7 +10,7 @@ impl ListAnalyticsDataLakeDataSets {
         Self
     }
 }
-/// The input of the [`ListAnalyticsDataLakeDataSets`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSets) operation.
+/// The input of the [`ListAnalyticsDataLakeDataSets`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAnalyticsDataLakeDataSetsInput {
@@ -39,7 +39,7 @@ impl ListAnalyticsDataLakeDataSetsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListAnalyticsDataLakeDataSets`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSets) operation.
+/// The output of the [`ListAnalyticsDataLakeDataSets`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAnalyticsDataLakeDataSetsOutput {
@@ -64,7 +64,7 @@ impl ListAnalyticsDataLakeDataSetsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListAnalyticsDataLakeDataSets`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSets) operation.
+/// Errors of the [`ListAnalyticsDataLakeDataSets`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListAnalyticsDataLakeDataSetsError {

@@ -12,7 +12,7 @@ impl ListApprovedOrigins {
         Self
     }
 }
-/// The input of the [`ListApprovedOrigins`](crate::operation::list_approved_origins::ListApprovedOrigins) operation.
+/// The input of the [`ListApprovedOrigins`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListApprovedOriginsInput {
@@ -41,7 +41,7 @@ impl ListApprovedOriginsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListApprovedOrigins`](crate::operation::list_approved_origins::ListApprovedOrigins) operation.
+/// The output of the [`ListApprovedOrigins`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListApprovedOriginsOutput {
@@ -66,7 +66,7 @@ impl ListApprovedOriginsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListApprovedOrigins`](crate::operation::list_approved_origins::ListApprovedOrigins) operation.
+/// Errors of the [`ListApprovedOrigins`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListApprovedOriginsError {

@@ -10,7 +10,7 @@ impl ListAssociatedContacts {
         Self
     }
 }
-/// The input of the [`ListAssociatedContacts`](crate::operation::list_associated_contacts::ListAssociatedContacts) operation.
+/// The input of the [`ListAssociatedContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAssociatedContactsInput {
@@ -45,7 +45,7 @@ impl ListAssociatedContactsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListAssociatedContacts`](crate::operation::list_associated_contacts::ListAssociatedContacts) operation.
+/// The output of the [`ListAssociatedContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAssociatedContactsOutput {
@@ -70,7 +70,7 @@ impl ListAssociatedContactsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListAssociatedContacts`](crate::operation::list_associated_contacts::ListAssociatedContacts) operation.
+/// Errors of the [`ListAssociatedContacts`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListAssociatedContactsError {

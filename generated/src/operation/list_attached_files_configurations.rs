@@ -12,7 +12,7 @@ impl ListAttachedFilesConfigurations {
         Self
     }
 }
-/// The input of the [`ListAttachedFilesConfigurations`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurations) operation.
+/// The input of the [`ListAttachedFilesConfigurations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAttachedFilesConfigurationsInput {
@@ -41,7 +41,7 @@ impl ListAttachedFilesConfigurationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListAttachedFilesConfigurations`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurations) operation.
+/// The output of the [`ListAttachedFilesConfigurations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAttachedFilesConfigurationsOutput {
@@ -70,7 +70,7 @@ impl ListAttachedFilesConfigurationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListAttachedFilesConfigurations`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurations) operation.
+/// Errors of the [`ListAttachedFilesConfigurations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListAttachedFilesConfigurationsError {

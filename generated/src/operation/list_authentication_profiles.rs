@@ -12,7 +12,7 @@ impl ListAuthenticationProfiles {
         Self
     }
 }
-/// The input of the [`ListAuthenticationProfiles`](crate::operation::list_authentication_profiles::ListAuthenticationProfiles) operation.
+/// The input of the [`ListAuthenticationProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAuthenticationProfilesInput {
@@ -41,7 +41,7 @@ impl ListAuthenticationProfilesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListAuthenticationProfiles`](crate::operation::list_authentication_profiles::ListAuthenticationProfiles) operation.
+/// The output of the [`ListAuthenticationProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListAuthenticationProfilesOutput {
@@ -70,7 +70,7 @@ impl ListAuthenticationProfilesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListAuthenticationProfiles`](crate::operation::list_authentication_profiles::ListAuthenticationProfiles) operation.
+/// Errors of the [`ListAuthenticationProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListAuthenticationProfilesError {

@@ -12,7 +12,7 @@ impl ListBots {
         Self
     }
 }
-/// The input of the [`ListBots`](crate::operation::list_bots::ListBots) operation.
+/// The input of the [`ListBots`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListBotsInput {
@@ -47,7 +47,7 @@ impl ListBotsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListBots`](crate::operation::list_bots::ListBots) operation.
+/// The output of the [`ListBots`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListBotsOutput {
@@ -72,7 +72,7 @@ impl ListBotsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListBots`](crate::operation::list_bots::ListBots) operation.
+/// Errors of the [`ListBots`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListBotsError {

@@ -12,7 +12,7 @@ impl ListChildHoursOfOperations {
         Self
     }
 }
-/// The input of the [`ListChildHoursOfOperations`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperations) operation.
+/// The input of the [`ListChildHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListChildHoursOfOperationsInput {
@@ -47,7 +47,7 @@ impl ListChildHoursOfOperationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListChildHoursOfOperations`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperations) operation.
+/// The output of the [`ListChildHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListChildHoursOfOperationsOutput {
@@ -88,7 +88,7 @@ impl ListChildHoursOfOperationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListChildHoursOfOperations`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperations) operation.
+/// Errors of the [`ListChildHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListChildHoursOfOperationsError {

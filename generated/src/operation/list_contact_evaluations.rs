@@ -10,7 +10,7 @@ impl ListContactEvaluations {
         Self
     }
 }
-/// The input of the [`ListContactEvaluations`](crate::operation::list_contact_evaluations::ListContactEvaluations) operation.
+/// The input of the [`ListContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactEvaluationsInput {
@@ -41,7 +41,7 @@ impl ListContactEvaluationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListContactEvaluations`](crate::operation::list_contact_evaluations::ListContactEvaluations) operation.
+/// The output of the [`ListContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactEvaluationsOutput {
@@ -66,7 +66,7 @@ impl ListContactEvaluationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListContactEvaluations`](crate::operation::list_contact_evaluations::ListContactEvaluations) operation.
+/// Errors of the [`ListContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListContactEvaluationsError {

@@ -10,7 +10,7 @@ impl ListContactFlowModuleAliases {
         Self
     }
 }
-/// The input of the [`ListContactFlowModuleAliases`](crate::operation::list_contact_flow_module_aliases::ListContactFlowModuleAliases) operation.
+/// The input of the [`ListContactFlowModuleAliases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactFlowModuleAliasesInput {
@@ -45,7 +45,7 @@ impl ListContactFlowModuleAliasesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListContactFlowModuleAliases`](crate::operation::list_contact_flow_module_aliases::ListContactFlowModuleAliases) operation.
+/// The output of the [`ListContactFlowModuleAliases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactFlowModuleAliasesOutput {
@@ -74,7 +74,7 @@ impl ListContactFlowModuleAliasesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListContactFlowModuleAliases`](crate::operation::list_contact_flow_module_aliases::ListContactFlowModuleAliases) operation.
+/// Errors of the [`ListContactFlowModuleAliases`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListContactFlowModuleAliasesError {

@@ -10,7 +10,7 @@ impl ListContactFlowModuleVersions {
         Self
     }
 }
-/// The input of the [`ListContactFlowModuleVersions`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersions) operation.
+/// The input of the [`ListContactFlowModuleVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactFlowModuleVersionsInput {
@@ -45,7 +45,7 @@ impl ListContactFlowModuleVersionsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListContactFlowModuleVersions`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersions) operation.
+/// The output of the [`ListContactFlowModuleVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactFlowModuleVersionsOutput {
@@ -74,7 +74,7 @@ impl ListContactFlowModuleVersionsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListContactFlowModuleVersions`](crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersions) operation.
+/// Errors of the [`ListContactFlowModuleVersions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListContactFlowModuleVersionsError {

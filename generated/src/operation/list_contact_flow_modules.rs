@@ -10,7 +10,7 @@ impl ListContactFlowModules {
         Self
     }
 }
-/// The input of the [`ListContactFlowModules`](crate::operation::list_contact_flow_modules::ListContactFlowModules) operation.
+/// The input of the [`ListContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactFlowModulesInput {
@@ -47,7 +47,7 @@ impl ListContactFlowModulesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListContactFlowModules`](crate::operation::list_contact_flow_modules::ListContactFlowModules) operation.
+/// The output of the [`ListContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactFlowModulesOutput {
@@ -76,7 +76,7 @@ impl ListContactFlowModulesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListContactFlowModules`](crate::operation::list_contact_flow_modules::ListContactFlowModules) operation.
+/// Errors of the [`ListContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListContactFlowModulesError {

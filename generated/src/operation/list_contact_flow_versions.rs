@@ -10,7 +10,7 @@ impl ListContactFlowVersions {
         Self
     }
 }
-/// The input of the [`ListContactFlowVersions`](crate::operation::list_contact_flow_versions::ListContactFlowVersions) operation.
+/// The input of the [`ListContactFlowVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactFlowVersionsInput {
@@ -45,7 +45,7 @@ impl ListContactFlowVersionsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListContactFlowVersions`](crate::operation::list_contact_flow_versions::ListContactFlowVersions) operation.
+/// The output of the [`ListContactFlowVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactFlowVersionsOutput {
@@ -74,7 +74,7 @@ impl ListContactFlowVersionsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListContactFlowVersions`](crate::operation::list_contact_flow_versions::ListContactFlowVersions) operation.
+/// Errors of the [`ListContactFlowVersions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListContactFlowVersionsError {

@@ -14,7 +14,7 @@ impl ListContactFlows {
         Self
     }
 }
-/// The input of the [`ListContactFlows`](crate::operation::list_contact_flows::ListContactFlows) operation.
+/// The input of the [`ListContactFlows`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactFlowsInput {
@@ -51,7 +51,7 @@ impl ListContactFlowsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListContactFlows`](crate::operation::list_contact_flows::ListContactFlows) operation.
+/// The output of the [`ListContactFlows`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactFlowsOutput {
@@ -76,7 +76,7 @@ impl ListContactFlowsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListContactFlows`](crate::operation::list_contact_flows::ListContactFlows) operation.
+/// Errors of the [`ListContactFlows`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListContactFlowsError {

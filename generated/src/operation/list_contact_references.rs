@@ -12,7 +12,7 @@ impl ListContactReferences {
         Self
     }
 }
-/// The input of the [`ListContactReferences`](crate::operation::list_contact_references::ListContactReferences) operation.
+/// The input of the [`ListContactReferences`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactReferencesInput {
@@ -51,7 +51,7 @@ impl ListContactReferencesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListContactReferences`](crate::operation::list_contact_references::ListContactReferences) operation.
+/// The output of the [`ListContactReferences`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListContactReferencesOutput {
@@ -78,7 +78,7 @@ impl ListContactReferencesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListContactReferences`](crate::operation::list_contact_references::ListContactReferences) operation.
+/// Errors of the [`ListContactReferences`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListContactReferencesError {

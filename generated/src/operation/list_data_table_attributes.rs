@@ -10,7 +10,7 @@ impl ListDataTableAttributes {
         Self
     }
 }
-/// The input of the [`ListDataTableAttributes`](crate::operation::list_data_table_attributes::ListDataTableAttributes) operation.
+/// The input of the [`ListDataTableAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListDataTableAttributesInput {
@@ -53,7 +53,7 @@ impl ListDataTableAttributesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListDataTableAttributes`](crate::operation::list_data_table_attributes::ListDataTableAttributes) operation.
+/// The output of the [`ListDataTableAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListDataTableAttributesOutput {
@@ -76,7 +76,7 @@ impl ListDataTableAttributesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListDataTableAttributes`](crate::operation::list_data_table_attributes::ListDataTableAttributes) operation.
+/// Errors of the [`ListDataTableAttributes`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListDataTableAttributesError {

@@ -10,7 +10,7 @@ impl ListDataTablePrimaryValues {
         Self
     }
 }
-/// The input of the [`ListDataTablePrimaryValues`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValues) operation.
+/// The input of the [`ListDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListDataTablePrimaryValuesInput {
@@ -63,7 +63,7 @@ impl ListDataTablePrimaryValuesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListDataTablePrimaryValues`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValues) operation.
+/// The output of the [`ListDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListDataTablePrimaryValuesOutput {
@@ -86,7 +86,7 @@ impl ListDataTablePrimaryValuesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListDataTablePrimaryValues`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValues) operation.
+/// Errors of the [`ListDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListDataTablePrimaryValuesError {

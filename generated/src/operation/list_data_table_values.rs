@@ -10,7 +10,7 @@ impl ListDataTableValues {
         Self
     }
 }
-/// The input of the [`ListDataTableValues`](crate::operation::list_data_table_values::ListDataTableValues) operation.
+/// The input of the [`ListDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListDataTableValuesInput {
@@ -63,7 +63,7 @@ impl ListDataTableValuesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListDataTableValues`](crate::operation::list_data_table_values::ListDataTableValues) operation.
+/// The output of the [`ListDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListDataTableValuesOutput {
@@ -86,7 +86,7 @@ impl ListDataTableValuesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListDataTableValues`](crate::operation::list_data_table_values::ListDataTableValues) operation.
+/// Errors of the [`ListDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListDataTableValuesError {

@@ -10,7 +10,7 @@ impl ListDataTables {
         Self
     }
 }
-/// The input of the [`ListDataTables`](crate::operation::list_data_tables::ListDataTables) operation.
+/// The input of the [`ListDataTables`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListDataTablesInput {
@@ -39,7 +39,7 @@ impl ListDataTablesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListDataTables`](crate::operation::list_data_tables::ListDataTables) operation.
+/// The output of the [`ListDataTables`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListDataTablesOutput {
@@ -62,7 +62,7 @@ impl ListDataTablesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListDataTables`](crate::operation::list_data_tables::ListDataTables) operation.
+/// Errors of the [`ListDataTables`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListDataTablesError {

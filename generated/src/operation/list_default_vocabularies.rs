@@ -10,7 +10,7 @@ impl ListDefaultVocabularies {
         Self
     }
 }
-/// The input of the [`ListDefaultVocabularies`](crate::operation::list_default_vocabularies::ListDefaultVocabularies) operation.
+/// The input of the [`ListDefaultVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListDefaultVocabulariesInput {
@@ -45,7 +45,7 @@ impl ListDefaultVocabulariesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListDefaultVocabularies`](crate::operation::list_default_vocabularies::ListDefaultVocabularies) operation.
+/// The output of the [`ListDefaultVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListDefaultVocabulariesOutput {
@@ -68,7 +68,7 @@ impl ListDefaultVocabulariesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListDefaultVocabularies`](crate::operation::list_default_vocabularies::ListDefaultVocabularies) operation.
+/// Errors of the [`ListDefaultVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListDefaultVocabulariesError {

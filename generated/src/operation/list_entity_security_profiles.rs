@@ -10,7 +10,7 @@ impl ListEntitySecurityProfiles {
         Self
     }
 }
-/// The input of the [`ListEntitySecurityProfiles`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfiles) operation.
+/// The input of the [`ListEntitySecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListEntitySecurityProfilesInput {
@@ -51,7 +51,7 @@ impl ListEntitySecurityProfilesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListEntitySecurityProfiles`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfiles) operation.
+/// The output of the [`ListEntitySecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListEntitySecurityProfilesOutput {
@@ -76,7 +76,7 @@ impl ListEntitySecurityProfilesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListEntitySecurityProfiles`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfiles) operation.
+/// Errors of the [`ListEntitySecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListEntitySecurityProfilesError {

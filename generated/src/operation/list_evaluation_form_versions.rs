@@ -10,7 +10,7 @@ impl ListEvaluationFormVersions {
         Self
     }
 }
-/// The input of the [`ListEvaluationFormVersions`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersions) operation.
+/// The input of the [`ListEvaluationFormVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListEvaluationFormVersionsInput {
@@ -45,7 +45,7 @@ impl ListEvaluationFormVersionsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListEvaluationFormVersions`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersions) operation.
+/// The output of the [`ListEvaluationFormVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListEvaluationFormVersionsOutput {
@@ -72,7 +72,7 @@ impl ListEvaluationFormVersionsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListEvaluationFormVersions`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersions) operation.
+/// Errors of the [`ListEvaluationFormVersions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListEvaluationFormVersionsError {

@@ -10,7 +10,7 @@ impl ListEvaluationForms {
         Self
     }
 }
-/// The input of the [`ListEvaluationForms`](crate::operation::list_evaluation_forms::ListEvaluationForms) operation.
+/// The input of the [`ListEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListEvaluationFormsInput {
@@ -39,7 +39,7 @@ impl ListEvaluationFormsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListEvaluationForms`](crate::operation::list_evaluation_forms::ListEvaluationForms) operation.
+/// The output of the [`ListEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListEvaluationFormsOutput {
@@ -64,7 +64,7 @@ impl ListEvaluationFormsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListEvaluationForms`](crate::operation::list_evaluation_forms::ListEvaluationForms) operation.
+/// Errors of the [`ListEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListEvaluationFormsError {

@@ -10,7 +10,7 @@ impl ListFlowAssociations {
         Self
     }
 }
-/// The input of the [`ListFlowAssociations`](crate::operation::list_flow_associations::ListFlowAssociations) operation.
+/// The input of the [`ListFlowAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListFlowAssociationsInput {
@@ -47,7 +47,7 @@ impl ListFlowAssociationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListFlowAssociations`](crate::operation::list_flow_associations::ListFlowAssociations) operation.
+/// The output of the [`ListFlowAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListFlowAssociationsOutput {
@@ -74,7 +74,7 @@ impl ListFlowAssociationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListFlowAssociations`](crate::operation::list_flow_associations::ListFlowAssociations) operation.
+/// Errors of the [`ListFlowAssociations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListFlowAssociationsError {

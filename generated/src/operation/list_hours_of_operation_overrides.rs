@@ -10,7 +10,7 @@ impl ListHoursOfOperationOverrides {
         Self
     }
 }
-/// The input of the [`ListHoursOfOperationOverrides`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverrides) operation.
+/// The input of the [`ListHoursOfOperationOverrides`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListHoursOfOperationOverridesInput {
@@ -45,7 +45,7 @@ impl ListHoursOfOperationOverridesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListHoursOfOperationOverrides`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverrides) operation.
+/// The output of the [`ListHoursOfOperationOverrides`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListHoursOfOperationOverridesOutput {
@@ -86,7 +86,7 @@ impl ListHoursOfOperationOverridesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListHoursOfOperationOverrides`](crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverrides) operation.
+/// Errors of the [`ListHoursOfOperationOverrides`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListHoursOfOperationOverridesError {

@@ -12,7 +12,7 @@ impl ListHoursOfOperations {
         Self
     }
 }
-/// The input of the [`ListHoursOfOperations`](crate::operation::list_hours_of_operations::ListHoursOfOperations) operation.
+/// The input of the [`ListHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListHoursOfOperationsInput {
@@ -41,7 +41,7 @@ impl ListHoursOfOperationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListHoursOfOperations`](crate::operation::list_hours_of_operations::ListHoursOfOperations) operation.
+/// The output of the [`ListHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListHoursOfOperationsOutput {
@@ -70,7 +70,7 @@ impl ListHoursOfOperationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListHoursOfOperations`](crate::operation::list_hours_of_operations::ListHoursOfOperations) operation.
+/// Errors of the [`ListHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListHoursOfOperationsError {

@@ -12,7 +12,7 @@ impl ListInstanceAttributes {
         Self
     }
 }
-/// The input of the [`ListInstanceAttributes`](crate::operation::list_instance_attributes::ListInstanceAttributes) operation.
+/// The input of the [`ListInstanceAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListInstanceAttributesInput {
@@ -41,7 +41,7 @@ impl ListInstanceAttributesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListInstanceAttributes`](crate::operation::list_instance_attributes::ListInstanceAttributes) operation.
+/// The output of the [`ListInstanceAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListInstanceAttributesOutput {
@@ -66,7 +66,7 @@ impl ListInstanceAttributesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListInstanceAttributes`](crate::operation::list_instance_attributes::ListInstanceAttributes) operation.
+/// Errors of the [`ListInstanceAttributes`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListInstanceAttributesError {

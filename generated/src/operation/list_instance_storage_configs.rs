@@ -12,7 +12,7 @@ impl ListInstanceStorageConfigs {
         Self
     }
 }
-/// The input of the [`ListInstanceStorageConfigs`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigs) operation.
+/// The input of the [`ListInstanceStorageConfigs`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListInstanceStorageConfigsInput {
@@ -47,7 +47,7 @@ impl ListInstanceStorageConfigsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListInstanceStorageConfigs`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigs) operation.
+/// The output of the [`ListInstanceStorageConfigs`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListInstanceStorageConfigsOutput {
@@ -72,7 +72,7 @@ impl ListInstanceStorageConfigsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListInstanceStorageConfigs`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigs) operation.
+/// Errors of the [`ListInstanceStorageConfigs`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListInstanceStorageConfigsError {

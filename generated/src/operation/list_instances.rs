@@ -12,7 +12,7 @@ impl ListInstances {
         Self
     }
 }
-/// The input of the [`ListInstances`](crate::operation::list_instances::ListInstances) operation.
+/// The input of the [`ListInstances`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListInstancesInput {
@@ -35,7 +35,7 @@ impl ListInstancesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListInstances`](crate::operation::list_instances::ListInstances) operation.
+/// The output of the [`ListInstances`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListInstancesOutput {
@@ -60,7 +60,7 @@ impl ListInstancesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListInstances`](crate::operation::list_instances::ListInstances) operation.
+/// Errors of the [`ListInstances`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListInstancesError {

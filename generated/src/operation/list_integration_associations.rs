@@ -10,7 +10,7 @@ impl ListIntegrationAssociations {
         Self
     }
 }
-/// The input of the [`ListIntegrationAssociations`](crate::operation::list_integration_associations::ListIntegrationAssociations) operation.
+/// The input of the [`ListIntegrationAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListIntegrationAssociationsInput {
@@ -51,7 +51,7 @@ impl ListIntegrationAssociationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListIntegrationAssociations`](crate::operation::list_integration_associations::ListIntegrationAssociations) operation.
+/// The output of the [`ListIntegrationAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListIntegrationAssociationsOutput {
@@ -80,7 +80,7 @@ impl ListIntegrationAssociationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListIntegrationAssociations`](crate::operation::list_integration_associations::ListIntegrationAssociations) operation.
+/// Errors of the [`ListIntegrationAssociations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListIntegrationAssociationsError {

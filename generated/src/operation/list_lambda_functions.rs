@@ -12,7 +12,7 @@ impl ListLambdaFunctions {
         Self
     }
 }
-/// The input of the [`ListLambdaFunctions`](crate::operation::list_lambda_functions::ListLambdaFunctions) operation.
+/// The input of the [`ListLambdaFunctions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListLambdaFunctionsInput {
@@ -41,7 +41,7 @@ impl ListLambdaFunctionsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListLambdaFunctions`](crate::operation::list_lambda_functions::ListLambdaFunctions) operation.
+/// The output of the [`ListLambdaFunctions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListLambdaFunctionsOutput {
@@ -66,7 +66,7 @@ impl ListLambdaFunctionsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListLambdaFunctions`](crate::operation::list_lambda_functions::ListLambdaFunctions) operation.
+/// Errors of the [`ListLambdaFunctions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListLambdaFunctionsError {

@@ -12,7 +12,7 @@ impl ListLexBots {
         Self
     }
 }
-/// The input of the [`ListLexBots`](crate::operation::list_lex_bots::ListLexBots) operation.
+/// The input of the [`ListLexBots`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListLexBotsInput {
@@ -41,7 +41,7 @@ impl ListLexBotsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListLexBots`](crate::operation::list_lex_bots::ListLexBots) operation.
+/// The output of the [`ListLexBots`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListLexBotsOutput {
@@ -66,7 +66,7 @@ impl ListLexBotsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListLexBots`](crate::operation::list_lex_bots::ListLexBots) operation.
+/// Errors of the [`ListLexBots`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListLexBotsError {

@@ -10,7 +10,7 @@ impl ListNotifications {
         Self
     }
 }
-/// The input of the [`ListNotifications`](crate::operation::list_notifications::ListNotifications) operation.
+/// The input of the [`ListNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListNotificationsInput {
@@ -39,7 +39,7 @@ impl ListNotificationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListNotifications`](crate::operation::list_notifications::ListNotifications) operation.
+/// The output of the [`ListNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListNotificationsOutput {
@@ -62,7 +62,7 @@ impl ListNotificationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListNotifications`](crate::operation::list_notifications::ListNotifications) operation.
+/// Errors of the [`ListNotifications`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListNotificationsError {

@@ -17,7 +17,7 @@ impl ListPhoneNumbers {
         Self
     }
 }
-/// The input of the [`ListPhoneNumbers`](crate::operation::list_phone_numbers::ListPhoneNumbers) operation.
+/// The input of the [`ListPhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListPhoneNumbersInput {
@@ -64,7 +64,7 @@ impl ListPhoneNumbersInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListPhoneNumbers`](crate::operation::list_phone_numbers::ListPhoneNumbers) operation.
+/// The output of the [`ListPhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListPhoneNumbersOutput {
@@ -89,7 +89,7 @@ impl ListPhoneNumbersOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListPhoneNumbers`](crate::operation::list_phone_numbers::ListPhoneNumbers) operation.
+/// Errors of the [`ListPhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListPhoneNumbersError {

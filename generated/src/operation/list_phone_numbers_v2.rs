@@ -17,7 +17,7 @@ impl ListPhoneNumbersV2 {
         Self
     }
 }
-/// The input of the [`ListPhoneNumbersV2`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2) operation.
+/// The input of the [`ListPhoneNumbersV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListPhoneNumbersV2Input {
@@ -74,7 +74,7 @@ impl ListPhoneNumbersV2Input {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListPhoneNumbersV2`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2) operation.
+/// The output of the [`ListPhoneNumbersV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListPhoneNumbersV2Output {
@@ -103,7 +103,7 @@ impl ListPhoneNumbersV2Output {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListPhoneNumbersV2`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2) operation.
+/// Errors of the [`ListPhoneNumbersV2`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListPhoneNumbersV2Error {

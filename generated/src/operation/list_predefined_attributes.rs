@@ -17,7 +17,7 @@ impl ListPredefinedAttributes {
         Self
     }
 }
-/// The input of the [`ListPredefinedAttributes`](crate::operation::list_predefined_attributes::ListPredefinedAttributes) operation.
+/// The input of the [`ListPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListPredefinedAttributesInput {
@@ -46,7 +46,7 @@ impl ListPredefinedAttributesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListPredefinedAttributes`](crate::operation::list_predefined_attributes::ListPredefinedAttributes) operation.
+/// The output of the [`ListPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListPredefinedAttributesOutput {
@@ -75,7 +75,7 @@ impl ListPredefinedAttributesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListPredefinedAttributes`](crate::operation::list_predefined_attributes::ListPredefinedAttributes) operation.
+/// Errors of the [`ListPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListPredefinedAttributesError {

@@ -10,7 +10,7 @@ impl ListPrompts {
         Self
     }
 }
-/// The input of the [`ListPrompts`](crate::operation::list_prompts::ListPrompts) operation.
+/// The input of the [`ListPrompts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListPromptsInput {
@@ -39,7 +39,7 @@ impl ListPromptsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListPrompts`](crate::operation::list_prompts::ListPrompts) operation.
+/// The output of the [`ListPrompts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListPromptsOutput {
@@ -64,7 +64,7 @@ impl ListPromptsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListPrompts`](crate::operation::list_prompts::ListPrompts) operation.
+/// Errors of the [`ListPrompts`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListPromptsError {

@@ -17,7 +17,7 @@ impl ListQueueEmailAddresses {
         Self
     }
 }
-/// The input of the [`ListQueueEmailAddresses`](crate::operation::list_queue_email_addresses::ListQueueEmailAddresses) operation.
+/// The input of the [`ListQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListQueueEmailAddressesInput {
@@ -52,7 +52,7 @@ impl ListQueueEmailAddressesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListQueueEmailAddresses`](crate::operation::list_queue_email_addresses::ListQueueEmailAddresses) operation.
+/// The output of the [`ListQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListQueueEmailAddressesOutput {
@@ -89,7 +89,7 @@ impl ListQueueEmailAddressesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListQueueEmailAddresses`](crate::operation::list_queue_email_addresses::ListQueueEmailAddresses) operation.
+/// Errors of the [`ListQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListQueueEmailAddressesError {

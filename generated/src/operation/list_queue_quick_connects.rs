@@ -10,7 +10,7 @@ impl ListQueueQuickConnects {
         Self
     }
 }
-/// The input of the [`ListQueueQuickConnects`](crate::operation::list_queue_quick_connects::ListQueueQuickConnects) operation.
+/// The input of the [`ListQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListQueueQuickConnectsInput {
@@ -45,7 +45,7 @@ impl ListQueueQuickConnectsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListQueueQuickConnects`](crate::operation::list_queue_quick_connects::ListQueueQuickConnects) operation.
+/// The output of the [`ListQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListQueueQuickConnectsOutput {
@@ -82,7 +82,7 @@ impl ListQueueQuickConnectsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListQueueQuickConnects`](crate::operation::list_queue_quick_connects::ListQueueQuickConnects) operation.
+/// Errors of the [`ListQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListQueueQuickConnectsError {

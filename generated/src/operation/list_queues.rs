@@ -14,7 +14,7 @@ impl ListQueues {
         Self
     }
 }
-/// The input of the [`ListQueues`](crate::operation::list_queues::ListQueues) operation.
+/// The input of the [`ListQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListQueuesInput {
@@ -51,7 +51,7 @@ impl ListQueuesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListQueues`](crate::operation::list_queues::ListQueues) operation.
+/// The output of the [`ListQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListQueuesOutput {
@@ -76,7 +76,7 @@ impl ListQueuesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListQueues`](crate::operation::list_queues::ListQueues) operation.
+/// Errors of the [`ListQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListQueuesError {

@@ -10,7 +10,7 @@ impl ListQuickConnects {
         Self
     }
 }
-/// The input of the [`ListQuickConnects`](crate::operation::list_quick_connects::ListQuickConnects) operation.
+/// The input of the [`ListQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListQuickConnectsInput {
@@ -47,7 +47,7 @@ impl ListQuickConnectsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListQuickConnects`](crate::operation::list_quick_connects::ListQuickConnects) operation.
+/// The output of the [`ListQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListQuickConnectsOutput {
@@ -72,7 +72,7 @@ impl ListQuickConnectsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListQuickConnects`](crate::operation::list_quick_connects::ListQuickConnects) operation.
+/// Errors of the [`ListQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListQuickConnectsError {

@@ -12,7 +12,7 @@ impl ListRealtimeContactAnalysisSegmentsV2 {
         Self
     }
 }
-/// The input of the [`ListRealtimeContactAnalysisSegmentsV2`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2) operation.
+/// The input of the [`ListRealtimeContactAnalysisSegmentsV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListRealtimeContactAnalysisSegmentsV2Input {
@@ -63,7 +63,7 @@ impl ListRealtimeContactAnalysisSegmentsV2Input {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListRealtimeContactAnalysisSegmentsV2`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2) operation.
+/// The output of the [`ListRealtimeContactAnalysisSegmentsV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListRealtimeContactAnalysisSegmentsV2Output {
@@ -100,7 +100,7 @@ impl ListRealtimeContactAnalysisSegmentsV2Output {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListRealtimeContactAnalysisSegmentsV2`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2) operation.
+/// Errors of the [`ListRealtimeContactAnalysisSegmentsV2`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListRealtimeContactAnalysisSegmentsV2Error {

@@ -24,7 +24,7 @@ impl ListRoutingProfileManualAssignmentQueues {
         Self
     }
 }
-/// The input of the [`ListRoutingProfileManualAssignmentQueues`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueues) operation.
+/// The input of the [`ListRoutingProfileManualAssignmentQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListRoutingProfileManualAssignmentQueuesInput {
@@ -59,7 +59,7 @@ impl ListRoutingProfileManualAssignmentQueuesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListRoutingProfileManualAssignmentQueues`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueues) operation.
+/// The output of the [`ListRoutingProfileManualAssignmentQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListRoutingProfileManualAssignmentQueuesOutput {
@@ -102,7 +102,7 @@ impl ListRoutingProfileManualAssignmentQueuesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListRoutingProfileManualAssignmentQueues`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueues) operation.
+/// Errors of the [`ListRoutingProfileManualAssignmentQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListRoutingProfileManualAssignmentQueuesError {

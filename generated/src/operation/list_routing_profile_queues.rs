@@ -10,7 +10,7 @@ impl ListRoutingProfileQueues {
         Self
     }
 }
-/// The input of the [`ListRoutingProfileQueues`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueues) operation.
+/// The input of the [`ListRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListRoutingProfileQueuesInput {
@@ -45,7 +45,7 @@ impl ListRoutingProfileQueuesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListRoutingProfileQueues`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueues) operation.
+/// The output of the [`ListRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListRoutingProfileQueuesOutput {
@@ -86,7 +86,7 @@ impl ListRoutingProfileQueuesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListRoutingProfileQueues`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueues) operation.
+/// Errors of the [`ListRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListRoutingProfileQueuesError {

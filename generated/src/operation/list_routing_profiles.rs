@@ -12,7 +12,7 @@ impl ListRoutingProfiles {
         Self
     }
 }
-/// The input of the [`ListRoutingProfiles`](crate::operation::list_routing_profiles::ListRoutingProfiles) operation.
+/// The input of the [`ListRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListRoutingProfilesInput {
@@ -41,7 +41,7 @@ impl ListRoutingProfilesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListRoutingProfiles`](crate::operation::list_routing_profiles::ListRoutingProfiles) operation.
+/// The output of the [`ListRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListRoutingProfilesOutput {
@@ -68,7 +68,7 @@ impl ListRoutingProfilesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListRoutingProfiles`](crate::operation::list_routing_profiles::ListRoutingProfiles) operation.
+/// Errors of the [`ListRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListRoutingProfilesError {

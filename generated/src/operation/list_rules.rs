@@ -10,7 +10,7 @@ impl ListRules {
         Self
     }
 }
-/// The input of the [`ListRules`](crate::operation::list_rules::ListRules) operation.
+/// The input of the [`ListRules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListRulesInput {
@@ -51,7 +51,7 @@ impl ListRulesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListRules`](crate::operation::list_rules::ListRules) operation.
+/// The output of the [`ListRules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListRulesOutput {
@@ -74,7 +74,7 @@ impl ListRulesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListRules`](crate::operation::list_rules::ListRules) operation.
+/// Errors of the [`ListRules`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListRulesError {

@@ -12,7 +12,7 @@ impl ListSecurityKeys {
         Self
     }
 }
-/// The input of the [`ListSecurityKeys`](crate::operation::list_security_keys::ListSecurityKeys) operation.
+/// The input of the [`ListSecurityKeys`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListSecurityKeysInput {
@@ -41,7 +41,7 @@ impl ListSecurityKeysInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListSecurityKeys`](crate::operation::list_security_keys::ListSecurityKeys) operation.
+/// The output of the [`ListSecurityKeys`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListSecurityKeysOutput {
@@ -66,7 +66,7 @@ impl ListSecurityKeysOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListSecurityKeys`](crate::operation::list_security_keys::ListSecurityKeys) operation.
+/// Errors of the [`ListSecurityKeys`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListSecurityKeysError {

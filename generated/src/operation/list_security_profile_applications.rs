@@ -10,7 +10,7 @@ impl ListSecurityProfileApplications {
         Self
     }
 }
-/// The input of the [`ListSecurityProfileApplications`](crate::operation::list_security_profile_applications::ListSecurityProfileApplications) operation.
+/// The input of the [`ListSecurityProfileApplications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListSecurityProfileApplicationsInput {
@@ -45,7 +45,7 @@ impl ListSecurityProfileApplicationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListSecurityProfileApplications`](crate::operation::list_security_profile_applications::ListSecurityProfileApplications) operation.
+/// The output of the [`ListSecurityProfileApplications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListSecurityProfileApplicationsOutput {
@@ -82,7 +82,7 @@ impl ListSecurityProfileApplicationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListSecurityProfileApplications`](crate::operation::list_security_profile_applications::ListSecurityProfileApplications) operation.
+/// Errors of the [`ListSecurityProfileApplications`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListSecurityProfileApplicationsError {

@@ -10,7 +10,7 @@ impl ListSecurityProfileFlowModules {
         Self
     }
 }
-/// The input of the [`ListSecurityProfileFlowModules`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModules) operation.
+/// The input of the [`ListSecurityProfileFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListSecurityProfileFlowModulesInput {
@@ -45,7 +45,7 @@ impl ListSecurityProfileFlowModulesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListSecurityProfileFlowModules`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModules) operation.
+/// The output of the [`ListSecurityProfileFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListSecurityProfileFlowModulesOutput {
@@ -82,7 +82,7 @@ impl ListSecurityProfileFlowModulesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListSecurityProfileFlowModules`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModules) operation.
+/// Errors of the [`ListSecurityProfileFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListSecurityProfileFlowModulesError {

@@ -12,7 +12,7 @@ impl ListSecurityProfilePermissions {
         Self
     }
 }
-/// The input of the [`ListSecurityProfilePermissions`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissions) operation.
+/// The input of the [`ListSecurityProfilePermissions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListSecurityProfilePermissionsInput {
@@ -47,7 +47,7 @@ impl ListSecurityProfilePermissionsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListSecurityProfilePermissions`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissions) operation.
+/// The output of the [`ListSecurityProfilePermissions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListSecurityProfilePermissionsOutput {
@@ -84,7 +84,7 @@ impl ListSecurityProfilePermissionsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListSecurityProfilePermissions`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissions) operation.
+/// Errors of the [`ListSecurityProfilePermissions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListSecurityProfilePermissionsError {

@@ -12,7 +12,7 @@ impl ListSecurityProfiles {
         Self
     }
 }
-/// The input of the [`ListSecurityProfiles`](crate::operation::list_security_profiles::ListSecurityProfiles) operation.
+/// The input of the [`ListSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListSecurityProfilesInput {
@@ -41,7 +41,7 @@ impl ListSecurityProfilesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListSecurityProfiles`](crate::operation::list_security_profiles::ListSecurityProfiles) operation.
+/// The output of the [`ListSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListSecurityProfilesOutput {
@@ -68,7 +68,7 @@ impl ListSecurityProfilesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListSecurityProfiles`](crate::operation::list_security_profiles::ListSecurityProfiles) operation.
+/// Errors of the [`ListSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListSecurityProfilesError {

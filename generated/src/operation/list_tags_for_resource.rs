@@ -12,7 +12,7 @@ impl ListTagsForResource {
         Self
     }
 }
-/// The input of the [`ListTagsForResource`](crate::operation::list_tags_for_resource::ListTagsForResource) operation.
+/// The input of the [`ListTagsForResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTagsForResourceInput {
@@ -29,7 +29,7 @@ impl ListTagsForResourceInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListTagsForResource`](crate::operation::list_tags_for_resource::ListTagsForResource) operation.
+/// The output of the [`ListTagsForResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTagsForResourceOutput {
@@ -46,7 +46,7 @@ impl ListTagsForResourceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListTagsForResource`](crate::operation::list_tags_for_resource::ListTagsForResource) operation.
+/// Errors of the [`ListTagsForResource`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListTagsForResourceError {

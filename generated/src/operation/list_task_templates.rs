@@ -10,7 +10,7 @@ impl ListTaskTemplates {
         Self
     }
 }
-/// The input of the [`ListTaskTemplates`](crate::operation::list_task_templates::ListTaskTemplates) operation.
+/// The input of the [`ListTaskTemplates`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTaskTemplatesInput {
@@ -55,7 +55,7 @@ impl ListTaskTemplatesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListTaskTemplates`](crate::operation::list_task_templates::ListTaskTemplates) operation.
+/// The output of the [`ListTaskTemplates`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTaskTemplatesOutput {
@@ -82,7 +82,7 @@ impl ListTaskTemplatesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListTaskTemplates`](crate::operation::list_task_templates::ListTaskTemplates) operation.
+/// Errors of the [`ListTaskTemplates`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListTaskTemplatesError {

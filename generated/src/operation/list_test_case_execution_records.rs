@@ -10,7 +10,7 @@ impl ListTestCaseExecutionRecords {
         Self
     }
 }
-/// The input of the [`ListTestCaseExecutionRecords`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecords) operation.
+/// The input of the [`ListTestCaseExecutionRecords`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTestCaseExecutionRecordsInput {
@@ -57,7 +57,7 @@ impl ListTestCaseExecutionRecordsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListTestCaseExecutionRecords`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecords) operation.
+/// The output of the [`ListTestCaseExecutionRecords`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTestCaseExecutionRecordsOutput {
@@ -82,7 +82,7 @@ impl ListTestCaseExecutionRecordsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListTestCaseExecutionRecords`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecords) operation.
+/// Errors of the [`ListTestCaseExecutionRecords`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListTestCaseExecutionRecordsError {

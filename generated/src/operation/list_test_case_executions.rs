@@ -10,7 +10,7 @@ impl ListTestCaseExecutions {
         Self
     }
 }
-/// The input of the [`ListTestCaseExecutions`](crate::operation::list_test_case_executions::ListTestCaseExecutions) operation.
+/// The input of the [`ListTestCaseExecutions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTestCaseExecutionsInput {
@@ -69,7 +69,7 @@ impl ListTestCaseExecutionsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListTestCaseExecutions`](crate::operation::list_test_case_executions::ListTestCaseExecutions) operation.
+/// The output of the [`ListTestCaseExecutions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTestCaseExecutionsOutput {
@@ -94,7 +94,7 @@ impl ListTestCaseExecutionsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListTestCaseExecutions`](crate::operation::list_test_case_executions::ListTestCaseExecutions) operation.
+/// Errors of the [`ListTestCaseExecutions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListTestCaseExecutionsError {

@@ -10,7 +10,7 @@ impl ListTestCases {
         Self
     }
 }
-/// The input of the [`ListTestCases`](crate::operation::list_test_cases::ListTestCases) operation.
+/// The input of the [`ListTestCases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTestCasesInput {
@@ -39,7 +39,7 @@ impl ListTestCasesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListTestCases`](crate::operation::list_test_cases::ListTestCases) operation.
+/// The output of the [`ListTestCases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTestCasesOutput {
@@ -64,7 +64,7 @@ impl ListTestCasesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListTestCases`](crate::operation::list_test_cases::ListTestCases) operation.
+/// Errors of the [`ListTestCases`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListTestCasesError {

@@ -10,7 +10,7 @@ impl ListTrafficDistributionGroupUsers {
         Self
     }
 }
-/// The input of the [`ListTrafficDistributionGroupUsers`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsers) operation.
+/// The input of the [`ListTrafficDistributionGroupUsers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTrafficDistributionGroupUsersInput {
@@ -39,7 +39,7 @@ impl ListTrafficDistributionGroupUsersInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListTrafficDistributionGroupUsers`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsers) operation.
+/// The output of the [`ListTrafficDistributionGroupUsers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTrafficDistributionGroupUsersOutput {
@@ -68,7 +68,7 @@ impl ListTrafficDistributionGroupUsersOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListTrafficDistributionGroupUsers`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsers) operation.
+/// Errors of the [`ListTrafficDistributionGroupUsers`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListTrafficDistributionGroupUsersError {

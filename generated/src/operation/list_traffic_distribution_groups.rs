@@ -10,7 +10,7 @@ impl ListTrafficDistributionGroups {
         Self
     }
 }
-/// The input of the [`ListTrafficDistributionGroups`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroups) operation.
+/// The input of the [`ListTrafficDistributionGroups`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTrafficDistributionGroupsInput {
@@ -39,7 +39,7 @@ impl ListTrafficDistributionGroupsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListTrafficDistributionGroups`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroups) operation.
+/// The output of the [`ListTrafficDistributionGroups`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListTrafficDistributionGroupsOutput {
@@ -68,7 +68,7 @@ impl ListTrafficDistributionGroupsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListTrafficDistributionGroups`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroups) operation.
+/// Errors of the [`ListTrafficDistributionGroups`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListTrafficDistributionGroupsError {

@@ -45,7 +45,7 @@ impl ListUseCasesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListUseCases`](crate::operation::list_use_cases::ListUseCases) operation.
+/// The output of the [`ListUseCases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListUseCasesOutput {
@@ -70,7 +70,7 @@ impl ListUseCasesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListUseCases`](crate::operation::list_use_cases::ListUseCases) operation.
+/// Errors of the [`ListUseCases`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListUseCasesError {

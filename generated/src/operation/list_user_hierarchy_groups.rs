@@ -12,7 +12,7 @@ impl ListUserHierarchyGroups {
         Self
     }
 }
-/// The input of the [`ListUserHierarchyGroups`](crate::operation::list_user_hierarchy_groups::ListUserHierarchyGroups) operation.
+/// The input of the [`ListUserHierarchyGroups`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListUserHierarchyGroupsInput {
@@ -41,7 +41,7 @@ impl ListUserHierarchyGroupsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListUserHierarchyGroups`](crate::operation::list_user_hierarchy_groups::ListUserHierarchyGroups) operation.
+/// The output of the [`ListUserHierarchyGroups`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListUserHierarchyGroupsOutput {
@@ -70,7 +70,7 @@ impl ListUserHierarchyGroupsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListUserHierarchyGroups`](crate::operation::list_user_hierarchy_groups::ListUserHierarchyGroups) operation.
+/// Errors of the [`ListUserHierarchyGroups`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListUserHierarchyGroupsError {

@@ -10,7 +10,7 @@ impl ListUserNotifications {
         Self
     }
 }
-/// The input of the [`ListUserNotifications`](crate::operation::list_user_notifications::ListUserNotifications) operation.
+/// The input of the [`ListUserNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListUserNotificationsInput {
@@ -45,7 +45,7 @@ impl ListUserNotificationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListUserNotifications`](crate::operation::list_user_notifications::ListUserNotifications) operation.
+/// The output of the [`ListUserNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListUserNotificationsOutput {
@@ -70,7 +70,7 @@ impl ListUserNotificationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListUserNotifications`](crate::operation::list_user_notifications::ListUserNotifications) operation.
+/// Errors of the [`ListUserNotifications`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListUserNotificationsError {

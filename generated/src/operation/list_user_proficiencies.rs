@@ -10,7 +10,7 @@ impl ListUserProficiencies {
         Self
     }
 }
-/// The input of the [`ListUserProficiencies`](crate::operation::list_user_proficiencies::ListUserProficiencies) operation.
+/// The input of the [`ListUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListUserProficienciesInput {
@@ -45,7 +45,7 @@ impl ListUserProficienciesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListUserProficiencies`](crate::operation::list_user_proficiencies::ListUserProficiencies) operation.
+/// The output of the [`ListUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListUserProficienciesOutput {
@@ -82,7 +82,7 @@ impl ListUserProficienciesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListUserProficiencies`](crate::operation::list_user_proficiencies::ListUserProficiencies) operation.
+/// Errors of the [`ListUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListUserProficienciesError {

@@ -10,7 +10,7 @@ impl ListUsers {
         Self
     }
 }
-/// The input of the [`ListUsers`](crate::operation::list_users::ListUsers) operation.
+/// The input of the [`ListUsers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListUsersInput {
@@ -39,7 +39,7 @@ impl ListUsersInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListUsers`](crate::operation::list_users::ListUsers) operation.
+/// The output of the [`ListUsers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListUsersOutput {
@@ -64,7 +64,7 @@ impl ListUsersOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListUsers`](crate::operation::list_users::ListUsers) operation.
+/// Errors of the [`ListUsers`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListUsersError {

@@ -12,7 +12,7 @@ impl ListViewVersions {
         Self
     }
 }
-/// The input of the [`ListViewVersions`](crate::operation::list_view_versions::ListViewVersions) operation.
+/// The input of the [`ListViewVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListViewVersionsInput {
@@ -47,7 +47,7 @@ impl ListViewVersionsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListViewVersions`](crate::operation::list_view_versions::ListViewVersions) operation.
+/// The output of the [`ListViewVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListViewVersionsOutput {
@@ -72,7 +72,7 @@ impl ListViewVersionsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListViewVersions`](crate::operation::list_view_versions::ListViewVersions) operation.
+/// Errors of the [`ListViewVersions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListViewVersionsError {

@@ -12,7 +12,7 @@ impl ListViews {
         Self
     }
 }
-/// The input of the [`ListViews`](crate::operation::list_views::ListViews) operation.
+/// The input of the [`ListViews`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListViewsInput {
@@ -47,7 +47,7 @@ impl ListViewsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListViews`](crate::operation::list_views::ListViews) operation.
+/// The output of the [`ListViews`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListViewsOutput {
@@ -72,7 +72,7 @@ impl ListViewsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListViews`](crate::operation::list_views::ListViews) operation.
+/// Errors of the [`ListViews`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListViewsError {

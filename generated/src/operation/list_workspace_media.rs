@@ -10,7 +10,7 @@ impl ListWorkspaceMedia {
         Self
     }
 }
-/// The input of the [`ListWorkspaceMedia`](crate::operation::list_workspace_media::ListWorkspaceMedia) operation.
+/// The input of the [`ListWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListWorkspaceMediaInput {
@@ -33,7 +33,7 @@ impl ListWorkspaceMediaInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListWorkspaceMedia`](crate::operation::list_workspace_media::ListWorkspaceMedia) operation.
+/// The output of the [`ListWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListWorkspaceMediaOutput {
@@ -52,7 +52,7 @@ impl ListWorkspaceMediaOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListWorkspaceMedia`](crate::operation::list_workspace_media::ListWorkspaceMedia) operation.
+/// Errors of the [`ListWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListWorkspaceMediaError {

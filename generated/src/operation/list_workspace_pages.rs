@@ -10,7 +10,7 @@ impl ListWorkspacePages {
         Self
     }
 }
-/// The input of the [`ListWorkspacePages`](crate::operation::list_workspace_pages::ListWorkspacePages) operation.
+/// The input of the [`ListWorkspacePages`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListWorkspacePagesInput {
@@ -45,7 +45,7 @@ impl ListWorkspacePagesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListWorkspacePages`](crate::operation::list_workspace_pages::ListWorkspacePages) operation.
+/// The output of the [`ListWorkspacePages`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListWorkspacePagesOutput {
@@ -68,7 +68,7 @@ impl ListWorkspacePagesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListWorkspacePages`](crate::operation::list_workspace_pages::ListWorkspacePages) operation.
+/// Errors of the [`ListWorkspacePages`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListWorkspacePagesError {

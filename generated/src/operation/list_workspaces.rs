@@ -10,7 +10,7 @@ impl ListWorkspaces {
         Self
     }
 }
-/// The input of the [`ListWorkspaces`](crate::operation::list_workspaces::ListWorkspaces) operation.
+/// The input of the [`ListWorkspaces`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListWorkspacesInput {
@@ -39,7 +39,7 @@ impl ListWorkspacesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ListWorkspaces`](crate::operation::list_workspaces::ListWorkspaces) operation.
+/// The output of the [`ListWorkspaces`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ListWorkspacesOutput {
@@ -62,7 +62,7 @@ impl ListWorkspacesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ListWorkspaces`](crate::operation::list_workspaces::ListWorkspaces) operation.
+/// Errors of the [`ListWorkspaces`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ListWorkspacesError {

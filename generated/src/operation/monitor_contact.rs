@@ -10,7 +10,7 @@ impl MonitorContact {
         Self
     }
 }
-/// The input of the [`MonitorContact`](crate::operation::monitor_contact::MonitorContact) operation.
+/// The input of the [`MonitorContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct MonitorContactInput {
@@ -53,7 +53,7 @@ impl MonitorContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`MonitorContact`](crate::operation::monitor_contact::MonitorContact) operation.
+/// The output of the [`MonitorContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct MonitorContactOutput {
@@ -76,7 +76,7 @@ impl MonitorContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`MonitorContact`](crate::operation::monitor_contact::MonitorContact) operation.
+/// Errors of the [`MonitorContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum MonitorContactError {

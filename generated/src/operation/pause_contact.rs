@@ -10,7 +10,7 @@ impl PauseContact {
         Self
     }
 }
-/// The input of the [`PauseContact`](crate::operation::pause_contact::PauseContact) operation.
+/// The input of the [`PauseContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct PauseContactInput {
@@ -39,7 +39,7 @@ impl PauseContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`PauseContact`](crate::operation::pause_contact::PauseContact) operation.
+/// The output of the [`PauseContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct PauseContactOutput {}
@@ -49,7 +49,7 @@ impl PauseContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`PauseContact`](crate::operation::pause_contact::PauseContact) operation.
+/// Errors of the [`PauseContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum PauseContactError {

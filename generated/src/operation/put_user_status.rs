@@ -12,7 +12,7 @@ impl PutUserStatus {
         Self
     }
 }
-/// The input of the [`PutUserStatus`](crate::operation::put_user_status::PutUserStatus) operation.
+/// The input of the [`PutUserStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct PutUserStatusInput {
@@ -41,7 +41,7 @@ impl PutUserStatusInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`PutUserStatus`](crate::operation::put_user_status::PutUserStatus) operation.
+/// The output of the [`PutUserStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct PutUserStatusOutput {}
@@ -51,7 +51,7 @@ impl PutUserStatusOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`PutUserStatus`](crate::operation::put_user_status::PutUserStatus) operation.
+/// Errors of the [`PutUserStatus`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum PutUserStatusError {

@@ -20,7 +20,7 @@ impl ReleasePhoneNumber {
         Self
     }
 }
-/// The input of the [`ReleasePhoneNumber`](crate::operation::release_phone_number::ReleasePhoneNumber) operation.
+/// The input of the [`ReleasePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ReleasePhoneNumberInput {
@@ -43,7 +43,7 @@ impl ReleasePhoneNumberInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ReleasePhoneNumber`](crate::operation::release_phone_number::ReleasePhoneNumber) operation.
+/// The output of the [`ReleasePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ReleasePhoneNumberOutput {}
@@ -53,7 +53,7 @@ impl ReleasePhoneNumberOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ReleasePhoneNumber`](crate::operation::release_phone_number::ReleasePhoneNumber) operation.
+/// Errors of the [`ReleasePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ReleasePhoneNumberError {

@@ -12,7 +12,7 @@ impl ReplicateInstance {
         Self
     }
 }
-/// The input of the [`ReplicateInstance`](crate::operation::replicate_instance::ReplicateInstance) operation.
+/// The input of the [`ReplicateInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct ReplicateInstanceInput {
@@ -57,7 +57,7 @@ impl ::std::fmt::Debug for ReplicateInstanceInput {
         formatter.finish()
     }
 }
-/// The output of the [`ReplicateInstance`](crate::operation::replicate_instance::ReplicateInstance) operation.
+/// The output of the [`ReplicateInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ReplicateInstanceOutput {
@@ -80,7 +80,7 @@ impl ReplicateInstanceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ReplicateInstance`](crate::operation::replicate_instance::ReplicateInstance) operation.
+/// Errors of the [`ReplicateInstance`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ReplicateInstanceError {

@@ -10,7 +10,7 @@ impl ResumeContact {
         Self
     }
 }
-/// The input of the [`ResumeContact`](crate::operation::resume_contact::ResumeContact) operation.
+/// The input of the [`ResumeContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ResumeContactInput {
@@ -39,7 +39,7 @@ impl ResumeContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ResumeContact`](crate::operation::resume_contact::ResumeContact) operation.
+/// The output of the [`ResumeContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ResumeContactOutput {}
@@ -49,7 +49,7 @@ impl ResumeContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ResumeContact`](crate::operation::resume_contact::ResumeContact) operation.
+/// Errors of the [`ResumeContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ResumeContactError {

@@ -12,7 +12,7 @@ impl ResumeContactRecording {
         Self
     }
 }
-/// The input of the [`ResumeContactRecording`](crate::operation::resume_contact_recording::ResumeContactRecording) operation.
+/// The input of the [`ResumeContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ResumeContactRecordingInput {
@@ -47,7 +47,7 @@ impl ResumeContactRecordingInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`ResumeContactRecording`](crate::operation::resume_contact_recording::ResumeContactRecording) operation.
+/// The output of the [`ResumeContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct ResumeContactRecordingOutput {}
@@ -57,7 +57,7 @@ impl ResumeContactRecordingOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`ResumeContactRecording`](crate::operation::resume_contact_recording::ResumeContactRecording) operation.
+/// Errors of the [`ResumeContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum ResumeContactRecordingError {

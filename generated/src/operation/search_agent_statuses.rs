@@ -10,7 +10,7 @@ impl SearchAgentStatuses {
         Self
     }
 }
-/// The input of the [`SearchAgentStatuses`](crate::operation::search_agent_statuses::SearchAgentStatuses) operation.
+/// The input of the [`SearchAgentStatuses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchAgentStatusesInput {
@@ -51,7 +51,7 @@ impl SearchAgentStatusesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchAgentStatuses`](crate::operation::search_agent_statuses::SearchAgentStatuses) operation.
+/// The output of the [`SearchAgentStatuses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchAgentStatusesOutput {
@@ -82,7 +82,7 @@ impl SearchAgentStatusesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchAgentStatuses`](crate::operation::search_agent_statuses::SearchAgentStatuses) operation.
+/// Errors of the [`SearchAgentStatuses`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchAgentStatusesError {

@@ -10,7 +10,7 @@ impl SearchAvailablePhoneNumbers {
         Self
     }
 }
-/// The input of the [`SearchAvailablePhoneNumbers`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbers) operation.
+/// The input of the [`SearchAvailablePhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchAvailablePhoneNumbersInput {
@@ -65,7 +65,7 @@ impl SearchAvailablePhoneNumbersInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchAvailablePhoneNumbers`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbers) operation.
+/// The output of the [`SearchAvailablePhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchAvailablePhoneNumbersOutput {
@@ -90,7 +90,7 @@ impl SearchAvailablePhoneNumbersOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchAvailablePhoneNumbers`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbers) operation.
+/// Errors of the [`SearchAvailablePhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchAvailablePhoneNumbersError {

@@ -23,7 +23,7 @@ impl SearchContactEvaluations {
         Self
     }
 }
-/// The input of the [`SearchContactEvaluations`](crate::operation::search_contact_evaluations::SearchContactEvaluations) operation.
+/// The input of the [`SearchContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchContactEvaluationsInput {
@@ -64,7 +64,7 @@ impl SearchContactEvaluationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchContactEvaluations`](crate::operation::search_contact_evaluations::SearchContactEvaluations) operation.
+/// The output of the [`SearchContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchContactEvaluationsOutput {
@@ -99,7 +99,7 @@ impl SearchContactEvaluationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchContactEvaluations`](crate::operation::search_contact_evaluations::SearchContactEvaluations) operation.
+/// Errors of the [`SearchContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchContactEvaluationsError {

@@ -10,7 +10,7 @@ impl SearchContactFlowModules {
         Self
     }
 }
-/// The input of the [`SearchContactFlowModules`](crate::operation::search_contact_flow_modules::SearchContactFlowModules) operation.
+/// The input of the [`SearchContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchContactFlowModulesInput {
@@ -55,7 +55,7 @@ impl SearchContactFlowModulesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchContactFlowModules`](crate::operation::search_contact_flow_modules::SearchContactFlowModules) operation.
+/// The output of the [`SearchContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchContactFlowModulesOutput {
@@ -86,7 +86,7 @@ impl SearchContactFlowModulesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchContactFlowModules`](crate::operation::search_contact_flow_modules::SearchContactFlowModules) operation.
+/// Errors of the [`SearchContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchContactFlowModulesError {

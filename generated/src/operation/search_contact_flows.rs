@@ -10,7 +10,7 @@ impl SearchContactFlows {
         Self
     }
 }
-/// The input of the [`SearchContactFlows`](crate::operation::search_contact_flows::SearchContactFlows) operation.
+/// The input of the [`SearchContactFlows`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchContactFlowsInput {
@@ -53,7 +53,7 @@ impl SearchContactFlowsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchContactFlows`](crate::operation::search_contact_flows::SearchContactFlows) operation.
+/// The output of the [`SearchContactFlows`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchContactFlowsOutput {
@@ -84,7 +84,7 @@ impl SearchContactFlowsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchContactFlows`](crate::operation::search_contact_flows::SearchContactFlows) operation.
+/// Errors of the [`SearchContactFlows`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchContactFlowsError {

@@ -10,7 +10,7 @@ impl SearchContacts {
         Self
     }
 }
-/// The input of the [`SearchContacts`](crate::operation::search_contacts::SearchContacts) operation.
+/// The input of the [`SearchContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchContactsInput {
@@ -57,7 +57,7 @@ impl SearchContactsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchContacts`](crate::operation::search_contacts::SearchContacts) operation.
+/// The output of the [`SearchContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchContactsOutput {
@@ -86,7 +86,7 @@ impl SearchContactsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchContacts`](crate::operation::search_contacts::SearchContacts) operation.
+/// Errors of the [`SearchContacts`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchContactsError {

@@ -10,7 +10,7 @@ impl SearchDataTables {
         Self
     }
 }
-/// The input of the [`SearchDataTables`](crate::operation::search_data_tables::SearchDataTables) operation.
+/// The input of the [`SearchDataTables`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchDataTablesInput {
@@ -51,7 +51,7 @@ impl SearchDataTablesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchDataTables`](crate::operation::search_data_tables::SearchDataTables) operation.
+/// The output of the [`SearchDataTables`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchDataTablesOutput {
@@ -82,7 +82,7 @@ impl SearchDataTablesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchDataTables`](crate::operation::search_data_tables::SearchDataTables) operation.
+/// Errors of the [`SearchDataTables`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchDataTablesError {

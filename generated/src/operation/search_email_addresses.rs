@@ -10,7 +10,7 @@ impl SearchEmailAddresses {
         Self
     }
 }
-/// The input of the [`SearchEmailAddresses`](crate::operation::search_email_addresses::SearchEmailAddresses) operation.
+/// The input of the [`SearchEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchEmailAddressesInput {
@@ -51,7 +51,7 @@ impl SearchEmailAddressesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchEmailAddresses`](crate::operation::search_email_addresses::SearchEmailAddresses) operation.
+/// The output of the [`SearchEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchEmailAddressesOutput {
@@ -82,7 +82,7 @@ impl SearchEmailAddressesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchEmailAddresses`](crate::operation::search_email_addresses::SearchEmailAddresses) operation.
+/// Errors of the [`SearchEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchEmailAddressesError {

@@ -24,7 +24,7 @@ impl SearchEvaluationForms {
         Self
     }
 }
-/// The input of the [`SearchEvaluationForms`](crate::operation::search_evaluation_forms::SearchEvaluationForms) operation.
+/// The input of the [`SearchEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchEvaluationFormsInput {
@@ -67,7 +67,7 @@ impl SearchEvaluationFormsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchEvaluationForms`](crate::operation::search_evaluation_forms::SearchEvaluationForms) operation.
+/// The output of the [`SearchEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchEvaluationFormsOutput {
@@ -102,7 +102,7 @@ impl SearchEvaluationFormsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchEvaluationForms`](crate::operation::search_evaluation_forms::SearchEvaluationForms) operation.
+/// Errors of the [`SearchEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchEvaluationFormsError {

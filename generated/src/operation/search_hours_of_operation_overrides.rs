@@ -10,7 +10,7 @@ impl SearchHoursOfOperationOverrides {
         Self
     }
 }
-/// The input of the [`SearchHoursOfOperationOverrides`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverrides) operation.
+/// The input of the [`SearchHoursOfOperationOverrides`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchHoursOfOperationOverridesInput {
@@ -53,7 +53,7 @@ impl SearchHoursOfOperationOverridesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchHoursOfOperationOverrides`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverrides) operation.
+/// The output of the [`SearchHoursOfOperationOverrides`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchHoursOfOperationOverridesOutput {
@@ -88,7 +88,7 @@ impl SearchHoursOfOperationOverridesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchHoursOfOperationOverrides`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverrides) operation.
+/// Errors of the [`SearchHoursOfOperationOverrides`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchHoursOfOperationOverridesError {

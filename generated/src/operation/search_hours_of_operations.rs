@@ -10,7 +10,7 @@ impl SearchHoursOfOperations {
         Self
     }
 }
-/// The input of the [`SearchHoursOfOperations`](crate::operation::search_hours_of_operations::SearchHoursOfOperations) operation.
+/// The input of the [`SearchHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchHoursOfOperationsInput {
@@ -53,7 +53,7 @@ impl SearchHoursOfOperationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchHoursOfOperations`](crate::operation::search_hours_of_operations::SearchHoursOfOperations) operation.
+/// The output of the [`SearchHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchHoursOfOperationsOutput {
@@ -84,7 +84,7 @@ impl SearchHoursOfOperationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchHoursOfOperations`](crate::operation::search_hours_of_operations::SearchHoursOfOperations) operation.
+/// Errors of the [`SearchHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchHoursOfOperationsError {

@@ -10,7 +10,7 @@ impl SearchNotifications {
         Self
     }
 }
-/// The input of the [`SearchNotifications`](crate::operation::search_notifications::SearchNotifications) operation.
+/// The input of the [`SearchNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchNotificationsInput {
@@ -51,7 +51,7 @@ impl SearchNotificationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchNotifications`](crate::operation::search_notifications::SearchNotifications) operation.
+/// The output of the [`SearchNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchNotificationsOutput {
@@ -82,7 +82,7 @@ impl SearchNotificationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchNotifications`](crate::operation::search_notifications::SearchNotifications) operation.
+/// Errors of the [`SearchNotifications`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchNotificationsError {

@@ -17,7 +17,7 @@ impl SearchPredefinedAttributes {
         Self
     }
 }
-/// The input of the [`SearchPredefinedAttributes`](crate::operation::search_predefined_attributes::SearchPredefinedAttributes) operation.
+/// The input of the [`SearchPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchPredefinedAttributesInput {
@@ -54,7 +54,7 @@ impl SearchPredefinedAttributesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchPredefinedAttributes`](crate::operation::search_predefined_attributes::SearchPredefinedAttributes) operation.
+/// The output of the [`SearchPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchPredefinedAttributesOutput {
@@ -85,7 +85,7 @@ impl SearchPredefinedAttributesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchPredefinedAttributes`](crate::operation::search_predefined_attributes::SearchPredefinedAttributes) operation.
+/// Errors of the [`SearchPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchPredefinedAttributesError {

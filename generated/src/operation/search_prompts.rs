@@ -10,7 +10,7 @@ impl SearchPrompts {
         Self
     }
 }
-/// The input of the [`SearchPrompts`](crate::operation::search_prompts::SearchPrompts) operation.
+/// The input of the [`SearchPrompts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchPromptsInput {
@@ -51,7 +51,7 @@ impl SearchPromptsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchPrompts`](crate::operation::search_prompts::SearchPrompts) operation.
+/// The output of the [`SearchPrompts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchPromptsOutput {
@@ -82,7 +82,7 @@ impl SearchPromptsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchPrompts`](crate::operation::search_prompts::SearchPrompts) operation.
+/// Errors of the [`SearchPrompts`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchPromptsError {

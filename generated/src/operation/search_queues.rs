@@ -10,7 +10,7 @@ impl SearchQueues {
         Self
     }
 }
-/// The input of the [`SearchQueues`](crate::operation::search_queues::SearchQueues) operation.
+/// The input of the [`SearchQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchQueuesInput {
@@ -53,7 +53,7 @@ impl SearchQueuesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchQueues`](crate::operation::search_queues::SearchQueues) operation.
+/// The output of the [`SearchQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchQueuesOutput {
@@ -84,7 +84,7 @@ impl SearchQueuesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchQueues`](crate::operation::search_queues::SearchQueues) operation.
+/// Errors of the [`SearchQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchQueuesError {

@@ -10,7 +10,7 @@ impl SearchQuickConnects {
         Self
     }
 }
-/// The input of the [`SearchQuickConnects`](crate::operation::search_quick_connects::SearchQuickConnects) operation.
+/// The input of the [`SearchQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchQuickConnectsInput {
@@ -51,7 +51,7 @@ impl SearchQuickConnectsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchQuickConnects`](crate::operation::search_quick_connects::SearchQuickConnects) operation.
+/// The output of the [`SearchQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchQuickConnectsOutput {
@@ -82,7 +82,7 @@ impl SearchQuickConnectsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchQuickConnects`](crate::operation::search_quick_connects::SearchQuickConnects) operation.
+/// Errors of the [`SearchQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchQuickConnectsError {

@@ -10,7 +10,7 @@ impl SearchResourceTags {
         Self
     }
 }
-/// The input of the [`SearchResourceTags`](crate::operation::search_resource_tags::SearchResourceTags) operation.
+/// The input of the [`SearchResourceTags`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchResourceTagsInput {
@@ -66,7 +66,7 @@ impl SearchResourceTagsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchResourceTags`](crate::operation::search_resource_tags::SearchResourceTags) operation.
+/// The output of the [`SearchResourceTags`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchResourceTagsOutput {
@@ -91,7 +91,7 @@ impl SearchResourceTagsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchResourceTags`](crate::operation::search_resource_tags::SearchResourceTags) operation.
+/// Errors of the [`SearchResourceTags`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchResourceTagsError {

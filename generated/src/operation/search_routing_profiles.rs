@@ -12,7 +12,7 @@ impl SearchRoutingProfiles {
         Self
     }
 }
-/// The input of the [`SearchRoutingProfiles`](crate::operation::search_routing_profiles::SearchRoutingProfiles) operation.
+/// The input of the [`SearchRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchRoutingProfilesInput {
@@ -57,7 +57,7 @@ impl SearchRoutingProfilesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchRoutingProfiles`](crate::operation::search_routing_profiles::SearchRoutingProfiles) operation.
+/// The output of the [`SearchRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchRoutingProfilesOutput {
@@ -88,7 +88,7 @@ impl SearchRoutingProfilesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchRoutingProfiles`](crate::operation::search_routing_profiles::SearchRoutingProfiles) operation.
+/// Errors of the [`SearchRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchRoutingProfilesError {

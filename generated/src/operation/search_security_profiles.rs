@@ -12,7 +12,7 @@ impl SearchSecurityProfiles {
         Self
     }
 }
-/// The input of the [`SearchSecurityProfiles`](crate::operation::search_security_profiles::SearchSecurityProfiles) operation.
+/// The input of the [`SearchSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchSecurityProfilesInput {
@@ -59,7 +59,7 @@ impl SearchSecurityProfilesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchSecurityProfiles`](crate::operation::search_security_profiles::SearchSecurityProfiles) operation.
+/// The output of the [`SearchSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchSecurityProfilesOutput {
@@ -90,7 +90,7 @@ impl SearchSecurityProfilesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchSecurityProfiles`](crate::operation::search_security_profiles::SearchSecurityProfiles) operation.
+/// Errors of the [`SearchSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchSecurityProfilesError {

@@ -10,7 +10,7 @@ impl SearchTestCases {
         Self
     }
 }
-/// The input of the [`SearchTestCases`](crate::operation::search_test_cases::SearchTestCases) operation.
+/// The input of the [`SearchTestCases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchTestCasesInput {
@@ -51,7 +51,7 @@ impl SearchTestCasesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchTestCases`](crate::operation::search_test_cases::SearchTestCases) operation.
+/// The output of the [`SearchTestCases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchTestCasesOutput {
@@ -82,7 +82,7 @@ impl SearchTestCasesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchTestCases`](crate::operation::search_test_cases::SearchTestCases) operation.
+/// Errors of the [`SearchTestCases`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchTestCasesError {

@@ -12,7 +12,7 @@ impl SearchUserHierarchyGroups {
         Self
     }
 }
-/// The input of the [`SearchUserHierarchyGroups`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroups) operation.
+/// The input of the [`SearchUserHierarchyGroups`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchUserHierarchyGroupsInput {
@@ -57,7 +57,7 @@ impl SearchUserHierarchyGroupsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchUserHierarchyGroups`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroups) operation.
+/// The output of the [`SearchUserHierarchyGroups`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchUserHierarchyGroupsOutput {
@@ -88,7 +88,7 @@ impl SearchUserHierarchyGroupsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchUserHierarchyGroups`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroups) operation.
+/// Errors of the [`SearchUserHierarchyGroups`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchUserHierarchyGroupsError {

@@ -12,7 +12,7 @@ impl SearchUsers {
         Self
     }
 }
-/// The input of the [`SearchUsers`](crate::operation::search_users::SearchUsers) operation.
+/// The input of the [`SearchUsers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchUsersInput {
@@ -55,7 +55,7 @@ impl SearchUsersInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchUsers`](crate::operation::search_users::SearchUsers) operation.
+/// The output of the [`SearchUsers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchUsersOutput {
@@ -86,7 +86,7 @@ impl SearchUsersOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchUsers`](crate::operation::search_users::SearchUsers) operation.
+/// Errors of the [`SearchUsers`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchUsersError {

@@ -10,7 +10,7 @@ impl SearchViews {
         Self
     }
 }
-/// The input of the [`SearchViews`](crate::operation::search_views::SearchViews) operation.
+/// The input of the [`SearchViews`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchViewsInput {
@@ -51,7 +51,7 @@ impl SearchViewsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchViews`](crate::operation::search_views::SearchViews) operation.
+/// The output of the [`SearchViews`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchViewsOutput {
@@ -82,7 +82,7 @@ impl SearchViewsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchViews`](crate::operation::search_views::SearchViews) operation.
+/// Errors of the [`SearchViews`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchViewsError {

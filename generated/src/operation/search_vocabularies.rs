@@ -10,7 +10,7 @@ impl SearchVocabularies {
         Self
     }
 }
-/// The input of the [`SearchVocabularies`](crate::operation::search_vocabularies::SearchVocabularies) operation.
+/// The input of the [`SearchVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchVocabulariesInput {
@@ -57,7 +57,7 @@ impl SearchVocabulariesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchVocabularies`](crate::operation::search_vocabularies::SearchVocabularies) operation.
+/// The output of the [`SearchVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchVocabulariesOutput {
@@ -82,7 +82,7 @@ impl SearchVocabulariesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchVocabularies`](crate::operation::search_vocabularies::SearchVocabularies) operation.
+/// Errors of the [`SearchVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchVocabulariesError {

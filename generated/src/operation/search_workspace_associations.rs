@@ -10,7 +10,7 @@ impl SearchWorkspaceAssociations {
         Self
     }
 }
-/// The input of the [`SearchWorkspaceAssociations`](crate::operation::search_workspace_associations::SearchWorkspaceAssociations) operation.
+/// The input of the [`SearchWorkspaceAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchWorkspaceAssociationsInput {
@@ -55,7 +55,7 @@ impl SearchWorkspaceAssociationsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchWorkspaceAssociations`](crate::operation::search_workspace_associations::SearchWorkspaceAssociations) operation.
+/// The output of the [`SearchWorkspaceAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchWorkspaceAssociationsOutput {
@@ -90,7 +90,7 @@ impl SearchWorkspaceAssociationsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchWorkspaceAssociations`](crate::operation::search_workspace_associations::SearchWorkspaceAssociations) operation.
+/// Errors of the [`SearchWorkspaceAssociations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchWorkspaceAssociationsError {

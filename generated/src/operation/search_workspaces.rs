@@ -10,7 +10,7 @@ impl SearchWorkspaces {
         Self
     }
 }
-/// The input of the [`SearchWorkspaces`](crate::operation::search_workspaces::SearchWorkspaces) operation.
+/// The input of the [`SearchWorkspaces`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchWorkspacesInput {
@@ -51,7 +51,7 @@ impl SearchWorkspacesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SearchWorkspaces`](crate::operation::search_workspaces::SearchWorkspaces) operation.
+/// The output of the [`SearchWorkspaces`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SearchWorkspacesOutput {
@@ -82,7 +82,7 @@ impl SearchWorkspacesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SearchWorkspaces`](crate::operation::search_workspaces::SearchWorkspaces) operation.
+/// Errors of the [`SearchWorkspaces`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SearchWorkspacesError {

@@ -17,7 +17,7 @@ impl SendChatIntegrationEvent {
         Self
     }
 }
-/// The input of the [`SendChatIntegrationEvent`](crate::operation::send_chat_integration_event::SendChatIntegrationEvent) operation.
+/// The input of the [`SendChatIntegrationEvent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SendChatIntegrationEventInput {
@@ -60,7 +60,7 @@ impl SendChatIntegrationEventInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SendChatIntegrationEvent`](crate::operation::send_chat_integration_event::SendChatIntegrationEvent) operation.
+/// The output of the [`SendChatIntegrationEvent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SendChatIntegrationEventOutput {
@@ -83,7 +83,7 @@ impl SendChatIntegrationEventOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SendChatIntegrationEvent`](crate::operation::send_chat_integration_event::SendChatIntegrationEvent) operation.
+/// Errors of the [`SendChatIntegrationEvent`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SendChatIntegrationEventError {

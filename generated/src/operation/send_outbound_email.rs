@@ -12,7 +12,7 @@ impl SendOutboundEmail {
         Self
     }
 }
-/// The input of the [`SendOutboundEmail`](crate::operation::send_outbound_email::SendOutboundEmail) operation.
+/// The input of the [`SendOutboundEmail`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SendOutboundEmailInput {
@@ -75,7 +75,7 @@ impl SendOutboundEmailInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SendOutboundEmail`](crate::operation::send_outbound_email::SendOutboundEmail) operation.
+/// The output of the [`SendOutboundEmail`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SendOutboundEmailOutput {}
@@ -85,7 +85,7 @@ impl SendOutboundEmailOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SendOutboundEmail`](crate::operation::send_outbound_email::SendOutboundEmail) operation.
+/// Errors of the [`SendOutboundEmail`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SendOutboundEmailError {

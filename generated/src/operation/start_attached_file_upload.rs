@@ -12,7 +12,7 @@ impl StartAttachedFileUpload {
         Self
     }
 }
-/// The input of the [`StartAttachedFileUpload`](crate::operation::start_attached_file_upload::StartAttachedFileUpload) operation.
+/// The input of the [`StartAttachedFileUpload`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartAttachedFileUploadInput {
@@ -128,7 +128,7 @@ impl StartAttachedFileUploadOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartAttachedFileUpload`](crate::operation::start_attached_file_upload::StartAttachedFileUpload) operation.
+/// Errors of the [`StartAttachedFileUpload`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartAttachedFileUploadError {

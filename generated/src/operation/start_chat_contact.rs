@@ -24,7 +24,7 @@ impl StartChatContact {
         Self
     }
 }
-/// The input of the [`StartChatContact`](crate::operation::start_chat_contact::StartChatContact) operation.
+/// The input of the [`StartChatContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct StartChatContactInput {
@@ -176,7 +176,7 @@ impl ::std::fmt::Debug for StartChatContactInput {
         formatter.finish()
     }
 }
-/// The output of the [`StartChatContact`](crate::operation::start_chat_contact::StartChatContact) operation.
+/// The output of the [`StartChatContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartChatContactOutput {
@@ -211,7 +211,7 @@ impl StartChatContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartChatContact`](crate::operation::start_chat_contact::StartChatContact) operation.
+/// Errors of the [`StartChatContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartChatContactError {

@@ -12,7 +12,7 @@ impl StartContactEvaluation {
         Self
     }
 }
-/// The input of the [`StartContactEvaluation`](crate::operation::start_contact_evaluation::StartContactEvaluation) operation.
+/// The input of the [`StartContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartContactEvaluationInput {
@@ -61,7 +61,7 @@ impl StartContactEvaluationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StartContactEvaluation`](crate::operation::start_contact_evaluation::StartContactEvaluation) operation.
+/// The output of the [`StartContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartContactEvaluationOutput {
@@ -84,7 +84,7 @@ impl StartContactEvaluationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartContactEvaluation`](crate::operation::start_contact_evaluation::StartContactEvaluation) operation.
+/// Errors of the [`StartContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartContactEvaluationError {

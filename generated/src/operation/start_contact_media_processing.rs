@@ -10,7 +10,7 @@ impl StartContactMediaProcessing {
         Self
     }
 }
-/// The input of the [`StartContactMediaProcessing`](crate::operation::start_contact_media_processing::StartContactMediaProcessing) operation.
+/// The input of the [`StartContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartContactMediaProcessingInput {
@@ -47,7 +47,7 @@ impl StartContactMediaProcessingInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StartContactMediaProcessing`](crate::operation::start_contact_media_processing::StartContactMediaProcessing) operation.
+/// The output of the [`StartContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartContactMediaProcessingOutput {}
@@ -57,7 +57,7 @@ impl StartContactMediaProcessingOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartContactMediaProcessing`](crate::operation::start_contact_media_processing::StartContactMediaProcessing) operation.
+/// Errors of the [`StartContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartContactMediaProcessingError {

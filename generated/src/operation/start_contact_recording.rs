@@ -19,7 +19,7 @@ impl StartContactRecording {
         Self
     }
 }
-/// The input of the [`StartContactRecording`](crate::operation::start_contact_recording::StartContactRecording) operation.
+/// The input of the [`StartContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartContactRecordingInput {
@@ -56,7 +56,7 @@ impl StartContactRecordingInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StartContactRecording`](crate::operation::start_contact_recording::StartContactRecording) operation.
+/// The output of the [`StartContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartContactRecordingOutput {}
@@ -66,7 +66,7 @@ impl StartContactRecordingOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartContactRecording`](crate::operation::start_contact_recording::StartContactRecording) operation.
+/// Errors of the [`StartContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartContactRecordingError {

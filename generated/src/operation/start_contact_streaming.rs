@@ -17,7 +17,7 @@ impl StartContactStreaming {
         Self
     }
 }
-/// The input of the [`StartContactStreaming`](crate::operation::start_contact_streaming::StartContactStreaming) operation.
+/// The input of the [`StartContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartContactStreamingInput {
@@ -54,7 +54,7 @@ impl StartContactStreamingInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StartContactStreaming`](crate::operation::start_contact_streaming::StartContactStreaming) operation.
+/// The output of the [`StartContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartContactStreamingOutput {
@@ -71,7 +71,7 @@ impl StartContactStreamingOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartContactStreaming`](crate::operation::start_contact_streaming::StartContactStreaming) operation.
+/// Errors of the [`StartContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartContactStreamingError {

@@ -10,7 +10,7 @@ impl StartEmailContact {
         Self
     }
 }
-/// The input of the [`StartEmailContact`](crate::operation::start_email_contact::StartEmailContact) operation.
+/// The input of the [`StartEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct StartEmailContactInput {
@@ -147,7 +147,7 @@ impl ::std::fmt::Debug for StartEmailContactInput {
         formatter.finish()
     }
 }
-/// The output of the [`StartEmailContact`](crate::operation::start_email_contact::StartEmailContact) operation.
+/// The output of the [`StartEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartEmailContactOutput {
@@ -164,7 +164,7 @@ impl StartEmailContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartEmailContact`](crate::operation::start_email_contact::StartEmailContact) operation.
+/// Errors of the [`StartEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartEmailContactError {

@@ -20,7 +20,7 @@ impl StartOutboundChatContact {
         Self
     }
 }
-/// The input of the [`StartOutboundChatContact`](crate::operation::start_outbound_chat_contact::StartOutboundChatContact) operation.
+/// The input of the [`StartOutboundChatContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartOutboundChatContactInput {
@@ -135,7 +135,7 @@ impl StartOutboundChatContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StartOutboundChatContact`](crate::operation::start_outbound_chat_contact::StartOutboundChatContact) operation.
+/// The output of the [`StartOutboundChatContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartOutboundChatContactOutput {
@@ -152,7 +152,7 @@ impl StartOutboundChatContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartOutboundChatContact`](crate::operation::start_outbound_chat_contact::StartOutboundChatContact) operation.
+/// Errors of the [`StartOutboundChatContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartOutboundChatContactError {

@@ -10,7 +10,7 @@ impl StartOutboundEmailContact {
         Self
     }
 }
-/// The input of the [`StartOutboundEmailContact`](crate::operation::start_outbound_email_contact::StartOutboundEmailContact) operation.
+/// The input of the [`StartOutboundEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartOutboundEmailContactInput {
@@ -65,7 +65,7 @@ impl StartOutboundEmailContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StartOutboundEmailContact`](crate::operation::start_outbound_email_contact::StartOutboundEmailContact) operation.
+/// The output of the [`StartOutboundEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartOutboundEmailContactOutput {
@@ -82,7 +82,7 @@ impl StartOutboundEmailContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartOutboundEmailContact`](crate::operation::start_outbound_email_contact::StartOutboundEmailContact) operation.
+/// Errors of the [`StartOutboundEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartOutboundEmailContactError {

@@ -20,7 +20,7 @@ impl StartOutboundVoiceContact {
         Self
     }
 }
-/// The input of the [`StartOutboundVoiceContact`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContact) operation.
+/// The input of the [`StartOutboundVoiceContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct StartOutboundVoiceContactInput {
@@ -163,7 +163,7 @@ impl ::std::fmt::Debug for StartOutboundVoiceContactInput {
         formatter.finish()
     }
 }
-/// The output of the [`StartOutboundVoiceContact`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContact) operation.
+/// The output of the [`StartOutboundVoiceContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartOutboundVoiceContactOutput {
@@ -180,7 +180,7 @@ impl StartOutboundVoiceContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartOutboundVoiceContact`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContact) operation.
+/// Errors of the [`StartOutboundVoiceContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartOutboundVoiceContactError {

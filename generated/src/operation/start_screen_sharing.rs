@@ -10,7 +10,7 @@ impl StartScreenSharing {
         Self
     }
 }
-/// The input of the [`StartScreenSharing`](crate::operation::start_screen_sharing::StartScreenSharing) operation.
+/// The input of the [`StartScreenSharing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartScreenSharingInput {
@@ -39,7 +39,7 @@ impl StartScreenSharingInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StartScreenSharing`](crate::operation::start_screen_sharing::StartScreenSharing) operation.
+/// The output of the [`StartScreenSharing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartScreenSharingOutput {}
@@ -49,7 +49,7 @@ impl StartScreenSharingOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartScreenSharing`](crate::operation::start_screen_sharing::StartScreenSharing) operation.
+/// Errors of the [`StartScreenSharing`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartScreenSharingError {

@@ -24,7 +24,7 @@ impl StartTaskContact {
         Self
     }
 }
-/// The input of the [`StartTaskContact`](crate::operation::start_task_contact::StartTaskContact) operation.
+/// The input of the [`StartTaskContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct StartTaskContactInput {
@@ -161,7 +161,7 @@ impl ::std::fmt::Debug for StartTaskContactInput {
         formatter.finish()
     }
 }
-/// The output of the [`StartTaskContact`](crate::operation::start_task_contact::StartTaskContact) operation.
+/// The output of the [`StartTaskContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartTaskContactOutput {
@@ -178,7 +178,7 @@ impl StartTaskContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartTaskContact`](crate::operation::start_task_contact::StartTaskContact) operation.
+/// Errors of the [`StartTaskContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartTaskContactError {

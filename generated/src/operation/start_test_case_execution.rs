@@ -10,7 +10,7 @@ impl StartTestCaseExecution {
         Self
     }
 }
-/// The input of the [`StartTestCaseExecution`](crate::operation::start_test_case_execution::StartTestCaseExecution) operation.
+/// The input of the [`StartTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartTestCaseExecutionInput {
@@ -39,7 +39,7 @@ impl StartTestCaseExecutionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StartTestCaseExecution`](crate::operation::start_test_case_execution::StartTestCaseExecution) operation.
+/// The output of the [`StartTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartTestCaseExecutionOutput {
@@ -68,7 +68,7 @@ impl StartTestCaseExecutionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartTestCaseExecution`](crate::operation::start_test_case_execution::StartTestCaseExecution) operation.
+/// Errors of the [`StartTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartTestCaseExecutionError {

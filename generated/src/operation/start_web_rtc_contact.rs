@@ -10,7 +10,7 @@ impl StartWebRTCContact {
         Self
     }
 }
-/// The input of the [`StartWebRTCContact`](crate::operation::start_web_rtc_contact::StartWebRTCContact) operation.
+/// The input of the [`StartWebRTCContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct StartWebRtcContactInput {
@@ -98,7 +98,7 @@ impl ::std::fmt::Debug for StartWebRtcContactInput {
         formatter.finish()
     }
 }
-/// The output of the [`StartWebRTCContact`](crate::operation::start_web_rtc_contact::StartWebRTCContact) operation.
+/// The output of the [`StartWebRTCContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StartWebRtcContactOutput {
@@ -133,7 +133,7 @@ impl StartWebRtcContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StartWebRTCContact`](crate::operation::start_web_rtc_contact::StartWebRTCContact) operation.
+/// Errors of the [`StartWebRTCContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StartWebRTCContactError {

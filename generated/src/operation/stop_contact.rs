@@ -18,7 +18,7 @@ impl StopContact {
         Self
     }
 }
-/// The input of the [`StopContact`](crate::operation::stop_contact::StopContact) operation.
+/// The input of the [`StopContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StopContactInput {
@@ -47,7 +47,7 @@ impl StopContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StopContact`](crate::operation::stop_contact::StopContact) operation.
+/// The output of the [`StopContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StopContactOutput {}
@@ -57,7 +57,7 @@ impl StopContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StopContact`](crate::operation::stop_contact::StopContact) operation.
+/// Errors of the [`StopContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StopContactError {

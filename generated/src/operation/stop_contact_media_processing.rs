@@ -10,7 +10,7 @@ impl StopContactMediaProcessing {
         Self
     }
 }
-/// The input of the [`StopContactMediaProcessing`](crate::operation::stop_contact_media_processing::StopContactMediaProcessing) operation.
+/// The input of the [`StopContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StopContactMediaProcessingInput {
@@ -33,7 +33,7 @@ impl StopContactMediaProcessingInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StopContactMediaProcessing`](crate::operation::stop_contact_media_processing::StopContactMediaProcessing) operation.
+/// The output of the [`StopContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StopContactMediaProcessingOutput {}
@@ -43,7 +43,7 @@ impl StopContactMediaProcessingOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StopContactMediaProcessing`](crate::operation::stop_contact_media_processing::StopContactMediaProcessing) operation.
+/// Errors of the [`StopContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StopContactMediaProcessingError {

@@ -12,7 +12,7 @@ impl StopContactRecording {
         Self
     }
 }
-/// The input of the [`StopContactRecording`](crate::operation::stop_contact_recording::StopContactRecording) operation.
+/// The input of the [`StopContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StopContactRecordingInput {
@@ -47,7 +47,7 @@ impl StopContactRecordingInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StopContactRecording`](crate::operation::stop_contact_recording::StopContactRecording) operation.
+/// The output of the [`StopContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StopContactRecordingOutput {}
@@ -57,7 +57,7 @@ impl StopContactRecordingOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StopContactRecording`](crate::operation::stop_contact_recording::StopContactRecording) operation.
+/// Errors of the [`StopContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StopContactRecordingError {

@@ -10,7 +10,7 @@ impl StopContactStreaming {
         Self
     }
 }
-/// The input of the [`StopContactStreaming`](crate::operation::stop_contact_streaming::StopContactStreaming) operation.
+/// The input of the [`StopContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StopContactStreamingInput {
@@ -39,7 +39,7 @@ impl StopContactStreamingInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StopContactStreaming`](crate::operation::stop_contact_streaming::StopContactStreaming) operation.
+/// The output of the [`StopContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StopContactStreamingOutput {}
@@ -49,7 +49,7 @@ impl StopContactStreamingOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StopContactStreaming`](crate::operation::stop_contact_streaming::StopContactStreaming) operation.
+/// Errors of the [`StopContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StopContactStreamingError {

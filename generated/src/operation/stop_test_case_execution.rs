@@ -10,7 +10,7 @@ impl StopTestCaseExecution {
         Self
     }
 }
-/// The input of the [`StopTestCaseExecution`](crate::operation::stop_test_case_execution::StopTestCaseExecution) operation.
+/// The input of the [`StopTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StopTestCaseExecutionInput {
@@ -45,7 +45,7 @@ impl StopTestCaseExecutionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`StopTestCaseExecution`](crate::operation::stop_test_case_execution::StopTestCaseExecution) operation.
+/// The output of the [`StopTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct StopTestCaseExecutionOutput {}
@@ -55,7 +55,7 @@ impl StopTestCaseExecutionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`StopTestCaseExecution`](crate::operation::stop_test_case_execution::StopTestCaseExecution) operation.
+/// Errors of the [`StopTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum StopTestCaseExecutionError {

@@ -12,7 +12,7 @@ impl SubmitContactEvaluation {
         Self
     }
 }
-/// The input of the [`SubmitContactEvaluation`](crate::operation::submit_contact_evaluation::SubmitContactEvaluation) operation.
+/// The input of the [`SubmitContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SubmitContactEvaluationInput {
@@ -61,7 +61,7 @@ impl SubmitContactEvaluationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SubmitContactEvaluation`](crate::operation::submit_contact_evaluation::SubmitContactEvaluation) operation.
+/// The output of the [`SubmitContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SubmitContactEvaluationOutput {
@@ -84,7 +84,7 @@ impl SubmitContactEvaluationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SubmitContactEvaluation`](crate::operation::submit_contact_evaluation::SubmitContactEvaluation) operation.
+/// Errors of the [`SubmitContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SubmitContactEvaluationError {

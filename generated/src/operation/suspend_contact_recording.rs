@@ -14,7 +14,7 @@ impl SuspendContactRecording {
         Self
     }
 }
-/// The input of the [`SuspendContactRecording`](crate::operation::suspend_contact_recording::SuspendContactRecording) operation.
+/// The input of the [`SuspendContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SuspendContactRecordingInput {
@@ -49,7 +49,7 @@ impl SuspendContactRecordingInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`SuspendContactRecording`](crate::operation::suspend_contact_recording::SuspendContactRecording) operation.
+/// The output of the [`SuspendContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct SuspendContactRecordingOutput {}
@@ -59,7 +59,7 @@ impl SuspendContactRecordingOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`SuspendContactRecording`](crate::operation::suspend_contact_recording::SuspendContactRecording) operation.
+/// Errors of the [`SuspendContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum SuspendContactRecordingError {

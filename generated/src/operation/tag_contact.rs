@@ -10,7 +10,7 @@ impl TagContact {
         Self
     }
 }
-/// The input of the [`TagContact`](crate::operation::tag_contact::TagContact) operation.
+/// The input of the [`TagContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct TagContactInput {
@@ -41,7 +41,7 @@ impl TagContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`TagContact`](crate::operation::tag_contact::TagContact) operation.
+/// The output of the [`TagContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct TagContactOutput {}
@@ -51,7 +51,7 @@ impl TagContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`TagContact`](crate::operation::tag_contact::TagContact) operation.
+/// Errors of the [`TagContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum TagContactError {

@@ -14,7 +14,7 @@ impl TagResource {
         Self
     }
 }
-/// The input of the [`TagResource`](crate::operation::tag_resource::TagResource) operation.
+/// The input of the [`TagResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct TagResourceInput {
@@ -37,7 +37,7 @@ impl TagResourceInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`TagResource`](crate::operation::tag_resource::TagResource) operation.
+/// The output of the [`TagResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct TagResourceOutput {}
@@ -47,7 +47,7 @@ impl TagResourceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`TagResource`](crate::operation::tag_resource::TagResource) operation.
+/// Errors of the [`TagResource`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum TagResourceError {

@@ -18,7 +18,7 @@ impl TransferContact {
         Self
     }
 }
-/// The input of the [`TransferContact`](crate::operation::transfer_contact::TransferContact) operation.
+/// The input of the [`TransferContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct TransferContactInput {
@@ -65,7 +65,7 @@ impl TransferContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`TransferContact`](crate::operation::transfer_contact::TransferContact) operation.
+/// The output of the [`TransferContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct TransferContactOutput {
@@ -88,7 +88,7 @@ impl TransferContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`TransferContact`](crate::operation::transfer_contact::TransferContact) operation.
+/// Errors of the [`TransferContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum TransferContactError {

@@ -10,7 +10,7 @@ impl UntagContact {
         Self
     }
 }
-/// The input of the [`UntagContact`](crate::operation::untag_contact::UntagContact) operation.
+/// The input of the [`UntagContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UntagContactInput {
@@ -41,7 +41,7 @@ impl UntagContactInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UntagContact`](crate::operation::untag_contact::UntagContact) operation.
+/// The output of the [`UntagContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UntagContactOutput {}
@@ -51,7 +51,7 @@ impl UntagContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UntagContact`](crate::operation::untag_contact::UntagContact) operation.
+/// Errors of the [`UntagContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UntagContactError {

@@ -10,7 +10,7 @@ impl UntagResource {
         Self
     }
 }
-/// The input of the [`UntagResource`](crate::operation::untag_resource::UntagResource) operation.
+/// The input of the [`UntagResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UntagResourceInput {
@@ -35,7 +35,7 @@ impl UntagResourceInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UntagResource`](crate::operation::untag_resource::UntagResource) operation.
+/// The output of the [`UntagResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UntagResourceOutput {}
@@ -45,7 +45,7 @@ impl UntagResourceOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UntagResource`](crate::operation::untag_resource::UntagResource) operation.
+/// Errors of the [`UntagResource`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UntagResourceError {

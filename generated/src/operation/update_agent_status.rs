@@ -10,7 +10,7 @@ impl UpdateAgentStatus {
         Self
     }
 }
-/// The input of the [`UpdateAgentStatus`](crate::operation::update_agent_status::UpdateAgentStatus) operation.
+/// The input of the [`UpdateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateAgentStatusInput {
@@ -63,7 +63,7 @@ impl UpdateAgentStatusInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateAgentStatus`](crate::operation::update_agent_status::UpdateAgentStatus) operation.
+/// The output of the [`UpdateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateAgentStatusOutput {}
@@ -73,7 +73,7 @@ impl UpdateAgentStatusOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateAgentStatus`](crate::operation::update_agent_status::UpdateAgentStatus) operation.
+/// Errors of the [`UpdateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateAgentStatusError {

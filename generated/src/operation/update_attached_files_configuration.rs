@@ -12,7 +12,7 @@ impl UpdateAttachedFilesConfiguration {
         Self
     }
 }
-/// The input of the [`UpdateAttachedFilesConfiguration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfiguration) operation.
+/// The input of the [`UpdateAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateAttachedFilesConfigurationInput {
@@ -49,7 +49,7 @@ impl UpdateAttachedFilesConfigurationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateAttachedFilesConfiguration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfiguration) operation.
+/// The output of the [`UpdateAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateAttachedFilesConfigurationOutput {
@@ -92,7 +92,7 @@ impl UpdateAttachedFilesConfigurationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateAttachedFilesConfiguration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfiguration) operation.
+/// Errors of the [`UpdateAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateAttachedFilesConfigurationError {

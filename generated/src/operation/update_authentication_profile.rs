@@ -12,7 +12,7 @@ impl UpdateAuthenticationProfile {
         Self
     }
 }
-/// The input of the [`UpdateAuthenticationProfile`](crate::operation::update_authentication_profile::UpdateAuthenticationProfile) operation.
+/// The input of the [`UpdateAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateAuthenticationProfileInput {
@@ -30,8 +30,7 @@ pub struct UpdateAuthenticationProfileInput {
     pub blocked_ips: Option<Vec<String>>,
     /// The short lived session duration configuration for users logged in to Amazon Connect, in minutes. This value determines the maximum possible time before an agent is authenticated. For more information, For more information on how to configure IP addresses, see [Configure session timeouts](https://docs.aws.amazon.com/connect/latest/adminguide/authentication-profiles.html#configure-session-timeouts) in the *Amazon Connect Administrator Guide*.
     #[deprecated(
-        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-        since = "10/31/2025"
+        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
     pub periodic_session_duration: Option<i32>,
     /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
@@ -70,8 +69,7 @@ impl UpdateAuthenticationProfileInput {
     }
     /// The short lived session duration configuration for users logged in to Amazon Connect, in minutes.
     #[deprecated(
-        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-        since = "10/31/2025"
+        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
     pub fn periodic_session_duration(&self) -> Option<i32> {
         self.periodic_session_duration
@@ -89,7 +87,7 @@ impl UpdateAuthenticationProfileInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateAuthenticationProfile`](crate::operation::update_authentication_profile::UpdateAuthenticationProfile) operation.
+/// The output of the [`UpdateAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateAuthenticationProfileOutput {}
@@ -99,7 +97,7 @@ impl UpdateAuthenticationProfileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateAuthenticationProfile`](crate::operation::update_authentication_profile::UpdateAuthenticationProfile) operation.
+/// Errors of the [`UpdateAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateAuthenticationProfileError {
@@ -217,8 +215,7 @@ pub mod builders {
         pub(crate) allowed_ips: Option<Vec<String>>,
         pub(crate) blocked_ips: Option<Vec<String>>,
         #[deprecated(
-            note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-            since = "10/31/2025"
+            note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
         )]
         pub(crate) periodic_session_duration: Option<i32>,
         pub(crate) session_inactivity_duration: Option<i32>,
@@ -337,8 +334,7 @@ pub mod builders {
         ///
         /// Sets [`periodic_session_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.periodic_session_duration).
         #[deprecated(
-            note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-            since = "10/31/2025"
+            note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
         )]
         pub fn periodic_session_duration(mut self, input: i32) -> Self {
             self.periodic_session_duration = Some(input);
@@ -348,8 +344,7 @@ pub mod builders {
         ///
         /// Sets [`periodic_session_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.periodic_session_duration).
         #[deprecated(
-            note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-            since = "10/31/2025"
+            note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
         )]
         pub fn set_periodic_session_duration(mut self, input: Option<i32>) -> Self {
             self.periodic_session_duration = input;
@@ -357,8 +352,7 @@ pub mod builders {
         }
         /// Returns [`periodic_session_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.periodic_session_duration), if set.
         #[deprecated(
-            note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-            since = "10/31/2025"
+            note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
         )]
         pub fn get_periodic_session_duration(&self) -> &Option<i32> {
             &self.periodic_session_duration

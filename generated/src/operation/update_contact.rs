@@ -14,7 +14,7 @@ impl UpdateContact {
         Self
     }
 }
-/// The input of the [`UpdateContact`](crate::operation::update_contact::UpdateContact) operation.
+/// The input of the [`UpdateContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct UpdateContactInput {
@@ -115,7 +115,7 @@ impl ::std::fmt::Debug for UpdateContactInput {
         formatter.finish()
     }
 }
-/// The output of the [`UpdateContact`](crate::operation::update_contact::UpdateContact) operation.
+/// The output of the [`UpdateContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactOutput {}
@@ -125,7 +125,7 @@ impl UpdateContactOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateContact`](crate::operation::update_contact::UpdateContact) operation.
+/// Errors of the [`UpdateContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateContactError {

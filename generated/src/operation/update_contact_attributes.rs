@@ -14,7 +14,7 @@ impl UpdateContactAttributes {
         Self
     }
 }
-/// The input of the [`UpdateContactAttributes`](crate::operation::update_contact_attributes::UpdateContactAttributes) operation.
+/// The input of the [`UpdateContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactAttributesInput {
@@ -50,7 +50,7 @@ impl UpdateContactAttributesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateContactAttributes`](crate::operation::update_contact_attributes::UpdateContactAttributes) operation.
+/// The output of the [`UpdateContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactAttributesOutput {}
@@ -60,7 +60,7 @@ impl UpdateContactAttributesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateContactAttributes`](crate::operation::update_contact_attributes::UpdateContactAttributes) operation.
+/// Errors of the [`UpdateContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateContactAttributesError {

@@ -10,7 +10,7 @@ impl UpdateContactEvaluation {
         Self
     }
 }
-/// The input of the [`UpdateContactEvaluation`](crate::operation::update_contact_evaluation::UpdateContactEvaluation) operation.
+/// The input of the [`UpdateContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactEvaluationInput {
@@ -59,7 +59,7 @@ impl UpdateContactEvaluationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateContactEvaluation`](crate::operation::update_contact_evaluation::UpdateContactEvaluation) operation.
+/// The output of the [`UpdateContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactEvaluationOutput {
@@ -82,7 +82,7 @@ impl UpdateContactEvaluationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateContactEvaluation`](crate::operation::update_contact_evaluation::UpdateContactEvaluation) operation.
+/// Errors of the [`UpdateContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateContactEvaluationError {

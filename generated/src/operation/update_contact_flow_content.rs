@@ -14,7 +14,7 @@ impl UpdateContactFlowContent {
         Self
     }
 }
-/// The input of the [`UpdateContactFlowContent`](crate::operation::update_contact_flow_content::UpdateContactFlowContent) operation.
+/// The input of the [`UpdateContactFlowContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowContentInput {
@@ -45,7 +45,7 @@ impl UpdateContactFlowContentInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateContactFlowContent`](crate::operation::update_contact_flow_content::UpdateContactFlowContent) operation.
+/// The output of the [`UpdateContactFlowContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowContentOutput {}
@@ -55,7 +55,7 @@ impl UpdateContactFlowContentOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateContactFlowContent`](crate::operation::update_contact_flow_content::UpdateContactFlowContent) operation.
+/// Errors of the [`UpdateContactFlowContent`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateContactFlowContentError {

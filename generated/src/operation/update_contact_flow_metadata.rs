@@ -10,7 +10,7 @@ impl UpdateContactFlowMetadata {
         Self
     }
 }
-/// The input of the [`UpdateContactFlowMetadata`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadata) operation.
+/// The input of the [`UpdateContactFlowMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowMetadataInput {
@@ -51,7 +51,7 @@ impl UpdateContactFlowMetadataInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateContactFlowMetadata`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadata) operation.
+/// The output of the [`UpdateContactFlowMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowMetadataOutput {}
@@ -61,7 +61,7 @@ impl UpdateContactFlowMetadataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateContactFlowMetadata`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadata) operation.
+/// Errors of the [`UpdateContactFlowMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateContactFlowMetadataError {

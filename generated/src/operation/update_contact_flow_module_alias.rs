@@ -10,7 +10,7 @@ impl UpdateContactFlowModuleAlias {
         Self
     }
 }
-/// The input of the [`UpdateContactFlowModuleAlias`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAlias) operation.
+/// The input of the [`UpdateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowModuleAliasInput {
@@ -57,7 +57,7 @@ impl UpdateContactFlowModuleAliasInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateContactFlowModuleAlias`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAlias) operation.
+/// The output of the [`UpdateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowModuleAliasOutput {}
@@ -67,7 +67,7 @@ impl UpdateContactFlowModuleAliasOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateContactFlowModuleAlias`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAlias) operation.
+/// Errors of the [`UpdateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateContactFlowModuleAliasError {

@@ -12,7 +12,7 @@ impl UpdateContactFlowModuleContent {
         Self
     }
 }
-/// The input of the [`UpdateContactFlowModuleContent`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContent) operation.
+/// The input of the [`UpdateContactFlowModuleContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowModuleContentInput {
@@ -47,7 +47,7 @@ impl UpdateContactFlowModuleContentInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateContactFlowModuleContent`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContent) operation.
+/// The output of the [`UpdateContactFlowModuleContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowModuleContentOutput {}
@@ -57,7 +57,7 @@ impl UpdateContactFlowModuleContentOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateContactFlowModuleContent`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContent) operation.
+/// Errors of the [`UpdateContactFlowModuleContent`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateContactFlowModuleContentError {

@@ -10,7 +10,7 @@ impl UpdateContactFlowModuleMetadata {
         Self
     }
 }
-/// The input of the [`UpdateContactFlowModuleMetadata`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadata) operation.
+/// The input of the [`UpdateContactFlowModuleMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowModuleMetadataInput {
@@ -51,7 +51,7 @@ impl UpdateContactFlowModuleMetadataInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateContactFlowModuleMetadata`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadata) operation.
+/// The output of the [`UpdateContactFlowModuleMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowModuleMetadataOutput {}
@@ -61,7 +61,7 @@ impl UpdateContactFlowModuleMetadataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateContactFlowModuleMetadata`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadata) operation.
+/// Errors of the [`UpdateContactFlowModuleMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateContactFlowModuleMetadataError {

@@ -12,7 +12,7 @@ impl UpdateContactFlowName {
         Self
     }
 }
-/// The input of the [`UpdateContactFlowName`](crate::operation::update_contact_flow_name::UpdateContactFlowName) operation.
+/// The input of the [`UpdateContactFlowName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowNameInput {
@@ -47,7 +47,7 @@ impl UpdateContactFlowNameInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateContactFlowName`](crate::operation::update_contact_flow_name::UpdateContactFlowName) operation.
+/// The output of the [`UpdateContactFlowName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactFlowNameOutput {}
@@ -57,7 +57,7 @@ impl UpdateContactFlowNameOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateContactFlowName`](crate::operation::update_contact_flow_name::UpdateContactFlowName) operation.
+/// Errors of the [`UpdateContactFlowName`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateContactFlowNameError {

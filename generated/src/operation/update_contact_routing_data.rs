@@ -12,7 +12,7 @@ impl UpdateContactRoutingData {
         Self
     }
 }
-/// The input of the [`UpdateContactRoutingData`](crate::operation::update_contact_routing_data::UpdateContactRoutingData) operation.
+/// The input of the [`UpdateContactRoutingData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactRoutingDataInput {
@@ -53,7 +53,7 @@ impl UpdateContactRoutingDataInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateContactRoutingData`](crate::operation::update_contact_routing_data::UpdateContactRoutingData) operation.
+/// The output of the [`UpdateContactRoutingData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactRoutingDataOutput {}
@@ -63,7 +63,7 @@ impl UpdateContactRoutingDataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateContactRoutingData`](crate::operation::update_contact_routing_data::UpdateContactRoutingData) operation.
+/// Errors of the [`UpdateContactRoutingData`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateContactRoutingDataError {

@@ -10,7 +10,7 @@ impl UpdateContactSchedule {
         Self
     }
 }
-/// The input of the [`UpdateContactSchedule`](crate::operation::update_contact_schedule::UpdateContactSchedule) operation.
+/// The input of the [`UpdateContactSchedule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactScheduleInput {
@@ -39,7 +39,7 @@ impl UpdateContactScheduleInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateContactSchedule`](crate::operation::update_contact_schedule::UpdateContactSchedule) operation.
+/// The output of the [`UpdateContactSchedule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateContactScheduleOutput {}
@@ -49,7 +49,7 @@ impl UpdateContactScheduleOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateContactSchedule`](crate::operation::update_contact_schedule::UpdateContactSchedule) operation.
+/// Errors of the [`UpdateContactSchedule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateContactScheduleError {

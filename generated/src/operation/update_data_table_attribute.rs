@@ -10,7 +10,7 @@ impl UpdateDataTableAttribute {
         Self
     }
 }
-/// The input of the [`UpdateDataTableAttribute`](crate::operation::update_data_table_attribute::UpdateDataTableAttribute) operation.
+/// The input of the [`UpdateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateDataTableAttributeInput {
@@ -69,7 +69,7 @@ impl UpdateDataTableAttributeInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateDataTableAttribute`](crate::operation::update_data_table_attribute::UpdateDataTableAttribute) operation.
+/// The output of the [`UpdateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateDataTableAttributeOutput {
@@ -92,7 +92,7 @@ impl UpdateDataTableAttributeOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateDataTableAttribute`](crate::operation::update_data_table_attribute::UpdateDataTableAttribute) operation.
+/// Errors of the [`UpdateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateDataTableAttributeError {

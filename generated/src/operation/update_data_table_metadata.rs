@@ -10,7 +10,7 @@ impl UpdateDataTableMetadata {
         Self
     }
 }
-/// The input of the [`UpdateDataTableMetadata`](crate::operation::update_data_table_metadata::UpdateDataTableMetadata) operation.
+/// The input of the [`UpdateDataTableMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateDataTableMetadataInput {
@@ -57,7 +57,7 @@ impl UpdateDataTableMetadataInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateDataTableMetadata`](crate::operation::update_data_table_metadata::UpdateDataTableMetadata) operation.
+/// The output of the [`UpdateDataTableMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateDataTableMetadataOutput {
@@ -74,7 +74,7 @@ impl UpdateDataTableMetadataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateDataTableMetadata`](crate::operation::update_data_table_metadata::UpdateDataTableMetadata) operation.
+/// Errors of the [`UpdateDataTableMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateDataTableMetadataError {

@@ -10,7 +10,7 @@ impl UpdateDataTablePrimaryValues {
         Self
     }
 }
-/// The input of the [`UpdateDataTablePrimaryValues`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValues) operation.
+/// The input of the [`UpdateDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateDataTablePrimaryValuesInput {
@@ -55,7 +55,7 @@ impl UpdateDataTablePrimaryValuesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateDataTablePrimaryValues`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValues) operation.
+/// The output of the [`UpdateDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateDataTablePrimaryValuesOutput {
@@ -72,7 +72,7 @@ impl UpdateDataTablePrimaryValuesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateDataTablePrimaryValues`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValues) operation.
+/// Errors of the [`UpdateDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateDataTablePrimaryValuesError {

@@ -10,7 +10,7 @@ impl UpdateEmailAddressMetadata {
         Self
     }
 }
-/// The input of the [`UpdateEmailAddressMetadata`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadata) operation.
+/// The input of the [`UpdateEmailAddressMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct UpdateEmailAddressMetadataInput {
@@ -62,7 +62,7 @@ impl ::std::fmt::Debug for UpdateEmailAddressMetadataInput {
         formatter.finish()
     }
 }
-/// The output of the [`UpdateEmailAddressMetadata`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadata) operation.
+/// The output of the [`UpdateEmailAddressMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateEmailAddressMetadataOutput {
@@ -85,7 +85,7 @@ impl UpdateEmailAddressMetadataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateEmailAddressMetadata`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadata) operation.
+/// Errors of the [`UpdateEmailAddressMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateEmailAddressMetadataError {

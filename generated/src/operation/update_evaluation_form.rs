@@ -12,7 +12,7 @@ impl UpdateEvaluationForm {
         Self
     }
 }
-/// The input of the [`UpdateEvaluationForm`](crate::operation::update_evaluation_form::UpdateEvaluationForm) operation.
+/// The input of the [`UpdateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateEvaluationFormInput {
@@ -123,7 +123,7 @@ impl UpdateEvaluationFormInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateEvaluationForm`](crate::operation::update_evaluation_form::UpdateEvaluationForm) operation.
+/// The output of the [`UpdateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateEvaluationFormOutput {
@@ -152,7 +152,7 @@ impl UpdateEvaluationFormOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateEvaluationForm`](crate::operation::update_evaluation_form::UpdateEvaluationForm) operation.
+/// Errors of the [`UpdateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateEvaluationFormError {

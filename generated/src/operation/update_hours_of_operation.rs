@@ -10,7 +10,7 @@ impl UpdateHoursOfOperation {
         Self
     }
 }
-/// The input of the [`UpdateHoursOfOperation`](crate::operation::update_hours_of_operation::UpdateHoursOfOperation) operation.
+/// The input of the [`UpdateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateHoursOfOperationInput {
@@ -59,7 +59,7 @@ impl UpdateHoursOfOperationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateHoursOfOperation`](crate::operation::update_hours_of_operation::UpdateHoursOfOperation) operation.
+/// The output of the [`UpdateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateHoursOfOperationOutput {}
@@ -69,7 +69,7 @@ impl UpdateHoursOfOperationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateHoursOfOperation`](crate::operation::update_hours_of_operation::UpdateHoursOfOperation) operation.
+/// Errors of the [`UpdateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateHoursOfOperationError {

@@ -10,7 +10,7 @@ impl UpdateHoursOfOperationOverride {
         Self
     }
 }
-/// The input of the [`UpdateHoursOfOperationOverride`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverride) operation.
+/// The input of the [`UpdateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateHoursOfOperationOverrideInput {
@@ -85,7 +85,7 @@ impl UpdateHoursOfOperationOverrideInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateHoursOfOperationOverride`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverride) operation.
+/// The output of the [`UpdateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateHoursOfOperationOverrideOutput {}
@@ -95,7 +95,7 @@ impl UpdateHoursOfOperationOverrideOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateHoursOfOperationOverride`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverride) operation.
+/// Errors of the [`UpdateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateHoursOfOperationOverrideError {

@@ -12,7 +12,7 @@ impl UpdateInstanceAttribute {
         Self
     }
 }
-/// The input of the [`UpdateInstanceAttribute`](crate::operation::update_instance_attribute::UpdateInstanceAttribute) operation.
+/// The input of the [`UpdateInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateInstanceAttributeInput {
@@ -51,7 +51,7 @@ impl UpdateInstanceAttributeInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateInstanceAttribute`](crate::operation::update_instance_attribute::UpdateInstanceAttribute) operation.
+/// The output of the [`UpdateInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateInstanceAttributeOutput {}
@@ -61,7 +61,7 @@ impl UpdateInstanceAttributeOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateInstanceAttribute`](crate::operation::update_instance_attribute::UpdateInstanceAttribute) operation.
+/// Errors of the [`UpdateInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateInstanceAttributeError {

@@ -12,7 +12,7 @@ impl UpdateInstanceStorageConfig {
         Self
     }
 }
-/// The input of the [`UpdateInstanceStorageConfig`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfig) operation.
+/// The input of the [`UpdateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateInstanceStorageConfigInput {
@@ -53,7 +53,7 @@ impl UpdateInstanceStorageConfigInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateInstanceStorageConfig`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfig) operation.
+/// The output of the [`UpdateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateInstanceStorageConfigOutput {}
@@ -63,7 +63,7 @@ impl UpdateInstanceStorageConfigOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateInstanceStorageConfig`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfig) operation.
+/// Errors of the [`UpdateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateInstanceStorageConfigError {

@@ -10,7 +10,7 @@ impl UpdateNotificationContent {
         Self
     }
 }
-/// The input of the [`UpdateNotificationContent`](crate::operation::update_notification_content::UpdateNotificationContent) operation.
+/// The input of the [`UpdateNotificationContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateNotificationContentInput {
@@ -51,7 +51,7 @@ impl UpdateNotificationContentOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateNotificationContent`](crate::operation::update_notification_content::UpdateNotificationContent) operation.
+/// Errors of the [`UpdateNotificationContent`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateNotificationContentError {

@@ -15,7 +15,7 @@ impl UpdateParticipantAuthentication {
         Self
     }
 }
-/// The input of the [`UpdateParticipantAuthentication`](crate::operation::update_participant_authentication::UpdateParticipantAuthentication) operation.
+/// The input of the [`UpdateParticipantAuthentication`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct UpdateParticipantAuthenticationInput {
@@ -67,7 +67,7 @@ impl ::std::fmt::Debug for UpdateParticipantAuthenticationInput {
         formatter.finish()
     }
 }
-/// The output of the [`UpdateParticipantAuthentication`](crate::operation::update_participant_authentication::UpdateParticipantAuthentication) operation.
+/// The output of the [`UpdateParticipantAuthentication`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateParticipantAuthenticationOutput {}
@@ -77,7 +77,7 @@ impl UpdateParticipantAuthenticationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateParticipantAuthentication`](crate::operation::update_participant_authentication::UpdateParticipantAuthentication) operation.
+/// Errors of the [`UpdateParticipantAuthentication`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateParticipantAuthenticationError {

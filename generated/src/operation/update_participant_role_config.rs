@@ -17,7 +17,7 @@ impl UpdateParticipantRoleConfig {
         Self
     }
 }
-/// The input of the [`UpdateParticipantRoleConfig`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfig) operation.
+/// The input of the [`UpdateParticipantRoleConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateParticipantRoleConfigInput {
@@ -50,7 +50,7 @@ impl UpdateParticipantRoleConfigInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateParticipantRoleConfig`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfig) operation.
+/// The output of the [`UpdateParticipantRoleConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateParticipantRoleConfigOutput {}
@@ -60,7 +60,7 @@ impl UpdateParticipantRoleConfigOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateParticipantRoleConfig`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfig) operation.
+/// Errors of the [`UpdateParticipantRoleConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateParticipantRoleConfigError {

@@ -14,7 +14,7 @@ impl UpdatePhoneNumber {
         Self
     }
 }
-/// The input of the [`UpdatePhoneNumber`](crate::operation::update_phone_number::UpdatePhoneNumber) operation.
+/// The input of the [`UpdatePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdatePhoneNumberInput {
@@ -49,7 +49,7 @@ impl UpdatePhoneNumberInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdatePhoneNumber`](crate::operation::update_phone_number::UpdatePhoneNumber) operation.
+/// The output of the [`UpdatePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdatePhoneNumberOutput {
@@ -72,7 +72,7 @@ impl UpdatePhoneNumberOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdatePhoneNumber`](crate::operation::update_phone_number::UpdatePhoneNumber) operation.
+/// Errors of the [`UpdatePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdatePhoneNumberError {

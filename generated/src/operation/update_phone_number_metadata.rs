@@ -12,7 +12,7 @@ impl UpdatePhoneNumberMetadata {
         Self
     }
 }
-/// The input of the [`UpdatePhoneNumberMetadata`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadata) operation.
+/// The input of the [`UpdatePhoneNumberMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdatePhoneNumberMetadataInput {
@@ -41,7 +41,7 @@ impl UpdatePhoneNumberMetadataInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdatePhoneNumberMetadata`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadata) operation.
+/// The output of the [`UpdatePhoneNumberMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdatePhoneNumberMetadataOutput {}
@@ -51,7 +51,7 @@ impl UpdatePhoneNumberMetadataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdatePhoneNumberMetadata`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadata) operation.
+/// Errors of the [`UpdatePhoneNumberMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdatePhoneNumberMetadataError {

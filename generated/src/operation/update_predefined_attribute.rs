@@ -21,7 +21,7 @@ impl UpdatePredefinedAttribute {
         Self
     }
 }
-/// The input of the [`UpdatePredefinedAttribute`](crate::operation::update_predefined_attribute::UpdatePredefinedAttribute) operation.
+/// The input of the [`UpdatePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdatePredefinedAttributeInput {
@@ -68,7 +68,7 @@ impl UpdatePredefinedAttributeInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdatePredefinedAttribute`](crate::operation::update_predefined_attribute::UpdatePredefinedAttribute) operation.
+/// The output of the [`UpdatePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdatePredefinedAttributeOutput {}
@@ -78,7 +78,7 @@ impl UpdatePredefinedAttributeOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdatePredefinedAttribute`](crate::operation::update_predefined_attribute::UpdatePredefinedAttribute) operation.
+/// Errors of the [`UpdatePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdatePredefinedAttributeError {

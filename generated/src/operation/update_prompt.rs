@@ -10,7 +10,7 @@ impl UpdatePrompt {
         Self
     }
 }
-/// The input of the [`UpdatePrompt`](crate::operation::update_prompt::UpdatePrompt) operation.
+/// The input of the [`UpdatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdatePromptInput {
@@ -51,7 +51,7 @@ impl UpdatePromptInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdatePrompt`](crate::operation::update_prompt::UpdatePrompt) operation.
+/// The output of the [`UpdatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdatePromptOutput {
@@ -74,7 +74,7 @@ impl UpdatePromptOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdatePrompt`](crate::operation::update_prompt::UpdatePrompt) operation.
+/// Errors of the [`UpdatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdatePromptError {

@@ -10,7 +10,7 @@ impl UpdateQueueHoursOfOperation {
         Self
     }
 }
-/// The input of the [`UpdateQueueHoursOfOperation`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperation) operation.
+/// The input of the [`UpdateQueueHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueHoursOfOperationInput {
@@ -39,7 +39,7 @@ impl UpdateQueueHoursOfOperationInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateQueueHoursOfOperation`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperation) operation.
+/// The output of the [`UpdateQueueHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueHoursOfOperationOutput {}
@@ -49,7 +49,7 @@ impl UpdateQueueHoursOfOperationOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateQueueHoursOfOperation`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperation) operation.
+/// Errors of the [`UpdateQueueHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateQueueHoursOfOperationError {

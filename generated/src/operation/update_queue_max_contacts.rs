@@ -10,7 +10,7 @@ impl UpdateQueueMaxContacts {
         Self
     }
 }
-/// The input of the [`UpdateQueueMaxContacts`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContacts) operation.
+/// The input of the [`UpdateQueueMaxContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueMaxContactsInput {
@@ -39,7 +39,7 @@ impl UpdateQueueMaxContactsInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateQueueMaxContacts`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContacts) operation.
+/// The output of the [`UpdateQueueMaxContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueMaxContactsOutput {}
@@ -49,7 +49,7 @@ impl UpdateQueueMaxContactsOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateQueueMaxContacts`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContacts) operation.
+/// Errors of the [`UpdateQueueMaxContacts`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateQueueMaxContactsError {

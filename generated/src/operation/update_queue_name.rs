@@ -10,7 +10,7 @@ impl UpdateQueueName {
         Self
     }
 }
-/// The input of the [`UpdateQueueName`](crate::operation::update_queue_name::UpdateQueueName) operation.
+/// The input of the [`UpdateQueueName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueNameInput {
@@ -45,7 +45,7 @@ impl UpdateQueueNameInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateQueueName`](crate::operation::update_queue_name::UpdateQueueName) operation.
+/// The output of the [`UpdateQueueName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueNameOutput {}
@@ -55,7 +55,7 @@ impl UpdateQueueNameOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateQueueName`](crate::operation::update_queue_name::UpdateQueueName) operation.
+/// Errors of the [`UpdateQueueName`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateQueueNameError {

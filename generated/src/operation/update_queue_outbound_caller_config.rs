@@ -16,7 +16,7 @@ impl UpdateQueueOutboundCallerConfig {
         Self
     }
 }
-/// The input of the [`UpdateQueueOutboundCallerConfig`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfig) operation.
+/// The input of the [`UpdateQueueOutboundCallerConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueOutboundCallerConfigInput {
@@ -45,7 +45,7 @@ impl UpdateQueueOutboundCallerConfigInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateQueueOutboundCallerConfig`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfig) operation.
+/// The output of the [`UpdateQueueOutboundCallerConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueOutboundCallerConfigOutput {}
@@ -55,7 +55,7 @@ impl UpdateQueueOutboundCallerConfigOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateQueueOutboundCallerConfig`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfig) operation.
+/// Errors of the [`UpdateQueueOutboundCallerConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateQueueOutboundCallerConfigError {

@@ -10,7 +10,7 @@ impl UpdateQueueOutboundEmailConfig {
         Self
     }
 }
-/// The input of the [`UpdateQueueOutboundEmailConfig`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfig) operation.
+/// The input of the [`UpdateQueueOutboundEmailConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueOutboundEmailConfigInput {
@@ -39,7 +39,7 @@ impl UpdateQueueOutboundEmailConfigInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateQueueOutboundEmailConfig`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfig) operation.
+/// The output of the [`UpdateQueueOutboundEmailConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueOutboundEmailConfigOutput {}
@@ -49,7 +49,7 @@ impl UpdateQueueOutboundEmailConfigOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateQueueOutboundEmailConfig`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfig) operation.
+/// Errors of the [`UpdateQueueOutboundEmailConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateQueueOutboundEmailConfigError {

@@ -10,7 +10,7 @@ impl UpdateQueueStatus {
         Self
     }
 }
-/// The input of the [`UpdateQueueStatus`](crate::operation::update_queue_status::UpdateQueueStatus) operation.
+/// The input of the [`UpdateQueueStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueStatusInput {
@@ -39,7 +39,7 @@ impl UpdateQueueStatusInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateQueueStatus`](crate::operation::update_queue_status::UpdateQueueStatus) operation.
+/// The output of the [`UpdateQueueStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQueueStatusOutput {}
@@ -49,7 +49,7 @@ impl UpdateQueueStatusOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateQueueStatus`](crate::operation::update_queue_status::UpdateQueueStatus) operation.
+/// Errors of the [`UpdateQueueStatus`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateQueueStatusError {

@@ -10,7 +10,7 @@ impl UpdateQuickConnectConfig {
         Self
     }
 }
-/// The input of the [`UpdateQuickConnectConfig`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfig) operation.
+/// The input of the [`UpdateQuickConnectConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQuickConnectConfigInput {
@@ -39,7 +39,7 @@ impl UpdateQuickConnectConfigInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateQuickConnectConfig`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfig) operation.
+/// The output of the [`UpdateQuickConnectConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQuickConnectConfigOutput {}
@@ -49,7 +49,7 @@ impl UpdateQuickConnectConfigOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateQuickConnectConfig`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfig) operation.
+/// Errors of the [`UpdateQuickConnectConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateQuickConnectConfigError {

@@ -10,7 +10,7 @@ impl UpdateQuickConnectName {
         Self
     }
 }
-/// The input of the [`UpdateQuickConnectName`](crate::operation::update_quick_connect_name::UpdateQuickConnectName) operation.
+/// The input of the [`UpdateQuickConnectName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQuickConnectNameInput {
@@ -45,7 +45,7 @@ impl UpdateQuickConnectNameInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateQuickConnectName`](crate::operation::update_quick_connect_name::UpdateQuickConnectName) operation.
+/// The output of the [`UpdateQuickConnectName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateQuickConnectNameOutput {}
@@ -55,7 +55,7 @@ impl UpdateQuickConnectNameOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateQuickConnectName`](crate::operation::update_quick_connect_name::UpdateQuickConnectName) operation.
+/// Errors of the [`UpdateQuickConnectName`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateQuickConnectNameError {

@@ -10,7 +10,7 @@ impl UpdateRoutingProfileAgentAvailabilityTimer {
         Self
     }
 }
-/// The input of the [`UpdateRoutingProfileAgentAvailabilityTimer`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimer) operation.
+/// The input of the [`UpdateRoutingProfileAgentAvailabilityTimer`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRoutingProfileAgentAvailabilityTimerInput {
@@ -41,7 +41,7 @@ impl UpdateRoutingProfileAgentAvailabilityTimerInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateRoutingProfileAgentAvailabilityTimer`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimer) operation.
+/// The output of the [`UpdateRoutingProfileAgentAvailabilityTimer`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRoutingProfileAgentAvailabilityTimerOutput {}
@@ -51,7 +51,7 @@ impl UpdateRoutingProfileAgentAvailabilityTimerOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateRoutingProfileAgentAvailabilityTimer`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimer) operation.
+/// Errors of the [`UpdateRoutingProfileAgentAvailabilityTimer`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateRoutingProfileAgentAvailabilityTimerError {

@@ -10,7 +10,7 @@ impl UpdateRoutingProfileConcurrency {
         Self
     }
 }
-/// The input of the [`UpdateRoutingProfileConcurrency`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrency) operation.
+/// The input of the [`UpdateRoutingProfileConcurrency`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRoutingProfileConcurrencyInput {
@@ -41,7 +41,7 @@ impl UpdateRoutingProfileConcurrencyInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateRoutingProfileConcurrency`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrency) operation.
+/// The output of the [`UpdateRoutingProfileConcurrency`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRoutingProfileConcurrencyOutput {}
@@ -51,7 +51,7 @@ impl UpdateRoutingProfileConcurrencyOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateRoutingProfileConcurrency`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrency) operation.
+/// Errors of the [`UpdateRoutingProfileConcurrency`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateRoutingProfileConcurrencyError {

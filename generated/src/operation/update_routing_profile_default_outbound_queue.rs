@@ -10,7 +10,7 @@ impl UpdateRoutingProfileDefaultOutboundQueue {
         Self
     }
 }
-/// The input of the [`UpdateRoutingProfileDefaultOutboundQueue`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueue) operation.
+/// The input of the [`UpdateRoutingProfileDefaultOutboundQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRoutingProfileDefaultOutboundQueueInput {
@@ -39,7 +39,7 @@ impl UpdateRoutingProfileDefaultOutboundQueueInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateRoutingProfileDefaultOutboundQueue`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueue) operation.
+/// The output of the [`UpdateRoutingProfileDefaultOutboundQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRoutingProfileDefaultOutboundQueueOutput {}
@@ -49,7 +49,7 @@ impl UpdateRoutingProfileDefaultOutboundQueueOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateRoutingProfileDefaultOutboundQueue`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueue) operation.
+/// Errors of the [`UpdateRoutingProfileDefaultOutboundQueue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateRoutingProfileDefaultOutboundQueueError {

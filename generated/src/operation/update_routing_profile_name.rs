@@ -10,7 +10,7 @@ impl UpdateRoutingProfileName {
         Self
     }
 }
-/// The input of the [`UpdateRoutingProfileName`](crate::operation::update_routing_profile_name::UpdateRoutingProfileName) operation.
+/// The input of the [`UpdateRoutingProfileName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRoutingProfileNameInput {
@@ -45,7 +45,7 @@ impl UpdateRoutingProfileNameInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateRoutingProfileName`](crate::operation::update_routing_profile_name::UpdateRoutingProfileName) operation.
+/// The output of the [`UpdateRoutingProfileName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRoutingProfileNameOutput {}
@@ -55,7 +55,7 @@ impl UpdateRoutingProfileNameOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateRoutingProfileName`](crate::operation::update_routing_profile_name::UpdateRoutingProfileName) operation.
+/// Errors of the [`UpdateRoutingProfileName`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateRoutingProfileNameError {

@@ -10,7 +10,7 @@ impl UpdateRoutingProfileQueues {
         Self
     }
 }
-/// The input of the [`UpdateRoutingProfileQueues`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueues) operation.
+/// The input of the [`UpdateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRoutingProfileQueuesInput {
@@ -41,7 +41,7 @@ impl UpdateRoutingProfileQueuesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateRoutingProfileQueues`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueues) operation.
+/// The output of the [`UpdateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRoutingProfileQueuesOutput {}
@@ -51,7 +51,7 @@ impl UpdateRoutingProfileQueuesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateRoutingProfileQueues`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueues) operation.
+/// Errors of the [`UpdateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateRoutingProfileQueuesError {

@@ -12,7 +12,7 @@ impl UpdateRule {
         Self
     }
 }
-/// The input of the [`UpdateRule`](crate::operation::update_rule::UpdateRule) operation.
+/// The input of the [`UpdateRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRuleInput {
@@ -61,7 +61,7 @@ impl UpdateRuleInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateRule`](crate::operation::update_rule::UpdateRule) operation.
+/// The output of the [`UpdateRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateRuleOutput {}
@@ -71,7 +71,7 @@ impl UpdateRuleOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateRule`](crate::operation::update_rule::UpdateRule) operation.
+/// Errors of the [`UpdateRule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateRuleError {

@@ -12,7 +12,7 @@ impl UpdateSecurityProfile {
         Self
     }
 }
-/// The input of the [`UpdateSecurityProfile`](crate::operation::update_security_profile::UpdateSecurityProfile) operation.
+/// The input of the [`UpdateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateSecurityProfileInput {
@@ -105,7 +105,7 @@ impl UpdateSecurityProfileInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateSecurityProfile`](crate::operation::update_security_profile::UpdateSecurityProfile) operation.
+/// The output of the [`UpdateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateSecurityProfileOutput {}
@@ -115,7 +115,7 @@ impl UpdateSecurityProfileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateSecurityProfile`](crate::operation::update_security_profile::UpdateSecurityProfile) operation.
+/// Errors of the [`UpdateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateSecurityProfileError {

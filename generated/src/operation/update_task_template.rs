@@ -10,7 +10,7 @@ impl UpdateTaskTemplate {
         Self
     }
 }
-/// The input of the [`UpdateTaskTemplate`](crate::operation::update_task_template::UpdateTaskTemplate) operation.
+/// The input of the [`UpdateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateTaskTemplateInput {
@@ -83,7 +83,7 @@ impl UpdateTaskTemplateInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateTaskTemplate`](crate::operation::update_task_template::UpdateTaskTemplate) operation.
+/// The output of the [`UpdateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateTaskTemplateOutput {
@@ -174,7 +174,7 @@ impl UpdateTaskTemplateOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateTaskTemplate`](crate::operation::update_task_template::UpdateTaskTemplate) operation.
+/// Errors of the [`UpdateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateTaskTemplateError {

@@ -10,7 +10,7 @@ impl UpdateTestCase {
         Self
     }
 }
-/// The input of the [`UpdateTestCase`](crate::operation::update_test_case::UpdateTestCase) operation.
+/// The input of the [`UpdateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateTestCaseInput {
@@ -81,7 +81,7 @@ impl UpdateTestCaseInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateTestCase`](crate::operation::update_test_case::UpdateTestCase) operation.
+/// The output of the [`UpdateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateTestCaseOutput {}
@@ -91,7 +91,7 @@ impl UpdateTestCaseOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateTestCase`](crate::operation::update_test_case::UpdateTestCase) operation.
+/// Errors of the [`UpdateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateTestCaseError {

@@ -20,7 +20,7 @@ impl UpdateTrafficDistribution {
         Self
     }
 }
-/// The input of the [`UpdateTrafficDistribution`](crate::operation::update_traffic_distribution::UpdateTrafficDistribution) operation.
+/// The input of the [`UpdateTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateTrafficDistributionInput {
@@ -55,7 +55,7 @@ impl UpdateTrafficDistributionInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateTrafficDistribution`](crate::operation::update_traffic_distribution::UpdateTrafficDistribution) operation.
+/// The output of the [`UpdateTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateTrafficDistributionOutput {}
@@ -65,7 +65,7 @@ impl UpdateTrafficDistributionOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateTrafficDistribution`](crate::operation::update_traffic_distribution::UpdateTrafficDistribution) operation.
+/// Errors of the [`UpdateTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateTrafficDistributionError {

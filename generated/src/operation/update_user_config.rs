@@ -12,7 +12,7 @@ impl UpdateUserConfig {
         Self
     }
 }
-/// The input of the [`UpdateUserConfig`](crate::operation::update_user_config::UpdateUserConfig) operation.
+/// The input of the [`UpdateUserConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserConfigInput {
@@ -83,7 +83,7 @@ impl UpdateUserConfigInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateUserConfig`](crate::operation::update_user_config::UpdateUserConfig) operation.
+/// The output of the [`UpdateUserConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserConfigOutput {}
@@ -93,7 +93,7 @@ impl UpdateUserConfigOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateUserConfig`](crate::operation::update_user_config::UpdateUserConfig) operation.
+/// Errors of the [`UpdateUserConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateUserConfigError {

@@ -10,7 +10,7 @@ impl UpdateUserHierarchy {
         Self
     }
 }
-/// The input of the [`UpdateUserHierarchy`](crate::operation::update_user_hierarchy::UpdateUserHierarchy) operation.
+/// The input of the [`UpdateUserHierarchy`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserHierarchyInput {
@@ -39,7 +39,7 @@ impl UpdateUserHierarchyInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateUserHierarchy`](crate::operation::update_user_hierarchy::UpdateUserHierarchy) operation.
+/// The output of the [`UpdateUserHierarchy`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserHierarchyOutput {}
@@ -49,7 +49,7 @@ impl UpdateUserHierarchyOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateUserHierarchy`](crate::operation::update_user_hierarchy::UpdateUserHierarchy) operation.
+/// Errors of the [`UpdateUserHierarchy`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateUserHierarchyError {

@@ -10,7 +10,7 @@ impl UpdateUserHierarchyGroupName {
         Self
     }
 }
-/// The input of the [`UpdateUserHierarchyGroupName`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupName) operation.
+/// The input of the [`UpdateUserHierarchyGroupName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserHierarchyGroupNameInput {
@@ -39,7 +39,7 @@ impl UpdateUserHierarchyGroupNameInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateUserHierarchyGroupName`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupName) operation.
+/// The output of the [`UpdateUserHierarchyGroupName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserHierarchyGroupNameOutput {}
@@ -49,7 +49,7 @@ impl UpdateUserHierarchyGroupNameOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateUserHierarchyGroupName`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupName) operation.
+/// Errors of the [`UpdateUserHierarchyGroupName`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateUserHierarchyGroupNameError {

@@ -10,7 +10,7 @@ impl UpdateUserHierarchyStructure {
         Self
     }
 }
-/// The input of the [`UpdateUserHierarchyStructure`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructure) operation.
+/// The input of the [`UpdateUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserHierarchyStructureInput {
@@ -35,7 +35,7 @@ impl UpdateUserHierarchyStructureInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateUserHierarchyStructure`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructure) operation.
+/// The output of the [`UpdateUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserHierarchyStructureOutput {}
@@ -45,7 +45,7 @@ impl UpdateUserHierarchyStructureOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateUserHierarchyStructure`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructure) operation.
+/// Errors of the [`UpdateUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateUserHierarchyStructureError {

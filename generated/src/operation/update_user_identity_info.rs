@@ -12,7 +12,7 @@ impl UpdateUserIdentityInfo {
         Self
     }
 }
-/// The input of the [`UpdateUserIdentityInfo`](crate::operation::update_user_identity_info::UpdateUserIdentityInfo) operation.
+/// The input of the [`UpdateUserIdentityInfo`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserIdentityInfoInput {
@@ -41,7 +41,7 @@ impl UpdateUserIdentityInfoInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateUserIdentityInfo`](crate::operation::update_user_identity_info::UpdateUserIdentityInfo) operation.
+/// The output of the [`UpdateUserIdentityInfo`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserIdentityInfoOutput {}
@@ -51,7 +51,7 @@ impl UpdateUserIdentityInfoOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateUserIdentityInfo`](crate::operation::update_user_identity_info::UpdateUserIdentityInfo) operation.
+/// Errors of the [`UpdateUserIdentityInfo`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateUserIdentityInfoError {

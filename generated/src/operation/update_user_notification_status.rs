@@ -10,7 +10,7 @@ impl UpdateUserNotificationStatus {
         Self
     }
 }
-/// The input of the [`UpdateUserNotificationStatus`](crate::operation::update_user_notification_status::UpdateUserNotificationStatus) operation.
+/// The input of the [`UpdateUserNotificationStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserNotificationStatusInput {
@@ -67,7 +67,7 @@ impl UpdateUserNotificationStatusOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateUserNotificationStatus`](crate::operation::update_user_notification_status::UpdateUserNotificationStatus) operation.
+/// Errors of the [`UpdateUserNotificationStatus`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateUserNotificationStatusError {

@@ -12,7 +12,7 @@ impl UpdateUserPhoneConfig {
         Self
     }
 }
-/// The input of the [`UpdateUserPhoneConfig`](crate::operation::update_user_phone_config::UpdateUserPhoneConfig) operation.
+/// The input of the [`UpdateUserPhoneConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserPhoneConfigInput {
@@ -41,7 +41,7 @@ impl UpdateUserPhoneConfigInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateUserPhoneConfig`](crate::operation::update_user_phone_config::UpdateUserPhoneConfig) operation.
+/// The output of the [`UpdateUserPhoneConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserPhoneConfigOutput {}
@@ -51,7 +51,7 @@ impl UpdateUserPhoneConfigOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateUserPhoneConfig`](crate::operation::update_user_phone_config::UpdateUserPhoneConfig) operation.
+/// Errors of the [`UpdateUserPhoneConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateUserPhoneConfigError {

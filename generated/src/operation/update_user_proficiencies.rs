@@ -10,7 +10,7 @@ impl UpdateUserProficiencies {
         Self
     }
 }
-/// The input of the [`UpdateUserProficiencies`](crate::operation::update_user_proficiencies::UpdateUserProficiencies) operation.
+/// The input of the [`UpdateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserProficienciesInput {
@@ -41,7 +41,7 @@ impl UpdateUserProficienciesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateUserProficiencies`](crate::operation::update_user_proficiencies::UpdateUserProficiencies) operation.
+/// The output of the [`UpdateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserProficienciesOutput {}
@@ -51,7 +51,7 @@ impl UpdateUserProficienciesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateUserProficiencies`](crate::operation::update_user_proficiencies::UpdateUserProficiencies) operation.
+/// Errors of the [`UpdateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateUserProficienciesError {

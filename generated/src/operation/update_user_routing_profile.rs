@@ -10,7 +10,7 @@ impl UpdateUserRoutingProfile {
         Self
     }
 }
-/// The input of the [`UpdateUserRoutingProfile`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfile) operation.
+/// The input of the [`UpdateUserRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserRoutingProfileInput {
@@ -39,7 +39,7 @@ impl UpdateUserRoutingProfileInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateUserRoutingProfile`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfile) operation.
+/// The output of the [`UpdateUserRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserRoutingProfileOutput {}
@@ -49,7 +49,7 @@ impl UpdateUserRoutingProfileOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateUserRoutingProfile`](crate::operation::update_user_routing_profile::UpdateUserRoutingProfile) operation.
+/// Errors of the [`UpdateUserRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateUserRoutingProfileError {

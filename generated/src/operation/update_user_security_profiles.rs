@@ -10,7 +10,7 @@ impl UpdateUserSecurityProfiles {
         Self
     }
 }
-/// The input of the [`UpdateUserSecurityProfiles`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfiles) operation.
+/// The input of the [`UpdateUserSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserSecurityProfilesInput {
@@ -41,7 +41,7 @@ impl UpdateUserSecurityProfilesInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateUserSecurityProfiles`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfiles) operation.
+/// The output of the [`UpdateUserSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateUserSecurityProfilesOutput {}
@@ -51,7 +51,7 @@ impl UpdateUserSecurityProfilesOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateUserSecurityProfiles`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfiles) operation.
+/// Errors of the [`UpdateUserSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateUserSecurityProfilesError {

@@ -12,7 +12,7 @@ impl UpdateViewContent {
         Self
     }
 }
-/// The input of the [`UpdateViewContent`](crate::operation::update_view_content::UpdateViewContent) operation.
+/// The input of the [`UpdateViewContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateViewContentInput {
@@ -49,7 +49,7 @@ impl UpdateViewContentInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateViewContent`](crate::operation::update_view_content::UpdateViewContent) operation.
+/// The output of the [`UpdateViewContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateViewContentOutput {
@@ -66,7 +66,7 @@ impl UpdateViewContentOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateViewContent`](crate::operation::update_view_content::UpdateViewContent) operation.
+/// Errors of the [`UpdateViewContent`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateViewContentError {

@@ -10,7 +10,7 @@ impl UpdateViewMetadata {
         Self
     }
 }
-/// The input of the [`UpdateViewMetadata`](crate::operation::update_view_metadata::UpdateViewMetadata) operation.
+/// The input of the [`UpdateViewMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
 pub struct UpdateViewMetadataInput {
@@ -55,7 +55,7 @@ impl ::std::fmt::Debug for UpdateViewMetadataInput {
         formatter.finish()
     }
 }
-/// The output of the [`UpdateViewMetadata`](crate::operation::update_view_metadata::UpdateViewMetadata) operation.
+/// The output of the [`UpdateViewMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateViewMetadataOutput {}
@@ -65,7 +65,7 @@ impl UpdateViewMetadataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateViewMetadata`](crate::operation::update_view_metadata::UpdateViewMetadata) operation.
+/// Errors of the [`UpdateViewMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateViewMetadataError {

@@ -10,7 +10,7 @@ impl UpdateWorkspaceMetadata {
         Self
     }
 }
-/// The input of the [`UpdateWorkspaceMetadata`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadata) operation.
+/// The input of the [`UpdateWorkspaceMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateWorkspaceMetadataInput {
@@ -51,7 +51,7 @@ impl UpdateWorkspaceMetadataInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateWorkspaceMetadata`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadata) operation.
+/// The output of the [`UpdateWorkspaceMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateWorkspaceMetadataOutput {}
@@ -61,7 +61,7 @@ impl UpdateWorkspaceMetadataOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateWorkspaceMetadata`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadata) operation.
+/// Errors of the [`UpdateWorkspaceMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateWorkspaceMetadataError {

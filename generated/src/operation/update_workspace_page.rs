@@ -10,7 +10,7 @@ impl UpdateWorkspacePage {
         Self
     }
 }
-/// The input of the [`UpdateWorkspacePage`](crate::operation::update_workspace_page::UpdateWorkspacePage) operation.
+/// The input of the [`UpdateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateWorkspacePageInput {
@@ -63,7 +63,7 @@ impl UpdateWorkspacePageInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateWorkspacePage`](crate::operation::update_workspace_page::UpdateWorkspacePage) operation.
+/// The output of the [`UpdateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateWorkspacePageOutput {}
@@ -73,7 +73,7 @@ impl UpdateWorkspacePageOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateWorkspacePage`](crate::operation::update_workspace_page::UpdateWorkspacePage) operation.
+/// Errors of the [`UpdateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateWorkspacePageError {

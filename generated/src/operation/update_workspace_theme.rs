@@ -10,7 +10,7 @@ impl UpdateWorkspaceTheme {
         Self
     }
 }
-/// The input of the [`UpdateWorkspaceTheme`](crate::operation::update_workspace_theme::UpdateWorkspaceTheme) operation.
+/// The input of the [`UpdateWorkspaceTheme`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateWorkspaceThemeInput {
@@ -39,7 +39,7 @@ impl UpdateWorkspaceThemeInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateWorkspaceTheme`](crate::operation::update_workspace_theme::UpdateWorkspaceTheme) operation.
+/// The output of the [`UpdateWorkspaceTheme`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateWorkspaceThemeOutput {}
@@ -49,7 +49,7 @@ impl UpdateWorkspaceThemeOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateWorkspaceTheme`](crate::operation::update_workspace_theme::UpdateWorkspaceTheme) operation.
+/// Errors of the [`UpdateWorkspaceTheme`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateWorkspaceThemeError {

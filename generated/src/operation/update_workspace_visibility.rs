@@ -10,7 +10,7 @@ impl UpdateWorkspaceVisibility {
         Self
     }
 }
-/// The input of the [`UpdateWorkspaceVisibility`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibility) operation.
+/// The input of the [`UpdateWorkspaceVisibility`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateWorkspaceVisibilityInput {
@@ -39,7 +39,7 @@ impl UpdateWorkspaceVisibilityInput {
         ::std::default::Default::default()
     }
 }
-/// The output of the [`UpdateWorkspaceVisibility`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibility) operation.
+/// The output of the [`UpdateWorkspaceVisibility`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
 pub struct UpdateWorkspaceVisibilityOutput {}
@@ -49,7 +49,7 @@ impl UpdateWorkspaceVisibilityOutput {
         ::std::default::Default::default()
     }
 }
-/// Errors of the [`UpdateWorkspaceVisibility`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibility) operation.
+/// Errors of the [`UpdateWorkspaceVisibility`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum UpdateWorkspaceVisibilityError {

@@ -16,7 +16,7 @@ impl ActionSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ActionSummary`](crate::types::ActionSummary).
+/// A builder for [`ActionSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ActionSummaryBuilder {
@@ -41,7 +41,7 @@ impl ActionSummaryBuilder {
     pub fn get_action_type(&self) -> &Option<crate::types::ActionType> {
         &self.action_type
     }
-    /// Builds a [`ActionSummary`](crate::types::ActionSummary).
+    /// Builds a [`ActionSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`action_type`](crate::types::ActionSummary#structfield.action_type)

@@ -26,7 +26,7 @@ impl AdditionalEmailRecipients {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AdditionalEmailRecipients`](crate::types::AdditionalEmailRecipients).
+/// A builder for [`AdditionalEmailRecipients`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AdditionalEmailRecipientsBuilder {
@@ -76,7 +76,7 @@ impl AdditionalEmailRecipientsBuilder {
     pub fn get_cc_list(&self) -> &Option<Vec<crate::types::EmailRecipient>> {
         &self.cc_list
     }
-    /// Builds a [`AdditionalEmailRecipients`](crate::types::AdditionalEmailRecipients).
+    /// Builds a [`AdditionalEmailRecipients`].
     pub fn build(self) -> crate::types::AdditionalEmailRecipients {
         crate::types::AdditionalEmailRecipients {
             to_list: self.to_list,

@@ -16,7 +16,7 @@ impl AfterContactWorkConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AfterContactWorkConfig`](crate::types::AfterContactWorkConfig).
+/// A builder for [`AfterContactWorkConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AfterContactWorkConfigBuilder {
@@ -41,7 +41,7 @@ impl AfterContactWorkConfigBuilder {
     pub fn get_after_contact_work_time_limit(&self) -> &Option<i32> {
         &self.after_contact_work_time_limit
     }
-    /// Builds a [`AfterContactWorkConfig`](crate::types::AfterContactWorkConfig).
+    /// Builds a [`AfterContactWorkConfig`].
     pub fn build(self) -> crate::types::AfterContactWorkConfig {
         crate::types::AfterContactWorkConfig {
             after_contact_work_time_limit: self

@@ -34,7 +34,7 @@ impl AfterContactWorkConfigPerChannel {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AfterContactWorkConfigPerChannel`](crate::types::AfterContactWorkConfigPerChannel).
+/// A builder for [`AfterContactWorkConfigPerChannel`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AfterContactWorkConfigPerChannelBuilder {
@@ -115,7 +115,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
     ) -> &Option<crate::types::AfterContactWorkConfig> {
         &self.agent_first_callback_after_contact_work_config
     }
-    /// Builds a [`AfterContactWorkConfigPerChannel`](crate::types::AfterContactWorkConfigPerChannel).
+    /// Builds a [`AfterContactWorkConfigPerChannel`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::AfterContactWorkConfigPerChannel#structfield.channel)

@@ -16,7 +16,7 @@ impl AgentConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentConfig`](crate::types::AgentConfig).
+/// A builder for [`AgentConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentConfigBuilder {
@@ -44,7 +44,7 @@ impl AgentConfigBuilder {
     pub fn get_distributions(&self) -> &Option<Vec<crate::types::Distribution>> {
         &self.distributions
     }
-    /// Builds a [`AgentConfig`](crate::types::AgentConfig).
+    /// Builds a [`AgentConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`distributions`](crate::types::AgentConfig#structfield.distributions)

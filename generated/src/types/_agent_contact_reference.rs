@@ -54,7 +54,7 @@ impl AgentContactReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentContactReference`](crate::types::AgentContactReference).
+/// A builder for [`AgentContactReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentContactReferenceBuilder {
@@ -215,7 +215,7 @@ impl AgentContactReferenceBuilder {
     pub fn get_queue(&self) -> &Option<crate::types::QueueReference> {
         &self.queue
     }
-    /// Builds a [`AgentContactReference`](crate::types::AgentContactReference).
+    /// Builds a [`AgentContactReference`].
     pub fn build(self) -> crate::types::AgentContactReference {
         crate::types::AgentContactReference {
             contact_id: self.contact_id,

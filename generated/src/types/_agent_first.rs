@@ -16,7 +16,7 @@ impl AgentFirst {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentFirst`](crate::types::AgentFirst).
+/// A builder for [`AgentFirst`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentFirstBuilder {
@@ -41,7 +41,7 @@ impl AgentFirstBuilder {
     pub fn get_preview(&self) -> &Option<crate::types::Preview> {
         &self.preview
     }
-    /// Builds a [`AgentFirst`](crate::types::AgentFirst).
+    /// Builds a [`AgentFirst`].
     pub fn build(self) -> crate::types::AgentFirst {
         crate::types::AgentFirst {
             preview: self.preview,

@@ -16,7 +16,7 @@ impl AgentHierarchyGroup {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentHierarchyGroup`](crate::types::AgentHierarchyGroup).
+/// A builder for [`AgentHierarchyGroup`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentHierarchyGroupBuilder {
@@ -41,7 +41,7 @@ impl AgentHierarchyGroupBuilder {
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
-    /// Builds a [`AgentHierarchyGroup`](crate::types::AgentHierarchyGroup).
+    /// Builds a [`AgentHierarchyGroup`].
     pub fn build(self) -> crate::types::AgentHierarchyGroup {
         crate::types::AgentHierarchyGroup {
             arn: self.arn,

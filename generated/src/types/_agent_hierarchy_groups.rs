@@ -50,7 +50,7 @@ impl AgentHierarchyGroups {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentHierarchyGroups`](crate::types::AgentHierarchyGroups).
+/// A builder for [`AgentHierarchyGroups`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentHierarchyGroupsBuilder {
@@ -151,7 +151,7 @@ impl AgentHierarchyGroupsBuilder {
     pub fn get_l5_ids(&self) -> &Option<Vec<String>> {
         &self.l5_ids
     }
-    /// Builds a [`AgentHierarchyGroups`](crate::types::AgentHierarchyGroups).
+    /// Builds a [`AgentHierarchyGroups`].
     pub fn build(self) -> crate::types::AgentHierarchyGroups {
         crate::types::AgentHierarchyGroups {
             l1_ids: self.l1_ids,

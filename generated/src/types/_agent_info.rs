@@ -100,7 +100,7 @@ impl AgentInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentInfo`](crate::types::AgentInfo).
+/// A builder for [`AgentInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentInfoBuilder {
@@ -424,7 +424,7 @@ impl AgentInfoBuilder {
     ) -> &Option<crate::types::VoiceEnhancementMode> {
         &self.voice_enhancement_mode
     }
-    /// Builds a [`AgentInfo`](crate::types::AgentInfo).
+    /// Builds a [`AgentInfo`].
     pub fn build(self) -> crate::types::AgentInfo {
         crate::types::AgentInfo {
             id: self.id,

@@ -16,7 +16,7 @@ impl AgentQualityMetrics {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentQualityMetrics`](crate::types::AgentQualityMetrics).
+/// A builder for [`AgentQualityMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentQualityMetricsBuilder {
@@ -44,7 +44,7 @@ impl AgentQualityMetricsBuilder {
     pub fn get_audio(&self) -> &Option<crate::types::AudioQualityMetricsInfo> {
         &self.audio
     }
-    /// Builds a [`AgentQualityMetrics`](crate::types::AgentQualityMetrics).
+    /// Builds a [`AgentQualityMetrics`].
     pub fn build(self) -> crate::types::AgentQualityMetrics {
         crate::types::AgentQualityMetrics {
             audio: self.audio,

@@ -70,7 +70,7 @@ impl AgentStatus {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentStatus`](crate::types::AgentStatus).
+/// A builder for [`AgentStatus`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentStatusBuilder {
@@ -272,7 +272,7 @@ impl AgentStatusBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`AgentStatus`](crate::types::AgentStatus).
+    /// Builds a [`AgentStatus`].
     pub fn build(self) -> crate::types::AgentStatus {
         crate::types::AgentStatus {
             agent_status_arn: self.agent_status_arn,

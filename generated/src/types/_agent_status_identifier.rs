@@ -22,7 +22,7 @@ impl AgentStatusIdentifier {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentStatusIdentifier`](crate::types::AgentStatusIdentifier).
+/// A builder for [`AgentStatusIdentifier`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentStatusIdentifierBuilder {
@@ -66,7 +66,7 @@ impl AgentStatusIdentifierBuilder {
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
-    /// Builds a [`AgentStatusIdentifier`](crate::types::AgentStatusIdentifier).
+    /// Builds a [`AgentStatusIdentifier`].
     pub fn build(self) -> crate::types::AgentStatusIdentifier {
         crate::types::AgentStatusIdentifier {
             arn: self.arn,

@@ -28,7 +28,7 @@ impl AgentStatusReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentStatusReference`](crate::types::AgentStatusReference).
+/// A builder for [`AgentStatusReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentStatusReferenceBuilder {
@@ -94,7 +94,7 @@ impl AgentStatusReferenceBuilder {
     pub fn get_status_name(&self) -> &Option<String> {
         &self.status_name
     }
-    /// Builds a [`AgentStatusReference`](crate::types::AgentStatusReference).
+    /// Builds a [`AgentStatusReference`].
     pub fn build(self) -> crate::types::AgentStatusReference {
         crate::types::AgentStatusReference {
             status_start_timestamp: self.status_start_timestamp,

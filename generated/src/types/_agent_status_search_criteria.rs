@@ -36,7 +36,7 @@ impl AgentStatusSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentStatusSearchCriteria`](crate::types::AgentStatusSearchCriteria).
+/// A builder for [`AgentStatusSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentStatusSearchCriteriaBuilder {
@@ -118,7 +118,7 @@ impl AgentStatusSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`AgentStatusSearchCriteria`](crate::types::AgentStatusSearchCriteria).
+    /// Builds a [`AgentStatusSearchCriteria`].
     pub fn build(self) -> crate::types::AgentStatusSearchCriteria {
         crate::types::AgentStatusSearchCriteria {
             or_conditions: self.or_conditions,

@@ -21,7 +21,7 @@ impl AgentStatusSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentStatusSearchFilter`](crate::types::AgentStatusSearchFilter).
+/// A builder for [`AgentStatusSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentStatusSearchFilterBuilder {
@@ -54,7 +54,7 @@ impl AgentStatusSearchFilterBuilder {
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
-    /// Builds a [`AgentStatusSearchFilter`](crate::types::AgentStatusSearchFilter).
+    /// Builds a [`AgentStatusSearchFilter`].
     pub fn build(self) -> crate::types::AgentStatusSearchFilter {
         crate::types::AgentStatusSearchFilter {
             attribute_filter: self.attribute_filter,

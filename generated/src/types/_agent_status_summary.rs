@@ -46,7 +46,7 @@ impl AgentStatusSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentStatusSummary`](crate::types::AgentStatusSummary).
+/// A builder for [`AgentStatusSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentStatusSummaryBuilder {
@@ -169,7 +169,7 @@ impl AgentStatusSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`AgentStatusSummary`](crate::types::AgentStatusSummary).
+    /// Builds a [`AgentStatusSummary`].
     pub fn build(self) -> crate::types::AgentStatusSummary {
         crate::types::AgentStatusSummary {
             id: self.id,

@@ -18,7 +18,7 @@ impl AgentsCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AgentsCriteria`](crate::types::AgentsCriteria).
+/// A builder for [`AgentsCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentsCriteriaBuilder {
@@ -43,7 +43,7 @@ impl AgentsCriteriaBuilder {
     pub fn get_agent_ids(&self) -> &Option<Vec<String>> {
         &self.agent_ids
     }
-    /// Builds a [`AgentsCriteria`](crate::types::AgentsCriteria).
+    /// Builds a [`AgentsCriteria`].
     pub fn build(self) -> crate::types::AgentsCriteria {
         crate::types::AgentsCriteria {
             agent_ids: self.agent_ids,

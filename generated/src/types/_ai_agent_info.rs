@@ -28,7 +28,7 @@ impl AiAgentInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AiAgentInfo`](crate::types::AiAgentInfo).
+/// A builder for [`AiAgentInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AiAgentInfoBuilder {
@@ -91,7 +91,7 @@ impl AiAgentInfoBuilder {
     pub fn get_ai_agent_escalated(&self) -> &Option<bool> {
         &self.ai_agent_escalated
     }
-    /// Builds a [`AiAgentInfo`](crate::types::AiAgentInfo).
+    /// Builds a [`AiAgentInfo`].
     pub fn build(self) -> crate::types::AiAgentInfo {
         crate::types::AiAgentInfo {
             ai_use_case: self.ai_use_case,

@@ -16,7 +16,7 @@ impl AliasConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AliasConfiguration`](crate::types::AliasConfiguration).
+/// A builder for [`AliasConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AliasConfigurationBuilder {
@@ -41,7 +41,7 @@ impl AliasConfigurationBuilder {
     pub fn get_email_address_id(&self) -> &Option<String> {
         &self.email_address_id
     }
-    /// Builds a [`AliasConfiguration`](crate::types::AliasConfiguration).
+    /// Builds a [`AliasConfiguration`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`email_address_id`](crate::types::AliasConfiguration#structfield.email_address_id)

@@ -22,7 +22,7 @@ impl AllowedCapabilities {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AllowedCapabilities`](crate::types::AllowedCapabilities).
+/// A builder for [`AllowedCapabilities`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AllowedCapabilitiesBuilder {
@@ -72,7 +72,7 @@ impl AllowedCapabilitiesBuilder {
     pub fn get_agent(&self) -> &Option<crate::types::ParticipantCapabilities> {
         &self.agent
     }
-    /// Builds a [`AllowedCapabilities`](crate::types::AllowedCapabilities).
+    /// Builds a [`AllowedCapabilities`].
     pub fn build(self) -> crate::types::AllowedCapabilities {
         crate::types::AllowedCapabilities {
             customer: self.customer,

@@ -16,7 +16,7 @@ impl AllowedExtension {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AllowedExtension`](crate::types::AllowedExtension).
+/// A builder for [`AllowedExtension`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AllowedExtensionBuilder {
@@ -41,7 +41,7 @@ impl AllowedExtensionBuilder {
     pub fn get_extension(&self) -> &Option<String> {
         &self.extension
     }
-    /// Builds a [`AllowedExtension`](crate::types::AllowedExtension).
+    /// Builds a [`AllowedExtension`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`extension`](crate::types::AllowedExtension#structfield.extension)

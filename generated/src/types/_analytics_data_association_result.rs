@@ -42,7 +42,7 @@ impl AnalyticsDataAssociationResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AnalyticsDataAssociationResult`](crate::types::AnalyticsDataAssociationResult).
+/// A builder for [`AnalyticsDataAssociationResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AnalyticsDataAssociationResultBuilder {
@@ -143,7 +143,7 @@ impl AnalyticsDataAssociationResultBuilder {
     pub fn get_resource_share_status(&self) -> &Option<String> {
         &self.resource_share_status
     }
-    /// Builds a [`AnalyticsDataAssociationResult`](crate::types::AnalyticsDataAssociationResult).
+    /// Builds a [`AnalyticsDataAssociationResult`].
     pub fn build(self) -> crate::types::AnalyticsDataAssociationResult {
         crate::types::AnalyticsDataAssociationResult {
             data_set_id: self.data_set_id,

@@ -22,7 +22,7 @@ impl AnalyticsDataSetsResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AnalyticsDataSetsResult`](crate::types::AnalyticsDataSetsResult).
+/// A builder for [`AnalyticsDataSetsResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AnalyticsDataSetsResultBuilder {
@@ -66,7 +66,7 @@ impl AnalyticsDataSetsResultBuilder {
     pub fn get_data_set_name(&self) -> &Option<String> {
         &self.data_set_name
     }
-    /// Builds a [`AnalyticsDataSetsResult`](crate::types::AnalyticsDataSetsResult).
+    /// Builds a [`AnalyticsDataSetsResult`].
     pub fn build(self) -> crate::types::AnalyticsDataSetsResult {
         crate::types::AnalyticsDataSetsResult {
             data_set_id: self.data_set_id,

@@ -22,7 +22,7 @@ impl AnswerMachineDetectionConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AnswerMachineDetectionConfig`](crate::types::AnswerMachineDetectionConfig).
+/// A builder for [`AnswerMachineDetectionConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AnswerMachineDetectionConfigBuilder {
@@ -66,7 +66,7 @@ impl AnswerMachineDetectionConfigBuilder {
     pub fn get_await_answer_machine_prompt(&self) -> &Option<bool> {
         &self.await_answer_machine_prompt
     }
-    /// Builds a [`AnswerMachineDetectionConfig`](crate::types::AnswerMachineDetectionConfig).
+    /// Builds a [`AnswerMachineDetectionConfig`].
     pub fn build(self) -> crate::types::AnswerMachineDetectionConfig {
         crate::types::AnswerMachineDetectionConfig {
             enable_answer_machine_detection: self

@@ -32,7 +32,7 @@ impl Application {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Application`](crate::types::Application).
+/// A builder for [`Application`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ApplicationBuilder {
@@ -95,7 +95,7 @@ impl ApplicationBuilder {
     pub fn get_type(&self) -> &Option<crate::types::ApplicationType> {
         &self.r#type
     }
-    /// Builds a [`Application`](crate::types::Application).
+    /// Builds a [`Application`].
     pub fn build(self) -> crate::types::Application {
         crate::types::Application {
             namespace: self.namespace,

@@ -11,12 +11,12 @@ impl AssignContactCategoryActionDefinition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AssignContactCategoryActionDefinition`](crate::types::AssignContactCategoryActionDefinition).
+/// A builder for [`AssignContactCategoryActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AssignContactCategoryActionDefinitionBuilder {}
 impl AssignContactCategoryActionDefinitionBuilder {
-    /// Builds a [`AssignContactCategoryActionDefinition`](crate::types::AssignContactCategoryActionDefinition).
+    /// Builds a [`AssignContactCategoryActionDefinition`].
     pub fn build(self) -> crate::types::AssignContactCategoryActionDefinition {
         crate::types::AssignContactCategoryActionDefinition {
         }

@@ -22,7 +22,7 @@ impl AssignSlaActionDefinition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AssignSlaActionDefinition`](crate::types::AssignSlaActionDefinition).
+/// A builder for [`AssignSlaActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AssignSlaActionDefinitionBuilder {
@@ -80,7 +80,7 @@ impl AssignSlaActionDefinitionBuilder {
     ) -> &Option<crate::types::CaseSlaConfiguration> {
         &self.case_sla_configuration
     }
-    /// Builds a [`AssignSlaActionDefinition`](crate::types::AssignSlaActionDefinition).
+    /// Builds a [`AssignSlaActionDefinition`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`sla_assignment_type`](crate::types::AssignSlaActionDefinition#structfield.sla_assignment_type)

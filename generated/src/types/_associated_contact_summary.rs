@@ -64,7 +64,7 @@ impl AssociatedContactSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AssociatedContactSummary`](crate::types::AssociatedContactSummary).
+/// A builder for [`AssociatedContactSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AssociatedContactSummaryBuilder {
@@ -255,7 +255,7 @@ impl AssociatedContactSummaryBuilder {
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
-    /// Builds a [`AssociatedContactSummary`](crate::types::AssociatedContactSummary).
+    /// Builds a [`AssociatedContactSummary`].
     pub fn build(self) -> crate::types::AssociatedContactSummary {
         crate::types::AssociatedContactSummary {
             contact_id: self.contact_id,

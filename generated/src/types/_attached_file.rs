@@ -72,7 +72,7 @@ impl AttachedFile {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AttachedFile`](crate::types::AttachedFile).
+/// A builder for [`AttachedFile`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AttachedFileBuilder {
@@ -277,7 +277,7 @@ impl AttachedFileBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`AttachedFile`](crate::types::AttachedFile).
+    /// Builds a [`AttachedFile`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`creation_time`](crate::types::AttachedFile#structfield.creation_time)

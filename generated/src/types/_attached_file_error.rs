@@ -28,7 +28,7 @@ impl AttachedFileError {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AttachedFileError`](crate::types::AttachedFileError).
+/// A builder for [`AttachedFileError`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AttachedFileErrorBuilder {
@@ -91,7 +91,7 @@ impl AttachedFileErrorBuilder {
     pub fn get_file_id(&self) -> &Option<String> {
         &self.file_id
     }
-    /// Builds a [`AttachedFileError`](crate::types::AttachedFileError).
+    /// Builds a [`AttachedFileError`].
     pub fn build(self) -> crate::types::AttachedFileError {
         crate::types::AttachedFileError {
             error_code: self.error_code,

@@ -42,7 +42,7 @@ impl AttachedFilesConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AttachedFilesConfiguration`](crate::types::AttachedFilesConfiguration).
+/// A builder for [`AttachedFilesConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AttachedFilesConfigurationBuilder {
@@ -157,7 +157,7 @@ impl AttachedFilesConfigurationBuilder {
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
-    /// Builds a [`AttachedFilesConfiguration`](crate::types::AttachedFilesConfiguration).
+    /// Builds a [`AttachedFilesConfiguration`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`instance_id`](crate::types::AttachedFilesConfiguration#structfield.instance_id)

@@ -36,7 +36,7 @@ impl AttachedFilesConfigurationSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AttachedFilesConfigurationSummary`](crate::types::AttachedFilesConfigurationSummary).
+/// A builder for [`AttachedFilesConfigurationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AttachedFilesConfigurationSummaryBuilder {
@@ -129,7 +129,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
     ) -> &Option<crate::types::ExtensionConfiguration> {
         &self.extension_configuration
     }
-    /// Builds a [`AttachedFilesConfigurationSummary`](crate::types::AttachedFilesConfigurationSummary).
+    /// Builds a [`AttachedFilesConfigurationSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`instance_id`](crate::types::AttachedFilesConfigurationSummary#structfield.instance_id)

@@ -34,7 +34,7 @@ impl AttachmentReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AttachmentReference`](crate::types::AttachmentReference).
+/// A builder for [`AttachmentReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AttachmentReferenceBuilder {
@@ -116,7 +116,7 @@ impl AttachmentReferenceBuilder {
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
-    /// Builds a [`AttachmentReference`](crate::types::AttachmentReference).
+    /// Builds a [`AttachmentReference`].
     pub fn build(self) -> crate::types::AttachmentReference {
         crate::types::AttachmentReference {
             name: self.name,

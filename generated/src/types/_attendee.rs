@@ -30,7 +30,7 @@ impl ::std::fmt::Debug for Attendee {
         formatter.finish()
     }
 }
-/// A builder for [`Attendee`](crate::types::Attendee).
+/// A builder for [`Attendee`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct AttendeeBuilder {
@@ -74,7 +74,7 @@ impl AttendeeBuilder {
     pub fn get_join_token(&self) -> &Option<String> {
         &self.join_token
     }
-    /// Builds a [`Attendee`](crate::types::Attendee).
+    /// Builds a [`Attendee`].
     pub fn build(self) -> crate::types::Attendee {
         crate::types::Attendee {
             attendee_id: self.attendee_id,

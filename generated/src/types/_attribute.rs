@@ -22,7 +22,7 @@ impl Attribute {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Attribute`](crate::types::Attribute).
+/// A builder for [`Attribute`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AttributeBuilder {
@@ -69,7 +69,7 @@ impl AttributeBuilder {
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
-    /// Builds a [`Attribute`](crate::types::Attribute).
+    /// Builds a [`Attribute`].
     pub fn build(self) -> crate::types::Attribute {
         crate::types::Attribute {
             attribute_type: self.attribute_type,

@@ -26,7 +26,7 @@ impl AttributeAndCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AttributeAndCondition`](crate::types::AttributeAndCondition).
+/// A builder for [`AttributeAndCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AttributeAndConditionBuilder {
@@ -81,7 +81,7 @@ impl AttributeAndConditionBuilder {
     ) -> &Option<crate::types::HierarchyGroupCondition> {
         &self.hierarchy_group_condition
     }
-    /// Builds a [`AttributeAndCondition`](crate::types::AttributeAndCondition).
+    /// Builds a [`AttributeAndCondition`].
     pub fn build(self) -> crate::types::AttributeAndCondition {
         crate::types::AttributeAndCondition {
             tag_conditions: self.tag_conditions,

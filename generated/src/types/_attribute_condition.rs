@@ -46,7 +46,7 @@ impl AttributeCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AttributeCondition`](crate::types::AttributeCondition).
+/// A builder for [`AttributeCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AttributeConditionBuilder {
@@ -169,7 +169,7 @@ impl AttributeConditionBuilder {
     pub fn get_comparison_operator(&self) -> &Option<String> {
         &self.comparison_operator
     }
-    /// Builds a [`AttributeCondition`](crate::types::AttributeCondition).
+    /// Builds a [`AttributeCondition`].
     pub fn build(self) -> crate::types::AttributeCondition {
         crate::types::AttributeCondition {
             name: self.name,

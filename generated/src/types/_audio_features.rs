@@ -16,7 +16,7 @@ impl AudioFeatures {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AudioFeatures`](crate::types::AudioFeatures).
+/// A builder for [`AudioFeatures`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AudioFeaturesBuilder {
@@ -44,7 +44,7 @@ impl AudioFeaturesBuilder {
     pub fn get_echo_reduction(&self) -> &Option<crate::types::MeetingFeatureStatus> {
         &self.echo_reduction
     }
-    /// Builds a [`AudioFeatures`](crate::types::AudioFeatures).
+    /// Builds a [`AudioFeatures`].
     pub fn build(self) -> crate::types::AudioFeatures {
         crate::types::AudioFeatures {
             echo_reduction: self.echo_reduction,

@@ -26,7 +26,7 @@ impl AudioQualityMetricsInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AudioQualityMetricsInfo`](crate::types::AudioQualityMetricsInfo).
+/// A builder for [`AudioQualityMetricsInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AudioQualityMetricsInfoBuilder {
@@ -70,7 +70,7 @@ impl AudioQualityMetricsInfoBuilder {
     pub fn get_potential_quality_issues(&self) -> &Option<Vec<String>> {
         &self.potential_quality_issues
     }
-    /// Builds a [`AudioQualityMetricsInfo`](crate::types::AudioQualityMetricsInfo).
+    /// Builds a [`AudioQualityMetricsInfo`].
     pub fn build(self) -> crate::types::AudioQualityMetricsInfo {
         crate::types::AudioQualityMetricsInfo {
             quality_score: self.quality_score.unwrap_or_default(),

@@ -27,8 +27,7 @@ pub struct AuthenticationProfile {
     pub last_modified_region: Option<String>,
     /// The short lived session duration configuration for users logged in to Amazon Connect, in minutes. This value determines the maximum possible time before an agent is authenticated. For more information, see [Configure the session duration](https://docs.aws.amazon.com/connect/latest/adminguide/authentication-profiles.html#configure-session-timeouts) in the *Amazon Connect Administrator Guide*.
     #[deprecated(
-        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-        since = "10/31/2025"
+        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
     pub periodic_session_duration: Option<i32>,
     /// The long lived session duration for users logged in to Amazon Connect, in minutes. After this time period, users must log in again. For more information, see [Configure the session duration](https://docs.aws.amazon.com/connect/latest/adminguide/authentication-profiles.html#configure-session-timeouts) in the *Amazon Connect Administrator Guide*.
@@ -85,8 +84,7 @@ impl AuthenticationProfile {
     }
     /// The short lived session duration configuration for users logged in to Amazon Connect, in minutes.
     #[deprecated(
-        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-        since = "10/31/2025"
+        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
     pub fn periodic_session_duration(&self) -> Option<i32> {
         self.periodic_session_duration
@@ -108,7 +106,7 @@ impl AuthenticationProfile {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AuthenticationProfile`](crate::types::AuthenticationProfile).
+/// A builder for [`AuthenticationProfile`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AuthenticationProfileBuilder {
@@ -123,8 +121,7 @@ pub struct AuthenticationProfileBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
     #[deprecated(
-        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-        since = "10/31/2025"
+        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
     pub(crate) periodic_session_duration: Option<i32>,
     pub(crate) max_session_duration: Option<i32>,
@@ -322,8 +319,7 @@ impl AuthenticationProfileBuilder {
     ///
     /// Sets [`periodic_session_duration`](crate::types::AuthenticationProfile#structfield.periodic_session_duration).
     #[deprecated(
-        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-        since = "10/31/2025"
+        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
     pub fn periodic_session_duration(mut self, input: i32) -> Self {
         self.periodic_session_duration = Some(input);
@@ -333,8 +329,7 @@ impl AuthenticationProfileBuilder {
     ///
     /// Sets [`periodic_session_duration`](crate::types::AuthenticationProfile#structfield.periodic_session_duration).
     #[deprecated(
-        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-        since = "10/31/2025"
+        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
     pub fn set_periodic_session_duration(mut self, input: Option<i32>) -> Self {
         self.periodic_session_duration = input;
@@ -342,8 +337,7 @@ impl AuthenticationProfileBuilder {
     }
     /// Returns [`periodic_session_duration`](crate::types::AuthenticationProfile#structfield.periodic_session_duration), if set.
     #[deprecated(
-        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead.",
-        since = "10/31/2025"
+        note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
     )]
     pub fn get_periodic_session_duration(&self) -> &Option<i32> {
         &self.periodic_session_duration
@@ -405,7 +399,7 @@ impl AuthenticationProfileBuilder {
     pub fn get_session_inactivity_handling_enabled(&self) -> &Option<bool> {
         &self.session_inactivity_handling_enabled
     }
-    /// Builds a [`AuthenticationProfile`](crate::types::AuthenticationProfile).
+    /// Builds a [`AuthenticationProfile`].
     pub fn build(self) -> crate::types::AuthenticationProfile {
         crate::types::AuthenticationProfile {
             id: self.id,

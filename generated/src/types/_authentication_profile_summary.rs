@@ -48,7 +48,7 @@ impl AuthenticationProfileSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AuthenticationProfileSummary`](crate::types::AuthenticationProfileSummary).
+/// A builder for [`AuthenticationProfileSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AuthenticationProfileSummaryBuilder {
@@ -171,7 +171,7 @@ impl AuthenticationProfileSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`AuthenticationProfileSummary`](crate::types::AuthenticationProfileSummary).
+    /// Builds a [`AuthenticationProfileSummary`].
     pub fn build(self) -> crate::types::AuthenticationProfileSummary {
         crate::types::AuthenticationProfileSummary {
             id: self.id,

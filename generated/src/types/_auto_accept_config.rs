@@ -28,7 +28,7 @@ impl AutoAcceptConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AutoAcceptConfig`](crate::types::AutoAcceptConfig).
+/// A builder for [`AutoAcceptConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AutoAcceptConfigBuilder {
@@ -91,7 +91,7 @@ impl AutoAcceptConfigBuilder {
     pub fn get_agent_first_callback_auto_accept(&self) -> &Option<bool> {
         &self.agent_first_callback_auto_accept
     }
-    /// Builds a [`AutoAcceptConfig`](crate::types::AutoAcceptConfig).
+    /// Builds a [`AutoAcceptConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::AutoAcceptConfig#structfield.channel)

@@ -16,7 +16,7 @@ impl AutoEvaluationConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AutoEvaluationConfiguration`](crate::types::AutoEvaluationConfiguration).
+/// A builder for [`AutoEvaluationConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AutoEvaluationConfigurationBuilder {
@@ -41,7 +41,7 @@ impl AutoEvaluationConfigurationBuilder {
     pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
-    /// Builds a [`AutoEvaluationConfiguration`](crate::types::AutoEvaluationConfiguration).
+    /// Builds a [`AutoEvaluationConfiguration`].
     pub fn build(self) -> crate::types::AutoEvaluationConfiguration {
         crate::types::AutoEvaluationConfiguration {
             enabled: self.enabled.unwrap_or_default(),

@@ -22,7 +22,7 @@ impl AutoEvaluationDetails {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AutoEvaluationDetails`](crate::types::AutoEvaluationDetails).
+/// A builder for [`AutoEvaluationDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AutoEvaluationDetailsBuilder {
@@ -74,7 +74,7 @@ impl AutoEvaluationDetailsBuilder {
     ) -> &Option<crate::types::AutoEvaluationStatus> {
         &self.auto_evaluation_status
     }
-    /// Builds a [`AutoEvaluationDetails`](crate::types::AutoEvaluationDetails).
+    /// Builds a [`AutoEvaluationDetails`].
     pub fn build(self) -> crate::types::AutoEvaluationDetails {
         crate::types::AutoEvaluationDetails {
             auto_evaluation_enabled: self.auto_evaluation_enabled.unwrap_or_default(),

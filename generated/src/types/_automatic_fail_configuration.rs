@@ -16,7 +16,7 @@ impl AutomaticFailConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AutomaticFailConfiguration`](crate::types::AutomaticFailConfiguration).
+/// A builder for [`AutomaticFailConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AutomaticFailConfigurationBuilder {
@@ -41,7 +41,7 @@ impl AutomaticFailConfigurationBuilder {
     pub fn get_target_section(&self) -> &Option<String> {
         &self.target_section
     }
-    /// Builds a [`AutomaticFailConfiguration`](crate::types::AutomaticFailConfiguration).
+    /// Builds a [`AutomaticFailConfiguration`].
     pub fn build(self) -> crate::types::AutomaticFailConfiguration {
         crate::types::AutomaticFailConfiguration {
             target_section: self.target_section,

@@ -30,7 +30,7 @@ impl AvailableNumberSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`AvailableNumberSummary`](crate::types::AvailableNumberSummary).
+/// A builder for [`AvailableNumberSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AvailableNumberSummaryBuilder {
@@ -104,7 +104,7 @@ impl AvailableNumberSummaryBuilder {
     pub fn get_phone_number_type(&self) -> &Option<crate::types::PhoneNumberType> {
         &self.phone_number_type
     }
-    /// Builds a [`AvailableNumberSummary`](crate::types::AvailableNumberSummary).
+    /// Builds a [`AvailableNumberSummary`].
     pub fn build(self) -> crate::types::AvailableNumberSummary {
         crate::types::AvailableNumberSummary {
             phone_number: self.phone_number,

@@ -28,7 +28,7 @@ impl BatchCreateDataTableValueFailureResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`BatchCreateDataTableValueFailureResult`](crate::types::BatchCreateDataTableValueFailureResult).
+/// A builder for [`BatchCreateDataTableValueFailureResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BatchCreateDataTableValueFailureResultBuilder {
@@ -94,7 +94,7 @@ impl BatchCreateDataTableValueFailureResultBuilder {
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
-    /// Builds a [`BatchCreateDataTableValueFailureResult`](crate::types::BatchCreateDataTableValueFailureResult).
+    /// Builds a [`BatchCreateDataTableValueFailureResult`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`primary_values`](crate::types::BatchCreateDataTableValueFailureResult#structfield.primary_values)

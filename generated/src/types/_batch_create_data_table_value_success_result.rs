@@ -34,7 +34,7 @@ impl BatchCreateDataTableValueSuccessResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`BatchCreateDataTableValueSuccessResult`](crate::types::BatchCreateDataTableValueSuccessResult).
+/// A builder for [`BatchCreateDataTableValueSuccessResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BatchCreateDataTableValueSuccessResultBuilder {
@@ -122,7 +122,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
-    /// Builds a [`BatchCreateDataTableValueSuccessResult`](crate::types::BatchCreateDataTableValueSuccessResult).
+    /// Builds a [`BatchCreateDataTableValueSuccessResult`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`primary_values`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.primary_values)

@@ -28,7 +28,7 @@ impl BatchDeleteDataTableValueFailureResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`BatchDeleteDataTableValueFailureResult`](crate::types::BatchDeleteDataTableValueFailureResult).
+/// A builder for [`BatchDeleteDataTableValueFailureResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BatchDeleteDataTableValueFailureResultBuilder {
@@ -94,7 +94,7 @@ impl BatchDeleteDataTableValueFailureResultBuilder {
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
-    /// Builds a [`BatchDeleteDataTableValueFailureResult`](crate::types::BatchDeleteDataTableValueFailureResult).
+    /// Builds a [`BatchDeleteDataTableValueFailureResult`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`primary_values`](crate::types::BatchDeleteDataTableValueFailureResult#structfield.primary_values)

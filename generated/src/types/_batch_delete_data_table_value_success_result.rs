@@ -28,7 +28,7 @@ impl BatchDeleteDataTableValueSuccessResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`BatchDeleteDataTableValueSuccessResult`](crate::types::BatchDeleteDataTableValueSuccessResult).
+/// A builder for [`BatchDeleteDataTableValueSuccessResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BatchDeleteDataTableValueSuccessResultBuilder {
@@ -97,7 +97,7 @@ impl BatchDeleteDataTableValueSuccessResultBuilder {
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
-    /// Builds a [`BatchDeleteDataTableValueSuccessResult`](crate::types::BatchDeleteDataTableValueSuccessResult).
+    /// Builds a [`BatchDeleteDataTableValueSuccessResult`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`primary_values`](crate::types::BatchDeleteDataTableValueSuccessResult#structfield.primary_values)

@@ -28,7 +28,7 @@ impl BatchDescribeDataTableValueFailureResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`BatchDescribeDataTableValueFailureResult`](crate::types::BatchDescribeDataTableValueFailureResult).
+/// A builder for [`BatchDescribeDataTableValueFailureResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BatchDescribeDataTableValueFailureResultBuilder {
@@ -94,7 +94,7 @@ impl BatchDescribeDataTableValueFailureResultBuilder {
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
-    /// Builds a [`BatchDescribeDataTableValueFailureResult`](crate::types::BatchDescribeDataTableValueFailureResult).
+    /// Builds a [`BatchDescribeDataTableValueFailureResult`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`primary_values`](crate::types::BatchDescribeDataTableValueFailureResult#structfield.primary_values)

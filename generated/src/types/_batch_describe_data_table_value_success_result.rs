@@ -58,7 +58,7 @@ impl BatchDescribeDataTableValueSuccessResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`BatchDescribeDataTableValueSuccessResult`](crate::types::BatchDescribeDataTableValueSuccessResult).
+/// A builder for [`BatchDescribeDataTableValueSuccessResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BatchDescribeDataTableValueSuccessResultBuilder {
@@ -227,7 +227,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`BatchDescribeDataTableValueSuccessResult`](crate::types::BatchDescribeDataTableValueSuccessResult).
+    /// Builds a [`BatchDescribeDataTableValueSuccessResult`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`record_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.record_id)

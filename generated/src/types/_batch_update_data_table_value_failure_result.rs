@@ -28,7 +28,7 @@ impl BatchUpdateDataTableValueFailureResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`BatchUpdateDataTableValueFailureResult`](crate::types::BatchUpdateDataTableValueFailureResult).
+/// A builder for [`BatchUpdateDataTableValueFailureResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BatchUpdateDataTableValueFailureResultBuilder {
@@ -94,7 +94,7 @@ impl BatchUpdateDataTableValueFailureResultBuilder {
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
-    /// Builds a [`BatchUpdateDataTableValueFailureResult`](crate::types::BatchUpdateDataTableValueFailureResult).
+    /// Builds a [`BatchUpdateDataTableValueFailureResult`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`primary_values`](crate::types::BatchUpdateDataTableValueFailureResult#structfield.primary_values)

@@ -28,7 +28,7 @@ impl BatchUpdateDataTableValueSuccessResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`BatchUpdateDataTableValueSuccessResult`](crate::types::BatchUpdateDataTableValueSuccessResult).
+/// A builder for [`BatchUpdateDataTableValueSuccessResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BatchUpdateDataTableValueSuccessResultBuilder {
@@ -97,7 +97,7 @@ impl BatchUpdateDataTableValueSuccessResultBuilder {
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
-    /// Builds a [`BatchUpdateDataTableValueSuccessResult`](crate::types::BatchUpdateDataTableValueSuccessResult).
+    /// Builds a [`BatchUpdateDataTableValueSuccessResult`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`primary_values`](crate::types::BatchUpdateDataTableValueSuccessResult#structfield.primary_values)

@@ -22,7 +22,7 @@ impl BooleanCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`BooleanCondition`](crate::types::BooleanCondition).
+/// A builder for [`BooleanCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BooleanConditionBuilder {
@@ -72,7 +72,7 @@ impl BooleanConditionBuilder {
     pub fn get_comparison_type(&self) -> &Option<crate::types::BooleanComparisonType> {
         &self.comparison_type
     }
-    /// Builds a [`BooleanCondition`](crate::types::BooleanCondition).
+    /// Builds a [`BooleanCondition`].
     pub fn build(self) -> crate::types::BooleanCondition {
         crate::types::BooleanCondition {
             field_name: self.field_name,

@@ -16,7 +16,7 @@ impl Campaign {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Campaign`](crate::types::Campaign).
+/// A builder for [`Campaign`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CampaignBuilder {
@@ -41,7 +41,7 @@ impl CampaignBuilder {
     pub fn get_campaign_id(&self) -> &Option<String> {
         &self.campaign_id
     }
-    /// Builds a [`Campaign`](crate::types::Campaign).
+    /// Builds a [`Campaign`].
     pub fn build(self) -> crate::types::Campaign {
         crate::types::Campaign {
             campaign_id: self.campaign_id,

@@ -42,7 +42,7 @@ impl CaseSlaConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`CaseSlaConfiguration`](crate::types::CaseSlaConfiguration).
+/// A builder for [`CaseSlaConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CaseSlaConfigurationBuilder {
@@ -148,7 +148,7 @@ impl CaseSlaConfigurationBuilder {
     pub fn get_target_sla_minutes(&self) -> &Option<i64> {
         &self.target_sla_minutes
     }
-    /// Builds a [`CaseSlaConfiguration`](crate::types::CaseSlaConfiguration).
+    /// Builds a [`CaseSlaConfiguration`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::CaseSlaConfiguration#structfield.name)

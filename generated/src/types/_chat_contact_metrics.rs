@@ -60,7 +60,7 @@ impl ChatContactMetrics {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ChatContactMetrics`](crate::types::ChatContactMetrics).
+/// A builder for [`ChatContactMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ChatContactMetricsBuilder {
@@ -229,7 +229,7 @@ impl ChatContactMetricsBuilder {
     pub fn get_agent_first_response_time_in_millis(&self) -> &Option<i64> {
         &self.agent_first_response_time_in_millis
     }
-    /// Builds a [`ChatContactMetrics`](crate::types::ChatContactMetrics).
+    /// Builds a [`ChatContactMetrics`].
     pub fn build(self) -> crate::types::ChatContactMetrics {
         crate::types::ChatContactMetrics {
             multi_party: self.multi_party,

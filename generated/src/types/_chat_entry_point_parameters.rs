@@ -16,7 +16,7 @@ impl ChatEntryPointParameters {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ChatEntryPointParameters`](crate::types::ChatEntryPointParameters).
+/// A builder for [`ChatEntryPointParameters`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ChatEntryPointParametersBuilder {
@@ -41,7 +41,7 @@ impl ChatEntryPointParametersBuilder {
     pub fn get_flow_id(&self) -> &Option<String> {
         &self.flow_id
     }
-    /// Builds a [`ChatEntryPointParameters`](crate::types::ChatEntryPointParameters).
+    /// Builds a [`ChatEntryPointParameters`].
     pub fn build(self) -> crate::types::ChatEntryPointParameters {
         crate::types::ChatEntryPointParameters {
             flow_id: self.flow_id,

@@ -38,7 +38,7 @@ impl ChatEvent {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ChatEvent`](crate::types::ChatEvent).
+/// A builder for [`ChatEvent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ChatEventBuilder {
@@ -101,7 +101,7 @@ impl ChatEventBuilder {
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
-    /// Builds a [`ChatEvent`](crate::types::ChatEvent).
+    /// Builds a [`ChatEvent`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::ChatEvent#structfield.type)

@@ -26,7 +26,7 @@ impl ChatMessage {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ChatMessage`](crate::types::ChatMessage).
+/// A builder for [`ChatMessage`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ChatMessageBuilder {
@@ -70,7 +70,7 @@ impl ChatMessageBuilder {
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
-    /// Builds a [`ChatMessage`](crate::types::ChatMessage).
+    /// Builds a [`ChatMessage`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`content_type`](crate::types::ChatMessage#structfield.content_type)

@@ -28,7 +28,7 @@ impl ChatMetrics {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ChatMetrics`](crate::types::ChatMetrics).
+/// A builder for [`ChatMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ChatMetricsBuilder {
@@ -103,7 +103,7 @@ impl ChatMetricsBuilder {
     pub fn get_customer_metrics(&self) -> &Option<crate::types::ParticipantMetrics> {
         &self.customer_metrics
     }
-    /// Builds a [`ChatMetrics`](crate::types::ChatMetrics).
+    /// Builds a [`ChatMetrics`].
     pub fn build(self) -> crate::types::ChatMetrics {
         crate::types::ChatMetrics {
             chat_contact_metrics: self.chat_contact_metrics,

@@ -18,7 +18,7 @@ impl ChatParticipantRoleConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ChatParticipantRoleConfig`](crate::types::ChatParticipantRoleConfig).
+/// A builder for [`ChatParticipantRoleConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ChatParticipantRoleConfigBuilder {
@@ -53,7 +53,7 @@ impl ChatParticipantRoleConfigBuilder {
     ) -> &Option<Vec<crate::types::ParticipantTimerConfiguration>> {
         &self.participant_timer_config_list
     }
-    /// Builds a [`ChatParticipantRoleConfig`](crate::types::ChatParticipantRoleConfig).
+    /// Builds a [`ChatParticipantRoleConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`participant_timer_config_list`](crate::types::ChatParticipantRoleConfig#structfield.participant_timer_config_list)

@@ -16,7 +16,7 @@ impl ChatStreamingConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ChatStreamingConfiguration`](crate::types::ChatStreamingConfiguration).
+/// A builder for [`ChatStreamingConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ChatStreamingConfigurationBuilder {
@@ -41,7 +41,7 @@ impl ChatStreamingConfigurationBuilder {
     pub fn get_streaming_endpoint_arn(&self) -> &Option<String> {
         &self.streaming_endpoint_arn
     }
-    /// Builds a [`ChatStreamingConfiguration`](crate::types::ChatStreamingConfiguration).
+    /// Builds a [`ChatStreamingConfiguration`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`streaming_endpoint_arn`](crate::types::ChatStreamingConfiguration#structfield.streaming_endpoint_arn)

@@ -84,7 +84,7 @@ impl ClaimedPhoneNumberSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ClaimedPhoneNumberSummary`](crate::types::ClaimedPhoneNumberSummary).
+/// A builder for [`ClaimedPhoneNumberSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ClaimedPhoneNumberSummaryBuilder {
@@ -319,7 +319,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
     pub fn get_source_phone_number_arn(&self) -> &Option<String> {
         &self.source_phone_number_arn
     }
-    /// Builds a [`ClaimedPhoneNumberSummary`](crate::types::ClaimedPhoneNumberSummary).
+    /// Builds a [`ClaimedPhoneNumberSummary`].
     pub fn build(self) -> crate::types::ClaimedPhoneNumberSummary {
         crate::types::ClaimedPhoneNumberSummary {
             phone_number_id: self.phone_number_id,

@@ -18,7 +18,7 @@ impl CommonAttributeAndCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`CommonAttributeAndCondition`](crate::types::CommonAttributeAndCondition).
+/// A builder for [`CommonAttributeAndCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CommonAttributeAndConditionBuilder {
@@ -46,7 +46,7 @@ impl CommonAttributeAndConditionBuilder {
     pub fn get_tag_conditions(&self) -> &Option<Vec<crate::types::TagCondition>> {
         &self.tag_conditions
     }
-    /// Builds a [`CommonAttributeAndCondition`](crate::types::CommonAttributeAndCondition).
+    /// Builds a [`CommonAttributeAndCondition`].
     pub fn build(self) -> crate::types::CommonAttributeAndCondition {
         crate::types::CommonAttributeAndCondition {
             tag_conditions: self.tag_conditions,

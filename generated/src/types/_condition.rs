@@ -24,7 +24,7 @@ impl Condition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Condition`](crate::types::Condition).
+/// A builder for [`Condition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ConditionBuilder {
@@ -74,7 +74,7 @@ impl ConditionBuilder {
     pub fn get_number_condition(&self) -> &Option<crate::types::NumberCondition> {
         &self.number_condition
     }
-    /// Builds a [`Condition`](crate::types::Condition).
+    /// Builds a [`Condition`].
     pub fn build(self) -> crate::types::Condition {
         crate::types::Condition {
             string_condition: self.string_condition,

@@ -22,7 +22,7 @@ impl ConnectionData {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ConnectionData`](crate::types::ConnectionData).
+/// A builder for [`ConnectionData`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ConnectionDataBuilder {
@@ -66,7 +66,7 @@ impl ConnectionDataBuilder {
     pub fn get_meeting(&self) -> &Option<crate::types::Meeting> {
         &self.meeting
     }
-    /// Builds a [`ConnectionData`](crate::types::ConnectionData).
+    /// Builds a [`ConnectionData`].
     pub fn build(self) -> crate::types::ConnectionData {
         crate::types::ConnectionData {
             attendee: self.attendee,

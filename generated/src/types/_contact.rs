@@ -387,7 +387,7 @@ impl ::std::fmt::Debug for Contact {
         formatter.finish()
     }
 }
-/// A builder for [`Contact`](crate::types::Contact).
+/// A builder for [`Contact`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct ContactBuilder {
@@ -1449,7 +1449,7 @@ impl ContactBuilder {
     ) -> &Option<crate::types::GlobalResiliencyMetadata> {
         &self.global_resiliency_metadata
     }
-    /// Builds a [`Contact`](crate::types::Contact).
+    /// Builds a [`Contact`].
     pub fn build(self) -> crate::types::Contact {
         crate::types::Contact {
             arn: self.arn,

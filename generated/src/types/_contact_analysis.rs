@@ -16,7 +16,7 @@ impl ContactAnalysis {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactAnalysis`](crate::types::ContactAnalysis).
+/// A builder for [`ContactAnalysis`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactAnalysisBuilder {
@@ -41,7 +41,7 @@ impl ContactAnalysisBuilder {
     pub fn get_transcript(&self) -> &Option<crate::types::Transcript> {
         &self.transcript
     }
-    /// Builds a [`ContactAnalysis`](crate::types::ContactAnalysis).
+    /// Builds a [`ContactAnalysis`].
     pub fn build(self) -> crate::types::ContactAnalysis {
         crate::types::ContactAnalysis {
             transcript: self.transcript,

@@ -30,7 +30,7 @@ impl ContactConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactConfiguration`](crate::types::ContactConfiguration).
+/// A builder for [`ContactConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactConfigurationBuilder {
@@ -96,7 +96,7 @@ impl ContactConfigurationBuilder {
     pub fn get_include_raw_message(&self) -> &Option<bool> {
         &self.include_raw_message
     }
-    /// Builds a [`ContactConfiguration`](crate::types::ContactConfiguration).
+    /// Builds a [`ContactConfiguration`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`contact_id`](crate::types::ContactConfiguration#structfield.contact_id)

@@ -52,7 +52,7 @@ impl ContactDataRequest {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactDataRequest`](crate::types::ContactDataRequest).
+/// A builder for [`ContactDataRequest`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactDataRequestBuilder {
@@ -202,7 +202,7 @@ impl ContactDataRequestBuilder {
     pub fn get_outbound_strategy(&self) -> &Option<crate::types::OutboundStrategy> {
         &self.outbound_strategy
     }
-    /// Builds a [`ContactDataRequest`](crate::types::ContactDataRequest).
+    /// Builds a [`ContactDataRequest`].
     pub fn build(self) -> crate::types::ContactDataRequest {
         crate::types::ContactDataRequest {
             system_endpoint: self.system_endpoint,

@@ -22,7 +22,7 @@ impl ContactDetails {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactDetails`](crate::types::ContactDetails).
+/// A builder for [`ContactDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactDetailsBuilder {
@@ -66,7 +66,7 @@ impl ContactDetailsBuilder {
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
-    /// Builds a [`ContactDetails`](crate::types::ContactDetails).
+    /// Builds a [`ContactDetails`].
     pub fn build(self) -> crate::types::ContactDetails {
         crate::types::ContactDetails {
             name: self.name,

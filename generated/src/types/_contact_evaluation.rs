@@ -52,7 +52,7 @@ impl ContactEvaluation {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactEvaluation`](crate::types::ContactEvaluation).
+/// A builder for [`ContactEvaluation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactEvaluationBuilder {
@@ -200,7 +200,7 @@ impl ContactEvaluationBuilder {
     pub fn get_export_location(&self) -> &Option<String> {
         &self.export_location
     }
-    /// Builds a [`ContactEvaluation`](crate::types::ContactEvaluation).
+    /// Builds a [`ContactEvaluation`].
     pub fn build(self) -> crate::types::ContactEvaluation {
         crate::types::ContactEvaluation {
             form_id: self.form_id,

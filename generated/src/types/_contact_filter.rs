@@ -18,7 +18,7 @@ impl ContactFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFilter`](crate::types::ContactFilter).
+/// A builder for [`ContactFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFilterBuilder {
@@ -46,7 +46,7 @@ impl ContactFilterBuilder {
     pub fn get_contact_states(&self) -> &Option<Vec<crate::types::ContactState>> {
         &self.contact_states
     }
-    /// Builds a [`ContactFilter`](crate::types::ContactFilter).
+    /// Builds a [`ContactFilter`].
     pub fn build(self) -> crate::types::ContactFilter {
         crate::types::ContactFilter {
             contact_states: self.contact_states,

@@ -96,7 +96,7 @@ impl ContactFlow {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlow`](crate::types::ContactFlow).
+/// A builder for [`ContactFlow`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowBuilder {
@@ -374,7 +374,7 @@ impl ContactFlowBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`ContactFlow`](crate::types::ContactFlow).
+    /// Builds a [`ContactFlow`].
     pub fn build(self) -> crate::types::ContactFlow {
         crate::types::ContactFlow {
             arn: self.arn,

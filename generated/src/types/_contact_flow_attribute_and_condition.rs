@@ -26,7 +26,7 @@ impl ContactFlowAttributeAndCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowAttributeAndCondition`](crate::types::ContactFlowAttributeAndCondition).
+/// A builder for [`ContactFlowAttributeAndCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowAttributeAndConditionBuilder {
@@ -83,7 +83,7 @@ impl ContactFlowAttributeAndConditionBuilder {
     ) -> &Option<crate::types::ContactFlowTypeCondition> {
         &self.contact_flow_type_condition
     }
-    /// Builds a [`ContactFlowAttributeAndCondition`](crate::types::ContactFlowAttributeAndCondition).
+    /// Builds a [`ContactFlowAttributeAndCondition`].
     pub fn build(self) -> crate::types::ContactFlowAttributeAndCondition {
         crate::types::ContactFlowAttributeAndCondition {
             tag_conditions: self.tag_conditions,

@@ -40,7 +40,7 @@ impl ContactFlowAttributeFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowAttributeFilter`](crate::types::ContactFlowAttributeFilter).
+/// A builder for [`ContactFlowAttributeFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowAttributeFilterBuilder {
@@ -153,7 +153,7 @@ impl ContactFlowAttributeFilterBuilder {
     ) -> &Option<crate::types::ContactFlowTypeCondition> {
         &self.contact_flow_type_condition
     }
-    /// Builds a [`ContactFlowAttributeFilter`](crate::types::ContactFlowAttributeFilter).
+    /// Builds a [`ContactFlowAttributeFilter`].
     pub fn build(self) -> crate::types::ContactFlowAttributeFilter {
         crate::types::ContactFlowAttributeFilter {
             or_conditions: self.or_conditions,

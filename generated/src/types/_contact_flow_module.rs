@@ -92,7 +92,7 @@ impl ContactFlowModule {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowModule`](crate::types::ContactFlowModule).
+/// A builder for [`ContactFlowModule`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowModuleBuilder {
@@ -364,7 +364,7 @@ impl ContactFlowModuleBuilder {
     ) -> &Option<crate::types::ExternalInvocationConfiguration> {
         &self.external_invocation_configuration
     }
-    /// Builds a [`ContactFlowModule`](crate::types::ContactFlowModule).
+    /// Builds a [`ContactFlowModule`].
     pub fn build(self) -> crate::types::ContactFlowModule {
         crate::types::ContactFlowModule {
             arn: self.arn,

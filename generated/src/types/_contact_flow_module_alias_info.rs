@@ -58,7 +58,7 @@ impl ContactFlowModuleAliasInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowModuleAliasInfo`](crate::types::ContactFlowModuleAliasInfo).
+/// A builder for [`ContactFlowModuleAliasInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowModuleAliasInfoBuilder {
@@ -219,7 +219,7 @@ impl ContactFlowModuleAliasInfoBuilder {
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
-    /// Builds a [`ContactFlowModuleAliasInfo`](crate::types::ContactFlowModuleAliasInfo).
+    /// Builds a [`ContactFlowModuleAliasInfo`].
     pub fn build(self) -> crate::types::ContactFlowModuleAliasInfo {
         crate::types::ContactFlowModuleAliasInfo {
             contact_flow_module_id: self.contact_flow_module_id,

@@ -46,7 +46,7 @@ impl ContactFlowModuleAliasSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowModuleAliasSummary`](crate::types::ContactFlowModuleAliasSummary).
+/// A builder for [`ContactFlowModuleAliasSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowModuleAliasSummaryBuilder {
@@ -169,7 +169,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
-    /// Builds a [`ContactFlowModuleAliasSummary`](crate::types::ContactFlowModuleAliasSummary).
+    /// Builds a [`ContactFlowModuleAliasSummary`].
     pub fn build(self) -> crate::types::ContactFlowModuleAliasSummary {
         crate::types::ContactFlowModuleAliasSummary {
             arn: self.arn,

@@ -44,7 +44,7 @@ impl ContactFlowModuleSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowModuleSearchCriteria`](crate::types::ContactFlowModuleSearchCriteria).
+/// A builder for [`ContactFlowModuleSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowModuleSearchCriteriaBuilder {
@@ -180,7 +180,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
     ) -> &Option<crate::types::ContactFlowModuleStatus> {
         &self.status_condition
     }
-    /// Builds a [`ContactFlowModuleSearchCriteria`](crate::types::ContactFlowModuleSearchCriteria).
+    /// Builds a [`ContactFlowModuleSearchCriteria`].
     pub fn build(self) -> crate::types::ContactFlowModuleSearchCriteria {
         crate::types::ContactFlowModuleSearchCriteria {
             or_conditions: self.or_conditions,

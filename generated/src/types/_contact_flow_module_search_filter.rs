@@ -19,7 +19,7 @@ impl ContactFlowModuleSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowModuleSearchFilter`](crate::types::ContactFlowModuleSearchFilter).
+/// A builder for [`ContactFlowModuleSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowModuleSearchFilterBuilder {
@@ -47,7 +47,7 @@ impl ContactFlowModuleSearchFilterBuilder {
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
-    /// Builds a [`ContactFlowModuleSearchFilter`](crate::types::ContactFlowModuleSearchFilter).
+    /// Builds a [`ContactFlowModuleSearchFilter`].
     pub fn build(self) -> crate::types::ContactFlowModuleSearchFilter {
         crate::types::ContactFlowModuleSearchFilter {
             tag_filter: self.tag_filter,

@@ -34,7 +34,7 @@ impl ContactFlowModuleSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowModuleSummary`](crate::types::ContactFlowModuleSummary).
+/// A builder for [`ContactFlowModuleSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowModuleSummaryBuilder {
@@ -119,7 +119,7 @@ impl ContactFlowModuleSummaryBuilder {
     pub fn get_state(&self) -> &Option<crate::types::ContactFlowModuleState> {
         &self.state
     }
-    /// Builds a [`ContactFlowModuleSummary`](crate::types::ContactFlowModuleSummary).
+    /// Builds a [`ContactFlowModuleSummary`].
     pub fn build(self) -> crate::types::ContactFlowModuleSummary {
         crate::types::ContactFlowModuleSummary {
             id: self.id,

@@ -28,7 +28,7 @@ impl ContactFlowModuleVersionSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowModuleVersionSummary`](crate::types::ContactFlowModuleVersionSummary).
+/// A builder for [`ContactFlowModuleVersionSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowModuleVersionSummaryBuilder {
@@ -91,7 +91,7 @@ impl ContactFlowModuleVersionSummaryBuilder {
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
-    /// Builds a [`ContactFlowModuleVersionSummary`](crate::types::ContactFlowModuleVersionSummary).
+    /// Builds a [`ContactFlowModuleVersionSummary`].
     pub fn build(self) -> crate::types::ContactFlowModuleVersionSummary {
         crate::types::ContactFlowModuleVersionSummary {
             arn: self.arn,

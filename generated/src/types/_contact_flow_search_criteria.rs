@@ -50,7 +50,7 @@ impl ContactFlowSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowSearchCriteria`](crate::types::ContactFlowSearchCriteria).
+/// A builder for [`ContactFlowSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowSearchCriteriaBuilder {
@@ -198,7 +198,7 @@ impl ContactFlowSearchCriteriaBuilder {
     pub fn get_status_condition(&self) -> &Option<crate::types::ContactFlowStatus> {
         &self.status_condition
     }
-    /// Builds a [`ContactFlowSearchCriteria`](crate::types::ContactFlowSearchCriteria).
+    /// Builds a [`ContactFlowSearchCriteria`].
     pub fn build(self) -> crate::types::ContactFlowSearchCriteria {
         crate::types::ContactFlowSearchCriteria {
             or_conditions: self.or_conditions,

@@ -27,7 +27,7 @@ impl ContactFlowSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowSearchFilter`](crate::types::ContactFlowSearchFilter).
+/// A builder for [`ContactFlowSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowSearchFilterBuilder {
@@ -82,7 +82,7 @@ impl ContactFlowSearchFilterBuilder {
     ) -> &Option<crate::types::ContactFlowAttributeFilter> {
         &self.flow_attribute_filter
     }
-    /// Builds a [`ContactFlowSearchFilter`](crate::types::ContactFlowSearchFilter).
+    /// Builds a [`ContactFlowSearchFilter`].
     pub fn build(self) -> crate::types::ContactFlowSearchFilter {
         crate::types::ContactFlowSearchFilter {
             tag_filter: self.tag_filter,

@@ -48,7 +48,7 @@ impl ContactFlowSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowSummary`](crate::types::ContactFlowSummary).
+/// A builder for [`ContactFlowSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowSummaryBuilder {
@@ -180,7 +180,7 @@ impl ContactFlowSummaryBuilder {
     pub fn get_contact_flow_status(&self) -> &Option<crate::types::ContactFlowStatus> {
         &self.contact_flow_status
     }
-    /// Builds a [`ContactFlowSummary`](crate::types::ContactFlowSummary).
+    /// Builds a [`ContactFlowSummary`].
     pub fn build(self) -> crate::types::ContactFlowSummary {
         crate::types::ContactFlowSummary {
             id: self.id,

@@ -16,7 +16,7 @@ impl ContactFlowTypeCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowTypeCondition`](crate::types::ContactFlowTypeCondition).
+/// A builder for [`ContactFlowTypeCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowTypeConditionBuilder {
@@ -44,7 +44,7 @@ impl ContactFlowTypeConditionBuilder {
     pub fn get_contact_flow_type(&self) -> &Option<crate::types::ContactFlowType> {
         &self.contact_flow_type
     }
-    /// Builds a [`ContactFlowTypeCondition`](crate::types::ContactFlowTypeCondition).
+    /// Builds a [`ContactFlowTypeCondition`].
     pub fn build(self) -> crate::types::ContactFlowTypeCondition {
         crate::types::ContactFlowTypeCondition {
             contact_flow_type: self.contact_flow_type,

@@ -28,7 +28,7 @@ impl ContactFlowVersionSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactFlowVersionSummary`](crate::types::ContactFlowVersionSummary).
+/// A builder for [`ContactFlowVersionSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowVersionSummaryBuilder {
@@ -91,7 +91,7 @@ impl ContactFlowVersionSummaryBuilder {
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
-    /// Builds a [`ContactFlowVersionSummary`](crate::types::ContactFlowVersionSummary).
+    /// Builds a [`ContactFlowVersionSummary`].
     pub fn build(self) -> crate::types::ContactFlowVersionSummary {
         crate::types::ContactFlowVersionSummary {
             arn: self.arn,

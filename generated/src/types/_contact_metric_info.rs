@@ -16,7 +16,7 @@ impl ContactMetricInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactMetricInfo`](crate::types::ContactMetricInfo).
+/// A builder for [`ContactMetricInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactMetricInfoBuilder {
@@ -41,7 +41,7 @@ impl ContactMetricInfoBuilder {
     pub fn get_name(&self) -> &Option<crate::types::ContactMetricName> {
         &self.name
     }
-    /// Builds a [`ContactMetricInfo`](crate::types::ContactMetricInfo).
+    /// Builds a [`ContactMetricInfo`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::ContactMetricInfo#structfield.name)

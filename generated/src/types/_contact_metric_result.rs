@@ -22,7 +22,7 @@ impl ContactMetricResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactMetricResult`](crate::types::ContactMetricResult).
+/// A builder for [`ContactMetricResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactMetricResultBuilder {
@@ -66,7 +66,7 @@ impl ContactMetricResultBuilder {
     pub fn get_value(&self) -> &Option<crate::types::ContactMetricValue> {
         &self.value
     }
-    /// Builds a [`ContactMetricResult`](crate::types::ContactMetricResult).
+    /// Builds a [`ContactMetricResult`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::ContactMetricResult#structfield.name)

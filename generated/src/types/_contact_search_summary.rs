@@ -142,7 +142,7 @@ impl ::std::fmt::Debug for ContactSearchSummary {
         formatter.finish()
     }
 }
-/// A builder for [`ContactSearchSummary`](crate::types::ContactSearchSummary).
+/// A builder for [`ContactSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct ContactSearchSummaryBuilder {
@@ -525,7 +525,7 @@ impl ContactSearchSummaryBuilder {
     ) -> &Option<crate::types::GlobalResiliencyMetadata> {
         &self.global_resiliency_metadata
     }
-    /// Builds a [`ContactSearchSummary`](crate::types::ContactSearchSummary).
+    /// Builds a [`ContactSearchSummary`].
     pub fn build(self) -> crate::types::ContactSearchSummary {
         crate::types::ContactSearchSummary {
             arn: self.arn,

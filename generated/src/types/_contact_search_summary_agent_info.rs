@@ -22,7 +22,7 @@ impl ContactSearchSummaryAgentInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactSearchSummaryAgentInfo`](crate::types::ContactSearchSummaryAgentInfo).
+/// A builder for [`ContactSearchSummaryAgentInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactSearchSummaryAgentInfoBuilder {
@@ -74,7 +74,7 @@ impl ContactSearchSummaryAgentInfoBuilder {
     ) -> &Option<crate::primitives::DateTime> {
         &self.connected_to_agent_timestamp
     }
-    /// Builds a [`ContactSearchSummaryAgentInfo`](crate::types::ContactSearchSummaryAgentInfo).
+    /// Builds a [`ContactSearchSummaryAgentInfo`].
     pub fn build(self) -> crate::types::ContactSearchSummaryAgentInfo {
         crate::types::ContactSearchSummaryAgentInfo {
             id: self.id,

@@ -22,7 +22,7 @@ impl ContactSearchSummaryQueueInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactSearchSummaryQueueInfo`](crate::types::ContactSearchSummaryQueueInfo).
+/// A builder for [`ContactSearchSummaryQueueInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactSearchSummaryQueueInfoBuilder {
@@ -69,7 +69,7 @@ impl ContactSearchSummaryQueueInfoBuilder {
     pub fn get_enqueue_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.enqueue_timestamp
     }
-    /// Builds a [`ContactSearchSummaryQueueInfo`](crate::types::ContactSearchSummaryQueueInfo).
+    /// Builds a [`ContactSearchSummaryQueueInfo`].
     pub fn build(self) -> crate::types::ContactSearchSummaryQueueInfo {
         crate::types::ContactSearchSummaryQueueInfo {
             id: self.id,

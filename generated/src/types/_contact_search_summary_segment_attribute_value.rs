@@ -28,7 +28,7 @@ impl ContactSearchSummarySegmentAttributeValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ContactSearchSummarySegmentAttributeValue`](crate::types::ContactSearchSummarySegmentAttributeValue).
+/// A builder for [`ContactSearchSummarySegmentAttributeValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactSearchSummarySegmentAttributeValueBuilder {
@@ -87,7 +87,7 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
     > {
         &self.value_map
     }
-    /// Builds a [`ContactSearchSummarySegmentAttributeValue`](crate::types::ContactSearchSummarySegmentAttributeValue).
+    /// Builds a [`ContactSearchSummarySegmentAttributeValue`].
     pub fn build(self) -> crate::types::ContactSearchSummarySegmentAttributeValue {
         crate::types::ContactSearchSummarySegmentAttributeValue {
             value_string: self.value_string,

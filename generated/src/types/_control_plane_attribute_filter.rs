@@ -33,7 +33,7 @@ impl ControlPlaneAttributeFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ControlPlaneAttributeFilter`](crate::types::ControlPlaneAttributeFilter).
+/// A builder for [`ControlPlaneAttributeFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ControlPlaneAttributeFilterBuilder {
@@ -115,7 +115,7 @@ impl ControlPlaneAttributeFilterBuilder {
     pub fn get_tag_condition(&self) -> &Option<crate::types::TagCondition> {
         &self.tag_condition
     }
-    /// Builds a [`ControlPlaneAttributeFilter`](crate::types::ControlPlaneAttributeFilter).
+    /// Builds a [`ControlPlaneAttributeFilter`].
     pub fn build(self) -> crate::types::ControlPlaneAttributeFilter {
         crate::types::ControlPlaneAttributeFilter {
             or_conditions: self.or_conditions,

@@ -35,7 +35,7 @@ impl ControlPlaneTagFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ControlPlaneTagFilter`](crate::types::ControlPlaneTagFilter).
+/// A builder for [`ControlPlaneTagFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ControlPlaneTagFilterBuilder {
@@ -107,7 +107,7 @@ impl ControlPlaneTagFilterBuilder {
     pub fn get_tag_condition(&self) -> &Option<crate::types::TagCondition> {
         &self.tag_condition
     }
-    /// Builds a [`ControlPlaneTagFilter`](crate::types::ControlPlaneTagFilter).
+    /// Builds a [`ControlPlaneTagFilter`].
     pub fn build(self) -> crate::types::ControlPlaneTagFilter {
         crate::types::ControlPlaneTagFilter {
             or_conditions: self.or_conditions,

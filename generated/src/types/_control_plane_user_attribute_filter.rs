@@ -45,7 +45,7 @@ impl ControlPlaneUserAttributeFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ControlPlaneUserAttributeFilter`](crate::types::ControlPlaneUserAttributeFilter).
+/// A builder for [`ControlPlaneUserAttributeFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ControlPlaneUserAttributeFilterBuilder {
@@ -146,7 +146,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
     ) -> &Option<crate::types::HierarchyGroupCondition> {
         &self.hierarchy_group_condition
     }
-    /// Builds a [`ControlPlaneUserAttributeFilter`](crate::types::ControlPlaneUserAttributeFilter).
+    /// Builds a [`ControlPlaneUserAttributeFilter`].
     pub fn build(self) -> crate::types::ControlPlaneUserAttributeFilter {
         crate::types::ControlPlaneUserAttributeFilter {
             or_conditions: self.or_conditions,

@@ -22,7 +22,7 @@ impl CreateCaseActionDefinition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`CreateCaseActionDefinition`](crate::types::CreateCaseActionDefinition).
+/// A builder for [`CreateCaseActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateCaseActionDefinitionBuilder {
@@ -66,7 +66,7 @@ impl CreateCaseActionDefinitionBuilder {
     pub fn get_template_id(&self) -> &Option<String> {
         &self.template_id
     }
-    /// Builds a [`CreateCaseActionDefinition`](crate::types::CreateCaseActionDefinition).
+    /// Builds a [`CreateCaseActionDefinition`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`fields`](crate::types::CreateCaseActionDefinition#structfield.fields)

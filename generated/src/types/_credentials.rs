@@ -44,7 +44,7 @@ impl ::std::fmt::Debug for Credentials {
         formatter.finish()
     }
 }
-/// A builder for [`Credentials`](crate::types::Credentials).
+/// A builder for [`Credentials`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct CredentialsBuilder {
@@ -138,7 +138,7 @@ impl CredentialsBuilder {
     pub fn get_refresh_token_expiration(&self) -> &Option<crate::primitives::DateTime> {
         &self.refresh_token_expiration
     }
-    /// Builds a [`Credentials`](crate::types::Credentials).
+    /// Builds a [`Credentials`].
     pub fn build(self) -> crate::types::Credentials {
         crate::types::Credentials {
             access_token: self.access_token,

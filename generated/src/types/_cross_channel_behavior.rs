@@ -16,7 +16,7 @@ impl CrossChannelBehavior {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`CrossChannelBehavior`](crate::types::CrossChannelBehavior).
+/// A builder for [`CrossChannelBehavior`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CrossChannelBehaviorBuilder {
@@ -44,7 +44,7 @@ impl CrossChannelBehaviorBuilder {
     pub fn get_behavior_type(&self) -> &Option<crate::types::BehaviorType> {
         &self.behavior_type
     }
-    /// Builds a [`CrossChannelBehavior`](crate::types::CrossChannelBehavior).
+    /// Builds a [`CrossChannelBehavior`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`behavior_type`](crate::types::CrossChannelBehavior#structfield.behavior_type)

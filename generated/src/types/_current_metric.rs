@@ -32,7 +32,7 @@ impl CurrentMetric {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`CurrentMetric`](crate::types::CurrentMetric).
+/// A builder for [`CurrentMetric`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CurrentMetricBuilder {
@@ -95,7 +95,7 @@ impl CurrentMetricBuilder {
     pub fn get_unit(&self) -> &Option<crate::types::Unit> {
         &self.unit
     }
-    /// Builds a [`CurrentMetric`](crate::types::CurrentMetric).
+    /// Builds a [`CurrentMetric`].
     pub fn build(self) -> crate::types::CurrentMetric {
         crate::types::CurrentMetric {
             name: self.name,

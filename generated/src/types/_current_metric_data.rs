@@ -22,7 +22,7 @@ impl CurrentMetricData {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`CurrentMetricData`](crate::types::CurrentMetricData).
+/// A builder for [`CurrentMetricData`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CurrentMetricDataBuilder {
@@ -66,7 +66,7 @@ impl CurrentMetricDataBuilder {
     pub fn get_value(&self) -> &Option<f64> {
         &self.value
     }
-    /// Builds a [`CurrentMetricData`](crate::types::CurrentMetricData).
+    /// Builds a [`CurrentMetricData`].
     pub fn build(self) -> crate::types::CurrentMetricData {
         crate::types::CurrentMetricData {
             metric: self.metric,

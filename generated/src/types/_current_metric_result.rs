@@ -24,7 +24,7 @@ impl CurrentMetricResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`CurrentMetricResult`](crate::types::CurrentMetricResult).
+/// A builder for [`CurrentMetricResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CurrentMetricResultBuilder {
@@ -71,7 +71,7 @@ impl CurrentMetricResultBuilder {
     pub fn get_collections(&self) -> &Option<Vec<crate::types::CurrentMetricData>> {
         &self.collections
     }
-    /// Builds a [`CurrentMetricResult`](crate::types::CurrentMetricResult).
+    /// Builds a [`CurrentMetricResult`].
     pub fn build(self) -> crate::types::CurrentMetricResult {
         crate::types::CurrentMetricResult {
             dimensions: self.dimensions,

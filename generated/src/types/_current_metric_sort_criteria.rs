@@ -22,7 +22,7 @@ impl CurrentMetricSortCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`CurrentMetricSortCriteria`](crate::types::CurrentMetricSortCriteria).
+/// A builder for [`CurrentMetricSortCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CurrentMetricSortCriteriaBuilder {
@@ -69,7 +69,7 @@ impl CurrentMetricSortCriteriaBuilder {
     pub fn get_sort_order(&self) -> &Option<crate::types::SortOrder> {
         &self.sort_order
     }
-    /// Builds a [`CurrentMetricSortCriteria`](crate::types::CurrentMetricSortCriteria).
+    /// Builds a [`CurrentMetricSortCriteria`].
     pub fn build(self) -> crate::types::CurrentMetricSortCriteria {
         crate::types::CurrentMetricSortCriteria {
             sort_by_metric: self.sort_by_metric,

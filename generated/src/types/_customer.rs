@@ -22,7 +22,7 @@ impl Customer {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Customer`](crate::types::Customer).
+/// A builder for [`Customer`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CustomerBuilder {
@@ -69,7 +69,7 @@ impl CustomerBuilder {
     pub fn get_capabilities(&self) -> &Option<crate::types::ParticipantCapabilities> {
         &self.capabilities
     }
-    /// Builds a [`Customer`](crate::types::Customer).
+    /// Builds a [`Customer`].
     pub fn build(self) -> crate::types::Customer {
         crate::types::Customer {
             device_info: self.device_info,

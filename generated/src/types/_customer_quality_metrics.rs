@@ -16,7 +16,7 @@ impl CustomerQualityMetrics {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`CustomerQualityMetrics`](crate::types::CustomerQualityMetrics).
+/// A builder for [`CustomerQualityMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CustomerQualityMetricsBuilder {
@@ -44,7 +44,7 @@ impl CustomerQualityMetricsBuilder {
     pub fn get_audio(&self) -> &Option<crate::types::AudioQualityMetricsInfo> {
         &self.audio
     }
-    /// Builds a [`CustomerQualityMetrics`](crate::types::CustomerQualityMetrics).
+    /// Builds a [`CustomerQualityMetrics`].
     pub fn build(self) -> crate::types::CustomerQualityMetrics {
         crate::types::CustomerQualityMetrics {
             audio: self.audio,

@@ -22,7 +22,7 @@ impl CustomerVoiceActivity {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`CustomerVoiceActivity`](crate::types::CustomerVoiceActivity).
+/// A builder for [`CustomerVoiceActivity`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CustomerVoiceActivityBuilder {
@@ -75,7 +75,7 @@ impl CustomerVoiceActivityBuilder {
     pub fn get_greeting_end_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.greeting_end_timestamp
     }
-    /// Builds a [`CustomerVoiceActivity`](crate::types::CustomerVoiceActivity).
+    /// Builds a [`CustomerVoiceActivity`].
     pub fn build(self) -> crate::types::CustomerVoiceActivity {
         crate::types::CustomerVoiceActivity {
             greeting_start_timestamp: self.greeting_start_timestamp,

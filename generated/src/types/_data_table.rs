@@ -94,7 +94,7 @@ impl DataTable {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTable`](crate::types::DataTable).
+/// A builder for [`DataTable`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableBuilder {
@@ -381,7 +381,7 @@ impl DataTableBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`DataTable`](crate::types::DataTable).
+    /// Builds a [`DataTable`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::DataTable#structfield.name)

@@ -20,7 +20,7 @@ impl DataTableAccessControlConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableAccessControlConfiguration`](crate::types::DataTableAccessControlConfiguration).
+/// A builder for [`DataTableAccessControlConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableAccessControlConfigurationBuilder {
@@ -55,7 +55,7 @@ impl DataTableAccessControlConfigurationBuilder {
     ) -> &Option<crate::types::PrimaryAttributeAccessControlConfigurationItem> {
         &self.primary_attribute_access_control_configuration
     }
-    /// Builds a [`DataTableAccessControlConfiguration`](crate::types::DataTableAccessControlConfiguration).
+    /// Builds a [`DataTableAccessControlConfiguration`].
     pub fn build(self) -> crate::types::DataTableAccessControlConfiguration {
         crate::types::DataTableAccessControlConfiguration {
             primary_attribute_access_control_configuration: self

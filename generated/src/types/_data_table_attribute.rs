@@ -82,7 +82,7 @@ impl DataTableAttribute {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableAttribute`](crate::types::DataTableAttribute).
+/// A builder for [`DataTableAttribute`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableAttributeBuilder {
@@ -328,7 +328,7 @@ impl DataTableAttributeBuilder {
     pub fn get_validation(&self) -> &Option<crate::types::Validation> {
         &self.validation
     }
-    /// Builds a [`DataTableAttribute`](crate::types::DataTableAttribute).
+    /// Builds a [`DataTableAttribute`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::DataTableAttribute#structfield.name)

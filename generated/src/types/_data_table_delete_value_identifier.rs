@@ -30,7 +30,7 @@ impl DataTableDeleteValueIdentifier {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableDeleteValueIdentifier`](crate::types::DataTableDeleteValueIdentifier).
+/// A builder for [`DataTableDeleteValueIdentifier`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableDeleteValueIdentifierBuilder {
@@ -99,7 +99,7 @@ impl DataTableDeleteValueIdentifierBuilder {
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
-    /// Builds a [`DataTableDeleteValueIdentifier`](crate::types::DataTableDeleteValueIdentifier).
+    /// Builds a [`DataTableDeleteValueIdentifier`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::DataTableDeleteValueIdentifier#structfield.attribute_name)

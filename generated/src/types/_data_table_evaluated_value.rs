@@ -52,7 +52,7 @@ impl DataTableEvaluatedValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableEvaluatedValue`](crate::types::DataTableEvaluatedValue).
+/// A builder for [`DataTableEvaluatedValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableEvaluatedValueBuilder {
@@ -200,7 +200,7 @@ impl DataTableEvaluatedValueBuilder {
     pub fn get_evaluated_value(&self) -> &Option<String> {
         &self.evaluated_value
     }
-    /// Builds a [`DataTableEvaluatedValue`](crate::types::DataTableEvaluatedValue).
+    /// Builds a [`DataTableEvaluatedValue`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`record_id`](crate::types::DataTableEvaluatedValue#structfield.record_id)

@@ -34,7 +34,7 @@ impl DataTableLockVersion {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableLockVersion`](crate::types::DataTableLockVersion).
+/// A builder for [`DataTableLockVersion`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableLockVersionBuilder {
@@ -116,7 +116,7 @@ impl DataTableLockVersionBuilder {
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
-    /// Builds a [`DataTableLockVersion`](crate::types::DataTableLockVersion).
+    /// Builds a [`DataTableLockVersion`].
     pub fn build(self) -> crate::types::DataTableLockVersion {
         crate::types::DataTableLockVersion {
             data_table: self.data_table,

@@ -32,7 +32,7 @@ impl DataTableSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableSearchCriteria`](crate::types::DataTableSearchCriteria).
+/// A builder for [`DataTableSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableSearchCriteriaBuilder {
@@ -114,7 +114,7 @@ impl DataTableSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`DataTableSearchCriteria`](crate::types::DataTableSearchCriteria).
+    /// Builds a [`DataTableSearchCriteria`].
     pub fn build(self) -> crate::types::DataTableSearchCriteria {
         crate::types::DataTableSearchCriteria {
             or_conditions: self.or_conditions,

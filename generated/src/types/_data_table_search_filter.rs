@@ -21,7 +21,7 @@ impl DataTableSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableSearchFilter`](crate::types::DataTableSearchFilter).
+/// A builder for [`DataTableSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableSearchFilterBuilder {
@@ -54,7 +54,7 @@ impl DataTableSearchFilterBuilder {
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
-    /// Builds a [`DataTableSearchFilter`](crate::types::DataTableSearchFilter).
+    /// Builds a [`DataTableSearchFilter`].
     pub fn build(self) -> crate::types::DataTableSearchFilter {
         crate::types::DataTableSearchFilter {
             attribute_filter: self.attribute_filter,

@@ -40,7 +40,7 @@ impl DataTableSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableSummary`](crate::types::DataTableSummary).
+/// A builder for [`DataTableSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableSummaryBuilder {
@@ -144,7 +144,7 @@ impl DataTableSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`DataTableSummary`](crate::types::DataTableSummary).
+    /// Builds a [`DataTableSummary`].
     pub fn build(self) -> crate::types::DataTableSummary {
         crate::types::DataTableSummary {
             name: self.name,

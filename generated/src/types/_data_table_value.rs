@@ -48,7 +48,7 @@ impl DataTableValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableValue`](crate::types::DataTableValue).
+/// A builder for [`DataTableValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableValueBuilder {
@@ -177,7 +177,7 @@ impl DataTableValueBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`DataTableValue`](crate::types::DataTableValue).
+    /// Builds a [`DataTableValue`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::DataTableValue#structfield.attribute_name)

@@ -24,7 +24,7 @@ impl DataTableValueEvaluationSet {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableValueEvaluationSet`](crate::types::DataTableValueEvaluationSet).
+/// A builder for [`DataTableValueEvaluationSet`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableValueEvaluationSetBuilder {
@@ -71,7 +71,7 @@ impl DataTableValueEvaluationSetBuilder {
     pub fn get_attribute_names(&self) -> &Option<Vec<String>> {
         &self.attribute_names
     }
-    /// Builds a [`DataTableValueEvaluationSet`](crate::types::DataTableValueEvaluationSet).
+    /// Builds a [`DataTableValueEvaluationSet`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`attribute_names`](crate::types::DataTableValueEvaluationSet#structfield.attribute_names)

@@ -24,7 +24,7 @@ impl DataTableValueIdentifier {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableValueIdentifier`](crate::types::DataTableValueIdentifier).
+/// A builder for [`DataTableValueIdentifier`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableValueIdentifierBuilder {
@@ -71,7 +71,7 @@ impl DataTableValueIdentifierBuilder {
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
-    /// Builds a [`DataTableValueIdentifier`](crate::types::DataTableValueIdentifier).
+    /// Builds a [`DataTableValueIdentifier`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::DataTableValueIdentifier#structfield.attribute_name)

@@ -64,7 +64,7 @@ impl DataTableValueSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DataTableValueSummary`](crate::types::DataTableValueSummary).
+/// A builder for [`DataTableValueSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableValueSummaryBuilder {
@@ -258,7 +258,7 @@ impl DataTableValueSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`DataTableValueSummary`](crate::types::DataTableValueSummary).
+    /// Builds a [`DataTableValueSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`primary_values`](crate::types::DataTableValueSummary#structfield.primary_values)

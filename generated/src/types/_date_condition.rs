@@ -28,7 +28,7 @@ impl DateCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DateCondition`](crate::types::DateCondition).
+/// A builder for [`DateCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DateConditionBuilder {
@@ -94,7 +94,7 @@ impl DateConditionBuilder {
     pub fn get_comparison_type(&self) -> &Option<crate::types::DateComparisonType> {
         &self.comparison_type
     }
-    /// Builds a [`DateCondition`](crate::types::DateCondition).
+    /// Builds a [`DateCondition`].
     pub fn build(self) -> crate::types::DateCondition {
         crate::types::DateCondition {
             field_name: self.field_name,

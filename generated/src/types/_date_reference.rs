@@ -22,7 +22,7 @@ impl DateReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DateReference`](crate::types::DateReference).
+/// A builder for [`DateReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DateReferenceBuilder {
@@ -66,7 +66,7 @@ impl DateReferenceBuilder {
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
-    /// Builds a [`DateReference`](crate::types::DateReference).
+    /// Builds a [`DateReference`].
     pub fn build(self) -> crate::types::DateReference {
         crate::types::DateReference {
             name: self.name,

@@ -34,7 +34,7 @@ impl DateTimeCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DateTimeCondition`](crate::types::DateTimeCondition).
+/// A builder for [`DateTimeCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DateTimeConditionBuilder {
@@ -122,7 +122,7 @@ impl DateTimeConditionBuilder {
     pub fn get_comparison_type(&self) -> &Option<crate::types::DateTimeComparisonType> {
         &self.comparison_type
     }
-    /// Builds a [`DateTimeCondition`](crate::types::DateTimeCondition).
+    /// Builds a [`DateTimeCondition`].
     pub fn build(self) -> crate::types::DateTimeCondition {
         crate::types::DateTimeCondition {
             field_name: self.field_name,

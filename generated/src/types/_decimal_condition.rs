@@ -34,7 +34,7 @@ impl DecimalCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DecimalCondition`](crate::types::DecimalCondition).
+/// A builder for [`DecimalCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DecimalConditionBuilder {
@@ -122,7 +122,7 @@ impl DecimalConditionBuilder {
     pub fn get_comparison_type(&self) -> &Option<crate::types::DecimalComparisonType> {
         &self.comparison_type
     }
-    /// Builds a [`DecimalCondition`](crate::types::DecimalCondition).
+    /// Builds a [`DecimalCondition`].
     pub fn build(self) -> crate::types::DecimalCondition {
         crate::types::DecimalCondition {
             field_name: self.field_name,

@@ -34,7 +34,7 @@ impl DefaultVocabulary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DefaultVocabulary`](crate::types::DefaultVocabulary).
+/// A builder for [`DefaultVocabulary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DefaultVocabularyBuilder {
@@ -119,7 +119,7 @@ impl DefaultVocabularyBuilder {
     pub fn get_vocabulary_name(&self) -> &Option<String> {
         &self.vocabulary_name
     }
-    /// Builds a [`DefaultVocabulary`](crate::types::DefaultVocabulary).
+    /// Builds a [`DefaultVocabulary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`instance_id`](crate::types::DefaultVocabulary#structfield.instance_id)

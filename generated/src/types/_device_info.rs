@@ -28,7 +28,7 @@ impl DeviceInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DeviceInfo`](crate::types::DeviceInfo).
+/// A builder for [`DeviceInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DeviceInfoBuilder {
@@ -91,7 +91,7 @@ impl DeviceInfoBuilder {
     pub fn get_operating_system(&self) -> &Option<String> {
         &self.operating_system
     }
-    /// Builds a [`DeviceInfo`](crate::types::DeviceInfo).
+    /// Builds a [`DeviceInfo`].
     pub fn build(self) -> crate::types::DeviceInfo {
         crate::types::DeviceInfo {
             platform_name: self.platform_name,

@@ -52,7 +52,7 @@ impl Dimensions {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Dimensions`](crate::types::Dimensions).
+/// A builder for [`Dimensions`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DimensionsBuilder {
@@ -200,7 +200,7 @@ impl DimensionsBuilder {
     pub fn get_validation_test_type(&self) -> &Option<String> {
         &self.validation_test_type
     }
-    /// Builds a [`Dimensions`](crate::types::Dimensions).
+    /// Builds a [`Dimensions`].
     pub fn build(self) -> crate::types::Dimensions {
         crate::types::Dimensions {
             queue: self.queue,

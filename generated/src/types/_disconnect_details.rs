@@ -16,7 +16,7 @@ impl DisconnectDetails {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DisconnectDetails`](crate::types::DisconnectDetails).
+/// A builder for [`DisconnectDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DisconnectDetailsBuilder {
@@ -41,7 +41,7 @@ impl DisconnectDetailsBuilder {
     pub fn get_potential_disconnect_issue(&self) -> &Option<String> {
         &self.potential_disconnect_issue
     }
-    /// Builds a [`DisconnectDetails`](crate::types::DisconnectDetails).
+    /// Builds a [`DisconnectDetails`].
     pub fn build(self) -> crate::types::DisconnectDetails {
         crate::types::DisconnectDetails {
             potential_disconnect_issue: self.potential_disconnect_issue,

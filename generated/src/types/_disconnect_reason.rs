@@ -16,7 +16,7 @@ impl DisconnectReason {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DisconnectReason`](crate::types::DisconnectReason).
+/// A builder for [`DisconnectReason`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DisconnectReasonBuilder {
@@ -41,7 +41,7 @@ impl DisconnectReasonBuilder {
     pub fn get_code(&self) -> &Option<String> {
         &self.code
     }
-    /// Builds a [`DisconnectReason`](crate::types::DisconnectReason).
+    /// Builds a [`DisconnectReason`].
     pub fn build(self) -> crate::types::DisconnectReason {
         crate::types::DisconnectReason {
             code: self.code,

@@ -22,7 +22,7 @@ impl Distribution {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Distribution`](crate::types::Distribution).
+/// A builder for [`Distribution`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DistributionBuilder {
@@ -66,7 +66,7 @@ impl DistributionBuilder {
     pub fn get_percentage(&self) -> &Option<i32> {
         &self.percentage
     }
-    /// Builds a [`Distribution`](crate::types::Distribution).
+    /// Builds a [`Distribution`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`region`](crate::types::Distribution#structfield.region)

@@ -22,7 +22,7 @@ impl DownloadUrlMetadata {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`DownloadUrlMetadata`](crate::types::DownloadUrlMetadata).
+/// A builder for [`DownloadUrlMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DownloadUrlMetadataBuilder {
@@ -66,7 +66,7 @@ impl DownloadUrlMetadataBuilder {
     pub fn get_url_expiry(&self) -> &Option<String> {
         &self.url_expiry
     }
-    /// Builds a [`DownloadUrlMetadata`](crate::types::DownloadUrlMetadata).
+    /// Builds a [`DownloadUrlMetadata`].
     pub fn build(self) -> crate::types::DownloadUrlMetadata {
         crate::types::DownloadUrlMetadata {
             url: self.url,

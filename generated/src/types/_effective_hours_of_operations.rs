@@ -24,7 +24,7 @@ impl EffectiveHoursOfOperations {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EffectiveHoursOfOperations`](crate::types::EffectiveHoursOfOperations).
+/// A builder for [`EffectiveHoursOfOperations`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EffectiveHoursOfOperationsBuilder {
@@ -71,7 +71,7 @@ impl EffectiveHoursOfOperationsBuilder {
     pub fn get_operational_hours(&self) -> &Option<Vec<crate::types::OperationalHour>> {
         &self.operational_hours
     }
-    /// Builds a [`EffectiveHoursOfOperations`](crate::types::EffectiveHoursOfOperations).
+    /// Builds a [`EffectiveHoursOfOperations`].
     pub fn build(self) -> crate::types::EffectiveHoursOfOperations {
         crate::types::EffectiveHoursOfOperations {
             date: self.date,

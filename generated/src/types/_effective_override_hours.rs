@@ -24,7 +24,7 @@ impl EffectiveOverrideHours {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EffectiveOverrideHours`](crate::types::EffectiveOverrideHours).
+/// A builder for [`EffectiveOverrideHours`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EffectiveOverrideHoursBuilder {
@@ -71,7 +71,7 @@ impl EffectiveOverrideHoursBuilder {
     pub fn get_override_hours(&self) -> &Option<Vec<crate::types::OverrideHour>> {
         &self.override_hours
     }
-    /// Builds a [`EffectiveOverrideHours`](crate::types::EffectiveOverrideHours).
+    /// Builds a [`EffectiveOverrideHours`].
     pub fn build(self) -> crate::types::EffectiveOverrideHours {
         crate::types::EffectiveOverrideHours {
             date: self.date,

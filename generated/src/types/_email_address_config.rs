@@ -16,7 +16,7 @@ impl EmailAddressConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EmailAddressConfig`](crate::types::EmailAddressConfig).
+/// A builder for [`EmailAddressConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EmailAddressConfigBuilder {
@@ -41,7 +41,7 @@ impl EmailAddressConfigBuilder {
     pub fn get_email_address_id(&self) -> &Option<String> {
         &self.email_address_id
     }
-    /// Builds a [`EmailAddressConfig`](crate::types::EmailAddressConfig).
+    /// Builds a [`EmailAddressConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`email_address_id`](crate::types::EmailAddressConfig#structfield.email_address_id)

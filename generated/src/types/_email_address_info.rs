@@ -30,7 +30,7 @@ impl ::std::fmt::Debug for EmailAddressInfo {
         formatter.finish()
     }
 }
-/// A builder for [`EmailAddressInfo`](crate::types::EmailAddressInfo).
+/// A builder for [`EmailAddressInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct EmailAddressInfoBuilder {
@@ -74,7 +74,7 @@ impl EmailAddressInfoBuilder {
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
-    /// Builds a [`EmailAddressInfo`](crate::types::EmailAddressInfo).
+    /// Builds a [`EmailAddressInfo`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`email_address`](crate::types::EmailAddressInfo#structfield.email_address)

@@ -60,7 +60,7 @@ impl ::std::fmt::Debug for EmailAddressMetadata {
         formatter.finish()
     }
 }
-/// A builder for [`EmailAddressMetadata`](crate::types::EmailAddressMetadata).
+/// A builder for [`EmailAddressMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct EmailAddressMetadataBuilder {
@@ -188,7 +188,7 @@ impl EmailAddressMetadataBuilder {
     ) -> &Option<Vec<crate::types::AliasConfiguration>> {
         &self.alias_configurations
     }
-    /// Builds a [`EmailAddressMetadata`](crate::types::EmailAddressMetadata).
+    /// Builds a [`EmailAddressMetadata`].
     pub fn build(self) -> crate::types::EmailAddressMetadata {
         crate::types::EmailAddressMetadata {
             email_address_id: self.email_address_id,

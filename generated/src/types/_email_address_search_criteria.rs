@@ -32,7 +32,7 @@ impl EmailAddressSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EmailAddressSearchCriteria`](crate::types::EmailAddressSearchCriteria).
+/// A builder for [`EmailAddressSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EmailAddressSearchCriteriaBuilder {
@@ -114,7 +114,7 @@ impl EmailAddressSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`EmailAddressSearchCriteria`](crate::types::EmailAddressSearchCriteria).
+    /// Builds a [`EmailAddressSearchCriteria`].
     pub fn build(self) -> crate::types::EmailAddressSearchCriteria {
         crate::types::EmailAddressSearchCriteria {
             or_conditions: self.or_conditions,

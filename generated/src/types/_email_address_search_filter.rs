@@ -19,7 +19,7 @@ impl EmailAddressSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EmailAddressSearchFilter`](crate::types::EmailAddressSearchFilter).
+/// A builder for [`EmailAddressSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EmailAddressSearchFilterBuilder {
@@ -47,7 +47,7 @@ impl EmailAddressSearchFilterBuilder {
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
-    /// Builds a [`EmailAddressSearchFilter`](crate::types::EmailAddressSearchFilter).
+    /// Builds a [`EmailAddressSearchFilter`].
     pub fn build(self) -> crate::types::EmailAddressSearchFilter {
         crate::types::EmailAddressSearchFilter {
             tag_filter: self.tag_filter,

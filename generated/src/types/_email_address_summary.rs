@@ -28,7 +28,7 @@ impl EmailAddressSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EmailAddressSummary`](crate::types::EmailAddressSummary).
+/// A builder for [`EmailAddressSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EmailAddressSummaryBuilder {
@@ -91,7 +91,7 @@ impl EmailAddressSummaryBuilder {
     pub fn get_is_default_outbound_email(&self) -> &Option<bool> {
         &self.is_default_outbound_email
     }
-    /// Builds a [`EmailAddressSummary`](crate::types::EmailAddressSummary).
+    /// Builds a [`EmailAddressSummary`].
     pub fn build(self) -> crate::types::EmailAddressSummary {
         crate::types::EmailAddressSummary {
             id: self.id,

@@ -22,7 +22,7 @@ impl EmailAttachment {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EmailAttachment`](crate::types::EmailAttachment).
+/// A builder for [`EmailAttachment`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EmailAttachmentBuilder {
@@ -66,7 +66,7 @@ impl EmailAttachmentBuilder {
     pub fn get_s3_url(&self) -> &Option<String> {
         &self.s3_url
     }
-    /// Builds a [`EmailAttachment`](crate::types::EmailAttachment).
+    /// Builds a [`EmailAttachment`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`file_name`](crate::types::EmailAttachment#structfield.file_name)

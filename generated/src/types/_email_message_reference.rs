@@ -22,7 +22,7 @@ impl EmailMessageReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EmailMessageReference`](crate::types::EmailMessageReference).
+/// A builder for [`EmailMessageReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EmailMessageReferenceBuilder {
@@ -66,7 +66,7 @@ impl EmailMessageReferenceBuilder {
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
-    /// Builds a [`EmailMessageReference`](crate::types::EmailMessageReference).
+    /// Builds a [`EmailMessageReference`].
     pub fn build(self) -> crate::types::EmailMessageReference {
         crate::types::EmailMessageReference {
             name: self.name,

@@ -22,7 +22,7 @@ impl EmailRecipient {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EmailRecipient`](crate::types::EmailRecipient).
+/// A builder for [`EmailRecipient`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EmailRecipientBuilder {
@@ -66,7 +66,7 @@ impl EmailRecipientBuilder {
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
-    /// Builds a [`EmailRecipient`](crate::types::EmailRecipient).
+    /// Builds a [`EmailRecipient`].
     pub fn build(self) -> crate::types::EmailRecipient {
         crate::types::EmailRecipient {
             address: self.address,

@@ -22,7 +22,7 @@ impl EmailReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EmailReference`](crate::types::EmailReference).
+/// A builder for [`EmailReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EmailReferenceBuilder {
@@ -66,7 +66,7 @@ impl EmailReferenceBuilder {
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
-    /// Builds a [`EmailReference`](crate::types::EmailReference).
+    /// Builds a [`EmailReference`].
     pub fn build(self) -> crate::types::EmailReference {
         crate::types::EmailReference {
             name: self.name,

@@ -9,12 +9,12 @@ impl EmptyFieldValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EmptyFieldValue`](crate::types::EmptyFieldValue).
+/// A builder for [`EmptyFieldValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EmptyFieldValueBuilder {}
 impl EmptyFieldValueBuilder {
-    /// Builds a [`EmptyFieldValue`](crate::types::EmptyFieldValue).
+    /// Builds a [`EmptyFieldValue`].
     pub fn build(self) -> crate::types::EmptyFieldValue {
         crate::types::EmptyFieldValue {}
     }

@@ -26,7 +26,7 @@ impl EncryptionConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EncryptionConfig`](crate::types::EncryptionConfig).
+/// A builder for [`EncryptionConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EncryptionConfigBuilder {
@@ -73,7 +73,7 @@ impl EncryptionConfigBuilder {
     pub fn get_key_id(&self) -> &Option<String> {
         &self.key_id
     }
-    /// Builds a [`EncryptionConfig`](crate::types::EncryptionConfig).
+    /// Builds a [`EncryptionConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`encryption_type`](crate::types::EncryptionConfig#structfield.encryption_type)

@@ -9,12 +9,12 @@ impl EndAssociatedTasksActionDefinition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EndAssociatedTasksActionDefinition`](crate::types::EndAssociatedTasksActionDefinition).
+/// A builder for [`EndAssociatedTasksActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EndAssociatedTasksActionDefinitionBuilder {}
 impl EndAssociatedTasksActionDefinitionBuilder {
-    /// Builds a [`EndAssociatedTasksActionDefinition`](crate::types::EndAssociatedTasksActionDefinition).
+    /// Builds a [`EndAssociatedTasksActionDefinition`].
     pub fn build(self) -> crate::types::EndAssociatedTasksActionDefinition {
         crate::types::EndAssociatedTasksActionDefinition {
         }

@@ -22,7 +22,7 @@ impl Endpoint {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Endpoint`](crate::types::Endpoint).
+/// A builder for [`Endpoint`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EndpointBuilder {
@@ -66,7 +66,7 @@ impl EndpointBuilder {
     pub fn get_address(&self) -> &Option<String> {
         &self.address
     }
-    /// Builds a [`Endpoint`](crate::types::Endpoint).
+    /// Builds a [`Endpoint`].
     pub fn build(self) -> crate::types::Endpoint {
         crate::types::Endpoint {
             r#type: self.r#type,

@@ -28,7 +28,7 @@ impl EndpointInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EndpointInfo`](crate::types::EndpointInfo).
+/// A builder for [`EndpointInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EndpointInfoBuilder {
@@ -91,7 +91,7 @@ impl EndpointInfoBuilder {
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
-    /// Builds a [`EndpointInfo`](crate::types::EndpointInfo).
+    /// Builds a [`EndpointInfo`].
     pub fn build(self) -> crate::types::EndpointInfo {
         crate::types::EndpointInfo {
             r#type: self.r#type,

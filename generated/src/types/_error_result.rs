@@ -24,7 +24,7 @@ impl ErrorResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ErrorResult`](crate::types::ErrorResult).
+/// A builder for [`ErrorResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ErrorResultBuilder {
@@ -68,7 +68,7 @@ impl ErrorResultBuilder {
     pub fn get_error_message(&self) -> &Option<String> {
         &self.error_message
     }
-    /// Builds a [`ErrorResult`](crate::types::ErrorResult).
+    /// Builds a [`ErrorResult`].
     pub fn build(self) -> crate::types::ErrorResult {
         crate::types::ErrorResult {
             error_code: self.error_code,

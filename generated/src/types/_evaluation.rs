@@ -87,7 +87,7 @@ impl Evaluation {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Evaluation`](crate::types::Evaluation).
+/// A builder for [`Evaluation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationBuilder {
@@ -354,7 +354,7 @@ impl EvaluationBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`Evaluation`](crate::types::Evaluation).
+    /// Builds a [`Evaluation`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`evaluation_id`](crate::types::Evaluation#structfield.evaluation_id)

@@ -28,7 +28,7 @@ impl EvaluationAcknowledgement {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationAcknowledgement`](crate::types::EvaluationAcknowledgement).
+/// A builder for [`EvaluationAcknowledgement`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationAcknowledgementBuilder {
@@ -94,7 +94,7 @@ impl EvaluationAcknowledgementBuilder {
     pub fn get_acknowledger_comment(&self) -> &Option<String> {
         &self.acknowledger_comment
     }
-    /// Builds a [`EvaluationAcknowledgement`](crate::types::EvaluationAcknowledgement).
+    /// Builds a [`EvaluationAcknowledgement`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`acknowledged_time`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_time)

@@ -28,7 +28,7 @@ impl EvaluationAcknowledgementSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationAcknowledgementSummary`](crate::types::EvaluationAcknowledgementSummary).
+/// A builder for [`EvaluationAcknowledgementSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationAcknowledgementSummaryBuilder {
@@ -94,7 +94,7 @@ impl EvaluationAcknowledgementSummaryBuilder {
     pub fn get_acknowledger_comment(&self) -> &Option<String> {
         &self.acknowledger_comment
     }
-    /// Builds a [`EvaluationAcknowledgementSummary`](crate::types::EvaluationAcknowledgementSummary).
+    /// Builds a [`EvaluationAcknowledgementSummary`].
     pub fn build(self) -> crate::types::EvaluationAcknowledgementSummary {
         crate::types::EvaluationAcknowledgementSummary {
             acknowledged_time: self.acknowledged_time,

@@ -16,7 +16,7 @@ impl EvaluationAnswerInput {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationAnswerInput`](crate::types::EvaluationAnswerInput).
+/// A builder for [`EvaluationAnswerInput`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationAnswerInputBuilder {
@@ -44,7 +44,7 @@ impl EvaluationAnswerInputBuilder {
     pub fn get_value(&self) -> &Option<crate::types::EvaluationAnswerData> {
         &self.value
     }
-    /// Builds a [`EvaluationAnswerInput`](crate::types::EvaluationAnswerInput).
+    /// Builds a [`EvaluationAnswerInput`].
     pub fn build(self) -> crate::types::EvaluationAnswerInput {
         crate::types::EvaluationAnswerInput {
             value: self.value,

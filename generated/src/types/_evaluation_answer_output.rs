@@ -30,7 +30,7 @@ impl EvaluationAnswerOutput {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationAnswerOutput`](crate::types::EvaluationAnswerOutput).
+/// A builder for [`EvaluationAnswerOutput`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationAnswerOutputBuilder {
@@ -112,7 +112,7 @@ impl EvaluationAnswerOutputBuilder {
     ) -> &Option<Vec<crate::types::EvaluationSuggestedAnswer>> {
         &self.suggested_answers
     }
-    /// Builds a [`EvaluationAnswerOutput`](crate::types::EvaluationAnswerOutput).
+    /// Builds a [`EvaluationAnswerOutput`].
     pub fn build(self) -> crate::types::EvaluationAnswerOutput {
         crate::types::EvaluationAnswerOutput {
             value: self.value,

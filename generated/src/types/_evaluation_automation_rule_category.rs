@@ -34,7 +34,7 @@ impl EvaluationAutomationRuleCategory {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationAutomationRuleCategory`](crate::types::EvaluationAutomationRuleCategory).
+/// A builder for [`EvaluationAutomationRuleCategory`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationAutomationRuleCategoryBuilder {
@@ -115,7 +115,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
     ) -> &Option<Vec<crate::types::EvaluationTranscriptPointOfInterest>> {
         &self.points_of_interest
     }
-    /// Builds a [`EvaluationAutomationRuleCategory`](crate::types::EvaluationAutomationRuleCategory).
+    /// Builds a [`EvaluationAutomationRuleCategory`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`category`](crate::types::EvaluationAutomationRuleCategory#structfield.category)

@@ -22,7 +22,7 @@ impl EvaluationContactLensAnswerAnalysisDetails {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationContactLensAnswerAnalysisDetails`](crate::types::EvaluationContactLensAnswerAnalysisDetails).
+/// A builder for [`EvaluationContactLensAnswerAnalysisDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationContactLensAnswerAnalysisDetailsBuilder {
@@ -57,7 +57,7 @@ impl EvaluationContactLensAnswerAnalysisDetailsBuilder {
     ) -> &Option<Vec<crate::types::EvaluationAutomationRuleCategory>> {
         &self.matched_rule_categories
     }
-    /// Builds a [`EvaluationContactLensAnswerAnalysisDetails`](crate::types::EvaluationContactLensAnswerAnalysisDetails).
+    /// Builds a [`EvaluationContactLensAnswerAnalysisDetails`].
     pub fn build(self) -> crate::types::EvaluationContactLensAnswerAnalysisDetails {
         crate::types::EvaluationContactLensAnswerAnalysisDetails {
             matched_rule_categories: self.matched_rule_categories,

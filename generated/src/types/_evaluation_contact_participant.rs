@@ -24,7 +24,7 @@ impl EvaluationContactParticipant {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationContactParticipant`](crate::types::EvaluationContactParticipant).
+/// A builder for [`EvaluationContactParticipant`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationContactParticipantBuilder {
@@ -76,7 +76,7 @@ impl EvaluationContactParticipantBuilder {
     pub fn get_contact_participant_id(&self) -> &Option<String> {
         &self.contact_participant_id
     }
-    /// Builds a [`EvaluationContactParticipant`](crate::types::EvaluationContactParticipant).
+    /// Builds a [`EvaluationContactParticipant`].
     pub fn build(self) -> crate::types::EvaluationContactParticipant {
         crate::types::EvaluationContactParticipant {
             contact_participant_role: self.contact_participant_role,

@@ -132,7 +132,7 @@ impl EvaluationForm {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationForm`](crate::types::EvaluationForm).
+/// A builder for [`EvaluationForm`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormBuilder {
@@ -541,7 +541,7 @@ impl EvaluationFormBuilder {
     ) -> &Option<crate::types::EvaluationFormLanguageConfiguration> {
         &self.language_configuration
     }
-    /// Builds a [`EvaluationForm`](crate::types::EvaluationForm).
+    /// Builds a [`EvaluationForm`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`evaluation_form_id`](crate::types::EvaluationForm#structfield.evaluation_form_id)

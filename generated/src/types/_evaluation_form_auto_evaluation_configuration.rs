@@ -16,7 +16,7 @@ impl EvaluationFormAutoEvaluationConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormAutoEvaluationConfiguration`](crate::types::EvaluationFormAutoEvaluationConfiguration).
+/// A builder for [`EvaluationFormAutoEvaluationConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormAutoEvaluationConfigurationBuilder {
@@ -41,7 +41,7 @@ impl EvaluationFormAutoEvaluationConfigurationBuilder {
     pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
-    /// Builds a [`EvaluationFormAutoEvaluationConfiguration`](crate::types::EvaluationFormAutoEvaluationConfiguration).
+    /// Builds a [`EvaluationFormAutoEvaluationConfiguration`].
     pub fn build(self) -> crate::types::EvaluationFormAutoEvaluationConfiguration {
         crate::types::EvaluationFormAutoEvaluationConfiguration {
             enabled: self.enabled.unwrap_or_default(),

@@ -90,7 +90,7 @@ impl EvaluationFormContent {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormContent`](crate::types::EvaluationFormContent).
+/// A builder for [`EvaluationFormContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormContentBuilder {
@@ -354,7 +354,7 @@ impl EvaluationFormContentBuilder {
     ) -> &Option<crate::types::EvaluationReviewConfiguration> {
         &self.review_configuration
     }
-    /// Builds a [`EvaluationFormContent`](crate::types::EvaluationFormContent).
+    /// Builds a [`EvaluationFormContent`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`evaluation_form_id`](crate::types::EvaluationFormContent#structfield.evaluation_form_id)

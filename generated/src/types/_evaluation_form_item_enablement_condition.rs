@@ -26,7 +26,7 @@ impl EvaluationFormItemEnablementCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormItemEnablementCondition`](crate::types::EvaluationFormItemEnablementCondition).
+/// A builder for [`EvaluationFormItemEnablementCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormItemEnablementConditionBuilder {
@@ -88,7 +88,7 @@ impl EvaluationFormItemEnablementConditionBuilder {
     ) -> &Option<crate::types::EvaluationFormItemEnablementOperator> {
         &self.operator
     }
-    /// Builds a [`EvaluationFormItemEnablementCondition`](crate::types::EvaluationFormItemEnablementCondition).
+    /// Builds a [`EvaluationFormItemEnablementCondition`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`operands`](crate::types::EvaluationFormItemEnablementCondition#structfield.operands)

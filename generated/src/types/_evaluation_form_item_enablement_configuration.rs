@@ -32,7 +32,7 @@ impl EvaluationFormItemEnablementConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormItemEnablementConfiguration`](crate::types::EvaluationFormItemEnablementConfiguration).
+/// A builder for [`EvaluationFormItemEnablementConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormItemEnablementConfigurationBuilder {
@@ -119,7 +119,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
     ) -> &Option<crate::types::EvaluationFormItemEnablementAction> {
         &self.default_action
     }
-    /// Builds a [`EvaluationFormItemEnablementConfiguration`](crate::types::EvaluationFormItemEnablementConfiguration).
+    /// Builds a [`EvaluationFormItemEnablementConfiguration`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.action)

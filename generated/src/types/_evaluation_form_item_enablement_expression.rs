@@ -28,7 +28,7 @@ impl EvaluationFormItemEnablementExpression {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormItemEnablementExpression`](crate::types::EvaluationFormItemEnablementExpression).
+/// A builder for [`EvaluationFormItemEnablementExpression`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormItemEnablementExpressionBuilder {
@@ -119,7 +119,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
     ) -> &Option<crate::types::EvaluationFormItemSourceValuesComparator> {
         &self.comparator
     }
-    /// Builds a [`EvaluationFormItemEnablementExpression`](crate::types::EvaluationFormItemEnablementExpression).
+    /// Builds a [`EvaluationFormItemEnablementExpression`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`values`](crate::types::EvaluationFormItemEnablementExpression#structfield.values)

@@ -22,7 +22,7 @@ impl EvaluationFormItemEnablementSource {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormItemEnablementSource`](crate::types::EvaluationFormItemEnablementSource).
+/// A builder for [`EvaluationFormItemEnablementSource`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormItemEnablementSourceBuilder {
@@ -74,7 +74,7 @@ impl EvaluationFormItemEnablementSourceBuilder {
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
-    /// Builds a [`EvaluationFormItemEnablementSource`](crate::types::EvaluationFormItemEnablementSource).
+    /// Builds a [`EvaluationFormItemEnablementSource`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::EvaluationFormItemEnablementSource#structfield.type)

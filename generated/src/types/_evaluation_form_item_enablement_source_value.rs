@@ -22,7 +22,7 @@ impl EvaluationFormItemEnablementSourceValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormItemEnablementSourceValue`](crate::types::EvaluationFormItemEnablementSourceValue).
+/// A builder for [`EvaluationFormItemEnablementSourceValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormItemEnablementSourceValueBuilder {
@@ -74,7 +74,7 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
-    /// Builds a [`EvaluationFormItemEnablementSourceValue`](crate::types::EvaluationFormItemEnablementSourceValue).
+    /// Builds a [`EvaluationFormItemEnablementSourceValue`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.type)

@@ -16,7 +16,7 @@ impl EvaluationFormLanguageConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormLanguageConfiguration`](crate::types::EvaluationFormLanguageConfiguration).
+/// A builder for [`EvaluationFormLanguageConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormLanguageConfigurationBuilder {
@@ -49,7 +49,7 @@ impl EvaluationFormLanguageConfigurationBuilder {
     ) -> &Option<crate::types::EvaluationFormLanguageCode> {
         &self.form_language
     }
-    /// Builds a [`EvaluationFormLanguageConfiguration`](crate::types::EvaluationFormLanguageConfiguration).
+    /// Builds a [`EvaluationFormLanguageConfiguration`].
     pub fn build(self) -> crate::types::EvaluationFormLanguageConfiguration {
         crate::types::EvaluationFormLanguageConfiguration {
             form_language: self.form_language,

@@ -40,7 +40,7 @@ impl EvaluationFormMultiSelectQuestionAutomation {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormMultiSelectQuestionAutomation`](crate::types::EvaluationFormMultiSelectQuestionAutomation).
+/// A builder for [`EvaluationFormMultiSelectQuestionAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormMultiSelectQuestionAutomationBuilder {
@@ -125,7 +125,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSource> {
         &self.answer_source
     }
-    /// Builds a [`EvaluationFormMultiSelectQuestionAutomation`](crate::types::EvaluationFormMultiSelectQuestionAutomation).
+    /// Builds a [`EvaluationFormMultiSelectQuestionAutomation`].
     pub fn build(self) -> crate::types::EvaluationFormMultiSelectQuestionAutomation {
         crate::types::EvaluationFormMultiSelectQuestionAutomation {
             options: self.options,

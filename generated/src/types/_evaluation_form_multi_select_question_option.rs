@@ -22,7 +22,7 @@ impl EvaluationFormMultiSelectQuestionOption {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormMultiSelectQuestionOption`](crate::types::EvaluationFormMultiSelectQuestionOption).
+/// A builder for [`EvaluationFormMultiSelectQuestionOption`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormMultiSelectQuestionOptionBuilder {
@@ -66,7 +66,7 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
     pub fn get_text(&self) -> &Option<String> {
         &self.text
     }
-    /// Builds a [`EvaluationFormMultiSelectQuestionOption`](crate::types::EvaluationFormMultiSelectQuestionOption).
+    /// Builds a [`EvaluationFormMultiSelectQuestionOption`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`ref_id`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.ref_id)

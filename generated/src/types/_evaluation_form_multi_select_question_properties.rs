@@ -32,7 +32,7 @@ impl EvaluationFormMultiSelectQuestionProperties {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormMultiSelectQuestionProperties`](crate::types::EvaluationFormMultiSelectQuestionProperties).
+/// A builder for [`EvaluationFormMultiSelectQuestionProperties`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormMultiSelectQuestionPropertiesBuilder {
@@ -125,7 +125,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     ) -> &Option<crate::types::EvaluationFormMultiSelectQuestionAutomation> {
         &self.automation
     }
-    /// Builds a [`EvaluationFormMultiSelectQuestionProperties`](crate::types::EvaluationFormMultiSelectQuestionProperties).
+    /// Builds a [`EvaluationFormMultiSelectQuestionProperties`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`options`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.options)

@@ -42,7 +42,7 @@ impl EvaluationFormNumericQuestionOption {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormNumericQuestionOption`](crate::types::EvaluationFormNumericQuestionOption).
+/// A builder for [`EvaluationFormNumericQuestionOption`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormNumericQuestionOptionBuilder {
@@ -153,7 +153,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
     ) -> &Option<crate::types::AutomaticFailConfiguration> {
         &self.automatic_fail_configuration
     }
-    /// Builds a [`EvaluationFormNumericQuestionOption`](crate::types::EvaluationFormNumericQuestionOption).
+    /// Builds a [`EvaluationFormNumericQuestionOption`].
     pub fn build(self) -> crate::types::EvaluationFormNumericQuestionOption {
         crate::types::EvaluationFormNumericQuestionOption {
             min_value: self.min_value.unwrap_or_default(),

@@ -38,7 +38,7 @@ impl EvaluationFormNumericQuestionProperties {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormNumericQuestionProperties`](crate::types::EvaluationFormNumericQuestionProperties).
+/// A builder for [`EvaluationFormNumericQuestionProperties`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormNumericQuestionPropertiesBuilder {
@@ -136,7 +136,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
     ) -> &Option<crate::types::EvaluationFormNumericQuestionAutomation> {
         &self.automation
     }
-    /// Builds a [`EvaluationFormNumericQuestionProperties`](crate::types::EvaluationFormNumericQuestionProperties).
+    /// Builds a [`EvaluationFormNumericQuestionProperties`].
     pub fn build(self) -> crate::types::EvaluationFormNumericQuestionProperties {
         crate::types::EvaluationFormNumericQuestionProperties {
             min_value: self.min_value.unwrap_or_default(),

@@ -64,7 +64,7 @@ impl EvaluationFormQuestion {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormQuestion`](crate::types::EvaluationFormQuestion).
+/// A builder for [`EvaluationFormQuestion`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormQuestionBuilder {
@@ -250,7 +250,7 @@ impl EvaluationFormQuestionBuilder {
     pub fn get_weight(&self) -> &Option<f64> {
         &self.weight
     }
-    /// Builds a [`EvaluationFormQuestion`](crate::types::EvaluationFormQuestion).
+    /// Builds a [`EvaluationFormQuestion`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`title`](crate::types::EvaluationFormQuestion#structfield.title)

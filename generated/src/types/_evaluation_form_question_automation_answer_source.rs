@@ -18,7 +18,7 @@ impl EvaluationFormQuestionAutomationAnswerSource {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormQuestionAutomationAnswerSource`](crate::types::EvaluationFormQuestionAutomationAnswerSource).
+/// A builder for [`EvaluationFormQuestionAutomationAnswerSource`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormQuestionAutomationAnswerSourceBuilder {
@@ -53,7 +53,7 @@ impl EvaluationFormQuestionAutomationAnswerSourceBuilder {
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSourceType> {
         &self.source_type
     }
-    /// Builds a [`EvaluationFormQuestionAutomationAnswerSource`](crate::types::EvaluationFormQuestionAutomationAnswerSource).
+    /// Builds a [`EvaluationFormQuestionAutomationAnswerSource`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`source_type`](crate::types::EvaluationFormQuestionAutomationAnswerSource#structfield.source_type)

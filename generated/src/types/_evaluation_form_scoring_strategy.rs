@@ -22,7 +22,7 @@ impl EvaluationFormScoringStrategy {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormScoringStrategy`](crate::types::EvaluationFormScoringStrategy).
+/// A builder for [`EvaluationFormScoringStrategy`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormScoringStrategyBuilder {
@@ -72,7 +72,7 @@ impl EvaluationFormScoringStrategyBuilder {
     pub fn get_status(&self) -> &Option<crate::types::EvaluationFormScoringStatus> {
         &self.status
     }
-    /// Builds a [`EvaluationFormScoringStrategy`](crate::types::EvaluationFormScoringStrategy).
+    /// Builds a [`EvaluationFormScoringStrategy`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`mode`](crate::types::EvaluationFormScoringStrategy#structfield.mode)

@@ -52,7 +52,7 @@ impl EvaluationFormSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormSearchCriteria`](crate::types::EvaluationFormSearchCriteria).
+/// A builder for [`EvaluationFormSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormSearchCriteriaBuilder {
@@ -203,7 +203,7 @@ impl EvaluationFormSearchCriteriaBuilder {
     pub fn get_date_time_condition(&self) -> &Option<crate::types::DateTimeCondition> {
         &self.date_time_condition
     }
-    /// Builds a [`EvaluationFormSearchCriteria`](crate::types::EvaluationFormSearchCriteria).
+    /// Builds a [`EvaluationFormSearchCriteria`].
     pub fn build(self) -> crate::types::EvaluationFormSearchCriteria {
         crate::types::EvaluationFormSearchCriteria {
             or_conditions: self.or_conditions,

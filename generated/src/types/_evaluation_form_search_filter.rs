@@ -21,7 +21,7 @@ impl EvaluationFormSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormSearchFilter`](crate::types::EvaluationFormSearchFilter).
+/// A builder for [`EvaluationFormSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormSearchFilterBuilder {
@@ -54,7 +54,7 @@ impl EvaluationFormSearchFilterBuilder {
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
-    /// Builds a [`EvaluationFormSearchFilter`](crate::types::EvaluationFormSearchFilter).
+    /// Builds a [`EvaluationFormSearchFilter`].
     pub fn build(self) -> crate::types::EvaluationFormSearchFilter {
         crate::types::EvaluationFormSearchFilter {
             attribute_filter: self.attribute_filter,

@@ -116,7 +116,7 @@ impl EvaluationFormSearchSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormSearchSummary`](crate::types::EvaluationFormSearchSummary).
+/// A builder for [`EvaluationFormSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormSearchSummaryBuilder {
@@ -478,7 +478,7 @@ impl EvaluationFormSearchSummaryBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`EvaluationFormSearchSummary`](crate::types::EvaluationFormSearchSummary).
+    /// Builds a [`EvaluationFormSearchSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`evaluation_form_id`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_id)

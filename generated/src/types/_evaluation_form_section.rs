@@ -40,7 +40,7 @@ impl EvaluationFormSection {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormSection`](crate::types::EvaluationFormSection).
+/// A builder for [`EvaluationFormSection`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormSectionBuilder {
@@ -144,7 +144,7 @@ impl EvaluationFormSectionBuilder {
     pub fn get_weight(&self) -> &Option<f64> {
         &self.weight
     }
-    /// Builds a [`EvaluationFormSection`](crate::types::EvaluationFormSection).
+    /// Builds a [`EvaluationFormSection`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`title`](crate::types::EvaluationFormSection#structfield.title)

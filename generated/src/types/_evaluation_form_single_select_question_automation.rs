@@ -34,7 +34,7 @@ impl EvaluationFormSingleSelectQuestionAutomation {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormSingleSelectQuestionAutomation`](crate::types::EvaluationFormSingleSelectQuestionAutomation).
+/// A builder for [`EvaluationFormSingleSelectQuestionAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormSingleSelectQuestionAutomationBuilder {
@@ -119,7 +119,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSource> {
         &self.answer_source
     }
-    /// Builds a [`EvaluationFormSingleSelectQuestionAutomation`](crate::types::EvaluationFormSingleSelectQuestionAutomation).
+    /// Builds a [`EvaluationFormSingleSelectQuestionAutomation`].
     pub fn build(self) -> crate::types::EvaluationFormSingleSelectQuestionAutomation {
         crate::types::EvaluationFormSingleSelectQuestionAutomation {
             options: self.options.unwrap_or_default(),

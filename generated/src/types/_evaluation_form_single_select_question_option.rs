@@ -42,7 +42,7 @@ impl EvaluationFormSingleSelectQuestionOption {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormSingleSelectQuestionOption`](crate::types::EvaluationFormSingleSelectQuestionOption).
+/// A builder for [`EvaluationFormSingleSelectQuestionOption`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormSingleSelectQuestionOptionBuilder {
@@ -153,7 +153,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
     ) -> &Option<crate::types::AutomaticFailConfiguration> {
         &self.automatic_fail_configuration
     }
-    /// Builds a [`EvaluationFormSingleSelectQuestionOption`](crate::types::EvaluationFormSingleSelectQuestionOption).
+    /// Builds a [`EvaluationFormSingleSelectQuestionOption`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`ref_id`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.ref_id)

@@ -32,7 +32,7 @@ impl EvaluationFormSingleSelectQuestionProperties {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormSingleSelectQuestionProperties`](crate::types::EvaluationFormSingleSelectQuestionProperties).
+/// A builder for [`EvaluationFormSingleSelectQuestionProperties`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormSingleSelectQuestionPropertiesBuilder {
@@ -125,7 +125,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     ) -> &Option<crate::types::EvaluationFormSingleSelectQuestionAutomation> {
         &self.automation
     }
-    /// Builds a [`EvaluationFormSingleSelectQuestionProperties`](crate::types::EvaluationFormSingleSelectQuestionProperties).
+    /// Builds a [`EvaluationFormSingleSelectQuestionProperties`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`options`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.options)

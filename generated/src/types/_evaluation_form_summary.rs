@@ -76,7 +76,7 @@ impl EvaluationFormSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormSummary`](crate::types::EvaluationFormSummary).
+/// A builder for [`EvaluationFormSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormSummaryBuilder {
@@ -300,7 +300,7 @@ impl EvaluationFormSummaryBuilder {
     pub fn get_active_version(&self) -> &Option<i32> {
         &self.active_version
     }
-    /// Builds a [`EvaluationFormSummary`](crate::types::EvaluationFormSummary).
+    /// Builds a [`EvaluationFormSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`evaluation_form_id`](crate::types::EvaluationFormSummary#structfield.evaluation_form_id)

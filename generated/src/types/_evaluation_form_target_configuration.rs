@@ -16,7 +16,7 @@ impl EvaluationFormTargetConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormTargetConfiguration`](crate::types::EvaluationFormTargetConfiguration).
+/// A builder for [`EvaluationFormTargetConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormTargetConfigurationBuilder {
@@ -49,7 +49,7 @@ impl EvaluationFormTargetConfigurationBuilder {
     ) -> &Option<crate::types::ContactInteractionType> {
         &self.contact_interaction_type
     }
-    /// Builds a [`EvaluationFormTargetConfiguration`](crate::types::EvaluationFormTargetConfiguration).
+    /// Builds a [`EvaluationFormTargetConfiguration`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`contact_interaction_type`](crate::types::EvaluationFormTargetConfiguration#structfield.contact_interaction_type)

@@ -20,7 +20,7 @@ impl EvaluationFormTextQuestionAutomation {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormTextQuestionAutomation`](crate::types::EvaluationFormTextQuestionAutomation).
+/// A builder for [`EvaluationFormTextQuestionAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormTextQuestionAutomationBuilder {
@@ -55,7 +55,7 @@ impl EvaluationFormTextQuestionAutomationBuilder {
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSource> {
         &self.answer_source
     }
-    /// Builds a [`EvaluationFormTextQuestionAutomation`](crate::types::EvaluationFormTextQuestionAutomation).
+    /// Builds a [`EvaluationFormTextQuestionAutomation`].
     pub fn build(self) -> crate::types::EvaluationFormTextQuestionAutomation {
         crate::types::EvaluationFormTextQuestionAutomation {
             answer_source: self.answer_source,

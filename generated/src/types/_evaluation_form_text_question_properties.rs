@@ -18,7 +18,7 @@ impl EvaluationFormTextQuestionProperties {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormTextQuestionProperties`](crate::types::EvaluationFormTextQuestionProperties).
+/// A builder for [`EvaluationFormTextQuestionProperties`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormTextQuestionPropertiesBuilder {
@@ -51,7 +51,7 @@ impl EvaluationFormTextQuestionPropertiesBuilder {
     ) -> &Option<crate::types::EvaluationFormTextQuestionAutomation> {
         &self.automation
     }
-    /// Builds a [`EvaluationFormTextQuestionProperties`](crate::types::EvaluationFormTextQuestionProperties).
+    /// Builds a [`EvaluationFormTextQuestionProperties`].
     pub fn build(self) -> crate::types::EvaluationFormTextQuestionProperties {
         crate::types::EvaluationFormTextQuestionProperties {
             automation: self.automation,

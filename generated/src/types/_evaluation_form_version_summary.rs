@@ -64,7 +64,7 @@ impl EvaluationFormVersionSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationFormVersionSummary`](crate::types::EvaluationFormVersionSummary).
+/// A builder for [`EvaluationFormVersionSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormVersionSummaryBuilder {
@@ -250,7 +250,7 @@ impl EvaluationFormVersionSummaryBuilder {
     pub fn get_last_modified_by(&self) -> &Option<String> {
         &self.last_modified_by
     }
-    /// Builds a [`EvaluationFormVersionSummary`](crate::types::EvaluationFormVersionSummary).
+    /// Builds a [`EvaluationFormVersionSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`evaluation_form_arn`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_arn)

@@ -28,7 +28,7 @@ impl EvaluationGenAiAnswerAnalysisDetails {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationGenAiAnswerAnalysisDetails`](crate::types::EvaluationGenAiAnswerAnalysisDetails).
+/// A builder for [`EvaluationGenAiAnswerAnalysisDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationGenAiAnswerAnalysisDetailsBuilder {
@@ -82,7 +82,7 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
     ) -> &Option<Vec<crate::types::EvaluationTranscriptPointOfInterest>> {
         &self.points_of_interest
     }
-    /// Builds a [`EvaluationGenAiAnswerAnalysisDetails`](crate::types::EvaluationGenAiAnswerAnalysisDetails).
+    /// Builds a [`EvaluationGenAiAnswerAnalysisDetails`].
     pub fn build(self) -> crate::types::EvaluationGenAiAnswerAnalysisDetails {
         crate::types::EvaluationGenAiAnswerAnalysisDetails {
             justification: self.justification,

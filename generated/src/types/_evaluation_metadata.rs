@@ -72,7 +72,7 @@ impl EvaluationMetadata {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationMetadata`](crate::types::EvaluationMetadata).
+/// A builder for [`EvaluationMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationMetadataBuilder {
@@ -293,7 +293,7 @@ impl EvaluationMetadataBuilder {
     pub fn get_sampling_job_id(&self) -> &Option<String> {
         &self.sampling_job_id
     }
-    /// Builds a [`EvaluationMetadata`](crate::types::EvaluationMetadata).
+    /// Builds a [`EvaluationMetadata`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`contact_id`](crate::types::EvaluationMetadata#structfield.contact_id)

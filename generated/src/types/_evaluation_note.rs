@@ -18,7 +18,7 @@ impl EvaluationNote {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationNote`](crate::types::EvaluationNote).
+/// A builder for [`EvaluationNote`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationNoteBuilder {
@@ -43,7 +43,7 @@ impl EvaluationNoteBuilder {
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
-    /// Builds a [`EvaluationNote`](crate::types::EvaluationNote).
+    /// Builds a [`EvaluationNote`].
     pub fn build(self) -> crate::types::EvaluationNote {
         crate::types::EvaluationNote {
             value: self.value,

@@ -16,7 +16,7 @@ impl EvaluationQuestionInputDetails {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationQuestionInputDetails`](crate::types::EvaluationQuestionInputDetails).
+/// A builder for [`EvaluationQuestionInputDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationQuestionInputDetailsBuilder {
@@ -49,7 +49,7 @@ impl EvaluationQuestionInputDetailsBuilder {
     ) -> &Option<crate::types::EvaluationTranscriptType> {
         &self.transcript_type
     }
-    /// Builds a [`EvaluationQuestionInputDetails`](crate::types::EvaluationQuestionInputDetails).
+    /// Builds a [`EvaluationQuestionInputDetails`].
     pub fn build(self) -> crate::types::EvaluationQuestionInputDetails {
         crate::types::EvaluationQuestionInputDetails {
             transcript_type: self.transcript_type,

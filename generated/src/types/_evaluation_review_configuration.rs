@@ -26,7 +26,7 @@ impl EvaluationReviewConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationReviewConfiguration`](crate::types::EvaluationReviewConfiguration).
+/// A builder for [`EvaluationReviewConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationReviewConfigurationBuilder {
@@ -80,7 +80,7 @@ impl EvaluationReviewConfigurationBuilder {
     pub fn get_eligibility_days(&self) -> &Option<i32> {
         &self.eligibility_days
     }
-    /// Builds a [`EvaluationReviewConfiguration`](crate::types::EvaluationReviewConfiguration).
+    /// Builds a [`EvaluationReviewConfiguration`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`review_notification_recipients`](crate::types::EvaluationReviewConfiguration#structfield.review_notification_recipients)

@@ -10,10 +10,10 @@ pub struct EvaluationReviewMetadata {
     /// The user who requested the evaluation review.
     pub requested_by: Option<String>,
     /// The timestamp when the evaluation review was created.
-    #[deprecated(note = "CreatedTime is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
     pub created_time: crate::primitives::DateTime,
     /// The user who created the evaluation review.
-    #[deprecated(note = "CreatedBy is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
     pub created_by: String,
     /// Comments provided when requesting the evaluation review.
     pub review_request_comments: Vec<crate::types::EvaluationReviewRequestComment>,
@@ -32,12 +32,12 @@ impl EvaluationReviewMetadata {
         self.requested_by.as_deref()
     }
     /// The timestamp when the evaluation review was created.
-    #[deprecated(note = "CreatedTime is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
     /// The user who created the evaluation review.
-    #[deprecated(note = "CreatedBy is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
     pub fn created_by(&self) -> &str {
         &self.created_by
     }
@@ -52,16 +52,16 @@ impl EvaluationReviewMetadata {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationReviewMetadata`](crate::types::EvaluationReviewMetadata).
+/// A builder for [`EvaluationReviewMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationReviewMetadataBuilder {
     pub(crate) review_id: Option<String>,
     pub(crate) requested_time: Option<crate::primitives::DateTime>,
     pub(crate) requested_by: Option<String>,
-    #[deprecated(note = "CreatedTime is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
     pub(crate) created_time: Option<crate::primitives::DateTime>,
-    #[deprecated(note = "CreatedBy is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
     pub(crate) created_by: Option<String>,
     pub(crate) review_request_comments: Option<
         Vec<crate::types::EvaluationReviewRequestComment>,
@@ -128,7 +128,7 @@ impl EvaluationReviewMetadataBuilder {
     /// The timestamp when the evaluation review was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationReviewMetadata#structfield.created_time).
-    #[deprecated(note = "CreatedTime is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
     pub fn created_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.created_time = Some(input);
         self
@@ -136,7 +136,7 @@ impl EvaluationReviewMetadataBuilder {
     /// The timestamp when the evaluation review was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationReviewMetadata#structfield.created_time).
-    #[deprecated(note = "CreatedTime is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
     pub fn set_created_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -145,14 +145,14 @@ impl EvaluationReviewMetadataBuilder {
         self
     }
     /// Returns [`created_time`](crate::types::EvaluationReviewMetadata#structfield.created_time), if set.
-    #[deprecated(note = "CreatedTime is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
     /// The user who created the evaluation review.
     ///
     /// Sets [`created_by`](crate::types::EvaluationReviewMetadata#structfield.created_by).
-    #[deprecated(note = "CreatedBy is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
     pub fn created_by(mut self, input: impl Into<String>) -> Self {
         self.created_by = Some(input.into());
         self
@@ -160,13 +160,13 @@ impl EvaluationReviewMetadataBuilder {
     /// The user who created the evaluation review.
     ///
     /// Sets [`created_by`](crate::types::EvaluationReviewMetadata#structfield.created_by).
-    #[deprecated(note = "CreatedBy is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
     pub fn set_created_by(mut self, input: Option<String>) -> Self {
         self.created_by = input;
         self
     }
     /// Returns [`created_by`](crate::types::EvaluationReviewMetadata#structfield.created_by), if set.
-    #[deprecated(note = "CreatedBy is deprecated.", since = "02/17/2026")]
+    #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
@@ -196,7 +196,7 @@ impl EvaluationReviewMetadataBuilder {
     ) -> &Option<Vec<crate::types::EvaluationReviewRequestComment>> {
         &self.review_request_comments
     }
-    /// Builds a [`EvaluationReviewMetadata`](crate::types::EvaluationReviewMetadata).
+    /// Builds a [`EvaluationReviewMetadata`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`review_request_comments`](crate::types::EvaluationReviewMetadata#structfield.review_request_comments)

@@ -24,7 +24,7 @@ impl EvaluationReviewNotificationRecipient {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationReviewNotificationRecipient`](crate::types::EvaluationReviewNotificationRecipient).
+/// A builder for [`EvaluationReviewNotificationRecipient`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationReviewNotificationRecipientBuilder {
@@ -84,7 +84,7 @@ impl EvaluationReviewNotificationRecipientBuilder {
     ) -> &Option<crate::types::EvaluationReviewNotificationRecipientValue> {
         &self.value
     }
-    /// Builds a [`EvaluationReviewNotificationRecipient`](crate::types::EvaluationReviewNotificationRecipient).
+    /// Builds a [`EvaluationReviewNotificationRecipient`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::EvaluationReviewNotificationRecipient#structfield.type)

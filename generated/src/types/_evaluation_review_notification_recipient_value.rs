@@ -16,7 +16,7 @@ impl EvaluationReviewNotificationRecipientValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationReviewNotificationRecipientValue`](crate::types::EvaluationReviewNotificationRecipientValue).
+/// A builder for [`EvaluationReviewNotificationRecipientValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationReviewNotificationRecipientValueBuilder {
@@ -41,7 +41,7 @@ impl EvaluationReviewNotificationRecipientValueBuilder {
     pub fn get_user_id(&self) -> &Option<String> {
         &self.user_id
     }
-    /// Builds a [`EvaluationReviewNotificationRecipientValue`](crate::types::EvaluationReviewNotificationRecipientValue).
+    /// Builds a [`EvaluationReviewNotificationRecipientValue`].
     pub fn build(self) -> crate::types::EvaluationReviewNotificationRecipientValue {
         crate::types::EvaluationReviewNotificationRecipientValue {
             user_id: self.user_id,

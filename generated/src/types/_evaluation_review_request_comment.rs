@@ -28,7 +28,7 @@ impl EvaluationReviewRequestComment {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationReviewRequestComment`](crate::types::EvaluationReviewRequestComment).
+/// A builder for [`EvaluationReviewRequestComment`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationReviewRequestCommentBuilder {
@@ -94,7 +94,7 @@ impl EvaluationReviewRequestCommentBuilder {
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
-    /// Builds a [`EvaluationReviewRequestComment`](crate::types::EvaluationReviewRequestComment).
+    /// Builds a [`EvaluationReviewRequestComment`].
     pub fn build(self) -> crate::types::EvaluationReviewRequestComment {
         crate::types::EvaluationReviewRequestComment {
             comment: self.comment,

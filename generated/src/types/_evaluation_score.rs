@@ -34,7 +34,7 @@ impl EvaluationScore {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationScore`](crate::types::EvaluationScore).
+/// A builder for [`EvaluationScore`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationScoreBuilder {
@@ -116,7 +116,7 @@ impl EvaluationScoreBuilder {
     pub fn get_applied_weight(&self) -> &Option<f64> {
         &self.applied_weight
     }
-    /// Builds a [`EvaluationScore`](crate::types::EvaluationScore).
+    /// Builds a [`EvaluationScore`].
     pub fn build(self) -> crate::types::EvaluationScore {
         crate::types::EvaluationScore {
             percentage: self.percentage.unwrap_or_default(),

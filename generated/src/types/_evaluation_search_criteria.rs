@@ -58,7 +58,7 @@ impl EvaluationSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationSearchCriteria`](crate::types::EvaluationSearchCriteria).
+/// A builder for [`EvaluationSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationSearchCriteriaBuilder {
@@ -231,7 +231,7 @@ impl EvaluationSearchCriteriaBuilder {
     pub fn get_decimal_condition(&self) -> &Option<crate::types::DecimalCondition> {
         &self.decimal_condition
     }
-    /// Builds a [`EvaluationSearchCriteria`](crate::types::EvaluationSearchCriteria).
+    /// Builds a [`EvaluationSearchCriteria`].
     pub fn build(self) -> crate::types::EvaluationSearchCriteria {
         crate::types::EvaluationSearchCriteria {
             or_conditions: self.or_conditions,

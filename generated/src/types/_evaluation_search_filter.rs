@@ -21,7 +21,7 @@ impl EvaluationSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationSearchFilter`](crate::types::EvaluationSearchFilter).
+/// A builder for [`EvaluationSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationSearchFilterBuilder {
@@ -54,7 +54,7 @@ impl EvaluationSearchFilterBuilder {
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
-    /// Builds a [`EvaluationSearchFilter`](crate::types::EvaluationSearchFilter).
+    /// Builds a [`EvaluationSearchFilter`].
     pub fn build(self) -> crate::types::EvaluationSearchFilter {
         crate::types::EvaluationSearchFilter {
             attribute_filter: self.attribute_filter,

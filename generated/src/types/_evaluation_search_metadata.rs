@@ -108,7 +108,7 @@ impl EvaluationSearchMetadata {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationSearchMetadata`](crate::types::EvaluationSearchMetadata).
+/// A builder for [`EvaluationSearchMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationSearchMetadataBuilder {
@@ -437,7 +437,7 @@ impl EvaluationSearchMetadataBuilder {
     pub fn get_contact_participant_id(&self) -> &Option<String> {
         &self.contact_participant_id
     }
-    /// Builds a [`EvaluationSearchMetadata`](crate::types::EvaluationSearchMetadata).
+    /// Builds a [`EvaluationSearchMetadata`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`contact_id`](crate::types::EvaluationSearchMetadata#structfield.contact_id)

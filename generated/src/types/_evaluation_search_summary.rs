@@ -76,7 +76,7 @@ impl EvaluationSearchSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationSearchSummary`](crate::types::EvaluationSearchSummary).
+/// A builder for [`EvaluationSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationSearchSummaryBuilder {
@@ -306,7 +306,7 @@ impl EvaluationSearchSummaryBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`EvaluationSearchSummary`](crate::types::EvaluationSearchSummary).
+    /// Builds a [`EvaluationSearchSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`evaluation_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_id)

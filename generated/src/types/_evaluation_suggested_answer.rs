@@ -42,7 +42,7 @@ impl EvaluationSuggestedAnswer {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationSuggestedAnswer`](crate::types::EvaluationSuggestedAnswer).
+/// A builder for [`EvaluationSuggestedAnswer`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationSuggestedAnswerBuilder {
@@ -173,7 +173,7 @@ impl EvaluationSuggestedAnswerBuilder {
     ) -> &Option<crate::types::EvaluationQuestionAnswerAnalysisDetails> {
         &self.analysis_details
     }
-    /// Builds a [`EvaluationSuggestedAnswer`](crate::types::EvaluationSuggestedAnswer).
+    /// Builds a [`EvaluationSuggestedAnswer`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`status`](crate::types::EvaluationSuggestedAnswer#structfield.status)

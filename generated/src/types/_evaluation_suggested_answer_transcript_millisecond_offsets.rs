@@ -16,7 +16,7 @@ impl EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationSuggestedAnswerTranscriptMillisecondOffsets`](crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets).
+/// A builder for [`EvaluationSuggestedAnswerTranscriptMillisecondOffsets`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
@@ -41,7 +41,7 @@ impl EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
     pub fn get_begin_offset_millis(&self) -> &Option<i32> {
         &self.begin_offset_millis
     }
-    /// Builds a [`EvaluationSuggestedAnswerTranscriptMillisecondOffsets`](crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets).
+    /// Builds a [`EvaluationSuggestedAnswerTranscriptMillisecondOffsets`].
     pub fn build(
         self,
     ) -> crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets {

@@ -104,7 +104,7 @@ impl EvaluationSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationSummary`](crate::types::EvaluationSummary).
+/// A builder for [`EvaluationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationSummaryBuilder {
@@ -428,7 +428,7 @@ impl EvaluationSummaryBuilder {
     ) -> &Option<crate::types::EvaluationContactParticipant> {
         &self.contact_participant
     }
-    /// Builds a [`EvaluationSummary`](crate::types::EvaluationSummary).
+    /// Builds a [`EvaluationSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`evaluation_id`](crate::types::EvaluationSummary#structfield.evaluation_id)

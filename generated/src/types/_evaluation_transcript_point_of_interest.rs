@@ -26,7 +26,7 @@ impl EvaluationTranscriptPointOfInterest {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EvaluationTranscriptPointOfInterest`](crate::types::EvaluationTranscriptPointOfInterest).
+/// A builder for [`EvaluationTranscriptPointOfInterest`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationTranscriptPointOfInterestBuilder {
@@ -82,7 +82,7 @@ impl EvaluationTranscriptPointOfInterestBuilder {
     pub fn get_transcript_segment(&self) -> &Option<String> {
         &self.transcript_segment
     }
-    /// Builds a [`EvaluationTranscriptPointOfInterest`](crate::types::EvaluationTranscriptPointOfInterest).
+    /// Builds a [`EvaluationTranscriptPointOfInterest`].
     pub fn build(self) -> crate::types::EvaluationTranscriptPointOfInterest {
         crate::types::EvaluationTranscriptPointOfInterest {
             millisecond_offsets: self.millisecond_offsets,

@@ -16,7 +16,7 @@ impl EventBridgeActionDefinition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`EventBridgeActionDefinition`](crate::types::EventBridgeActionDefinition).
+/// A builder for [`EventBridgeActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EventBridgeActionDefinitionBuilder {
@@ -41,7 +41,7 @@ impl EventBridgeActionDefinitionBuilder {
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
-    /// Builds a [`EventBridgeActionDefinition`](crate::types::EventBridgeActionDefinition).
+    /// Builds a [`EventBridgeActionDefinition`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::EventBridgeActionDefinition#structfield.name)

@@ -34,7 +34,7 @@ impl ExecutionRecord {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ExecutionRecord`](crate::types::ExecutionRecord).
+/// A builder for [`ExecutionRecord`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ExecutionRecordBuilder {
@@ -119,7 +119,7 @@ impl ExecutionRecordBuilder {
     pub fn get_record(&self) -> &Option<String> {
         &self.record
     }
-    /// Builds a [`ExecutionRecord`](crate::types::ExecutionRecord).
+    /// Builds a [`ExecutionRecord`].
     pub fn build(self) -> crate::types::ExecutionRecord {
         crate::types::ExecutionRecord {
             observation_id: self.observation_id,

@@ -22,7 +22,7 @@ impl Expiry {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Expiry`](crate::types::Expiry).
+/// A builder for [`Expiry`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ExpiryBuilder {
@@ -69,7 +69,7 @@ impl ExpiryBuilder {
     pub fn get_expiry_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.expiry_timestamp
     }
-    /// Builds a [`Expiry`](crate::types::Expiry).
+    /// Builds a [`Expiry`].
     pub fn build(self) -> crate::types::Expiry {
         crate::types::Expiry {
             duration_in_seconds: self.duration_in_seconds,

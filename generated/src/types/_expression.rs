@@ -38,7 +38,7 @@ impl Expression {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Expression`](crate::types::Expression).
+/// A builder for [`Expression`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ExpressionBuilder {
@@ -140,7 +140,7 @@ impl ExpressionBuilder {
     ) -> &Option<crate::types::AttributeCondition> {
         &self.not_attribute_condition
     }
-    /// Builds a [`Expression`](crate::types::Expression).
+    /// Builds a [`Expression`].
     pub fn build(self) -> crate::types::Expression {
         crate::types::Expression {
             attribute_condition: self.attribute_condition,

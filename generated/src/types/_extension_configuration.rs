@@ -16,7 +16,7 @@ impl ExtensionConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ExtensionConfiguration`](crate::types::ExtensionConfiguration).
+/// A builder for [`ExtensionConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ExtensionConfigurationBuilder {
@@ -46,7 +46,7 @@ impl ExtensionConfigurationBuilder {
     ) -> &Option<Vec<crate::types::AllowedExtension>> {
         &self.allowed_extensions
     }
-    /// Builds a [`ExtensionConfiguration`](crate::types::ExtensionConfiguration).
+    /// Builds a [`ExtensionConfiguration`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`allowed_extensions`](crate::types::ExtensionConfiguration#structfield.allowed_extensions)

@@ -16,7 +16,7 @@ impl ExternalInvocationConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ExternalInvocationConfiguration`](crate::types::ExternalInvocationConfiguration).
+/// A builder for [`ExternalInvocationConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ExternalInvocationConfigurationBuilder {
@@ -41,7 +41,7 @@ impl ExternalInvocationConfigurationBuilder {
     pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
-    /// Builds a [`ExternalInvocationConfiguration`](crate::types::ExternalInvocationConfiguration).
+    /// Builds a [`ExternalInvocationConfiguration`].
     pub fn build(self) -> crate::types::ExternalInvocationConfiguration {
         crate::types::ExternalInvocationConfiguration {
             enabled: self.enabled.unwrap_or_default(),

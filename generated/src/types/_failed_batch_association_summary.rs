@@ -28,7 +28,7 @@ impl FailedBatchAssociationSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`FailedBatchAssociationSummary`](crate::types::FailedBatchAssociationSummary).
+/// A builder for [`FailedBatchAssociationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FailedBatchAssociationSummaryBuilder {
@@ -91,7 +91,7 @@ impl FailedBatchAssociationSummaryBuilder {
     pub fn get_error_message(&self) -> &Option<String> {
         &self.error_message
     }
-    /// Builds a [`FailedBatchAssociationSummary`](crate::types::FailedBatchAssociationSummary).
+    /// Builds a [`FailedBatchAssociationSummary`].
     pub fn build(self) -> crate::types::FailedBatchAssociationSummary {
         crate::types::FailedBatchAssociationSummary {
             resource_arn: self.resource_arn,

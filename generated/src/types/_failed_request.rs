@@ -28,7 +28,7 @@ impl FailedRequest {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`FailedRequest`](crate::types::FailedRequest).
+/// A builder for [`FailedRequest`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FailedRequestBuilder {
@@ -97,7 +97,7 @@ impl FailedRequestBuilder {
     pub fn get_failure_reason_message(&self) -> &Option<String> {
         &self.failure_reason_message
     }
-    /// Builds a [`FailedRequest`](crate::types::FailedRequest).
+    /// Builds a [`FailedRequest`].
     pub fn build(self) -> crate::types::FailedRequest {
         crate::types::FailedRequest {
             request_identifier: self.request_identifier,

@@ -22,7 +22,7 @@ impl FieldValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`FieldValue`](crate::types::FieldValue).
+/// A builder for [`FieldValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FieldValueBuilder {
@@ -66,7 +66,7 @@ impl FieldValueBuilder {
     pub fn get_value(&self) -> &Option<crate::types::FieldValueUnion> {
         &self.value
     }
-    /// Builds a [`FieldValue`](crate::types::FieldValue).
+    /// Builds a [`FieldValue`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::FieldValue#structfield.id)

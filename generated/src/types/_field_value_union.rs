@@ -34,7 +34,7 @@ impl FieldValueUnion {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`FieldValueUnion`](crate::types::FieldValueUnion).
+/// A builder for [`FieldValueUnion`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FieldValueUnionBuilder {
@@ -119,7 +119,7 @@ impl FieldValueUnionBuilder {
     pub fn get_string_value(&self) -> &Option<String> {
         &self.string_value
     }
-    /// Builds a [`FieldValueUnion`](crate::types::FieldValueUnion).
+    /// Builds a [`FieldValueUnion`].
     pub fn build(self) -> crate::types::FieldValueUnion {
         crate::types::FieldValueUnion {
             boolean_value: self.boolean_value.unwrap_or_default(),

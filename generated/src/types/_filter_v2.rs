@@ -32,7 +32,7 @@ impl FilterV2 {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`FilterV2`](crate::types::FilterV2).
+/// A builder for [`FilterV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FilterV2Builder {
@@ -103,7 +103,7 @@ impl FilterV2Builder {
     ) -> &Option<crate::types::FilterV2StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`FilterV2`](crate::types::FilterV2).
+    /// Builds a [`FilterV2`].
     pub fn build(self) -> crate::types::FilterV2 {
         crate::types::FilterV2 {
             filter_key: self.filter_key,

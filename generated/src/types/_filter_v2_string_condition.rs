@@ -20,7 +20,7 @@ impl FilterV2StringCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`FilterV2StringCondition`](crate::types::FilterV2StringCondition).
+/// A builder for [`FilterV2StringCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FilterV2StringConditionBuilder {
@@ -55,7 +55,7 @@ impl FilterV2StringConditionBuilder {
     ) -> &Option<crate::types::FilterV2StringConditionComparisonOperator> {
         &self.comparison
     }
-    /// Builds a [`FilterV2StringCondition`](crate::types::FilterV2StringCondition).
+    /// Builds a [`FilterV2StringCondition`].
     pub fn build(self) -> crate::types::FilterV2StringCondition {
         crate::types::FilterV2StringCondition {
             comparison: self.comparison,

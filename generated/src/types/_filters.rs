@@ -66,7 +66,7 @@ impl Filters {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Filters`](crate::types::Filters).
+/// A builder for [`Filters`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FiltersBuilder {
@@ -205,7 +205,7 @@ impl FiltersBuilder {
     pub fn get_validation_test_types(&self) -> &Option<Vec<String>> {
         &self.validation_test_types
     }
-    /// Builds a [`Filters`](crate::types::Filters).
+    /// Builds a [`Filters`].
     pub fn build(self) -> crate::types::Filters {
         crate::types::Filters {
             queues: self.queues,

@@ -30,7 +30,7 @@ impl FlowAssociationSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`FlowAssociationSummary`](crate::types::FlowAssociationSummary).
+/// A builder for [`FlowAssociationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FlowAssociationSummaryBuilder {
@@ -101,7 +101,7 @@ impl FlowAssociationSummaryBuilder {
     ) -> &Option<crate::types::ListFlowAssociationResourceType> {
         &self.resource_type
     }
-    /// Builds a [`FlowAssociationSummary`](crate::types::FlowAssociationSummary).
+    /// Builds a [`FlowAssociationSummary`].
     pub fn build(self) -> crate::types::FlowAssociationSummary {
         crate::types::FlowAssociationSummary {
             resource_id: self.resource_id,

@@ -22,7 +22,7 @@ impl FlowModule {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`FlowModule`](crate::types::FlowModule).
+/// A builder for [`FlowModule`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FlowModuleBuilder {
@@ -66,7 +66,7 @@ impl FlowModuleBuilder {
     pub fn get_flow_module_id(&self) -> &Option<String> {
         &self.flow_module_id
     }
-    /// Builds a [`FlowModule`](crate::types::FlowModule).
+    /// Builds a [`FlowModule`].
     pub fn build(self) -> crate::types::FlowModule {
         crate::types::FlowModule {
             r#type: self.r#type,

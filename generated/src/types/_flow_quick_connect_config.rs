@@ -16,7 +16,7 @@ impl FlowQuickConnectConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`FlowQuickConnectConfig`](crate::types::FlowQuickConnectConfig).
+/// A builder for [`FlowQuickConnectConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FlowQuickConnectConfigBuilder {
@@ -41,7 +41,7 @@ impl FlowQuickConnectConfigBuilder {
     pub fn get_contact_flow_id(&self) -> &Option<String> {
         &self.contact_flow_id
     }
-    /// Builds a [`FlowQuickConnectConfig`](crate::types::FlowQuickConnectConfig).
+    /// Builds a [`FlowQuickConnectConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`contact_flow_id`](crate::types::FlowQuickConnectConfig#structfield.contact_flow_id)

@@ -18,7 +18,7 @@ impl FontFamily {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`FontFamily`](crate::types::FontFamily).
+/// A builder for [`FontFamily`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FontFamilyBuilder {
@@ -46,7 +46,7 @@ impl FontFamilyBuilder {
     pub fn get_default(&self) -> &Option<crate::types::WorkspaceFontFamily> {
         &self.default_value
     }
-    /// Builds a [`FontFamily`](crate::types::FontFamily).
+    /// Builds a [`FontFamily`].
     pub fn build(self) -> crate::types::FontFamily {
         crate::types::FontFamily {
             default_value: self.default_value,

@@ -28,7 +28,7 @@ impl GlobalResiliencyMetadata {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`GlobalResiliencyMetadata`](crate::types::GlobalResiliencyMetadata).
+/// A builder for [`GlobalResiliencyMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct GlobalResiliencyMetadataBuilder {
@@ -91,7 +91,7 @@ impl GlobalResiliencyMetadataBuilder {
     pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
         &self.traffic_distribution_group_id
     }
-    /// Builds a [`GlobalResiliencyMetadata`](crate::types::GlobalResiliencyMetadata).
+    /// Builds a [`GlobalResiliencyMetadata`].
     pub fn build(self) -> crate::types::GlobalResiliencyMetadata {
         crate::types::GlobalResiliencyMetadata {
             active_region: self.active_region,

@@ -20,7 +20,7 @@ impl GranularAccessControlConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`GranularAccessControlConfiguration`](crate::types::GranularAccessControlConfiguration).
+/// A builder for [`GranularAccessControlConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct GranularAccessControlConfigurationBuilder {
@@ -55,7 +55,7 @@ impl GranularAccessControlConfigurationBuilder {
     ) -> &Option<crate::types::DataTableAccessControlConfiguration> {
         &self.data_table_access_control_configuration
     }
-    /// Builds a [`GranularAccessControlConfiguration`](crate::types::GranularAccessControlConfiguration).
+    /// Builds a [`GranularAccessControlConfiguration`].
     pub fn build(self) -> crate::types::GranularAccessControlConfiguration {
         crate::types::GranularAccessControlConfiguration {
             data_table_access_control_configuration: self

@@ -58,7 +58,7 @@ impl HierarchyGroup {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HierarchyGroup`](crate::types::HierarchyGroup).
+/// A builder for [`HierarchyGroup`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyGroupBuilder {
@@ -225,7 +225,7 @@ impl HierarchyGroupBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`HierarchyGroup`](crate::types::HierarchyGroup).
+    /// Builds a [`HierarchyGroup`].
     pub fn build(self) -> crate::types::HierarchyGroup {
         crate::types::HierarchyGroup {
             id: self.id,

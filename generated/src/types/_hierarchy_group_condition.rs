@@ -24,7 +24,7 @@ impl HierarchyGroupCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HierarchyGroupCondition`](crate::types::HierarchyGroupCondition).
+/// A builder for [`HierarchyGroupCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyGroupConditionBuilder {
@@ -76,7 +76,7 @@ impl HierarchyGroupConditionBuilder {
     ) -> &Option<crate::types::HierarchyGroupMatchType> {
         &self.hierarchy_group_match_type
     }
-    /// Builds a [`HierarchyGroupCondition`](crate::types::HierarchyGroupCondition).
+    /// Builds a [`HierarchyGroupCondition`].
     pub fn build(self) -> crate::types::HierarchyGroupCondition {
         crate::types::HierarchyGroupCondition {
             value: self.value,

@@ -40,7 +40,7 @@ impl HierarchyGroupSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HierarchyGroupSummary`](crate::types::HierarchyGroupSummary).
+/// A builder for [`HierarchyGroupSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyGroupSummaryBuilder {
@@ -144,7 +144,7 @@ impl HierarchyGroupSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`HierarchyGroupSummary`](crate::types::HierarchyGroupSummary).
+    /// Builds a [`HierarchyGroupSummary`].
     pub fn build(self) -> crate::types::HierarchyGroupSummary {
         crate::types::HierarchyGroupSummary {
             id: self.id,

@@ -22,7 +22,7 @@ impl HierarchyGroupSummaryReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HierarchyGroupSummaryReference`](crate::types::HierarchyGroupSummaryReference).
+/// A builder for [`HierarchyGroupSummaryReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyGroupSummaryReferenceBuilder {
@@ -66,7 +66,7 @@ impl HierarchyGroupSummaryReferenceBuilder {
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
-    /// Builds a [`HierarchyGroupSummaryReference`](crate::types::HierarchyGroupSummaryReference).
+    /// Builds a [`HierarchyGroupSummaryReference`].
     pub fn build(self) -> crate::types::HierarchyGroupSummaryReference {
         crate::types::HierarchyGroupSummaryReference {
             id: self.id,

@@ -40,7 +40,7 @@ impl HierarchyGroups {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HierarchyGroups`](crate::types::HierarchyGroups).
+/// A builder for [`HierarchyGroups`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyGroupsBuilder {
@@ -156,7 +156,7 @@ impl HierarchyGroupsBuilder {
     pub fn get_level5(&self) -> &Option<crate::types::AgentHierarchyGroup> {
         &self.level5
     }
-    /// Builds a [`HierarchyGroups`](crate::types::HierarchyGroups).
+    /// Builds a [`HierarchyGroups`].
     pub fn build(self) -> crate::types::HierarchyGroups {
         crate::types::HierarchyGroups {
             level1: self.level1,

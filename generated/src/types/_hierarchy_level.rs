@@ -40,7 +40,7 @@ impl HierarchyLevel {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HierarchyLevel`](crate::types::HierarchyLevel).
+/// A builder for [`HierarchyLevel`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyLevelBuilder {
@@ -144,7 +144,7 @@ impl HierarchyLevelBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`HierarchyLevel`](crate::types::HierarchyLevel).
+    /// Builds a [`HierarchyLevel`].
     pub fn build(self) -> crate::types::HierarchyLevel {
         crate::types::HierarchyLevel {
             id: self.id,

@@ -16,7 +16,7 @@ impl HierarchyLevelUpdate {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HierarchyLevelUpdate`](crate::types::HierarchyLevelUpdate).
+/// A builder for [`HierarchyLevelUpdate`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyLevelUpdateBuilder {
@@ -41,7 +41,7 @@ impl HierarchyLevelUpdateBuilder {
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
-    /// Builds a [`HierarchyLevelUpdate`](crate::types::HierarchyLevelUpdate).
+    /// Builds a [`HierarchyLevelUpdate`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::HierarchyLevelUpdate#structfield.name)

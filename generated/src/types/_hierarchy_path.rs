@@ -40,7 +40,7 @@ impl HierarchyPath {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HierarchyPath`](crate::types::HierarchyPath).
+/// A builder for [`HierarchyPath`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyPathBuilder {
@@ -156,7 +156,7 @@ impl HierarchyPathBuilder {
     pub fn get_level_five(&self) -> &Option<crate::types::HierarchyGroupSummary> {
         &self.level_five
     }
-    /// Builds a [`HierarchyPath`](crate::types::HierarchyPath).
+    /// Builds a [`HierarchyPath`].
     pub fn build(self) -> crate::types::HierarchyPath {
         crate::types::HierarchyPath {
             level_one: self.level_one,

@@ -40,7 +40,7 @@ impl HierarchyPathReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HierarchyPathReference`](crate::types::HierarchyPathReference).
+/// A builder for [`HierarchyPathReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyPathReferenceBuilder {
@@ -181,7 +181,7 @@ impl HierarchyPathReferenceBuilder {
     ) -> &Option<crate::types::HierarchyGroupSummaryReference> {
         &self.level_five
     }
-    /// Builds a [`HierarchyPathReference`](crate::types::HierarchyPathReference).
+    /// Builds a [`HierarchyPathReference`].
     pub fn build(self) -> crate::types::HierarchyPathReference {
         crate::types::HierarchyPathReference {
             level_one: self.level_one,

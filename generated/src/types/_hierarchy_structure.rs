@@ -40,7 +40,7 @@ impl HierarchyStructure {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HierarchyStructure`](crate::types::HierarchyStructure).
+/// A builder for [`HierarchyStructure`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyStructureBuilder {
@@ -150,7 +150,7 @@ impl HierarchyStructureBuilder {
     pub fn get_level_five(&self) -> &Option<crate::types::HierarchyLevel> {
         &self.level_five
     }
-    /// Builds a [`HierarchyStructure`](crate::types::HierarchyStructure).
+    /// Builds a [`HierarchyStructure`].
     pub fn build(self) -> crate::types::HierarchyStructure {
         crate::types::HierarchyStructure {
             level_one: self.level_one,

@@ -40,7 +40,7 @@ impl HierarchyStructureUpdate {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HierarchyStructureUpdate`](crate::types::HierarchyStructureUpdate).
+/// A builder for [`HierarchyStructureUpdate`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyStructureUpdateBuilder {
@@ -156,7 +156,7 @@ impl HierarchyStructureUpdateBuilder {
     pub fn get_level_five(&self) -> &Option<crate::types::HierarchyLevelUpdate> {
         &self.level_five
     }
-    /// Builds a [`HierarchyStructureUpdate`](crate::types::HierarchyStructureUpdate).
+    /// Builds a [`HierarchyStructureUpdate`].
     pub fn build(self) -> crate::types::HierarchyStructureUpdate {
         crate::types::HierarchyStructureUpdate {
             level_one: self.level_one,

@@ -238,7 +238,7 @@ impl HistoricalMetric {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HistoricalMetric`](crate::types::HistoricalMetric).
+/// A builder for [`HistoricalMetric`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HistoricalMetricBuilder {
@@ -323,7 +323,7 @@ impl HistoricalMetricBuilder {
     pub fn get_unit(&self) -> &Option<crate::types::Unit> {
         &self.unit
     }
-    /// Builds a [`HistoricalMetric`](crate::types::HistoricalMetric).
+    /// Builds a [`HistoricalMetric`].
     pub fn build(self) -> crate::types::HistoricalMetric {
         crate::types::HistoricalMetric {
             name: self.name,

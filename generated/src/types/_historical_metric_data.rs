@@ -22,7 +22,7 @@ impl HistoricalMetricData {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HistoricalMetricData`](crate::types::HistoricalMetricData).
+/// A builder for [`HistoricalMetricData`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HistoricalMetricDataBuilder {
@@ -66,7 +66,7 @@ impl HistoricalMetricDataBuilder {
     pub fn get_value(&self) -> &Option<f64> {
         &self.value
     }
-    /// Builds a [`HistoricalMetricData`](crate::types::HistoricalMetricData).
+    /// Builds a [`HistoricalMetricData`].
     pub fn build(self) -> crate::types::HistoricalMetricData {
         crate::types::HistoricalMetricData {
             metric: self.metric,

@@ -24,7 +24,7 @@ impl HistoricalMetricResult {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HistoricalMetricResult`](crate::types::HistoricalMetricResult).
+/// A builder for [`HistoricalMetricResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HistoricalMetricResultBuilder {
@@ -71,7 +71,7 @@ impl HistoricalMetricResultBuilder {
     pub fn get_collections(&self) -> &Option<Vec<crate::types::HistoricalMetricData>> {
         &self.collections
     }
-    /// Builds a [`HistoricalMetricResult`](crate::types::HistoricalMetricResult).
+    /// Builds a [`HistoricalMetricResult`].
     pub fn build(self) -> crate::types::HistoricalMetricResult {
         crate::types::HistoricalMetricResult {
             dimensions: self.dimensions,

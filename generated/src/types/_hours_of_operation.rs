@@ -78,7 +78,7 @@ impl HoursOfOperation {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HoursOfOperation`](crate::types::HoursOfOperation).
+/// A builder for [`HoursOfOperation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HoursOfOperationBuilder {
@@ -293,7 +293,7 @@ impl HoursOfOperationBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`HoursOfOperation`](crate::types::HoursOfOperation).
+    /// Builds a [`HoursOfOperation`].
     pub fn build(self) -> crate::types::HoursOfOperation {
         crate::types::HoursOfOperation {
             hours_of_operation_id: self.hours_of_operation_id,

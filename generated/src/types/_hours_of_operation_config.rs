@@ -28,7 +28,7 @@ impl HoursOfOperationConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HoursOfOperationConfig`](crate::types::HoursOfOperationConfig).
+/// A builder for [`HoursOfOperationConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HoursOfOperationConfigBuilder {
@@ -97,7 +97,7 @@ impl HoursOfOperationConfigBuilder {
     pub fn get_end_time(&self) -> &Option<crate::types::HoursOfOperationTimeSlice> {
         &self.end_time
     }
-    /// Builds a [`HoursOfOperationConfig`](crate::types::HoursOfOperationConfig).
+    /// Builds a [`HoursOfOperationConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`day`](crate::types::HoursOfOperationConfig#structfield.day)

@@ -72,7 +72,7 @@ impl HoursOfOperationOverride {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HoursOfOperationOverride`](crate::types::HoursOfOperationOverride).
+/// A builder for [`HoursOfOperationOverride`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HoursOfOperationOverrideBuilder {
@@ -282,7 +282,7 @@ impl HoursOfOperationOverrideBuilder {
     pub fn get_override_type(&self) -> &Option<crate::types::OverrideType> {
         &self.override_type
     }
-    /// Builds a [`HoursOfOperationOverride`](crate::types::HoursOfOperationOverride).
+    /// Builds a [`HoursOfOperationOverride`].
     pub fn build(self) -> crate::types::HoursOfOperationOverride {
         crate::types::HoursOfOperationOverride {
             hours_of_operation_override_id: self.hours_of_operation_override_id,

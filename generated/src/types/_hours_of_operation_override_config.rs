@@ -28,7 +28,7 @@ impl HoursOfOperationOverrideConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HoursOfOperationOverrideConfig`](crate::types::HoursOfOperationOverrideConfig).
+/// A builder for [`HoursOfOperationOverrideConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HoursOfOperationOverrideConfigBuilder {
@@ -97,7 +97,7 @@ impl HoursOfOperationOverrideConfigBuilder {
     pub fn get_end_time(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.end_time
     }
-    /// Builds a [`HoursOfOperationOverrideConfig`](crate::types::HoursOfOperationOverrideConfig).
+    /// Builds a [`HoursOfOperationOverrideConfig`].
     pub fn build(self) -> crate::types::HoursOfOperationOverrideConfig {
         crate::types::HoursOfOperationOverrideConfig {
             day: self.day,

@@ -44,7 +44,7 @@ impl HoursOfOperationOverrideSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HoursOfOperationOverrideSearchCriteria`](crate::types::HoursOfOperationOverrideSearchCriteria).
+/// A builder for [`HoursOfOperationOverrideSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HoursOfOperationOverrideSearchCriteriaBuilder {
@@ -152,7 +152,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
     pub fn get_date_condition(&self) -> &Option<crate::types::DateCondition> {
         &self.date_condition
     }
-    /// Builds a [`HoursOfOperationOverrideSearchCriteria`](crate::types::HoursOfOperationOverrideSearchCriteria).
+    /// Builds a [`HoursOfOperationOverrideSearchCriteria`].
     pub fn build(self) -> crate::types::HoursOfOperationOverrideSearchCriteria {
         crate::types::HoursOfOperationOverrideSearchCriteria {
             or_conditions: self.or_conditions,

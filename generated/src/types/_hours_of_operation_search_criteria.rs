@@ -34,7 +34,7 @@ impl HoursOfOperationSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HoursOfOperationSearchCriteria`](crate::types::HoursOfOperationSearchCriteria).
+/// A builder for [`HoursOfOperationSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HoursOfOperationSearchCriteriaBuilder {
@@ -116,7 +116,7 @@ impl HoursOfOperationSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`HoursOfOperationSearchCriteria`](crate::types::HoursOfOperationSearchCriteria).
+    /// Builds a [`HoursOfOperationSearchCriteria`].
     pub fn build(self) -> crate::types::HoursOfOperationSearchCriteria {
         crate::types::HoursOfOperationSearchCriteria {
             or_conditions: self.or_conditions,

@@ -19,7 +19,7 @@ impl HoursOfOperationSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HoursOfOperationSearchFilter`](crate::types::HoursOfOperationSearchFilter).
+/// A builder for [`HoursOfOperationSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HoursOfOperationSearchFilterBuilder {
@@ -47,7 +47,7 @@ impl HoursOfOperationSearchFilterBuilder {
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
-    /// Builds a [`HoursOfOperationSearchFilter`](crate::types::HoursOfOperationSearchFilter).
+    /// Builds a [`HoursOfOperationSearchFilter`].
     pub fn build(self) -> crate::types::HoursOfOperationSearchFilter {
         crate::types::HoursOfOperationSearchFilter {
             tag_filter: self.tag_filter,

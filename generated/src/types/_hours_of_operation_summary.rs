@@ -40,7 +40,7 @@ impl HoursOfOperationSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HoursOfOperationSummary`](crate::types::HoursOfOperationSummary).
+/// A builder for [`HoursOfOperationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HoursOfOperationSummaryBuilder {
@@ -144,7 +144,7 @@ impl HoursOfOperationSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`HoursOfOperationSummary`](crate::types::HoursOfOperationSummary).
+    /// Builds a [`HoursOfOperationSummary`].
     pub fn build(self) -> crate::types::HoursOfOperationSummary {
         crate::types::HoursOfOperationSummary {
             id: self.id,

@@ -22,7 +22,7 @@ impl HoursOfOperationTimeSlice {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HoursOfOperationTimeSlice`](crate::types::HoursOfOperationTimeSlice).
+/// A builder for [`HoursOfOperationTimeSlice`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HoursOfOperationTimeSliceBuilder {
@@ -66,7 +66,7 @@ impl HoursOfOperationTimeSliceBuilder {
     pub fn get_minutes(&self) -> &Option<i32> {
         &self.minutes
     }
-    /// Builds a [`HoursOfOperationTimeSlice`](crate::types::HoursOfOperationTimeSlice).
+    /// Builds a [`HoursOfOperationTimeSlice`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`hours`](crate::types::HoursOfOperationTimeSlice#structfield.hours)

@@ -28,7 +28,7 @@ impl HoursOfOperationsIdentifier {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`HoursOfOperationsIdentifier`](crate::types::HoursOfOperationsIdentifier).
+/// A builder for [`HoursOfOperationsIdentifier`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HoursOfOperationsIdentifierBuilder {
@@ -91,7 +91,7 @@ impl HoursOfOperationsIdentifierBuilder {
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
-    /// Builds a [`HoursOfOperationsIdentifier`](crate::types::HoursOfOperationsIdentifier).
+    /// Builds a [`HoursOfOperationsIdentifier`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::HoursOfOperationsIdentifier#structfield.name)

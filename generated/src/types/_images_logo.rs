@@ -24,7 +24,7 @@ impl ImagesLogo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ImagesLogo`](crate::types::ImagesLogo).
+/// A builder for [`ImagesLogo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ImagesLogoBuilder {
@@ -68,7 +68,7 @@ impl ImagesLogoBuilder {
     pub fn get_favicon(&self) -> &Option<String> {
         &self.favicon
     }
-    /// Builds a [`ImagesLogo`](crate::types::ImagesLogo).
+    /// Builds a [`ImagesLogo`].
     pub fn build(self) -> crate::types::ImagesLogo {
         crate::types::ImagesLogo {
             default_value: self.default_value,

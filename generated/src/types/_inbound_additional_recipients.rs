@@ -28,7 +28,7 @@ impl InboundAdditionalRecipients {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`InboundAdditionalRecipients`](crate::types::InboundAdditionalRecipients).
+/// A builder for [`InboundAdditionalRecipients`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InboundAdditionalRecipientsBuilder {
@@ -78,7 +78,7 @@ impl InboundAdditionalRecipientsBuilder {
     pub fn get_cc_addresses(&self) -> &Option<Vec<crate::types::EmailAddressInfo>> {
         &self.cc_addresses
     }
-    /// Builds a [`InboundAdditionalRecipients`](crate::types::InboundAdditionalRecipients).
+    /// Builds a [`InboundAdditionalRecipients`].
     pub fn build(self) -> crate::types::InboundAdditionalRecipients {
         crate::types::InboundAdditionalRecipients {
             to_addresses: self.to_addresses,

@@ -22,7 +22,7 @@ impl InboundEmailContent {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`InboundEmailContent`](crate::types::InboundEmailContent).
+/// A builder for [`InboundEmailContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InboundEmailContentBuilder {
@@ -77,7 +77,7 @@ impl InboundEmailContentBuilder {
     pub fn get_raw_message(&self) -> &Option<crate::types::InboundRawMessage> {
         &self.raw_message
     }
-    /// Builds a [`InboundEmailContent`](crate::types::InboundEmailContent).
+    /// Builds a [`InboundEmailContent`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`message_source_type`](crate::types::InboundEmailContent#structfield.message_source_type)

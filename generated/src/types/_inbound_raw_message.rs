@@ -48,7 +48,7 @@ impl ::std::fmt::Debug for InboundRawMessage {
         formatter.finish()
     }
 }
-/// A builder for [`InboundRawMessage`](crate::types::InboundRawMessage).
+/// A builder for [`InboundRawMessage`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct InboundRawMessageBuilder {
@@ -141,7 +141,7 @@ impl InboundRawMessageBuilder {
     ) -> &Option<::std::collections::HashMap<crate::types::EmailHeaderType, String>> {
         &self.headers
     }
-    /// Builds a [`InboundRawMessage`](crate::types::InboundRawMessage).
+    /// Builds a [`InboundRawMessage`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`subject`](crate::types::InboundRawMessage#structfield.subject)

@@ -16,7 +16,7 @@ impl InputPredefinedAttributeConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`InputPredefinedAttributeConfiguration`](crate::types::InputPredefinedAttributeConfiguration).
+/// A builder for [`InputPredefinedAttributeConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InputPredefinedAttributeConfigurationBuilder {
@@ -44,7 +44,7 @@ impl InputPredefinedAttributeConfigurationBuilder {
     pub fn get_enable_value_validation_on_association(&self) -> &Option<bool> {
         &self.enable_value_validation_on_association
     }
-    /// Builds a [`InputPredefinedAttributeConfiguration`](crate::types::InputPredefinedAttributeConfiguration).
+    /// Builds a [`InputPredefinedAttributeConfiguration`].
     pub fn build(self) -> crate::types::InputPredefinedAttributeConfiguration {
         crate::types::InputPredefinedAttributeConfiguration {
             enable_value_validation_on_association: self

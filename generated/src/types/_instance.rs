@@ -100,7 +100,7 @@ impl ::std::fmt::Debug for Instance {
         formatter.finish()
     }
 }
-/// A builder for [`Instance`](crate::types::Instance).
+/// A builder for [`Instance`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct InstanceBuilder {
@@ -352,7 +352,7 @@ impl InstanceBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`Instance`](crate::types::Instance).
+    /// Builds a [`Instance`].
     pub fn build(self) -> crate::types::Instance {
         crate::types::Instance {
             id: self.id,

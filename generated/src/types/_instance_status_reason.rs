@@ -16,7 +16,7 @@ impl InstanceStatusReason {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`InstanceStatusReason`](crate::types::InstanceStatusReason).
+/// A builder for [`InstanceStatusReason`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InstanceStatusReasonBuilder {
@@ -41,7 +41,7 @@ impl InstanceStatusReasonBuilder {
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
-    /// Builds a [`InstanceStatusReason`](crate::types::InstanceStatusReason).
+    /// Builds a [`InstanceStatusReason`].
     pub fn build(self) -> crate::types::InstanceStatusReason {
         crate::types::InstanceStatusReason {
             message: self.message,

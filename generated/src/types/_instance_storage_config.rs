@@ -50,7 +50,7 @@ impl InstanceStorageConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`InstanceStorageConfig`](crate::types::InstanceStorageConfig).
+/// A builder for [`InstanceStorageConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InstanceStorageConfigBuilder {
@@ -196,7 +196,7 @@ impl InstanceStorageConfigBuilder {
     ) -> &Option<crate::types::KinesisFirehoseConfig> {
         &self.kinesis_firehose_config
     }
-    /// Builds a [`InstanceStorageConfig`](crate::types::InstanceStorageConfig).
+    /// Builds a [`InstanceStorageConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`storage_type`](crate::types::InstanceStorageConfig#structfield.storage_type)

@@ -86,7 +86,7 @@ impl ::std::fmt::Debug for InstanceSummary {
         formatter.finish()
     }
 }
-/// A builder for [`InstanceSummary`](crate::types::InstanceSummary).
+/// A builder for [`InstanceSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct InstanceSummaryBuilder {
@@ -294,7 +294,7 @@ impl InstanceSummaryBuilder {
     pub fn get_instance_access_url(&self) -> &Option<String> {
         &self.instance_access_url
     }
-    /// Builds a [`InstanceSummary`](crate::types::InstanceSummary).
+    /// Builds a [`InstanceSummary`].
     pub fn build(self) -> crate::types::InstanceSummary {
         crate::types::InstanceSummary {
             id: self.id,

@@ -58,7 +58,7 @@ impl IntegrationAssociationSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`IntegrationAssociationSummary`](crate::types::IntegrationAssociationSummary).
+/// A builder for [`IntegrationAssociationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct IntegrationAssociationSummaryBuilder {
@@ -219,7 +219,7 @@ impl IntegrationAssociationSummaryBuilder {
     pub fn get_source_type(&self) -> &Option<crate::types::SourceType> {
         &self.source_type
     }
-    /// Builds a [`IntegrationAssociationSummary`](crate::types::IntegrationAssociationSummary).
+    /// Builds a [`IntegrationAssociationSummary`].
     pub fn build(self) -> crate::types::IntegrationAssociationSummary {
         crate::types::IntegrationAssociationSummary {
             integration_association_id: self.integration_association_id,

@@ -33,7 +33,7 @@ impl IntervalDetails {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`IntervalDetails`](crate::types::IntervalDetails).
+/// A builder for [`IntervalDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct IntervalDetailsBuilder {
@@ -80,7 +80,7 @@ impl IntervalDetailsBuilder {
     pub fn get_interval_period(&self) -> &Option<crate::types::IntervalPeriod> {
         &self.interval_period
     }
-    /// Builds a [`IntervalDetails`](crate::types::IntervalDetails).
+    /// Builds a [`IntervalDetails`].
     pub fn build(self) -> crate::types::IntervalDetails {
         crate::types::IntervalDetails {
             time_zone: self.time_zone,

@@ -16,7 +16,7 @@ impl InvisibleFieldInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`InvisibleFieldInfo`](crate::types::InvisibleFieldInfo).
+/// A builder for [`InvisibleFieldInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvisibleFieldInfoBuilder {
@@ -44,7 +44,7 @@ impl InvisibleFieldInfoBuilder {
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
-    /// Builds a [`InvisibleFieldInfo`](crate::types::InvisibleFieldInfo).
+    /// Builds a [`InvisibleFieldInfo`].
     pub fn build(self) -> crate::types::InvisibleFieldInfo {
         crate::types::InvisibleFieldInfo {
             id: self.id,

@@ -16,7 +16,7 @@ impl KinesisFirehoseConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`KinesisFirehoseConfig`](crate::types::KinesisFirehoseConfig).
+/// A builder for [`KinesisFirehoseConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct KinesisFirehoseConfigBuilder {
@@ -41,7 +41,7 @@ impl KinesisFirehoseConfigBuilder {
     pub fn get_firehose_arn(&self) -> &Option<String> {
         &self.firehose_arn
     }
-    /// Builds a [`KinesisFirehoseConfig`](crate::types::KinesisFirehoseConfig).
+    /// Builds a [`KinesisFirehoseConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`firehose_arn`](crate::types::KinesisFirehoseConfig#structfield.firehose_arn)

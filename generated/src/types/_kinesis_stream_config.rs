@@ -16,7 +16,7 @@ impl KinesisStreamConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`KinesisStreamConfig`](crate::types::KinesisStreamConfig).
+/// A builder for [`KinesisStreamConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct KinesisStreamConfigBuilder {
@@ -41,7 +41,7 @@ impl KinesisStreamConfigBuilder {
     pub fn get_stream_arn(&self) -> &Option<String> {
         &self.stream_arn
     }
-    /// Builds a [`KinesisStreamConfig`](crate::types::KinesisStreamConfig).
+    /// Builds a [`KinesisStreamConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`stream_arn`](crate::types::KinesisStreamConfig#structfield.stream_arn)

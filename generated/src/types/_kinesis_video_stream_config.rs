@@ -30,7 +30,7 @@ impl KinesisVideoStreamConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`KinesisVideoStreamConfig`](crate::types::KinesisVideoStreamConfig).
+/// A builder for [`KinesisVideoStreamConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct KinesisVideoStreamConfigBuilder {
@@ -96,7 +96,7 @@ impl KinesisVideoStreamConfigBuilder {
     pub fn get_encryption_config(&self) -> &Option<crate::types::EncryptionConfig> {
         &self.encryption_config
     }
-    /// Builds a [`KinesisVideoStreamConfig`](crate::types::KinesisVideoStreamConfig).
+    /// Builds a [`KinesisVideoStreamConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`prefix`](crate::types::KinesisVideoStreamConfig#structfield.prefix)

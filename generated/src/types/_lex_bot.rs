@@ -22,7 +22,7 @@ impl LexBot {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`LexBot`](crate::types::LexBot).
+/// A builder for [`LexBot`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LexBotBuilder {
@@ -66,7 +66,7 @@ impl LexBotBuilder {
     pub fn get_lex_region(&self) -> &Option<String> {
         &self.lex_region
     }
-    /// Builds a [`LexBot`](crate::types::LexBot).
+    /// Builds a [`LexBot`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::LexBot#structfield.name)

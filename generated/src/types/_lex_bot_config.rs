@@ -22,7 +22,7 @@ impl LexBotConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`LexBotConfig`](crate::types::LexBotConfig).
+/// A builder for [`LexBotConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LexBotConfigBuilder {
@@ -66,7 +66,7 @@ impl LexBotConfigBuilder {
     pub fn get_lex_v2_bot(&self) -> &Option<crate::types::LexV2Bot> {
         &self.lex_v2_bot
     }
-    /// Builds a [`LexBotConfig`](crate::types::LexBotConfig).
+    /// Builds a [`LexBotConfig`].
     pub fn build(self) -> crate::types::LexBotConfig {
         crate::types::LexBotConfig {
             lex_bot: self.lex_bot,

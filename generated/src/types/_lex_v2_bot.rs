@@ -16,7 +16,7 @@ impl LexV2Bot {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`LexV2Bot`](crate::types::LexV2Bot).
+/// A builder for [`LexV2Bot`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LexV2BotBuilder {
@@ -41,7 +41,7 @@ impl LexV2BotBuilder {
     pub fn get_alias_arn(&self) -> &Option<String> {
         &self.alias_arn
     }
-    /// Builds a [`LexV2Bot`](crate::types::LexV2Bot).
+    /// Builds a [`LexV2Bot`].
     pub fn build(self) -> crate::types::LexV2Bot {
         crate::types::LexV2Bot {
             alias_arn: self.alias_arn,

@@ -24,7 +24,7 @@ impl ListCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ListCondition`](crate::types::ListCondition).
+/// A builder for [`ListCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ListConditionBuilder {
@@ -74,7 +74,7 @@ impl ListConditionBuilder {
     pub fn get_conditions(&self) -> &Option<Vec<crate::types::Condition>> {
         &self.conditions
     }
-    /// Builds a [`ListCondition`](crate::types::ListCondition).
+    /// Builds a [`ListCondition`].
     pub fn build(self) -> crate::types::ListCondition {
         crate::types::ListCondition {
             target_list_type: self.target_list_type,

@@ -66,7 +66,7 @@ impl ListPhoneNumbersSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ListPhoneNumbersSummary`](crate::types::ListPhoneNumbersSummary).
+/// A builder for [`ListPhoneNumbersSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ListPhoneNumbersSummaryBuilder {
@@ -254,7 +254,7 @@ impl ListPhoneNumbersSummaryBuilder {
     pub fn get_source_phone_number_arn(&self) -> &Option<String> {
         &self.source_phone_number_arn
     }
-    /// Builds a [`ListPhoneNumbersSummary`](crate::types::ListPhoneNumbersSummary).
+    /// Builds a [`ListPhoneNumbersSummary`].
     pub fn build(self) -> crate::types::ListPhoneNumbersSummary {
         crate::types::ListPhoneNumbersSummary {
             phone_number_id: self.phone_number_id,

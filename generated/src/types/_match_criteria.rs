@@ -16,7 +16,7 @@ impl MatchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`MatchCriteria`](crate::types::MatchCriteria).
+/// A builder for [`MatchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MatchCriteriaBuilder {
@@ -44,7 +44,7 @@ impl MatchCriteriaBuilder {
     pub fn get_agents_criteria(&self) -> &Option<crate::types::AgentsCriteria> {
         &self.agents_criteria
     }
-    /// Builds a [`MatchCriteria`](crate::types::MatchCriteria).
+    /// Builds a [`MatchCriteria`].
     pub fn build(self) -> crate::types::MatchCriteria {
         crate::types::MatchCriteria {
             agents_criteria: self.agents_criteria,

@@ -34,7 +34,7 @@ impl MediaConcurrency {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`MediaConcurrency`](crate::types::MediaConcurrency).
+/// A builder for [`MediaConcurrency`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MediaConcurrencyBuilder {
@@ -105,7 +105,7 @@ impl MediaConcurrencyBuilder {
     ) -> &Option<crate::types::CrossChannelBehavior> {
         &self.cross_channel_behavior
     }
-    /// Builds a [`MediaConcurrency`](crate::types::MediaConcurrency).
+    /// Builds a [`MediaConcurrency`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::MediaConcurrency#structfield.channel)

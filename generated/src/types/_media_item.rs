@@ -22,7 +22,7 @@ impl MediaItem {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`MediaItem`](crate::types::MediaItem).
+/// A builder for [`MediaItem`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MediaItemBuilder {
@@ -66,7 +66,7 @@ impl MediaItemBuilder {
     pub fn get_source(&self) -> &Option<String> {
         &self.source
     }
-    /// Builds a [`MediaItem`](crate::types::MediaItem).
+    /// Builds a [`MediaItem`].
     pub fn build(self) -> crate::types::MediaItem {
         crate::types::MediaItem {
             r#type: self.r#type,

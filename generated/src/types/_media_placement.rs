@@ -40,7 +40,7 @@ impl MediaPlacement {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`MediaPlacement`](crate::types::MediaPlacement).
+/// A builder for [`MediaPlacement`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MediaPlacementBuilder {
@@ -141,7 +141,7 @@ impl MediaPlacementBuilder {
     pub fn get_event_ingestion_url(&self) -> &Option<String> {
         &self.event_ingestion_url
     }
-    /// Builds a [`MediaPlacement`](crate::types::MediaPlacement).
+    /// Builds a [`MediaPlacement`].
     pub fn build(self) -> crate::types::MediaPlacement {
         crate::types::MediaPlacement {
             audio_host_url: self.audio_host_url,

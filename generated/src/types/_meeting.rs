@@ -36,7 +36,7 @@ impl Meeting {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Meeting`](crate::types::Meeting).
+/// A builder for [`Meeting`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MeetingBuilder {
@@ -129,7 +129,7 @@ impl MeetingBuilder {
     pub fn get_meeting_id(&self) -> &Option<String> {
         &self.meeting_id
     }
-    /// Builds a [`Meeting`](crate::types::Meeting).
+    /// Builds a [`Meeting`].
     pub fn build(self) -> crate::types::Meeting {
         crate::types::Meeting {
             media_region: self.media_region,

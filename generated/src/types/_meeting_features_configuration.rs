@@ -16,7 +16,7 @@ impl MeetingFeaturesConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`MeetingFeaturesConfiguration`](crate::types::MeetingFeaturesConfiguration).
+/// A builder for [`MeetingFeaturesConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MeetingFeaturesConfigurationBuilder {
@@ -41,7 +41,7 @@ impl MeetingFeaturesConfigurationBuilder {
     pub fn get_audio(&self) -> &Option<crate::types::AudioFeatures> {
         &self.audio
     }
-    /// Builds a [`MeetingFeaturesConfiguration`](crate::types::MeetingFeaturesConfiguration).
+    /// Builds a [`MeetingFeaturesConfiguration`].
     pub fn build(self) -> crate::types::MeetingFeaturesConfiguration {
         crate::types::MeetingFeaturesConfiguration {
             audio: self.audio,

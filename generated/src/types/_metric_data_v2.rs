@@ -22,7 +22,7 @@ impl MetricDataV2 {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`MetricDataV2`](crate::types::MetricDataV2).
+/// A builder for [`MetricDataV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MetricDataV2Builder {
@@ -66,7 +66,7 @@ impl MetricDataV2Builder {
     pub fn get_value(&self) -> &Option<f64> {
         &self.value
     }
-    /// Builds a [`MetricDataV2`](crate::types::MetricDataV2).
+    /// Builds a [`MetricDataV2`].
     pub fn build(self) -> crate::types::MetricDataV2 {
         crate::types::MetricDataV2 {
             metric: self.metric,

@@ -49,7 +49,7 @@ impl MetricFilterV2 {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`MetricFilterV2`](crate::types::MetricFilterV2).
+/// A builder for [`MetricFilterV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MetricFilterV2Builder {
@@ -112,7 +112,7 @@ impl MetricFilterV2Builder {
     pub fn get_negate(&self) -> &Option<bool> {
         &self.negate
     }
-    /// Builds a [`MetricFilterV2`](crate::types::MetricFilterV2).
+    /// Builds a [`MetricFilterV2`].
     pub fn build(self) -> crate::types::MetricFilterV2 {
         crate::types::MetricFilterV2 {
             metric_filter_key: self.metric_filter_key,

@@ -28,7 +28,7 @@ impl MetricInterval {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`MetricInterval`](crate::types::MetricInterval).
+/// A builder for [`MetricInterval`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MetricIntervalBuilder {
@@ -91,7 +91,7 @@ impl MetricIntervalBuilder {
     pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.end_time
     }
-    /// Builds a [`MetricInterval`](crate::types::MetricInterval).
+    /// Builds a [`MetricInterval`].
     pub fn build(self) -> crate::types::MetricInterval {
         crate::types::MetricInterval {
             interval: self.interval,

@@ -30,7 +30,7 @@ impl MetricResultV2 {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`MetricResultV2`](crate::types::MetricResultV2).
+/// A builder for [`MetricResultV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MetricResultV2Builder {
@@ -104,7 +104,7 @@ impl MetricResultV2Builder {
     pub fn get_collections(&self) -> &Option<Vec<crate::types::MetricDataV2>> {
         &self.collections
     }
-    /// Builds a [`MetricResultV2`](crate::types::MetricResultV2).
+    /// Builds a [`MetricResultV2`].
     pub fn build(self) -> crate::types::MetricResultV2 {
         crate::types::MetricResultV2 {
             dimensions: self.dimensions,

@@ -40,7 +40,7 @@ impl MetricV2 {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`MetricV2`](crate::types::MetricV2).
+/// A builder for [`MetricV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MetricV2Builder {
@@ -128,7 +128,7 @@ impl MetricV2Builder {
     pub fn get_metric_filters(&self) -> &Option<Vec<crate::types::MetricFilterV2>> {
         &self.metric_filters
     }
-    /// Builds a [`MetricV2`](crate::types::MetricV2).
+    /// Builds a [`MetricV2`].
     pub fn build(self) -> crate::types::MetricV2 {
         crate::types::MetricV2 {
             name: self.name,

@@ -30,7 +30,7 @@ impl MultiSelectQuestionRuleCategoryAutomation {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`MultiSelectQuestionRuleCategoryAutomation`](crate::types::MultiSelectQuestionRuleCategoryAutomation).
+/// A builder for [`MultiSelectQuestionRuleCategoryAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MultiSelectQuestionRuleCategoryAutomationBuilder {
@@ -103,7 +103,7 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
     pub fn get_option_ref_ids(&self) -> &Option<Vec<String>> {
         &self.option_ref_ids
     }
-    /// Builds a [`MultiSelectQuestionRuleCategoryAutomation`](crate::types::MultiSelectQuestionRuleCategoryAutomation).
+    /// Builds a [`MultiSelectQuestionRuleCategoryAutomation`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`category`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.category)

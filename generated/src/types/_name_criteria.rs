@@ -30,7 +30,7 @@ impl ::std::fmt::Debug for NameCriteria {
         formatter.finish()
     }
 }
-/// A builder for [`NameCriteria`](crate::types::NameCriteria).
+/// A builder for [`NameCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct NameCriteriaBuilder {
@@ -77,7 +77,7 @@ impl NameCriteriaBuilder {
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
-    /// Builds a [`NameCriteria`](crate::types::NameCriteria).
+    /// Builds a [`NameCriteria`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`search_text`](crate::types::NameCriteria#structfield.search_text)

@@ -42,7 +42,7 @@ impl NewSessionDetails {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`NewSessionDetails`](crate::types::NewSessionDetails).
+/// A builder for [`NewSessionDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NewSessionDetailsBuilder {
@@ -149,7 +149,7 @@ impl NewSessionDetailsBuilder {
     ) -> &Option<crate::types::ChatStreamingConfiguration> {
         &self.streaming_configuration
     }
-    /// Builds a [`NewSessionDetails`](crate::types::NewSessionDetails).
+    /// Builds a [`NewSessionDetails`].
     pub fn build(self) -> crate::types::NewSessionDetails {
         crate::types::NewSessionDetails {
             supported_messaging_content_types: self.supported_messaging_content_types,

@@ -22,7 +22,7 @@ impl NextContactEntry {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`NextContactEntry`](crate::types::NextContactEntry).
+/// A builder for [`NextContactEntry`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NextContactEntryBuilder {
@@ -74,7 +74,7 @@ impl NextContactEntryBuilder {
     ) -> &Option<crate::types::NextContactMetadata> {
         &self.next_contact_metadata
     }
-    /// Builds a [`NextContactEntry`](crate::types::NextContactEntry).
+    /// Builds a [`NextContactEntry`].
     pub fn build(self) -> crate::types::NextContactEntry {
         crate::types::NextContactEntry {
             r#type: self.r#type,

@@ -74,7 +74,7 @@ impl Notification {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Notification`](crate::types::Notification).
+/// A builder for [`Notification`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NotificationBuilder {
@@ -286,7 +286,7 @@ impl NotificationBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`Notification`](crate::types::Notification).
+    /// Builds a [`Notification`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::Notification#structfield.id)

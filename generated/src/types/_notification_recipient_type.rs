@@ -24,7 +24,7 @@ impl NotificationRecipientType {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`NotificationRecipientType`](crate::types::NotificationRecipientType).
+/// A builder for [`NotificationRecipientType`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NotificationRecipientTypeBuilder {
@@ -71,7 +71,7 @@ impl NotificationRecipientTypeBuilder {
     pub fn get_user_ids(&self) -> &Option<Vec<String>> {
         &self.user_ids
     }
-    /// Builds a [`NotificationRecipientType`](crate::types::NotificationRecipientType).
+    /// Builds a [`NotificationRecipientType`].
     pub fn build(self) -> crate::types::NotificationRecipientType {
         crate::types::NotificationRecipientType {
             user_tags: self.user_tags,

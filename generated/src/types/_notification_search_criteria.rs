@@ -32,7 +32,7 @@ impl NotificationSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`NotificationSearchCriteria`](crate::types::NotificationSearchCriteria).
+/// A builder for [`NotificationSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NotificationSearchCriteriaBuilder {
@@ -114,7 +114,7 @@ impl NotificationSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`NotificationSearchCriteria`](crate::types::NotificationSearchCriteria).
+    /// Builds a [`NotificationSearchCriteria`].
     pub fn build(self) -> crate::types::NotificationSearchCriteria {
         crate::types::NotificationSearchCriteria {
             or_conditions: self.or_conditions,

@@ -18,7 +18,7 @@ impl NotificationSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`NotificationSearchFilter`](crate::types::NotificationSearchFilter).
+/// A builder for [`NotificationSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NotificationSearchFilterBuilder {
@@ -51,7 +51,7 @@ impl NotificationSearchFilterBuilder {
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
-    /// Builds a [`NotificationSearchFilter`](crate::types::NotificationSearchFilter).
+    /// Builds a [`NotificationSearchFilter`].
     pub fn build(self) -> crate::types::NotificationSearchFilter {
         crate::types::NotificationSearchFilter {
             attribute_filter: self.attribute_filter,

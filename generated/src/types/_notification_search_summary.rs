@@ -80,7 +80,7 @@ impl NotificationSearchSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`NotificationSearchSummary`](crate::types::NotificationSearchSummary).
+/// A builder for [`NotificationSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NotificationSearchSummaryBuilder {
@@ -311,7 +311,7 @@ impl NotificationSearchSummaryBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`NotificationSearchSummary`](crate::types::NotificationSearchSummary).
+    /// Builds a [`NotificationSearchSummary`].
     pub fn build(self) -> crate::types::NotificationSearchSummary {
         crate::types::NotificationSearchSummary {
             id: self.id,

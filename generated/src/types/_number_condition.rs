@@ -36,7 +36,7 @@ impl NumberCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`NumberCondition`](crate::types::NumberCondition).
+/// A builder for [`NumberCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NumberConditionBuilder {
@@ -121,7 +121,7 @@ impl NumberConditionBuilder {
     pub fn get_comparison_type(&self) -> &Option<crate::types::NumberComparisonType> {
         &self.comparison_type
     }
-    /// Builds a [`NumberCondition`](crate::types::NumberCondition).
+    /// Builds a [`NumberCondition`].
     pub fn build(self) -> crate::types::NumberCondition {
         crate::types::NumberCondition {
             field_name: self.field_name,

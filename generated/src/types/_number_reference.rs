@@ -22,7 +22,7 @@ impl NumberReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`NumberReference`](crate::types::NumberReference).
+/// A builder for [`NumberReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NumberReferenceBuilder {
@@ -66,7 +66,7 @@ impl NumberReferenceBuilder {
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
-    /// Builds a [`NumberReference`](crate::types::NumberReference).
+    /// Builds a [`NumberReference`].
     pub fn build(self) -> crate::types::NumberReference {
         crate::types::NumberReference {
             name: self.name,

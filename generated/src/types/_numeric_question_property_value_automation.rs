@@ -21,7 +21,7 @@ impl NumericQuestionPropertyValueAutomation {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`NumericQuestionPropertyValueAutomation`](crate::types::NumericQuestionPropertyValueAutomation).
+/// A builder for [`NumericQuestionPropertyValueAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NumericQuestionPropertyValueAutomationBuilder {
@@ -54,7 +54,7 @@ impl NumericQuestionPropertyValueAutomationBuilder {
     ) -> &Option<crate::types::NumericQuestionPropertyAutomationLabel> {
         &self.label
     }
-    /// Builds a [`NumericQuestionPropertyValueAutomation`](crate::types::NumericQuestionPropertyValueAutomation).
+    /// Builds a [`NumericQuestionPropertyValueAutomation`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`label`](crate::types::NumericQuestionPropertyValueAutomation#structfield.label)

@@ -28,7 +28,7 @@ impl ObservationSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ObservationSummary`](crate::types::ObservationSummary).
+/// A builder for [`ObservationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ObservationSummaryBuilder {
@@ -91,7 +91,7 @@ impl ObservationSummaryBuilder {
     pub fn get_observations_failed(&self) -> &Option<i32> {
         &self.observations_failed
     }
-    /// Builds a [`ObservationSummary`](crate::types::ObservationSummary).
+    /// Builds a [`ObservationSummary`].
     pub fn build(self) -> crate::types::ObservationSummary {
         crate::types::ObservationSummary {
             total_observations: self.total_observations,

@@ -22,7 +22,7 @@ impl OperationalHour {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`OperationalHour`](crate::types::OperationalHour).
+/// A builder for [`OperationalHour`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OperationalHourBuilder {
@@ -66,7 +66,7 @@ impl OperationalHourBuilder {
     pub fn get_end(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.end
     }
-    /// Builds a [`OperationalHour`](crate::types::OperationalHour).
+    /// Builds a [`OperationalHour`].
     pub fn build(self) -> crate::types::OperationalHour {
         crate::types::OperationalHour {
             start: self.start,

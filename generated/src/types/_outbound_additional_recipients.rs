@@ -18,7 +18,7 @@ impl OutboundAdditionalRecipients {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`OutboundAdditionalRecipients`](crate::types::OutboundAdditionalRecipients).
+/// A builder for [`OutboundAdditionalRecipients`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OutboundAdditionalRecipientsBuilder {
@@ -48,7 +48,7 @@ impl OutboundAdditionalRecipientsBuilder {
     ) -> &Option<Vec<crate::types::EmailAddressInfo>> {
         &self.cc_email_addresses
     }
-    /// Builds a [`OutboundAdditionalRecipients`](crate::types::OutboundAdditionalRecipients).
+    /// Builds a [`OutboundAdditionalRecipients`].
     pub fn build(self) -> crate::types::OutboundAdditionalRecipients {
         crate::types::OutboundAdditionalRecipients {
             cc_email_addresses: self.cc_email_addresses,

@@ -28,7 +28,7 @@ impl OutboundCallerConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`OutboundCallerConfig`](crate::types::OutboundCallerConfig).
+/// A builder for [`OutboundCallerConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OutboundCallerConfigBuilder {
@@ -91,7 +91,7 @@ impl OutboundCallerConfigBuilder {
     pub fn get_outbound_flow_id(&self) -> &Option<String> {
         &self.outbound_flow_id
     }
-    /// Builds a [`OutboundCallerConfig`](crate::types::OutboundCallerConfig).
+    /// Builds a [`OutboundCallerConfig`].
     pub fn build(self) -> crate::types::OutboundCallerConfig {
         crate::types::OutboundCallerConfig {
             outbound_caller_id_name: self.outbound_caller_id_name,

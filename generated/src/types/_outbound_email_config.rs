@@ -16,7 +16,7 @@ impl OutboundEmailConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`OutboundEmailConfig`](crate::types::OutboundEmailConfig).
+/// A builder for [`OutboundEmailConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OutboundEmailConfigBuilder {
@@ -41,7 +41,7 @@ impl OutboundEmailConfigBuilder {
     pub fn get_outbound_email_address_id(&self) -> &Option<String> {
         &self.outbound_email_address_id
     }
-    /// Builds a [`OutboundEmailConfig`](crate::types::OutboundEmailConfig).
+    /// Builds a [`OutboundEmailConfig`].
     pub fn build(self) -> crate::types::OutboundEmailConfig {
         crate::types::OutboundEmailConfig {
             outbound_email_address_id: self.outbound_email_address_id,

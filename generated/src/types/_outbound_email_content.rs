@@ -30,7 +30,7 @@ impl OutboundEmailContent {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`OutboundEmailContent`](crate::types::OutboundEmailContent).
+/// A builder for [`OutboundEmailContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OutboundEmailContentBuilder {
@@ -112,7 +112,7 @@ impl OutboundEmailContentBuilder {
     pub fn get_raw_message(&self) -> &Option<crate::types::OutboundRawMessage> {
         &self.raw_message
     }
-    /// Builds a [`OutboundEmailContent`](crate::types::OutboundEmailContent).
+    /// Builds a [`OutboundEmailContent`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`message_source_type`](crate::types::OutboundEmailContent#structfield.message_source_type)

@@ -37,7 +37,7 @@ impl ::std::fmt::Debug for OutboundRawMessage {
         formatter.finish()
     }
 }
-/// A builder for [`OutboundRawMessage`](crate::types::OutboundRawMessage).
+/// A builder for [`OutboundRawMessage`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct OutboundRawMessageBuilder {
@@ -100,7 +100,7 @@ impl OutboundRawMessageBuilder {
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
-    /// Builds a [`OutboundRawMessage`](crate::types::OutboundRawMessage).
+    /// Builds a [`OutboundRawMessage`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`subject`](crate::types::OutboundRawMessage#structfield.subject)

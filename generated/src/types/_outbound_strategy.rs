@@ -22,7 +22,7 @@ impl OutboundStrategy {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`OutboundStrategy`](crate::types::OutboundStrategy).
+/// A builder for [`OutboundStrategy`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OutboundStrategyBuilder {
@@ -72,7 +72,7 @@ impl OutboundStrategyBuilder {
     pub fn get_config(&self) -> &Option<crate::types::OutboundStrategyConfig> {
         &self.config
     }
-    /// Builds a [`OutboundStrategy`](crate::types::OutboundStrategy).
+    /// Builds a [`OutboundStrategy`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::OutboundStrategy#structfield.type)

@@ -16,7 +16,7 @@ impl OutboundStrategyConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`OutboundStrategyConfig`](crate::types::OutboundStrategyConfig).
+/// A builder for [`OutboundStrategyConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OutboundStrategyConfigBuilder {
@@ -41,7 +41,7 @@ impl OutboundStrategyConfigBuilder {
     pub fn get_agent_first(&self) -> &Option<crate::types::AgentFirst> {
         &self.agent_first
     }
-    /// Builds a [`OutboundStrategyConfig`](crate::types::OutboundStrategyConfig).
+    /// Builds a [`OutboundStrategyConfig`].
     pub fn build(self) -> crate::types::OutboundStrategyConfig {
         crate::types::OutboundStrategyConfig {
             agent_first: self.agent_first,

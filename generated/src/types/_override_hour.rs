@@ -34,7 +34,7 @@ impl OverrideHour {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`OverrideHour`](crate::types::OverrideHour).
+/// A builder for [`OverrideHour`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OverrideHourBuilder {
@@ -119,7 +119,7 @@ impl OverrideHourBuilder {
     pub fn get_operational_status(&self) -> &Option<crate::types::OperationalStatus> {
         &self.operational_status
     }
-    /// Builds a [`OverrideHour`](crate::types::OverrideHour).
+    /// Builds a [`OverrideHour`].
     pub fn build(self) -> crate::types::OverrideHour {
         crate::types::OverrideHour {
             start: self.start,

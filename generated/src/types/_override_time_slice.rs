@@ -22,7 +22,7 @@ impl OverrideTimeSlice {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`OverrideTimeSlice`](crate::types::OverrideTimeSlice).
+/// A builder for [`OverrideTimeSlice`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OverrideTimeSliceBuilder {
@@ -66,7 +66,7 @@ impl OverrideTimeSliceBuilder {
     pub fn get_minutes(&self) -> &Option<i32> {
         &self.minutes
     }
-    /// Builds a [`OverrideTimeSlice`](crate::types::OverrideTimeSlice).
+    /// Builds a [`OverrideTimeSlice`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`hours`](crate::types::OverrideTimeSlice#structfield.hours)

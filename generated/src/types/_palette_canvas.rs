@@ -28,7 +28,7 @@ impl PaletteCanvas {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PaletteCanvas`](crate::types::PaletteCanvas).
+/// A builder for [`PaletteCanvas`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PaletteCanvasBuilder {
@@ -91,7 +91,7 @@ impl PaletteCanvasBuilder {
     pub fn get_active_background(&self) -> &Option<String> {
         &self.active_background
     }
-    /// Builds a [`PaletteCanvas`](crate::types::PaletteCanvas).
+    /// Builds a [`PaletteCanvas`].
     pub fn build(self) -> crate::types::PaletteCanvas {
         crate::types::PaletteCanvas {
             container_background: self.container_background,

@@ -34,7 +34,7 @@ impl PaletteHeader {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PaletteHeader`](crate::types::PaletteHeader).
+/// A builder for [`PaletteHeader`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PaletteHeaderBuilder {
@@ -116,7 +116,7 @@ impl PaletteHeaderBuilder {
     pub fn get_invert_actions_colors(&self) -> &Option<bool> {
         &self.invert_actions_colors
     }
-    /// Builds a [`PaletteHeader`](crate::types::PaletteHeader).
+    /// Builds a [`PaletteHeader`].
     pub fn build(self) -> crate::types::PaletteHeader {
         crate::types::PaletteHeader {
             background: self.background,

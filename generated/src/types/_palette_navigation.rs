@@ -52,7 +52,7 @@ impl PaletteNavigation {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PaletteNavigation`](crate::types::PaletteNavigation).
+/// A builder for [`PaletteNavigation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PaletteNavigationBuilder {
@@ -191,7 +191,7 @@ impl PaletteNavigationBuilder {
     pub fn get_invert_actions_colors(&self) -> &Option<bool> {
         &self.invert_actions_colors
     }
-    /// Builds a [`PaletteNavigation`](crate::types::PaletteNavigation).
+    /// Builds a [`PaletteNavigation`].
     pub fn build(self) -> crate::types::PaletteNavigation {
         crate::types::PaletteNavigation {
             background: self.background,

@@ -30,7 +30,7 @@ impl PalettePrimary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PalettePrimary`](crate::types::PalettePrimary).
+/// A builder for [`PalettePrimary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PalettePrimaryBuilder {
@@ -93,7 +93,7 @@ impl PalettePrimaryBuilder {
     pub fn get_contrast_text(&self) -> &Option<String> {
         &self.contrast_text
     }
-    /// Builds a [`PalettePrimary`](crate::types::PalettePrimary).
+    /// Builds a [`PalettePrimary`].
     pub fn build(self) -> crate::types::PalettePrimary {
         crate::types::PalettePrimary {
             default_value: self.default_value,

@@ -16,7 +16,7 @@ impl ParentHoursOfOperationConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ParentHoursOfOperationConfig`](crate::types::ParentHoursOfOperationConfig).
+/// A builder for [`ParentHoursOfOperationConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ParentHoursOfOperationConfigBuilder {
@@ -41,7 +41,7 @@ impl ParentHoursOfOperationConfigBuilder {
     pub fn get_hours_of_operation_id(&self) -> &Option<String> {
         &self.hours_of_operation_id
     }
-    /// Builds a [`ParentHoursOfOperationConfig`](crate::types::ParentHoursOfOperationConfig).
+    /// Builds a [`ParentHoursOfOperationConfig`].
     pub fn build(self) -> crate::types::ParentHoursOfOperationConfig {
         crate::types::ParentHoursOfOperationConfig {
             hours_of_operation_id: self.hours_of_operation_id,

@@ -22,7 +22,7 @@ impl ParticipantCapabilities {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ParticipantCapabilities`](crate::types::ParticipantCapabilities).
+/// A builder for [`ParticipantCapabilities`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ParticipantCapabilitiesBuilder {
@@ -69,7 +69,7 @@ impl ParticipantCapabilitiesBuilder {
     pub fn get_screen_share(&self) -> &Option<crate::types::ScreenShareCapability> {
         &self.screen_share
     }
-    /// Builds a [`ParticipantCapabilities`](crate::types::ParticipantCapabilities).
+    /// Builds a [`ParticipantCapabilities`].
     pub fn build(self) -> crate::types::ParticipantCapabilities {
         crate::types::ParticipantCapabilities {
             video: self.video,

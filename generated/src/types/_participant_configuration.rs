@@ -16,7 +16,7 @@ impl ParticipantConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ParticipantConfiguration`](crate::types::ParticipantConfiguration).
+/// A builder for [`ParticipantConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ParticipantConfigurationBuilder {
@@ -44,7 +44,7 @@ impl ParticipantConfigurationBuilder {
     pub fn get_response_mode(&self) -> &Option<crate::types::ResponseMode> {
         &self.response_mode
     }
-    /// Builds a [`ParticipantConfiguration`](crate::types::ParticipantConfiguration).
+    /// Builds a [`ParticipantConfiguration`].
     pub fn build(self) -> crate::types::ParticipantConfiguration {
         crate::types::ParticipantConfiguration {
             response_mode: self.response_mode,

@@ -16,7 +16,7 @@ impl ParticipantDetails {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ParticipantDetails`](crate::types::ParticipantDetails).
+/// A builder for [`ParticipantDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ParticipantDetailsBuilder {
@@ -41,7 +41,7 @@ impl ParticipantDetailsBuilder {
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
-    /// Builds a [`ParticipantDetails`](crate::types::ParticipantDetails).
+    /// Builds a [`ParticipantDetails`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`display_name`](crate::types::ParticipantDetails#structfield.display_name)

@@ -30,7 +30,7 @@ impl ParticipantDetailsToAdd {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ParticipantDetailsToAdd`](crate::types::ParticipantDetailsToAdd).
+/// A builder for [`ParticipantDetailsToAdd`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ParticipantDetailsToAddBuilder {
@@ -104,7 +104,7 @@ impl ParticipantDetailsToAddBuilder {
     ) -> &Option<crate::types::ParticipantCapabilities> {
         &self.participant_capabilities
     }
-    /// Builds a [`ParticipantDetailsToAdd`](crate::types::ParticipantDetailsToAdd).
+    /// Builds a [`ParticipantDetailsToAdd`].
     pub fn build(self) -> crate::types::ParticipantDetailsToAdd {
         crate::types::ParticipantDetailsToAdd {
             participant_role: self.participant_role,

@@ -64,7 +64,7 @@ impl ParticipantMetrics {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ParticipantMetrics`](crate::types::ParticipantMetrics).
+/// A builder for [`ParticipantMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ParticipantMetricsBuilder {
@@ -247,7 +247,7 @@ impl ParticipantMetricsBuilder {
     pub fn get_last_message_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_message_timestamp
     }
-    /// Builds a [`ParticipantMetrics`](crate::types::ParticipantMetrics).
+    /// Builds a [`ParticipantMetrics`].
     pub fn build(self) -> crate::types::ParticipantMetrics {
         crate::types::ParticipantMetrics {
             participant_id: self.participant_id,

@@ -30,7 +30,7 @@ impl ParticipantTimerConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ParticipantTimerConfiguration`](crate::types::ParticipantTimerConfiguration).
+/// A builder for [`ParticipantTimerConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ParticipantTimerConfigurationBuilder {
@@ -107,7 +107,7 @@ impl ParticipantTimerConfigurationBuilder {
     pub fn get_timer_value(&self) -> &Option<crate::types::ParticipantTimerValue> {
         &self.timer_value
     }
-    /// Builds a [`ParticipantTimerConfiguration`](crate::types::ParticipantTimerConfiguration).
+    /// Builds a [`ParticipantTimerConfiguration`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`participant_role`](crate::types::ParticipantTimerConfiguration#structfield.participant_role)

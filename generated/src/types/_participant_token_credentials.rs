@@ -22,7 +22,7 @@ impl ParticipantTokenCredentials {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ParticipantTokenCredentials`](crate::types::ParticipantTokenCredentials).
+/// A builder for [`ParticipantTokenCredentials`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ParticipantTokenCredentialsBuilder {
@@ -66,7 +66,7 @@ impl ParticipantTokenCredentialsBuilder {
     pub fn get_expiry(&self) -> &Option<String> {
         &self.expiry
     }
-    /// Builds a [`ParticipantTokenCredentials`](crate::types::ParticipantTokenCredentials).
+    /// Builds a [`ParticipantTokenCredentials`].
     pub fn build(self) -> crate::types::ParticipantTokenCredentials {
         crate::types::ParticipantTokenCredentials {
             participant_token: self.participant_token,

@@ -27,7 +27,7 @@ impl PersistentChat {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PersistentChat`](crate::types::PersistentChat).
+/// A builder for [`PersistentChat`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PersistentChatBuilder {
@@ -74,7 +74,7 @@ impl PersistentChatBuilder {
     pub fn get_source_contact_id(&self) -> &Option<String> {
         &self.source_contact_id
     }
-    /// Builds a [`PersistentChat`](crate::types::PersistentChat).
+    /// Builds a [`PersistentChat`].
     pub fn build(self) -> crate::types::PersistentChat {
         crate::types::PersistentChat {
             rehydration_type: self.rehydration_type,

@@ -22,7 +22,7 @@ impl PersistentConnectionConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PersistentConnectionConfig`](crate::types::PersistentConnectionConfig).
+/// A builder for [`PersistentConnectionConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PersistentConnectionConfigBuilder {
@@ -66,7 +66,7 @@ impl PersistentConnectionConfigBuilder {
     pub fn get_persistent_connection(&self) -> &Option<bool> {
         &self.persistent_connection
     }
-    /// Builds a [`PersistentConnectionConfig`](crate::types::PersistentConnectionConfig).
+    /// Builds a [`PersistentConnectionConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::PersistentConnectionConfig#structfield.channel)

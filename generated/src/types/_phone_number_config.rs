@@ -37,7 +37,7 @@ impl ::std::fmt::Debug for PhoneNumberConfig {
         formatter.finish()
     }
 }
-/// A builder for [`PhoneNumberConfig`](crate::types::PhoneNumberConfig).
+/// A builder for [`PhoneNumberConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct PhoneNumberConfigBuilder {
@@ -100,7 +100,7 @@ impl PhoneNumberConfigBuilder {
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
-    /// Builds a [`PhoneNumberConfig`](crate::types::PhoneNumberConfig).
+    /// Builds a [`PhoneNumberConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::PhoneNumberConfig#structfield.channel)

@@ -16,7 +16,7 @@ impl PhoneNumberQuickConnectConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PhoneNumberQuickConnectConfig`](crate::types::PhoneNumberQuickConnectConfig).
+/// A builder for [`PhoneNumberQuickConnectConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PhoneNumberQuickConnectConfigBuilder {
@@ -41,7 +41,7 @@ impl PhoneNumberQuickConnectConfigBuilder {
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
-    /// Builds a [`PhoneNumberQuickConnectConfig`](crate::types::PhoneNumberQuickConnectConfig).
+    /// Builds a [`PhoneNumberQuickConnectConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`phone_number`](crate::types::PhoneNumberQuickConnectConfig#structfield.phone_number)

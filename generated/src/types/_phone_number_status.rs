@@ -26,7 +26,7 @@ impl PhoneNumberStatus {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PhoneNumberStatus`](crate::types::PhoneNumberStatus).
+/// A builder for [`PhoneNumberStatus`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PhoneNumberStatusBuilder {
@@ -73,7 +73,7 @@ impl PhoneNumberStatusBuilder {
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
-    /// Builds a [`PhoneNumberStatus`](crate::types::PhoneNumberStatus).
+    /// Builds a [`PhoneNumberStatus`].
     pub fn build(self) -> crate::types::PhoneNumberStatus {
         crate::types::PhoneNumberStatus {
             status: self.status,

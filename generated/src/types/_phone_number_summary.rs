@@ -42,7 +42,7 @@ impl PhoneNumberSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PhoneNumberSummary`](crate::types::PhoneNumberSummary).
+/// A builder for [`PhoneNumberSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PhoneNumberSummaryBuilder {
@@ -154,7 +154,7 @@ impl PhoneNumberSummaryBuilder {
     ) -> &Option<crate::types::PhoneNumberCountryCode> {
         &self.phone_number_country_code
     }
-    /// Builds a [`PhoneNumberSummary`](crate::types::PhoneNumberSummary).
+    /// Builds a [`PhoneNumberSummary`].
     pub fn build(self) -> crate::types::PhoneNumberSummary {
         crate::types::PhoneNumberSummary {
             id: self.id,

@@ -16,7 +16,7 @@ impl PostAcceptTimeoutConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PostAcceptTimeoutConfig`](crate::types::PostAcceptTimeoutConfig).
+/// A builder for [`PostAcceptTimeoutConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PostAcceptTimeoutConfigBuilder {
@@ -41,7 +41,7 @@ impl PostAcceptTimeoutConfigBuilder {
     pub fn get_duration_in_seconds(&self) -> &Option<i32> {
         &self.duration_in_seconds
     }
-    /// Builds a [`PostAcceptTimeoutConfig`](crate::types::PostAcceptTimeoutConfig).
+    /// Builds a [`PostAcceptTimeoutConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`duration_in_seconds`](crate::types::PostAcceptTimeoutConfig#structfield.duration_in_seconds)

@@ -50,7 +50,7 @@ impl PredefinedAttribute {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PredefinedAttribute`](crate::types::PredefinedAttribute).
+/// A builder for [`PredefinedAttribute`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PredefinedAttributeBuilder {
@@ -186,7 +186,7 @@ impl PredefinedAttributeBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`PredefinedAttribute`](crate::types::PredefinedAttribute).
+    /// Builds a [`PredefinedAttribute`].
     pub fn build(self) -> crate::types::PredefinedAttribute {
         crate::types::PredefinedAttribute {
             name: self.name,

@@ -22,7 +22,7 @@ impl PredefinedAttributeConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PredefinedAttributeConfiguration`](crate::types::PredefinedAttributeConfiguration).
+/// A builder for [`PredefinedAttributeConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PredefinedAttributeConfigurationBuilder {
@@ -69,7 +69,7 @@ impl PredefinedAttributeConfigurationBuilder {
     pub fn get_is_read_only(&self) -> &Option<bool> {
         &self.is_read_only
     }
-    /// Builds a [`PredefinedAttributeConfiguration`](crate::types::PredefinedAttributeConfiguration).
+    /// Builds a [`PredefinedAttributeConfiguration`].
     pub fn build(self) -> crate::types::PredefinedAttributeConfiguration {
         crate::types::PredefinedAttributeConfiguration {
             enable_value_validation_on_association: self

@@ -32,7 +32,7 @@ impl PredefinedAttributeSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PredefinedAttributeSearchCriteria`](crate::types::PredefinedAttributeSearchCriteria).
+/// A builder for [`PredefinedAttributeSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PredefinedAttributeSearchCriteriaBuilder {
@@ -118,7 +118,7 @@ impl PredefinedAttributeSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`PredefinedAttributeSearchCriteria`](crate::types::PredefinedAttributeSearchCriteria).
+    /// Builds a [`PredefinedAttributeSearchCriteria`].
     pub fn build(self) -> crate::types::PredefinedAttributeSearchCriteria {
         crate::types::PredefinedAttributeSearchCriteria {
             or_conditions: self.or_conditions,

@@ -28,7 +28,7 @@ impl PredefinedAttributeSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PredefinedAttributeSummary`](crate::types::PredefinedAttributeSummary).
+/// A builder for [`PredefinedAttributeSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PredefinedAttributeSummaryBuilder {
@@ -94,7 +94,7 @@ impl PredefinedAttributeSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`PredefinedAttributeSummary`](crate::types::PredefinedAttributeSummary).
+    /// Builds a [`PredefinedAttributeSummary`].
     pub fn build(self) -> crate::types::PredefinedAttributeSummary {
         crate::types::PredefinedAttributeSummary {
             name: self.name,

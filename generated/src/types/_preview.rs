@@ -24,7 +24,7 @@ impl Preview {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Preview`](crate::types::Preview).
+/// A builder for [`Preview`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PreviewBuilder {
@@ -84,7 +84,7 @@ impl PreviewBuilder {
     ) -> &Option<Vec<crate::types::AllowedUserAction>> {
         &self.allowed_user_actions
     }
-    /// Builds a [`Preview`](crate::types::Preview).
+    /// Builds a [`Preview`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`allowed_user_actions`](crate::types::Preview#structfield.allowed_user_actions)

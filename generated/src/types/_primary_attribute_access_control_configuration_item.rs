@@ -18,7 +18,7 @@ impl PrimaryAttributeAccessControlConfigurationItem {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PrimaryAttributeAccessControlConfigurationItem`](crate::types::PrimaryAttributeAccessControlConfigurationItem).
+/// A builder for [`PrimaryAttributeAccessControlConfigurationItem`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PrimaryAttributeAccessControlConfigurationItemBuilder {
@@ -53,7 +53,7 @@ impl PrimaryAttributeAccessControlConfigurationItemBuilder {
     ) -> &Option<Vec<crate::types::PrimaryAttributeValue>> {
         &self.primary_attribute_values
     }
-    /// Builds a [`PrimaryAttributeAccessControlConfigurationItem`](crate::types::PrimaryAttributeAccessControlConfigurationItem).
+    /// Builds a [`PrimaryAttributeAccessControlConfigurationItem`].
     pub fn build(self) -> crate::types::PrimaryAttributeAccessControlConfigurationItem {
         crate::types::PrimaryAttributeAccessControlConfigurationItem {
             primary_attribute_values: self.primary_attribute_values,

@@ -30,7 +30,7 @@ impl PrimaryAttributeValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PrimaryAttributeValue`](crate::types::PrimaryAttributeValue).
+/// A builder for [`PrimaryAttributeValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PrimaryAttributeValueBuilder {
@@ -93,7 +93,7 @@ impl PrimaryAttributeValueBuilder {
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
-    /// Builds a [`PrimaryAttributeValue`](crate::types::PrimaryAttributeValue).
+    /// Builds a [`PrimaryAttributeValue`].
     pub fn build(self) -> crate::types::PrimaryAttributeValue {
         crate::types::PrimaryAttributeValue {
             access_type: self.access_type,

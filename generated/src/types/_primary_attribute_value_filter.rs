@@ -22,7 +22,7 @@ impl PrimaryAttributeValueFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PrimaryAttributeValueFilter`](crate::types::PrimaryAttributeValueFilter).
+/// A builder for [`PrimaryAttributeValueFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PrimaryAttributeValueFilterBuilder {
@@ -66,7 +66,7 @@ impl PrimaryAttributeValueFilterBuilder {
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
-    /// Builds a [`PrimaryAttributeValueFilter`](crate::types::PrimaryAttributeValueFilter).
+    /// Builds a [`PrimaryAttributeValueFilter`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::PrimaryAttributeValueFilter#structfield.attribute_name)

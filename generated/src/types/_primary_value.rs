@@ -22,7 +22,7 @@ impl PrimaryValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PrimaryValue`](crate::types::PrimaryValue).
+/// A builder for [`PrimaryValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PrimaryValueBuilder {
@@ -66,7 +66,7 @@ impl PrimaryValueBuilder {
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
-    /// Builds a [`PrimaryValue`](crate::types::PrimaryValue).
+    /// Builds a [`PrimaryValue`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::PrimaryValue#structfield.attribute_name)

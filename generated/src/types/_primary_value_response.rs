@@ -28,7 +28,7 @@ impl PrimaryValueResponse {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PrimaryValueResponse`](crate::types::PrimaryValueResponse).
+/// A builder for [`PrimaryValueResponse`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PrimaryValueResponseBuilder {
@@ -91,7 +91,7 @@ impl PrimaryValueResponseBuilder {
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
-    /// Builds a [`PrimaryValueResponse`](crate::types::PrimaryValueResponse).
+    /// Builds a [`PrimaryValueResponse`].
     pub fn build(self) -> crate::types::PrimaryValueResponse {
         crate::types::PrimaryValueResponse {
             attribute_name: self.attribute_name,

@@ -16,7 +16,7 @@ impl ProblemDetail {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ProblemDetail`](crate::types::ProblemDetail).
+/// A builder for [`ProblemDetail`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ProblemDetailBuilder {
@@ -41,7 +41,7 @@ impl ProblemDetailBuilder {
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
-    /// Builds a [`ProblemDetail`](crate::types::ProblemDetail).
+    /// Builds a [`ProblemDetail`].
     pub fn build(self) -> crate::types::ProblemDetail {
         crate::types::ProblemDetail {
             message: self.message,

@@ -52,7 +52,7 @@ impl Prompt {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Prompt`](crate::types::Prompt).
+/// A builder for [`Prompt`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PromptBuilder {
@@ -197,7 +197,7 @@ impl PromptBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`Prompt`](crate::types::Prompt).
+    /// Builds a [`Prompt`].
     pub fn build(self) -> crate::types::Prompt {
         crate::types::Prompt {
             prompt_arn: self.prompt_arn,

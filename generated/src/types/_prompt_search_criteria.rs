@@ -34,7 +34,7 @@ impl PromptSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PromptSearchCriteria`](crate::types::PromptSearchCriteria).
+/// A builder for [`PromptSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PromptSearchCriteriaBuilder {
@@ -108,7 +108,7 @@ impl PromptSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`PromptSearchCriteria`](crate::types::PromptSearchCriteria).
+    /// Builds a [`PromptSearchCriteria`].
     pub fn build(self) -> crate::types::PromptSearchCriteria {
         crate::types::PromptSearchCriteria {
             or_conditions: self.or_conditions,

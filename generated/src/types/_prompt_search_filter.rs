@@ -19,7 +19,7 @@ impl PromptSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PromptSearchFilter`](crate::types::PromptSearchFilter).
+/// A builder for [`PromptSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PromptSearchFilterBuilder {
@@ -47,7 +47,7 @@ impl PromptSearchFilterBuilder {
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
-    /// Builds a [`PromptSearchFilter`](crate::types::PromptSearchFilter).
+    /// Builds a [`PromptSearchFilter`].
     pub fn build(self) -> crate::types::PromptSearchFilter {
         crate::types::PromptSearchFilter {
             tag_filter: self.tag_filter,

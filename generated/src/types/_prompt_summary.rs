@@ -40,7 +40,7 @@ impl PromptSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PromptSummary`](crate::types::PromptSummary).
+/// A builder for [`PromptSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PromptSummaryBuilder {
@@ -144,7 +144,7 @@ impl PromptSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`PromptSummary`](crate::types::PromptSummary).
+    /// Builds a [`PromptSummary`].
     pub fn build(self) -> crate::types::PromptSummary {
         crate::types::PromptSummary {
             id: self.id,

@@ -28,7 +28,7 @@ impl PropertyValidationExceptionProperty {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`PropertyValidationExceptionProperty`](crate::types::PropertyValidationExceptionProperty).
+/// A builder for [`PropertyValidationExceptionProperty`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PropertyValidationExceptionPropertyBuilder {
@@ -99,7 +99,7 @@ impl PropertyValidationExceptionPropertyBuilder {
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
-    /// Builds a [`PropertyValidationExceptionProperty`](crate::types::PropertyValidationExceptionProperty).
+    /// Builds a [`PropertyValidationExceptionProperty`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`property_path`](crate::types::PropertyValidationExceptionProperty#structfield.property_path)

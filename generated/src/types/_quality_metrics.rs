@@ -22,7 +22,7 @@ impl QualityMetrics {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QualityMetrics`](crate::types::QualityMetrics).
+/// A builder for [`QualityMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QualityMetricsBuilder {
@@ -72,7 +72,7 @@ impl QualityMetricsBuilder {
     pub fn get_customer(&self) -> &Option<crate::types::CustomerQualityMetrics> {
         &self.customer
     }
-    /// Builds a [`QualityMetrics`](crate::types::QualityMetrics).
+    /// Builds a [`QualityMetrics`].
     pub fn build(self) -> crate::types::QualityMetrics {
         crate::types::QualityMetrics {
             agent: self.agent,

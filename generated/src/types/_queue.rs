@@ -82,7 +82,7 @@ impl Queue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Queue`](crate::types::Queue).
+/// A builder for [`Queue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QueueBuilder {
@@ -338,7 +338,7 @@ impl QueueBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`Queue`](crate::types::Queue).
+    /// Builds a [`Queue`].
     pub fn build(self) -> crate::types::Queue {
         crate::types::Queue {
             name: self.name,

@@ -22,7 +22,7 @@ impl QueueInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QueueInfo`](crate::types::QueueInfo).
+/// A builder for [`QueueInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QueueInfoBuilder {
@@ -69,7 +69,7 @@ impl QueueInfoBuilder {
     pub fn get_enqueue_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.enqueue_timestamp
     }
-    /// Builds a [`QueueInfo`](crate::types::QueueInfo).
+    /// Builds a [`QueueInfo`].
     pub fn build(self) -> crate::types::QueueInfo {
         crate::types::QueueInfo {
             id: self.id,

@@ -16,7 +16,7 @@ impl QueueInfoInput {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QueueInfoInput`](crate::types::QueueInfoInput).
+/// A builder for [`QueueInfoInput`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QueueInfoInputBuilder {
@@ -41,7 +41,7 @@ impl QueueInfoInputBuilder {
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
-    /// Builds a [`QueueInfoInput`](crate::types::QueueInfoInput).
+    /// Builds a [`QueueInfoInput`].
     pub fn build(self) -> crate::types::QueueInfoInput {
         crate::types::QueueInfoInput {
             id: self.id,

@@ -22,7 +22,7 @@ impl QueueQuickConnectConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QueueQuickConnectConfig`](crate::types::QueueQuickConnectConfig).
+/// A builder for [`QueueQuickConnectConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QueueQuickConnectConfigBuilder {
@@ -66,7 +66,7 @@ impl QueueQuickConnectConfigBuilder {
     pub fn get_contact_flow_id(&self) -> &Option<String> {
         &self.contact_flow_id
     }
-    /// Builds a [`QueueQuickConnectConfig`](crate::types::QueueQuickConnectConfig).
+    /// Builds a [`QueueQuickConnectConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`queue_id`](crate::types::QueueQuickConnectConfig#structfield.queue_id)

@@ -22,7 +22,7 @@ impl QueueReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QueueReference`](crate::types::QueueReference).
+/// A builder for [`QueueReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QueueReferenceBuilder {
@@ -66,7 +66,7 @@ impl QueueReferenceBuilder {
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
-    /// Builds a [`QueueReference`](crate::types::QueueReference).
+    /// Builds a [`QueueReference`].
     pub fn build(self) -> crate::types::QueueReference {
         crate::types::QueueReference {
             id: self.id,

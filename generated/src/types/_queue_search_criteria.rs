@@ -42,7 +42,7 @@ impl QueueSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QueueSearchCriteria`](crate::types::QueueSearchCriteria).
+/// A builder for [`QueueSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QueueSearchCriteriaBuilder {
@@ -141,7 +141,7 @@ impl QueueSearchCriteriaBuilder {
     ) -> &Option<crate::types::SearchableQueueType> {
         &self.queue_type_condition
     }
-    /// Builds a [`QueueSearchCriteria`](crate::types::QueueSearchCriteria).
+    /// Builds a [`QueueSearchCriteria`].
     pub fn build(self) -> crate::types::QueueSearchCriteria {
         crate::types::QueueSearchCriteria {
             or_conditions: self.or_conditions,

@@ -19,7 +19,7 @@ impl QueueSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QueueSearchFilter`](crate::types::QueueSearchFilter).
+/// A builder for [`QueueSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QueueSearchFilterBuilder {
@@ -47,7 +47,7 @@ impl QueueSearchFilterBuilder {
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
-    /// Builds a [`QueueSearchFilter`](crate::types::QueueSearchFilter).
+    /// Builds a [`QueueSearchFilter`].
     pub fn build(self) -> crate::types::QueueSearchFilter {
         crate::types::QueueSearchFilter {
             tag_filter: self.tag_filter,

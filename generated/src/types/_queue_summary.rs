@@ -46,7 +46,7 @@ impl QueueSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QueueSummary`](crate::types::QueueSummary).
+/// A builder for [`QueueSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QueueSummaryBuilder {
@@ -169,7 +169,7 @@ impl QueueSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`QueueSummary`](crate::types::QueueSummary).
+    /// Builds a [`QueueSummary`].
     pub fn build(self) -> crate::types::QueueSummary {
         crate::types::QueueSummary {
             id: self.id,

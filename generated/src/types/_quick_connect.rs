@@ -58,7 +58,7 @@ impl QuickConnect {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QuickConnect`](crate::types::QuickConnect).
+/// A builder for [`QuickConnect`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QuickConnectBuilder {
@@ -228,7 +228,7 @@ impl QuickConnectBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`QuickConnect`](crate::types::QuickConnect).
+    /// Builds a [`QuickConnect`].
     pub fn build(self) -> crate::types::QuickConnect {
         crate::types::QuickConnect {
             quick_connect_arn: self.quick_connect_arn,

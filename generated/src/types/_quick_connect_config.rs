@@ -40,7 +40,7 @@ impl QuickConnectConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QuickConnectConfig`](crate::types::QuickConnectConfig).
+/// A builder for [`QuickConnectConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QuickConnectConfigBuilder {
@@ -161,7 +161,7 @@ impl QuickConnectConfigBuilder {
     pub fn get_flow_config(&self) -> &Option<crate::types::FlowQuickConnectConfig> {
         &self.flow_config
     }
-    /// Builds a [`QuickConnectConfig`](crate::types::QuickConnectConfig).
+    /// Builds a [`QuickConnectConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`quick_connect_type`](crate::types::QuickConnectConfig#structfield.quick_connect_type)

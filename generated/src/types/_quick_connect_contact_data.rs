@@ -40,7 +40,7 @@ impl QuickConnectContactData {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QuickConnectContactData`](crate::types::QuickConnectContactData).
+/// A builder for [`QuickConnectContactData`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QuickConnectContactDataBuilder {
@@ -147,7 +147,7 @@ impl QuickConnectContactDataBuilder {
     pub fn get_quick_connect_type(&self) -> &Option<crate::types::QuickConnectType> {
         &self.quick_connect_type
     }
-    /// Builds a [`QuickConnectContactData`](crate::types::QuickConnectContactData).
+    /// Builds a [`QuickConnectContactData`].
     pub fn build(self) -> crate::types::QuickConnectContactData {
         crate::types::QuickConnectContactData {
             contact_id: self.contact_id,

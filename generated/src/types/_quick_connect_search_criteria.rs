@@ -34,7 +34,7 @@ impl QuickConnectSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QuickConnectSearchCriteria`](crate::types::QuickConnectSearchCriteria).
+/// A builder for [`QuickConnectSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QuickConnectSearchCriteriaBuilder {
@@ -116,7 +116,7 @@ impl QuickConnectSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`QuickConnectSearchCriteria`](crate::types::QuickConnectSearchCriteria).
+    /// Builds a [`QuickConnectSearchCriteria`].
     pub fn build(self) -> crate::types::QuickConnectSearchCriteria {
         crate::types::QuickConnectSearchCriteria {
             or_conditions: self.or_conditions,

@@ -19,7 +19,7 @@ impl QuickConnectSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QuickConnectSearchFilter`](crate::types::QuickConnectSearchFilter).
+/// A builder for [`QuickConnectSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QuickConnectSearchFilterBuilder {
@@ -47,7 +47,7 @@ impl QuickConnectSearchFilterBuilder {
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
-    /// Builds a [`QuickConnectSearchFilter`](crate::types::QuickConnectSearchFilter).
+    /// Builds a [`QuickConnectSearchFilter`].
     pub fn build(self) -> crate::types::QuickConnectSearchFilter {
         crate::types::QuickConnectSearchFilter {
             tag_filter: self.tag_filter,

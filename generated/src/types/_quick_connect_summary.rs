@@ -46,7 +46,7 @@ impl QuickConnectSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`QuickConnectSummary`](crate::types::QuickConnectSummary).
+/// A builder for [`QuickConnectSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QuickConnectSummaryBuilder {
@@ -172,7 +172,7 @@ impl QuickConnectSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`QuickConnectSummary`](crate::types::QuickConnectSummary).
+    /// Builds a [`QuickConnectSummary`].
     pub fn build(self) -> crate::types::QuickConnectSummary {
         crate::types::QuickConnectSummary {
             id: self.id,

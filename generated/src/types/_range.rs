@@ -22,7 +22,7 @@ impl Range {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Range`](crate::types::Range).
+/// A builder for [`Range`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RangeBuilder {
@@ -66,7 +66,7 @@ impl RangeBuilder {
     pub fn get_max_proficiency_level(&self) -> &Option<f32> {
         &self.max_proficiency_level
     }
-    /// Builds a [`Range`](crate::types::Range).
+    /// Builds a [`Range`].
     pub fn build(self) -> crate::types::Range {
         crate::types::Range {
             min_proficiency_level: self.min_proficiency_level,

@@ -16,7 +16,7 @@ impl ReadOnlyFieldInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ReadOnlyFieldInfo`](crate::types::ReadOnlyFieldInfo).
+/// A builder for [`ReadOnlyFieldInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ReadOnlyFieldInfoBuilder {
@@ -44,7 +44,7 @@ impl ReadOnlyFieldInfoBuilder {
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
-    /// Builds a [`ReadOnlyFieldInfo`](crate::types::ReadOnlyFieldInfo).
+    /// Builds a [`ReadOnlyFieldInfo`].
     pub fn build(self) -> crate::types::ReadOnlyFieldInfo {
         crate::types::ReadOnlyFieldInfo {
             id: self.id,

@@ -34,7 +34,7 @@ impl RealTimeContactAnalysisAttachment {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisAttachment`](crate::types::RealTimeContactAnalysisAttachment).
+/// A builder for [`RealTimeContactAnalysisAttachment`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisAttachmentBuilder {
@@ -116,7 +116,7 @@ impl RealTimeContactAnalysisAttachmentBuilder {
     pub fn get_status(&self) -> &Option<crate::types::ArtifactStatus> {
         &self.status
     }
-    /// Builds a [`RealTimeContactAnalysisAttachment`](crate::types::RealTimeContactAnalysisAttachment).
+    /// Builds a [`RealTimeContactAnalysisAttachment`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`attachment_name`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_name)

@@ -18,7 +18,7 @@ impl RealTimeContactAnalysisCategoryDetails {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisCategoryDetails`](crate::types::RealTimeContactAnalysisCategoryDetails).
+/// A builder for [`RealTimeContactAnalysisCategoryDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisCategoryDetailsBuilder {
@@ -53,7 +53,7 @@ impl RealTimeContactAnalysisCategoryDetailsBuilder {
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisPointOfInterest>> {
         &self.points_of_interest
     }
-    /// Builds a [`RealTimeContactAnalysisCategoryDetails`](crate::types::RealTimeContactAnalysisCategoryDetails).
+    /// Builds a [`RealTimeContactAnalysisCategoryDetails`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`points_of_interest`](crate::types::RealTimeContactAnalysisCategoryDetails#structfield.points_of_interest)

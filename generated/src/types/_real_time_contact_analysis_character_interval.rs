@@ -22,7 +22,7 @@ impl RealTimeContactAnalysisCharacterInterval {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisCharacterInterval`](crate::types::RealTimeContactAnalysisCharacterInterval).
+/// A builder for [`RealTimeContactAnalysisCharacterInterval`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisCharacterIntervalBuilder {
@@ -66,7 +66,7 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
     pub fn get_end_offset_char(&self) -> &Option<i32> {
         &self.end_offset_char
     }
-    /// Builds a [`RealTimeContactAnalysisCharacterInterval`](crate::types::RealTimeContactAnalysisCharacterInterval).
+    /// Builds a [`RealTimeContactAnalysisCharacterInterval`].
     pub fn build(self) -> crate::types::RealTimeContactAnalysisCharacterInterval {
         crate::types::RealTimeContactAnalysisCharacterInterval {
             begin_offset_char: self.begin_offset_char.unwrap_or_default(),

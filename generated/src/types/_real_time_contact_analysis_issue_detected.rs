@@ -20,7 +20,7 @@ impl RealTimeContactAnalysisIssueDetected {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisIssueDetected`](crate::types::RealTimeContactAnalysisIssueDetected).
+/// A builder for [`RealTimeContactAnalysisIssueDetected`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisIssueDetectedBuilder {
@@ -57,7 +57,7 @@ impl RealTimeContactAnalysisIssueDetectedBuilder {
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisTranscriptItemWithContent>> {
         &self.transcript_items
     }
-    /// Builds a [`RealTimeContactAnalysisIssueDetected`](crate::types::RealTimeContactAnalysisIssueDetected).
+    /// Builds a [`RealTimeContactAnalysisIssueDetected`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`transcript_items`](crate::types::RealTimeContactAnalysisIssueDetected#structfield.transcript_items)

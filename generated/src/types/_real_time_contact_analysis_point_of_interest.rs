@@ -22,7 +22,7 @@ impl RealTimeContactAnalysisPointOfInterest {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisPointOfInterest`](crate::types::RealTimeContactAnalysisPointOfInterest).
+/// A builder for [`RealTimeContactAnalysisPointOfInterest`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisPointOfInterestBuilder {
@@ -61,7 +61,7 @@ impl RealTimeContactAnalysisPointOfInterestBuilder {
     > {
         &self.transcript_items
     }
-    /// Builds a [`RealTimeContactAnalysisPointOfInterest`](crate::types::RealTimeContactAnalysisPointOfInterest).
+    /// Builds a [`RealTimeContactAnalysisPointOfInterest`].
     pub fn build(self) -> crate::types::RealTimeContactAnalysisPointOfInterest {
         crate::types::RealTimeContactAnalysisPointOfInterest {
             transcript_items: self.transcript_items,

@@ -46,7 +46,7 @@ impl RealTimeContactAnalysisSegmentAttachments {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisSegmentAttachments`](crate::types::RealTimeContactAnalysisSegmentAttachments).
+/// A builder for [`RealTimeContactAnalysisSegmentAttachments`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisSegmentAttachmentsBuilder {
@@ -180,7 +180,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     pub fn get_time(&self) -> &Option<crate::types::RealTimeContactAnalysisTimeData> {
         &self.time
     }
-    /// Builds a [`RealTimeContactAnalysisSegmentAttachments`](crate::types::RealTimeContactAnalysisSegmentAttachments).
+    /// Builds a [`RealTimeContactAnalysisSegmentAttachments`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.id)

@@ -24,7 +24,7 @@ impl RealTimeContactAnalysisSegmentCategories {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisSegmentCategories`](crate::types::RealTimeContactAnalysisSegmentCategories).
+/// A builder for [`RealTimeContactAnalysisSegmentCategories`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisSegmentCategoriesBuilder {
@@ -73,7 +73,7 @@ impl RealTimeContactAnalysisSegmentCategoriesBuilder {
     > {
         &self.matched_details
     }
-    /// Builds a [`RealTimeContactAnalysisSegmentCategories`](crate::types::RealTimeContactAnalysisSegmentCategories).
+    /// Builds a [`RealTimeContactAnalysisSegmentCategories`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`matched_details`](crate::types::RealTimeContactAnalysisSegmentCategories#structfield.matched_details)

@@ -46,7 +46,7 @@ impl RealTimeContactAnalysisSegmentEvent {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisSegmentEvent`](crate::types::RealTimeContactAnalysisSegmentEvent).
+/// A builder for [`RealTimeContactAnalysisSegmentEvent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisSegmentEventBuilder {
@@ -172,7 +172,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
     pub fn get_time(&self) -> &Option<crate::types::RealTimeContactAnalysisTimeData> {
         &self.time
     }
-    /// Builds a [`RealTimeContactAnalysisSegmentEvent`](crate::types::RealTimeContactAnalysisSegmentEvent).
+    /// Builds a [`RealTimeContactAnalysisSegmentEvent`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.id)

@@ -18,7 +18,7 @@ impl RealTimeContactAnalysisSegmentIssues {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisSegmentIssues`](crate::types::RealTimeContactAnalysisSegmentIssues).
+/// A builder for [`RealTimeContactAnalysisSegmentIssues`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisSegmentIssuesBuilder {
@@ -53,7 +53,7 @@ impl RealTimeContactAnalysisSegmentIssuesBuilder {
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisIssueDetected>> {
         &self.issues_detected
     }
-    /// Builds a [`RealTimeContactAnalysisSegmentIssues`](crate::types::RealTimeContactAnalysisSegmentIssues).
+    /// Builds a [`RealTimeContactAnalysisSegmentIssues`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`issues_detected`](crate::types::RealTimeContactAnalysisSegmentIssues#structfield.issues_detected)

@@ -40,7 +40,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisSegmentPostContactSummary`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary).
+/// A builder for [`RealTimeContactAnalysisSegmentPostContactSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
@@ -123,7 +123,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     ) -> &Option<crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode> {
         &self.failure_code
     }
-    /// Builds a [`RealTimeContactAnalysisSegmentPostContactSummary`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary).
+    /// Builds a [`RealTimeContactAnalysisSegmentPostContactSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`status`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.status)

@@ -68,7 +68,7 @@ impl RealTimeContactAnalysisSegmentTranscript {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisSegmentTranscript`](crate::types::RealTimeContactAnalysisSegmentTranscript).
+/// A builder for [`RealTimeContactAnalysisSegmentTranscript`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisSegmentTranscriptBuilder {
@@ -269,7 +269,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     ) -> &Option<crate::types::RealTimeContactAnalysisSentimentLabel> {
         &self.sentiment
     }
-    /// Builds a [`RealTimeContactAnalysisSegmentTranscript`](crate::types::RealTimeContactAnalysisSegmentTranscript).
+    /// Builds a [`RealTimeContactAnalysisSegmentTranscript`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.id)

@@ -22,7 +22,7 @@ impl RealTimeContactAnalysisTranscriptItemRedaction {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisTranscriptItemRedaction`](crate::types::RealTimeContactAnalysisTranscriptItemRedaction).
+/// A builder for [`RealTimeContactAnalysisTranscriptItemRedaction`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisTranscriptItemRedactionBuilder {
@@ -57,7 +57,7 @@ impl RealTimeContactAnalysisTranscriptItemRedactionBuilder {
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisCharacterInterval>> {
         &self.character_offsets
     }
-    /// Builds a [`RealTimeContactAnalysisTranscriptItemRedaction`](crate::types::RealTimeContactAnalysisTranscriptItemRedaction).
+    /// Builds a [`RealTimeContactAnalysisTranscriptItemRedaction`].
     pub fn build(self) -> crate::types::RealTimeContactAnalysisTranscriptItemRedaction {
         crate::types::RealTimeContactAnalysisTranscriptItemRedaction {
             character_offsets: self.character_offsets,

@@ -26,7 +26,7 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsets {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisTranscriptItemWithCharacterOffsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets).
+/// A builder for [`RealTimeContactAnalysisTranscriptItemWithCharacterOffsets`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
@@ -80,7 +80,7 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
     ) -> &Option<crate::types::RealTimeContactAnalysisCharacterInterval> {
         &self.character_offsets
     }
-    /// Builds a [`RealTimeContactAnalysisTranscriptItemWithCharacterOffsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets).
+    /// Builds a [`RealTimeContactAnalysisTranscriptItemWithCharacterOffsets`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.id)

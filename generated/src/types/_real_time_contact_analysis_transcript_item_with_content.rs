@@ -32,7 +32,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContent {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RealTimeContactAnalysisTranscriptItemWithContent`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent).
+/// A builder for [`RealTimeContactAnalysisTranscriptItemWithContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RealTimeContactAnalysisTranscriptItemWithContentBuilder {
@@ -105,7 +105,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
     ) -> &Option<crate::types::RealTimeContactAnalysisCharacterInterval> {
         &self.character_offsets
     }
-    /// Builds a [`RealTimeContactAnalysisTranscriptItemWithContent`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent).
+    /// Builds a [`RealTimeContactAnalysisTranscriptItemWithContent`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.id)

@@ -36,7 +36,7 @@ impl RecordPrimaryValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RecordPrimaryValue`](crate::types::RecordPrimaryValue).
+/// A builder for [`RecordPrimaryValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RecordPrimaryValueBuilder {
@@ -126,7 +126,7 @@ impl RecordPrimaryValueBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`RecordPrimaryValue`](crate::types::RecordPrimaryValue).
+    /// Builds a [`RecordPrimaryValue`].
     pub fn build(self) -> crate::types::RecordPrimaryValue {
         crate::types::RecordPrimaryValue {
             record_id: self.record_id,

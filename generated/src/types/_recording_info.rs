@@ -83,7 +83,7 @@ impl RecordingInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RecordingInfo`](crate::types::RecordingInfo).
+/// A builder for [`RecordingInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RecordingInfoBuilder {
@@ -310,7 +310,7 @@ impl RecordingInfoBuilder {
     pub fn get_unprocessed_transcript_location(&self) -> &Option<String> {
         &self.unprocessed_transcript_location
     }
-    /// Builds a [`RecordingInfo`](crate::types::RecordingInfo).
+    /// Builds a [`RecordingInfo`].
     pub fn build(self) -> crate::types::RecordingInfo {
         crate::types::RecordingInfo {
             storage_type: self.storage_type,

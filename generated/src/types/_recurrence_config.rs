@@ -16,7 +16,7 @@ impl RecurrenceConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RecurrenceConfig`](crate::types::RecurrenceConfig).
+/// A builder for [`RecurrenceConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RecurrenceConfigBuilder {
@@ -44,7 +44,7 @@ impl RecurrenceConfigBuilder {
     pub fn get_recurrence_pattern(&self) -> &Option<crate::types::RecurrencePattern> {
         &self.recurrence_pattern
     }
-    /// Builds a [`RecurrenceConfig`](crate::types::RecurrenceConfig).
+    /// Builds a [`RecurrenceConfig`].
     pub fn build(self) -> crate::types::RecurrenceConfig {
         crate::types::RecurrenceConfig {
             recurrence_pattern: self.recurrence_pattern,

@@ -58,7 +58,7 @@ impl RecurrencePattern {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RecurrencePattern`](crate::types::RecurrencePattern).
+/// A builder for [`RecurrencePattern`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RecurrencePatternBuilder {
@@ -162,7 +162,7 @@ impl RecurrencePatternBuilder {
     pub fn get_by_weekday_occurrence(&self) -> &Option<Vec<i32>> {
         &self.by_weekday_occurrence
     }
-    /// Builds a [`RecurrencePattern`](crate::types::RecurrencePattern).
+    /// Builds a [`RecurrencePattern`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`frequency`](crate::types::RecurrencePattern#structfield.frequency)

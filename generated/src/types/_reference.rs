@@ -40,7 +40,7 @@ impl Reference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Reference`](crate::types::Reference).
+/// A builder for [`Reference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ReferenceBuilder {
@@ -141,7 +141,7 @@ impl ReferenceBuilder {
     pub fn get_status_reason(&self) -> &Option<String> {
         &self.status_reason
     }
-    /// Builds a [`Reference`](crate::types::Reference).
+    /// Builds a [`Reference`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::Reference#structfield.type)

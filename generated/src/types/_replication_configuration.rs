@@ -34,7 +34,7 @@ impl ReplicationConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ReplicationConfiguration`](crate::types::ReplicationConfiguration).
+/// A builder for [`ReplicationConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ReplicationConfigurationBuilder {
@@ -107,7 +107,7 @@ impl ReplicationConfigurationBuilder {
     pub fn get_global_sign_in_endpoint(&self) -> &Option<String> {
         &self.global_sign_in_endpoint
     }
-    /// Builds a [`ReplicationConfiguration`](crate::types::ReplicationConfiguration).
+    /// Builds a [`ReplicationConfiguration`].
     pub fn build(self) -> crate::types::ReplicationConfiguration {
         crate::types::ReplicationConfiguration {
             replication_status_summary_list: self.replication_status_summary_list,

@@ -30,7 +30,7 @@ impl ReplicationStatusSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ReplicationStatusSummary`](crate::types::ReplicationStatusSummary).
+/// A builder for [`ReplicationStatusSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ReplicationStatusSummaryBuilder {
@@ -101,7 +101,7 @@ impl ReplicationStatusSummaryBuilder {
     pub fn get_replication_status_reason(&self) -> &Option<String> {
         &self.replication_status_reason
     }
-    /// Builds a [`ReplicationStatusSummary`](crate::types::ReplicationStatusSummary).
+    /// Builds a [`ReplicationStatusSummary`].
     pub fn build(self) -> crate::types::ReplicationStatusSummary {
         crate::types::ReplicationStatusSummary {
             region: self.region,

@@ -16,7 +16,7 @@ impl RequiredFieldInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RequiredFieldInfo`](crate::types::RequiredFieldInfo).
+/// A builder for [`RequiredFieldInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RequiredFieldInfoBuilder {
@@ -44,7 +44,7 @@ impl RequiredFieldInfoBuilder {
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
-    /// Builds a [`RequiredFieldInfo`](crate::types::RequiredFieldInfo).
+    /// Builds a [`RequiredFieldInfo`].
     pub fn build(self) -> crate::types::RequiredFieldInfo {
         crate::types::RequiredFieldInfo {
             id: self.id,

@@ -16,7 +16,7 @@ impl ResourceTagsSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ResourceTagsSearchCriteria`](crate::types::ResourceTagsSearchCriteria).
+/// A builder for [`ResourceTagsSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ResourceTagsSearchCriteriaBuilder {
@@ -47,7 +47,7 @@ impl ResourceTagsSearchCriteriaBuilder {
     pub fn get_tag_search_condition(&self) -> &Option<crate::types::TagSearchCondition> {
         &self.tag_search_condition
     }
-    /// Builds a [`ResourceTagsSearchCriteria`](crate::types::ResourceTagsSearchCriteria).
+    /// Builds a [`ResourceTagsSearchCriteria`].
     pub fn build(self) -> crate::types::ResourceTagsSearchCriteria {
         crate::types::ResourceTagsSearchCriteria {
             tag_search_condition: self.tag_search_condition,

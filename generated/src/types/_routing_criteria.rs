@@ -30,7 +30,7 @@ impl RoutingCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingCriteria`](crate::types::RoutingCriteria).
+/// A builder for [`RoutingCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingCriteriaBuilder {
@@ -96,7 +96,7 @@ impl RoutingCriteriaBuilder {
     pub fn get_index(&self) -> &Option<i32> {
         &self.index
     }
-    /// Builds a [`RoutingCriteria`](crate::types::RoutingCriteria).
+    /// Builds a [`RoutingCriteria`].
     pub fn build(self) -> crate::types::RoutingCriteria {
         crate::types::RoutingCriteria {
             steps: self.steps,

@@ -18,7 +18,7 @@ impl RoutingCriteriaInput {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingCriteriaInput`](crate::types::RoutingCriteriaInput).
+/// A builder for [`RoutingCriteriaInput`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingCriteriaInputBuilder {
@@ -46,7 +46,7 @@ impl RoutingCriteriaInputBuilder {
     pub fn get_steps(&self) -> &Option<Vec<crate::types::RoutingCriteriaInputStep>> {
         &self.steps
     }
-    /// Builds a [`RoutingCriteriaInput`](crate::types::RoutingCriteriaInput).
+    /// Builds a [`RoutingCriteriaInput`].
     pub fn build(self) -> crate::types::RoutingCriteriaInput {
         crate::types::RoutingCriteriaInput {
             steps: self.steps,

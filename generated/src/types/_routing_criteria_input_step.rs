@@ -22,7 +22,7 @@ impl RoutingCriteriaInputStep {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingCriteriaInputStep`](crate::types::RoutingCriteriaInputStep).
+/// A builder for [`RoutingCriteriaInputStep`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingCriteriaInputStepBuilder {
@@ -72,7 +72,7 @@ impl RoutingCriteriaInputStepBuilder {
     pub fn get_expression(&self) -> &Option<crate::types::Expression> {
         &self.expression
     }
-    /// Builds a [`RoutingCriteriaInputStep`](crate::types::RoutingCriteriaInputStep).
+    /// Builds a [`RoutingCriteriaInputStep`].
     pub fn build(self) -> crate::types::RoutingCriteriaInputStep {
         crate::types::RoutingCriteriaInputStep {
             expiry: self.expiry,

@@ -16,7 +16,7 @@ impl RoutingCriteriaInputStepExpiry {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingCriteriaInputStepExpiry`](crate::types::RoutingCriteriaInputStepExpiry).
+/// A builder for [`RoutingCriteriaInputStepExpiry`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingCriteriaInputStepExpiryBuilder {
@@ -41,7 +41,7 @@ impl RoutingCriteriaInputStepExpiryBuilder {
     pub fn get_duration_in_seconds(&self) -> &Option<i32> {
         &self.duration_in_seconds
     }
-    /// Builds a [`RoutingCriteriaInputStepExpiry`](crate::types::RoutingCriteriaInputStepExpiry).
+    /// Builds a [`RoutingCriteriaInputStepExpiry`].
     pub fn build(self) -> crate::types::RoutingCriteriaInputStepExpiry {
         crate::types::RoutingCriteriaInputStepExpiry {
             duration_in_seconds: self.duration_in_seconds,

@@ -120,7 +120,7 @@ impl RoutingProfile {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingProfile`](crate::types::RoutingProfile).
+/// A builder for [`RoutingProfile`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileBuilder {
@@ -479,7 +479,7 @@ impl RoutingProfileBuilder {
     pub fn get_associated_manual_assignment_queue_ids(&self) -> &Option<Vec<String>> {
         &self.associated_manual_assignment_queue_ids
     }
-    /// Builds a [`RoutingProfile`](crate::types::RoutingProfile).
+    /// Builds a [`RoutingProfile`].
     pub fn build(self) -> crate::types::RoutingProfile {
         crate::types::RoutingProfile {
             instance_id: self.instance_id,

@@ -18,7 +18,7 @@ impl RoutingProfileManualAssignmentQueueConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingProfileManualAssignmentQueueConfig`](crate::types::RoutingProfileManualAssignmentQueueConfig).
+/// A builder for [`RoutingProfileManualAssignmentQueueConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileManualAssignmentQueueConfigBuilder {
@@ -51,7 +51,7 @@ impl RoutingProfileManualAssignmentQueueConfigBuilder {
     ) -> &Option<crate::types::RoutingProfileQueueReference> {
         &self.queue_reference
     }
-    /// Builds a [`RoutingProfileManualAssignmentQueueConfig`](crate::types::RoutingProfileManualAssignmentQueueConfig).
+    /// Builds a [`RoutingProfileManualAssignmentQueueConfig`].
     pub fn build(self) -> crate::types::RoutingProfileManualAssignmentQueueConfig {
         crate::types::RoutingProfileManualAssignmentQueueConfig {
             queue_reference: self.queue_reference,

@@ -36,7 +36,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingProfileManualAssignmentQueueConfigSummary`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary).
+/// A builder for [`RoutingProfileManualAssignmentQueueConfigSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
@@ -118,7 +118,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
-    /// Builds a [`RoutingProfileManualAssignmentQueueConfigSummary`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary).
+    /// Builds a [`RoutingProfileManualAssignmentQueueConfigSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`queue_id`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_id)

@@ -30,7 +30,7 @@ impl RoutingProfileQueueConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingProfileQueueConfig`](crate::types::RoutingProfileQueueConfig).
+/// A builder for [`RoutingProfileQueueConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileQueueConfigBuilder {
@@ -101,7 +101,7 @@ impl RoutingProfileQueueConfigBuilder {
     pub fn get_delay(&self) -> &Option<i32> {
         &self.delay
     }
-    /// Builds a [`RoutingProfileQueueConfig`](crate::types::RoutingProfileQueueConfig).
+    /// Builds a [`RoutingProfileQueueConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`priority`](crate::types::RoutingProfileQueueConfig#structfield.priority)

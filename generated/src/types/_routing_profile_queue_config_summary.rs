@@ -46,7 +46,7 @@ impl RoutingProfileQueueConfigSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingProfileQueueConfigSummary`](crate::types::RoutingProfileQueueConfigSummary).
+/// A builder for [`RoutingProfileQueueConfigSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileQueueConfigSummaryBuilder {
@@ -166,7 +166,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
-    /// Builds a [`RoutingProfileQueueConfigSummary`](crate::types::RoutingProfileQueueConfigSummary).
+    /// Builds a [`RoutingProfileQueueConfigSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`queue_id`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_id)

@@ -22,7 +22,7 @@ impl RoutingProfileQueueReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingProfileQueueReference`](crate::types::RoutingProfileQueueReference).
+/// A builder for [`RoutingProfileQueueReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileQueueReferenceBuilder {
@@ -66,7 +66,7 @@ impl RoutingProfileQueueReferenceBuilder {
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
-    /// Builds a [`RoutingProfileQueueReference`](crate::types::RoutingProfileQueueReference).
+    /// Builds a [`RoutingProfileQueueReference`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`queue_id`](crate::types::RoutingProfileQueueReference#structfield.queue_id)

@@ -22,7 +22,7 @@ impl RoutingProfileReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingProfileReference`](crate::types::RoutingProfileReference).
+/// A builder for [`RoutingProfileReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileReferenceBuilder {
@@ -66,7 +66,7 @@ impl RoutingProfileReferenceBuilder {
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
-    /// Builds a [`RoutingProfileReference`](crate::types::RoutingProfileReference).
+    /// Builds a [`RoutingProfileReference`].
     pub fn build(self) -> crate::types::RoutingProfileReference {
         crate::types::RoutingProfileReference {
             id: self.id,

@@ -36,7 +36,7 @@ impl RoutingProfileSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingProfileSearchCriteria`](crate::types::RoutingProfileSearchCriteria).
+/// A builder for [`RoutingProfileSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileSearchCriteriaBuilder {
@@ -118,7 +118,7 @@ impl RoutingProfileSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`RoutingProfileSearchCriteria`](crate::types::RoutingProfileSearchCriteria).
+    /// Builds a [`RoutingProfileSearchCriteria`].
     pub fn build(self) -> crate::types::RoutingProfileSearchCriteria {
         crate::types::RoutingProfileSearchCriteria {
             or_conditions: self.or_conditions,

@@ -19,7 +19,7 @@ impl RoutingProfileSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingProfileSearchFilter`](crate::types::RoutingProfileSearchFilter).
+/// A builder for [`RoutingProfileSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileSearchFilterBuilder {
@@ -47,7 +47,7 @@ impl RoutingProfileSearchFilterBuilder {
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
-    /// Builds a [`RoutingProfileSearchFilter`](crate::types::RoutingProfileSearchFilter).
+    /// Builds a [`RoutingProfileSearchFilter`].
     pub fn build(self) -> crate::types::RoutingProfileSearchFilter {
         crate::types::RoutingProfileSearchFilter {
             tag_filter: self.tag_filter,

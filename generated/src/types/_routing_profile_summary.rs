@@ -40,7 +40,7 @@ impl RoutingProfileSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RoutingProfileSummary`](crate::types::RoutingProfileSummary).
+/// A builder for [`RoutingProfileSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileSummaryBuilder {
@@ -144,7 +144,7 @@ impl RoutingProfileSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`RoutingProfileSummary`](crate::types::RoutingProfileSummary).
+    /// Builds a [`RoutingProfileSummary`].
     pub fn build(self) -> crate::types::RoutingProfileSummary {
         crate::types::RoutingProfileSummary {
             id: self.id,

@@ -76,7 +76,7 @@ impl Rule {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Rule`](crate::types::Rule).
+/// A builder for [`Rule`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RuleBuilder {
@@ -311,7 +311,7 @@ impl RuleBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`Rule`](crate::types::Rule).
+    /// Builds a [`Rule`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::Rule#structfield.name)

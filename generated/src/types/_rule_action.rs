@@ -102,7 +102,7 @@ impl RuleAction {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RuleAction`](crate::types::RuleAction).
+/// A builder for [`RuleAction`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RuleActionBuilder {
@@ -373,7 +373,7 @@ impl RuleActionBuilder {
     ) -> &Option<crate::types::SubmitAutoEvaluationActionDefinition> {
         &self.submit_auto_evaluation_action
     }
-    /// Builds a [`RuleAction`](crate::types::RuleAction).
+    /// Builds a [`RuleAction`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`action_type`](crate::types::RuleAction#structfield.action_type)

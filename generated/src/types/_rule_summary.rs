@@ -58,7 +58,7 @@ impl RuleSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RuleSummary`](crate::types::RuleSummary).
+/// A builder for [`RuleSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RuleSummaryBuilder {
@@ -231,7 +231,7 @@ impl RuleSummaryBuilder {
     pub fn get_last_updated_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_updated_time
     }
-    /// Builds a [`RuleSummary`](crate::types::RuleSummary).
+    /// Builds a [`RuleSummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::RuleSummary#structfield.name)

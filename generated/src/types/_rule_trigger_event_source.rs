@@ -22,7 +22,7 @@ impl RuleTriggerEventSource {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`RuleTriggerEventSource`](crate::types::RuleTriggerEventSource).
+/// A builder for [`RuleTriggerEventSource`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RuleTriggerEventSourceBuilder {
@@ -69,7 +69,7 @@ impl RuleTriggerEventSourceBuilder {
     pub fn get_integration_association_id(&self) -> &Option<String> {
         &self.integration_association_id
     }
-    /// Builds a [`RuleTriggerEventSource`](crate::types::RuleTriggerEventSource).
+    /// Builds a [`RuleTriggerEventSource`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`event_source_name`](crate::types::RuleTriggerEventSource#structfield.event_source_name)

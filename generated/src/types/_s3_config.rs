@@ -28,7 +28,7 @@ impl S3Config {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`S3Config`](crate::types::S3Config).
+/// A builder for [`S3Config`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct S3ConfigBuilder {
@@ -94,7 +94,7 @@ impl S3ConfigBuilder {
     pub fn get_encryption_config(&self) -> &Option<crate::types::EncryptionConfig> {
         &self.encryption_config
     }
-    /// Builds a [`S3Config`](crate::types::S3Config).
+    /// Builds a [`S3Config`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`bucket_name`](crate::types::S3Config#structfield.bucket_name)

@@ -26,7 +26,7 @@ impl SearchContactsAdditionalTimeRange {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SearchContactsAdditionalTimeRange`](crate::types::SearchContactsAdditionalTimeRange).
+/// A builder for [`SearchContactsAdditionalTimeRange`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchContactsAdditionalTimeRangeBuilder {
@@ -83,7 +83,7 @@ impl SearchContactsAdditionalTimeRangeBuilder {
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
-    /// Builds a [`SearchContactsAdditionalTimeRange`](crate::types::SearchContactsAdditionalTimeRange).
+    /// Builds a [`SearchContactsAdditionalTimeRange`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`criteria`](crate::types::SearchContactsAdditionalTimeRange#structfield.criteria)

@@ -24,7 +24,7 @@ impl SearchContactsAdditionalTimeRangeCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SearchContactsAdditionalTimeRangeCriteria`](crate::types::SearchContactsAdditionalTimeRangeCriteria).
+/// A builder for [`SearchContactsAdditionalTimeRangeCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchContactsAdditionalTimeRangeCriteriaBuilder {
@@ -81,7 +81,7 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
     ) -> &Option<crate::types::SearchContactsTimestampCondition> {
         &self.timestamp_condition
     }
-    /// Builds a [`SearchContactsAdditionalTimeRangeCriteria`](crate::types::SearchContactsAdditionalTimeRangeCriteria).
+    /// Builds a [`SearchContactsAdditionalTimeRangeCriteria`].
     pub fn build(self) -> crate::types::SearchContactsAdditionalTimeRangeCriteria {
         crate::types::SearchContactsAdditionalTimeRangeCriteria {
             time_range: self.time_range,

@@ -28,7 +28,7 @@ impl SearchContactsTimeRange {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SearchContactsTimeRange`](crate::types::SearchContactsTimeRange).
+/// A builder for [`SearchContactsTimeRange`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchContactsTimeRangeBuilder {
@@ -94,7 +94,7 @@ impl SearchContactsTimeRangeBuilder {
     pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.end_time
     }
-    /// Builds a [`SearchContactsTimeRange`](crate::types::SearchContactsTimeRange).
+    /// Builds a [`SearchContactsTimeRange`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::SearchContactsTimeRange#structfield.type)

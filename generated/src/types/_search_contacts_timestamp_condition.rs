@@ -22,7 +22,7 @@ impl SearchContactsTimestampCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SearchContactsTimestampCondition`](crate::types::SearchContactsTimestampCondition).
+/// A builder for [`SearchContactsTimestampCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchContactsTimestampConditionBuilder {
@@ -79,7 +79,7 @@ impl SearchContactsTimestampConditionBuilder {
     ) -> &Option<crate::types::SearchContactsTimeRangeConditionType> {
         &self.condition_type
     }
-    /// Builds a [`SearchContactsTimestampCondition`](crate::types::SearchContactsTimestampCondition).
+    /// Builds a [`SearchContactsTimestampCondition`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`type`](crate::types::SearchContactsTimestampCondition#structfield.type)

@@ -109,7 +109,7 @@ impl SearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SearchCriteria`](crate::types::SearchCriteria).
+/// A builder for [`SearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchCriteriaBuilder {
@@ -422,7 +422,7 @@ impl SearchCriteriaBuilder {
     pub fn get_contact_tags(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.contact_tags
     }
-    /// Builds a [`SearchCriteria`](crate::types::SearchCriteria).
+    /// Builds a [`SearchCriteria`].
     pub fn build(self) -> crate::types::SearchCriteria {
         crate::types::SearchCriteria {
             name: self.name,

@@ -24,7 +24,7 @@ impl SearchableAgentCriteriaStep {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SearchableAgentCriteriaStep`](crate::types::SearchableAgentCriteriaStep).
+/// A builder for [`SearchableAgentCriteriaStep`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchableAgentCriteriaStepBuilder {
@@ -71,7 +71,7 @@ impl SearchableAgentCriteriaStepBuilder {
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
-    /// Builds a [`SearchableAgentCriteriaStep`](crate::types::SearchableAgentCriteriaStep).
+    /// Builds a [`SearchableAgentCriteriaStep`].
     pub fn build(self) -> crate::types::SearchableAgentCriteriaStep {
         crate::types::SearchableAgentCriteriaStep {
             agent_ids: self.agent_ids,

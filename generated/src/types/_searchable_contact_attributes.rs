@@ -22,7 +22,7 @@ impl SearchableContactAttributes {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SearchableContactAttributes`](crate::types::SearchableContactAttributes).
+/// A builder for [`SearchableContactAttributes`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchableContactAttributesBuilder {
@@ -77,7 +77,7 @@ impl SearchableContactAttributesBuilder {
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
-    /// Builds a [`SearchableContactAttributes`](crate::types::SearchableContactAttributes).
+    /// Builds a [`SearchableContactAttributes`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`criteria`](crate::types::SearchableContactAttributes#structfield.criteria)

@@ -30,7 +30,7 @@ impl ::std::fmt::Debug for SearchableContactAttributesCriteria {
         formatter.finish()
     }
 }
-/// A builder for [`SearchableContactAttributesCriteria`](crate::types::SearchableContactAttributesCriteria).
+/// A builder for [`SearchableContactAttributesCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct SearchableContactAttributesCriteriaBuilder {
@@ -74,7 +74,7 @@ impl SearchableContactAttributesCriteriaBuilder {
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
-    /// Builds a [`SearchableContactAttributesCriteria`](crate::types::SearchableContactAttributesCriteria).
+    /// Builds a [`SearchableContactAttributesCriteria`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`key`](crate::types::SearchableContactAttributesCriteria#structfield.key)

@@ -18,7 +18,7 @@ impl SearchableRoutingCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SearchableRoutingCriteria`](crate::types::SearchableRoutingCriteria).
+/// A builder for [`SearchableRoutingCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchableRoutingCriteriaBuilder {
@@ -48,7 +48,7 @@ impl SearchableRoutingCriteriaBuilder {
     ) -> &Option<Vec<crate::types::SearchableRoutingCriteriaStep>> {
         &self.steps
     }
-    /// Builds a [`SearchableRoutingCriteria`](crate::types::SearchableRoutingCriteria).
+    /// Builds a [`SearchableRoutingCriteria`].
     pub fn build(self) -> crate::types::SearchableRoutingCriteria {
         crate::types::SearchableRoutingCriteria {
             steps: self.steps,

@@ -16,7 +16,7 @@ impl SearchableRoutingCriteriaStep {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SearchableRoutingCriteriaStep`](crate::types::SearchableRoutingCriteriaStep).
+/// A builder for [`SearchableRoutingCriteriaStep`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchableRoutingCriteriaStepBuilder {
@@ -49,7 +49,7 @@ impl SearchableRoutingCriteriaStepBuilder {
     ) -> &Option<crate::types::SearchableAgentCriteriaStep> {
         &self.agent_criteria
     }
-    /// Builds a [`SearchableRoutingCriteriaStep`](crate::types::SearchableRoutingCriteriaStep).
+    /// Builds a [`SearchableRoutingCriteriaStep`].
     pub fn build(self) -> crate::types::SearchableRoutingCriteriaStep {
         crate::types::SearchableRoutingCriteriaStep {
             agent_criteria: self.agent_criteria,

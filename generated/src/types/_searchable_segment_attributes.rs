@@ -22,7 +22,7 @@ impl SearchableSegmentAttributes {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SearchableSegmentAttributes`](crate::types::SearchableSegmentAttributes).
+/// A builder for [`SearchableSegmentAttributes`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchableSegmentAttributesBuilder {
@@ -77,7 +77,7 @@ impl SearchableSegmentAttributesBuilder {
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
-    /// Builds a [`SearchableSegmentAttributes`](crate::types::SearchableSegmentAttributes).
+    /// Builds a [`SearchableSegmentAttributes`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`criteria`](crate::types::SearchableSegmentAttributes#structfield.criteria)

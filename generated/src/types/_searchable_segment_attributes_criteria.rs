@@ -30,7 +30,7 @@ impl ::std::fmt::Debug for SearchableSegmentAttributesCriteria {
         formatter.finish()
     }
 }
-/// A builder for [`SearchableSegmentAttributesCriteria`](crate::types::SearchableSegmentAttributesCriteria).
+/// A builder for [`SearchableSegmentAttributesCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct SearchableSegmentAttributesCriteriaBuilder {
@@ -74,7 +74,7 @@ impl SearchableSegmentAttributesCriteriaBuilder {
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
-    /// Builds a [`SearchableSegmentAttributesCriteria`](crate::types::SearchableSegmentAttributesCriteria).
+    /// Builds a [`SearchableSegmentAttributesCriteria`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`key`](crate::types::SearchableSegmentAttributesCriteria#structfield.key)

@@ -28,7 +28,7 @@ impl SecurityKey {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SecurityKey`](crate::types::SecurityKey).
+/// A builder for [`SecurityKey`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SecurityKeyBuilder {
@@ -94,7 +94,7 @@ impl SecurityKeyBuilder {
     pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
-    /// Builds a [`SecurityKey`](crate::types::SecurityKey).
+    /// Builds a [`SecurityKey`].
     pub fn build(self) -> crate::types::SecurityKey {
         crate::types::SecurityKey {
             association_id: self.association_id,

@@ -98,7 +98,7 @@ impl SecurityProfile {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SecurityProfile`](crate::types::SecurityProfile).
+/// A builder for [`SecurityProfile`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SecurityProfileBuilder {
@@ -387,7 +387,7 @@ impl SecurityProfileBuilder {
     ) -> &Option<crate::types::GranularAccessControlConfiguration> {
         &self.granular_access_control_configuration
     }
-    /// Builds a [`SecurityProfile`](crate::types::SecurityProfile).
+    /// Builds a [`SecurityProfile`].
     pub fn build(self) -> crate::types::SecurityProfile {
         crate::types::SecurityProfile {
             id: self.id,

@@ -16,7 +16,7 @@ impl SecurityProfileItem {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SecurityProfileItem`](crate::types::SecurityProfileItem).
+/// A builder for [`SecurityProfileItem`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SecurityProfileItemBuilder {
@@ -41,7 +41,7 @@ impl SecurityProfileItemBuilder {
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
-    /// Builds a [`SecurityProfileItem`](crate::types::SecurityProfileItem).
+    /// Builds a [`SecurityProfileItem`].
     pub fn build(self) -> crate::types::SecurityProfileItem {
         crate::types::SecurityProfileItem {
             id: self.id,

@@ -34,7 +34,7 @@ impl SecurityProfileSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SecurityProfileSearchCriteria`](crate::types::SecurityProfileSearchCriteria).
+/// A builder for [`SecurityProfileSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SecurityProfileSearchCriteriaBuilder {
@@ -116,7 +116,7 @@ impl SecurityProfileSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`SecurityProfileSearchCriteria`](crate::types::SecurityProfileSearchCriteria).
+    /// Builds a [`SecurityProfileSearchCriteria`].
     pub fn build(self) -> crate::types::SecurityProfileSearchCriteria {
         crate::types::SecurityProfileSearchCriteria {
             or_conditions: self.or_conditions,

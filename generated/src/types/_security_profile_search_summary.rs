@@ -46,7 +46,7 @@ impl SecurityProfileSearchSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SecurityProfileSearchSummary`](crate::types::SecurityProfileSearchSummary).
+/// A builder for [`SecurityProfileSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SecurityProfileSearchSummaryBuilder {
@@ -169,7 +169,7 @@ impl SecurityProfileSearchSummaryBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`SecurityProfileSearchSummary`](crate::types::SecurityProfileSearchSummary).
+    /// Builds a [`SecurityProfileSearchSummary`].
     pub fn build(self) -> crate::types::SecurityProfileSearchSummary {
         crate::types::SecurityProfileSearchSummary {
             id: self.id,

@@ -40,7 +40,7 @@ impl SecurityProfileSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SecurityProfileSummary`](crate::types::SecurityProfileSummary).
+/// A builder for [`SecurityProfileSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SecurityProfileSummaryBuilder {
@@ -144,7 +144,7 @@ impl SecurityProfileSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`SecurityProfileSummary`](crate::types::SecurityProfileSummary).
+    /// Builds a [`SecurityProfileSummary`].
     pub fn build(self) -> crate::types::SecurityProfileSummary {
         crate::types::SecurityProfileSummary {
             id: self.id,

@@ -19,7 +19,7 @@ impl SecurityProfilesSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SecurityProfilesSearchFilter`](crate::types::SecurityProfilesSearchFilter).
+/// A builder for [`SecurityProfilesSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SecurityProfilesSearchFilterBuilder {
@@ -47,7 +47,7 @@ impl SecurityProfilesSearchFilterBuilder {
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
-    /// Builds a [`SecurityProfilesSearchFilter`](crate::types::SecurityProfilesSearchFilter).
+    /// Builds a [`SecurityProfilesSearchFilter`].
     pub fn build(self) -> crate::types::SecurityProfilesSearchFilter {
         crate::types::SecurityProfilesSearchFilter {
             tag_filter: self.tag_filter,

@@ -48,7 +48,7 @@ impl SegmentAttributeValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SegmentAttributeValue`](crate::types::SegmentAttributeValue).
+/// A builder for [`SegmentAttributeValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SegmentAttributeValueBuilder {
@@ -167,7 +167,7 @@ impl SegmentAttributeValueBuilder {
     pub fn get_value_arn(&self) -> &Option<String> {
         &self.value_arn
     }
-    /// Builds a [`SegmentAttributeValue`](crate::types::SegmentAttributeValue).
+    /// Builds a [`SegmentAttributeValue`].
     pub fn build(self) -> crate::types::SegmentAttributeValue {
         crate::types::SegmentAttributeValue {
             value_string: self.value_string,

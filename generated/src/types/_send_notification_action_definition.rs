@@ -46,7 +46,7 @@ impl SendNotificationActionDefinition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SendNotificationActionDefinition`](crate::types::SendNotificationActionDefinition).
+/// A builder for [`SendNotificationActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SendNotificationActionDefinitionBuilder {
@@ -183,7 +183,7 @@ impl SendNotificationActionDefinitionBuilder {
     pub fn get_exclusion(&self) -> &Option<crate::types::NotificationRecipientType> {
         &self.exclusion
     }
-    /// Builds a [`SendNotificationActionDefinition`](crate::types::SendNotificationActionDefinition).
+    /// Builds a [`SendNotificationActionDefinition`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`delivery_method`](crate::types::SendNotificationActionDefinition#structfield.delivery_method)

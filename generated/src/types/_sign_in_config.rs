@@ -16,7 +16,7 @@ impl SignInConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SignInConfig`](crate::types::SignInConfig).
+/// A builder for [`SignInConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SignInConfigBuilder {
@@ -44,7 +44,7 @@ impl SignInConfigBuilder {
     pub fn get_distributions(&self) -> &Option<Vec<crate::types::SignInDistribution>> {
         &self.distributions
     }
-    /// Builds a [`SignInConfig`](crate::types::SignInConfig).
+    /// Builds a [`SignInConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`distributions`](crate::types::SignInConfig#structfield.distributions)

@@ -22,7 +22,7 @@ impl SignInDistribution {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SignInDistribution`](crate::types::SignInDistribution).
+/// A builder for [`SignInDistribution`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SignInDistributionBuilder {
@@ -66,7 +66,7 @@ impl SignInDistributionBuilder {
     pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
-    /// Builds a [`SignInDistribution`](crate::types::SignInDistribution).
+    /// Builds a [`SignInDistribution`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`region`](crate::types::SignInDistribution#structfield.region)

@@ -30,7 +30,7 @@ impl SingleSelectQuestionRuleCategoryAutomation {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SingleSelectQuestionRuleCategoryAutomation`](crate::types::SingleSelectQuestionRuleCategoryAutomation).
+/// A builder for [`SingleSelectQuestionRuleCategoryAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SingleSelectQuestionRuleCategoryAutomationBuilder {
@@ -103,7 +103,7 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
     pub fn get_option_ref_id(&self) -> &Option<String> {
         &self.option_ref_id
     }
-    /// Builds a [`SingleSelectQuestionRuleCategoryAutomation`](crate::types::SingleSelectQuestionRuleCategoryAutomation).
+    /// Builds a [`SingleSelectQuestionRuleCategoryAutomation`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`category`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.category)

@@ -22,7 +22,7 @@ impl Sort {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Sort`](crate::types::Sort).
+/// A builder for [`Sort`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SortBuilder {
@@ -69,7 +69,7 @@ impl SortBuilder {
     pub fn get_order(&self) -> &Option<crate::types::SortOrder> {
         &self.order
     }
-    /// Builds a [`Sort`](crate::types::Sort).
+    /// Builds a [`Sort`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`field_name`](crate::types::Sort#structfield.field_name)

@@ -22,7 +22,7 @@ impl SourceCampaign {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SourceCampaign`](crate::types::SourceCampaign).
+/// A builder for [`SourceCampaign`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SourceCampaignBuilder {
@@ -66,7 +66,7 @@ impl SourceCampaignBuilder {
     pub fn get_outbound_request_id(&self) -> &Option<String> {
         &self.outbound_request_id
     }
-    /// Builds a [`SourceCampaign`](crate::types::SourceCampaign).
+    /// Builds a [`SourceCampaign`].
     pub fn build(self) -> crate::types::SourceCampaign {
         crate::types::SourceCampaign {
             campaign_id: self.campaign_id,

@@ -28,7 +28,7 @@ impl StateTransition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`StateTransition`](crate::types::StateTransition).
+/// A builder for [`StateTransition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct StateTransitionBuilder {
@@ -97,7 +97,7 @@ impl StateTransitionBuilder {
     pub fn get_state_end_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.state_end_timestamp
     }
-    /// Builds a [`StateTransition`](crate::types::StateTransition).
+    /// Builds a [`StateTransition`].
     pub fn build(self) -> crate::types::StateTransition {
         crate::types::StateTransition {
             state: self.state,

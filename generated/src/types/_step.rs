@@ -28,7 +28,7 @@ impl Step {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Step`](crate::types::Step).
+/// A builder for [`Step`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct StepBuilder {
@@ -94,7 +94,7 @@ impl StepBuilder {
     pub fn get_status(&self) -> &Option<crate::types::RoutingCriteriaStepStatus> {
         &self.status
     }
-    /// Builds a [`Step`](crate::types::Step).
+    /// Builds a [`Step`].
     pub fn build(self) -> crate::types::Step {
         crate::types::Step {
             expiry: self.expiry,

@@ -28,7 +28,7 @@ impl StringCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`StringCondition`](crate::types::StringCondition).
+/// A builder for [`StringCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct StringConditionBuilder {
@@ -94,7 +94,7 @@ impl StringConditionBuilder {
     pub fn get_comparison_type(&self) -> &Option<crate::types::StringComparisonType> {
         &self.comparison_type
     }
-    /// Builds a [`StringCondition`](crate::types::StringCondition).
+    /// Builds a [`StringCondition`].
     pub fn build(self) -> crate::types::StringCondition {
         crate::types::StringCondition {
             field_name: self.field_name,

@@ -22,7 +22,7 @@ impl StringReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`StringReference`](crate::types::StringReference).
+/// A builder for [`StringReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct StringReferenceBuilder {
@@ -66,7 +66,7 @@ impl StringReferenceBuilder {
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
-    /// Builds a [`StringReference`](crate::types::StringReference).
+    /// Builds a [`StringReference`].
     pub fn build(self) -> crate::types::StringReference {
         crate::types::StringReference {
             name: self.name,

@@ -16,7 +16,7 @@ impl SubmitAutoEvaluationActionDefinition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SubmitAutoEvaluationActionDefinition`](crate::types::SubmitAutoEvaluationActionDefinition).
+/// A builder for [`SubmitAutoEvaluationActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SubmitAutoEvaluationActionDefinitionBuilder {
@@ -41,7 +41,7 @@ impl SubmitAutoEvaluationActionDefinitionBuilder {
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
-    /// Builds a [`SubmitAutoEvaluationActionDefinition`](crate::types::SubmitAutoEvaluationActionDefinition).
+    /// Builds a [`SubmitAutoEvaluationActionDefinition`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`evaluation_form_id`](crate::types::SubmitAutoEvaluationActionDefinition#structfield.evaluation_form_id)

@@ -16,7 +16,7 @@ impl SuccessfulBatchAssociationSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SuccessfulBatchAssociationSummary`](crate::types::SuccessfulBatchAssociationSummary).
+/// A builder for [`SuccessfulBatchAssociationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SuccessfulBatchAssociationSummaryBuilder {
@@ -41,7 +41,7 @@ impl SuccessfulBatchAssociationSummaryBuilder {
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
-    /// Builds a [`SuccessfulBatchAssociationSummary`](crate::types::SuccessfulBatchAssociationSummary).
+    /// Builds a [`SuccessfulBatchAssociationSummary`].
     pub fn build(self) -> crate::types::SuccessfulBatchAssociationSummary {
         crate::types::SuccessfulBatchAssociationSummary {
             resource_arn: self.resource_arn,

@@ -22,7 +22,7 @@ impl SuccessfulRequest {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`SuccessfulRequest`](crate::types::SuccessfulRequest).
+/// A builder for [`SuccessfulRequest`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SuccessfulRequestBuilder {
@@ -66,7 +66,7 @@ impl SuccessfulRequestBuilder {
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
-    /// Builds a [`SuccessfulRequest`](crate::types::SuccessfulRequest).
+    /// Builds a [`SuccessfulRequest`].
     pub fn build(self) -> crate::types::SuccessfulRequest {
         crate::types::SuccessfulRequest {
             request_identifier: self.request_identifier,

@@ -22,7 +22,7 @@ impl TagCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TagCondition`](crate::types::TagCondition).
+/// A builder for [`TagCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TagConditionBuilder {
@@ -66,7 +66,7 @@ impl TagConditionBuilder {
     pub fn get_tag_value(&self) -> &Option<String> {
         &self.tag_value
     }
-    /// Builds a [`TagCondition`](crate::types::TagCondition).
+    /// Builds a [`TagCondition`].
     pub fn build(self) -> crate::types::TagCondition {
         crate::types::TagCondition {
             tag_key: self.tag_key,

@@ -38,7 +38,7 @@ impl TagSearchCondition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TagSearchCondition`](crate::types::TagSearchCondition).
+/// A builder for [`TagSearchCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TagSearchConditionBuilder {
@@ -136,7 +136,7 @@ impl TagSearchConditionBuilder {
     ) -> &Option<crate::types::StringComparisonType> {
         &self.tag_value_comparison_type
     }
-    /// Builds a [`TagSearchCondition`](crate::types::TagSearchCondition).
+    /// Builds a [`TagSearchCondition`].
     pub fn build(self) -> crate::types::TagSearchCondition {
         crate::types::TagSearchCondition {
             tag_key: self.tag_key,

@@ -22,7 +22,7 @@ impl TagSet {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TagSet`](crate::types::TagSet).
+/// A builder for [`TagSet`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TagSetBuilder {
@@ -66,7 +66,7 @@ impl TagSetBuilder {
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
-    /// Builds a [`TagSet`](crate::types::TagSet).
+    /// Builds a [`TagSet`].
     pub fn build(self) -> crate::types::TagSet {
         crate::types::TagSet {
             key: self.key,

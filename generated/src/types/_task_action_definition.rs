@@ -36,7 +36,7 @@ impl TaskActionDefinition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TaskActionDefinition`](crate::types::TaskActionDefinition).
+/// A builder for [`TaskActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TaskActionDefinitionBuilder {
@@ -129,7 +129,7 @@ impl TaskActionDefinitionBuilder {
     ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
         &self.references
     }
-    /// Builds a [`TaskActionDefinition`](crate::types::TaskActionDefinition).
+    /// Builds a [`TaskActionDefinition`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::TaskActionDefinition#structfield.name)

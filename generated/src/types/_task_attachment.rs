@@ -22,7 +22,7 @@ impl TaskAttachment {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TaskAttachment`](crate::types::TaskAttachment).
+/// A builder for [`TaskAttachment`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TaskAttachmentBuilder {
@@ -66,7 +66,7 @@ impl TaskAttachmentBuilder {
     pub fn get_s3_url(&self) -> &Option<String> {
         &self.s3_url
     }
-    /// Builds a [`TaskAttachment`](crate::types::TaskAttachment).
+    /// Builds a [`TaskAttachment`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`file_name`](crate::types::TaskAttachment#structfield.file_name)

@@ -34,7 +34,7 @@ impl TaskTemplateConstraints {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TaskTemplateConstraints`](crate::types::TaskTemplateConstraints).
+/// A builder for [`TaskTemplateConstraints`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TaskTemplateConstraintsBuilder {
@@ -108,7 +108,7 @@ impl TaskTemplateConstraintsBuilder {
     ) -> &Option<Vec<crate::types::InvisibleFieldInfo>> {
         &self.invisible_fields
     }
-    /// Builds a [`TaskTemplateConstraints`](crate::types::TaskTemplateConstraints).
+    /// Builds a [`TaskTemplateConstraints`].
     pub fn build(self) -> crate::types::TaskTemplateConstraints {
         crate::types::TaskTemplateConstraints {
             required_fields: self.required_fields,

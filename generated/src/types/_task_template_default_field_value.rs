@@ -22,7 +22,7 @@ impl TaskTemplateDefaultFieldValue {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TaskTemplateDefaultFieldValue`](crate::types::TaskTemplateDefaultFieldValue).
+/// A builder for [`TaskTemplateDefaultFieldValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TaskTemplateDefaultFieldValueBuilder {
@@ -69,7 +69,7 @@ impl TaskTemplateDefaultFieldValueBuilder {
     pub fn get_default_value(&self) -> &Option<String> {
         &self.default_value
     }
-    /// Builds a [`TaskTemplateDefaultFieldValue`](crate::types::TaskTemplateDefaultFieldValue).
+    /// Builds a [`TaskTemplateDefaultFieldValue`].
     pub fn build(self) -> crate::types::TaskTemplateDefaultFieldValue {
         crate::types::TaskTemplateDefaultFieldValue {
             id: self.id,

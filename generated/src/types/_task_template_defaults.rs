@@ -20,7 +20,7 @@ impl TaskTemplateDefaults {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TaskTemplateDefaults`](crate::types::TaskTemplateDefaults).
+/// A builder for [`TaskTemplateDefaults`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TaskTemplateDefaultsBuilder {
@@ -55,7 +55,7 @@ impl TaskTemplateDefaultsBuilder {
     ) -> &Option<Vec<crate::types::TaskTemplateDefaultFieldValue>> {
         &self.default_field_values
     }
-    /// Builds a [`TaskTemplateDefaults`](crate::types::TaskTemplateDefaults).
+    /// Builds a [`TaskTemplateDefaults`].
     pub fn build(self) -> crate::types::TaskTemplateDefaults {
         crate::types::TaskTemplateDefaults {
             default_field_values: self.default_field_values,

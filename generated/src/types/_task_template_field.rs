@@ -36,7 +36,7 @@ impl TaskTemplateField {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TaskTemplateField`](crate::types::TaskTemplateField).
+/// A builder for [`TaskTemplateField`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TaskTemplateFieldBuilder {
@@ -124,7 +124,7 @@ impl TaskTemplateFieldBuilder {
     pub fn get_single_select_options(&self) -> &Option<Vec<String>> {
         &self.single_select_options
     }
-    /// Builds a [`TaskTemplateField`](crate::types::TaskTemplateField).
+    /// Builds a [`TaskTemplateField`].
     pub fn build(self) -> crate::types::TaskTemplateField {
         crate::types::TaskTemplateField {
             id: self.id,

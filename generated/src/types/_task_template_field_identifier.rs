@@ -16,7 +16,7 @@ impl TaskTemplateFieldIdentifier {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TaskTemplateFieldIdentifier`](crate::types::TaskTemplateFieldIdentifier).
+/// A builder for [`TaskTemplateFieldIdentifier`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TaskTemplateFieldIdentifierBuilder {
@@ -41,7 +41,7 @@ impl TaskTemplateFieldIdentifierBuilder {
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
-    /// Builds a [`TaskTemplateFieldIdentifier`](crate::types::TaskTemplateFieldIdentifier).
+    /// Builds a [`TaskTemplateFieldIdentifier`].
     pub fn build(self) -> crate::types::TaskTemplateFieldIdentifier {
         crate::types::TaskTemplateFieldIdentifier {
             name: self.name,

@@ -22,7 +22,7 @@ impl TaskTemplateInfoV2 {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TaskTemplateInfoV2`](crate::types::TaskTemplateInfoV2).
+/// A builder for [`TaskTemplateInfoV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TaskTemplateInfoV2Builder {
@@ -66,7 +66,7 @@ impl TaskTemplateInfoV2Builder {
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
-    /// Builds a [`TaskTemplateInfoV2`](crate::types::TaskTemplateInfoV2).
+    /// Builds a [`TaskTemplateInfoV2`].
     pub fn build(self) -> crate::types::TaskTemplateInfoV2 {
         crate::types::TaskTemplateInfoV2 {
             arn: self.arn,

@@ -52,7 +52,7 @@ impl TaskTemplateMetadata {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TaskTemplateMetadata`](crate::types::TaskTemplateMetadata).
+/// A builder for [`TaskTemplateMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TaskTemplateMetadataBuilder {
@@ -200,7 +200,7 @@ impl TaskTemplateMetadataBuilder {
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
-    /// Builds a [`TaskTemplateMetadata`](crate::types::TaskTemplateMetadata).
+    /// Builds a [`TaskTemplateMetadata`].
     pub fn build(self) -> crate::types::TaskTemplateMetadata {
         crate::types::TaskTemplateMetadata {
             id: self.id,

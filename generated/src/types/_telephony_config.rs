@@ -16,7 +16,7 @@ impl TelephonyConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TelephonyConfig`](crate::types::TelephonyConfig).
+/// A builder for [`TelephonyConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TelephonyConfigBuilder {
@@ -44,7 +44,7 @@ impl TelephonyConfigBuilder {
     pub fn get_distributions(&self) -> &Option<Vec<crate::types::Distribution>> {
         &self.distributions
     }
-    /// Builds a [`TelephonyConfig`](crate::types::TelephonyConfig).
+    /// Builds a [`TelephonyConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`distributions`](crate::types::TelephonyConfig#structfield.distributions)

@@ -24,7 +24,7 @@ impl TemplateAttributes {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TemplateAttributes`](crate::types::TemplateAttributes).
+/// A builder for [`TemplateAttributes`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TemplateAttributesBuilder {
@@ -77,7 +77,7 @@ impl TemplateAttributesBuilder {
     pub fn get_customer_profile_attributes(&self) -> &Option<String> {
         &self.customer_profile_attributes
     }
-    /// Builds a [`TemplateAttributes`](crate::types::TemplateAttributes).
+    /// Builds a [`TemplateAttributes`].
     pub fn build(self) -> crate::types::TemplateAttributes {
         crate::types::TemplateAttributes {
             custom_attributes: self.custom_attributes,

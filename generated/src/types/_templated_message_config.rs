@@ -28,7 +28,7 @@ impl TemplatedMessageConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TemplatedMessageConfig`](crate::types::TemplatedMessageConfig).
+/// A builder for [`TemplatedMessageConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TemplatedMessageConfigBuilder {
@@ -97,7 +97,7 @@ impl TemplatedMessageConfigBuilder {
     pub fn get_template_attributes(&self) -> &Option<crate::types::TemplateAttributes> {
         &self.template_attributes
     }
-    /// Builds a [`TemplatedMessageConfig`](crate::types::TemplatedMessageConfig).
+    /// Builds a [`TemplatedMessageConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`knowledge_base_id`](crate::types::TemplatedMessageConfig#structfield.knowledge_base_id)

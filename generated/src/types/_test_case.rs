@@ -82,7 +82,7 @@ impl TestCase {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TestCase`](crate::types::TestCase).
+/// A builder for [`TestCase`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TestCaseBuilder {
@@ -325,7 +325,7 @@ impl TestCaseBuilder {
     pub fn get_test_case_sha256(&self) -> &Option<String> {
         &self.test_case_sha256
     }
-    /// Builds a [`TestCase`](crate::types::TestCase).
+    /// Builds a [`TestCase`].
     pub fn build(self) -> crate::types::TestCase {
         crate::types::TestCase {
             arn: self.arn,

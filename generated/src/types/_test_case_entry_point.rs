@@ -34,7 +34,7 @@ impl TestCaseEntryPoint {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TestCaseEntryPoint`](crate::types::TestCaseEntryPoint).
+/// A builder for [`TestCaseEntryPoint`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TestCaseEntryPointBuilder {
@@ -120,7 +120,7 @@ impl TestCaseEntryPointBuilder {
     ) -> &Option<crate::types::ChatEntryPointParameters> {
         &self.chat_entry_point_parameters
     }
-    /// Builds a [`TestCaseEntryPoint`](crate::types::TestCaseEntryPoint).
+    /// Builds a [`TestCaseEntryPoint`].
     pub fn build(self) -> crate::types::TestCaseEntryPoint {
         crate::types::TestCaseEntryPoint {
             r#type: self.r#type,

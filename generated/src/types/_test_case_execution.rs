@@ -48,7 +48,7 @@ impl TestCaseExecution {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TestCaseExecution`](crate::types::TestCaseExecution).
+/// A builder for [`TestCaseExecution`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TestCaseExecutionBuilder {
@@ -179,7 +179,7 @@ impl TestCaseExecutionBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`TestCaseExecution`](crate::types::TestCaseExecution).
+    /// Builds a [`TestCaseExecution`].
     pub fn build(self) -> crate::types::TestCaseExecution {
         crate::types::TestCaseExecution {
             start_time: self.start_time,

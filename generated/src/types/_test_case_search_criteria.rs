@@ -38,7 +38,7 @@ impl TestCaseSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TestCaseSearchCriteria`](crate::types::TestCaseSearchCriteria).
+/// A builder for [`TestCaseSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TestCaseSearchCriteriaBuilder {
@@ -139,7 +139,7 @@ impl TestCaseSearchCriteriaBuilder {
     pub fn get_status_condition(&self) -> &Option<crate::types::TestCaseStatus> {
         &self.status_condition
     }
-    /// Builds a [`TestCaseSearchCriteria`](crate::types::TestCaseSearchCriteria).
+    /// Builds a [`TestCaseSearchCriteria`].
     pub fn build(self) -> crate::types::TestCaseSearchCriteria {
         crate::types::TestCaseSearchCriteria {
             or_conditions: self.or_conditions,

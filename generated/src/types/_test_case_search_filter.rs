@@ -16,7 +16,7 @@ impl TestCaseSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TestCaseSearchFilter`](crate::types::TestCaseSearchFilter).
+/// A builder for [`TestCaseSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TestCaseSearchFilterBuilder {
@@ -44,7 +44,7 @@ impl TestCaseSearchFilterBuilder {
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
-    /// Builds a [`TestCaseSearchFilter`](crate::types::TestCaseSearchFilter).
+    /// Builds a [`TestCaseSearchFilter`].
     pub fn build(self) -> crate::types::TestCaseSearchFilter {
         crate::types::TestCaseSearchFilter {
             tag_filter: self.tag_filter,

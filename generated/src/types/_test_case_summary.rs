@@ -46,7 +46,7 @@ impl TestCaseSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TestCaseSummary`](crate::types::TestCaseSummary).
+/// A builder for [`TestCaseSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TestCaseSummaryBuilder {
@@ -169,7 +169,7 @@ impl TestCaseSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`TestCaseSummary`](crate::types::TestCaseSummary).
+    /// Builds a [`TestCaseSummary`].
     pub fn build(self) -> crate::types::TestCaseSummary {
         crate::types::TestCaseSummary {
             id: self.id,

@@ -22,7 +22,7 @@ impl Threshold {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Threshold`](crate::types::Threshold).
+/// A builder for [`Threshold`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ThresholdBuilder {
@@ -66,7 +66,7 @@ impl ThresholdBuilder {
     pub fn get_threshold_value(&self) -> &Option<f64> {
         &self.threshold_value
     }
-    /// Builds a [`Threshold`](crate::types::Threshold).
+    /// Builds a [`Threshold`].
     pub fn build(self) -> crate::types::Threshold {
         crate::types::Threshold {
             comparison: self.comparison,

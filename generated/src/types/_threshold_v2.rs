@@ -22,7 +22,7 @@ impl ThresholdV2 {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ThresholdV2`](crate::types::ThresholdV2).
+/// A builder for [`ThresholdV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ThresholdV2Builder {
@@ -66,7 +66,7 @@ impl ThresholdV2Builder {
     pub fn get_threshold_value(&self) -> &Option<f64> {
         &self.threshold_value
     }
-    /// Builds a [`ThresholdV2`](crate::types::ThresholdV2).
+    /// Builds a [`ThresholdV2`].
     pub fn build(self) -> crate::types::ThresholdV2 {
         crate::types::ThresholdV2 {
             comparison: self.comparison,

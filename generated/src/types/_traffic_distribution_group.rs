@@ -67,7 +67,7 @@ impl TrafficDistributionGroup {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TrafficDistributionGroup`](crate::types::TrafficDistributionGroup).
+/// A builder for [`TrafficDistributionGroup`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TrafficDistributionGroupBuilder {
@@ -234,7 +234,7 @@ impl TrafficDistributionGroupBuilder {
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
-    /// Builds a [`TrafficDistributionGroup`](crate::types::TrafficDistributionGroup).
+    /// Builds a [`TrafficDistributionGroup`].
     pub fn build(self) -> crate::types::TrafficDistributionGroup {
         crate::types::TrafficDistributionGroup {
             id: self.id,

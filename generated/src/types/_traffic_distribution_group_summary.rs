@@ -53,7 +53,7 @@ impl TrafficDistributionGroupSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TrafficDistributionGroupSummary`](crate::types::TrafficDistributionGroupSummary).
+/// A builder for [`TrafficDistributionGroupSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TrafficDistributionGroupSummaryBuilder {
@@ -179,7 +179,7 @@ impl TrafficDistributionGroupSummaryBuilder {
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
-    /// Builds a [`TrafficDistributionGroupSummary`](crate::types::TrafficDistributionGroupSummary).
+    /// Builds a [`TrafficDistributionGroupSummary`].
     pub fn build(self) -> crate::types::TrafficDistributionGroupSummary {
         crate::types::TrafficDistributionGroupSummary {
             id: self.id,

@@ -16,7 +16,7 @@ impl TrafficDistributionGroupUserSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`TrafficDistributionGroupUserSummary`](crate::types::TrafficDistributionGroupUserSummary).
+/// A builder for [`TrafficDistributionGroupUserSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TrafficDistributionGroupUserSummaryBuilder {
@@ -41,7 +41,7 @@ impl TrafficDistributionGroupUserSummaryBuilder {
     pub fn get_user_id(&self) -> &Option<String> {
         &self.user_id
     }
-    /// Builds a [`TrafficDistributionGroupUserSummary`](crate::types::TrafficDistributionGroupUserSummary).
+    /// Builds a [`TrafficDistributionGroupUserSummary`].
     pub fn build(self) -> crate::types::TrafficDistributionGroupUserSummary {
         crate::types::TrafficDistributionGroupUserSummary {
             user_id: self.user_id,

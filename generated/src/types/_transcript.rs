@@ -22,7 +22,7 @@ impl Transcript {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Transcript`](crate::types::Transcript).
+/// A builder for [`Transcript`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TranscriptBuilder {
@@ -72,7 +72,7 @@ impl TranscriptBuilder {
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
-    /// Builds a [`Transcript`](crate::types::Transcript).
+    /// Builds a [`Transcript`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`criteria`](crate::types::Transcript#structfield.criteria)

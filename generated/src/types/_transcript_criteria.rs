@@ -37,7 +37,7 @@ impl ::std::fmt::Debug for TranscriptCriteria {
         formatter.finish()
     }
 }
-/// A builder for [`TranscriptCriteria`](crate::types::TranscriptCriteria).
+/// A builder for [`TranscriptCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct TranscriptCriteriaBuilder {
@@ -106,7 +106,7 @@ impl TranscriptCriteriaBuilder {
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
-    /// Builds a [`TranscriptCriteria`](crate::types::TranscriptCriteria).
+    /// Builds a [`TranscriptCriteria`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`participant_role`](crate::types::TranscriptCriteria#structfield.participant_role)

@@ -16,7 +16,7 @@ impl UpdateCaseActionDefinition {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UpdateCaseActionDefinition`](crate::types::UpdateCaseActionDefinition).
+/// A builder for [`UpdateCaseActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UpdateCaseActionDefinitionBuilder {
@@ -41,7 +41,7 @@ impl UpdateCaseActionDefinitionBuilder {
     pub fn get_fields(&self) -> &Option<Vec<crate::types::FieldValue>> {
         &self.fields
     }
-    /// Builds a [`UpdateCaseActionDefinition`](crate::types::UpdateCaseActionDefinition).
+    /// Builds a [`UpdateCaseActionDefinition`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`fields`](crate::types::UpdateCaseActionDefinition#structfield.fields)

@@ -30,7 +30,7 @@ impl UploadUrlMetadata {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UploadUrlMetadata`](crate::types::UploadUrlMetadata).
+/// A builder for [`UploadUrlMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UploadUrlMetadataBuilder {
@@ -102,7 +102,7 @@ impl UploadUrlMetadataBuilder {
     ) -> &Option<::std::collections::HashMap<String, String>> {
         &self.headers_to_include
     }
-    /// Builds a [`UploadUrlMetadata`](crate::types::UploadUrlMetadata).
+    /// Builds a [`UploadUrlMetadata`].
     pub fn build(self) -> crate::types::UploadUrlMetadata {
         crate::types::UploadUrlMetadata {
             url: self.url,

@@ -22,7 +22,7 @@ impl UrlReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UrlReference`](crate::types::UrlReference).
+/// A builder for [`UrlReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UrlReferenceBuilder {
@@ -66,7 +66,7 @@ impl UrlReferenceBuilder {
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
-    /// Builds a [`UrlReference`](crate::types::UrlReference).
+    /// Builds a [`UrlReference`].
     pub fn build(self) -> crate::types::UrlReference {
         crate::types::UrlReference {
             name: self.name,

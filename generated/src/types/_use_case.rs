@@ -28,7 +28,7 @@ impl UseCase {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UseCase`](crate::types::UseCase).
+/// A builder for [`UseCase`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UseCaseBuilder {
@@ -94,7 +94,7 @@ impl UseCaseBuilder {
     pub fn get_use_case_type(&self) -> &Option<crate::types::UseCaseType> {
         &self.use_case_type
     }
-    /// Builds a [`UseCase`](crate::types::UseCase).
+    /// Builds a [`UseCase`].
     pub fn build(self) -> crate::types::UseCase {
         crate::types::UseCase {
             use_case_id: self.use_case_id,

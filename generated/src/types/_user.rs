@@ -132,7 +132,7 @@ impl User {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`User`](crate::types::User).
+/// A builder for [`User`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserBuilder {
@@ -516,7 +516,7 @@ impl UserBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`User`](crate::types::User).
+    /// Builds a [`User`].
     pub fn build(self) -> crate::types::User {
         crate::types::User {
             id: self.id,

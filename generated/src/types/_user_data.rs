@@ -78,7 +78,7 @@ impl UserData {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserData`](crate::types::UserData).
+/// A builder for [`UserData`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserDataBuilder {
@@ -298,7 +298,7 @@ impl UserDataBuilder {
     pub fn get_next_status(&self) -> &Option<String> {
         &self.next_status
     }
-    /// Builds a [`UserData`](crate::types::UserData).
+    /// Builds a [`UserData`].
     pub fn build(self) -> crate::types::UserData {
         crate::types::UserData {
             user: self.user,

@@ -48,7 +48,7 @@ impl UserDataFilters {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserDataFilters`](crate::types::UserDataFilters).
+/// A builder for [`UserDataFilters`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserDataFiltersBuilder {
@@ -152,7 +152,7 @@ impl UserDataFiltersBuilder {
     pub fn get_user_hierarchy_groups(&self) -> &Option<Vec<String>> {
         &self.user_hierarchy_groups
     }
-    /// Builds a [`UserDataFilters`](crate::types::UserDataFilters).
+    /// Builds a [`UserDataFilters`].
     pub fn build(self) -> crate::types::UserDataFilters {
         crate::types::UserDataFilters {
             queues: self.queues,

@@ -34,7 +34,7 @@ impl UserHierarchyGroupSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserHierarchyGroupSearchCriteria`](crate::types::UserHierarchyGroupSearchCriteria).
+/// A builder for [`UserHierarchyGroupSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserHierarchyGroupSearchCriteriaBuilder {
@@ -120,7 +120,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`UserHierarchyGroupSearchCriteria`](crate::types::UserHierarchyGroupSearchCriteria).
+    /// Builds a [`UserHierarchyGroupSearchCriteria`].
     pub fn build(self) -> crate::types::UserHierarchyGroupSearchCriteria {
         crate::types::UserHierarchyGroupSearchCriteria {
             or_conditions: self.or_conditions,

@@ -21,7 +21,7 @@ impl UserHierarchyGroupSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserHierarchyGroupSearchFilter`](crate::types::UserHierarchyGroupSearchFilter).
+/// A builder for [`UserHierarchyGroupSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserHierarchyGroupSearchFilterBuilder {
@@ -54,7 +54,7 @@ impl UserHierarchyGroupSearchFilterBuilder {
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
-    /// Builds a [`UserHierarchyGroupSearchFilter`](crate::types::UserHierarchyGroupSearchFilter).
+    /// Builds a [`UserHierarchyGroupSearchFilter`].
     pub fn build(self) -> crate::types::UserHierarchyGroupSearchFilter {
         crate::types::UserHierarchyGroupSearchFilter {
             attribute_filter: self.attribute_filter,

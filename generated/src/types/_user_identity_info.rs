@@ -57,7 +57,7 @@ impl ::std::fmt::Debug for UserIdentityInfo {
         formatter.finish()
     }
 }
-/// A builder for [`UserIdentityInfo`](crate::types::UserIdentityInfo).
+/// A builder for [`UserIdentityInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct UserIdentityInfoBuilder {
@@ -158,7 +158,7 @@ impl UserIdentityInfoBuilder {
     pub fn get_mobile(&self) -> &Option<String> {
         &self.mobile
     }
-    /// Builds a [`UserIdentityInfo`](crate::types::UserIdentityInfo).
+    /// Builds a [`UserIdentityInfo`].
     pub fn build(self) -> crate::types::UserIdentityInfo {
         crate::types::UserIdentityInfo {
             first_name: self.first_name,

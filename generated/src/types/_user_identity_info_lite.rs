@@ -30,7 +30,7 @@ impl ::std::fmt::Debug for UserIdentityInfoLite {
         formatter.finish()
     }
 }
-/// A builder for [`UserIdentityInfoLite`](crate::types::UserIdentityInfoLite).
+/// A builder for [`UserIdentityInfoLite`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct UserIdentityInfoLiteBuilder {
@@ -74,7 +74,7 @@ impl UserIdentityInfoLiteBuilder {
     pub fn get_last_name(&self) -> &Option<String> {
         &self.last_name
     }
-    /// Builds a [`UserIdentityInfoLite`](crate::types::UserIdentityInfoLite).
+    /// Builds a [`UserIdentityInfoLite`].
     pub fn build(self) -> crate::types::UserIdentityInfoLite {
         crate::types::UserIdentityInfoLite {
             first_name: self.first_name,

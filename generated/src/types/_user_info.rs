@@ -16,7 +16,7 @@ impl UserInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserInfo`](crate::types::UserInfo).
+/// A builder for [`UserInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserInfoBuilder {
@@ -41,7 +41,7 @@ impl UserInfoBuilder {
     pub fn get_user_id(&self) -> &Option<String> {
         &self.user_id
     }
-    /// Builds a [`UserInfo`](crate::types::UserInfo).
+    /// Builds a [`UserInfo`].
     pub fn build(self) -> crate::types::UserInfo {
         crate::types::UserInfo {
             user_id: self.user_id,

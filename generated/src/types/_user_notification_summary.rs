@@ -66,7 +66,7 @@ impl UserNotificationSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserNotificationSummary`](crate::types::UserNotificationSummary).
+/// A builder for [`UserNotificationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserNotificationSummaryBuilder {
@@ -262,7 +262,7 @@ impl UserNotificationSummaryBuilder {
     pub fn get_expires_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.expires_at
     }
-    /// Builds a [`UserNotificationSummary`](crate::types::UserNotificationSummary).
+    /// Builds a [`UserNotificationSummary`].
     pub fn build(self) -> crate::types::UserNotificationSummary {
         crate::types::UserNotificationSummary {
             notification_id: self.notification_id,

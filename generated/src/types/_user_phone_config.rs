@@ -54,7 +54,7 @@ impl ::std::fmt::Debug for UserPhoneConfig {
         formatter.finish()
     }
 }
-/// A builder for [`UserPhoneConfig`](crate::types::UserPhoneConfig).
+/// A builder for [`UserPhoneConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct UserPhoneConfigBuilder {
@@ -155,7 +155,7 @@ impl UserPhoneConfigBuilder {
     pub fn get_persistent_connection(&self) -> &Option<bool> {
         &self.persistent_connection
     }
-    /// Builds a [`UserPhoneConfig`](crate::types::UserPhoneConfig).
+    /// Builds a [`UserPhoneConfig`].
     pub fn build(self) -> crate::types::UserPhoneConfig {
         crate::types::UserPhoneConfig {
             phone_type: self

@@ -28,7 +28,7 @@ impl UserProficiency {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserProficiency`](crate::types::UserProficiency).
+/// A builder for [`UserProficiency`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserProficiencyBuilder {
@@ -91,7 +91,7 @@ impl UserProficiencyBuilder {
     pub fn get_level(&self) -> &Option<f32> {
         &self.level
     }
-    /// Builds a [`UserProficiency`](crate::types::UserProficiency).
+    /// Builds a [`UserProficiency`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::UserProficiency#structfield.attribute_name)
@@ -112,7 +112,7 @@ impl UserProficiencyBuilder {
                     "attribute_value",
                     "attribute_value was not specified but it is required when building UserProficiency",
                 ))?,
-            level: self.level.unwrap_or_else(|| 1f32),
+            level: self.level.unwrap_or(1f32),
         })
     }
 }

@@ -22,7 +22,7 @@ impl UserProficiencyDisassociate {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserProficiencyDisassociate`](crate::types::UserProficiencyDisassociate).
+/// A builder for [`UserProficiencyDisassociate`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserProficiencyDisassociateBuilder {
@@ -66,7 +66,7 @@ impl UserProficiencyDisassociateBuilder {
     pub fn get_attribute_value(&self) -> &Option<String> {
         &self.attribute_value
     }
-    /// Builds a [`UserProficiencyDisassociate`](crate::types::UserProficiencyDisassociate).
+    /// Builds a [`UserProficiencyDisassociate`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`attribute_name`](crate::types::UserProficiencyDisassociate#structfield.attribute_name)

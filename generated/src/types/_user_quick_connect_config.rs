@@ -22,7 +22,7 @@ impl UserQuickConnectConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserQuickConnectConfig`](crate::types::UserQuickConnectConfig).
+/// A builder for [`UserQuickConnectConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserQuickConnectConfigBuilder {
@@ -66,7 +66,7 @@ impl UserQuickConnectConfigBuilder {
     pub fn get_contact_flow_id(&self) -> &Option<String> {
         &self.contact_flow_id
     }
-    /// Builds a [`UserQuickConnectConfig`](crate::types::UserQuickConnectConfig).
+    /// Builds a [`UserQuickConnectConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`user_id`](crate::types::UserQuickConnectConfig#structfield.user_id)

@@ -22,7 +22,7 @@ impl UserReference {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserReference`](crate::types::UserReference).
+/// A builder for [`UserReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserReferenceBuilder {
@@ -66,7 +66,7 @@ impl UserReferenceBuilder {
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
-    /// Builds a [`UserReference`](crate::types::UserReference).
+    /// Builds a [`UserReference`].
     pub fn build(self) -> crate::types::UserReference {
         crate::types::UserReference {
             id: self.id,

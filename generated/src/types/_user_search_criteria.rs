@@ -50,7 +50,7 @@ impl UserSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserSearchCriteria`](crate::types::UserSearchCriteria).
+/// A builder for [`UserSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserSearchCriteriaBuilder {
@@ -171,7 +171,7 @@ impl UserSearchCriteriaBuilder {
     ) -> &Option<crate::types::HierarchyGroupCondition> {
         &self.hierarchy_group_condition
     }
-    /// Builds a [`UserSearchCriteria`](crate::types::UserSearchCriteria).
+    /// Builds a [`UserSearchCriteria`].
     pub fn build(self) -> crate::types::UserSearchCriteria {
         crate::types::UserSearchCriteria {
             or_conditions: self.or_conditions,

@@ -34,7 +34,7 @@ impl UserSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserSearchFilter`](crate::types::UserSearchFilter).
+/// A builder for [`UserSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserSearchFilterBuilder {
@@ -91,7 +91,7 @@ impl UserSearchFilterBuilder {
     ) -> &Option<crate::types::ControlPlaneUserAttributeFilter> {
         &self.user_attribute_filter
     }
-    /// Builds a [`UserSearchFilter`](crate::types::UserSearchFilter).
+    /// Builds a [`UserSearchFilter`].
     pub fn build(self) -> crate::types::UserSearchFilter {
         crate::types::UserSearchFilter {
             tag_filter: self.tag_filter,

@@ -120,7 +120,7 @@ impl UserSearchSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserSearchSummary`](crate::types::UserSearchSummary).
+/// A builder for [`UserSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserSearchSummaryBuilder {
@@ -463,7 +463,7 @@ impl UserSearchSummaryBuilder {
     ) -> &Option<Vec<crate::types::VoiceEnhancementConfig>> {
         &self.voice_enhancement_configs
     }
-    /// Builds a [`UserSearchSummary`](crate::types::UserSearchSummary).
+    /// Builds a [`UserSearchSummary`].
     pub fn build(self) -> crate::types::UserSearchSummary {
         crate::types::UserSearchSummary {
             arn: self.arn,

@@ -40,7 +40,7 @@ impl UserSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`UserSummary`](crate::types::UserSummary).
+/// A builder for [`UserSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserSummaryBuilder {
@@ -144,7 +144,7 @@ impl UserSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`UserSummary`](crate::types::UserSummary).
+    /// Builds a [`UserSummary`].
     pub fn build(self) -> crate::types::UserSummary {
         crate::types::UserSummary {
             id: self.id,

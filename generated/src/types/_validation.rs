@@ -76,7 +76,7 @@ impl Validation {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Validation`](crate::types::Validation).
+/// A builder for [`Validation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ValidationBuilder {
@@ -291,7 +291,7 @@ impl ValidationBuilder {
     pub fn get_enum(&self) -> &Option<crate::types::ValidationEnum> {
         &self.r#enum
     }
-    /// Builds a [`Validation`](crate::types::Validation).
+    /// Builds a [`Validation`].
     pub fn build(self) -> crate::types::Validation {
         crate::types::Validation {
             min_length: self.min_length.unwrap_or_default(),

@@ -24,7 +24,7 @@ impl ValidationEnum {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ValidationEnum`](crate::types::ValidationEnum).
+/// A builder for [`ValidationEnum`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ValidationEnumBuilder {
@@ -68,7 +68,7 @@ impl ValidationEnumBuilder {
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
-    /// Builds a [`ValidationEnum`](crate::types::ValidationEnum).
+    /// Builds a [`ValidationEnum`].
     pub fn build(self) -> crate::types::ValidationEnum {
         crate::types::ValidationEnum {
             strict: self.strict.unwrap_or_default(),

@@ -107,7 +107,7 @@ impl ::std::fmt::Debug for View {
         formatter.finish()
     }
 }
-/// A builder for [`View`](crate::types::View).
+/// A builder for [`View`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct ViewBuilder {
@@ -369,7 +369,7 @@ impl ViewBuilder {
     pub fn get_view_content_sha256(&self) -> &Option<String> {
         &self.view_content_sha256
     }
-    /// Builds a [`View`](crate::types::View).
+    /// Builds a [`View`].
     pub fn build(self) -> crate::types::View {
         crate::types::View {
             id: self.id,

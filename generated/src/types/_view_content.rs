@@ -39,7 +39,7 @@ impl ::std::fmt::Debug for ViewContent {
         formatter.finish()
     }
 }
-/// A builder for [`ViewContent`](crate::types::ViewContent).
+/// A builder for [`ViewContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct ViewContentBuilder {
@@ -102,7 +102,7 @@ impl ViewContentBuilder {
     pub fn get_actions(&self) -> &Option<Vec<String>> {
         &self.actions
     }
-    /// Builds a [`ViewContent`](crate::types::ViewContent).
+    /// Builds a [`ViewContent`].
     pub fn build(self) -> crate::types::ViewContent {
         crate::types::ViewContent {
             input_schema: self.input_schema,

@@ -32,7 +32,7 @@ impl ::std::fmt::Debug for ViewInputContent {
         formatter.finish()
     }
 }
-/// A builder for [`ViewInputContent`](crate::types::ViewInputContent).
+/// A builder for [`ViewInputContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct ViewInputContentBuilder {
@@ -76,7 +76,7 @@ impl ViewInputContentBuilder {
     pub fn get_actions(&self) -> &Option<Vec<String>> {
         &self.actions
     }
-    /// Builds a [`ViewInputContent`](crate::types::ViewInputContent).
+    /// Builds a [`ViewInputContent`].
     pub fn build(self) -> crate::types::ViewInputContent {
         crate::types::ViewInputContent {
             template: self.template,

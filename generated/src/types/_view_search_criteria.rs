@@ -44,7 +44,7 @@ impl ViewSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ViewSearchCriteria`](crate::types::ViewSearchCriteria).
+/// A builder for [`ViewSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ViewSearchCriteriaBuilder {
@@ -160,7 +160,7 @@ impl ViewSearchCriteriaBuilder {
     pub fn get_view_status_condition(&self) -> &Option<crate::types::ViewStatus> {
         &self.view_status_condition
     }
-    /// Builds a [`ViewSearchCriteria`](crate::types::ViewSearchCriteria).
+    /// Builds a [`ViewSearchCriteria`].
     pub fn build(self) -> crate::types::ViewSearchCriteria {
         crate::types::ViewSearchCriteria {
             or_conditions: self.or_conditions,

@@ -21,7 +21,7 @@ impl ViewSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`ViewSearchFilter`](crate::types::ViewSearchFilter).
+/// A builder for [`ViewSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ViewSearchFilterBuilder {
@@ -54,7 +54,7 @@ impl ViewSearchFilterBuilder {
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
-    /// Builds a [`ViewSearchFilter`](crate::types::ViewSearchFilter).
+    /// Builds a [`ViewSearchFilter`].
     pub fn build(self) -> crate::types::ViewSearchFilter {
         crate::types::ViewSearchFilter {
             attribute_filter: self.attribute_filter,

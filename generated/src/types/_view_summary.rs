@@ -58,7 +58,7 @@ impl ::std::fmt::Debug for ViewSummary {
         formatter.finish()
     }
 }
-/// A builder for [`ViewSummary`](crate::types::ViewSummary).
+/// A builder for [`ViewSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct ViewSummaryBuilder {
@@ -178,7 +178,7 @@ impl ViewSummaryBuilder {
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
-    /// Builds a [`ViewSummary`](crate::types::ViewSummary).
+    /// Builds a [`ViewSummary`].
     pub fn build(self) -> crate::types::ViewSummary {
         crate::types::ViewSummary {
             id: self.id,

@@ -65,7 +65,7 @@ impl ::std::fmt::Debug for ViewVersionSummary {
         formatter.finish()
     }
 }
-/// A builder for [`ViewVersionSummary`](crate::types::ViewVersionSummary).
+/// A builder for [`ViewVersionSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
 pub struct ViewVersionSummaryBuilder {
@@ -204,7 +204,7 @@ impl ViewVersionSummaryBuilder {
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
-    /// Builds a [`ViewVersionSummary`](crate::types::ViewVersionSummary).
+    /// Builds a [`ViewVersionSummary`].
     pub fn build(self) -> crate::types::ViewVersionSummary {
         crate::types::ViewVersionSummary {
             id: self.id,

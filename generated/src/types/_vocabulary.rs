@@ -64,7 +64,7 @@ impl Vocabulary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Vocabulary`](crate::types::Vocabulary).
+/// A builder for [`Vocabulary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct VocabularyBuilder {
@@ -250,7 +250,7 @@ impl VocabularyBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`Vocabulary`](crate::types::Vocabulary).
+    /// Builds a [`Vocabulary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::Vocabulary#structfield.name)

@@ -52,7 +52,7 @@ impl VocabularySummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`VocabularySummary`](crate::types::VocabularySummary).
+/// A builder for [`VocabularySummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct VocabularySummaryBuilder {
@@ -197,7 +197,7 @@ impl VocabularySummaryBuilder {
     pub fn get_failure_reason(&self) -> &Option<String> {
         &self.failure_reason
     }
-    /// Builds a [`VocabularySummary`](crate::types::VocabularySummary).
+    /// Builds a [`VocabularySummary`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`name`](crate::types::VocabularySummary#structfield.name)

@@ -28,7 +28,7 @@ impl VoiceCallEntryPointParameters {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`VoiceCallEntryPointParameters`](crate::types::VoiceCallEntryPointParameters).
+/// A builder for [`VoiceCallEntryPointParameters`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct VoiceCallEntryPointParametersBuilder {
@@ -91,7 +91,7 @@ impl VoiceCallEntryPointParametersBuilder {
     pub fn get_flow_id(&self) -> &Option<String> {
         &self.flow_id
     }
-    /// Builds a [`VoiceCallEntryPointParameters`](crate::types::VoiceCallEntryPointParameters).
+    /// Builds a [`VoiceCallEntryPointParameters`].
     pub fn build(self) -> crate::types::VoiceCallEntryPointParameters {
         crate::types::VoiceCallEntryPointParameters {
             source_phone_number: self.source_phone_number,

@@ -22,7 +22,7 @@ impl VoiceEnhancementConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`VoiceEnhancementConfig`](crate::types::VoiceEnhancementConfig).
+/// A builder for [`VoiceEnhancementConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct VoiceEnhancementConfigBuilder {
@@ -74,7 +74,7 @@ impl VoiceEnhancementConfigBuilder {
     ) -> &Option<crate::types::VoiceEnhancementMode> {
         &self.voice_enhancement_mode
     }
-    /// Builds a [`VoiceEnhancementConfig`](crate::types::VoiceEnhancementConfig).
+    /// Builds a [`VoiceEnhancementConfig`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`channel`](crate::types::VoiceEnhancementConfig#structfield.channel)

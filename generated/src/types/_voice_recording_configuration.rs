@@ -24,7 +24,7 @@ impl VoiceRecordingConfiguration {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`VoiceRecordingConfiguration`](crate::types::VoiceRecordingConfiguration).
+/// A builder for [`VoiceRecordingConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct VoiceRecordingConfigurationBuilder {
@@ -82,7 +82,7 @@ impl VoiceRecordingConfigurationBuilder {
     pub fn get_ivr_recording_track(&self) -> &Option<crate::types::IvrRecordingTrack> {
         &self.ivr_recording_track
     }
-    /// Builds a [`VoiceRecordingConfiguration`](crate::types::VoiceRecordingConfiguration).
+    /// Builds a [`VoiceRecordingConfiguration`].
     pub fn build(self) -> crate::types::VoiceRecordingConfiguration {
         crate::types::VoiceRecordingConfiguration {
             voice_recording_track: self.voice_recording_track,

@@ -24,7 +24,7 @@ impl WisdomInfo {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WisdomInfo`](crate::types::WisdomInfo).
+/// A builder for [`WisdomInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WisdomInfoBuilder {
@@ -71,7 +71,7 @@ impl WisdomInfoBuilder {
     pub fn get_ai_agents(&self) -> &Option<Vec<crate::types::AiAgentInfo>> {
         &self.ai_agents
     }
-    /// Builds a [`WisdomInfo`](crate::types::WisdomInfo).
+    /// Builds a [`WisdomInfo`].
     pub fn build(self) -> crate::types::WisdomInfo {
         crate::types::WisdomInfo {
             session_arn: self.session_arn,

@@ -70,7 +70,7 @@ impl Workspace {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`Workspace`](crate::types::Workspace).
+/// A builder for [`Workspace`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceBuilder {
@@ -272,7 +272,7 @@ impl WorkspaceBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`Workspace`](crate::types::Workspace).
+    /// Builds a [`Workspace`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`id`](crate::types::Workspace#structfield.id)

@@ -32,7 +32,7 @@ impl WorkspaceAssociationSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceAssociationSearchCriteria`](crate::types::WorkspaceAssociationSearchCriteria).
+/// A builder for [`WorkspaceAssociationSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceAssociationSearchCriteriaBuilder {
@@ -118,7 +118,7 @@ impl WorkspaceAssociationSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`WorkspaceAssociationSearchCriteria`](crate::types::WorkspaceAssociationSearchCriteria).
+    /// Builds a [`WorkspaceAssociationSearchCriteria`].
     pub fn build(self) -> crate::types::WorkspaceAssociationSearchCriteria {
         crate::types::WorkspaceAssociationSearchCriteria {
             or_conditions: self.or_conditions,

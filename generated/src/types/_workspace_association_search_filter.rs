@@ -21,7 +21,7 @@ impl WorkspaceAssociationSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceAssociationSearchFilter`](crate::types::WorkspaceAssociationSearchFilter).
+/// A builder for [`WorkspaceAssociationSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceAssociationSearchFilterBuilder {
@@ -54,7 +54,7 @@ impl WorkspaceAssociationSearchFilterBuilder {
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
-    /// Builds a [`WorkspaceAssociationSearchFilter`](crate::types::WorkspaceAssociationSearchFilter).
+    /// Builds a [`WorkspaceAssociationSearchFilter`].
     pub fn build(self) -> crate::types::WorkspaceAssociationSearchFilter {
         crate::types::WorkspaceAssociationSearchFilter {
             attribute_filter: self.attribute_filter,

@@ -46,7 +46,7 @@ impl WorkspaceAssociationSearchSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceAssociationSearchSummary`](crate::types::WorkspaceAssociationSearchSummary).
+/// A builder for [`WorkspaceAssociationSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceAssociationSearchSummaryBuilder {
@@ -166,7 +166,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
     pub fn get_resource_name(&self) -> &Option<String> {
         &self.resource_name
     }
-    /// Builds a [`WorkspaceAssociationSearchSummary`](crate::types::WorkspaceAssociationSearchSummary).
+    /// Builds a [`WorkspaceAssociationSearchSummary`].
     pub fn build(self) -> crate::types::WorkspaceAssociationSearchSummary {
         crate::types::WorkspaceAssociationSearchSummary {
             workspace_id: self.workspace_id,

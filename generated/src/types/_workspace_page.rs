@@ -34,7 +34,7 @@ impl WorkspacePage {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspacePage`](crate::types::WorkspacePage).
+/// A builder for [`WorkspacePage`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspacePageBuilder {
@@ -116,7 +116,7 @@ impl WorkspacePageBuilder {
     pub fn get_input_data(&self) -> &Option<String> {
         &self.input_data
     }
-    /// Builds a [`WorkspacePage`](crate::types::WorkspacePage).
+    /// Builds a [`WorkspacePage`].
     pub fn build(self) -> crate::types::WorkspacePage {
         crate::types::WorkspacePage {
             resource_arn: self.resource_arn,

@@ -32,7 +32,7 @@ impl WorkspaceSearchCriteria {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceSearchCriteria`](crate::types::WorkspaceSearchCriteria).
+/// A builder for [`WorkspaceSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceSearchCriteriaBuilder {
@@ -114,7 +114,7 @@ impl WorkspaceSearchCriteriaBuilder {
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
-    /// Builds a [`WorkspaceSearchCriteria`](crate::types::WorkspaceSearchCriteria).
+    /// Builds a [`WorkspaceSearchCriteria`].
     pub fn build(self) -> crate::types::WorkspaceSearchCriteria {
         crate::types::WorkspaceSearchCriteria {
             or_conditions: self.or_conditions,

@@ -21,7 +21,7 @@ impl WorkspaceSearchFilter {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceSearchFilter`](crate::types::WorkspaceSearchFilter).
+/// A builder for [`WorkspaceSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceSearchFilterBuilder {
@@ -54,7 +54,7 @@ impl WorkspaceSearchFilterBuilder {
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
-    /// Builds a [`WorkspaceSearchFilter`](crate::types::WorkspaceSearchFilter).
+    /// Builds a [`WorkspaceSearchFilter`].
     pub fn build(self) -> crate::types::WorkspaceSearchFilter {
         crate::types::WorkspaceSearchFilter {
             attribute_filter: self.attribute_filter,

@@ -58,7 +58,7 @@ impl WorkspaceSearchSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceSearchSummary`](crate::types::WorkspaceSearchSummary).
+/// A builder for [`WorkspaceSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceSearchSummaryBuilder {
@@ -219,7 +219,7 @@ impl WorkspaceSearchSummaryBuilder {
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
-    /// Builds a [`WorkspaceSearchSummary`](crate::types::WorkspaceSearchSummary).
+    /// Builds a [`WorkspaceSearchSummary`].
     pub fn build(self) -> crate::types::WorkspaceSearchSummary {
         crate::types::WorkspaceSearchSummary {
             id: self.id,

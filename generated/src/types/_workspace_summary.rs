@@ -40,7 +40,7 @@ impl WorkspaceSummary {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceSummary`](crate::types::WorkspaceSummary).
+/// A builder for [`WorkspaceSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceSummaryBuilder {
@@ -144,7 +144,7 @@ impl WorkspaceSummaryBuilder {
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
-    /// Builds a [`WorkspaceSummary`](crate::types::WorkspaceSummary).
+    /// Builds a [`WorkspaceSummary`].
     pub fn build(self) -> crate::types::WorkspaceSummary {
         crate::types::WorkspaceSummary {
             id: self.id,

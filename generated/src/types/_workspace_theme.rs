@@ -22,7 +22,7 @@ impl WorkspaceTheme {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceTheme`](crate::types::WorkspaceTheme).
+/// A builder for [`WorkspaceTheme`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceThemeBuilder {
@@ -72,7 +72,7 @@ impl WorkspaceThemeBuilder {
     pub fn get_dark(&self) -> &Option<crate::types::WorkspaceThemeConfig> {
         &self.dark
     }
-    /// Builds a [`WorkspaceTheme`](crate::types::WorkspaceTheme).
+    /// Builds a [`WorkspaceTheme`].
     pub fn build(self) -> crate::types::WorkspaceTheme {
         crate::types::WorkspaceTheme {
             light: self.light,

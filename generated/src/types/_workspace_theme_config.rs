@@ -28,7 +28,7 @@ impl WorkspaceThemeConfig {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceThemeConfig`](crate::types::WorkspaceThemeConfig).
+/// A builder for [`WorkspaceThemeConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceThemeConfigBuilder {
@@ -100,7 +100,7 @@ impl WorkspaceThemeConfigBuilder {
     pub fn get_typography(&self) -> &Option<crate::types::WorkspaceThemeTypography> {
         &self.typography
     }
-    /// Builds a [`WorkspaceThemeConfig`](crate::types::WorkspaceThemeConfig).
+    /// Builds a [`WorkspaceThemeConfig`].
     pub fn build(self) -> crate::types::WorkspaceThemeConfig {
         crate::types::WorkspaceThemeConfig {
             palette: self.palette,

@@ -16,7 +16,7 @@ impl WorkspaceThemeImages {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceThemeImages`](crate::types::WorkspaceThemeImages).
+/// A builder for [`WorkspaceThemeImages`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceThemeImagesBuilder {
@@ -41,7 +41,7 @@ impl WorkspaceThemeImagesBuilder {
     pub fn get_logo(&self) -> &Option<crate::types::ImagesLogo> {
         &self.logo
     }
-    /// Builds a [`WorkspaceThemeImages`](crate::types::WorkspaceThemeImages).
+    /// Builds a [`WorkspaceThemeImages`].
     pub fn build(self) -> crate::types::WorkspaceThemeImages {
         crate::types::WorkspaceThemeImages {
             logo: self.logo,

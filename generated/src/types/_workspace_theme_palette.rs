@@ -34,7 +34,7 @@ impl WorkspaceThemePalette {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceThemePalette`](crate::types::WorkspaceThemePalette).
+/// A builder for [`WorkspaceThemePalette`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceThemePaletteBuilder {
@@ -119,7 +119,7 @@ impl WorkspaceThemePaletteBuilder {
     pub fn get_primary(&self) -> &Option<crate::types::PalettePrimary> {
         &self.primary
     }
-    /// Builds a [`WorkspaceThemePalette`](crate::types::WorkspaceThemePalette).
+    /// Builds a [`WorkspaceThemePalette`].
     pub fn build(self) -> crate::types::WorkspaceThemePalette {
         crate::types::WorkspaceThemePalette {
             header: self.header,

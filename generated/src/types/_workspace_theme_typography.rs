@@ -16,7 +16,7 @@ impl WorkspaceThemeTypography {
         ::std::default::Default::default()
     }
 }
-/// A builder for [`WorkspaceThemeTypography`](crate::types::WorkspaceThemeTypography).
+/// A builder for [`WorkspaceThemeTypography`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceThemeTypographyBuilder {
@@ -41,7 +41,7 @@ impl WorkspaceThemeTypographyBuilder {
     pub fn get_font_family(&self) -> &Option<crate::types::FontFamily> {
         &self.font_family
     }
-    /// Builds a [`WorkspaceThemeTypography`](crate::types::WorkspaceThemeTypography).
+    /// Builds a [`WorkspaceThemeTypography`].
     pub fn build(self) -> crate::types::WorkspaceThemeTypography {
         crate::types::WorkspaceThemeTypography {
             font_family: self.font_family,

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for AccessDeniedException {
         &self.meta
     }
 }
-/// A builder for [`AccessDeniedException`](crate::types::error::AccessDeniedException).
+/// A builder for [`AccessDeniedException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AccessDeniedExceptionBuilder {
@@ -66,7 +66,7 @@ impl AccessDeniedExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`AccessDeniedException`](crate::types::error::AccessDeniedException).
+    /// Builds a [`AccessDeniedException`].
     pub fn build(self) -> crate::types::error::AccessDeniedException {
         crate::types::error::AccessDeniedException {
             message: self.message,

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for ConditionalOperationFailedException 
         &self.meta
     }
 }
-/// A builder for [`ConditionalOperationFailedException`](crate::types::error::ConditionalOperationFailedException).
+/// A builder for [`ConditionalOperationFailedException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ConditionalOperationFailedExceptionBuilder {
@@ -66,7 +66,7 @@ impl ConditionalOperationFailedExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`ConditionalOperationFailedException`](crate::types::error::ConditionalOperationFailedException).
+    /// Builds a [`ConditionalOperationFailedException`].
     pub fn build(self) -> crate::types::error::ConditionalOperationFailedException {
         crate::types::error::ConditionalOperationFailedException {
             message: self.message,

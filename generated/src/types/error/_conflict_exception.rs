@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for ConflictException {
         &self.meta
     }
 }
-/// A builder for [`ConflictException`](crate::types::error::ConflictException).
+/// A builder for [`ConflictException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ConflictExceptionBuilder {
@@ -66,7 +66,7 @@ impl ConflictExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`ConflictException`](crate::types::error::ConflictException).
+    /// Builds a [`ConflictException`].
     pub fn build(self) -> crate::types::error::ConflictException {
         crate::types::error::ConflictException {
             message: self.message,

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for ContactFlowNotPublishedException {
         &self.meta
     }
 }
-/// A builder for [`ContactFlowNotPublishedException`](crate::types::error::ContactFlowNotPublishedException).
+/// A builder for [`ContactFlowNotPublishedException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowNotPublishedExceptionBuilder {
@@ -66,7 +66,7 @@ impl ContactFlowNotPublishedExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`ContactFlowNotPublishedException`](crate::types::error::ContactFlowNotPublishedException).
+    /// Builds a [`ContactFlowNotPublishedException`].
     pub fn build(self) -> crate::types::error::ContactFlowNotPublishedException {
         crate::types::error::ContactFlowNotPublishedException {
             message: self.message,

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for ContactNotFoundException {
         &self.meta
     }
 }
-/// A builder for [`ContactNotFoundException`](crate::types::error::ContactNotFoundException).
+/// A builder for [`ContactNotFoundException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactNotFoundExceptionBuilder {
@@ -70,7 +70,7 @@ impl ContactNotFoundExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`ContactNotFoundException`](crate::types::error::ContactNotFoundException).
+    /// Builds a [`ContactNotFoundException`].
     pub fn build(self) -> crate::types::error::ContactNotFoundException {
         crate::types::error::ContactNotFoundException {
             message: self.message,

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for DestinationNotAllowedException {
         &self.meta
     }
 }
-/// A builder for [`DestinationNotAllowedException`](crate::types::error::DestinationNotAllowedException).
+/// A builder for [`DestinationNotAllowedException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DestinationNotAllowedExceptionBuilder {
@@ -70,7 +70,7 @@ impl DestinationNotAllowedExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`DestinationNotAllowedException`](crate::types::error::DestinationNotAllowedException).
+    /// Builds a [`DestinationNotAllowedException`].
     pub fn build(self) -> crate::types::error::DestinationNotAllowedException {
         crate::types::error::DestinationNotAllowedException {
             message: self.message,

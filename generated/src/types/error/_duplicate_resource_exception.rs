@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for DuplicateResourceException {
         &self.meta
     }
 }
-/// A builder for [`DuplicateResourceException`](crate::types::error::DuplicateResourceException).
+/// A builder for [`DuplicateResourceException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DuplicateResourceExceptionBuilder {
@@ -66,7 +66,7 @@ impl DuplicateResourceExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`DuplicateResourceException`](crate::types::error::DuplicateResourceException).
+    /// Builds a [`DuplicateResourceException`].
     pub fn build(self) -> crate::types::error::DuplicateResourceException {
         crate::types::error::DuplicateResourceException {
             message: self.message,

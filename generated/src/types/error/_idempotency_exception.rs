@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for IdempotencyException {
         &self.meta
     }
 }
-/// A builder for [`IdempotencyException`](crate::types::error::IdempotencyException).
+/// A builder for [`IdempotencyException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct IdempotencyExceptionBuilder {
@@ -66,7 +66,7 @@ impl IdempotencyExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`IdempotencyException`](crate::types::error::IdempotencyException).
+    /// Builds a [`IdempotencyException`].
     pub fn build(self) -> crate::types::error::IdempotencyException {
         crate::types::error::IdempotencyException {
             message: self.message,

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for InternalServiceException {
         &self.meta
     }
 }
-/// A builder for [`InternalServiceException`](crate::types::error::InternalServiceException).
+/// A builder for [`InternalServiceException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InternalServiceExceptionBuilder {
@@ -70,7 +70,7 @@ impl InternalServiceExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`InternalServiceException`](crate::types::error::InternalServiceException).
+    /// Builds a [`InternalServiceException`].
     pub fn build(self) -> crate::types::error::InternalServiceException {
         crate::types::error::InternalServiceException {
             message: self.message,

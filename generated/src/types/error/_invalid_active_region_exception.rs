@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for InvalidActiveRegionException {
         &self.meta
     }
 }
-/// A builder for [`InvalidActiveRegionException`](crate::types::error::InvalidActiveRegionException).
+/// A builder for [`InvalidActiveRegionException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidActiveRegionExceptionBuilder {
@@ -66,7 +66,7 @@ impl InvalidActiveRegionExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`InvalidActiveRegionException`](crate::types::error::InvalidActiveRegionException).
+    /// Builds a [`InvalidActiveRegionException`].
     pub fn build(self) -> crate::types::error::InvalidActiveRegionException {
         crate::types::error::InvalidActiveRegionException {
             message: self.message,

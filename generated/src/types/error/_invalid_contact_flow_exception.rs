@@ -42,7 +42,7 @@ impl crate::error::ProvideErrorMetadata for InvalidContactFlowException {
         &self.meta
     }
 }
-/// A builder for [`InvalidContactFlowException`](crate::types::error::InvalidContactFlowException).
+/// A builder for [`InvalidContactFlowException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidContactFlowExceptionBuilder {
@@ -96,7 +96,7 @@ impl InvalidContactFlowExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`InvalidContactFlowException`](crate::types::error::InvalidContactFlowException).
+    /// Builds a [`InvalidContactFlowException`].
     pub fn build(self) -> crate::types::error::InvalidContactFlowException {
         crate::types::error::InvalidContactFlowException {
             problems: self.problems,

@@ -42,7 +42,7 @@ impl crate::error::ProvideErrorMetadata for InvalidContactFlowModuleException {
         &self.meta
     }
 }
-/// A builder for [`InvalidContactFlowModuleException`](crate::types::error::InvalidContactFlowModuleException).
+/// A builder for [`InvalidContactFlowModuleException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidContactFlowModuleExceptionBuilder {
@@ -94,7 +94,7 @@ impl InvalidContactFlowModuleExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`InvalidContactFlowModuleException`](crate::types::error::InvalidContactFlowModuleException).
+    /// Builds a [`InvalidContactFlowModuleException`].
     pub fn build(self) -> crate::types::error::InvalidContactFlowModuleException {
         crate::types::error::InvalidContactFlowModuleException {
             problems: self.problems,

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for InvalidParameterException {
         &self.meta
     }
 }
-/// A builder for [`InvalidParameterException`](crate::types::error::InvalidParameterException).
+/// A builder for [`InvalidParameterException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidParameterExceptionBuilder {
@@ -70,7 +70,7 @@ impl InvalidParameterExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`InvalidParameterException`](crate::types::error::InvalidParameterException).
+    /// Builds a [`InvalidParameterException`].
     pub fn build(self) -> crate::types::error::InvalidParameterException {
         crate::types::error::InvalidParameterException {
             message: self.message,

@@ -40,7 +40,7 @@ impl crate::error::ProvideErrorMetadata for InvalidRequestException {
         &self.meta
     }
 }
-/// A builder for [`InvalidRequestException`](crate::types::error::InvalidRequestException).
+/// A builder for [`InvalidRequestException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidRequestExceptionBuilder {
@@ -98,7 +98,7 @@ impl InvalidRequestExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`InvalidRequestException`](crate::types::error::InvalidRequestException).
+    /// Builds a [`InvalidRequestException`].
     pub fn build(self) -> crate::types::error::InvalidRequestException {
         crate::types::error::InvalidRequestException {
             message: self.message,

@@ -42,7 +42,7 @@ impl crate::error::ProvideErrorMetadata for InvalidTestCaseException {
         &self.meta
     }
 }
-/// A builder for [`InvalidTestCaseException`](crate::types::error::InvalidTestCaseException).
+/// A builder for [`InvalidTestCaseException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidTestCaseExceptionBuilder {
@@ -96,7 +96,7 @@ impl InvalidTestCaseExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`InvalidTestCaseException`](crate::types::error::InvalidTestCaseException).
+    /// Builds a [`InvalidTestCaseException`].
     pub fn build(self) -> crate::types::error::InvalidTestCaseException {
         crate::types::error::InvalidTestCaseException {
             problems: self.problems,

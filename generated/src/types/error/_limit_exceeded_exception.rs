@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for LimitExceededException {
         &self.meta
     }
 }
-/// A builder for [`LimitExceededException`](crate::types::error::LimitExceededException).
+/// A builder for [`LimitExceededException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LimitExceededExceptionBuilder {
@@ -70,7 +70,7 @@ impl LimitExceededExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`LimitExceededException`](crate::types::error::LimitExceededException).
+    /// Builds a [`LimitExceededException`].
     pub fn build(self) -> crate::types::error::LimitExceededException {
         crate::types::error::LimitExceededException {
             message: self.message,

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for MaximumResultReturnedException {
         &self.meta
     }
 }
-/// A builder for [`MaximumResultReturnedException`](crate::types::error::MaximumResultReturnedException).
+/// A builder for [`MaximumResultReturnedException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MaximumResultReturnedExceptionBuilder {
@@ -66,7 +66,7 @@ impl MaximumResultReturnedExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`MaximumResultReturnedException`](crate::types::error::MaximumResultReturnedException).
+    /// Builds a [`MaximumResultReturnedException`].
     pub fn build(self) -> crate::types::error::MaximumResultReturnedException {
         crate::types::error::MaximumResultReturnedException {
             message: self.message,

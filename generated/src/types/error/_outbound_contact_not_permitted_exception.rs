@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for OutboundContactNotPermittedException
         &self.meta
     }
 }
-/// A builder for [`OutboundContactNotPermittedException`](crate::types::error::OutboundContactNotPermittedException).
+/// A builder for [`OutboundContactNotPermittedException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OutboundContactNotPermittedExceptionBuilder {
@@ -70,7 +70,7 @@ impl OutboundContactNotPermittedExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`OutboundContactNotPermittedException`](crate::types::error::OutboundContactNotPermittedException).
+    /// Builds a [`OutboundContactNotPermittedException`].
     pub fn build(self) -> crate::types::error::OutboundContactNotPermittedException {
         crate::types::error::OutboundContactNotPermittedException {
             message: self.message,

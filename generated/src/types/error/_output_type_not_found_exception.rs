@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for OutputTypeNotFoundException {
         &self.meta
     }
 }
-/// A builder for [`OutputTypeNotFoundException`](crate::types::error::OutputTypeNotFoundException).
+/// A builder for [`OutputTypeNotFoundException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OutputTypeNotFoundExceptionBuilder {
@@ -66,7 +66,7 @@ impl OutputTypeNotFoundExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`OutputTypeNotFoundException`](crate::types::error::OutputTypeNotFoundException).
+    /// Builds a [`OutputTypeNotFoundException`].
     pub fn build(self) -> crate::types::error::OutputTypeNotFoundException {
         crate::types::error::OutputTypeNotFoundException {
             message: self.message,

@@ -23,8 +23,8 @@ impl PropertyValidationException {
 }
 impl PropertyValidationException {
     /// The error message, if the service sent one.
-    pub fn message(&self) -> Option<&str> {
-        ::std::option::Option::Some(&self.message)
+    pub fn message(&self) -> &str {
+        &self.message
     }
 }
 impl ::std::fmt::Display for PropertyValidationException {
@@ -40,7 +40,7 @@ impl crate::error::ProvideErrorMetadata for PropertyValidationException {
         &self.meta
     }
 }
-/// A builder for [`PropertyValidationException`](crate::types::error::PropertyValidationException).
+/// A builder for [`PropertyValidationException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PropertyValidationExceptionBuilder {
@@ -99,7 +99,7 @@ impl PropertyValidationExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`PropertyValidationException`](crate::types::error::PropertyValidationException).
+    /// Builds a [`PropertyValidationException`].
     ///
     /// Fails when one of these fields is unset:
     /// - [`message`](crate::types::error::PropertyValidationException#structfield.message)

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for ResourceConflictException {
         &self.meta
     }
 }
-/// A builder for [`ResourceConflictException`](crate::types::error::ResourceConflictException).
+/// A builder for [`ResourceConflictException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ResourceConflictExceptionBuilder {
@@ -66,7 +66,7 @@ impl ResourceConflictExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`ResourceConflictException`](crate::types::error::ResourceConflictException).
+    /// Builds a [`ResourceConflictException`].
     pub fn build(self) -> crate::types::error::ResourceConflictException {
         crate::types::error::ResourceConflictException {
             message: self.message,

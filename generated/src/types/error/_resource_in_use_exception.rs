@@ -46,7 +46,7 @@ impl crate::error::ProvideErrorMetadata for ResourceInUseException {
         &self.meta
     }
 }
-/// A builder for [`ResourceInUseException`](crate::types::error::ResourceInUseException).
+/// A builder for [`ResourceInUseException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ResourceInUseExceptionBuilder {
@@ -119,7 +119,7 @@ impl ResourceInUseExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`ResourceInUseException`](crate::types::error::ResourceInUseException).
+    /// Builds a [`ResourceInUseException`].
     pub fn build(self) -> crate::types::error::ResourceInUseException {
         crate::types::error::ResourceInUseException {
             message: self.message,

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for ResourceNotFoundException {
         &self.meta
     }
 }
-/// A builder for [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
+/// A builder for [`ResourceNotFoundException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ResourceNotFoundExceptionBuilder {
@@ -70,7 +70,7 @@ impl ResourceNotFoundExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
+    /// Builds a [`ResourceNotFoundException`].
     pub fn build(self) -> crate::types::error::ResourceNotFoundException {
         crate::types::error::ResourceNotFoundException {
             message: self.message,

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for ResourceNotReadyException {
         &self.meta
     }
 }
-/// A builder for [`ResourceNotReadyException`](crate::types::error::ResourceNotReadyException).
+/// A builder for [`ResourceNotReadyException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ResourceNotReadyExceptionBuilder {
@@ -66,7 +66,7 @@ impl ResourceNotReadyExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`ResourceNotReadyException`](crate::types::error::ResourceNotReadyException).
+    /// Builds a [`ResourceNotReadyException`].
     pub fn build(self) -> crate::types::error::ResourceNotReadyException {
         crate::types::error::ResourceNotReadyException {
             message: self.message,

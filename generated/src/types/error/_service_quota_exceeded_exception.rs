@@ -40,7 +40,7 @@ impl crate::error::ProvideErrorMetadata for ServiceQuotaExceededException {
         &self.meta
     }
 }
-/// A builder for [`ServiceQuotaExceededException`](crate::types::error::ServiceQuotaExceededException).
+/// A builder for [`ServiceQuotaExceededException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ServiceQuotaExceededExceptionBuilder {
@@ -99,7 +99,7 @@ impl ServiceQuotaExceededExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`ServiceQuotaExceededException`](crate::types::error::ServiceQuotaExceededException).
+    /// Builds a [`ServiceQuotaExceededException`].
     pub fn build(self) -> crate::types::error::ServiceQuotaExceededException {
         crate::types::error::ServiceQuotaExceededException {
             message: self.message,

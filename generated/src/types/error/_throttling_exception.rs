@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for ThrottlingException {
         &self.meta
     }
 }
-/// A builder for [`ThrottlingException`](crate::types::error::ThrottlingException).
+/// A builder for [`ThrottlingException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ThrottlingExceptionBuilder {
@@ -66,7 +66,7 @@ impl ThrottlingExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`ThrottlingException`](crate::types::error::ThrottlingException).
+    /// Builds a [`ThrottlingException`].
     pub fn build(self) -> crate::types::error::ThrottlingException {
         crate::types::error::ThrottlingException {
             message: self.message,

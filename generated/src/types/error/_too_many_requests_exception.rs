@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for TooManyRequestsException {
         &self.meta
     }
 }
-/// A builder for [`TooManyRequestsException`](crate::types::error::TooManyRequestsException).
+/// A builder for [`TooManyRequestsException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TooManyRequestsExceptionBuilder {
@@ -66,7 +66,7 @@ impl TooManyRequestsExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`TooManyRequestsException`](crate::types::error::TooManyRequestsException).
+    /// Builds a [`TooManyRequestsException`].
     pub fn build(self) -> crate::types::error::TooManyRequestsException {
         crate::types::error::TooManyRequestsException {
             message: self.message,

@@ -34,7 +34,7 @@ impl crate::error::ProvideErrorMetadata for UserNotFoundException {
         &self.meta
     }
 }
-/// A builder for [`UserNotFoundException`](crate::types::error::UserNotFoundException).
+/// A builder for [`UserNotFoundException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserNotFoundExceptionBuilder {
@@ -66,7 +66,7 @@ impl UserNotFoundExceptionBuilder {
         self.meta = meta;
         self
     }
-    /// Builds a [`UserNotFoundException`](crate::types::error::UserNotFoundException).
+    /// Builds a [`UserNotFoundException`].
     pub fn build(self) -> crate::types::error::UserNotFoundException {
         crate::types::error::UserNotFoundException {
             message: self.message,

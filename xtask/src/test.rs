@@ -1,0 +1,36 @@
+//! `cargo xtask test`: everything CI checks, in the order a failure is cheapest to find.
+//!
+//! 1. `generated/` is current (`codegen --check`);
+//! 2. the workspace tests (`cargo test --workspace`), which include the generated crate's own
+//!    unit tests and the integration tests in `tests/`;
+//! 3. the generated crate is clippy-clean and rustdoc-clean, with warnings denied.
+
+use std::process::Command;
+
+use crate::paths;
+
+/// Runs the command.
+pub fn run(args: &[String]) -> Result<(), String> {
+    crate::codegen::run(&[vec!["--check".to_owned()], args.to_vec()].concat())?;
+    let root = paths::repo_root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let steps: [(&str, Vec<&str>, Option<(&str, &str)>); 3] = [
+        ("tests", vec!["test", "--workspace"], None),
+        ("clippy", vec!["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], None),
+        ("rustdoc", vec!["doc", "-p", "connect-api", "--no-deps"], Some(("RUSTDOCFLAGS", "-D warnings"))),
+    ];
+    for (name, argv, env) in steps {
+        println!("xtask test: {name}: cargo {}", argv.join(" "));
+        let mut cmd = Command::new(&cargo);
+        cmd.args(&argv).current_dir(&root);
+        if let Some((k, v)) = env {
+            cmd.env(k, v);
+        }
+        let status = cmd.status().map_err(|e| format!("cannot run cargo: {e}"))?;
+        if !status.success() {
+            return Err(format!("{name} failed ({status})"));
+        }
+    }
+    println!("xtask test: all checks passed");
+    Ok(())
+}
