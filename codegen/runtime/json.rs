@@ -1439,14 +1439,19 @@ impl<'a> JsonTokens<'a> {
     }
 }
 
-/// True if any of the 8 bytes is `"`, `\` or below 0x20 (exact "any" test, SWAR).
+/// True if any of the 8 bytes is `"`, `\` or below 0x20 (an exact "any" test, SWAR).
+#[inline]
 fn needs_attention(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
-    has_zero_byte(word ^ (ONES * u64::from(b'"')))
-        || has_zero_byte(word ^ (ONES * u64::from(b'\\')))
-        || word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    // A byte's high bit is set in `v - ONES & !v` when the byte is zero (or, after a zero
+    // byte, by borrow), and in `word - 0x20.. & !word` when it is below 0x20.
+    let found = (quote.wrapping_sub(ONES) & !quote)
+        | (backslash.wrapping_sub(ONES) & !backslash)
+        | (word.wrapping_sub(ONES * 0x20) & !word);
+    found & HIGHS != 0
 }
 
 /// Decodes the escapes in a string's raw text; `base` is its offset in the input.

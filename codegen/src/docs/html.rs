@@ -209,6 +209,24 @@ fn push_clean(out: &mut String, c: char) {
 
 struct Builder {
     stack: Vec<Elem>,
+    misses: Misses,
+}
+
+/// Remembers forward searches that failed: once no `-->` follows some position,
+/// none follows any later one. Keeps hostile input (thousands of unterminated
+/// `<!--`) linear.
+#[derive(Default)]
+struct Misses([bool; 5]);
+
+impl Misses {
+    fn find(&mut self, haystack: &str, needle: &str, slot: usize) -> Option<usize> {
+        if self.0[slot] {
+            return None;
+        }
+        let found = haystack.find(needle);
+        self.0[slot] = found.is_none();
+        found
+    }
 }
 
 impl Builder {
@@ -326,6 +344,7 @@ pub(crate) fn parse(input: &str) -> Elem {
     };
     let mut b = Builder {
         stack: vec![Elem::new("#root", Kind::Block)],
+        misses: Misses::default(),
     };
     let bytes = input.as_bytes();
     let mut text = String::new();
@@ -370,18 +389,18 @@ pub(crate) fn parse(input: &str) -> Elem {
 fn markup(input: &str, i: usize, b: &mut Builder, text: &mut String) -> Option<usize> {
     let rest = &input[i..];
     if let Some(body) = rest.strip_prefix("<!--") {
-        let end = body.find("-->")?;
+        let end = b.misses.find(body, "-->", 0)?;
         return Some(i + 4 + end + 3);
     }
     if let Some(body) = rest.strip_prefix("<![CDATA[") {
-        let end = body.find("]]>")?;
+        let end = b.misses.find(body, "]]>", 1)?;
         for c in body[..end].chars() {
             push_clean(text, c);
         }
         return Some(i + 9 + end + 3);
     }
     if rest.starts_with("<!") || rest.starts_with("<?") {
-        let end = rest.find('>')?;
+        let end = b.misses.find(rest, ">", 2)?;
         return Some(i + end + 1);
     }
     let (closing, name_start) = if rest.starts_with("</") {
@@ -395,12 +414,13 @@ fn markup(input: &str, i: usize, b: &mut Builder, text: &mut String) -> Option<u
     }
     let mut j = name_start;
     while j < nb.len()
+        && j - name_start <= 10
         && (nb[j].is_ascii_alphanumeric() || matches!(nb[j], b'-' | b':' | b'_' | b'.'))
     {
         j += 1;
     }
     let (name, kind) = lookup(&rest[name_start..j])?;
-    let (attrs, after) = parse_attrs(rest, j)?;
+    let (attrs, after) = parse_attrs(rest, j, &mut b.misses)?;
     b.text(text);
     text.clear();
     if closing {
@@ -411,9 +431,12 @@ fn markup(input: &str, i: usize, b: &mut Builder, text: &mut String) -> Option<u
         }
         // Skip raw content up to the matching end tag (or to the end of input).
         let body = &input[i + after..];
-        let lower = body.to_ascii_lowercase();
-        let close = format!("</{name}");
-        return Some(match lower.find(&close) {
+        let close = body.match_indices("</").map(|(p, _)| p).find(|&p| {
+            body.as_bytes()
+                .get(p + 2..p + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        });
+        return Some(match close {
             Some(p) => {
                 let q = body[p..].find('>').map_or(body.len(), |q| p + q + 1);
                 i + after + q
@@ -428,7 +451,7 @@ fn markup(input: &str, i: usize, b: &mut Builder, text: &mut String) -> Option<u
 
 /// Parses attributes from `s[j..]` up to and including `>`; returns the attributes
 /// we care about and the index after `>`. `None` if this is not a well-formed tag.
-fn parse_attrs(s: &str, mut j: usize) -> Option<(Attrs, usize)> {
+fn parse_attrs(s: &str, mut j: usize, misses: &mut Misses) -> Option<(Attrs, usize)> {
     let b = s.as_bytes();
     let mut attrs = Attrs::default();
     loop {
@@ -467,7 +490,8 @@ fn parse_attrs(s: &str, mut j: usize) -> Option<(Attrs, usize)> {
             }
             match b.get(j)? {
                 &q @ (b'"' | b'\'') => {
-                    let end = s[j + 1..].find(q as char)? + j + 1;
+                    let quote = if q == b'"' { "\"" } else { "'" };
+                    let end = misses.find(&s[j + 1..], quote, 3 + usize::from(q == b'"'))? + j + 1;
                     value = Some(&s[j + 1..end]);
                     j = end + 1;
                 }

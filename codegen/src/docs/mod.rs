@@ -4,17 +4,27 @@
 //! The output is meant to be emitted line by line as `#[doc = " line"]` attributes
 //! and is built to be warning-free under `RUSTDOCFLAGS=-Dwarnings`:
 //!
-//! * literal Markdown punctuation in text (`[`, `]`, `*`, `` ` ``, `<`, ...) is
-//!   escaped, so it can neither start a broken intra-doc link nor an HTML tag;
+//! * literal Markdown punctuation in text (`[`, `]`, `*`, `_`, `` ` ``, `~`, ...)
+//!   is backslash-escaped and `<` is written `&lt;`, so text can neither start a
+//!   broken intra-doc link, nor emphasis, nor something that looks like an HTML tag;
+//! * `<code>` becomes a code span, `<a href>` a Markdown link (autolink when the
+//!   text is empty), `<b>`/`<i>` emphasis (dropped when CommonMark could not parse
+//!   it back), `<ul>`/`<ol>`/`<dl>` lists, `<note>`/`<important>` block quotes
+//!   starting with **Note:** / **Important:**, headings bold paragraphs, `<br>`
+//!   hard line breaks, `<pre>` fenced `text` blocks, `<table>` GFM tables;
 //! * bare `http(s)://` URLs become autolinks (`<https://...>`);
 //! * no line is indented by four spaces outside a list item, and every code
 //!   block is fenced with the `text` language so rustdoc never runs it as a
 //!   doctest;
 //! * no raw HTML is ever emitted.
 //!
+//! Text that is not HTML (plain text, or CommonMark) is treated as plain text:
+//! escaped the same way, with blank lines separating paragraphs.
+//!
 //! The converter never panics: unknown "tags" such as `<folder name>` are kept
 //! as literal text, unclosed or stray tags are tolerated and nesting depth is
-//! bounded.
+//! bounded. Control characters and bidirectional overrides (which rustc rejects
+//! in string literals) are removed.
 
 mod html;
 mod summary;
@@ -116,7 +126,7 @@ fn is_blank_text(n: &Node) -> bool {
 fn has_block(e: &Elem) -> bool {
     e.children.iter().any(|n| match n {
         Node::Elem(c) => {
-            !c.kind.is_inline() && !matches!(c.kind, Kind::Drop | Kind::Hr) || has_block(c)
+            (!c.kind.is_inline() && !matches!(c.kind, Kind::Drop | Kind::Hr)) || has_block(c)
         }
         Node::Text(_) => false,
     })
@@ -885,14 +895,36 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
             })
             .unwrap_or(body.len());
         let mut url = &s[start..start + scheme + stop];
+        // Unbalanced closing brackets at the end belong to the surrounding text.
+        let mut balance = [0isize; 3];
+        for c in url.chars() {
+            match c {
+                '(' => balance[0] += 1,
+                ')' => balance[0] -= 1,
+                '[' => balance[1] += 1,
+                ']' => balance[1] -= 1,
+                '{' => balance[2] += 1,
+                '}' => balance[2] -= 1,
+                _ => {}
+            }
+        }
         while let Some(last) = url.chars().next_back() {
-            let count = |c: char| url.matches(c).count();
-            let strip = match last {
-                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '_' | '~' => true,
-                ')' => count('(') < count(')'),
-                ']' => count('[') < count(']'),
-                '}' => count('{') < count('}'),
-                _ => false,
+            let bracket = match last {
+                ')' => Some(0),
+                ']' => Some(1),
+                '}' => Some(2),
+                _ => None,
+            };
+            let strip = match bracket {
+                Some(k) if balance[k] < 0 => {
+                    balance[k] += 1;
+                    true
+                }
+                Some(_) => false,
+                None => matches!(
+                    last,
+                    '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '_' | '~'
+                ),
             };
             if !strip {
                 break;
