@@ -1030,11 +1030,13 @@ impl<'a> JsonTokens<'a> {
         let mut i = start;
         let mut has_escapes = false;
         loop {
-            // Skip 8 plain bytes at a time.
-            while let Some(chunk) = input.get(i..i + 8) {
+            // Skip plain bytes 8 at a time, stopping exactly at the first special one.
+            for chunk in input.get(i..).unwrap_or_default().chunks_exact(8) {
                 let mut word = [0u8; 8];
                 word.copy_from_slice(chunk);
-                if needs_attention(u64::from_le_bytes(word)) {
+                let mask = special_bytes(u64::from_le_bytes(word));
+                if mask != 0 {
+                    i += (mask.trailing_zeros() / 8) as usize;
                     break;
                 }
                 i += 8;
@@ -1439,19 +1441,21 @@ impl<'a> JsonTokens<'a> {
     }
 }
 
-/// True if any of the 8 bytes is `"`, `\` or below 0x20 (an exact "any" test, SWAR).
+/// Flags bytes that are `"`, `\\` or below 0x20 by setting their high bit (SWAR).
+///
+/// The lowest flagged byte is always exact; bytes above a flagged one may be flagged
+/// spuriously by a borrow, which does not matter since scanning stops at the lowest.
 #[inline]
-fn needs_attention(word: u64) -> bool {
+fn special_bytes(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let quote = word ^ (ONES * u64::from(b'"'));
     let backslash = word ^ (ONES * u64::from(b'\\'));
-    // A byte's high bit is set in `v - ONES & !v` when the byte is zero (or, after a zero
-    // byte, by borrow), and in `word - 0x20.. & !word` when it is below 0x20.
+    // `v - ONES & !v` marks zero bytes of `v`; `word - 0x20.. & !word` marks bytes below 0x20.
     let found = (quote.wrapping_sub(ONES) & !quote)
         | (backslash.wrapping_sub(ONES) & !backslash)
         | (word.wrapping_sub(ONES * 0x20) & !word);
-    found & HIGHS != 0
+    found & HIGHS
 }
 
 /// Decodes the escapes in a string's raw text; `base` is its offset in the input.
@@ -1466,11 +1470,8 @@ fn decode_escapes(raw: &str, base: usize, mut out: Option<&mut String>) -> Resul
     let bytes = raw.as_bytes();
     let mut run_start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'\\' {
-            i += 1;
-            continue;
-        }
+    while let Some(found) = raw.get(i..).and_then(|rest| rest.find('\\')) {
+        i += found;
         // Backslashes and escape sequences are ASCII, so these are character boundaries.
         if let Some(out) = out.as_mut() {
             out.push_str(&raw[run_start..i]);

@@ -848,41 +848,30 @@ pub(crate) fn scaled_decimal(text: &str, scale: u32, exact: bool) -> Result<i128
     }
     // How many of the digits (integer digits then fraction digits) lie before the point.
     let point = int_digits.len() as i64 + exponent + i64::from(scale);
-    // Accumulate in u64 while that cannot overflow (below 10^18), then in checked u128.
+    let total = int_digits.len() + frac_digits.len();
+    let integer_count = point.clamp(0, total as i64) as usize;
+    let mut digits = int_digits.iter().chain(frac_digits).map(|d| d - b'0');
+    // The first 18 digits cannot overflow a u64; the rest go through checked u128.
+    let fast_count = integer_count.min(18);
     let mut small: u64 = 0;
-    let mut magnitude: u128 = 0;
-    let mut is_small = true;
-    let mut position: i64 = 0;
-    for &digit in int_digits.iter().chain(frac_digits) {
-        let digit = digit - b'0';
-        if position < point {
-            if is_small && small < 100_000_000_000_000_000 {
-                small = small * 10 + u64::from(digit);
-            } else {
-                if is_small {
-                    magnitude = u128::from(small);
-                    is_small = false;
-                }
-                magnitude = magnitude
-                    .checked_mul(10)
-                    .and_then(|m| m.checked_add(u128::from(digit)))
-                    .ok_or(DecimalError::Overflow)?;
-            }
-        } else if !exact {
-            break;
-        } else if digit != 0 {
-            return Err(DecimalError::Inexact);
-        }
-        position += 1;
+    for digit in digits.by_ref().take(fast_count) {
+        small = small * 10 + u64::from(digit);
     }
-    if is_small {
-        magnitude = u128::from(small);
+    let mut magnitude = u128::from(small);
+    for digit in digits.by_ref().take(integer_count - fast_count) {
+        magnitude = magnitude
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(u128::from(digit)))
+            .ok_or(DecimalError::Overflow)?;
+    }
+    // The remaining digits lie below the scale.
+    if exact && digits.any(|digit| digit != 0) {
+        return Err(DecimalError::Inexact);
     }
     if magnitude != 0 {
         // Trailing zeros implied by the exponent; overflows after at most 39 steps.
-        while position < point {
+        for _ in integer_count as i64..point {
             magnitude = magnitude.checked_mul(10).ok_or(DecimalError::Overflow)?;
-            position += 1;
         }
     }
     if negative {

@@ -13,6 +13,43 @@ pub fn rust_file(path: &str, tokens: TokenStream) -> Result<String> {
     let file: syn::File = syn::parse2(tokens)
         .map_err(|e| Error::msg(format!("internal error: generated code for {path} does not parse: {e}")))?;
     let mut text = String::from(HEADER);
-    text.push_str(&prettyplease::unparse(&file));
+    text.push_str(&space_items(&prettyplease::unparse(&file)));
     Ok(text)
+}
+
+/// Puts a blank line after each block-closing `}` that is followed by another item at the same
+/// indentation, as a person would write it; prettyplease packs items together.
+///
+/// Only lines that start an item (doc comment, attribute, visibility or item keyword) count, so
+/// statements and match arms are left alone.
+fn space_items(text: &str) -> String {
+    const ITEM_STARTS: &[&str] =
+        &["///", "//!", "#[", "pub ", "pub(", "impl ", "impl<", "fn ", "mod ", "struct ", "enum ", "const ", "type ", "trait ", "use "];
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        let Some(next) = lines.get(i + 1) else { continue };
+        let indent = line.len() - line.trim_start().len();
+        let closes_block = line.trim() == "}";
+        let next_indent = next.len() - next.trim_start().len();
+        let next_body = next.trim_start();
+        if closes_block && next_indent == indent && ITEM_STARTS.iter().any(|p| next_body.starts_with(p)) {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::space_items;
+
+    #[test]
+    fn separates_items_but_not_statements() {
+        let input = "struct A {\n    x: u8,\n}\nimpl A {\n    fn f() {\n        if x {\n        }\n        let y = 1;\n    }\n    /// Doc.\n    fn g() {}\n}\n";
+        let expected = "struct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {\n        if x {\n        }\n        let y = 1;\n    }\n\n    /// Doc.\n    fn g() {}\n}\n";
+        assert_eq!(space_items(input), expected);
+    }
 }

@@ -75,6 +75,7 @@ pub enum Error {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -114,6 +115,7 @@ impl ::std::fmt::Display for Error {
         }
     }
 }
+
 impl ::std::error::Error for Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -153,6 +155,7 @@ impl ::std::error::Error for Error {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for Error {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -234,6 +237,7 @@ impl crate::error::ProvideErrorMetadata for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::error::BuildError> for Error {
     fn from(err: crate::error::BuildError) -> Self {
         Self::Unhandled(
@@ -244,6 +248,7 @@ impl ::std::convert::From<crate::error::BuildError> for Error {
         )
     }
 }
+
 impl ::std::convert::From<
     crate::operation::activate_evaluation_form::ActivateEvaluationFormError,
 > for Error {
@@ -272,6 +277,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetError,
 > for Error {
@@ -300,6 +306,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_approved_origin::AssociateApprovedOriginError,
 > for Error {
@@ -334,6 +341,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::associate_bot::AssociateBotError> for Error {
     fn from(err: crate::operation::associate_bot::AssociateBotError) -> Self {
         match err {
@@ -364,6 +372,7 @@ impl ::std::convert::From<crate::operation::associate_bot::AssociateBotError> fo
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_contact_with_user::AssociateContactWithUserError,
 > for Error {
@@ -395,6 +404,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyError,
 > for Error {
@@ -423,6 +433,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_email_address_alias::AssociateEmailAddressAliasError,
 > for Error {
@@ -460,6 +471,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::associate_flow::AssociateFlowError>
 for Error {
     fn from(err: crate::operation::associate_flow::AssociateFlowError) -> Self {
@@ -488,6 +500,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsError,
 > for Error {
@@ -522,6 +535,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigError,
 > for Error {
@@ -553,6 +567,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_lambda_function::AssociateLambdaFunctionError,
 > for Error {
@@ -587,6 +602,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::associate_lex_bot::AssociateLexBotError>
 for Error {
     fn from(err: crate::operation::associate_lex_bot::AssociateLexBotError) -> Self {
@@ -618,6 +634,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowError,
 > for Error {
@@ -646,6 +663,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesError,
 > for Error {
@@ -680,6 +698,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsError,
 > for Error {
@@ -711,6 +730,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesError,
 > for Error {
@@ -739,6 +759,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_security_key::AssociateSecurityKeyError,
 > for Error {
@@ -773,6 +794,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_security_profiles::AssociateSecurityProfilesError,
 > for Error {
@@ -807,6 +829,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserError,
 > for Error {
@@ -838,6 +861,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::associate_user_proficiencies::AssociateUserProficienciesError,
 > for Error {
@@ -866,6 +890,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::associate_workspace::AssociateWorkspaceError>
 for Error {
     fn from(
@@ -899,6 +924,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetError,
 > for Error {
@@ -927,6 +953,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::batch_create_data_table_value::BatchCreateDataTableValueError,
 > for Error {
@@ -967,6 +994,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueError,
 > for Error {
@@ -1001,6 +1029,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueError,
 > for Error {
@@ -1032,6 +1061,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::batch_disassociate_analytics_data_set::BatchDisassociateAnalyticsDataSetError,
 > for Error {
@@ -1060,6 +1090,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataError,
 > for Error {
@@ -1088,6 +1119,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::batch_get_flow_association::BatchGetFlowAssociationError,
 > for Error {
@@ -1119,6 +1151,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::batch_put_contact::BatchPutContactError>
 for Error {
     fn from(err: crate::operation::batch_put_contact::BatchPutContactError) -> Self {
@@ -1147,6 +1180,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueError,
 > for Error {
@@ -1181,6 +1215,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::claim_phone_number::ClaimPhoneNumberError>
 for Error {
     fn from(err: crate::operation::claim_phone_number::ClaimPhoneNumberError) -> Self {
@@ -1209,6 +1244,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadError,
 > for Error {
@@ -1237,6 +1273,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_agent_status::CreateAgentStatusError>
 for Error {
     fn from(err: crate::operation::create_agent_status::CreateAgentStatusError) -> Self {
@@ -1268,6 +1305,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_contact::CreateContactError>
 for Error {
     fn from(err: crate::operation::create_contact::CreateContactError) -> Self {
@@ -1305,6 +1343,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_contact_flow::CreateContactFlowError>
 for Error {
     fn from(err: crate::operation::create_contact_flow::CreateContactFlowError) -> Self {
@@ -1339,6 +1378,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_contact_flow_module::CreateContactFlowModuleError,
 > for Error {
@@ -1382,6 +1422,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasError,
 > for Error {
@@ -1419,6 +1460,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionError,
 > for Error {
@@ -1453,6 +1495,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_contact_flow_version::CreateContactFlowVersionError,
 > for Error {
@@ -1487,6 +1530,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_data_table::CreateDataTableError>
 for Error {
     fn from(err: crate::operation::create_data_table::CreateDataTableError) -> Self {
@@ -1524,6 +1568,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_data_table_attribute::CreateDataTableAttributeError,
 > for Error {
@@ -1564,6 +1609,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_email_address::CreateEmailAddressError,
 > for Error {
@@ -1607,6 +1653,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_evaluation_form::CreateEvaluationFormError,
 > for Error {
@@ -1638,6 +1685,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_hours_of_operation::CreateHoursOfOperationError,
 > for Error {
@@ -1675,6 +1723,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideError,
 > for Error {
@@ -1709,6 +1758,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_instance::CreateInstanceError>
 for Error {
     fn from(err: crate::operation::create_instance::CreateInstanceError) -> Self {
@@ -1734,6 +1784,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_integration_association::CreateIntegrationAssociationError,
 > for Error {
@@ -1762,6 +1813,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_notification::CreateNotificationError>
 for Error {
     fn from(
@@ -1795,6 +1847,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_participant::CreateParticipantError>
 for Error {
     fn from(err: crate::operation::create_participant::CreateParticipantError) -> Self {
@@ -1823,6 +1876,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationError,
 > for Error {
@@ -1854,6 +1908,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_predefined_attribute::CreatePredefinedAttributeError,
 > for Error {
@@ -1888,6 +1943,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_prompt::CreatePromptError> for Error {
     fn from(err: crate::operation::create_prompt::CreatePromptError) -> Self {
         match err {
@@ -1915,6 +1971,7 @@ impl ::std::convert::From<crate::operation::create_prompt::CreatePromptError> fo
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationError,
 > for Error {
@@ -1946,6 +2003,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_queue::CreateQueueError> for Error {
     fn from(err: crate::operation::create_queue::CreateQueueError) -> Self {
         match err {
@@ -1976,6 +2034,7 @@ impl ::std::convert::From<crate::operation::create_queue::CreateQueueError> for 
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_quick_connect::CreateQuickConnectError,
 > for Error {
@@ -2010,6 +2069,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_routing_profile::CreateRoutingProfileError,
 > for Error {
@@ -2044,6 +2104,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_rule::CreateRuleError> for Error {
     fn from(err: crate::operation::create_rule::CreateRuleError) -> Self {
         match err {
@@ -2074,6 +2135,7 @@ impl ::std::convert::From<crate::operation::create_rule::CreateRuleError> for Er
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_security_profile::CreateSecurityProfileError,
 > for Error {
@@ -2108,6 +2170,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_task_template::CreateTaskTemplateError,
 > for Error {
@@ -2139,6 +2202,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_test_case::CreateTestCaseError>
 for Error {
     fn from(err: crate::operation::create_test_case::CreateTestCaseError) -> Self {
@@ -2182,6 +2246,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupError,
 > for Error {
@@ -2219,6 +2284,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_use_case::CreateUseCaseError>
 for Error {
     fn from(err: crate::operation::create_use_case::CreateUseCaseError) -> Self {
@@ -2244,6 +2310,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_user::CreateUserError> for Error {
     fn from(err: crate::operation::create_user::CreateUserError) -> Self {
         match err {
@@ -2274,6 +2341,7 @@ impl ::std::convert::From<crate::operation::create_user::CreateUserError> for Er
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupError,
 > for Error {
@@ -2308,6 +2376,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_view::CreateViewError> for Error {
     fn from(err: crate::operation::create_view::CreateViewError) -> Self {
         match err {
@@ -2344,6 +2413,7 @@ impl ::std::convert::From<crate::operation::create_view::CreateViewError> for Er
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_view_version::CreateViewVersionError>
 for Error {
     fn from(err: crate::operation::create_view_version::CreateViewVersionError) -> Self {
@@ -2378,6 +2448,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_vocabulary::CreateVocabularyError>
 for Error {
     fn from(err: crate::operation::create_vocabulary::CreateVocabularyError) -> Self {
@@ -2409,6 +2480,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::create_workspace::CreateWorkspaceError>
 for Error {
     fn from(err: crate::operation::create_workspace::CreateWorkspaceError) -> Self {
@@ -2446,6 +2518,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::create_workspace_page::CreateWorkspacePageError,
 > for Error {
@@ -2489,6 +2562,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormError,
 > for Error {
@@ -2517,6 +2591,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_attached_file::DeleteAttachedFileError,
 > for Error {
@@ -2545,6 +2620,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_contact_evaluation::DeleteContactEvaluationError,
 > for Error {
@@ -2573,6 +2649,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_contact_flow::DeleteContactFlowError>
 for Error {
     fn from(err: crate::operation::delete_contact_flow::DeleteContactFlowError) -> Self {
@@ -2601,6 +2678,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_contact_flow_module::DeleteContactFlowModuleError,
 > for Error {
@@ -2632,6 +2710,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasError,
 > for Error {
@@ -2663,6 +2742,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_contact_flow_module_version::DeleteContactFlowModuleVersionError,
 > for Error {
@@ -2694,6 +2774,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_contact_flow_version::DeleteContactFlowVersionError,
 > for Error {
@@ -2725,6 +2806,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_data_table::DeleteDataTableError>
 for Error {
     fn from(err: crate::operation::delete_data_table::DeleteDataTableError) -> Self {
@@ -2756,6 +2838,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_data_table_attribute::DeleteDataTableAttributeError,
 > for Error {
@@ -2790,6 +2873,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_email_address::DeleteEmailAddressError,
 > for Error {
@@ -2824,6 +2908,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_evaluation_form::DeleteEvaluationFormError,
 > for Error {
@@ -2852,6 +2937,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_hours_of_operation::DeleteHoursOfOperationError,
 > for Error {
@@ -2880,6 +2966,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideError,
 > for Error {
@@ -2908,6 +2995,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_instance::DeleteInstanceError>
 for Error {
     fn from(err: crate::operation::delete_instance::DeleteInstanceError) -> Self {
@@ -2927,6 +3015,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_integration_association::DeleteIntegrationAssociationError,
 > for Error {
@@ -2952,6 +3041,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_notification::DeleteNotificationError>
 for Error {
     fn from(
@@ -2982,6 +3072,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_predefined_attribute::DeletePredefinedAttributeError,
 > for Error {
@@ -3013,6 +3104,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_prompt::DeletePromptError> for Error {
     fn from(err: crate::operation::delete_prompt::DeletePromptError) -> Self {
         match err {
@@ -3037,6 +3129,7 @@ impl ::std::convert::From<crate::operation::delete_prompt::DeletePromptError> fo
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationError,
 > for Error {
@@ -3065,6 +3158,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_queue::DeleteQueueError> for Error {
     fn from(err: crate::operation::delete_queue::DeleteQueueError) -> Self {
         match err {
@@ -3092,6 +3186,7 @@ impl ::std::convert::From<crate::operation::delete_queue::DeleteQueueError> for 
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_quick_connect::DeleteQuickConnectError,
 > for Error {
@@ -3120,6 +3215,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_routing_profile::DeleteRoutingProfileError,
 > for Error {
@@ -3151,6 +3247,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_rule::DeleteRuleError> for Error {
     fn from(err: crate::operation::delete_rule::DeleteRuleError) -> Self {
         match err {
@@ -3175,6 +3272,7 @@ impl ::std::convert::From<crate::operation::delete_rule::DeleteRuleError> for Er
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_security_profile::DeleteSecurityProfileError,
 > for Error {
@@ -3209,6 +3307,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_task_template::DeleteTaskTemplateError,
 > for Error {
@@ -3237,6 +3336,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_test_case::DeleteTestCaseError>
 for Error {
     fn from(err: crate::operation::delete_test_case::DeleteTestCaseError) -> Self {
@@ -3265,6 +3365,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupError,
 > for Error {
@@ -3293,6 +3394,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_use_case::DeleteUseCaseError>
 for Error {
     fn from(err: crate::operation::delete_use_case::DeleteUseCaseError) -> Self {
@@ -3315,6 +3417,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_user::DeleteUserError> for Error {
     fn from(err: crate::operation::delete_user::DeleteUserError) -> Self {
         match err {
@@ -3339,6 +3442,7 @@ impl ::std::convert::From<crate::operation::delete_user::DeleteUserError> for Er
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroupError,
 > for Error {
@@ -3370,6 +3474,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_view::DeleteViewError> for Error {
     fn from(err: crate::operation::delete_view::DeleteViewError) -> Self {
         match err {
@@ -3400,6 +3505,7 @@ impl ::std::convert::From<crate::operation::delete_view::DeleteViewError> for Er
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_view_version::DeleteViewVersionError>
 for Error {
     fn from(err: crate::operation::delete_view_version::DeleteViewVersionError) -> Self {
@@ -3431,6 +3537,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_vocabulary::DeleteVocabularyError>
 for Error {
     fn from(err: crate::operation::delete_vocabulary::DeleteVocabularyError) -> Self {
@@ -3459,6 +3566,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::delete_workspace::DeleteWorkspaceError>
 for Error {
     fn from(err: crate::operation::delete_workspace::DeleteWorkspaceError) -> Self {
@@ -3487,6 +3595,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_workspace_media::DeleteWorkspaceMediaError,
 > for Error {
@@ -3515,6 +3624,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::delete_workspace_page::DeleteWorkspacePageError,
 > for Error {
@@ -3549,6 +3659,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_agent_status::DescribeAgentStatusError,
 > for Error {
@@ -3577,6 +3688,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationError,
 > for Error {
@@ -3605,6 +3717,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_authentication_profile::DescribeAuthenticationProfileError,
 > for Error {
@@ -3633,6 +3746,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::describe_contact::DescribeContactError>
 for Error {
     fn from(err: crate::operation::describe_contact::DescribeContactError) -> Self {
@@ -3658,6 +3772,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_contact_evaluation::DescribeContactEvaluationError,
 > for Error {
@@ -3683,6 +3798,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_contact_flow::DescribeContactFlowError,
 > for Error {
@@ -3714,6 +3830,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_contact_flow_module::DescribeContactFlowModuleError,
 > for Error {
@@ -3745,6 +3862,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasError,
 > for Error {
@@ -3776,6 +3894,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::describe_data_table::DescribeDataTableError>
 for Error {
     fn from(err: crate::operation::describe_data_table::DescribeDataTableError) -> Self {
@@ -3804,6 +3923,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_data_table_attribute::DescribeDataTableAttributeError,
 > for Error {
@@ -3835,6 +3955,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_email_address::DescribeEmailAddressError,
 > for Error {
@@ -3866,6 +3987,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_evaluation_form::DescribeEvaluationFormError,
 > for Error {
@@ -3891,6 +4013,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_hours_of_operation::DescribeHoursOfOperationError,
 > for Error {
@@ -3919,6 +4042,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideError,
 > for Error {
@@ -3947,6 +4071,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::describe_instance::DescribeInstanceError>
 for Error {
     fn from(err: crate::operation::describe_instance::DescribeInstanceError) -> Self {
@@ -3966,6 +4091,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_instance_attribute::DescribeInstanceAttributeError,
 > for Error {
@@ -3994,6 +4120,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigError,
 > for Error {
@@ -4022,6 +4149,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_notification::DescribeNotificationError,
 > for Error {
@@ -4053,6 +4181,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_phone_number::DescribePhoneNumberError,
 > for Error {
@@ -4081,6 +4210,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_predefined_attribute::DescribePredefinedAttributeError,
 > for Error {
@@ -4109,6 +4239,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::describe_prompt::DescribePromptError>
 for Error {
     fn from(err: crate::operation::describe_prompt::DescribePromptError) -> Self {
@@ -4134,6 +4265,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::describe_queue::DescribeQueueError>
 for Error {
     fn from(err: crate::operation::describe_queue::DescribeQueueError) -> Self {
@@ -4159,6 +4291,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_quick_connect::DescribeQuickConnectError,
 > for Error {
@@ -4187,6 +4320,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_routing_profile::DescribeRoutingProfileError,
 > for Error {
@@ -4215,6 +4349,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::describe_rule::DescribeRuleError> for Error {
     fn from(err: crate::operation::describe_rule::DescribeRuleError) -> Self {
         match err {
@@ -4239,6 +4374,7 @@ impl ::std::convert::From<crate::operation::describe_rule::DescribeRuleError> fo
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_security_profile::DescribeSecurityProfileError,
 > for Error {
@@ -4267,6 +4403,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::describe_test_case::DescribeTestCaseError>
 for Error {
     fn from(err: crate::operation::describe_test_case::DescribeTestCaseError) -> Self {
@@ -4295,6 +4432,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupError,
 > for Error {
@@ -4323,6 +4461,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::describe_user::DescribeUserError> for Error {
     fn from(err: crate::operation::describe_user::DescribeUserError) -> Self {
         match err {
@@ -4347,6 +4486,7 @@ impl ::std::convert::From<crate::operation::describe_user::DescribeUserError> fo
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupError,
 > for Error {
@@ -4375,6 +4515,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureError,
 > for Error {
@@ -4403,6 +4544,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::describe_view::DescribeViewError> for Error {
     fn from(err: crate::operation::describe_view::DescribeViewError) -> Self {
         match err {
@@ -4430,6 +4572,7 @@ impl ::std::convert::From<crate::operation::describe_view::DescribeViewError> fo
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::describe_vocabulary::DescribeVocabularyError>
 for Error {
     fn from(
@@ -4457,6 +4600,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::describe_workspace::DescribeWorkspaceError>
 for Error {
     fn from(err: crate::operation::describe_workspace::DescribeWorkspaceError) -> Self {
@@ -4485,6 +4629,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetError,
 > for Error {
@@ -4513,6 +4658,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_approved_origin::DisassociateApprovedOriginError,
 > for Error {
@@ -4541,6 +4687,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::disassociate_bot::DisassociateBotError>
 for Error {
     fn from(err: crate::operation::disassociate_bot::DisassociateBotError) -> Self {
@@ -4563,6 +4710,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasError,
 > for Error {
@@ -4597,6 +4745,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::disassociate_flow::DisassociateFlowError>
 for Error {
     fn from(err: crate::operation::disassociate_flow::DisassociateFlowError) -> Self {
@@ -4625,6 +4774,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsError,
 > for Error {
@@ -4656,6 +4806,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigError,
 > for Error {
@@ -4684,6 +4835,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionError,
 > for Error {
@@ -4712,6 +4864,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_lex_bot::DisassociateLexBotError,
 > for Error {
@@ -4740,6 +4893,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowError,
 > for Error {
@@ -4768,6 +4922,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesError,
 > for Error {
@@ -4799,6 +4954,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsError,
 > for Error {
@@ -4827,6 +4983,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesError,
 > for Error {
@@ -4855,6 +5012,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_security_key::DisassociateSecurityKeyError,
 > for Error {
@@ -4883,6 +5041,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesError,
 > for Error {
@@ -4917,6 +5076,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserError,
 > for Error {
@@ -4948,6 +5108,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesError,
 > for Error {
@@ -4976,6 +5137,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::disassociate_workspace::DisassociateWorkspaceError,
 > for Error {
@@ -5007,6 +5169,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::dismiss_user_contact::DismissUserContactError,
 > for Error {
@@ -5038,6 +5201,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::evaluate_data_table_values::EvaluateDataTableValuesError,
 > for Error {
@@ -5069,6 +5233,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::get_attached_file::GetAttachedFileError>
 for Error {
     fn from(err: crate::operation::get_attached_file::GetAttachedFileError) -> Self {
@@ -5094,6 +5259,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::get_contact_attributes::GetContactAttributesError,
 > for Error {
@@ -5116,6 +5282,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::get_contact_metrics::GetContactMetricsError>
 for Error {
     fn from(err: crate::operation::get_contact_metrics::GetContactMetricsError) -> Self {
@@ -5144,6 +5311,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::get_current_metric_data::GetCurrentMetricDataError,
 > for Error {
@@ -5172,6 +5340,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::get_current_user_data::GetCurrentUserDataError,
 > for Error {
@@ -5200,6 +5369,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsError,
 > for Error {
@@ -5228,6 +5398,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::get_federation_token::GetFederationTokenError,
 > for Error {
@@ -5259,6 +5430,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::get_flow_association::GetFlowAssociationError,
 > for Error {
@@ -5290,6 +5462,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::get_metric_data::GetMetricDataError>
 for Error {
     fn from(err: crate::operation::get_metric_data::GetMetricDataError) -> Self {
@@ -5315,6 +5488,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::get_metric_data_v2::GetMetricDataV2Error>
 for Error {
     fn from(err: crate::operation::get_metric_data_v2::GetMetricDataV2Error) -> Self {
@@ -5340,6 +5514,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::get_prompt_file::GetPromptFileError>
 for Error {
     fn from(err: crate::operation::get_prompt_file::GetPromptFileError) -> Self {
@@ -5365,6 +5540,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::get_task_template::GetTaskTemplateError>
 for Error {
     fn from(err: crate::operation::get_task_template::GetTaskTemplateError) -> Self {
@@ -5390,6 +5566,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryError,
 > for Error {
@@ -5421,6 +5598,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::get_traffic_distribution::GetTrafficDistributionError,
 > for Error {
@@ -5449,6 +5627,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::import_phone_number::ImportPhoneNumberError>
 for Error {
     fn from(err: crate::operation::import_phone_number::ImportPhoneNumberError) -> Self {
@@ -5477,6 +5656,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::import_workspace_media::ImportWorkspaceMediaError,
 > for Error {
@@ -5505,6 +5685,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_agent_statuses::ListAgentStatusesError>
 for Error {
     fn from(err: crate::operation::list_agent_statuses::ListAgentStatusesError) -> Self {
@@ -5530,6 +5711,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsError,
 > for Error {
@@ -5558,6 +5740,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsError,
 > for Error {
@@ -5586,6 +5769,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_approved_origins::ListApprovedOriginsError,
 > for Error {
@@ -5614,6 +5798,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_associated_contacts::ListAssociatedContactsError,
 > for Error {
@@ -5642,6 +5827,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsError,
 > for Error {
@@ -5670,6 +5856,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_authentication_profiles::ListAuthenticationProfilesError,
 > for Error {
@@ -5698,6 +5885,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_bots::ListBotsError> for Error {
     fn from(err: crate::operation::list_bots::ListBotsError) -> Self {
         match err {
@@ -5719,6 +5907,7 @@ impl ::std::convert::From<crate::operation::list_bots::ListBotsError> for Error 
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsError,
 > for Error {
@@ -5747,6 +5936,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_contact_evaluations::ListContactEvaluationsError,
 > for Error {
@@ -5772,6 +5962,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_contact_flow_module_aliases::ListContactFlowModuleAliasesError,
 > for Error {
@@ -5803,6 +5994,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_contact_flow_module_versions::ListContactFlowModuleVersionsError,
 > for Error {
@@ -5834,6 +6026,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_contact_flow_modules::ListContactFlowModulesError,
 > for Error {
@@ -5865,6 +6058,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_contact_flow_versions::ListContactFlowVersionsError,
 > for Error {
@@ -5896,6 +6090,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_contact_flows::ListContactFlowsError>
 for Error {
     fn from(err: crate::operation::list_contact_flows::ListContactFlowsError) -> Self {
@@ -5921,6 +6116,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_contact_references::ListContactReferencesError,
 > for Error {
@@ -5949,6 +6145,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_data_table_attributes::ListDataTableAttributesError,
 > for Error {
@@ -5980,6 +6177,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesError,
 > for Error {
@@ -6011,6 +6209,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_data_table_values::ListDataTableValuesError,
 > for Error {
@@ -6042,6 +6241,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_data_tables::ListDataTablesError>
 for Error {
     fn from(err: crate::operation::list_data_tables::ListDataTablesError) -> Self {
@@ -6070,6 +6270,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_default_vocabularies::ListDefaultVocabulariesError,
 > for Error {
@@ -6095,6 +6296,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesError,
 > for Error {
@@ -6123,6 +6325,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsError,
 > for Error {
@@ -6148,6 +6351,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_evaluation_forms::ListEvaluationFormsError,
 > for Error {
@@ -6173,6 +6377,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_flow_associations::ListFlowAssociationsError,
 > for Error {
@@ -6204,6 +6409,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_hours_of_operation_overrides::ListHoursOfOperationOverridesError,
 > for Error {
@@ -6232,6 +6438,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_hours_of_operations::ListHoursOfOperationsError,
 > for Error {
@@ -6260,6 +6467,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_instance_attributes::ListInstanceAttributesError,
 > for Error {
@@ -6288,6 +6496,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsError,
 > for Error {
@@ -6316,6 +6525,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_instances::ListInstancesError>
 for Error {
     fn from(err: crate::operation::list_instances::ListInstancesError) -> Self {
@@ -6332,6 +6542,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_integration_associations::ListIntegrationAssociationsError,
 > for Error {
@@ -6357,6 +6568,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_lambda_functions::ListLambdaFunctionsError,
 > for Error {
@@ -6385,6 +6597,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_lex_bots::ListLexBotsError> for Error {
     fn from(err: crate::operation::list_lex_bots::ListLexBotsError) -> Self {
         match err {
@@ -6409,6 +6622,7 @@ impl ::std::convert::From<crate::operation::list_lex_bots::ListLexBotsError> for
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_notifications::ListNotificationsError>
 for Error {
     fn from(err: crate::operation::list_notifications::ListNotificationsError) -> Self {
@@ -6437,6 +6651,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_phone_numbers::ListPhoneNumbersError>
 for Error {
     fn from(err: crate::operation::list_phone_numbers::ListPhoneNumbersError) -> Self {
@@ -6462,6 +6677,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Error,
 > for Error {
@@ -6490,6 +6706,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_predefined_attributes::ListPredefinedAttributesError,
 > for Error {
@@ -6518,6 +6735,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_prompts::ListPromptsError> for Error {
     fn from(err: crate::operation::list_prompts::ListPromptsError) -> Self {
         match err {
@@ -6542,6 +6760,7 @@ impl ::std::convert::From<crate::operation::list_prompts::ListPromptsError> for 
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_queue_email_addresses::ListQueueEmailAddressesError,
 > for Error {
@@ -6573,6 +6792,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_queue_quick_connects::ListQueueQuickConnectsError,
 > for Error {
@@ -6601,6 +6821,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_queues::ListQueuesError> for Error {
     fn from(err: crate::operation::list_queues::ListQueuesError) -> Self {
         match err {
@@ -6625,6 +6846,7 @@ impl ::std::convert::From<crate::operation::list_queues::ListQueuesError> for Er
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_quick_connects::ListQuickConnectsError>
 for Error {
     fn from(err: crate::operation::list_quick_connects::ListQuickConnectsError) -> Self {
@@ -6650,6 +6872,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Error,
 > for Error {
@@ -6681,6 +6904,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesError,
 > for Error {
@@ -6709,6 +6933,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesError,
 > for Error {
@@ -6737,6 +6962,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_routing_profiles::ListRoutingProfilesError,
 > for Error {
@@ -6765,6 +6991,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_rules::ListRulesError> for Error {
     fn from(err: crate::operation::list_rules::ListRulesError) -> Self {
         match err {
@@ -6789,6 +7016,7 @@ impl ::std::convert::From<crate::operation::list_rules::ListRulesError> for Erro
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_security_keys::ListSecurityKeysError>
 for Error {
     fn from(err: crate::operation::list_security_keys::ListSecurityKeysError) -> Self {
@@ -6814,6 +7042,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsError,
 > for Error {
@@ -6842,6 +7071,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesError,
 > for Error {
@@ -6870,6 +7100,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsError,
 > for Error {
@@ -6898,6 +7129,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_security_profiles::ListSecurityProfilesError,
 > for Error {
@@ -6926,6 +7158,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_tags_for_resource::ListTagsForResourceError,
 > for Error {
@@ -6954,6 +7187,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_task_templates::ListTaskTemplatesError>
 for Error {
     fn from(err: crate::operation::list_task_templates::ListTaskTemplatesError) -> Self {
@@ -6979,6 +7213,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsError,
 > for Error {
@@ -7010,6 +7245,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_test_case_executions::ListTestCaseExecutionsError,
 > for Error {
@@ -7041,6 +7277,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_test_cases::ListTestCasesError>
 for Error {
     fn from(err: crate::operation::list_test_cases::ListTestCasesError) -> Self {
@@ -7069,6 +7306,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersError,
 > for Error {
@@ -7097,6 +7335,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsError,
 > for Error {
@@ -7122,6 +7361,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_use_cases::ListUseCasesError>
 for Error {
     fn from(err: crate::operation::list_use_cases::ListUseCasesError) -> Self {
@@ -7144,6 +7384,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_user_hierarchy_groups::ListUserHierarchyGroupsError,
 > for Error {
@@ -7172,6 +7413,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_user_notifications::ListUserNotificationsError,
 > for Error {
@@ -7203,6 +7445,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_user_proficiencies::ListUserProficienciesError,
 > for Error {
@@ -7231,6 +7474,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_users::ListUsersError> for Error {
     fn from(err: crate::operation::list_users::ListUsersError) -> Self {
         match err {
@@ -7255,6 +7499,7 @@ impl ::std::convert::From<crate::operation::list_users::ListUsersError> for Erro
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_view_versions::ListViewVersionsError>
 for Error {
     fn from(err: crate::operation::list_view_versions::ListViewVersionsError) -> Self {
@@ -7283,6 +7528,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_views::ListViewsError> for Error {
     fn from(err: crate::operation::list_views::ListViewsError) -> Self {
         match err {
@@ -7310,6 +7556,7 @@ impl ::std::convert::From<crate::operation::list_views::ListViewsError> for Erro
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_workspace_media::ListWorkspaceMediaError,
 > for Error {
@@ -7341,6 +7588,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::list_workspace_pages::ListWorkspacePagesError,
 > for Error {
@@ -7372,6 +7620,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::list_workspaces::ListWorkspacesError>
 for Error {
     fn from(err: crate::operation::list_workspaces::ListWorkspacesError) -> Self {
@@ -7400,6 +7649,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::monitor_contact::MonitorContactError>
 for Error {
     fn from(err: crate::operation::monitor_contact::MonitorContactError) -> Self {
@@ -7431,6 +7681,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::pause_contact::PauseContactError> for Error {
     fn from(err: crate::operation::pause_contact::PauseContactError) -> Self {
         match err {
@@ -7464,6 +7715,7 @@ impl ::std::convert::From<crate::operation::pause_contact::PauseContactError> fo
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::put_user_status::PutUserStatusError>
 for Error {
     fn from(err: crate::operation::put_user_status::PutUserStatusError) -> Self {
@@ -7492,6 +7744,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::release_phone_number::ReleasePhoneNumberError,
 > for Error {
@@ -7526,6 +7779,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::replicate_instance::ReplicateInstanceError>
 for Error {
     fn from(err: crate::operation::replicate_instance::ReplicateInstanceError) -> Self {
@@ -7560,6 +7814,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::resume_contact::ResumeContactError>
 for Error {
     fn from(err: crate::operation::resume_contact::ResumeContactError) -> Self {
@@ -7591,6 +7846,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::resume_contact_recording::ResumeContactRecordingError,
 > for Error {
@@ -7616,6 +7872,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_agent_statuses::SearchAgentStatusesError,
 > for Error {
@@ -7644,6 +7901,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersError,
 > for Error {
@@ -7669,6 +7927,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_contact_evaluations::SearchContactEvaluationsError,
 > for Error {
@@ -7697,6 +7956,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_contact_flow_modules::SearchContactFlowModulesError,
 > for Error {
@@ -7725,6 +7985,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_contact_flows::SearchContactFlowsError,
 > for Error {
@@ -7753,6 +8014,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::search_contacts::SearchContactsError>
 for Error {
     fn from(err: crate::operation::search_contacts::SearchContactsError) -> Self {
@@ -7778,6 +8040,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::search_data_tables::SearchDataTablesError>
 for Error {
     fn from(err: crate::operation::search_data_tables::SearchDataTablesError) -> Self {
@@ -7803,6 +8066,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_email_addresses::SearchEmailAddressesError,
 > for Error {
@@ -7834,6 +8098,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_evaluation_forms::SearchEvaluationFormsError,
 > for Error {
@@ -7862,6 +8127,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesError,
 > for Error {
@@ -7890,6 +8156,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_hours_of_operations::SearchHoursOfOperationsError,
 > for Error {
@@ -7918,6 +8185,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_notifications::SearchNotificationsError,
 > for Error {
@@ -7949,6 +8217,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_predefined_attributes::SearchPredefinedAttributesError,
 > for Error {
@@ -7977,6 +8246,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::search_prompts::SearchPromptsError>
 for Error {
     fn from(err: crate::operation::search_prompts::SearchPromptsError) -> Self {
@@ -8002,6 +8272,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::search_queues::SearchQueuesError> for Error {
     fn from(err: crate::operation::search_queues::SearchQueuesError) -> Self {
         match err {
@@ -8026,6 +8297,7 @@ impl ::std::convert::From<crate::operation::search_queues::SearchQueuesError> fo
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_quick_connects::SearchQuickConnectsError,
 > for Error {
@@ -8054,6 +8326,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_resource_tags::SearchResourceTagsError,
 > for Error {
@@ -8085,6 +8358,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_routing_profiles::SearchRoutingProfilesError,
 > for Error {
@@ -8113,6 +8387,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_security_profiles::SearchSecurityProfilesError,
 > for Error {
@@ -8141,6 +8416,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::search_test_cases::SearchTestCasesError>
 for Error {
     fn from(err: crate::operation::search_test_cases::SearchTestCasesError) -> Self {
@@ -8169,6 +8445,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsError,
 > for Error {
@@ -8197,6 +8474,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::search_users::SearchUsersError> for Error {
     fn from(err: crate::operation::search_users::SearchUsersError) -> Self {
         match err {
@@ -8221,6 +8499,7 @@ impl ::std::convert::From<crate::operation::search_users::SearchUsersError> for 
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::search_views::SearchViewsError> for Error {
     fn from(err: crate::operation::search_views::SearchViewsError) -> Self {
         match err {
@@ -8248,6 +8527,7 @@ impl ::std::convert::From<crate::operation::search_views::SearchViewsError> for 
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::search_vocabularies::SearchVocabulariesError>
 for Error {
     fn from(
@@ -8272,6 +8552,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::search_workspace_associations::SearchWorkspaceAssociationsError,
 > for Error {
@@ -8303,6 +8584,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::search_workspaces::SearchWorkspacesError>
 for Error {
     fn from(err: crate::operation::search_workspaces::SearchWorkspacesError) -> Self {
@@ -8331,6 +8613,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::send_chat_integration_event::SendChatIntegrationEventError,
 > for Error {
@@ -8359,6 +8642,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::send_outbound_email::SendOutboundEmailError>
 for Error {
     fn from(err: crate::operation::send_outbound_email::SendOutboundEmailError) -> Self {
@@ -8390,6 +8674,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::start_attached_file_upload::StartAttachedFileUploadError,
 > for Error {
@@ -8421,6 +8706,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::start_chat_contact::StartChatContactError>
 for Error {
     fn from(err: crate::operation::start_chat_contact::StartChatContactError) -> Self {
@@ -8446,6 +8732,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::start_contact_evaluation::StartContactEvaluationError,
 > for Error {
@@ -8477,6 +8764,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::start_contact_media_processing::StartContactMediaProcessingError,
 > for Error {
@@ -8511,6 +8799,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::start_contact_recording::StartContactRecordingError,
 > for Error {
@@ -8539,6 +8828,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::start_contact_streaming::StartContactStreamingError,
 > for Error {
@@ -8567,6 +8857,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::start_email_contact::StartEmailContactError>
 for Error {
     fn from(err: crate::operation::start_email_contact::StartEmailContactError) -> Self {
@@ -8598,6 +8889,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::start_outbound_chat_contact::StartOutboundChatContactError,
 > for Error {
@@ -8632,6 +8924,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::start_outbound_email_contact::StartOutboundEmailContactError,
 > for Error {
@@ -8666,6 +8959,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactError,
 > for Error {
@@ -8700,6 +8994,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::start_screen_sharing::StartScreenSharingError,
 > for Error {
@@ -8731,6 +9026,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::start_task_contact::StartTaskContactError>
 for Error {
     fn from(err: crate::operation::start_task_contact::StartTaskContactError) -> Self {
@@ -8759,6 +9055,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::start_test_case_execution::StartTestCaseExecutionError,
 > for Error {
@@ -8793,6 +9090,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::start_web_rtc_contact::StartWebRTCContactError,
 > for Error {
@@ -8821,6 +9119,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::stop_contact::StopContactError> for Error {
     fn from(err: crate::operation::stop_contact::StopContactError) -> Self {
         match err {
@@ -8848,6 +9147,7 @@ impl ::std::convert::From<crate::operation::stop_contact::StopContactError> for 
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::stop_contact_media_processing::StopContactMediaProcessingError,
 > for Error {
@@ -8879,6 +9179,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::stop_contact_recording::StopContactRecordingError,
 > for Error {
@@ -8904,6 +9205,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::stop_contact_streaming::StopContactStreamingError,
 > for Error {
@@ -8929,6 +9231,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::stop_test_case_execution::StopTestCaseExecutionError,
 > for Error {
@@ -8960,6 +9263,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::submit_contact_evaluation::SubmitContactEvaluationError,
 > for Error {
@@ -8988,6 +9292,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::suspend_contact_recording::SuspendContactRecordingError,
 > for Error {
@@ -9013,6 +9318,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::tag_contact::TagContactError> for Error {
     fn from(err: crate::operation::tag_contact::TagContactError) -> Self {
         match err {
@@ -9040,6 +9346,7 @@ impl ::std::convert::From<crate::operation::tag_contact::TagContactError> for Er
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::tag_resource::TagResourceError> for Error {
     fn from(err: crate::operation::tag_resource::TagResourceError) -> Self {
         match err {
@@ -9064,6 +9371,7 @@ impl ::std::convert::From<crate::operation::tag_resource::TagResourceError> for 
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::transfer_contact::TransferContactError>
 for Error {
     fn from(err: crate::operation::transfer_contact::TransferContactError) -> Self {
@@ -9095,6 +9403,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::untag_contact::UntagContactError> for Error {
     fn from(err: crate::operation::untag_contact::UntagContactError) -> Self {
         match err {
@@ -9122,6 +9431,7 @@ impl ::std::convert::From<crate::operation::untag_contact::UntagContactError> fo
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::untag_resource::UntagResourceError>
 for Error {
     fn from(err: crate::operation::untag_resource::UntagResourceError) -> Self {
@@ -9147,6 +9457,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::update_agent_status::UpdateAgentStatusError>
 for Error {
     fn from(err: crate::operation::update_agent_status::UpdateAgentStatusError) -> Self {
@@ -9178,6 +9489,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationError,
 > for Error {
@@ -9206,6 +9518,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_authentication_profile::UpdateAuthenticationProfileError,
 > for Error {
@@ -9234,6 +9547,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::update_contact::UpdateContactError>
 for Error {
     fn from(err: crate::operation::update_contact::UpdateContactError) -> Self {
@@ -9268,6 +9582,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_contact_attributes::UpdateContactAttributesError,
 > for Error {
@@ -9296,6 +9611,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_contact_evaluation::UpdateContactEvaluationError,
 > for Error {
@@ -9324,6 +9640,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_contact_flow_content::UpdateContactFlowContentError,
 > for Error {
@@ -9355,6 +9672,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataError,
 > for Error {
@@ -9386,6 +9704,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasError,
 > for Error {
@@ -9423,6 +9742,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentError,
 > for Error {
@@ -9454,6 +9774,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataError,
 > for Error {
@@ -9488,6 +9809,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_contact_flow_name::UpdateContactFlowNameError,
 > for Error {
@@ -9519,6 +9841,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_contact_routing_data::UpdateContactRoutingDataError,
 > for Error {
@@ -9553,6 +9876,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_contact_schedule::UpdateContactScheduleError,
 > for Error {
@@ -9584,6 +9908,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_data_table_attribute::UpdateDataTableAttributeError,
 > for Error {
@@ -9624,6 +9949,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_data_table_metadata::UpdateDataTableMetadataError,
 > for Error {
@@ -9661,6 +9987,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesError,
 > for Error {
@@ -9695,6 +10022,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataError,
 > for Error {
@@ -9729,6 +10057,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_evaluation_form::UpdateEvaluationFormError,
 > for Error {
@@ -9760,6 +10089,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_hours_of_operation::UpdateHoursOfOperationError,
 > for Error {
@@ -9791,6 +10121,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideError,
 > for Error {
@@ -9825,6 +10156,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_instance_attribute::UpdateInstanceAttributeError,
 > for Error {
@@ -9853,6 +10185,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigError,
 > for Error {
@@ -9881,6 +10214,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_notification_content::UpdateNotificationContentError,
 > for Error {
@@ -9912,6 +10246,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_participant_authentication::UpdateParticipantAuthenticationError,
 > for Error {
@@ -9943,6 +10278,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_participant_role_config::UpdateParticipantRoleConfigError,
 > for Error {
@@ -9974,6 +10310,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::update_phone_number::UpdatePhoneNumberError>
 for Error {
     fn from(err: crate::operation::update_phone_number::UpdatePhoneNumberError) -> Self {
@@ -10005,6 +10342,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataError,
 > for Error {
@@ -10042,6 +10380,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_predefined_attribute::UpdatePredefinedAttributeError,
 > for Error {
@@ -10070,6 +10409,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::update_prompt::UpdatePromptError> for Error {
     fn from(err: crate::operation::update_prompt::UpdatePromptError) -> Self {
         match err {
@@ -10094,6 +10434,7 @@ impl ::std::convert::From<crate::operation::update_prompt::UpdatePromptError> fo
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationError,
 > for Error {
@@ -10122,6 +10463,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsError,
 > for Error {
@@ -10150,6 +10492,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::update_queue_name::UpdateQueueNameError>
 for Error {
     fn from(err: crate::operation::update_queue_name::UpdateQueueNameError) -> Self {
@@ -10178,6 +10521,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigError,
 > for Error {
@@ -10206,6 +10550,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigError,
 > for Error {
@@ -10240,6 +10585,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::update_queue_status::UpdateQueueStatusError>
 for Error {
     fn from(err: crate::operation::update_queue_status::UpdateQueueStatusError) -> Self {
@@ -10265,6 +10611,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_quick_connect_config::UpdateQuickConnectConfigError,
 > for Error {
@@ -10293,6 +10640,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_quick_connect_name::UpdateQuickConnectNameError,
 > for Error {
@@ -10321,6 +10669,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerError,
 > for Error {
@@ -10349,6 +10698,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyError,
 > for Error {
@@ -10377,6 +10727,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueError,
 > for Error {
@@ -10405,6 +10756,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_routing_profile_name::UpdateRoutingProfileNameError,
 > for Error {
@@ -10436,6 +10788,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesError,
 > for Error {
@@ -10464,6 +10817,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::update_rule::UpdateRuleError> for Error {
     fn from(err: crate::operation::update_rule::UpdateRuleError) -> Self {
         match err {
@@ -10491,6 +10845,7 @@ impl ::std::convert::From<crate::operation::update_rule::UpdateRuleError> for Er
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_security_profile::UpdateSecurityProfileError,
 > for Error {
@@ -10519,6 +10874,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_task_template::UpdateTaskTemplateError,
 > for Error {
@@ -10550,6 +10906,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::update_test_case::UpdateTestCaseError>
 for Error {
     fn from(err: crate::operation::update_test_case::UpdateTestCaseError) -> Self {
@@ -10584,6 +10941,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_traffic_distribution::UpdateTrafficDistributionError,
 > for Error {
@@ -10615,6 +10973,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::update_user_config::UpdateUserConfigError>
 for Error {
     fn from(err: crate::operation::update_user_config::UpdateUserConfigError) -> Self {
@@ -10643,6 +11002,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_user_hierarchy::UpdateUserHierarchyError,
 > for Error {
@@ -10671,6 +11031,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameError,
 > for Error {
@@ -10702,6 +11063,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureError,
 > for Error {
@@ -10733,6 +11095,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_user_identity_info::UpdateUserIdentityInfoError,
 > for Error {
@@ -10761,6 +11124,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_user_notification_status::UpdateUserNotificationStatusError,
 > for Error {
@@ -10792,6 +11156,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_user_phone_config::UpdateUserPhoneConfigError,
 > for Error {
@@ -10820,6 +11185,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_user_proficiencies::UpdateUserProficienciesError,
 > for Error {
@@ -10848,6 +11214,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_user_routing_profile::UpdateUserRoutingProfileError,
 > for Error {
@@ -10876,6 +11243,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesError,
 > for Error {
@@ -10904,6 +11272,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<crate::operation::update_view_content::UpdateViewContentError>
 for Error {
     fn from(err: crate::operation::update_view_content::UpdateViewContentError) -> Self {
@@ -10935,6 +11304,7 @@ for Error {
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_view_metadata::UpdateViewMetadataError,
 > for Error {
@@ -10972,6 +11342,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataError,
 > for Error {
@@ -11006,6 +11377,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_workspace_page::UpdateWorkspacePageError,
 > for Error {
@@ -11043,6 +11415,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_workspace_theme::UpdateWorkspaceThemeError,
 > for Error {
@@ -11074,6 +11447,7 @@ impl ::std::convert::From<
         }
     }
 }
+
 impl ::std::convert::From<
     crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityError,
 > for Error {

@@ -1215,6 +1215,7 @@ pub mod builders {
     pub use super::_workspace_theme_palette::WorkspaceThemePaletteBuilder;
     pub use super::_workspace_theme_typography::WorkspaceThemeTypographyBuilder;
 }
+
 pub mod error;
 mod _access_type;
 mod _action_summary;

@@ -215,16 +215,18 @@ struct Builder {
 /// Remembers forward searches that failed: once no `-->` follows some position,
 /// none follows any later one. Keeps hostile input (thousands of unterminated
 /// `<!--`) linear.
-#[derive(Default)]
-struct Misses([bool; 5]);
+struct Misses([usize; 5]);
 
 impl Misses {
-    fn find(&mut self, haystack: &str, needle: &str, slot: usize) -> Option<usize> {
-        if self.0[slot] {
+    /// Absolute position of `needle` in `input[from..]`; `slot` identifies the needle.
+    fn find(&mut self, input: &str, from: usize, needle: &str, slot: usize) -> Option<usize> {
+        if from >= self.0[slot] {
             return None;
         }
-        let found = haystack.find(needle);
-        self.0[slot] = found.is_none();
+        let found = input.get(from..)?.find(needle).map(|p| from + p);
+        if found.is_none() {
+            self.0[slot] = from;
+        }
         found
     }
 }
@@ -344,7 +346,7 @@ pub(crate) fn parse(input: &str) -> Elem {
     };
     let mut b = Builder {
         stack: vec![Elem::new("#root", Kind::Block)],
-        misses: Misses::default(),
+        misses: Misses([usize::MAX; 5]),
     };
     let bytes = input.as_bytes();
     let mut text = String::new();
@@ -388,20 +390,20 @@ pub(crate) fn parse(input: &str) -> Elem {
 /// pending text, applies the token, and returns the index after it.
 fn markup(input: &str, i: usize, b: &mut Builder, text: &mut String) -> Option<usize> {
     let rest = &input[i..];
-    if let Some(body) = rest.strip_prefix("<!--") {
-        let end = b.misses.find(body, "-->", 0)?;
-        return Some(i + 4 + end + 3);
+    if rest.starts_with("<!--") {
+        let end = b.misses.find(input, i + 4, "-->", 0)?;
+        return Some(end + 3);
     }
-    if let Some(body) = rest.strip_prefix("<![CDATA[") {
-        let end = b.misses.find(body, "]]>", 1)?;
-        for c in body[..end].chars() {
+    if rest.starts_with("<![CDATA[") {
+        let end = b.misses.find(input, i + 9, "]]>", 1)?;
+        for c in input[i + 9..end].chars() {
             push_clean(text, c);
         }
-        return Some(i + 9 + end + 3);
+        return Some(end + 3);
     }
     if rest.starts_with("<!") || rest.starts_with("<?") {
-        let end = b.misses.find(rest, ">", 2)?;
-        return Some(i + end + 1);
+        let end = b.misses.find(input, i + 2, ">", 2)?;
+        return Some(end + 1);
     }
     let (closing, name_start) = if rest.starts_with("</") {
         (true, 2)
@@ -420,7 +422,7 @@ fn markup(input: &str, i: usize, b: &mut Builder, text: &mut String) -> Option<u
         j += 1;
     }
     let (name, kind) = lookup(&rest[name_start..j])?;
-    let (attrs, after) = parse_attrs(rest, j, &mut b.misses)?;
+    let (attrs, after) = parse_attrs(input, i, j, &mut b.misses)?;
     b.text(text);
     text.clear();
     if closing {
@@ -449,9 +451,16 @@ fn markup(input: &str, i: usize, b: &mut Builder, text: &mut String) -> Option<u
     Some(i + after)
 }
 
-/// Parses attributes from `s[j..]` up to and including `>`; returns the attributes
-/// we care about and the index after `>`. `None` if this is not a well-formed tag.
-fn parse_attrs(s: &str, mut j: usize, misses: &mut Misses) -> Option<(Attrs, usize)> {
+/// Parses the attributes of the tag starting at `input[base]`, from offset `j` up to
+/// and including `>`; returns the attributes we care about and the offset (from
+/// `base`) after `>`. `None` if this is not a well-formed tag.
+fn parse_attrs(
+    input: &str,
+    base: usize,
+    mut j: usize,
+    misses: &mut Misses,
+) -> Option<(Attrs, usize)> {
+    let s = &input[base..];
     let b = s.as_bytes();
     let mut attrs = Attrs::default();
     loop {
@@ -478,7 +487,7 @@ fn parse_attrs(s: &str, mut j: usize, misses: &mut Misses) -> Option<(Attrs, usi
         {
             j += 1;
         }
-        let name = s[name_start..j].to_ascii_lowercase();
+        let name = &s[name_start..j];
         while j < b.len() && b[j].is_ascii_whitespace() {
             j += 1;
         }
@@ -491,7 +500,8 @@ fn parse_attrs(s: &str, mut j: usize, misses: &mut Misses) -> Option<(Attrs, usi
             match b.get(j)? {
                 &q @ (b'"' | b'\'') => {
                     let quote = if q == b'"' { "\"" } else { "'" };
-                    let end = misses.find(&s[j + 1..], quote, 3 + usize::from(q == b'"'))? + j + 1;
+                    let slot = 3 + usize::from(q == b'"');
+                    let end = misses.find(input, base + j + 1, quote, slot)? - base;
                     value = Some(&s[j + 1..end]);
                     j = end + 1;
                 }
@@ -507,10 +517,12 @@ fn parse_attrs(s: &str, mut j: usize, misses: &mut Misses) -> Option<(Attrs, usi
                 }
             }
         }
-        match (name.as_str(), value) {
-            ("href", Some(v)) => attrs.href = Some(decode_all(v)),
-            ("start", Some(v)) => attrs.start = v.trim().parse().ok(),
-            _ => {}
+        if let Some(v) = value {
+            if name.eq_ignore_ascii_case("href") {
+                attrs.href = Some(decode_all(v));
+            } else if name.eq_ignore_ascii_case("start") {
+                attrs.start = v.trim().parse().ok();
+            }
         }
     }
 }

@@ -152,19 +152,24 @@ fn ends_sentence(s: &str, pos: usize) -> bool {
 
 /// Length of an autolink (`<scheme:...>`) at the start of `s`, if any.
 fn autolink_len(s: &str) -> Option<usize> {
-    let body = s.strip_prefix('<')?;
-    let colon = body.find(':')?;
-    let scheme = &body[..colon];
-    if scheme.len() < 2
-        || !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        || !scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
-    {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'<') || !b.get(1).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let end = body.find(|c: char| c == '>' || c == '<' || c.is_whitespace())?;
-    (body.as_bytes()[end] == b'>').then_some(end + 2)
+    // Scheme: 2 to 32 characters, then `:`; scanning is bounded.
+    let mut j = 1;
+    while j < b.len()
+        && j <= 33
+        && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'+' | b'.' | b'-'))
+    {
+        j += 1;
+    }
+    if !(3..=33).contains(&j) || b.get(j) != Some(&b':') {
+        return None;
+    }
+    let rest = &s[j + 1..];
+    let end = rest.find(|c: char| c == '>' || c == '<' || c.is_whitespace())?;
+    (rest.as_bytes()[end] == b'>').then_some(j + 1 + end + 1)
 }
 
 /// The first sentence of a one-line Markdown paragraph.
@@ -177,6 +182,21 @@ fn first_sentence(s: &str) -> &str {
             .unwrap_or(chars.len())
     };
     let mut emphasis: Vec<(char, usize)> = Vec::new();
+    // Start indices of every maximal backtick run, by length (code spans close
+    // on a run of the same length; backslashes do not escape inside them).
+    let mut runs_by_len: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    let mut k = 0;
+    while k < chars.len() {
+        if chars[k].1 == '`' {
+            let st = k;
+            while k < chars.len() && chars[k].1 == '`' {
+                k += 1;
+            }
+            runs_by_len.entry(k - st).or_default().push(st);
+        } else {
+            k += 1;
+        }
+    }
     let mut brackets = 0usize;
     let mut i = 0;
     while i < chars.len() {
@@ -195,24 +215,11 @@ fn first_sentence(s: &str) -> &str {
                 while at(i + n) == Some('`') {
                     n += 1;
                 }
-                // Find a closing run of exactly n backticks.
-                let mut j = i + n;
-                let mut close = None;
-                while j < chars.len() {
-                    if chars[j].1 == '`' {
-                        let mut m = 0;
-                        while at(j + m) == Some('`') {
-                            m += 1;
-                        }
-                        if m == n {
-                            close = Some(j + m);
-                            break;
-                        }
-                        j += m;
-                    } else {
-                        j += 1;
-                    }
-                }
+                // The closing run: the next raw run of exactly n backticks.
+                let close = runs_by_len.get(&n).and_then(|starts| {
+                    let k = starts.partition_point(|&st| st < i + n);
+                    starts.get(k).map(|&st| st + n)
+                });
                 i = close.unwrap_or(i + n);
                 continue;
             }

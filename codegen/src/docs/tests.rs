@@ -681,3 +681,44 @@ fn summary_of_converted_docs() {
     let doc = html_to_markdown("<p>See <a href=\"https://e.com/a\">docs. Here</a> now. x</p>");
     assert_eq!(summary(&doc), "See [docs. Here](https://e.com/a) now. x");
 }
+
+#[test]
+fn pathological_inputs_stay_fast() {
+    let n = 20_000;
+    let cases = [
+        "<!--".repeat(n),
+        "<![CDATA[".repeat(n),
+        "<!x".repeat(n),
+        "<a href=\"x ".repeat(n) + &"<a href='y ".repeat(n),
+        "<script></script>".repeat(n),
+        "https://e.com/".to_string() + &")".repeat(n * 5),
+        format!("<{}", "a".repeat(n * 10)).repeat(3),
+        "<ul><li>".repeat(n),
+        "`".repeat(n) + " x " + &"``".repeat(n),
+        "[".repeat(n) + "a. B",
+        (1..700)
+            .map(|k| "`".repeat(k))
+            .collect::<Vec<_>>()
+            .join(" "),
+        "<http:".repeat(n),
+    ];
+    for c in &cases {
+        let start = std::time::Instant::now();
+        check_invariants(c);
+        let _ = summary(c);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(3),
+            "slow on {:?}",
+            &c[..20]
+        );
+    }
+}
+
+#[test]
+fn script_and_comment_edge_cases() {
+    md("a<!-- unterminated", "a&lt;!-- unterminated");
+    md("<SCRIPT>x</Script>b", "b");
+    md("<script>never closed", "");
+    md("<!x>a<?y?>b", "ab");
+    md("<p title='a > b'>x</p>", "x");
+}

@@ -10,6 +10,7 @@ impl AssociateAnalyticsDataSet {
         Self
     }
 }
+
 /// The input of the [`AssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct AssociateAnalyticsDataSetInput {
     /// The identifier of the target account. Use to associate a dataset to a different account than the one containing the Amazon Connect instance. If not specified, by default this value is the Amazon Web Services account that has the Amazon Connect instance.
     pub target_account_id: Option<String>,
 }
+
 impl AssociateAnalyticsDataSetInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the dataset to associate with the target account.
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
+
     /// The identifier of the target account.
     pub fn target_account_id(&self) -> Option<&str> {
         self.target_account_id.as_deref()
     }
+
     /// Creates a new builder for [`AssociateAnalyticsDataSetInput`].
     pub fn builder() -> crate::operation::associate_analytics_data_set::builders::AssociateAnalyticsDataSetInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -52,28 +58,34 @@ pub struct AssociateAnalyticsDataSetOutput {
     /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
     pub resource_share_arn: Option<String>,
 }
+
 impl AssociateAnalyticsDataSetOutput {
     /// The identifier of the dataset that was associated.
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
+
     /// The identifier of the target account.
     pub fn target_account_id(&self) -> Option<&str> {
         self.target_account_id.as_deref()
     }
+
     /// The Resource Access Manager share ID that is generated.
     pub fn resource_share_id(&self) -> Option<&str> {
         self.resource_share_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
     pub fn resource_share_arn(&self) -> Option<&str> {
         self.resource_share_arn.as_deref()
     }
+
     /// Creates a new builder for [`AssociateAnalyticsDataSetOutput`].
     pub fn builder() -> crate::operation::associate_analytics_data_set::builders::AssociateAnalyticsDataSetOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -94,6 +106,7 @@ pub enum AssociateAnalyticsDataSetError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateAnalyticsDataSetError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -106,10 +119,12 @@ impl AssociateAnalyticsDataSetError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -129,27 +144,33 @@ impl AssociateAnalyticsDataSetError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateAnalyticsDataSetError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -162,6 +183,7 @@ impl ::std::error::Error for AssociateAnalyticsDataSetError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateAnalyticsDataSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -174,11 +196,13 @@ impl ::std::fmt::Display for AssociateAnalyticsDataSetError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateAnalyticsDataSetError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateAnalyticsDataSetInput`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput).
@@ -189,6 +213,7 @@ pub mod builders {
         pub(crate) data_set_id: Option<String>,
         pub(crate) target_account_id: Option<String>,
     }
+
     impl AssociateAnalyticsDataSetInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -197,6 +222,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.instance_id). This field is required.
@@ -204,10 +230,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the dataset to associate with the target account.
         ///
         /// Sets [`data_set_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.data_set_id). This field is required.
@@ -215,6 +243,7 @@ pub mod builders {
             self.data_set_id = Some(input.into());
             self
         }
+
         /// The identifier of the dataset to associate with the target account.
         ///
         /// Sets [`data_set_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.data_set_id). This field is required.
@@ -222,10 +251,12 @@ pub mod builders {
             self.data_set_id = input;
             self
         }
+
         /// Returns [`data_set_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.data_set_id), if set.
         pub fn get_data_set_id(&self) -> &Option<String> {
             &self.data_set_id
         }
+
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.target_account_id).
@@ -233,6 +264,7 @@ pub mod builders {
             self.target_account_id = Some(input.into());
             self
         }
+
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.target_account_id).
@@ -240,10 +272,12 @@ pub mod builders {
             self.target_account_id = input;
             self
         }
+
         /// Returns [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput#structfield.target_account_id), if set.
         pub fn get_target_account_id(&self) -> &Option<String> {
             &self.target_account_id
         }
+
         /// Builds a [`AssociateAnalyticsDataSetInput`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -260,6 +294,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateAnalyticsDataSetOutput`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -269,6 +304,7 @@ pub mod builders {
         pub(crate) resource_share_id: Option<String>,
         pub(crate) resource_share_arn: Option<String>,
     }
+
     impl AssociateAnalyticsDataSetOutputBuilder {
         /// The identifier of the dataset that was associated.
         ///
@@ -277,6 +313,7 @@ pub mod builders {
             self.data_set_id = Some(input.into());
             self
         }
+
         /// The identifier of the dataset that was associated.
         ///
         /// Sets [`data_set_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.data_set_id).
@@ -284,10 +321,12 @@ pub mod builders {
             self.data_set_id = input;
             self
         }
+
         /// Returns [`data_set_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.data_set_id), if set.
         pub fn get_data_set_id(&self) -> &Option<String> {
             &self.data_set_id
         }
+
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.target_account_id).
@@ -295,6 +334,7 @@ pub mod builders {
             self.target_account_id = Some(input.into());
             self
         }
+
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.target_account_id).
@@ -302,10 +342,12 @@ pub mod builders {
             self.target_account_id = input;
             self
         }
+
         /// Returns [`target_account_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.target_account_id), if set.
         pub fn get_target_account_id(&self) -> &Option<String> {
             &self.target_account_id
         }
+
         /// The Resource Access Manager share ID that is generated.
         ///
         /// Sets [`resource_share_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_id).
@@ -313,6 +355,7 @@ pub mod builders {
             self.resource_share_id = Some(input.into());
             self
         }
+
         /// The Resource Access Manager share ID that is generated.
         ///
         /// Sets [`resource_share_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_id).
@@ -320,10 +363,12 @@ pub mod builders {
             self.resource_share_id = input;
             self
         }
+
         /// Returns [`resource_share_id`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_id), if set.
         pub fn get_resource_share_id(&self) -> &Option<String> {
             &self.resource_share_id
         }
+
         /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
         ///
         /// Sets [`resource_share_arn`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_arn).
@@ -331,6 +376,7 @@ pub mod builders {
             self.resource_share_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
         ///
         /// Sets [`resource_share_arn`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_arn).
@@ -338,10 +384,12 @@ pub mod builders {
             self.resource_share_arn = input;
             self
         }
+
         /// Returns [`resource_share_arn`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput#structfield.resource_share_arn), if set.
         pub fn get_resource_share_arn(&self) -> &Option<String> {
             &self.resource_share_arn
         }
+
         /// Builds a [`AssociateAnalyticsDataSetOutput`](crate::operation::associate_analytics_data_set::AssociateAnalyticsDataSetOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl AssociateBot {
         Self
     }
 }
+
 /// The input of the [`AssociateBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct AssociateBotInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl AssociateBotInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Configuration information of an Amazon Lex bot.
     pub fn lex_bot(&self) -> Option<&crate::types::LexBot> {
         self.lex_bot.as_ref()
     }
+
     /// The Amazon Lex V2 bot to associate with the instance.
     pub fn lex_v2_bot(&self) -> Option<&crate::types::LexV2Bot> {
         self.lex_v2_bot.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`AssociateBotInput`].
     pub fn builder() -> crate::operation::associate_bot::builders::AssociateBotInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,6 +64,7 @@ impl AssociateBotOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateBot`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -81,6 +89,7 @@ pub enum AssociateBotError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateBotError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -93,10 +102,12 @@ impl AssociateBotError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -122,35 +133,43 @@ impl AssociateBotError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateBotError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -165,6 +184,7 @@ impl ::std::error::Error for AssociateBotError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateBotError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -179,11 +199,13 @@ impl ::std::fmt::Display for AssociateBotError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateBotError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateBotInput`](crate::operation::associate_bot::AssociateBotInput).
@@ -195,6 +217,7 @@ pub mod builders {
         pub(crate) lex_v2_bot: Option<crate::types::LexV2Bot>,
         pub(crate) client_token: Option<String>,
     }
+
     impl AssociateBotInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -203,6 +226,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_bot::AssociateBotInput#structfield.instance_id). This field is required.
@@ -210,10 +234,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_bot::AssociateBotInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Configuration information of an Amazon Lex bot.
         ///
         /// Sets [`lex_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_bot).
@@ -221,6 +247,7 @@ pub mod builders {
             self.lex_bot = Some(input);
             self
         }
+
         /// Configuration information of an Amazon Lex bot.
         ///
         /// Sets [`lex_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_bot).
@@ -228,10 +255,12 @@ pub mod builders {
             self.lex_bot = input;
             self
         }
+
         /// Returns [`lex_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_bot), if set.
         pub fn get_lex_bot(&self) -> &Option<crate::types::LexBot> {
             &self.lex_bot
         }
+
         /// The Amazon Lex V2 bot to associate with the instance.
         ///
         /// Sets [`lex_v2_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_v2_bot).
@@ -239,6 +268,7 @@ pub mod builders {
             self.lex_v2_bot = Some(input);
             self
         }
+
         /// The Amazon Lex V2 bot to associate with the instance.
         ///
         /// Sets [`lex_v2_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_v2_bot).
@@ -246,10 +276,12 @@ pub mod builders {
             self.lex_v2_bot = input;
             self
         }
+
         /// Returns [`lex_v2_bot`](crate::operation::associate_bot::AssociateBotInput#structfield.lex_v2_bot), if set.
         pub fn get_lex_v2_bot(&self) -> &Option<crate::types::LexV2Bot> {
             &self.lex_v2_bot
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_bot::AssociateBotInput#structfield.client_token).
@@ -257,6 +289,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_bot::AssociateBotInput#structfield.client_token).
@@ -264,10 +297,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::associate_bot::AssociateBotInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`AssociateBotInput`](crate::operation::associate_bot::AssociateBotInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -285,6 +320,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateBotOutput`](crate::operation::associate_bot::AssociateBotOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -27,6 +27,7 @@ impl AssociateContactWithUser {
         Self
     }
 }
+
 /// The input of the [`AssociateContactWithUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -38,24 +39,29 @@ pub struct AssociateContactWithUserInput {
     /// The identifier for the user. This can be the ID or the ARN of the user.
     pub user_id: Option<String>,
 }
+
 impl AssociateContactWithUserInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier for the user.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// Creates a new builder for [`AssociateContactWithUserInput`].
     pub fn builder() -> crate::operation::associate_contact_with_user::builders::AssociateContactWithUserInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateContactWithUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,6 +72,7 @@ impl AssociateContactWithUserOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateContactWithUser`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -88,6 +95,7 @@ pub enum AssociateContactWithUserError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateContactWithUserError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -100,10 +108,12 @@ impl AssociateContactWithUserError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -124,31 +134,38 @@ impl AssociateContactWithUserError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateContactWithUserError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -162,6 +179,7 @@ impl ::std::error::Error for AssociateContactWithUserError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateContactWithUserError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -175,11 +193,13 @@ impl ::std::fmt::Display for AssociateContactWithUserError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateContactWithUserError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateContactWithUserInput`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput).
@@ -190,6 +210,7 @@ pub mod builders {
         pub(crate) contact_id: Option<String>,
         pub(crate) user_id: Option<String>,
     }
+
     impl AssociateContactWithUserInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -198,6 +219,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.instance_id). This field is required.
@@ -205,10 +227,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.contact_id). This field is required.
@@ -216,6 +240,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.contact_id). This field is required.
@@ -223,10 +248,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.user_id). This field is required.
@@ -234,6 +261,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.user_id). This field is required.
@@ -241,10 +269,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// Builds a [`AssociateContactWithUserInput`](crate::operation::associate_contact_with_user::AssociateContactWithUserInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -261,6 +291,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateContactWithUserOutput`](crate::operation::associate_contact_with_user::AssociateContactWithUserOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl AssociateDefaultVocabulary {
         Self
     }
 }
+
 /// The input of the [`AssociateDefaultVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct AssociateDefaultVocabularyInput {
     /// The identifier of the custom vocabulary. If this is empty, the default is set to none.
     pub vocabulary_id: Option<String>,
 }
+
 impl AssociateDefaultVocabularyInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The language code of the vocabulary entries.
     pub fn language_code(&self) -> Option<&crate::types::VocabularyLanguageCode> {
         self.language_code.as_ref()
     }
+
     /// The identifier of the custom vocabulary.
     pub fn vocabulary_id(&self) -> Option<&str> {
         self.vocabulary_id.as_deref()
     }
+
     /// Creates a new builder for [`AssociateDefaultVocabularyInput`].
     pub fn builder() -> crate::operation::associate_default_vocabulary::builders::AssociateDefaultVocabularyInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateDefaultVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl AssociateDefaultVocabularyOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateDefaultVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,6 +76,7 @@ pub enum AssociateDefaultVocabularyError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateDefaultVocabularyError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -81,10 +89,12 @@ impl AssociateDefaultVocabularyError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -102,27 +112,33 @@ impl AssociateDefaultVocabularyError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateDefaultVocabularyError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -135,6 +151,7 @@ impl ::std::error::Error for AssociateDefaultVocabularyError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateDefaultVocabularyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -147,11 +164,13 @@ impl ::std::fmt::Display for AssociateDefaultVocabularyError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateDefaultVocabularyError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateDefaultVocabularyInput`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput).
@@ -162,6 +181,7 @@ pub mod builders {
         pub(crate) language_code: Option<crate::types::VocabularyLanguageCode>,
         pub(crate) vocabulary_id: Option<String>,
     }
+
     impl AssociateDefaultVocabularyInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -170,6 +190,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.instance_id). This field is required.
@@ -177,10 +198,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.language_code). This field is required.
@@ -191,6 +214,7 @@ pub mod builders {
             self.language_code = Some(input);
             self
         }
+
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.language_code). This field is required.
@@ -201,12 +225,14 @@ pub mod builders {
             self.language_code = input;
             self
         }
+
         /// Returns [`language_code`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.language_code), if set.
         pub fn get_language_code(
             &self,
         ) -> &Option<crate::types::VocabularyLanguageCode> {
             &self.language_code
         }
+
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.vocabulary_id).
@@ -214,6 +240,7 @@ pub mod builders {
             self.vocabulary_id = Some(input.into());
             self
         }
+
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.vocabulary_id).
@@ -221,10 +248,12 @@ pub mod builders {
             self.vocabulary_id = input;
             self
         }
+
         /// Returns [`vocabulary_id`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput#structfield.vocabulary_id), if set.
         pub fn get_vocabulary_id(&self) -> &Option<String> {
             &self.vocabulary_id
         }
+
         /// Builds a [`AssociateDefaultVocabularyInput`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -241,6 +270,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateDefaultVocabularyOutput`](crate::operation::associate_default_vocabulary::AssociateDefaultVocabularyOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -41,6 +41,7 @@ impl AssociateEmailAddressAlias {
         Self
     }
 }
+
 /// The input of the [`AssociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -54,28 +55,34 @@ pub struct AssociateEmailAddressAliasInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl AssociateEmailAddressAliasInput {
     /// The identifier of the email address.
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Configuration object that specifies which email address will serve as the alias.
     pub fn alias_configuration(&self) -> Option<&crate::types::AliasConfiguration> {
         self.alias_configuration.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`AssociateEmailAddressAliasInput`].
     pub fn builder() -> crate::operation::associate_email_address_alias::builders::AssociateEmailAddressAliasInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -86,6 +93,7 @@ impl AssociateEmailAddressAliasOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -112,6 +120,7 @@ pub enum AssociateEmailAddressAliasError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateEmailAddressAliasError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -124,10 +133,12 @@ impl AssociateEmailAddressAliasError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -152,39 +163,48 @@ impl AssociateEmailAddressAliasError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateEmailAddressAliasError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -200,6 +220,7 @@ impl ::std::error::Error for AssociateEmailAddressAliasError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateEmailAddressAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -215,11 +236,13 @@ impl ::std::fmt::Display for AssociateEmailAddressAliasError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateEmailAddressAliasError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateEmailAddressAliasInput`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput).
@@ -231,6 +254,7 @@ pub mod builders {
         pub(crate) alias_configuration: Option<crate::types::AliasConfiguration>,
         pub(crate) client_token: Option<String>,
     }
+
     impl AssociateEmailAddressAliasInputBuilder {
         /// The identifier of the email address.
         ///
@@ -239,6 +263,7 @@ pub mod builders {
             self.email_address_id = Some(input.into());
             self
         }
+
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.email_address_id). This field is required.
@@ -246,10 +271,12 @@ pub mod builders {
             self.email_address_id = input;
             self
         }
+
         /// Returns [`email_address_id`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.email_address_id), if set.
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.instance_id). This field is required.
@@ -257,6 +284,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.instance_id). This field is required.
@@ -264,10 +292,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Configuration object that specifies which email address will serve as the alias.
         ///
         /// Sets [`alias_configuration`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.alias_configuration). This field is required.
@@ -278,6 +308,7 @@ pub mod builders {
             self.alias_configuration = Some(input);
             self
         }
+
         /// Configuration object that specifies which email address will serve as the alias.
         ///
         /// Sets [`alias_configuration`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.alias_configuration). This field is required.
@@ -288,12 +319,14 @@ pub mod builders {
             self.alias_configuration = input;
             self
         }
+
         /// Returns [`alias_configuration`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.alias_configuration), if set.
         pub fn get_alias_configuration(
             &self,
         ) -> &Option<crate::types::AliasConfiguration> {
             &self.alias_configuration
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.client_token).
@@ -301,6 +334,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.client_token).
@@ -308,10 +342,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`AssociateEmailAddressAliasInput`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -329,6 +365,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateEmailAddressAliasOutput`](crate::operation::associate_email_address_alias::AssociateEmailAddressAliasOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

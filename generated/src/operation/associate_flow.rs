@@ -10,6 +10,7 @@ impl AssociateFlow {
         Self
     }
 }
+
 /// The input of the [`AssociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -26,28 +27,34 @@ pub struct AssociateFlowInput {
     /// A valid resource type.
     pub resource_type: Option<crate::types::FlowAssociationResourceType>,
 }
+
 impl AssociateFlowInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the resource.
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn flow_id(&self) -> Option<&str> {
         self.flow_id.as_deref()
     }
+
     /// A valid resource type.
     pub fn resource_type(&self) -> Option<&crate::types::FlowAssociationResourceType> {
         self.resource_type.as_ref()
     }
+
     /// Creates a new builder for [`AssociateFlowInput`].
     pub fn builder() -> crate::operation::associate_flow::builders::AssociateFlowInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -58,6 +65,7 @@ impl AssociateFlowOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -80,6 +88,7 @@ pub enum AssociateFlowError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateFlowError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -92,10 +101,12 @@ impl AssociateFlowError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -116,31 +127,38 @@ impl AssociateFlowError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateFlowError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -154,6 +172,7 @@ impl ::std::error::Error for AssociateFlowError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateFlowError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -167,11 +186,13 @@ impl ::std::fmt::Display for AssociateFlowError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateFlowError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateFlowInput`](crate::operation::associate_flow::AssociateFlowInput).
@@ -183,6 +204,7 @@ pub mod builders {
         pub(crate) flow_id: Option<String>,
         pub(crate) resource_type: Option<crate::types::FlowAssociationResourceType>,
     }
+
     impl AssociateFlowInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -191,6 +213,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.instance_id). This field is required.
@@ -198,10 +221,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_id). This field is required.
@@ -209,6 +234,7 @@ pub mod builders {
             self.resource_id = Some(input.into());
             self
         }
+
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_id). This field is required.
@@ -216,10 +242,12 @@ pub mod builders {
             self.resource_id = input;
             self
         }
+
         /// Returns [`resource_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_id), if set.
         pub fn get_resource_id(&self) -> &Option<String> {
             &self.resource_id
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`flow_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.flow_id). This field is required.
@@ -227,6 +255,7 @@ pub mod builders {
             self.flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`flow_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.flow_id). This field is required.
@@ -234,10 +263,12 @@ pub mod builders {
             self.flow_id = input;
             self
         }
+
         /// Returns [`flow_id`](crate::operation::associate_flow::AssociateFlowInput#structfield.flow_id), if set.
         pub fn get_flow_id(&self) -> &Option<String> {
             &self.flow_id
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_type). This field is required.
@@ -248,6 +279,7 @@ pub mod builders {
             self.resource_type = Some(input);
             self
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_type). This field is required.
@@ -258,12 +290,14 @@ pub mod builders {
             self.resource_type = input;
             self
         }
+
         /// Returns [`resource_type`](crate::operation::associate_flow::AssociateFlowInput#structfield.resource_type), if set.
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::FlowAssociationResourceType> {
             &self.resource_type
         }
+
         /// Builds a [`AssociateFlowInput`](crate::operation::associate_flow::AssociateFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -281,6 +315,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateFlowOutput`](crate::operation::associate_flow::AssociateFlowOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl AssociateHoursOfOperations {
         Self
     }
 }
+
 /// The input of the [`AssociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,15 +24,18 @@ pub struct AssociateHoursOfOperationsInput {
         Vec<crate::types::ParentHoursOfOperationConfig>,
     >,
 }
+
 impl AssociateHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the child hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The Amazon Resource Names (ARNs) of the parent hours of operation resources to associate with the child hours of operation resource.
     ///
     /// Empty when the field is unset; use `.parent_hours_of_operation_configs.is_none()` to tell unset from empty.
@@ -40,11 +44,13 @@ impl AssociateHoursOfOperationsInput {
     ) -> &[crate::types::ParentHoursOfOperationConfig] {
         self.parent_hours_of_operation_configs.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`AssociateHoursOfOperationsInput`].
     pub fn builder() -> crate::operation::associate_hours_of_operations::builders::AssociateHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -55,6 +61,7 @@ impl AssociateHoursOfOperationsOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -81,6 +88,7 @@ pub enum AssociateHoursOfOperationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -93,10 +101,12 @@ impl AssociateHoursOfOperationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -122,35 +132,43 @@ impl AssociateHoursOfOperationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateHoursOfOperationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -167,6 +185,7 @@ impl ::std::error::Error for AssociateHoursOfOperationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateHoursOfOperationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -183,11 +202,13 @@ impl ::std::fmt::Display for AssociateHoursOfOperationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateHoursOfOperationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateHoursOfOperationsInput`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput).
@@ -200,6 +221,7 @@ pub mod builders {
             Vec<crate::types::ParentHoursOfOperationConfig>,
         >,
     }
+
     impl AssociateHoursOfOperationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -208,6 +230,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.instance_id). This field is required.
@@ -215,10 +238,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the child hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
@@ -226,6 +251,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier of the child hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
@@ -233,10 +259,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// Appends an item to [`parent_hours_of_operation_configs`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.parent_hours_of_operation_configs); use [`set_parent_hours_of_operation_configs`](Self::set_parent_hours_of_operation_configs) to replace the whole list.
         pub fn parent_hours_of_operation_configs(
             mut self,
@@ -249,6 +277,7 @@ pub mod builders {
             self.parent_hours_of_operation_configs = Some(v);
             self
         }
+
         /// The Amazon Resource Names (ARNs) of the parent hours of operation resources to associate with the child hours of operation resource.
         ///
         /// Sets [`parent_hours_of_operation_configs`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.parent_hours_of_operation_configs). This field is required.
@@ -259,12 +288,14 @@ pub mod builders {
             self.parent_hours_of_operation_configs = input;
             self
         }
+
         /// Returns [`parent_hours_of_operation_configs`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput#structfield.parent_hours_of_operation_configs), if set.
         pub fn get_parent_hours_of_operation_configs(
             &self,
         ) -> &Option<Vec<crate::types::ParentHoursOfOperationConfig>> {
             &self.parent_hours_of_operation_configs
         }
+
         /// Builds a [`AssociateHoursOfOperationsInput`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -281,6 +312,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateHoursOfOperationsOutput`](crate::operation::associate_hours_of_operations::AssociateHoursOfOperationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

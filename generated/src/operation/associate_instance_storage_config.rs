@@ -14,6 +14,7 @@ impl AssociateInstanceStorageConfig {
         Self
     }
 }
+
 /// The input of the [`AssociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -34,28 +35,34 @@ pub struct AssociateInstanceStorageConfigInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl AssociateInstanceStorageConfigInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A valid resource type.
     pub fn resource_type(&self) -> Option<&crate::types::InstanceStorageResourceType> {
         self.resource_type.as_ref()
     }
+
     /// A valid storage type.
     pub fn storage_config(&self) -> Option<&crate::types::InstanceStorageConfig> {
         self.storage_config.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`AssociateInstanceStorageConfigInput`].
     pub fn builder() -> crate::operation::associate_instance_storage_config::builders::AssociateInstanceStorageConfigInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -63,16 +70,19 @@ pub struct AssociateInstanceStorageConfigOutput {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     pub association_id: Option<String>,
 }
+
 impl AssociateInstanceStorageConfigOutput {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
+
     /// Creates a new builder for [`AssociateInstanceStorageConfigOutput`].
     pub fn builder() -> crate::operation::associate_instance_storage_config::builders::AssociateInstanceStorageConfigOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -95,6 +105,7 @@ pub enum AssociateInstanceStorageConfigError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateInstanceStorageConfigError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -107,10 +118,12 @@ impl AssociateInstanceStorageConfigError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -133,31 +146,38 @@ impl AssociateInstanceStorageConfigError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateInstanceStorageConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -171,6 +191,7 @@ impl ::std::error::Error for AssociateInstanceStorageConfigError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateInstanceStorageConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -184,11 +205,13 @@ impl ::std::fmt::Display for AssociateInstanceStorageConfigError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateInstanceStorageConfigError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateInstanceStorageConfigInput`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput).
@@ -200,6 +223,7 @@ pub mod builders {
         pub(crate) storage_config: Option<crate::types::InstanceStorageConfig>,
         pub(crate) client_token: Option<String>,
     }
+
     impl AssociateInstanceStorageConfigInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -208,6 +232,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.instance_id). This field is required.
@@ -215,10 +240,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.resource_type). This field is required.
@@ -229,6 +256,7 @@ pub mod builders {
             self.resource_type = Some(input);
             self
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.resource_type). This field is required.
@@ -239,12 +267,14 @@ pub mod builders {
             self.resource_type = input;
             self
         }
+
         /// Returns [`resource_type`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.resource_type), if set.
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::InstanceStorageResourceType> {
             &self.resource_type
         }
+
         /// A valid storage type.
         ///
         /// Sets [`storage_config`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.storage_config). This field is required.
@@ -255,6 +285,7 @@ pub mod builders {
             self.storage_config = Some(input);
             self
         }
+
         /// A valid storage type.
         ///
         /// Sets [`storage_config`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.storage_config). This field is required.
@@ -265,12 +296,14 @@ pub mod builders {
             self.storage_config = input;
             self
         }
+
         /// Returns [`storage_config`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.storage_config), if set.
         pub fn get_storage_config(
             &self,
         ) -> &Option<crate::types::InstanceStorageConfig> {
             &self.storage_config
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.client_token).
@@ -278,6 +311,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.client_token).
@@ -285,10 +319,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`AssociateInstanceStorageConfigInput`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -306,12 +342,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateInstanceStorageConfigOutput`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct AssociateInstanceStorageConfigOutputBuilder {
         pub(crate) association_id: Option<String>,
     }
+
     impl AssociateInstanceStorageConfigOutputBuilder {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
@@ -320,6 +358,7 @@ pub mod builders {
             self.association_id = Some(input.into());
             self
         }
+
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigOutput#structfield.association_id).
@@ -327,10 +366,12 @@ pub mod builders {
             self.association_id = input;
             self
         }
+
         /// Returns [`association_id`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigOutput#structfield.association_id), if set.
         pub fn get_association_id(&self) -> &Option<String> {
             &self.association_id
         }
+
         /// Builds a [`AssociateInstanceStorageConfigOutput`](crate::operation::associate_instance_storage_config::AssociateInstanceStorageConfigOutput).
         pub fn build(
             self,

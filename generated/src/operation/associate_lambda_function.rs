@@ -12,6 +12,7 @@ impl AssociateLambdaFunction {
         Self
     }
 }
+
 /// The input of the [`AssociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct AssociateLambdaFunctionInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl AssociateLambdaFunctionInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the Lambda function being associated.
     pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`AssociateLambdaFunctionInput`].
     pub fn builder() -> crate::operation::associate_lambda_function::builders::AssociateLambdaFunctionInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl AssociateLambdaFunctionOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -75,6 +82,7 @@ pub enum AssociateLambdaFunctionError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateLambdaFunctionError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -87,10 +95,12 @@ impl AssociateLambdaFunctionError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -116,35 +126,43 @@ impl AssociateLambdaFunctionError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateLambdaFunctionError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -159,6 +177,7 @@ impl ::std::error::Error for AssociateLambdaFunctionError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateLambdaFunctionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -173,11 +192,13 @@ impl ::std::fmt::Display for AssociateLambdaFunctionError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateLambdaFunctionError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateLambdaFunctionInput`](crate::operation::associate_lambda_function::AssociateLambdaFunctionInput).
@@ -188,6 +209,7 @@ pub mod builders {
         pub(crate) function_arn: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl AssociateLambdaFunctionInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -196,6 +218,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_lambda_function::AssociateLambdaFunctionInput#structfield.instance_id). This field is required.
@@ -203,10 +226,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_lambda_function::AssociateLambdaFunctionInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The Amazon Resource Name (ARN) for the Lambda function being associated.
         ///
         /// Sets [`function_arn`](crate::operation::associate_lambda_function::AssociateLambdaFunctionInput#structfield.function_arn). This field is required.
@@ -214,6 +239,7 @@ pub mod builders {
             self.function_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the Lambda function being associated.
         ///
         /// Sets [`function_arn`](crate::operation::associate_lambda_function::AssociateLambdaFunctionInput#structfield.function_arn). This field is required.
@@ -221,10 +247,12 @@ pub mod builders {
             self.function_arn = input;
             self
         }
+
         /// Returns [`function_arn`](crate::operation::associate_lambda_function::AssociateLambdaFunctionInput#structfield.function_arn), if set.
         pub fn get_function_arn(&self) -> &Option<String> {
             &self.function_arn
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_lambda_function::AssociateLambdaFunctionInput#structfield.client_token).
@@ -232,6 +260,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_lambda_function::AssociateLambdaFunctionInput#structfield.client_token).
@@ -239,10 +268,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::associate_lambda_function::AssociateLambdaFunctionInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`AssociateLambdaFunctionInput`](crate::operation::associate_lambda_function::AssociateLambdaFunctionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -259,6 +290,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateLambdaFunctionOutput`](crate::operation::associate_lambda_function::AssociateLambdaFunctionOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

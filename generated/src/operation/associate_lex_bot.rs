@@ -12,6 +12,7 @@ impl AssociateLexBot {
         Self
     }
 }
+
 /// The input of the [`AssociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct AssociateLexBotInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl AssociateLexBotInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The Amazon Lex bot to associate with the instance.
     pub fn lex_bot(&self) -> Option<&crate::types::LexBot> {
         self.lex_bot.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`AssociateLexBotInput`].
     pub fn builder() -> crate::operation::associate_lex_bot::builders::AssociateLexBotInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl AssociateLexBotOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -75,6 +82,7 @@ pub enum AssociateLexBotError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateLexBotError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -87,10 +95,12 @@ impl AssociateLexBotError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -116,35 +126,43 @@ impl AssociateLexBotError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateLexBotError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -159,6 +177,7 @@ impl ::std::error::Error for AssociateLexBotError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateLexBotError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -173,11 +192,13 @@ impl ::std::fmt::Display for AssociateLexBotError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateLexBotError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateLexBotInput`](crate::operation::associate_lex_bot::AssociateLexBotInput).
@@ -188,6 +209,7 @@ pub mod builders {
         pub(crate) lex_bot: Option<crate::types::LexBot>,
         pub(crate) client_token: Option<String>,
     }
+
     impl AssociateLexBotInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -196,6 +218,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_lex_bot::AssociateLexBotInput#structfield.instance_id). This field is required.
@@ -203,10 +226,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_lex_bot::AssociateLexBotInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The Amazon Lex bot to associate with the instance.
         ///
         /// Sets [`lex_bot`](crate::operation::associate_lex_bot::AssociateLexBotInput#structfield.lex_bot). This field is required.
@@ -214,6 +239,7 @@ pub mod builders {
             self.lex_bot = Some(input);
             self
         }
+
         /// The Amazon Lex bot to associate with the instance.
         ///
         /// Sets [`lex_bot`](crate::operation::associate_lex_bot::AssociateLexBotInput#structfield.lex_bot). This field is required.
@@ -221,10 +247,12 @@ pub mod builders {
             self.lex_bot = input;
             self
         }
+
         /// Returns [`lex_bot`](crate::operation::associate_lex_bot::AssociateLexBotInput#structfield.lex_bot), if set.
         pub fn get_lex_bot(&self) -> &Option<crate::types::LexBot> {
             &self.lex_bot
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_lex_bot::AssociateLexBotInput#structfield.client_token).
@@ -232,6 +260,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_lex_bot::AssociateLexBotInput#structfield.client_token).
@@ -239,10 +268,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::associate_lex_bot::AssociateLexBotInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`AssociateLexBotInput`](crate::operation::associate_lex_bot::AssociateLexBotInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -259,6 +290,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateLexBotOutput`](crate::operation::associate_lex_bot::AssociateLexBotOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

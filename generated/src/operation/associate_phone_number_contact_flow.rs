@@ -12,6 +12,7 @@ impl AssociatePhoneNumberContactFlow {
         Self
     }
 }
+
 /// The input of the [`AssociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct AssociatePhoneNumberContactFlowInput {
     /// The identifier of the flow.
     pub contact_flow_id: Option<String>,
 }
+
 impl AssociatePhoneNumberContactFlowInput {
     /// A unique identifier for the phone number.
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// Creates a new builder for [`AssociatePhoneNumberContactFlowInput`].
     pub fn builder() -> crate::operation::associate_phone_number_contact_flow::builders::AssociatePhoneNumberContactFlowInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl AssociatePhoneNumberContactFlowOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum AssociatePhoneNumberContactFlowError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociatePhoneNumberContactFlowError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl AssociatePhoneNumberContactFlowError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,27 +114,33 @@ impl AssociatePhoneNumberContactFlowError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociatePhoneNumberContactFlowError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +153,7 @@ impl ::std::error::Error for AssociatePhoneNumberContactFlowError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociatePhoneNumberContactFlowError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -149,11 +166,13 @@ impl ::std::fmt::Display for AssociatePhoneNumberContactFlowError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociatePhoneNumberContactFlowError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociatePhoneNumberContactFlowInput`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput).
@@ -164,6 +183,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) contact_flow_id: Option<String>,
     }
+
     impl AssociatePhoneNumberContactFlowInputBuilder {
         /// A unique identifier for the phone number.
         ///
@@ -172,6 +192,7 @@ pub mod builders {
             self.phone_number_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.phone_number_id). This field is required.
@@ -179,10 +200,12 @@ pub mod builders {
             self.phone_number_id = input;
             self
         }
+
         /// Returns [`phone_number_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.phone_number_id), if set.
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.instance_id). This field is required.
@@ -190,6 +213,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.instance_id). This field is required.
@@ -197,10 +221,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.contact_flow_id). This field is required.
@@ -208,6 +234,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.contact_flow_id). This field is required.
@@ -215,10 +242,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// Builds a [`AssociatePhoneNumberContactFlowInput`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -235,6 +264,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociatePhoneNumberContactFlowOutput`](crate::operation::associate_phone_number_contact_flow::AssociatePhoneNumberContactFlowOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -18,6 +18,7 @@ impl AssociateQueueEmailAddresses {
         Self
     }
 }
+
 /// The input of the [`AssociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -31,30 +32,36 @@ pub struct AssociateQueueEmailAddressesInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl AssociateQueueEmailAddressesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// Configuration list containing the email addresses to associate with the queue.
     ///
     /// Empty when the field is unset; use `.email_addresses_config.is_none()` to tell unset from empty.
     pub fn email_addresses_config(&self) -> &[crate::types::EmailAddressConfig] {
         self.email_addresses_config.as_deref().unwrap_or_default()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`AssociateQueueEmailAddressesInput`].
     pub fn builder() -> crate::operation::associate_queue_email_addresses::builders::AssociateQueueEmailAddressesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -65,6 +72,7 @@ impl AssociateQueueEmailAddressesOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -89,6 +97,7 @@ pub enum AssociateQueueEmailAddressesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateQueueEmailAddressesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -101,10 +110,12 @@ impl AssociateQueueEmailAddressesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -128,35 +139,43 @@ impl AssociateQueueEmailAddressesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateQueueEmailAddressesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -171,6 +190,7 @@ impl ::std::error::Error for AssociateQueueEmailAddressesError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateQueueEmailAddressesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -185,11 +205,13 @@ impl ::std::fmt::Display for AssociateQueueEmailAddressesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateQueueEmailAddressesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateQueueEmailAddressesInput`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput).
@@ -201,6 +223,7 @@ pub mod builders {
         pub(crate) email_addresses_config: Option<Vec<crate::types::EmailAddressConfig>>,
         pub(crate) client_token: Option<String>,
     }
+
     impl AssociateQueueEmailAddressesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -209,6 +232,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.instance_id). This field is required.
@@ -216,10 +240,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.queue_id). This field is required.
@@ -227,6 +253,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.queue_id). This field is required.
@@ -234,10 +261,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// Appends an item to [`email_addresses_config`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.email_addresses_config); use [`set_email_addresses_config`](Self::set_email_addresses_config) to replace the whole list.
         pub fn email_addresses_config(
             mut self,
@@ -248,6 +277,7 @@ pub mod builders {
             self.email_addresses_config = Some(v);
             self
         }
+
         /// Configuration list containing the email addresses to associate with the queue.
         ///
         /// Sets [`email_addresses_config`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.email_addresses_config). This field is required.
@@ -258,12 +288,14 @@ pub mod builders {
             self.email_addresses_config = input;
             self
         }
+
         /// Returns [`email_addresses_config`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.email_addresses_config), if set.
         pub fn get_email_addresses_config(
             &self,
         ) -> &Option<Vec<crate::types::EmailAddressConfig>> {
             &self.email_addresses_config
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.client_token).
@@ -271,6 +303,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.client_token).
@@ -278,10 +311,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`AssociateQueueEmailAddressesInput`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -299,6 +334,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateQueueEmailAddressesOutput`](crate::operation::associate_queue_email_addresses::AssociateQueueEmailAddressesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

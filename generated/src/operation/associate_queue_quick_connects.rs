@@ -10,6 +10,7 @@ impl AssociateQueueQuickConnects {
         Self
     }
 }
+
 /// The input of the [`AssociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct AssociateQueueQuickConnectsInput {
     /// The quick connects to associate with this queue.
     pub quick_connect_ids: Option<Vec<String>>,
 }
+
 impl AssociateQueueQuickConnectsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// The quick connects to associate with this queue.
     ///
     /// Empty when the field is unset; use `.quick_connect_ids.is_none()` to tell unset from empty.
     pub fn quick_connect_ids(&self) -> &[String] {
         self.quick_connect_ids.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`AssociateQueueQuickConnectsInput`].
     pub fn builder() -> crate::operation::associate_queue_quick_connects::builders::AssociateQueueQuickConnectsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl AssociateQueueQuickConnectsOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -73,6 +80,7 @@ pub enum AssociateQueueQuickConnectsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateQueueQuickConnectsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -85,10 +93,12 @@ impl AssociateQueueQuickConnectsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -111,31 +121,38 @@ impl AssociateQueueQuickConnectsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateQueueQuickConnectsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -149,6 +166,7 @@ impl ::std::error::Error for AssociateQueueQuickConnectsError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateQueueQuickConnectsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -162,11 +180,13 @@ impl ::std::fmt::Display for AssociateQueueQuickConnectsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateQueueQuickConnectsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateQueueQuickConnectsInput`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput).
@@ -177,6 +197,7 @@ pub mod builders {
         pub(crate) queue_id: Option<String>,
         pub(crate) quick_connect_ids: Option<Vec<String>>,
     }
+
     impl AssociateQueueQuickConnectsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -185,6 +206,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.instance_id). This field is required.
@@ -192,10 +214,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.queue_id). This field is required.
@@ -203,6 +227,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.queue_id). This field is required.
@@ -210,10 +235,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// Appends an item to [`quick_connect_ids`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.quick_connect_ids); use [`set_quick_connect_ids`](Self::set_quick_connect_ids) to replace the whole list.
         pub fn quick_connect_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.quick_connect_ids.unwrap_or_default();
@@ -221,6 +248,7 @@ pub mod builders {
             self.quick_connect_ids = Some(v);
             self
         }
+
         /// The quick connects to associate with this queue.
         ///
         /// Sets [`quick_connect_ids`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.quick_connect_ids). This field is required.
@@ -228,10 +256,12 @@ pub mod builders {
             self.quick_connect_ids = input;
             self
         }
+
         /// Returns [`quick_connect_ids`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput#structfield.quick_connect_ids), if set.
         pub fn get_quick_connect_ids(&self) -> &Option<Vec<String>> {
             &self.quick_connect_ids
         }
+
         /// Builds a [`AssociateQueueQuickConnectsInput`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -248,6 +278,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateQueueQuickConnectsOutput`](crate::operation::associate_queue_quick_connects::AssociateQueueQuickConnectsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

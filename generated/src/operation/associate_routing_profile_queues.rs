@@ -10,6 +10,7 @@ impl AssociateRoutingProfileQueues {
         Self
     }
 }
+
 /// The input of the [`AssociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,21 +28,25 @@ pub struct AssociateRoutingProfileQueuesInput {
         Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>,
     >,
 }
+
 impl AssociateRoutingProfileQueuesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// The queues to associate with this routing profile.
     ///
     /// Empty when the field is unset; use `.queue_configs.is_none()` to tell unset from empty.
     pub fn queue_configs(&self) -> &[crate::types::RoutingProfileQueueConfig] {
         self.queue_configs.as_deref().unwrap_or_default()
     }
+
     /// The manual assignment queues to associate with this routing profile.
     ///
     /// Empty when the field is unset; use `.manual_assignment_queue_configs.is_none()` to tell unset from empty.
@@ -50,11 +55,13 @@ impl AssociateRoutingProfileQueuesInput {
     ) -> &[crate::types::RoutingProfileManualAssignmentQueueConfig] {
         self.manual_assignment_queue_configs.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`AssociateRoutingProfileQueuesInput`].
     pub fn builder() -> crate::operation::associate_routing_profile_queues::builders::AssociateRoutingProfileQueuesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -65,6 +72,7 @@ impl AssociateRoutingProfileQueuesOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -85,6 +93,7 @@ pub enum AssociateRoutingProfileQueuesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateRoutingProfileQueuesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -97,10 +106,12 @@ impl AssociateRoutingProfileQueuesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -120,27 +131,33 @@ impl AssociateRoutingProfileQueuesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateRoutingProfileQueuesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -153,6 +170,7 @@ impl ::std::error::Error for AssociateRoutingProfileQueuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateRoutingProfileQueuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -165,11 +183,13 @@ impl ::std::fmt::Display for AssociateRoutingProfileQueuesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateRoutingProfileQueuesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateRoutingProfileQueuesInput`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput).
@@ -183,6 +203,7 @@ pub mod builders {
             Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>,
         >,
     }
+
     impl AssociateRoutingProfileQueuesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -191,6 +212,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.instance_id). This field is required.
@@ -198,10 +220,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
@@ -209,6 +233,7 @@ pub mod builders {
             self.routing_profile_id = Some(input.into());
             self
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
@@ -216,10 +241,12 @@ pub mod builders {
             self.routing_profile_id = input;
             self
         }
+
         /// Returns [`routing_profile_id`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.routing_profile_id), if set.
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
+
         /// Appends an item to [`queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.queue_configs); use [`set_queue_configs`](Self::set_queue_configs) to replace the whole list.
         pub fn queue_configs(
             mut self,
@@ -230,6 +257,7 @@ pub mod builders {
             self.queue_configs = Some(v);
             self
         }
+
         /// The queues to associate with this routing profile.
         ///
         /// Sets [`queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.queue_configs).
@@ -240,12 +268,14 @@ pub mod builders {
             self.queue_configs = input;
             self
         }
+
         /// Returns [`queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.queue_configs), if set.
         pub fn get_queue_configs(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileQueueConfig>> {
             &self.queue_configs
         }
+
         /// Appends an item to [`manual_assignment_queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_configs); use [`set_manual_assignment_queue_configs`](Self::set_manual_assignment_queue_configs) to replace the whole list.
         pub fn manual_assignment_queue_configs(
             mut self,
@@ -256,6 +286,7 @@ pub mod builders {
             self.manual_assignment_queue_configs = Some(v);
             self
         }
+
         /// The manual assignment queues to associate with this routing profile.
         ///
         /// Sets [`manual_assignment_queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_configs).
@@ -266,12 +297,14 @@ pub mod builders {
             self.manual_assignment_queue_configs = input;
             self
         }
+
         /// Returns [`manual_assignment_queue_configs`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_configs), if set.
         pub fn get_manual_assignment_queue_configs(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>> {
             &self.manual_assignment_queue_configs
         }
+
         /// Builds a [`AssociateRoutingProfileQueuesInput`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -289,6 +322,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateRoutingProfileQueuesOutput`](crate::operation::associate_routing_profile_queues::AssociateRoutingProfileQueuesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl AssociateSecurityKey {
         Self
     }
 }
+
 /// The input of the [`AssociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct AssociateSecurityKeyInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl AssociateSecurityKeyInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A valid security key in PEM format as a String.
     pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`AssociateSecurityKeyInput`].
     pub fn builder() -> crate::operation::associate_security_key::builders::AssociateSecurityKeyInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -48,16 +54,19 @@ pub struct AssociateSecurityKeyOutput {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     pub association_id: Option<String>,
 }
+
 impl AssociateSecurityKeyOutput {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
+
     /// Creates a new builder for [`AssociateSecurityKeyOutput`].
     pub fn builder() -> crate::operation::associate_security_key::builders::AssociateSecurityKeyOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -82,6 +91,7 @@ pub enum AssociateSecurityKeyError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateSecurityKeyError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -94,10 +104,12 @@ impl AssociateSecurityKeyError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -123,35 +135,43 @@ impl AssociateSecurityKeyError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateSecurityKeyError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -166,6 +186,7 @@ impl ::std::error::Error for AssociateSecurityKeyError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateSecurityKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -180,11 +201,13 @@ impl ::std::fmt::Display for AssociateSecurityKeyError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateSecurityKeyError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateSecurityKeyInput`](crate::operation::associate_security_key::AssociateSecurityKeyInput).
@@ -195,6 +218,7 @@ pub mod builders {
         pub(crate) key: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl AssociateSecurityKeyInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -203,6 +227,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.instance_id). This field is required.
@@ -210,10 +235,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A valid security key in PEM format as a String.
         ///
         /// Sets [`key`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.key). This field is required.
@@ -221,6 +248,7 @@ pub mod builders {
             self.key = Some(input.into());
             self
         }
+
         /// A valid security key in PEM format as a String.
         ///
         /// Sets [`key`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.key). This field is required.
@@ -228,10 +256,12 @@ pub mod builders {
             self.key = input;
             self
         }
+
         /// Returns [`key`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.key), if set.
         pub fn get_key(&self) -> &Option<String> {
             &self.key
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.client_token).
@@ -239,6 +269,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.client_token).
@@ -246,10 +277,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::associate_security_key::AssociateSecurityKeyInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`AssociateSecurityKeyInput`](crate::operation::associate_security_key::AssociateSecurityKeyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -266,12 +299,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateSecurityKeyOutput`](crate::operation::associate_security_key::AssociateSecurityKeyOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct AssociateSecurityKeyOutputBuilder {
         pub(crate) association_id: Option<String>,
     }
+
     impl AssociateSecurityKeyOutputBuilder {
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
@@ -280,6 +315,7 @@ pub mod builders {
             self.association_id = Some(input.into());
             self
         }
+
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::associate_security_key::AssociateSecurityKeyOutput#structfield.association_id).
@@ -287,10 +323,12 @@ pub mod builders {
             self.association_id = input;
             self
         }
+
         /// Returns [`association_id`](crate::operation::associate_security_key::AssociateSecurityKeyOutput#structfield.association_id), if set.
         pub fn get_association_id(&self) -> &Option<String> {
             &self.association_id
         }
+
         /// Builds a [`AssociateSecurityKeyOutput`](crate::operation::associate_security_key::AssociateSecurityKeyOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl AssociateTrafficDistributionGroupUser {
         Self
     }
 }
+
 /// The input of the [`AssociateTrafficDistributionGroupUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct AssociateTrafficDistributionGroupUserInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl AssociateTrafficDistributionGroupUserInput {
     /// The identifier of the traffic distribution group.
     pub fn traffic_distribution_group_id(&self) -> Option<&str> {
         self.traffic_distribution_group_id.as_deref()
     }
+
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`AssociateTrafficDistributionGroupUserInput`].
     pub fn builder() -> crate::operation::associate_traffic_distribution_group_user::builders::AssociateTrafficDistributionGroupUserInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateTrafficDistributionGroupUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl AssociateTrafficDistributionGroupUserOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateTrafficDistributionGroupUser`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum AssociateTrafficDistributionGroupUserError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateTrafficDistributionGroupUserError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl AssociateTrafficDistributionGroupUserError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,31 +117,38 @@ impl AssociateTrafficDistributionGroupUserError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateTrafficDistributionGroupUserError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -145,6 +162,7 @@ impl ::std::error::Error for AssociateTrafficDistributionGroupUserError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateTrafficDistributionGroupUserError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -158,11 +176,13 @@ impl ::std::fmt::Display for AssociateTrafficDistributionGroupUserError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateTrafficDistributionGroupUserError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateTrafficDistributionGroupUserInput`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserInput).
@@ -173,6 +193,7 @@ pub mod builders {
         pub(crate) user_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl AssociateTrafficDistributionGroupUserInputBuilder {
         /// The identifier of the traffic distribution group.
         ///
@@ -184,6 +205,7 @@ pub mod builders {
             self.traffic_distribution_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserInput#structfield.traffic_distribution_group_id). This field is required.
@@ -194,10 +216,12 @@ pub mod builders {
             self.traffic_distribution_group_id = input;
             self
         }
+
         /// Returns [`traffic_distribution_group_id`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserInput#structfield.traffic_distribution_group_id), if set.
         pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
             &self.traffic_distribution_group_id
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserInput#structfield.user_id). This field is required.
@@ -205,6 +229,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserInput#structfield.user_id). This field is required.
@@ -212,10 +237,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserInput#structfield.instance_id). This field is required.
@@ -223,6 +250,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserInput#structfield.instance_id). This field is required.
@@ -230,10 +258,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`AssociateTrafficDistributionGroupUserInput`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -250,6 +280,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateTrafficDistributionGroupUserOutput`](crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

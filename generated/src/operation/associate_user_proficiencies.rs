@@ -10,6 +10,7 @@ impl AssociateUserProficiencies {
         Self
     }
 }
+
 /// The input of the [`AssociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct AssociateUserProficienciesInput {
     /// The proficiencies to associate with the user.
     pub user_proficiencies: Option<Vec<crate::types::UserProficiency>>,
 }
+
 impl AssociateUserProficienciesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The proficiencies to associate with the user.
     ///
     /// Empty when the field is unset; use `.user_proficiencies.is_none()` to tell unset from empty.
     pub fn user_proficiencies(&self) -> &[crate::types::UserProficiency] {
         self.user_proficiencies.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`AssociateUserProficienciesInput`].
     pub fn builder() -> crate::operation::associate_user_proficiencies::builders::AssociateUserProficienciesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`AssociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl AssociateUserProficienciesOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`AssociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum AssociateUserProficienciesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl AssociateUserProficienciesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl AssociateUserProficienciesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +116,33 @@ impl AssociateUserProficienciesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for AssociateUserProficienciesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for AssociateUserProficienciesError {
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateUserProficienciesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,11 +168,13 @@ impl ::std::fmt::Display for AssociateUserProficienciesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for AssociateUserProficienciesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`AssociateUserProficienciesInput`](crate::operation::associate_user_proficiencies::AssociateUserProficienciesInput).
@@ -166,6 +185,7 @@ pub mod builders {
         pub(crate) user_id: Option<String>,
         pub(crate) user_proficiencies: Option<Vec<crate::types::UserProficiency>>,
     }
+
     impl AssociateUserProficienciesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -174,6 +194,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::associate_user_proficiencies::AssociateUserProficienciesInput#structfield.instance_id). This field is required.
@@ -181,10 +202,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::associate_user_proficiencies::AssociateUserProficienciesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::associate_user_proficiencies::AssociateUserProficienciesInput#structfield.user_id). This field is required.
@@ -192,6 +215,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::associate_user_proficiencies::AssociateUserProficienciesInput#structfield.user_id). This field is required.
@@ -199,10 +223,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::associate_user_proficiencies::AssociateUserProficienciesInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// Appends an item to [`user_proficiencies`](crate::operation::associate_user_proficiencies::AssociateUserProficienciesInput#structfield.user_proficiencies); use [`set_user_proficiencies`](Self::set_user_proficiencies) to replace the whole list.
         pub fn user_proficiencies(
             mut self,
@@ -213,6 +239,7 @@ pub mod builders {
             self.user_proficiencies = Some(v);
             self
         }
+
         /// The proficiencies to associate with the user.
         ///
         /// Sets [`user_proficiencies`](crate::operation::associate_user_proficiencies::AssociateUserProficienciesInput#structfield.user_proficiencies). This field is required.
@@ -223,12 +250,14 @@ pub mod builders {
             self.user_proficiencies = input;
             self
         }
+
         /// Returns [`user_proficiencies`](crate::operation::associate_user_proficiencies::AssociateUserProficienciesInput#structfield.user_proficiencies), if set.
         pub fn get_user_proficiencies(
             &self,
         ) -> &Option<Vec<crate::types::UserProficiency>> {
             &self.user_proficiencies
         }
+
         /// Builds a [`AssociateUserProficienciesInput`](crate::operation::associate_user_proficiencies::AssociateUserProficienciesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -245,6 +274,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`AssociateUserProficienciesOutput`](crate::operation::associate_user_proficiencies::AssociateUserProficienciesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl BatchAssociateAnalyticsDataSet {
         Self
     }
 }
+
 /// The input of the [`BatchAssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct BatchAssociateAnalyticsDataSetInput {
     /// The identifier of the target account. Use to associate a dataset to a different account than the one containing the Amazon Connect instance. If not specified, by default this value is the Amazon Web Services account that has the Amazon Connect instance.
     pub target_account_id: Option<String>,
 }
+
 impl BatchAssociateAnalyticsDataSetInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// An array of dataset identifiers to associate.
     ///
     /// Empty when the field is unset; use `.data_set_ids.is_none()` to tell unset from empty.
     pub fn data_set_ids(&self) -> &[String] {
         self.data_set_ids.as_deref().unwrap_or_default()
     }
+
     /// The identifier of the target account.
     pub fn target_account_id(&self) -> Option<&str> {
         self.target_account_id.as_deref()
     }
+
     /// Creates a new builder for [`BatchAssociateAnalyticsDataSetInput`].
     pub fn builder() -> crate::operation::batch_associate_analytics_data_set::builders::BatchAssociateAnalyticsDataSetInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`BatchAssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,6 +56,7 @@ pub struct BatchAssociateAnalyticsDataSetOutput {
     /// A list of errors for datasets that aren't successfully associated with the target account.
     pub errors: Option<Vec<crate::types::ErrorResult>>,
 }
+
 impl BatchAssociateAnalyticsDataSetOutput {
     /// Information about associations that are successfully created: `DataSetId`, `TargetAccountId`, `ResourceShareId`, `ResourceShareArn`.
     ///
@@ -57,17 +64,20 @@ impl BatchAssociateAnalyticsDataSetOutput {
     pub fn created(&self) -> &[crate::types::AnalyticsDataAssociationResult] {
         self.created.as_deref().unwrap_or_default()
     }
+
     /// A list of errors for datasets that aren't successfully associated with the target account.
     ///
     /// Empty when the field is unset; use `.errors.is_none()` to tell unset from empty.
     pub fn errors(&self) -> &[crate::types::ErrorResult] {
         self.errors.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`BatchAssociateAnalyticsDataSetOutput`].
     pub fn builder() -> crate::operation::batch_associate_analytics_data_set::builders::BatchAssociateAnalyticsDataSetOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`BatchAssociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -88,6 +98,7 @@ pub enum BatchAssociateAnalyticsDataSetError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl BatchAssociateAnalyticsDataSetError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -100,10 +111,12 @@ impl BatchAssociateAnalyticsDataSetError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -123,27 +136,33 @@ impl BatchAssociateAnalyticsDataSetError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for BatchAssociateAnalyticsDataSetError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -156,6 +175,7 @@ impl ::std::error::Error for BatchAssociateAnalyticsDataSetError {
         }
     }
 }
+
 impl ::std::fmt::Display for BatchAssociateAnalyticsDataSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -168,11 +188,13 @@ impl ::std::fmt::Display for BatchAssociateAnalyticsDataSetError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for BatchAssociateAnalyticsDataSetError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`BatchAssociateAnalyticsDataSetInput`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput).
@@ -183,6 +205,7 @@ pub mod builders {
         pub(crate) data_set_ids: Option<Vec<String>>,
         pub(crate) target_account_id: Option<String>,
     }
+
     impl BatchAssociateAnalyticsDataSetInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -191,6 +214,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.instance_id). This field is required.
@@ -198,10 +222,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Appends an item to [`data_set_ids`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.data_set_ids); use [`set_data_set_ids`](Self::set_data_set_ids) to replace the whole list.
         pub fn data_set_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.data_set_ids.unwrap_or_default();
@@ -209,6 +235,7 @@ pub mod builders {
             self.data_set_ids = Some(v);
             self
         }
+
         /// An array of dataset identifiers to associate.
         ///
         /// Sets [`data_set_ids`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.data_set_ids). This field is required.
@@ -216,10 +243,12 @@ pub mod builders {
             self.data_set_ids = input;
             self
         }
+
         /// Returns [`data_set_ids`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.data_set_ids), if set.
         pub fn get_data_set_ids(&self) -> &Option<Vec<String>> {
             &self.data_set_ids
         }
+
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.target_account_id).
@@ -227,6 +256,7 @@ pub mod builders {
             self.target_account_id = Some(input.into());
             self
         }
+
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.target_account_id).
@@ -234,10 +264,12 @@ pub mod builders {
             self.target_account_id = input;
             self
         }
+
         /// Returns [`target_account_id`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput#structfield.target_account_id), if set.
         pub fn get_target_account_id(&self) -> &Option<String> {
             &self.target_account_id
         }
+
         /// Builds a [`BatchAssociateAnalyticsDataSetInput`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -254,6 +286,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`BatchAssociateAnalyticsDataSetOutput`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -261,6 +294,7 @@ pub mod builders {
         pub(crate) created: Option<Vec<crate::types::AnalyticsDataAssociationResult>>,
         pub(crate) errors: Option<Vec<crate::types::ErrorResult>>,
     }
+
     impl BatchAssociateAnalyticsDataSetOutputBuilder {
         /// Appends an item to [`created`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.created); use [`set_created`](Self::set_created) to replace the whole list.
         pub fn created(
@@ -272,6 +306,7 @@ pub mod builders {
             self.created = Some(v);
             self
         }
+
         /// Information about associations that are successfully created: `DataSetId`, `TargetAccountId`, `ResourceShareId`, `ResourceShareArn`.
         ///
         /// Sets [`created`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.created).
@@ -282,12 +317,14 @@ pub mod builders {
             self.created = input;
             self
         }
+
         /// Returns [`created`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.created), if set.
         pub fn get_created(
             &self,
         ) -> &Option<Vec<crate::types::AnalyticsDataAssociationResult>> {
             &self.created
         }
+
         /// Appends an item to [`errors`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.errors); use [`set_errors`](Self::set_errors) to replace the whole list.
         pub fn errors(mut self, input: crate::types::ErrorResult) -> Self {
             let mut v: Vec<_> = self.errors.unwrap_or_default();
@@ -295,6 +332,7 @@ pub mod builders {
             self.errors = Some(v);
             self
         }
+
         /// A list of errors for datasets that aren't successfully associated with the target account.
         ///
         /// Sets [`errors`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.errors).
@@ -305,10 +343,12 @@ pub mod builders {
             self.errors = input;
             self
         }
+
         /// Returns [`errors`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput#structfield.errors), if set.
         pub fn get_errors(&self) -> &Option<Vec<crate::types::ErrorResult>> {
             &self.errors
         }
+
         /// Builds a [`BatchAssociateAnalyticsDataSetOutput`](crate::operation::batch_associate_analytics_data_set::BatchAssociateAnalyticsDataSetOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl BatchCreateDataTableValue {
         Self
     }
 }
+
 /// The input of the [`BatchCreateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct BatchCreateDataTableValueInput {
     /// A list of values to create. Each value must specify the attribute name and optionally primary values if the table has primary attributes.
     pub values: Option<Vec<crate::types::DataTableValue>>,
 }
+
 impl BatchCreateDataTableValueInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// A list of values to create.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
     pub fn values(&self) -> &[crate::types::DataTableValue] {
         self.values.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`BatchCreateDataTableValueInput`].
     pub fn builder() -> crate::operation::batch_create_data_table_value::builders::BatchCreateDataTableValueInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`BatchCreateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,20 +56,24 @@ pub struct BatchCreateDataTableValueOutput {
     /// A list of values that failed to be created with error messages explaining the failure reason.
     pub failed: Vec<crate::types::BatchCreateDataTableValueFailureResult>,
 }
+
 impl BatchCreateDataTableValueOutput {
     /// A list of successfully created values with their identifiers and lock versions.
     pub fn successful(&self) -> &[crate::types::BatchCreateDataTableValueSuccessResult] {
         &self.successful
     }
+
     /// A list of values that failed to be created with error messages explaining the failure reason.
     pub fn failed(&self) -> &[crate::types::BatchCreateDataTableValueFailureResult] {
         &self.failed
     }
+
     /// Creates a new builder for [`BatchCreateDataTableValueOutput`].
     pub fn builder() -> crate::operation::batch_create_data_table_value::builders::BatchCreateDataTableValueOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`BatchCreateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -92,6 +102,7 @@ pub enum BatchCreateDataTableValueError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl BatchCreateDataTableValueError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -104,10 +115,12 @@ impl BatchCreateDataTableValueError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -135,43 +148,53 @@ impl BatchCreateDataTableValueError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for BatchCreateDataTableValueError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -188,6 +211,7 @@ impl ::std::error::Error for BatchCreateDataTableValueError {
         }
     }
 }
+
 impl ::std::fmt::Display for BatchCreateDataTableValueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -204,11 +228,13 @@ impl ::std::fmt::Display for BatchCreateDataTableValueError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for BatchCreateDataTableValueError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`BatchCreateDataTableValueInput`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput).
@@ -219,6 +245,7 @@ pub mod builders {
         pub(crate) data_table_id: Option<String>,
         pub(crate) values: Option<Vec<crate::types::DataTableValue>>,
     }
+
     impl BatchCreateDataTableValueInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -227,6 +254,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.instance_id). This field is required.
@@ -234,10 +262,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.data_table_id). This field is required.
@@ -245,6 +275,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.data_table_id). This field is required.
@@ -252,10 +283,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// Appends an item to [`values`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
         pub fn values(mut self, input: crate::types::DataTableValue) -> Self {
             let mut v: Vec<_> = self.values.unwrap_or_default();
@@ -263,6 +296,7 @@ pub mod builders {
             self.values = Some(v);
             self
         }
+
         /// A list of values to create.
         ///
         /// Sets [`values`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.values). This field is required.
@@ -273,10 +307,12 @@ pub mod builders {
             self.values = input;
             self
         }
+
         /// Returns [`values`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput#structfield.values), if set.
         pub fn get_values(&self) -> &Option<Vec<crate::types::DataTableValue>> {
             &self.values
         }
+
         /// Builds a [`BatchCreateDataTableValueInput`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -293,6 +329,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`BatchCreateDataTableValueOutput`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -304,6 +341,7 @@ pub mod builders {
             Vec<crate::types::BatchCreateDataTableValueFailureResult>,
         >,
     }
+
     impl BatchCreateDataTableValueOutputBuilder {
         /// Appends an item to [`successful`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.successful); use [`set_successful`](Self::set_successful) to replace the whole list.
         pub fn successful(
@@ -315,6 +353,7 @@ pub mod builders {
             self.successful = Some(v);
             self
         }
+
         /// A list of successfully created values with their identifiers and lock versions.
         ///
         /// Sets [`successful`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.successful). This field is required.
@@ -325,12 +364,14 @@ pub mod builders {
             self.successful = input;
             self
         }
+
         /// Returns [`successful`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.successful), if set.
         pub fn get_successful(
             &self,
         ) -> &Option<Vec<crate::types::BatchCreateDataTableValueSuccessResult>> {
             &self.successful
         }
+
         /// Appends an item to [`failed`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.failed); use [`set_failed`](Self::set_failed) to replace the whole list.
         pub fn failed(
             mut self,
@@ -341,6 +382,7 @@ pub mod builders {
             self.failed = Some(v);
             self
         }
+
         /// A list of values that failed to be created with error messages explaining the failure reason.
         ///
         /// Sets [`failed`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.failed). This field is required.
@@ -351,12 +393,14 @@ pub mod builders {
             self.failed = input;
             self
         }
+
         /// Returns [`failed`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput#structfield.failed), if set.
         pub fn get_failed(
             &self,
         ) -> &Option<Vec<crate::types::BatchCreateDataTableValueFailureResult>> {
             &self.failed
         }
+
         /// Builds a [`BatchCreateDataTableValueOutput`](crate::operation::batch_create_data_table_value::BatchCreateDataTableValueOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl BatchDeleteDataTableValue {
         Self
     }
 }
+
 /// The input of the [`BatchDeleteDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct BatchDeleteDataTableValueInput {
     /// A list of value identifiers to delete, each specifying primary values, attribute name, and lock version information.
     pub values: Option<Vec<crate::types::DataTableDeleteValueIdentifier>>,
 }
+
 impl BatchDeleteDataTableValueInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// A list of value identifiers to delete, each specifying primary values, attribute name, and lock version information.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
     pub fn values(&self) -> &[crate::types::DataTableDeleteValueIdentifier] {
         self.values.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`BatchDeleteDataTableValueInput`].
     pub fn builder() -> crate::operation::batch_delete_data_table_value::builders::BatchDeleteDataTableValueInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`BatchDeleteDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,20 +56,24 @@ pub struct BatchDeleteDataTableValueOutput {
     /// A list of values that failed to be deleted with error messages explaining the failure reason.
     pub failed: Vec<crate::types::BatchDeleteDataTableValueFailureResult>,
 }
+
 impl BatchDeleteDataTableValueOutput {
     /// A list of successfully deleted values with their identifiers and updated lock versions.
     pub fn successful(&self) -> &[crate::types::BatchDeleteDataTableValueSuccessResult] {
         &self.successful
     }
+
     /// A list of values that failed to be deleted with error messages explaining the failure reason.
     pub fn failed(&self) -> &[crate::types::BatchDeleteDataTableValueFailureResult] {
         &self.failed
     }
+
     /// Creates a new builder for [`BatchDeleteDataTableValueOutput`].
     pub fn builder() -> crate::operation::batch_delete_data_table_value::builders::BatchDeleteDataTableValueOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`BatchDeleteDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -88,6 +98,7 @@ pub enum BatchDeleteDataTableValueError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl BatchDeleteDataTableValueError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -100,10 +111,12 @@ impl BatchDeleteDataTableValueError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -125,35 +138,43 @@ impl BatchDeleteDataTableValueError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for BatchDeleteDataTableValueError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -168,6 +189,7 @@ impl ::std::error::Error for BatchDeleteDataTableValueError {
         }
     }
 }
+
 impl ::std::fmt::Display for BatchDeleteDataTableValueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,11 +204,13 @@ impl ::std::fmt::Display for BatchDeleteDataTableValueError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for BatchDeleteDataTableValueError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`BatchDeleteDataTableValueInput`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput).
@@ -197,6 +221,7 @@ pub mod builders {
         pub(crate) data_table_id: Option<String>,
         pub(crate) values: Option<Vec<crate::types::DataTableDeleteValueIdentifier>>,
     }
+
     impl BatchDeleteDataTableValueInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -205,6 +230,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.instance_id). This field is required.
@@ -212,10 +238,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.data_table_id). This field is required.
@@ -223,6 +251,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.data_table_id). This field is required.
@@ -230,10 +259,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// Appends an item to [`values`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
         pub fn values(
             mut self,
@@ -244,6 +275,7 @@ pub mod builders {
             self.values = Some(v);
             self
         }
+
         /// A list of value identifiers to delete, each specifying primary values, attribute name, and lock version information.
         ///
         /// Sets [`values`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.values). This field is required.
@@ -254,12 +286,14 @@ pub mod builders {
             self.values = input;
             self
         }
+
         /// Returns [`values`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput#structfield.values), if set.
         pub fn get_values(
             &self,
         ) -> &Option<Vec<crate::types::DataTableDeleteValueIdentifier>> {
             &self.values
         }
+
         /// Builds a [`BatchDeleteDataTableValueInput`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -276,6 +310,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`BatchDeleteDataTableValueOutput`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -287,6 +322,7 @@ pub mod builders {
             Vec<crate::types::BatchDeleteDataTableValueFailureResult>,
         >,
     }
+
     impl BatchDeleteDataTableValueOutputBuilder {
         /// Appends an item to [`successful`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.successful); use [`set_successful`](Self::set_successful) to replace the whole list.
         pub fn successful(
@@ -298,6 +334,7 @@ pub mod builders {
             self.successful = Some(v);
             self
         }
+
         /// A list of successfully deleted values with their identifiers and updated lock versions.
         ///
         /// Sets [`successful`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.successful). This field is required.
@@ -308,12 +345,14 @@ pub mod builders {
             self.successful = input;
             self
         }
+
         /// Returns [`successful`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.successful), if set.
         pub fn get_successful(
             &self,
         ) -> &Option<Vec<crate::types::BatchDeleteDataTableValueSuccessResult>> {
             &self.successful
         }
+
         /// Appends an item to [`failed`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.failed); use [`set_failed`](Self::set_failed) to replace the whole list.
         pub fn failed(
             mut self,
@@ -324,6 +363,7 @@ pub mod builders {
             self.failed = Some(v);
             self
         }
+
         /// A list of values that failed to be deleted with error messages explaining the failure reason.
         ///
         /// Sets [`failed`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.failed). This field is required.
@@ -334,12 +374,14 @@ pub mod builders {
             self.failed = input;
             self
         }
+
         /// Returns [`failed`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput#structfield.failed), if set.
         pub fn get_failed(
             &self,
         ) -> &Option<Vec<crate::types::BatchDeleteDataTableValueFailureResult>> {
             &self.failed
         }
+
         /// Builds a [`BatchDeleteDataTableValueOutput`](crate::operation::batch_delete_data_table_value::BatchDeleteDataTableValueOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl BatchDescribeDataTableValue {
         Self
     }
 }
+
 /// The input of the [`BatchDescribeDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct BatchDescribeDataTableValueInput {
     /// A list of value identifiers to retrieve, each specifying primary values and attribute names.
     pub values: Option<Vec<crate::types::DataTableValueIdentifier>>,
 }
+
 impl BatchDescribeDataTableValueInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// A list of value identifiers to retrieve, each specifying primary values and attribute names.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
     pub fn values(&self) -> &[crate::types::DataTableValueIdentifier] {
         self.values.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`BatchDescribeDataTableValueInput`].
     pub fn builder() -> crate::operation::batch_describe_data_table_value::builders::BatchDescribeDataTableValueInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`BatchDescribeDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,6 +56,7 @@ pub struct BatchDescribeDataTableValueOutput {
     /// A list of values that failed to be retrieved with error messages explaining the failure reason.
     pub failed: Vec<crate::types::BatchDescribeDataTableValueFailureResult>,
 }
+
 impl BatchDescribeDataTableValueOutput {
     /// A list of successfully retrieved values with their data, metadata, and lock version information.
     pub fn successful(
@@ -57,15 +64,18 @@ impl BatchDescribeDataTableValueOutput {
     ) -> &[crate::types::BatchDescribeDataTableValueSuccessResult] {
         &self.successful
     }
+
     /// A list of values that failed to be retrieved with error messages explaining the failure reason.
     pub fn failed(&self) -> &[crate::types::BatchDescribeDataTableValueFailureResult] {
         &self.failed
     }
+
     /// Creates a new builder for [`BatchDescribeDataTableValueOutput`].
     pub fn builder() -> crate::operation::batch_describe_data_table_value::builders::BatchDescribeDataTableValueOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`BatchDescribeDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -88,6 +98,7 @@ pub enum BatchDescribeDataTableValueError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl BatchDescribeDataTableValueError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -100,10 +111,12 @@ impl BatchDescribeDataTableValueError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -124,31 +137,38 @@ impl BatchDescribeDataTableValueError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for BatchDescribeDataTableValueError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -162,6 +182,7 @@ impl ::std::error::Error for BatchDescribeDataTableValueError {
         }
     }
 }
+
 impl ::std::fmt::Display for BatchDescribeDataTableValueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -175,11 +196,13 @@ impl ::std::fmt::Display for BatchDescribeDataTableValueError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for BatchDescribeDataTableValueError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`BatchDescribeDataTableValueInput`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput).
@@ -190,6 +213,7 @@ pub mod builders {
         pub(crate) data_table_id: Option<String>,
         pub(crate) values: Option<Vec<crate::types::DataTableValueIdentifier>>,
     }
+
     impl BatchDescribeDataTableValueInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -198,6 +222,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.instance_id). This field is required.
@@ -205,10 +230,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.data_table_id). This field is required.
@@ -216,6 +243,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.data_table_id). This field is required.
@@ -223,10 +251,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// Appends an item to [`values`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
         pub fn values(mut self, input: crate::types::DataTableValueIdentifier) -> Self {
             let mut v: Vec<_> = self.values.unwrap_or_default();
@@ -234,6 +264,7 @@ pub mod builders {
             self.values = Some(v);
             self
         }
+
         /// A list of value identifiers to retrieve, each specifying primary values and attribute names.
         ///
         /// Sets [`values`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.values). This field is required.
@@ -244,12 +275,14 @@ pub mod builders {
             self.values = input;
             self
         }
+
         /// Returns [`values`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput#structfield.values), if set.
         pub fn get_values(
             &self,
         ) -> &Option<Vec<crate::types::DataTableValueIdentifier>> {
             &self.values
         }
+
         /// Builds a [`BatchDescribeDataTableValueInput`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -266,6 +299,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`BatchDescribeDataTableValueOutput`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -277,6 +311,7 @@ pub mod builders {
             Vec<crate::types::BatchDescribeDataTableValueFailureResult>,
         >,
     }
+
     impl BatchDescribeDataTableValueOutputBuilder {
         /// Appends an item to [`successful`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.successful); use [`set_successful`](Self::set_successful) to replace the whole list.
         pub fn successful(
@@ -288,6 +323,7 @@ pub mod builders {
             self.successful = Some(v);
             self
         }
+
         /// A list of successfully retrieved values with their data, metadata, and lock version information.
         ///
         /// Sets [`successful`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.successful). This field is required.
@@ -298,12 +334,14 @@ pub mod builders {
             self.successful = input;
             self
         }
+
         /// Returns [`successful`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.successful), if set.
         pub fn get_successful(
             &self,
         ) -> &Option<Vec<crate::types::BatchDescribeDataTableValueSuccessResult>> {
             &self.successful
         }
+
         /// Appends an item to [`failed`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.failed); use [`set_failed`](Self::set_failed) to replace the whole list.
         pub fn failed(
             mut self,
@@ -314,6 +352,7 @@ pub mod builders {
             self.failed = Some(v);
             self
         }
+
         /// A list of values that failed to be retrieved with error messages explaining the failure reason.
         ///
         /// Sets [`failed`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.failed). This field is required.
@@ -324,12 +363,14 @@ pub mod builders {
             self.failed = input;
             self
         }
+
         /// Returns [`failed`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput#structfield.failed), if set.
         pub fn get_failed(
             &self,
         ) -> &Option<Vec<crate::types::BatchDescribeDataTableValueFailureResult>> {
             &self.failed
         }
+
         /// Builds a [`BatchDescribeDataTableValueOutput`](crate::operation::batch_describe_data_table_value::BatchDescribeDataTableValueOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl BatchGetAttachedFileMetadata {
         Self
     }
 }
+
 /// The input of the [`BatchGetAttachedFileMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,6 +24,7 @@ pub struct BatchGetAttachedFileMetadataInput {
     /// > **Note:** This value must be a valid ARN.
     pub associated_resource_arn: Option<String>,
 }
+
 impl BatchGetAttachedFileMetadataInput {
     /// The unique identifiers of the attached file resource.
     ///
@@ -30,19 +32,23 @@ impl BatchGetAttachedFileMetadataInput {
     pub fn file_ids(&self) -> &[String] {
         self.file_ids.as_deref().unwrap_or_default()
     }
+
     /// The unique identifier of the Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The resource to which the attached file is (being) uploaded to.
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
+
     /// Creates a new builder for [`BatchGetAttachedFileMetadataInput`].
     pub fn builder() -> crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttachedFileMetadataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`BatchGetAttachedFileMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -52,6 +58,7 @@ pub struct BatchGetAttachedFileMetadataOutput {
     /// List of errors of attached files that could not be retrieved.
     pub errors: Option<Vec<crate::types::AttachedFileError>>,
 }
+
 impl BatchGetAttachedFileMetadataOutput {
     /// List of attached files that were successfully retrieved.
     ///
@@ -59,17 +66,20 @@ impl BatchGetAttachedFileMetadataOutput {
     pub fn files(&self) -> &[crate::types::AttachedFile] {
         self.files.as_deref().unwrap_or_default()
     }
+
     /// List of errors of attached files that could not be retrieved.
     ///
     /// Empty when the field is unset; use `.errors.is_none()` to tell unset from empty.
     pub fn errors(&self) -> &[crate::types::AttachedFileError] {
         self.errors.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`BatchGetAttachedFileMetadataOutput`].
     pub fn builder() -> crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttachedFileMetadataOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`BatchGetAttachedFileMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -90,6 +100,7 @@ pub enum BatchGetAttachedFileMetadataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl BatchGetAttachedFileMetadataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -102,10 +113,12 @@ impl BatchGetAttachedFileMetadataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -123,27 +136,33 @@ impl BatchGetAttachedFileMetadataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for BatchGetAttachedFileMetadataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -156,6 +175,7 @@ impl ::std::error::Error for BatchGetAttachedFileMetadataError {
         }
     }
 }
+
 impl ::std::fmt::Display for BatchGetAttachedFileMetadataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -168,11 +188,13 @@ impl ::std::fmt::Display for BatchGetAttachedFileMetadataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for BatchGetAttachedFileMetadataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`BatchGetAttachedFileMetadataInput`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput).
@@ -183,6 +205,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) associated_resource_arn: Option<String>,
     }
+
     impl BatchGetAttachedFileMetadataInputBuilder {
         /// Appends an item to [`file_ids`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.file_ids); use [`set_file_ids`](Self::set_file_ids) to replace the whole list.
         pub fn file_ids(mut self, input: impl Into<String>) -> Self {
@@ -191,6 +214,7 @@ pub mod builders {
             self.file_ids = Some(v);
             self
         }
+
         /// The unique identifiers of the attached file resource.
         ///
         /// Sets [`file_ids`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.file_ids). This field is required.
@@ -198,10 +222,12 @@ pub mod builders {
             self.file_ids = input;
             self
         }
+
         /// Returns [`file_ids`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.file_ids), if set.
         pub fn get_file_ids(&self) -> &Option<Vec<String>> {
             &self.file_ids
         }
+
         /// The unique identifier of the Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.instance_id). This field is required.
@@ -209,6 +235,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier of the Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.instance_id). This field is required.
@@ -216,10 +243,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.associated_resource_arn). This field is required.
@@ -227,6 +256,7 @@ pub mod builders {
             self.associated_resource_arn = Some(input.into());
             self
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.associated_resource_arn). This field is required.
@@ -234,10 +264,12 @@ pub mod builders {
             self.associated_resource_arn = input;
             self
         }
+
         /// Returns [`associated_resource_arn`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput#structfield.associated_resource_arn), if set.
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
+
         /// Builds a [`BatchGetAttachedFileMetadataInput`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -254,6 +286,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`BatchGetAttachedFileMetadataOutput`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -261,6 +294,7 @@ pub mod builders {
         pub(crate) files: Option<Vec<crate::types::AttachedFile>>,
         pub(crate) errors: Option<Vec<crate::types::AttachedFileError>>,
     }
+
     impl BatchGetAttachedFileMetadataOutputBuilder {
         /// Appends an item to [`files`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.files); use [`set_files`](Self::set_files) to replace the whole list.
         pub fn files(mut self, input: crate::types::AttachedFile) -> Self {
@@ -269,6 +303,7 @@ pub mod builders {
             self.files = Some(v);
             self
         }
+
         /// List of attached files that were successfully retrieved.
         ///
         /// Sets [`files`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.files).
@@ -279,10 +314,12 @@ pub mod builders {
             self.files = input;
             self
         }
+
         /// Returns [`files`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.files), if set.
         pub fn get_files(&self) -> &Option<Vec<crate::types::AttachedFile>> {
             &self.files
         }
+
         /// Appends an item to [`errors`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.errors); use [`set_errors`](Self::set_errors) to replace the whole list.
         pub fn errors(mut self, input: crate::types::AttachedFileError) -> Self {
             let mut v: Vec<_> = self.errors.unwrap_or_default();
@@ -290,6 +327,7 @@ pub mod builders {
             self.errors = Some(v);
             self
         }
+
         /// List of errors of attached files that could not be retrieved.
         ///
         /// Sets [`errors`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.errors).
@@ -300,10 +338,12 @@ pub mod builders {
             self.errors = input;
             self
         }
+
         /// Returns [`errors`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput#structfield.errors), if set.
         pub fn get_errors(&self) -> &Option<Vec<crate::types::AttachedFileError>> {
             &self.errors
         }
+
         /// Builds a [`BatchGetAttachedFileMetadataOutput`](crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl BatchGetFlowAssociation {
         Self
     }
 }
+
 /// The input of the [`BatchGetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -24,28 +25,33 @@ pub struct BatchGetFlowAssociationInput {
     /// The type of resource association.
     pub resource_type: Option<crate::types::ListFlowAssociationResourceType>,
 }
+
 impl BatchGetFlowAssociationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A list of resource identifiers to retrieve flow associations.
     ///
     /// Empty when the field is unset; use `.resource_ids.is_none()` to tell unset from empty.
     pub fn resource_ids(&self) -> &[String] {
         self.resource_ids.as_deref().unwrap_or_default()
     }
+
     /// The type of resource association.
     pub fn resource_type(
         &self,
     ) -> Option<&crate::types::ListFlowAssociationResourceType> {
         self.resource_type.as_ref()
     }
+
     /// Creates a new builder for [`BatchGetFlowAssociationInput`].
     pub fn builder() -> crate::operation::batch_get_flow_association::builders::BatchGetFlowAssociationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`BatchGetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -53,6 +59,7 @@ pub struct BatchGetFlowAssociationOutput {
     /// Information about flow associations.
     pub flow_association_summary_list: Option<Vec<crate::types::FlowAssociationSummary>>,
 }
+
 impl BatchGetFlowAssociationOutput {
     /// Information about flow associations.
     ///
@@ -62,11 +69,13 @@ impl BatchGetFlowAssociationOutput {
     ) -> &[crate::types::FlowAssociationSummary] {
         self.flow_association_summary_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`BatchGetFlowAssociationOutput`].
     pub fn builder() -> crate::operation::batch_get_flow_association::builders::BatchGetFlowAssociationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`BatchGetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -89,6 +98,7 @@ pub enum BatchGetFlowAssociationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl BatchGetFlowAssociationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -101,10 +111,12 @@ impl BatchGetFlowAssociationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -125,31 +137,38 @@ impl BatchGetFlowAssociationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for BatchGetFlowAssociationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -163,6 +182,7 @@ impl ::std::error::Error for BatchGetFlowAssociationError {
         }
     }
 }
+
 impl ::std::fmt::Display for BatchGetFlowAssociationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -176,11 +196,13 @@ impl ::std::fmt::Display for BatchGetFlowAssociationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for BatchGetFlowAssociationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`BatchGetFlowAssociationInput`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput).
@@ -191,6 +213,7 @@ pub mod builders {
         pub(crate) resource_ids: Option<Vec<String>>,
         pub(crate) resource_type: Option<crate::types::ListFlowAssociationResourceType>,
     }
+
     impl BatchGetFlowAssociationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -199,6 +222,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.instance_id). This field is required.
@@ -206,10 +230,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Appends an item to [`resource_ids`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_ids); use [`set_resource_ids`](Self::set_resource_ids) to replace the whole list.
         pub fn resource_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.resource_ids.unwrap_or_default();
@@ -217,6 +243,7 @@ pub mod builders {
             self.resource_ids = Some(v);
             self
         }
+
         /// A list of resource identifiers to retrieve flow associations.
         ///
         /// Sets [`resource_ids`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_ids). This field is required.
@@ -224,10 +251,12 @@ pub mod builders {
             self.resource_ids = input;
             self
         }
+
         /// Returns [`resource_ids`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_ids), if set.
         pub fn get_resource_ids(&self) -> &Option<Vec<String>> {
             &self.resource_ids
         }
+
         /// The type of resource association.
         ///
         /// Sets [`resource_type`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_type).
@@ -238,6 +267,7 @@ pub mod builders {
             self.resource_type = Some(input);
             self
         }
+
         /// The type of resource association.
         ///
         /// Sets [`resource_type`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_type).
@@ -248,12 +278,14 @@ pub mod builders {
             self.resource_type = input;
             self
         }
+
         /// Returns [`resource_type`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput#structfield.resource_type), if set.
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::ListFlowAssociationResourceType> {
             &self.resource_type
         }
+
         /// Builds a [`BatchGetFlowAssociationInput`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -270,6 +302,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`BatchGetFlowAssociationOutput`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -278,6 +311,7 @@ pub mod builders {
             Vec<crate::types::FlowAssociationSummary>,
         >,
     }
+
     impl BatchGetFlowAssociationOutputBuilder {
         /// Appends an item to [`flow_association_summary_list`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput#structfield.flow_association_summary_list); use [`set_flow_association_summary_list`](Self::set_flow_association_summary_list) to replace the whole list.
         pub fn flow_association_summary_list(
@@ -289,6 +323,7 @@ pub mod builders {
             self.flow_association_summary_list = Some(v);
             self
         }
+
         /// Information about flow associations.
         ///
         /// Sets [`flow_association_summary_list`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput#structfield.flow_association_summary_list).
@@ -299,12 +334,14 @@ pub mod builders {
             self.flow_association_summary_list = input;
             self
         }
+
         /// Returns [`flow_association_summary_list`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput#structfield.flow_association_summary_list), if set.
         pub fn get_flow_association_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::FlowAssociationSummary>> {
             &self.flow_association_summary_list
         }
+
         /// Builds a [`BatchGetFlowAssociationOutput`](crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput).
         pub fn build(
             self,

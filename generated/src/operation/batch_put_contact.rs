@@ -12,6 +12,7 @@ impl BatchPutContact {
         Self
     }
 }
+
 /// The input of the [`BatchPutContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,26 +24,31 @@ pub struct BatchPutContactInput {
     /// List of individual contact requests.
     pub contact_data_request_list: Option<Vec<crate::types::ContactDataRequest>>,
 }
+
 impl BatchPutContactInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// List of individual contact requests.
     ///
     /// Empty when the field is unset; use `.contact_data_request_list.is_none()` to tell unset from empty.
     pub fn contact_data_request_list(&self) -> &[crate::types::ContactDataRequest] {
         self.contact_data_request_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`BatchPutContactInput`].
     pub fn builder() -> crate::operation::batch_put_contact::builders::BatchPutContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`BatchPutContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -52,6 +58,7 @@ pub struct BatchPutContactOutput {
     /// List of requests for which contact creation failed.
     pub failed_request_list: Option<Vec<crate::types::FailedRequest>>,
 }
+
 impl BatchPutContactOutput {
     /// List of requests for which contact was successfully created.
     ///
@@ -59,17 +66,20 @@ impl BatchPutContactOutput {
     pub fn successful_request_list(&self) -> &[crate::types::SuccessfulRequest] {
         self.successful_request_list.as_deref().unwrap_or_default()
     }
+
     /// List of requests for which contact creation failed.
     ///
     /// Empty when the field is unset; use `.failed_request_list.is_none()` to tell unset from empty.
     pub fn failed_request_list(&self) -> &[crate::types::FailedRequest] {
         self.failed_request_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`BatchPutContactOutput`].
     pub fn builder() -> crate::operation::batch_put_contact::builders::BatchPutContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`BatchPutContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -92,6 +102,7 @@ pub enum BatchPutContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl BatchPutContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -104,10 +115,12 @@ impl BatchPutContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -128,31 +141,38 @@ impl BatchPutContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for BatchPutContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -166,6 +186,7 @@ impl ::std::error::Error for BatchPutContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for BatchPutContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -179,11 +200,13 @@ impl ::std::fmt::Display for BatchPutContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for BatchPutContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`BatchPutContactInput`](crate::operation::batch_put_contact::BatchPutContactInput).
@@ -196,6 +219,7 @@ pub mod builders {
             Vec<crate::types::ContactDataRequest>,
         >,
     }
+
     impl BatchPutContactInputBuilder {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
@@ -204,6 +228,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.client_token).
@@ -211,10 +236,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.instance_id). This field is required.
@@ -222,6 +249,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.instance_id). This field is required.
@@ -229,10 +257,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Appends an item to [`contact_data_request_list`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.contact_data_request_list); use [`set_contact_data_request_list`](Self::set_contact_data_request_list) to replace the whole list.
         pub fn contact_data_request_list(
             mut self,
@@ -243,6 +273,7 @@ pub mod builders {
             self.contact_data_request_list = Some(v);
             self
         }
+
         /// List of individual contact requests.
         ///
         /// Sets [`contact_data_request_list`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.contact_data_request_list). This field is required.
@@ -253,12 +284,14 @@ pub mod builders {
             self.contact_data_request_list = input;
             self
         }
+
         /// Returns [`contact_data_request_list`](crate::operation::batch_put_contact::BatchPutContactInput#structfield.contact_data_request_list), if set.
         pub fn get_contact_data_request_list(
             &self,
         ) -> &Option<Vec<crate::types::ContactDataRequest>> {
             &self.contact_data_request_list
         }
+
         /// Builds a [`BatchPutContactInput`](crate::operation::batch_put_contact::BatchPutContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -275,6 +308,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`BatchPutContactOutput`](crate::operation::batch_put_contact::BatchPutContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -282,6 +316,7 @@ pub mod builders {
         pub(crate) successful_request_list: Option<Vec<crate::types::SuccessfulRequest>>,
         pub(crate) failed_request_list: Option<Vec<crate::types::FailedRequest>>,
     }
+
     impl BatchPutContactOutputBuilder {
         /// Appends an item to [`successful_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.successful_request_list); use [`set_successful_request_list`](Self::set_successful_request_list) to replace the whole list.
         pub fn successful_request_list(
@@ -293,6 +328,7 @@ pub mod builders {
             self.successful_request_list = Some(v);
             self
         }
+
         /// List of requests for which contact was successfully created.
         ///
         /// Sets [`successful_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.successful_request_list).
@@ -303,12 +339,14 @@ pub mod builders {
             self.successful_request_list = input;
             self
         }
+
         /// Returns [`successful_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.successful_request_list), if set.
         pub fn get_successful_request_list(
             &self,
         ) -> &Option<Vec<crate::types::SuccessfulRequest>> {
             &self.successful_request_list
         }
+
         /// Appends an item to [`failed_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.failed_request_list); use [`set_failed_request_list`](Self::set_failed_request_list) to replace the whole list.
         pub fn failed_request_list(
             mut self,
@@ -319,6 +357,7 @@ pub mod builders {
             self.failed_request_list = Some(v);
             self
         }
+
         /// List of requests for which contact creation failed.
         ///
         /// Sets [`failed_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.failed_request_list).
@@ -329,12 +368,14 @@ pub mod builders {
             self.failed_request_list = input;
             self
         }
+
         /// Returns [`failed_request_list`](crate::operation::batch_put_contact::BatchPutContactOutput#structfield.failed_request_list), if set.
         pub fn get_failed_request_list(
             &self,
         ) -> &Option<Vec<crate::types::FailedRequest>> {
             &self.failed_request_list
         }
+
         /// Builds a [`BatchPutContactOutput`](crate::operation::batch_put_contact::BatchPutContactOutput).
         pub fn build(
             self,

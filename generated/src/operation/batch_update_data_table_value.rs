@@ -10,6 +10,7 @@ impl BatchUpdateDataTableValue {
         Self
     }
 }
+
 /// The input of the [`BatchUpdateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct BatchUpdateDataTableValueInput {
     /// A list of values to update, each including the current lock version to ensure optimistic locking.
     pub values: Option<Vec<crate::types::DataTableValue>>,
 }
+
 impl BatchUpdateDataTableValueInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// A list of values to update, each including the current lock version to ensure optimistic locking.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
     pub fn values(&self) -> &[crate::types::DataTableValue] {
         self.values.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`BatchUpdateDataTableValueInput`].
     pub fn builder() -> crate::operation::batch_update_data_table_value::builders::BatchUpdateDataTableValueInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`BatchUpdateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,20 +56,24 @@ pub struct BatchUpdateDataTableValueOutput {
     /// A list of values that failed to be updated with error messages explaining the failure reason.
     pub failed: Vec<crate::types::BatchUpdateDataTableValueFailureResult>,
 }
+
 impl BatchUpdateDataTableValueOutput {
     /// A list of successfully updated values with their new lock versions and identifiers.
     pub fn successful(&self) -> &[crate::types::BatchUpdateDataTableValueSuccessResult] {
         &self.successful
     }
+
     /// A list of values that failed to be updated with error messages explaining the failure reason.
     pub fn failed(&self) -> &[crate::types::BatchUpdateDataTableValueFailureResult] {
         &self.failed
     }
+
     /// Creates a new builder for [`BatchUpdateDataTableValueOutput`].
     pub fn builder() -> crate::operation::batch_update_data_table_value::builders::BatchUpdateDataTableValueOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`BatchUpdateDataTableValue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -88,6 +98,7 @@ pub enum BatchUpdateDataTableValueError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl BatchUpdateDataTableValueError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -100,10 +111,12 @@ impl BatchUpdateDataTableValueError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -125,35 +138,43 @@ impl BatchUpdateDataTableValueError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for BatchUpdateDataTableValueError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -168,6 +189,7 @@ impl ::std::error::Error for BatchUpdateDataTableValueError {
         }
     }
 }
+
 impl ::std::fmt::Display for BatchUpdateDataTableValueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,11 +204,13 @@ impl ::std::fmt::Display for BatchUpdateDataTableValueError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for BatchUpdateDataTableValueError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`BatchUpdateDataTableValueInput`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput).
@@ -197,6 +221,7 @@ pub mod builders {
         pub(crate) data_table_id: Option<String>,
         pub(crate) values: Option<Vec<crate::types::DataTableValue>>,
     }
+
     impl BatchUpdateDataTableValueInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -205,6 +230,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.instance_id). This field is required.
@@ -212,10 +238,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.data_table_id). This field is required.
@@ -223,6 +251,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.data_table_id). This field is required.
@@ -230,10 +259,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// Appends an item to [`values`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
         pub fn values(mut self, input: crate::types::DataTableValue) -> Self {
             let mut v: Vec<_> = self.values.unwrap_or_default();
@@ -241,6 +272,7 @@ pub mod builders {
             self.values = Some(v);
             self
         }
+
         /// A list of values to update, each including the current lock version to ensure optimistic locking.
         ///
         /// Sets [`values`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.values). This field is required.
@@ -251,10 +283,12 @@ pub mod builders {
             self.values = input;
             self
         }
+
         /// Returns [`values`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput#structfield.values), if set.
         pub fn get_values(&self) -> &Option<Vec<crate::types::DataTableValue>> {
             &self.values
         }
+
         /// Builds a [`BatchUpdateDataTableValueInput`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -271,6 +305,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`BatchUpdateDataTableValueOutput`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -282,6 +317,7 @@ pub mod builders {
             Vec<crate::types::BatchUpdateDataTableValueFailureResult>,
         >,
     }
+
     impl BatchUpdateDataTableValueOutputBuilder {
         /// Appends an item to [`successful`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.successful); use [`set_successful`](Self::set_successful) to replace the whole list.
         pub fn successful(
@@ -293,6 +329,7 @@ pub mod builders {
             self.successful = Some(v);
             self
         }
+
         /// A list of successfully updated values with their new lock versions and identifiers.
         ///
         /// Sets [`successful`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.successful). This field is required.
@@ -303,12 +340,14 @@ pub mod builders {
             self.successful = input;
             self
         }
+
         /// Returns [`successful`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.successful), if set.
         pub fn get_successful(
             &self,
         ) -> &Option<Vec<crate::types::BatchUpdateDataTableValueSuccessResult>> {
             &self.successful
         }
+
         /// Appends an item to [`failed`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.failed); use [`set_failed`](Self::set_failed) to replace the whole list.
         pub fn failed(
             mut self,
@@ -319,6 +358,7 @@ pub mod builders {
             self.failed = Some(v);
             self
         }
+
         /// A list of values that failed to be updated with error messages explaining the failure reason.
         ///
         /// Sets [`failed`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.failed). This field is required.
@@ -329,12 +369,14 @@ pub mod builders {
             self.failed = input;
             self
         }
+
         /// Returns [`failed`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput#structfield.failed), if set.
         pub fn get_failed(
             &self,
         ) -> &Option<Vec<crate::types::BatchUpdateDataTableValueFailureResult>> {
             &self.failed
         }
+
         /// Builds a [`BatchUpdateDataTableValueOutput`](crate::operation::batch_update_data_table_value::BatchUpdateDataTableValueOutput).
         ///
         /// Fails when one of these fields is unset:

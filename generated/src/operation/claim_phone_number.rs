@@ -20,6 +20,7 @@ impl ClaimPhoneNumber {
         Self
     }
 }
+
 /// The input of the [`ClaimPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -39,36 +40,44 @@ pub struct ClaimPhoneNumberInput {
     /// Pattern: `^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$`
     pub client_token: Option<String>,
 }
+
 impl ClaimPhoneNumberInput {
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The phone number you want to claim.
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
+
     /// The description of the phone number.
     pub fn phone_number_description(&self) -> Option<&str> {
         self.phone_number_description.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`ClaimPhoneNumberInput`].
     pub fn builder() -> crate::operation::claim_phone_number::builders::ClaimPhoneNumberInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ClaimPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -78,20 +87,24 @@ pub struct ClaimPhoneNumberOutput {
     /// The Amazon Resource Name (ARN) of the phone number.
     pub phone_number_arn: Option<String>,
 }
+
 impl ClaimPhoneNumberOutput {
     /// A unique identifier for the phone number.
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     pub fn phone_number_arn(&self) -> Option<&str> {
         self.phone_number_arn.as_deref()
     }
+
     /// Creates a new builder for [`ClaimPhoneNumberOutput`].
     pub fn builder() -> crate::operation::claim_phone_number::builders::ClaimPhoneNumberOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ClaimPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -114,6 +127,7 @@ pub enum ClaimPhoneNumberError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ClaimPhoneNumberError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -126,10 +140,12 @@ impl ClaimPhoneNumberError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -148,31 +164,38 @@ impl ClaimPhoneNumberError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ClaimPhoneNumberError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -186,6 +209,7 @@ impl ::std::error::Error for ClaimPhoneNumberError {
         }
     }
 }
+
 impl ::std::fmt::Display for ClaimPhoneNumberError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -199,11 +223,13 @@ impl ::std::fmt::Display for ClaimPhoneNumberError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ClaimPhoneNumberError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ClaimPhoneNumberInput`](crate::operation::claim_phone_number::ClaimPhoneNumberInput).
@@ -217,6 +243,7 @@ pub mod builders {
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
         pub(crate) client_token: Option<String>,
     }
+
     impl ClaimPhoneNumberInputBuilder {
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
@@ -225,6 +252,7 @@ pub mod builders {
             self.target_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.target_arn).
@@ -232,10 +260,12 @@ pub mod builders {
             self.target_arn = input;
             self
         }
+
         /// Returns [`target_arn`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.target_arn), if set.
         pub fn get_target_arn(&self) -> &Option<String> {
             &self.target_arn
         }
+
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.instance_id).
@@ -243,6 +273,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.instance_id).
@@ -250,10 +281,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The phone number you want to claim.
         ///
         /// Sets [`phone_number`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number). This field is required.
@@ -261,6 +294,7 @@ pub mod builders {
             self.phone_number = Some(input.into());
             self
         }
+
         /// The phone number you want to claim.
         ///
         /// Sets [`phone_number`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number). This field is required.
@@ -268,10 +302,12 @@ pub mod builders {
             self.phone_number = input;
             self
         }
+
         /// Returns [`phone_number`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number), if set.
         pub fn get_phone_number(&self) -> &Option<String> {
             &self.phone_number
         }
+
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number_description).
@@ -279,6 +315,7 @@ pub mod builders {
             self.phone_number_description = Some(input.into());
             self
         }
+
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number_description).
@@ -286,10 +323,12 @@ pub mod builders {
             self.phone_number_description = input;
             self
         }
+
         /// Returns [`phone_number_description`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.phone_number_description), if set.
         pub fn get_phone_number_description(&self) -> &Option<String> {
             &self.phone_number_description
         }
+
         /// Inserts an entry into [`tags`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -297,6 +336,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.tags).
@@ -307,10 +347,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.client_token).
@@ -318,6 +360,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.client_token).
@@ -325,10 +368,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::claim_phone_number::ClaimPhoneNumberInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`ClaimPhoneNumberInput`](crate::operation::claim_phone_number::ClaimPhoneNumberInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -348,6 +393,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ClaimPhoneNumberOutput`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -355,6 +401,7 @@ pub mod builders {
         pub(crate) phone_number_id: Option<String>,
         pub(crate) phone_number_arn: Option<String>,
     }
+
     impl ClaimPhoneNumberOutputBuilder {
         /// A unique identifier for the phone number.
         ///
@@ -363,6 +410,7 @@ pub mod builders {
             self.phone_number_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput#structfield.phone_number_id).
@@ -370,10 +418,12 @@ pub mod builders {
             self.phone_number_id = input;
             self
         }
+
         /// Returns [`phone_number_id`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput#structfield.phone_number_id), if set.
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
+
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput#structfield.phone_number_arn).
@@ -381,6 +431,7 @@ pub mod builders {
             self.phone_number_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput#structfield.phone_number_arn).
@@ -388,10 +439,12 @@ pub mod builders {
             self.phone_number_arn = input;
             self
         }
+
         /// Returns [`phone_number_arn`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput#structfield.phone_number_arn), if set.
         pub fn get_phone_number_arn(&self) -> &Option<String> {
             &self.phone_number_arn
         }
+
         /// Builds a [`ClaimPhoneNumberOutput`](crate::operation::claim_phone_number::ClaimPhoneNumberOutput).
         pub fn build(
             self,

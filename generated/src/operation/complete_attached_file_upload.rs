@@ -10,6 +10,7 @@ impl CompleteAttachedFileUpload {
         Self
     }
 }
+
 /// Request to CompleteAttachedFileUpload API
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct CompleteAttachedFileUploadInput {
     /// > **Note:** This value must be a valid ARN.
     pub associated_resource_arn: Option<String>,
 }
+
 impl CompleteAttachedFileUploadInput {
     /// The unique identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier of the attached file resource.
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
+
     /// The resource to which the attached file is (being) uploaded to.
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
+
     /// Creates a new builder for [`CompleteAttachedFileUploadInput`].
     pub fn builder() -> crate::operation::complete_attached_file_upload::builders::CompleteAttachedFileUploadInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Response from CompleteAttachedFileUpload API
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl CompleteAttachedFileUploadOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CompleteAttachedFileUpload`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum CompleteAttachedFileUploadError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CompleteAttachedFileUploadError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl CompleteAttachedFileUploadError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,27 +114,33 @@ impl CompleteAttachedFileUploadError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CompleteAttachedFileUploadError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +153,7 @@ impl ::std::error::Error for CompleteAttachedFileUploadError {
         }
     }
 }
+
 impl ::std::fmt::Display for CompleteAttachedFileUploadError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -149,11 +166,13 @@ impl ::std::fmt::Display for CompleteAttachedFileUploadError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CompleteAttachedFileUploadError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CompleteAttachedFileUploadInput`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput).
@@ -164,6 +183,7 @@ pub mod builders {
         pub(crate) file_id: Option<String>,
         pub(crate) associated_resource_arn: Option<String>,
     }
+
     impl CompleteAttachedFileUploadInputBuilder {
         /// The unique identifier of the Amazon Connect instance.
         ///
@@ -172,6 +192,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.instance_id). This field is required.
@@ -179,10 +200,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.file_id). This field is required.
@@ -190,6 +213,7 @@ pub mod builders {
             self.file_id = Some(input.into());
             self
         }
+
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.file_id). This field is required.
@@ -197,10 +221,12 @@ pub mod builders {
             self.file_id = input;
             self
         }
+
         /// Returns [`file_id`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.file_id), if set.
         pub fn get_file_id(&self) -> &Option<String> {
             &self.file_id
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.associated_resource_arn). This field is required.
@@ -208,6 +234,7 @@ pub mod builders {
             self.associated_resource_arn = Some(input.into());
             self
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.associated_resource_arn). This field is required.
@@ -215,10 +242,12 @@ pub mod builders {
             self.associated_resource_arn = input;
             self
         }
+
         /// Returns [`associated_resource_arn`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput#structfield.associated_resource_arn), if set.
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
+
         /// Builds a [`CompleteAttachedFileUploadInput`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -235,6 +264,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CompleteAttachedFileUploadOutput`](crate::operation::complete_attached_file_upload::CompleteAttachedFileUploadOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

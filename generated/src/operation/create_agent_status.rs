@@ -10,6 +10,7 @@ impl CreateAgentStatus {
         Self
     }
 }
+
 /// The input of the [`CreateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,44 @@ pub struct CreateAgentStatusInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateAgentStatusInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the status.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the status.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The state of the status.
     pub fn state(&self) -> Option<&crate::types::AgentStatusState> {
         self.state.as_ref()
     }
+
     /// The display order of the status.
     pub fn display_order(&self) -> Option<i32> {
         self.display_order
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateAgentStatusInput`].
     pub fn builder() -> crate::operation::create_agent_status::builders::CreateAgentStatusInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,20 +75,24 @@ pub struct CreateAgentStatusOutput {
     /// The identifier of the agent status.
     pub agent_status_id: Option<String>,
 }
+
 impl CreateAgentStatusOutput {
     /// The Amazon Resource Name (ARN) of the agent status.
     pub fn agent_status_arn(&self) -> Option<&str> {
         self.agent_status_arn.as_deref()
     }
+
     /// The identifier of the agent status.
     pub fn agent_status_id(&self) -> Option<&str> {
         self.agent_status_id.as_deref()
     }
+
     /// Creates a new builder for [`CreateAgentStatusOutput`].
     pub fn builder() -> crate::operation::create_agent_status::builders::CreateAgentStatusOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub enum CreateAgentStatusError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateAgentStatusError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +130,12 @@ impl CreateAgentStatusError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -145,35 +161,43 @@ impl CreateAgentStatusError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateAgentStatusError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -188,6 +212,7 @@ impl ::std::error::Error for CreateAgentStatusError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateAgentStatusError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -202,11 +227,13 @@ impl ::std::fmt::Display for CreateAgentStatusError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateAgentStatusError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateAgentStatusInput`](crate::operation::create_agent_status::CreateAgentStatusInput).
@@ -220,6 +247,7 @@ pub mod builders {
         pub(crate) display_order: Option<i32>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateAgentStatusInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -228,6 +256,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.instance_id). This field is required.
@@ -235,10 +264,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the status.
         ///
         /// Sets [`name`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.name). This field is required.
@@ -246,6 +277,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the status.
         ///
         /// Sets [`name`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.name). This field is required.
@@ -253,10 +285,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the status.
         ///
         /// Sets [`description`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.description).
@@ -264,6 +298,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the status.
         ///
         /// Sets [`description`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.description).
@@ -271,10 +306,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The state of the status.
         ///
         /// Sets [`state`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.state). This field is required.
@@ -282,6 +319,7 @@ pub mod builders {
             self.state = Some(input);
             self
         }
+
         /// The state of the status.
         ///
         /// Sets [`state`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.state). This field is required.
@@ -292,10 +330,12 @@ pub mod builders {
             self.state = input;
             self
         }
+
         /// Returns [`state`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.state), if set.
         pub fn get_state(&self) -> &Option<crate::types::AgentStatusState> {
             &self.state
         }
+
         /// The display order of the status.
         ///
         /// Sets [`display_order`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.display_order).
@@ -303,6 +343,7 @@ pub mod builders {
             self.display_order = Some(input);
             self
         }
+
         /// The display order of the status.
         ///
         /// Sets [`display_order`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.display_order).
@@ -310,10 +351,12 @@ pub mod builders {
             self.display_order = input;
             self
         }
+
         /// Returns [`display_order`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.display_order), if set.
         pub fn get_display_order(&self) -> &Option<i32> {
             &self.display_order
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -321,6 +364,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.tags).
@@ -331,10 +375,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_agent_status::CreateAgentStatusInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateAgentStatusInput`](crate::operation::create_agent_status::CreateAgentStatusInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -354,6 +400,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateAgentStatusOutput`](crate::operation::create_agent_status::CreateAgentStatusOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -361,6 +408,7 @@ pub mod builders {
         pub(crate) agent_status_arn: Option<String>,
         pub(crate) agent_status_id: Option<String>,
     }
+
     impl CreateAgentStatusOutputBuilder {
         /// The Amazon Resource Name (ARN) of the agent status.
         ///
@@ -369,6 +417,7 @@ pub mod builders {
             self.agent_status_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the agent status.
         ///
         /// Sets [`agent_status_arn`](crate::operation::create_agent_status::CreateAgentStatusOutput#structfield.agent_status_arn).
@@ -376,10 +425,12 @@ pub mod builders {
             self.agent_status_arn = input;
             self
         }
+
         /// Returns [`agent_status_arn`](crate::operation::create_agent_status::CreateAgentStatusOutput#structfield.agent_status_arn), if set.
         pub fn get_agent_status_arn(&self) -> &Option<String> {
             &self.agent_status_arn
         }
+
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::create_agent_status::CreateAgentStatusOutput#structfield.agent_status_id).
@@ -387,6 +438,7 @@ pub mod builders {
             self.agent_status_id = Some(input.into());
             self
         }
+
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::create_agent_status::CreateAgentStatusOutput#structfield.agent_status_id).
@@ -394,10 +446,12 @@ pub mod builders {
             self.agent_status_id = input;
             self
         }
+
         /// Returns [`agent_status_id`](crate::operation::create_agent_status::CreateAgentStatusOutput#structfield.agent_status_id), if set.
         pub fn get_agent_status_id(&self) -> &Option<String> {
             &self.agent_status_id
         }
+
         /// Builds a [`CreateAgentStatusOutput`](crate::operation::create_agent_status::CreateAgentStatusOutput).
         pub fn build(
             self,

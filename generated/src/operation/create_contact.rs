@@ -18,6 +18,7 @@ impl CreateContact {
         Self
     }
 }
+
 /// The input of the [`CreateContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -73,57 +74,70 @@ pub struct CreateContactInput {
     /// The ID of the previous contact when creating a transfer contact. This value can be provided only for external audio contacts. For more information, see [Integrate Amazon Connect Contact Lens with external voice systems](https://docs.aws.amazon.com/connect/latest/adminguide/contact-lens-integration.html) in the *Amazon Connect Administrator Guide*.
     pub previous_contact_id: Option<String>,
 }
+
 impl CreateContactInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
+
     /// A custom key-value pair using an attribute map.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
         self.references.as_ref()
     }
+
     /// The channel for the contact.
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
+
     /// Indicates how the contact was initiated.
     pub fn initiation_method(&self) -> Option<&crate::types::ContactInitiationMethod> {
         self.initiation_method.as_ref()
     }
+
     /// Number of minutes the contact will be active for before expiring
     pub fn expiry_duration_in_minutes(&self) -> Option<i32> {
         self.expiry_duration_in_minutes
     }
+
     /// User details for the contact
     pub fn user_info(&self) -> Option<&crate::types::UserInfo> {
         self.user_info.as_ref()
     }
+
     /// Initial state of the contact when it's created.
     pub fn initiate_as(&self) -> Option<&crate::types::InitiateAs> {
         self.initiate_as.as_ref()
     }
+
     /// The name of a the contact.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// A description of the contact.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
     pub fn segment_attributes(
         &self,
@@ -132,15 +146,18 @@ impl CreateContactInput {
     > {
         self.segment_attributes.as_ref()
     }
+
     /// The ID of the previous contact when creating a transfer contact.
     pub fn previous_contact_id(&self) -> Option<&str> {
         self.previous_contact_id.as_deref()
     }
+
     /// Creates a new builder for [`CreateContactInput`].
     pub fn builder() -> crate::operation::create_contact::builders::CreateContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for CreateContactInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("CreateContactInput");
@@ -161,6 +178,7 @@ impl ::std::fmt::Debug for CreateContactInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`CreateContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -170,20 +188,24 @@ pub struct CreateContactOutput {
     /// The Amazon Resource Name (ARN) of the created contact.
     pub contact_arn: Option<String>,
 }
+
 impl CreateContactOutput {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the created contact.
     pub fn contact_arn(&self) -> Option<&str> {
         self.contact_arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateContactOutput`].
     pub fn builder() -> crate::operation::create_contact::builders::CreateContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -212,6 +234,7 @@ pub enum CreateContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -224,10 +247,12 @@ impl CreateContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -253,43 +278,53 @@ impl CreateContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -306,6 +341,7 @@ impl ::std::error::Error for CreateContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -322,11 +358,13 @@ impl ::std::fmt::Display for CreateContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateContactInput`](crate::operation::create_contact::CreateContactInput).
@@ -352,6 +390,7 @@ pub mod builders {
         >,
         pub(crate) previous_contact_id: Option<String>,
     }
+
     impl CreateContactInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -360,6 +399,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact::CreateContactInput#structfield.instance_id). This field is required.
@@ -367,10 +407,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_contact::CreateContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_contact::CreateContactInput#structfield.client_token).
@@ -378,6 +420,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_contact::CreateContactInput#structfield.client_token).
@@ -385,10 +428,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_contact::CreateContactInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`related_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.related_contact_id).
@@ -396,6 +441,7 @@ pub mod builders {
             self.related_contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`related_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.related_contact_id).
@@ -403,10 +449,12 @@ pub mod builders {
             self.related_contact_id = input;
             self
         }
+
         /// Returns [`related_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.related_contact_id), if set.
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
+
         /// Inserts an entry into [`attributes`](crate::operation::create_contact::CreateContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
@@ -414,6 +462,7 @@ pub mod builders {
             self.attributes = Some(map);
             self
         }
+
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::create_contact::CreateContactInput#structfield.attributes).
@@ -424,12 +473,14 @@ pub mod builders {
             self.attributes = input;
             self
         }
+
         /// Returns [`attributes`](crate::operation::create_contact::CreateContactInput#structfield.attributes), if set.
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
             &self.attributes
         }
+
         /// Inserts an entry into [`references`](crate::operation::create_contact::CreateContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
         pub fn references(
             mut self,
@@ -441,6 +492,7 @@ pub mod builders {
             self.references = Some(map);
             self
         }
+
         /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::create_contact::CreateContactInput#structfield.references).
@@ -451,12 +503,14 @@ pub mod builders {
             self.references = input;
             self
         }
+
         /// Returns [`references`](crate::operation::create_contact::CreateContactInput#structfield.references), if set.
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
             &self.references
         }
+
         /// The channel for the contact.
         ///
         /// Sets [`channel`](crate::operation::create_contact::CreateContactInput#structfield.channel). This field is required.
@@ -464,6 +518,7 @@ pub mod builders {
             self.channel = Some(input);
             self
         }
+
         /// The channel for the contact.
         ///
         /// Sets [`channel`](crate::operation::create_contact::CreateContactInput#structfield.channel). This field is required.
@@ -471,10 +526,12 @@ pub mod builders {
             self.channel = input;
             self
         }
+
         /// Returns [`channel`](crate::operation::create_contact::CreateContactInput#structfield.channel), if set.
         pub fn get_channel(&self) -> &Option<crate::types::Channel> {
             &self.channel
         }
+
         /// Indicates how the contact was initiated.
         ///
         /// Sets [`initiation_method`](crate::operation::create_contact::CreateContactInput#structfield.initiation_method). This field is required.
@@ -485,6 +542,7 @@ pub mod builders {
             self.initiation_method = Some(input);
             self
         }
+
         /// Indicates how the contact was initiated.
         ///
         /// Sets [`initiation_method`](crate::operation::create_contact::CreateContactInput#structfield.initiation_method). This field is required.
@@ -495,12 +553,14 @@ pub mod builders {
             self.initiation_method = input;
             self
         }
+
         /// Returns [`initiation_method`](crate::operation::create_contact::CreateContactInput#structfield.initiation_method), if set.
         pub fn get_initiation_method(
             &self,
         ) -> &Option<crate::types::ContactInitiationMethod> {
             &self.initiation_method
         }
+
         /// Number of minutes the contact will be active for before expiring
         ///
         /// Sets [`expiry_duration_in_minutes`](crate::operation::create_contact::CreateContactInput#structfield.expiry_duration_in_minutes).
@@ -508,6 +568,7 @@ pub mod builders {
             self.expiry_duration_in_minutes = Some(input);
             self
         }
+
         /// Number of minutes the contact will be active for before expiring
         ///
         /// Sets [`expiry_duration_in_minutes`](crate::operation::create_contact::CreateContactInput#structfield.expiry_duration_in_minutes).
@@ -515,10 +576,12 @@ pub mod builders {
             self.expiry_duration_in_minutes = input;
             self
         }
+
         /// Returns [`expiry_duration_in_minutes`](crate::operation::create_contact::CreateContactInput#structfield.expiry_duration_in_minutes), if set.
         pub fn get_expiry_duration_in_minutes(&self) -> &Option<i32> {
             &self.expiry_duration_in_minutes
         }
+
         /// User details for the contact
         ///
         /// Sets [`user_info`](crate::operation::create_contact::CreateContactInput#structfield.user_info).
@@ -526,6 +589,7 @@ pub mod builders {
             self.user_info = Some(input);
             self
         }
+
         /// User details for the contact
         ///
         /// Sets [`user_info`](crate::operation::create_contact::CreateContactInput#structfield.user_info).
@@ -533,10 +597,12 @@ pub mod builders {
             self.user_info = input;
             self
         }
+
         /// Returns [`user_info`](crate::operation::create_contact::CreateContactInput#structfield.user_info), if set.
         pub fn get_user_info(&self) -> &Option<crate::types::UserInfo> {
             &self.user_info
         }
+
         /// Initial state of the contact when it's created.
         ///
         /// Sets [`initiate_as`](crate::operation::create_contact::CreateContactInput#structfield.initiate_as).
@@ -544,6 +610,7 @@ pub mod builders {
             self.initiate_as = Some(input);
             self
         }
+
         /// Initial state of the contact when it's created.
         ///
         /// Sets [`initiate_as`](crate::operation::create_contact::CreateContactInput#structfield.initiate_as).
@@ -554,10 +621,12 @@ pub mod builders {
             self.initiate_as = input;
             self
         }
+
         /// Returns [`initiate_as`](crate::operation::create_contact::CreateContactInput#structfield.initiate_as), if set.
         pub fn get_initiate_as(&self) -> &Option<crate::types::InitiateAs> {
             &self.initiate_as
         }
+
         /// The name of a the contact.
         ///
         /// Sets [`name`](crate::operation::create_contact::CreateContactInput#structfield.name).
@@ -565,6 +634,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of a the contact.
         ///
         /// Sets [`name`](crate::operation::create_contact::CreateContactInput#structfield.name).
@@ -572,10 +642,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_contact::CreateContactInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// A description of the contact.
         ///
         /// Sets [`description`](crate::operation::create_contact::CreateContactInput#structfield.description).
@@ -583,6 +655,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// A description of the contact.
         ///
         /// Sets [`description`](crate::operation::create_contact::CreateContactInput#structfield.description).
@@ -590,10 +663,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_contact::CreateContactInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Inserts an entry into [`segment_attributes`](crate::operation::create_contact::CreateContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
         pub fn segment_attributes(
             mut self,
@@ -605,6 +680,7 @@ pub mod builders {
             self.segment_attributes = Some(map);
             self
         }
+
         /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::create_contact::CreateContactInput#structfield.segment_attributes).
@@ -617,6 +693,7 @@ pub mod builders {
             self.segment_attributes = input;
             self
         }
+
         /// Returns [`segment_attributes`](crate::operation::create_contact::CreateContactInput#structfield.segment_attributes), if set.
         pub fn get_segment_attributes(
             &self,
@@ -625,6 +702,7 @@ pub mod builders {
         > {
             &self.segment_attributes
         }
+
         /// The ID of the previous contact when creating a transfer contact.
         ///
         /// Sets [`previous_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.previous_contact_id).
@@ -632,6 +710,7 @@ pub mod builders {
             self.previous_contact_id = Some(input.into());
             self
         }
+
         /// The ID of the previous contact when creating a transfer contact.
         ///
         /// Sets [`previous_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.previous_contact_id).
@@ -639,10 +718,12 @@ pub mod builders {
             self.previous_contact_id = input;
             self
         }
+
         /// Returns [`previous_contact_id`](crate::operation::create_contact::CreateContactInput#structfield.previous_contact_id), if set.
         pub fn get_previous_contact_id(&self) -> &Option<String> {
             &self.previous_contact_id
         }
+
         /// Builds a [`CreateContactInput`](crate::operation::create_contact::CreateContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -670,6 +751,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for CreateContactInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("CreateContactInputBuilder");
@@ -691,6 +773,7 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`CreateContactOutput`](crate::operation::create_contact::CreateContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -698,6 +781,7 @@ pub mod builders {
         pub(crate) contact_id: Option<String>,
         pub(crate) contact_arn: Option<String>,
     }
+
     impl CreateContactOutputBuilder {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
@@ -706,6 +790,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::create_contact::CreateContactOutput#structfield.contact_id).
@@ -713,10 +798,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::create_contact::CreateContactOutput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The Amazon Resource Name (ARN) of the created contact.
         ///
         /// Sets [`contact_arn`](crate::operation::create_contact::CreateContactOutput#structfield.contact_arn).
@@ -724,6 +811,7 @@ pub mod builders {
             self.contact_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the created contact.
         ///
         /// Sets [`contact_arn`](crate::operation::create_contact::CreateContactOutput#structfield.contact_arn).
@@ -731,10 +819,12 @@ pub mod builders {
             self.contact_arn = input;
             self
         }
+
         /// Returns [`contact_arn`](crate::operation::create_contact::CreateContactOutput#structfield.contact_arn), if set.
         pub fn get_contact_arn(&self) -> &Option<String> {
             &self.contact_arn
         }
+
         /// Builds a [`CreateContactOutput`](crate::operation::create_contact::CreateContactOutput).
         pub fn build(self) -> crate::operation::create_contact::CreateContactOutput {
             crate::operation::create_contact::CreateContactOutput {

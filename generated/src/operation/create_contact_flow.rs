@@ -12,6 +12,7 @@ impl CreateContactFlow {
         Self
     }
 }
+
 /// The input of the [`CreateContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -33,40 +34,49 @@ pub struct CreateContactFlowInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateContactFlowInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the flow.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The type of the flow.
     pub fn r#type(&self) -> Option<&crate::types::ContactFlowType> {
         self.r#type.as_ref()
     }
+
     /// The description of the flow.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The JSON string that represents the content of the flow.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// Indicates the flow status as either `SAVED` or `PUBLISHED`.
     pub fn status(&self) -> Option<&crate::types::ContactFlowStatus> {
         self.status.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateContactFlowInput`].
     pub fn builder() -> crate::operation::create_contact_flow::builders::CreateContactFlowInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -78,24 +88,29 @@ pub struct CreateContactFlowOutput {
     /// Indicates the checksum value of the latest published flow content.
     pub flow_content_sha256: Option<String>,
 }
+
 impl CreateContactFlowOutput {
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the flow.
     pub fn contact_flow_arn(&self) -> Option<&str> {
         self.contact_flow_arn.as_deref()
     }
+
     /// Indicates the checksum value of the latest published flow content.
     pub fn flow_content_sha256(&self) -> Option<&str> {
         self.flow_content_sha256.as_deref()
     }
+
     /// Creates a new builder for [`CreateContactFlowOutput`].
     pub fn builder() -> crate::operation::create_contact_flow::builders::CreateContactFlowOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -122,6 +137,7 @@ pub enum CreateContactFlowError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateContactFlowError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -134,10 +150,12 @@ impl CreateContactFlowError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -166,39 +184,48 @@ impl CreateContactFlowError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidContactFlowException`](Self::InvalidContactFlowException) error.
     pub fn is_invalid_contact_flow_exception(&self) -> bool {
         matches!(self, Self::InvalidContactFlowException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateContactFlowError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -214,6 +241,7 @@ impl ::std::error::Error for CreateContactFlowError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateContactFlowError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -229,11 +257,13 @@ impl ::std::fmt::Display for CreateContactFlowError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateContactFlowError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateContactFlowInput`](crate::operation::create_contact_flow::CreateContactFlowInput).
@@ -248,6 +278,7 @@ pub mod builders {
         pub(crate) status: Option<crate::types::ContactFlowStatus>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateContactFlowInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -256,6 +287,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.instance_id). This field is required.
@@ -263,10 +295,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.name). This field is required.
@@ -274,6 +308,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.name). This field is required.
@@ -281,10 +316,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The type of the flow.
         ///
         /// Sets [`type`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.type). This field is required.
@@ -292,6 +329,7 @@ pub mod builders {
             self.r#type = Some(input);
             self
         }
+
         /// The type of the flow.
         ///
         /// Sets [`type`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.type). This field is required.
@@ -299,10 +337,12 @@ pub mod builders {
             self.r#type = input;
             self
         }
+
         /// Returns [`type`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.type), if set.
         pub fn get_type(&self) -> &Option<crate::types::ContactFlowType> {
             &self.r#type
         }
+
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.description).
@@ -310,6 +350,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.description).
@@ -317,10 +358,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.content). This field is required.
@@ -328,6 +371,7 @@ pub mod builders {
             self.content = Some(input.into());
             self
         }
+
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.content). This field is required.
@@ -335,10 +379,12 @@ pub mod builders {
             self.content = input;
             self
         }
+
         /// Returns [`content`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.content), if set.
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
+
         /// Indicates the flow status as either `SAVED` or `PUBLISHED`.
         ///
         /// Sets [`status`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.status).
@@ -346,6 +392,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Indicates the flow status as either `SAVED` or `PUBLISHED`.
         ///
         /// Sets [`status`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.status).
@@ -356,10 +403,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::ContactFlowStatus> {
             &self.status
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -367,6 +416,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.tags).
@@ -377,10 +427,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_contact_flow::CreateContactFlowInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateContactFlowInput`](crate::operation::create_contact_flow::CreateContactFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -401,6 +453,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateContactFlowOutput`](crate::operation::create_contact_flow::CreateContactFlowOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -409,6 +462,7 @@ pub mod builders {
         pub(crate) contact_flow_arn: Option<String>,
         pub(crate) flow_content_sha256: Option<String>,
     }
+
     impl CreateContactFlowOutputBuilder {
         /// The identifier of the flow.
         ///
@@ -417,6 +471,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.contact_flow_id).
@@ -424,10 +479,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The Amazon Resource Name (ARN) of the flow.
         ///
         /// Sets [`contact_flow_arn`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.contact_flow_arn).
@@ -435,6 +492,7 @@ pub mod builders {
             self.contact_flow_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the flow.
         ///
         /// Sets [`contact_flow_arn`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.contact_flow_arn).
@@ -442,10 +500,12 @@ pub mod builders {
             self.contact_flow_arn = input;
             self
         }
+
         /// Returns [`contact_flow_arn`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.contact_flow_arn), if set.
         pub fn get_contact_flow_arn(&self) -> &Option<String> {
             &self.contact_flow_arn
         }
+
         /// Indicates the checksum value of the latest published flow content.
         ///
         /// Sets [`flow_content_sha256`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.flow_content_sha256).
@@ -453,6 +513,7 @@ pub mod builders {
             self.flow_content_sha256 = Some(input.into());
             self
         }
+
         /// Indicates the checksum value of the latest published flow content.
         ///
         /// Sets [`flow_content_sha256`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.flow_content_sha256).
@@ -460,10 +521,12 @@ pub mod builders {
             self.flow_content_sha256 = input;
             self
         }
+
         /// Returns [`flow_content_sha256`](crate::operation::create_contact_flow::CreateContactFlowOutput#structfield.flow_content_sha256), if set.
         pub fn get_flow_content_sha256(&self) -> &Option<String> {
             &self.flow_content_sha256
         }
+
         /// Builds a [`CreateContactFlowOutput`](crate::operation::create_contact_flow::CreateContactFlowOutput).
         pub fn build(
             self,

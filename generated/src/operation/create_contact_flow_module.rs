@@ -10,6 +10,7 @@ impl CreateContactFlowModule {
         Self
     }
 }
+
 /// The input of the [`CreateContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -33,46 +34,56 @@ pub struct CreateContactFlowModuleInput {
         crate::types::ExternalInvocationConfiguration,
     >,
 }
+
 impl CreateContactFlowModuleInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the flow module.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the flow module.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The JSON string that represents the content of the flow.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The configuration settings for the flow module.
     pub fn settings(&self) -> Option<&str> {
         self.settings.as_deref()
     }
+
     /// The external invocation configuration for the flow module.
     pub fn external_invocation_configuration(
         &self,
     ) -> Option<&crate::types::ExternalInvocationConfiguration> {
         self.external_invocation_configuration.as_ref()
     }
+
     /// Creates a new builder for [`CreateContactFlowModuleInput`].
     pub fn builder() -> crate::operation::create_contact_flow_module::builders::CreateContactFlowModuleInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -82,20 +93,24 @@ pub struct CreateContactFlowModuleOutput {
     /// The Amazon Resource Name (ARN) of the flow module.
     pub arn: Option<String>,
 }
+
 impl CreateContactFlowModuleOutput {
     /// The identifier of the flow module.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the flow module.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateContactFlowModuleOutput`].
     pub fn builder() -> crate::operation::create_contact_flow_module::builders::CreateContactFlowModuleOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -128,6 +143,7 @@ pub enum CreateContactFlowModuleError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateContactFlowModuleError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -140,10 +156,12 @@ impl CreateContactFlowModuleError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -174,47 +192,58 @@ impl CreateContactFlowModuleError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidContactFlowModuleException`](Self::InvalidContactFlowModuleException) error.
     pub fn is_invalid_contact_flow_module_exception(&self) -> bool {
         matches!(self, Self::InvalidContactFlowModuleException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateContactFlowModuleError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -232,6 +261,7 @@ impl ::std::error::Error for CreateContactFlowModuleError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateContactFlowModuleError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -249,11 +279,13 @@ impl ::std::fmt::Display for CreateContactFlowModuleError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateContactFlowModuleError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateContactFlowModuleInput`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput).
@@ -271,6 +303,7 @@ pub mod builders {
             crate::types::ExternalInvocationConfiguration,
         >,
     }
+
     impl CreateContactFlowModuleInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -279,6 +312,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.instance_id). This field is required.
@@ -286,10 +320,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the flow module.
         ///
         /// Sets [`name`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.name). This field is required.
@@ -297,6 +333,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the flow module.
         ///
         /// Sets [`name`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.name). This field is required.
@@ -304,10 +341,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the flow module.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.description).
@@ -315,6 +354,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the flow module.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.description).
@@ -322,10 +362,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.content). This field is required.
@@ -333,6 +375,7 @@ pub mod builders {
             self.content = Some(input.into());
             self
         }
+
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.content). This field is required.
@@ -340,10 +383,12 @@ pub mod builders {
             self.content = input;
             self
         }
+
         /// Returns [`content`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.content), if set.
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -351,6 +396,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.tags).
@@ -361,10 +407,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.client_token).
@@ -372,6 +420,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.client_token).
@@ -379,10 +428,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The configuration settings for the flow module.
         ///
         /// Sets [`settings`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.settings).
@@ -390,6 +441,7 @@ pub mod builders {
             self.settings = Some(input.into());
             self
         }
+
         /// The configuration settings for the flow module.
         ///
         /// Sets [`settings`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.settings).
@@ -397,10 +449,12 @@ pub mod builders {
             self.settings = input;
             self
         }
+
         /// Returns [`settings`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.settings), if set.
         pub fn get_settings(&self) -> &Option<String> {
             &self.settings
         }
+
         /// The external invocation configuration for the flow module.
         ///
         /// Sets [`external_invocation_configuration`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.external_invocation_configuration).
@@ -411,6 +465,7 @@ pub mod builders {
             self.external_invocation_configuration = Some(input);
             self
         }
+
         /// The external invocation configuration for the flow module.
         ///
         /// Sets [`external_invocation_configuration`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.external_invocation_configuration).
@@ -421,12 +476,14 @@ pub mod builders {
             self.external_invocation_configuration = input;
             self
         }
+
         /// Returns [`external_invocation_configuration`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput#structfield.external_invocation_configuration), if set.
         pub fn get_external_invocation_configuration(
             &self,
         ) -> &Option<crate::types::ExternalInvocationConfiguration> {
             &self.external_invocation_configuration
         }
+
         /// Builds a [`CreateContactFlowModuleInput`](crate::operation::create_contact_flow_module::CreateContactFlowModuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -448,6 +505,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateContactFlowModuleOutput`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -455,6 +513,7 @@ pub mod builders {
         pub(crate) id: Option<String>,
         pub(crate) arn: Option<String>,
     }
+
     impl CreateContactFlowModuleOutputBuilder {
         /// The identifier of the flow module.
         ///
@@ -463,6 +522,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`id`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput#structfield.id).
@@ -470,10 +530,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
         /// Sets [`arn`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput#structfield.arn).
@@ -481,6 +543,7 @@ pub mod builders {
             self.arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
         /// Sets [`arn`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput#structfield.arn).
@@ -488,10 +551,12 @@ pub mod builders {
             self.arn = input;
             self
         }
+
         /// Returns [`arn`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput#structfield.arn), if set.
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
+
         /// Builds a [`CreateContactFlowModuleOutput`](crate::operation::create_contact_flow_module::CreateContactFlowModuleOutput).
         pub fn build(
             self,

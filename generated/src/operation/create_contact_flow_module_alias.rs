@@ -10,6 +10,7 @@ impl CreateContactFlowModuleAlias {
         Self
     }
 }
+
 /// The input of the [`CreateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct CreateContactFlowModuleAliasInput {
     /// The name of the alias.
     pub alias_name: Option<String>,
 }
+
 impl CreateContactFlowModuleAliasInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The description of the alias.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The identifier of the flow module.
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
+
     /// The version of the flow module.
     pub fn contact_flow_module_version(&self) -> Option<i64> {
         self.contact_flow_module_version
     }
+
     /// The name of the alias.
     pub fn alias_name(&self) -> Option<&str> {
         self.alias_name.as_deref()
     }
+
     /// Creates a new builder for [`CreateContactFlowModuleAliasInput`].
     pub fn builder() -> crate::operation::create_contact_flow_module_alias::builders::CreateContactFlowModuleAliasInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,20 +68,24 @@ pub struct CreateContactFlowModuleAliasOutput {
     /// The identifier of the alias.
     pub id: Option<String>,
 }
+
 impl CreateContactFlowModuleAliasOutput {
     /// The Amazon Resource Name (ARN) of the flow module.
     pub fn contact_flow_module_arn(&self) -> Option<&str> {
         self.contact_flow_module_arn.as_deref()
     }
+
     /// The identifier of the alias.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// Creates a new builder for [`CreateContactFlowModuleAliasOutput`].
     pub fn builder() -> crate::operation::create_contact_flow_module_alias::builders::CreateContactFlowModuleAliasOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -100,6 +112,7 @@ pub enum CreateContactFlowModuleAliasError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateContactFlowModuleAliasError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -112,10 +125,12 @@ impl CreateContactFlowModuleAliasError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -142,39 +157,48 @@ impl CreateContactFlowModuleAliasError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateContactFlowModuleAliasError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -190,6 +214,7 @@ impl ::std::error::Error for CreateContactFlowModuleAliasError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateContactFlowModuleAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -205,11 +230,13 @@ impl ::std::fmt::Display for CreateContactFlowModuleAliasError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateContactFlowModuleAliasError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateContactFlowModuleAliasInput`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput).
@@ -222,6 +249,7 @@ pub mod builders {
         pub(crate) contact_flow_module_version: Option<i64>,
         pub(crate) alias_name: Option<String>,
     }
+
     impl CreateContactFlowModuleAliasInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -230,6 +258,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.instance_id). This field is required.
@@ -237,10 +266,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The description of the alias.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.description).
@@ -248,6 +279,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the alias.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.description).
@@ -255,10 +287,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
@@ -266,6 +300,7 @@ pub mod builders {
             self.contact_flow_module_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
@@ -273,10 +308,12 @@ pub mod builders {
             self.contact_flow_module_id = input;
             self
         }
+
         /// Returns [`contact_flow_module_id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_id), if set.
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
+
         /// The version of the flow module.
         ///
         /// Sets [`contact_flow_module_version`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_version). This field is required.
@@ -284,6 +321,7 @@ pub mod builders {
             self.contact_flow_module_version = Some(input);
             self
         }
+
         /// The version of the flow module.
         ///
         /// Sets [`contact_flow_module_version`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_version). This field is required.
@@ -291,10 +329,12 @@ pub mod builders {
             self.contact_flow_module_version = input;
             self
         }
+
         /// Returns [`contact_flow_module_version`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.contact_flow_module_version), if set.
         pub fn get_contact_flow_module_version(&self) -> &Option<i64> {
             &self.contact_flow_module_version
         }
+
         /// The name of the alias.
         ///
         /// Sets [`alias_name`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.alias_name). This field is required.
@@ -302,6 +342,7 @@ pub mod builders {
             self.alias_name = Some(input.into());
             self
         }
+
         /// The name of the alias.
         ///
         /// Sets [`alias_name`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.alias_name). This field is required.
@@ -309,10 +350,12 @@ pub mod builders {
             self.alias_name = input;
             self
         }
+
         /// Returns [`alias_name`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput#structfield.alias_name), if set.
         pub fn get_alias_name(&self) -> &Option<String> {
             &self.alias_name
         }
+
         /// Builds a [`CreateContactFlowModuleAliasInput`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -331,6 +374,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateContactFlowModuleAliasOutput`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -338,6 +382,7 @@ pub mod builders {
         pub(crate) contact_flow_module_arn: Option<String>,
         pub(crate) id: Option<String>,
     }
+
     impl CreateContactFlowModuleAliasOutputBuilder {
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
@@ -346,6 +391,7 @@ pub mod builders {
             self.contact_flow_module_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
         /// Sets [`contact_flow_module_arn`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput#structfield.contact_flow_module_arn).
@@ -353,10 +399,12 @@ pub mod builders {
             self.contact_flow_module_arn = input;
             self
         }
+
         /// Returns [`contact_flow_module_arn`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput#structfield.contact_flow_module_arn), if set.
         pub fn get_contact_flow_module_arn(&self) -> &Option<String> {
             &self.contact_flow_module_arn
         }
+
         /// The identifier of the alias.
         ///
         /// Sets [`id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput#structfield.id).
@@ -364,6 +412,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The identifier of the alias.
         ///
         /// Sets [`id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput#structfield.id).
@@ -371,10 +420,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// Builds a [`CreateContactFlowModuleAliasOutput`](crate::operation::create_contact_flow_module_alias::CreateContactFlowModuleAliasOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl CreateContactFlowModuleVersion {
         Self
     }
 }
+
 /// The input of the [`CreateContactFlowModuleVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct CreateContactFlowModuleVersionInput {
     /// Indicates the checksum value of the flow module content.
     pub flow_module_content_sha256: Option<String>,
 }
+
 impl CreateContactFlowModuleVersionInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The description of the flow module version.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The identifier of the flow module.
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
+
     /// Indicates the checksum value of the flow module content.
     pub fn flow_module_content_sha256(&self) -> Option<&str> {
         self.flow_module_content_sha256.as_deref()
     }
+
     /// Creates a new builder for [`CreateContactFlowModuleVersionInput`].
     pub fn builder() -> crate::operation::create_contact_flow_module_version::builders::CreateContactFlowModuleVersionInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateContactFlowModuleVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -54,20 +61,24 @@ pub struct CreateContactFlowModuleVersionOutput {
     /// The version of the flow module.
     pub version: Option<i64>,
 }
+
 impl CreateContactFlowModuleVersionOutput {
     /// The Amazon Resource Name (ARN) of the flow module.
     pub fn contact_flow_module_arn(&self) -> Option<&str> {
         self.contact_flow_module_arn.as_deref()
     }
+
     /// The version of the flow module.
     pub fn version(&self) -> Option<i64> {
         self.version
     }
+
     /// Creates a new builder for [`CreateContactFlowModuleVersionOutput`].
     pub fn builder() -> crate::operation::create_contact_flow_module_version::builders::CreateContactFlowModuleVersionOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateContactFlowModuleVersion`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -92,6 +103,7 @@ pub enum CreateContactFlowModuleVersionError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateContactFlowModuleVersionError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -104,10 +116,12 @@ impl CreateContactFlowModuleVersionError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -131,35 +145,43 @@ impl CreateContactFlowModuleVersionError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateContactFlowModuleVersionError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -174,6 +196,7 @@ impl ::std::error::Error for CreateContactFlowModuleVersionError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateContactFlowModuleVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,11 +211,13 @@ impl ::std::fmt::Display for CreateContactFlowModuleVersionError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateContactFlowModuleVersionError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateContactFlowModuleVersionInput`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput).
@@ -204,6 +229,7 @@ pub mod builders {
         pub(crate) contact_flow_module_id: Option<String>,
         pub(crate) flow_module_content_sha256: Option<String>,
     }
+
     impl CreateContactFlowModuleVersionInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -212,6 +238,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.instance_id). This field is required.
@@ -219,10 +246,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The description of the flow module version.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.description).
@@ -230,6 +259,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the flow module version.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.description).
@@ -237,10 +267,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.contact_flow_module_id). This field is required.
@@ -248,6 +280,7 @@ pub mod builders {
             self.contact_flow_module_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.contact_flow_module_id). This field is required.
@@ -255,10 +288,12 @@ pub mod builders {
             self.contact_flow_module_id = input;
             self
         }
+
         /// Returns [`contact_flow_module_id`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.contact_flow_module_id), if set.
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
+
         /// Indicates the checksum value of the flow module content.
         ///
         /// Sets [`flow_module_content_sha256`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.flow_module_content_sha256).
@@ -266,6 +301,7 @@ pub mod builders {
             self.flow_module_content_sha256 = Some(input.into());
             self
         }
+
         /// Indicates the checksum value of the flow module content.
         ///
         /// Sets [`flow_module_content_sha256`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.flow_module_content_sha256).
@@ -273,10 +309,12 @@ pub mod builders {
             self.flow_module_content_sha256 = input;
             self
         }
+
         /// Returns [`flow_module_content_sha256`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput#structfield.flow_module_content_sha256), if set.
         pub fn get_flow_module_content_sha256(&self) -> &Option<String> {
             &self.flow_module_content_sha256
         }
+
         /// Builds a [`CreateContactFlowModuleVersionInput`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -294,6 +332,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateContactFlowModuleVersionOutput`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -301,6 +340,7 @@ pub mod builders {
         pub(crate) contact_flow_module_arn: Option<String>,
         pub(crate) version: Option<i64>,
     }
+
     impl CreateContactFlowModuleVersionOutputBuilder {
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
@@ -309,6 +349,7 @@ pub mod builders {
             self.contact_flow_module_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the flow module.
         ///
         /// Sets [`contact_flow_module_arn`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput#structfield.contact_flow_module_arn).
@@ -316,10 +357,12 @@ pub mod builders {
             self.contact_flow_module_arn = input;
             self
         }
+
         /// Returns [`contact_flow_module_arn`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput#structfield.contact_flow_module_arn), if set.
         pub fn get_contact_flow_module_arn(&self) -> &Option<String> {
             &self.contact_flow_module_arn
         }
+
         /// The version of the flow module.
         ///
         /// Sets [`version`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput#structfield.version).
@@ -327,6 +370,7 @@ pub mod builders {
             self.version = Some(input);
             self
         }
+
         /// The version of the flow module.
         ///
         /// Sets [`version`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput#structfield.version).
@@ -334,10 +378,12 @@ pub mod builders {
             self.version = input;
             self
         }
+
         /// Returns [`version`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput#structfield.version), if set.
         pub fn get_version(&self) -> &Option<i64> {
             &self.version
         }
+
         /// Builds a [`CreateContactFlowModuleVersionOutput`](crate::operation::create_contact_flow_module_version::CreateContactFlowModuleVersionOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl CreateContactFlowVersion {
         Self
     }
 }
+
 /// The input of the [`CreateContactFlowVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,40 +30,49 @@ pub struct CreateContactFlowVersionInput {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl CreateContactFlowVersionInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The description of the flow version.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// Indicates the checksum value of the flow content.
     pub fn flow_content_sha256(&self) -> Option<&str> {
         self.flow_content_sha256.as_deref()
     }
+
     /// The identifier of the flow version.
     pub fn contact_flow_version(&self) -> Option<i64> {
         self.contact_flow_version
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`CreateContactFlowVersionInput`].
     pub fn builder() -> crate::operation::create_contact_flow_version::builders::CreateContactFlowVersionInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateContactFlowVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -72,20 +82,24 @@ pub struct CreateContactFlowVersionOutput {
     /// The identifier of the flow version.
     pub version: Option<i64>,
 }
+
 impl CreateContactFlowVersionOutput {
     /// The Amazon Resource Name (ARN) of the flow.
     pub fn contact_flow_arn(&self) -> Option<&str> {
         self.contact_flow_arn.as_deref()
     }
+
     /// The identifier of the flow version.
     pub fn version(&self) -> Option<i64> {
         self.version
     }
+
     /// Creates a new builder for [`CreateContactFlowVersionOutput`].
     pub fn builder() -> crate::operation::create_contact_flow_version::builders::CreateContactFlowVersionOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateContactFlowVersion`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -110,6 +124,7 @@ pub enum CreateContactFlowVersionError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateContactFlowVersionError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -122,10 +137,12 @@ impl CreateContactFlowVersionError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -149,35 +166,43 @@ impl CreateContactFlowVersionError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateContactFlowVersionError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -192,6 +217,7 @@ impl ::std::error::Error for CreateContactFlowVersionError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateContactFlowVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -206,11 +232,13 @@ impl ::std::fmt::Display for CreateContactFlowVersionError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateContactFlowVersionError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateContactFlowVersionInput`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput).
@@ -225,6 +253,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl CreateContactFlowVersionInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -233,6 +262,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.instance_id). This field is required.
@@ -240,10 +270,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The description of the flow version.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.description).
@@ -251,6 +283,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the flow version.
         ///
         /// Sets [`description`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.description).
@@ -258,10 +291,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_id). This field is required.
@@ -269,6 +304,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_id). This field is required.
@@ -276,10 +312,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// Indicates the checksum value of the flow content.
         ///
         /// Sets [`flow_content_sha256`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.flow_content_sha256).
@@ -287,6 +325,7 @@ pub mod builders {
             self.flow_content_sha256 = Some(input.into());
             self
         }
+
         /// Indicates the checksum value of the flow content.
         ///
         /// Sets [`flow_content_sha256`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.flow_content_sha256).
@@ -294,10 +333,12 @@ pub mod builders {
             self.flow_content_sha256 = input;
             self
         }
+
         /// Returns [`flow_content_sha256`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.flow_content_sha256), if set.
         pub fn get_flow_content_sha256(&self) -> &Option<String> {
             &self.flow_content_sha256
         }
+
         /// The identifier of the flow version.
         ///
         /// Sets [`contact_flow_version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_version).
@@ -305,6 +346,7 @@ pub mod builders {
             self.contact_flow_version = Some(input);
             self
         }
+
         /// The identifier of the flow version.
         ///
         /// Sets [`contact_flow_version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_version).
@@ -312,10 +354,12 @@ pub mod builders {
             self.contact_flow_version = input;
             self
         }
+
         /// Returns [`contact_flow_version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.contact_flow_version), if set.
         pub fn get_contact_flow_version(&self) -> &Option<i64> {
             &self.contact_flow_version
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_time).
@@ -323,6 +367,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_time).
@@ -333,10 +378,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_region).
@@ -344,6 +391,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_region).
@@ -351,10 +399,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`CreateContactFlowVersionInput`](crate::operation::create_contact_flow_version::CreateContactFlowVersionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -375,6 +425,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateContactFlowVersionOutput`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -382,6 +433,7 @@ pub mod builders {
         pub(crate) contact_flow_arn: Option<String>,
         pub(crate) version: Option<i64>,
     }
+
     impl CreateContactFlowVersionOutputBuilder {
         /// The Amazon Resource Name (ARN) of the flow.
         ///
@@ -390,6 +442,7 @@ pub mod builders {
             self.contact_flow_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the flow.
         ///
         /// Sets [`contact_flow_arn`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput#structfield.contact_flow_arn).
@@ -397,10 +450,12 @@ pub mod builders {
             self.contact_flow_arn = input;
             self
         }
+
         /// Returns [`contact_flow_arn`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput#structfield.contact_flow_arn), if set.
         pub fn get_contact_flow_arn(&self) -> &Option<String> {
             &self.contact_flow_arn
         }
+
         /// The identifier of the flow version.
         ///
         /// Sets [`version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput#structfield.version).
@@ -408,6 +463,7 @@ pub mod builders {
             self.version = Some(input);
             self
         }
+
         /// The identifier of the flow version.
         ///
         /// Sets [`version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput#structfield.version).
@@ -415,10 +471,12 @@ pub mod builders {
             self.version = input;
             self
         }
+
         /// Returns [`version`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput#structfield.version), if set.
         pub fn get_version(&self) -> &Option<i64> {
             &self.version
         }
+
         /// Builds a [`CreateContactFlowVersionOutput`](crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput).
         pub fn build(
             self,

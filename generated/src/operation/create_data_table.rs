@@ -10,6 +10,7 @@ impl CreateDataTable {
         Self
     }
 }
+
 /// The input of the [`CreateDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,40 +30,49 @@ pub struct CreateDataTableInput {
     /// Key value pairs for attribute based access control (TBAC or ABAC). Optional tags to apply to the data table for organization and access control purposes.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateDataTableInput {
     /// The unique identifier for the Amazon Connect instance where the data table will be created.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name for the data table.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// An optional description for the data table.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The IANA timezone identifier to use when resolving time based dynamic values.
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
+
     /// The data level that concurrent value edits are locked on.
     pub fn value_lock_level(&self) -> Option<&crate::types::DataTableLockLevel> {
         self.value_lock_level.as_ref()
     }
+
     /// The status of the data table.
     pub fn status(&self) -> Option<&crate::types::DataTableStatus> {
         self.status.as_ref()
     }
+
     /// Key value pairs for attribute based access control (TBAC or ABAC).
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateDataTableInput`].
     pub fn builder() -> crate::operation::create_data_table::builders::CreateDataTableInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -74,24 +84,29 @@ pub struct CreateDataTableOutput {
     /// The lock version information for the created data table, used for optimistic locking and table versioning.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl CreateDataTableOutput {
     /// The unique identifier for the created data table.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) for the created data table.
     pub fn arn(&self) -> &str {
         &self.arn
     }
+
     /// The lock version information for the created data table, used for optimistic locking and table versioning.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// Creates a new builder for [`CreateDataTableOutput`].
     pub fn builder() -> crate::operation::create_data_table::builders::CreateDataTableOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateDataTable`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -120,6 +135,7 @@ pub enum CreateDataTableError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateDataTableError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -132,10 +148,12 @@ impl CreateDataTableError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -163,43 +181,53 @@ impl CreateDataTableError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateDataTableError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -216,6 +244,7 @@ impl ::std::error::Error for CreateDataTableError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateDataTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -232,11 +261,13 @@ impl ::std::fmt::Display for CreateDataTableError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateDataTableError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateDataTableInput`](crate::operation::create_data_table::CreateDataTableInput).
@@ -251,6 +282,7 @@ pub mod builders {
         pub(crate) status: Option<crate::types::DataTableStatus>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateDataTableInputBuilder {
         /// The unique identifier for the Amazon Connect instance where the data table will be created.
         ///
@@ -259,6 +291,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance where the data table will be created.
         ///
         /// Sets [`instance_id`](crate::operation::create_data_table::CreateDataTableInput#structfield.instance_id). This field is required.
@@ -266,10 +299,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_data_table::CreateDataTableInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name for the data table.
         ///
         /// Sets [`name`](crate::operation::create_data_table::CreateDataTableInput#structfield.name). This field is required.
@@ -277,6 +312,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name for the data table.
         ///
         /// Sets [`name`](crate::operation::create_data_table::CreateDataTableInput#structfield.name). This field is required.
@@ -284,10 +320,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_data_table::CreateDataTableInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// An optional description for the data table.
         ///
         /// Sets [`description`](crate::operation::create_data_table::CreateDataTableInput#structfield.description).
@@ -295,6 +333,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// An optional description for the data table.
         ///
         /// Sets [`description`](crate::operation::create_data_table::CreateDataTableInput#structfield.description).
@@ -302,10 +341,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_data_table::CreateDataTableInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::create_data_table::CreateDataTableInput#structfield.time_zone). This field is required.
@@ -313,6 +354,7 @@ pub mod builders {
             self.time_zone = Some(input.into());
             self
         }
+
         /// The IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::create_data_table::CreateDataTableInput#structfield.time_zone). This field is required.
@@ -320,10 +362,12 @@ pub mod builders {
             self.time_zone = input;
             self
         }
+
         /// Returns [`time_zone`](crate::operation::create_data_table::CreateDataTableInput#structfield.time_zone), if set.
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
+
         /// The data level that concurrent value edits are locked on.
         ///
         /// Sets [`value_lock_level`](crate::operation::create_data_table::CreateDataTableInput#structfield.value_lock_level). This field is required.
@@ -334,6 +378,7 @@ pub mod builders {
             self.value_lock_level = Some(input);
             self
         }
+
         /// The data level that concurrent value edits are locked on.
         ///
         /// Sets [`value_lock_level`](crate::operation::create_data_table::CreateDataTableInput#structfield.value_lock_level). This field is required.
@@ -344,10 +389,12 @@ pub mod builders {
             self.value_lock_level = input;
             self
         }
+
         /// Returns [`value_lock_level`](crate::operation::create_data_table::CreateDataTableInput#structfield.value_lock_level), if set.
         pub fn get_value_lock_level(&self) -> &Option<crate::types::DataTableLockLevel> {
             &self.value_lock_level
         }
+
         /// The status of the data table.
         ///
         /// Sets [`status`](crate::operation::create_data_table::CreateDataTableInput#structfield.status). This field is required.
@@ -355,6 +402,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// The status of the data table.
         ///
         /// Sets [`status`](crate::operation::create_data_table::CreateDataTableInput#structfield.status). This field is required.
@@ -365,10 +413,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::create_data_table::CreateDataTableInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::DataTableStatus> {
             &self.status
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_data_table::CreateDataTableInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -376,6 +426,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// Key value pairs for attribute based access control (TBAC or ABAC).
         ///
         /// Sets [`tags`](crate::operation::create_data_table::CreateDataTableInput#structfield.tags).
@@ -386,10 +437,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_data_table::CreateDataTableInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateDataTableInput`](crate::operation::create_data_table::CreateDataTableInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -410,6 +463,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateDataTableOutput`](crate::operation::create_data_table::CreateDataTableOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -418,6 +472,7 @@ pub mod builders {
         pub(crate) arn: Option<String>,
         pub(crate) lock_version: Option<crate::types::DataTableLockVersion>,
     }
+
     impl CreateDataTableOutputBuilder {
         /// The unique identifier for the created data table.
         ///
@@ -426,6 +481,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The unique identifier for the created data table.
         ///
         /// Sets [`id`](crate::operation::create_data_table::CreateDataTableOutput#structfield.id). This field is required.
@@ -433,10 +489,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::create_data_table::CreateDataTableOutput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// The Amazon Resource Name (ARN) for the created data table.
         ///
         /// Sets [`arn`](crate::operation::create_data_table::CreateDataTableOutput#structfield.arn). This field is required.
@@ -444,6 +502,7 @@ pub mod builders {
             self.arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the created data table.
         ///
         /// Sets [`arn`](crate::operation::create_data_table::CreateDataTableOutput#structfield.arn). This field is required.
@@ -451,10 +510,12 @@ pub mod builders {
             self.arn = input;
             self
         }
+
         /// Returns [`arn`](crate::operation::create_data_table::CreateDataTableOutput#structfield.arn), if set.
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
+
         /// The lock version information for the created data table, used for optimistic locking and table versioning.
         ///
         /// Sets [`lock_version`](crate::operation::create_data_table::CreateDataTableOutput#structfield.lock_version).
@@ -465,6 +526,7 @@ pub mod builders {
             self.lock_version = Some(input);
             self
         }
+
         /// The lock version information for the created data table, used for optimistic locking and table versioning.
         ///
         /// Sets [`lock_version`](crate::operation::create_data_table::CreateDataTableOutput#structfield.lock_version).
@@ -475,10 +537,12 @@ pub mod builders {
             self.lock_version = input;
             self
         }
+
         /// Returns [`lock_version`](crate::operation::create_data_table::CreateDataTableOutput#structfield.lock_version), if set.
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
+
         /// Builds a [`CreateDataTableOutput`](crate::operation::create_data_table::CreateDataTableOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl CreateDataTableAttribute {
         Self
     }
 }
+
 /// The input of the [`CreateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,40 +30,49 @@ pub struct CreateDataTableAttributeInput {
     /// Optional validation rules for the attribute. Borrows heavily from JSON Schema - Draft 2020-12. The maximum length of arrays within validations and depth of validations is 5. There are default limits that apply to all types. Customer specified limits in excess of the default limits are not permitted.
     pub validation: Option<crate::types::Validation>,
 }
+
 impl CreateDataTableAttributeInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// The name for the attribute.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The type of value allowed or the resultant type after the value's expression is evaluated.
     pub fn value_type(&self) -> Option<&crate::types::DataTableAttributeValueType> {
         self.value_type.as_ref()
     }
+
     /// An optional description for the attribute.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Optional boolean that defaults to false.
     pub fn primary(&self) -> Option<bool> {
         self.primary
     }
+
     /// Optional validation rules for the attribute.
     pub fn validation(&self) -> Option<&crate::types::Validation> {
         self.validation.as_ref()
     }
+
     /// Creates a new builder for [`CreateDataTableAttributeInput`].
     pub fn builder() -> crate::operation::create_data_table_attribute::builders::CreateDataTableAttributeInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -74,24 +84,29 @@ pub struct CreateDataTableAttributeOutput {
     /// The lock version information for the data table and attribute, used for optimistic locking and versioning.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl CreateDataTableAttributeOutput {
     /// The name of the created attribute since it also serves as the identifier.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// The unique identifier assigned to the created attribute.
     pub fn attribute_id(&self) -> Option<&str> {
         self.attribute_id.as_deref()
     }
+
     /// The lock version information for the data table and attribute, used for optimistic locking and versioning.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// Creates a new builder for [`CreateDataTableAttributeOutput`].
     pub fn builder() -> crate::operation::create_data_table_attribute::builders::CreateDataTableAttributeOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -120,6 +135,7 @@ pub enum CreateDataTableAttributeError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateDataTableAttributeError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -132,10 +148,12 @@ impl CreateDataTableAttributeError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -163,43 +181,53 @@ impl CreateDataTableAttributeError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateDataTableAttributeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -216,6 +244,7 @@ impl ::std::error::Error for CreateDataTableAttributeError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateDataTableAttributeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -232,11 +261,13 @@ impl ::std::fmt::Display for CreateDataTableAttributeError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateDataTableAttributeError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateDataTableAttributeInput`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput).
@@ -251,6 +282,7 @@ pub mod builders {
         pub(crate) primary: Option<bool>,
         pub(crate) validation: Option<crate::types::Validation>,
     }
+
     impl CreateDataTableAttributeInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -259,6 +291,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.instance_id). This field is required.
@@ -266,10 +299,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.data_table_id). This field is required.
@@ -277,6 +312,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.data_table_id). This field is required.
@@ -284,10 +320,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// The name for the attribute.
         ///
         /// Sets [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.name). This field is required.
@@ -295,6 +333,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name for the attribute.
         ///
         /// Sets [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.name). This field is required.
@@ -302,10 +341,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The type of value allowed or the resultant type after the value's expression is evaluated.
         ///
         /// Sets [`value_type`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.value_type). This field is required.
@@ -316,6 +357,7 @@ pub mod builders {
             self.value_type = Some(input);
             self
         }
+
         /// The type of value allowed or the resultant type after the value's expression is evaluated.
         ///
         /// Sets [`value_type`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.value_type). This field is required.
@@ -326,12 +368,14 @@ pub mod builders {
             self.value_type = input;
             self
         }
+
         /// Returns [`value_type`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.value_type), if set.
         pub fn get_value_type(
             &self,
         ) -> &Option<crate::types::DataTableAttributeValueType> {
             &self.value_type
         }
+
         /// An optional description for the attribute.
         ///
         /// Sets [`description`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.description).
@@ -339,6 +383,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// An optional description for the attribute.
         ///
         /// Sets [`description`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.description).
@@ -346,10 +391,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Optional boolean that defaults to false.
         ///
         /// Sets [`primary`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.primary).
@@ -357,6 +404,7 @@ pub mod builders {
             self.primary = Some(input);
             self
         }
+
         /// Optional boolean that defaults to false.
         ///
         /// Sets [`primary`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.primary).
@@ -364,10 +412,12 @@ pub mod builders {
             self.primary = input;
             self
         }
+
         /// Returns [`primary`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.primary), if set.
         pub fn get_primary(&self) -> &Option<bool> {
             &self.primary
         }
+
         /// Optional validation rules for the attribute.
         ///
         /// Sets [`validation`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.validation).
@@ -375,6 +425,7 @@ pub mod builders {
             self.validation = Some(input);
             self
         }
+
         /// Optional validation rules for the attribute.
         ///
         /// Sets [`validation`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.validation).
@@ -385,10 +436,12 @@ pub mod builders {
             self.validation = input;
             self
         }
+
         /// Returns [`validation`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput#structfield.validation), if set.
         pub fn get_validation(&self) -> &Option<crate::types::Validation> {
             &self.validation
         }
+
         /// Builds a [`CreateDataTableAttributeInput`](crate::operation::create_data_table_attribute::CreateDataTableAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -409,6 +462,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateDataTableAttributeOutput`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -417,6 +471,7 @@ pub mod builders {
         pub(crate) attribute_id: Option<String>,
         pub(crate) lock_version: Option<crate::types::DataTableLockVersion>,
     }
+
     impl CreateDataTableAttributeOutputBuilder {
         /// The name of the created attribute since it also serves as the identifier.
         ///
@@ -425,6 +480,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the created attribute since it also serves as the identifier.
         ///
         /// Sets [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.name). This field is required.
@@ -432,10 +488,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The unique identifier assigned to the created attribute.
         ///
         /// Sets [`attribute_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.attribute_id).
@@ -443,6 +501,7 @@ pub mod builders {
             self.attribute_id = Some(input.into());
             self
         }
+
         /// The unique identifier assigned to the created attribute.
         ///
         /// Sets [`attribute_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.attribute_id).
@@ -450,10 +509,12 @@ pub mod builders {
             self.attribute_id = input;
             self
         }
+
         /// Returns [`attribute_id`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.attribute_id), if set.
         pub fn get_attribute_id(&self) -> &Option<String> {
             &self.attribute_id
         }
+
         /// The lock version information for the data table and attribute, used for optimistic locking and versioning.
         ///
         /// Sets [`lock_version`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.lock_version).
@@ -464,6 +525,7 @@ pub mod builders {
             self.lock_version = Some(input);
             self
         }
+
         /// The lock version information for the data table and attribute, used for optimistic locking and versioning.
         ///
         /// Sets [`lock_version`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.lock_version).
@@ -474,10 +536,12 @@ pub mod builders {
             self.lock_version = input;
             self
         }
+
         /// Returns [`lock_version`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput#structfield.lock_version), if set.
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
+
         /// Builds a [`CreateDataTableAttributeOutput`](crate::operation::create_data_table_attribute::CreateDataTableAttributeOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl CreateEmailAddress {
         Self
     }
 }
+
 /// The input of the [`CreateEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -27,36 +28,44 @@ pub struct CreateEmailAddressInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl CreateEmailAddressInput {
     /// The description of the email address.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The email address, including the domain.
     pub fn email_address(&self) -> Option<&str> {
         self.email_address.as_deref()
     }
+
     /// The display name of email address
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`CreateEmailAddressInput`].
     pub fn builder() -> crate::operation::create_email_address::builders::CreateEmailAddressInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for CreateEmailAddressInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("CreateEmailAddressInput");
@@ -69,6 +78,7 @@ impl ::std::fmt::Debug for CreateEmailAddressInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`CreateEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -78,20 +88,24 @@ pub struct CreateEmailAddressOutput {
     /// The Amazon Resource Name (ARN) of the email address.
     pub email_address_arn: Option<String>,
 }
+
 impl CreateEmailAddressOutput {
     /// The identifier of the email address.
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the email address.
     pub fn email_address_arn(&self) -> Option<&str> {
         self.email_address_arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateEmailAddressOutput`].
     pub fn builder() -> crate::operation::create_email_address::builders::CreateEmailAddressOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -122,6 +136,7 @@ pub enum CreateEmailAddressError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateEmailAddressError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -134,10 +149,12 @@ impl CreateEmailAddressError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -168,47 +185,58 @@ impl CreateEmailAddressError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateEmailAddressError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -226,6 +254,7 @@ impl ::std::error::Error for CreateEmailAddressError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateEmailAddressError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -243,11 +272,13 @@ impl ::std::fmt::Display for CreateEmailAddressError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateEmailAddressError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateEmailAddressInput`](crate::operation::create_email_address::CreateEmailAddressInput).
@@ -261,6 +292,7 @@ pub mod builders {
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
         pub(crate) client_token: Option<String>,
     }
+
     impl CreateEmailAddressInputBuilder {
         /// The description of the email address.
         ///
@@ -269,6 +301,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the email address.
         ///
         /// Sets [`description`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.description).
@@ -276,10 +309,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.instance_id). This field is required.
@@ -287,6 +322,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.instance_id). This field is required.
@@ -294,10 +330,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The email address, including the domain.
         ///
         /// Sets [`email_address`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.email_address). This field is required.
@@ -305,6 +343,7 @@ pub mod builders {
             self.email_address = Some(input.into());
             self
         }
+
         /// The email address, including the domain.
         ///
         /// Sets [`email_address`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.email_address). This field is required.
@@ -312,10 +351,12 @@ pub mod builders {
             self.email_address = input;
             self
         }
+
         /// Returns [`email_address`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.email_address), if set.
         pub fn get_email_address(&self) -> &Option<String> {
             &self.email_address
         }
+
         /// The display name of email address
         ///
         /// Sets [`display_name`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.display_name).
@@ -323,6 +364,7 @@ pub mod builders {
             self.display_name = Some(input.into());
             self
         }
+
         /// The display name of email address
         ///
         /// Sets [`display_name`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.display_name).
@@ -330,10 +372,12 @@ pub mod builders {
             self.display_name = input;
             self
         }
+
         /// Returns [`display_name`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.display_name), if set.
         pub fn get_display_name(&self) -> &Option<String> {
             &self.display_name
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -341,6 +385,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.tags).
@@ -351,10 +396,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.client_token).
@@ -362,6 +409,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.client_token).
@@ -369,10 +417,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_email_address::CreateEmailAddressInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`CreateEmailAddressInput`](crate::operation::create_email_address::CreateEmailAddressInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -392,6 +442,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for CreateEmailAddressInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("CreateEmailAddressInputBuilder");
@@ -404,6 +455,7 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`CreateEmailAddressOutput`](crate::operation::create_email_address::CreateEmailAddressOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -411,6 +463,7 @@ pub mod builders {
         pub(crate) email_address_id: Option<String>,
         pub(crate) email_address_arn: Option<String>,
     }
+
     impl CreateEmailAddressOutputBuilder {
         /// The identifier of the email address.
         ///
@@ -419,6 +472,7 @@ pub mod builders {
             self.email_address_id = Some(input.into());
             self
         }
+
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::create_email_address::CreateEmailAddressOutput#structfield.email_address_id).
@@ -426,10 +480,12 @@ pub mod builders {
             self.email_address_id = input;
             self
         }
+
         /// Returns [`email_address_id`](crate::operation::create_email_address::CreateEmailAddressOutput#structfield.email_address_id), if set.
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
+
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::create_email_address::CreateEmailAddressOutput#structfield.email_address_arn).
@@ -437,6 +493,7 @@ pub mod builders {
             self.email_address_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::create_email_address::CreateEmailAddressOutput#structfield.email_address_arn).
@@ -444,10 +501,12 @@ pub mod builders {
             self.email_address_arn = input;
             self
         }
+
         /// Returns [`email_address_arn`](crate::operation::create_email_address::CreateEmailAddressOutput#structfield.email_address_arn), if set.
         pub fn get_email_address_arn(&self) -> &Option<String> {
             &self.email_address_arn
         }
+
         /// Builds a [`CreateEmailAddressOutput`](crate::operation::create_email_address::CreateEmailAddressOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl CreateEvaluationForm {
         Self
     }
 }
+
 /// The input of the [`CreateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,72 +44,86 @@ pub struct CreateEvaluationFormInput {
         crate::types::EvaluationFormLanguageConfiguration,
     >,
 }
+
 impl CreateEvaluationFormInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A title of the evaluation form.
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
+
     /// The description of the evaluation form.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Items that are part of the evaluation form.
     ///
     /// Empty when the field is unset; use `.items.is_none()` to tell unset from empty.
     pub fn items(&self) -> &[crate::types::EvaluationFormItem] {
         self.items.as_deref().unwrap_or_default()
     }
+
     /// A scoring strategy of the evaluation form.
     pub fn scoring_strategy(
         &self,
     ) -> Option<&crate::types::EvaluationFormScoringStrategy> {
         self.scoring_strategy.as_ref()
     }
+
     /// Configuration information about automated evaluations.
     pub fn auto_evaluation_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormAutoEvaluationConfiguration> {
         self.auto_evaluation_configuration.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// A boolean flag indicating whether to create evaluation form in draft state.
     pub fn as_draft(&self) -> Option<bool> {
         self.as_draft
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Configuration information about evaluation reviews.
     pub fn review_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationReviewConfiguration> {
         self.review_configuration.as_ref()
     }
+
     /// Configuration that specifies the target for the evaluation form.
     pub fn target_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormTargetConfiguration> {
         self.target_configuration.as_ref()
     }
+
     /// Configuration for language settings of the evaluation form.
     pub fn language_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormLanguageConfiguration> {
         self.language_configuration.as_ref()
     }
+
     /// Creates a new builder for [`CreateEvaluationFormInput`].
     pub fn builder() -> crate::operation::create_evaluation_form::builders::CreateEvaluationFormInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -118,20 +133,24 @@ pub struct CreateEvaluationFormOutput {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     pub evaluation_form_arn: String,
 }
+
 impl CreateEvaluationFormOutput {
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
+
     /// Creates a new builder for [`CreateEvaluationFormOutput`].
     pub fn builder() -> crate::operation::create_evaluation_form::builders::CreateEvaluationFormOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -154,6 +173,7 @@ pub enum CreateEvaluationFormError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateEvaluationFormError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -166,10 +186,12 @@ impl CreateEvaluationFormError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -192,31 +214,38 @@ impl CreateEvaluationFormError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateEvaluationFormError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -230,6 +259,7 @@ impl ::std::error::Error for CreateEvaluationFormError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateEvaluationFormError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -243,11 +273,13 @@ impl ::std::fmt::Display for CreateEvaluationFormError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateEvaluationFormError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateEvaluationFormInput`](crate::operation::create_evaluation_form::CreateEvaluationFormInput).
@@ -275,6 +307,7 @@ pub mod builders {
             crate::types::EvaluationFormLanguageConfiguration,
         >,
     }
+
     impl CreateEvaluationFormInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -283,6 +316,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.instance_id). This field is required.
@@ -290,10 +324,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A title of the evaluation form.
         ///
         /// Sets [`title`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.title). This field is required.
@@ -301,6 +337,7 @@ pub mod builders {
             self.title = Some(input.into());
             self
         }
+
         /// A title of the evaluation form.
         ///
         /// Sets [`title`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.title). This field is required.
@@ -308,10 +345,12 @@ pub mod builders {
             self.title = input;
             self
         }
+
         /// Returns [`title`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.title), if set.
         pub fn get_title(&self) -> &Option<String> {
             &self.title
         }
+
         /// The description of the evaluation form.
         ///
         /// Sets [`description`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.description).
@@ -319,6 +358,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the evaluation form.
         ///
         /// Sets [`description`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.description).
@@ -326,10 +366,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Appends an item to [`items`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.items); use [`set_items`](Self::set_items) to replace the whole list.
         pub fn items(mut self, input: crate::types::EvaluationFormItem) -> Self {
             let mut v: Vec<_> = self.items.unwrap_or_default();
@@ -337,6 +379,7 @@ pub mod builders {
             self.items = Some(v);
             self
         }
+
         /// Items that are part of the evaluation form.
         ///
         /// Sets [`items`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.items). This field is required.
@@ -347,10 +390,12 @@ pub mod builders {
             self.items = input;
             self
         }
+
         /// Returns [`items`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.items), if set.
         pub fn get_items(&self) -> &Option<Vec<crate::types::EvaluationFormItem>> {
             &self.items
         }
+
         /// A scoring strategy of the evaluation form.
         ///
         /// Sets [`scoring_strategy`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.scoring_strategy).
@@ -361,6 +406,7 @@ pub mod builders {
             self.scoring_strategy = Some(input);
             self
         }
+
         /// A scoring strategy of the evaluation form.
         ///
         /// Sets [`scoring_strategy`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.scoring_strategy).
@@ -371,12 +417,14 @@ pub mod builders {
             self.scoring_strategy = input;
             self
         }
+
         /// Returns [`scoring_strategy`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.scoring_strategy), if set.
         pub fn get_scoring_strategy(
             &self,
         ) -> &Option<crate::types::EvaluationFormScoringStrategy> {
             &self.scoring_strategy
         }
+
         /// Configuration information about automated evaluations.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.auto_evaluation_configuration).
@@ -387,6 +435,7 @@ pub mod builders {
             self.auto_evaluation_configuration = Some(input);
             self
         }
+
         /// Configuration information about automated evaluations.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.auto_evaluation_configuration).
@@ -397,12 +446,14 @@ pub mod builders {
             self.auto_evaluation_configuration = input;
             self
         }
+
         /// Returns [`auto_evaluation_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.auto_evaluation_configuration), if set.
         pub fn get_auto_evaluation_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormAutoEvaluationConfiguration> {
             &self.auto_evaluation_configuration
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.client_token).
@@ -410,6 +461,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.client_token).
@@ -417,10 +469,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// A boolean flag indicating whether to create evaluation form in draft state.
         ///
         /// Sets [`as_draft`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.as_draft).
@@ -428,6 +482,7 @@ pub mod builders {
             self.as_draft = Some(input);
             self
         }
+
         /// A boolean flag indicating whether to create evaluation form in draft state.
         ///
         /// Sets [`as_draft`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.as_draft).
@@ -435,10 +490,12 @@ pub mod builders {
             self.as_draft = input;
             self
         }
+
         /// Returns [`as_draft`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.as_draft), if set.
         pub fn get_as_draft(&self) -> &Option<bool> {
             &self.as_draft
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -446,6 +503,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.tags).
@@ -456,10 +514,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Configuration information about evaluation reviews.
         ///
         /// Sets [`review_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.review_configuration).
@@ -470,6 +530,7 @@ pub mod builders {
             self.review_configuration = Some(input);
             self
         }
+
         /// Configuration information about evaluation reviews.
         ///
         /// Sets [`review_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.review_configuration).
@@ -480,12 +541,14 @@ pub mod builders {
             self.review_configuration = input;
             self
         }
+
         /// Returns [`review_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.review_configuration), if set.
         pub fn get_review_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationReviewConfiguration> {
             &self.review_configuration
         }
+
         /// Configuration that specifies the target for the evaluation form.
         ///
         /// Sets [`target_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.target_configuration).
@@ -496,6 +559,7 @@ pub mod builders {
             self.target_configuration = Some(input);
             self
         }
+
         /// Configuration that specifies the target for the evaluation form.
         ///
         /// Sets [`target_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.target_configuration).
@@ -506,12 +570,14 @@ pub mod builders {
             self.target_configuration = input;
             self
         }
+
         /// Returns [`target_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.target_configuration), if set.
         pub fn get_target_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormTargetConfiguration> {
             &self.target_configuration
         }
+
         /// Configuration for language settings of the evaluation form.
         ///
         /// Sets [`language_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.language_configuration).
@@ -522,6 +588,7 @@ pub mod builders {
             self.language_configuration = Some(input);
             self
         }
+
         /// Configuration for language settings of the evaluation form.
         ///
         /// Sets [`language_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.language_configuration).
@@ -532,12 +599,14 @@ pub mod builders {
             self.language_configuration = input;
             self
         }
+
         /// Returns [`language_configuration`](crate::operation::create_evaluation_form::CreateEvaluationFormInput#structfield.language_configuration), if set.
         pub fn get_language_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormLanguageConfiguration> {
             &self.language_configuration
         }
+
         /// Builds a [`CreateEvaluationFormInput`](crate::operation::create_evaluation_form::CreateEvaluationFormInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -563,6 +632,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateEvaluationFormOutput`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -570,6 +640,7 @@ pub mod builders {
         pub(crate) evaluation_form_id: Option<String>,
         pub(crate) evaluation_form_arn: Option<String>,
     }
+
     impl CreateEvaluationFormOutputBuilder {
         /// The unique identifier for the evaluation form.
         ///
@@ -578,6 +649,7 @@ pub mod builders {
             self.evaluation_form_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_id). This field is required.
@@ -585,10 +657,12 @@ pub mod builders {
             self.evaluation_form_id = input;
             self
         }
+
         /// Returns [`evaluation_form_id`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_id), if set.
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
+
         /// The Amazon Resource Name (ARN) for the evaluation form resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
@@ -596,6 +670,7 @@ pub mod builders {
             self.evaluation_form_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the evaluation form resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
@@ -603,10 +678,12 @@ pub mod builders {
             self.evaluation_form_arn = input;
             self
         }
+
         /// Returns [`evaluation_form_arn`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput#structfield.evaluation_form_arn), if set.
         pub fn get_evaluation_form_arn(&self) -> &Option<String> {
             &self.evaluation_form_arn
         }
+
         /// Builds a [`CreateEvaluationFormOutput`](crate::operation::create_evaluation_form::CreateEvaluationFormOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl CreateHoursOfOperation {
         Self
     }
 }
+
 /// The input of the [`CreateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -33,29 +34,35 @@ pub struct CreateHoursOfOperationInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateHoursOfOperationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the hours of operation.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the hours of operation.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The time zone of the hours of operation.
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
+
     /// Configuration information for the hours of operation: day, start time, and end time.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
     pub fn config(&self) -> &[crate::types::HoursOfOperationConfig] {
         self.config.as_deref().unwrap_or_default()
     }
+
     /// Configuration for parent hours of operations.
     ///
     /// Empty when the field is unset; use `.parent_hours_of_operation_configs.is_none()` to tell unset from empty.
@@ -64,15 +71,18 @@ impl CreateHoursOfOperationInput {
     ) -> &[crate::types::ParentHoursOfOperationConfig] {
         self.parent_hours_of_operation_configs.as_deref().unwrap_or_default()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateHoursOfOperationInput`].
     pub fn builder() -> crate::operation::create_hours_of_operation::builders::CreateHoursOfOperationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -82,20 +92,24 @@ pub struct CreateHoursOfOperationOutput {
     /// The Amazon Resource Name (ARN) for the hours of operation.
     pub hours_of_operation_arn: Option<String>,
 }
+
 impl CreateHoursOfOperationOutput {
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the hours of operation.
     pub fn hours_of_operation_arn(&self) -> Option<&str> {
         self.hours_of_operation_arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateHoursOfOperationOutput`].
     pub fn builder() -> crate::operation::create_hours_of_operation::builders::CreateHoursOfOperationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -122,6 +136,7 @@ pub enum CreateHoursOfOperationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateHoursOfOperationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -134,10 +149,12 @@ impl CreateHoursOfOperationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -166,39 +183,48 @@ impl CreateHoursOfOperationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateHoursOfOperationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -214,6 +240,7 @@ impl ::std::error::Error for CreateHoursOfOperationError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateHoursOfOperationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -229,11 +256,13 @@ impl ::std::fmt::Display for CreateHoursOfOperationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateHoursOfOperationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateHoursOfOperationInput`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput).
@@ -250,6 +279,7 @@ pub mod builders {
         >,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateHoursOfOperationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -258,6 +288,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.instance_id). This field is required.
@@ -265,10 +296,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the hours of operation.
         ///
         /// Sets [`name`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.name). This field is required.
@@ -276,6 +309,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the hours of operation.
         ///
         /// Sets [`name`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.name). This field is required.
@@ -283,10 +317,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the hours of operation.
         ///
         /// Sets [`description`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.description).
@@ -294,6 +330,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the hours of operation.
         ///
         /// Sets [`description`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.description).
@@ -301,10 +338,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The time zone of the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.time_zone). This field is required.
@@ -312,6 +351,7 @@ pub mod builders {
             self.time_zone = Some(input.into());
             self
         }
+
         /// The time zone of the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.time_zone). This field is required.
@@ -319,10 +359,12 @@ pub mod builders {
             self.time_zone = input;
             self
         }
+
         /// Returns [`time_zone`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.time_zone), if set.
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
+
         /// Appends an item to [`config`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
         pub fn config(mut self, input: crate::types::HoursOfOperationConfig) -> Self {
             let mut v: Vec<_> = self.config.unwrap_or_default();
@@ -330,6 +372,7 @@ pub mod builders {
             self.config = Some(v);
             self
         }
+
         /// Configuration information for the hours of operation: day, start time, and end time.
         ///
         /// Sets [`config`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.config). This field is required.
@@ -340,10 +383,12 @@ pub mod builders {
             self.config = input;
             self
         }
+
         /// Returns [`config`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.config), if set.
         pub fn get_config(&self) -> &Option<Vec<crate::types::HoursOfOperationConfig>> {
             &self.config
         }
+
         /// Appends an item to [`parent_hours_of_operation_configs`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.parent_hours_of_operation_configs); use [`set_parent_hours_of_operation_configs`](Self::set_parent_hours_of_operation_configs) to replace the whole list.
         pub fn parent_hours_of_operation_configs(
             mut self,
@@ -356,6 +401,7 @@ pub mod builders {
             self.parent_hours_of_operation_configs = Some(v);
             self
         }
+
         /// Configuration for parent hours of operations.
         ///
         /// Sets [`parent_hours_of_operation_configs`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.parent_hours_of_operation_configs).
@@ -366,12 +412,14 @@ pub mod builders {
             self.parent_hours_of_operation_configs = input;
             self
         }
+
         /// Returns [`parent_hours_of_operation_configs`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.parent_hours_of_operation_configs), if set.
         pub fn get_parent_hours_of_operation_configs(
             &self,
         ) -> &Option<Vec<crate::types::ParentHoursOfOperationConfig>> {
             &self.parent_hours_of_operation_configs
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -379,6 +427,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.tags).
@@ -389,10 +438,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateHoursOfOperationInput`](crate::operation::create_hours_of_operation::CreateHoursOfOperationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -414,6 +465,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateHoursOfOperationOutput`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -421,6 +473,7 @@ pub mod builders {
         pub(crate) hours_of_operation_id: Option<String>,
         pub(crate) hours_of_operation_arn: Option<String>,
     }
+
     impl CreateHoursOfOperationOutputBuilder {
         /// The identifier for the hours of operation.
         ///
@@ -429,6 +482,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput#structfield.hours_of_operation_id).
@@ -436,10 +490,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// The Amazon Resource Name (ARN) for the hours of operation.
         ///
         /// Sets [`hours_of_operation_arn`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput#structfield.hours_of_operation_arn).
@@ -447,6 +503,7 @@ pub mod builders {
             self.hours_of_operation_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the hours of operation.
         ///
         /// Sets [`hours_of_operation_arn`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput#structfield.hours_of_operation_arn).
@@ -454,10 +511,12 @@ pub mod builders {
             self.hours_of_operation_arn = input;
             self
         }
+
         /// Returns [`hours_of_operation_arn`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput#structfield.hours_of_operation_arn), if set.
         pub fn get_hours_of_operation_arn(&self) -> &Option<String> {
             &self.hours_of_operation_arn
         }
+
         /// Builds a [`CreateHoursOfOperationOutput`](crate::operation::create_hours_of_operation::CreateHoursOfOperationOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl CreateHoursOfOperationOverride {
         Self
     }
 }
+
 /// The input of the [`CreateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -35,50 +36,61 @@ pub struct CreateHoursOfOperationOverrideInput {
     /// For more information about how override types are applied, see [Build your list of overrides](https://docs.aws.amazon.com/https:/docs.aws.amazon.com/connect/latest/adminguide/hours-of-operation-overrides.html) in the *Administrator Guide*.
     pub override_type: Option<crate::types::OverrideType>,
 }
+
 impl CreateHoursOfOperationOverrideInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the hours of operation
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The name of the hours of operation override.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the hours of operation override.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Configuration information for the hours of operation override: day, start time, and end time.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
     pub fn config(&self) -> &[crate::types::HoursOfOperationOverrideConfig] {
         self.config.as_deref().unwrap_or_default()
     }
+
     /// The date from when the hours of operation override is effective.
     pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
+
     /// The date until when the hours of operation override is effective.
     pub fn effective_till(&self) -> Option<&str> {
         self.effective_till.as_deref()
     }
+
     /// Configuration for a recurring event.
     pub fn recurrence_config(&self) -> Option<&crate::types::RecurrenceConfig> {
         self.recurrence_config.as_ref()
     }
+
     /// Whether the override will be defined as a *standard* or as a *recurring event*.
     pub fn override_type(&self) -> Option<&crate::types::OverrideType> {
         self.override_type.as_ref()
     }
+
     /// Creates a new builder for [`CreateHoursOfOperationOverrideInput`].
     pub fn builder() -> crate::operation::create_hours_of_operation_override::builders::CreateHoursOfOperationOverrideInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -86,16 +98,19 @@ pub struct CreateHoursOfOperationOverrideOutput {
     /// The identifier for the hours of operation override.
     pub hours_of_operation_override_id: Option<String>,
 }
+
 impl CreateHoursOfOperationOverrideOutput {
     /// The identifier for the hours of operation override.
     pub fn hours_of_operation_override_id(&self) -> Option<&str> {
         self.hours_of_operation_override_id.as_deref()
     }
+
     /// Creates a new builder for [`CreateHoursOfOperationOverrideOutput`].
     pub fn builder() -> crate::operation::create_hours_of_operation_override::builders::CreateHoursOfOperationOverrideOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -120,6 +135,7 @@ pub enum CreateHoursOfOperationOverrideError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateHoursOfOperationOverrideError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -132,10 +148,12 @@ impl CreateHoursOfOperationOverrideError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -161,35 +179,43 @@ impl CreateHoursOfOperationOverrideError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateHoursOfOperationOverrideError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -204,6 +230,7 @@ impl ::std::error::Error for CreateHoursOfOperationOverrideError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateHoursOfOperationOverrideError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -218,11 +245,13 @@ impl ::std::fmt::Display for CreateHoursOfOperationOverrideError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateHoursOfOperationOverrideError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateHoursOfOperationOverrideInput`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput).
@@ -239,6 +268,7 @@ pub mod builders {
         pub(crate) recurrence_config: Option<crate::types::RecurrenceConfig>,
         pub(crate) override_type: Option<crate::types::OverrideType>,
     }
+
     impl CreateHoursOfOperationOverrideInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -247,6 +277,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
@@ -254,10 +285,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the hours of operation
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
@@ -265,6 +298,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
@@ -272,10 +306,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// The name of the hours of operation override.
         ///
         /// Sets [`name`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.name). This field is required.
@@ -283,6 +319,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the hours of operation override.
         ///
         /// Sets [`name`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.name). This field is required.
@@ -290,10 +327,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the hours of operation override.
         ///
         /// Sets [`description`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.description).
@@ -301,6 +340,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the hours of operation override.
         ///
         /// Sets [`description`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.description).
@@ -308,10 +348,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Appends an item to [`config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
         pub fn config(
             mut self,
@@ -322,6 +364,7 @@ pub mod builders {
             self.config = Some(v);
             self
         }
+
         /// Configuration information for the hours of operation override: day, start time, and end time.
         ///
         /// Sets [`config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.config). This field is required.
@@ -332,12 +375,14 @@ pub mod builders {
             self.config = input;
             self
         }
+
         /// Returns [`config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.config), if set.
         pub fn get_config(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperationOverrideConfig>> {
             &self.config
         }
+
         /// The date from when the hours of operation override is effective.
         ///
         /// Sets [`effective_from`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_from). This field is required.
@@ -345,6 +390,7 @@ pub mod builders {
             self.effective_from = Some(input.into());
             self
         }
+
         /// The date from when the hours of operation override is effective.
         ///
         /// Sets [`effective_from`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_from). This field is required.
@@ -352,10 +398,12 @@ pub mod builders {
             self.effective_from = input;
             self
         }
+
         /// Returns [`effective_from`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_from), if set.
         pub fn get_effective_from(&self) -> &Option<String> {
             &self.effective_from
         }
+
         /// The date until when the hours of operation override is effective.
         ///
         /// Sets [`effective_till`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_till). This field is required.
@@ -363,6 +411,7 @@ pub mod builders {
             self.effective_till = Some(input.into());
             self
         }
+
         /// The date until when the hours of operation override is effective.
         ///
         /// Sets [`effective_till`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_till). This field is required.
@@ -370,10 +419,12 @@ pub mod builders {
             self.effective_till = input;
             self
         }
+
         /// Returns [`effective_till`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.effective_till), if set.
         pub fn get_effective_till(&self) -> &Option<String> {
             &self.effective_till
         }
+
         /// Configuration for a recurring event.
         ///
         /// Sets [`recurrence_config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.recurrence_config).
@@ -384,6 +435,7 @@ pub mod builders {
             self.recurrence_config = Some(input);
             self
         }
+
         /// Configuration for a recurring event.
         ///
         /// Sets [`recurrence_config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.recurrence_config).
@@ -394,10 +446,12 @@ pub mod builders {
             self.recurrence_config = input;
             self
         }
+
         /// Returns [`recurrence_config`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.recurrence_config), if set.
         pub fn get_recurrence_config(&self) -> &Option<crate::types::RecurrenceConfig> {
             &self.recurrence_config
         }
+
         /// Whether the override will be defined as a *standard* or as a *recurring event*.
         ///
         /// Sets [`override_type`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.override_type).
@@ -405,6 +459,7 @@ pub mod builders {
             self.override_type = Some(input);
             self
         }
+
         /// Whether the override will be defined as a *standard* or as a *recurring event*.
         ///
         /// Sets [`override_type`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.override_type).
@@ -415,10 +470,12 @@ pub mod builders {
             self.override_type = input;
             self
         }
+
         /// Returns [`override_type`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput#structfield.override_type), if set.
         pub fn get_override_type(&self) -> &Option<crate::types::OverrideType> {
             &self.override_type
         }
+
         /// Builds a [`CreateHoursOfOperationOverrideInput`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -441,12 +498,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateHoursOfOperationOverrideOutput`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateHoursOfOperationOverrideOutputBuilder {
         pub(crate) hours_of_operation_override_id: Option<String>,
     }
+
     impl CreateHoursOfOperationOverrideOutputBuilder {
         /// The identifier for the hours of operation override.
         ///
@@ -458,6 +517,7 @@ pub mod builders {
             self.hours_of_operation_override_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideOutput#structfield.hours_of_operation_override_id).
@@ -468,10 +528,12 @@ pub mod builders {
             self.hours_of_operation_override_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_override_id`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideOutput#structfield.hours_of_operation_override_id), if set.
         pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
             &self.hours_of_operation_override_id
         }
+
         /// Builds a [`CreateHoursOfOperationOverrideOutput`](crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideOutput).
         pub fn build(
             self,

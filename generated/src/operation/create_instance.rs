@@ -16,6 +16,7 @@ impl CreateInstance {
         Self
     }
 }
+
 /// The input of the [`CreateInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -35,40 +36,49 @@ pub struct CreateInstanceInput {
     /// The tags used to organize, track, or control access for this resource. For example, `{ "tags": {"key1":"value1", "key2":"value2"} }`.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateInstanceInput {
     /// The idempotency token.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The type of identity management for your Amazon Connect users.
     pub fn identity_management_type(&self) -> Option<&crate::types::DirectoryType> {
         self.identity_management_type.as_ref()
     }
+
     /// The name for your instance.
     pub fn instance_alias(&self) -> Option<&str> {
         self.instance_alias.as_deref()
     }
+
     /// The identifier for the directory.
     pub fn directory_id(&self) -> Option<&str> {
         self.directory_id.as_deref()
     }
+
     /// Your contact center handles incoming contacts.
     pub fn inbound_calls_enabled(&self) -> Option<bool> {
         self.inbound_calls_enabled
     }
+
     /// Your contact center allows outbound calls.
     pub fn outbound_calls_enabled(&self) -> Option<bool> {
         self.outbound_calls_enabled
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateInstanceInput`].
     pub fn builder() -> crate::operation::create_instance::builders::CreateInstanceInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for CreateInstanceInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("CreateInstanceInput");
@@ -82,6 +92,7 @@ impl ::std::fmt::Debug for CreateInstanceInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`CreateInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -91,20 +102,24 @@ pub struct CreateInstanceOutput {
     /// The Amazon Resource Name (ARN) of the instance.
     pub arn: Option<String>,
 }
+
 impl CreateInstanceOutput {
     /// The identifier for the instance.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the instance.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateInstanceOutput`].
     pub fn builder() -> crate::operation::create_instance::builders::CreateInstanceOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateInstance`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -125,6 +140,7 @@ pub enum CreateInstanceError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateInstanceError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -137,10 +153,12 @@ impl CreateInstanceError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -160,27 +178,33 @@ impl CreateInstanceError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateInstanceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -193,6 +217,7 @@ impl ::std::error::Error for CreateInstanceError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateInstanceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -205,11 +230,13 @@ impl ::std::fmt::Display for CreateInstanceError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateInstanceError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateInstanceInput`](crate::operation::create_instance::CreateInstanceInput).
@@ -224,6 +251,7 @@ pub mod builders {
         pub(crate) outbound_calls_enabled: Option<bool>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateInstanceInputBuilder {
         /// The idempotency token.
         ///
@@ -232,6 +260,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// The idempotency token.
         ///
         /// Sets [`client_token`](crate::operation::create_instance::CreateInstanceInput#structfield.client_token).
@@ -239,10 +268,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_instance::CreateInstanceInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The type of identity management for your Amazon Connect users.
         ///
         /// Sets [`identity_management_type`](crate::operation::create_instance::CreateInstanceInput#structfield.identity_management_type). This field is required.
@@ -253,6 +284,7 @@ pub mod builders {
             self.identity_management_type = Some(input);
             self
         }
+
         /// The type of identity management for your Amazon Connect users.
         ///
         /// Sets [`identity_management_type`](crate::operation::create_instance::CreateInstanceInput#structfield.identity_management_type). This field is required.
@@ -263,12 +295,14 @@ pub mod builders {
             self.identity_management_type = input;
             self
         }
+
         /// Returns [`identity_management_type`](crate::operation::create_instance::CreateInstanceInput#structfield.identity_management_type), if set.
         pub fn get_identity_management_type(
             &self,
         ) -> &Option<crate::types::DirectoryType> {
             &self.identity_management_type
         }
+
         /// The name for your instance.
         ///
         /// Sets [`instance_alias`](crate::operation::create_instance::CreateInstanceInput#structfield.instance_alias).
@@ -276,6 +310,7 @@ pub mod builders {
             self.instance_alias = Some(input.into());
             self
         }
+
         /// The name for your instance.
         ///
         /// Sets [`instance_alias`](crate::operation::create_instance::CreateInstanceInput#structfield.instance_alias).
@@ -283,10 +318,12 @@ pub mod builders {
             self.instance_alias = input;
             self
         }
+
         /// Returns [`instance_alias`](crate::operation::create_instance::CreateInstanceInput#structfield.instance_alias), if set.
         pub fn get_instance_alias(&self) -> &Option<String> {
             &self.instance_alias
         }
+
         /// The identifier for the directory.
         ///
         /// Sets [`directory_id`](crate::operation::create_instance::CreateInstanceInput#structfield.directory_id).
@@ -294,6 +331,7 @@ pub mod builders {
             self.directory_id = Some(input.into());
             self
         }
+
         /// The identifier for the directory.
         ///
         /// Sets [`directory_id`](crate::operation::create_instance::CreateInstanceInput#structfield.directory_id).
@@ -301,10 +339,12 @@ pub mod builders {
             self.directory_id = input;
             self
         }
+
         /// Returns [`directory_id`](crate::operation::create_instance::CreateInstanceInput#structfield.directory_id), if set.
         pub fn get_directory_id(&self) -> &Option<String> {
             &self.directory_id
         }
+
         /// Your contact center handles incoming contacts.
         ///
         /// Sets [`inbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.inbound_calls_enabled). This field is required.
@@ -312,6 +352,7 @@ pub mod builders {
             self.inbound_calls_enabled = Some(input);
             self
         }
+
         /// Your contact center handles incoming contacts.
         ///
         /// Sets [`inbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.inbound_calls_enabled). This field is required.
@@ -319,10 +360,12 @@ pub mod builders {
             self.inbound_calls_enabled = input;
             self
         }
+
         /// Returns [`inbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.inbound_calls_enabled), if set.
         pub fn get_inbound_calls_enabled(&self) -> &Option<bool> {
             &self.inbound_calls_enabled
         }
+
         /// Your contact center allows outbound calls.
         ///
         /// Sets [`outbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.outbound_calls_enabled). This field is required.
@@ -330,6 +373,7 @@ pub mod builders {
             self.outbound_calls_enabled = Some(input);
             self
         }
+
         /// Your contact center allows outbound calls.
         ///
         /// Sets [`outbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.outbound_calls_enabled). This field is required.
@@ -337,10 +381,12 @@ pub mod builders {
             self.outbound_calls_enabled = input;
             self
         }
+
         /// Returns [`outbound_calls_enabled`](crate::operation::create_instance::CreateInstanceInput#structfield.outbound_calls_enabled), if set.
         pub fn get_outbound_calls_enabled(&self) -> &Option<bool> {
             &self.outbound_calls_enabled
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_instance::CreateInstanceInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -348,6 +394,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_instance::CreateInstanceInput#structfield.tags).
@@ -358,10 +405,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_instance::CreateInstanceInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateInstanceInput`](crate::operation::create_instance::CreateInstanceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -382,6 +431,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for CreateInstanceInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("CreateInstanceInputBuilder");
@@ -395,6 +445,7 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`CreateInstanceOutput`](crate::operation::create_instance::CreateInstanceOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -402,6 +453,7 @@ pub mod builders {
         pub(crate) id: Option<String>,
         pub(crate) arn: Option<String>,
     }
+
     impl CreateInstanceOutputBuilder {
         /// The identifier for the instance.
         ///
@@ -410,6 +462,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The identifier for the instance.
         ///
         /// Sets [`id`](crate::operation::create_instance::CreateInstanceOutput#structfield.id).
@@ -417,10 +470,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::create_instance::CreateInstanceOutput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// The Amazon Resource Name (ARN) of the instance.
         ///
         /// Sets [`arn`](crate::operation::create_instance::CreateInstanceOutput#structfield.arn).
@@ -428,6 +483,7 @@ pub mod builders {
             self.arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the instance.
         ///
         /// Sets [`arn`](crate::operation::create_instance::CreateInstanceOutput#structfield.arn).
@@ -435,10 +491,12 @@ pub mod builders {
             self.arn = input;
             self
         }
+
         /// Returns [`arn`](crate::operation::create_instance::CreateInstanceOutput#structfield.arn), if set.
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
+
         /// Builds a [`CreateInstanceOutput`](crate::operation::create_instance::CreateInstanceOutput).
         pub fn build(self) -> crate::operation::create_instance::CreateInstanceOutput {
             crate::operation::create_instance::CreateInstanceOutput {

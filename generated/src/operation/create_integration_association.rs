@@ -10,6 +10,7 @@ impl CreateIntegrationAssociation {
         Self
     }
 }
+
 /// The input of the [`CreateIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -31,40 +32,49 @@ pub struct CreateIntegrationAssociationInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateIntegrationAssociationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The type of information to be ingested.
     pub fn integration_type(&self) -> Option<&crate::types::IntegrationType> {
         self.integration_type.as_ref()
     }
+
     /// The Amazon Resource Name (ARN) of the integration.
     pub fn integration_arn(&self) -> Option<&str> {
         self.integration_arn.as_deref()
     }
+
     /// The URL for the external application.
     pub fn source_application_url(&self) -> Option<&str> {
         self.source_application_url.as_deref()
     }
+
     /// The name of the external application.
     pub fn source_application_name(&self) -> Option<&str> {
         self.source_application_name.as_deref()
     }
+
     /// The type of the data source.
     pub fn source_type(&self) -> Option<&crate::types::SourceType> {
         self.source_type.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateIntegrationAssociationInput`].
     pub fn builder() -> crate::operation::create_integration_association::builders::CreateIntegrationAssociationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -74,20 +84,24 @@ pub struct CreateIntegrationAssociationOutput {
     /// The Amazon Resource Name (ARN) for the association.
     pub integration_association_arn: Option<String>,
 }
+
 impl CreateIntegrationAssociationOutput {
     /// The identifier for the integration association.
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the association.
     pub fn integration_association_arn(&self) -> Option<&str> {
         self.integration_association_arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateIntegrationAssociationOutput`].
     pub fn builder() -> crate::operation::create_integration_association::builders::CreateIntegrationAssociationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -108,6 +122,7 @@ pub enum CreateIntegrationAssociationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateIntegrationAssociationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -120,10 +135,12 @@ impl CreateIntegrationAssociationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -143,27 +160,33 @@ impl CreateIntegrationAssociationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateIntegrationAssociationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -176,6 +199,7 @@ impl ::std::error::Error for CreateIntegrationAssociationError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateIntegrationAssociationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,11 +212,13 @@ impl ::std::fmt::Display for CreateIntegrationAssociationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateIntegrationAssociationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateIntegrationAssociationInput`](crate::operation::create_integration_association::CreateIntegrationAssociationInput).
@@ -207,6 +233,7 @@ pub mod builders {
         pub(crate) source_type: Option<crate::types::SourceType>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateIntegrationAssociationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -215,6 +242,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.instance_id). This field is required.
@@ -222,10 +250,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The type of information to be ingested.
         ///
         /// Sets [`integration_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_type). This field is required.
@@ -233,6 +263,7 @@ pub mod builders {
             self.integration_type = Some(input);
             self
         }
+
         /// The type of information to be ingested.
         ///
         /// Sets [`integration_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_type). This field is required.
@@ -243,10 +274,12 @@ pub mod builders {
             self.integration_type = input;
             self
         }
+
         /// Returns [`integration_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_type), if set.
         pub fn get_integration_type(&self) -> &Option<crate::types::IntegrationType> {
             &self.integration_type
         }
+
         /// The Amazon Resource Name (ARN) of the integration.
         ///
         /// Sets [`integration_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_arn). This field is required.
@@ -254,6 +287,7 @@ pub mod builders {
             self.integration_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the integration.
         ///
         /// Sets [`integration_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_arn). This field is required.
@@ -261,10 +295,12 @@ pub mod builders {
             self.integration_arn = input;
             self
         }
+
         /// Returns [`integration_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.integration_arn), if set.
         pub fn get_integration_arn(&self) -> &Option<String> {
             &self.integration_arn
         }
+
         /// The URL for the external application.
         ///
         /// Sets [`source_application_url`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_url).
@@ -272,6 +308,7 @@ pub mod builders {
             self.source_application_url = Some(input.into());
             self
         }
+
         /// The URL for the external application.
         ///
         /// Sets [`source_application_url`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_url).
@@ -279,10 +316,12 @@ pub mod builders {
             self.source_application_url = input;
             self
         }
+
         /// Returns [`source_application_url`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_url), if set.
         pub fn get_source_application_url(&self) -> &Option<String> {
             &self.source_application_url
         }
+
         /// The name of the external application.
         ///
         /// Sets [`source_application_name`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_name).
@@ -290,6 +329,7 @@ pub mod builders {
             self.source_application_name = Some(input.into());
             self
         }
+
         /// The name of the external application.
         ///
         /// Sets [`source_application_name`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_name).
@@ -297,10 +337,12 @@ pub mod builders {
             self.source_application_name = input;
             self
         }
+
         /// Returns [`source_application_name`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_application_name), if set.
         pub fn get_source_application_name(&self) -> &Option<String> {
             &self.source_application_name
         }
+
         /// The type of the data source.
         ///
         /// Sets [`source_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_type).
@@ -308,6 +350,7 @@ pub mod builders {
             self.source_type = Some(input);
             self
         }
+
         /// The type of the data source.
         ///
         /// Sets [`source_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_type).
@@ -318,10 +361,12 @@ pub mod builders {
             self.source_type = input;
             self
         }
+
         /// Returns [`source_type`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.source_type), if set.
         pub fn get_source_type(&self) -> &Option<crate::types::SourceType> {
             &self.source_type
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -329,6 +374,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.tags).
@@ -339,10 +385,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_integration_association::CreateIntegrationAssociationInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateIntegrationAssociationInput`](crate::operation::create_integration_association::CreateIntegrationAssociationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -363,6 +411,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateIntegrationAssociationOutput`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -370,6 +419,7 @@ pub mod builders {
         pub(crate) integration_association_id: Option<String>,
         pub(crate) integration_association_arn: Option<String>,
     }
+
     impl CreateIntegrationAssociationOutputBuilder {
         /// The identifier for the integration association.
         ///
@@ -378,6 +428,7 @@ pub mod builders {
             self.integration_association_id = Some(input.into());
             self
         }
+
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput#structfield.integration_association_id).
@@ -385,10 +436,12 @@ pub mod builders {
             self.integration_association_id = input;
             self
         }
+
         /// Returns [`integration_association_id`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput#structfield.integration_association_id), if set.
         pub fn get_integration_association_id(&self) -> &Option<String> {
             &self.integration_association_id
         }
+
         /// The Amazon Resource Name (ARN) for the association.
         ///
         /// Sets [`integration_association_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput#structfield.integration_association_arn).
@@ -396,6 +449,7 @@ pub mod builders {
             self.integration_association_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the association.
         ///
         /// Sets [`integration_association_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput#structfield.integration_association_arn).
@@ -403,10 +457,12 @@ pub mod builders {
             self.integration_association_arn = input;
             self
         }
+
         /// Returns [`integration_association_arn`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput#structfield.integration_association_arn), if set.
         pub fn get_integration_association_arn(&self) -> &Option<String> {
             &self.integration_association_arn
         }
+
         /// Builds a [`CreateIntegrationAssociationOutput`](crate::operation::create_integration_association::CreateIntegrationAssociationOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl CreateNotification {
         Self
     }
 }
+
 /// The input of the [`CreateNotification`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -34,35 +35,42 @@ pub struct CreateNotificationInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl CreateNotificationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The timestamp when the notification should expire and no longer be displayed to users.
     pub fn expires_at(&self) -> Option<&crate::primitives::DateTime> {
         self.expires_at.as_ref()
     }
+
     /// A list of Amazon Resource Names (ARNs) identifying the recipients of the notification.
     ///
     /// Empty when the field is unset; use `.recipients.is_none()` to tell unset from empty.
     pub fn recipients(&self) -> &[String] {
         self.recipients.as_deref().unwrap_or_default()
     }
+
     /// The priority level of the notification.
     pub fn priority(&self) -> Option<&crate::types::ConfigurableNotificationPriority> {
         self.priority.as_ref()
     }
+
     /// The localized content of the notification.
     pub fn content(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::LocaleCode, String>> {
         self.content.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The unique identifier for a notification.
     #[deprecated(
         note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
@@ -70,15 +78,18 @@ impl CreateNotificationInput {
     pub fn predefined_notification_id(&self) -> Option<&str> {
         self.predefined_notification_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`CreateNotificationInput`].
     pub fn builder() -> crate::operation::create_notification::builders::CreateNotificationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateNotification`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -88,20 +99,24 @@ pub struct CreateNotificationOutput {
     /// The Amazon Resource Name (ARN) of the created notification.
     pub notification_arn: String,
 }
+
 impl CreateNotificationOutput {
     /// The unique identifier assigned to the created notification.
     pub fn notification_id(&self) -> &str {
         &self.notification_id
     }
+
     /// The Amazon Resource Name (ARN) of the created notification.
     pub fn notification_arn(&self) -> &str {
         &self.notification_arn
     }
+
     /// Creates a new builder for [`CreateNotificationOutput`].
     pub fn builder() -> crate::operation::create_notification::builders::CreateNotificationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateNotification`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -126,6 +141,7 @@ pub enum CreateNotificationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateNotificationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -138,10 +154,12 @@ impl CreateNotificationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -165,35 +183,43 @@ impl CreateNotificationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateNotificationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -208,6 +234,7 @@ impl ::std::error::Error for CreateNotificationError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateNotificationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -222,11 +249,13 @@ impl ::std::fmt::Display for CreateNotificationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateNotificationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateNotificationInput`](crate::operation::create_notification::CreateNotificationInput).
@@ -247,6 +276,7 @@ pub mod builders {
         pub(crate) predefined_notification_id: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl CreateNotificationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -255,6 +285,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_notification::CreateNotificationInput#structfield.instance_id). This field is required.
@@ -262,10 +293,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_notification::CreateNotificationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The timestamp when the notification should expire and no longer be displayed to users.
         ///
         /// Sets [`expires_at`](crate::operation::create_notification::CreateNotificationInput#structfield.expires_at).
@@ -273,6 +306,7 @@ pub mod builders {
             self.expires_at = Some(input);
             self
         }
+
         /// The timestamp when the notification should expire and no longer be displayed to users.
         ///
         /// Sets [`expires_at`](crate::operation::create_notification::CreateNotificationInput#structfield.expires_at).
@@ -283,10 +317,12 @@ pub mod builders {
             self.expires_at = input;
             self
         }
+
         /// Returns [`expires_at`](crate::operation::create_notification::CreateNotificationInput#structfield.expires_at), if set.
         pub fn get_expires_at(&self) -> &Option<crate::primitives::DateTime> {
             &self.expires_at
         }
+
         /// Appends an item to [`recipients`](crate::operation::create_notification::CreateNotificationInput#structfield.recipients); use [`set_recipients`](Self::set_recipients) to replace the whole list.
         pub fn recipients(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.recipients.unwrap_or_default();
@@ -294,6 +330,7 @@ pub mod builders {
             self.recipients = Some(v);
             self
         }
+
         /// A list of Amazon Resource Names (ARNs) identifying the recipients of the notification.
         ///
         /// Sets [`recipients`](crate::operation::create_notification::CreateNotificationInput#structfield.recipients). This field is required.
@@ -301,10 +338,12 @@ pub mod builders {
             self.recipients = input;
             self
         }
+
         /// Returns [`recipients`](crate::operation::create_notification::CreateNotificationInput#structfield.recipients), if set.
         pub fn get_recipients(&self) -> &Option<Vec<String>> {
             &self.recipients
         }
+
         /// The priority level of the notification.
         ///
         /// Sets [`priority`](crate::operation::create_notification::CreateNotificationInput#structfield.priority).
@@ -315,6 +354,7 @@ pub mod builders {
             self.priority = Some(input);
             self
         }
+
         /// The priority level of the notification.
         ///
         /// Sets [`priority`](crate::operation::create_notification::CreateNotificationInput#structfield.priority).
@@ -325,12 +365,14 @@ pub mod builders {
             self.priority = input;
             self
         }
+
         /// Returns [`priority`](crate::operation::create_notification::CreateNotificationInput#structfield.priority), if set.
         pub fn get_priority(
             &self,
         ) -> &Option<crate::types::ConfigurableNotificationPriority> {
             &self.priority
         }
+
         /// Inserts an entry into [`content`](crate::operation::create_notification::CreateNotificationInput#structfield.content); use [`set_content`](Self::set_content) to replace the whole map.
         pub fn content(
             mut self,
@@ -342,6 +384,7 @@ pub mod builders {
             self.content = Some(map);
             self
         }
+
         /// The localized content of the notification.
         ///
         /// Sets [`content`](crate::operation::create_notification::CreateNotificationInput#structfield.content). This field is required.
@@ -352,12 +395,14 @@ pub mod builders {
             self.content = input;
             self
         }
+
         /// Returns [`content`](crate::operation::create_notification::CreateNotificationInput#structfield.content), if set.
         pub fn get_content(
             &self,
         ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
             &self.content
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_notification::CreateNotificationInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -365,6 +410,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_notification::CreateNotificationInput#structfield.tags).
@@ -375,10 +421,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_notification::CreateNotificationInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// The unique identifier for a notification.
         ///
         /// Sets [`predefined_notification_id`](crate::operation::create_notification::CreateNotificationInput#structfield.predefined_notification_id).
@@ -389,6 +437,7 @@ pub mod builders {
             self.predefined_notification_id = Some(input.into());
             self
         }
+
         /// The unique identifier for a notification.
         ///
         /// Sets [`predefined_notification_id`](crate::operation::create_notification::CreateNotificationInput#structfield.predefined_notification_id).
@@ -399,6 +448,7 @@ pub mod builders {
             self.predefined_notification_id = input;
             self
         }
+
         /// Returns [`predefined_notification_id`](crate::operation::create_notification::CreateNotificationInput#structfield.predefined_notification_id), if set.
         #[deprecated(
             note = "PredefinedNotificationId is deprecated. Use ClientToken for idempotency. (deprecated since 3/13/2026)"
@@ -406,6 +456,7 @@ pub mod builders {
         pub fn get_predefined_notification_id(&self) -> &Option<String> {
             &self.predefined_notification_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_notification::CreateNotificationInput#structfield.client_token).
@@ -413,6 +464,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_notification::CreateNotificationInput#structfield.client_token).
@@ -420,10 +472,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_notification::CreateNotificationInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`CreateNotificationInput`](crate::operation::create_notification::CreateNotificationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -445,6 +499,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateNotificationOutput`](crate::operation::create_notification::CreateNotificationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -452,6 +507,7 @@ pub mod builders {
         pub(crate) notification_id: Option<String>,
         pub(crate) notification_arn: Option<String>,
     }
+
     impl CreateNotificationOutputBuilder {
         /// The unique identifier assigned to the created notification.
         ///
@@ -460,6 +516,7 @@ pub mod builders {
             self.notification_id = Some(input.into());
             self
         }
+
         /// The unique identifier assigned to the created notification.
         ///
         /// Sets [`notification_id`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_id). This field is required.
@@ -467,10 +524,12 @@ pub mod builders {
             self.notification_id = input;
             self
         }
+
         /// Returns [`notification_id`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_id), if set.
         pub fn get_notification_id(&self) -> &Option<String> {
             &self.notification_id
         }
+
         /// The Amazon Resource Name (ARN) of the created notification.
         ///
         /// Sets [`notification_arn`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_arn). This field is required.
@@ -478,6 +537,7 @@ pub mod builders {
             self.notification_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the created notification.
         ///
         /// Sets [`notification_arn`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_arn). This field is required.
@@ -485,10 +545,12 @@ pub mod builders {
             self.notification_arn = input;
             self
         }
+
         /// Returns [`notification_arn`](crate::operation::create_notification::CreateNotificationOutput#structfield.notification_arn), if set.
         pub fn get_notification_arn(&self) -> &Option<String> {
             &self.notification_arn
         }
+
         /// Builds a [`CreateNotificationOutput`](crate::operation::create_notification::CreateNotificationOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl CreateParticipant {
         Self
     }
 }
+
 /// The input of the [`CreateParticipant`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct CreateParticipantInput {
     /// > **Important:** The only valid value for `ParticipantRole` is `CUSTOM_BOT` for chat contact and `CUSTOMER` for voice contact.
     pub participant_details: Option<crate::types::ParticipantDetailsToAdd>,
 }
+
 impl CreateParticipantInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Information identifying the participant.
     pub fn participant_details(&self) -> Option<&crate::types::ParticipantDetailsToAdd> {
         self.participant_details.as_ref()
     }
+
     /// Creates a new builder for [`CreateParticipantInput`].
     pub fn builder() -> crate::operation::create_participant::builders::CreateParticipantInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateParticipant`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -56,6 +63,7 @@ pub struct CreateParticipantOutput {
     /// The identifier for a chat participant. The participantId for a chat participant is the same throughout the chat lifecycle.
     pub participant_id: Option<String>,
 }
+
 impl CreateParticipantOutput {
     /// The token used by the chat participant to call `CreateParticipantConnection`.
     pub fn participant_credentials(
@@ -63,15 +71,18 @@ impl CreateParticipantOutput {
     ) -> Option<&crate::types::ParticipantTokenCredentials> {
         self.participant_credentials.as_ref()
     }
+
     /// The identifier for a chat participant.
     pub fn participant_id(&self) -> Option<&str> {
         self.participant_id.as_deref()
     }
+
     /// Creates a new builder for [`CreateParticipantOutput`].
     pub fn builder() -> crate::operation::create_participant::builders::CreateParticipantOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateParticipant`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -94,6 +105,7 @@ pub enum CreateParticipantError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateParticipantError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -106,10 +118,12 @@ impl CreateParticipantError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -130,31 +144,38 @@ impl CreateParticipantError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateParticipantError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -168,6 +189,7 @@ impl ::std::error::Error for CreateParticipantError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateParticipantError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -181,11 +203,13 @@ impl ::std::fmt::Display for CreateParticipantError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateParticipantError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateParticipantInput`](crate::operation::create_participant::CreateParticipantInput).
@@ -197,6 +221,7 @@ pub mod builders {
         pub(crate) client_token: Option<String>,
         pub(crate) participant_details: Option<crate::types::ParticipantDetailsToAdd>,
     }
+
     impl CreateParticipantInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -205,6 +230,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_participant::CreateParticipantInput#structfield.instance_id). This field is required.
@@ -212,10 +238,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_participant::CreateParticipantInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::create_participant::CreateParticipantInput#structfield.contact_id). This field is required.
@@ -223,6 +251,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::create_participant::CreateParticipantInput#structfield.contact_id). This field is required.
@@ -230,10 +259,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::create_participant::CreateParticipantInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_participant::CreateParticipantInput#structfield.client_token).
@@ -241,6 +272,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_participant::CreateParticipantInput#structfield.client_token).
@@ -248,10 +280,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_participant::CreateParticipantInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Information identifying the participant.
         ///
         /// Sets [`participant_details`](crate::operation::create_participant::CreateParticipantInput#structfield.participant_details). This field is required.
@@ -262,6 +296,7 @@ pub mod builders {
             self.participant_details = Some(input);
             self
         }
+
         /// Information identifying the participant.
         ///
         /// Sets [`participant_details`](crate::operation::create_participant::CreateParticipantInput#structfield.participant_details). This field is required.
@@ -272,12 +307,14 @@ pub mod builders {
             self.participant_details = input;
             self
         }
+
         /// Returns [`participant_details`](crate::operation::create_participant::CreateParticipantInput#structfield.participant_details), if set.
         pub fn get_participant_details(
             &self,
         ) -> &Option<crate::types::ParticipantDetailsToAdd> {
             &self.participant_details
         }
+
         /// Builds a [`CreateParticipantInput`](crate::operation::create_participant::CreateParticipantInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -295,6 +332,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateParticipantOutput`](crate::operation::create_participant::CreateParticipantOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -304,6 +342,7 @@ pub mod builders {
         >,
         pub(crate) participant_id: Option<String>,
     }
+
     impl CreateParticipantOutputBuilder {
         /// The token used by the chat participant to call `CreateParticipantConnection`.
         ///
@@ -315,6 +354,7 @@ pub mod builders {
             self.participant_credentials = Some(input);
             self
         }
+
         /// The token used by the chat participant to call `CreateParticipantConnection`.
         ///
         /// Sets [`participant_credentials`](crate::operation::create_participant::CreateParticipantOutput#structfield.participant_credentials).
@@ -325,12 +365,14 @@ pub mod builders {
             self.participant_credentials = input;
             self
         }
+
         /// Returns [`participant_credentials`](crate::operation::create_participant::CreateParticipantOutput#structfield.participant_credentials), if set.
         pub fn get_participant_credentials(
             &self,
         ) -> &Option<crate::types::ParticipantTokenCredentials> {
             &self.participant_credentials
         }
+
         /// The identifier for a chat participant.
         ///
         /// Sets [`participant_id`](crate::operation::create_participant::CreateParticipantOutput#structfield.participant_id).
@@ -338,6 +380,7 @@ pub mod builders {
             self.participant_id = Some(input.into());
             self
         }
+
         /// The identifier for a chat participant.
         ///
         /// Sets [`participant_id`](crate::operation::create_participant::CreateParticipantOutput#structfield.participant_id).
@@ -345,10 +388,12 @@ pub mod builders {
             self.participant_id = input;
             self
         }
+
         /// Returns [`participant_id`](crate::operation::create_participant::CreateParticipantOutput#structfield.participant_id), if set.
         pub fn get_participant_id(&self) -> &Option<String> {
             &self.participant_id
         }
+
         /// Builds a [`CreateParticipantOutput`](crate::operation::create_participant::CreateParticipantOutput).
         pub fn build(
             self,

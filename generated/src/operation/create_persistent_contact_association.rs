@@ -10,6 +10,7 @@ impl CreatePersistentContactAssociation {
         Self
     }
 }
+
 /// The input of the [`CreatePersistentContactAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -45,32 +46,39 @@ pub struct CreatePersistentContactAssociationInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl CreatePersistentContactAssociationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// This is the contactId of the current contact that the `CreatePersistentContactAssociation` API is being called from.
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
+
     /// The contactId chosen for rehydration depends on the type chosen.
     pub fn rehydration_type(&self) -> Option<&crate::types::RehydrationType> {
         self.rehydration_type.as_ref()
     }
+
     /// The contactId from which a persistent chat session must be started.
     pub fn source_contact_id(&self) -> Option<&str> {
         self.source_contact_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`CreatePersistentContactAssociationInput`].
     pub fn builder() -> crate::operation::create_persistent_contact_association::builders::CreatePersistentContactAssociationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreatePersistentContactAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -78,16 +86,19 @@ pub struct CreatePersistentContactAssociationOutput {
     /// The contactId from which a persistent chat session is started. This field is populated only for persistent chat.
     pub continued_from_contact_id: Option<String>,
 }
+
 impl CreatePersistentContactAssociationOutput {
     /// The contactId from which a persistent chat session is started.
     pub fn continued_from_contact_id(&self) -> Option<&str> {
         self.continued_from_contact_id.as_deref()
     }
+
     /// Creates a new builder for [`CreatePersistentContactAssociationOutput`].
     pub fn builder() -> crate::operation::create_persistent_contact_association::builders::CreatePersistentContactAssociationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreatePersistentContactAssociation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -110,6 +121,7 @@ pub enum CreatePersistentContactAssociationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreatePersistentContactAssociationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -122,10 +134,12 @@ impl CreatePersistentContactAssociationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -146,31 +160,38 @@ impl CreatePersistentContactAssociationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreatePersistentContactAssociationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -184,6 +205,7 @@ impl ::std::error::Error for CreatePersistentContactAssociationError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreatePersistentContactAssociationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -197,11 +219,13 @@ impl ::std::fmt::Display for CreatePersistentContactAssociationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreatePersistentContactAssociationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreatePersistentContactAssociationInput`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput).
@@ -214,6 +238,7 @@ pub mod builders {
         pub(crate) source_contact_id: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl CreatePersistentContactAssociationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -222,6 +247,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.instance_id). This field is required.
@@ -229,10 +255,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// This is the contactId of the current contact that the `CreatePersistentContactAssociation` API is being called from.
         ///
         /// Sets [`initial_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.initial_contact_id). This field is required.
@@ -240,6 +268,7 @@ pub mod builders {
             self.initial_contact_id = Some(input.into());
             self
         }
+
         /// This is the contactId of the current contact that the `CreatePersistentContactAssociation` API is being called from.
         ///
         /// Sets [`initial_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.initial_contact_id). This field is required.
@@ -247,10 +276,12 @@ pub mod builders {
             self.initial_contact_id = input;
             self
         }
+
         /// Returns [`initial_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.initial_contact_id), if set.
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
+
         /// The contactId chosen for rehydration depends on the type chosen.
         ///
         /// Sets [`rehydration_type`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.rehydration_type). This field is required.
@@ -258,6 +289,7 @@ pub mod builders {
             self.rehydration_type = Some(input);
             self
         }
+
         /// The contactId chosen for rehydration depends on the type chosen.
         ///
         /// Sets [`rehydration_type`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.rehydration_type). This field is required.
@@ -268,10 +300,12 @@ pub mod builders {
             self.rehydration_type = input;
             self
         }
+
         /// Returns [`rehydration_type`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.rehydration_type), if set.
         pub fn get_rehydration_type(&self) -> &Option<crate::types::RehydrationType> {
             &self.rehydration_type
         }
+
         /// The contactId from which a persistent chat session must be started.
         ///
         /// Sets [`source_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.source_contact_id). This field is required.
@@ -279,6 +313,7 @@ pub mod builders {
             self.source_contact_id = Some(input.into());
             self
         }
+
         /// The contactId from which a persistent chat session must be started.
         ///
         /// Sets [`source_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.source_contact_id). This field is required.
@@ -286,10 +321,12 @@ pub mod builders {
             self.source_contact_id = input;
             self
         }
+
         /// Returns [`source_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.source_contact_id), if set.
         pub fn get_source_contact_id(&self) -> &Option<String> {
             &self.source_contact_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.client_token).
@@ -297,6 +334,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.client_token).
@@ -304,10 +342,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`CreatePersistentContactAssociationInput`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -326,12 +366,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreatePersistentContactAssociationOutput`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreatePersistentContactAssociationOutputBuilder {
         pub(crate) continued_from_contact_id: Option<String>,
     }
+
     impl CreatePersistentContactAssociationOutputBuilder {
         /// The contactId from which a persistent chat session is started.
         ///
@@ -340,6 +382,7 @@ pub mod builders {
             self.continued_from_contact_id = Some(input.into());
             self
         }
+
         /// The contactId from which a persistent chat session is started.
         ///
         /// Sets [`continued_from_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationOutput#structfield.continued_from_contact_id).
@@ -347,10 +390,12 @@ pub mod builders {
             self.continued_from_contact_id = input;
             self
         }
+
         /// Returns [`continued_from_contact_id`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationOutput#structfield.continued_from_contact_id), if set.
         pub fn get_continued_from_contact_id(&self) -> &Option<String> {
             &self.continued_from_contact_id
         }
+
         /// Builds a [`CreatePersistentContactAssociationOutput`](crate::operation::create_persistent_contact_association::CreatePersistentContactAssociationOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl CreatePrompt {
         Self
     }
 }
+
 /// The input of the [`CreatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct CreatePromptInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreatePromptInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the prompt.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the prompt.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The URI for the S3 bucket where the prompt is stored.
     pub fn s3_uri(&self) -> Option<&str> {
         self.s3_uri.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreatePromptInput`].
     pub fn builder() -> crate::operation::create_prompt::builders::CreatePromptInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,20 +68,24 @@ pub struct CreatePromptOutput {
     /// A unique identifier for the prompt.
     pub prompt_id: Option<String>,
 }
+
 impl CreatePromptOutput {
     /// The Amazon Resource Name (ARN) of the prompt.
     pub fn prompt_arn(&self) -> Option<&str> {
         self.prompt_arn.as_deref()
     }
+
     /// A unique identifier for the prompt.
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
+
     /// Creates a new builder for [`CreatePromptOutput`].
     pub fn builder() -> crate::operation::create_prompt::builders::CreatePromptOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -96,6 +108,7 @@ pub enum CreatePromptError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreatePromptError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -108,10 +121,12 @@ impl CreatePromptError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -134,31 +149,38 @@ impl CreatePromptError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreatePromptError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -172,6 +194,7 @@ impl ::std::error::Error for CreatePromptError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreatePromptError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -185,11 +208,13 @@ impl ::std::fmt::Display for CreatePromptError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreatePromptError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreatePromptInput`](crate::operation::create_prompt::CreatePromptInput).
@@ -202,6 +227,7 @@ pub mod builders {
         pub(crate) s3_uri: Option<String>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreatePromptInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -210,6 +236,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_prompt::CreatePromptInput#structfield.instance_id). This field is required.
@@ -217,10 +244,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_prompt::CreatePromptInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the prompt.
         ///
         /// Sets [`name`](crate::operation::create_prompt::CreatePromptInput#structfield.name). This field is required.
@@ -228,6 +257,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the prompt.
         ///
         /// Sets [`name`](crate::operation::create_prompt::CreatePromptInput#structfield.name). This field is required.
@@ -235,10 +265,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_prompt::CreatePromptInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the prompt.
         ///
         /// Sets [`description`](crate::operation::create_prompt::CreatePromptInput#structfield.description).
@@ -246,6 +278,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the prompt.
         ///
         /// Sets [`description`](crate::operation::create_prompt::CreatePromptInput#structfield.description).
@@ -253,10 +286,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_prompt::CreatePromptInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The URI for the S3 bucket where the prompt is stored.
         ///
         /// Sets [`s3_uri`](crate::operation::create_prompt::CreatePromptInput#structfield.s3_uri). This field is required.
@@ -264,6 +299,7 @@ pub mod builders {
             self.s3_uri = Some(input.into());
             self
         }
+
         /// The URI for the S3 bucket where the prompt is stored.
         ///
         /// Sets [`s3_uri`](crate::operation::create_prompt::CreatePromptInput#structfield.s3_uri). This field is required.
@@ -271,10 +307,12 @@ pub mod builders {
             self.s3_uri = input;
             self
         }
+
         /// Returns [`s3_uri`](crate::operation::create_prompt::CreatePromptInput#structfield.s3_uri), if set.
         pub fn get_s3_uri(&self) -> &Option<String> {
             &self.s3_uri
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_prompt::CreatePromptInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -282,6 +320,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_prompt::CreatePromptInput#structfield.tags).
@@ -292,10 +331,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_prompt::CreatePromptInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreatePromptInput`](crate::operation::create_prompt::CreatePromptInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -314,6 +355,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreatePromptOutput`](crate::operation::create_prompt::CreatePromptOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -321,6 +363,7 @@ pub mod builders {
         pub(crate) prompt_arn: Option<String>,
         pub(crate) prompt_id: Option<String>,
     }
+
     impl CreatePromptOutputBuilder {
         /// The Amazon Resource Name (ARN) of the prompt.
         ///
@@ -329,6 +372,7 @@ pub mod builders {
             self.prompt_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the prompt.
         ///
         /// Sets [`prompt_arn`](crate::operation::create_prompt::CreatePromptOutput#structfield.prompt_arn).
@@ -336,10 +380,12 @@ pub mod builders {
             self.prompt_arn = input;
             self
         }
+
         /// Returns [`prompt_arn`](crate::operation::create_prompt::CreatePromptOutput#structfield.prompt_arn), if set.
         pub fn get_prompt_arn(&self) -> &Option<String> {
             &self.prompt_arn
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::create_prompt::CreatePromptOutput#structfield.prompt_id).
@@ -347,6 +393,7 @@ pub mod builders {
             self.prompt_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::create_prompt::CreatePromptOutput#structfield.prompt_id).
@@ -354,10 +401,12 @@ pub mod builders {
             self.prompt_id = input;
             self
         }
+
         /// Returns [`prompt_id`](crate::operation::create_prompt::CreatePromptOutput#structfield.prompt_id), if set.
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
+
         /// Builds a [`CreatePromptOutput`](crate::operation::create_prompt::CreatePromptOutput).
         pub fn build(self) -> crate::operation::create_prompt::CreatePromptOutput {
             crate::operation::create_prompt::CreatePromptOutput {

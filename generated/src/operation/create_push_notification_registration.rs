@@ -10,6 +10,7 @@ impl CreatePushNotificationRegistration {
         Self
     }
 }
+
 /// The input of the [`CreatePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,44 @@ pub struct CreatePushNotificationRegistrationInput {
     /// The contact configuration for push notification registration.
     pub contact_configuration: Option<crate::types::ContactConfiguration>,
 }
+
 impl CreatePushNotificationRegistrationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the Pinpoint application.
     pub fn pinpoint_app_arn(&self) -> Option<&str> {
         self.pinpoint_app_arn.as_deref()
     }
+
     /// The push notification token issued by the Apple or Google gateways.
     pub fn device_token(&self) -> Option<&str> {
         self.device_token.as_deref()
     }
+
     /// The device type to use when sending the message.
     pub fn device_type(&self) -> Option<&crate::types::DeviceType> {
         self.device_type.as_ref()
     }
+
     /// The contact configuration for push notification registration.
     pub fn contact_configuration(&self) -> Option<&crate::types::ContactConfiguration> {
         self.contact_configuration.as_ref()
     }
+
     /// Creates a new builder for [`CreatePushNotificationRegistrationInput`].
     pub fn builder() -> crate::operation::create_push_notification_registration::builders::CreatePushNotificationRegistrationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreatePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -64,16 +73,19 @@ pub struct CreatePushNotificationRegistrationOutput {
     /// The identifier for the registration.
     pub registration_id: String,
 }
+
 impl CreatePushNotificationRegistrationOutput {
     /// The identifier for the registration.
     pub fn registration_id(&self) -> &str {
         &self.registration_id
     }
+
     /// Creates a new builder for [`CreatePushNotificationRegistrationOutput`].
     pub fn builder() -> crate::operation::create_push_notification_registration::builders::CreatePushNotificationRegistrationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreatePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -96,6 +108,7 @@ pub enum CreatePushNotificationRegistrationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreatePushNotificationRegistrationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -108,10 +121,12 @@ impl CreatePushNotificationRegistrationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -132,31 +147,38 @@ impl CreatePushNotificationRegistrationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreatePushNotificationRegistrationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +192,7 @@ impl ::std::error::Error for CreatePushNotificationRegistrationError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreatePushNotificationRegistrationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -183,11 +206,13 @@ impl ::std::fmt::Display for CreatePushNotificationRegistrationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreatePushNotificationRegistrationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreatePushNotificationRegistrationInput`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput).
@@ -201,6 +226,7 @@ pub mod builders {
         pub(crate) device_type: Option<crate::types::DeviceType>,
         pub(crate) contact_configuration: Option<crate::types::ContactConfiguration>,
     }
+
     impl CreatePushNotificationRegistrationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -209,6 +235,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.instance_id). This field is required.
@@ -216,10 +243,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.client_token).
@@ -227,6 +256,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.client_token).
@@ -234,10 +264,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The Amazon Resource Name (ARN) of the Pinpoint application.
         ///
         /// Sets [`pinpoint_app_arn`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.pinpoint_app_arn). This field is required.
@@ -245,6 +277,7 @@ pub mod builders {
             self.pinpoint_app_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the Pinpoint application.
         ///
         /// Sets [`pinpoint_app_arn`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.pinpoint_app_arn). This field is required.
@@ -252,10 +285,12 @@ pub mod builders {
             self.pinpoint_app_arn = input;
             self
         }
+
         /// Returns [`pinpoint_app_arn`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.pinpoint_app_arn), if set.
         pub fn get_pinpoint_app_arn(&self) -> &Option<String> {
             &self.pinpoint_app_arn
         }
+
         /// The push notification token issued by the Apple or Google gateways.
         ///
         /// Sets [`device_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_token). This field is required.
@@ -263,6 +298,7 @@ pub mod builders {
             self.device_token = Some(input.into());
             self
         }
+
         /// The push notification token issued by the Apple or Google gateways.
         ///
         /// Sets [`device_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_token). This field is required.
@@ -270,10 +306,12 @@ pub mod builders {
             self.device_token = input;
             self
         }
+
         /// Returns [`device_token`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_token), if set.
         pub fn get_device_token(&self) -> &Option<String> {
             &self.device_token
         }
+
         /// The device type to use when sending the message.
         ///
         /// Sets [`device_type`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_type). This field is required.
@@ -281,6 +319,7 @@ pub mod builders {
             self.device_type = Some(input);
             self
         }
+
         /// The device type to use when sending the message.
         ///
         /// Sets [`device_type`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_type). This field is required.
@@ -291,10 +330,12 @@ pub mod builders {
             self.device_type = input;
             self
         }
+
         /// Returns [`device_type`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.device_type), if set.
         pub fn get_device_type(&self) -> &Option<crate::types::DeviceType> {
             &self.device_type
         }
+
         /// The contact configuration for push notification registration.
         ///
         /// Sets [`contact_configuration`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.contact_configuration). This field is required.
@@ -305,6 +346,7 @@ pub mod builders {
             self.contact_configuration = Some(input);
             self
         }
+
         /// The contact configuration for push notification registration.
         ///
         /// Sets [`contact_configuration`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.contact_configuration). This field is required.
@@ -315,12 +357,14 @@ pub mod builders {
             self.contact_configuration = input;
             self
         }
+
         /// Returns [`contact_configuration`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput#structfield.contact_configuration), if set.
         pub fn get_contact_configuration(
             &self,
         ) -> &Option<crate::types::ContactConfiguration> {
             &self.contact_configuration
         }
+
         /// Builds a [`CreatePushNotificationRegistrationInput`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -340,12 +384,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreatePushNotificationRegistrationOutput`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreatePushNotificationRegistrationOutputBuilder {
         pub(crate) registration_id: Option<String>,
     }
+
     impl CreatePushNotificationRegistrationOutputBuilder {
         /// The identifier for the registration.
         ///
@@ -354,6 +400,7 @@ pub mod builders {
             self.registration_id = Some(input.into());
             self
         }
+
         /// The identifier for the registration.
         ///
         /// Sets [`registration_id`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationOutput#structfield.registration_id). This field is required.
@@ -361,10 +408,12 @@ pub mod builders {
             self.registration_id = input;
             self
         }
+
         /// Returns [`registration_id`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationOutput#structfield.registration_id), if set.
         pub fn get_registration_id(&self) -> &Option<String> {
             &self.registration_id
         }
+
         /// Builds a [`CreatePushNotificationRegistrationOutput`](crate::operation::create_push_notification_registration::CreatePushNotificationRegistrationOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -16,6 +16,7 @@ impl CreateQueue {
         Self
     }
 }
+
 /// The input of the [`CreateQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -41,56 +42,68 @@ pub struct CreateQueueInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateQueueInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the queue.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the queue.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The outbound caller ID name, number, and outbound whisper flow.
     pub fn outbound_caller_config(&self) -> Option<&crate::types::OutboundCallerConfig> {
         self.outbound_caller_config.as_ref()
     }
+
     /// The outbound email address ID for a specified queue.
     pub fn outbound_email_config(&self) -> Option<&crate::types::OutboundEmailConfig> {
         self.outbound_email_config.as_ref()
     }
+
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The maximum number of contacts that can be in the queue before it is considered full.
     pub fn max_contacts(&self) -> Option<i32> {
         self.max_contacts
     }
+
     /// The quick connects available to agents who are working the queue.
     ///
     /// Empty when the field is unset; use `.quick_connect_ids.is_none()` to tell unset from empty.
     pub fn quick_connect_ids(&self) -> &[String] {
         self.quick_connect_ids.as_deref().unwrap_or_default()
     }
+
     /// Configuration list containing the email addresses to associate with the queue during creation.
     ///
     /// Empty when the field is unset; use `.email_addresses_config.is_none()` to tell unset from empty.
     pub fn email_addresses_config(&self) -> &[crate::types::EmailAddressConfig] {
         self.email_addresses_config.as_deref().unwrap_or_default()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateQueueInput`].
     pub fn builder() -> crate::operation::create_queue::builders::CreateQueueInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -100,20 +113,24 @@ pub struct CreateQueueOutput {
     /// The identifier for the queue.
     pub queue_id: Option<String>,
 }
+
 impl CreateQueueOutput {
     /// The Amazon Resource Name (ARN) of the queue.
     pub fn queue_arn(&self) -> Option<&str> {
         self.queue_arn.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// Creates a new builder for [`CreateQueueOutput`].
     pub fn builder() -> crate::operation::create_queue::builders::CreateQueueOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateQueue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -138,6 +155,7 @@ pub enum CreateQueueError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateQueueError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -150,10 +168,12 @@ impl CreateQueueError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -179,35 +199,43 @@ impl CreateQueueError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateQueueError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -222,6 +250,7 @@ impl ::std::error::Error for CreateQueueError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -236,11 +265,13 @@ impl ::std::fmt::Display for CreateQueueError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateQueueError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateQueueInput`](crate::operation::create_queue::CreateQueueInput).
@@ -258,6 +289,7 @@ pub mod builders {
         pub(crate) email_addresses_config: Option<Vec<crate::types::EmailAddressConfig>>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateQueueInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -266,6 +298,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_queue::CreateQueueInput#structfield.instance_id). This field is required.
@@ -273,10 +306,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_queue::CreateQueueInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the queue.
         ///
         /// Sets [`name`](crate::operation::create_queue::CreateQueueInput#structfield.name). This field is required.
@@ -284,6 +319,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the queue.
         ///
         /// Sets [`name`](crate::operation::create_queue::CreateQueueInput#structfield.name). This field is required.
@@ -291,10 +327,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_queue::CreateQueueInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the queue.
         ///
         /// Sets [`description`](crate::operation::create_queue::CreateQueueInput#structfield.description).
@@ -302,6 +340,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the queue.
         ///
         /// Sets [`description`](crate::operation::create_queue::CreateQueueInput#structfield.description).
@@ -309,10 +348,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_queue::CreateQueueInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The outbound caller ID name, number, and outbound whisper flow.
         ///
         /// Sets [`outbound_caller_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_caller_config).
@@ -323,6 +364,7 @@ pub mod builders {
             self.outbound_caller_config = Some(input);
             self
         }
+
         /// The outbound caller ID name, number, and outbound whisper flow.
         ///
         /// Sets [`outbound_caller_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_caller_config).
@@ -333,12 +375,14 @@ pub mod builders {
             self.outbound_caller_config = input;
             self
         }
+
         /// Returns [`outbound_caller_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_caller_config), if set.
         pub fn get_outbound_caller_config(
             &self,
         ) -> &Option<crate::types::OutboundCallerConfig> {
             &self.outbound_caller_config
         }
+
         /// The outbound email address ID for a specified queue.
         ///
         /// Sets [`outbound_email_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_email_config).
@@ -349,6 +393,7 @@ pub mod builders {
             self.outbound_email_config = Some(input);
             self
         }
+
         /// The outbound email address ID for a specified queue.
         ///
         /// Sets [`outbound_email_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_email_config).
@@ -359,12 +404,14 @@ pub mod builders {
             self.outbound_email_config = input;
             self
         }
+
         /// Returns [`outbound_email_config`](crate::operation::create_queue::CreateQueueInput#structfield.outbound_email_config), if set.
         pub fn get_outbound_email_config(
             &self,
         ) -> &Option<crate::types::OutboundEmailConfig> {
             &self.outbound_email_config
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::create_queue::CreateQueueInput#structfield.hours_of_operation_id). This field is required.
@@ -372,6 +419,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::create_queue::CreateQueueInput#structfield.hours_of_operation_id). This field is required.
@@ -379,10 +427,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::create_queue::CreateQueueInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// The maximum number of contacts that can be in the queue before it is considered full.
         ///
         /// Sets [`max_contacts`](crate::operation::create_queue::CreateQueueInput#structfield.max_contacts).
@@ -390,6 +440,7 @@ pub mod builders {
             self.max_contacts = Some(input);
             self
         }
+
         /// The maximum number of contacts that can be in the queue before it is considered full.
         ///
         /// Sets [`max_contacts`](crate::operation::create_queue::CreateQueueInput#structfield.max_contacts).
@@ -397,10 +448,12 @@ pub mod builders {
             self.max_contacts = input;
             self
         }
+
         /// Returns [`max_contacts`](crate::operation::create_queue::CreateQueueInput#structfield.max_contacts), if set.
         pub fn get_max_contacts(&self) -> &Option<i32> {
             &self.max_contacts
         }
+
         /// Appends an item to [`quick_connect_ids`](crate::operation::create_queue::CreateQueueInput#structfield.quick_connect_ids); use [`set_quick_connect_ids`](Self::set_quick_connect_ids) to replace the whole list.
         pub fn quick_connect_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.quick_connect_ids.unwrap_or_default();
@@ -408,6 +461,7 @@ pub mod builders {
             self.quick_connect_ids = Some(v);
             self
         }
+
         /// The quick connects available to agents who are working the queue.
         ///
         /// Sets [`quick_connect_ids`](crate::operation::create_queue::CreateQueueInput#structfield.quick_connect_ids).
@@ -415,10 +469,12 @@ pub mod builders {
             self.quick_connect_ids = input;
             self
         }
+
         /// Returns [`quick_connect_ids`](crate::operation::create_queue::CreateQueueInput#structfield.quick_connect_ids), if set.
         pub fn get_quick_connect_ids(&self) -> &Option<Vec<String>> {
             &self.quick_connect_ids
         }
+
         /// Appends an item to [`email_addresses_config`](crate::operation::create_queue::CreateQueueInput#structfield.email_addresses_config); use [`set_email_addresses_config`](Self::set_email_addresses_config) to replace the whole list.
         pub fn email_addresses_config(
             mut self,
@@ -429,6 +485,7 @@ pub mod builders {
             self.email_addresses_config = Some(v);
             self
         }
+
         /// Configuration list containing the email addresses to associate with the queue during creation.
         ///
         /// Sets [`email_addresses_config`](crate::operation::create_queue::CreateQueueInput#structfield.email_addresses_config).
@@ -439,12 +496,14 @@ pub mod builders {
             self.email_addresses_config = input;
             self
         }
+
         /// Returns [`email_addresses_config`](crate::operation::create_queue::CreateQueueInput#structfield.email_addresses_config), if set.
         pub fn get_email_addresses_config(
             &self,
         ) -> &Option<Vec<crate::types::EmailAddressConfig>> {
             &self.email_addresses_config
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_queue::CreateQueueInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -452,6 +511,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_queue::CreateQueueInput#structfield.tags).
@@ -462,10 +522,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_queue::CreateQueueInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateQueueInput`](crate::operation::create_queue::CreateQueueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -489,6 +551,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateQueueOutput`](crate::operation::create_queue::CreateQueueOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -496,6 +559,7 @@ pub mod builders {
         pub(crate) queue_arn: Option<String>,
         pub(crate) queue_id: Option<String>,
     }
+
     impl CreateQueueOutputBuilder {
         /// The Amazon Resource Name (ARN) of the queue.
         ///
@@ -504,6 +568,7 @@ pub mod builders {
             self.queue_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the queue.
         ///
         /// Sets [`queue_arn`](crate::operation::create_queue::CreateQueueOutput#structfield.queue_arn).
@@ -511,10 +576,12 @@ pub mod builders {
             self.queue_arn = input;
             self
         }
+
         /// Returns [`queue_arn`](crate::operation::create_queue::CreateQueueOutput#structfield.queue_arn), if set.
         pub fn get_queue_arn(&self) -> &Option<String> {
             &self.queue_arn
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::create_queue::CreateQueueOutput#structfield.queue_id).
@@ -522,6 +589,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::create_queue::CreateQueueOutput#structfield.queue_id).
@@ -529,10 +597,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::create_queue::CreateQueueOutput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// Builds a [`CreateQueueOutput`](crate::operation::create_queue::CreateQueueOutput).
         pub fn build(self) -> crate::operation::create_queue::CreateQueueOutput {
             crate::operation::create_queue::CreateQueueOutput {

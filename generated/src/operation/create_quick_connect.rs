@@ -10,6 +10,7 @@ impl CreateQuickConnect {
         Self
     }
 }
+
 /// The input of the [`CreateQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct CreateQuickConnectInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateQuickConnectInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique name of the quick connect.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the quick connect.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Configuration settings for the quick connect.
     pub fn quick_connect_config(&self) -> Option<&crate::types::QuickConnectConfig> {
         self.quick_connect_config.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateQuickConnectInput`].
     pub fn builder() -> crate::operation::create_quick_connect::builders::CreateQuickConnectInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,20 +68,24 @@ pub struct CreateQuickConnectOutput {
     /// The identifier for the quick connect.
     pub quick_connect_id: Option<String>,
 }
+
 impl CreateQuickConnectOutput {
     /// The Amazon Resource Name (ARN) for the quick connect.
     pub fn quick_connect_arn(&self) -> Option<&str> {
         self.quick_connect_arn.as_deref()
     }
+
     /// The identifier for the quick connect.
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
+
     /// Creates a new builder for [`CreateQuickConnectOutput`].
     pub fn builder() -> crate::operation::create_quick_connect::builders::CreateQuickConnectOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -98,6 +110,7 @@ pub enum CreateQuickConnectError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateQuickConnectError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -110,10 +123,12 @@ impl CreateQuickConnectError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -139,35 +154,43 @@ impl CreateQuickConnectError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateQuickConnectError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -182,6 +205,7 @@ impl ::std::error::Error for CreateQuickConnectError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateQuickConnectError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -196,11 +220,13 @@ impl ::std::fmt::Display for CreateQuickConnectError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateQuickConnectError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateQuickConnectInput`](crate::operation::create_quick_connect::CreateQuickConnectInput).
@@ -213,6 +239,7 @@ pub mod builders {
         pub(crate) quick_connect_config: Option<crate::types::QuickConnectConfig>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateQuickConnectInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -221,6 +248,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.instance_id). This field is required.
@@ -228,10 +256,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique name of the quick connect.
         ///
         /// Sets [`name`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.name). This field is required.
@@ -239,6 +269,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// A unique name of the quick connect.
         ///
         /// Sets [`name`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.name). This field is required.
@@ -246,10 +277,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the quick connect.
         ///
         /// Sets [`description`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.description).
@@ -257,6 +290,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the quick connect.
         ///
         /// Sets [`description`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.description).
@@ -264,10 +298,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Configuration settings for the quick connect.
         ///
         /// Sets [`quick_connect_config`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.quick_connect_config). This field is required.
@@ -278,6 +314,7 @@ pub mod builders {
             self.quick_connect_config = Some(input);
             self
         }
+
         /// Configuration settings for the quick connect.
         ///
         /// Sets [`quick_connect_config`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.quick_connect_config). This field is required.
@@ -288,12 +325,14 @@ pub mod builders {
             self.quick_connect_config = input;
             self
         }
+
         /// Returns [`quick_connect_config`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.quick_connect_config), if set.
         pub fn get_quick_connect_config(
             &self,
         ) -> &Option<crate::types::QuickConnectConfig> {
             &self.quick_connect_config
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -301,6 +340,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.tags).
@@ -311,10 +351,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_quick_connect::CreateQuickConnectInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateQuickConnectInput`](crate::operation::create_quick_connect::CreateQuickConnectInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -333,6 +375,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateQuickConnectOutput`](crate::operation::create_quick_connect::CreateQuickConnectOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -340,6 +383,7 @@ pub mod builders {
         pub(crate) quick_connect_arn: Option<String>,
         pub(crate) quick_connect_id: Option<String>,
     }
+
     impl CreateQuickConnectOutputBuilder {
         /// The Amazon Resource Name (ARN) for the quick connect.
         ///
@@ -348,6 +392,7 @@ pub mod builders {
             self.quick_connect_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the quick connect.
         ///
         /// Sets [`quick_connect_arn`](crate::operation::create_quick_connect::CreateQuickConnectOutput#structfield.quick_connect_arn).
@@ -355,10 +400,12 @@ pub mod builders {
             self.quick_connect_arn = input;
             self
         }
+
         /// Returns [`quick_connect_arn`](crate::operation::create_quick_connect::CreateQuickConnectOutput#structfield.quick_connect_arn), if set.
         pub fn get_quick_connect_arn(&self) -> &Option<String> {
             &self.quick_connect_arn
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::create_quick_connect::CreateQuickConnectOutput#structfield.quick_connect_id).
@@ -366,6 +413,7 @@ pub mod builders {
             self.quick_connect_id = Some(input.into());
             self
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::create_quick_connect::CreateQuickConnectOutput#structfield.quick_connect_id).
@@ -373,10 +421,12 @@ pub mod builders {
             self.quick_connect_id = input;
             self
         }
+
         /// Returns [`quick_connect_id`](crate::operation::create_quick_connect::CreateQuickConnectOutput#structfield.quick_connect_id), if set.
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
+
         /// Builds a [`CreateQuickConnectOutput`](crate::operation::create_quick_connect::CreateQuickConnectOutput).
         pub fn build(
             self,

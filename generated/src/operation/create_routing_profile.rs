@@ -10,6 +10,7 @@ impl CreateRoutingProfile {
         Self
     }
 }
+
 /// The input of the [`CreateRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -39,29 +40,35 @@ pub struct CreateRoutingProfileInput {
     /// Whether agents with this routing profile will have their routing order calculated based on *longest idle time* or *time since their last inbound contact*.
     pub agent_availability_timer: Option<crate::types::AgentAvailabilityTimer>,
 }
+
 impl CreateRoutingProfileInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the routing profile.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Description of the routing profile.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The default outbound queue for the routing profile.
     pub fn default_outbound_queue_id(&self) -> Option<&str> {
         self.default_outbound_queue_id.as_deref()
     }
+
     /// The inbound queues associated with the routing profile.
     ///
     /// Empty when the field is unset; use `.queue_configs.is_none()` to tell unset from empty.
     pub fn queue_configs(&self) -> &[crate::types::RoutingProfileQueueConfig] {
         self.queue_configs.as_deref().unwrap_or_default()
     }
+
     /// The manual assignment queues associated with the routing profile.
     ///
     /// Empty when the field is unset; use `.manual_assignment_queue_configs.is_none()` to tell unset from empty.
@@ -70,27 +77,32 @@ impl CreateRoutingProfileInput {
     ) -> &[crate::types::RoutingProfileManualAssignmentQueueConfig] {
         self.manual_assignment_queue_configs.as_deref().unwrap_or_default()
     }
+
     /// The channels that agents can handle in the Contact Control Panel (CCP) for this routing profile.
     ///
     /// Empty when the field is unset; use `.media_concurrencies.is_none()` to tell unset from empty.
     pub fn media_concurrencies(&self) -> &[crate::types::MediaConcurrency] {
         self.media_concurrencies.as_deref().unwrap_or_default()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Whether agents with this routing profile will have their routing order calculated based on *longest idle time* or *time since their last inbound contact*.
     pub fn agent_availability_timer(
         &self,
     ) -> Option<&crate::types::AgentAvailabilityTimer> {
         self.agent_availability_timer.as_ref()
     }
+
     /// Creates a new builder for [`CreateRoutingProfileInput`].
     pub fn builder() -> crate::operation::create_routing_profile::builders::CreateRoutingProfileInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -100,20 +112,24 @@ pub struct CreateRoutingProfileOutput {
     /// The identifier of the routing profile.
     pub routing_profile_id: Option<String>,
 }
+
 impl CreateRoutingProfileOutput {
     /// The Amazon Resource Name (ARN) of the routing profile.
     pub fn routing_profile_arn(&self) -> Option<&str> {
         self.routing_profile_arn.as_deref()
     }
+
     /// The identifier of the routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// Creates a new builder for [`CreateRoutingProfileOutput`].
     pub fn builder() -> crate::operation::create_routing_profile::builders::CreateRoutingProfileOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -138,6 +154,7 @@ pub enum CreateRoutingProfileError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateRoutingProfileError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -150,10 +167,12 @@ impl CreateRoutingProfileError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -179,35 +198,43 @@ impl CreateRoutingProfileError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateRoutingProfileError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -222,6 +249,7 @@ impl ::std::error::Error for CreateRoutingProfileError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateRoutingProfileError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -236,11 +264,13 @@ impl ::std::fmt::Display for CreateRoutingProfileError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateRoutingProfileError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateRoutingProfileInput`](crate::operation::create_routing_profile::CreateRoutingProfileInput).
@@ -261,6 +291,7 @@ pub mod builders {
             crate::types::AgentAvailabilityTimer,
         >,
     }
+
     impl CreateRoutingProfileInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -269,6 +300,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.instance_id). This field is required.
@@ -276,10 +308,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the routing profile.
         ///
         /// Sets [`name`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.name). This field is required.
@@ -287,6 +321,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the routing profile.
         ///
         /// Sets [`name`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.name). This field is required.
@@ -294,10 +329,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// Description of the routing profile.
         ///
         /// Sets [`description`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.description). This field is required.
@@ -305,6 +342,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// Description of the routing profile.
         ///
         /// Sets [`description`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.description). This field is required.
@@ -312,10 +350,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The default outbound queue for the routing profile.
         ///
         /// Sets [`default_outbound_queue_id`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.default_outbound_queue_id). This field is required.
@@ -323,6 +363,7 @@ pub mod builders {
             self.default_outbound_queue_id = Some(input.into());
             self
         }
+
         /// The default outbound queue for the routing profile.
         ///
         /// Sets [`default_outbound_queue_id`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.default_outbound_queue_id). This field is required.
@@ -330,10 +371,12 @@ pub mod builders {
             self.default_outbound_queue_id = input;
             self
         }
+
         /// Returns [`default_outbound_queue_id`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.default_outbound_queue_id), if set.
         pub fn get_default_outbound_queue_id(&self) -> &Option<String> {
             &self.default_outbound_queue_id
         }
+
         /// Appends an item to [`queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.queue_configs); use [`set_queue_configs`](Self::set_queue_configs) to replace the whole list.
         pub fn queue_configs(
             mut self,
@@ -344,6 +387,7 @@ pub mod builders {
             self.queue_configs = Some(v);
             self
         }
+
         /// The inbound queues associated with the routing profile.
         ///
         /// Sets [`queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.queue_configs).
@@ -354,12 +398,14 @@ pub mod builders {
             self.queue_configs = input;
             self
         }
+
         /// Returns [`queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.queue_configs), if set.
         pub fn get_queue_configs(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileQueueConfig>> {
             &self.queue_configs
         }
+
         /// Appends an item to [`manual_assignment_queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.manual_assignment_queue_configs); use [`set_manual_assignment_queue_configs`](Self::set_manual_assignment_queue_configs) to replace the whole list.
         pub fn manual_assignment_queue_configs(
             mut self,
@@ -370,6 +416,7 @@ pub mod builders {
             self.manual_assignment_queue_configs = Some(v);
             self
         }
+
         /// The manual assignment queues associated with the routing profile.
         ///
         /// Sets [`manual_assignment_queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.manual_assignment_queue_configs).
@@ -380,12 +427,14 @@ pub mod builders {
             self.manual_assignment_queue_configs = input;
             self
         }
+
         /// Returns [`manual_assignment_queue_configs`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.manual_assignment_queue_configs), if set.
         pub fn get_manual_assignment_queue_configs(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileManualAssignmentQueueConfig>> {
             &self.manual_assignment_queue_configs
         }
+
         /// Appends an item to [`media_concurrencies`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.media_concurrencies); use [`set_media_concurrencies`](Self::set_media_concurrencies) to replace the whole list.
         pub fn media_concurrencies(
             mut self,
@@ -396,6 +445,7 @@ pub mod builders {
             self.media_concurrencies = Some(v);
             self
         }
+
         /// The channels that agents can handle in the Contact Control Panel (CCP) for this routing profile.
         ///
         /// Sets [`media_concurrencies`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.media_concurrencies). This field is required.
@@ -406,12 +456,14 @@ pub mod builders {
             self.media_concurrencies = input;
             self
         }
+
         /// Returns [`media_concurrencies`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.media_concurrencies), if set.
         pub fn get_media_concurrencies(
             &self,
         ) -> &Option<Vec<crate::types::MediaConcurrency>> {
             &self.media_concurrencies
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -419,6 +471,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.tags).
@@ -429,10 +482,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Whether agents with this routing profile will have their routing order calculated based on *longest idle time* or *time since their last inbound contact*.
         ///
         /// Sets [`agent_availability_timer`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.agent_availability_timer).
@@ -443,6 +498,7 @@ pub mod builders {
             self.agent_availability_timer = Some(input);
             self
         }
+
         /// Whether agents with this routing profile will have their routing order calculated based on *longest idle time* or *time since their last inbound contact*.
         ///
         /// Sets [`agent_availability_timer`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.agent_availability_timer).
@@ -453,12 +509,14 @@ pub mod builders {
             self.agent_availability_timer = input;
             self
         }
+
         /// Returns [`agent_availability_timer`](crate::operation::create_routing_profile::CreateRoutingProfileInput#structfield.agent_availability_timer), if set.
         pub fn get_agent_availability_timer(
             &self,
         ) -> &Option<crate::types::AgentAvailabilityTimer> {
             &self.agent_availability_timer
         }
+
         /// Builds a [`CreateRoutingProfileInput`](crate::operation::create_routing_profile::CreateRoutingProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -481,6 +539,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateRoutingProfileOutput`](crate::operation::create_routing_profile::CreateRoutingProfileOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -488,6 +547,7 @@ pub mod builders {
         pub(crate) routing_profile_arn: Option<String>,
         pub(crate) routing_profile_id: Option<String>,
     }
+
     impl CreateRoutingProfileOutputBuilder {
         /// The Amazon Resource Name (ARN) of the routing profile.
         ///
@@ -496,6 +556,7 @@ pub mod builders {
             self.routing_profile_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the routing profile.
         ///
         /// Sets [`routing_profile_arn`](crate::operation::create_routing_profile::CreateRoutingProfileOutput#structfield.routing_profile_arn).
@@ -503,10 +564,12 @@ pub mod builders {
             self.routing_profile_arn = input;
             self
         }
+
         /// Returns [`routing_profile_arn`](crate::operation::create_routing_profile::CreateRoutingProfileOutput#structfield.routing_profile_arn), if set.
         pub fn get_routing_profile_arn(&self) -> &Option<String> {
             &self.routing_profile_arn
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::create_routing_profile::CreateRoutingProfileOutput#structfield.routing_profile_id).
@@ -514,6 +577,7 @@ pub mod builders {
             self.routing_profile_id = Some(input.into());
             self
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::create_routing_profile::CreateRoutingProfileOutput#structfield.routing_profile_id).
@@ -521,10 +585,12 @@ pub mod builders {
             self.routing_profile_id = input;
             self
         }
+
         /// Returns [`routing_profile_id`](crate::operation::create_routing_profile::CreateRoutingProfileOutput#structfield.routing_profile_id), if set.
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
+
         /// Builds a [`CreateRoutingProfileOutput`](crate::operation::create_routing_profile::CreateRoutingProfileOutput).
         pub fn build(
             self,

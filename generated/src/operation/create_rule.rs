@@ -12,6 +12,7 @@ impl CreateRule {
         Self
     }
 }
+
 /// The input of the [`CreateRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -31,42 +32,51 @@ pub struct CreateRuleInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl CreateRuleInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique name for the rule.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The event source to trigger the rule.
     pub fn trigger_event_source(&self) -> Option<&crate::types::RuleTriggerEventSource> {
         self.trigger_event_source.as_ref()
     }
+
     /// The conditions of the rule.
     pub fn function(&self) -> Option<&str> {
         self.function.as_deref()
     }
+
     /// A list of actions to be run when the rule is triggered.
     ///
     /// Empty when the field is unset; use `.actions.is_none()` to tell unset from empty.
     pub fn actions(&self) -> &[crate::types::RuleAction] {
         self.actions.as_deref().unwrap_or_default()
     }
+
     /// The publish status of the rule.
     pub fn publish_status(&self) -> Option<&crate::types::RulePublishStatus> {
         self.publish_status.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`CreateRuleInput`].
     pub fn builder() -> crate::operation::create_rule::builders::CreateRuleInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -76,20 +86,24 @@ pub struct CreateRuleOutput {
     /// A unique identifier for the rule.
     pub rule_id: String,
 }
+
 impl CreateRuleOutput {
     /// The Amazon Resource Name (ARN) of the rule.
     pub fn rule_arn(&self) -> &str {
         &self.rule_arn
     }
+
     /// A unique identifier for the rule.
     pub fn rule_id(&self) -> &str {
         &self.rule_id
     }
+
     /// Creates a new builder for [`CreateRuleOutput`].
     pub fn builder() -> crate::operation::create_rule::builders::CreateRuleOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateRule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -114,6 +128,7 @@ pub enum CreateRuleError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateRuleError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -126,10 +141,12 @@ impl CreateRuleError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -153,35 +170,43 @@ impl CreateRuleError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateRuleError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -196,6 +221,7 @@ impl ::std::error::Error for CreateRuleError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateRuleError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -210,11 +236,13 @@ impl ::std::fmt::Display for CreateRuleError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateRuleError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateRuleInput`](crate::operation::create_rule::CreateRuleInput).
@@ -229,6 +257,7 @@ pub mod builders {
         pub(crate) publish_status: Option<crate::types::RulePublishStatus>,
         pub(crate) client_token: Option<String>,
     }
+
     impl CreateRuleInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -237,6 +266,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_rule::CreateRuleInput#structfield.instance_id). This field is required.
@@ -244,10 +274,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_rule::CreateRuleInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique name for the rule.
         ///
         /// Sets [`name`](crate::operation::create_rule::CreateRuleInput#structfield.name). This field is required.
@@ -255,6 +287,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// A unique name for the rule.
         ///
         /// Sets [`name`](crate::operation::create_rule::CreateRuleInput#structfield.name). This field is required.
@@ -262,10 +295,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_rule::CreateRuleInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The event source to trigger the rule.
         ///
         /// Sets [`trigger_event_source`](crate::operation::create_rule::CreateRuleInput#structfield.trigger_event_source). This field is required.
@@ -276,6 +311,7 @@ pub mod builders {
             self.trigger_event_source = Some(input);
             self
         }
+
         /// The event source to trigger the rule.
         ///
         /// Sets [`trigger_event_source`](crate::operation::create_rule::CreateRuleInput#structfield.trigger_event_source). This field is required.
@@ -286,12 +322,14 @@ pub mod builders {
             self.trigger_event_source = input;
             self
         }
+
         /// Returns [`trigger_event_source`](crate::operation::create_rule::CreateRuleInput#structfield.trigger_event_source), if set.
         pub fn get_trigger_event_source(
             &self,
         ) -> &Option<crate::types::RuleTriggerEventSource> {
             &self.trigger_event_source
         }
+
         /// The conditions of the rule.
         ///
         /// Sets [`function`](crate::operation::create_rule::CreateRuleInput#structfield.function). This field is required.
@@ -299,6 +337,7 @@ pub mod builders {
             self.function = Some(input.into());
             self
         }
+
         /// The conditions of the rule.
         ///
         /// Sets [`function`](crate::operation::create_rule::CreateRuleInput#structfield.function). This field is required.
@@ -306,10 +345,12 @@ pub mod builders {
             self.function = input;
             self
         }
+
         /// Returns [`function`](crate::operation::create_rule::CreateRuleInput#structfield.function), if set.
         pub fn get_function(&self) -> &Option<String> {
             &self.function
         }
+
         /// Appends an item to [`actions`](crate::operation::create_rule::CreateRuleInput#structfield.actions); use [`set_actions`](Self::set_actions) to replace the whole list.
         pub fn actions(mut self, input: crate::types::RuleAction) -> Self {
             let mut v: Vec<_> = self.actions.unwrap_or_default();
@@ -317,6 +358,7 @@ pub mod builders {
             self.actions = Some(v);
             self
         }
+
         /// A list of actions to be run when the rule is triggered.
         ///
         /// Sets [`actions`](crate::operation::create_rule::CreateRuleInput#structfield.actions). This field is required.
@@ -327,10 +369,12 @@ pub mod builders {
             self.actions = input;
             self
         }
+
         /// Returns [`actions`](crate::operation::create_rule::CreateRuleInput#structfield.actions), if set.
         pub fn get_actions(&self) -> &Option<Vec<crate::types::RuleAction>> {
             &self.actions
         }
+
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::create_rule::CreateRuleInput#structfield.publish_status). This field is required.
@@ -338,6 +382,7 @@ pub mod builders {
             self.publish_status = Some(input);
             self
         }
+
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::create_rule::CreateRuleInput#structfield.publish_status). This field is required.
@@ -348,10 +393,12 @@ pub mod builders {
             self.publish_status = input;
             self
         }
+
         /// Returns [`publish_status`](crate::operation::create_rule::CreateRuleInput#structfield.publish_status), if set.
         pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
             &self.publish_status
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_rule::CreateRuleInput#structfield.client_token).
@@ -359,6 +406,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_rule::CreateRuleInput#structfield.client_token).
@@ -366,10 +414,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_rule::CreateRuleInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`CreateRuleInput`](crate::operation::create_rule::CreateRuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -390,6 +440,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateRuleOutput`](crate::operation::create_rule::CreateRuleOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -397,6 +448,7 @@ pub mod builders {
         pub(crate) rule_arn: Option<String>,
         pub(crate) rule_id: Option<String>,
     }
+
     impl CreateRuleOutputBuilder {
         /// The Amazon Resource Name (ARN) of the rule.
         ///
@@ -405,6 +457,7 @@ pub mod builders {
             self.rule_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the rule.
         ///
         /// Sets [`rule_arn`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_arn). This field is required.
@@ -412,10 +465,12 @@ pub mod builders {
             self.rule_arn = input;
             self
         }
+
         /// Returns [`rule_arn`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_arn), if set.
         pub fn get_rule_arn(&self) -> &Option<String> {
             &self.rule_arn
         }
+
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_id). This field is required.
@@ -423,6 +478,7 @@ pub mod builders {
             self.rule_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_id). This field is required.
@@ -430,10 +486,12 @@ pub mod builders {
             self.rule_id = input;
             self
         }
+
         /// Returns [`rule_id`](crate::operation::create_rule::CreateRuleOutput#structfield.rule_id), if set.
         pub fn get_rule_id(&self) -> &Option<String> {
             &self.rule_id
         }
+
         /// Builds a [`CreateRuleOutput`](crate::operation::create_rule::CreateRuleOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -12,6 +12,7 @@ impl CreateSecurityProfile {
         Self
     }
 }
+
 /// The input of the [`CreateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,74 +44,88 @@ pub struct CreateSecurityProfileInput {
         crate::types::GranularAccessControlConfiguration,
     >,
 }
+
 impl CreateSecurityProfileInput {
     /// The name of the security profile.
     pub fn security_profile_name(&self) -> Option<&str> {
         self.security_profile_name.as_deref()
     }
+
     /// The description of the security profile.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Permissions assigned to the security profile.
     ///
     /// Empty when the field is unset; use `.permissions.is_none()` to tell unset from empty.
     pub fn permissions(&self) -> &[String] {
         self.permissions.as_deref().unwrap_or_default()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
     pub fn allowed_access_control_tags(
         &self,
     ) -> Option<&::std::collections::HashMap<String, String>> {
         self.allowed_access_control_tags.as_ref()
     }
+
     /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.tag_restricted_resources.is_none()` to tell unset from empty.
     pub fn tag_restricted_resources(&self) -> &[String] {
         self.tag_restricted_resources.as_deref().unwrap_or_default()
     }
+
     /// A list of third-party applications or MCP Servers that the security profile will give access to.
     ///
     /// Empty when the field is unset; use `.applications.is_none()` to tell unset from empty.
     pub fn applications(&self) -> &[crate::types::Application] {
         self.applications.as_deref().unwrap_or_default()
     }
+
     /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.hierarchy_restricted_resources.is_none()` to tell unset from empty.
     pub fn hierarchy_restricted_resources(&self) -> &[String] {
         self.hierarchy_restricted_resources.as_deref().unwrap_or_default()
     }
+
     /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
     pub fn allowed_access_control_hierarchy_group_id(&self) -> Option<&str> {
         self.allowed_access_control_hierarchy_group_id.as_deref()
     }
+
     /// A list of Flow Modules an AI Agent can invoke as a tool.
     ///
     /// Empty when the field is unset; use `.allowed_flow_modules.is_none()` to tell unset from empty.
     pub fn allowed_flow_modules(&self) -> &[crate::types::FlowModule] {
         self.allowed_flow_modules.as_deref().unwrap_or_default()
     }
+
     /// The granular access control configuration for the security profile, including data table permissions.
     pub fn granular_access_control_configuration(
         &self,
     ) -> Option<&crate::types::GranularAccessControlConfiguration> {
         self.granular_access_control_configuration.as_ref()
     }
+
     /// Creates a new builder for [`CreateSecurityProfileInput`].
     pub fn builder() -> crate::operation::create_security_profile::builders::CreateSecurityProfileInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -120,20 +135,24 @@ pub struct CreateSecurityProfileOutput {
     /// The Amazon Resource Name (ARN) for the security profile.
     pub security_profile_arn: Option<String>,
 }
+
 impl CreateSecurityProfileOutput {
     /// The identifier for the security profle.
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the security profile.
     pub fn security_profile_arn(&self) -> Option<&str> {
         self.security_profile_arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateSecurityProfileOutput`].
     pub fn builder() -> crate::operation::create_security_profile::builders::CreateSecurityProfileOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -158,6 +177,7 @@ pub enum CreateSecurityProfileError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateSecurityProfileError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -170,10 +190,12 @@ impl CreateSecurityProfileError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -199,35 +221,43 @@ impl CreateSecurityProfileError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateSecurityProfileError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -242,6 +272,7 @@ impl ::std::error::Error for CreateSecurityProfileError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateSecurityProfileError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -256,11 +287,13 @@ impl ::std::fmt::Display for CreateSecurityProfileError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateSecurityProfileError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateSecurityProfileInput`](crate::operation::create_security_profile::CreateSecurityProfileInput).
@@ -284,6 +317,7 @@ pub mod builders {
             crate::types::GranularAccessControlConfiguration,
         >,
     }
+
     impl CreateSecurityProfileInputBuilder {
         /// The name of the security profile.
         ///
@@ -292,6 +326,7 @@ pub mod builders {
             self.security_profile_name = Some(input.into());
             self
         }
+
         /// The name of the security profile.
         ///
         /// Sets [`security_profile_name`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.security_profile_name). This field is required.
@@ -299,10 +334,12 @@ pub mod builders {
             self.security_profile_name = input;
             self
         }
+
         /// Returns [`security_profile_name`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.security_profile_name), if set.
         pub fn get_security_profile_name(&self) -> &Option<String> {
             &self.security_profile_name
         }
+
         /// The description of the security profile.
         ///
         /// Sets [`description`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.description).
@@ -310,6 +347,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the security profile.
         ///
         /// Sets [`description`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.description).
@@ -317,10 +355,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Appends an item to [`permissions`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.permissions); use [`set_permissions`](Self::set_permissions) to replace the whole list.
         pub fn permissions(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.permissions.unwrap_or_default();
@@ -328,6 +368,7 @@ pub mod builders {
             self.permissions = Some(v);
             self
         }
+
         /// Permissions assigned to the security profile.
         ///
         /// Sets [`permissions`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.permissions).
@@ -335,10 +376,12 @@ pub mod builders {
             self.permissions = input;
             self
         }
+
         /// Returns [`permissions`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.permissions), if set.
         pub fn get_permissions(&self) -> &Option<Vec<String>> {
             &self.permissions
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.instance_id). This field is required.
@@ -346,6 +389,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.instance_id). This field is required.
@@ -353,10 +397,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -364,6 +410,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tags).
@@ -374,10 +421,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Inserts an entry into [`allowed_access_control_tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_tags); use [`set_allowed_access_control_tags`](Self::set_allowed_access_control_tags) to replace the whole map.
         pub fn allowed_access_control_tags(
             mut self,
@@ -389,6 +438,7 @@ pub mod builders {
             self.allowed_access_control_tags = Some(map);
             self
         }
+
         /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_tags).
@@ -399,12 +449,14 @@ pub mod builders {
             self.allowed_access_control_tags = input;
             self
         }
+
         /// Returns [`allowed_access_control_tags`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_tags), if set.
         pub fn get_allowed_access_control_tags(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
             &self.allowed_access_control_tags
         }
+
         /// Appends an item to [`tag_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tag_restricted_resources); use [`set_tag_restricted_resources`](Self::set_tag_restricted_resources) to replace the whole list.
         pub fn tag_restricted_resources(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.tag_restricted_resources.unwrap_or_default();
@@ -412,6 +464,7 @@ pub mod builders {
             self.tag_restricted_resources = Some(v);
             self
         }
+
         /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
         ///
         /// Sets [`tag_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tag_restricted_resources).
@@ -422,10 +475,12 @@ pub mod builders {
             self.tag_restricted_resources = input;
             self
         }
+
         /// Returns [`tag_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.tag_restricted_resources), if set.
         pub fn get_tag_restricted_resources(&self) -> &Option<Vec<String>> {
             &self.tag_restricted_resources
         }
+
         /// Appends an item to [`applications`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.applications); use [`set_applications`](Self::set_applications) to replace the whole list.
         pub fn applications(mut self, input: crate::types::Application) -> Self {
             let mut v: Vec<_> = self.applications.unwrap_or_default();
@@ -433,6 +488,7 @@ pub mod builders {
             self.applications = Some(v);
             self
         }
+
         /// A list of third-party applications or MCP Servers that the security profile will give access to.
         ///
         /// Sets [`applications`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.applications).
@@ -443,10 +499,12 @@ pub mod builders {
             self.applications = input;
             self
         }
+
         /// Returns [`applications`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.applications), if set.
         pub fn get_applications(&self) -> &Option<Vec<crate::types::Application>> {
             &self.applications
         }
+
         /// Appends an item to [`hierarchy_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.hierarchy_restricted_resources); use [`set_hierarchy_restricted_resources`](Self::set_hierarchy_restricted_resources) to replace the whole list.
         pub fn hierarchy_restricted_resources(
             mut self,
@@ -457,6 +515,7 @@ pub mod builders {
             self.hierarchy_restricted_resources = Some(v);
             self
         }
+
         /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
         ///
         /// Sets [`hierarchy_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.hierarchy_restricted_resources).
@@ -467,10 +526,12 @@ pub mod builders {
             self.hierarchy_restricted_resources = input;
             self
         }
+
         /// Returns [`hierarchy_restricted_resources`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.hierarchy_restricted_resources), if set.
         pub fn get_hierarchy_restricted_resources(&self) -> &Option<Vec<String>> {
             &self.hierarchy_restricted_resources
         }
+
         /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_hierarchy_group_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id).
@@ -481,6 +542,7 @@ pub mod builders {
             self.allowed_access_control_hierarchy_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_hierarchy_group_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id).
@@ -491,10 +553,12 @@ pub mod builders {
             self.allowed_access_control_hierarchy_group_id = input;
             self
         }
+
         /// Returns [`allowed_access_control_hierarchy_group_id`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id), if set.
         pub fn get_allowed_access_control_hierarchy_group_id(&self) -> &Option<String> {
             &self.allowed_access_control_hierarchy_group_id
         }
+
         /// Appends an item to [`allowed_flow_modules`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_flow_modules); use [`set_allowed_flow_modules`](Self::set_allowed_flow_modules) to replace the whole list.
         pub fn allowed_flow_modules(mut self, input: crate::types::FlowModule) -> Self {
             let mut v: Vec<_> = self.allowed_flow_modules.unwrap_or_default();
@@ -502,6 +566,7 @@ pub mod builders {
             self.allowed_flow_modules = Some(v);
             self
         }
+
         /// A list of Flow Modules an AI Agent can invoke as a tool.
         ///
         /// Sets [`allowed_flow_modules`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_flow_modules).
@@ -512,12 +577,14 @@ pub mod builders {
             self.allowed_flow_modules = input;
             self
         }
+
         /// Returns [`allowed_flow_modules`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.allowed_flow_modules), if set.
         pub fn get_allowed_flow_modules(
             &self,
         ) -> &Option<Vec<crate::types::FlowModule>> {
             &self.allowed_flow_modules
         }
+
         /// The granular access control configuration for the security profile, including data table permissions.
         ///
         /// Sets [`granular_access_control_configuration`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.granular_access_control_configuration).
@@ -528,6 +595,7 @@ pub mod builders {
             self.granular_access_control_configuration = Some(input);
             self
         }
+
         /// The granular access control configuration for the security profile, including data table permissions.
         ///
         /// Sets [`granular_access_control_configuration`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.granular_access_control_configuration).
@@ -538,12 +606,14 @@ pub mod builders {
             self.granular_access_control_configuration = input;
             self
         }
+
         /// Returns [`granular_access_control_configuration`](crate::operation::create_security_profile::CreateSecurityProfileInput#structfield.granular_access_control_configuration), if set.
         pub fn get_granular_access_control_configuration(
             &self,
         ) -> &Option<crate::types::GranularAccessControlConfiguration> {
             &self.granular_access_control_configuration
         }
+
         /// Builds a [`CreateSecurityProfileInput`](crate::operation::create_security_profile::CreateSecurityProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -571,6 +641,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateSecurityProfileOutput`](crate::operation::create_security_profile::CreateSecurityProfileOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -578,6 +649,7 @@ pub mod builders {
         pub(crate) security_profile_id: Option<String>,
         pub(crate) security_profile_arn: Option<String>,
     }
+
     impl CreateSecurityProfileOutputBuilder {
         /// The identifier for the security profle.
         ///
@@ -586,6 +658,7 @@ pub mod builders {
             self.security_profile_id = Some(input.into());
             self
         }
+
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::create_security_profile::CreateSecurityProfileOutput#structfield.security_profile_id).
@@ -593,10 +666,12 @@ pub mod builders {
             self.security_profile_id = input;
             self
         }
+
         /// Returns [`security_profile_id`](crate::operation::create_security_profile::CreateSecurityProfileOutput#structfield.security_profile_id), if set.
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
+
         /// The Amazon Resource Name (ARN) for the security profile.
         ///
         /// Sets [`security_profile_arn`](crate::operation::create_security_profile::CreateSecurityProfileOutput#structfield.security_profile_arn).
@@ -604,6 +679,7 @@ pub mod builders {
             self.security_profile_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the security profile.
         ///
         /// Sets [`security_profile_arn`](crate::operation::create_security_profile::CreateSecurityProfileOutput#structfield.security_profile_arn).
@@ -611,10 +687,12 @@ pub mod builders {
             self.security_profile_arn = input;
             self
         }
+
         /// Returns [`security_profile_arn`](crate::operation::create_security_profile::CreateSecurityProfileOutput#structfield.security_profile_arn), if set.
         pub fn get_security_profile_arn(&self) -> &Option<String> {
             &self.security_profile_arn
         }
+
         /// Builds a [`CreateSecurityProfileOutput`](crate::operation::create_security_profile::CreateSecurityProfileOutput).
         pub fn build(
             self,

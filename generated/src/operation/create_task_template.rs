@@ -10,6 +10,7 @@ impl CreateTaskTemplate {
         Self
     }
 }
+
 /// The input of the [`CreateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -35,54 +36,66 @@ pub struct CreateTaskTemplateInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl CreateTaskTemplateInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the task template.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the task template.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The identifier of the flow that runs by default when a task is created by referencing this template.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
     pub fn self_assign_flow_id(&self) -> Option<&str> {
         self.self_assign_flow_id.as_deref()
     }
+
     /// Constraints that are applicable to the fields listed.
     pub fn constraints(&self) -> Option<&crate::types::TaskTemplateConstraints> {
         self.constraints.as_ref()
     }
+
     /// The default values for fields when a task is created by referencing this template.
     pub fn defaults(&self) -> Option<&crate::types::TaskTemplateDefaults> {
         self.defaults.as_ref()
     }
+
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
+
     /// Fields that are part of the template.
     ///
     /// Empty when the field is unset; use `.fields.is_none()` to tell unset from empty.
     pub fn fields(&self) -> &[crate::types::TaskTemplateField] {
         self.fields.as_deref().unwrap_or_default()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`CreateTaskTemplateInput`].
     pub fn builder() -> crate::operation::create_task_template::builders::CreateTaskTemplateInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -92,20 +105,24 @@ pub struct CreateTaskTemplateOutput {
     /// The Amazon Resource Name (ARN) for the task template resource.
     pub arn: String,
 }
+
 impl CreateTaskTemplateOutput {
     /// The identifier of the task template resource.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) for the task template resource.
     pub fn arn(&self) -> &str {
         &self.arn
     }
+
     /// Creates a new builder for [`CreateTaskTemplateOutput`].
     pub fn builder() -> crate::operation::create_task_template::builders::CreateTaskTemplateOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -128,6 +145,7 @@ pub enum CreateTaskTemplateError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateTaskTemplateError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -140,10 +158,12 @@ impl CreateTaskTemplateError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -166,31 +186,38 @@ impl CreateTaskTemplateError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`PropertyValidationException`](Self::PropertyValidationException) error.
     pub fn is_property_validation_exception(&self) -> bool {
         matches!(self, Self::PropertyValidationException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateTaskTemplateError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -204,6 +231,7 @@ impl ::std::error::Error for CreateTaskTemplateError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateTaskTemplateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -217,11 +245,13 @@ impl ::std::fmt::Display for CreateTaskTemplateError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateTaskTemplateError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateTaskTemplateInput`](crate::operation::create_task_template::CreateTaskTemplateInput).
@@ -239,6 +269,7 @@ pub mod builders {
         pub(crate) fields: Option<Vec<crate::types::TaskTemplateField>>,
         pub(crate) client_token: Option<String>,
     }
+
     impl CreateTaskTemplateInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -247,6 +278,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.instance_id). This field is required.
@@ -254,10 +286,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.name). This field is required.
@@ -265,6 +299,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.name). This field is required.
@@ -272,10 +307,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.description).
@@ -283,6 +320,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.description).
@@ -290,10 +328,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.contact_flow_id).
@@ -301,6 +341,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.contact_flow_id).
@@ -308,10 +349,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.self_assign_flow_id).
@@ -319,6 +362,7 @@ pub mod builders {
             self.self_assign_flow_id = Some(input.into());
             self
         }
+
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.self_assign_flow_id).
@@ -326,10 +370,12 @@ pub mod builders {
             self.self_assign_flow_id = input;
             self
         }
+
         /// Returns [`self_assign_flow_id`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.self_assign_flow_id), if set.
         pub fn get_self_assign_flow_id(&self) -> &Option<String> {
             &self.self_assign_flow_id
         }
+
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.constraints).
@@ -340,6 +386,7 @@ pub mod builders {
             self.constraints = Some(input);
             self
         }
+
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.constraints).
@@ -350,10 +397,12 @@ pub mod builders {
             self.constraints = input;
             self
         }
+
         /// Returns [`constraints`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.constraints), if set.
         pub fn get_constraints(&self) -> &Option<crate::types::TaskTemplateConstraints> {
             &self.constraints
         }
+
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.defaults).
@@ -361,6 +410,7 @@ pub mod builders {
             self.defaults = Some(input);
             self
         }
+
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.defaults).
@@ -371,10 +421,12 @@ pub mod builders {
             self.defaults = input;
             self
         }
+
         /// Returns [`defaults`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.defaults), if set.
         pub fn get_defaults(&self) -> &Option<crate::types::TaskTemplateDefaults> {
             &self.defaults
         }
+
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.status).
@@ -382,6 +434,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.status).
@@ -392,10 +445,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
             &self.status
         }
+
         /// Appends an item to [`fields`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
         pub fn fields(mut self, input: crate::types::TaskTemplateField) -> Self {
             let mut v: Vec<_> = self.fields.unwrap_or_default();
@@ -403,6 +458,7 @@ pub mod builders {
             self.fields = Some(v);
             self
         }
+
         /// Fields that are part of the template.
         ///
         /// Sets [`fields`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.fields). This field is required.
@@ -413,10 +469,12 @@ pub mod builders {
             self.fields = input;
             self
         }
+
         /// Returns [`fields`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.fields), if set.
         pub fn get_fields(&self) -> &Option<Vec<crate::types::TaskTemplateField>> {
             &self.fields
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.client_token).
@@ -424,6 +482,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.client_token).
@@ -431,10 +490,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_task_template::CreateTaskTemplateInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`CreateTaskTemplateInput`](crate::operation::create_task_template::CreateTaskTemplateInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -458,6 +519,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateTaskTemplateOutput`](crate::operation::create_task_template::CreateTaskTemplateOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -465,6 +527,7 @@ pub mod builders {
         pub(crate) id: Option<String>,
         pub(crate) arn: Option<String>,
     }
+
     impl CreateTaskTemplateOutputBuilder {
         /// The identifier of the task template resource.
         ///
@@ -473,6 +536,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The identifier of the task template resource.
         ///
         /// Sets [`id`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.id). This field is required.
@@ -480,10 +544,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// The Amazon Resource Name (ARN) for the task template resource.
         ///
         /// Sets [`arn`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.arn). This field is required.
@@ -491,6 +557,7 @@ pub mod builders {
             self.arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the task template resource.
         ///
         /// Sets [`arn`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.arn). This field is required.
@@ -498,10 +565,12 @@ pub mod builders {
             self.arn = input;
             self
         }
+
         /// Returns [`arn`](crate::operation::create_task_template::CreateTaskTemplateOutput#structfield.arn), if set.
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
+
         /// Builds a [`CreateTaskTemplateOutput`](crate::operation::create_task_template::CreateTaskTemplateOutput).
         ///
         /// Fails when one of these fields is unset:

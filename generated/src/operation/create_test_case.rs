@@ -10,6 +10,7 @@ impl CreateTestCase {
         Self
     }
 }
+
 /// The input of the [`CreateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -37,56 +38,69 @@ pub struct CreateTestCaseInput {
     /// The region in which the resource was last modified
     pub last_modified_region: Option<String>,
 }
+
 impl CreateTestCaseInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the test.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the test.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The JSON string that represents the content of the test.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// Defines the starting point for your test.
     pub fn entry_point(&self) -> Option<&crate::types::TestCaseEntryPoint> {
         self.entry_point.as_ref()
     }
+
     /// Defines the initial custom attributes for your test.
     pub fn initialization_data(&self) -> Option<&str> {
         self.initialization_data.as_deref()
     }
+
     /// Indicates the test status as either SAVED or PUBLISHED.
     pub fn status(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status.as_ref()
     }
+
     /// Id of the test case if you want to create it in a replica region using Amazon Connect Global Resiliency
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The time at which the resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The region in which the resource was last modified
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`CreateTestCaseInput`].
     pub fn builder() -> crate::operation::create_test_case::builders::CreateTestCaseInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -96,20 +110,24 @@ pub struct CreateTestCaseOutput {
     /// The Amazon Resource Name (ARN) of the test.
     pub test_case_arn: Option<String>,
 }
+
 impl CreateTestCaseOutput {
     /// The identifier of the test.
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the test.
     pub fn test_case_arn(&self) -> Option<&str> {
         self.test_case_arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateTestCaseOutput`].
     pub fn builder() -> crate::operation::create_test_case::builders::CreateTestCaseOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -142,6 +160,7 @@ pub enum CreateTestCaseError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateTestCaseError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -154,10 +173,12 @@ impl CreateTestCaseError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -191,51 +212,63 @@ impl CreateTestCaseError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`InvalidTestCaseException`](Self::InvalidTestCaseException) error.
     pub fn is_invalid_test_case_exception(&self) -> bool {
         matches!(self, Self::InvalidTestCaseException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateTestCaseError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -254,6 +287,7 @@ impl ::std::error::Error for CreateTestCaseError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateTestCaseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -272,11 +306,13 @@ impl ::std::fmt::Display for CreateTestCaseError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateTestCaseError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateTestCaseInput`](crate::operation::create_test_case::CreateTestCaseInput).
@@ -295,6 +331,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl CreateTestCaseInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -303,6 +340,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_test_case::CreateTestCaseInput#structfield.instance_id). This field is required.
@@ -310,10 +348,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_test_case::CreateTestCaseInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the test.
         ///
         /// Sets [`name`](crate::operation::create_test_case::CreateTestCaseInput#structfield.name). This field is required.
@@ -321,6 +361,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the test.
         ///
         /// Sets [`name`](crate::operation::create_test_case::CreateTestCaseInput#structfield.name). This field is required.
@@ -328,10 +369,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_test_case::CreateTestCaseInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the test.
         ///
         /// Sets [`description`](crate::operation::create_test_case::CreateTestCaseInput#structfield.description).
@@ -339,6 +382,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the test.
         ///
         /// Sets [`description`](crate::operation::create_test_case::CreateTestCaseInput#structfield.description).
@@ -346,10 +390,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_test_case::CreateTestCaseInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The JSON string that represents the content of the test.
         ///
         /// Sets [`content`](crate::operation::create_test_case::CreateTestCaseInput#structfield.content). This field is required.
@@ -357,6 +403,7 @@ pub mod builders {
             self.content = Some(input.into());
             self
         }
+
         /// The JSON string that represents the content of the test.
         ///
         /// Sets [`content`](crate::operation::create_test_case::CreateTestCaseInput#structfield.content). This field is required.
@@ -364,10 +411,12 @@ pub mod builders {
             self.content = input;
             self
         }
+
         /// Returns [`content`](crate::operation::create_test_case::CreateTestCaseInput#structfield.content), if set.
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
+
         /// Defines the starting point for your test.
         ///
         /// Sets [`entry_point`](crate::operation::create_test_case::CreateTestCaseInput#structfield.entry_point).
@@ -375,6 +424,7 @@ pub mod builders {
             self.entry_point = Some(input);
             self
         }
+
         /// Defines the starting point for your test.
         ///
         /// Sets [`entry_point`](crate::operation::create_test_case::CreateTestCaseInput#structfield.entry_point).
@@ -385,10 +435,12 @@ pub mod builders {
             self.entry_point = input;
             self
         }
+
         /// Returns [`entry_point`](crate::operation::create_test_case::CreateTestCaseInput#structfield.entry_point), if set.
         pub fn get_entry_point(&self) -> &Option<crate::types::TestCaseEntryPoint> {
             &self.entry_point
         }
+
         /// Defines the initial custom attributes for your test.
         ///
         /// Sets [`initialization_data`](crate::operation::create_test_case::CreateTestCaseInput#structfield.initialization_data).
@@ -396,6 +448,7 @@ pub mod builders {
             self.initialization_data = Some(input.into());
             self
         }
+
         /// Defines the initial custom attributes for your test.
         ///
         /// Sets [`initialization_data`](crate::operation::create_test_case::CreateTestCaseInput#structfield.initialization_data).
@@ -403,10 +456,12 @@ pub mod builders {
             self.initialization_data = input;
             self
         }
+
         /// Returns [`initialization_data`](crate::operation::create_test_case::CreateTestCaseInput#structfield.initialization_data), if set.
         pub fn get_initialization_data(&self) -> &Option<String> {
             &self.initialization_data
         }
+
         /// Indicates the test status as either SAVED or PUBLISHED.
         ///
         /// Sets [`status`](crate::operation::create_test_case::CreateTestCaseInput#structfield.status).
@@ -414,6 +469,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Indicates the test status as either SAVED or PUBLISHED.
         ///
         /// Sets [`status`](crate::operation::create_test_case::CreateTestCaseInput#structfield.status).
@@ -424,10 +480,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::create_test_case::CreateTestCaseInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
             &self.status
         }
+
         /// Id of the test case if you want to create it in a replica region using Amazon Connect Global Resiliency
         ///
         /// Sets [`test_case_id`](crate::operation::create_test_case::CreateTestCaseInput#structfield.test_case_id).
@@ -435,6 +493,7 @@ pub mod builders {
             self.test_case_id = Some(input.into());
             self
         }
+
         /// Id of the test case if you want to create it in a replica region using Amazon Connect Global Resiliency
         ///
         /// Sets [`test_case_id`](crate::operation::create_test_case::CreateTestCaseInput#structfield.test_case_id).
@@ -442,10 +501,12 @@ pub mod builders {
             self.test_case_id = input;
             self
         }
+
         /// Returns [`test_case_id`](crate::operation::create_test_case::CreateTestCaseInput#structfield.test_case_id), if set.
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_test_case::CreateTestCaseInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -453,6 +514,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_test_case::CreateTestCaseInput#structfield.tags).
@@ -463,10 +525,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_test_case::CreateTestCaseInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// The time at which the resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_time).
@@ -474,6 +538,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The time at which the resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_time).
@@ -484,10 +549,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The region in which the resource was last modified
         ///
         /// Sets [`last_modified_region`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_region).
@@ -495,6 +562,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The region in which the resource was last modified
         ///
         /// Sets [`last_modified_region`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_region).
@@ -502,10 +570,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::create_test_case::CreateTestCaseInput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`CreateTestCaseInput`](crate::operation::create_test_case::CreateTestCaseInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -530,6 +600,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateTestCaseOutput`](crate::operation::create_test_case::CreateTestCaseOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -537,6 +608,7 @@ pub mod builders {
         pub(crate) test_case_id: Option<String>,
         pub(crate) test_case_arn: Option<String>,
     }
+
     impl CreateTestCaseOutputBuilder {
         /// The identifier of the test.
         ///
@@ -545,6 +617,7 @@ pub mod builders {
             self.test_case_id = Some(input.into());
             self
         }
+
         /// The identifier of the test.
         ///
         /// Sets [`test_case_id`](crate::operation::create_test_case::CreateTestCaseOutput#structfield.test_case_id).
@@ -552,10 +625,12 @@ pub mod builders {
             self.test_case_id = input;
             self
         }
+
         /// Returns [`test_case_id`](crate::operation::create_test_case::CreateTestCaseOutput#structfield.test_case_id), if set.
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
+
         /// The Amazon Resource Name (ARN) of the test.
         ///
         /// Sets [`test_case_arn`](crate::operation::create_test_case::CreateTestCaseOutput#structfield.test_case_arn).
@@ -563,6 +638,7 @@ pub mod builders {
             self.test_case_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the test.
         ///
         /// Sets [`test_case_arn`](crate::operation::create_test_case::CreateTestCaseOutput#structfield.test_case_arn).
@@ -570,10 +646,12 @@ pub mod builders {
             self.test_case_arn = input;
             self
         }
+
         /// Returns [`test_case_arn`](crate::operation::create_test_case::CreateTestCaseOutput#structfield.test_case_arn), if set.
         pub fn get_test_case_arn(&self) -> &Option<String> {
             &self.test_case_arn
         }
+
         /// Builds a [`CreateTestCaseOutput`](crate::operation::create_test_case::CreateTestCaseOutput).
         pub fn build(self) -> crate::operation::create_test_case::CreateTestCaseOutput {
             crate::operation::create_test_case::CreateTestCaseOutput {

@@ -14,6 +14,7 @@ impl CreateTrafficDistributionGroup {
         Self
     }
 }
+
 /// The input of the [`CreateTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,32 +30,39 @@ pub struct CreateTrafficDistributionGroupInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateTrafficDistributionGroupInput {
     /// The name for the traffic distribution group.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// A description for the traffic distribution group.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance that has been replicated.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateTrafficDistributionGroupInput`].
     pub fn builder() -> crate::operation::create_traffic_distribution_group::builders::CreateTrafficDistributionGroupInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -64,20 +72,24 @@ pub struct CreateTrafficDistributionGroupOutput {
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     pub arn: Option<String>,
 }
+
 impl CreateTrafficDistributionGroupOutput {
     /// The identifier of the traffic distribution group.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateTrafficDistributionGroupOutput`].
     pub fn builder() -> crate::operation::create_traffic_distribution_group::builders::CreateTrafficDistributionGroupOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +116,7 @@ pub enum CreateTrafficDistributionGroupError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateTrafficDistributionGroupError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +129,12 @@ impl CreateTrafficDistributionGroupError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -146,39 +161,48 @@ impl CreateTrafficDistributionGroupError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ResourceNotReadyException`](Self::ResourceNotReadyException) error.
     pub fn is_resource_not_ready_exception(&self) -> bool {
         matches!(self, Self::ResourceNotReadyException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateTrafficDistributionGroupError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -194,6 +218,7 @@ impl ::std::error::Error for CreateTrafficDistributionGroupError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateTrafficDistributionGroupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -209,11 +234,13 @@ impl ::std::fmt::Display for CreateTrafficDistributionGroupError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateTrafficDistributionGroupError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateTrafficDistributionGroupInput`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput).
@@ -226,6 +253,7 @@ pub mod builders {
         pub(crate) client_token: Option<String>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateTrafficDistributionGroupInputBuilder {
         /// The name for the traffic distribution group.
         ///
@@ -234,6 +262,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name for the traffic distribution group.
         ///
         /// Sets [`name`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.name). This field is required.
@@ -241,10 +270,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// A description for the traffic distribution group.
         ///
         /// Sets [`description`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.description).
@@ -252,6 +283,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// A description for the traffic distribution group.
         ///
         /// Sets [`description`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.description).
@@ -259,10 +291,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The identifier of the Amazon Connect instance that has been replicated.
         ///
         /// Sets [`instance_id`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.instance_id). This field is required.
@@ -270,6 +304,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance that has been replicated.
         ///
         /// Sets [`instance_id`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.instance_id). This field is required.
@@ -277,10 +312,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.client_token).
@@ -288,6 +325,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.client_token).
@@ -295,10 +333,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -306,6 +346,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.tags).
@@ -316,10 +357,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateTrafficDistributionGroupInput`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -338,6 +381,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateTrafficDistributionGroupOutput`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -345,6 +389,7 @@ pub mod builders {
         pub(crate) id: Option<String>,
         pub(crate) arn: Option<String>,
     }
+
     impl CreateTrafficDistributionGroupOutputBuilder {
         /// The identifier of the traffic distribution group.
         ///
@@ -353,6 +398,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput#structfield.id).
@@ -360,10 +406,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// The Amazon Resource Name (ARN) of the traffic distribution group.
         ///
         /// Sets [`arn`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput#structfield.arn).
@@ -371,6 +419,7 @@ pub mod builders {
             self.arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the traffic distribution group.
         ///
         /// Sets [`arn`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput#structfield.arn).
@@ -378,10 +427,12 @@ pub mod builders {
             self.arn = input;
             self
         }
+
         /// Returns [`arn`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput#structfield.arn), if set.
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
+
         /// Builds a [`CreateTrafficDistributionGroupOutput`](crate::operation::create_traffic_distribution_group::CreateTrafficDistributionGroupOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl CreateUseCase {
         Self
     }
 }
+
 /// The input of the [`CreateUseCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct CreateUseCaseInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateUseCaseInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the integration association.
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
+
     /// The type of use case to associate to the integration association.
     pub fn use_case_type(&self) -> Option<&crate::types::UseCaseType> {
         self.use_case_type.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateUseCaseInput`].
     pub fn builder() -> crate::operation::create_use_case::builders::CreateUseCaseInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateUseCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -54,20 +61,24 @@ pub struct CreateUseCaseOutput {
     /// The Amazon Resource Name (ARN) for the use case.
     pub use_case_arn: Option<String>,
 }
+
 impl CreateUseCaseOutput {
     /// The identifier of the use case.
     pub fn use_case_id(&self) -> Option<&str> {
         self.use_case_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the use case.
     pub fn use_case_arn(&self) -> Option<&str> {
         self.use_case_arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateUseCaseOutput`].
     pub fn builder() -> crate::operation::create_use_case::builders::CreateUseCaseOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateUseCase`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -88,6 +99,7 @@ pub enum CreateUseCaseError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateUseCaseError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -100,10 +112,12 @@ impl CreateUseCaseError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -123,27 +137,33 @@ impl CreateUseCaseError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateUseCaseError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -156,6 +176,7 @@ impl ::std::error::Error for CreateUseCaseError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateUseCaseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -168,11 +189,13 @@ impl ::std::fmt::Display for CreateUseCaseError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateUseCaseError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateUseCaseInput`](crate::operation::create_use_case::CreateUseCaseInput).
@@ -184,6 +207,7 @@ pub mod builders {
         pub(crate) use_case_type: Option<crate::types::UseCaseType>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateUseCaseInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -192,6 +216,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_use_case::CreateUseCaseInput#structfield.instance_id). This field is required.
@@ -199,10 +224,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_use_case::CreateUseCaseInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::create_use_case::CreateUseCaseInput#structfield.integration_association_id). This field is required.
@@ -210,6 +237,7 @@ pub mod builders {
             self.integration_association_id = Some(input.into());
             self
         }
+
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::create_use_case::CreateUseCaseInput#structfield.integration_association_id). This field is required.
@@ -217,10 +245,12 @@ pub mod builders {
             self.integration_association_id = input;
             self
         }
+
         /// Returns [`integration_association_id`](crate::operation::create_use_case::CreateUseCaseInput#structfield.integration_association_id), if set.
         pub fn get_integration_association_id(&self) -> &Option<String> {
             &self.integration_association_id
         }
+
         /// The type of use case to associate to the integration association.
         ///
         /// Sets [`use_case_type`](crate::operation::create_use_case::CreateUseCaseInput#structfield.use_case_type). This field is required.
@@ -228,6 +258,7 @@ pub mod builders {
             self.use_case_type = Some(input);
             self
         }
+
         /// The type of use case to associate to the integration association.
         ///
         /// Sets [`use_case_type`](crate::operation::create_use_case::CreateUseCaseInput#structfield.use_case_type). This field is required.
@@ -238,10 +269,12 @@ pub mod builders {
             self.use_case_type = input;
             self
         }
+
         /// Returns [`use_case_type`](crate::operation::create_use_case::CreateUseCaseInput#structfield.use_case_type), if set.
         pub fn get_use_case_type(&self) -> &Option<crate::types::UseCaseType> {
             &self.use_case_type
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_use_case::CreateUseCaseInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -249,6 +282,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_use_case::CreateUseCaseInput#structfield.tags).
@@ -259,10 +293,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_use_case::CreateUseCaseInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateUseCaseInput`](crate::operation::create_use_case::CreateUseCaseInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -280,6 +316,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateUseCaseOutput`](crate::operation::create_use_case::CreateUseCaseOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -287,6 +324,7 @@ pub mod builders {
         pub(crate) use_case_id: Option<String>,
         pub(crate) use_case_arn: Option<String>,
     }
+
     impl CreateUseCaseOutputBuilder {
         /// The identifier of the use case.
         ///
@@ -295,6 +333,7 @@ pub mod builders {
             self.use_case_id = Some(input.into());
             self
         }
+
         /// The identifier of the use case.
         ///
         /// Sets [`use_case_id`](crate::operation::create_use_case::CreateUseCaseOutput#structfield.use_case_id).
@@ -302,10 +341,12 @@ pub mod builders {
             self.use_case_id = input;
             self
         }
+
         /// Returns [`use_case_id`](crate::operation::create_use_case::CreateUseCaseOutput#structfield.use_case_id), if set.
         pub fn get_use_case_id(&self) -> &Option<String> {
             &self.use_case_id
         }
+
         /// The Amazon Resource Name (ARN) for the use case.
         ///
         /// Sets [`use_case_arn`](crate::operation::create_use_case::CreateUseCaseOutput#structfield.use_case_arn).
@@ -313,6 +354,7 @@ pub mod builders {
             self.use_case_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the use case.
         ///
         /// Sets [`use_case_arn`](crate::operation::create_use_case::CreateUseCaseOutput#structfield.use_case_arn).
@@ -320,10 +362,12 @@ pub mod builders {
             self.use_case_arn = input;
             self
         }
+
         /// Returns [`use_case_arn`](crate::operation::create_use_case::CreateUseCaseOutput#structfield.use_case_arn), if set.
         pub fn get_use_case_arn(&self) -> &Option<String> {
             &self.use_case_arn
         }
+
         /// Builds a [`CreateUseCaseOutput`](crate::operation::create_use_case::CreateUseCaseOutput).
         pub fn build(self) -> crate::operation::create_use_case::CreateUseCaseOutput {
             crate::operation::create_use_case::CreateUseCaseOutput {

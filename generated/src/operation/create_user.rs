@@ -23,6 +23,7 @@ impl CreateUser {
         Self
     }
 }
+
 /// The input of the [`CreateUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -70,51 +71,62 @@ pub struct CreateUserInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateUserInput {
     /// The user name for the account.
     pub fn username(&self) -> Option<&str> {
         self.username.as_deref()
     }
+
     /// The password for the user account.
     pub fn password(&self) -> Option<&str> {
         self.password.as_deref()
     }
+
     /// The information about the identity of the user.
     pub fn identity_info(&self) -> Option<&crate::types::UserIdentityInfo> {
         self.identity_info.as_ref()
     }
+
     /// The phone settings for the user.
     pub fn phone_config(&self) -> Option<&crate::types::UserPhoneConfig> {
         self.phone_config.as_ref()
     }
+
     /// The identifier of the user account in the directory used for identity management.
     pub fn directory_user_id(&self) -> Option<&str> {
         self.directory_user_id.as_deref()
     }
+
     /// The identifier of the security profile for the user.
     ///
     /// Empty when the field is unset; use `.security_profile_ids.is_none()` to tell unset from empty.
     pub fn security_profile_ids(&self) -> &[String] {
         self.security_profile_ids.as_deref().unwrap_or_default()
     }
+
     /// The identifier of the routing profile for the user.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// The identifier of the hierarchy group for the user.
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The list of auto-accept configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.auto_accept_configs.is_none()` to tell unset from empty.
     pub fn auto_accept_configs(&self) -> &[crate::types::AutoAcceptConfig] {
         self.auto_accept_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.after_contact_work_configs.is_none()` to tell unset from empty.
@@ -123,12 +135,14 @@ impl CreateUserInput {
     ) -> &[crate::types::AfterContactWorkConfigPerChannel] {
         self.after_contact_work_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of phone number configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.phone_number_configs.is_none()` to tell unset from empty.
     pub fn phone_number_configs(&self) -> &[crate::types::PhoneNumberConfig] {
         self.phone_number_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.persistent_connection_configs.is_none()` to tell unset from empty.
@@ -137,21 +151,25 @@ impl CreateUserInput {
     ) -> &[crate::types::PersistentConnectionConfig] {
         self.persistent_connection_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.voice_enhancement_configs.is_none()` to tell unset from empty.
     pub fn voice_enhancement_configs(&self) -> &[crate::types::VoiceEnhancementConfig] {
         self.voice_enhancement_configs.as_deref().unwrap_or_default()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateUserInput`].
     pub fn builder() -> crate::operation::create_user::builders::CreateUserInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for CreateUserInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("CreateUserInput");
@@ -174,6 +192,7 @@ impl ::std::fmt::Debug for CreateUserInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`CreateUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -183,20 +202,24 @@ pub struct CreateUserOutput {
     /// The Amazon Resource Name (ARN) of the user account.
     pub user_arn: Option<String>,
 }
+
 impl CreateUserOutput {
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the user account.
     pub fn user_arn(&self) -> Option<&str> {
         self.user_arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateUserOutput`].
     pub fn builder() -> crate::operation::create_user::builders::CreateUserOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateUser`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -221,6 +244,7 @@ pub enum CreateUserError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateUserError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -233,10 +257,12 @@ impl CreateUserError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -262,35 +288,43 @@ impl CreateUserError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateUserError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -305,6 +339,7 @@ impl ::std::error::Error for CreateUserError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateUserError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -319,11 +354,13 @@ impl ::std::fmt::Display for CreateUserError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateUserError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateUserInput`](crate::operation::create_user::CreateUserInput).
@@ -352,6 +389,7 @@ pub mod builders {
         >,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateUserInputBuilder {
         /// The user name for the account.
         ///
@@ -360,6 +398,7 @@ pub mod builders {
             self.username = Some(input.into());
             self
         }
+
         /// The user name for the account.
         ///
         /// Sets [`username`](crate::operation::create_user::CreateUserInput#structfield.username). This field is required.
@@ -367,10 +406,12 @@ pub mod builders {
             self.username = input;
             self
         }
+
         /// Returns [`username`](crate::operation::create_user::CreateUserInput#structfield.username), if set.
         pub fn get_username(&self) -> &Option<String> {
             &self.username
         }
+
         /// The password for the user account.
         ///
         /// Sets [`password`](crate::operation::create_user::CreateUserInput#structfield.password).
@@ -378,6 +419,7 @@ pub mod builders {
             self.password = Some(input.into());
             self
         }
+
         /// The password for the user account.
         ///
         /// Sets [`password`](crate::operation::create_user::CreateUserInput#structfield.password).
@@ -385,10 +427,12 @@ pub mod builders {
             self.password = input;
             self
         }
+
         /// Returns [`password`](crate::operation::create_user::CreateUserInput#structfield.password), if set.
         pub fn get_password(&self) -> &Option<String> {
             &self.password
         }
+
         /// The information about the identity of the user.
         ///
         /// Sets [`identity_info`](crate::operation::create_user::CreateUserInput#structfield.identity_info).
@@ -396,6 +440,7 @@ pub mod builders {
             self.identity_info = Some(input);
             self
         }
+
         /// The information about the identity of the user.
         ///
         /// Sets [`identity_info`](crate::operation::create_user::CreateUserInput#structfield.identity_info).
@@ -406,10 +451,12 @@ pub mod builders {
             self.identity_info = input;
             self
         }
+
         /// Returns [`identity_info`](crate::operation::create_user::CreateUserInput#structfield.identity_info), if set.
         pub fn get_identity_info(&self) -> &Option<crate::types::UserIdentityInfo> {
             &self.identity_info
         }
+
         /// The phone settings for the user.
         ///
         /// Sets [`phone_config`](crate::operation::create_user::CreateUserInput#structfield.phone_config).
@@ -417,6 +464,7 @@ pub mod builders {
             self.phone_config = Some(input);
             self
         }
+
         /// The phone settings for the user.
         ///
         /// Sets [`phone_config`](crate::operation::create_user::CreateUserInput#structfield.phone_config).
@@ -427,10 +475,12 @@ pub mod builders {
             self.phone_config = input;
             self
         }
+
         /// Returns [`phone_config`](crate::operation::create_user::CreateUserInput#structfield.phone_config), if set.
         pub fn get_phone_config(&self) -> &Option<crate::types::UserPhoneConfig> {
             &self.phone_config
         }
+
         /// The identifier of the user account in the directory used for identity management.
         ///
         /// Sets [`directory_user_id`](crate::operation::create_user::CreateUserInput#structfield.directory_user_id).
@@ -438,6 +488,7 @@ pub mod builders {
             self.directory_user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account in the directory used for identity management.
         ///
         /// Sets [`directory_user_id`](crate::operation::create_user::CreateUserInput#structfield.directory_user_id).
@@ -445,10 +496,12 @@ pub mod builders {
             self.directory_user_id = input;
             self
         }
+
         /// Returns [`directory_user_id`](crate::operation::create_user::CreateUserInput#structfield.directory_user_id), if set.
         pub fn get_directory_user_id(&self) -> &Option<String> {
             &self.directory_user_id
         }
+
         /// Appends an item to [`security_profile_ids`](crate::operation::create_user::CreateUserInput#structfield.security_profile_ids); use [`set_security_profile_ids`](Self::set_security_profile_ids) to replace the whole list.
         pub fn security_profile_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.security_profile_ids.unwrap_or_default();
@@ -456,6 +509,7 @@ pub mod builders {
             self.security_profile_ids = Some(v);
             self
         }
+
         /// The identifier of the security profile for the user.
         ///
         /// Sets [`security_profile_ids`](crate::operation::create_user::CreateUserInput#structfield.security_profile_ids). This field is required.
@@ -463,10 +517,12 @@ pub mod builders {
             self.security_profile_ids = input;
             self
         }
+
         /// Returns [`security_profile_ids`](crate::operation::create_user::CreateUserInput#structfield.security_profile_ids), if set.
         pub fn get_security_profile_ids(&self) -> &Option<Vec<String>> {
             &self.security_profile_ids
         }
+
         /// The identifier of the routing profile for the user.
         ///
         /// Sets [`routing_profile_id`](crate::operation::create_user::CreateUserInput#structfield.routing_profile_id). This field is required.
@@ -474,6 +530,7 @@ pub mod builders {
             self.routing_profile_id = Some(input.into());
             self
         }
+
         /// The identifier of the routing profile for the user.
         ///
         /// Sets [`routing_profile_id`](crate::operation::create_user::CreateUserInput#structfield.routing_profile_id). This field is required.
@@ -481,10 +538,12 @@ pub mod builders {
             self.routing_profile_id = input;
             self
         }
+
         /// Returns [`routing_profile_id`](crate::operation::create_user::CreateUserInput#structfield.routing_profile_id), if set.
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
+
         /// The identifier of the hierarchy group for the user.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::create_user::CreateUserInput#structfield.hierarchy_group_id).
@@ -492,6 +551,7 @@ pub mod builders {
             self.hierarchy_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the hierarchy group for the user.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::create_user::CreateUserInput#structfield.hierarchy_group_id).
@@ -499,10 +559,12 @@ pub mod builders {
             self.hierarchy_group_id = input;
             self
         }
+
         /// Returns [`hierarchy_group_id`](crate::operation::create_user::CreateUserInput#structfield.hierarchy_group_id), if set.
         pub fn get_hierarchy_group_id(&self) -> &Option<String> {
             &self.hierarchy_group_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_user::CreateUserInput#structfield.instance_id). This field is required.
@@ -510,6 +572,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_user::CreateUserInput#structfield.instance_id). This field is required.
@@ -517,10 +580,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_user::CreateUserInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Appends an item to [`auto_accept_configs`](crate::operation::create_user::CreateUserInput#structfield.auto_accept_configs); use [`set_auto_accept_configs`](Self::set_auto_accept_configs) to replace the whole list.
         pub fn auto_accept_configs(
             mut self,
@@ -531,6 +596,7 @@ pub mod builders {
             self.auto_accept_configs = Some(v);
             self
         }
+
         /// The list of auto-accept configuration settings for each channel.
         ///
         /// Sets [`auto_accept_configs`](crate::operation::create_user::CreateUserInput#structfield.auto_accept_configs).
@@ -541,12 +607,14 @@ pub mod builders {
             self.auto_accept_configs = input;
             self
         }
+
         /// Returns [`auto_accept_configs`](crate::operation::create_user::CreateUserInput#structfield.auto_accept_configs), if set.
         pub fn get_auto_accept_configs(
             &self,
         ) -> &Option<Vec<crate::types::AutoAcceptConfig>> {
             &self.auto_accept_configs
         }
+
         /// Appends an item to [`after_contact_work_configs`](crate::operation::create_user::CreateUserInput#structfield.after_contact_work_configs); use [`set_after_contact_work_configs`](Self::set_after_contact_work_configs) to replace the whole list.
         pub fn after_contact_work_configs(
             mut self,
@@ -557,6 +625,7 @@ pub mod builders {
             self.after_contact_work_configs = Some(v);
             self
         }
+
         /// The list of after contact work (ACW) timeout configuration settings for each channel.
         ///
         /// Sets [`after_contact_work_configs`](crate::operation::create_user::CreateUserInput#structfield.after_contact_work_configs).
@@ -567,12 +636,14 @@ pub mod builders {
             self.after_contact_work_configs = input;
             self
         }
+
         /// Returns [`after_contact_work_configs`](crate::operation::create_user::CreateUserInput#structfield.after_contact_work_configs), if set.
         pub fn get_after_contact_work_configs(
             &self,
         ) -> &Option<Vec<crate::types::AfterContactWorkConfigPerChannel>> {
             &self.after_contact_work_configs
         }
+
         /// Appends an item to [`phone_number_configs`](crate::operation::create_user::CreateUserInput#structfield.phone_number_configs); use [`set_phone_number_configs`](Self::set_phone_number_configs) to replace the whole list.
         pub fn phone_number_configs(
             mut self,
@@ -583,6 +654,7 @@ pub mod builders {
             self.phone_number_configs = Some(v);
             self
         }
+
         /// The list of phone number configuration settings for each channel.
         ///
         /// Sets [`phone_number_configs`](crate::operation::create_user::CreateUserInput#structfield.phone_number_configs).
@@ -593,12 +665,14 @@ pub mod builders {
             self.phone_number_configs = input;
             self
         }
+
         /// Returns [`phone_number_configs`](crate::operation::create_user::CreateUserInput#structfield.phone_number_configs), if set.
         pub fn get_phone_number_configs(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberConfig>> {
             &self.phone_number_configs
         }
+
         /// Appends an item to [`persistent_connection_configs`](crate::operation::create_user::CreateUserInput#structfield.persistent_connection_configs); use [`set_persistent_connection_configs`](Self::set_persistent_connection_configs) to replace the whole list.
         pub fn persistent_connection_configs(
             mut self,
@@ -609,6 +683,7 @@ pub mod builders {
             self.persistent_connection_configs = Some(v);
             self
         }
+
         /// The list of persistent connection configuration settings for each channel.
         ///
         /// Sets [`persistent_connection_configs`](crate::operation::create_user::CreateUserInput#structfield.persistent_connection_configs).
@@ -619,12 +694,14 @@ pub mod builders {
             self.persistent_connection_configs = input;
             self
         }
+
         /// Returns [`persistent_connection_configs`](crate::operation::create_user::CreateUserInput#structfield.persistent_connection_configs), if set.
         pub fn get_persistent_connection_configs(
             &self,
         ) -> &Option<Vec<crate::types::PersistentConnectionConfig>> {
             &self.persistent_connection_configs
         }
+
         /// Appends an item to [`voice_enhancement_configs`](crate::operation::create_user::CreateUserInput#structfield.voice_enhancement_configs); use [`set_voice_enhancement_configs`](Self::set_voice_enhancement_configs) to replace the whole list.
         pub fn voice_enhancement_configs(
             mut self,
@@ -635,6 +712,7 @@ pub mod builders {
             self.voice_enhancement_configs = Some(v);
             self
         }
+
         /// The list of voice enhancement configuration settings for each channel.
         ///
         /// Sets [`voice_enhancement_configs`](crate::operation::create_user::CreateUserInput#structfield.voice_enhancement_configs).
@@ -645,12 +723,14 @@ pub mod builders {
             self.voice_enhancement_configs = input;
             self
         }
+
         /// Returns [`voice_enhancement_configs`](crate::operation::create_user::CreateUserInput#structfield.voice_enhancement_configs), if set.
         pub fn get_voice_enhancement_configs(
             &self,
         ) -> &Option<Vec<crate::types::VoiceEnhancementConfig>> {
             &self.voice_enhancement_configs
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_user::CreateUserInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -658,6 +738,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_user::CreateUserInput#structfield.tags).
@@ -668,10 +749,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_user::CreateUserInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateUserInput`](crate::operation::create_user::CreateUserInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -700,6 +783,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for CreateUserInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("CreateUserInputBuilder");
@@ -727,6 +811,7 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`CreateUserOutput`](crate::operation::create_user::CreateUserOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -734,6 +819,7 @@ pub mod builders {
         pub(crate) user_id: Option<String>,
         pub(crate) user_arn: Option<String>,
     }
+
     impl CreateUserOutputBuilder {
         /// The identifier of the user account.
         ///
@@ -742,6 +828,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::create_user::CreateUserOutput#structfield.user_id).
@@ -749,10 +836,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::create_user::CreateUserOutput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The Amazon Resource Name (ARN) of the user account.
         ///
         /// Sets [`user_arn`](crate::operation::create_user::CreateUserOutput#structfield.user_arn).
@@ -760,6 +849,7 @@ pub mod builders {
             self.user_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the user account.
         ///
         /// Sets [`user_arn`](crate::operation::create_user::CreateUserOutput#structfield.user_arn).
@@ -767,10 +857,12 @@ pub mod builders {
             self.user_arn = input;
             self
         }
+
         /// Returns [`user_arn`](crate::operation::create_user::CreateUserOutput#structfield.user_arn), if set.
         pub fn get_user_arn(&self) -> &Option<String> {
             &self.user_arn
         }
+
         /// Builds a [`CreateUserOutput`](crate::operation::create_user::CreateUserOutput).
         pub fn build(self) -> crate::operation::create_user::CreateUserOutput {
             crate::operation::create_user::CreateUserOutput {

@@ -10,6 +10,7 @@ impl CreateUserHierarchyGroup {
         Self
     }
 }
+
 /// The input of the [`CreateUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct CreateUserHierarchyGroupInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateUserHierarchyGroupInput {
     /// The name of the user hierarchy group.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The identifier for the parent hierarchy group.
     pub fn parent_group_id(&self) -> Option<&str> {
         self.parent_group_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateUserHierarchyGroupInput`].
     pub fn builder() -> crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchyGroupInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -54,20 +61,24 @@ pub struct CreateUserHierarchyGroupOutput {
     /// The Amazon Resource Name (ARN) of the hierarchy group.
     pub hierarchy_group_arn: Option<String>,
 }
+
 impl CreateUserHierarchyGroupOutput {
     /// The identifier of the hierarchy group.
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the hierarchy group.
     pub fn hierarchy_group_arn(&self) -> Option<&str> {
         self.hierarchy_group_arn.as_deref()
     }
+
     /// Creates a new builder for [`CreateUserHierarchyGroupOutput`].
     pub fn builder() -> crate::operation::create_user_hierarchy_group::builders::CreateUserHierarchyGroupOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -92,6 +103,7 @@ pub enum CreateUserHierarchyGroupError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateUserHierarchyGroupError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -104,10 +116,12 @@ impl CreateUserHierarchyGroupError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -133,35 +147,43 @@ impl CreateUserHierarchyGroupError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateUserHierarchyGroupError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -176,6 +198,7 @@ impl ::std::error::Error for CreateUserHierarchyGroupError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateUserHierarchyGroupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -190,11 +213,13 @@ impl ::std::fmt::Display for CreateUserHierarchyGroupError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateUserHierarchyGroupError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateUserHierarchyGroupInput`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput).
@@ -206,6 +231,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateUserHierarchyGroupInputBuilder {
         /// The name of the user hierarchy group.
         ///
@@ -214,6 +240,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the user hierarchy group.
         ///
         /// Sets [`name`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.name). This field is required.
@@ -221,10 +248,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The identifier for the parent hierarchy group.
         ///
         /// Sets [`parent_group_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.parent_group_id).
@@ -232,6 +261,7 @@ pub mod builders {
             self.parent_group_id = Some(input.into());
             self
         }
+
         /// The identifier for the parent hierarchy group.
         ///
         /// Sets [`parent_group_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.parent_group_id).
@@ -239,10 +269,12 @@ pub mod builders {
             self.parent_group_id = input;
             self
         }
+
         /// Returns [`parent_group_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.parent_group_id), if set.
         pub fn get_parent_group_id(&self) -> &Option<String> {
             &self.parent_group_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.instance_id). This field is required.
@@ -250,6 +282,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.instance_id). This field is required.
@@ -257,10 +290,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -268,6 +303,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.tags).
@@ -278,10 +314,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateUserHierarchyGroupInput`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -299,6 +337,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateUserHierarchyGroupOutput`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -306,6 +345,7 @@ pub mod builders {
         pub(crate) hierarchy_group_id: Option<String>,
         pub(crate) hierarchy_group_arn: Option<String>,
     }
+
     impl CreateUserHierarchyGroupOutputBuilder {
         /// The identifier of the hierarchy group.
         ///
@@ -314,6 +354,7 @@ pub mod builders {
             self.hierarchy_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput#structfield.hierarchy_group_id).
@@ -321,10 +362,12 @@ pub mod builders {
             self.hierarchy_group_id = input;
             self
         }
+
         /// Returns [`hierarchy_group_id`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput#structfield.hierarchy_group_id), if set.
         pub fn get_hierarchy_group_id(&self) -> &Option<String> {
             &self.hierarchy_group_id
         }
+
         /// The Amazon Resource Name (ARN) of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_arn`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput#structfield.hierarchy_group_arn).
@@ -332,6 +375,7 @@ pub mod builders {
             self.hierarchy_group_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_arn`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput#structfield.hierarchy_group_arn).
@@ -339,10 +383,12 @@ pub mod builders {
             self.hierarchy_group_arn = input;
             self
         }
+
         /// Returns [`hierarchy_group_arn`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput#structfield.hierarchy_group_arn), if set.
         pub fn get_hierarchy_group_arn(&self) -> &Option<String> {
             &self.hierarchy_group_arn
         }
+
         /// Builds a [`CreateUserHierarchyGroupOutput`](crate::operation::create_user_hierarchy_group::CreateUserHierarchyGroupOutput).
         pub fn build(
             self,

@@ -14,6 +14,7 @@ impl CreateView {
         Self
     }
 }
+
 /// The input of the [`CreateView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -35,40 +36,49 @@ pub struct CreateViewInput {
     /// The tags associated with the view resource (not specific to view version).These tags can be used to organize, track, or control access for this resource. For example, { "tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateViewInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique Id for each create view request to avoid duplicate view creation.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
     pub fn status(&self) -> Option<&crate::types::ViewStatus> {
         self.status.as_ref()
     }
+
     /// View content containing all content necessary to render a view except for runtime input data.
     pub fn content(&self) -> Option<&crate::types::ViewInputContent> {
         self.content.as_ref()
     }
+
     /// The description of the view.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The name of the view.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The tags associated with the view resource (not specific to view version).These tags can be used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateViewInput`].
     pub fn builder() -> crate::operation::create_view::builders::CreateViewInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for CreateViewInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("CreateViewInput");
@@ -82,6 +92,7 @@ impl ::std::fmt::Debug for CreateViewInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`CreateView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -89,16 +100,19 @@ pub struct CreateViewOutput {
     /// A view resource object. Contains metadata and content necessary to render the view.
     pub view: Option<crate::types::View>,
 }
+
 impl CreateViewOutput {
     /// A view resource object.
     pub fn view(&self) -> Option<&crate::types::View> {
         self.view.as_ref()
     }
+
     /// Creates a new builder for [`CreateViewOutput`].
     pub fn builder() -> crate::operation::create_view::builders::CreateViewOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateView`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -127,6 +141,7 @@ pub enum CreateViewError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateViewError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -139,10 +154,12 @@ impl CreateViewError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -174,43 +191,53 @@ impl CreateViewError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
 }
+
 impl ::std::error::Error for CreateViewError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -227,6 +254,7 @@ impl ::std::error::Error for CreateViewError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateViewError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -243,11 +271,13 @@ impl ::std::fmt::Display for CreateViewError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateViewError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateViewInput`](crate::operation::create_view::CreateViewInput).
@@ -262,6 +292,7 @@ pub mod builders {
         pub(crate) name: Option<String>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateViewInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -270,6 +301,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_view::CreateViewInput#structfield.instance_id). This field is required.
@@ -277,10 +309,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_view::CreateViewInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique Id for each create view request to avoid duplicate view creation.
         ///
         /// Sets [`client_token`](crate::operation::create_view::CreateViewInput#structfield.client_token).
@@ -288,6 +322,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique Id for each create view request to avoid duplicate view creation.
         ///
         /// Sets [`client_token`](crate::operation::create_view::CreateViewInput#structfield.client_token).
@@ -295,10 +330,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_view::CreateViewInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Indicates the view status as either `SAVED` or `PUBLISHED`.
         ///
         /// Sets [`status`](crate::operation::create_view::CreateViewInput#structfield.status). This field is required.
@@ -306,6 +343,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Indicates the view status as either `SAVED` or `PUBLISHED`.
         ///
         /// Sets [`status`](crate::operation::create_view::CreateViewInput#structfield.status). This field is required.
@@ -313,10 +351,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::create_view::CreateViewInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::ViewStatus> {
             &self.status
         }
+
         /// View content containing all content necessary to render a view except for runtime input data.
         ///
         /// Sets [`content`](crate::operation::create_view::CreateViewInput#structfield.content). This field is required.
@@ -324,6 +364,7 @@ pub mod builders {
             self.content = Some(input);
             self
         }
+
         /// View content containing all content necessary to render a view except for runtime input data.
         ///
         /// Sets [`content`](crate::operation::create_view::CreateViewInput#structfield.content). This field is required.
@@ -334,10 +375,12 @@ pub mod builders {
             self.content = input;
             self
         }
+
         /// Returns [`content`](crate::operation::create_view::CreateViewInput#structfield.content), if set.
         pub fn get_content(&self) -> &Option<crate::types::ViewInputContent> {
             &self.content
         }
+
         /// The description of the view.
         ///
         /// Sets [`description`](crate::operation::create_view::CreateViewInput#structfield.description).
@@ -345,6 +388,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the view.
         ///
         /// Sets [`description`](crate::operation::create_view::CreateViewInput#structfield.description).
@@ -352,10 +396,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_view::CreateViewInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The name of the view.
         ///
         /// Sets [`name`](crate::operation::create_view::CreateViewInput#structfield.name). This field is required.
@@ -363,6 +409,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the view.
         ///
         /// Sets [`name`](crate::operation::create_view::CreateViewInput#structfield.name). This field is required.
@@ -370,10 +417,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_view::CreateViewInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_view::CreateViewInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -381,6 +430,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags associated with the view resource (not specific to view version).These tags can be used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_view::CreateViewInput#structfield.tags).
@@ -391,10 +441,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_view::CreateViewInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateViewInput`](crate::operation::create_view::CreateViewInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -415,6 +467,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for CreateViewInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("CreateViewInputBuilder");
@@ -428,12 +481,14 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`CreateViewOutput`](crate::operation::create_view::CreateViewOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateViewOutputBuilder {
         pub(crate) view: Option<crate::types::View>,
     }
+
     impl CreateViewOutputBuilder {
         /// A view resource object.
         ///
@@ -442,6 +497,7 @@ pub mod builders {
             self.view = Some(input);
             self
         }
+
         /// A view resource object.
         ///
         /// Sets [`view`](crate::operation::create_view::CreateViewOutput#structfield.view).
@@ -449,10 +505,12 @@ pub mod builders {
             self.view = input;
             self
         }
+
         /// Returns [`view`](crate::operation::create_view::CreateViewOutput#structfield.view), if set.
         pub fn get_view(&self) -> &Option<crate::types::View> {
             &self.view
         }
+
         /// Builds a [`CreateViewOutput`](crate::operation::create_view::CreateViewOutput).
         pub fn build(self) -> crate::operation::create_view::CreateViewOutput {
             crate::operation::create_view::CreateViewOutput {

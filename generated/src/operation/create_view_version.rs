@@ -14,6 +14,7 @@ impl CreateViewVersion {
         Self
     }
 }
+
 /// The input of the [`CreateViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,28 +28,34 @@ pub struct CreateViewVersionInput {
     /// Indicates the checksum value of the latest published view content.
     pub view_content_sha256: Option<String>,
 }
+
 impl CreateViewVersionInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the view.
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
+
     /// The description for the version being published.
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
+
     /// Indicates the checksum value of the latest published view content.
     pub fn view_content_sha256(&self) -> Option<&str> {
         self.view_content_sha256.as_deref()
     }
+
     /// Creates a new builder for [`CreateViewVersionInput`].
     pub fn builder() -> crate::operation::create_view_version::builders::CreateViewVersionInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -56,16 +63,19 @@ pub struct CreateViewVersionOutput {
     /// All view data is contained within the View object.
     pub view: Option<crate::types::View>,
 }
+
 impl CreateViewVersionOutput {
     /// All view data is contained within the View object.
     pub fn view(&self) -> Option<&crate::types::View> {
         self.view.as_ref()
     }
+
     /// Creates a new builder for [`CreateViewVersionOutput`].
     pub fn builder() -> crate::operation::create_view_version::builders::CreateViewVersionOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -92,6 +102,7 @@ pub enum CreateViewVersionError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateViewVersionError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -104,10 +115,12 @@ impl CreateViewVersionError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -136,39 +149,48 @@ impl CreateViewVersionError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
 }
+
 impl ::std::error::Error for CreateViewVersionError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -184,6 +206,7 @@ impl ::std::error::Error for CreateViewVersionError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateViewVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -199,11 +222,13 @@ impl ::std::fmt::Display for CreateViewVersionError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateViewVersionError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateViewVersionInput`](crate::operation::create_view_version::CreateViewVersionInput).
@@ -215,6 +240,7 @@ pub mod builders {
         pub(crate) version_description: Option<String>,
         pub(crate) view_content_sha256: Option<String>,
     }
+
     impl CreateViewVersionInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -223,6 +249,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_view_version::CreateViewVersionInput#structfield.instance_id). This field is required.
@@ -230,10 +257,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_view_version::CreateViewVersionInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_id). This field is required.
@@ -241,6 +270,7 @@ pub mod builders {
             self.view_id = Some(input.into());
             self
         }
+
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_id). This field is required.
@@ -248,10 +278,12 @@ pub mod builders {
             self.view_id = input;
             self
         }
+
         /// Returns [`view_id`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_id), if set.
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
+
         /// The description for the version being published.
         ///
         /// Sets [`version_description`](crate::operation::create_view_version::CreateViewVersionInput#structfield.version_description).
@@ -259,6 +291,7 @@ pub mod builders {
             self.version_description = Some(input.into());
             self
         }
+
         /// The description for the version being published.
         ///
         /// Sets [`version_description`](crate::operation::create_view_version::CreateViewVersionInput#structfield.version_description).
@@ -266,10 +299,12 @@ pub mod builders {
             self.version_description = input;
             self
         }
+
         /// Returns [`version_description`](crate::operation::create_view_version::CreateViewVersionInput#structfield.version_description), if set.
         pub fn get_version_description(&self) -> &Option<String> {
             &self.version_description
         }
+
         /// Indicates the checksum value of the latest published view content.
         ///
         /// Sets [`view_content_sha256`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_content_sha256).
@@ -277,6 +312,7 @@ pub mod builders {
             self.view_content_sha256 = Some(input.into());
             self
         }
+
         /// Indicates the checksum value of the latest published view content.
         ///
         /// Sets [`view_content_sha256`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_content_sha256).
@@ -284,10 +320,12 @@ pub mod builders {
             self.view_content_sha256 = input;
             self
         }
+
         /// Returns [`view_content_sha256`](crate::operation::create_view_version::CreateViewVersionInput#structfield.view_content_sha256), if set.
         pub fn get_view_content_sha256(&self) -> &Option<String> {
             &self.view_content_sha256
         }
+
         /// Builds a [`CreateViewVersionInput`](crate::operation::create_view_version::CreateViewVersionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -305,12 +343,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateViewVersionOutput`](crate::operation::create_view_version::CreateViewVersionOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateViewVersionOutputBuilder {
         pub(crate) view: Option<crate::types::View>,
     }
+
     impl CreateViewVersionOutputBuilder {
         /// All view data is contained within the View object.
         ///
@@ -319,6 +359,7 @@ pub mod builders {
             self.view = Some(input);
             self
         }
+
         /// All view data is contained within the View object.
         ///
         /// Sets [`view`](crate::operation::create_view_version::CreateViewVersionOutput#structfield.view).
@@ -326,10 +367,12 @@ pub mod builders {
             self.view = input;
             self
         }
+
         /// Returns [`view`](crate::operation::create_view_version::CreateViewVersionOutput#structfield.view), if set.
         pub fn get_view(&self) -> &Option<crate::types::View> {
             &self.view
         }
+
         /// Builds a [`CreateViewVersionOutput`](crate::operation::create_view_version::CreateViewVersionOutput).
         pub fn build(
             self,

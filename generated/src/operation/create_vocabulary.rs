@@ -10,6 +10,7 @@ impl CreateVocabulary {
         Self
     }
 }
+
 /// The input of the [`CreateVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,44 @@ pub struct CreateVocabularyInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateVocabularyInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique name of the custom vocabulary.
     pub fn vocabulary_name(&self) -> Option<&str> {
         self.vocabulary_name.as_deref()
     }
+
     /// The language code of the vocabulary entries.
     pub fn language_code(&self) -> Option<&crate::types::VocabularyLanguageCode> {
         self.language_code.as_ref()
     }
+
     /// The content of the custom vocabulary in plain-text format with a table of values.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateVocabularyInput`].
     pub fn builder() -> crate::operation::create_vocabulary::builders::CreateVocabularyInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -68,24 +77,29 @@ pub struct CreateVocabularyOutput {
     /// The current state of the custom vocabulary.
     pub state: crate::types::VocabularyState,
 }
+
 impl CreateVocabularyOutput {
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     pub fn vocabulary_arn(&self) -> &str {
         &self.vocabulary_arn
     }
+
     /// The identifier of the custom vocabulary.
     pub fn vocabulary_id(&self) -> &str {
         &self.vocabulary_id
     }
+
     /// The current state of the custom vocabulary.
     pub fn state(&self) -> &crate::types::VocabularyState {
         &self.state
     }
+
     /// Creates a new builder for [`CreateVocabularyOutput`].
     pub fn builder() -> crate::operation::create_vocabulary::builders::CreateVocabularyOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -110,6 +124,7 @@ pub enum CreateVocabularyError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateVocabularyError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -122,10 +137,12 @@ impl CreateVocabularyError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -149,35 +166,43 @@ impl CreateVocabularyError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateVocabularyError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -192,6 +217,7 @@ impl ::std::error::Error for CreateVocabularyError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateVocabularyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -206,11 +232,13 @@ impl ::std::fmt::Display for CreateVocabularyError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateVocabularyError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateVocabularyInput`](crate::operation::create_vocabulary::CreateVocabularyInput).
@@ -224,6 +252,7 @@ pub mod builders {
         pub(crate) content: Option<String>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateVocabularyInputBuilder {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
@@ -232,6 +261,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.client_token).
@@ -239,10 +269,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.instance_id). This field is required.
@@ -250,6 +282,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.instance_id). This field is required.
@@ -257,10 +290,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique name of the custom vocabulary.
         ///
         /// Sets [`vocabulary_name`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.vocabulary_name). This field is required.
@@ -268,6 +303,7 @@ pub mod builders {
             self.vocabulary_name = Some(input.into());
             self
         }
+
         /// A unique name of the custom vocabulary.
         ///
         /// Sets [`vocabulary_name`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.vocabulary_name). This field is required.
@@ -275,10 +311,12 @@ pub mod builders {
             self.vocabulary_name = input;
             self
         }
+
         /// Returns [`vocabulary_name`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.vocabulary_name), if set.
         pub fn get_vocabulary_name(&self) -> &Option<String> {
             &self.vocabulary_name
         }
+
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.language_code). This field is required.
@@ -289,6 +327,7 @@ pub mod builders {
             self.language_code = Some(input);
             self
         }
+
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.language_code). This field is required.
@@ -299,12 +338,14 @@ pub mod builders {
             self.language_code = input;
             self
         }
+
         /// Returns [`language_code`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.language_code), if set.
         pub fn get_language_code(
             &self,
         ) -> &Option<crate::types::VocabularyLanguageCode> {
             &self.language_code
         }
+
         /// The content of the custom vocabulary in plain-text format with a table of values.
         ///
         /// Sets [`content`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.content). This field is required.
@@ -312,6 +353,7 @@ pub mod builders {
             self.content = Some(input.into());
             self
         }
+
         /// The content of the custom vocabulary in plain-text format with a table of values.
         ///
         /// Sets [`content`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.content). This field is required.
@@ -319,10 +361,12 @@ pub mod builders {
             self.content = input;
             self
         }
+
         /// Returns [`content`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.content), if set.
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -330,6 +374,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.tags).
@@ -340,10 +385,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_vocabulary::CreateVocabularyInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateVocabularyInput`](crate::operation::create_vocabulary::CreateVocabularyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -363,6 +410,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateVocabularyOutput`](crate::operation::create_vocabulary::CreateVocabularyOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -371,6 +419,7 @@ pub mod builders {
         pub(crate) vocabulary_id: Option<String>,
         pub(crate) state: Option<crate::types::VocabularyState>,
     }
+
     impl CreateVocabularyOutputBuilder {
         /// The Amazon Resource Name (ARN) of the custom vocabulary.
         ///
@@ -379,6 +428,7 @@ pub mod builders {
             self.vocabulary_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the custom vocabulary.
         ///
         /// Sets [`vocabulary_arn`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_arn). This field is required.
@@ -386,10 +436,12 @@ pub mod builders {
             self.vocabulary_arn = input;
             self
         }
+
         /// Returns [`vocabulary_arn`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_arn), if set.
         pub fn get_vocabulary_arn(&self) -> &Option<String> {
             &self.vocabulary_arn
         }
+
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_id). This field is required.
@@ -397,6 +449,7 @@ pub mod builders {
             self.vocabulary_id = Some(input.into());
             self
         }
+
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_id). This field is required.
@@ -404,10 +457,12 @@ pub mod builders {
             self.vocabulary_id = input;
             self
         }
+
         /// Returns [`vocabulary_id`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.vocabulary_id), if set.
         pub fn get_vocabulary_id(&self) -> &Option<String> {
             &self.vocabulary_id
         }
+
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.state). This field is required.
@@ -415,6 +470,7 @@ pub mod builders {
             self.state = Some(input);
             self
         }
+
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.state). This field is required.
@@ -425,10 +481,12 @@ pub mod builders {
             self.state = input;
             self
         }
+
         /// Returns [`state`](crate::operation::create_vocabulary::CreateVocabularyOutput#structfield.state), if set.
         pub fn get_state(&self) -> &Option<crate::types::VocabularyState> {
             &self.state
         }
+
         /// Builds a [`CreateVocabularyOutput`](crate::operation::create_vocabulary::CreateVocabularyOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl CreateWorkspace {
         Self
     }
 }
+
 /// The input of the [`CreateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,44 @@ pub struct CreateWorkspaceInput {
     /// The tags used to organize, track, or control access for this resource. For example, `{ "Tags": {"key1":"value1", "key2":"value2"} }`.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl CreateWorkspaceInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the workspace.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the workspace.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The theme configuration for the workspace, including colors and styling.
     pub fn theme(&self) -> Option<&crate::types::WorkspaceTheme> {
         self.theme.as_ref()
     }
+
     /// The title displayed for the workspace.
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`CreateWorkspaceInput`].
     pub fn builder() -> crate::operation::create_workspace::builders::CreateWorkspaceInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,20 +75,24 @@ pub struct CreateWorkspaceOutput {
     /// The Amazon Resource Name (ARN) of the workspace.
     pub workspace_arn: String,
 }
+
 impl CreateWorkspaceOutput {
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> &str {
         &self.workspace_id
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     pub fn workspace_arn(&self) -> &str {
         &self.workspace_arn
     }
+
     /// Creates a new builder for [`CreateWorkspaceOutput`].
     pub fn builder() -> crate::operation::create_workspace::builders::CreateWorkspaceOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -108,6 +121,7 @@ pub enum CreateWorkspaceError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateWorkspaceError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -120,10 +134,12 @@ impl CreateWorkspaceError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -153,43 +169,53 @@ impl CreateWorkspaceError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateWorkspaceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -206,6 +232,7 @@ impl ::std::error::Error for CreateWorkspaceError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateWorkspaceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -222,11 +249,13 @@ impl ::std::fmt::Display for CreateWorkspaceError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateWorkspaceError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateWorkspaceInput`](crate::operation::create_workspace::CreateWorkspaceInput).
@@ -240,6 +269,7 @@ pub mod builders {
         pub(crate) title: Option<String>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl CreateWorkspaceInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -248,6 +278,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.instance_id). This field is required.
@@ -255,10 +286,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the workspace.
         ///
         /// Sets [`name`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.name). This field is required.
@@ -266,6 +299,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the workspace.
         ///
         /// Sets [`name`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.name). This field is required.
@@ -273,10 +307,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the workspace.
         ///
         /// Sets [`description`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.description).
@@ -284,6 +320,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the workspace.
         ///
         /// Sets [`description`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.description).
@@ -291,10 +328,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The theme configuration for the workspace, including colors and styling.
         ///
         /// Sets [`theme`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.theme).
@@ -302,6 +341,7 @@ pub mod builders {
             self.theme = Some(input);
             self
         }
+
         /// The theme configuration for the workspace, including colors and styling.
         ///
         /// Sets [`theme`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.theme).
@@ -309,10 +349,12 @@ pub mod builders {
             self.theme = input;
             self
         }
+
         /// Returns [`theme`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.theme), if set.
         pub fn get_theme(&self) -> &Option<crate::types::WorkspaceTheme> {
             &self.theme
         }
+
         /// The title displayed for the workspace.
         ///
         /// Sets [`title`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.title).
@@ -320,6 +362,7 @@ pub mod builders {
             self.title = Some(input.into());
             self
         }
+
         /// The title displayed for the workspace.
         ///
         /// Sets [`title`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.title).
@@ -327,10 +370,12 @@ pub mod builders {
             self.title = input;
             self
         }
+
         /// Returns [`title`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.title), if set.
         pub fn get_title(&self) -> &Option<String> {
             &self.title
         }
+
         /// Inserts an entry into [`tags`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -338,6 +383,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.tags).
@@ -348,10 +394,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::create_workspace::CreateWorkspaceInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`CreateWorkspaceInput`](crate::operation::create_workspace::CreateWorkspaceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -371,6 +419,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateWorkspaceOutput`](crate::operation::create_workspace::CreateWorkspaceOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -378,6 +427,7 @@ pub mod builders {
         pub(crate) workspace_id: Option<String>,
         pub(crate) workspace_arn: Option<String>,
     }
+
     impl CreateWorkspaceOutputBuilder {
         /// The identifier of the workspace.
         ///
@@ -386,6 +436,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_id). This field is required.
@@ -393,10 +444,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// The Amazon Resource Name (ARN) of the workspace.
         ///
         /// Sets [`workspace_arn`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_arn). This field is required.
@@ -404,6 +457,7 @@ pub mod builders {
             self.workspace_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the workspace.
         ///
         /// Sets [`workspace_arn`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_arn). This field is required.
@@ -411,10 +465,12 @@ pub mod builders {
             self.workspace_arn = input;
             self
         }
+
         /// Returns [`workspace_arn`](crate::operation::create_workspace::CreateWorkspaceOutput#structfield.workspace_arn), if set.
         pub fn get_workspace_arn(&self) -> &Option<String> {
             &self.workspace_arn
         }
+
         /// Builds a [`CreateWorkspaceOutput`](crate::operation::create_workspace::CreateWorkspaceOutput).
         ///
         /// Fails when one of these fields is unset:

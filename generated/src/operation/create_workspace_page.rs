@@ -10,6 +10,7 @@ impl CreateWorkspacePage {
         Self
     }
 }
+
 /// The input of the [`CreateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,44 @@ pub struct CreateWorkspacePageInput {
     /// A JSON string containing input parameters for the view, validated against the view's input schema.
     pub input_data: Option<String>,
 }
+
 impl CreateWorkspacePageInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the view to associate with the page.
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
+
     /// The page identifier.
     pub fn page(&self) -> Option<&str> {
         self.page.as_deref()
     }
+
     /// The URL-friendly identifier for the page.
     pub fn slug(&self) -> Option<&str> {
         self.slug.as_deref()
     }
+
     /// A JSON string containing input parameters for the view, validated against the view's input schema.
     pub fn input_data(&self) -> Option<&str> {
         self.input_data.as_deref()
     }
+
     /// Creates a new builder for [`CreateWorkspacePageInput`].
     pub fn builder() -> crate::operation::create_workspace_page::builders::CreateWorkspacePageInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`CreateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -67,6 +76,7 @@ impl CreateWorkspacePageOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`CreateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -97,6 +107,7 @@ pub enum CreateWorkspacePageError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl CreateWorkspacePageError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -109,10 +120,12 @@ impl CreateWorkspacePageError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -145,47 +158,58 @@ impl CreateWorkspacePageError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for CreateWorkspacePageError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -203,6 +227,7 @@ impl ::std::error::Error for CreateWorkspacePageError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateWorkspacePageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -220,11 +245,13 @@ impl ::std::fmt::Display for CreateWorkspacePageError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for CreateWorkspacePageError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`CreateWorkspacePageInput`](crate::operation::create_workspace_page::CreateWorkspacePageInput).
@@ -238,6 +265,7 @@ pub mod builders {
         pub(crate) slug: Option<String>,
         pub(crate) input_data: Option<String>,
     }
+
     impl CreateWorkspacePageInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -246,6 +274,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.instance_id). This field is required.
@@ -253,10 +282,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.workspace_id). This field is required.
@@ -264,6 +295,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.workspace_id). This field is required.
@@ -271,10 +303,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// The Amazon Resource Name (ARN) of the view to associate with the page.
         ///
         /// Sets [`resource_arn`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.resource_arn). This field is required.
@@ -282,6 +316,7 @@ pub mod builders {
             self.resource_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the view to associate with the page.
         ///
         /// Sets [`resource_arn`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.resource_arn). This field is required.
@@ -289,10 +324,12 @@ pub mod builders {
             self.resource_arn = input;
             self
         }
+
         /// Returns [`resource_arn`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.resource_arn), if set.
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
+
         /// The page identifier.
         ///
         /// Sets [`page`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.page). This field is required.
@@ -300,6 +337,7 @@ pub mod builders {
             self.page = Some(input.into());
             self
         }
+
         /// The page identifier.
         ///
         /// Sets [`page`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.page). This field is required.
@@ -307,10 +345,12 @@ pub mod builders {
             self.page = input;
             self
         }
+
         /// Returns [`page`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.page), if set.
         pub fn get_page(&self) -> &Option<String> {
             &self.page
         }
+
         /// The URL-friendly identifier for the page.
         ///
         /// Sets [`slug`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.slug).
@@ -318,6 +358,7 @@ pub mod builders {
             self.slug = Some(input.into());
             self
         }
+
         /// The URL-friendly identifier for the page.
         ///
         /// Sets [`slug`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.slug).
@@ -325,10 +366,12 @@ pub mod builders {
             self.slug = input;
             self
         }
+
         /// Returns [`slug`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.slug), if set.
         pub fn get_slug(&self) -> &Option<String> {
             &self.slug
         }
+
         /// A JSON string containing input parameters for the view, validated against the view's input schema.
         ///
         /// Sets [`input_data`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.input_data).
@@ -336,6 +379,7 @@ pub mod builders {
             self.input_data = Some(input.into());
             self
         }
+
         /// A JSON string containing input parameters for the view, validated against the view's input schema.
         ///
         /// Sets [`input_data`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.input_data).
@@ -343,10 +387,12 @@ pub mod builders {
             self.input_data = input;
             self
         }
+
         /// Returns [`input_data`](crate::operation::create_workspace_page::CreateWorkspacePageInput#structfield.input_data), if set.
         pub fn get_input_data(&self) -> &Option<String> {
             &self.input_data
         }
+
         /// Builds a [`CreateWorkspacePageInput`](crate::operation::create_workspace_page::CreateWorkspacePageInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -366,6 +412,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`CreateWorkspacePageOutput`](crate::operation::create_workspace_page::CreateWorkspacePageOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeactivateEvaluationForm {
         Self
     }
 }
+
 /// The input of the [`DeactivateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DeactivateEvaluationFormInput {
     /// A version of the evaluation form. If the version property is not provided, the latest version of the evaluation form is deactivated.
     pub evaluation_form_version: Option<i32>,
 }
+
 impl DeactivateEvaluationFormInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
+
     /// A version of the evaluation form.
     pub fn evaluation_form_version(&self) -> Option<i32> {
         self.evaluation_form_version
     }
+
     /// Creates a new builder for [`DeactivateEvaluationFormInput`].
     pub fn builder() -> crate::operation::deactivate_evaluation_form::builders::DeactivateEvaluationFormInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeactivateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,24 +56,29 @@ pub struct DeactivateEvaluationFormOutput {
     /// The version of the deactivated evaluation form resource.
     pub evaluation_form_version: i32,
 }
+
 impl DeactivateEvaluationFormOutput {
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
+
     /// The version of the deactivated evaluation form resource.
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
+
     /// Creates a new builder for [`DeactivateEvaluationFormOutput`].
     pub fn builder() -> crate::operation::deactivate_evaluation_form::builders::DeactivateEvaluationFormOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeactivateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -88,6 +99,7 @@ pub enum DeactivateEvaluationFormError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeactivateEvaluationFormError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -100,10 +112,12 @@ impl DeactivateEvaluationFormError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -123,27 +137,33 @@ impl DeactivateEvaluationFormError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeactivateEvaluationFormError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -156,6 +176,7 @@ impl ::std::error::Error for DeactivateEvaluationFormError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeactivateEvaluationFormError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -168,11 +189,13 @@ impl ::std::fmt::Display for DeactivateEvaluationFormError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeactivateEvaluationFormError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeactivateEvaluationFormInput`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormInput).
@@ -183,6 +206,7 @@ pub mod builders {
         pub(crate) evaluation_form_id: Option<String>,
         pub(crate) evaluation_form_version: Option<i32>,
     }
+
     impl DeactivateEvaluationFormInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -191,6 +215,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormInput#structfield.instance_id). This field is required.
@@ -198,10 +223,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormInput#structfield.evaluation_form_id). This field is required.
@@ -209,6 +236,7 @@ pub mod builders {
             self.evaluation_form_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormInput#structfield.evaluation_form_id). This field is required.
@@ -216,10 +244,12 @@ pub mod builders {
             self.evaluation_form_id = input;
             self
         }
+
         /// Returns [`evaluation_form_id`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormInput#structfield.evaluation_form_id), if set.
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
+
         /// A version of the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormInput#structfield.evaluation_form_version). This field is required.
@@ -227,6 +257,7 @@ pub mod builders {
             self.evaluation_form_version = Some(input);
             self
         }
+
         /// A version of the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormInput#structfield.evaluation_form_version). This field is required.
@@ -234,10 +265,12 @@ pub mod builders {
             self.evaluation_form_version = input;
             self
         }
+
         /// Returns [`evaluation_form_version`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormInput#structfield.evaluation_form_version), if set.
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
+
         /// Builds a [`DeactivateEvaluationFormInput`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -254,6 +287,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeactivateEvaluationFormOutput`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -262,6 +296,7 @@ pub mod builders {
         pub(crate) evaluation_form_arn: Option<String>,
         pub(crate) evaluation_form_version: Option<i32>,
     }
+
     impl DeactivateEvaluationFormOutputBuilder {
         /// The unique identifier for the evaluation form.
         ///
@@ -270,6 +305,7 @@ pub mod builders {
             self.evaluation_form_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormOutput#structfield.evaluation_form_id). This field is required.
@@ -277,10 +313,12 @@ pub mod builders {
             self.evaluation_form_id = input;
             self
         }
+
         /// Returns [`evaluation_form_id`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormOutput#structfield.evaluation_form_id), if set.
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
+
         /// The Amazon Resource Name (ARN) for the evaluation form resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
@@ -288,6 +326,7 @@ pub mod builders {
             self.evaluation_form_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the evaluation form resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
@@ -295,10 +334,12 @@ pub mod builders {
             self.evaluation_form_arn = input;
             self
         }
+
         /// Returns [`evaluation_form_arn`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormOutput#structfield.evaluation_form_arn), if set.
         pub fn get_evaluation_form_arn(&self) -> &Option<String> {
             &self.evaluation_form_arn
         }
+
         /// The version of the deactivated evaluation form resource.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormOutput#structfield.evaluation_form_version). This field is required.
@@ -306,6 +347,7 @@ pub mod builders {
             self.evaluation_form_version = Some(input);
             self
         }
+
         /// The version of the deactivated evaluation form resource.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormOutput#structfield.evaluation_form_version). This field is required.
@@ -313,10 +355,12 @@ pub mod builders {
             self.evaluation_form_version = input;
             self
         }
+
         /// Returns [`evaluation_form_version`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormOutput#structfield.evaluation_form_version), if set.
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
+
         /// Builds a [`DeactivateEvaluationFormOutput`](crate::operation::deactivate_evaluation_form::DeactivateEvaluationFormOutput).
         ///
         /// Fails when one of these fields is unset:

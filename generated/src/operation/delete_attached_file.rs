@@ -12,6 +12,7 @@ impl DeleteAttachedFile {
         Self
     }
 }
+
 /// Request to DeleteAttachedFile API
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,24 +26,29 @@ pub struct DeleteAttachedFileInput {
     /// > **Note:** This value must be a valid ARN.
     pub associated_resource_arn: Option<String>,
 }
+
 impl DeleteAttachedFileInput {
     /// The unique identifier of the Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier of the attached file resource.
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
+
     /// The resource to which the attached file is (being) uploaded to.
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
+
     /// Creates a new builder for [`DeleteAttachedFileInput`].
     pub fn builder() -> crate::operation::delete_attached_file::builders::DeleteAttachedFileInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Response from DeleteAttachedFile API
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -53,6 +59,7 @@ impl DeleteAttachedFileOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteAttachedFile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -73,6 +80,7 @@ pub enum DeleteAttachedFileError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteAttachedFileError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -85,10 +93,12 @@ impl DeleteAttachedFileError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +116,33 @@ impl DeleteAttachedFileError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteAttachedFileError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for DeleteAttachedFileError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteAttachedFileError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,11 +168,13 @@ impl ::std::fmt::Display for DeleteAttachedFileError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteAttachedFileError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteAttachedFileInput`](crate::operation::delete_attached_file::DeleteAttachedFileInput).
@@ -166,6 +185,7 @@ pub mod builders {
         pub(crate) file_id: Option<String>,
         pub(crate) associated_resource_arn: Option<String>,
     }
+
     impl DeleteAttachedFileInputBuilder {
         /// The unique identifier of the Connect instance.
         ///
@@ -174,6 +194,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier of the Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.instance_id). This field is required.
@@ -181,10 +202,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.file_id). This field is required.
@@ -192,6 +215,7 @@ pub mod builders {
             self.file_id = Some(input.into());
             self
         }
+
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.file_id). This field is required.
@@ -199,10 +223,12 @@ pub mod builders {
             self.file_id = input;
             self
         }
+
         /// Returns [`file_id`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.file_id), if set.
         pub fn get_file_id(&self) -> &Option<String> {
             &self.file_id
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.associated_resource_arn). This field is required.
@@ -210,6 +236,7 @@ pub mod builders {
             self.associated_resource_arn = Some(input.into());
             self
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.associated_resource_arn). This field is required.
@@ -217,10 +244,12 @@ pub mod builders {
             self.associated_resource_arn = input;
             self
         }
+
         /// Returns [`associated_resource_arn`](crate::operation::delete_attached_file::DeleteAttachedFileInput#structfield.associated_resource_arn), if set.
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
+
         /// Builds a [`DeleteAttachedFileInput`](crate::operation::delete_attached_file::DeleteAttachedFileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -237,6 +266,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteAttachedFileOutput`](crate::operation::delete_attached_file::DeleteAttachedFileOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

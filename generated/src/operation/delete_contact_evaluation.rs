@@ -10,6 +10,7 @@ impl DeleteContactEvaluation {
         Self
     }
 }
+
 /// The input of the [`DeleteContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteContactEvaluationInput {
     /// A unique identifier for the contact evaluation.
     pub evaluation_id: Option<String>,
 }
+
 impl DeleteContactEvaluationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the contact evaluation.
     pub fn evaluation_id(&self) -> Option<&str> {
         self.evaluation_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteContactEvaluationInput`].
     pub fn builder() -> crate::operation::delete_contact_evaluation::builders::DeleteContactEvaluationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeleteContactEvaluationOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -63,6 +69,7 @@ pub enum DeleteContactEvaluationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteContactEvaluationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -75,10 +82,12 @@ impl DeleteContactEvaluationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -98,27 +107,33 @@ impl DeleteContactEvaluationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteContactEvaluationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -131,6 +146,7 @@ impl ::std::error::Error for DeleteContactEvaluationError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteContactEvaluationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -143,11 +159,13 @@ impl ::std::fmt::Display for DeleteContactEvaluationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteContactEvaluationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteContactEvaluationInput`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput).
@@ -157,6 +175,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) evaluation_id: Option<String>,
     }
+
     impl DeleteContactEvaluationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -165,6 +184,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput#structfield.instance_id). This field is required.
@@ -172,10 +192,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput#structfield.evaluation_id). This field is required.
@@ -183,6 +205,7 @@ pub mod builders {
             self.evaluation_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput#structfield.evaluation_id). This field is required.
@@ -190,10 +213,12 @@ pub mod builders {
             self.evaluation_id = input;
             self
         }
+
         /// Returns [`evaluation_id`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput#structfield.evaluation_id), if set.
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
+
         /// Builds a [`DeleteContactEvaluationInput`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -209,6 +234,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteContactEvaluationOutput`](crate::operation::delete_contact_evaluation::DeleteContactEvaluationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

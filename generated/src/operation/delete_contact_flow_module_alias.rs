@@ -10,6 +10,7 @@ impl DeleteContactFlowModuleAlias {
         Self
     }
 }
+
 /// The input of the [`DeleteContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DeleteContactFlowModuleAliasInput {
     /// The identifier of the alias.
     pub alias_id: Option<String>,
 }
+
 impl DeleteContactFlowModuleAliasInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow module.
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
+
     /// The identifier of the alias.
     pub fn alias_id(&self) -> Option<&str> {
         self.alias_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteContactFlowModuleAliasInput`].
     pub fn builder() -> crate::operation::delete_contact_flow_module_alias::builders::DeleteContactFlowModuleAliasInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl DeleteContactFlowModuleAliasOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum DeleteContactFlowModuleAliasError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteContactFlowModuleAliasError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl DeleteContactFlowModuleAliasError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,31 +117,38 @@ impl DeleteContactFlowModuleAliasError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteContactFlowModuleAliasError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -145,6 +162,7 @@ impl ::std::error::Error for DeleteContactFlowModuleAliasError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteContactFlowModuleAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -158,11 +176,13 @@ impl ::std::fmt::Display for DeleteContactFlowModuleAliasError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteContactFlowModuleAliasError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteContactFlowModuleAliasInput`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput).
@@ -173,6 +193,7 @@ pub mod builders {
         pub(crate) contact_flow_module_id: Option<String>,
         pub(crate) alias_id: Option<String>,
     }
+
     impl DeleteContactFlowModuleAliasInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -181,6 +202,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.instance_id). This field is required.
@@ -188,10 +210,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
@@ -199,6 +223,7 @@ pub mod builders {
             self.contact_flow_module_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
@@ -206,10 +231,12 @@ pub mod builders {
             self.contact_flow_module_id = input;
             self
         }
+
         /// Returns [`contact_flow_module_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.contact_flow_module_id), if set.
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
+
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.alias_id). This field is required.
@@ -217,6 +244,7 @@ pub mod builders {
             self.alias_id = Some(input.into());
             self
         }
+
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.alias_id). This field is required.
@@ -224,10 +252,12 @@ pub mod builders {
             self.alias_id = input;
             self
         }
+
         /// Returns [`alias_id`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput#structfield.alias_id), if set.
         pub fn get_alias_id(&self) -> &Option<String> {
             &self.alias_id
         }
+
         /// Builds a [`DeleteContactFlowModuleAliasInput`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -244,6 +274,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteContactFlowModuleAliasOutput`](crate::operation::delete_contact_flow_module_alias::DeleteContactFlowModuleAliasOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

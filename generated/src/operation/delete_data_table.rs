@@ -10,6 +10,7 @@ impl DeleteDataTable {
         Self
     }
 }
+
 /// The input of the [`DeleteDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteDataTableInput {
     /// The unique identifier for the data table to delete. Must also accept the table ARN. Fails with an error if the version is provided and is not $LATEST.
     pub data_table_id: Option<String>,
 }
+
 impl DeleteDataTableInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table to delete.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteDataTableInput`].
     pub fn builder() -> crate::operation::delete_data_table::builders::DeleteDataTableInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeleteDataTableOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteDataTable`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -67,6 +73,7 @@ pub enum DeleteDataTableError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteDataTableError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -79,10 +86,12 @@ impl DeleteDataTableError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,35 +113,43 @@ impl DeleteDataTableError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteDataTableError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -147,6 +164,7 @@ impl ::std::error::Error for DeleteDataTableError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteDataTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -161,11 +179,13 @@ impl ::std::fmt::Display for DeleteDataTableError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteDataTableError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteDataTableInput`](crate::operation::delete_data_table::DeleteDataTableInput).
@@ -175,6 +195,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) data_table_id: Option<String>,
     }
+
     impl DeleteDataTableInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -183,6 +204,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_data_table::DeleteDataTableInput#structfield.instance_id). This field is required.
@@ -190,10 +212,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_data_table::DeleteDataTableInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table to delete.
         ///
         /// Sets [`data_table_id`](crate::operation::delete_data_table::DeleteDataTableInput#structfield.data_table_id). This field is required.
@@ -201,6 +225,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table to delete.
         ///
         /// Sets [`data_table_id`](crate::operation::delete_data_table::DeleteDataTableInput#structfield.data_table_id). This field is required.
@@ -208,10 +233,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::delete_data_table::DeleteDataTableInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// Builds a [`DeleteDataTableInput`](crate::operation::delete_data_table::DeleteDataTableInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -227,6 +254,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteDataTableOutput`](crate::operation::delete_data_table::DeleteDataTableOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

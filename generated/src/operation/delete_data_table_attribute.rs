@@ -10,6 +10,7 @@ impl DeleteDataTableAttribute {
         Self
     }
 }
+
 /// The input of the [`DeleteDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DeleteDataTableAttributeInput {
     /// The name of the attribute to delete.
     pub attribute_name: Option<String>,
 }
+
 impl DeleteDataTableAttributeInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// The name of the attribute to delete.
     pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
+
     /// Creates a new builder for [`DeleteDataTableAttributeInput`].
     pub fn builder() -> crate::operation::delete_data_table_attribute::builders::DeleteDataTableAttributeInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -46,16 +52,19 @@ pub struct DeleteDataTableAttributeOutput {
     /// The updated lock version of the data table.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl DeleteDataTableAttributeOutput {
     /// The updated lock version of the data table.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// Creates a new builder for [`DeleteDataTableAttributeOutput`].
     pub fn builder() -> crate::operation::delete_data_table_attribute::builders::DeleteDataTableAttributeOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -80,6 +89,7 @@ pub enum DeleteDataTableAttributeError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteDataTableAttributeError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -92,10 +102,12 @@ impl DeleteDataTableAttributeError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -117,35 +129,43 @@ impl DeleteDataTableAttributeError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteDataTableAttributeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -160,6 +180,7 @@ impl ::std::error::Error for DeleteDataTableAttributeError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteDataTableAttributeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -174,11 +195,13 @@ impl ::std::fmt::Display for DeleteDataTableAttributeError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteDataTableAttributeError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteDataTableAttributeInput`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput).
@@ -189,6 +212,7 @@ pub mod builders {
         pub(crate) data_table_id: Option<String>,
         pub(crate) attribute_name: Option<String>,
     }
+
     impl DeleteDataTableAttributeInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -197,6 +221,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.instance_id). This field is required.
@@ -204,10 +229,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.data_table_id). This field is required.
@@ -215,6 +242,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.data_table_id). This field is required.
@@ -222,10 +250,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// The name of the attribute to delete.
         ///
         /// Sets [`attribute_name`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.attribute_name). This field is required.
@@ -233,6 +263,7 @@ pub mod builders {
             self.attribute_name = Some(input.into());
             self
         }
+
         /// The name of the attribute to delete.
         ///
         /// Sets [`attribute_name`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.attribute_name). This field is required.
@@ -240,10 +271,12 @@ pub mod builders {
             self.attribute_name = input;
             self
         }
+
         /// Returns [`attribute_name`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput#structfield.attribute_name), if set.
         pub fn get_attribute_name(&self) -> &Option<String> {
             &self.attribute_name
         }
+
         /// Builds a [`DeleteDataTableAttributeInput`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -260,12 +293,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteDataTableAttributeOutput`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DeleteDataTableAttributeOutputBuilder {
         pub(crate) lock_version: Option<crate::types::DataTableLockVersion>,
     }
+
     impl DeleteDataTableAttributeOutputBuilder {
         /// The updated lock version of the data table.
         ///
@@ -277,6 +312,7 @@ pub mod builders {
             self.lock_version = Some(input);
             self
         }
+
         /// The updated lock version of the data table.
         ///
         /// Sets [`lock_version`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput#structfield.lock_version).
@@ -287,10 +323,12 @@ pub mod builders {
             self.lock_version = input;
             self
         }
+
         /// Returns [`lock_version`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput#structfield.lock_version), if set.
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
+
         /// Builds a [`DeleteDataTableAttributeOutput`](crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput).
         pub fn build(
             self,

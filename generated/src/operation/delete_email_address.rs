@@ -10,6 +10,7 @@ impl DeleteEmailAddress {
         Self
     }
 }
+
 /// The input of the [`DeleteEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteEmailAddressInput {
     /// The identifier of the email address.
     pub email_address_id: Option<String>,
 }
+
 impl DeleteEmailAddressInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the email address.
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteEmailAddressInput`].
     pub fn builder() -> crate::operation::delete_email_address::builders::DeleteEmailAddressInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeleteEmailAddressOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -67,6 +73,7 @@ pub enum DeleteEmailAddressError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteEmailAddressError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -79,10 +86,12 @@ impl DeleteEmailAddressError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,35 +115,43 @@ impl DeleteEmailAddressError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteEmailAddressError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -149,6 +166,7 @@ impl ::std::error::Error for DeleteEmailAddressError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteEmailAddressError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -163,11 +181,13 @@ impl ::std::fmt::Display for DeleteEmailAddressError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteEmailAddressError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteEmailAddressInput`](crate::operation::delete_email_address::DeleteEmailAddressInput).
@@ -177,6 +197,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) email_address_id: Option<String>,
     }
+
     impl DeleteEmailAddressInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -185,6 +206,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_email_address::DeleteEmailAddressInput#structfield.instance_id). This field is required.
@@ -192,10 +214,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_email_address::DeleteEmailAddressInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::delete_email_address::DeleteEmailAddressInput#structfield.email_address_id). This field is required.
@@ -203,6 +227,7 @@ pub mod builders {
             self.email_address_id = Some(input.into());
             self
         }
+
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::delete_email_address::DeleteEmailAddressInput#structfield.email_address_id). This field is required.
@@ -210,10 +235,12 @@ pub mod builders {
             self.email_address_id = input;
             self
         }
+
         /// Returns [`email_address_id`](crate::operation::delete_email_address::DeleteEmailAddressInput#structfield.email_address_id), if set.
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
+
         /// Builds a [`DeleteEmailAddressInput`](crate::operation::delete_email_address::DeleteEmailAddressInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -229,6 +256,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteEmailAddressOutput`](crate::operation::delete_email_address::DeleteEmailAddressOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -13,6 +13,7 @@ impl DeleteEvaluationForm {
         Self
     }
 }
+
 /// The input of the [`DeleteEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -24,24 +25,29 @@ pub struct DeleteEvaluationFormInput {
     /// The unique identifier for the evaluation form.
     pub evaluation_form_version: Option<i32>,
 }
+
 impl DeleteEvaluationFormInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
+
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_version(&self) -> Option<i32> {
         self.evaluation_form_version
     }
+
     /// Creates a new builder for [`DeleteEvaluationFormInput`].
     pub fn builder() -> crate::operation::delete_evaluation_form::builders::DeleteEvaluationFormInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -52,6 +58,7 @@ impl DeleteEvaluationFormOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -72,6 +79,7 @@ pub enum DeleteEvaluationFormError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteEvaluationFormError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -84,10 +92,12 @@ impl DeleteEvaluationFormError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,27 +117,33 @@ impl DeleteEvaluationFormError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteEvaluationFormError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -140,6 +156,7 @@ impl ::std::error::Error for DeleteEvaluationFormError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteEvaluationFormError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -152,11 +169,13 @@ impl ::std::fmt::Display for DeleteEvaluationFormError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteEvaluationFormError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteEvaluationFormInput`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput).
@@ -167,6 +186,7 @@ pub mod builders {
         pub(crate) evaluation_form_id: Option<String>,
         pub(crate) evaluation_form_version: Option<i32>,
     }
+
     impl DeleteEvaluationFormInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -175,6 +195,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.instance_id). This field is required.
@@ -182,10 +203,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_id). This field is required.
@@ -193,6 +216,7 @@ pub mod builders {
             self.evaluation_form_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_id). This field is required.
@@ -200,10 +224,12 @@ pub mod builders {
             self.evaluation_form_id = input;
             self
         }
+
         /// Returns [`evaluation_form_id`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_id), if set.
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_version).
@@ -211,6 +237,7 @@ pub mod builders {
             self.evaluation_form_version = Some(input);
             self
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_version).
@@ -218,10 +245,12 @@ pub mod builders {
             self.evaluation_form_version = input;
             self
         }
+
         /// Returns [`evaluation_form_version`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput#structfield.evaluation_form_version), if set.
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
+
         /// Builds a [`DeleteEvaluationFormInput`](crate::operation::delete_evaluation_form::DeleteEvaluationFormInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -238,6 +267,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteEvaluationFormOutput`](crate::operation::delete_evaluation_form::DeleteEvaluationFormOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeleteHoursOfOperation {
         Self
     }
 }
+
 /// The input of the [`DeleteHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteHoursOfOperationInput {
     /// The identifier for the hours of operation.
     pub hours_of_operation_id: Option<String>,
 }
+
 impl DeleteHoursOfOperationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteHoursOfOperationInput`].
     pub fn builder() -> crate::operation::delete_hours_of_operation::builders::DeleteHoursOfOperationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeleteHoursOfOperationOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -63,6 +69,7 @@ pub enum DeleteHoursOfOperationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteHoursOfOperationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -75,10 +82,12 @@ impl DeleteHoursOfOperationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -98,27 +107,33 @@ impl DeleteHoursOfOperationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteHoursOfOperationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -131,6 +146,7 @@ impl ::std::error::Error for DeleteHoursOfOperationError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteHoursOfOperationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -143,11 +159,13 @@ impl ::std::fmt::Display for DeleteHoursOfOperationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteHoursOfOperationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteHoursOfOperationInput`](crate::operation::delete_hours_of_operation::DeleteHoursOfOperationInput).
@@ -157,6 +175,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) hours_of_operation_id: Option<String>,
     }
+
     impl DeleteHoursOfOperationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -165,6 +184,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_hours_of_operation::DeleteHoursOfOperationInput#structfield.instance_id). This field is required.
@@ -172,10 +192,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_hours_of_operation::DeleteHoursOfOperationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::delete_hours_of_operation::DeleteHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
@@ -183,6 +205,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::delete_hours_of_operation::DeleteHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
@@ -190,10 +213,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::delete_hours_of_operation::DeleteHoursOfOperationInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// Builds a [`DeleteHoursOfOperationInput`](crate::operation::delete_hours_of_operation::DeleteHoursOfOperationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -209,6 +234,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteHoursOfOperationOutput`](crate::operation::delete_hours_of_operation::DeleteHoursOfOperationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

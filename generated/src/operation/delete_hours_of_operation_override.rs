@@ -10,6 +10,7 @@ impl DeleteHoursOfOperationOverride {
         Self
     }
 }
+
 /// The input of the [`DeleteHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DeleteHoursOfOperationOverrideInput {
     /// The identifier for the hours of operation override.
     pub hours_of_operation_override_id: Option<String>,
 }
+
 impl DeleteHoursOfOperationOverrideInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The identifier for the hours of operation override.
     pub fn hours_of_operation_override_id(&self) -> Option<&str> {
         self.hours_of_operation_override_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteHoursOfOperationOverrideInput`].
     pub fn builder() -> crate::operation::delete_hours_of_operation_override::builders::DeleteHoursOfOperationOverrideInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl DeleteHoursOfOperationOverrideOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,6 +76,7 @@ pub enum DeleteHoursOfOperationOverrideError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteHoursOfOperationOverrideError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -81,10 +89,12 @@ impl DeleteHoursOfOperationOverrideError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,27 +114,33 @@ impl DeleteHoursOfOperationOverrideError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteHoursOfOperationOverrideError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +153,7 @@ impl ::std::error::Error for DeleteHoursOfOperationOverrideError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteHoursOfOperationOverrideError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -149,11 +166,13 @@ impl ::std::fmt::Display for DeleteHoursOfOperationOverrideError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteHoursOfOperationOverrideError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteHoursOfOperationOverrideInput`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput).
@@ -164,6 +183,7 @@ pub mod builders {
         pub(crate) hours_of_operation_id: Option<String>,
         pub(crate) hours_of_operation_override_id: Option<String>,
     }
+
     impl DeleteHoursOfOperationOverrideInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +192,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
@@ -179,10 +200,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
@@ -190,6 +213,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
@@ -197,10 +221,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
@@ -211,6 +237,7 @@ pub mod builders {
             self.hours_of_operation_override_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
@@ -221,10 +248,12 @@ pub mod builders {
             self.hours_of_operation_override_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_override_id`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id), if set.
         pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
             &self.hours_of_operation_override_id
         }
+
         /// Builds a [`DeleteHoursOfOperationOverrideInput`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -241,6 +270,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteHoursOfOperationOverrideOutput`](crate::operation::delete_hours_of_operation_override::DeleteHoursOfOperationOverrideOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -14,6 +14,7 @@ impl DeleteInstance {
         Self
     }
 }
+
 /// The input of the [`DeleteInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,20 +24,24 @@ pub struct DeleteInstanceInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl DeleteInstanceInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`DeleteInstanceInput`].
     pub fn builder() -> crate::operation::delete_instance::builders::DeleteInstanceInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -47,6 +52,7 @@ impl DeleteInstanceOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteInstance`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -63,6 +69,7 @@ pub enum DeleteInstanceError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteInstanceError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -75,10 +82,12 @@ impl DeleteInstanceError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -94,19 +103,23 @@ impl DeleteInstanceError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for DeleteInstanceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -117,6 +130,7 @@ impl ::std::error::Error for DeleteInstanceError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteInstanceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -127,11 +141,13 @@ impl ::std::fmt::Display for DeleteInstanceError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteInstanceError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteInstanceInput`](crate::operation::delete_instance::DeleteInstanceInput).
@@ -141,6 +157,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl DeleteInstanceInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -149,6 +166,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_instance::DeleteInstanceInput#structfield.instance_id). This field is required.
@@ -156,10 +174,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_instance::DeleteInstanceInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::delete_instance::DeleteInstanceInput#structfield.client_token).
@@ -167,6 +187,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::delete_instance::DeleteInstanceInput#structfield.client_token).
@@ -174,10 +195,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::delete_instance::DeleteInstanceInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`DeleteInstanceInput`](crate::operation::delete_instance::DeleteInstanceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -193,6 +216,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteInstanceOutput`](crate::operation::delete_instance::DeleteInstanceOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeleteIntegrationAssociation {
         Self
     }
 }
+
 /// The input of the [`DeleteIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteIntegrationAssociationInput {
     /// The identifier for the integration association.
     pub integration_association_id: Option<String>,
 }
+
 impl DeleteIntegrationAssociationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the integration association.
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteIntegrationAssociationInput`].
     pub fn builder() -> crate::operation::delete_integration_association::builders::DeleteIntegrationAssociationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeleteIntegrationAssociationOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteIntegrationAssociation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -61,6 +67,7 @@ pub enum DeleteIntegrationAssociationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteIntegrationAssociationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -73,10 +80,12 @@ impl DeleteIntegrationAssociationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -93,23 +102,28 @@ impl DeleteIntegrationAssociationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteIntegrationAssociationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -121,6 +135,7 @@ impl ::std::error::Error for DeleteIntegrationAssociationError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteIntegrationAssociationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -132,11 +147,13 @@ impl ::std::fmt::Display for DeleteIntegrationAssociationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteIntegrationAssociationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteIntegrationAssociationInput`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput).
@@ -146,6 +163,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) integration_association_id: Option<String>,
     }
+
     impl DeleteIntegrationAssociationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -154,6 +172,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput#structfield.instance_id). This field is required.
@@ -161,10 +180,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput#structfield.integration_association_id). This field is required.
@@ -172,6 +193,7 @@ pub mod builders {
             self.integration_association_id = Some(input.into());
             self
         }
+
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput#structfield.integration_association_id). This field is required.
@@ -179,10 +201,12 @@ pub mod builders {
             self.integration_association_id = input;
             self
         }
+
         /// Returns [`integration_association_id`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput#structfield.integration_association_id), if set.
         pub fn get_integration_association_id(&self) -> &Option<String> {
             &self.integration_association_id
         }
+
         /// Builds a [`DeleteIntegrationAssociationInput`](crate::operation::delete_integration_association::DeleteIntegrationAssociationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -198,6 +222,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteIntegrationAssociationOutput`](crate::operation::delete_integration_association::DeleteIntegrationAssociationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeletePredefinedAttribute {
         Self
     }
 }
+
 /// The input of the [`DeletePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeletePredefinedAttributeInput {
     /// The name of the predefined attribute.
     pub name: Option<String>,
 }
+
 impl DeletePredefinedAttributeInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the predefined attribute.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Creates a new builder for [`DeletePredefinedAttributeInput`].
     pub fn builder() -> crate::operation::delete_predefined_attribute::builders::DeletePredefinedAttributeInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeletePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeletePredefinedAttributeOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeletePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -65,6 +71,7 @@ pub enum DeletePredefinedAttributeError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeletePredefinedAttributeError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -77,10 +84,12 @@ impl DeletePredefinedAttributeError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -103,31 +112,38 @@ impl DeletePredefinedAttributeError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeletePredefinedAttributeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -141,6 +157,7 @@ impl ::std::error::Error for DeletePredefinedAttributeError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeletePredefinedAttributeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -154,11 +171,13 @@ impl ::std::fmt::Display for DeletePredefinedAttributeError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeletePredefinedAttributeError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeletePredefinedAttributeInput`](crate::operation::delete_predefined_attribute::DeletePredefinedAttributeInput).
@@ -168,6 +187,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) name: Option<String>,
     }
+
     impl DeletePredefinedAttributeInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -176,6 +196,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_predefined_attribute::DeletePredefinedAttributeInput#structfield.instance_id). This field is required.
@@ -183,10 +204,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_predefined_attribute::DeletePredefinedAttributeInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::delete_predefined_attribute::DeletePredefinedAttributeInput#structfield.name). This field is required.
@@ -194,6 +217,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::delete_predefined_attribute::DeletePredefinedAttributeInput#structfield.name). This field is required.
@@ -201,10 +225,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::delete_predefined_attribute::DeletePredefinedAttributeInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// Builds a [`DeletePredefinedAttributeInput`](crate::operation::delete_predefined_attribute::DeletePredefinedAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -220,6 +246,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeletePredefinedAttributeOutput`](crate::operation::delete_predefined_attribute::DeletePredefinedAttributeOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeletePrompt {
         Self
     }
 }
+
 /// The input of the [`DeletePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeletePromptInput {
     /// A unique identifier for the prompt.
     pub prompt_id: Option<String>,
 }
+
 impl DeletePromptInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the prompt.
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
+
     /// Creates a new builder for [`DeletePromptInput`].
     pub fn builder() -> crate::operation::delete_prompt::builders::DeletePromptInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeletePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeletePromptOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeletePrompt`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -63,6 +69,7 @@ pub enum DeletePromptError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeletePromptError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -75,10 +82,12 @@ impl DeletePromptError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -98,27 +107,33 @@ impl DeletePromptError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeletePromptError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -131,6 +146,7 @@ impl ::std::error::Error for DeletePromptError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeletePromptError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -143,11 +159,13 @@ impl ::std::fmt::Display for DeletePromptError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeletePromptError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeletePromptInput`](crate::operation::delete_prompt::DeletePromptInput).
@@ -157,6 +175,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) prompt_id: Option<String>,
     }
+
     impl DeletePromptInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -165,6 +184,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_prompt::DeletePromptInput#structfield.instance_id). This field is required.
@@ -172,10 +192,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_prompt::DeletePromptInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::delete_prompt::DeletePromptInput#structfield.prompt_id). This field is required.
@@ -183,6 +205,7 @@ pub mod builders {
             self.prompt_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::delete_prompt::DeletePromptInput#structfield.prompt_id). This field is required.
@@ -190,10 +213,12 @@ pub mod builders {
             self.prompt_id = input;
             self
         }
+
         /// Returns [`prompt_id`](crate::operation::delete_prompt::DeletePromptInput#structfield.prompt_id), if set.
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
+
         /// Builds a [`DeletePromptInput`](crate::operation::delete_prompt::DeletePromptInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -209,6 +234,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeletePromptOutput`](crate::operation::delete_prompt::DeletePromptOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeletePushNotificationRegistration {
         Self
     }
 }
+
 /// The input of the [`DeletePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DeletePushNotificationRegistrationInput {
     /// The identifier of the contact within the Amazon Connect instance.
     pub contact_id: Option<String>,
 }
+
 impl DeletePushNotificationRegistrationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the registration.
     pub fn registration_id(&self) -> Option<&str> {
         self.registration_id.as_deref()
     }
+
     /// The identifier of the contact within the Amazon Connect instance.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Creates a new builder for [`DeletePushNotificationRegistrationInput`].
     pub fn builder() -> crate::operation::delete_push_notification_registration::builders::DeletePushNotificationRegistrationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeletePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl DeletePushNotificationRegistrationOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeletePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,6 +76,7 @@ pub enum DeletePushNotificationRegistrationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeletePushNotificationRegistrationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -81,10 +89,12 @@ impl DeletePushNotificationRegistrationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -102,27 +112,33 @@ impl DeletePushNotificationRegistrationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeletePushNotificationRegistrationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -135,6 +151,7 @@ impl ::std::error::Error for DeletePushNotificationRegistrationError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeletePushNotificationRegistrationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -147,11 +164,13 @@ impl ::std::fmt::Display for DeletePushNotificationRegistrationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeletePushNotificationRegistrationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeletePushNotificationRegistrationInput`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput).
@@ -162,6 +181,7 @@ pub mod builders {
         pub(crate) registration_id: Option<String>,
         pub(crate) contact_id: Option<String>,
     }
+
     impl DeletePushNotificationRegistrationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -170,6 +190,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.instance_id). This field is required.
@@ -177,10 +198,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the registration.
         ///
         /// Sets [`registration_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.registration_id). This field is required.
@@ -188,6 +211,7 @@ pub mod builders {
             self.registration_id = Some(input.into());
             self
         }
+
         /// The identifier for the registration.
         ///
         /// Sets [`registration_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.registration_id). This field is required.
@@ -195,10 +219,12 @@ pub mod builders {
             self.registration_id = input;
             self
         }
+
         /// Returns [`registration_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.registration_id), if set.
         pub fn get_registration_id(&self) -> &Option<String> {
             &self.registration_id
         }
+
         /// The identifier of the contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.contact_id). This field is required.
@@ -206,6 +232,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.contact_id). This field is required.
@@ -213,10 +240,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Builds a [`DeletePushNotificationRegistrationInput`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -233,6 +262,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeletePushNotificationRegistrationOutput`](crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -16,6 +16,7 @@ impl DeleteQuickConnect {
         Self
     }
 }
+
 /// The input of the [`DeleteQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,20 +26,24 @@ pub struct DeleteQuickConnectInput {
     /// The identifier for the quick connect.
     pub quick_connect_id: Option<String>,
 }
+
 impl DeleteQuickConnectInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the quick connect.
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteQuickConnectInput`].
     pub fn builder() -> crate::operation::delete_quick_connect::builders::DeleteQuickConnectInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +54,7 @@ impl DeleteQuickConnectOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,6 +75,7 @@ pub enum DeleteQuickConnectError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteQuickConnectError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -81,10 +88,12 @@ impl DeleteQuickConnectError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,27 +113,33 @@ impl DeleteQuickConnectError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteQuickConnectError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +152,7 @@ impl ::std::error::Error for DeleteQuickConnectError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteQuickConnectError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -149,11 +165,13 @@ impl ::std::fmt::Display for DeleteQuickConnectError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteQuickConnectError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteQuickConnectInput`](crate::operation::delete_quick_connect::DeleteQuickConnectInput).
@@ -163,6 +181,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) quick_connect_id: Option<String>,
     }
+
     impl DeleteQuickConnectInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -171,6 +190,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_quick_connect::DeleteQuickConnectInput#structfield.instance_id). This field is required.
@@ -178,10 +198,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_quick_connect::DeleteQuickConnectInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::delete_quick_connect::DeleteQuickConnectInput#structfield.quick_connect_id). This field is required.
@@ -189,6 +211,7 @@ pub mod builders {
             self.quick_connect_id = Some(input.into());
             self
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::delete_quick_connect::DeleteQuickConnectInput#structfield.quick_connect_id). This field is required.
@@ -196,10 +219,12 @@ pub mod builders {
             self.quick_connect_id = input;
             self
         }
+
         /// Returns [`quick_connect_id`](crate::operation::delete_quick_connect::DeleteQuickConnectInput#structfield.quick_connect_id), if set.
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
+
         /// Builds a [`DeleteQuickConnectInput`](crate::operation::delete_quick_connect::DeleteQuickConnectInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -215,6 +240,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteQuickConnectOutput`](crate::operation::delete_quick_connect::DeleteQuickConnectOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeleteRule {
         Self
     }
 }
+
 /// The input of the [`DeleteRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteRuleInput {
     /// A unique identifier for the rule.
     pub rule_id: Option<String>,
 }
+
 impl DeleteRuleInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the rule.
     pub fn rule_id(&self) -> Option<&str> {
         self.rule_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteRuleInput`].
     pub fn builder() -> crate::operation::delete_rule::builders::DeleteRuleInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeleteRuleOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteRule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -63,6 +69,7 @@ pub enum DeleteRuleError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteRuleError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -75,10 +82,12 @@ impl DeleteRuleError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -96,27 +105,33 @@ impl DeleteRuleError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteRuleError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -129,6 +144,7 @@ impl ::std::error::Error for DeleteRuleError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteRuleError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -141,11 +157,13 @@ impl ::std::fmt::Display for DeleteRuleError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteRuleError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteRuleInput`](crate::operation::delete_rule::DeleteRuleInput).
@@ -155,6 +173,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) rule_id: Option<String>,
     }
+
     impl DeleteRuleInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -163,6 +182,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_rule::DeleteRuleInput#structfield.instance_id). This field is required.
@@ -170,10 +190,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_rule::DeleteRuleInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::delete_rule::DeleteRuleInput#structfield.rule_id). This field is required.
@@ -181,6 +203,7 @@ pub mod builders {
             self.rule_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::delete_rule::DeleteRuleInput#structfield.rule_id). This field is required.
@@ -188,10 +211,12 @@ pub mod builders {
             self.rule_id = input;
             self
         }
+
         /// Returns [`rule_id`](crate::operation::delete_rule::DeleteRuleInput#structfield.rule_id), if set.
         pub fn get_rule_id(&self) -> &Option<String> {
             &self.rule_id
         }
+
         /// Builds a [`DeleteRuleInput`](crate::operation::delete_rule::DeleteRuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -207,6 +232,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteRuleOutput`](crate::operation::delete_rule::DeleteRuleOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

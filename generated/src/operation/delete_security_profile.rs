@@ -10,6 +10,7 @@ impl DeleteSecurityProfile {
         Self
     }
 }
+
 /// The input of the [`DeleteSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteSecurityProfileInput {
     /// The identifier for the security profle.
     pub security_profile_id: Option<String>,
 }
+
 impl DeleteSecurityProfileInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the security profle.
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteSecurityProfileInput`].
     pub fn builder() -> crate::operation::delete_security_profile::builders::DeleteSecurityProfileInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeleteSecurityProfileOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -67,6 +73,7 @@ pub enum DeleteSecurityProfileError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteSecurityProfileError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -79,10 +86,12 @@ impl DeleteSecurityProfileError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,35 +115,43 @@ impl DeleteSecurityProfileError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteSecurityProfileError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -149,6 +166,7 @@ impl ::std::error::Error for DeleteSecurityProfileError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteSecurityProfileError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -163,11 +181,13 @@ impl ::std::fmt::Display for DeleteSecurityProfileError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteSecurityProfileError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteSecurityProfileInput`](crate::operation::delete_security_profile::DeleteSecurityProfileInput).
@@ -177,6 +197,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) security_profile_id: Option<String>,
     }
+
     impl DeleteSecurityProfileInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -185,6 +206,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_security_profile::DeleteSecurityProfileInput#structfield.instance_id). This field is required.
@@ -192,10 +214,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_security_profile::DeleteSecurityProfileInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::delete_security_profile::DeleteSecurityProfileInput#structfield.security_profile_id). This field is required.
@@ -203,6 +227,7 @@ pub mod builders {
             self.security_profile_id = Some(input.into());
             self
         }
+
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::delete_security_profile::DeleteSecurityProfileInput#structfield.security_profile_id). This field is required.
@@ -210,10 +235,12 @@ pub mod builders {
             self.security_profile_id = input;
             self
         }
+
         /// Returns [`security_profile_id`](crate::operation::delete_security_profile::DeleteSecurityProfileInput#structfield.security_profile_id), if set.
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
+
         /// Builds a [`DeleteSecurityProfileInput`](crate::operation::delete_security_profile::DeleteSecurityProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -229,6 +256,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteSecurityProfileOutput`](crate::operation::delete_security_profile::DeleteSecurityProfileOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

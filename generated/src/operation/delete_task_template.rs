@@ -10,6 +10,7 @@ impl DeleteTaskTemplate {
         Self
     }
 }
+
 /// The input of the [`DeleteTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteTaskTemplateInput {
     /// A unique identifier for the task template.
     pub task_template_id: Option<String>,
 }
+
 impl DeleteTaskTemplateInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the task template.
     pub fn task_template_id(&self) -> Option<&str> {
         self.task_template_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteTaskTemplateInput`].
     pub fn builder() -> crate::operation::delete_task_template::builders::DeleteTaskTemplateInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeleteTaskTemplateOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -63,6 +69,7 @@ pub enum DeleteTaskTemplateError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteTaskTemplateError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -75,10 +82,12 @@ impl DeleteTaskTemplateError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -98,27 +107,33 @@ impl DeleteTaskTemplateError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteTaskTemplateError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -131,6 +146,7 @@ impl ::std::error::Error for DeleteTaskTemplateError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteTaskTemplateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -143,11 +159,13 @@ impl ::std::fmt::Display for DeleteTaskTemplateError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteTaskTemplateError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteTaskTemplateInput`](crate::operation::delete_task_template::DeleteTaskTemplateInput).
@@ -157,6 +175,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) task_template_id: Option<String>,
     }
+
     impl DeleteTaskTemplateInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -165,6 +184,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_task_template::DeleteTaskTemplateInput#structfield.instance_id). This field is required.
@@ -172,10 +192,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_task_template::DeleteTaskTemplateInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::delete_task_template::DeleteTaskTemplateInput#structfield.task_template_id). This field is required.
@@ -183,6 +205,7 @@ pub mod builders {
             self.task_template_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::delete_task_template::DeleteTaskTemplateInput#structfield.task_template_id). This field is required.
@@ -190,10 +213,12 @@ pub mod builders {
             self.task_template_id = input;
             self
         }
+
         /// Returns [`task_template_id`](crate::operation::delete_task_template::DeleteTaskTemplateInput#structfield.task_template_id), if set.
         pub fn get_task_template_id(&self) -> &Option<String> {
             &self.task_template_id
         }
+
         /// Builds a [`DeleteTaskTemplateInput`](crate::operation::delete_task_template::DeleteTaskTemplateInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -209,6 +234,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteTaskTemplateOutput`](crate::operation::delete_task_template::DeleteTaskTemplateOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl DeleteTrafficDistributionGroup {
         Self
     }
 }
+
 /// The input of the [`DeleteTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,16 +20,19 @@ pub struct DeleteTrafficDistributionGroupInput {
     /// The identifier of the traffic distribution group. This can be the ID or the ARN of the traffic distribution group.
     pub traffic_distribution_group_id: Option<String>,
 }
+
 impl DeleteTrafficDistributionGroupInput {
     /// The identifier of the traffic distribution group.
     pub fn traffic_distribution_group_id(&self) -> Option<&str> {
         self.traffic_distribution_group_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteTrafficDistributionGroupInput`].
     pub fn builder() -> crate::operation::delete_traffic_distribution_group::builders::DeleteTrafficDistributionGroupInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -39,6 +43,7 @@ impl DeleteTrafficDistributionGroupOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -59,6 +64,7 @@ pub enum DeleteTrafficDistributionGroupError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteTrafficDistributionGroupError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -71,10 +77,12 @@ impl DeleteTrafficDistributionGroupError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -92,27 +100,33 @@ impl DeleteTrafficDistributionGroupError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteTrafficDistributionGroupError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -125,6 +139,7 @@ impl ::std::error::Error for DeleteTrafficDistributionGroupError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteTrafficDistributionGroupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -137,11 +152,13 @@ impl ::std::fmt::Display for DeleteTrafficDistributionGroupError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteTrafficDistributionGroupError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteTrafficDistributionGroupInput`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupInput).
@@ -150,6 +167,7 @@ pub mod builders {
     pub struct DeleteTrafficDistributionGroupInputBuilder {
         pub(crate) traffic_distribution_group_id: Option<String>,
     }
+
     impl DeleteTrafficDistributionGroupInputBuilder {
         /// The identifier of the traffic distribution group.
         ///
@@ -161,6 +179,7 @@ pub mod builders {
             self.traffic_distribution_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupInput#structfield.traffic_distribution_group_id). This field is required.
@@ -171,10 +190,12 @@ pub mod builders {
             self.traffic_distribution_group_id = input;
             self
         }
+
         /// Returns [`traffic_distribution_group_id`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupInput#structfield.traffic_distribution_group_id), if set.
         pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
             &self.traffic_distribution_group_id
         }
+
         /// Builds a [`DeleteTrafficDistributionGroupInput`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -189,6 +210,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteTrafficDistributionGroupOutput`](crate::operation::delete_traffic_distribution_group::DeleteTrafficDistributionGroupOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeleteUseCase {
         Self
     }
 }
+
 /// The input of the [`DeleteUseCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DeleteUseCaseInput {
     /// The identifier for the use case.
     pub use_case_id: Option<String>,
 }
+
 impl DeleteUseCaseInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the integration association.
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
+
     /// The identifier for the use case.
     pub fn use_case_id(&self) -> Option<&str> {
         self.use_case_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteUseCaseInput`].
     pub fn builder() -> crate::operation::delete_use_case::builders::DeleteUseCaseInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteUseCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl DeleteUseCaseOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteUseCase`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -67,6 +74,7 @@ pub enum DeleteUseCaseError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteUseCaseError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -79,10 +87,12 @@ impl DeleteUseCaseError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -99,23 +109,28 @@ impl DeleteUseCaseError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteUseCaseError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -127,6 +142,7 @@ impl ::std::error::Error for DeleteUseCaseError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteUseCaseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -138,11 +154,13 @@ impl ::std::fmt::Display for DeleteUseCaseError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteUseCaseError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteUseCaseInput`](crate::operation::delete_use_case::DeleteUseCaseInput).
@@ -153,6 +171,7 @@ pub mod builders {
         pub(crate) integration_association_id: Option<String>,
         pub(crate) use_case_id: Option<String>,
     }
+
     impl DeleteUseCaseInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -161,6 +180,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.instance_id). This field is required.
@@ -168,10 +188,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.integration_association_id). This field is required.
@@ -179,6 +201,7 @@ pub mod builders {
             self.integration_association_id = Some(input.into());
             self
         }
+
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.integration_association_id). This field is required.
@@ -186,10 +209,12 @@ pub mod builders {
             self.integration_association_id = input;
             self
         }
+
         /// Returns [`integration_association_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.integration_association_id), if set.
         pub fn get_integration_association_id(&self) -> &Option<String> {
             &self.integration_association_id
         }
+
         /// The identifier for the use case.
         ///
         /// Sets [`use_case_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.use_case_id). This field is required.
@@ -197,6 +222,7 @@ pub mod builders {
             self.use_case_id = Some(input.into());
             self
         }
+
         /// The identifier for the use case.
         ///
         /// Sets [`use_case_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.use_case_id). This field is required.
@@ -204,10 +230,12 @@ pub mod builders {
             self.use_case_id = input;
             self
         }
+
         /// Returns [`use_case_id`](crate::operation::delete_use_case::DeleteUseCaseInput#structfield.use_case_id), if set.
         pub fn get_use_case_id(&self) -> &Option<String> {
             &self.use_case_id
         }
+
         /// Builds a [`DeleteUseCaseInput`](crate::operation::delete_use_case::DeleteUseCaseInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -224,6 +252,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteUseCaseOutput`](crate::operation::delete_use_case::DeleteUseCaseOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -18,6 +18,7 @@ impl DeleteUser {
         Self
     }
 }
+
 /// The input of the [`DeleteUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,20 +28,24 @@ pub struct DeleteUserInput {
     /// The identifier of the user.
     pub user_id: Option<String>,
 }
+
 impl DeleteUserInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the user.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteUserInput`].
     pub fn builder() -> crate::operation::delete_user::builders::DeleteUserInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +56,7 @@ impl DeleteUserOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteUser`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +77,7 @@ pub enum DeleteUserError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteUserError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +90,12 @@ impl DeleteUserError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +115,33 @@ impl DeleteUserError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteUserError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +154,7 @@ impl ::std::error::Error for DeleteUserError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteUserError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,11 +167,13 @@ impl ::std::fmt::Display for DeleteUserError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteUserError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteUserInput`](crate::operation::delete_user::DeleteUserInput).
@@ -165,6 +183,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) user_id: Option<String>,
     }
+
     impl DeleteUserInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -173,6 +192,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_user::DeleteUserInput#structfield.instance_id). This field is required.
@@ -180,10 +200,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_user::DeleteUserInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the user.
         ///
         /// Sets [`user_id`](crate::operation::delete_user::DeleteUserInput#structfield.user_id). This field is required.
@@ -191,6 +213,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user.
         ///
         /// Sets [`user_id`](crate::operation::delete_user::DeleteUserInput#structfield.user_id). This field is required.
@@ -198,10 +221,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::delete_user::DeleteUserInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// Builds a [`DeleteUserInput`](crate::operation::delete_user::DeleteUserInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -217,6 +242,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteUserOutput`](crate::operation::delete_user::DeleteUserOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

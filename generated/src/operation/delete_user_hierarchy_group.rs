@@ -10,6 +10,7 @@ impl DeleteUserHierarchyGroup {
         Self
     }
 }
+
 /// The input of the [`DeleteUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteUserHierarchyGroupInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl DeleteUserHierarchyGroupInput {
     /// The identifier of the hierarchy group.
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteUserHierarchyGroupInput`].
     pub fn builder() -> crate::operation::delete_user_hierarchy_group::builders::DeleteUserHierarchyGroupInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeleteUserHierarchyGroupOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -65,6 +71,7 @@ pub enum DeleteUserHierarchyGroupError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteUserHierarchyGroupError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -77,10 +84,12 @@ impl DeleteUserHierarchyGroupError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -103,31 +112,38 @@ impl DeleteUserHierarchyGroupError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteUserHierarchyGroupError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -141,6 +157,7 @@ impl ::std::error::Error for DeleteUserHierarchyGroupError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteUserHierarchyGroupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -154,11 +171,13 @@ impl ::std::fmt::Display for DeleteUserHierarchyGroupError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteUserHierarchyGroupError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteUserHierarchyGroupInput`](crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroupInput).
@@ -168,6 +187,7 @@ pub mod builders {
         pub(crate) hierarchy_group_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl DeleteUserHierarchyGroupInputBuilder {
         /// The identifier of the hierarchy group.
         ///
@@ -176,6 +196,7 @@ pub mod builders {
             self.hierarchy_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroupInput#structfield.hierarchy_group_id). This field is required.
@@ -183,10 +204,12 @@ pub mod builders {
             self.hierarchy_group_id = input;
             self
         }
+
         /// Returns [`hierarchy_group_id`](crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroupInput#structfield.hierarchy_group_id), if set.
         pub fn get_hierarchy_group_id(&self) -> &Option<String> {
             &self.hierarchy_group_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroupInput#structfield.instance_id). This field is required.
@@ -194,6 +217,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroupInput#structfield.instance_id). This field is required.
@@ -201,10 +225,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroupInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`DeleteUserHierarchyGroupInput`](crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroupInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -220,6 +246,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteUserHierarchyGroupOutput`](crate::operation::delete_user_hierarchy_group::DeleteUserHierarchyGroupOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeleteView {
         Self
     }
 }
+
 /// The input of the [`DeleteView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteViewInput {
     /// The identifier of the view. Both `ViewArn` and `ViewId` can be used.
     pub view_id: Option<String>,
 }
+
 impl DeleteViewInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the view.
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteViewInput`].
     pub fn builder() -> crate::operation::delete_view::builders::DeleteViewInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeleteViewOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteView`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -67,6 +73,7 @@ pub enum DeleteViewError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteViewError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -79,10 +86,12 @@ impl DeleteViewError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -108,35 +117,43 @@ impl DeleteViewError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
 }
+
 impl ::std::error::Error for DeleteViewError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -151,6 +168,7 @@ impl ::std::error::Error for DeleteViewError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteViewError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -165,11 +183,13 @@ impl ::std::fmt::Display for DeleteViewError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteViewError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteViewInput`](crate::operation::delete_view::DeleteViewInput).
@@ -179,6 +199,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) view_id: Option<String>,
     }
+
     impl DeleteViewInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -187,6 +208,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_view::DeleteViewInput#structfield.instance_id). This field is required.
@@ -194,10 +216,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_view::DeleteViewInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::delete_view::DeleteViewInput#structfield.view_id). This field is required.
@@ -205,6 +229,7 @@ pub mod builders {
             self.view_id = Some(input.into());
             self
         }
+
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::delete_view::DeleteViewInput#structfield.view_id). This field is required.
@@ -212,10 +237,12 @@ pub mod builders {
             self.view_id = input;
             self
         }
+
         /// Returns [`view_id`](crate::operation::delete_view::DeleteViewInput#structfield.view_id), if set.
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
+
         /// Builds a [`DeleteViewInput`](crate::operation::delete_view::DeleteViewInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -231,6 +258,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteViewOutput`](crate::operation::delete_view::DeleteViewOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeleteViewVersion {
         Self
     }
 }
+
 /// The input of the [`DeleteViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DeleteViewVersionInput {
     /// The version number of the view.
     pub view_version: Option<i32>,
 }
+
 impl DeleteViewVersionInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the view.
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
+
     /// The version number of the view.
     pub fn view_version(&self) -> Option<i32> {
         self.view_version
     }
+
     /// Creates a new builder for [`DeleteViewVersionInput`].
     pub fn builder() -> crate::operation::delete_view_version::builders::DeleteViewVersionInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl DeleteViewVersionOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteViewVersion`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -73,6 +80,7 @@ pub enum DeleteViewVersionError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteViewVersionError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -85,10 +93,12 @@ impl DeleteViewVersionError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -114,35 +124,43 @@ impl DeleteViewVersionError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
 }
+
 impl ::std::error::Error for DeleteViewVersionError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -157,6 +175,7 @@ impl ::std::error::Error for DeleteViewVersionError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteViewVersionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -171,11 +190,13 @@ impl ::std::fmt::Display for DeleteViewVersionError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteViewVersionError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteViewVersionInput`](crate::operation::delete_view_version::DeleteViewVersionInput).
@@ -186,6 +207,7 @@ pub mod builders {
         pub(crate) view_id: Option<String>,
         pub(crate) view_version: Option<i32>,
     }
+
     impl DeleteViewVersionInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -194,6 +216,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.instance_id). This field is required.
@@ -201,10 +224,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_id). This field is required.
@@ -212,6 +237,7 @@ pub mod builders {
             self.view_id = Some(input.into());
             self
         }
+
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_id). This field is required.
@@ -219,10 +245,12 @@ pub mod builders {
             self.view_id = input;
             self
         }
+
         /// Returns [`view_id`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_id), if set.
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
+
         /// The version number of the view.
         ///
         /// Sets [`view_version`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_version). This field is required.
@@ -230,6 +258,7 @@ pub mod builders {
             self.view_version = Some(input);
             self
         }
+
         /// The version number of the view.
         ///
         /// Sets [`view_version`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_version). This field is required.
@@ -237,10 +266,12 @@ pub mod builders {
             self.view_version = input;
             self
         }
+
         /// Returns [`view_version`](crate::operation::delete_view_version::DeleteViewVersionInput#structfield.view_version), if set.
         pub fn get_view_version(&self) -> &Option<i32> {
             &self.view_version
         }
+
         /// Builds a [`DeleteViewVersionInput`](crate::operation::delete_view_version::DeleteViewVersionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -257,6 +288,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteViewVersionOutput`](crate::operation::delete_view_version::DeleteViewVersionOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeleteVocabulary {
         Self
     }
 }
+
 /// The input of the [`DeleteVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteVocabularyInput {
     /// The identifier of the custom vocabulary.
     pub vocabulary_id: Option<String>,
 }
+
 impl DeleteVocabularyInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the custom vocabulary.
     pub fn vocabulary_id(&self) -> Option<&str> {
         self.vocabulary_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteVocabularyInput`].
     pub fn builder() -> crate::operation::delete_vocabulary::builders::DeleteVocabularyInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -44,24 +49,29 @@ pub struct DeleteVocabularyOutput {
     /// The current state of the custom vocabulary.
     pub state: crate::types::VocabularyState,
 }
+
 impl DeleteVocabularyOutput {
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     pub fn vocabulary_arn(&self) -> &str {
         &self.vocabulary_arn
     }
+
     /// The identifier of the custom vocabulary.
     pub fn vocabulary_id(&self) -> &str {
         &self.vocabulary_id
     }
+
     /// The current state of the custom vocabulary.
     pub fn state(&self) -> &crate::types::VocabularyState {
         &self.state
     }
+
     /// Creates a new builder for [`DeleteVocabularyOutput`].
     pub fn builder() -> crate::operation::delete_vocabulary::builders::DeleteVocabularyOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -84,6 +94,7 @@ pub enum DeleteVocabularyError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteVocabularyError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -96,10 +107,12 @@ impl DeleteVocabularyError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -120,31 +133,38 @@ impl DeleteVocabularyError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteVocabularyError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -158,6 +178,7 @@ impl ::std::error::Error for DeleteVocabularyError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteVocabularyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -171,11 +192,13 @@ impl ::std::fmt::Display for DeleteVocabularyError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteVocabularyError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteVocabularyInput`](crate::operation::delete_vocabulary::DeleteVocabularyInput).
@@ -185,6 +208,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) vocabulary_id: Option<String>,
     }
+
     impl DeleteVocabularyInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -193,6 +217,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_vocabulary::DeleteVocabularyInput#structfield.instance_id). This field is required.
@@ -200,10 +225,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_vocabulary::DeleteVocabularyInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyInput#structfield.vocabulary_id). This field is required.
@@ -211,6 +238,7 @@ pub mod builders {
             self.vocabulary_id = Some(input.into());
             self
         }
+
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyInput#structfield.vocabulary_id). This field is required.
@@ -218,10 +246,12 @@ pub mod builders {
             self.vocabulary_id = input;
             self
         }
+
         /// Returns [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyInput#structfield.vocabulary_id), if set.
         pub fn get_vocabulary_id(&self) -> &Option<String> {
             &self.vocabulary_id
         }
+
         /// Builds a [`DeleteVocabularyInput`](crate::operation::delete_vocabulary::DeleteVocabularyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -237,6 +267,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteVocabularyOutput`](crate::operation::delete_vocabulary::DeleteVocabularyOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -245,6 +276,7 @@ pub mod builders {
         pub(crate) vocabulary_id: Option<String>,
         pub(crate) state: Option<crate::types::VocabularyState>,
     }
+
     impl DeleteVocabularyOutputBuilder {
         /// The Amazon Resource Name (ARN) of the custom vocabulary.
         ///
@@ -253,6 +285,7 @@ pub mod builders {
             self.vocabulary_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the custom vocabulary.
         ///
         /// Sets [`vocabulary_arn`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_arn). This field is required.
@@ -260,10 +293,12 @@ pub mod builders {
             self.vocabulary_arn = input;
             self
         }
+
         /// Returns [`vocabulary_arn`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_arn), if set.
         pub fn get_vocabulary_arn(&self) -> &Option<String> {
             &self.vocabulary_arn
         }
+
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_id). This field is required.
@@ -271,6 +306,7 @@ pub mod builders {
             self.vocabulary_id = Some(input.into());
             self
         }
+
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_id). This field is required.
@@ -278,10 +314,12 @@ pub mod builders {
             self.vocabulary_id = input;
             self
         }
+
         /// Returns [`vocabulary_id`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.vocabulary_id), if set.
         pub fn get_vocabulary_id(&self) -> &Option<String> {
             &self.vocabulary_id
         }
+
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.state). This field is required.
@@ -289,6 +327,7 @@ pub mod builders {
             self.state = Some(input);
             self
         }
+
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.state). This field is required.
@@ -299,10 +338,12 @@ pub mod builders {
             self.state = input;
             self
         }
+
         /// Returns [`state`](crate::operation::delete_vocabulary::DeleteVocabularyOutput#structfield.state), if set.
         pub fn get_state(&self) -> &Option<crate::types::VocabularyState> {
             &self.state
         }
+
         /// Builds a [`DeleteVocabularyOutput`](crate::operation::delete_vocabulary::DeleteVocabularyOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl DeleteWorkspace {
         Self
     }
 }
+
 /// The input of the [`DeleteWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DeleteWorkspaceInput {
     /// The identifier of the workspace.
     pub workspace_id: Option<String>,
 }
+
 impl DeleteWorkspaceInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// Creates a new builder for [`DeleteWorkspaceInput`].
     pub fn builder() -> crate::operation::delete_workspace::builders::DeleteWorkspaceInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl DeleteWorkspaceOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -65,6 +71,7 @@ pub enum DeleteWorkspaceError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteWorkspaceError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -77,10 +84,12 @@ impl DeleteWorkspaceError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -101,31 +110,38 @@ impl DeleteWorkspaceError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteWorkspaceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for DeleteWorkspaceError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteWorkspaceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -152,11 +169,13 @@ impl ::std::fmt::Display for DeleteWorkspaceError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteWorkspaceError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteWorkspaceInput`](crate::operation::delete_workspace::DeleteWorkspaceInput).
@@ -166,6 +185,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) workspace_id: Option<String>,
     }
+
     impl DeleteWorkspaceInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -174,6 +194,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_workspace::DeleteWorkspaceInput#structfield.instance_id). This field is required.
@@ -181,10 +202,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_workspace::DeleteWorkspaceInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::delete_workspace::DeleteWorkspaceInput#structfield.workspace_id). This field is required.
@@ -192,6 +215,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::delete_workspace::DeleteWorkspaceInput#structfield.workspace_id). This field is required.
@@ -199,10 +223,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::delete_workspace::DeleteWorkspaceInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// Builds a [`DeleteWorkspaceInput`](crate::operation::delete_workspace::DeleteWorkspaceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -218,6 +244,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteWorkspaceOutput`](crate::operation::delete_workspace::DeleteWorkspaceOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DeleteWorkspaceMedia {
         Self
     }
 }
+
 /// The input of the [`DeleteWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DeleteWorkspaceMediaInput {
     /// The type of media to delete. Valid values are: `IMAGE_LOGO_FAVICON` and `IMAGE_LOGO_HORIZONTAL`.
     pub media_type: Option<crate::types::MediaType>,
 }
+
 impl DeleteWorkspaceMediaInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// The type of media to delete.
     pub fn media_type(&self) -> Option<&crate::types::MediaType> {
         self.media_type.as_ref()
     }
+
     /// Creates a new builder for [`DeleteWorkspaceMediaInput`].
     pub fn builder() -> crate::operation::delete_workspace_media::builders::DeleteWorkspaceMediaInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl DeleteWorkspaceMediaOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,6 +76,7 @@ pub enum DeleteWorkspaceMediaError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteWorkspaceMediaError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -81,10 +89,12 @@ impl DeleteWorkspaceMediaError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,27 +114,33 @@ impl DeleteWorkspaceMediaError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteWorkspaceMediaError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +153,7 @@ impl ::std::error::Error for DeleteWorkspaceMediaError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteWorkspaceMediaError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -149,11 +166,13 @@ impl ::std::fmt::Display for DeleteWorkspaceMediaError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteWorkspaceMediaError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteWorkspaceMediaInput`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput).
@@ -164,6 +183,7 @@ pub mod builders {
         pub(crate) workspace_id: Option<String>,
         pub(crate) media_type: Option<crate::types::MediaType>,
     }
+
     impl DeleteWorkspaceMediaInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +192,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.instance_id). This field is required.
@@ -179,10 +200,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.workspace_id). This field is required.
@@ -190,6 +213,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.workspace_id). This field is required.
@@ -197,10 +221,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// The type of media to delete.
         ///
         /// Sets [`media_type`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.media_type). This field is required.
@@ -208,6 +234,7 @@ pub mod builders {
             self.media_type = Some(input);
             self
         }
+
         /// The type of media to delete.
         ///
         /// Sets [`media_type`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.media_type). This field is required.
@@ -215,10 +242,12 @@ pub mod builders {
             self.media_type = input;
             self
         }
+
         /// Returns [`media_type`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput#structfield.media_type), if set.
         pub fn get_media_type(&self) -> &Option<crate::types::MediaType> {
             &self.media_type
         }
+
         /// Builds a [`DeleteWorkspaceMediaInput`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -235,6 +264,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteWorkspaceMediaOutput`](crate::operation::delete_workspace_media::DeleteWorkspaceMediaOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

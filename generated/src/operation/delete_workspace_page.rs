@@ -10,6 +10,7 @@ impl DeleteWorkspacePage {
         Self
     }
 }
+
 /// The input of the [`DeleteWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DeleteWorkspacePageInput {
     /// The page identifier.
     pub page: Option<String>,
 }
+
 impl DeleteWorkspacePageInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// The page identifier.
     pub fn page(&self) -> Option<&str> {
         self.page.as_deref()
     }
+
     /// Creates a new builder for [`DeleteWorkspacePageInput`].
     pub fn builder() -> crate::operation::delete_workspace_page::builders::DeleteWorkspacePageInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DeleteWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl DeleteWorkspacePageOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DeleteWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -73,6 +80,7 @@ pub enum DeleteWorkspacePageError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DeleteWorkspacePageError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -85,10 +93,12 @@ impl DeleteWorkspacePageError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -112,35 +122,43 @@ impl DeleteWorkspacePageError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DeleteWorkspacePageError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -155,6 +173,7 @@ impl ::std::error::Error for DeleteWorkspacePageError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteWorkspacePageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -169,11 +188,13 @@ impl ::std::fmt::Display for DeleteWorkspacePageError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DeleteWorkspacePageError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DeleteWorkspacePageInput`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput).
@@ -184,6 +205,7 @@ pub mod builders {
         pub(crate) workspace_id: Option<String>,
         pub(crate) page: Option<String>,
     }
+
     impl DeleteWorkspacePageInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -192,6 +214,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.instance_id). This field is required.
@@ -199,10 +222,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.workspace_id). This field is required.
@@ -210,6 +235,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.workspace_id). This field is required.
@@ -217,10 +243,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// The page identifier.
         ///
         /// Sets [`page`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.page). This field is required.
@@ -228,6 +256,7 @@ pub mod builders {
             self.page = Some(input.into());
             self
         }
+
         /// The page identifier.
         ///
         /// Sets [`page`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.page). This field is required.
@@ -235,10 +264,12 @@ pub mod builders {
             self.page = input;
             self
         }
+
         /// Returns [`page`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput#structfield.page), if set.
         pub fn get_page(&self) -> &Option<String> {
             &self.page
         }
+
         /// Builds a [`DeleteWorkspacePageInput`](crate::operation::delete_workspace_page::DeleteWorkspacePageInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -255,6 +286,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DeleteWorkspacePageOutput`](crate::operation::delete_workspace_page::DeleteWorkspacePageOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

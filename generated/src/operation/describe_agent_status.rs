@@ -10,6 +10,7 @@ impl DescribeAgentStatus {
         Self
     }
 }
+
 /// The input of the [`DescribeAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeAgentStatusInput {
     /// The identifier for the agent status.
     pub agent_status_id: Option<String>,
 }
+
 impl DescribeAgentStatusInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the agent status.
     pub fn agent_status_id(&self) -> Option<&str> {
         self.agent_status_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeAgentStatusInput`].
     pub fn builder() -> crate::operation::describe_agent_status::builders::DescribeAgentStatusInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribeAgentStatusOutput {
     /// The agent status.
     pub agent_status: Option<crate::types::AgentStatus>,
 }
+
 impl DescribeAgentStatusOutput {
     /// The agent status.
     pub fn agent_status(&self) -> Option<&crate::types::AgentStatus> {
         self.agent_status.as_ref()
     }
+
     /// Creates a new builder for [`DescribeAgentStatusOutput`].
     pub fn builder() -> crate::operation::describe_agent_status::builders::DescribeAgentStatusOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -70,6 +78,7 @@ pub enum DescribeAgentStatusError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeAgentStatusError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -82,10 +91,12 @@ impl DescribeAgentStatusError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -105,27 +116,33 @@ impl DescribeAgentStatusError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeAgentStatusError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -138,6 +155,7 @@ impl ::std::error::Error for DescribeAgentStatusError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeAgentStatusError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -150,11 +168,13 @@ impl ::std::fmt::Display for DescribeAgentStatusError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeAgentStatusError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeAgentStatusInput`](crate::operation::describe_agent_status::DescribeAgentStatusInput).
@@ -164,6 +184,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) agent_status_id: Option<String>,
     }
+
     impl DescribeAgentStatusInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +193,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_agent_status::DescribeAgentStatusInput#structfield.instance_id). This field is required.
@@ -179,10 +201,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_agent_status::DescribeAgentStatusInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::describe_agent_status::DescribeAgentStatusInput#structfield.agent_status_id). This field is required.
@@ -190,6 +214,7 @@ pub mod builders {
             self.agent_status_id = Some(input.into());
             self
         }
+
         /// The identifier for the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::describe_agent_status::DescribeAgentStatusInput#structfield.agent_status_id). This field is required.
@@ -197,10 +222,12 @@ pub mod builders {
             self.agent_status_id = input;
             self
         }
+
         /// Returns [`agent_status_id`](crate::operation::describe_agent_status::DescribeAgentStatusInput#structfield.agent_status_id), if set.
         pub fn get_agent_status_id(&self) -> &Option<String> {
             &self.agent_status_id
         }
+
         /// Builds a [`DescribeAgentStatusInput`](crate::operation::describe_agent_status::DescribeAgentStatusInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -216,12 +243,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeAgentStatusOutput`](crate::operation::describe_agent_status::DescribeAgentStatusOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeAgentStatusOutputBuilder {
         pub(crate) agent_status: Option<crate::types::AgentStatus>,
     }
+
     impl DescribeAgentStatusOutputBuilder {
         /// The agent status.
         ///
@@ -230,6 +259,7 @@ pub mod builders {
             self.agent_status = Some(input);
             self
         }
+
         /// The agent status.
         ///
         /// Sets [`agent_status`](crate::operation::describe_agent_status::DescribeAgentStatusOutput#structfield.agent_status).
@@ -240,10 +270,12 @@ pub mod builders {
             self.agent_status = input;
             self
         }
+
         /// Returns [`agent_status`](crate::operation::describe_agent_status::DescribeAgentStatusOutput#structfield.agent_status), if set.
         pub fn get_agent_status(&self) -> &Option<crate::types::AgentStatus> {
             &self.agent_status
         }
+
         /// Builds a [`DescribeAgentStatusOutput`](crate::operation::describe_agent_status::DescribeAgentStatusOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl DescribeAttachedFilesConfiguration {
         Self
     }
 }
+
 /// The input of the [`DescribeAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,20 +22,24 @@ pub struct DescribeAttachedFilesConfigurationInput {
     /// The scope of the attachment. Valid values are `EMAIL`, `CHAT`, `CASE`, and `TASK`.
     pub attachment_scope: Option<crate::types::AttachmentScope>,
 }
+
 impl DescribeAttachedFilesConfigurationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The scope of the attachment.
     pub fn attachment_scope(&self) -> Option<&crate::types::AttachmentScope> {
         self.attachment_scope.as_ref()
     }
+
     /// Creates a new builder for [`DescribeAttachedFilesConfigurationInput`].
     pub fn builder() -> crate::operation::describe_attached_files_configuration::builders::DescribeAttachedFilesConfigurationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -42,6 +47,7 @@ pub struct DescribeAttachedFilesConfigurationOutput {
     /// Information about the attached files configuration.
     pub attached_files_configuration: Option<crate::types::AttachedFilesConfiguration>,
 }
+
 impl DescribeAttachedFilesConfigurationOutput {
     /// Information about the attached files configuration.
     pub fn attached_files_configuration(
@@ -49,11 +55,13 @@ impl DescribeAttachedFilesConfigurationOutput {
     ) -> Option<&crate::types::AttachedFilesConfiguration> {
         self.attached_files_configuration.as_ref()
     }
+
     /// Creates a new builder for [`DescribeAttachedFilesConfigurationOutput`].
     pub fn builder() -> crate::operation::describe_attached_files_configuration::builders::DescribeAttachedFilesConfigurationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -74,6 +82,7 @@ pub enum DescribeAttachedFilesConfigurationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeAttachedFilesConfigurationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -86,10 +95,12 @@ impl DescribeAttachedFilesConfigurationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,27 +118,33 @@ impl DescribeAttachedFilesConfigurationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeAttachedFilesConfigurationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -140,6 +157,7 @@ impl ::std::error::Error for DescribeAttachedFilesConfigurationError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeAttachedFilesConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -152,11 +170,13 @@ impl ::std::fmt::Display for DescribeAttachedFilesConfigurationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeAttachedFilesConfigurationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeAttachedFilesConfigurationInput`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput).
@@ -166,6 +186,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) attachment_scope: Option<crate::types::AttachmentScope>,
     }
+
     impl DescribeAttachedFilesConfigurationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -174,6 +195,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput#structfield.instance_id). This field is required.
@@ -181,10 +203,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput#structfield.attachment_scope). This field is required.
@@ -192,6 +216,7 @@ pub mod builders {
             self.attachment_scope = Some(input);
             self
         }
+
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput#structfield.attachment_scope). This field is required.
@@ -202,10 +227,12 @@ pub mod builders {
             self.attachment_scope = input;
             self
         }
+
         /// Returns [`attachment_scope`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput#structfield.attachment_scope), if set.
         pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
             &self.attachment_scope
         }
+
         /// Builds a [`DescribeAttachedFilesConfigurationInput`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -221,6 +248,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeAttachedFilesConfigurationOutput`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -229,6 +257,7 @@ pub mod builders {
             crate::types::AttachedFilesConfiguration,
         >,
     }
+
     impl DescribeAttachedFilesConfigurationOutputBuilder {
         /// Information about the attached files configuration.
         ///
@@ -240,6 +269,7 @@ pub mod builders {
             self.attached_files_configuration = Some(input);
             self
         }
+
         /// Information about the attached files configuration.
         ///
         /// Sets [`attached_files_configuration`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationOutput#structfield.attached_files_configuration).
@@ -250,12 +280,14 @@ pub mod builders {
             self.attached_files_configuration = input;
             self
         }
+
         /// Returns [`attached_files_configuration`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationOutput#structfield.attached_files_configuration), if set.
         pub fn get_attached_files_configuration(
             &self,
         ) -> &Option<crate::types::AttachedFilesConfiguration> {
             &self.attached_files_configuration
         }
+
         /// Builds a [`DescribeAttachedFilesConfigurationOutput`](crate::operation::describe_attached_files_configuration::DescribeAttachedFilesConfigurationOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl DescribeAuthenticationProfile {
         Self
     }
 }
+
 /// The input of the [`DescribeAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,20 +22,24 @@ pub struct DescribeAuthenticationProfileInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl DescribeAuthenticationProfileInput {
     /// A unique identifier for the authentication profile.
     pub fn authentication_profile_id(&self) -> Option<&str> {
         self.authentication_profile_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeAuthenticationProfileInput`].
     pub fn builder() -> crate::operation::describe_authentication_profile::builders::DescribeAuthenticationProfileInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -42,6 +47,7 @@ pub struct DescribeAuthenticationProfileOutput {
     /// The authentication profile object being described.
     pub authentication_profile: Option<crate::types::AuthenticationProfile>,
 }
+
 impl DescribeAuthenticationProfileOutput {
     /// The authentication profile object being described.
     pub fn authentication_profile(
@@ -49,11 +55,13 @@ impl DescribeAuthenticationProfileOutput {
     ) -> Option<&crate::types::AuthenticationProfile> {
         self.authentication_profile.as_ref()
     }
+
     /// Creates a new builder for [`DescribeAuthenticationProfileOutput`].
     pub fn builder() -> crate::operation::describe_authentication_profile::builders::DescribeAuthenticationProfileOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -74,6 +82,7 @@ pub enum DescribeAuthenticationProfileError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeAuthenticationProfileError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -86,10 +95,12 @@ impl DescribeAuthenticationProfileError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -109,27 +120,33 @@ impl DescribeAuthenticationProfileError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeAuthenticationProfileError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -142,6 +159,7 @@ impl ::std::error::Error for DescribeAuthenticationProfileError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeAuthenticationProfileError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -154,11 +172,13 @@ impl ::std::fmt::Display for DescribeAuthenticationProfileError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeAuthenticationProfileError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeAuthenticationProfileInput`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput).
@@ -168,6 +188,7 @@ pub mod builders {
         pub(crate) authentication_profile_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl DescribeAuthenticationProfileInputBuilder {
         /// A unique identifier for the authentication profile.
         ///
@@ -176,6 +197,7 @@ pub mod builders {
             self.authentication_profile_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the authentication profile.
         ///
         /// Sets [`authentication_profile_id`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput#structfield.authentication_profile_id). This field is required.
@@ -183,10 +205,12 @@ pub mod builders {
             self.authentication_profile_id = input;
             self
         }
+
         /// Returns [`authentication_profile_id`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput#structfield.authentication_profile_id), if set.
         pub fn get_authentication_profile_id(&self) -> &Option<String> {
             &self.authentication_profile_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput#structfield.instance_id). This field is required.
@@ -194,6 +218,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput#structfield.instance_id). This field is required.
@@ -201,10 +226,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`DescribeAuthenticationProfileInput`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -220,12 +247,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeAuthenticationProfileOutput`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeAuthenticationProfileOutputBuilder {
         pub(crate) authentication_profile: Option<crate::types::AuthenticationProfile>,
     }
+
     impl DescribeAuthenticationProfileOutputBuilder {
         /// The authentication profile object being described.
         ///
@@ -237,6 +266,7 @@ pub mod builders {
             self.authentication_profile = Some(input);
             self
         }
+
         /// The authentication profile object being described.
         ///
         /// Sets [`authentication_profile`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileOutput#structfield.authentication_profile).
@@ -247,12 +277,14 @@ pub mod builders {
             self.authentication_profile = input;
             self
         }
+
         /// Returns [`authentication_profile`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileOutput#structfield.authentication_profile), if set.
         pub fn get_authentication_profile(
             &self,
         ) -> &Option<crate::types::AuthenticationProfile> {
             &self.authentication_profile
         }
+
         /// Builds a [`DescribeAuthenticationProfileOutput`](crate::operation::describe_authentication_profile::DescribeAuthenticationProfileOutput).
         pub fn build(
             self,

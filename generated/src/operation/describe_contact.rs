@@ -27,6 +27,7 @@ impl DescribeContact {
         Self
     }
 }
+
 /// The input of the [`DescribeContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -36,20 +37,24 @@ pub struct DescribeContactInput {
     /// The identifier of the contact.
     pub contact_id: Option<String>,
 }
+
 impl DescribeContactInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeContactInput`].
     pub fn builder() -> crate::operation::describe_contact::builders::DescribeContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,16 +62,19 @@ pub struct DescribeContactOutput {
     /// Information about the contact.
     pub contact: Option<crate::types::Contact>,
 }
+
 impl DescribeContactOutput {
     /// Information about the contact.
     pub fn contact(&self) -> Option<&crate::types::Contact> {
         self.contact.as_ref()
     }
+
     /// Creates a new builder for [`DescribeContactOutput`].
     pub fn builder() -> crate::operation::describe_contact::builders::DescribeContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -87,6 +95,7 @@ pub enum DescribeContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -99,10 +108,12 @@ impl DescribeContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -122,27 +133,33 @@ impl DescribeContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -155,6 +172,7 @@ impl ::std::error::Error for DescribeContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -167,11 +185,13 @@ impl ::std::fmt::Display for DescribeContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeContactInput`](crate::operation::describe_contact::DescribeContactInput).
@@ -181,6 +201,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) contact_id: Option<String>,
     }
+
     impl DescribeContactInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -189,6 +210,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact::DescribeContactInput#structfield.instance_id). This field is required.
@@ -196,10 +218,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_contact::DescribeContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::describe_contact::DescribeContactInput#structfield.contact_id). This field is required.
@@ -207,6 +231,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::describe_contact::DescribeContactInput#structfield.contact_id). This field is required.
@@ -214,10 +239,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::describe_contact::DescribeContactInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Builds a [`DescribeContactInput`](crate::operation::describe_contact::DescribeContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -233,12 +260,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeContactOutput`](crate::operation::describe_contact::DescribeContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeContactOutputBuilder {
         pub(crate) contact: Option<crate::types::Contact>,
     }
+
     impl DescribeContactOutputBuilder {
         /// Information about the contact.
         ///
@@ -247,6 +276,7 @@ pub mod builders {
             self.contact = Some(input);
             self
         }
+
         /// Information about the contact.
         ///
         /// Sets [`contact`](crate::operation::describe_contact::DescribeContactOutput#structfield.contact).
@@ -254,10 +284,12 @@ pub mod builders {
             self.contact = input;
             self
         }
+
         /// Returns [`contact`](crate::operation::describe_contact::DescribeContactOutput#structfield.contact), if set.
         pub fn get_contact(&self) -> &Option<crate::types::Contact> {
             &self.contact
         }
+
         /// Builds a [`DescribeContactOutput`](crate::operation::describe_contact::DescribeContactOutput).
         pub fn build(self) -> crate::operation::describe_contact::DescribeContactOutput {
             crate::operation::describe_contact::DescribeContactOutput {

@@ -10,6 +10,7 @@ impl DescribeContactEvaluation {
         Self
     }
 }
+
 /// The input of the [`DescribeContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeContactEvaluationInput {
     /// A unique identifier for the contact evaluation.
     pub evaluation_id: Option<String>,
 }
+
 impl DescribeContactEvaluationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the contact evaluation.
     pub fn evaluation_id(&self) -> Option<&str> {
         self.evaluation_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeContactEvaluationInput`].
     pub fn builder() -> crate::operation::describe_contact_evaluation::builders::DescribeContactEvaluationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -42,20 +47,24 @@ pub struct DescribeContactEvaluationOutput {
     /// Information about the evaluation form.
     pub evaluation_form: Option<crate::types::EvaluationFormContent>,
 }
+
 impl DescribeContactEvaluationOutput {
     /// Information about the evaluation form completed for a specific contact.
     pub fn evaluation(&self) -> Option<&crate::types::Evaluation> {
         self.evaluation.as_ref()
     }
+
     /// Information about the evaluation form.
     pub fn evaluation_form(&self) -> Option<&crate::types::EvaluationFormContent> {
         self.evaluation_form.as_ref()
     }
+
     /// Creates a new builder for [`DescribeContactEvaluationOutput`].
     pub fn builder() -> crate::operation::describe_contact_evaluation::builders::DescribeContactEvaluationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -74,6 +83,7 @@ pub enum DescribeContactEvaluationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeContactEvaluationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -86,10 +96,12 @@ impl DescribeContactEvaluationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,23 +118,28 @@ impl DescribeContactEvaluationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeContactEvaluationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -134,6 +151,7 @@ impl ::std::error::Error for DescribeContactEvaluationError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeContactEvaluationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -145,11 +163,13 @@ impl ::std::fmt::Display for DescribeContactEvaluationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeContactEvaluationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeContactEvaluationInput`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput).
@@ -159,6 +179,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) evaluation_id: Option<String>,
     }
+
     impl DescribeContactEvaluationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -167,6 +188,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput#structfield.instance_id). This field is required.
@@ -174,10 +196,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput#structfield.evaluation_id). This field is required.
@@ -185,6 +209,7 @@ pub mod builders {
             self.evaluation_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput#structfield.evaluation_id). This field is required.
@@ -192,10 +217,12 @@ pub mod builders {
             self.evaluation_id = input;
             self
         }
+
         /// Returns [`evaluation_id`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput#structfield.evaluation_id), if set.
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
+
         /// Builds a [`DescribeContactEvaluationInput`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -211,6 +238,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeContactEvaluationOutput`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -218,6 +246,7 @@ pub mod builders {
         pub(crate) evaluation: Option<crate::types::Evaluation>,
         pub(crate) evaluation_form: Option<crate::types::EvaluationFormContent>,
     }
+
     impl DescribeContactEvaluationOutputBuilder {
         /// Information about the evaluation form completed for a specific contact.
         ///
@@ -226,6 +255,7 @@ pub mod builders {
             self.evaluation = Some(input);
             self
         }
+
         /// Information about the evaluation form completed for a specific contact.
         ///
         /// Sets [`evaluation`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput#structfield.evaluation).
@@ -236,10 +266,12 @@ pub mod builders {
             self.evaluation = input;
             self
         }
+
         /// Returns [`evaluation`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput#structfield.evaluation), if set.
         pub fn get_evaluation(&self) -> &Option<crate::types::Evaluation> {
             &self.evaluation
         }
+
         /// Information about the evaluation form.
         ///
         /// Sets [`evaluation_form`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput#structfield.evaluation_form).
@@ -250,6 +282,7 @@ pub mod builders {
             self.evaluation_form = Some(input);
             self
         }
+
         /// Information about the evaluation form.
         ///
         /// Sets [`evaluation_form`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput#structfield.evaluation_form).
@@ -260,12 +293,14 @@ pub mod builders {
             self.evaluation_form = input;
             self
         }
+
         /// Returns [`evaluation_form`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput#structfield.evaluation_form), if set.
         pub fn get_evaluation_form(
             &self,
         ) -> &Option<crate::types::EvaluationFormContent> {
             &self.evaluation_form
         }
+
         /// Builds a [`DescribeContactEvaluationOutput`](crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput).
         pub fn build(
             self,

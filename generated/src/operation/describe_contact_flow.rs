@@ -18,6 +18,7 @@ impl DescribeContactFlow {
         Self
     }
 }
+
 /// The input of the [`DescribeContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,20 +28,24 @@ pub struct DescribeContactFlowInput {
     /// The identifier of the flow.
     pub contact_flow_id: Option<String>,
 }
+
 impl DescribeContactFlowInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeContactFlowInput`].
     pub fn builder() -> crate::operation::describe_contact_flow::builders::DescribeContactFlowInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -48,16 +53,19 @@ pub struct DescribeContactFlowOutput {
     /// Information about the flow.
     pub contact_flow: Option<crate::types::ContactFlow>,
 }
+
 impl DescribeContactFlowOutput {
     /// Information about the flow.
     pub fn contact_flow(&self) -> Option<&crate::types::ContactFlow> {
         self.contact_flow.as_ref()
     }
+
     /// Creates a new builder for [`DescribeContactFlowOutput`].
     pub fn builder() -> crate::operation::describe_contact_flow::builders::DescribeContactFlowOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -82,6 +90,7 @@ pub enum DescribeContactFlowError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeContactFlowError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -94,10 +103,12 @@ impl DescribeContactFlowError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -120,31 +131,38 @@ impl DescribeContactFlowError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`ContactFlowNotPublishedException`](Self::ContactFlowNotPublishedException) error.
     pub fn is_contact_flow_not_published_exception(&self) -> bool {
         matches!(self, Self::ContactFlowNotPublishedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeContactFlowError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -158,6 +176,7 @@ impl ::std::error::Error for DescribeContactFlowError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeContactFlowError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -171,11 +190,13 @@ impl ::std::fmt::Display for DescribeContactFlowError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeContactFlowError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeContactFlowInput`](crate::operation::describe_contact_flow::DescribeContactFlowInput).
@@ -185,6 +206,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) contact_flow_id: Option<String>,
     }
+
     impl DescribeContactFlowInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -193,6 +215,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_flow::DescribeContactFlowInput#structfield.instance_id). This field is required.
@@ -200,10 +223,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_contact_flow::DescribeContactFlowInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::describe_contact_flow::DescribeContactFlowInput#structfield.contact_flow_id). This field is required.
@@ -211,6 +236,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::describe_contact_flow::DescribeContactFlowInput#structfield.contact_flow_id). This field is required.
@@ -218,10 +244,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::describe_contact_flow::DescribeContactFlowInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// Builds a [`DescribeContactFlowInput`](crate::operation::describe_contact_flow::DescribeContactFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -237,12 +265,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeContactFlowOutput`](crate::operation::describe_contact_flow::DescribeContactFlowOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeContactFlowOutputBuilder {
         pub(crate) contact_flow: Option<crate::types::ContactFlow>,
     }
+
     impl DescribeContactFlowOutputBuilder {
         /// Information about the flow.
         ///
@@ -251,6 +281,7 @@ pub mod builders {
             self.contact_flow = Some(input);
             self
         }
+
         /// Information about the flow.
         ///
         /// Sets [`contact_flow`](crate::operation::describe_contact_flow::DescribeContactFlowOutput#structfield.contact_flow).
@@ -261,10 +292,12 @@ pub mod builders {
             self.contact_flow = input;
             self
         }
+
         /// Returns [`contact_flow`](crate::operation::describe_contact_flow::DescribeContactFlowOutput#structfield.contact_flow), if set.
         pub fn get_contact_flow(&self) -> &Option<crate::types::ContactFlow> {
             &self.contact_flow
         }
+
         /// Builds a [`DescribeContactFlowOutput`](crate::operation::describe_contact_flow::DescribeContactFlowOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl DescribeContactFlowModule {
         Self
     }
 }
+
 /// The input of the [`DescribeContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,20 +22,24 @@ pub struct DescribeContactFlowModuleInput {
     /// The identifier of the flow module.
     pub contact_flow_module_id: Option<String>,
 }
+
 impl DescribeContactFlowModuleInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow module.
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeContactFlowModuleInput`].
     pub fn builder() -> crate::operation::describe_contact_flow_module::builders::DescribeContactFlowModuleInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -42,16 +47,19 @@ pub struct DescribeContactFlowModuleOutput {
     /// Information about the flow module.
     pub contact_flow_module: Option<crate::types::ContactFlowModule>,
 }
+
 impl DescribeContactFlowModuleOutput {
     /// Information about the flow module.
     pub fn contact_flow_module(&self) -> Option<&crate::types::ContactFlowModule> {
         self.contact_flow_module.as_ref()
     }
+
     /// Creates a new builder for [`DescribeContactFlowModuleOutput`].
     pub fn builder() -> crate::operation::describe_contact_flow_module::builders::DescribeContactFlowModuleOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeContactFlowModule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -74,6 +82,7 @@ pub enum DescribeContactFlowModuleError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeContactFlowModuleError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -86,10 +95,12 @@ impl DescribeContactFlowModuleError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -110,31 +121,38 @@ impl DescribeContactFlowModuleError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeContactFlowModuleError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -148,6 +166,7 @@ impl ::std::error::Error for DescribeContactFlowModuleError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeContactFlowModuleError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -161,11 +180,13 @@ impl ::std::fmt::Display for DescribeContactFlowModuleError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeContactFlowModuleError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeContactFlowModuleInput`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput).
@@ -175,6 +196,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) contact_flow_module_id: Option<String>,
     }
+
     impl DescribeContactFlowModuleInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -183,6 +205,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput#structfield.instance_id). This field is required.
@@ -190,10 +213,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput#structfield.contact_flow_module_id). This field is required.
@@ -201,6 +226,7 @@ pub mod builders {
             self.contact_flow_module_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput#structfield.contact_flow_module_id). This field is required.
@@ -208,10 +234,12 @@ pub mod builders {
             self.contact_flow_module_id = input;
             self
         }
+
         /// Returns [`contact_flow_module_id`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput#structfield.contact_flow_module_id), if set.
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
+
         /// Builds a [`DescribeContactFlowModuleInput`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -227,12 +255,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeContactFlowModuleOutput`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeContactFlowModuleOutputBuilder {
         pub(crate) contact_flow_module: Option<crate::types::ContactFlowModule>,
     }
+
     impl DescribeContactFlowModuleOutputBuilder {
         /// Information about the flow module.
         ///
@@ -244,6 +274,7 @@ pub mod builders {
             self.contact_flow_module = Some(input);
             self
         }
+
         /// Information about the flow module.
         ///
         /// Sets [`contact_flow_module`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleOutput#structfield.contact_flow_module).
@@ -254,12 +285,14 @@ pub mod builders {
             self.contact_flow_module = input;
             self
         }
+
         /// Returns [`contact_flow_module`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleOutput#structfield.contact_flow_module), if set.
         pub fn get_contact_flow_module(
             &self,
         ) -> &Option<crate::types::ContactFlowModule> {
             &self.contact_flow_module
         }
+
         /// Builds a [`DescribeContactFlowModuleOutput`](crate::operation::describe_contact_flow_module::DescribeContactFlowModuleOutput).
         pub fn build(
             self,

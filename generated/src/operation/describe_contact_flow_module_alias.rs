@@ -10,6 +10,7 @@ impl DescribeContactFlowModuleAlias {
         Self
     }
 }
+
 /// The input of the [`DescribeContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DescribeContactFlowModuleAliasInput {
     /// The identifier of the alias.
     pub alias_id: Option<String>,
 }
+
 impl DescribeContactFlowModuleAliasInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow module.
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
+
     /// The identifier of the alias.
     pub fn alias_id(&self) -> Option<&str> {
         self.alias_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeContactFlowModuleAliasInput`].
     pub fn builder() -> crate::operation::describe_contact_flow_module_alias::builders::DescribeContactFlowModuleAliasInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -46,6 +52,7 @@ pub struct DescribeContactFlowModuleAliasOutput {
     /// Information about the flow module alias.
     pub contact_flow_module_alias: Option<crate::types::ContactFlowModuleAliasInfo>,
 }
+
 impl DescribeContactFlowModuleAliasOutput {
     /// Information about the flow module alias.
     pub fn contact_flow_module_alias(
@@ -53,11 +60,13 @@ impl DescribeContactFlowModuleAliasOutput {
     ) -> Option<&crate::types::ContactFlowModuleAliasInfo> {
         self.contact_flow_module_alias.as_ref()
     }
+
     /// Creates a new builder for [`DescribeContactFlowModuleAliasOutput`].
     pub fn builder() -> crate::operation::describe_contact_flow_module_alias::builders::DescribeContactFlowModuleAliasOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -80,6 +89,7 @@ pub enum DescribeContactFlowModuleAliasError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeContactFlowModuleAliasError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -92,10 +102,12 @@ impl DescribeContactFlowModuleAliasError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -116,31 +128,38 @@ impl DescribeContactFlowModuleAliasError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeContactFlowModuleAliasError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -154,6 +173,7 @@ impl ::std::error::Error for DescribeContactFlowModuleAliasError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeContactFlowModuleAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -167,11 +187,13 @@ impl ::std::fmt::Display for DescribeContactFlowModuleAliasError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeContactFlowModuleAliasError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeContactFlowModuleAliasInput`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput).
@@ -182,6 +204,7 @@ pub mod builders {
         pub(crate) contact_flow_module_id: Option<String>,
         pub(crate) alias_id: Option<String>,
     }
+
     impl DescribeContactFlowModuleAliasInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -190,6 +213,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.instance_id). This field is required.
@@ -197,10 +221,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
@@ -208,6 +234,7 @@ pub mod builders {
             self.contact_flow_module_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
@@ -215,10 +242,12 @@ pub mod builders {
             self.contact_flow_module_id = input;
             self
         }
+
         /// Returns [`contact_flow_module_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.contact_flow_module_id), if set.
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
+
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.alias_id). This field is required.
@@ -226,6 +255,7 @@ pub mod builders {
             self.alias_id = Some(input.into());
             self
         }
+
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.alias_id). This field is required.
@@ -233,10 +263,12 @@ pub mod builders {
             self.alias_id = input;
             self
         }
+
         /// Returns [`alias_id`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput#structfield.alias_id), if set.
         pub fn get_alias_id(&self) -> &Option<String> {
             &self.alias_id
         }
+
         /// Builds a [`DescribeContactFlowModuleAliasInput`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -253,6 +285,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeContactFlowModuleAliasOutput`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -261,6 +294,7 @@ pub mod builders {
             crate::types::ContactFlowModuleAliasInfo,
         >,
     }
+
     impl DescribeContactFlowModuleAliasOutputBuilder {
         /// Information about the flow module alias.
         ///
@@ -272,6 +306,7 @@ pub mod builders {
             self.contact_flow_module_alias = Some(input);
             self
         }
+
         /// Information about the flow module alias.
         ///
         /// Sets [`contact_flow_module_alias`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasOutput#structfield.contact_flow_module_alias).
@@ -282,12 +317,14 @@ pub mod builders {
             self.contact_flow_module_alias = input;
             self
         }
+
         /// Returns [`contact_flow_module_alias`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasOutput#structfield.contact_flow_module_alias), if set.
         pub fn get_contact_flow_module_alias(
             &self,
         ) -> &Option<crate::types::ContactFlowModuleAliasInfo> {
             &self.contact_flow_module_alias
         }
+
         /// Builds a [`DescribeContactFlowModuleAliasOutput`](crate::operation::describe_contact_flow_module_alias::DescribeContactFlowModuleAliasOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl DescribeDataTable {
         Self
     }
 }
+
 /// The input of the [`DescribeDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeDataTableInput {
     /// The unique identifier for the data table. Must also accept the table ARN with or without a version alias. If no alias is provided, the default behavior is identical to providing the $LATEST alias.
     pub data_table_id: Option<String>,
 }
+
 impl DescribeDataTableInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeDataTableInput`].
     pub fn builder() -> crate::operation::describe_data_table::builders::DescribeDataTableInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeDataTable`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribeDataTableOutput {
     /// The complete data table information including metadata, configuration, and versioning details.
     pub data_table: Option<crate::types::DataTable>,
 }
+
 impl DescribeDataTableOutput {
     /// The complete data table information including metadata, configuration, and versioning details.
     pub fn data_table(&self) -> Option<&crate::types::DataTable> {
         self.data_table.as_ref()
     }
+
     /// Creates a new builder for [`DescribeDataTableOutput`].
     pub fn builder() -> crate::operation::describe_data_table::builders::DescribeDataTableOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeDataTable`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -72,6 +80,7 @@ pub enum DescribeDataTableError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeDataTableError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -84,10 +93,12 @@ impl DescribeDataTableError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -108,31 +119,38 @@ impl DescribeDataTableError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeDataTableError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -146,6 +164,7 @@ impl ::std::error::Error for DescribeDataTableError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeDataTableError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -159,11 +178,13 @@ impl ::std::fmt::Display for DescribeDataTableError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeDataTableError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeDataTableInput`](crate::operation::describe_data_table::DescribeDataTableInput).
@@ -173,6 +194,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) data_table_id: Option<String>,
     }
+
     impl DescribeDataTableInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -181,6 +203,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_data_table::DescribeDataTableInput#structfield.instance_id). This field is required.
@@ -188,10 +211,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_data_table::DescribeDataTableInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::describe_data_table::DescribeDataTableInput#structfield.data_table_id). This field is required.
@@ -199,6 +224,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::describe_data_table::DescribeDataTableInput#structfield.data_table_id). This field is required.
@@ -206,10 +232,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::describe_data_table::DescribeDataTableInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// Builds a [`DescribeDataTableInput`](crate::operation::describe_data_table::DescribeDataTableInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -225,12 +253,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeDataTableOutput`](crate::operation::describe_data_table::DescribeDataTableOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeDataTableOutputBuilder {
         pub(crate) data_table: Option<crate::types::DataTable>,
     }
+
     impl DescribeDataTableOutputBuilder {
         /// The complete data table information including metadata, configuration, and versioning details.
         ///
@@ -239,6 +269,7 @@ pub mod builders {
             self.data_table = Some(input);
             self
         }
+
         /// The complete data table information including metadata, configuration, and versioning details.
         ///
         /// Sets [`data_table`](crate::operation::describe_data_table::DescribeDataTableOutput#structfield.data_table).
@@ -246,10 +277,12 @@ pub mod builders {
             self.data_table = input;
             self
         }
+
         /// Returns [`data_table`](crate::operation::describe_data_table::DescribeDataTableOutput#structfield.data_table), if set.
         pub fn get_data_table(&self) -> &Option<crate::types::DataTable> {
             &self.data_table
         }
+
         /// Builds a [`DescribeDataTableOutput`](crate::operation::describe_data_table::DescribeDataTableOutput).
         pub fn build(
             self,

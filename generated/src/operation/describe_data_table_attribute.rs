@@ -10,6 +10,7 @@ impl DescribeDataTableAttribute {
         Self
     }
 }
+
 /// The input of the [`DescribeDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DescribeDataTableAttributeInput {
     /// The name of the attribute to retrieve detailed information for.
     pub attribute_name: Option<String>,
 }
+
 impl DescribeDataTableAttributeInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// The name of the attribute to retrieve detailed information for.
     pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
+
     /// Creates a new builder for [`DescribeDataTableAttributeInput`].
     pub fn builder() -> crate::operation::describe_data_table_attribute::builders::DescribeDataTableAttributeInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -46,16 +52,19 @@ pub struct DescribeDataTableAttributeOutput {
     /// The complete attribute information including configuration, validation rules, lock version, and metadata.
     pub attribute: Option<crate::types::DataTableAttribute>,
 }
+
 impl DescribeDataTableAttributeOutput {
     /// The complete attribute information including configuration, validation rules, lock version, and metadata.
     pub fn attribute(&self) -> Option<&crate::types::DataTableAttribute> {
         self.attribute.as_ref()
     }
+
     /// Creates a new builder for [`DescribeDataTableAttributeOutput`].
     pub fn builder() -> crate::operation::describe_data_table_attribute::builders::DescribeDataTableAttributeOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -78,6 +87,7 @@ pub enum DescribeDataTableAttributeError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeDataTableAttributeError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -90,10 +100,12 @@ impl DescribeDataTableAttributeError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -114,31 +126,38 @@ impl DescribeDataTableAttributeError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeDataTableAttributeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -152,6 +171,7 @@ impl ::std::error::Error for DescribeDataTableAttributeError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeDataTableAttributeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -165,11 +185,13 @@ impl ::std::fmt::Display for DescribeDataTableAttributeError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeDataTableAttributeError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeDataTableAttributeInput`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput).
@@ -180,6 +202,7 @@ pub mod builders {
         pub(crate) data_table_id: Option<String>,
         pub(crate) attribute_name: Option<String>,
     }
+
     impl DescribeDataTableAttributeInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -188,6 +211,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.instance_id). This field is required.
@@ -195,10 +219,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.data_table_id). This field is required.
@@ -206,6 +232,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.data_table_id). This field is required.
@@ -213,10 +240,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// The name of the attribute to retrieve detailed information for.
         ///
         /// Sets [`attribute_name`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.attribute_name). This field is required.
@@ -224,6 +253,7 @@ pub mod builders {
             self.attribute_name = Some(input.into());
             self
         }
+
         /// The name of the attribute to retrieve detailed information for.
         ///
         /// Sets [`attribute_name`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.attribute_name). This field is required.
@@ -231,10 +261,12 @@ pub mod builders {
             self.attribute_name = input;
             self
         }
+
         /// Returns [`attribute_name`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput#structfield.attribute_name), if set.
         pub fn get_attribute_name(&self) -> &Option<String> {
             &self.attribute_name
         }
+
         /// Builds a [`DescribeDataTableAttributeInput`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -251,12 +283,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeDataTableAttributeOutput`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeDataTableAttributeOutputBuilder {
         pub(crate) attribute: Option<crate::types::DataTableAttribute>,
     }
+
     impl DescribeDataTableAttributeOutputBuilder {
         /// The complete attribute information including configuration, validation rules, lock version, and metadata.
         ///
@@ -265,6 +299,7 @@ pub mod builders {
             self.attribute = Some(input);
             self
         }
+
         /// The complete attribute information including configuration, validation rules, lock version, and metadata.
         ///
         /// Sets [`attribute`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeOutput#structfield.attribute).
@@ -275,10 +310,12 @@ pub mod builders {
             self.attribute = input;
             self
         }
+
         /// Returns [`attribute`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeOutput#structfield.attribute), if set.
         pub fn get_attribute(&self) -> &Option<crate::types::DataTableAttribute> {
             &self.attribute
         }
+
         /// Builds a [`DescribeDataTableAttributeOutput`](crate::operation::describe_data_table_attribute::DescribeDataTableAttributeOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl DescribeEmailAddress {
         Self
     }
 }
+
 /// The input of the [`DescribeEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeEmailAddressInput {
     /// The identifier of the email address.
     pub email_address_id: Option<String>,
 }
+
 impl DescribeEmailAddressInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the email address.
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeEmailAddressInput`].
     pub fn builder() -> crate::operation::describe_email_address::builders::DescribeEmailAddressInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -56,50 +61,61 @@ pub struct DescribeEmailAddressOutput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl DescribeEmailAddressOutput {
     /// The identifier of the email address.
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the email address.
     pub fn email_address_arn(&self) -> Option<&str> {
         self.email_address_arn.as_deref()
     }
+
     /// The email address, including the domain.
     pub fn email_address(&self) -> Option<&str> {
         self.email_address.as_deref()
     }
+
     /// The display name of email address
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
     /// The description of the email address.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The email address creation timestamp in ISO 8601 Datetime.
     pub fn create_timestamp(&self) -> Option<&str> {
         self.create_timestamp.as_deref()
     }
+
     /// The email address last modification timestamp in ISO 8601 Datetime.
     pub fn modified_timestamp(&self) -> Option<&str> {
         self.modified_timestamp.as_deref()
     }
+
     /// A list of alias configurations associated with this email address.
     ///
     /// Empty when the field is unset; use `.alias_configurations.is_none()` to tell unset from empty.
     pub fn alias_configurations(&self) -> &[crate::types::AliasConfiguration] {
         self.alias_configurations.as_deref().unwrap_or_default()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`DescribeEmailAddressOutput`].
     pub fn builder() -> crate::operation::describe_email_address::builders::DescribeEmailAddressOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for DescribeEmailAddressOutput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("DescribeEmailAddressOutput");
@@ -115,6 +131,7 @@ impl ::std::fmt::Debug for DescribeEmailAddressOutput {
         formatter.finish()
     }
 }
+
 /// Errors of the [`DescribeEmailAddress`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -137,6 +154,7 @@ pub enum DescribeEmailAddressError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeEmailAddressError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -149,10 +167,12 @@ impl DescribeEmailAddressError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -173,31 +193,38 @@ impl DescribeEmailAddressError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeEmailAddressError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -211,6 +238,7 @@ impl ::std::error::Error for DescribeEmailAddressError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeEmailAddressError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -224,11 +252,13 @@ impl ::std::fmt::Display for DescribeEmailAddressError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeEmailAddressError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeEmailAddressInput`](crate::operation::describe_email_address::DescribeEmailAddressInput).
@@ -238,6 +268,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) email_address_id: Option<String>,
     }
+
     impl DescribeEmailAddressInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -246,6 +277,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_email_address::DescribeEmailAddressInput#structfield.instance_id). This field is required.
@@ -253,10 +285,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_email_address::DescribeEmailAddressInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::describe_email_address::DescribeEmailAddressInput#structfield.email_address_id). This field is required.
@@ -264,6 +298,7 @@ pub mod builders {
             self.email_address_id = Some(input.into());
             self
         }
+
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::describe_email_address::DescribeEmailAddressInput#structfield.email_address_id). This field is required.
@@ -271,10 +306,12 @@ pub mod builders {
             self.email_address_id = input;
             self
         }
+
         /// Returns [`email_address_id`](crate::operation::describe_email_address::DescribeEmailAddressInput#structfield.email_address_id), if set.
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
+
         /// Builds a [`DescribeEmailAddressInput`](crate::operation::describe_email_address::DescribeEmailAddressInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -290,6 +327,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeEmailAddressOutput`](crate::operation::describe_email_address::DescribeEmailAddressOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default)]
@@ -304,6 +342,7 @@ pub mod builders {
         pub(crate) alias_configurations: Option<Vec<crate::types::AliasConfiguration>>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl DescribeEmailAddressOutputBuilder {
         /// The identifier of the email address.
         ///
@@ -312,6 +351,7 @@ pub mod builders {
             self.email_address_id = Some(input.into());
             self
         }
+
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address_id).
@@ -319,10 +359,12 @@ pub mod builders {
             self.email_address_id = input;
             self
         }
+
         /// Returns [`email_address_id`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address_id), if set.
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
+
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address_arn).
@@ -330,6 +372,7 @@ pub mod builders {
             self.email_address_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address_arn).
@@ -337,10 +380,12 @@ pub mod builders {
             self.email_address_arn = input;
             self
         }
+
         /// Returns [`email_address_arn`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address_arn), if set.
         pub fn get_email_address_arn(&self) -> &Option<String> {
             &self.email_address_arn
         }
+
         /// The email address, including the domain.
         ///
         /// Sets [`email_address`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address).
@@ -348,6 +393,7 @@ pub mod builders {
             self.email_address = Some(input.into());
             self
         }
+
         /// The email address, including the domain.
         ///
         /// Sets [`email_address`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address).
@@ -355,10 +401,12 @@ pub mod builders {
             self.email_address = input;
             self
         }
+
         /// Returns [`email_address`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.email_address), if set.
         pub fn get_email_address(&self) -> &Option<String> {
             &self.email_address
         }
+
         /// The display name of email address
         ///
         /// Sets [`display_name`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.display_name).
@@ -366,6 +414,7 @@ pub mod builders {
             self.display_name = Some(input.into());
             self
         }
+
         /// The display name of email address
         ///
         /// Sets [`display_name`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.display_name).
@@ -373,10 +422,12 @@ pub mod builders {
             self.display_name = input;
             self
         }
+
         /// Returns [`display_name`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.display_name), if set.
         pub fn get_display_name(&self) -> &Option<String> {
             &self.display_name
         }
+
         /// The description of the email address.
         ///
         /// Sets [`description`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.description).
@@ -384,6 +435,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the email address.
         ///
         /// Sets [`description`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.description).
@@ -391,10 +443,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The email address creation timestamp in ISO 8601 Datetime.
         ///
         /// Sets [`create_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.create_timestamp).
@@ -402,6 +456,7 @@ pub mod builders {
             self.create_timestamp = Some(input.into());
             self
         }
+
         /// The email address creation timestamp in ISO 8601 Datetime.
         ///
         /// Sets [`create_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.create_timestamp).
@@ -409,10 +464,12 @@ pub mod builders {
             self.create_timestamp = input;
             self
         }
+
         /// Returns [`create_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.create_timestamp), if set.
         pub fn get_create_timestamp(&self) -> &Option<String> {
             &self.create_timestamp
         }
+
         /// The email address last modification timestamp in ISO 8601 Datetime.
         ///
         /// Sets [`modified_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.modified_timestamp).
@@ -420,6 +477,7 @@ pub mod builders {
             self.modified_timestamp = Some(input.into());
             self
         }
+
         /// The email address last modification timestamp in ISO 8601 Datetime.
         ///
         /// Sets [`modified_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.modified_timestamp).
@@ -427,10 +485,12 @@ pub mod builders {
             self.modified_timestamp = input;
             self
         }
+
         /// Returns [`modified_timestamp`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.modified_timestamp), if set.
         pub fn get_modified_timestamp(&self) -> &Option<String> {
             &self.modified_timestamp
         }
+
         /// Appends an item to [`alias_configurations`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.alias_configurations); use [`set_alias_configurations`](Self::set_alias_configurations) to replace the whole list.
         pub fn alias_configurations(
             mut self,
@@ -441,6 +501,7 @@ pub mod builders {
             self.alias_configurations = Some(v);
             self
         }
+
         /// A list of alias configurations associated with this email address.
         ///
         /// Sets [`alias_configurations`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.alias_configurations).
@@ -451,12 +512,14 @@ pub mod builders {
             self.alias_configurations = input;
             self
         }
+
         /// Returns [`alias_configurations`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.alias_configurations), if set.
         pub fn get_alias_configurations(
             &self,
         ) -> &Option<Vec<crate::types::AliasConfiguration>> {
             &self.alias_configurations
         }
+
         /// Inserts an entry into [`tags`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -464,6 +527,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.tags).
@@ -474,10 +538,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::describe_email_address::DescribeEmailAddressOutput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`DescribeEmailAddressOutput`](crate::operation::describe_email_address::DescribeEmailAddressOutput).
         pub fn build(
             self,
@@ -495,6 +561,7 @@ pub mod builders {
             }
         }
     }
+
     impl ::std::fmt::Debug for DescribeEmailAddressOutputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("DescribeEmailAddressOutputBuilder");

@@ -10,6 +10,7 @@ impl DescribeEvaluationForm {
         Self
     }
 }
+
 /// The input of the [`DescribeEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DescribeEvaluationFormInput {
     /// A version of the evaluation form.
     pub evaluation_form_version: Option<i32>,
 }
+
 impl DescribeEvaluationFormInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the contact evaluation.
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
+
     /// A version of the evaluation form.
     pub fn evaluation_form_version(&self) -> Option<i32> {
         self.evaluation_form_version
     }
+
     /// Creates a new builder for [`DescribeEvaluationFormInput`].
     pub fn builder() -> crate::operation::describe_evaluation_form::builders::DescribeEvaluationFormInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -46,16 +52,19 @@ pub struct DescribeEvaluationFormOutput {
     /// Information about the evaluation form.
     pub evaluation_form: Option<crate::types::EvaluationForm>,
 }
+
 impl DescribeEvaluationFormOutput {
     /// Information about the evaluation form.
     pub fn evaluation_form(&self) -> Option<&crate::types::EvaluationForm> {
         self.evaluation_form.as_ref()
     }
+
     /// Creates a new builder for [`DescribeEvaluationFormOutput`].
     pub fn builder() -> crate::operation::describe_evaluation_form::builders::DescribeEvaluationFormOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -74,6 +83,7 @@ pub enum DescribeEvaluationFormError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeEvaluationFormError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -86,10 +96,12 @@ impl DescribeEvaluationFormError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,23 +118,28 @@ impl DescribeEvaluationFormError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeEvaluationFormError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -134,6 +151,7 @@ impl ::std::error::Error for DescribeEvaluationFormError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeEvaluationFormError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -145,11 +163,13 @@ impl ::std::fmt::Display for DescribeEvaluationFormError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeEvaluationFormError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeEvaluationFormInput`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput).
@@ -160,6 +180,7 @@ pub mod builders {
         pub(crate) evaluation_form_id: Option<String>,
         pub(crate) evaluation_form_version: Option<i32>,
     }
+
     impl DescribeEvaluationFormInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -168,6 +189,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.instance_id). This field is required.
@@ -175,10 +197,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_id). This field is required.
@@ -186,6 +210,7 @@ pub mod builders {
             self.evaluation_form_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_id). This field is required.
@@ -193,10 +218,12 @@ pub mod builders {
             self.evaluation_form_id = input;
             self
         }
+
         /// Returns [`evaluation_form_id`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_id), if set.
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
+
         /// A version of the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_version).
@@ -204,6 +231,7 @@ pub mod builders {
             self.evaluation_form_version = Some(input);
             self
         }
+
         /// A version of the evaluation form.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_version).
@@ -211,10 +239,12 @@ pub mod builders {
             self.evaluation_form_version = input;
             self
         }
+
         /// Returns [`evaluation_form_version`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput#structfield.evaluation_form_version), if set.
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
+
         /// Builds a [`DescribeEvaluationFormInput`](crate::operation::describe_evaluation_form::DescribeEvaluationFormInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -231,12 +261,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeEvaluationFormOutput`](crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeEvaluationFormOutputBuilder {
         pub(crate) evaluation_form: Option<crate::types::EvaluationForm>,
     }
+
     impl DescribeEvaluationFormOutputBuilder {
         /// Information about the evaluation form.
         ///
@@ -245,6 +277,7 @@ pub mod builders {
             self.evaluation_form = Some(input);
             self
         }
+
         /// Information about the evaluation form.
         ///
         /// Sets [`evaluation_form`](crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput#structfield.evaluation_form).
@@ -255,10 +288,12 @@ pub mod builders {
             self.evaluation_form = input;
             self
         }
+
         /// Returns [`evaluation_form`](crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput#structfield.evaluation_form), if set.
         pub fn get_evaluation_form(&self) -> &Option<crate::types::EvaluationForm> {
             &self.evaluation_form
         }
+
         /// Builds a [`DescribeEvaluationFormOutput`](crate::operation::describe_evaluation_form::DescribeEvaluationFormOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl DescribeHoursOfOperation {
         Self
     }
 }
+
 /// The input of the [`DescribeHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeHoursOfOperationInput {
     /// The identifier for the hours of operation.
     pub hours_of_operation_id: Option<String>,
 }
+
 impl DescribeHoursOfOperationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeHoursOfOperationInput`].
     pub fn builder() -> crate::operation::describe_hours_of_operation::builders::DescribeHoursOfOperationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribeHoursOfOperationOutput {
     /// The hours of operation.
     pub hours_of_operation: Option<crate::types::HoursOfOperation>,
 }
+
 impl DescribeHoursOfOperationOutput {
     /// The hours of operation.
     pub fn hours_of_operation(&self) -> Option<&crate::types::HoursOfOperation> {
         self.hours_of_operation.as_ref()
     }
+
     /// Creates a new builder for [`DescribeHoursOfOperationOutput`].
     pub fn builder() -> crate::operation::describe_hours_of_operation::builders::DescribeHoursOfOperationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -70,6 +78,7 @@ pub enum DescribeHoursOfOperationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeHoursOfOperationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -82,10 +91,12 @@ impl DescribeHoursOfOperationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -105,27 +116,33 @@ impl DescribeHoursOfOperationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeHoursOfOperationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -138,6 +155,7 @@ impl ::std::error::Error for DescribeHoursOfOperationError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeHoursOfOperationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -150,11 +168,13 @@ impl ::std::fmt::Display for DescribeHoursOfOperationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeHoursOfOperationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeHoursOfOperationInput`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput).
@@ -164,6 +184,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) hours_of_operation_id: Option<String>,
     }
+
     impl DescribeHoursOfOperationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +193,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput#structfield.instance_id). This field is required.
@@ -179,10 +201,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
@@ -190,6 +214,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
@@ -197,10 +222,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// Builds a [`DescribeHoursOfOperationInput`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -216,12 +243,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeHoursOfOperationOutput`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeHoursOfOperationOutputBuilder {
         pub(crate) hours_of_operation: Option<crate::types::HoursOfOperation>,
     }
+
     impl DescribeHoursOfOperationOutputBuilder {
         /// The hours of operation.
         ///
@@ -233,6 +262,7 @@ pub mod builders {
             self.hours_of_operation = Some(input);
             self
         }
+
         /// The hours of operation.
         ///
         /// Sets [`hours_of_operation`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationOutput#structfield.hours_of_operation).
@@ -243,10 +273,12 @@ pub mod builders {
             self.hours_of_operation = input;
             self
         }
+
         /// Returns [`hours_of_operation`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationOutput#structfield.hours_of_operation), if set.
         pub fn get_hours_of_operation(&self) -> &Option<crate::types::HoursOfOperation> {
             &self.hours_of_operation
         }
+
         /// Builds a [`DescribeHoursOfOperationOutput`](crate::operation::describe_hours_of_operation::DescribeHoursOfOperationOutput).
         pub fn build(
             self,

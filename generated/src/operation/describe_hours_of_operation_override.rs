@@ -10,6 +10,7 @@ impl DescribeHoursOfOperationOverride {
         Self
     }
 }
+
 /// The input of the [`DescribeHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DescribeHoursOfOperationOverrideInput {
     /// The identifier for the hours of operation override.
     pub hours_of_operation_override_id: Option<String>,
 }
+
 impl DescribeHoursOfOperationOverrideInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The identifier for the hours of operation override.
     pub fn hours_of_operation_override_id(&self) -> Option<&str> {
         self.hours_of_operation_override_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeHoursOfOperationOverrideInput`].
     pub fn builder() -> crate::operation::describe_hours_of_operation_override::builders::DescribeHoursOfOperationOverrideInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -46,6 +52,7 @@ pub struct DescribeHoursOfOperationOverrideOutput {
     /// Information about the hours of operations override.
     pub hours_of_operation_override: Option<crate::types::HoursOfOperationOverride>,
 }
+
 impl DescribeHoursOfOperationOverrideOutput {
     /// Information about the hours of operations override.
     pub fn hours_of_operation_override(
@@ -53,11 +60,13 @@ impl DescribeHoursOfOperationOverrideOutput {
     ) -> Option<&crate::types::HoursOfOperationOverride> {
         self.hours_of_operation_override.as_ref()
     }
+
     /// Creates a new builder for [`DescribeHoursOfOperationOverrideOutput`].
     pub fn builder() -> crate::operation::describe_hours_of_operation_override::builders::DescribeHoursOfOperationOverrideOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -78,6 +87,7 @@ pub enum DescribeHoursOfOperationOverrideError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeHoursOfOperationOverrideError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -90,10 +100,12 @@ impl DescribeHoursOfOperationOverrideError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -113,27 +125,33 @@ impl DescribeHoursOfOperationOverrideError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeHoursOfOperationOverrideError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -146,6 +164,7 @@ impl ::std::error::Error for DescribeHoursOfOperationOverrideError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeHoursOfOperationOverrideError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -158,11 +177,13 @@ impl ::std::fmt::Display for DescribeHoursOfOperationOverrideError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeHoursOfOperationOverrideError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeHoursOfOperationOverrideInput`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput).
@@ -173,6 +194,7 @@ pub mod builders {
         pub(crate) hours_of_operation_id: Option<String>,
         pub(crate) hours_of_operation_override_id: Option<String>,
     }
+
     impl DescribeHoursOfOperationOverrideInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -181,6 +203,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
@@ -188,10 +211,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
@@ -199,6 +224,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
@@ -206,10 +232,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
@@ -220,6 +248,7 @@ pub mod builders {
             self.hours_of_operation_override_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
@@ -230,10 +259,12 @@ pub mod builders {
             self.hours_of_operation_override_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_override_id`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id), if set.
         pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
             &self.hours_of_operation_override_id
         }
+
         /// Builds a [`DescribeHoursOfOperationOverrideInput`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -250,6 +281,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeHoursOfOperationOverrideOutput`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -258,6 +290,7 @@ pub mod builders {
             crate::types::HoursOfOperationOverride,
         >,
     }
+
     impl DescribeHoursOfOperationOverrideOutputBuilder {
         /// Information about the hours of operations override.
         ///
@@ -269,6 +302,7 @@ pub mod builders {
             self.hours_of_operation_override = Some(input);
             self
         }
+
         /// Information about the hours of operations override.
         ///
         /// Sets [`hours_of_operation_override`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideOutput#structfield.hours_of_operation_override).
@@ -279,12 +313,14 @@ pub mod builders {
             self.hours_of_operation_override = input;
             self
         }
+
         /// Returns [`hours_of_operation_override`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideOutput#structfield.hours_of_operation_override), if set.
         pub fn get_hours_of_operation_override(
             &self,
         ) -> &Option<crate::types::HoursOfOperationOverride> {
             &self.hours_of_operation_override
         }
+
         /// Builds a [`DescribeHoursOfOperationOverrideOutput`](crate::operation::describe_hours_of_operation_override::DescribeHoursOfOperationOverrideOutput).
         pub fn build(
             self,

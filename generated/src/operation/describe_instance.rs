@@ -14,6 +14,7 @@ impl DescribeInstance {
         Self
     }
 }
+
 /// The input of the [`DescribeInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,16 +22,19 @@ pub struct DescribeInstanceInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl DescribeInstanceInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeInstanceInput`].
     pub fn builder() -> crate::operation::describe_instance::builders::DescribeInstanceInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,22 +44,26 @@ pub struct DescribeInstanceOutput {
     /// Status information about the replication process. This field is included only when you are using the [ReplicateInstance](https://docs.aws.amazon.com/connect/latest/APIReference/API_ReplicateInstance.html) API to replicate an Amazon Connect instance across Amazon Web Services Regions. For information about replicating Amazon Connect instances, see [Create a replica of your existing Amazon Connect instance](https://docs.aws.amazon.com/connect/latest/adminguide/create-replica-connect-instance.html) in the *Amazon Connect Administrator Guide*.
     pub replication_configuration: Option<crate::types::ReplicationConfiguration>,
 }
+
 impl DescribeInstanceOutput {
     /// The name of the instance.
     pub fn instance(&self) -> Option<&crate::types::Instance> {
         self.instance.as_ref()
     }
+
     /// Status information about the replication process.
     pub fn replication_configuration(
         &self,
     ) -> Option<&crate::types::ReplicationConfiguration> {
         self.replication_configuration.as_ref()
     }
+
     /// Creates a new builder for [`DescribeInstanceOutput`].
     pub fn builder() -> crate::operation::describe_instance::builders::DescribeInstanceOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeInstance`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -72,6 +80,7 @@ pub enum DescribeInstanceError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeInstanceError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -84,10 +93,12 @@ impl DescribeInstanceError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -103,19 +114,23 @@ impl DescribeInstanceError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for DescribeInstanceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -126,6 +141,7 @@ impl ::std::error::Error for DescribeInstanceError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeInstanceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -136,11 +152,13 @@ impl ::std::fmt::Display for DescribeInstanceError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeInstanceError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeInstanceInput`](crate::operation::describe_instance::DescribeInstanceInput).
@@ -149,6 +167,7 @@ pub mod builders {
     pub struct DescribeInstanceInputBuilder {
         pub(crate) instance_id: Option<String>,
     }
+
     impl DescribeInstanceInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -157,6 +176,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_instance::DescribeInstanceInput#structfield.instance_id). This field is required.
@@ -164,10 +184,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_instance::DescribeInstanceInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`DescribeInstanceInput`](crate::operation::describe_instance::DescribeInstanceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -182,6 +204,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeInstanceOutput`](crate::operation::describe_instance::DescribeInstanceOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -191,6 +214,7 @@ pub mod builders {
             crate::types::ReplicationConfiguration,
         >,
     }
+
     impl DescribeInstanceOutputBuilder {
         /// The name of the instance.
         ///
@@ -199,6 +223,7 @@ pub mod builders {
             self.instance = Some(input);
             self
         }
+
         /// The name of the instance.
         ///
         /// Sets [`instance`](crate::operation::describe_instance::DescribeInstanceOutput#structfield.instance).
@@ -206,10 +231,12 @@ pub mod builders {
             self.instance = input;
             self
         }
+
         /// Returns [`instance`](crate::operation::describe_instance::DescribeInstanceOutput#structfield.instance), if set.
         pub fn get_instance(&self) -> &Option<crate::types::Instance> {
             &self.instance
         }
+
         /// Status information about the replication process.
         ///
         /// Sets [`replication_configuration`](crate::operation::describe_instance::DescribeInstanceOutput#structfield.replication_configuration).
@@ -220,6 +247,7 @@ pub mod builders {
             self.replication_configuration = Some(input);
             self
         }
+
         /// Status information about the replication process.
         ///
         /// Sets [`replication_configuration`](crate::operation::describe_instance::DescribeInstanceOutput#structfield.replication_configuration).
@@ -230,12 +258,14 @@ pub mod builders {
             self.replication_configuration = input;
             self
         }
+
         /// Returns [`replication_configuration`](crate::operation::describe_instance::DescribeInstanceOutput#structfield.replication_configuration), if set.
         pub fn get_replication_configuration(
             &self,
         ) -> &Option<crate::types::ReplicationConfiguration> {
             &self.replication_configuration
         }
+
         /// Builds a [`DescribeInstanceOutput`](crate::operation::describe_instance::DescribeInstanceOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl DescribeInstanceAttribute {
         Self
     }
 }
+
 /// The input of the [`DescribeInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,20 +22,24 @@ pub struct DescribeInstanceAttributeInput {
     /// The type of attribute.
     pub attribute_type: Option<crate::types::InstanceAttributeType>,
 }
+
 impl DescribeInstanceAttributeInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The type of attribute.
     pub fn attribute_type(&self) -> Option<&crate::types::InstanceAttributeType> {
         self.attribute_type.as_ref()
     }
+
     /// Creates a new builder for [`DescribeInstanceAttributeInput`].
     pub fn builder() -> crate::operation::describe_instance_attribute::builders::DescribeInstanceAttributeInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -42,16 +47,19 @@ pub struct DescribeInstanceAttributeOutput {
     /// The type of attribute.
     pub attribute: Option<crate::types::Attribute>,
 }
+
 impl DescribeInstanceAttributeOutput {
     /// The type of attribute.
     pub fn attribute(&self) -> Option<&crate::types::Attribute> {
         self.attribute.as_ref()
     }
+
     /// Creates a new builder for [`DescribeInstanceAttributeOutput`].
     pub fn builder() -> crate::operation::describe_instance_attribute::builders::DescribeInstanceAttributeOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -72,6 +80,7 @@ pub enum DescribeInstanceAttributeError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeInstanceAttributeError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -84,10 +93,12 @@ impl DescribeInstanceAttributeError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,27 +118,33 @@ impl DescribeInstanceAttributeError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeInstanceAttributeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -140,6 +157,7 @@ impl ::std::error::Error for DescribeInstanceAttributeError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeInstanceAttributeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -152,11 +170,13 @@ impl ::std::fmt::Display for DescribeInstanceAttributeError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeInstanceAttributeError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeInstanceAttributeInput`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput).
@@ -166,6 +186,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) attribute_type: Option<crate::types::InstanceAttributeType>,
     }
+
     impl DescribeInstanceAttributeInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -174,6 +195,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput#structfield.instance_id). This field is required.
@@ -181,10 +203,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The type of attribute.
         ///
         /// Sets [`attribute_type`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput#structfield.attribute_type). This field is required.
@@ -195,6 +219,7 @@ pub mod builders {
             self.attribute_type = Some(input);
             self
         }
+
         /// The type of attribute.
         ///
         /// Sets [`attribute_type`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput#structfield.attribute_type). This field is required.
@@ -205,12 +230,14 @@ pub mod builders {
             self.attribute_type = input;
             self
         }
+
         /// Returns [`attribute_type`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput#structfield.attribute_type), if set.
         pub fn get_attribute_type(
             &self,
         ) -> &Option<crate::types::InstanceAttributeType> {
             &self.attribute_type
         }
+
         /// Builds a [`DescribeInstanceAttributeInput`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -226,12 +253,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeInstanceAttributeOutput`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeInstanceAttributeOutputBuilder {
         pub(crate) attribute: Option<crate::types::Attribute>,
     }
+
     impl DescribeInstanceAttributeOutputBuilder {
         /// The type of attribute.
         ///
@@ -240,6 +269,7 @@ pub mod builders {
             self.attribute = Some(input);
             self
         }
+
         /// The type of attribute.
         ///
         /// Sets [`attribute`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeOutput#structfield.attribute).
@@ -247,10 +277,12 @@ pub mod builders {
             self.attribute = input;
             self
         }
+
         /// Returns [`attribute`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeOutput#structfield.attribute), if set.
         pub fn get_attribute(&self) -> &Option<crate::types::Attribute> {
             &self.attribute
         }
+
         /// Builds a [`DescribeInstanceAttributeOutput`](crate::operation::describe_instance_attribute::DescribeInstanceAttributeOutput).
         pub fn build(
             self,

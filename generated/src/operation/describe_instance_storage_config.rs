@@ -12,6 +12,7 @@ impl DescribeInstanceStorageConfig {
         Self
     }
 }
+
 /// The input of the [`DescribeInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct DescribeInstanceStorageConfigInput {
     /// A valid resource type.
     pub resource_type: Option<crate::types::InstanceStorageResourceType>,
 }
+
 impl DescribeInstanceStorageConfigInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
+
     /// A valid resource type.
     pub fn resource_type(&self) -> Option<&crate::types::InstanceStorageResourceType> {
         self.resource_type.as_ref()
     }
+
     /// Creates a new builder for [`DescribeInstanceStorageConfigInput`].
     pub fn builder() -> crate::operation::describe_instance_storage_config::builders::DescribeInstanceStorageConfigInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -48,16 +54,19 @@ pub struct DescribeInstanceStorageConfigOutput {
     /// A valid storage type.
     pub storage_config: Option<crate::types::InstanceStorageConfig>,
 }
+
 impl DescribeInstanceStorageConfigOutput {
     /// A valid storage type.
     pub fn storage_config(&self) -> Option<&crate::types::InstanceStorageConfig> {
         self.storage_config.as_ref()
     }
+
     /// Creates a new builder for [`DescribeInstanceStorageConfigOutput`].
     pub fn builder() -> crate::operation::describe_instance_storage_config::builders::DescribeInstanceStorageConfigOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -78,6 +87,7 @@ pub enum DescribeInstanceStorageConfigError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeInstanceStorageConfigError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -90,10 +100,12 @@ impl DescribeInstanceStorageConfigError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -113,27 +125,33 @@ impl DescribeInstanceStorageConfigError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeInstanceStorageConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -146,6 +164,7 @@ impl ::std::error::Error for DescribeInstanceStorageConfigError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeInstanceStorageConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -158,11 +177,13 @@ impl ::std::fmt::Display for DescribeInstanceStorageConfigError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeInstanceStorageConfigError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeInstanceStorageConfigInput`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput).
@@ -173,6 +194,7 @@ pub mod builders {
         pub(crate) association_id: Option<String>,
         pub(crate) resource_type: Option<crate::types::InstanceStorageResourceType>,
     }
+
     impl DescribeInstanceStorageConfigInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -181,6 +203,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.instance_id). This field is required.
@@ -188,10 +211,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.association_id). This field is required.
@@ -199,6 +224,7 @@ pub mod builders {
             self.association_id = Some(input.into());
             self
         }
+
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.association_id). This field is required.
@@ -206,10 +232,12 @@ pub mod builders {
             self.association_id = input;
             self
         }
+
         /// Returns [`association_id`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.association_id), if set.
         pub fn get_association_id(&self) -> &Option<String> {
             &self.association_id
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.resource_type). This field is required.
@@ -220,6 +248,7 @@ pub mod builders {
             self.resource_type = Some(input);
             self
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.resource_type). This field is required.
@@ -230,12 +259,14 @@ pub mod builders {
             self.resource_type = input;
             self
         }
+
         /// Returns [`resource_type`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput#structfield.resource_type), if set.
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::InstanceStorageResourceType> {
             &self.resource_type
         }
+
         /// Builds a [`DescribeInstanceStorageConfigInput`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -252,12 +283,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeInstanceStorageConfigOutput`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeInstanceStorageConfigOutputBuilder {
         pub(crate) storage_config: Option<crate::types::InstanceStorageConfig>,
     }
+
     impl DescribeInstanceStorageConfigOutputBuilder {
         /// A valid storage type.
         ///
@@ -269,6 +302,7 @@ pub mod builders {
             self.storage_config = Some(input);
             self
         }
+
         /// A valid storage type.
         ///
         /// Sets [`storage_config`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigOutput#structfield.storage_config).
@@ -279,12 +313,14 @@ pub mod builders {
             self.storage_config = input;
             self
         }
+
         /// Returns [`storage_config`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigOutput#structfield.storage_config), if set.
         pub fn get_storage_config(
             &self,
         ) -> &Option<crate::types::InstanceStorageConfig> {
             &self.storage_config
         }
+
         /// Builds a [`DescribeInstanceStorageConfigOutput`](crate::operation::describe_instance_storage_config::DescribeInstanceStorageConfigOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl DescribeNotification {
         Self
     }
 }
+
 /// The input of the [`DescribeNotification`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeNotificationInput {
     /// The unique identifier for the notification.
     pub notification_id: Option<String>,
 }
+
 impl DescribeNotificationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the notification.
     pub fn notification_id(&self) -> Option<&str> {
         self.notification_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeNotificationInput`].
     pub fn builder() -> crate::operation::describe_notification::builders::DescribeNotificationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeNotification`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribeNotificationOutput {
     /// The complete notification information including content, priority, recipients, and metadata.
     pub notification: Option<crate::types::Notification>,
 }
+
 impl DescribeNotificationOutput {
     /// The complete notification information including content, priority, recipients, and metadata.
     pub fn notification(&self) -> Option<&crate::types::Notification> {
         self.notification.as_ref()
     }
+
     /// Creates a new builder for [`DescribeNotificationOutput`].
     pub fn builder() -> crate::operation::describe_notification::builders::DescribeNotificationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeNotification`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -72,6 +80,7 @@ pub enum DescribeNotificationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeNotificationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -84,10 +93,12 @@ impl DescribeNotificationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -108,31 +119,38 @@ impl DescribeNotificationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeNotificationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -146,6 +164,7 @@ impl ::std::error::Error for DescribeNotificationError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeNotificationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -159,11 +178,13 @@ impl ::std::fmt::Display for DescribeNotificationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeNotificationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeNotificationInput`](crate::operation::describe_notification::DescribeNotificationInput).
@@ -173,6 +194,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) notification_id: Option<String>,
     }
+
     impl DescribeNotificationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -181,6 +203,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_notification::DescribeNotificationInput#structfield.instance_id). This field is required.
@@ -188,10 +211,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_notification::DescribeNotificationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the notification.
         ///
         /// Sets [`notification_id`](crate::operation::describe_notification::DescribeNotificationInput#structfield.notification_id). This field is required.
@@ -199,6 +224,7 @@ pub mod builders {
             self.notification_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the notification.
         ///
         /// Sets [`notification_id`](crate::operation::describe_notification::DescribeNotificationInput#structfield.notification_id). This field is required.
@@ -206,10 +232,12 @@ pub mod builders {
             self.notification_id = input;
             self
         }
+
         /// Returns [`notification_id`](crate::operation::describe_notification::DescribeNotificationInput#structfield.notification_id), if set.
         pub fn get_notification_id(&self) -> &Option<String> {
             &self.notification_id
         }
+
         /// Builds a [`DescribeNotificationInput`](crate::operation::describe_notification::DescribeNotificationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -225,12 +253,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeNotificationOutput`](crate::operation::describe_notification::DescribeNotificationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeNotificationOutputBuilder {
         pub(crate) notification: Option<crate::types::Notification>,
     }
+
     impl DescribeNotificationOutputBuilder {
         /// The complete notification information including content, priority, recipients, and metadata.
         ///
@@ -239,6 +269,7 @@ pub mod builders {
             self.notification = Some(input);
             self
         }
+
         /// The complete notification information including content, priority, recipients, and metadata.
         ///
         /// Sets [`notification`](crate::operation::describe_notification::DescribeNotificationOutput#structfield.notification).
@@ -249,10 +280,12 @@ pub mod builders {
             self.notification = input;
             self
         }
+
         /// Returns [`notification`](crate::operation::describe_notification::DescribeNotificationOutput#structfield.notification), if set.
         pub fn get_notification(&self) -> &Option<crate::types::Notification> {
             &self.notification
         }
+
         /// Builds a [`DescribeNotificationOutput`](crate::operation::describe_notification::DescribeNotificationOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl DescribePhoneNumber {
         Self
     }
 }
+
 /// The input of the [`DescribePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,16 +20,19 @@ pub struct DescribePhoneNumberInput {
     /// A unique identifier for the phone number.
     pub phone_number_id: Option<String>,
 }
+
 impl DescribePhoneNumberInput {
     /// A unique identifier for the phone number.
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribePhoneNumberInput`].
     pub fn builder() -> crate::operation::describe_phone_number::builders::DescribePhoneNumberInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -36,6 +40,7 @@ pub struct DescribePhoneNumberOutput {
     /// Information about a phone number that's been claimed to your Amazon Connect instance or traffic distribution group.
     pub claimed_phone_number_summary: Option<crate::types::ClaimedPhoneNumberSummary>,
 }
+
 impl DescribePhoneNumberOutput {
     /// Information about a phone number that's been claimed to your Amazon Connect instance or traffic distribution group.
     pub fn claimed_phone_number_summary(
@@ -43,11 +48,13 @@ impl DescribePhoneNumberOutput {
     ) -> Option<&crate::types::ClaimedPhoneNumberSummary> {
         self.claimed_phone_number_summary.as_ref()
     }
+
     /// Creates a new builder for [`DescribePhoneNumberOutput`].
     pub fn builder() -> crate::operation::describe_phone_number::builders::DescribePhoneNumberOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -68,6 +75,7 @@ pub enum DescribePhoneNumberError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribePhoneNumberError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -80,10 +88,12 @@ impl DescribePhoneNumberError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -101,27 +111,33 @@ impl DescribePhoneNumberError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribePhoneNumberError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -134,6 +150,7 @@ impl ::std::error::Error for DescribePhoneNumberError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribePhoneNumberError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -146,11 +163,13 @@ impl ::std::fmt::Display for DescribePhoneNumberError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribePhoneNumberError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribePhoneNumberInput`](crate::operation::describe_phone_number::DescribePhoneNumberInput).
@@ -159,6 +178,7 @@ pub mod builders {
     pub struct DescribePhoneNumberInputBuilder {
         pub(crate) phone_number_id: Option<String>,
     }
+
     impl DescribePhoneNumberInputBuilder {
         /// A unique identifier for the phone number.
         ///
@@ -167,6 +187,7 @@ pub mod builders {
             self.phone_number_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::describe_phone_number::DescribePhoneNumberInput#structfield.phone_number_id). This field is required.
@@ -174,10 +195,12 @@ pub mod builders {
             self.phone_number_id = input;
             self
         }
+
         /// Returns [`phone_number_id`](crate::operation::describe_phone_number::DescribePhoneNumberInput#structfield.phone_number_id), if set.
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
+
         /// Builds a [`DescribePhoneNumberInput`](crate::operation::describe_phone_number::DescribePhoneNumberInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -192,6 +215,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribePhoneNumberOutput`](crate::operation::describe_phone_number::DescribePhoneNumberOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -200,6 +224,7 @@ pub mod builders {
             crate::types::ClaimedPhoneNumberSummary,
         >,
     }
+
     impl DescribePhoneNumberOutputBuilder {
         /// Information about a phone number that's been claimed to your Amazon Connect instance or traffic distribution group.
         ///
@@ -211,6 +236,7 @@ pub mod builders {
             self.claimed_phone_number_summary = Some(input);
             self
         }
+
         /// Information about a phone number that's been claimed to your Amazon Connect instance or traffic distribution group.
         ///
         /// Sets [`claimed_phone_number_summary`](crate::operation::describe_phone_number::DescribePhoneNumberOutput#structfield.claimed_phone_number_summary).
@@ -221,12 +247,14 @@ pub mod builders {
             self.claimed_phone_number_summary = input;
             self
         }
+
         /// Returns [`claimed_phone_number_summary`](crate::operation::describe_phone_number::DescribePhoneNumberOutput#structfield.claimed_phone_number_summary), if set.
         pub fn get_claimed_phone_number_summary(
             &self,
         ) -> &Option<crate::types::ClaimedPhoneNumberSummary> {
             &self.claimed_phone_number_summary
         }
+
         /// Builds a [`DescribePhoneNumberOutput`](crate::operation::describe_phone_number::DescribePhoneNumberOutput).
         pub fn build(
             self,

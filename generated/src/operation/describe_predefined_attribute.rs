@@ -17,6 +17,7 @@ impl DescribePredefinedAttribute {
         Self
     }
 }
+
 /// The input of the [`DescribePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -26,20 +27,24 @@ pub struct DescribePredefinedAttributeInput {
     /// The name of the predefined attribute.
     pub name: Option<String>,
 }
+
 impl DescribePredefinedAttributeInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the predefined attribute.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Creates a new builder for [`DescribePredefinedAttributeInput`].
     pub fn builder() -> crate::operation::describe_predefined_attribute::builders::DescribePredefinedAttributeInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -47,16 +52,19 @@ pub struct DescribePredefinedAttributeOutput {
     /// Information about the predefined attribute.
     pub predefined_attribute: Option<crate::types::PredefinedAttribute>,
 }
+
 impl DescribePredefinedAttributeOutput {
     /// Information about the predefined attribute.
     pub fn predefined_attribute(&self) -> Option<&crate::types::PredefinedAttribute> {
         self.predefined_attribute.as_ref()
     }
+
     /// Creates a new builder for [`DescribePredefinedAttributeOutput`].
     pub fn builder() -> crate::operation::describe_predefined_attribute::builders::DescribePredefinedAttributeOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -77,6 +85,7 @@ pub enum DescribePredefinedAttributeError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribePredefinedAttributeError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -89,10 +98,12 @@ impl DescribePredefinedAttributeError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -112,27 +123,33 @@ impl DescribePredefinedAttributeError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribePredefinedAttributeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -145,6 +162,7 @@ impl ::std::error::Error for DescribePredefinedAttributeError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribePredefinedAttributeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -157,11 +175,13 @@ impl ::std::fmt::Display for DescribePredefinedAttributeError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribePredefinedAttributeError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribePredefinedAttributeInput`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput).
@@ -171,6 +191,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) name: Option<String>,
     }
+
     impl DescribePredefinedAttributeInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -179,6 +200,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput#structfield.instance_id). This field is required.
@@ -186,10 +208,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput#structfield.name). This field is required.
@@ -197,6 +221,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput#structfield.name). This field is required.
@@ -204,10 +229,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// Builds a [`DescribePredefinedAttributeInput`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -223,12 +250,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribePredefinedAttributeOutput`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribePredefinedAttributeOutputBuilder {
         pub(crate) predefined_attribute: Option<crate::types::PredefinedAttribute>,
     }
+
     impl DescribePredefinedAttributeOutputBuilder {
         /// Information about the predefined attribute.
         ///
@@ -240,6 +269,7 @@ pub mod builders {
             self.predefined_attribute = Some(input);
             self
         }
+
         /// Information about the predefined attribute.
         ///
         /// Sets [`predefined_attribute`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeOutput#structfield.predefined_attribute).
@@ -250,12 +280,14 @@ pub mod builders {
             self.predefined_attribute = input;
             self
         }
+
         /// Returns [`predefined_attribute`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeOutput#structfield.predefined_attribute), if set.
         pub fn get_predefined_attribute(
             &self,
         ) -> &Option<crate::types::PredefinedAttribute> {
             &self.predefined_attribute
         }
+
         /// Builds a [`DescribePredefinedAttributeOutput`](crate::operation::describe_predefined_attribute::DescribePredefinedAttributeOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl DescribePrompt {
         Self
     }
 }
+
 /// The input of the [`DescribePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribePromptInput {
     /// A unique identifier for the prompt.
     pub prompt_id: Option<String>,
 }
+
 impl DescribePromptInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the prompt.
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribePromptInput`].
     pub fn builder() -> crate::operation::describe_prompt::builders::DescribePromptInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribePromptOutput {
     /// Information about the prompt.
     pub prompt: Option<crate::types::Prompt>,
 }
+
 impl DescribePromptOutput {
     /// Information about the prompt.
     pub fn prompt(&self) -> Option<&crate::types::Prompt> {
         self.prompt.as_ref()
     }
+
     /// Creates a new builder for [`DescribePromptOutput`].
     pub fn builder() -> crate::operation::describe_prompt::builders::DescribePromptOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribePrompt`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -70,6 +78,7 @@ pub enum DescribePromptError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribePromptError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -82,10 +91,12 @@ impl DescribePromptError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -105,27 +116,33 @@ impl DescribePromptError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribePromptError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -138,6 +155,7 @@ impl ::std::error::Error for DescribePromptError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribePromptError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -150,11 +168,13 @@ impl ::std::fmt::Display for DescribePromptError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribePromptError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribePromptInput`](crate::operation::describe_prompt::DescribePromptInput).
@@ -164,6 +184,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) prompt_id: Option<String>,
     }
+
     impl DescribePromptInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +193,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_prompt::DescribePromptInput#structfield.instance_id). This field is required.
@@ -179,10 +201,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_prompt::DescribePromptInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::describe_prompt::DescribePromptInput#structfield.prompt_id). This field is required.
@@ -190,6 +214,7 @@ pub mod builders {
             self.prompt_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::describe_prompt::DescribePromptInput#structfield.prompt_id). This field is required.
@@ -197,10 +222,12 @@ pub mod builders {
             self.prompt_id = input;
             self
         }
+
         /// Returns [`prompt_id`](crate::operation::describe_prompt::DescribePromptInput#structfield.prompt_id), if set.
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
+
         /// Builds a [`DescribePromptInput`](crate::operation::describe_prompt::DescribePromptInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -216,12 +243,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribePromptOutput`](crate::operation::describe_prompt::DescribePromptOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribePromptOutputBuilder {
         pub(crate) prompt: Option<crate::types::Prompt>,
     }
+
     impl DescribePromptOutputBuilder {
         /// Information about the prompt.
         ///
@@ -230,6 +259,7 @@ pub mod builders {
             self.prompt = Some(input);
             self
         }
+
         /// Information about the prompt.
         ///
         /// Sets [`prompt`](crate::operation::describe_prompt::DescribePromptOutput#structfield.prompt).
@@ -237,10 +267,12 @@ pub mod builders {
             self.prompt = input;
             self
         }
+
         /// Returns [`prompt`](crate::operation::describe_prompt::DescribePromptOutput#structfield.prompt), if set.
         pub fn get_prompt(&self) -> &Option<crate::types::Prompt> {
             &self.prompt
         }
+
         /// Builds a [`DescribePromptOutput`](crate::operation::describe_prompt::DescribePromptOutput).
         pub fn build(self) -> crate::operation::describe_prompt::DescribePromptOutput {
             crate::operation::describe_prompt::DescribePromptOutput {

@@ -10,6 +10,7 @@ impl DescribeQueue {
         Self
     }
 }
+
 /// The input of the [`DescribeQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeQueueInput {
     /// The identifier for the queue.
     pub queue_id: Option<String>,
 }
+
 impl DescribeQueueInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeQueueInput`].
     pub fn builder() -> crate::operation::describe_queue::builders::DescribeQueueInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribeQueueOutput {
     /// The name of the queue.
     pub queue: Option<crate::types::Queue>,
 }
+
 impl DescribeQueueOutput {
     /// The name of the queue.
     pub fn queue(&self) -> Option<&crate::types::Queue> {
         self.queue.as_ref()
     }
+
     /// Creates a new builder for [`DescribeQueueOutput`].
     pub fn builder() -> crate::operation::describe_queue::builders::DescribeQueueOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeQueue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -70,6 +78,7 @@ pub enum DescribeQueueError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeQueueError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -82,10 +91,12 @@ impl DescribeQueueError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -105,27 +116,33 @@ impl DescribeQueueError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeQueueError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -138,6 +155,7 @@ impl ::std::error::Error for DescribeQueueError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -150,11 +168,13 @@ impl ::std::fmt::Display for DescribeQueueError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeQueueError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeQueueInput`](crate::operation::describe_queue::DescribeQueueInput).
@@ -164,6 +184,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) queue_id: Option<String>,
     }
+
     impl DescribeQueueInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +193,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_queue::DescribeQueueInput#structfield.instance_id). This field is required.
@@ -179,10 +201,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_queue::DescribeQueueInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::describe_queue::DescribeQueueInput#structfield.queue_id). This field is required.
@@ -190,6 +214,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::describe_queue::DescribeQueueInput#structfield.queue_id). This field is required.
@@ -197,10 +222,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::describe_queue::DescribeQueueInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// Builds a [`DescribeQueueInput`](crate::operation::describe_queue::DescribeQueueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -216,12 +243,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeQueueOutput`](crate::operation::describe_queue::DescribeQueueOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeQueueOutputBuilder {
         pub(crate) queue: Option<crate::types::Queue>,
     }
+
     impl DescribeQueueOutputBuilder {
         /// The name of the queue.
         ///
@@ -230,6 +259,7 @@ pub mod builders {
             self.queue = Some(input);
             self
         }
+
         /// The name of the queue.
         ///
         /// Sets [`queue`](crate::operation::describe_queue::DescribeQueueOutput#structfield.queue).
@@ -237,10 +267,12 @@ pub mod builders {
             self.queue = input;
             self
         }
+
         /// Returns [`queue`](crate::operation::describe_queue::DescribeQueueOutput#structfield.queue), if set.
         pub fn get_queue(&self) -> &Option<crate::types::Queue> {
             &self.queue
         }
+
         /// Builds a [`DescribeQueueOutput`](crate::operation::describe_queue::DescribeQueueOutput).
         pub fn build(self) -> crate::operation::describe_queue::DescribeQueueOutput {
             crate::operation::describe_queue::DescribeQueueOutput {

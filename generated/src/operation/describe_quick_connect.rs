@@ -10,6 +10,7 @@ impl DescribeQuickConnect {
         Self
     }
 }
+
 /// The input of the [`DescribeQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeQuickConnectInput {
     /// The identifier for the quick connect.
     pub quick_connect_id: Option<String>,
 }
+
 impl DescribeQuickConnectInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the quick connect.
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeQuickConnectInput`].
     pub fn builder() -> crate::operation::describe_quick_connect::builders::DescribeQuickConnectInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribeQuickConnectOutput {
     /// Information about the quick connect.
     pub quick_connect: Option<crate::types::QuickConnect>,
 }
+
 impl DescribeQuickConnectOutput {
     /// Information about the quick connect.
     pub fn quick_connect(&self) -> Option<&crate::types::QuickConnect> {
         self.quick_connect.as_ref()
     }
+
     /// Creates a new builder for [`DescribeQuickConnectOutput`].
     pub fn builder() -> crate::operation::describe_quick_connect::builders::DescribeQuickConnectOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeQuickConnect`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -70,6 +78,7 @@ pub enum DescribeQuickConnectError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeQuickConnectError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -82,10 +91,12 @@ impl DescribeQuickConnectError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -105,27 +116,33 @@ impl DescribeQuickConnectError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeQuickConnectError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -138,6 +155,7 @@ impl ::std::error::Error for DescribeQuickConnectError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeQuickConnectError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -150,11 +168,13 @@ impl ::std::fmt::Display for DescribeQuickConnectError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeQuickConnectError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeQuickConnectInput`](crate::operation::describe_quick_connect::DescribeQuickConnectInput).
@@ -164,6 +184,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) quick_connect_id: Option<String>,
     }
+
     impl DescribeQuickConnectInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +193,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_quick_connect::DescribeQuickConnectInput#structfield.instance_id). This field is required.
@@ -179,10 +201,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_quick_connect::DescribeQuickConnectInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::describe_quick_connect::DescribeQuickConnectInput#structfield.quick_connect_id). This field is required.
@@ -190,6 +214,7 @@ pub mod builders {
             self.quick_connect_id = Some(input.into());
             self
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::describe_quick_connect::DescribeQuickConnectInput#structfield.quick_connect_id). This field is required.
@@ -197,10 +222,12 @@ pub mod builders {
             self.quick_connect_id = input;
             self
         }
+
         /// Returns [`quick_connect_id`](crate::operation::describe_quick_connect::DescribeQuickConnectInput#structfield.quick_connect_id), if set.
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
+
         /// Builds a [`DescribeQuickConnectInput`](crate::operation::describe_quick_connect::DescribeQuickConnectInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -216,12 +243,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeQuickConnectOutput`](crate::operation::describe_quick_connect::DescribeQuickConnectOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeQuickConnectOutputBuilder {
         pub(crate) quick_connect: Option<crate::types::QuickConnect>,
     }
+
     impl DescribeQuickConnectOutputBuilder {
         /// Information about the quick connect.
         ///
@@ -230,6 +259,7 @@ pub mod builders {
             self.quick_connect = Some(input);
             self
         }
+
         /// Information about the quick connect.
         ///
         /// Sets [`quick_connect`](crate::operation::describe_quick_connect::DescribeQuickConnectOutput#structfield.quick_connect).
@@ -240,10 +270,12 @@ pub mod builders {
             self.quick_connect = input;
             self
         }
+
         /// Returns [`quick_connect`](crate::operation::describe_quick_connect::DescribeQuickConnectOutput#structfield.quick_connect), if set.
         pub fn get_quick_connect(&self) -> &Option<crate::types::QuickConnect> {
             &self.quick_connect
         }
+
         /// Builds a [`DescribeQuickConnectOutput`](crate::operation::describe_quick_connect::DescribeQuickConnectOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl DescribeRoutingProfile {
         Self
     }
 }
+
 /// The input of the [`DescribeRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,20 +22,24 @@ pub struct DescribeRoutingProfileInput {
     /// The identifier of the routing profile.
     pub routing_profile_id: Option<String>,
 }
+
 impl DescribeRoutingProfileInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeRoutingProfileInput`].
     pub fn builder() -> crate::operation::describe_routing_profile::builders::DescribeRoutingProfileInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -42,16 +47,19 @@ pub struct DescribeRoutingProfileOutput {
     /// The routing profile.
     pub routing_profile: Option<crate::types::RoutingProfile>,
 }
+
 impl DescribeRoutingProfileOutput {
     /// The routing profile.
     pub fn routing_profile(&self) -> Option<&crate::types::RoutingProfile> {
         self.routing_profile.as_ref()
     }
+
     /// Creates a new builder for [`DescribeRoutingProfileOutput`].
     pub fn builder() -> crate::operation::describe_routing_profile::builders::DescribeRoutingProfileOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeRoutingProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -72,6 +80,7 @@ pub enum DescribeRoutingProfileError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeRoutingProfileError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -84,10 +93,12 @@ impl DescribeRoutingProfileError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,27 +118,33 @@ impl DescribeRoutingProfileError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeRoutingProfileError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -140,6 +157,7 @@ impl ::std::error::Error for DescribeRoutingProfileError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeRoutingProfileError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -152,11 +170,13 @@ impl ::std::fmt::Display for DescribeRoutingProfileError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeRoutingProfileError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeRoutingProfileInput`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput).
@@ -166,6 +186,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) routing_profile_id: Option<String>,
     }
+
     impl DescribeRoutingProfileInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -174,6 +195,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput#structfield.instance_id). This field is required.
@@ -181,10 +203,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput#structfield.routing_profile_id). This field is required.
@@ -192,6 +216,7 @@ pub mod builders {
             self.routing_profile_id = Some(input.into());
             self
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput#structfield.routing_profile_id). This field is required.
@@ -199,10 +224,12 @@ pub mod builders {
             self.routing_profile_id = input;
             self
         }
+
         /// Returns [`routing_profile_id`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput#structfield.routing_profile_id), if set.
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
+
         /// Builds a [`DescribeRoutingProfileInput`](crate::operation::describe_routing_profile::DescribeRoutingProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -218,12 +245,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeRoutingProfileOutput`](crate::operation::describe_routing_profile::DescribeRoutingProfileOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeRoutingProfileOutputBuilder {
         pub(crate) routing_profile: Option<crate::types::RoutingProfile>,
     }
+
     impl DescribeRoutingProfileOutputBuilder {
         /// The routing profile.
         ///
@@ -232,6 +261,7 @@ pub mod builders {
             self.routing_profile = Some(input);
             self
         }
+
         /// The routing profile.
         ///
         /// Sets [`routing_profile`](crate::operation::describe_routing_profile::DescribeRoutingProfileOutput#structfield.routing_profile).
@@ -242,10 +272,12 @@ pub mod builders {
             self.routing_profile = input;
             self
         }
+
         /// Returns [`routing_profile`](crate::operation::describe_routing_profile::DescribeRoutingProfileOutput#structfield.routing_profile), if set.
         pub fn get_routing_profile(&self) -> &Option<crate::types::RoutingProfile> {
             &self.routing_profile
         }
+
         /// Builds a [`DescribeRoutingProfileOutput`](crate::operation::describe_routing_profile::DescribeRoutingProfileOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl DescribeRule {
         Self
     }
 }
+
 /// The input of the [`DescribeRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeRuleInput {
     /// A unique identifier for the rule.
     pub rule_id: Option<String>,
 }
+
 impl DescribeRuleInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the rule.
     pub fn rule_id(&self) -> Option<&str> {
         self.rule_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeRuleInput`].
     pub fn builder() -> crate::operation::describe_rule::builders::DescribeRuleInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribeRuleOutput {
     /// Information about the rule.
     pub rule: Option<crate::types::Rule>,
 }
+
 impl DescribeRuleOutput {
     /// Information about the rule.
     pub fn rule(&self) -> Option<&crate::types::Rule> {
         self.rule.as_ref()
     }
+
     /// Creates a new builder for [`DescribeRuleOutput`].
     pub fn builder() -> crate::operation::describe_rule::builders::DescribeRuleOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeRule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -70,6 +78,7 @@ pub enum DescribeRuleError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeRuleError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -82,10 +91,12 @@ impl DescribeRuleError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -103,27 +114,33 @@ impl DescribeRuleError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeRuleError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -136,6 +153,7 @@ impl ::std::error::Error for DescribeRuleError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeRuleError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -148,11 +166,13 @@ impl ::std::fmt::Display for DescribeRuleError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeRuleError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeRuleInput`](crate::operation::describe_rule::DescribeRuleInput).
@@ -162,6 +182,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) rule_id: Option<String>,
     }
+
     impl DescribeRuleInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -170,6 +191,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_rule::DescribeRuleInput#structfield.instance_id). This field is required.
@@ -177,10 +199,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_rule::DescribeRuleInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::describe_rule::DescribeRuleInput#structfield.rule_id). This field is required.
@@ -188,6 +212,7 @@ pub mod builders {
             self.rule_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::describe_rule::DescribeRuleInput#structfield.rule_id). This field is required.
@@ -195,10 +220,12 @@ pub mod builders {
             self.rule_id = input;
             self
         }
+
         /// Returns [`rule_id`](crate::operation::describe_rule::DescribeRuleInput#structfield.rule_id), if set.
         pub fn get_rule_id(&self) -> &Option<String> {
             &self.rule_id
         }
+
         /// Builds a [`DescribeRuleInput`](crate::operation::describe_rule::DescribeRuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -214,12 +241,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeRuleOutput`](crate::operation::describe_rule::DescribeRuleOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeRuleOutputBuilder {
         pub(crate) rule: Option<crate::types::Rule>,
     }
+
     impl DescribeRuleOutputBuilder {
         /// Information about the rule.
         ///
@@ -228,6 +257,7 @@ pub mod builders {
             self.rule = Some(input);
             self
         }
+
         /// Information about the rule.
         ///
         /// Sets [`rule`](crate::operation::describe_rule::DescribeRuleOutput#structfield.rule).
@@ -235,10 +265,12 @@ pub mod builders {
             self.rule = input;
             self
         }
+
         /// Returns [`rule`](crate::operation::describe_rule::DescribeRuleOutput#structfield.rule), if set.
         pub fn get_rule(&self) -> &Option<crate::types::Rule> {
             &self.rule
         }
+
         /// Builds a [`DescribeRuleOutput`](crate::operation::describe_rule::DescribeRuleOutput).
         pub fn build(self) -> crate::operation::describe_rule::DescribeRuleOutput {
             crate::operation::describe_rule::DescribeRuleOutput {

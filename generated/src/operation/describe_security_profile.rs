@@ -12,6 +12,7 @@ impl DescribeSecurityProfile {
         Self
     }
 }
+
 /// The input of the [`DescribeSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,20 +22,24 @@ pub struct DescribeSecurityProfileInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl DescribeSecurityProfileInput {
     /// The identifier for the security profle.
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeSecurityProfileInput`].
     pub fn builder() -> crate::operation::describe_security_profile::builders::DescribeSecurityProfileInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -42,16 +47,19 @@ pub struct DescribeSecurityProfileOutput {
     /// The security profile.
     pub security_profile: Option<crate::types::SecurityProfile>,
 }
+
 impl DescribeSecurityProfileOutput {
     /// The security profile.
     pub fn security_profile(&self) -> Option<&crate::types::SecurityProfile> {
         self.security_profile.as_ref()
     }
+
     /// Creates a new builder for [`DescribeSecurityProfileOutput`].
     pub fn builder() -> crate::operation::describe_security_profile::builders::DescribeSecurityProfileOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -72,6 +80,7 @@ pub enum DescribeSecurityProfileError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeSecurityProfileError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -84,10 +93,12 @@ impl DescribeSecurityProfileError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,27 +118,33 @@ impl DescribeSecurityProfileError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeSecurityProfileError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -140,6 +157,7 @@ impl ::std::error::Error for DescribeSecurityProfileError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeSecurityProfileError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -152,11 +170,13 @@ impl ::std::fmt::Display for DescribeSecurityProfileError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeSecurityProfileError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeSecurityProfileInput`](crate::operation::describe_security_profile::DescribeSecurityProfileInput).
@@ -166,6 +186,7 @@ pub mod builders {
         pub(crate) security_profile_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl DescribeSecurityProfileInputBuilder {
         /// The identifier for the security profle.
         ///
@@ -174,6 +195,7 @@ pub mod builders {
             self.security_profile_id = Some(input.into());
             self
         }
+
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::describe_security_profile::DescribeSecurityProfileInput#structfield.security_profile_id). This field is required.
@@ -181,10 +203,12 @@ pub mod builders {
             self.security_profile_id = input;
             self
         }
+
         /// Returns [`security_profile_id`](crate::operation::describe_security_profile::DescribeSecurityProfileInput#structfield.security_profile_id), if set.
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_security_profile::DescribeSecurityProfileInput#structfield.instance_id). This field is required.
@@ -192,6 +216,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_security_profile::DescribeSecurityProfileInput#structfield.instance_id). This field is required.
@@ -199,10 +224,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_security_profile::DescribeSecurityProfileInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`DescribeSecurityProfileInput`](crate::operation::describe_security_profile::DescribeSecurityProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -218,12 +245,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeSecurityProfileOutput`](crate::operation::describe_security_profile::DescribeSecurityProfileOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeSecurityProfileOutputBuilder {
         pub(crate) security_profile: Option<crate::types::SecurityProfile>,
     }
+
     impl DescribeSecurityProfileOutputBuilder {
         /// The security profile.
         ///
@@ -232,6 +261,7 @@ pub mod builders {
             self.security_profile = Some(input);
             self
         }
+
         /// The security profile.
         ///
         /// Sets [`security_profile`](crate::operation::describe_security_profile::DescribeSecurityProfileOutput#structfield.security_profile).
@@ -242,10 +272,12 @@ pub mod builders {
             self.security_profile = input;
             self
         }
+
         /// Returns [`security_profile`](crate::operation::describe_security_profile::DescribeSecurityProfileOutput#structfield.security_profile), if set.
         pub fn get_security_profile(&self) -> &Option<crate::types::SecurityProfile> {
             &self.security_profile
         }
+
         /// Builds a [`DescribeSecurityProfileOutput`](crate::operation::describe_security_profile::DescribeSecurityProfileOutput).
         pub fn build(
             self,

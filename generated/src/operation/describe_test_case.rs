@@ -10,6 +10,7 @@ impl DescribeTestCase {
         Self
     }
 }
+
 /// The input of the [`DescribeTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DescribeTestCaseInput {
     /// The status of the test case version to retrieve. If not specified, returns the published version if available, otherwise returns the saved version.
     pub status: Option<crate::types::TestCaseStatus>,
 }
+
 impl DescribeTestCaseInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the test case.
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
+
     /// The status of the test case version to retrieve.
     pub fn status(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status.as_ref()
     }
+
     /// Creates a new builder for [`DescribeTestCaseInput`].
     pub fn builder() -> crate::operation::describe_test_case::builders::DescribeTestCaseInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -46,16 +52,19 @@ pub struct DescribeTestCaseOutput {
     /// The test case object containing all test case information.
     pub test_case: Option<crate::types::TestCase>,
 }
+
 impl DescribeTestCaseOutput {
     /// The test case object containing all test case information.
     pub fn test_case(&self) -> Option<&crate::types::TestCase> {
         self.test_case.as_ref()
     }
+
     /// Creates a new builder for [`DescribeTestCaseOutput`].
     pub fn builder() -> crate::operation::describe_test_case::builders::DescribeTestCaseOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeTestCase`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -78,6 +87,7 @@ pub enum DescribeTestCaseError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeTestCaseError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -90,10 +100,12 @@ impl DescribeTestCaseError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -114,31 +126,38 @@ impl DescribeTestCaseError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeTestCaseError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -152,6 +171,7 @@ impl ::std::error::Error for DescribeTestCaseError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeTestCaseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -165,11 +185,13 @@ impl ::std::fmt::Display for DescribeTestCaseError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeTestCaseError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeTestCaseInput`](crate::operation::describe_test_case::DescribeTestCaseInput).
@@ -180,6 +202,7 @@ pub mod builders {
         pub(crate) test_case_id: Option<String>,
         pub(crate) status: Option<crate::types::TestCaseStatus>,
     }
+
     impl DescribeTestCaseInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -188,6 +211,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.instance_id). This field is required.
@@ -195,10 +219,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.test_case_id). This field is required.
@@ -206,6 +232,7 @@ pub mod builders {
             self.test_case_id = Some(input.into());
             self
         }
+
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.test_case_id). This field is required.
@@ -213,10 +240,12 @@ pub mod builders {
             self.test_case_id = input;
             self
         }
+
         /// Returns [`test_case_id`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.test_case_id), if set.
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
+
         /// The status of the test case version to retrieve.
         ///
         /// Sets [`status`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.status).
@@ -224,6 +253,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// The status of the test case version to retrieve.
         ///
         /// Sets [`status`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.status).
@@ -234,10 +264,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::describe_test_case::DescribeTestCaseInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
             &self.status
         }
+
         /// Builds a [`DescribeTestCaseInput`](crate::operation::describe_test_case::DescribeTestCaseInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -254,12 +286,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeTestCaseOutput`](crate::operation::describe_test_case::DescribeTestCaseOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeTestCaseOutputBuilder {
         pub(crate) test_case: Option<crate::types::TestCase>,
     }
+
     impl DescribeTestCaseOutputBuilder {
         /// The test case object containing all test case information.
         ///
@@ -268,6 +302,7 @@ pub mod builders {
             self.test_case = Some(input);
             self
         }
+
         /// The test case object containing all test case information.
         ///
         /// Sets [`test_case`](crate::operation::describe_test_case::DescribeTestCaseOutput#structfield.test_case).
@@ -275,10 +310,12 @@ pub mod builders {
             self.test_case = input;
             self
         }
+
         /// Returns [`test_case`](crate::operation::describe_test_case::DescribeTestCaseOutput#structfield.test_case), if set.
         pub fn get_test_case(&self) -> &Option<crate::types::TestCase> {
             &self.test_case
         }
+
         /// Builds a [`DescribeTestCaseOutput`](crate::operation::describe_test_case::DescribeTestCaseOutput).
         pub fn build(
             self,

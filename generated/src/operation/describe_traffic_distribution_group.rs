@@ -10,6 +10,7 @@ impl DescribeTrafficDistributionGroup {
         Self
     }
 }
+
 /// The input of the [`DescribeTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -17,16 +18,19 @@ pub struct DescribeTrafficDistributionGroupInput {
     /// The identifier of the traffic distribution group. This can be the ID or the ARN if the API is being called in the Region where the traffic distribution group was created. The ARN must be provided if the call is from the replicated Region.
     pub traffic_distribution_group_id: Option<String>,
 }
+
 impl DescribeTrafficDistributionGroupInput {
     /// The identifier of the traffic distribution group.
     pub fn traffic_distribution_group_id(&self) -> Option<&str> {
         self.traffic_distribution_group_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeTrafficDistributionGroupInput`].
     pub fn builder() -> crate::operation::describe_traffic_distribution_group::builders::DescribeTrafficDistributionGroupInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -34,6 +38,7 @@ pub struct DescribeTrafficDistributionGroupOutput {
     /// Information about the traffic distribution group.
     pub traffic_distribution_group: Option<crate::types::TrafficDistributionGroup>,
 }
+
 impl DescribeTrafficDistributionGroupOutput {
     /// Information about the traffic distribution group.
     pub fn traffic_distribution_group(
@@ -41,11 +46,13 @@ impl DescribeTrafficDistributionGroupOutput {
     ) -> Option<&crate::types::TrafficDistributionGroup> {
         self.traffic_distribution_group.as_ref()
     }
+
     /// Creates a new builder for [`DescribeTrafficDistributionGroupOutput`].
     pub fn builder() -> crate::operation::describe_traffic_distribution_group::builders::DescribeTrafficDistributionGroupOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeTrafficDistributionGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -66,6 +73,7 @@ pub enum DescribeTrafficDistributionGroupError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeTrafficDistributionGroupError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -78,10 +86,12 @@ impl DescribeTrafficDistributionGroupError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -99,27 +109,33 @@ impl DescribeTrafficDistributionGroupError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeTrafficDistributionGroupError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -132,6 +148,7 @@ impl ::std::error::Error for DescribeTrafficDistributionGroupError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeTrafficDistributionGroupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -144,11 +161,13 @@ impl ::std::fmt::Display for DescribeTrafficDistributionGroupError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeTrafficDistributionGroupError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeTrafficDistributionGroupInput`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupInput).
@@ -157,6 +176,7 @@ pub mod builders {
     pub struct DescribeTrafficDistributionGroupInputBuilder {
         pub(crate) traffic_distribution_group_id: Option<String>,
     }
+
     impl DescribeTrafficDistributionGroupInputBuilder {
         /// The identifier of the traffic distribution group.
         ///
@@ -168,6 +188,7 @@ pub mod builders {
             self.traffic_distribution_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupInput#structfield.traffic_distribution_group_id). This field is required.
@@ -178,10 +199,12 @@ pub mod builders {
             self.traffic_distribution_group_id = input;
             self
         }
+
         /// Returns [`traffic_distribution_group_id`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupInput#structfield.traffic_distribution_group_id), if set.
         pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
             &self.traffic_distribution_group_id
         }
+
         /// Builds a [`DescribeTrafficDistributionGroupInput`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -196,6 +219,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeTrafficDistributionGroupOutput`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -204,6 +228,7 @@ pub mod builders {
             crate::types::TrafficDistributionGroup,
         >,
     }
+
     impl DescribeTrafficDistributionGroupOutputBuilder {
         /// Information about the traffic distribution group.
         ///
@@ -215,6 +240,7 @@ pub mod builders {
             self.traffic_distribution_group = Some(input);
             self
         }
+
         /// Information about the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupOutput#structfield.traffic_distribution_group).
@@ -225,12 +251,14 @@ pub mod builders {
             self.traffic_distribution_group = input;
             self
         }
+
         /// Returns [`traffic_distribution_group`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupOutput#structfield.traffic_distribution_group), if set.
         pub fn get_traffic_distribution_group(
             &self,
         ) -> &Option<crate::types::TrafficDistributionGroup> {
             &self.traffic_distribution_group
         }
+
         /// Builds a [`DescribeTrafficDistributionGroupOutput`](crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupOutput).
         pub fn build(
             self,

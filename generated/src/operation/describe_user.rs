@@ -10,6 +10,7 @@ impl DescribeUser {
         Self
     }
 }
+
 /// The input of the [`DescribeUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeUserInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl DescribeUserInput {
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeUserInput`].
     pub fn builder() -> crate::operation::describe_user::builders::DescribeUserInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribeUserOutput {
     /// Information about the user account and configuration settings.
     pub user: Option<crate::types::User>,
 }
+
 impl DescribeUserOutput {
     /// Information about the user account and configuration settings.
     pub fn user(&self) -> Option<&crate::types::User> {
         self.user.as_ref()
     }
+
     /// Creates a new builder for [`DescribeUserOutput`].
     pub fn builder() -> crate::operation::describe_user::builders::DescribeUserOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeUser`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -70,6 +78,7 @@ pub enum DescribeUserError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeUserError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -82,10 +91,12 @@ impl DescribeUserError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -105,27 +116,33 @@ impl DescribeUserError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeUserError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -138,6 +155,7 @@ impl ::std::error::Error for DescribeUserError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeUserError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -150,11 +168,13 @@ impl ::std::fmt::Display for DescribeUserError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeUserError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeUserInput`](crate::operation::describe_user::DescribeUserInput).
@@ -164,6 +184,7 @@ pub mod builders {
         pub(crate) user_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl DescribeUserInputBuilder {
         /// The identifier of the user account.
         ///
@@ -172,6 +193,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::describe_user::DescribeUserInput#structfield.user_id). This field is required.
@@ -179,10 +201,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::describe_user::DescribeUserInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_user::DescribeUserInput#structfield.instance_id). This field is required.
@@ -190,6 +214,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_user::DescribeUserInput#structfield.instance_id). This field is required.
@@ -197,10 +222,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_user::DescribeUserInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`DescribeUserInput`](crate::operation::describe_user::DescribeUserInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -216,12 +243,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeUserOutput`](crate::operation::describe_user::DescribeUserOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeUserOutputBuilder {
         pub(crate) user: Option<crate::types::User>,
     }
+
     impl DescribeUserOutputBuilder {
         /// Information about the user account and configuration settings.
         ///
@@ -230,6 +259,7 @@ pub mod builders {
             self.user = Some(input);
             self
         }
+
         /// Information about the user account and configuration settings.
         ///
         /// Sets [`user`](crate::operation::describe_user::DescribeUserOutput#structfield.user).
@@ -237,10 +267,12 @@ pub mod builders {
             self.user = input;
             self
         }
+
         /// Returns [`user`](crate::operation::describe_user::DescribeUserOutput#structfield.user), if set.
         pub fn get_user(&self) -> &Option<crate::types::User> {
             &self.user
         }
+
         /// Builds a [`DescribeUserOutput`](crate::operation::describe_user::DescribeUserOutput).
         pub fn build(self) -> crate::operation::describe_user::DescribeUserOutput {
             crate::operation::describe_user::DescribeUserOutput {

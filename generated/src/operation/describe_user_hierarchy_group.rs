@@ -10,6 +10,7 @@ impl DescribeUserHierarchyGroup {
         Self
     }
 }
+
 /// The input of the [`DescribeUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeUserHierarchyGroupInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl DescribeUserHierarchyGroupInput {
     /// The identifier of the hierarchy group.
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeUserHierarchyGroupInput`].
     pub fn builder() -> crate::operation::describe_user_hierarchy_group::builders::DescribeUserHierarchyGroupInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribeUserHierarchyGroupOutput {
     /// Information about the hierarchy group.
     pub hierarchy_group: Option<crate::types::HierarchyGroup>,
 }
+
 impl DescribeUserHierarchyGroupOutput {
     /// Information about the hierarchy group.
     pub fn hierarchy_group(&self) -> Option<&crate::types::HierarchyGroup> {
         self.hierarchy_group.as_ref()
     }
+
     /// Creates a new builder for [`DescribeUserHierarchyGroupOutput`].
     pub fn builder() -> crate::operation::describe_user_hierarchy_group::builders::DescribeUserHierarchyGroupOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeUserHierarchyGroup`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -70,6 +78,7 @@ pub enum DescribeUserHierarchyGroupError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeUserHierarchyGroupError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -82,10 +91,12 @@ impl DescribeUserHierarchyGroupError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -105,27 +116,33 @@ impl DescribeUserHierarchyGroupError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeUserHierarchyGroupError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -138,6 +155,7 @@ impl ::std::error::Error for DescribeUserHierarchyGroupError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeUserHierarchyGroupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -150,11 +168,13 @@ impl ::std::fmt::Display for DescribeUserHierarchyGroupError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeUserHierarchyGroupError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeUserHierarchyGroupInput`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput).
@@ -164,6 +184,7 @@ pub mod builders {
         pub(crate) hierarchy_group_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl DescribeUserHierarchyGroupInputBuilder {
         /// The identifier of the hierarchy group.
         ///
@@ -172,6 +193,7 @@ pub mod builders {
             self.hierarchy_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput#structfield.hierarchy_group_id). This field is required.
@@ -179,10 +201,12 @@ pub mod builders {
             self.hierarchy_group_id = input;
             self
         }
+
         /// Returns [`hierarchy_group_id`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput#structfield.hierarchy_group_id), if set.
         pub fn get_hierarchy_group_id(&self) -> &Option<String> {
             &self.hierarchy_group_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput#structfield.instance_id). This field is required.
@@ -190,6 +214,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput#structfield.instance_id). This field is required.
@@ -197,10 +222,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`DescribeUserHierarchyGroupInput`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -216,12 +243,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeUserHierarchyGroupOutput`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeUserHierarchyGroupOutputBuilder {
         pub(crate) hierarchy_group: Option<crate::types::HierarchyGroup>,
     }
+
     impl DescribeUserHierarchyGroupOutputBuilder {
         /// Information about the hierarchy group.
         ///
@@ -230,6 +259,7 @@ pub mod builders {
             self.hierarchy_group = Some(input);
             self
         }
+
         /// Information about the hierarchy group.
         ///
         /// Sets [`hierarchy_group`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupOutput#structfield.hierarchy_group).
@@ -240,10 +270,12 @@ pub mod builders {
             self.hierarchy_group = input;
             self
         }
+
         /// Returns [`hierarchy_group`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupOutput#structfield.hierarchy_group), if set.
         pub fn get_hierarchy_group(&self) -> &Option<crate::types::HierarchyGroup> {
             &self.hierarchy_group
         }
+
         /// Builds a [`DescribeUserHierarchyGroupOutput`](crate::operation::describe_user_hierarchy_group::DescribeUserHierarchyGroupOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl DescribeUserHierarchyStructure {
         Self
     }
 }
+
 /// The input of the [`DescribeUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -17,16 +18,19 @@ pub struct DescribeUserHierarchyStructureInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl DescribeUserHierarchyStructureInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeUserHierarchyStructureInput`].
     pub fn builder() -> crate::operation::describe_user_hierarchy_structure::builders::DescribeUserHierarchyStructureInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -34,16 +38,19 @@ pub struct DescribeUserHierarchyStructureOutput {
     /// Information about the hierarchy structure.
     pub hierarchy_structure: Option<crate::types::HierarchyStructure>,
 }
+
 impl DescribeUserHierarchyStructureOutput {
     /// Information about the hierarchy structure.
     pub fn hierarchy_structure(&self) -> Option<&crate::types::HierarchyStructure> {
         self.hierarchy_structure.as_ref()
     }
+
     /// Creates a new builder for [`DescribeUserHierarchyStructureOutput`].
     pub fn builder() -> crate::operation::describe_user_hierarchy_structure::builders::DescribeUserHierarchyStructureOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -64,6 +71,7 @@ pub enum DescribeUserHierarchyStructureError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeUserHierarchyStructureError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -76,10 +84,12 @@ impl DescribeUserHierarchyStructureError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -99,27 +109,33 @@ impl DescribeUserHierarchyStructureError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeUserHierarchyStructureError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -132,6 +148,7 @@ impl ::std::error::Error for DescribeUserHierarchyStructureError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeUserHierarchyStructureError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -144,11 +161,13 @@ impl ::std::fmt::Display for DescribeUserHierarchyStructureError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeUserHierarchyStructureError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeUserHierarchyStructureInput`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureInput).
@@ -157,6 +176,7 @@ pub mod builders {
     pub struct DescribeUserHierarchyStructureInputBuilder {
         pub(crate) instance_id: Option<String>,
     }
+
     impl DescribeUserHierarchyStructureInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -165,6 +185,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureInput#structfield.instance_id). This field is required.
@@ -172,10 +193,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`DescribeUserHierarchyStructureInput`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -190,12 +213,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeUserHierarchyStructureOutput`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeUserHierarchyStructureOutputBuilder {
         pub(crate) hierarchy_structure: Option<crate::types::HierarchyStructure>,
     }
+
     impl DescribeUserHierarchyStructureOutputBuilder {
         /// Information about the hierarchy structure.
         ///
@@ -207,6 +232,7 @@ pub mod builders {
             self.hierarchy_structure = Some(input);
             self
         }
+
         /// Information about the hierarchy structure.
         ///
         /// Sets [`hierarchy_structure`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureOutput#structfield.hierarchy_structure).
@@ -217,12 +243,14 @@ pub mod builders {
             self.hierarchy_structure = input;
             self
         }
+
         /// Returns [`hierarchy_structure`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureOutput#structfield.hierarchy_structure), if set.
         pub fn get_hierarchy_structure(
             &self,
         ) -> &Option<crate::types::HierarchyStructure> {
             &self.hierarchy_structure
         }
+
         /// Builds a [`DescribeUserHierarchyStructureOutput`](crate::operation::describe_user_hierarchy_structure::DescribeUserHierarchyStructureOutput).
         pub fn build(
             self,

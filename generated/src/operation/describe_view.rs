@@ -16,6 +16,7 @@ impl DescribeView {
         Self
     }
 }
+
 /// The input of the [`DescribeView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,20 +26,24 @@ pub struct DescribeViewInput {
     /// The ViewId of the view. This must be an ARN for Amazon Web Services managed views.
     pub view_id: Option<String>,
 }
+
 impl DescribeViewInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The ViewId of the view.
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeViewInput`].
     pub fn builder() -> crate::operation::describe_view::builders::DescribeViewInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeView`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -46,16 +51,19 @@ pub struct DescribeViewOutput {
     /// All view data is contained within the View object.
     pub view: Option<crate::types::View>,
 }
+
 impl DescribeViewOutput {
     /// All view data is contained within the View object.
     pub fn view(&self) -> Option<&crate::types::View> {
         self.view.as_ref()
     }
+
     /// Creates a new builder for [`DescribeViewOutput`].
     pub fn builder() -> crate::operation::describe_view::builders::DescribeViewOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeView`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -78,6 +86,7 @@ pub enum DescribeViewError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeViewError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -90,10 +99,12 @@ impl DescribeViewError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -116,31 +127,38 @@ impl DescribeViewError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
 }
+
 impl ::std::error::Error for DescribeViewError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -154,6 +172,7 @@ impl ::std::error::Error for DescribeViewError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeViewError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -167,11 +186,13 @@ impl ::std::fmt::Display for DescribeViewError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeViewError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeViewInput`](crate::operation::describe_view::DescribeViewInput).
@@ -181,6 +202,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) view_id: Option<String>,
     }
+
     impl DescribeViewInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -189,6 +211,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_view::DescribeViewInput#structfield.instance_id). This field is required.
@@ -196,10 +219,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_view::DescribeViewInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The ViewId of the view.
         ///
         /// Sets [`view_id`](crate::operation::describe_view::DescribeViewInput#structfield.view_id). This field is required.
@@ -207,6 +232,7 @@ pub mod builders {
             self.view_id = Some(input.into());
             self
         }
+
         /// The ViewId of the view.
         ///
         /// Sets [`view_id`](crate::operation::describe_view::DescribeViewInput#structfield.view_id). This field is required.
@@ -214,10 +240,12 @@ pub mod builders {
             self.view_id = input;
             self
         }
+
         /// Returns [`view_id`](crate::operation::describe_view::DescribeViewInput#structfield.view_id), if set.
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
+
         /// Builds a [`DescribeViewInput`](crate::operation::describe_view::DescribeViewInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -233,12 +261,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeViewOutput`](crate::operation::describe_view::DescribeViewOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeViewOutputBuilder {
         pub(crate) view: Option<crate::types::View>,
     }
+
     impl DescribeViewOutputBuilder {
         /// All view data is contained within the View object.
         ///
@@ -247,6 +277,7 @@ pub mod builders {
             self.view = Some(input);
             self
         }
+
         /// All view data is contained within the View object.
         ///
         /// Sets [`view`](crate::operation::describe_view::DescribeViewOutput#structfield.view).
@@ -254,10 +285,12 @@ pub mod builders {
             self.view = input;
             self
         }
+
         /// Returns [`view`](crate::operation::describe_view::DescribeViewOutput#structfield.view), if set.
         pub fn get_view(&self) -> &Option<crate::types::View> {
             &self.view
         }
+
         /// Builds a [`DescribeViewOutput`](crate::operation::describe_view::DescribeViewOutput).
         pub fn build(self) -> crate::operation::describe_view::DescribeViewOutput {
             crate::operation::describe_view::DescribeViewOutput {

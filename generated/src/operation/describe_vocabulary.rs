@@ -10,6 +10,7 @@ impl DescribeVocabulary {
         Self
     }
 }
+
 /// The input of the [`DescribeVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeVocabularyInput {
     /// The identifier of the custom vocabulary.
     pub vocabulary_id: Option<String>,
 }
+
 impl DescribeVocabularyInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the custom vocabulary.
     pub fn vocabulary_id(&self) -> Option<&str> {
         self.vocabulary_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeVocabularyInput`].
     pub fn builder() -> crate::operation::describe_vocabulary::builders::DescribeVocabularyInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribeVocabularyOutput {
     /// A list of specific words that you want Contact Lens for Amazon Connect to recognize in your audio input. They are generally domain-specific words and phrases, words that Contact Lens is not recognizing, or proper nouns.
     pub vocabulary: Option<crate::types::Vocabulary>,
 }
+
 impl DescribeVocabularyOutput {
     /// A list of specific words that you want Contact Lens for Amazon Connect to recognize in your audio input.
     pub fn vocabulary(&self) -> Option<&crate::types::Vocabulary> {
         self.vocabulary.as_ref()
     }
+
     /// Creates a new builder for [`DescribeVocabularyOutput`].
     pub fn builder() -> crate::operation::describe_vocabulary::builders::DescribeVocabularyOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeVocabulary`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -70,6 +78,7 @@ pub enum DescribeVocabularyError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeVocabularyError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -82,10 +91,12 @@ impl DescribeVocabularyError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -103,27 +114,33 @@ impl DescribeVocabularyError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeVocabularyError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -136,6 +153,7 @@ impl ::std::error::Error for DescribeVocabularyError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeVocabularyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -148,11 +166,13 @@ impl ::std::fmt::Display for DescribeVocabularyError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeVocabularyError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeVocabularyInput`](crate::operation::describe_vocabulary::DescribeVocabularyInput).
@@ -162,6 +182,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) vocabulary_id: Option<String>,
     }
+
     impl DescribeVocabularyInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -170,6 +191,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_vocabulary::DescribeVocabularyInput#structfield.instance_id). This field is required.
@@ -177,10 +199,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_vocabulary::DescribeVocabularyInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::describe_vocabulary::DescribeVocabularyInput#structfield.vocabulary_id). This field is required.
@@ -188,6 +212,7 @@ pub mod builders {
             self.vocabulary_id = Some(input.into());
             self
         }
+
         /// The identifier of the custom vocabulary.
         ///
         /// Sets [`vocabulary_id`](crate::operation::describe_vocabulary::DescribeVocabularyInput#structfield.vocabulary_id). This field is required.
@@ -195,10 +220,12 @@ pub mod builders {
             self.vocabulary_id = input;
             self
         }
+
         /// Returns [`vocabulary_id`](crate::operation::describe_vocabulary::DescribeVocabularyInput#structfield.vocabulary_id), if set.
         pub fn get_vocabulary_id(&self) -> &Option<String> {
             &self.vocabulary_id
         }
+
         /// Builds a [`DescribeVocabularyInput`](crate::operation::describe_vocabulary::DescribeVocabularyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -214,12 +241,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeVocabularyOutput`](crate::operation::describe_vocabulary::DescribeVocabularyOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeVocabularyOutputBuilder {
         pub(crate) vocabulary: Option<crate::types::Vocabulary>,
     }
+
     impl DescribeVocabularyOutputBuilder {
         /// A list of specific words that you want Contact Lens for Amazon Connect to recognize in your audio input.
         ///
@@ -228,6 +257,7 @@ pub mod builders {
             self.vocabulary = Some(input);
             self
         }
+
         /// A list of specific words that you want Contact Lens for Amazon Connect to recognize in your audio input.
         ///
         /// Sets [`vocabulary`](crate::operation::describe_vocabulary::DescribeVocabularyOutput#structfield.vocabulary).
@@ -238,10 +268,12 @@ pub mod builders {
             self.vocabulary = input;
             self
         }
+
         /// Returns [`vocabulary`](crate::operation::describe_vocabulary::DescribeVocabularyOutput#structfield.vocabulary), if set.
         pub fn get_vocabulary(&self) -> &Option<crate::types::Vocabulary> {
             &self.vocabulary
         }
+
         /// Builds a [`DescribeVocabularyOutput`](crate::operation::describe_vocabulary::DescribeVocabularyOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl DescribeWorkspace {
         Self
     }
 }
+
 /// The input of the [`DescribeWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct DescribeWorkspaceInput {
     /// The identifier of the workspace.
     pub workspace_id: Option<String>,
 }
+
 impl DescribeWorkspaceInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// Creates a new builder for [`DescribeWorkspaceInput`].
     pub fn builder() -> crate::operation::describe_workspace::builders::DescribeWorkspaceInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DescribeWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct DescribeWorkspaceOutput {
     /// Information about the workspace.
     pub workspace: Option<crate::types::Workspace>,
 }
+
 impl DescribeWorkspaceOutput {
     /// Information about the workspace.
     pub fn workspace(&self) -> Option<&crate::types::Workspace> {
         self.workspace.as_ref()
     }
+
     /// Creates a new builder for [`DescribeWorkspaceOutput`].
     pub fn builder() -> crate::operation::describe_workspace::builders::DescribeWorkspaceOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DescribeWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -72,6 +80,7 @@ pub enum DescribeWorkspaceError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DescribeWorkspaceError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -84,10 +93,12 @@ impl DescribeWorkspaceError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -108,31 +119,38 @@ impl DescribeWorkspaceError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DescribeWorkspaceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -146,6 +164,7 @@ impl ::std::error::Error for DescribeWorkspaceError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeWorkspaceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -159,11 +178,13 @@ impl ::std::fmt::Display for DescribeWorkspaceError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DescribeWorkspaceError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DescribeWorkspaceInput`](crate::operation::describe_workspace::DescribeWorkspaceInput).
@@ -173,6 +194,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) workspace_id: Option<String>,
     }
+
     impl DescribeWorkspaceInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -181,6 +203,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::describe_workspace::DescribeWorkspaceInput#structfield.instance_id). This field is required.
@@ -188,10 +211,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::describe_workspace::DescribeWorkspaceInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::describe_workspace::DescribeWorkspaceInput#structfield.workspace_id). This field is required.
@@ -199,6 +224,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::describe_workspace::DescribeWorkspaceInput#structfield.workspace_id). This field is required.
@@ -206,10 +232,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::describe_workspace::DescribeWorkspaceInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// Builds a [`DescribeWorkspaceInput`](crate::operation::describe_workspace::DescribeWorkspaceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -225,12 +253,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DescribeWorkspaceOutput`](crate::operation::describe_workspace::DescribeWorkspaceOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeWorkspaceOutputBuilder {
         pub(crate) workspace: Option<crate::types::Workspace>,
     }
+
     impl DescribeWorkspaceOutputBuilder {
         /// Information about the workspace.
         ///
@@ -239,6 +269,7 @@ pub mod builders {
             self.workspace = Some(input);
             self
         }
+
         /// Information about the workspace.
         ///
         /// Sets [`workspace`](crate::operation::describe_workspace::DescribeWorkspaceOutput#structfield.workspace).
@@ -246,10 +277,12 @@ pub mod builders {
             self.workspace = input;
             self
         }
+
         /// Returns [`workspace`](crate::operation::describe_workspace::DescribeWorkspaceOutput#structfield.workspace), if set.
         pub fn get_workspace(&self) -> &Option<crate::types::Workspace> {
             &self.workspace
         }
+
         /// Builds a [`DescribeWorkspaceOutput`](crate::operation::describe_workspace::DescribeWorkspaceOutput).
         pub fn build(
             self,

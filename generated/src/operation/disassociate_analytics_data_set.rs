@@ -10,6 +10,7 @@ impl DisassociateAnalyticsDataSet {
         Self
     }
 }
+
 /// The input of the [`DisassociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DisassociateAnalyticsDataSetInput {
     /// The identifier of the target account. Use to associate a dataset to a different account than the one containing the Amazon Connect instance. If not specified, by default this value is the Amazon Web Services account that has the Amazon Connect instance.
     pub target_account_id: Option<String>,
 }
+
 impl DisassociateAnalyticsDataSetInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the dataset to remove.
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
+
     /// The identifier of the target account.
     pub fn target_account_id(&self) -> Option<&str> {
         self.target_account_id.as_deref()
     }
+
     /// Creates a new builder for [`DisassociateAnalyticsDataSetInput`].
     pub fn builder() -> crate::operation::disassociate_analytics_data_set::builders::DisassociateAnalyticsDataSetInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl DisassociateAnalyticsDataSetOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateAnalyticsDataSet`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,6 +76,7 @@ pub enum DisassociateAnalyticsDataSetError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateAnalyticsDataSetError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -81,10 +89,12 @@ impl DisassociateAnalyticsDataSetError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,27 +114,33 @@ impl DisassociateAnalyticsDataSetError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateAnalyticsDataSetError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +153,7 @@ impl ::std::error::Error for DisassociateAnalyticsDataSetError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateAnalyticsDataSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -149,11 +166,13 @@ impl ::std::fmt::Display for DisassociateAnalyticsDataSetError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateAnalyticsDataSetError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateAnalyticsDataSetInput`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput).
@@ -164,6 +183,7 @@ pub mod builders {
         pub(crate) data_set_id: Option<String>,
         pub(crate) target_account_id: Option<String>,
     }
+
     impl DisassociateAnalyticsDataSetInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +192,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.instance_id). This field is required.
@@ -179,10 +200,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the dataset to remove.
         ///
         /// Sets [`data_set_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.data_set_id). This field is required.
@@ -190,6 +213,7 @@ pub mod builders {
             self.data_set_id = Some(input.into());
             self
         }
+
         /// The identifier of the dataset to remove.
         ///
         /// Sets [`data_set_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.data_set_id). This field is required.
@@ -197,10 +221,12 @@ pub mod builders {
             self.data_set_id = input;
             self
         }
+
         /// Returns [`data_set_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.data_set_id), if set.
         pub fn get_data_set_id(&self) -> &Option<String> {
             &self.data_set_id
         }
+
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.target_account_id).
@@ -208,6 +234,7 @@ pub mod builders {
             self.target_account_id = Some(input.into());
             self
         }
+
         /// The identifier of the target account.
         ///
         /// Sets [`target_account_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.target_account_id).
@@ -215,10 +242,12 @@ pub mod builders {
             self.target_account_id = input;
             self
         }
+
         /// Returns [`target_account_id`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput#structfield.target_account_id), if set.
         pub fn get_target_account_id(&self) -> &Option<String> {
             &self.target_account_id
         }
+
         /// Builds a [`DisassociateAnalyticsDataSetInput`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -235,6 +264,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateAnalyticsDataSetOutput`](crate::operation::disassociate_analytics_data_set::DisassociateAnalyticsDataSetOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

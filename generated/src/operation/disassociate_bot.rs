@@ -12,6 +12,7 @@ impl DisassociateBot {
         Self
     }
 }
+
 /// The input of the [`DisassociateBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct DisassociateBotInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl DisassociateBotInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Configuration information of an Amazon Lex bot.
     pub fn lex_bot(&self) -> Option<&crate::types::LexBot> {
         self.lex_bot.as_ref()
     }
+
     /// The Amazon Lex V2 bot to disassociate from the instance.
     pub fn lex_v2_bot(&self) -> Option<&crate::types::LexV2Bot> {
         self.lex_v2_bot.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`DisassociateBotInput`].
     pub fn builder() -> crate::operation::disassociate_bot::builders::DisassociateBotInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,6 +64,7 @@ impl DisassociateBotOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateBot`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -75,6 +83,7 @@ pub enum DisassociateBotError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateBotError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -87,10 +96,12 @@ impl DisassociateBotError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,23 +118,28 @@ impl DisassociateBotError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateBotError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -135,6 +151,7 @@ impl ::std::error::Error for DisassociateBotError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateBotError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -146,11 +163,13 @@ impl ::std::fmt::Display for DisassociateBotError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateBotError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateBotInput`](crate::operation::disassociate_bot::DisassociateBotInput).
@@ -162,6 +181,7 @@ pub mod builders {
         pub(crate) lex_v2_bot: Option<crate::types::LexV2Bot>,
         pub(crate) client_token: Option<String>,
     }
+
     impl DisassociateBotInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -170,6 +190,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.instance_id). This field is required.
@@ -177,10 +198,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Configuration information of an Amazon Lex bot.
         ///
         /// Sets [`lex_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_bot).
@@ -188,6 +211,7 @@ pub mod builders {
             self.lex_bot = Some(input);
             self
         }
+
         /// Configuration information of an Amazon Lex bot.
         ///
         /// Sets [`lex_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_bot).
@@ -195,10 +219,12 @@ pub mod builders {
             self.lex_bot = input;
             self
         }
+
         /// Returns [`lex_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_bot), if set.
         pub fn get_lex_bot(&self) -> &Option<crate::types::LexBot> {
             &self.lex_bot
         }
+
         /// The Amazon Lex V2 bot to disassociate from the instance.
         ///
         /// Sets [`lex_v2_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_v2_bot).
@@ -206,6 +232,7 @@ pub mod builders {
             self.lex_v2_bot = Some(input);
             self
         }
+
         /// The Amazon Lex V2 bot to disassociate from the instance.
         ///
         /// Sets [`lex_v2_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_v2_bot).
@@ -213,10 +240,12 @@ pub mod builders {
             self.lex_v2_bot = input;
             self
         }
+
         /// Returns [`lex_v2_bot`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.lex_v2_bot), if set.
         pub fn get_lex_v2_bot(&self) -> &Option<crate::types::LexV2Bot> {
             &self.lex_v2_bot
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.client_token).
@@ -224,6 +253,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.client_token).
@@ -231,10 +261,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::disassociate_bot::DisassociateBotInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`DisassociateBotInput`](crate::operation::disassociate_bot::DisassociateBotInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -252,6 +284,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateBotOutput`](crate::operation::disassociate_bot::DisassociateBotOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

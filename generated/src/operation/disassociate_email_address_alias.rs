@@ -42,6 +42,7 @@ impl DisassociateEmailAddressAlias {
         Self
     }
 }
+
 /// The input of the [`DisassociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -55,28 +56,34 @@ pub struct DisassociateEmailAddressAliasInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl DisassociateEmailAddressAliasInput {
     /// The identifier of the email address.
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Configuration object that specifies which alias relationship to remove.
     pub fn alias_configuration(&self) -> Option<&crate::types::AliasConfiguration> {
         self.alias_configuration.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`DisassociateEmailAddressAliasInput`].
     pub fn builder() -> crate::operation::disassociate_email_address_alias::builders::DisassociateEmailAddressAliasInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -87,6 +94,7 @@ impl DisassociateEmailAddressAliasOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateEmailAddressAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -111,6 +119,7 @@ pub enum DisassociateEmailAddressAliasError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateEmailAddressAliasError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -123,10 +132,12 @@ impl DisassociateEmailAddressAliasError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -150,35 +161,43 @@ impl DisassociateEmailAddressAliasError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateEmailAddressAliasError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -193,6 +212,7 @@ impl ::std::error::Error for DisassociateEmailAddressAliasError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateEmailAddressAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -207,11 +227,13 @@ impl ::std::fmt::Display for DisassociateEmailAddressAliasError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateEmailAddressAliasError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateEmailAddressAliasInput`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput).
@@ -223,6 +245,7 @@ pub mod builders {
         pub(crate) alias_configuration: Option<crate::types::AliasConfiguration>,
         pub(crate) client_token: Option<String>,
     }
+
     impl DisassociateEmailAddressAliasInputBuilder {
         /// The identifier of the email address.
         ///
@@ -231,6 +254,7 @@ pub mod builders {
             self.email_address_id = Some(input.into());
             self
         }
+
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.email_address_id). This field is required.
@@ -238,10 +262,12 @@ pub mod builders {
             self.email_address_id = input;
             self
         }
+
         /// Returns [`email_address_id`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.email_address_id), if set.
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.instance_id). This field is required.
@@ -249,6 +275,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.instance_id). This field is required.
@@ -256,10 +283,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Configuration object that specifies which alias relationship to remove.
         ///
         /// Sets [`alias_configuration`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.alias_configuration). This field is required.
@@ -270,6 +299,7 @@ pub mod builders {
             self.alias_configuration = Some(input);
             self
         }
+
         /// Configuration object that specifies which alias relationship to remove.
         ///
         /// Sets [`alias_configuration`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.alias_configuration). This field is required.
@@ -280,12 +310,14 @@ pub mod builders {
             self.alias_configuration = input;
             self
         }
+
         /// Returns [`alias_configuration`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.alias_configuration), if set.
         pub fn get_alias_configuration(
             &self,
         ) -> &Option<crate::types::AliasConfiguration> {
             &self.alias_configuration
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.client_token).
@@ -293,6 +325,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.client_token).
@@ -300,10 +333,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`DisassociateEmailAddressAliasInput`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -321,6 +356,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateEmailAddressAliasOutput`](crate::operation::disassociate_email_address_alias::DisassociateEmailAddressAliasOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

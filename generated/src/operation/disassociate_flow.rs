@@ -10,6 +10,7 @@ impl DisassociateFlow {
         Self
     }
 }
+
 /// The input of the [`DisassociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -24,24 +25,29 @@ pub struct DisassociateFlowInput {
     /// A valid resource type.
     pub resource_type: Option<crate::types::FlowAssociationResourceType>,
 }
+
 impl DisassociateFlowInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the resource.
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
+
     /// A valid resource type.
     pub fn resource_type(&self) -> Option<&crate::types::FlowAssociationResourceType> {
         self.resource_type.as_ref()
     }
+
     /// Creates a new builder for [`DisassociateFlowInput`].
     pub fn builder() -> crate::operation::disassociate_flow::builders::DisassociateFlowInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -52,6 +58,7 @@ impl DisassociateFlowOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -74,6 +81,7 @@ pub enum DisassociateFlowError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateFlowError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -86,10 +94,12 @@ impl DisassociateFlowError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -110,31 +120,38 @@ impl DisassociateFlowError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateFlowError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -148,6 +165,7 @@ impl ::std::error::Error for DisassociateFlowError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateFlowError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -161,11 +179,13 @@ impl ::std::fmt::Display for DisassociateFlowError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateFlowError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateFlowInput`](crate::operation::disassociate_flow::DisassociateFlowInput).
@@ -176,6 +196,7 @@ pub mod builders {
         pub(crate) resource_id: Option<String>,
         pub(crate) resource_type: Option<crate::types::FlowAssociationResourceType>,
     }
+
     impl DisassociateFlowInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -184,6 +205,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.instance_id). This field is required.
@@ -191,10 +213,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_id). This field is required.
@@ -202,6 +226,7 @@ pub mod builders {
             self.resource_id = Some(input.into());
             self
         }
+
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_id). This field is required.
@@ -209,10 +234,12 @@ pub mod builders {
             self.resource_id = input;
             self
         }
+
         /// Returns [`resource_id`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_id), if set.
         pub fn get_resource_id(&self) -> &Option<String> {
             &self.resource_id
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_type). This field is required.
@@ -223,6 +250,7 @@ pub mod builders {
             self.resource_type = Some(input);
             self
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_type). This field is required.
@@ -233,12 +261,14 @@ pub mod builders {
             self.resource_type = input;
             self
         }
+
         /// Returns [`resource_type`](crate::operation::disassociate_flow::DisassociateFlowInput#structfield.resource_type), if set.
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::FlowAssociationResourceType> {
             &self.resource_type
         }
+
         /// Builds a [`DisassociateFlowInput`](crate::operation::disassociate_flow::DisassociateFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -255,6 +285,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateFlowOutput`](crate::operation::disassociate_flow::DisassociateFlowOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl DisassociateHoursOfOperations {
         Self
     }
 }
+
 /// The input of the [`DisassociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct DisassociateHoursOfOperationsInput {
     /// The Amazon Resource Names (ARNs) of the parent hours of operation resources to disassociate with the child hours of operation resource.
     pub parent_hours_of_operation_ids: Option<Vec<String>>,
 }
+
 impl DisassociateHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the child hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The Amazon Resource Names (ARNs) of the parent hours of operation resources to disassociate with the child hours of operation resource.
     ///
     /// Empty when the field is unset; use `.parent_hours_of_operation_ids.is_none()` to tell unset from empty.
     pub fn parent_hours_of_operation_ids(&self) -> &[String] {
         self.parent_hours_of_operation_ids.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`DisassociateHoursOfOperationsInput`].
     pub fn builder() -> crate::operation::disassociate_hours_of_operations::builders::DisassociateHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl DisassociateHoursOfOperationsOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -75,6 +82,7 @@ pub enum DisassociateHoursOfOperationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -87,10 +95,12 @@ impl DisassociateHoursOfOperationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -113,31 +123,38 @@ impl DisassociateHoursOfOperationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateHoursOfOperationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -153,6 +170,7 @@ impl ::std::error::Error for DisassociateHoursOfOperationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateHoursOfOperationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -168,11 +186,13 @@ impl ::std::fmt::Display for DisassociateHoursOfOperationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateHoursOfOperationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateHoursOfOperationsInput`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput).
@@ -183,6 +203,7 @@ pub mod builders {
         pub(crate) hours_of_operation_id: Option<String>,
         pub(crate) parent_hours_of_operation_ids: Option<Vec<String>>,
     }
+
     impl DisassociateHoursOfOperationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -191,6 +212,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.instance_id). This field is required.
@@ -198,10 +220,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the child hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
@@ -209,6 +233,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier of the child hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
@@ -216,10 +241,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// Appends an item to [`parent_hours_of_operation_ids`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.parent_hours_of_operation_ids); use [`set_parent_hours_of_operation_ids`](Self::set_parent_hours_of_operation_ids) to replace the whole list.
         pub fn parent_hours_of_operation_ids(
             mut self,
@@ -230,6 +257,7 @@ pub mod builders {
             self.parent_hours_of_operation_ids = Some(v);
             self
         }
+
         /// The Amazon Resource Names (ARNs) of the parent hours of operation resources to disassociate with the child hours of operation resource.
         ///
         /// Sets [`parent_hours_of_operation_ids`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.parent_hours_of_operation_ids). This field is required.
@@ -240,10 +268,12 @@ pub mod builders {
             self.parent_hours_of_operation_ids = input;
             self
         }
+
         /// Returns [`parent_hours_of_operation_ids`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput#structfield.parent_hours_of_operation_ids), if set.
         pub fn get_parent_hours_of_operation_ids(&self) -> &Option<Vec<String>> {
             &self.parent_hours_of_operation_ids
         }
+
         /// Builds a [`DisassociateHoursOfOperationsInput`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -260,6 +290,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateHoursOfOperationsOutput`](crate::operation::disassociate_hours_of_operations::DisassociateHoursOfOperationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl DisassociateInstanceStorageConfig {
         Self
     }
 }
+
 /// The input of the [`DisassociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct DisassociateInstanceStorageConfigInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl DisassociateInstanceStorageConfigInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
+
     /// A valid resource type.
     pub fn resource_type(&self) -> Option<&crate::types::InstanceStorageResourceType> {
         self.resource_type.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`DisassociateInstanceStorageConfigInput`].
     pub fn builder() -> crate::operation::disassociate_instance_storage_config::builders::DisassociateInstanceStorageConfigInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,6 +64,7 @@ impl DisassociateInstanceStorageConfigOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -77,6 +85,7 @@ pub enum DisassociateInstanceStorageConfigError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateInstanceStorageConfigError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -89,10 +98,12 @@ impl DisassociateInstanceStorageConfigError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -112,27 +123,33 @@ impl DisassociateInstanceStorageConfigError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateInstanceStorageConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -145,6 +162,7 @@ impl ::std::error::Error for DisassociateInstanceStorageConfigError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateInstanceStorageConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -157,11 +175,13 @@ impl ::std::fmt::Display for DisassociateInstanceStorageConfigError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateInstanceStorageConfigError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateInstanceStorageConfigInput`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput).
@@ -173,6 +193,7 @@ pub mod builders {
         pub(crate) resource_type: Option<crate::types::InstanceStorageResourceType>,
         pub(crate) client_token: Option<String>,
     }
+
     impl DisassociateInstanceStorageConfigInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -181,6 +202,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.instance_id). This field is required.
@@ -188,10 +210,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.association_id). This field is required.
@@ -199,6 +223,7 @@ pub mod builders {
             self.association_id = Some(input.into());
             self
         }
+
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.association_id). This field is required.
@@ -206,10 +231,12 @@ pub mod builders {
             self.association_id = input;
             self
         }
+
         /// Returns [`association_id`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.association_id), if set.
         pub fn get_association_id(&self) -> &Option<String> {
             &self.association_id
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.resource_type). This field is required.
@@ -220,6 +247,7 @@ pub mod builders {
             self.resource_type = Some(input);
             self
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.resource_type). This field is required.
@@ -230,12 +258,14 @@ pub mod builders {
             self.resource_type = input;
             self
         }
+
         /// Returns [`resource_type`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.resource_type), if set.
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::InstanceStorageResourceType> {
             &self.resource_type
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.client_token).
@@ -243,6 +273,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.client_token).
@@ -250,10 +281,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`DisassociateInstanceStorageConfigInput`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -271,6 +304,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateInstanceStorageConfigOutput`](crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl DisassociateLambdaFunction {
         Self
     }
 }
+
 /// The input of the [`DisassociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct DisassociateLambdaFunctionInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl DisassociateLambdaFunctionInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the Lambda function being disassociated.
     pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`DisassociateLambdaFunctionInput`].
     pub fn builder() -> crate::operation::disassociate_lambda_function::builders::DisassociateLambdaFunctionInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl DisassociateLambdaFunctionOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateLambdaFunction`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum DisassociateLambdaFunctionError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateLambdaFunctionError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl DisassociateLambdaFunctionError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +116,33 @@ impl DisassociateLambdaFunctionError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateLambdaFunctionError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for DisassociateLambdaFunctionError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateLambdaFunctionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,11 +168,13 @@ impl ::std::fmt::Display for DisassociateLambdaFunctionError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateLambdaFunctionError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateLambdaFunctionInput`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput).
@@ -166,6 +185,7 @@ pub mod builders {
         pub(crate) function_arn: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl DisassociateLambdaFunctionInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -174,6 +194,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.instance_id). This field is required.
@@ -181,10 +202,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The Amazon Resource Name (ARN) of the Lambda function being disassociated.
         ///
         /// Sets [`function_arn`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.function_arn). This field is required.
@@ -192,6 +215,7 @@ pub mod builders {
             self.function_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the Lambda function being disassociated.
         ///
         /// Sets [`function_arn`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.function_arn). This field is required.
@@ -199,10 +223,12 @@ pub mod builders {
             self.function_arn = input;
             self
         }
+
         /// Returns [`function_arn`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.function_arn), if set.
         pub fn get_function_arn(&self) -> &Option<String> {
             &self.function_arn
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.client_token).
@@ -210,6 +236,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.client_token).
@@ -217,10 +244,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`DisassociateLambdaFunctionInput`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -237,6 +266,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateLambdaFunctionOutput`](crate::operation::disassociate_lambda_function::DisassociateLambdaFunctionOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl DisassociateLexBot {
         Self
     }
 }
+
 /// The input of the [`DisassociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct DisassociateLexBotInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl DisassociateLexBotInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the Amazon Lex bot.
     pub fn bot_name(&self) -> Option<&str> {
         self.bot_name.as_deref()
     }
+
     /// The Amazon Web Services Region in which the Amazon Lex bot has been created.
     pub fn lex_region(&self) -> Option<&str> {
         self.lex_region.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`DisassociateLexBotInput`].
     pub fn builder() -> crate::operation::disassociate_lex_bot::builders::DisassociateLexBotInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,6 +64,7 @@ impl DisassociateLexBotOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateLexBot`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -77,6 +85,7 @@ pub enum DisassociateLexBotError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateLexBotError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -89,10 +98,12 @@ impl DisassociateLexBotError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -112,27 +123,33 @@ impl DisassociateLexBotError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateLexBotError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -145,6 +162,7 @@ impl ::std::error::Error for DisassociateLexBotError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateLexBotError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -157,11 +175,13 @@ impl ::std::fmt::Display for DisassociateLexBotError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateLexBotError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateLexBotInput`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput).
@@ -173,6 +193,7 @@ pub mod builders {
         pub(crate) lex_region: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl DisassociateLexBotInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -181,6 +202,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.instance_id). This field is required.
@@ -188,10 +210,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the Amazon Lex bot.
         ///
         /// Sets [`bot_name`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.bot_name). This field is required.
@@ -199,6 +223,7 @@ pub mod builders {
             self.bot_name = Some(input.into());
             self
         }
+
         /// The name of the Amazon Lex bot.
         ///
         /// Sets [`bot_name`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.bot_name). This field is required.
@@ -206,10 +231,12 @@ pub mod builders {
             self.bot_name = input;
             self
         }
+
         /// Returns [`bot_name`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.bot_name), if set.
         pub fn get_bot_name(&self) -> &Option<String> {
             &self.bot_name
         }
+
         /// The Amazon Web Services Region in which the Amazon Lex bot has been created.
         ///
         /// Sets [`lex_region`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.lex_region). This field is required.
@@ -217,6 +244,7 @@ pub mod builders {
             self.lex_region = Some(input.into());
             self
         }
+
         /// The Amazon Web Services Region in which the Amazon Lex bot has been created.
         ///
         /// Sets [`lex_region`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.lex_region). This field is required.
@@ -224,10 +252,12 @@ pub mod builders {
             self.lex_region = input;
             self
         }
+
         /// Returns [`lex_region`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.lex_region), if set.
         pub fn get_lex_region(&self) -> &Option<String> {
             &self.lex_region
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.client_token).
@@ -235,6 +265,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.client_token).
@@ -242,10 +273,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`DisassociateLexBotInput`](crate::operation::disassociate_lex_bot::DisassociateLexBotInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -263,6 +296,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateLexBotOutput`](crate::operation::disassociate_lex_bot::DisassociateLexBotOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

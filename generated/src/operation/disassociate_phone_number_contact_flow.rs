@@ -12,6 +12,7 @@ impl DisassociatePhoneNumberContactFlow {
         Self
     }
 }
+
 /// The input of the [`DisassociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,20 +22,24 @@ pub struct DisassociatePhoneNumberContactFlowInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl DisassociatePhoneNumberContactFlowInput {
     /// A unique identifier for the phone number.
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`DisassociatePhoneNumberContactFlowInput`].
     pub fn builder() -> crate::operation::disassociate_phone_number_contact_flow::builders::DisassociatePhoneNumberContactFlowInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -45,6 +50,7 @@ impl DisassociatePhoneNumberContactFlowOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -65,6 +71,7 @@ pub enum DisassociatePhoneNumberContactFlowError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociatePhoneNumberContactFlowError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -77,10 +84,12 @@ impl DisassociatePhoneNumberContactFlowError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -98,27 +107,33 @@ impl DisassociatePhoneNumberContactFlowError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociatePhoneNumberContactFlowError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -131,6 +146,7 @@ impl ::std::error::Error for DisassociatePhoneNumberContactFlowError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociatePhoneNumberContactFlowError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -143,11 +159,13 @@ impl ::std::fmt::Display for DisassociatePhoneNumberContactFlowError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociatePhoneNumberContactFlowError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociatePhoneNumberContactFlowInput`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput).
@@ -157,6 +175,7 @@ pub mod builders {
         pub(crate) phone_number_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl DisassociatePhoneNumberContactFlowInputBuilder {
         /// A unique identifier for the phone number.
         ///
@@ -165,6 +184,7 @@ pub mod builders {
             self.phone_number_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput#structfield.phone_number_id). This field is required.
@@ -172,10 +192,12 @@ pub mod builders {
             self.phone_number_id = input;
             self
         }
+
         /// Returns [`phone_number_id`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput#structfield.phone_number_id), if set.
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput#structfield.instance_id). This field is required.
@@ -183,6 +205,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput#structfield.instance_id). This field is required.
@@ -190,10 +213,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`DisassociatePhoneNumberContactFlowInput`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -209,6 +234,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociatePhoneNumberContactFlowOutput`](crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

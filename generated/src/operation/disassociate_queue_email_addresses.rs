@@ -16,6 +16,7 @@ impl DisassociateQueueEmailAddresses {
         Self
     }
 }
+
 /// The input of the [`DisassociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,30 +30,36 @@ pub struct DisassociateQueueEmailAddressesInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl DisassociateQueueEmailAddressesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// List of email address identifiers to disassociate from the queue.
     ///
     /// Empty when the field is unset; use `.email_addresses_id.is_none()` to tell unset from empty.
     pub fn email_addresses_id(&self) -> &[String] {
         self.email_addresses_id.as_deref().unwrap_or_default()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`DisassociateQueueEmailAddressesInput`].
     pub fn builder() -> crate::operation::disassociate_queue_email_addresses::builders::DisassociateQueueEmailAddressesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -63,6 +70,7 @@ impl DisassociateQueueEmailAddressesOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -85,6 +93,7 @@ pub enum DisassociateQueueEmailAddressesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateQueueEmailAddressesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -97,10 +106,12 @@ impl DisassociateQueueEmailAddressesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -121,31 +132,38 @@ impl DisassociateQueueEmailAddressesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateQueueEmailAddressesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -159,6 +177,7 @@ impl ::std::error::Error for DisassociateQueueEmailAddressesError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateQueueEmailAddressesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -172,11 +191,13 @@ impl ::std::fmt::Display for DisassociateQueueEmailAddressesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateQueueEmailAddressesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateQueueEmailAddressesInput`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput).
@@ -188,6 +209,7 @@ pub mod builders {
         pub(crate) email_addresses_id: Option<Vec<String>>,
         pub(crate) client_token: Option<String>,
     }
+
     impl DisassociateQueueEmailAddressesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -196,6 +218,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.instance_id). This field is required.
@@ -203,10 +226,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.queue_id). This field is required.
@@ -214,6 +239,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.queue_id). This field is required.
@@ -221,10 +247,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// Appends an item to [`email_addresses_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.email_addresses_id); use [`set_email_addresses_id`](Self::set_email_addresses_id) to replace the whole list.
         pub fn email_addresses_id(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.email_addresses_id.unwrap_or_default();
@@ -232,6 +260,7 @@ pub mod builders {
             self.email_addresses_id = Some(v);
             self
         }
+
         /// List of email address identifiers to disassociate from the queue.
         ///
         /// Sets [`email_addresses_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.email_addresses_id). This field is required.
@@ -239,10 +268,12 @@ pub mod builders {
             self.email_addresses_id = input;
             self
         }
+
         /// Returns [`email_addresses_id`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.email_addresses_id), if set.
         pub fn get_email_addresses_id(&self) -> &Option<Vec<String>> {
             &self.email_addresses_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.client_token).
@@ -250,6 +281,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.client_token).
@@ -257,10 +289,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`DisassociateQueueEmailAddressesInput`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -278,6 +312,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateQueueEmailAddressesOutput`](crate::operation::disassociate_queue_email_addresses::DisassociateQueueEmailAddressesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

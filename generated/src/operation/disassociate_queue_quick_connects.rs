@@ -10,6 +10,7 @@ impl DisassociateQueueQuickConnects {
         Self
     }
 }
+
 /// The input of the [`DisassociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct DisassociateQueueQuickConnectsInput {
     /// The quick connects to disassociate from the queue.
     pub quick_connect_ids: Option<Vec<String>>,
 }
+
 impl DisassociateQueueQuickConnectsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// The quick connects to disassociate from the queue.
     ///
     /// Empty when the field is unset; use `.quick_connect_ids.is_none()` to tell unset from empty.
     pub fn quick_connect_ids(&self) -> &[String] {
         self.quick_connect_ids.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`DisassociateQueueQuickConnectsInput`].
     pub fn builder() -> crate::operation::disassociate_queue_quick_connects::builders::DisassociateQueueQuickConnectsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl DisassociateQueueQuickConnectsOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum DisassociateQueueQuickConnectsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateQueueQuickConnectsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl DisassociateQueueQuickConnectsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +116,33 @@ impl DisassociateQueueQuickConnectsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateQueueQuickConnectsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for DisassociateQueueQuickConnectsError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateQueueQuickConnectsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,11 +168,13 @@ impl ::std::fmt::Display for DisassociateQueueQuickConnectsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateQueueQuickConnectsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateQueueQuickConnectsInput`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput).
@@ -166,6 +185,7 @@ pub mod builders {
         pub(crate) queue_id: Option<String>,
         pub(crate) quick_connect_ids: Option<Vec<String>>,
     }
+
     impl DisassociateQueueQuickConnectsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -174,6 +194,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.instance_id). This field is required.
@@ -181,10 +202,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.queue_id). This field is required.
@@ -192,6 +215,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.queue_id). This field is required.
@@ -199,10 +223,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// Appends an item to [`quick_connect_ids`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.quick_connect_ids); use [`set_quick_connect_ids`](Self::set_quick_connect_ids) to replace the whole list.
         pub fn quick_connect_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.quick_connect_ids.unwrap_or_default();
@@ -210,6 +236,7 @@ pub mod builders {
             self.quick_connect_ids = Some(v);
             self
         }
+
         /// The quick connects to disassociate from the queue.
         ///
         /// Sets [`quick_connect_ids`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.quick_connect_ids). This field is required.
@@ -217,10 +244,12 @@ pub mod builders {
             self.quick_connect_ids = input;
             self
         }
+
         /// Returns [`quick_connect_ids`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput#structfield.quick_connect_ids), if set.
         pub fn get_quick_connect_ids(&self) -> &Option<Vec<String>> {
             &self.quick_connect_ids
         }
+
         /// Builds a [`DisassociateQueueQuickConnectsInput`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -237,6 +266,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateQueueQuickConnectsOutput`](crate::operation::disassociate_queue_quick_connects::DisassociateQueueQuickConnectsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

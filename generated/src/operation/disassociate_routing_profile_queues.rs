@@ -12,6 +12,7 @@ impl DisassociateRoutingProfileQueues {
         Self
     }
 }
+
 /// The input of the [`DisassociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,21 +28,25 @@ pub struct DisassociateRoutingProfileQueuesInput {
         Vec<crate::types::RoutingProfileQueueReference>,
     >,
 }
+
 impl DisassociateRoutingProfileQueuesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// The queues to disassociate from this routing profile.
     ///
     /// Empty when the field is unset; use `.queue_references.is_none()` to tell unset from empty.
     pub fn queue_references(&self) -> &[crate::types::RoutingProfileQueueReference] {
         self.queue_references.as_deref().unwrap_or_default()
     }
+
     /// The manual assignment queues to disassociate with this routing profile.
     ///
     /// Empty when the field is unset; use `.manual_assignment_queue_references.is_none()` to tell unset from empty.
@@ -50,11 +55,13 @@ impl DisassociateRoutingProfileQueuesInput {
     ) -> &[crate::types::RoutingProfileQueueReference] {
         self.manual_assignment_queue_references.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`DisassociateRoutingProfileQueuesInput`].
     pub fn builder() -> crate::operation::disassociate_routing_profile_queues::builders::DisassociateRoutingProfileQueuesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -65,6 +72,7 @@ impl DisassociateRoutingProfileQueuesOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -85,6 +93,7 @@ pub enum DisassociateRoutingProfileQueuesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateRoutingProfileQueuesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -97,10 +106,12 @@ impl DisassociateRoutingProfileQueuesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -120,27 +131,33 @@ impl DisassociateRoutingProfileQueuesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateRoutingProfileQueuesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -153,6 +170,7 @@ impl ::std::error::Error for DisassociateRoutingProfileQueuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateRoutingProfileQueuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -165,11 +183,13 @@ impl ::std::fmt::Display for DisassociateRoutingProfileQueuesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateRoutingProfileQueuesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateRoutingProfileQueuesInput`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput).
@@ -185,6 +205,7 @@ pub mod builders {
             Vec<crate::types::RoutingProfileQueueReference>,
         >,
     }
+
     impl DisassociateRoutingProfileQueuesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -193,6 +214,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.instance_id). This field is required.
@@ -200,10 +222,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
@@ -211,6 +235,7 @@ pub mod builders {
             self.routing_profile_id = Some(input.into());
             self
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
@@ -218,10 +243,12 @@ pub mod builders {
             self.routing_profile_id = input;
             self
         }
+
         /// Returns [`routing_profile_id`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.routing_profile_id), if set.
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
+
         /// Appends an item to [`queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.queue_references); use [`set_queue_references`](Self::set_queue_references) to replace the whole list.
         pub fn queue_references(
             mut self,
@@ -232,6 +259,7 @@ pub mod builders {
             self.queue_references = Some(v);
             self
         }
+
         /// The queues to disassociate from this routing profile.
         ///
         /// Sets [`queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.queue_references).
@@ -242,12 +270,14 @@ pub mod builders {
             self.queue_references = input;
             self
         }
+
         /// Returns [`queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.queue_references), if set.
         pub fn get_queue_references(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileQueueReference>> {
             &self.queue_references
         }
+
         /// Appends an item to [`manual_assignment_queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_references); use [`set_manual_assignment_queue_references`](Self::set_manual_assignment_queue_references) to replace the whole list.
         pub fn manual_assignment_queue_references(
             mut self,
@@ -260,6 +290,7 @@ pub mod builders {
             self.manual_assignment_queue_references = Some(v);
             self
         }
+
         /// The manual assignment queues to disassociate with this routing profile.
         ///
         /// Sets [`manual_assignment_queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_references).
@@ -270,12 +301,14 @@ pub mod builders {
             self.manual_assignment_queue_references = input;
             self
         }
+
         /// Returns [`manual_assignment_queue_references`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput#structfield.manual_assignment_queue_references), if set.
         pub fn get_manual_assignment_queue_references(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileQueueReference>> {
             &self.manual_assignment_queue_references
         }
+
         /// Builds a [`DisassociateRoutingProfileQueuesInput`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -294,6 +327,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateRoutingProfileQueuesOutput`](crate::operation::disassociate_routing_profile_queues::DisassociateRoutingProfileQueuesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl DisassociateSecurityKey {
         Self
     }
 }
+
 /// The input of the [`DisassociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct DisassociateSecurityKeyInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl DisassociateSecurityKeyInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`DisassociateSecurityKeyInput`].
     pub fn builder() -> crate::operation::disassociate_security_key::builders::DisassociateSecurityKeyInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl DisassociateSecurityKeyOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateSecurityKey`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum DisassociateSecurityKeyError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateSecurityKeyError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl DisassociateSecurityKeyError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +116,33 @@ impl DisassociateSecurityKeyError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateSecurityKeyError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for DisassociateSecurityKeyError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateSecurityKeyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,11 +168,13 @@ impl ::std::fmt::Display for DisassociateSecurityKeyError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateSecurityKeyError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateSecurityKeyInput`](crate::operation::disassociate_security_key::DisassociateSecurityKeyInput).
@@ -166,6 +185,7 @@ pub mod builders {
         pub(crate) association_id: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl DisassociateSecurityKeyInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -174,6 +194,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_security_key::DisassociateSecurityKeyInput#structfield.instance_id). This field is required.
@@ -181,10 +202,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_security_key::DisassociateSecurityKeyInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::disassociate_security_key::DisassociateSecurityKeyInput#structfield.association_id). This field is required.
@@ -192,6 +215,7 @@ pub mod builders {
             self.association_id = Some(input.into());
             self
         }
+
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::disassociate_security_key::DisassociateSecurityKeyInput#structfield.association_id). This field is required.
@@ -199,10 +223,12 @@ pub mod builders {
             self.association_id = input;
             self
         }
+
         /// Returns [`association_id`](crate::operation::disassociate_security_key::DisassociateSecurityKeyInput#structfield.association_id), if set.
         pub fn get_association_id(&self) -> &Option<String> {
             &self.association_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_security_key::DisassociateSecurityKeyInput#structfield.client_token).
@@ -210,6 +236,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::disassociate_security_key::DisassociateSecurityKeyInput#structfield.client_token).
@@ -217,10 +244,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::disassociate_security_key::DisassociateSecurityKeyInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`DisassociateSecurityKeyInput`](crate::operation::disassociate_security_key::DisassociateSecurityKeyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -237,6 +266,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateSecurityKeyOutput`](crate::operation::disassociate_security_key::DisassociateSecurityKeyOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

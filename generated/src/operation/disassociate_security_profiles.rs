@@ -10,6 +10,7 @@ impl DisassociateSecurityProfiles {
         Self
     }
 }
+
 /// The input of the [`DisassociateSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,30 +24,36 @@ pub struct DisassociateSecurityProfilesInput {
     /// ARN of a Q in Connect AI Agent.
     pub entity_arn: Option<String>,
 }
+
 impl DisassociateSecurityProfilesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// List of Security Profile Object.
     ///
     /// Empty when the field is unset; use `.security_profiles.is_none()` to tell unset from empty.
     pub fn security_profiles(&self) -> &[crate::types::SecurityProfileItem] {
         self.security_profiles.as_deref().unwrap_or_default()
     }
+
     /// Only supported type is AI_AGENT.
     pub fn entity_type(&self) -> Option<&crate::types::EntityType> {
         self.entity_type.as_ref()
     }
+
     /// ARN of a Q in Connect AI Agent.
     pub fn entity_arn(&self) -> Option<&str> {
         self.entity_arn.as_deref()
     }
+
     /// Creates a new builder for [`DisassociateSecurityProfilesInput`].
     pub fn builder() -> crate::operation::disassociate_security_profiles::builders::DisassociateSecurityProfilesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,6 +64,7 @@ impl DisassociateSecurityProfilesOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -83,6 +91,7 @@ pub enum DisassociateSecurityProfilesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateSecurityProfilesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -95,10 +104,12 @@ impl DisassociateSecurityProfilesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -124,35 +135,43 @@ impl DisassociateSecurityProfilesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateSecurityProfilesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -169,6 +188,7 @@ impl ::std::error::Error for DisassociateSecurityProfilesError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateSecurityProfilesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -185,11 +205,13 @@ impl ::std::fmt::Display for DisassociateSecurityProfilesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateSecurityProfilesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateSecurityProfilesInput`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput).
@@ -201,6 +223,7 @@ pub mod builders {
         pub(crate) entity_type: Option<crate::types::EntityType>,
         pub(crate) entity_arn: Option<String>,
     }
+
     impl DisassociateSecurityProfilesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -209,6 +232,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.instance_id). This field is required.
@@ -216,10 +240,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Appends an item to [`security_profiles`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.security_profiles); use [`set_security_profiles`](Self::set_security_profiles) to replace the whole list.
         pub fn security_profiles(
             mut self,
@@ -230,6 +256,7 @@ pub mod builders {
             self.security_profiles = Some(v);
             self
         }
+
         /// List of Security Profile Object.
         ///
         /// Sets [`security_profiles`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.security_profiles). This field is required.
@@ -240,12 +267,14 @@ pub mod builders {
             self.security_profiles = input;
             self
         }
+
         /// Returns [`security_profiles`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.security_profiles), if set.
         pub fn get_security_profiles(
             &self,
         ) -> &Option<Vec<crate::types::SecurityProfileItem>> {
             &self.security_profiles
         }
+
         /// Only supported type is AI_AGENT.
         ///
         /// Sets [`entity_type`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_type). This field is required.
@@ -253,6 +282,7 @@ pub mod builders {
             self.entity_type = Some(input);
             self
         }
+
         /// Only supported type is AI_AGENT.
         ///
         /// Sets [`entity_type`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_type). This field is required.
@@ -263,10 +293,12 @@ pub mod builders {
             self.entity_type = input;
             self
         }
+
         /// Returns [`entity_type`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_type), if set.
         pub fn get_entity_type(&self) -> &Option<crate::types::EntityType> {
             &self.entity_type
         }
+
         /// ARN of a Q in Connect AI Agent.
         ///
         /// Sets [`entity_arn`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_arn). This field is required.
@@ -274,6 +306,7 @@ pub mod builders {
             self.entity_arn = Some(input.into());
             self
         }
+
         /// ARN of a Q in Connect AI Agent.
         ///
         /// Sets [`entity_arn`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_arn). This field is required.
@@ -281,10 +314,12 @@ pub mod builders {
             self.entity_arn = input;
             self
         }
+
         /// Returns [`entity_arn`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput#structfield.entity_arn), if set.
         pub fn get_entity_arn(&self) -> &Option<String> {
             &self.entity_arn
         }
+
         /// Builds a [`DisassociateSecurityProfilesInput`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -302,6 +337,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateSecurityProfilesOutput`](crate::operation::disassociate_security_profiles::DisassociateSecurityProfilesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

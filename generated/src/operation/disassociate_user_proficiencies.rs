@@ -10,6 +10,7 @@ impl DisassociateUserProficiencies {
         Self
     }
 }
+
 /// The input of the [`DisassociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct DisassociateUserProficienciesInput {
     /// The proficiencies to disassociate from the user.
     pub user_proficiencies: Option<Vec<crate::types::UserProficiencyDisassociate>>,
 }
+
 impl DisassociateUserProficienciesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The proficiencies to disassociate from the user.
     ///
     /// Empty when the field is unset; use `.user_proficiencies.is_none()` to tell unset from empty.
     pub fn user_proficiencies(&self) -> &[crate::types::UserProficiencyDisassociate] {
         self.user_proficiencies.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`DisassociateUserProficienciesInput`].
     pub fn builder() -> crate::operation::disassociate_user_proficiencies::builders::DisassociateUserProficienciesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl DisassociateUserProficienciesOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum DisassociateUserProficienciesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateUserProficienciesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl DisassociateUserProficienciesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +116,33 @@ impl DisassociateUserProficienciesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateUserProficienciesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for DisassociateUserProficienciesError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateUserProficienciesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,11 +168,13 @@ impl ::std::fmt::Display for DisassociateUserProficienciesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateUserProficienciesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateUserProficienciesInput`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesInput).
@@ -168,6 +187,7 @@ pub mod builders {
             Vec<crate::types::UserProficiencyDisassociate>,
         >,
     }
+
     impl DisassociateUserProficienciesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -176,6 +196,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesInput#structfield.instance_id). This field is required.
@@ -183,10 +204,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesInput#structfield.user_id). This field is required.
@@ -194,6 +217,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesInput#structfield.user_id). This field is required.
@@ -201,10 +225,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// Appends an item to [`user_proficiencies`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesInput#structfield.user_proficiencies); use [`set_user_proficiencies`](Self::set_user_proficiencies) to replace the whole list.
         pub fn user_proficiencies(
             mut self,
@@ -215,6 +241,7 @@ pub mod builders {
             self.user_proficiencies = Some(v);
             self
         }
+
         /// The proficiencies to disassociate from the user.
         ///
         /// Sets [`user_proficiencies`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesInput#structfield.user_proficiencies). This field is required.
@@ -225,12 +252,14 @@ pub mod builders {
             self.user_proficiencies = input;
             self
         }
+
         /// Returns [`user_proficiencies`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesInput#structfield.user_proficiencies), if set.
         pub fn get_user_proficiencies(
             &self,
         ) -> &Option<Vec<crate::types::UserProficiencyDisassociate>> {
             &self.user_proficiencies
         }
+
         /// Builds a [`DisassociateUserProficienciesInput`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -247,6 +276,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateUserProficienciesOutput`](crate::operation::disassociate_user_proficiencies::DisassociateUserProficienciesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

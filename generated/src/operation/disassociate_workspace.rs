@@ -10,6 +10,7 @@ impl DisassociateWorkspace {
         Self
     }
 }
+
 /// The input of the [`DisassociateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct DisassociateWorkspaceInput {
     /// The Amazon Resource Names (ARNs) of the resources to disassociate from the workspace.
     pub resource_arns: Option<Vec<String>>,
 }
+
 impl DisassociateWorkspaceInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// The Amazon Resource Names (ARNs) of the resources to disassociate from the workspace.
     ///
     /// Empty when the field is unset; use `.resource_arns.is_none()` to tell unset from empty.
     pub fn resource_arns(&self) -> &[String] {
         self.resource_arns.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`DisassociateWorkspaceInput`].
     pub fn builder() -> crate::operation::disassociate_workspace::builders::DisassociateWorkspaceInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DisassociateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,6 +56,7 @@ pub struct DisassociateWorkspaceOutput {
     /// A list of resources that failed to be disassociated from the workspace, including error details.
     pub failed_list: Option<Vec<crate::types::FailedBatchAssociationSummary>>,
 }
+
 impl DisassociateWorkspaceOutput {
     /// A list of resources that were successfully disassociated from the workspace.
     ///
@@ -57,17 +64,20 @@ impl DisassociateWorkspaceOutput {
     pub fn successful_list(&self) -> &[crate::types::SuccessfulBatchAssociationSummary] {
         self.successful_list.as_deref().unwrap_or_default()
     }
+
     /// A list of resources that failed to be disassociated from the workspace, including error details.
     ///
     /// Empty when the field is unset; use `.failed_list.is_none()` to tell unset from empty.
     pub fn failed_list(&self) -> &[crate::types::FailedBatchAssociationSummary] {
         self.failed_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`DisassociateWorkspaceOutput`].
     pub fn builder() -> crate::operation::disassociate_workspace::builders::DisassociateWorkspaceOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DisassociateWorkspace`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -90,6 +100,7 @@ pub enum DisassociateWorkspaceError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DisassociateWorkspaceError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -102,10 +113,12 @@ impl DisassociateWorkspaceError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -126,31 +139,38 @@ impl DisassociateWorkspaceError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DisassociateWorkspaceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -164,6 +184,7 @@ impl ::std::error::Error for DisassociateWorkspaceError {
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateWorkspaceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -177,11 +198,13 @@ impl ::std::fmt::Display for DisassociateWorkspaceError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DisassociateWorkspaceError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DisassociateWorkspaceInput`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput).
@@ -192,6 +215,7 @@ pub mod builders {
         pub(crate) workspace_id: Option<String>,
         pub(crate) resource_arns: Option<Vec<String>>,
     }
+
     impl DisassociateWorkspaceInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -200,6 +224,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.instance_id). This field is required.
@@ -207,10 +232,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.workspace_id). This field is required.
@@ -218,6 +245,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.workspace_id). This field is required.
@@ -225,10 +253,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// Appends an item to [`resource_arns`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.resource_arns); use [`set_resource_arns`](Self::set_resource_arns) to replace the whole list.
         pub fn resource_arns(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.resource_arns.unwrap_or_default();
@@ -236,6 +266,7 @@ pub mod builders {
             self.resource_arns = Some(v);
             self
         }
+
         /// The Amazon Resource Names (ARNs) of the resources to disassociate from the workspace.
         ///
         /// Sets [`resource_arns`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.resource_arns). This field is required.
@@ -243,10 +274,12 @@ pub mod builders {
             self.resource_arns = input;
             self
         }
+
         /// Returns [`resource_arns`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput#structfield.resource_arns), if set.
         pub fn get_resource_arns(&self) -> &Option<Vec<String>> {
             &self.resource_arns
         }
+
         /// Builds a [`DisassociateWorkspaceInput`](crate::operation::disassociate_workspace::DisassociateWorkspaceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -263,6 +296,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DisassociateWorkspaceOutput`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -272,6 +306,7 @@ pub mod builders {
         >,
         pub(crate) failed_list: Option<Vec<crate::types::FailedBatchAssociationSummary>>,
     }
+
     impl DisassociateWorkspaceOutputBuilder {
         /// Appends an item to [`successful_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.successful_list); use [`set_successful_list`](Self::set_successful_list) to replace the whole list.
         pub fn successful_list(
@@ -283,6 +318,7 @@ pub mod builders {
             self.successful_list = Some(v);
             self
         }
+
         /// A list of resources that were successfully disassociated from the workspace.
         ///
         /// Sets [`successful_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.successful_list).
@@ -293,12 +329,14 @@ pub mod builders {
             self.successful_list = input;
             self
         }
+
         /// Returns [`successful_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.successful_list), if set.
         pub fn get_successful_list(
             &self,
         ) -> &Option<Vec<crate::types::SuccessfulBatchAssociationSummary>> {
             &self.successful_list
         }
+
         /// Appends an item to [`failed_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.failed_list); use [`set_failed_list`](Self::set_failed_list) to replace the whole list.
         pub fn failed_list(
             mut self,
@@ -309,6 +347,7 @@ pub mod builders {
             self.failed_list = Some(v);
             self
         }
+
         /// A list of resources that failed to be disassociated from the workspace, including error details.
         ///
         /// Sets [`failed_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.failed_list).
@@ -319,12 +358,14 @@ pub mod builders {
             self.failed_list = input;
             self
         }
+
         /// Returns [`failed_list`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput#structfield.failed_list), if set.
         pub fn get_failed_list(
             &self,
         ) -> &Option<Vec<crate::types::FailedBatchAssociationSummary>> {
             &self.failed_list
         }
+
         /// Builds a [`DisassociateWorkspaceOutput`](crate::operation::disassociate_workspace::DisassociateWorkspaceOutput).
         pub fn build(
             self,

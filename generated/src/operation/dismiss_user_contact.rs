@@ -10,6 +10,7 @@ impl DismissUserContact {
         Self
     }
 }
+
 /// The input of the [`DismissUserContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct DismissUserContactInput {
     /// The identifier of the contact.
     pub contact_id: Option<String>,
 }
+
 impl DismissUserContactInput {
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Creates a new builder for [`DismissUserContactInput`].
     pub fn builder() -> crate::operation::dismiss_user_contact::builders::DismissUserContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`DismissUserContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl DismissUserContactOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`DismissUserContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum DismissUserContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl DismissUserContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl DismissUserContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,31 +117,38 @@ impl DismissUserContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for DismissUserContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -145,6 +162,7 @@ impl ::std::error::Error for DismissUserContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for DismissUserContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -158,11 +176,13 @@ impl ::std::fmt::Display for DismissUserContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for DismissUserContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`DismissUserContactInput`](crate::operation::dismiss_user_contact::DismissUserContactInput).
@@ -173,6 +193,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) contact_id: Option<String>,
     }
+
     impl DismissUserContactInputBuilder {
         /// The identifier of the user account.
         ///
@@ -181,6 +202,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::dismiss_user_contact::DismissUserContactInput#structfield.user_id). This field is required.
@@ -188,10 +210,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::dismiss_user_contact::DismissUserContactInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::dismiss_user_contact::DismissUserContactInput#structfield.instance_id). This field is required.
@@ -199,6 +223,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::dismiss_user_contact::DismissUserContactInput#structfield.instance_id). This field is required.
@@ -206,10 +231,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::dismiss_user_contact::DismissUserContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::dismiss_user_contact::DismissUserContactInput#structfield.contact_id). This field is required.
@@ -217,6 +244,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::dismiss_user_contact::DismissUserContactInput#structfield.contact_id). This field is required.
@@ -224,10 +252,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::dismiss_user_contact::DismissUserContactInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Builds a [`DismissUserContactInput`](crate::operation::dismiss_user_contact::DismissUserContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -244,6 +274,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`DismissUserContactOutput`](crate::operation::dismiss_user_contact::DismissUserContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl EvaluateDataTableValues {
         Self
     }
 }
+
 /// The input of the [`EvaluateDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,38 +28,46 @@ pub struct EvaluateDataTableValuesInput {
     /// The maximum number of data table values to return in one page of results.
     pub max_results: Option<i32>,
 }
+
 impl EvaluateDataTableValuesInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// A list of value evaluation sets specifying which primary values and attributes to evaluate.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
     pub fn values(&self) -> &[crate::types::DataTableValueEvaluationSet] {
         self.values.as_deref().unwrap_or_default()
     }
+
     /// Optional IANA timezone identifier to use when resolving time based dynamic values.
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
+
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of data table values to return in one page of results.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`EvaluateDataTableValuesInput`].
     pub fn builder() -> crate::operation::evaluate_data_table_values::builders::EvaluateDataTableValuesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`EvaluateDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -68,20 +77,24 @@ pub struct EvaluateDataTableValuesOutput {
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub next_token: Option<String>,
 }
+
 impl EvaluateDataTableValuesOutput {
     /// A list of evaluated values with their computed results, error information, and metadata.
     pub fn values(&self) -> &[crate::types::DataTableEvaluatedValue] {
         &self.values
     }
+
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`EvaluateDataTableValuesOutput`].
     pub fn builder() -> crate::operation::evaluate_data_table_values::builders::EvaluateDataTableValuesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`EvaluateDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub enum EvaluateDataTableValuesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl EvaluateDataTableValuesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +130,12 @@ impl EvaluateDataTableValuesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -140,31 +156,38 @@ impl EvaluateDataTableValuesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for EvaluateDataTableValuesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -178,6 +201,7 @@ impl ::std::error::Error for EvaluateDataTableValuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for EvaluateDataTableValuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -191,11 +215,13 @@ impl ::std::fmt::Display for EvaluateDataTableValuesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for EvaluateDataTableValuesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`EvaluateDataTableValuesInput`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput).
@@ -209,6 +235,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl EvaluateDataTableValuesInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -217,6 +244,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.instance_id). This field is required.
@@ -224,10 +252,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.data_table_id). This field is required.
@@ -235,6 +265,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.data_table_id). This field is required.
@@ -242,10 +273,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// Appends an item to [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
         pub fn values(
             mut self,
@@ -256,6 +289,7 @@ pub mod builders {
             self.values = Some(v);
             self
         }
+
         /// A list of value evaluation sets specifying which primary values and attributes to evaluate.
         ///
         /// Sets [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.values). This field is required.
@@ -266,12 +300,14 @@ pub mod builders {
             self.values = input;
             self
         }
+
         /// Returns [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.values), if set.
         pub fn get_values(
             &self,
         ) -> &Option<Vec<crate::types::DataTableValueEvaluationSet>> {
             &self.values
         }
+
         /// Optional IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.time_zone).
@@ -279,6 +315,7 @@ pub mod builders {
             self.time_zone = Some(input.into());
             self
         }
+
         /// Optional IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.time_zone).
@@ -286,10 +323,12 @@ pub mod builders {
             self.time_zone = input;
             self
         }
+
         /// Returns [`time_zone`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.time_zone), if set.
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.next_token).
@@ -297,6 +336,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.next_token).
@@ -304,10 +344,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of data table values to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.max_results).
@@ -315,6 +357,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of data table values to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.max_results).
@@ -322,10 +365,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`EvaluateDataTableValuesInput`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -345,6 +390,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`EvaluateDataTableValuesOutput`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -352,6 +398,7 @@ pub mod builders {
         pub(crate) values: Option<Vec<crate::types::DataTableEvaluatedValue>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl EvaluateDataTableValuesOutputBuilder {
         /// Appends an item to [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
         pub fn values(mut self, input: crate::types::DataTableEvaluatedValue) -> Self {
@@ -360,6 +407,7 @@ pub mod builders {
             self.values = Some(v);
             self
         }
+
         /// A list of evaluated values with their computed results, error information, and metadata.
         ///
         /// Sets [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.values). This field is required.
@@ -370,10 +418,12 @@ pub mod builders {
             self.values = input;
             self
         }
+
         /// Returns [`values`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.values), if set.
         pub fn get_values(&self) -> &Option<Vec<crate::types::DataTableEvaluatedValue>> {
             &self.values
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.next_token).
@@ -381,6 +431,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.next_token).
@@ -388,10 +439,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`EvaluateDataTableValuesOutput`](crate::operation::evaluate_data_table_values::EvaluateDataTableValuesOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl GetAttachedFile {
         Self
     }
 }
+
 /// Request to GetAttachedFile API.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct GetAttachedFileInput {
     /// > **Note:** This value must be a valid ARN.
     pub associated_resource_arn: Option<String>,
 }
+
 impl GetAttachedFileInput {
     /// The unique identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier of the attached file resource.
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
+
     /// Optional override for the expiry of the pre-signed S3 URL in seconds.
     pub fn url_expiry_in_seconds(&self) -> Option<i32> {
         self.url_expiry_in_seconds
     }
+
     /// The resource to which the attached file is (being) uploaded to.
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
+
     /// Creates a new builder for [`GetAttachedFileInput`].
     pub fn builder() -> crate::operation::get_attached_file::builders::GetAttachedFileInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Response from GetAttachedFile API.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -74,56 +81,69 @@ pub struct GetAttachedFileOutput {
     /// The tags used to organize, track, or control access for this resource. For example, `{ "Tags": {"key1":"value1", "key2":"value2"} }`.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl GetAttachedFileOutput {
     /// The unique identifier of the attached file resource (ARN).
     pub fn file_arn(&self) -> Option<&str> {
         self.file_arn.as_deref()
     }
+
     /// The unique identifier of the attached file resource.
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
+
     /// The time of Creation of the file resource as an ISO timestamp.
     pub fn creation_time(&self) -> Option<&str> {
         self.creation_time.as_deref()
     }
+
     /// The current status of the attached file.
     pub fn file_status(&self) -> Option<&crate::types::FileStatusType> {
         self.file_status.as_ref()
     }
+
     /// A case-sensitive name of the attached file being uploaded.
     pub fn file_name(&self) -> Option<&str> {
         self.file_name.as_deref()
     }
+
     /// The size of the attached file in bytes.
     pub fn file_size_in_bytes(&self) -> i64 {
         self.file_size_in_bytes
     }
+
     /// The resource to which the attached file is (being) uploaded to.
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
+
     /// The use case for the file.
     pub fn file_use_case_type(&self) -> Option<&crate::types::FileUseCaseType> {
         self.file_use_case_type.as_ref()
     }
+
     /// Represents the identity that created the file.
     pub fn created_by(&self) -> Option<&crate::types::CreatedByInfo> {
         self.created_by.as_ref()
     }
+
     /// URL and expiry to be used when downloading the attached file.
     pub fn download_url_metadata(&self) -> Option<&crate::types::DownloadUrlMetadata> {
         self.download_url_metadata.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`GetAttachedFileOutput`].
     pub fn builder() -> crate::operation::get_attached_file::builders::GetAttachedFileOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetAttachedFile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -144,6 +164,7 @@ pub enum GetAttachedFileError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetAttachedFileError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -156,10 +177,12 @@ impl GetAttachedFileError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -177,27 +200,33 @@ impl GetAttachedFileError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetAttachedFileError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -210,6 +239,7 @@ impl ::std::error::Error for GetAttachedFileError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetAttachedFileError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -222,11 +252,13 @@ impl ::std::fmt::Display for GetAttachedFileError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetAttachedFileError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetAttachedFileInput`](crate::operation::get_attached_file::GetAttachedFileInput).
@@ -238,6 +270,7 @@ pub mod builders {
         pub(crate) url_expiry_in_seconds: Option<i32>,
         pub(crate) associated_resource_arn: Option<String>,
     }
+
     impl GetAttachedFileInputBuilder {
         /// The unique identifier of the Amazon Connect instance.
         ///
@@ -246,6 +279,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.instance_id). This field is required.
@@ -253,10 +287,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.file_id). This field is required.
@@ -264,6 +300,7 @@ pub mod builders {
             self.file_id = Some(input.into());
             self
         }
+
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.file_id). This field is required.
@@ -271,10 +308,12 @@ pub mod builders {
             self.file_id = input;
             self
         }
+
         /// Returns [`file_id`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.file_id), if set.
         pub fn get_file_id(&self) -> &Option<String> {
             &self.file_id
         }
+
         /// Optional override for the expiry of the pre-signed S3 URL in seconds.
         ///
         /// Sets [`url_expiry_in_seconds`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.url_expiry_in_seconds).
@@ -282,6 +321,7 @@ pub mod builders {
             self.url_expiry_in_seconds = Some(input);
             self
         }
+
         /// Optional override for the expiry of the pre-signed S3 URL in seconds.
         ///
         /// Sets [`url_expiry_in_seconds`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.url_expiry_in_seconds).
@@ -289,10 +329,12 @@ pub mod builders {
             self.url_expiry_in_seconds = input;
             self
         }
+
         /// Returns [`url_expiry_in_seconds`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.url_expiry_in_seconds), if set.
         pub fn get_url_expiry_in_seconds(&self) -> &Option<i32> {
             &self.url_expiry_in_seconds
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.associated_resource_arn). This field is required.
@@ -300,6 +342,7 @@ pub mod builders {
             self.associated_resource_arn = Some(input.into());
             self
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.associated_resource_arn). This field is required.
@@ -307,10 +350,12 @@ pub mod builders {
             self.associated_resource_arn = input;
             self
         }
+
         /// Returns [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileInput#structfield.associated_resource_arn), if set.
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
+
         /// Builds a [`GetAttachedFileInput`](crate::operation::get_attached_file::GetAttachedFileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -328,6 +373,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetAttachedFileOutput`](crate::operation::get_attached_file::GetAttachedFileOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -344,6 +390,7 @@ pub mod builders {
         pub(crate) download_url_metadata: Option<crate::types::DownloadUrlMetadata>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl GetAttachedFileOutputBuilder {
         /// The unique identifier of the attached file resource (ARN).
         ///
@@ -352,6 +399,7 @@ pub mod builders {
             self.file_arn = Some(input.into());
             self
         }
+
         /// The unique identifier of the attached file resource (ARN).
         ///
         /// Sets [`file_arn`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_arn).
@@ -359,10 +407,12 @@ pub mod builders {
             self.file_arn = input;
             self
         }
+
         /// Returns [`file_arn`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_arn), if set.
         pub fn get_file_arn(&self) -> &Option<String> {
             &self.file_arn
         }
+
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_id).
@@ -370,6 +420,7 @@ pub mod builders {
             self.file_id = Some(input.into());
             self
         }
+
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_id).
@@ -377,10 +428,12 @@ pub mod builders {
             self.file_id = input;
             self
         }
+
         /// Returns [`file_id`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_id), if set.
         pub fn get_file_id(&self) -> &Option<String> {
             &self.file_id
         }
+
         /// The time of Creation of the file resource as an ISO timestamp.
         ///
         /// Sets [`creation_time`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.creation_time).
@@ -388,6 +441,7 @@ pub mod builders {
             self.creation_time = Some(input.into());
             self
         }
+
         /// The time of Creation of the file resource as an ISO timestamp.
         ///
         /// Sets [`creation_time`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.creation_time).
@@ -395,10 +449,12 @@ pub mod builders {
             self.creation_time = input;
             self
         }
+
         /// Returns [`creation_time`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.creation_time), if set.
         pub fn get_creation_time(&self) -> &Option<String> {
             &self.creation_time
         }
+
         /// The current status of the attached file.
         ///
         /// Sets [`file_status`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_status).
@@ -406,6 +462,7 @@ pub mod builders {
             self.file_status = Some(input);
             self
         }
+
         /// The current status of the attached file.
         ///
         /// Sets [`file_status`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_status).
@@ -416,10 +473,12 @@ pub mod builders {
             self.file_status = input;
             self
         }
+
         /// Returns [`file_status`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_status), if set.
         pub fn get_file_status(&self) -> &Option<crate::types::FileStatusType> {
             &self.file_status
         }
+
         /// A case-sensitive name of the attached file being uploaded.
         ///
         /// Sets [`file_name`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_name).
@@ -427,6 +486,7 @@ pub mod builders {
             self.file_name = Some(input.into());
             self
         }
+
         /// A case-sensitive name of the attached file being uploaded.
         ///
         /// Sets [`file_name`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_name).
@@ -434,10 +494,12 @@ pub mod builders {
             self.file_name = input;
             self
         }
+
         /// Returns [`file_name`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_name), if set.
         pub fn get_file_name(&self) -> &Option<String> {
             &self.file_name
         }
+
         /// The size of the attached file in bytes.
         ///
         /// Sets [`file_size_in_bytes`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_size_in_bytes). This field is required.
@@ -445,6 +507,7 @@ pub mod builders {
             self.file_size_in_bytes = Some(input);
             self
         }
+
         /// The size of the attached file in bytes.
         ///
         /// Sets [`file_size_in_bytes`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_size_in_bytes). This field is required.
@@ -452,10 +515,12 @@ pub mod builders {
             self.file_size_in_bytes = input;
             self
         }
+
         /// Returns [`file_size_in_bytes`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_size_in_bytes), if set.
         pub fn get_file_size_in_bytes(&self) -> &Option<i64> {
             &self.file_size_in_bytes
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.associated_resource_arn).
@@ -463,6 +528,7 @@ pub mod builders {
             self.associated_resource_arn = Some(input.into());
             self
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.associated_resource_arn).
@@ -470,10 +536,12 @@ pub mod builders {
             self.associated_resource_arn = input;
             self
         }
+
         /// Returns [`associated_resource_arn`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.associated_resource_arn), if set.
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
+
         /// The use case for the file.
         ///
         /// Sets [`file_use_case_type`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_use_case_type).
@@ -484,6 +552,7 @@ pub mod builders {
             self.file_use_case_type = Some(input);
             self
         }
+
         /// The use case for the file.
         ///
         /// Sets [`file_use_case_type`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_use_case_type).
@@ -494,10 +563,12 @@ pub mod builders {
             self.file_use_case_type = input;
             self
         }
+
         /// Returns [`file_use_case_type`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.file_use_case_type), if set.
         pub fn get_file_use_case_type(&self) -> &Option<crate::types::FileUseCaseType> {
             &self.file_use_case_type
         }
+
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.created_by).
@@ -505,6 +576,7 @@ pub mod builders {
             self.created_by = Some(input);
             self
         }
+
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.created_by).
@@ -515,10 +587,12 @@ pub mod builders {
             self.created_by = input;
             self
         }
+
         /// Returns [`created_by`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.created_by), if set.
         pub fn get_created_by(&self) -> &Option<crate::types::CreatedByInfo> {
             &self.created_by
         }
+
         /// URL and expiry to be used when downloading the attached file.
         ///
         /// Sets [`download_url_metadata`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.download_url_metadata).
@@ -529,6 +603,7 @@ pub mod builders {
             self.download_url_metadata = Some(input);
             self
         }
+
         /// URL and expiry to be used when downloading the attached file.
         ///
         /// Sets [`download_url_metadata`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.download_url_metadata).
@@ -539,12 +614,14 @@ pub mod builders {
             self.download_url_metadata = input;
             self
         }
+
         /// Returns [`download_url_metadata`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.download_url_metadata), if set.
         pub fn get_download_url_metadata(
             &self,
         ) -> &Option<crate::types::DownloadUrlMetadata> {
             &self.download_url_metadata
         }
+
         /// Inserts an entry into [`tags`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -552,6 +629,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.tags).
@@ -562,10 +640,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::get_attached_file::GetAttachedFileOutput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`GetAttachedFileOutput`](crate::operation::get_attached_file::GetAttachedFileOutput).
         ///
         /// Fails when one of these fields is unset:

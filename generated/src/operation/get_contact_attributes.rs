@@ -10,6 +10,7 @@ impl GetContactAttributes {
         Self
     }
 }
+
 /// The input of the [`GetContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct GetContactAttributesInput {
     /// The identifier of the initial contact.
     pub initial_contact_id: Option<String>,
 }
+
 impl GetContactAttributesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the initial contact.
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
+
     /// Creates a new builder for [`GetContactAttributesInput`].
     pub fn builder() -> crate::operation::get_contact_attributes::builders::GetContactAttributesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,16 +45,19 @@ pub struct GetContactAttributesOutput {
     /// Information about the attributes.
     pub attributes: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl GetContactAttributesOutput {
     /// Information about the attributes.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// Creates a new builder for [`GetContactAttributesOutput`].
     pub fn builder() -> crate::operation::get_contact_attributes::builders::GetContactAttributesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -66,6 +74,7 @@ pub enum GetContactAttributesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetContactAttributesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -78,10 +87,12 @@ impl GetContactAttributesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -97,19 +108,23 @@ impl GetContactAttributesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for GetContactAttributesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -120,6 +135,7 @@ impl ::std::error::Error for GetContactAttributesError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetContactAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -130,11 +146,13 @@ impl ::std::fmt::Display for GetContactAttributesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetContactAttributesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetContactAttributesInput`](crate::operation::get_contact_attributes::GetContactAttributesInput).
@@ -144,6 +162,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) initial_contact_id: Option<String>,
     }
+
     impl GetContactAttributesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -152,6 +171,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_contact_attributes::GetContactAttributesInput#structfield.instance_id). This field is required.
@@ -159,10 +179,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_contact_attributes::GetContactAttributesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the initial contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::get_contact_attributes::GetContactAttributesInput#structfield.initial_contact_id). This field is required.
@@ -170,6 +192,7 @@ pub mod builders {
             self.initial_contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the initial contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::get_contact_attributes::GetContactAttributesInput#structfield.initial_contact_id). This field is required.
@@ -177,10 +200,12 @@ pub mod builders {
             self.initial_contact_id = input;
             self
         }
+
         /// Returns [`initial_contact_id`](crate::operation::get_contact_attributes::GetContactAttributesInput#structfield.initial_contact_id), if set.
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
+
         /// Builds a [`GetContactAttributesInput`](crate::operation::get_contact_attributes::GetContactAttributesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -196,12 +221,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetContactAttributesOutput`](crate::operation::get_contact_attributes::GetContactAttributesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct GetContactAttributesOutputBuilder {
         pub(crate) attributes: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl GetContactAttributesOutputBuilder {
         /// Inserts an entry into [`attributes`](crate::operation::get_contact_attributes::GetContactAttributesOutput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
@@ -210,6 +237,7 @@ pub mod builders {
             self.attributes = Some(map);
             self
         }
+
         /// Information about the attributes.
         ///
         /// Sets [`attributes`](crate::operation::get_contact_attributes::GetContactAttributesOutput#structfield.attributes).
@@ -220,12 +248,14 @@ pub mod builders {
             self.attributes = input;
             self
         }
+
         /// Returns [`attributes`](crate::operation::get_contact_attributes::GetContactAttributesOutput#structfield.attributes), if set.
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
             &self.attributes
         }
+
         /// Builds a [`GetContactAttributesOutput`](crate::operation::get_contact_attributes::GetContactAttributesOutput).
         pub fn build(
             self,

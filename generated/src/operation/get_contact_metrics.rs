@@ -26,6 +26,7 @@ impl GetContactMetrics {
         Self
     }
 }
+
 /// The input of the [`GetContactMetrics`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -37,26 +38,31 @@ pub struct GetContactMetricsInput {
     /// A list of contact level metrics to retrieve.Supported metrics include POSITION_IN_QUEUE (the contact's current position in the queue) and ESTIMATED_WAIT_TIME (the predicted time in seconds until the contact is connected to an agent)
     pub metrics: Option<Vec<crate::types::ContactMetricInfo>>,
 }
+
 impl GetContactMetricsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// A list of contact level metrics to retrieve.Supported metrics include POSITION_IN_QUEUE (the contact's current position in the queue) and ESTIMATED_WAIT_TIME (the predicted time in seconds until the contact is connected to an agent)
     ///
     /// Empty when the field is unset; use `.metrics.is_none()` to tell unset from empty.
     pub fn metrics(&self) -> &[crate::types::ContactMetricInfo] {
         self.metrics.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`GetContactMetricsInput`].
     pub fn builder() -> crate::operation::get_contact_metrics::builders::GetContactMetricsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetContactMetrics`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -68,6 +74,7 @@ pub struct GetContactMetricsOutput {
     /// The ARN of the contact for which metrics were retrieved.
     pub arn: Option<String>,
 }
+
 impl GetContactMetricsOutput {
     /// A list of metric results containing the calculated values for each requested metric.
     ///
@@ -75,19 +82,23 @@ impl GetContactMetricsOutput {
     pub fn metric_results(&self) -> &[crate::types::ContactMetricResult] {
         self.metric_results.as_deref().unwrap_or_default()
     }
+
     /// The unique identifier of the contact for which metrics were retrieved.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The ARN of the contact for which metrics were retrieved.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`GetContactMetricsOutput`].
     pub fn builder() -> crate::operation::get_contact_metrics::builders::GetContactMetricsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetContactMetrics`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -110,6 +121,7 @@ pub enum GetContactMetricsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetContactMetricsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -122,10 +134,12 @@ impl GetContactMetricsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -146,31 +160,38 @@ impl GetContactMetricsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetContactMetricsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -184,6 +205,7 @@ impl ::std::error::Error for GetContactMetricsError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetContactMetricsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -197,11 +219,13 @@ impl ::std::fmt::Display for GetContactMetricsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetContactMetricsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetContactMetricsInput`](crate::operation::get_contact_metrics::GetContactMetricsInput).
@@ -212,6 +236,7 @@ pub mod builders {
         pub(crate) contact_id: Option<String>,
         pub(crate) metrics: Option<Vec<crate::types::ContactMetricInfo>>,
     }
+
     impl GetContactMetricsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -220,6 +245,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.instance_id). This field is required.
@@ -227,10 +253,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.contact_id). This field is required.
@@ -238,6 +266,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.contact_id). This field is required.
@@ -245,10 +274,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Appends an item to [`metrics`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.metrics); use [`set_metrics`](Self::set_metrics) to replace the whole list.
         pub fn metrics(mut self, input: crate::types::ContactMetricInfo) -> Self {
             let mut v: Vec<_> = self.metrics.unwrap_or_default();
@@ -256,6 +287,7 @@ pub mod builders {
             self.metrics = Some(v);
             self
         }
+
         /// A list of contact level metrics to retrieve.Supported metrics include POSITION_IN_QUEUE (the contact's current position in the queue) and ESTIMATED_WAIT_TIME (the predicted time in seconds until the contact is connected to an agent)
         ///
         /// Sets [`metrics`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.metrics). This field is required.
@@ -266,10 +298,12 @@ pub mod builders {
             self.metrics = input;
             self
         }
+
         /// Returns [`metrics`](crate::operation::get_contact_metrics::GetContactMetricsInput#structfield.metrics), if set.
         pub fn get_metrics(&self) -> &Option<Vec<crate::types::ContactMetricInfo>> {
             &self.metrics
         }
+
         /// Builds a [`GetContactMetricsInput`](crate::operation::get_contact_metrics::GetContactMetricsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -286,6 +320,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetContactMetricsOutput`](crate::operation::get_contact_metrics::GetContactMetricsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -294,6 +329,7 @@ pub mod builders {
         pub(crate) id: Option<String>,
         pub(crate) arn: Option<String>,
     }
+
     impl GetContactMetricsOutputBuilder {
         /// Appends an item to [`metric_results`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.metric_results); use [`set_metric_results`](Self::set_metric_results) to replace the whole list.
         pub fn metric_results(
@@ -305,6 +341,7 @@ pub mod builders {
             self.metric_results = Some(v);
             self
         }
+
         /// A list of metric results containing the calculated values for each requested metric.
         ///
         /// Sets [`metric_results`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.metric_results).
@@ -315,12 +352,14 @@ pub mod builders {
             self.metric_results = input;
             self
         }
+
         /// Returns [`metric_results`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.metric_results), if set.
         pub fn get_metric_results(
             &self,
         ) -> &Option<Vec<crate::types::ContactMetricResult>> {
             &self.metric_results
         }
+
         /// The unique identifier of the contact for which metrics were retrieved.
         ///
         /// Sets [`id`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.id).
@@ -328,6 +367,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The unique identifier of the contact for which metrics were retrieved.
         ///
         /// Sets [`id`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.id).
@@ -335,10 +375,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// The ARN of the contact for which metrics were retrieved.
         ///
         /// Sets [`arn`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.arn).
@@ -346,6 +388,7 @@ pub mod builders {
             self.arn = Some(input.into());
             self
         }
+
         /// The ARN of the contact for which metrics were retrieved.
         ///
         /// Sets [`arn`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.arn).
@@ -353,10 +396,12 @@ pub mod builders {
             self.arn = input;
             self
         }
+
         /// Returns [`arn`](crate::operation::get_contact_metrics::GetContactMetricsOutput#structfield.arn), if set.
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
+
         /// Builds a [`GetContactMetricsOutput`](crate::operation::get_contact_metrics::GetContactMetricsOutput).
         pub fn build(
             self,

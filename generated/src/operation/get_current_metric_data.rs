@@ -25,6 +25,7 @@ impl GetCurrentMetricData {
         Self
     }
 }
+
 /// The input of the [`GetCurrentMetricData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -176,46 +177,55 @@ pub struct GetCurrentMetricDataInput {
     /// - Sorting on `SLOTS_ACTIVE` and `SLOTS_AVAILABLE` is not supported.
     pub sort_criteria: Option<Vec<crate::types::CurrentMetricSortCriteria>>,
 }
+
 impl GetCurrentMetricDataInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The filters to apply to returned metrics.
     pub fn filters(&self) -> Option<&crate::types::Filters> {
         self.filters.as_ref()
     }
+
     /// Defines the level of aggregation for metrics data by a dimension(s).
     ///
     /// Empty when the field is unset; use `.groupings.is_none()` to tell unset from empty.
     pub fn groupings(&self) -> &[crate::types::Grouping] {
         self.groupings.as_deref().unwrap_or_default()
     }
+
     /// The metrics to retrieve.
     ///
     /// Empty when the field is unset; use `.current_metrics.is_none()` to tell unset from empty.
     pub fn current_metrics(&self) -> &[crate::types::CurrentMetric] {
         self.current_metrics.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The way to sort the resulting response based on metrics.
     ///
     /// Empty when the field is unset; use `.sort_criteria.is_none()` to tell unset from empty.
     pub fn sort_criteria(&self) -> &[crate::types::CurrentMetricSortCriteria] {
         self.sort_criteria.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`GetCurrentMetricDataInput`].
     pub fn builder() -> crate::operation::get_current_metric_data::builders::GetCurrentMetricDataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetCurrentMetricData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -231,30 +241,36 @@ pub struct GetCurrentMetricDataOutput {
     /// The total count of the result, regardless of the current page size.
     pub approximate_total_count: Option<i64>,
 }
+
 impl GetCurrentMetricDataOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Information about the real-time metrics.
     ///
     /// Empty when the field is unset; use `.metric_results.is_none()` to tell unset from empty.
     pub fn metric_results(&self) -> &[crate::types::CurrentMetricResult] {
         self.metric_results.as_deref().unwrap_or_default()
     }
+
     /// The time at which the metrics were retrieved and cached for pagination.
     pub fn data_snapshot_time(&self) -> Option<&crate::primitives::DateTime> {
         self.data_snapshot_time.as_ref()
     }
+
     /// The total count of the result, regardless of the current page size.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`GetCurrentMetricDataOutput`].
     pub fn builder() -> crate::operation::get_current_metric_data::builders::GetCurrentMetricDataOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetCurrentMetricData`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -275,6 +291,7 @@ pub enum GetCurrentMetricDataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetCurrentMetricDataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -287,10 +304,12 @@ impl GetCurrentMetricDataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -310,27 +329,33 @@ impl GetCurrentMetricDataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetCurrentMetricDataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -343,6 +368,7 @@ impl ::std::error::Error for GetCurrentMetricDataError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetCurrentMetricDataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -355,11 +381,13 @@ impl ::std::fmt::Display for GetCurrentMetricDataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetCurrentMetricDataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetCurrentMetricDataInput`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput).
@@ -374,6 +402,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) sort_criteria: Option<Vec<crate::types::CurrentMetricSortCriteria>>,
     }
+
     impl GetCurrentMetricDataInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -382,6 +411,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.instance_id). This field is required.
@@ -389,10 +419,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The filters to apply to returned metrics.
         ///
         /// Sets [`filters`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.filters). This field is required.
@@ -400,6 +432,7 @@ pub mod builders {
             self.filters = Some(input);
             self
         }
+
         /// The filters to apply to returned metrics.
         ///
         /// Sets [`filters`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.filters). This field is required.
@@ -407,10 +440,12 @@ pub mod builders {
             self.filters = input;
             self
         }
+
         /// Returns [`filters`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.filters), if set.
         pub fn get_filters(&self) -> &Option<crate::types::Filters> {
             &self.filters
         }
+
         /// Appends an item to [`groupings`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.groupings); use [`set_groupings`](Self::set_groupings) to replace the whole list.
         pub fn groupings(mut self, input: crate::types::Grouping) -> Self {
             let mut v: Vec<_> = self.groupings.unwrap_or_default();
@@ -418,6 +453,7 @@ pub mod builders {
             self.groupings = Some(v);
             self
         }
+
         /// Defines the level of aggregation for metrics data by a dimension(s).
         ///
         /// Sets [`groupings`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.groupings).
@@ -428,10 +464,12 @@ pub mod builders {
             self.groupings = input;
             self
         }
+
         /// Returns [`groupings`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.groupings), if set.
         pub fn get_groupings(&self) -> &Option<Vec<crate::types::Grouping>> {
             &self.groupings
         }
+
         /// Appends an item to [`current_metrics`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.current_metrics); use [`set_current_metrics`](Self::set_current_metrics) to replace the whole list.
         pub fn current_metrics(mut self, input: crate::types::CurrentMetric) -> Self {
             let mut v: Vec<_> = self.current_metrics.unwrap_or_default();
@@ -439,6 +477,7 @@ pub mod builders {
             self.current_metrics = Some(v);
             self
         }
+
         /// The metrics to retrieve.
         ///
         /// Sets [`current_metrics`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.current_metrics). This field is required.
@@ -449,10 +488,12 @@ pub mod builders {
             self.current_metrics = input;
             self
         }
+
         /// Returns [`current_metrics`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.current_metrics), if set.
         pub fn get_current_metrics(&self) -> &Option<Vec<crate::types::CurrentMetric>> {
             &self.current_metrics
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.next_token).
@@ -460,6 +501,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.next_token).
@@ -467,10 +509,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.max_results).
@@ -478,6 +522,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.max_results).
@@ -485,10 +530,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Appends an item to [`sort_criteria`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.sort_criteria); use [`set_sort_criteria`](Self::set_sort_criteria) to replace the whole list.
         pub fn sort_criteria(
             mut self,
@@ -499,6 +546,7 @@ pub mod builders {
             self.sort_criteria = Some(v);
             self
         }
+
         /// The way to sort the resulting response based on metrics.
         ///
         /// Sets [`sort_criteria`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.sort_criteria).
@@ -509,12 +557,14 @@ pub mod builders {
             self.sort_criteria = input;
             self
         }
+
         /// Returns [`sort_criteria`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput#structfield.sort_criteria), if set.
         pub fn get_sort_criteria(
             &self,
         ) -> &Option<Vec<crate::types::CurrentMetricSortCriteria>> {
             &self.sort_criteria
         }
+
         /// Builds a [`GetCurrentMetricDataInput`](crate::operation::get_current_metric_data::GetCurrentMetricDataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -535,6 +585,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetCurrentMetricDataOutput`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -544,6 +595,7 @@ pub mod builders {
         pub(crate) data_snapshot_time: Option<crate::primitives::DateTime>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl GetCurrentMetricDataOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -552,6 +604,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.next_token).
@@ -559,10 +612,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`metric_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.metric_results); use [`set_metric_results`](Self::set_metric_results) to replace the whole list.
         pub fn metric_results(
             mut self,
@@ -573,6 +628,7 @@ pub mod builders {
             self.metric_results = Some(v);
             self
         }
+
         /// Information about the real-time metrics.
         ///
         /// Sets [`metric_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.metric_results).
@@ -583,12 +639,14 @@ pub mod builders {
             self.metric_results = input;
             self
         }
+
         /// Returns [`metric_results`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.metric_results), if set.
         pub fn get_metric_results(
             &self,
         ) -> &Option<Vec<crate::types::CurrentMetricResult>> {
             &self.metric_results
         }
+
         /// The time at which the metrics were retrieved and cached for pagination.
         ///
         /// Sets [`data_snapshot_time`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.data_snapshot_time).
@@ -596,6 +654,7 @@ pub mod builders {
             self.data_snapshot_time = Some(input);
             self
         }
+
         /// The time at which the metrics were retrieved and cached for pagination.
         ///
         /// Sets [`data_snapshot_time`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.data_snapshot_time).
@@ -606,10 +665,12 @@ pub mod builders {
             self.data_snapshot_time = input;
             self
         }
+
         /// Returns [`data_snapshot_time`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.data_snapshot_time), if set.
         pub fn get_data_snapshot_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.data_snapshot_time
         }
+
         /// The total count of the result, regardless of the current page size.
         ///
         /// Sets [`approximate_total_count`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.approximate_total_count).
@@ -617,6 +678,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total count of the result, regardless of the current page size.
         ///
         /// Sets [`approximate_total_count`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.approximate_total_count).
@@ -624,10 +686,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`GetCurrentMetricDataOutput`](crate::operation::get_current_metric_data::GetCurrentMetricDataOutput).
         pub fn build(
             self,

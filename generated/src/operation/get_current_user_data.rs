@@ -10,6 +10,7 @@ impl GetCurrentUserData {
         Self
     }
 }
+
 /// The input of the [`GetCurrentUserData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -33,28 +34,34 @@ pub struct GetCurrentUserDataInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl GetCurrentUserDataInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The filters to apply to returned user data.
     pub fn filters(&self) -> Option<&crate::types::UserDataFilters> {
         self.filters.as_ref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`GetCurrentUserDataInput`].
     pub fn builder() -> crate::operation::get_current_user_data::builders::GetCurrentUserDataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetCurrentUserData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,26 +73,31 @@ pub struct GetCurrentUserDataOutput {
     /// The total count of the result, regardless of the current page size.
     pub approximate_total_count: Option<i64>,
 }
+
 impl GetCurrentUserDataOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of the user data that is returned.
     ///
     /// Empty when the field is unset; use `.user_data_list.is_none()` to tell unset from empty.
     pub fn user_data_list(&self) -> &[crate::types::UserData] {
         self.user_data_list.as_deref().unwrap_or_default()
     }
+
     /// The total count of the result, regardless of the current page size.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`GetCurrentUserDataOutput`].
     pub fn builder() -> crate::operation::get_current_user_data::builders::GetCurrentUserDataOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetCurrentUserData`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -106,6 +118,7 @@ pub enum GetCurrentUserDataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetCurrentUserDataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -118,10 +131,12 @@ impl GetCurrentUserDataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -141,27 +156,33 @@ impl GetCurrentUserDataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetCurrentUserDataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -174,6 +195,7 @@ impl ::std::error::Error for GetCurrentUserDataError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetCurrentUserDataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -186,11 +208,13 @@ impl ::std::fmt::Display for GetCurrentUserDataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetCurrentUserDataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetCurrentUserDataInput`](crate::operation::get_current_user_data::GetCurrentUserDataInput).
@@ -202,6 +226,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl GetCurrentUserDataInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -210,6 +235,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.instance_id). This field is required.
@@ -217,10 +243,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The filters to apply to returned user data.
         ///
         /// Sets [`filters`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.filters). This field is required.
@@ -228,6 +256,7 @@ pub mod builders {
             self.filters = Some(input);
             self
         }
+
         /// The filters to apply to returned user data.
         ///
         /// Sets [`filters`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.filters). This field is required.
@@ -238,10 +267,12 @@ pub mod builders {
             self.filters = input;
             self
         }
+
         /// Returns [`filters`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.filters), if set.
         pub fn get_filters(&self) -> &Option<crate::types::UserDataFilters> {
             &self.filters
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.next_token).
@@ -249,6 +280,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.next_token).
@@ -256,10 +288,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.max_results).
@@ -267,6 +301,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.max_results).
@@ -274,10 +309,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::get_current_user_data::GetCurrentUserDataInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`GetCurrentUserDataInput`](crate::operation::get_current_user_data::GetCurrentUserDataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -295,6 +332,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetCurrentUserDataOutput`](crate::operation::get_current_user_data::GetCurrentUserDataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -303,6 +341,7 @@ pub mod builders {
         pub(crate) user_data_list: Option<Vec<crate::types::UserData>>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl GetCurrentUserDataOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -311,6 +350,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.next_token).
@@ -318,10 +358,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`user_data_list`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.user_data_list); use [`set_user_data_list`](Self::set_user_data_list) to replace the whole list.
         pub fn user_data_list(mut self, input: crate::types::UserData) -> Self {
             let mut v: Vec<_> = self.user_data_list.unwrap_or_default();
@@ -329,6 +371,7 @@ pub mod builders {
             self.user_data_list = Some(v);
             self
         }
+
         /// A list of the user data that is returned.
         ///
         /// Sets [`user_data_list`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.user_data_list).
@@ -339,10 +382,12 @@ pub mod builders {
             self.user_data_list = input;
             self
         }
+
         /// Returns [`user_data_list`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.user_data_list), if set.
         pub fn get_user_data_list(&self) -> &Option<Vec<crate::types::UserData>> {
             &self.user_data_list
         }
+
         /// The total count of the result, regardless of the current page size.
         ///
         /// Sets [`approximate_total_count`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.approximate_total_count).
@@ -350,6 +395,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total count of the result, regardless of the current page size.
         ///
         /// Sets [`approximate_total_count`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.approximate_total_count).
@@ -357,10 +403,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::get_current_user_data::GetCurrentUserDataOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`GetCurrentUserDataOutput`](crate::operation::get_current_user_data::GetCurrentUserDataOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl GetEffectiveHoursOfOperations {
         Self
     }
 }
+
 /// The input of the [`GetEffectiveHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct GetEffectiveHoursOfOperationsInput {
     /// The date until when the hours of operation are listed.
     pub to_date: Option<String>,
 }
+
 impl GetEffectiveHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The date from when the hours of operation are listed.
     pub fn from_date(&self) -> Option<&str> {
         self.from_date.as_deref()
     }
+
     /// The date until when the hours of operation are listed.
     pub fn to_date(&self) -> Option<&str> {
         self.to_date.as_deref()
     }
+
     /// Creates a new builder for [`GetEffectiveHoursOfOperationsInput`].
     pub fn builder() -> crate::operation::get_effective_hours_of_operations::builders::GetEffectiveHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetEffectiveHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,6 +67,7 @@ pub struct GetEffectiveHoursOfOperationsOutput {
     /// The time zone for the hours of operation.
     pub time_zone: Option<String>,
 }
+
 impl GetEffectiveHoursOfOperationsOutput {
     /// Information about the effective hours of operations.
     ///
@@ -69,6 +77,7 @@ impl GetEffectiveHoursOfOperationsOutput {
     ) -> &[crate::types::EffectiveHoursOfOperations] {
         self.effective_hours_of_operation_list.as_deref().unwrap_or_default()
     }
+
     /// Information about override configurations applied to the base hours of operation to calculate the effective hours.
     ///
     /// Empty when the field is unset; use `.effective_override_hours_list.is_none()` to tell unset from empty.
@@ -77,15 +86,18 @@ impl GetEffectiveHoursOfOperationsOutput {
     ) -> &[crate::types::EffectiveOverrideHours] {
         self.effective_override_hours_list.as_deref().unwrap_or_default()
     }
+
     /// The time zone for the hours of operation.
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
+
     /// Creates a new builder for [`GetEffectiveHoursOfOperationsOutput`].
     pub fn builder() -> crate::operation::get_effective_hours_of_operations::builders::GetEffectiveHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetEffectiveHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -106,6 +118,7 @@ pub enum GetEffectiveHoursOfOperationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetEffectiveHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -118,10 +131,12 @@ impl GetEffectiveHoursOfOperationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -141,27 +156,33 @@ impl GetEffectiveHoursOfOperationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetEffectiveHoursOfOperationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -174,6 +195,7 @@ impl ::std::error::Error for GetEffectiveHoursOfOperationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetEffectiveHoursOfOperationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -186,11 +208,13 @@ impl ::std::fmt::Display for GetEffectiveHoursOfOperationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetEffectiveHoursOfOperationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetEffectiveHoursOfOperationsInput`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput).
@@ -202,6 +226,7 @@ pub mod builders {
         pub(crate) from_date: Option<String>,
         pub(crate) to_date: Option<String>,
     }
+
     impl GetEffectiveHoursOfOperationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -210,6 +235,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.instance_id). This field is required.
@@ -217,10 +243,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
@@ -228,6 +256,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
@@ -235,10 +264,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// The date from when the hours of operation are listed.
         ///
         /// Sets [`from_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.from_date). This field is required.
@@ -246,6 +277,7 @@ pub mod builders {
             self.from_date = Some(input.into());
             self
         }
+
         /// The date from when the hours of operation are listed.
         ///
         /// Sets [`from_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.from_date). This field is required.
@@ -253,10 +285,12 @@ pub mod builders {
             self.from_date = input;
             self
         }
+
         /// Returns [`from_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.from_date), if set.
         pub fn get_from_date(&self) -> &Option<String> {
             &self.from_date
         }
+
         /// The date until when the hours of operation are listed.
         ///
         /// Sets [`to_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.to_date). This field is required.
@@ -264,6 +298,7 @@ pub mod builders {
             self.to_date = Some(input.into());
             self
         }
+
         /// The date until when the hours of operation are listed.
         ///
         /// Sets [`to_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.to_date). This field is required.
@@ -271,10 +306,12 @@ pub mod builders {
             self.to_date = input;
             self
         }
+
         /// Returns [`to_date`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput#structfield.to_date), if set.
         pub fn get_to_date(&self) -> &Option<String> {
             &self.to_date
         }
+
         /// Builds a [`GetEffectiveHoursOfOperationsInput`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -292,6 +329,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetEffectiveHoursOfOperationsOutput`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -304,6 +342,7 @@ pub mod builders {
         >,
         pub(crate) time_zone: Option<String>,
     }
+
     impl GetEffectiveHoursOfOperationsOutputBuilder {
         /// Appends an item to [`effective_hours_of_operation_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_hours_of_operation_list); use [`set_effective_hours_of_operation_list`](Self::set_effective_hours_of_operation_list) to replace the whole list.
         pub fn effective_hours_of_operation_list(
@@ -317,6 +356,7 @@ pub mod builders {
             self.effective_hours_of_operation_list = Some(v);
             self
         }
+
         /// Information about the effective hours of operations.
         ///
         /// Sets [`effective_hours_of_operation_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_hours_of_operation_list).
@@ -327,12 +367,14 @@ pub mod builders {
             self.effective_hours_of_operation_list = input;
             self
         }
+
         /// Returns [`effective_hours_of_operation_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_hours_of_operation_list), if set.
         pub fn get_effective_hours_of_operation_list(
             &self,
         ) -> &Option<Vec<crate::types::EffectiveHoursOfOperations>> {
             &self.effective_hours_of_operation_list
         }
+
         /// Appends an item to [`effective_override_hours_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_override_hours_list); use [`set_effective_override_hours_list`](Self::set_effective_override_hours_list) to replace the whole list.
         pub fn effective_override_hours_list(
             mut self,
@@ -343,6 +385,7 @@ pub mod builders {
             self.effective_override_hours_list = Some(v);
             self
         }
+
         /// Information about override configurations applied to the base hours of operation to calculate the effective hours.
         ///
         /// Sets [`effective_override_hours_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_override_hours_list).
@@ -353,12 +396,14 @@ pub mod builders {
             self.effective_override_hours_list = input;
             self
         }
+
         /// Returns [`effective_override_hours_list`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.effective_override_hours_list), if set.
         pub fn get_effective_override_hours_list(
             &self,
         ) -> &Option<Vec<crate::types::EffectiveOverrideHours>> {
             &self.effective_override_hours_list
         }
+
         /// The time zone for the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.time_zone).
@@ -366,6 +411,7 @@ pub mod builders {
             self.time_zone = Some(input.into());
             self
         }
+
         /// The time zone for the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.time_zone).
@@ -373,10 +419,12 @@ pub mod builders {
             self.time_zone = input;
             self
         }
+
         /// Returns [`time_zone`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput#structfield.time_zone), if set.
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
+
         /// Builds a [`GetEffectiveHoursOfOperationsOutput`](crate::operation::get_effective_hours_of_operations::GetEffectiveHoursOfOperationsOutput).
         pub fn build(
             self,

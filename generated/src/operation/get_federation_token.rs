@@ -16,6 +16,7 @@ impl GetFederationToken {
         Self
     }
 }
+
 /// The input of the [`GetFederationToken`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,16 +24,19 @@ pub struct GetFederationTokenInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl GetFederationTokenInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`GetFederationTokenInput`].
     pub fn builder() -> crate::operation::get_federation_token::builders::GetFederationTokenInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetFederationToken`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -46,28 +50,34 @@ pub struct GetFederationTokenOutput {
     /// The identifier for the user. This can be the ID or the ARN of the user.
     pub user_id: Option<String>,
 }
+
 impl GetFederationTokenOutput {
     /// The credentials to use for federation.
     pub fn credentials(&self) -> Option<&crate::types::Credentials> {
         self.credentials.as_ref()
     }
+
     /// The URL to sign into the user's instance.
     pub fn sign_in_url(&self) -> Option<&str> {
         self.sign_in_url.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the user.
     pub fn user_arn(&self) -> Option<&str> {
         self.user_arn.as_deref()
     }
+
     /// The identifier for the user.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// Creates a new builder for [`GetFederationTokenOutput`].
     pub fn builder() -> crate::operation::get_federation_token::builders::GetFederationTokenOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for GetFederationTokenOutput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("GetFederationTokenOutput");
@@ -78,6 +88,7 @@ impl ::std::fmt::Debug for GetFederationTokenOutput {
         formatter.finish()
     }
 }
+
 /// Errors of the [`GetFederationToken`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -100,6 +111,7 @@ pub enum GetFederationTokenError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetFederationTokenError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -112,10 +124,12 @@ impl GetFederationTokenError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -138,31 +152,38 @@ impl GetFederationTokenError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`UserNotFoundException`](Self::UserNotFoundException) error.
     pub fn is_user_not_found_exception(&self) -> bool {
         matches!(self, Self::UserNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for GetFederationTokenError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -176,6 +197,7 @@ impl ::std::error::Error for GetFederationTokenError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetFederationTokenError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -189,11 +211,13 @@ impl ::std::fmt::Display for GetFederationTokenError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetFederationTokenError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetFederationTokenInput`](crate::operation::get_federation_token::GetFederationTokenInput).
@@ -202,6 +226,7 @@ pub mod builders {
     pub struct GetFederationTokenInputBuilder {
         pub(crate) instance_id: Option<String>,
     }
+
     impl GetFederationTokenInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -210,6 +235,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_federation_token::GetFederationTokenInput#structfield.instance_id). This field is required.
@@ -217,10 +243,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_federation_token::GetFederationTokenInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`GetFederationTokenInput`](crate::operation::get_federation_token::GetFederationTokenInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -235,6 +263,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetFederationTokenOutput`](crate::operation::get_federation_token::GetFederationTokenOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default)]
@@ -244,6 +273,7 @@ pub mod builders {
         pub(crate) user_arn: Option<String>,
         pub(crate) user_id: Option<String>,
     }
+
     impl GetFederationTokenOutputBuilder {
         /// The credentials to use for federation.
         ///
@@ -252,6 +282,7 @@ pub mod builders {
             self.credentials = Some(input);
             self
         }
+
         /// The credentials to use for federation.
         ///
         /// Sets [`credentials`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.credentials).
@@ -262,10 +293,12 @@ pub mod builders {
             self.credentials = input;
             self
         }
+
         /// Returns [`credentials`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.credentials), if set.
         pub fn get_credentials(&self) -> &Option<crate::types::Credentials> {
             &self.credentials
         }
+
         /// The URL to sign into the user's instance.
         ///
         /// Sets [`sign_in_url`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.sign_in_url).
@@ -273,6 +306,7 @@ pub mod builders {
             self.sign_in_url = Some(input.into());
             self
         }
+
         /// The URL to sign into the user's instance.
         ///
         /// Sets [`sign_in_url`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.sign_in_url).
@@ -280,10 +314,12 @@ pub mod builders {
             self.sign_in_url = input;
             self
         }
+
         /// Returns [`sign_in_url`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.sign_in_url), if set.
         pub fn get_sign_in_url(&self) -> &Option<String> {
             &self.sign_in_url
         }
+
         /// The Amazon Resource Name (ARN) of the user.
         ///
         /// Sets [`user_arn`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_arn).
@@ -291,6 +327,7 @@ pub mod builders {
             self.user_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the user.
         ///
         /// Sets [`user_arn`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_arn).
@@ -298,10 +335,12 @@ pub mod builders {
             self.user_arn = input;
             self
         }
+
         /// Returns [`user_arn`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_arn), if set.
         pub fn get_user_arn(&self) -> &Option<String> {
             &self.user_arn
         }
+
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_id).
@@ -309,6 +348,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_id).
@@ -316,10 +356,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::get_federation_token::GetFederationTokenOutput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// Builds a [`GetFederationTokenOutput`](crate::operation::get_federation_token::GetFederationTokenOutput).
         pub fn build(
             self,
@@ -332,6 +374,7 @@ pub mod builders {
             }
         }
     }
+
     impl ::std::fmt::Debug for GetFederationTokenOutputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("GetFederationTokenOutputBuilder");

@@ -10,6 +10,7 @@ impl GetFlowAssociation {
         Self
     }
 }
+
 /// The input of the [`GetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -24,24 +25,29 @@ pub struct GetFlowAssociationInput {
     /// A valid resource type.
     pub resource_type: Option<crate::types::FlowAssociationResourceType>,
 }
+
 impl GetFlowAssociationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the resource.
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
+
     /// A valid resource type.
     pub fn resource_type(&self) -> Option<&crate::types::FlowAssociationResourceType> {
         self.resource_type.as_ref()
     }
+
     /// Creates a new builder for [`GetFlowAssociationInput`].
     pub fn builder() -> crate::operation::get_flow_association::builders::GetFlowAssociationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -53,24 +59,29 @@ pub struct GetFlowAssociationOutput {
     /// A valid resource type.
     pub resource_type: Option<crate::types::FlowAssociationResourceType>,
 }
+
 impl GetFlowAssociationOutput {
     /// The identifier of the resource.
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn flow_id(&self) -> Option<&str> {
         self.flow_id.as_deref()
     }
+
     /// A valid resource type.
     pub fn resource_type(&self) -> Option<&crate::types::FlowAssociationResourceType> {
         self.resource_type.as_ref()
     }
+
     /// Creates a new builder for [`GetFlowAssociationOutput`].
     pub fn builder() -> crate::operation::get_flow_association::builders::GetFlowAssociationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetFlowAssociation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -93,6 +104,7 @@ pub enum GetFlowAssociationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetFlowAssociationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -105,10 +117,12 @@ impl GetFlowAssociationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -129,31 +143,38 @@ impl GetFlowAssociationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetFlowAssociationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -167,6 +188,7 @@ impl ::std::error::Error for GetFlowAssociationError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetFlowAssociationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -180,11 +202,13 @@ impl ::std::fmt::Display for GetFlowAssociationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetFlowAssociationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetFlowAssociationInput`](crate::operation::get_flow_association::GetFlowAssociationInput).
@@ -195,6 +219,7 @@ pub mod builders {
         pub(crate) resource_id: Option<String>,
         pub(crate) resource_type: Option<crate::types::FlowAssociationResourceType>,
     }
+
     impl GetFlowAssociationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -203,6 +228,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.instance_id). This field is required.
@@ -210,10 +236,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_id). This field is required.
@@ -221,6 +249,7 @@ pub mod builders {
             self.resource_id = Some(input.into());
             self
         }
+
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_id). This field is required.
@@ -228,10 +257,12 @@ pub mod builders {
             self.resource_id = input;
             self
         }
+
         /// Returns [`resource_id`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_id), if set.
         pub fn get_resource_id(&self) -> &Option<String> {
             &self.resource_id
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_type). This field is required.
@@ -242,6 +273,7 @@ pub mod builders {
             self.resource_type = Some(input);
             self
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_type). This field is required.
@@ -252,12 +284,14 @@ pub mod builders {
             self.resource_type = input;
             self
         }
+
         /// Returns [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationInput#structfield.resource_type), if set.
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::FlowAssociationResourceType> {
             &self.resource_type
         }
+
         /// Builds a [`GetFlowAssociationInput`](crate::operation::get_flow_association::GetFlowAssociationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -274,6 +308,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetFlowAssociationOutput`](crate::operation::get_flow_association::GetFlowAssociationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -282,6 +317,7 @@ pub mod builders {
         pub(crate) flow_id: Option<String>,
         pub(crate) resource_type: Option<crate::types::FlowAssociationResourceType>,
     }
+
     impl GetFlowAssociationOutputBuilder {
         /// The identifier of the resource.
         ///
@@ -290,6 +326,7 @@ pub mod builders {
             self.resource_id = Some(input.into());
             self
         }
+
         /// The identifier of the resource.
         ///
         /// Sets [`resource_id`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.resource_id).
@@ -297,10 +334,12 @@ pub mod builders {
             self.resource_id = input;
             self
         }
+
         /// Returns [`resource_id`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.resource_id), if set.
         pub fn get_resource_id(&self) -> &Option<String> {
             &self.resource_id
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`flow_id`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.flow_id).
@@ -308,6 +347,7 @@ pub mod builders {
             self.flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`flow_id`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.flow_id).
@@ -315,10 +355,12 @@ pub mod builders {
             self.flow_id = input;
             self
         }
+
         /// Returns [`flow_id`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.flow_id), if set.
         pub fn get_flow_id(&self) -> &Option<String> {
             &self.flow_id
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.resource_type).
@@ -329,6 +371,7 @@ pub mod builders {
             self.resource_type = Some(input);
             self
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.resource_type).
@@ -339,12 +382,14 @@ pub mod builders {
             self.resource_type = input;
             self
         }
+
         /// Returns [`resource_type`](crate::operation::get_flow_association::GetFlowAssociationOutput#structfield.resource_type), if set.
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::FlowAssociationResourceType> {
             &self.resource_type
         }
+
         /// Builds a [`GetFlowAssociationOutput`](crate::operation::get_flow_association::GetFlowAssociationOutput).
         pub fn build(
             self,

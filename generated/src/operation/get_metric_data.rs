@@ -14,6 +14,7 @@ impl GetMetricData {
         Self
     }
 }
+
 /// The input of the [`GetMetricData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -253,48 +254,58 @@ pub struct GetMetricDataInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl GetMetricDataInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
     pub fn start_time(&self) -> Option<&crate::primitives::DateTime> {
         self.start_time.as_ref()
     }
+
     /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
     pub fn end_time(&self) -> Option<&crate::primitives::DateTime> {
         self.end_time.as_ref()
     }
+
     /// The queues, up to 100, or channels, to use to filter the metrics returned.
     pub fn filters(&self) -> Option<&crate::types::Filters> {
         self.filters.as_ref()
     }
+
     /// The grouping applied to the metrics returned.
     ///
     /// Empty when the field is unset; use `.groupings.is_none()` to tell unset from empty.
     pub fn groupings(&self) -> &[crate::types::Grouping] {
         self.groupings.as_deref().unwrap_or_default()
     }
+
     /// The metrics to retrieve.
     ///
     /// Empty when the field is unset; use `.historical_metrics.is_none()` to tell unset from empty.
     pub fn historical_metrics(&self) -> &[crate::types::HistoricalMetric] {
         self.historical_metrics.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`GetMetricDataInput`].
     pub fn builder() -> crate::operation::get_metric_data::builders::GetMetricDataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetMetricData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -308,22 +319,26 @@ pub struct GetMetricDataOutput {
     /// If no grouping is specified, a summary of metric data is returned.
     pub metric_results: Option<Vec<crate::types::HistoricalMetricResult>>,
 }
+
 impl GetMetricDataOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Information about the historical metrics.
     ///
     /// Empty when the field is unset; use `.metric_results.is_none()` to tell unset from empty.
     pub fn metric_results(&self) -> &[crate::types::HistoricalMetricResult] {
         self.metric_results.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`GetMetricDataOutput`].
     pub fn builder() -> crate::operation::get_metric_data::builders::GetMetricDataOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetMetricData`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -344,6 +359,7 @@ pub enum GetMetricDataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetMetricDataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -356,10 +372,12 @@ impl GetMetricDataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -379,27 +397,33 @@ impl GetMetricDataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetMetricDataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -412,6 +436,7 @@ impl ::std::error::Error for GetMetricDataError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetMetricDataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -424,11 +449,13 @@ impl ::std::fmt::Display for GetMetricDataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetMetricDataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetMetricDataInput`](crate::operation::get_metric_data::GetMetricDataInput).
@@ -444,6 +471,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl GetMetricDataInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -452,6 +480,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_metric_data::GetMetricDataInput#structfield.instance_id). This field is required.
@@ -459,10 +488,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_metric_data::GetMetricDataInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`start_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.start_time). This field is required.
@@ -470,6 +501,7 @@ pub mod builders {
             self.start_time = Some(input);
             self
         }
+
         /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`start_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.start_time). This field is required.
@@ -480,10 +512,12 @@ pub mod builders {
             self.start_time = input;
             self
         }
+
         /// Returns [`start_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.start_time), if set.
         pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.start_time
         }
+
         /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`end_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.end_time). This field is required.
@@ -491,6 +525,7 @@ pub mod builders {
             self.end_time = Some(input);
             self
         }
+
         /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`end_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.end_time). This field is required.
@@ -501,10 +536,12 @@ pub mod builders {
             self.end_time = input;
             self
         }
+
         /// Returns [`end_time`](crate::operation::get_metric_data::GetMetricDataInput#structfield.end_time), if set.
         pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.end_time
         }
+
         /// The queues, up to 100, or channels, to use to filter the metrics returned.
         ///
         /// Sets [`filters`](crate::operation::get_metric_data::GetMetricDataInput#structfield.filters). This field is required.
@@ -512,6 +549,7 @@ pub mod builders {
             self.filters = Some(input);
             self
         }
+
         /// The queues, up to 100, or channels, to use to filter the metrics returned.
         ///
         /// Sets [`filters`](crate::operation::get_metric_data::GetMetricDataInput#structfield.filters). This field is required.
@@ -519,10 +557,12 @@ pub mod builders {
             self.filters = input;
             self
         }
+
         /// Returns [`filters`](crate::operation::get_metric_data::GetMetricDataInput#structfield.filters), if set.
         pub fn get_filters(&self) -> &Option<crate::types::Filters> {
             &self.filters
         }
+
         /// Appends an item to [`groupings`](crate::operation::get_metric_data::GetMetricDataInput#structfield.groupings); use [`set_groupings`](Self::set_groupings) to replace the whole list.
         pub fn groupings(mut self, input: crate::types::Grouping) -> Self {
             let mut v: Vec<_> = self.groupings.unwrap_or_default();
@@ -530,6 +570,7 @@ pub mod builders {
             self.groupings = Some(v);
             self
         }
+
         /// The grouping applied to the metrics returned.
         ///
         /// Sets [`groupings`](crate::operation::get_metric_data::GetMetricDataInput#structfield.groupings).
@@ -540,10 +581,12 @@ pub mod builders {
             self.groupings = input;
             self
         }
+
         /// Returns [`groupings`](crate::operation::get_metric_data::GetMetricDataInput#structfield.groupings), if set.
         pub fn get_groupings(&self) -> &Option<Vec<crate::types::Grouping>> {
             &self.groupings
         }
+
         /// Appends an item to [`historical_metrics`](crate::operation::get_metric_data::GetMetricDataInput#structfield.historical_metrics); use [`set_historical_metrics`](Self::set_historical_metrics) to replace the whole list.
         pub fn historical_metrics(
             mut self,
@@ -554,6 +597,7 @@ pub mod builders {
             self.historical_metrics = Some(v);
             self
         }
+
         /// The metrics to retrieve.
         ///
         /// Sets [`historical_metrics`](crate::operation::get_metric_data::GetMetricDataInput#structfield.historical_metrics). This field is required.
@@ -564,12 +608,14 @@ pub mod builders {
             self.historical_metrics = input;
             self
         }
+
         /// Returns [`historical_metrics`](crate::operation::get_metric_data::GetMetricDataInput#structfield.historical_metrics), if set.
         pub fn get_historical_metrics(
             &self,
         ) -> &Option<Vec<crate::types::HistoricalMetric>> {
             &self.historical_metrics
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data::GetMetricDataInput#structfield.next_token).
@@ -577,6 +623,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data::GetMetricDataInput#structfield.next_token).
@@ -584,10 +631,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::get_metric_data::GetMetricDataInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_metric_data::GetMetricDataInput#structfield.max_results).
@@ -595,6 +644,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_metric_data::GetMetricDataInput#structfield.max_results).
@@ -602,10 +652,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::get_metric_data::GetMetricDataInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`GetMetricDataInput`](crate::operation::get_metric_data::GetMetricDataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -627,6 +679,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetMetricDataOutput`](crate::operation::get_metric_data::GetMetricDataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -634,6 +687,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) metric_results: Option<Vec<crate::types::HistoricalMetricResult>>,
     }
+
     impl GetMetricDataOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -642,6 +696,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data::GetMetricDataOutput#structfield.next_token).
@@ -649,10 +704,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::get_metric_data::GetMetricDataOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`metric_results`](crate::operation::get_metric_data::GetMetricDataOutput#structfield.metric_results); use [`set_metric_results`](Self::set_metric_results) to replace the whole list.
         pub fn metric_results(
             mut self,
@@ -663,6 +720,7 @@ pub mod builders {
             self.metric_results = Some(v);
             self
         }
+
         /// Information about the historical metrics.
         ///
         /// Sets [`metric_results`](crate::operation::get_metric_data::GetMetricDataOutput#structfield.metric_results).
@@ -673,12 +731,14 @@ pub mod builders {
             self.metric_results = input;
             self
         }
+
         /// Returns [`metric_results`](crate::operation::get_metric_data::GetMetricDataOutput#structfield.metric_results), if set.
         pub fn get_metric_results(
             &self,
         ) -> &Option<Vec<crate::types::HistoricalMetricResult>> {
             &self.metric_results
         }
+
         /// Builds a [`GetMetricDataOutput`](crate::operation::get_metric_data::GetMetricDataOutput).
         pub fn build(self) -> crate::operation::get_metric_data::GetMetricDataOutput {
             crate::operation::get_metric_data::GetMetricDataOutput {

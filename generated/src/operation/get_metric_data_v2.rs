@@ -28,6 +28,7 @@ impl GetMetricDataV2 {
         Self
     }
 }
+
 /// The input of the [`GetMetricDataV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -1475,54 +1476,65 @@ pub struct GetMetricDataV2Input {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl GetMetricDataV2Input {
     /// The Amazon Resource Name (ARN) of the resource.
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
+
     /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
     pub fn start_time(&self) -> Option<&crate::primitives::DateTime> {
         self.start_time.as_ref()
     }
+
     /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
     pub fn end_time(&self) -> Option<&crate::primitives::DateTime> {
         self.end_time.as_ref()
     }
+
     /// The interval period and timezone to apply to returned metrics.
     pub fn interval(&self) -> Option<&crate::types::IntervalDetails> {
         self.interval.as_ref()
     }
+
     /// Filtering is an operation that selects records that match a set of specified criteria.
     ///
     /// Empty when the field is unset; use `.filters.is_none()` to tell unset from empty.
     pub fn filters(&self) -> &[crate::types::FilterV2] {
         self.filters.as_deref().unwrap_or_default()
     }
+
     /// The grouping applied to the metrics that are returned.
     ///
     /// Empty when the field is unset; use `.groupings.is_none()` to tell unset from empty.
     pub fn groupings(&self) -> &[String] {
         self.groupings.as_deref().unwrap_or_default()
     }
+
     /// The metrics to retrieve.
     ///
     /// Empty when the field is unset; use `.metrics.is_none()` to tell unset from empty.
     pub fn metrics(&self) -> &[crate::types::MetricV2] {
         self.metrics.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`GetMetricDataV2Input`].
     pub fn builder() -> crate::operation::get_metric_data_v2::builders::GetMetricDataV2InputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetMetricDataV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -1532,22 +1544,26 @@ pub struct GetMetricDataV2Output {
     /// Information about the metrics requested in the API request If no grouping is specified, a summary of metric data is returned.
     pub metric_results: Option<Vec<crate::types::MetricResultV2>>,
 }
+
 impl GetMetricDataV2Output {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Information about the metrics requested in the API request If no grouping is specified, a summary of metric data is returned.
     ///
     /// Empty when the field is unset; use `.metric_results.is_none()` to tell unset from empty.
     pub fn metric_results(&self) -> &[crate::types::MetricResultV2] {
         self.metric_results.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`GetMetricDataV2Output`].
     pub fn builder() -> crate::operation::get_metric_data_v2::builders::GetMetricDataV2OutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetMetricDataV2`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -1568,6 +1584,7 @@ pub enum GetMetricDataV2Error {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetMetricDataV2Error {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -1580,10 +1597,12 @@ impl GetMetricDataV2Error {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -1603,27 +1622,33 @@ impl GetMetricDataV2Error {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetMetricDataV2Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -1636,6 +1661,7 @@ impl ::std::error::Error for GetMetricDataV2Error {
         }
     }
 }
+
 impl ::std::fmt::Display for GetMetricDataV2Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -1648,11 +1674,13 @@ impl ::std::fmt::Display for GetMetricDataV2Error {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetMetricDataV2Error {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetMetricDataV2Input`](crate::operation::get_metric_data_v2::GetMetricDataV2Input).
@@ -1669,6 +1697,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl GetMetricDataV2InputBuilder {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
@@ -1677,6 +1706,7 @@ pub mod builders {
             self.resource_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.resource_arn). This field is required.
@@ -1684,10 +1714,12 @@ pub mod builders {
             self.resource_arn = input;
             self
         }
+
         /// Returns [`resource_arn`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.resource_arn), if set.
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
+
         /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`start_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.start_time). This field is required.
@@ -1695,6 +1727,7 @@ pub mod builders {
             self.start_time = Some(input);
             self
         }
+
         /// The timestamp, in UNIX Epoch time format, at which to start the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`start_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.start_time). This field is required.
@@ -1705,10 +1738,12 @@ pub mod builders {
             self.start_time = input;
             self
         }
+
         /// Returns [`start_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.start_time), if set.
         pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.start_time
         }
+
         /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`end_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.end_time). This field is required.
@@ -1716,6 +1751,7 @@ pub mod builders {
             self.end_time = Some(input);
             self
         }
+
         /// The timestamp, in UNIX Epoch time format, at which to end the reporting interval for the retrieval of historical metrics data.
         ///
         /// Sets [`end_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.end_time). This field is required.
@@ -1726,10 +1762,12 @@ pub mod builders {
             self.end_time = input;
             self
         }
+
         /// Returns [`end_time`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.end_time), if set.
         pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.end_time
         }
+
         /// The interval period and timezone to apply to returned metrics.
         ///
         /// Sets [`interval`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.interval).
@@ -1737,6 +1775,7 @@ pub mod builders {
             self.interval = Some(input);
             self
         }
+
         /// The interval period and timezone to apply to returned metrics.
         ///
         /// Sets [`interval`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.interval).
@@ -1747,10 +1786,12 @@ pub mod builders {
             self.interval = input;
             self
         }
+
         /// Returns [`interval`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.interval), if set.
         pub fn get_interval(&self) -> &Option<crate::types::IntervalDetails> {
             &self.interval
         }
+
         /// Appends an item to [`filters`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.filters); use [`set_filters`](Self::set_filters) to replace the whole list.
         pub fn filters(mut self, input: crate::types::FilterV2) -> Self {
             let mut v: Vec<_> = self.filters.unwrap_or_default();
@@ -1758,6 +1799,7 @@ pub mod builders {
             self.filters = Some(v);
             self
         }
+
         /// Filtering is an operation that selects records that match a set of specified criteria.
         ///
         /// Sets [`filters`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.filters). This field is required.
@@ -1768,10 +1810,12 @@ pub mod builders {
             self.filters = input;
             self
         }
+
         /// Returns [`filters`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.filters), if set.
         pub fn get_filters(&self) -> &Option<Vec<crate::types::FilterV2>> {
             &self.filters
         }
+
         /// Appends an item to [`groupings`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.groupings); use [`set_groupings`](Self::set_groupings) to replace the whole list.
         pub fn groupings(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.groupings.unwrap_or_default();
@@ -1779,6 +1823,7 @@ pub mod builders {
             self.groupings = Some(v);
             self
         }
+
         /// The grouping applied to the metrics that are returned.
         ///
         /// Sets [`groupings`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.groupings).
@@ -1786,10 +1831,12 @@ pub mod builders {
             self.groupings = input;
             self
         }
+
         /// Returns [`groupings`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.groupings), if set.
         pub fn get_groupings(&self) -> &Option<Vec<String>> {
             &self.groupings
         }
+
         /// Appends an item to [`metrics`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.metrics); use [`set_metrics`](Self::set_metrics) to replace the whole list.
         pub fn metrics(mut self, input: crate::types::MetricV2) -> Self {
             let mut v: Vec<_> = self.metrics.unwrap_or_default();
@@ -1797,6 +1844,7 @@ pub mod builders {
             self.metrics = Some(v);
             self
         }
+
         /// The metrics to retrieve.
         ///
         /// Sets [`metrics`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.metrics). This field is required.
@@ -1807,10 +1855,12 @@ pub mod builders {
             self.metrics = input;
             self
         }
+
         /// Returns [`metrics`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.metrics), if set.
         pub fn get_metrics(&self) -> &Option<Vec<crate::types::MetricV2>> {
             &self.metrics
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.next_token).
@@ -1818,6 +1868,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.next_token).
@@ -1825,10 +1876,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.max_results).
@@ -1836,6 +1889,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.max_results).
@@ -1843,10 +1897,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Input#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`GetMetricDataV2Input`](crate::operation::get_metric_data_v2::GetMetricDataV2Input).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -1869,6 +1925,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetMetricDataV2Output`](crate::operation::get_metric_data_v2::GetMetricDataV2Output).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -1876,6 +1933,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) metric_results: Option<Vec<crate::types::MetricResultV2>>,
     }
+
     impl GetMetricDataV2OutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -1884,6 +1942,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::get_metric_data_v2::GetMetricDataV2Output#structfield.next_token).
@@ -1891,10 +1950,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::get_metric_data_v2::GetMetricDataV2Output#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`metric_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Output#structfield.metric_results); use [`set_metric_results`](Self::set_metric_results) to replace the whole list.
         pub fn metric_results(mut self, input: crate::types::MetricResultV2) -> Self {
             let mut v: Vec<_> = self.metric_results.unwrap_or_default();
@@ -1902,6 +1963,7 @@ pub mod builders {
             self.metric_results = Some(v);
             self
         }
+
         /// Information about the metrics requested in the API request If no grouping is specified, a summary of metric data is returned.
         ///
         /// Sets [`metric_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Output#structfield.metric_results).
@@ -1912,10 +1974,12 @@ pub mod builders {
             self.metric_results = input;
             self
         }
+
         /// Returns [`metric_results`](crate::operation::get_metric_data_v2::GetMetricDataV2Output#structfield.metric_results), if set.
         pub fn get_metric_results(&self) -> &Option<Vec<crate::types::MetricResultV2>> {
             &self.metric_results
         }
+
         /// Builds a [`GetMetricDataV2Output`](crate::operation::get_metric_data_v2::GetMetricDataV2Output).
         pub fn build(
             self,

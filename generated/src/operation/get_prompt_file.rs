@@ -10,6 +10,7 @@ impl GetPromptFile {
         Self
     }
 }
+
 /// The input of the [`GetPromptFile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct GetPromptFileInput {
     /// A unique identifier for the prompt.
     pub prompt_id: Option<String>,
 }
+
 impl GetPromptFileInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the prompt.
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
+
     /// Creates a new builder for [`GetPromptFileInput`].
     pub fn builder() -> crate::operation::get_prompt_file::builders::GetPromptFileInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetPromptFile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -44,24 +49,29 @@ pub struct GetPromptFileOutput {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl GetPromptFileOutput {
     /// A generated URL to the prompt that can be given to an unauthorized user so they can access the prompt in S3.
     pub fn prompt_presigned_url(&self) -> Option<&str> {
         self.prompt_presigned_url.as_deref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`GetPromptFileOutput`].
     pub fn builder() -> crate::operation::get_prompt_file::builders::GetPromptFileOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetPromptFile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -82,6 +92,7 @@ pub enum GetPromptFileError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetPromptFileError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -94,10 +105,12 @@ impl GetPromptFileError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -117,27 +130,33 @@ impl GetPromptFileError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetPromptFileError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -150,6 +169,7 @@ impl ::std::error::Error for GetPromptFileError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetPromptFileError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -162,11 +182,13 @@ impl ::std::fmt::Display for GetPromptFileError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetPromptFileError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetPromptFileInput`](crate::operation::get_prompt_file::GetPromptFileInput).
@@ -176,6 +198,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) prompt_id: Option<String>,
     }
+
     impl GetPromptFileInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -184,6 +207,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_prompt_file::GetPromptFileInput#structfield.instance_id). This field is required.
@@ -191,10 +215,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_prompt_file::GetPromptFileInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::get_prompt_file::GetPromptFileInput#structfield.prompt_id). This field is required.
@@ -202,6 +228,7 @@ pub mod builders {
             self.prompt_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::get_prompt_file::GetPromptFileInput#structfield.prompt_id). This field is required.
@@ -209,10 +236,12 @@ pub mod builders {
             self.prompt_id = input;
             self
         }
+
         /// Returns [`prompt_id`](crate::operation::get_prompt_file::GetPromptFileInput#structfield.prompt_id), if set.
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
+
         /// Builds a [`GetPromptFileInput`](crate::operation::get_prompt_file::GetPromptFileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -228,6 +257,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetPromptFileOutput`](crate::operation::get_prompt_file::GetPromptFileOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -236,6 +266,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl GetPromptFileOutputBuilder {
         /// A generated URL to the prompt that can be given to an unauthorized user so they can access the prompt in S3.
         ///
@@ -244,6 +275,7 @@ pub mod builders {
             self.prompt_presigned_url = Some(input.into());
             self
         }
+
         /// A generated URL to the prompt that can be given to an unauthorized user so they can access the prompt in S3.
         ///
         /// Sets [`prompt_presigned_url`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.prompt_presigned_url).
@@ -251,10 +283,12 @@ pub mod builders {
             self.prompt_presigned_url = input;
             self
         }
+
         /// Returns [`prompt_presigned_url`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.prompt_presigned_url), if set.
         pub fn get_prompt_presigned_url(&self) -> &Option<String> {
             &self.prompt_presigned_url
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_time).
@@ -262,6 +296,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_time).
@@ -272,10 +307,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_region).
@@ -283,6 +320,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_region).
@@ -290,10 +328,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::get_prompt_file::GetPromptFileOutput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`GetPromptFileOutput`](crate::operation::get_prompt_file::GetPromptFileOutput).
         pub fn build(self) -> crate::operation::get_prompt_file::GetPromptFileOutput {
             crate::operation::get_prompt_file::GetPromptFileOutput {

@@ -10,6 +10,7 @@ impl GetTaskTemplate {
         Self
     }
 }
+
 /// The input of the [`GetTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct GetTaskTemplateInput {
     /// The system generated version of a task template that is associated with a task, when the task is created.
     pub snapshot_version: Option<String>,
 }
+
 impl GetTaskTemplateInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the task template.
     pub fn task_template_id(&self) -> Option<&str> {
         self.task_template_id.as_deref()
     }
+
     /// The system generated version of a task template that is associated with a task, when the task is created.
     pub fn snapshot_version(&self) -> Option<&str> {
         self.snapshot_version.as_deref()
     }
+
     /// Creates a new builder for [`GetTaskTemplateInput`].
     pub fn builder() -> crate::operation::get_task_template::builders::GetTaskTemplateInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -72,70 +78,86 @@ pub struct GetTaskTemplateOutput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl GetTaskTemplateOutput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the task template.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN).
     pub fn arn(&self) -> &str {
         &self.arn
     }
+
     /// The name of the task template.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// The description of the task template.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The identifier of the flow that runs by default when a task is created by referencing this template.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
     pub fn self_assign_flow_id(&self) -> Option<&str> {
         self.self_assign_flow_id.as_deref()
     }
+
     /// Constraints that are applicable to the fields listed.
     pub fn constraints(&self) -> Option<&crate::types::TaskTemplateConstraints> {
         self.constraints.as_ref()
     }
+
     /// The default values for fields when a task is created by referencing this template.
     pub fn defaults(&self) -> Option<&crate::types::TaskTemplateDefaults> {
         self.defaults.as_ref()
     }
+
     /// Fields that are part of the template.
     ///
     /// Empty when the field is unset; use `.fields.is_none()` to tell unset from empty.
     pub fn fields(&self) -> &[crate::types::TaskTemplateField] {
         self.fields.as_deref().unwrap_or_default()
     }
+
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
+
     /// The timestamp when the task template was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The timestamp when the task template was created.
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`GetTaskTemplateOutput`].
     pub fn builder() -> crate::operation::get_task_template::builders::GetTaskTemplateOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -156,6 +178,7 @@ pub enum GetTaskTemplateError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetTaskTemplateError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -168,10 +191,12 @@ impl GetTaskTemplateError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -191,27 +216,33 @@ impl GetTaskTemplateError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetTaskTemplateError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -224,6 +255,7 @@ impl ::std::error::Error for GetTaskTemplateError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetTaskTemplateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -236,11 +268,13 @@ impl ::std::fmt::Display for GetTaskTemplateError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetTaskTemplateError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetTaskTemplateInput`](crate::operation::get_task_template::GetTaskTemplateInput).
@@ -251,6 +285,7 @@ pub mod builders {
         pub(crate) task_template_id: Option<String>,
         pub(crate) snapshot_version: Option<String>,
     }
+
     impl GetTaskTemplateInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -259,6 +294,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.instance_id). This field is required.
@@ -266,10 +302,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.task_template_id). This field is required.
@@ -277,6 +315,7 @@ pub mod builders {
             self.task_template_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.task_template_id). This field is required.
@@ -284,10 +323,12 @@ pub mod builders {
             self.task_template_id = input;
             self
         }
+
         /// Returns [`task_template_id`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.task_template_id), if set.
         pub fn get_task_template_id(&self) -> &Option<String> {
             &self.task_template_id
         }
+
         /// The system generated version of a task template that is associated with a task, when the task is created.
         ///
         /// Sets [`snapshot_version`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.snapshot_version).
@@ -295,6 +336,7 @@ pub mod builders {
             self.snapshot_version = Some(input.into());
             self
         }
+
         /// The system generated version of a task template that is associated with a task, when the task is created.
         ///
         /// Sets [`snapshot_version`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.snapshot_version).
@@ -302,10 +344,12 @@ pub mod builders {
             self.snapshot_version = input;
             self
         }
+
         /// Returns [`snapshot_version`](crate::operation::get_task_template::GetTaskTemplateInput#structfield.snapshot_version), if set.
         pub fn get_snapshot_version(&self) -> &Option<String> {
             &self.snapshot_version
         }
+
         /// Builds a [`GetTaskTemplateInput`](crate::operation::get_task_template::GetTaskTemplateInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -322,6 +366,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetTaskTemplateOutput`](crate::operation::get_task_template::GetTaskTemplateOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -341,6 +386,7 @@ pub mod builders {
         pub(crate) created_time: Option<crate::primitives::DateTime>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl GetTaskTemplateOutputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -349,6 +395,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.instance_id).
@@ -356,10 +403,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the task template.
         ///
         /// Sets [`id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.id). This field is required.
@@ -367,6 +416,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// A unique identifier for the task template.
         ///
         /// Sets [`id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.id). This field is required.
@@ -374,10 +424,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// The Amazon Resource Name (ARN).
         ///
         /// Sets [`arn`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.arn). This field is required.
@@ -385,6 +437,7 @@ pub mod builders {
             self.arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN).
         ///
         /// Sets [`arn`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.arn). This field is required.
@@ -392,10 +445,12 @@ pub mod builders {
             self.arn = input;
             self
         }
+
         /// Returns [`arn`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.arn), if set.
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
+
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.name). This field is required.
@@ -403,6 +458,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.name). This field is required.
@@ -410,10 +466,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.description).
@@ -421,6 +479,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.description).
@@ -428,10 +487,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.contact_flow_id).
@@ -439,6 +500,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.contact_flow_id).
@@ -446,10 +508,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.self_assign_flow_id).
@@ -457,6 +521,7 @@ pub mod builders {
             self.self_assign_flow_id = Some(input.into());
             self
         }
+
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.self_assign_flow_id).
@@ -464,10 +529,12 @@ pub mod builders {
             self.self_assign_flow_id = input;
             self
         }
+
         /// Returns [`self_assign_flow_id`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.self_assign_flow_id), if set.
         pub fn get_self_assign_flow_id(&self) -> &Option<String> {
             &self.self_assign_flow_id
         }
+
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.constraints).
@@ -478,6 +545,7 @@ pub mod builders {
             self.constraints = Some(input);
             self
         }
+
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.constraints).
@@ -488,10 +556,12 @@ pub mod builders {
             self.constraints = input;
             self
         }
+
         /// Returns [`constraints`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.constraints), if set.
         pub fn get_constraints(&self) -> &Option<crate::types::TaskTemplateConstraints> {
             &self.constraints
         }
+
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.defaults).
@@ -499,6 +569,7 @@ pub mod builders {
             self.defaults = Some(input);
             self
         }
+
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.defaults).
@@ -509,10 +580,12 @@ pub mod builders {
             self.defaults = input;
             self
         }
+
         /// Returns [`defaults`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.defaults), if set.
         pub fn get_defaults(&self) -> &Option<crate::types::TaskTemplateDefaults> {
             &self.defaults
         }
+
         /// Appends an item to [`fields`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
         pub fn fields(mut self, input: crate::types::TaskTemplateField) -> Self {
             let mut v: Vec<_> = self.fields.unwrap_or_default();
@@ -520,6 +593,7 @@ pub mod builders {
             self.fields = Some(v);
             self
         }
+
         /// Fields that are part of the template.
         ///
         /// Sets [`fields`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.fields).
@@ -530,10 +604,12 @@ pub mod builders {
             self.fields = input;
             self
         }
+
         /// Returns [`fields`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.fields), if set.
         pub fn get_fields(&self) -> &Option<Vec<crate::types::TaskTemplateField>> {
             &self.fields
         }
+
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.status).
@@ -541,6 +617,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.status).
@@ -551,10 +628,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
             &self.status
         }
+
         /// The timestamp when the task template was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.last_modified_time).
@@ -562,6 +641,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when the task template was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.last_modified_time).
@@ -572,10 +652,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The timestamp when the task template was created.
         ///
         /// Sets [`created_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.created_time).
@@ -583,6 +665,7 @@ pub mod builders {
             self.created_time = Some(input);
             self
         }
+
         /// The timestamp when the task template was created.
         ///
         /// Sets [`created_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.created_time).
@@ -593,10 +676,12 @@ pub mod builders {
             self.created_time = input;
             self
         }
+
         /// Returns [`created_time`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.created_time), if set.
         pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.created_time
         }
+
         /// Inserts an entry into [`tags`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -604,6 +689,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.tags).
@@ -614,10 +700,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::get_task_template::GetTaskTemplateOutput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`GetTaskTemplateOutput`](crate::operation::get_task_template::GetTaskTemplateOutput).
         ///
         /// Fails when one of these fields is unset:

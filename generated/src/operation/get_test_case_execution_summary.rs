@@ -10,6 +10,7 @@ impl GetTestCaseExecutionSummary {
         Self
     }
 }
+
 /// The input of the [`GetTestCaseExecutionSummary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct GetTestCaseExecutionSummaryInput {
     /// The identifier of the test case execution.
     pub test_case_execution_id: Option<String>,
 }
+
 impl GetTestCaseExecutionSummaryInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the test case.
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
+
     /// The identifier of the test case execution.
     pub fn test_case_execution_id(&self) -> Option<&str> {
         self.test_case_execution_id.as_deref()
     }
+
     /// Creates a new builder for [`GetTestCaseExecutionSummaryInput`].
     pub fn builder() -> crate::operation::get_test_case_execution_summary::builders::GetTestCaseExecutionSummaryInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetTestCaseExecutionSummary`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -52,28 +58,34 @@ pub struct GetTestCaseExecutionSummaryOutput {
     /// Summary statistics for the test case execution.
     pub observation_summary: Option<crate::types::ObservationSummary>,
 }
+
 impl GetTestCaseExecutionSummaryOutput {
     /// The timestamp when the test case execution started.
     pub fn start_time(&self) -> Option<&crate::primitives::DateTime> {
         self.start_time.as_ref()
     }
+
     /// The timestamp when the test case execution ended.
     pub fn end_time(&self) -> Option<&crate::primitives::DateTime> {
         self.end_time.as_ref()
     }
+
     /// The status of the test case execution.
     pub fn status(&self) -> Option<&crate::types::TestCaseExecutionStatus> {
         self.status.as_ref()
     }
+
     /// Summary statistics for the test case execution.
     pub fn observation_summary(&self) -> Option<&crate::types::ObservationSummary> {
         self.observation_summary.as_ref()
     }
+
     /// Creates a new builder for [`GetTestCaseExecutionSummaryOutput`].
     pub fn builder() -> crate::operation::get_test_case_execution_summary::builders::GetTestCaseExecutionSummaryOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetTestCaseExecutionSummary`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -96,6 +108,7 @@ pub enum GetTestCaseExecutionSummaryError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetTestCaseExecutionSummaryError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -108,10 +121,12 @@ impl GetTestCaseExecutionSummaryError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -132,31 +147,38 @@ impl GetTestCaseExecutionSummaryError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetTestCaseExecutionSummaryError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +192,7 @@ impl ::std::error::Error for GetTestCaseExecutionSummaryError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetTestCaseExecutionSummaryError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -183,11 +206,13 @@ impl ::std::fmt::Display for GetTestCaseExecutionSummaryError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetTestCaseExecutionSummaryError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetTestCaseExecutionSummaryInput`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput).
@@ -198,6 +223,7 @@ pub mod builders {
         pub(crate) test_case_id: Option<String>,
         pub(crate) test_case_execution_id: Option<String>,
     }
+
     impl GetTestCaseExecutionSummaryInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -206,6 +232,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.instance_id). This field is required.
@@ -213,10 +240,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_id). This field is required.
@@ -224,6 +253,7 @@ pub mod builders {
             self.test_case_id = Some(input.into());
             self
         }
+
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_id). This field is required.
@@ -231,10 +261,12 @@ pub mod builders {
             self.test_case_id = input;
             self
         }
+
         /// Returns [`test_case_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_id), if set.
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
+
         /// The identifier of the test case execution.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_execution_id). This field is required.
@@ -242,6 +274,7 @@ pub mod builders {
             self.test_case_execution_id = Some(input.into());
             self
         }
+
         /// The identifier of the test case execution.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_execution_id). This field is required.
@@ -249,10 +282,12 @@ pub mod builders {
             self.test_case_execution_id = input;
             self
         }
+
         /// Returns [`test_case_execution_id`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput#structfield.test_case_execution_id), if set.
         pub fn get_test_case_execution_id(&self) -> &Option<String> {
             &self.test_case_execution_id
         }
+
         /// Builds a [`GetTestCaseExecutionSummaryInput`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -269,6 +304,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetTestCaseExecutionSummaryOutput`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -278,6 +314,7 @@ pub mod builders {
         pub(crate) status: Option<crate::types::TestCaseExecutionStatus>,
         pub(crate) observation_summary: Option<crate::types::ObservationSummary>,
     }
+
     impl GetTestCaseExecutionSummaryOutputBuilder {
         /// The timestamp when the test case execution started.
         ///
@@ -286,6 +323,7 @@ pub mod builders {
             self.start_time = Some(input);
             self
         }
+
         /// The timestamp when the test case execution started.
         ///
         /// Sets [`start_time`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.start_time).
@@ -296,10 +334,12 @@ pub mod builders {
             self.start_time = input;
             self
         }
+
         /// Returns [`start_time`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.start_time), if set.
         pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.start_time
         }
+
         /// The timestamp when the test case execution ended.
         ///
         /// Sets [`end_time`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.end_time).
@@ -307,6 +347,7 @@ pub mod builders {
             self.end_time = Some(input);
             self
         }
+
         /// The timestamp when the test case execution ended.
         ///
         /// Sets [`end_time`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.end_time).
@@ -317,10 +358,12 @@ pub mod builders {
             self.end_time = input;
             self
         }
+
         /// Returns [`end_time`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.end_time), if set.
         pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.end_time
         }
+
         /// The status of the test case execution.
         ///
         /// Sets [`status`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.status).
@@ -328,6 +371,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// The status of the test case execution.
         ///
         /// Sets [`status`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.status).
@@ -338,10 +382,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TestCaseExecutionStatus> {
             &self.status
         }
+
         /// Summary statistics for the test case execution.
         ///
         /// Sets [`observation_summary`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.observation_summary).
@@ -352,6 +398,7 @@ pub mod builders {
             self.observation_summary = Some(input);
             self
         }
+
         /// Summary statistics for the test case execution.
         ///
         /// Sets [`observation_summary`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.observation_summary).
@@ -362,12 +409,14 @@ pub mod builders {
             self.observation_summary = input;
             self
         }
+
         /// Returns [`observation_summary`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput#structfield.observation_summary), if set.
         pub fn get_observation_summary(
             &self,
         ) -> &Option<crate::types::ObservationSummary> {
             &self.observation_summary
         }
+
         /// Builds a [`GetTestCaseExecutionSummaryOutput`](crate::operation::get_test_case_execution_summary::GetTestCaseExecutionSummaryOutput).
         pub fn build(
             self,

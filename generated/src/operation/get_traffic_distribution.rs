@@ -10,6 +10,7 @@ impl GetTrafficDistribution {
         Self
     }
 }
+
 /// The input of the [`GetTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -17,16 +18,19 @@ pub struct GetTrafficDistributionInput {
     /// The identifier of the traffic distribution group. This can be the ID or the ARN if the API is being called in the Region where the traffic distribution group was created. The ARN must be provided if the call is from the replicated Region.
     pub id: Option<String>,
 }
+
 impl GetTrafficDistributionInput {
     /// The identifier of the traffic distribution group.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// Creates a new builder for [`GetTrafficDistributionInput`].
     pub fn builder() -> crate::operation::get_traffic_distribution::builders::GetTrafficDistributionInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`GetTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -42,32 +46,39 @@ pub struct GetTrafficDistributionOutput {
     /// The distribution of agents between the instance and its replica(s).
     pub agent_config: Option<crate::types::AgentConfig>,
 }
+
 impl GetTrafficDistributionOutput {
     /// The distribution of traffic between the instance and its replicas.
     pub fn telephony_config(&self) -> Option<&crate::types::TelephonyConfig> {
         self.telephony_config.as_ref()
     }
+
     /// The identifier of the traffic distribution group.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
     pub fn sign_in_config(&self) -> Option<&crate::types::SignInConfig> {
         self.sign_in_config.as_ref()
     }
+
     /// The distribution of agents between the instance and its replica(s).
     pub fn agent_config(&self) -> Option<&crate::types::AgentConfig> {
         self.agent_config.as_ref()
     }
+
     /// Creates a new builder for [`GetTrafficDistributionOutput`].
     pub fn builder() -> crate::operation::get_traffic_distribution::builders::GetTrafficDistributionOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`GetTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -88,6 +99,7 @@ pub enum GetTrafficDistributionError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl GetTrafficDistributionError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -100,10 +112,12 @@ impl GetTrafficDistributionError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -121,27 +135,33 @@ impl GetTrafficDistributionError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for GetTrafficDistributionError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -154,6 +174,7 @@ impl ::std::error::Error for GetTrafficDistributionError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetTrafficDistributionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -166,11 +187,13 @@ impl ::std::fmt::Display for GetTrafficDistributionError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for GetTrafficDistributionError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`GetTrafficDistributionInput`](crate::operation::get_traffic_distribution::GetTrafficDistributionInput).
@@ -179,6 +202,7 @@ pub mod builders {
     pub struct GetTrafficDistributionInputBuilder {
         pub(crate) id: Option<String>,
     }
+
     impl GetTrafficDistributionInputBuilder {
         /// The identifier of the traffic distribution group.
         ///
@@ -187,6 +211,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::get_traffic_distribution::GetTrafficDistributionInput#structfield.id). This field is required.
@@ -194,10 +219,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::get_traffic_distribution::GetTrafficDistributionInput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// Builds a [`GetTrafficDistributionInput`](crate::operation::get_traffic_distribution::GetTrafficDistributionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -212,6 +239,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`GetTrafficDistributionOutput`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -222,6 +250,7 @@ pub mod builders {
         pub(crate) sign_in_config: Option<crate::types::SignInConfig>,
         pub(crate) agent_config: Option<crate::types::AgentConfig>,
     }
+
     impl GetTrafficDistributionOutputBuilder {
         /// The distribution of traffic between the instance and its replicas.
         ///
@@ -230,6 +259,7 @@ pub mod builders {
             self.telephony_config = Some(input);
             self
         }
+
         /// The distribution of traffic between the instance and its replicas.
         ///
         /// Sets [`telephony_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.telephony_config).
@@ -240,10 +270,12 @@ pub mod builders {
             self.telephony_config = input;
             self
         }
+
         /// Returns [`telephony_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.telephony_config), if set.
         pub fn get_telephony_config(&self) -> &Option<crate::types::TelephonyConfig> {
             &self.telephony_config
         }
+
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.id).
@@ -251,6 +283,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.id).
@@ -258,10 +291,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// The Amazon Resource Name (ARN) of the traffic distribution group.
         ///
         /// Sets [`arn`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.arn).
@@ -269,6 +304,7 @@ pub mod builders {
             self.arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the traffic distribution group.
         ///
         /// Sets [`arn`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.arn).
@@ -276,10 +312,12 @@ pub mod builders {
             self.arn = input;
             self
         }
+
         /// Returns [`arn`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.arn), if set.
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
+
         /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
         ///
         /// Sets [`sign_in_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.sign_in_config).
@@ -287,6 +325,7 @@ pub mod builders {
             self.sign_in_config = Some(input);
             self
         }
+
         /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
         ///
         /// Sets [`sign_in_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.sign_in_config).
@@ -297,10 +336,12 @@ pub mod builders {
             self.sign_in_config = input;
             self
         }
+
         /// Returns [`sign_in_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.sign_in_config), if set.
         pub fn get_sign_in_config(&self) -> &Option<crate::types::SignInConfig> {
             &self.sign_in_config
         }
+
         /// The distribution of agents between the instance and its replica(s).
         ///
         /// Sets [`agent_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.agent_config).
@@ -308,6 +349,7 @@ pub mod builders {
             self.agent_config = Some(input);
             self
         }
+
         /// The distribution of agents between the instance and its replica(s).
         ///
         /// Sets [`agent_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.agent_config).
@@ -318,10 +360,12 @@ pub mod builders {
             self.agent_config = input;
             self
         }
+
         /// Returns [`agent_config`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput#structfield.agent_config), if set.
         pub fn get_agent_config(&self) -> &Option<crate::types::AgentConfig> {
             &self.agent_config
         }
+
         /// Builds a [`GetTrafficDistributionOutput`](crate::operation::get_traffic_distribution::GetTrafficDistributionOutput).
         pub fn build(
             self,

@@ -18,6 +18,7 @@ impl ImportPhoneNumber {
         Self
     }
 }
+
 /// The input of the [`ImportPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -33,32 +34,39 @@ pub struct ImportPhoneNumberInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl ImportPhoneNumberInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The claimed phone number ARN being imported from the external service, such as Amazon Web Services End User Messaging.
     pub fn source_phone_number_arn(&self) -> Option<&str> {
         self.source_phone_number_arn.as_deref()
     }
+
     /// The description of the phone number.
     pub fn phone_number_description(&self) -> Option<&str> {
         self.phone_number_description.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`ImportPhoneNumberInput`].
     pub fn builder() -> crate::operation::import_phone_number::builders::ImportPhoneNumberInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ImportPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -68,20 +76,24 @@ pub struct ImportPhoneNumberOutput {
     /// The Amazon Resource Name (ARN) of the phone number.
     pub phone_number_arn: Option<String>,
 }
+
 impl ImportPhoneNumberOutput {
     /// A unique identifier for the phone number.
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     pub fn phone_number_arn(&self) -> Option<&str> {
         self.phone_number_arn.as_deref()
     }
+
     /// Creates a new builder for [`ImportPhoneNumberOutput`].
     pub fn builder() -> crate::operation::import_phone_number::builders::ImportPhoneNumberOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ImportPhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +116,7 @@ pub enum ImportPhoneNumberError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ImportPhoneNumberError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +129,12 @@ impl ImportPhoneNumberError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -138,31 +153,38 @@ impl ImportPhoneNumberError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ImportPhoneNumberError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -176,6 +198,7 @@ impl ::std::error::Error for ImportPhoneNumberError {
         }
     }
 }
+
 impl ::std::fmt::Display for ImportPhoneNumberError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -189,11 +212,13 @@ impl ::std::fmt::Display for ImportPhoneNumberError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ImportPhoneNumberError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ImportPhoneNumberInput`](crate::operation::import_phone_number::ImportPhoneNumberInput).
@@ -206,6 +231,7 @@ pub mod builders {
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
         pub(crate) client_token: Option<String>,
     }
+
     impl ImportPhoneNumberInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -214,6 +240,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.instance_id). This field is required.
@@ -221,10 +248,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The claimed phone number ARN being imported from the external service, such as Amazon Web Services End User Messaging.
         ///
         /// Sets [`source_phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.source_phone_number_arn). This field is required.
@@ -232,6 +261,7 @@ pub mod builders {
             self.source_phone_number_arn = Some(input.into());
             self
         }
+
         /// The claimed phone number ARN being imported from the external service, such as Amazon Web Services End User Messaging.
         ///
         /// Sets [`source_phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.source_phone_number_arn). This field is required.
@@ -239,10 +269,12 @@ pub mod builders {
             self.source_phone_number_arn = input;
             self
         }
+
         /// Returns [`source_phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.source_phone_number_arn), if set.
         pub fn get_source_phone_number_arn(&self) -> &Option<String> {
             &self.source_phone_number_arn
         }
+
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.phone_number_description).
@@ -250,6 +282,7 @@ pub mod builders {
             self.phone_number_description = Some(input.into());
             self
         }
+
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.phone_number_description).
@@ -257,10 +290,12 @@ pub mod builders {
             self.phone_number_description = input;
             self
         }
+
         /// Returns [`phone_number_description`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.phone_number_description), if set.
         pub fn get_phone_number_description(&self) -> &Option<String> {
             &self.phone_number_description
         }
+
         /// Inserts an entry into [`tags`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -268,6 +303,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.tags).
@@ -278,10 +314,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.client_token).
@@ -289,6 +327,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.client_token).
@@ -296,10 +335,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::import_phone_number::ImportPhoneNumberInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`ImportPhoneNumberInput`](crate::operation::import_phone_number::ImportPhoneNumberInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -318,6 +359,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ImportPhoneNumberOutput`](crate::operation::import_phone_number::ImportPhoneNumberOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -325,6 +367,7 @@ pub mod builders {
         pub(crate) phone_number_id: Option<String>,
         pub(crate) phone_number_arn: Option<String>,
     }
+
     impl ImportPhoneNumberOutputBuilder {
         /// A unique identifier for the phone number.
         ///
@@ -333,6 +376,7 @@ pub mod builders {
             self.phone_number_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::import_phone_number::ImportPhoneNumberOutput#structfield.phone_number_id).
@@ -340,10 +384,12 @@ pub mod builders {
             self.phone_number_id = input;
             self
         }
+
         /// Returns [`phone_number_id`](crate::operation::import_phone_number::ImportPhoneNumberOutput#structfield.phone_number_id), if set.
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
+
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberOutput#structfield.phone_number_arn).
@@ -351,6 +397,7 @@ pub mod builders {
             self.phone_number_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberOutput#structfield.phone_number_arn).
@@ -358,10 +405,12 @@ pub mod builders {
             self.phone_number_arn = input;
             self
         }
+
         /// Returns [`phone_number_arn`](crate::operation::import_phone_number::ImportPhoneNumberOutput#structfield.phone_number_arn), if set.
         pub fn get_phone_number_arn(&self) -> &Option<String> {
             &self.phone_number_arn
         }
+
         /// Builds a [`ImportPhoneNumberOutput`](crate::operation::import_phone_number::ImportPhoneNumberOutput).
         pub fn build(
             self,

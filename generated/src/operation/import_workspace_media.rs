@@ -10,6 +10,7 @@ impl ImportWorkspaceMedia {
         Self
     }
 }
+
 /// The input of the [`ImportWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ImportWorkspaceMediaInput {
     /// The media source. Can be an S3 presigned URL or a base64-encoded string.
     pub media_source: Option<String>,
 }
+
 impl ImportWorkspaceMediaInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// The type of media.
     pub fn media_type(&self) -> Option<&crate::types::MediaType> {
         self.media_type.as_ref()
     }
+
     /// The media source.
     pub fn media_source(&self) -> Option<&str> {
         self.media_source.as_deref()
     }
+
     /// Creates a new builder for [`ImportWorkspaceMediaInput`].
     pub fn builder() -> crate::operation::import_workspace_media::builders::ImportWorkspaceMediaInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ImportWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -55,6 +62,7 @@ impl ImportWorkspaceMediaOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ImportWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -75,6 +83,7 @@ pub enum ImportWorkspaceMediaError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ImportWorkspaceMediaError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -87,10 +96,12 @@ impl ImportWorkspaceMediaError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -110,27 +121,33 @@ impl ImportWorkspaceMediaError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ImportWorkspaceMediaError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -143,6 +160,7 @@ impl ::std::error::Error for ImportWorkspaceMediaError {
         }
     }
 }
+
 impl ::std::fmt::Display for ImportWorkspaceMediaError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -155,11 +173,13 @@ impl ::std::fmt::Display for ImportWorkspaceMediaError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ImportWorkspaceMediaError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ImportWorkspaceMediaInput`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput).
@@ -171,6 +191,7 @@ pub mod builders {
         pub(crate) media_type: Option<crate::types::MediaType>,
         pub(crate) media_source: Option<String>,
     }
+
     impl ImportWorkspaceMediaInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -179,6 +200,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.instance_id). This field is required.
@@ -186,10 +208,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.workspace_id). This field is required.
@@ -197,6 +221,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.workspace_id). This field is required.
@@ -204,10 +229,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// The type of media.
         ///
         /// Sets [`media_type`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_type). This field is required.
@@ -215,6 +242,7 @@ pub mod builders {
             self.media_type = Some(input);
             self
         }
+
         /// The type of media.
         ///
         /// Sets [`media_type`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_type). This field is required.
@@ -222,10 +250,12 @@ pub mod builders {
             self.media_type = input;
             self
         }
+
         /// Returns [`media_type`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_type), if set.
         pub fn get_media_type(&self) -> &Option<crate::types::MediaType> {
             &self.media_type
         }
+
         /// The media source.
         ///
         /// Sets [`media_source`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_source). This field is required.
@@ -233,6 +263,7 @@ pub mod builders {
             self.media_source = Some(input.into());
             self
         }
+
         /// The media source.
         ///
         /// Sets [`media_source`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_source). This field is required.
@@ -240,10 +271,12 @@ pub mod builders {
             self.media_source = input;
             self
         }
+
         /// Returns [`media_source`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput#structfield.media_source), if set.
         pub fn get_media_source(&self) -> &Option<String> {
             &self.media_source
         }
+
         /// Builds a [`ImportWorkspaceMediaInput`](crate::operation::import_workspace_media::ImportWorkspaceMediaInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -261,6 +294,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ImportWorkspaceMediaOutput`](crate::operation::import_workspace_media::ImportWorkspaceMediaOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

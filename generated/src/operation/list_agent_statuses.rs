@@ -10,6 +10,7 @@ impl ListAgentStatuses {
         Self
     }
 }
+
 /// The input of the [`ListAgentStatuses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,30 +24,36 @@ pub struct ListAgentStatusesInput {
     /// Available agent status types.
     pub agent_status_types: Option<Vec<crate::types::AgentStatusType>>,
 }
+
 impl ListAgentStatusesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Available agent status types.
     ///
     /// Empty when the field is unset; use `.agent_status_types.is_none()` to tell unset from empty.
     pub fn agent_status_types(&self) -> &[crate::types::AgentStatusType] {
         self.agent_status_types.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ListAgentStatusesInput`].
     pub fn builder() -> crate::operation::list_agent_statuses::builders::ListAgentStatusesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListAgentStatuses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -56,22 +63,26 @@ pub struct ListAgentStatusesOutput {
     /// A summary of agent statuses.
     pub agent_status_summary_list: Option<Vec<crate::types::AgentStatusSummary>>,
 }
+
 impl ListAgentStatusesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A summary of agent statuses.
     ///
     /// Empty when the field is unset; use `.agent_status_summary_list.is_none()` to tell unset from empty.
     pub fn agent_status_summary_list(&self) -> &[crate::types::AgentStatusSummary] {
         self.agent_status_summary_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ListAgentStatusesOutput`].
     pub fn builder() -> crate::operation::list_agent_statuses::builders::ListAgentStatusesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListAgentStatuses`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -92,6 +103,7 @@ pub enum ListAgentStatusesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListAgentStatusesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -104,10 +116,12 @@ impl ListAgentStatusesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -127,27 +141,33 @@ impl ListAgentStatusesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListAgentStatusesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -160,6 +180,7 @@ impl ::std::error::Error for ListAgentStatusesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListAgentStatusesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -172,11 +193,13 @@ impl ::std::fmt::Display for ListAgentStatusesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListAgentStatusesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListAgentStatusesInput`](crate::operation::list_agent_statuses::ListAgentStatusesInput).
@@ -188,6 +211,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) agent_status_types: Option<Vec<crate::types::AgentStatusType>>,
     }
+
     impl ListAgentStatusesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -196,6 +220,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.instance_id). This field is required.
@@ -203,10 +228,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.next_token).
@@ -214,6 +241,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.next_token).
@@ -221,10 +249,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.max_results).
@@ -232,6 +262,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.max_results).
@@ -239,10 +270,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Appends an item to [`agent_status_types`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.agent_status_types); use [`set_agent_status_types`](Self::set_agent_status_types) to replace the whole list.
         pub fn agent_status_types(
             mut self,
@@ -253,6 +286,7 @@ pub mod builders {
             self.agent_status_types = Some(v);
             self
         }
+
         /// Available agent status types.
         ///
         /// Sets [`agent_status_types`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.agent_status_types).
@@ -263,12 +297,14 @@ pub mod builders {
             self.agent_status_types = input;
             self
         }
+
         /// Returns [`agent_status_types`](crate::operation::list_agent_statuses::ListAgentStatusesInput#structfield.agent_status_types), if set.
         pub fn get_agent_status_types(
             &self,
         ) -> &Option<Vec<crate::types::AgentStatusType>> {
             &self.agent_status_types
         }
+
         /// Builds a [`ListAgentStatusesInput`](crate::operation::list_agent_statuses::ListAgentStatusesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -286,6 +322,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListAgentStatusesOutput`](crate::operation::list_agent_statuses::ListAgentStatusesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -295,6 +332,7 @@ pub mod builders {
             Vec<crate::types::AgentStatusSummary>,
         >,
     }
+
     impl ListAgentStatusesOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -303,6 +341,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_agent_statuses::ListAgentStatusesOutput#structfield.next_token).
@@ -310,10 +349,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_agent_statuses::ListAgentStatusesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`agent_status_summary_list`](crate::operation::list_agent_statuses::ListAgentStatusesOutput#structfield.agent_status_summary_list); use [`set_agent_status_summary_list`](Self::set_agent_status_summary_list) to replace the whole list.
         pub fn agent_status_summary_list(
             mut self,
@@ -324,6 +365,7 @@ pub mod builders {
             self.agent_status_summary_list = Some(v);
             self
         }
+
         /// A summary of agent statuses.
         ///
         /// Sets [`agent_status_summary_list`](crate::operation::list_agent_statuses::ListAgentStatusesOutput#structfield.agent_status_summary_list).
@@ -334,12 +376,14 @@ pub mod builders {
             self.agent_status_summary_list = input;
             self
         }
+
         /// Returns [`agent_status_summary_list`](crate::operation::list_agent_statuses::ListAgentStatusesOutput#structfield.agent_status_summary_list), if set.
         pub fn get_agent_status_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::AgentStatusSummary>> {
             &self.agent_status_summary_list
         }
+
         /// Builds a [`ListAgentStatusesOutput`](crate::operation::list_agent_statuses::ListAgentStatusesOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl ListAnalyticsDataAssociations {
         Self
     }
 }
+
 /// The input of the [`ListAnalyticsDataAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListAnalyticsDataAssociationsInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListAnalyticsDataAssociationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the dataset to get the association status.
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListAnalyticsDataAssociationsInput`].
     pub fn builder() -> crate::operation::list_analytics_data_associations::builders::ListAnalyticsDataAssociationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListAnalyticsDataAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -54,6 +61,7 @@ pub struct ListAnalyticsDataAssociationsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListAnalyticsDataAssociationsOutput {
     /// An array of successful results: `DataSetId`, `TargetAccountId`, `ResourceShareId`, `ResourceShareArn`.
     ///
@@ -61,15 +69,18 @@ impl ListAnalyticsDataAssociationsOutput {
     pub fn results(&self) -> &[crate::types::AnalyticsDataAssociationResult] {
         self.results.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListAnalyticsDataAssociationsOutput`].
     pub fn builder() -> crate::operation::list_analytics_data_associations::builders::ListAnalyticsDataAssociationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListAnalyticsDataAssociations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -90,6 +101,7 @@ pub enum ListAnalyticsDataAssociationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListAnalyticsDataAssociationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -102,10 +114,12 @@ impl ListAnalyticsDataAssociationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -125,27 +139,33 @@ impl ListAnalyticsDataAssociationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListAnalyticsDataAssociationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -158,6 +178,7 @@ impl ::std::error::Error for ListAnalyticsDataAssociationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListAnalyticsDataAssociationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -170,11 +191,13 @@ impl ::std::fmt::Display for ListAnalyticsDataAssociationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListAnalyticsDataAssociationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListAnalyticsDataAssociationsInput`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput).
@@ -186,6 +209,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListAnalyticsDataAssociationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -194,6 +218,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.instance_id). This field is required.
@@ -201,10 +226,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the dataset to get the association status.
         ///
         /// Sets [`data_set_id`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.data_set_id).
@@ -212,6 +239,7 @@ pub mod builders {
             self.data_set_id = Some(input.into());
             self
         }
+
         /// The identifier of the dataset to get the association status.
         ///
         /// Sets [`data_set_id`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.data_set_id).
@@ -219,10 +247,12 @@ pub mod builders {
             self.data_set_id = input;
             self
         }
+
         /// Returns [`data_set_id`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.data_set_id), if set.
         pub fn get_data_set_id(&self) -> &Option<String> {
             &self.data_set_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.next_token).
@@ -230,6 +260,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.next_token).
@@ -237,10 +268,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.max_results).
@@ -248,6 +281,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.max_results).
@@ -255,10 +289,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListAnalyticsDataAssociationsInput`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -276,6 +312,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListAnalyticsDataAssociationsOutput`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -283,6 +320,7 @@ pub mod builders {
         pub(crate) results: Option<Vec<crate::types::AnalyticsDataAssociationResult>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListAnalyticsDataAssociationsOutputBuilder {
         /// Appends an item to [`results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.results); use [`set_results`](Self::set_results) to replace the whole list.
         pub fn results(
@@ -294,6 +332,7 @@ pub mod builders {
             self.results = Some(v);
             self
         }
+
         /// An array of successful results: `DataSetId`, `TargetAccountId`, `ResourceShareId`, `ResourceShareArn`.
         ///
         /// Sets [`results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.results).
@@ -304,12 +343,14 @@ pub mod builders {
             self.results = input;
             self
         }
+
         /// Returns [`results`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.results), if set.
         pub fn get_results(
             &self,
         ) -> &Option<Vec<crate::types::AnalyticsDataAssociationResult>> {
             &self.results
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.next_token).
@@ -317,6 +358,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.next_token).
@@ -324,10 +366,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListAnalyticsDataAssociationsOutput`](crate::operation::list_analytics_data_associations::ListAnalyticsDataAssociationsOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl ListAnalyticsDataLakeDataSets {
         Self
     }
 }
+
 /// The input of the [`ListAnalyticsDataLakeDataSets`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct ListAnalyticsDataLakeDataSetsInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListAnalyticsDataLakeDataSetsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListAnalyticsDataLakeDataSetsInput`].
     pub fn builder() -> crate::operation::list_analytics_data_lake_data_sets::builders::ListAnalyticsDataLakeDataSetsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListAnalyticsDataLakeDataSets`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -48,6 +54,7 @@ pub struct ListAnalyticsDataLakeDataSetsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListAnalyticsDataLakeDataSetsOutput {
     /// An array of successful results: `DataSetId`, `DataSetName`.
     ///
@@ -55,15 +62,18 @@ impl ListAnalyticsDataLakeDataSetsOutput {
     pub fn results(&self) -> &[crate::types::AnalyticsDataSetsResult] {
         self.results.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListAnalyticsDataLakeDataSetsOutput`].
     pub fn builder() -> crate::operation::list_analytics_data_lake_data_sets::builders::ListAnalyticsDataLakeDataSetsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListAnalyticsDataLakeDataSets`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -84,6 +94,7 @@ pub enum ListAnalyticsDataLakeDataSetsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListAnalyticsDataLakeDataSetsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -96,10 +107,12 @@ impl ListAnalyticsDataLakeDataSetsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -119,27 +132,33 @@ impl ListAnalyticsDataLakeDataSetsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListAnalyticsDataLakeDataSetsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -152,6 +171,7 @@ impl ::std::error::Error for ListAnalyticsDataLakeDataSetsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListAnalyticsDataLakeDataSetsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -164,11 +184,13 @@ impl ::std::fmt::Display for ListAnalyticsDataLakeDataSetsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListAnalyticsDataLakeDataSetsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListAnalyticsDataLakeDataSetsInput`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsInput).
@@ -179,6 +201,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListAnalyticsDataLakeDataSetsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -187,6 +210,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsInput#structfield.instance_id). This field is required.
@@ -194,10 +218,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsInput#structfield.next_token).
@@ -205,6 +231,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsInput#structfield.next_token).
@@ -212,10 +239,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsInput#structfield.max_results).
@@ -223,6 +252,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsInput#structfield.max_results).
@@ -230,10 +260,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListAnalyticsDataLakeDataSetsInput`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -250,6 +282,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListAnalyticsDataLakeDataSetsOutput`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -257,6 +290,7 @@ pub mod builders {
         pub(crate) results: Option<Vec<crate::types::AnalyticsDataSetsResult>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListAnalyticsDataLakeDataSetsOutputBuilder {
         /// Appends an item to [`results`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsOutput#structfield.results); use [`set_results`](Self::set_results) to replace the whole list.
         pub fn results(mut self, input: crate::types::AnalyticsDataSetsResult) -> Self {
@@ -265,6 +299,7 @@ pub mod builders {
             self.results = Some(v);
             self
         }
+
         /// An array of successful results: `DataSetId`, `DataSetName`.
         ///
         /// Sets [`results`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsOutput#structfield.results).
@@ -275,12 +310,14 @@ pub mod builders {
             self.results = input;
             self
         }
+
         /// Returns [`results`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsOutput#structfield.results), if set.
         pub fn get_results(
             &self,
         ) -> &Option<Vec<crate::types::AnalyticsDataSetsResult>> {
             &self.results
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsOutput#structfield.next_token).
@@ -288,6 +325,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsOutput#structfield.next_token).
@@ -295,10 +333,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListAnalyticsDataLakeDataSetsOutput`](crate::operation::list_analytics_data_lake_data_sets::ListAnalyticsDataLakeDataSetsOutput).
         pub fn build(
             self,

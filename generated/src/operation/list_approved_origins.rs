@@ -12,6 +12,7 @@ impl ListApprovedOrigins {
         Self
     }
 }
+
 /// The input of the [`ListApprovedOrigins`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct ListApprovedOriginsInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListApprovedOriginsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListApprovedOriginsInput`].
     pub fn builder() -> crate::operation::list_approved_origins::builders::ListApprovedOriginsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListApprovedOrigins`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,6 +56,7 @@ pub struct ListApprovedOriginsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListApprovedOriginsOutput {
     /// The approved origins.
     ///
@@ -57,15 +64,18 @@ impl ListApprovedOriginsOutput {
     pub fn origins(&self) -> &[String] {
         self.origins.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListApprovedOriginsOutput`].
     pub fn builder() -> crate::operation::list_approved_origins::builders::ListApprovedOriginsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListApprovedOrigins`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -86,6 +96,7 @@ pub enum ListApprovedOriginsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListApprovedOriginsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -98,10 +109,12 @@ impl ListApprovedOriginsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -121,27 +134,33 @@ impl ListApprovedOriginsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListApprovedOriginsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -154,6 +173,7 @@ impl ::std::error::Error for ListApprovedOriginsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListApprovedOriginsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -166,11 +186,13 @@ impl ::std::fmt::Display for ListApprovedOriginsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListApprovedOriginsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListApprovedOriginsInput`](crate::operation::list_approved_origins::ListApprovedOriginsInput).
@@ -181,6 +203,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListApprovedOriginsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -189,6 +212,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.instance_id). This field is required.
@@ -196,10 +220,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.next_token).
@@ -207,6 +233,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.next_token).
@@ -214,10 +241,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.max_results).
@@ -225,6 +254,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.max_results).
@@ -232,10 +262,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_approved_origins::ListApprovedOriginsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListApprovedOriginsInput`](crate::operation::list_approved_origins::ListApprovedOriginsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -252,6 +284,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListApprovedOriginsOutput`](crate::operation::list_approved_origins::ListApprovedOriginsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -259,6 +292,7 @@ pub mod builders {
         pub(crate) origins: Option<Vec<String>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListApprovedOriginsOutputBuilder {
         /// Appends an item to [`origins`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.origins); use [`set_origins`](Self::set_origins) to replace the whole list.
         pub fn origins(mut self, input: impl Into<String>) -> Self {
@@ -267,6 +301,7 @@ pub mod builders {
             self.origins = Some(v);
             self
         }
+
         /// The approved origins.
         ///
         /// Sets [`origins`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.origins).
@@ -274,10 +309,12 @@ pub mod builders {
             self.origins = input;
             self
         }
+
         /// Returns [`origins`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.origins), if set.
         pub fn get_origins(&self) -> &Option<Vec<String>> {
             &self.origins
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.next_token).
@@ -285,6 +322,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.next_token).
@@ -292,10 +330,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_approved_origins::ListApprovedOriginsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListApprovedOriginsOutput`](crate::operation::list_approved_origins::ListApprovedOriginsOutput).
         pub fn build(
             self,

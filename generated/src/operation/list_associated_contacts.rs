@@ -10,6 +10,7 @@ impl ListAssociatedContacts {
         Self
     }
 }
+
 /// The input of the [`ListAssociatedContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListAssociatedContactsInput {
     /// The token for the next set of results. Use the value returned in the previous response in the next request to retrieve the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListAssociatedContactsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListAssociatedContactsInput`].
     pub fn builder() -> crate::operation::list_associated_contacts::builders::ListAssociatedContactsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListAssociatedContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -54,6 +61,7 @@ pub struct ListAssociatedContactsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListAssociatedContactsOutput {
     /// List of the contact summary for all the contacts in contact tree associated with unique identifier.
     ///
@@ -61,15 +69,18 @@ impl ListAssociatedContactsOutput {
     pub fn contact_summary_list(&self) -> &[crate::types::AssociatedContactSummary] {
         self.contact_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListAssociatedContactsOutput`].
     pub fn builder() -> crate::operation::list_associated_contacts::builders::ListAssociatedContactsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListAssociatedContacts`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -90,6 +101,7 @@ pub enum ListAssociatedContactsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListAssociatedContactsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -102,10 +114,12 @@ impl ListAssociatedContactsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -125,27 +139,33 @@ impl ListAssociatedContactsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListAssociatedContactsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -158,6 +178,7 @@ impl ::std::error::Error for ListAssociatedContactsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListAssociatedContactsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -170,11 +191,13 @@ impl ::std::fmt::Display for ListAssociatedContactsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListAssociatedContactsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListAssociatedContactsInput`](crate::operation::list_associated_contacts::ListAssociatedContactsInput).
@@ -186,6 +209,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListAssociatedContactsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -194,6 +218,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.instance_id). This field is required.
@@ -201,10 +226,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.contact_id). This field is required.
@@ -212,6 +239,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.contact_id). This field is required.
@@ -219,10 +247,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.max_results).
@@ -230,6 +260,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.max_results).
@@ -237,10 +268,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.next_token).
@@ -248,6 +281,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.next_token).
@@ -255,10 +289,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListAssociatedContactsInput`](crate::operation::list_associated_contacts::ListAssociatedContactsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -276,6 +312,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListAssociatedContactsOutput`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -285,6 +322,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListAssociatedContactsOutputBuilder {
         /// Appends an item to [`contact_summary_list`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.contact_summary_list); use [`set_contact_summary_list`](Self::set_contact_summary_list) to replace the whole list.
         pub fn contact_summary_list(
@@ -296,6 +334,7 @@ pub mod builders {
             self.contact_summary_list = Some(v);
             self
         }
+
         /// List of the contact summary for all the contacts in contact tree associated with unique identifier.
         ///
         /// Sets [`contact_summary_list`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.contact_summary_list).
@@ -306,12 +345,14 @@ pub mod builders {
             self.contact_summary_list = input;
             self
         }
+
         /// Returns [`contact_summary_list`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.contact_summary_list), if set.
         pub fn get_contact_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::AssociatedContactSummary>> {
             &self.contact_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.next_token).
@@ -319,6 +360,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.next_token).
@@ -326,10 +368,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListAssociatedContactsOutput`](crate::operation::list_associated_contacts::ListAssociatedContactsOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl ListAttachedFilesConfigurations {
         Self
     }
 }
+
 /// The input of the [`ListAttachedFilesConfigurations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct ListAttachedFilesConfigurationsInput {
     /// The token for the next set of results. Use the value returned in the previous response in the next request to retrieve the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListAttachedFilesConfigurationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListAttachedFilesConfigurationsInput`].
     pub fn builder() -> crate::operation::list_attached_files_configurations::builders::ListAttachedFilesConfigurationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListAttachedFilesConfigurations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -52,6 +58,7 @@ pub struct ListAttachedFilesConfigurationsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListAttachedFilesConfigurationsOutput {
     /// Information about the attached files configurations.
     ///
@@ -61,15 +68,18 @@ impl ListAttachedFilesConfigurationsOutput {
     ) -> &[crate::types::AttachedFilesConfigurationSummary] {
         self.attached_files_configurations.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListAttachedFilesConfigurationsOutput`].
     pub fn builder() -> crate::operation::list_attached_files_configurations::builders::ListAttachedFilesConfigurationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListAttachedFilesConfigurations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -90,6 +100,7 @@ pub enum ListAttachedFilesConfigurationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListAttachedFilesConfigurationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -102,10 +113,12 @@ impl ListAttachedFilesConfigurationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -123,27 +136,33 @@ impl ListAttachedFilesConfigurationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListAttachedFilesConfigurationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -156,6 +175,7 @@ impl ::std::error::Error for ListAttachedFilesConfigurationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListAttachedFilesConfigurationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -168,11 +188,13 @@ impl ::std::fmt::Display for ListAttachedFilesConfigurationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListAttachedFilesConfigurationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListAttachedFilesConfigurationsInput`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsInput).
@@ -183,6 +205,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListAttachedFilesConfigurationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -191,6 +214,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsInput#structfield.instance_id). This field is required.
@@ -198,10 +222,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsInput#structfield.max_results).
@@ -209,6 +235,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsInput#structfield.max_results).
@@ -216,10 +243,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsInput#structfield.next_token).
@@ -227,6 +256,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsInput#structfield.next_token).
@@ -234,10 +264,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListAttachedFilesConfigurationsInput`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -254,6 +286,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListAttachedFilesConfigurationsOutput`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -263,6 +296,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListAttachedFilesConfigurationsOutputBuilder {
         /// Appends an item to [`attached_files_configurations`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsOutput#structfield.attached_files_configurations); use [`set_attached_files_configurations`](Self::set_attached_files_configurations) to replace the whole list.
         pub fn attached_files_configurations(
@@ -274,6 +308,7 @@ pub mod builders {
             self.attached_files_configurations = Some(v);
             self
         }
+
         /// Information about the attached files configurations.
         ///
         /// Sets [`attached_files_configurations`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsOutput#structfield.attached_files_configurations).
@@ -284,12 +319,14 @@ pub mod builders {
             self.attached_files_configurations = input;
             self
         }
+
         /// Returns [`attached_files_configurations`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsOutput#structfield.attached_files_configurations), if set.
         pub fn get_attached_files_configurations(
             &self,
         ) -> &Option<Vec<crate::types::AttachedFilesConfigurationSummary>> {
             &self.attached_files_configurations
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsOutput#structfield.next_token).
@@ -297,6 +334,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsOutput#structfield.next_token).
@@ -304,10 +342,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListAttachedFilesConfigurationsOutput`](crate::operation::list_attached_files_configurations::ListAttachedFilesConfigurationsOutput).
         pub fn build(
             self,

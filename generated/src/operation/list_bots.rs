@@ -12,6 +12,7 @@ impl ListBots {
         Self
     }
 }
+
 /// The input of the [`ListBots`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct ListBotsInput {
     /// The version of Amazon Lex or Amazon Lex V2.
     pub lex_version: Option<crate::types::LexVersion>,
 }
+
 impl ListBotsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The version of Amazon Lex or Amazon Lex V2.
     pub fn lex_version(&self) -> Option<&crate::types::LexVersion> {
         self.lex_version.as_ref()
     }
+
     /// Creates a new builder for [`ListBotsInput`].
     pub fn builder() -> crate::operation::list_bots::builders::ListBotsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListBots`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -56,6 +63,7 @@ pub struct ListBotsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListBotsOutput {
     /// The names and Amazon Web Services Regions of the Amazon Lex or Amazon Lex V2 bots associated with the specified instance.
     ///
@@ -63,15 +71,18 @@ impl ListBotsOutput {
     pub fn lex_bots(&self) -> &[crate::types::LexBotConfig] {
         self.lex_bots.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListBotsOutput`].
     pub fn builder() -> crate::operation::list_bots::builders::ListBotsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListBots`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -90,6 +101,7 @@ pub enum ListBotsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListBotsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -102,10 +114,12 @@ impl ListBotsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -122,23 +136,28 @@ impl ListBotsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListBotsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -150,6 +169,7 @@ impl ::std::error::Error for ListBotsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListBotsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -161,11 +181,13 @@ impl ::std::fmt::Display for ListBotsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListBotsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListBotsInput`](crate::operation::list_bots::ListBotsInput).
@@ -177,6 +199,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) lex_version: Option<crate::types::LexVersion>,
     }
+
     impl ListBotsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -185,6 +208,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_bots::ListBotsInput#structfield.instance_id). This field is required.
@@ -192,10 +216,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_bots::ListBotsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_bots::ListBotsInput#structfield.next_token).
@@ -203,6 +229,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_bots::ListBotsInput#structfield.next_token).
@@ -210,10 +237,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_bots::ListBotsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_bots::ListBotsInput#structfield.max_results).
@@ -221,6 +250,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_bots::ListBotsInput#structfield.max_results).
@@ -228,10 +258,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_bots::ListBotsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The version of Amazon Lex or Amazon Lex V2.
         ///
         /// Sets [`lex_version`](crate::operation::list_bots::ListBotsInput#structfield.lex_version). This field is required.
@@ -239,6 +271,7 @@ pub mod builders {
             self.lex_version = Some(input);
             self
         }
+
         /// The version of Amazon Lex or Amazon Lex V2.
         ///
         /// Sets [`lex_version`](crate::operation::list_bots::ListBotsInput#structfield.lex_version). This field is required.
@@ -249,10 +282,12 @@ pub mod builders {
             self.lex_version = input;
             self
         }
+
         /// Returns [`lex_version`](crate::operation::list_bots::ListBotsInput#structfield.lex_version), if set.
         pub fn get_lex_version(&self) -> &Option<crate::types::LexVersion> {
             &self.lex_version
         }
+
         /// Builds a [`ListBotsInput`](crate::operation::list_bots::ListBotsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -270,6 +305,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListBotsOutput`](crate::operation::list_bots::ListBotsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -277,6 +313,7 @@ pub mod builders {
         pub(crate) lex_bots: Option<Vec<crate::types::LexBotConfig>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListBotsOutputBuilder {
         /// Appends an item to [`lex_bots`](crate::operation::list_bots::ListBotsOutput#structfield.lex_bots); use [`set_lex_bots`](Self::set_lex_bots) to replace the whole list.
         pub fn lex_bots(mut self, input: crate::types::LexBotConfig) -> Self {
@@ -285,6 +322,7 @@ pub mod builders {
             self.lex_bots = Some(v);
             self
         }
+
         /// The names and Amazon Web Services Regions of the Amazon Lex or Amazon Lex V2 bots associated with the specified instance.
         ///
         /// Sets [`lex_bots`](crate::operation::list_bots::ListBotsOutput#structfield.lex_bots).
@@ -295,10 +333,12 @@ pub mod builders {
             self.lex_bots = input;
             self
         }
+
         /// Returns [`lex_bots`](crate::operation::list_bots::ListBotsOutput#structfield.lex_bots), if set.
         pub fn get_lex_bots(&self) -> &Option<Vec<crate::types::LexBotConfig>> {
             &self.lex_bots
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_bots::ListBotsOutput#structfield.next_token).
@@ -306,6 +346,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_bots::ListBotsOutput#structfield.next_token).
@@ -313,10 +354,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_bots::ListBotsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListBotsOutput`](crate::operation::list_bots::ListBotsOutput).
         pub fn build(self) -> crate::operation::list_bots::ListBotsOutput {
             crate::operation::list_bots::ListBotsOutput {

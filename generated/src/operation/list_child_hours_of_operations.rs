@@ -12,6 +12,7 @@ impl ListChildHoursOfOperations {
         Self
     }
 }
+
 /// The input of the [`ListChildHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct ListChildHoursOfOperationsInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListChildHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the parent hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListChildHoursOfOperationsInput`].
     pub fn builder() -> crate::operation::list_child_hours_of_operations::builders::ListChildHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListChildHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,11 +69,13 @@ pub struct ListChildHoursOfOperationsOutput {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl ListChildHoursOfOperationsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Information about the hours of operation.
     ///
     /// Empty when the field is unset; use `.child_hours_of_operations_summary_list.is_none()` to tell unset from empty.
@@ -75,19 +84,23 @@ impl ListChildHoursOfOperationsOutput {
     ) -> &[crate::types::HoursOfOperationsIdentifier] {
         self.child_hours_of_operations_summary_list.as_deref().unwrap_or_default()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`ListChildHoursOfOperationsOutput`].
     pub fn builder() -> crate::operation::list_child_hours_of_operations::builders::ListChildHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListChildHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -108,6 +121,7 @@ pub enum ListChildHoursOfOperationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListChildHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -120,10 +134,12 @@ impl ListChildHoursOfOperationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -143,27 +159,33 @@ impl ListChildHoursOfOperationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListChildHoursOfOperationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -176,6 +198,7 @@ impl ::std::error::Error for ListChildHoursOfOperationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListChildHoursOfOperationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,11 +211,13 @@ impl ::std::fmt::Display for ListChildHoursOfOperationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListChildHoursOfOperationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListChildHoursOfOperationsInput`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput).
@@ -204,6 +229,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListChildHoursOfOperationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -212,6 +238,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.instance_id). This field is required.
@@ -219,10 +246,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the parent hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
@@ -230,6 +259,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier of the parent hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.hours_of_operation_id). This field is required.
@@ -237,10 +267,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.next_token).
@@ -248,6 +280,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.next_token).
@@ -255,10 +288,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.max_results).
@@ -266,6 +301,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.max_results).
@@ -273,10 +309,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListChildHoursOfOperationsInput`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -294,6 +332,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListChildHoursOfOperationsOutput`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -305,6 +344,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl ListChildHoursOfOperationsOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -313,6 +353,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.next_token).
@@ -320,10 +361,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`child_hours_of_operations_summary_list`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.child_hours_of_operations_summary_list); use [`set_child_hours_of_operations_summary_list`](Self::set_child_hours_of_operations_summary_list) to replace the whole list.
         pub fn child_hours_of_operations_summary_list(
             mut self,
@@ -336,6 +379,7 @@ pub mod builders {
             self.child_hours_of_operations_summary_list = Some(v);
             self
         }
+
         /// Information about the hours of operation.
         ///
         /// Sets [`child_hours_of_operations_summary_list`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.child_hours_of_operations_summary_list).
@@ -346,12 +390,14 @@ pub mod builders {
             self.child_hours_of_operations_summary_list = input;
             self
         }
+
         /// Returns [`child_hours_of_operations_summary_list`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.child_hours_of_operations_summary_list), if set.
         pub fn get_child_hours_of_operations_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperationsIdentifier>> {
             &self.child_hours_of_operations_summary_list
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_time).
@@ -359,6 +405,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_time).
@@ -369,10 +416,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_region).
@@ -380,6 +429,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_region).
@@ -387,10 +437,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`ListChildHoursOfOperationsOutput`](crate::operation::list_child_hours_of_operations::ListChildHoursOfOperationsOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl ListContactEvaluations {
         Self
     }
 }
+
 /// The input of the [`ListContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct ListContactEvaluationsInput {
     /// > **Important:** This is not expected to be set because the value returned in the previous response is always null.
     pub next_token: Option<String>,
 }
+
 impl ListContactEvaluationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListContactEvaluationsInput`].
     pub fn builder() -> crate::operation::list_contact_evaluations::builders::ListContactEvaluationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -52,20 +58,24 @@ pub struct ListContactEvaluationsOutput {
     /// > **Important:** This is always returned as null in the response.
     pub next_token: Option<String>,
 }
+
 impl ListContactEvaluationsOutput {
     /// Provides details about a list of contact evaluations belonging to an instance.
     pub fn evaluation_summary_list(&self) -> &[crate::types::EvaluationSummary] {
         &self.evaluation_summary_list
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListContactEvaluationsOutput`].
     pub fn builder() -> crate::operation::list_contact_evaluations::builders::ListContactEvaluationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -84,6 +94,7 @@ pub enum ListContactEvaluationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListContactEvaluationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -96,10 +107,12 @@ impl ListContactEvaluationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -116,23 +129,28 @@ impl ListContactEvaluationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListContactEvaluationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -144,6 +162,7 @@ impl ::std::error::Error for ListContactEvaluationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListContactEvaluationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -155,11 +174,13 @@ impl ::std::fmt::Display for ListContactEvaluationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListContactEvaluationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListContactEvaluationsInput`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput).
@@ -170,6 +191,7 @@ pub mod builders {
         pub(crate) contact_id: Option<String>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListContactEvaluationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -178,6 +200,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.instance_id). This field is required.
@@ -185,10 +208,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.contact_id). This field is required.
@@ -196,6 +221,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.contact_id). This field is required.
@@ -203,10 +229,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.next_token).
@@ -214,6 +242,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.next_token).
@@ -221,10 +250,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListContactEvaluationsInput`](crate::operation::list_contact_evaluations::ListContactEvaluationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -241,6 +272,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListContactEvaluationsOutput`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -248,6 +280,7 @@ pub mod builders {
         pub(crate) evaluation_summary_list: Option<Vec<crate::types::EvaluationSummary>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListContactEvaluationsOutputBuilder {
         /// Appends an item to [`evaluation_summary_list`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.evaluation_summary_list); use [`set_evaluation_summary_list`](Self::set_evaluation_summary_list) to replace the whole list.
         pub fn evaluation_summary_list(
@@ -259,6 +292,7 @@ pub mod builders {
             self.evaluation_summary_list = Some(v);
             self
         }
+
         /// Provides details about a list of contact evaluations belonging to an instance.
         ///
         /// Sets [`evaluation_summary_list`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.evaluation_summary_list). This field is required.
@@ -269,12 +303,14 @@ pub mod builders {
             self.evaluation_summary_list = input;
             self
         }
+
         /// Returns [`evaluation_summary_list`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.evaluation_summary_list), if set.
         pub fn get_evaluation_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::EvaluationSummary>> {
             &self.evaluation_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.next_token).
@@ -282,6 +318,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.next_token).
@@ -289,10 +326,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListContactEvaluationsOutput`](crate::operation::list_contact_evaluations::ListContactEvaluationsOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl ListContactFlowModules {
         Self
     }
 }
+
 /// The input of the [`ListContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,30 +24,36 @@ pub struct ListContactFlowModulesInput {
     /// The state of the flow module.
     pub contact_flow_module_state: Option<crate::types::ContactFlowModuleState>,
 }
+
 impl ListContactFlowModulesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The state of the flow module.
     pub fn contact_flow_module_state(
         &self,
     ) -> Option<&crate::types::ContactFlowModuleState> {
         self.contact_flow_module_state.as_ref()
     }
+
     /// Creates a new builder for [`ListContactFlowModulesInput`].
     pub fn builder() -> crate::operation::list_contact_flow_modules::builders::ListContactFlowModulesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -58,6 +65,7 @@ pub struct ListContactFlowModulesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListContactFlowModulesOutput {
     /// Information about the flow module.
     ///
@@ -67,15 +75,18 @@ impl ListContactFlowModulesOutput {
     ) -> &[crate::types::ContactFlowModuleSummary] {
         self.contact_flow_modules_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListContactFlowModulesOutput`].
     pub fn builder() -> crate::operation::list_contact_flow_modules::builders::ListContactFlowModulesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -98,6 +109,7 @@ pub enum ListContactFlowModulesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListContactFlowModulesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -110,10 +122,12 @@ impl ListContactFlowModulesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -134,31 +148,38 @@ impl ListContactFlowModulesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListContactFlowModulesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -172,6 +193,7 @@ impl ::std::error::Error for ListContactFlowModulesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListContactFlowModulesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -185,11 +207,13 @@ impl ::std::fmt::Display for ListContactFlowModulesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListContactFlowModulesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListContactFlowModulesInput`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput).
@@ -203,6 +227,7 @@ pub mod builders {
             crate::types::ContactFlowModuleState,
         >,
     }
+
     impl ListContactFlowModulesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -211,6 +236,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.instance_id). This field is required.
@@ -218,10 +244,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.next_token).
@@ -229,6 +257,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.next_token).
@@ -236,10 +265,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.max_results).
@@ -247,6 +278,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.max_results).
@@ -254,10 +286,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The state of the flow module.
         ///
         /// Sets [`contact_flow_module_state`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.contact_flow_module_state).
@@ -268,6 +302,7 @@ pub mod builders {
             self.contact_flow_module_state = Some(input);
             self
         }
+
         /// The state of the flow module.
         ///
         /// Sets [`contact_flow_module_state`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.contact_flow_module_state).
@@ -278,12 +313,14 @@ pub mod builders {
             self.contact_flow_module_state = input;
             self
         }
+
         /// Returns [`contact_flow_module_state`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput#structfield.contact_flow_module_state), if set.
         pub fn get_contact_flow_module_state(
             &self,
         ) -> &Option<crate::types::ContactFlowModuleState> {
             &self.contact_flow_module_state
         }
+
         /// Builds a [`ListContactFlowModulesInput`](crate::operation::list_contact_flow_modules::ListContactFlowModulesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -301,6 +338,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListContactFlowModulesOutput`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -310,6 +348,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListContactFlowModulesOutputBuilder {
         /// Appends an item to [`contact_flow_modules_summary_list`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.contact_flow_modules_summary_list); use [`set_contact_flow_modules_summary_list`](Self::set_contact_flow_modules_summary_list) to replace the whole list.
         pub fn contact_flow_modules_summary_list(
@@ -323,6 +362,7 @@ pub mod builders {
             self.contact_flow_modules_summary_list = Some(v);
             self
         }
+
         /// Information about the flow module.
         ///
         /// Sets [`contact_flow_modules_summary_list`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.contact_flow_modules_summary_list).
@@ -333,12 +373,14 @@ pub mod builders {
             self.contact_flow_modules_summary_list = input;
             self
         }
+
         /// Returns [`contact_flow_modules_summary_list`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.contact_flow_modules_summary_list), if set.
         pub fn get_contact_flow_modules_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ContactFlowModuleSummary>> {
             &self.contact_flow_modules_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.next_token).
@@ -346,6 +388,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.next_token).
@@ -353,10 +396,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListContactFlowModulesOutput`](crate::operation::list_contact_flow_modules::ListContactFlowModulesOutput).
         pub fn build(
             self,

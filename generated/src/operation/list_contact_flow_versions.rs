@@ -10,6 +10,7 @@ impl ListContactFlowVersions {
         Self
     }
 }
+
 /// The input of the [`ListContactFlowVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListContactFlowVersionsInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListContactFlowVersionsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListContactFlowVersionsInput`].
     pub fn builder() -> crate::operation::list_contact_flow_versions::builders::ListContactFlowVersionsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListContactFlowVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -56,6 +63,7 @@ pub struct ListContactFlowVersionsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListContactFlowVersionsOutput {
     /// A list of flow version summaries.
     ///
@@ -65,15 +73,18 @@ impl ListContactFlowVersionsOutput {
     ) -> &[crate::types::ContactFlowVersionSummary] {
         self.contact_flow_version_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListContactFlowVersionsOutput`].
     pub fn builder() -> crate::operation::list_contact_flow_versions::builders::ListContactFlowVersionsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListContactFlowVersions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -96,6 +107,7 @@ pub enum ListContactFlowVersionsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListContactFlowVersionsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -108,10 +120,12 @@ impl ListContactFlowVersionsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -132,31 +146,38 @@ impl ListContactFlowVersionsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListContactFlowVersionsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +191,7 @@ impl ::std::error::Error for ListContactFlowVersionsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListContactFlowVersionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -183,11 +205,13 @@ impl ::std::fmt::Display for ListContactFlowVersionsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListContactFlowVersionsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListContactFlowVersionsInput`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput).
@@ -199,6 +223,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListContactFlowVersionsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -207,6 +232,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput#structfield.instance_id). This field is required.
@@ -214,10 +240,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput#structfield.contact_flow_id). This field is required.
@@ -225,6 +253,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput#structfield.contact_flow_id). This field is required.
@@ -232,10 +261,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput#structfield.next_token).
@@ -243,6 +274,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput#structfield.next_token).
@@ -250,10 +282,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput#structfield.max_results).
@@ -261,6 +295,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput#structfield.max_results).
@@ -268,10 +303,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListContactFlowVersionsInput`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -289,6 +326,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListContactFlowVersionsOutput`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -298,6 +336,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListContactFlowVersionsOutputBuilder {
         /// Appends an item to [`contact_flow_version_summary_list`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsOutput#structfield.contact_flow_version_summary_list); use [`set_contact_flow_version_summary_list`](Self::set_contact_flow_version_summary_list) to replace the whole list.
         pub fn contact_flow_version_summary_list(
@@ -311,6 +350,7 @@ pub mod builders {
             self.contact_flow_version_summary_list = Some(v);
             self
         }
+
         /// A list of flow version summaries.
         ///
         /// Sets [`contact_flow_version_summary_list`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsOutput#structfield.contact_flow_version_summary_list).
@@ -321,12 +361,14 @@ pub mod builders {
             self.contact_flow_version_summary_list = input;
             self
         }
+
         /// Returns [`contact_flow_version_summary_list`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsOutput#structfield.contact_flow_version_summary_list), if set.
         pub fn get_contact_flow_version_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ContactFlowVersionSummary>> {
             &self.contact_flow_version_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsOutput#structfield.next_token).
@@ -334,6 +376,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsOutput#structfield.next_token).
@@ -341,10 +384,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListContactFlowVersionsOutput`](crate::operation::list_contact_flow_versions::ListContactFlowVersionsOutput).
         pub fn build(
             self,

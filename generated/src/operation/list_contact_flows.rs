@@ -14,6 +14,7 @@ impl ListContactFlows {
         Self
     }
 }
+
 /// The input of the [`ListContactFlows`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,30 +28,36 @@ pub struct ListContactFlowsInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListContactFlowsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The type of flow.
     ///
     /// Empty when the field is unset; use `.contact_flow_types.is_none()` to tell unset from empty.
     pub fn contact_flow_types(&self) -> &[crate::types::ContactFlowType] {
         self.contact_flow_types.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListContactFlowsInput`].
     pub fn builder() -> crate::operation::list_contact_flows::builders::ListContactFlowsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListContactFlows`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,6 +67,7 @@ pub struct ListContactFlowsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListContactFlowsOutput {
     /// Information about the flows.
     ///
@@ -67,15 +75,18 @@ impl ListContactFlowsOutput {
     pub fn contact_flow_summary_list(&self) -> &[crate::types::ContactFlowSummary] {
         self.contact_flow_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListContactFlowsOutput`].
     pub fn builder() -> crate::operation::list_contact_flows::builders::ListContactFlowsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListContactFlows`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -96,6 +107,7 @@ pub enum ListContactFlowsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListContactFlowsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -108,10 +120,12 @@ impl ListContactFlowsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -131,27 +145,33 @@ impl ListContactFlowsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListContactFlowsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -164,6 +184,7 @@ impl ::std::error::Error for ListContactFlowsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListContactFlowsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -176,11 +197,13 @@ impl ::std::fmt::Display for ListContactFlowsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListContactFlowsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListContactFlowsInput`](crate::operation::list_contact_flows::ListContactFlowsInput).
@@ -192,6 +215,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListContactFlowsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -200,6 +224,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.instance_id). This field is required.
@@ -207,10 +232,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Appends an item to [`contact_flow_types`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.contact_flow_types); use [`set_contact_flow_types`](Self::set_contact_flow_types) to replace the whole list.
         pub fn contact_flow_types(
             mut self,
@@ -221,6 +248,7 @@ pub mod builders {
             self.contact_flow_types = Some(v);
             self
         }
+
         /// The type of flow.
         ///
         /// Sets [`contact_flow_types`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.contact_flow_types).
@@ -231,12 +259,14 @@ pub mod builders {
             self.contact_flow_types = input;
             self
         }
+
         /// Returns [`contact_flow_types`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.contact_flow_types), if set.
         pub fn get_contact_flow_types(
             &self,
         ) -> &Option<Vec<crate::types::ContactFlowType>> {
             &self.contact_flow_types
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.next_token).
@@ -244,6 +274,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.next_token).
@@ -251,10 +282,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.max_results).
@@ -262,6 +295,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.max_results).
@@ -269,10 +303,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_contact_flows::ListContactFlowsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListContactFlowsInput`](crate::operation::list_contact_flows::ListContactFlowsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -290,6 +326,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListContactFlowsOutput`](crate::operation::list_contact_flows::ListContactFlowsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -299,6 +336,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListContactFlowsOutputBuilder {
         /// Appends an item to [`contact_flow_summary_list`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.contact_flow_summary_list); use [`set_contact_flow_summary_list`](Self::set_contact_flow_summary_list) to replace the whole list.
         pub fn contact_flow_summary_list(
@@ -310,6 +348,7 @@ pub mod builders {
             self.contact_flow_summary_list = Some(v);
             self
         }
+
         /// Information about the flows.
         ///
         /// Sets [`contact_flow_summary_list`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.contact_flow_summary_list).
@@ -320,12 +359,14 @@ pub mod builders {
             self.contact_flow_summary_list = input;
             self
         }
+
         /// Returns [`contact_flow_summary_list`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.contact_flow_summary_list), if set.
         pub fn get_contact_flow_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ContactFlowSummary>> {
             &self.contact_flow_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.next_token).
@@ -333,6 +374,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.next_token).
@@ -340,10 +382,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_contact_flows::ListContactFlowsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListContactFlowsOutput`](crate::operation::list_contact_flows::ListContactFlowsOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl ListContactReferences {
         Self
     }
 }
+
 /// The input of the [`ListContactReferences`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,30 +28,36 @@ pub struct ListContactReferencesInput {
     /// > **Important:** This is not expected to be set, because the value returned in the previous response is always null.
     pub next_token: Option<String>,
 }
+
 impl ListContactReferencesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the initial contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The type of reference.
     ///
     /// Empty when the field is unset; use `.reference_types.is_none()` to tell unset from empty.
     pub fn reference_types(&self) -> &[crate::types::ReferenceType] {
         self.reference_types.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListContactReferencesInput`].
     pub fn builder() -> crate::operation::list_contact_references::builders::ListContactReferencesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListContactReferences`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,6 +69,7 @@ pub struct ListContactReferencesOutput {
     /// > **Important:** This is always returned as null in the response.
     pub next_token: Option<String>,
 }
+
 impl ListContactReferencesOutput {
     /// Information about the flows.
     ///
@@ -69,15 +77,18 @@ impl ListContactReferencesOutput {
     pub fn reference_summary_list(&self) -> &[crate::types::ReferenceSummary] {
         self.reference_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListContactReferencesOutput`].
     pub fn builder() -> crate::operation::list_contact_references::builders::ListContactReferencesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListContactReferences`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -98,6 +109,7 @@ pub enum ListContactReferencesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListContactReferencesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -110,10 +122,12 @@ impl ListContactReferencesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -133,27 +147,33 @@ impl ListContactReferencesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListContactReferencesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -166,6 +186,7 @@ impl ::std::error::Error for ListContactReferencesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListContactReferencesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -178,11 +199,13 @@ impl ::std::fmt::Display for ListContactReferencesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListContactReferencesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListContactReferencesInput`](crate::operation::list_contact_references::ListContactReferencesInput).
@@ -194,6 +217,7 @@ pub mod builders {
         pub(crate) reference_types: Option<Vec<crate::types::ReferenceType>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListContactReferencesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -202,6 +226,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.instance_id). This field is required.
@@ -209,10 +234,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the initial contact.
         ///
         /// Sets [`contact_id`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.contact_id). This field is required.
@@ -220,6 +247,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the initial contact.
         ///
         /// Sets [`contact_id`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.contact_id). This field is required.
@@ -227,10 +255,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Appends an item to [`reference_types`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.reference_types); use [`set_reference_types`](Self::set_reference_types) to replace the whole list.
         pub fn reference_types(mut self, input: crate::types::ReferenceType) -> Self {
             let mut v: Vec<_> = self.reference_types.unwrap_or_default();
@@ -238,6 +268,7 @@ pub mod builders {
             self.reference_types = Some(v);
             self
         }
+
         /// The type of reference.
         ///
         /// Sets [`reference_types`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.reference_types). This field is required.
@@ -248,10 +279,12 @@ pub mod builders {
             self.reference_types = input;
             self
         }
+
         /// Returns [`reference_types`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.reference_types), if set.
         pub fn get_reference_types(&self) -> &Option<Vec<crate::types::ReferenceType>> {
             &self.reference_types
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.next_token).
@@ -259,6 +292,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.next_token).
@@ -266,10 +300,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_contact_references::ListContactReferencesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListContactReferencesInput`](crate::operation::list_contact_references::ListContactReferencesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -287,6 +323,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListContactReferencesOutput`](crate::operation::list_contact_references::ListContactReferencesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -294,6 +331,7 @@ pub mod builders {
         pub(crate) reference_summary_list: Option<Vec<crate::types::ReferenceSummary>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListContactReferencesOutputBuilder {
         /// Appends an item to [`reference_summary_list`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.reference_summary_list); use [`set_reference_summary_list`](Self::set_reference_summary_list) to replace the whole list.
         pub fn reference_summary_list(
@@ -305,6 +343,7 @@ pub mod builders {
             self.reference_summary_list = Some(v);
             self
         }
+
         /// Information about the flows.
         ///
         /// Sets [`reference_summary_list`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.reference_summary_list).
@@ -315,12 +354,14 @@ pub mod builders {
             self.reference_summary_list = input;
             self
         }
+
         /// Returns [`reference_summary_list`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.reference_summary_list), if set.
         pub fn get_reference_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ReferenceSummary>> {
             &self.reference_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.next_token).
@@ -328,6 +369,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.next_token).
@@ -335,10 +377,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_contact_references::ListContactReferencesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListContactReferencesOutput`](crate::operation::list_contact_references::ListContactReferencesOutput).
         pub fn build(
             self,

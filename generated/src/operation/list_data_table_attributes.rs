@@ -10,6 +10,7 @@ impl ListDataTableAttributes {
         Self
     }
 }
+
 /// The input of the [`ListDataTableAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,34 +26,41 @@ pub struct ListDataTableAttributesInput {
     /// The maximum number of data table attributes to return in one page of results.
     pub max_results: Option<i32>,
 }
+
 impl ListDataTableAttributesInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table whose attributes should be listed.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// Optional list of specific attribute IDs to retrieve.
     ///
     /// Empty when the field is unset; use `.attribute_ids.is_none()` to tell unset from empty.
     pub fn attribute_ids(&self) -> &[String] {
         self.attribute_ids.as_deref().unwrap_or_default()
     }
+
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of data table attributes to return in one page of results.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListDataTableAttributesInput`].
     pub fn builder() -> crate::operation::list_data_table_attributes::builders::ListDataTableAttributesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListDataTableAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,20 +70,24 @@ pub struct ListDataTableAttributesOutput {
     /// A list of data table attributes with their complete configuration and metadata.
     pub attributes: Vec<crate::types::DataTableAttribute>,
 }
+
 impl ListDataTableAttributesOutput {
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of data table attributes with their complete configuration and metadata.
     pub fn attributes(&self) -> &[crate::types::DataTableAttribute] {
         &self.attributes
     }
+
     /// Creates a new builder for [`ListDataTableAttributesOutput`].
     pub fn builder() -> crate::operation::list_data_table_attributes::builders::ListDataTableAttributesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListDataTableAttributes`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -98,6 +110,7 @@ pub enum ListDataTableAttributesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListDataTableAttributesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -110,10 +123,12 @@ impl ListDataTableAttributesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -134,31 +149,38 @@ impl ListDataTableAttributesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListDataTableAttributesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -172,6 +194,7 @@ impl ::std::error::Error for ListDataTableAttributesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListDataTableAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -185,11 +208,13 @@ impl ::std::fmt::Display for ListDataTableAttributesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListDataTableAttributesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListDataTableAttributesInput`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput).
@@ -202,6 +227,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListDataTableAttributesInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -210,6 +236,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.instance_id). This field is required.
@@ -217,10 +244,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table whose attributes should be listed.
         ///
         /// Sets [`data_table_id`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.data_table_id). This field is required.
@@ -228,6 +257,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table whose attributes should be listed.
         ///
         /// Sets [`data_table_id`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.data_table_id). This field is required.
@@ -235,10 +265,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// Appends an item to [`attribute_ids`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.attribute_ids); use [`set_attribute_ids`](Self::set_attribute_ids) to replace the whole list.
         pub fn attribute_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.attribute_ids.unwrap_or_default();
@@ -246,6 +278,7 @@ pub mod builders {
             self.attribute_ids = Some(v);
             self
         }
+
         /// Optional list of specific attribute IDs to retrieve.
         ///
         /// Sets [`attribute_ids`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.attribute_ids).
@@ -253,10 +286,12 @@ pub mod builders {
             self.attribute_ids = input;
             self
         }
+
         /// Returns [`attribute_ids`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.attribute_ids), if set.
         pub fn get_attribute_ids(&self) -> &Option<Vec<String>> {
             &self.attribute_ids
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.next_token).
@@ -264,6 +299,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.next_token).
@@ -271,10 +307,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of data table attributes to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.max_results).
@@ -282,6 +320,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of data table attributes to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.max_results).
@@ -289,10 +328,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListDataTableAttributesInput`](crate::operation::list_data_table_attributes::ListDataTableAttributesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -311,6 +352,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListDataTableAttributesOutput`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -318,6 +360,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) attributes: Option<Vec<crate::types::DataTableAttribute>>,
     }
+
     impl ListDataTableAttributesOutputBuilder {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
@@ -326,6 +369,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.next_token).
@@ -333,10 +377,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`attributes`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole list.
         pub fn attributes(mut self, input: crate::types::DataTableAttribute) -> Self {
             let mut v: Vec<_> = self.attributes.unwrap_or_default();
@@ -344,6 +390,7 @@ pub mod builders {
             self.attributes = Some(v);
             self
         }
+
         /// A list of data table attributes with their complete configuration and metadata.
         ///
         /// Sets [`attributes`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.attributes). This field is required.
@@ -354,10 +401,12 @@ pub mod builders {
             self.attributes = input;
             self
         }
+
         /// Returns [`attributes`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput#structfield.attributes), if set.
         pub fn get_attributes(&self) -> &Option<Vec<crate::types::DataTableAttribute>> {
             &self.attributes
         }
+
         /// Builds a [`ListDataTableAttributesOutput`](crate::operation::list_data_table_attributes::ListDataTableAttributesOutput).
         ///
         /// Fails when one of these fields is unset:

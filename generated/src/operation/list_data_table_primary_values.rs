@@ -10,6 +10,7 @@ impl ListDataTablePrimaryValues {
         Self
     }
 }
+
 /// The input of the [`ListDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,21 +28,25 @@ pub struct ListDataTablePrimaryValuesInput {
     /// The maximum number of data table primary values to return in one page of results.
     pub max_results: Option<i32>,
 }
+
 impl ListDataTablePrimaryValuesInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table whose primary values should be listed.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// Optional list of specific record IDs to retrieve.
     ///
     /// Empty when the field is unset; use `.record_ids.is_none()` to tell unset from empty.
     pub fn record_ids(&self) -> &[String] {
         self.record_ids.as_deref().unwrap_or_default()
     }
+
     /// Optional filter to retrieve primary values matching specific criteria.
     ///
     /// Empty when the field is unset; use `.primary_attribute_values.is_none()` to tell unset from empty.
@@ -50,19 +55,23 @@ impl ListDataTablePrimaryValuesInput {
     ) -> &[crate::types::PrimaryAttributeValueFilter] {
         self.primary_attribute_values.as_deref().unwrap_or_default()
     }
+
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of data table primary values to return in one page of results.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListDataTablePrimaryValuesInput`].
     pub fn builder() -> crate::operation::list_data_table_primary_values::builders::ListDataTablePrimaryValuesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -72,20 +81,24 @@ pub struct ListDataTablePrimaryValuesOutput {
     /// A list of primary value combinations with their record IDs and modification metadata.
     pub primary_values_list: Vec<crate::types::RecordPrimaryValue>,
 }
+
 impl ListDataTablePrimaryValuesOutput {
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of primary value combinations with their record IDs and modification metadata.
     pub fn primary_values_list(&self) -> &[crate::types::RecordPrimaryValue] {
         &self.primary_values_list
     }
+
     /// Creates a new builder for [`ListDataTablePrimaryValuesOutput`].
     pub fn builder() -> crate::operation::list_data_table_primary_values::builders::ListDataTablePrimaryValuesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -108,6 +121,7 @@ pub enum ListDataTablePrimaryValuesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListDataTablePrimaryValuesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -120,10 +134,12 @@ impl ListDataTablePrimaryValuesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -144,31 +160,38 @@ impl ListDataTablePrimaryValuesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListDataTablePrimaryValuesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -182,6 +205,7 @@ impl ::std::error::Error for ListDataTablePrimaryValuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListDataTablePrimaryValuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -195,11 +219,13 @@ impl ::std::fmt::Display for ListDataTablePrimaryValuesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListDataTablePrimaryValuesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListDataTablePrimaryValuesInput`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput).
@@ -215,6 +241,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListDataTablePrimaryValuesInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -223,6 +250,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.instance_id). This field is required.
@@ -230,10 +258,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table whose primary values should be listed.
         ///
         /// Sets [`data_table_id`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.data_table_id). This field is required.
@@ -241,6 +271,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table whose primary values should be listed.
         ///
         /// Sets [`data_table_id`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.data_table_id). This field is required.
@@ -248,10 +279,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// Appends an item to [`record_ids`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.record_ids); use [`set_record_ids`](Self::set_record_ids) to replace the whole list.
         pub fn record_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.record_ids.unwrap_or_default();
@@ -259,6 +292,7 @@ pub mod builders {
             self.record_ids = Some(v);
             self
         }
+
         /// Optional list of specific record IDs to retrieve.
         ///
         /// Sets [`record_ids`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.record_ids).
@@ -266,10 +300,12 @@ pub mod builders {
             self.record_ids = input;
             self
         }
+
         /// Returns [`record_ids`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.record_ids), if set.
         pub fn get_record_ids(&self) -> &Option<Vec<String>> {
             &self.record_ids
         }
+
         /// Appends an item to [`primary_attribute_values`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.primary_attribute_values); use [`set_primary_attribute_values`](Self::set_primary_attribute_values) to replace the whole list.
         pub fn primary_attribute_values(
             mut self,
@@ -280,6 +316,7 @@ pub mod builders {
             self.primary_attribute_values = Some(v);
             self
         }
+
         /// Optional filter to retrieve primary values matching specific criteria.
         ///
         /// Sets [`primary_attribute_values`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.primary_attribute_values).
@@ -290,12 +327,14 @@ pub mod builders {
             self.primary_attribute_values = input;
             self
         }
+
         /// Returns [`primary_attribute_values`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.primary_attribute_values), if set.
         pub fn get_primary_attribute_values(
             &self,
         ) -> &Option<Vec<crate::types::PrimaryAttributeValueFilter>> {
             &self.primary_attribute_values
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.next_token).
@@ -303,6 +342,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.next_token).
@@ -310,10 +350,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of data table primary values to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.max_results).
@@ -321,6 +363,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of data table primary values to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.max_results).
@@ -328,10 +371,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListDataTablePrimaryValuesInput`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -351,6 +396,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListDataTablePrimaryValuesOutput`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -358,6 +404,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) primary_values_list: Option<Vec<crate::types::RecordPrimaryValue>>,
     }
+
     impl ListDataTablePrimaryValuesOutputBuilder {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
@@ -366,6 +413,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.next_token).
@@ -373,10 +421,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`primary_values_list`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.primary_values_list); use [`set_primary_values_list`](Self::set_primary_values_list) to replace the whole list.
         pub fn primary_values_list(
             mut self,
@@ -387,6 +437,7 @@ pub mod builders {
             self.primary_values_list = Some(v);
             self
         }
+
         /// A list of primary value combinations with their record IDs and modification metadata.
         ///
         /// Sets [`primary_values_list`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.primary_values_list). This field is required.
@@ -397,12 +448,14 @@ pub mod builders {
             self.primary_values_list = input;
             self
         }
+
         /// Returns [`primary_values_list`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput#structfield.primary_values_list), if set.
         pub fn get_primary_values_list(
             &self,
         ) -> &Option<Vec<crate::types::RecordPrimaryValue>> {
             &self.primary_values_list
         }
+
         /// Builds a [`ListDataTablePrimaryValuesOutput`](crate::operation::list_data_table_primary_values::ListDataTablePrimaryValuesOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl ListDataTableValues {
         Self
     }
 }
+
 /// The input of the [`ListDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,21 +28,25 @@ pub struct ListDataTableValuesInput {
     /// The maximum number of data table values to return in one page of results.
     pub max_results: Option<i32>,
 }
+
 impl ListDataTableValuesInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table whose values should be listed.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// Optional list of specific record IDs to retrieve values for.
     ///
     /// Empty when the field is unset; use `.record_ids.is_none()` to tell unset from empty.
     pub fn record_ids(&self) -> &[String] {
         self.record_ids.as_deref().unwrap_or_default()
     }
+
     /// Optional filter to retrieve values for records matching specific primary attribute criteria.
     ///
     /// Empty when the field is unset; use `.primary_attribute_values.is_none()` to tell unset from empty.
@@ -50,19 +55,23 @@ impl ListDataTableValuesInput {
     ) -> &[crate::types::PrimaryAttributeValueFilter] {
         self.primary_attribute_values.as_deref().unwrap_or_default()
     }
+
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of data table values to return in one page of results.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListDataTableValuesInput`].
     pub fn builder() -> crate::operation::list_data_table_values::builders::ListDataTableValuesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -72,20 +81,24 @@ pub struct ListDataTableValuesOutput {
     /// A list of data table values with their associated metadata, lock versions, and modification details.
     pub values: Vec<crate::types::DataTableValueSummary>,
 }
+
 impl ListDataTableValuesOutput {
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of data table values with their associated metadata, lock versions, and modification details.
     pub fn values(&self) -> &[crate::types::DataTableValueSummary] {
         &self.values
     }
+
     /// Creates a new builder for [`ListDataTableValuesOutput`].
     pub fn builder() -> crate::operation::list_data_table_values::builders::ListDataTableValuesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListDataTableValues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -108,6 +121,7 @@ pub enum ListDataTableValuesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListDataTableValuesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -120,10 +134,12 @@ impl ListDataTableValuesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -144,31 +160,38 @@ impl ListDataTableValuesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListDataTableValuesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -182,6 +205,7 @@ impl ::std::error::Error for ListDataTableValuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListDataTableValuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -195,11 +219,13 @@ impl ::std::fmt::Display for ListDataTableValuesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListDataTableValuesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListDataTableValuesInput`](crate::operation::list_data_table_values::ListDataTableValuesInput).
@@ -215,6 +241,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListDataTableValuesInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -223,6 +250,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.instance_id). This field is required.
@@ -230,10 +258,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table whose values should be listed.
         ///
         /// Sets [`data_table_id`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.data_table_id). This field is required.
@@ -241,6 +271,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table whose values should be listed.
         ///
         /// Sets [`data_table_id`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.data_table_id). This field is required.
@@ -248,10 +279,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// Appends an item to [`record_ids`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.record_ids); use [`set_record_ids`](Self::set_record_ids) to replace the whole list.
         pub fn record_ids(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.record_ids.unwrap_or_default();
@@ -259,6 +292,7 @@ pub mod builders {
             self.record_ids = Some(v);
             self
         }
+
         /// Optional list of specific record IDs to retrieve values for.
         ///
         /// Sets [`record_ids`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.record_ids).
@@ -266,10 +300,12 @@ pub mod builders {
             self.record_ids = input;
             self
         }
+
         /// Returns [`record_ids`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.record_ids), if set.
         pub fn get_record_ids(&self) -> &Option<Vec<String>> {
             &self.record_ids
         }
+
         /// Appends an item to [`primary_attribute_values`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.primary_attribute_values); use [`set_primary_attribute_values`](Self::set_primary_attribute_values) to replace the whole list.
         pub fn primary_attribute_values(
             mut self,
@@ -280,6 +316,7 @@ pub mod builders {
             self.primary_attribute_values = Some(v);
             self
         }
+
         /// Optional filter to retrieve values for records matching specific primary attribute criteria.
         ///
         /// Sets [`primary_attribute_values`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.primary_attribute_values).
@@ -290,12 +327,14 @@ pub mod builders {
             self.primary_attribute_values = input;
             self
         }
+
         /// Returns [`primary_attribute_values`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.primary_attribute_values), if set.
         pub fn get_primary_attribute_values(
             &self,
         ) -> &Option<Vec<crate::types::PrimaryAttributeValueFilter>> {
             &self.primary_attribute_values
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.next_token).
@@ -303,6 +342,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.next_token).
@@ -310,10 +350,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of data table values to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.max_results).
@@ -321,6 +363,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of data table values to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.max_results).
@@ -328,10 +371,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_data_table_values::ListDataTableValuesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListDataTableValuesInput`](crate::operation::list_data_table_values::ListDataTableValuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -351,6 +396,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListDataTableValuesOutput`](crate::operation::list_data_table_values::ListDataTableValuesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -358,6 +404,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) values: Option<Vec<crate::types::DataTableValueSummary>>,
     }
+
     impl ListDataTableValuesOutputBuilder {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
@@ -366,6 +413,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_table_values::ListDataTableValuesOutput#structfield.next_token).
@@ -373,10 +421,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_data_table_values::ListDataTableValuesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`values`](crate::operation::list_data_table_values::ListDataTableValuesOutput#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
         pub fn values(mut self, input: crate::types::DataTableValueSummary) -> Self {
             let mut v: Vec<_> = self.values.unwrap_or_default();
@@ -384,6 +434,7 @@ pub mod builders {
             self.values = Some(v);
             self
         }
+
         /// A list of data table values with their associated metadata, lock versions, and modification details.
         ///
         /// Sets [`values`](crate::operation::list_data_table_values::ListDataTableValuesOutput#structfield.values). This field is required.
@@ -394,10 +445,12 @@ pub mod builders {
             self.values = input;
             self
         }
+
         /// Returns [`values`](crate::operation::list_data_table_values::ListDataTableValuesOutput#structfield.values), if set.
         pub fn get_values(&self) -> &Option<Vec<crate::types::DataTableValueSummary>> {
             &self.values
         }
+
         /// Builds a [`ListDataTableValuesOutput`](crate::operation::list_data_table_values::ListDataTableValuesOutput).
         ///
         /// Fails when one of these fields is unset:

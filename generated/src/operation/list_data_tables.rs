@@ -10,6 +10,7 @@ impl ListDataTables {
         Self
     }
 }
+
 /// The input of the [`ListDataTables`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct ListDataTablesInput {
     /// The maximum number of data tables to return in one page of results.
     pub max_results: Option<i32>,
 }
+
 impl ListDataTablesInput {
     /// The unique identifier for the Amazon Connect instance whose data tables should be listed.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of data tables to return in one page of results.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListDataTablesInput`].
     pub fn builder() -> crate::operation::list_data_tables::builders::ListDataTablesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListDataTables`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -48,20 +54,24 @@ pub struct ListDataTablesOutput {
     /// A list of data table summaries containing basic information about each table including ID, ARN, name, and modification details.
     pub data_table_summary_list: Vec<crate::types::DataTableSummary>,
 }
+
 impl ListDataTablesOutput {
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of data table summaries containing basic information about each table including ID, ARN, name, and modification details.
     pub fn data_table_summary_list(&self) -> &[crate::types::DataTableSummary] {
         &self.data_table_summary_list
     }
+
     /// Creates a new builder for [`ListDataTablesOutput`].
     pub fn builder() -> crate::operation::list_data_tables::builders::ListDataTablesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListDataTables`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -84,6 +94,7 @@ pub enum ListDataTablesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListDataTablesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -96,10 +107,12 @@ impl ListDataTablesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -120,31 +133,38 @@ impl ListDataTablesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListDataTablesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -158,6 +178,7 @@ impl ::std::error::Error for ListDataTablesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListDataTablesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -171,11 +192,13 @@ impl ::std::fmt::Display for ListDataTablesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListDataTablesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListDataTablesInput`](crate::operation::list_data_tables::ListDataTablesInput).
@@ -186,6 +209,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListDataTablesInputBuilder {
         /// The unique identifier for the Amazon Connect instance whose data tables should be listed.
         ///
@@ -194,6 +218,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance whose data tables should be listed.
         ///
         /// Sets [`instance_id`](crate::operation::list_data_tables::ListDataTablesInput#structfield.instance_id). This field is required.
@@ -201,10 +226,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_data_tables::ListDataTablesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_tables::ListDataTablesInput#structfield.next_token).
@@ -212,6 +239,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_tables::ListDataTablesInput#structfield.next_token).
@@ -219,10 +247,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_data_tables::ListDataTablesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of data tables to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_tables::ListDataTablesInput#structfield.max_results).
@@ -230,6 +260,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of data tables to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::list_data_tables::ListDataTablesInput#structfield.max_results).
@@ -237,10 +268,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_data_tables::ListDataTablesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListDataTablesInput`](crate::operation::list_data_tables::ListDataTablesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -257,6 +290,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListDataTablesOutput`](crate::operation::list_data_tables::ListDataTablesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -264,6 +298,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) data_table_summary_list: Option<Vec<crate::types::DataTableSummary>>,
     }
+
     impl ListDataTablesOutputBuilder {
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
@@ -272,6 +307,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.next_token).
@@ -279,10 +315,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`data_table_summary_list`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.data_table_summary_list); use [`set_data_table_summary_list`](Self::set_data_table_summary_list) to replace the whole list.
         pub fn data_table_summary_list(
             mut self,
@@ -293,6 +331,7 @@ pub mod builders {
             self.data_table_summary_list = Some(v);
             self
         }
+
         /// A list of data table summaries containing basic information about each table including ID, ARN, name, and modification details.
         ///
         /// Sets [`data_table_summary_list`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.data_table_summary_list). This field is required.
@@ -303,12 +342,14 @@ pub mod builders {
             self.data_table_summary_list = input;
             self
         }
+
         /// Returns [`data_table_summary_list`](crate::operation::list_data_tables::ListDataTablesOutput#structfield.data_table_summary_list), if set.
         pub fn get_data_table_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::DataTableSummary>> {
             &self.data_table_summary_list
         }
+
         /// Builds a [`ListDataTablesOutput`](crate::operation::list_data_tables::ListDataTablesOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl ListDefaultVocabularies {
         Self
     }
 }
+
 /// The input of the [`ListDefaultVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListDefaultVocabulariesInput {
     /// The token for the next set of results. Use the value returned in the previous response in the next request to retrieve the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListDefaultVocabulariesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The language code of the vocabulary entries.
     pub fn language_code(&self) -> Option<&crate::types::VocabularyLanguageCode> {
         self.language_code.as_ref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListDefaultVocabulariesInput`].
     pub fn builder() -> crate::operation::list_default_vocabularies::builders::ListDefaultVocabulariesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListDefaultVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -54,20 +61,24 @@ pub struct ListDefaultVocabulariesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListDefaultVocabulariesOutput {
     /// A list of default vocabularies.
     pub fn default_vocabulary_list(&self) -> &[crate::types::DefaultVocabulary] {
         &self.default_vocabulary_list
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListDefaultVocabulariesOutput`].
     pub fn builder() -> crate::operation::list_default_vocabularies::builders::ListDefaultVocabulariesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListDefaultVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -86,6 +97,7 @@ pub enum ListDefaultVocabulariesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListDefaultVocabulariesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -98,10 +110,12 @@ impl ListDefaultVocabulariesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -116,23 +130,28 @@ impl ListDefaultVocabulariesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListDefaultVocabulariesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -144,6 +163,7 @@ impl ::std::error::Error for ListDefaultVocabulariesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListDefaultVocabulariesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -155,11 +175,13 @@ impl ::std::fmt::Display for ListDefaultVocabulariesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListDefaultVocabulariesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListDefaultVocabulariesInput`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput).
@@ -171,6 +193,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListDefaultVocabulariesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -179,6 +202,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.instance_id). This field is required.
@@ -186,10 +210,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.language_code).
@@ -200,6 +226,7 @@ pub mod builders {
             self.language_code = Some(input);
             self
         }
+
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.language_code).
@@ -210,12 +237,14 @@ pub mod builders {
             self.language_code = input;
             self
         }
+
         /// Returns [`language_code`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.language_code), if set.
         pub fn get_language_code(
             &self,
         ) -> &Option<crate::types::VocabularyLanguageCode> {
             &self.language_code
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.max_results).
@@ -223,6 +252,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.max_results).
@@ -230,10 +260,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.next_token).
@@ -241,6 +273,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.next_token).
@@ -248,10 +281,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListDefaultVocabulariesInput`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -269,6 +304,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListDefaultVocabulariesOutput`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -276,6 +312,7 @@ pub mod builders {
         pub(crate) default_vocabulary_list: Option<Vec<crate::types::DefaultVocabulary>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListDefaultVocabulariesOutputBuilder {
         /// Appends an item to [`default_vocabulary_list`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.default_vocabulary_list); use [`set_default_vocabulary_list`](Self::set_default_vocabulary_list) to replace the whole list.
         pub fn default_vocabulary_list(
@@ -287,6 +324,7 @@ pub mod builders {
             self.default_vocabulary_list = Some(v);
             self
         }
+
         /// A list of default vocabularies.
         ///
         /// Sets [`default_vocabulary_list`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.default_vocabulary_list). This field is required.
@@ -297,12 +335,14 @@ pub mod builders {
             self.default_vocabulary_list = input;
             self
         }
+
         /// Returns [`default_vocabulary_list`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.default_vocabulary_list), if set.
         pub fn get_default_vocabulary_list(
             &self,
         ) -> &Option<Vec<crate::types::DefaultVocabulary>> {
             &self.default_vocabulary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.next_token).
@@ -310,6 +350,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.next_token).
@@ -317,10 +358,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListDefaultVocabulariesOutput`](crate::operation::list_default_vocabularies::ListDefaultVocabulariesOutput).
         ///
         /// Fails when one of these fields is unset:

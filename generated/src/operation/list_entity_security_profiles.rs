@@ -10,6 +10,7 @@ impl ListEntitySecurityProfiles {
         Self
     }
 }
+
 /// The input of the [`ListEntitySecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct ListEntitySecurityProfilesInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListEntitySecurityProfilesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Only supported type is AI_AGENT.
     pub fn entity_type(&self) -> Option<&crate::types::EntityType> {
         self.entity_type.as_ref()
     }
+
     /// ARN of a Q in Connect AI Agent.
     pub fn entity_arn(&self) -> Option<&str> {
         self.entity_arn.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListEntitySecurityProfilesInput`].
     pub fn builder() -> crate::operation::list_entity_security_profiles::builders::ListEntitySecurityProfilesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListEntitySecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,6 +68,7 @@ pub struct ListEntitySecurityProfilesOutput {
     /// The token for the next set of results. Use the value returned in the previous response in the next request to retrieve the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListEntitySecurityProfilesOutput {
     /// List of Security Profile Object.
     ///
@@ -67,15 +76,18 @@ impl ListEntitySecurityProfilesOutput {
     pub fn security_profiles(&self) -> &[crate::types::SecurityProfileItem] {
         self.security_profiles.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListEntitySecurityProfilesOutput`].
     pub fn builder() -> crate::operation::list_entity_security_profiles::builders::ListEntitySecurityProfilesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListEntitySecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -96,6 +108,7 @@ pub enum ListEntitySecurityProfilesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListEntitySecurityProfilesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -108,10 +121,12 @@ impl ListEntitySecurityProfilesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -131,27 +146,33 @@ impl ListEntitySecurityProfilesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListEntitySecurityProfilesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -164,6 +185,7 @@ impl ::std::error::Error for ListEntitySecurityProfilesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListEntitySecurityProfilesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -176,11 +198,13 @@ impl ::std::fmt::Display for ListEntitySecurityProfilesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListEntitySecurityProfilesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListEntitySecurityProfilesInput`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput).
@@ -193,6 +217,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListEntitySecurityProfilesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -201,6 +226,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.instance_id). This field is required.
@@ -208,10 +234,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Only supported type is AI_AGENT.
         ///
         /// Sets [`entity_type`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_type). This field is required.
@@ -219,6 +247,7 @@ pub mod builders {
             self.entity_type = Some(input);
             self
         }
+
         /// Only supported type is AI_AGENT.
         ///
         /// Sets [`entity_type`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_type). This field is required.
@@ -229,10 +258,12 @@ pub mod builders {
             self.entity_type = input;
             self
         }
+
         /// Returns [`entity_type`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_type), if set.
         pub fn get_entity_type(&self) -> &Option<crate::types::EntityType> {
             &self.entity_type
         }
+
         /// ARN of a Q in Connect AI Agent.
         ///
         /// Sets [`entity_arn`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_arn). This field is required.
@@ -240,6 +271,7 @@ pub mod builders {
             self.entity_arn = Some(input.into());
             self
         }
+
         /// ARN of a Q in Connect AI Agent.
         ///
         /// Sets [`entity_arn`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_arn). This field is required.
@@ -247,10 +279,12 @@ pub mod builders {
             self.entity_arn = input;
             self
         }
+
         /// Returns [`entity_arn`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.entity_arn), if set.
         pub fn get_entity_arn(&self) -> &Option<String> {
             &self.entity_arn
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.next_token).
@@ -258,6 +292,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.next_token).
@@ -265,10 +300,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.max_results).
@@ -276,6 +313,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.max_results).
@@ -283,10 +321,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListEntitySecurityProfilesInput`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -305,6 +345,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListEntitySecurityProfilesOutput`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -312,6 +353,7 @@ pub mod builders {
         pub(crate) security_profiles: Option<Vec<crate::types::SecurityProfileItem>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListEntitySecurityProfilesOutputBuilder {
         /// Appends an item to [`security_profiles`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.security_profiles); use [`set_security_profiles`](Self::set_security_profiles) to replace the whole list.
         pub fn security_profiles(
@@ -323,6 +365,7 @@ pub mod builders {
             self.security_profiles = Some(v);
             self
         }
+
         /// List of Security Profile Object.
         ///
         /// Sets [`security_profiles`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.security_profiles).
@@ -333,12 +376,14 @@ pub mod builders {
             self.security_profiles = input;
             self
         }
+
         /// Returns [`security_profiles`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.security_profiles), if set.
         pub fn get_security_profiles(
             &self,
         ) -> &Option<Vec<crate::types::SecurityProfileItem>> {
             &self.security_profiles
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.next_token).
@@ -346,6 +391,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.next_token).
@@ -353,10 +399,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListEntitySecurityProfilesOutput`](crate::operation::list_entity_security_profiles::ListEntitySecurityProfilesOutput).
         pub fn build(
             self,

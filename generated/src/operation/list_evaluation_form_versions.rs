@@ -10,6 +10,7 @@ impl ListEvaluationFormVersions {
         Self
     }
 }
+
 /// The input of the [`ListEvaluationFormVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListEvaluationFormVersionsInput {
     /// The token for the next set of results. Use the value returned in the previous response in the next request to retrieve the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListEvaluationFormVersionsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListEvaluationFormVersionsInput`].
     pub fn builder() -> crate::operation::list_evaluation_form_versions::builders::ListEvaluationFormVersionsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListEvaluationFormVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -56,6 +63,7 @@ pub struct ListEvaluationFormVersionsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListEvaluationFormVersionsOutput {
     /// Provides details about a list of evaluation forms belonging to an instance.
     pub fn evaluation_form_version_summary_list(
@@ -63,15 +71,18 @@ impl ListEvaluationFormVersionsOutput {
     ) -> &[crate::types::EvaluationFormVersionSummary] {
         &self.evaluation_form_version_summary_list
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListEvaluationFormVersionsOutput`].
     pub fn builder() -> crate::operation::list_evaluation_form_versions::builders::ListEvaluationFormVersionsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListEvaluationFormVersions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -90,6 +101,7 @@ pub enum ListEvaluationFormVersionsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListEvaluationFormVersionsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -102,10 +114,12 @@ impl ListEvaluationFormVersionsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -122,23 +136,28 @@ impl ListEvaluationFormVersionsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListEvaluationFormVersionsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -150,6 +169,7 @@ impl ::std::error::Error for ListEvaluationFormVersionsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListEvaluationFormVersionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -161,11 +181,13 @@ impl ::std::fmt::Display for ListEvaluationFormVersionsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListEvaluationFormVersionsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListEvaluationFormVersionsInput`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput).
@@ -177,6 +199,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListEvaluationFormVersionsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -185,6 +208,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.instance_id). This field is required.
@@ -192,10 +216,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.evaluation_form_id). This field is required.
@@ -203,6 +229,7 @@ pub mod builders {
             self.evaluation_form_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.evaluation_form_id). This field is required.
@@ -210,10 +237,12 @@ pub mod builders {
             self.evaluation_form_id = input;
             self
         }
+
         /// Returns [`evaluation_form_id`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.evaluation_form_id), if set.
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.max_results).
@@ -221,6 +250,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.max_results).
@@ -228,10 +258,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.next_token).
@@ -239,6 +271,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.next_token).
@@ -246,10 +279,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListEvaluationFormVersionsInput`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -267,6 +302,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListEvaluationFormVersionsOutput`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -276,6 +312,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListEvaluationFormVersionsOutputBuilder {
         /// Appends an item to [`evaluation_form_version_summary_list`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.evaluation_form_version_summary_list); use [`set_evaluation_form_version_summary_list`](Self::set_evaluation_form_version_summary_list) to replace the whole list.
         pub fn evaluation_form_version_summary_list(
@@ -289,6 +326,7 @@ pub mod builders {
             self.evaluation_form_version_summary_list = Some(v);
             self
         }
+
         /// Provides details about a list of evaluation forms belonging to an instance.
         ///
         /// Sets [`evaluation_form_version_summary_list`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.evaluation_form_version_summary_list). This field is required.
@@ -299,12 +337,14 @@ pub mod builders {
             self.evaluation_form_version_summary_list = input;
             self
         }
+
         /// Returns [`evaluation_form_version_summary_list`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.evaluation_form_version_summary_list), if set.
         pub fn get_evaluation_form_version_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::EvaluationFormVersionSummary>> {
             &self.evaluation_form_version_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.next_token).
@@ -312,6 +352,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.next_token).
@@ -319,10 +360,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListEvaluationFormVersionsOutput`](crate::operation::list_evaluation_form_versions::ListEvaluationFormVersionsOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl ListEvaluationForms {
         Self
     }
 }
+
 /// The input of the [`ListEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct ListEvaluationFormsInput {
     /// The token for the next set of results. Use the value returned in the previous response in the next request to retrieve the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListEvaluationFormsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListEvaluationFormsInput`].
     pub fn builder() -> crate::operation::list_evaluation_forms::builders::ListEvaluationFormsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -48,6 +54,7 @@ pub struct ListEvaluationFormsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListEvaluationFormsOutput {
     /// Provides details about a list of evaluation forms belonging to an instance.
     pub fn evaluation_form_summary_list(
@@ -55,15 +62,18 @@ impl ListEvaluationFormsOutput {
     ) -> &[crate::types::EvaluationFormSummary] {
         &self.evaluation_form_summary_list
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListEvaluationFormsOutput`].
     pub fn builder() -> crate::operation::list_evaluation_forms::builders::ListEvaluationFormsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -82,6 +92,7 @@ pub enum ListEvaluationFormsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListEvaluationFormsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -94,10 +105,12 @@ impl ListEvaluationFormsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -114,23 +127,28 @@ impl ListEvaluationFormsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListEvaluationFormsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -142,6 +160,7 @@ impl ::std::error::Error for ListEvaluationFormsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListEvaluationFormsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -153,11 +172,13 @@ impl ::std::fmt::Display for ListEvaluationFormsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListEvaluationFormsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListEvaluationFormsInput`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput).
@@ -168,6 +189,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListEvaluationFormsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -176,6 +198,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.instance_id). This field is required.
@@ -183,10 +206,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.max_results).
@@ -194,6 +219,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.max_results).
@@ -201,10 +227,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.next_token).
@@ -212,6 +240,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.next_token).
@@ -219,10 +248,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListEvaluationFormsInput`](crate::operation::list_evaluation_forms::ListEvaluationFormsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -239,6 +270,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListEvaluationFormsOutput`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -248,6 +280,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListEvaluationFormsOutputBuilder {
         /// Appends an item to [`evaluation_form_summary_list`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.evaluation_form_summary_list); use [`set_evaluation_form_summary_list`](Self::set_evaluation_form_summary_list) to replace the whole list.
         pub fn evaluation_form_summary_list(
@@ -259,6 +292,7 @@ pub mod builders {
             self.evaluation_form_summary_list = Some(v);
             self
         }
+
         /// Provides details about a list of evaluation forms belonging to an instance.
         ///
         /// Sets [`evaluation_form_summary_list`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.evaluation_form_summary_list). This field is required.
@@ -269,12 +303,14 @@ pub mod builders {
             self.evaluation_form_summary_list = input;
             self
         }
+
         /// Returns [`evaluation_form_summary_list`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.evaluation_form_summary_list), if set.
         pub fn get_evaluation_form_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::EvaluationFormSummary>> {
             &self.evaluation_form_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.next_token).
@@ -282,6 +318,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.next_token).
@@ -289,10 +326,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListEvaluationFormsOutput`](crate::operation::list_evaluation_forms::ListEvaluationFormsOutput).
         ///
         /// Fails when one of these fields is unset:

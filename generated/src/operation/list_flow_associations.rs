@@ -10,6 +10,7 @@ impl ListFlowAssociations {
         Self
     }
 }
+
 /// The input of the [`ListFlowAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,30 +24,36 @@ pub struct ListFlowAssociationsInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListFlowAssociationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A valid resource type.
     pub fn resource_type(
         &self,
     ) -> Option<&crate::types::ListFlowAssociationResourceType> {
         self.resource_type.as_ref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListFlowAssociationsInput`].
     pub fn builder() -> crate::operation::list_flow_associations::builders::ListFlowAssociationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListFlowAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -56,6 +63,7 @@ pub struct ListFlowAssociationsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListFlowAssociationsOutput {
     /// Summary of flow associations.
     ///
@@ -65,15 +73,18 @@ impl ListFlowAssociationsOutput {
     ) -> &[crate::types::FlowAssociationSummary] {
         self.flow_association_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListFlowAssociationsOutput`].
     pub fn builder() -> crate::operation::list_flow_associations::builders::ListFlowAssociationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListFlowAssociations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -96,6 +107,7 @@ pub enum ListFlowAssociationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListFlowAssociationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -108,10 +120,12 @@ impl ListFlowAssociationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -132,31 +146,38 @@ impl ListFlowAssociationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListFlowAssociationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +191,7 @@ impl ::std::error::Error for ListFlowAssociationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListFlowAssociationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -183,11 +205,13 @@ impl ::std::fmt::Display for ListFlowAssociationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListFlowAssociationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListFlowAssociationsInput`](crate::operation::list_flow_associations::ListFlowAssociationsInput).
@@ -199,6 +223,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListFlowAssociationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -207,6 +232,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.instance_id). This field is required.
@@ -214,10 +240,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.resource_type).
@@ -228,6 +256,7 @@ pub mod builders {
             self.resource_type = Some(input);
             self
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.resource_type).
@@ -238,12 +267,14 @@ pub mod builders {
             self.resource_type = input;
             self
         }
+
         /// Returns [`resource_type`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.resource_type), if set.
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::ListFlowAssociationResourceType> {
             &self.resource_type
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.next_token).
@@ -251,6 +282,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.next_token).
@@ -258,10 +290,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.max_results).
@@ -269,6 +303,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.max_results).
@@ -276,10 +311,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_flow_associations::ListFlowAssociationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListFlowAssociationsInput`](crate::operation::list_flow_associations::ListFlowAssociationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -297,6 +334,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListFlowAssociationsOutput`](crate::operation::list_flow_associations::ListFlowAssociationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -306,6 +344,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListFlowAssociationsOutputBuilder {
         /// Appends an item to [`flow_association_summary_list`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.flow_association_summary_list); use [`set_flow_association_summary_list`](Self::set_flow_association_summary_list) to replace the whole list.
         pub fn flow_association_summary_list(
@@ -317,6 +356,7 @@ pub mod builders {
             self.flow_association_summary_list = Some(v);
             self
         }
+
         /// Summary of flow associations.
         ///
         /// Sets [`flow_association_summary_list`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.flow_association_summary_list).
@@ -327,12 +367,14 @@ pub mod builders {
             self.flow_association_summary_list = input;
             self
         }
+
         /// Returns [`flow_association_summary_list`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.flow_association_summary_list), if set.
         pub fn get_flow_association_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::FlowAssociationSummary>> {
             &self.flow_association_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.next_token).
@@ -340,6 +382,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.next_token).
@@ -347,10 +390,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_flow_associations::ListFlowAssociationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListFlowAssociationsOutput`](crate::operation::list_flow_associations::ListFlowAssociationsOutput).
         pub fn build(
             self,

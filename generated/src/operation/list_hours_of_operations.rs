@@ -12,6 +12,7 @@ impl ListHoursOfOperations {
         Self
     }
 }
+
 /// The input of the [`ListHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct ListHoursOfOperationsInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListHoursOfOperationsInput`].
     pub fn builder() -> crate::operation::list_hours_of_operations::builders::ListHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -52,6 +58,7 @@ pub struct ListHoursOfOperationsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListHoursOfOperationsOutput {
     /// Information about the hours of operation.
     ///
@@ -61,15 +68,18 @@ impl ListHoursOfOperationsOutput {
     ) -> &[crate::types::HoursOfOperationSummary] {
         self.hours_of_operation_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListHoursOfOperationsOutput`].
     pub fn builder() -> crate::operation::list_hours_of_operations::builders::ListHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -90,6 +100,7 @@ pub enum ListHoursOfOperationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -102,10 +113,12 @@ impl ListHoursOfOperationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -125,27 +138,33 @@ impl ListHoursOfOperationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListHoursOfOperationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -158,6 +177,7 @@ impl ::std::error::Error for ListHoursOfOperationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListHoursOfOperationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -170,11 +190,13 @@ impl ::std::fmt::Display for ListHoursOfOperationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListHoursOfOperationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListHoursOfOperationsInput`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput).
@@ -185,6 +207,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListHoursOfOperationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -193,6 +216,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.instance_id). This field is required.
@@ -200,10 +224,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.next_token).
@@ -211,6 +237,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.next_token).
@@ -218,10 +245,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.max_results).
@@ -229,6 +258,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.max_results).
@@ -236,10 +266,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListHoursOfOperationsInput`](crate::operation::list_hours_of_operations::ListHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -256,6 +288,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListHoursOfOperationsOutput`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -265,6 +298,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListHoursOfOperationsOutputBuilder {
         /// Appends an item to [`hours_of_operation_summary_list`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.hours_of_operation_summary_list); use [`set_hours_of_operation_summary_list`](Self::set_hours_of_operation_summary_list) to replace the whole list.
         pub fn hours_of_operation_summary_list(
@@ -276,6 +310,7 @@ pub mod builders {
             self.hours_of_operation_summary_list = Some(v);
             self
         }
+
         /// Information about the hours of operation.
         ///
         /// Sets [`hours_of_operation_summary_list`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.hours_of_operation_summary_list).
@@ -286,12 +321,14 @@ pub mod builders {
             self.hours_of_operation_summary_list = input;
             self
         }
+
         /// Returns [`hours_of_operation_summary_list`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.hours_of_operation_summary_list), if set.
         pub fn get_hours_of_operation_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperationSummary>> {
             &self.hours_of_operation_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.next_token).
@@ -299,6 +336,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.next_token).
@@ -306,10 +344,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListHoursOfOperationsOutput`](crate::operation::list_hours_of_operations::ListHoursOfOperationsOutput).
         pub fn build(
             self,

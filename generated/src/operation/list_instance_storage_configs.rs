@@ -12,6 +12,7 @@ impl ListInstanceStorageConfigs {
         Self
     }
 }
+
 /// The input of the [`ListInstanceStorageConfigs`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct ListInstanceStorageConfigsInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListInstanceStorageConfigsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A valid resource type.
     pub fn resource_type(&self) -> Option<&crate::types::InstanceStorageResourceType> {
         self.resource_type.as_ref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListInstanceStorageConfigsInput`].
     pub fn builder() -> crate::operation::list_instance_storage_configs::builders::ListInstanceStorageConfigsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListInstanceStorageConfigs`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -56,6 +63,7 @@ pub struct ListInstanceStorageConfigsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListInstanceStorageConfigsOutput {
     /// A valid storage type.
     ///
@@ -63,15 +71,18 @@ impl ListInstanceStorageConfigsOutput {
     pub fn storage_configs(&self) -> &[crate::types::InstanceStorageConfig] {
         self.storage_configs.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListInstanceStorageConfigsOutput`].
     pub fn builder() -> crate::operation::list_instance_storage_configs::builders::ListInstanceStorageConfigsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListInstanceStorageConfigs`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -92,6 +103,7 @@ pub enum ListInstanceStorageConfigsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListInstanceStorageConfigsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -104,10 +116,12 @@ impl ListInstanceStorageConfigsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -127,27 +141,33 @@ impl ListInstanceStorageConfigsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListInstanceStorageConfigsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -160,6 +180,7 @@ impl ::std::error::Error for ListInstanceStorageConfigsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListInstanceStorageConfigsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -172,11 +193,13 @@ impl ::std::fmt::Display for ListInstanceStorageConfigsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListInstanceStorageConfigsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListInstanceStorageConfigsInput`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput).
@@ -188,6 +211,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListInstanceStorageConfigsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -196,6 +220,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.instance_id). This field is required.
@@ -203,10 +228,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.resource_type). This field is required.
@@ -217,6 +244,7 @@ pub mod builders {
             self.resource_type = Some(input);
             self
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.resource_type). This field is required.
@@ -227,12 +255,14 @@ pub mod builders {
             self.resource_type = input;
             self
         }
+
         /// Returns [`resource_type`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.resource_type), if set.
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::InstanceStorageResourceType> {
             &self.resource_type
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.next_token).
@@ -240,6 +270,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.next_token).
@@ -247,10 +278,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.max_results).
@@ -258,6 +291,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.max_results).
@@ -265,10 +299,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListInstanceStorageConfigsInput`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -286,6 +322,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListInstanceStorageConfigsOutput`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -293,6 +330,7 @@ pub mod builders {
         pub(crate) storage_configs: Option<Vec<crate::types::InstanceStorageConfig>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListInstanceStorageConfigsOutputBuilder {
         /// Appends an item to [`storage_configs`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.storage_configs); use [`set_storage_configs`](Self::set_storage_configs) to replace the whole list.
         pub fn storage_configs(
@@ -304,6 +342,7 @@ pub mod builders {
             self.storage_configs = Some(v);
             self
         }
+
         /// A valid storage type.
         ///
         /// Sets [`storage_configs`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.storage_configs).
@@ -314,12 +353,14 @@ pub mod builders {
             self.storage_configs = input;
             self
         }
+
         /// Returns [`storage_configs`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.storage_configs), if set.
         pub fn get_storage_configs(
             &self,
         ) -> &Option<Vec<crate::types::InstanceStorageConfig>> {
             &self.storage_configs
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.next_token).
@@ -327,6 +368,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.next_token).
@@ -334,10 +376,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListInstanceStorageConfigsOutput`](crate::operation::list_instance_storage_configs::ListInstanceStorageConfigsOutput).
         pub fn build(
             self,

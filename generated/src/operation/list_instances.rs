@@ -12,6 +12,7 @@ impl ListInstances {
         Self
     }
 }
+
 /// The input of the [`ListInstances`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,20 +22,24 @@ pub struct ListInstancesInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListInstancesInput {
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListInstancesInput`].
     pub fn builder() -> crate::operation::list_instances::builders::ListInstancesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListInstances`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -44,6 +49,7 @@ pub struct ListInstancesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListInstancesOutput {
     /// Information about the instances.
     ///
@@ -51,15 +57,18 @@ impl ListInstancesOutput {
     pub fn instance_summary_list(&self) -> &[crate::types::InstanceSummary] {
         self.instance_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListInstancesOutput`].
     pub fn builder() -> crate::operation::list_instances::builders::ListInstancesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListInstances`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -74,6 +83,7 @@ pub enum ListInstancesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListInstancesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -86,10 +96,12 @@ impl ListInstancesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -102,15 +114,18 @@ impl ListInstancesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
 }
+
 impl ::std::error::Error for ListInstancesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -120,6 +135,7 @@ impl ::std::error::Error for ListInstancesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListInstancesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -129,11 +145,13 @@ impl ::std::fmt::Display for ListInstancesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListInstancesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListInstancesInput`](crate::operation::list_instances::ListInstancesInput).
@@ -143,6 +161,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListInstancesInputBuilder {
         /// The token for the next set of results.
         ///
@@ -151,6 +170,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instances::ListInstancesInput#structfield.next_token).
@@ -158,10 +178,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_instances::ListInstancesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_instances::ListInstancesInput#structfield.max_results).
@@ -169,6 +191,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_instances::ListInstancesInput#structfield.max_results).
@@ -176,10 +199,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_instances::ListInstancesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListInstancesInput`](crate::operation::list_instances::ListInstancesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -195,6 +220,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListInstancesOutput`](crate::operation::list_instances::ListInstancesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -202,6 +228,7 @@ pub mod builders {
         pub(crate) instance_summary_list: Option<Vec<crate::types::InstanceSummary>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListInstancesOutputBuilder {
         /// Appends an item to [`instance_summary_list`](crate::operation::list_instances::ListInstancesOutput#structfield.instance_summary_list); use [`set_instance_summary_list`](Self::set_instance_summary_list) to replace the whole list.
         pub fn instance_summary_list(
@@ -213,6 +240,7 @@ pub mod builders {
             self.instance_summary_list = Some(v);
             self
         }
+
         /// Information about the instances.
         ///
         /// Sets [`instance_summary_list`](crate::operation::list_instances::ListInstancesOutput#structfield.instance_summary_list).
@@ -223,12 +251,14 @@ pub mod builders {
             self.instance_summary_list = input;
             self
         }
+
         /// Returns [`instance_summary_list`](crate::operation::list_instances::ListInstancesOutput#structfield.instance_summary_list), if set.
         pub fn get_instance_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::InstanceSummary>> {
             &self.instance_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instances::ListInstancesOutput#structfield.next_token).
@@ -236,6 +266,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_instances::ListInstancesOutput#structfield.next_token).
@@ -243,10 +274,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_instances::ListInstancesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListInstancesOutput`](crate::operation::list_instances::ListInstancesOutput).
         pub fn build(self) -> crate::operation::list_instances::ListInstancesOutput {
             crate::operation::list_instances::ListInstancesOutput {

@@ -10,6 +10,7 @@ impl ListIntegrationAssociations {
         Self
     }
 }
+
 /// The input of the [`ListIntegrationAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct ListIntegrationAssociationsInput {
     /// The Amazon Resource Name (ARN) of the integration.
     pub integration_arn: Option<String>,
 }
+
 impl ListIntegrationAssociationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The integration type.
     pub fn integration_type(&self) -> Option<&crate::types::IntegrationType> {
         self.integration_type.as_ref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The Amazon Resource Name (ARN) of the integration.
     pub fn integration_arn(&self) -> Option<&str> {
         self.integration_arn.as_deref()
     }
+
     /// Creates a new builder for [`ListIntegrationAssociationsInput`].
     pub fn builder() -> crate::operation::list_integration_associations::builders::ListIntegrationAssociationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListIntegrationAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,6 +70,7 @@ pub struct ListIntegrationAssociationsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListIntegrationAssociationsOutput {
     /// The associations.
     ///
@@ -71,15 +80,18 @@ impl ListIntegrationAssociationsOutput {
     ) -> &[crate::types::IntegrationAssociationSummary] {
         self.integration_association_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListIntegrationAssociationsOutput`].
     pub fn builder() -> crate::operation::list_integration_associations::builders::ListIntegrationAssociationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListIntegrationAssociations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -98,6 +110,7 @@ pub enum ListIntegrationAssociationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListIntegrationAssociationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -110,10 +123,12 @@ impl ListIntegrationAssociationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -130,23 +145,28 @@ impl ListIntegrationAssociationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListIntegrationAssociationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -158,6 +178,7 @@ impl ::std::error::Error for ListIntegrationAssociationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListIntegrationAssociationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -169,11 +190,13 @@ impl ::std::fmt::Display for ListIntegrationAssociationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListIntegrationAssociationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListIntegrationAssociationsInput`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput).
@@ -186,6 +209,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) integration_arn: Option<String>,
     }
+
     impl ListIntegrationAssociationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -194,6 +218,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.instance_id). This field is required.
@@ -201,10 +226,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The integration type.
         ///
         /// Sets [`integration_type`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_type).
@@ -212,6 +239,7 @@ pub mod builders {
             self.integration_type = Some(input);
             self
         }
+
         /// The integration type.
         ///
         /// Sets [`integration_type`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_type).
@@ -222,10 +250,12 @@ pub mod builders {
             self.integration_type = input;
             self
         }
+
         /// Returns [`integration_type`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_type), if set.
         pub fn get_integration_type(&self) -> &Option<crate::types::IntegrationType> {
             &self.integration_type
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.next_token).
@@ -233,6 +263,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.next_token).
@@ -240,10 +271,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.max_results).
@@ -251,6 +284,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.max_results).
@@ -258,10 +292,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The Amazon Resource Name (ARN) of the integration.
         ///
         /// Sets [`integration_arn`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_arn).
@@ -269,6 +305,7 @@ pub mod builders {
             self.integration_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the integration.
         ///
         /// Sets [`integration_arn`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_arn).
@@ -276,10 +313,12 @@ pub mod builders {
             self.integration_arn = input;
             self
         }
+
         /// Returns [`integration_arn`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput#structfield.integration_arn), if set.
         pub fn get_integration_arn(&self) -> &Option<String> {
             &self.integration_arn
         }
+
         /// Builds a [`ListIntegrationAssociationsInput`](crate::operation::list_integration_associations::ListIntegrationAssociationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -298,6 +337,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListIntegrationAssociationsOutput`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -307,6 +347,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListIntegrationAssociationsOutputBuilder {
         /// Appends an item to [`integration_association_summary_list`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.integration_association_summary_list); use [`set_integration_association_summary_list`](Self::set_integration_association_summary_list) to replace the whole list.
         pub fn integration_association_summary_list(
@@ -320,6 +361,7 @@ pub mod builders {
             self.integration_association_summary_list = Some(v);
             self
         }
+
         /// The associations.
         ///
         /// Sets [`integration_association_summary_list`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.integration_association_summary_list).
@@ -330,12 +372,14 @@ pub mod builders {
             self.integration_association_summary_list = input;
             self
         }
+
         /// Returns [`integration_association_summary_list`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.integration_association_summary_list), if set.
         pub fn get_integration_association_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::IntegrationAssociationSummary>> {
             &self.integration_association_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.next_token).
@@ -343,6 +387,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.next_token).
@@ -350,10 +395,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListIntegrationAssociationsOutput`](crate::operation::list_integration_associations::ListIntegrationAssociationsOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl ListLexBots {
         Self
     }
 }
+
 /// The input of the [`ListLexBots`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct ListLexBotsInput {
     /// The maximum number of results to return per page. If no value is specified, the default is 10.
     pub max_results: Option<i32>,
 }
+
 impl ListLexBotsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListLexBotsInput`].
     pub fn builder() -> crate::operation::list_lex_bots::builders::ListLexBotsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListLexBots`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,6 +56,7 @@ pub struct ListLexBotsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListLexBotsOutput {
     /// The names and Amazon Web Services Regions of the Amazon Lex bots associated with the specified instance.
     ///
@@ -57,15 +64,18 @@ impl ListLexBotsOutput {
     pub fn lex_bots(&self) -> &[crate::types::LexBot] {
         self.lex_bots.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListLexBotsOutput`].
     pub fn builder() -> crate::operation::list_lex_bots::builders::ListLexBotsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListLexBots`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -86,6 +96,7 @@ pub enum ListLexBotsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListLexBotsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -98,10 +109,12 @@ impl ListLexBotsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -121,27 +134,33 @@ impl ListLexBotsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListLexBotsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -154,6 +173,7 @@ impl ::std::error::Error for ListLexBotsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListLexBotsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -166,11 +186,13 @@ impl ::std::fmt::Display for ListLexBotsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListLexBotsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListLexBotsInput`](crate::operation::list_lex_bots::ListLexBotsInput).
@@ -181,6 +203,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListLexBotsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -189,6 +212,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_lex_bots::ListLexBotsInput#structfield.instance_id). This field is required.
@@ -196,10 +220,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_lex_bots::ListLexBotsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_lex_bots::ListLexBotsInput#structfield.next_token).
@@ -207,6 +233,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_lex_bots::ListLexBotsInput#structfield.next_token).
@@ -214,10 +241,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_lex_bots::ListLexBotsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_lex_bots::ListLexBotsInput#structfield.max_results).
@@ -225,6 +254,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_lex_bots::ListLexBotsInput#structfield.max_results).
@@ -232,10 +262,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_lex_bots::ListLexBotsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListLexBotsInput`](crate::operation::list_lex_bots::ListLexBotsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -252,6 +284,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListLexBotsOutput`](crate::operation::list_lex_bots::ListLexBotsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -259,6 +292,7 @@ pub mod builders {
         pub(crate) lex_bots: Option<Vec<crate::types::LexBot>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListLexBotsOutputBuilder {
         /// Appends an item to [`lex_bots`](crate::operation::list_lex_bots::ListLexBotsOutput#structfield.lex_bots); use [`set_lex_bots`](Self::set_lex_bots) to replace the whole list.
         pub fn lex_bots(mut self, input: crate::types::LexBot) -> Self {
@@ -267,6 +301,7 @@ pub mod builders {
             self.lex_bots = Some(v);
             self
         }
+
         /// The names and Amazon Web Services Regions of the Amazon Lex bots associated with the specified instance.
         ///
         /// Sets [`lex_bots`](crate::operation::list_lex_bots::ListLexBotsOutput#structfield.lex_bots).
@@ -274,10 +309,12 @@ pub mod builders {
             self.lex_bots = input;
             self
         }
+
         /// Returns [`lex_bots`](crate::operation::list_lex_bots::ListLexBotsOutput#structfield.lex_bots), if set.
         pub fn get_lex_bots(&self) -> &Option<Vec<crate::types::LexBot>> {
             &self.lex_bots
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_lex_bots::ListLexBotsOutput#structfield.next_token).
@@ -285,6 +322,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_lex_bots::ListLexBotsOutput#structfield.next_token).
@@ -292,10 +330,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_lex_bots::ListLexBotsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListLexBotsOutput`](crate::operation::list_lex_bots::ListLexBotsOutput).
         pub fn build(self) -> crate::operation::list_lex_bots::ListLexBotsOutput {
             crate::operation::list_lex_bots::ListLexBotsOutput {

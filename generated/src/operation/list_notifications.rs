@@ -10,6 +10,7 @@ impl ListNotifications {
         Self
     }
 }
+
 /// The input of the [`ListNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct ListNotificationsInput {
     /// The maximum number of results to return per page. Valid range is 1-100.
     pub max_results: Option<i32>,
 }
+
 impl ListNotificationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListNotificationsInput`].
     pub fn builder() -> crate::operation::list_notifications::builders::ListNotificationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -48,20 +54,24 @@ pub struct ListNotificationsOutput {
     /// A list of notification summaries.
     pub notification_summary_list: Vec<crate::types::Notification>,
 }
+
 impl ListNotificationsOutput {
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of notification summaries.
     pub fn notification_summary_list(&self) -> &[crate::types::Notification] {
         &self.notification_summary_list
     }
+
     /// Creates a new builder for [`ListNotificationsOutput`].
     pub fn builder() -> crate::operation::list_notifications::builders::ListNotificationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListNotifications`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -84,6 +94,7 @@ pub enum ListNotificationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListNotificationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -96,10 +107,12 @@ impl ListNotificationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -120,31 +133,38 @@ impl ListNotificationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListNotificationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -158,6 +178,7 @@ impl ::std::error::Error for ListNotificationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListNotificationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -171,11 +192,13 @@ impl ::std::fmt::Display for ListNotificationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListNotificationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListNotificationsInput`](crate::operation::list_notifications::ListNotificationsInput).
@@ -186,6 +209,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListNotificationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -194,6 +218,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_notifications::ListNotificationsInput#structfield.instance_id). This field is required.
@@ -201,10 +226,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_notifications::ListNotificationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_notifications::ListNotificationsInput#structfield.next_token).
@@ -212,6 +239,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_notifications::ListNotificationsInput#structfield.next_token).
@@ -219,10 +247,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_notifications::ListNotificationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_notifications::ListNotificationsInput#structfield.max_results).
@@ -230,6 +260,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_notifications::ListNotificationsInput#structfield.max_results).
@@ -237,10 +268,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_notifications::ListNotificationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListNotificationsInput`](crate::operation::list_notifications::ListNotificationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -257,6 +290,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListNotificationsOutput`](crate::operation::list_notifications::ListNotificationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -264,6 +298,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) notification_summary_list: Option<Vec<crate::types::Notification>>,
     }
+
     impl ListNotificationsOutputBuilder {
         /// The token for the next set of results.
         ///
@@ -272,6 +307,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_notifications::ListNotificationsOutput#structfield.next_token).
@@ -279,10 +315,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_notifications::ListNotificationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`notification_summary_list`](crate::operation::list_notifications::ListNotificationsOutput#structfield.notification_summary_list); use [`set_notification_summary_list`](Self::set_notification_summary_list) to replace the whole list.
         pub fn notification_summary_list(
             mut self,
@@ -293,6 +331,7 @@ pub mod builders {
             self.notification_summary_list = Some(v);
             self
         }
+
         /// A list of notification summaries.
         ///
         /// Sets [`notification_summary_list`](crate::operation::list_notifications::ListNotificationsOutput#structfield.notification_summary_list). This field is required.
@@ -303,12 +342,14 @@ pub mod builders {
             self.notification_summary_list = input;
             self
         }
+
         /// Returns [`notification_summary_list`](crate::operation::list_notifications::ListNotificationsOutput#structfield.notification_summary_list), if set.
         pub fn get_notification_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::Notification>> {
             &self.notification_summary_list
         }
+
         /// Builds a [`ListNotificationsOutput`](crate::operation::list_notifications::ListNotificationsOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -17,6 +17,7 @@ impl ListPhoneNumbers {
         Self
     }
 }
+
 /// The input of the [`ListPhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -34,36 +35,43 @@ pub struct ListPhoneNumbersInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListPhoneNumbersInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The type of phone number.
     ///
     /// Empty when the field is unset; use `.phone_number_types.is_none()` to tell unset from empty.
     pub fn phone_number_types(&self) -> &[crate::types::PhoneNumberType] {
         self.phone_number_types.as_deref().unwrap_or_default()
     }
+
     /// The ISO country code.
     ///
     /// Empty when the field is unset; use `.phone_number_country_codes.is_none()` to tell unset from empty.
     pub fn phone_number_country_codes(&self) -> &[crate::types::PhoneNumberCountryCode] {
         self.phone_number_country_codes.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListPhoneNumbersInput`].
     pub fn builder() -> crate::operation::list_phone_numbers::builders::ListPhoneNumbersInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListPhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -73,6 +81,7 @@ pub struct ListPhoneNumbersOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListPhoneNumbersOutput {
     /// Information about the phone numbers.
     ///
@@ -80,15 +89,18 @@ impl ListPhoneNumbersOutput {
     pub fn phone_number_summary_list(&self) -> &[crate::types::PhoneNumberSummary] {
         self.phone_number_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListPhoneNumbersOutput`].
     pub fn builder() -> crate::operation::list_phone_numbers::builders::ListPhoneNumbersOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListPhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -109,6 +121,7 @@ pub enum ListPhoneNumbersError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListPhoneNumbersError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -121,10 +134,12 @@ impl ListPhoneNumbersError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -144,27 +159,33 @@ impl ListPhoneNumbersError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListPhoneNumbersError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -177,6 +198,7 @@ impl ::std::error::Error for ListPhoneNumbersError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListPhoneNumbersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -189,11 +211,13 @@ impl ::std::fmt::Display for ListPhoneNumbersError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListPhoneNumbersError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListPhoneNumbersInput`](crate::operation::list_phone_numbers::ListPhoneNumbersInput).
@@ -208,6 +232,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListPhoneNumbersInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -216,6 +241,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.instance_id). This field is required.
@@ -223,10 +249,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Appends an item to [`phone_number_types`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_types); use [`set_phone_number_types`](Self::set_phone_number_types) to replace the whole list.
         pub fn phone_number_types(
             mut self,
@@ -237,6 +265,7 @@ pub mod builders {
             self.phone_number_types = Some(v);
             self
         }
+
         /// The type of phone number.
         ///
         /// Sets [`phone_number_types`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_types).
@@ -247,12 +276,14 @@ pub mod builders {
             self.phone_number_types = input;
             self
         }
+
         /// Returns [`phone_number_types`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_types), if set.
         pub fn get_phone_number_types(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberType>> {
             &self.phone_number_types
         }
+
         /// Appends an item to [`phone_number_country_codes`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_country_codes); use [`set_phone_number_country_codes`](Self::set_phone_number_country_codes) to replace the whole list.
         pub fn phone_number_country_codes(
             mut self,
@@ -263,6 +294,7 @@ pub mod builders {
             self.phone_number_country_codes = Some(v);
             self
         }
+
         /// The ISO country code.
         ///
         /// Sets [`phone_number_country_codes`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_country_codes).
@@ -273,12 +305,14 @@ pub mod builders {
             self.phone_number_country_codes = input;
             self
         }
+
         /// Returns [`phone_number_country_codes`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.phone_number_country_codes), if set.
         pub fn get_phone_number_country_codes(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberCountryCode>> {
             &self.phone_number_country_codes
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.next_token).
@@ -286,6 +320,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.next_token).
@@ -293,10 +328,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.max_results).
@@ -304,6 +341,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.max_results).
@@ -311,10 +349,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_phone_numbers::ListPhoneNumbersInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListPhoneNumbersInput`](crate::operation::list_phone_numbers::ListPhoneNumbersInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -333,6 +373,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListPhoneNumbersOutput`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -342,6 +383,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListPhoneNumbersOutputBuilder {
         /// Appends an item to [`phone_number_summary_list`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.phone_number_summary_list); use [`set_phone_number_summary_list`](Self::set_phone_number_summary_list) to replace the whole list.
         pub fn phone_number_summary_list(
@@ -353,6 +395,7 @@ pub mod builders {
             self.phone_number_summary_list = Some(v);
             self
         }
+
         /// Information about the phone numbers.
         ///
         /// Sets [`phone_number_summary_list`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.phone_number_summary_list).
@@ -363,12 +406,14 @@ pub mod builders {
             self.phone_number_summary_list = input;
             self
         }
+
         /// Returns [`phone_number_summary_list`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.phone_number_summary_list), if set.
         pub fn get_phone_number_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberSummary>> {
             &self.phone_number_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.next_token).
@@ -376,6 +421,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.next_token).
@@ -383,10 +429,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListPhoneNumbersOutput`](crate::operation::list_phone_numbers::ListPhoneNumbersOutput).
         pub fn build(
             self,

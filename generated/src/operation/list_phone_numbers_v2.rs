@@ -17,6 +17,7 @@ impl ListPhoneNumbersV2 {
         Self
     }
 }
+
 /// The input of the [`ListPhoneNumbersV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -36,44 +37,53 @@ pub struct ListPhoneNumbersV2Input {
     /// The prefix of the phone number. If provided, it must contain `+` as part of the country code.
     pub phone_number_prefix: Option<String>,
 }
+
 impl ListPhoneNumbersV2Input {
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The ISO country code.
     ///
     /// Empty when the field is unset; use `.phone_number_country_codes.is_none()` to tell unset from empty.
     pub fn phone_number_country_codes(&self) -> &[crate::types::PhoneNumberCountryCode] {
         self.phone_number_country_codes.as_deref().unwrap_or_default()
     }
+
     /// The type of phone number.
     ///
     /// Empty when the field is unset; use `.phone_number_types.is_none()` to tell unset from empty.
     pub fn phone_number_types(&self) -> &[crate::types::PhoneNumberType] {
         self.phone_number_types.as_deref().unwrap_or_default()
     }
+
     /// The prefix of the phone number.
     pub fn phone_number_prefix(&self) -> Option<&str> {
         self.phone_number_prefix.as_deref()
     }
+
     /// Creates a new builder for [`ListPhoneNumbersV2Input`].
     pub fn builder() -> crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2InputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListPhoneNumbersV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -85,11 +95,13 @@ pub struct ListPhoneNumbersV2Output {
         Vec<crate::types::ListPhoneNumbersSummary>,
     >,
 }
+
 impl ListPhoneNumbersV2Output {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Information about phone numbers that have been claimed to your Amazon Connect instances or traffic distribution groups.
     ///
     /// Empty when the field is unset; use `.list_phone_numbers_summary_list.is_none()` to tell unset from empty.
@@ -98,11 +110,13 @@ impl ListPhoneNumbersV2Output {
     ) -> &[crate::types::ListPhoneNumbersSummary] {
         self.list_phone_numbers_summary_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ListPhoneNumbersV2Output`].
     pub fn builder() -> crate::operation::list_phone_numbers_v2::builders::ListPhoneNumbersV2OutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListPhoneNumbersV2`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -123,6 +137,7 @@ pub enum ListPhoneNumbersV2Error {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListPhoneNumbersV2Error {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -135,10 +150,12 @@ impl ListPhoneNumbersV2Error {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -156,27 +173,33 @@ impl ListPhoneNumbersV2Error {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListPhoneNumbersV2Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -189,6 +212,7 @@ impl ::std::error::Error for ListPhoneNumbersV2Error {
         }
     }
 }
+
 impl ::std::fmt::Display for ListPhoneNumbersV2Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -201,11 +225,13 @@ impl ::std::fmt::Display for ListPhoneNumbersV2Error {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListPhoneNumbersV2Error {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListPhoneNumbersV2Input`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input).
@@ -222,6 +248,7 @@ pub mod builders {
         pub(crate) phone_number_types: Option<Vec<crate::types::PhoneNumberType>>,
         pub(crate) phone_number_prefix: Option<String>,
     }
+
     impl ListPhoneNumbersV2InputBuilder {
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
@@ -230,6 +257,7 @@ pub mod builders {
             self.target_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.target_arn).
@@ -237,10 +265,12 @@ pub mod builders {
             self.target_arn = input;
             self
         }
+
         /// Returns [`target_arn`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.target_arn), if set.
         pub fn get_target_arn(&self) -> &Option<String> {
             &self.target_arn
         }
+
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.instance_id).
@@ -248,6 +278,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.instance_id).
@@ -255,10 +286,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.max_results).
@@ -266,6 +299,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.max_results).
@@ -273,10 +307,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.next_token).
@@ -284,6 +320,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.next_token).
@@ -291,10 +328,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`phone_number_country_codes`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_country_codes); use [`set_phone_number_country_codes`](Self::set_phone_number_country_codes) to replace the whole list.
         pub fn phone_number_country_codes(
             mut self,
@@ -305,6 +344,7 @@ pub mod builders {
             self.phone_number_country_codes = Some(v);
             self
         }
+
         /// The ISO country code.
         ///
         /// Sets [`phone_number_country_codes`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_country_codes).
@@ -315,12 +355,14 @@ pub mod builders {
             self.phone_number_country_codes = input;
             self
         }
+
         /// Returns [`phone_number_country_codes`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_country_codes), if set.
         pub fn get_phone_number_country_codes(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberCountryCode>> {
             &self.phone_number_country_codes
         }
+
         /// Appends an item to [`phone_number_types`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_types); use [`set_phone_number_types`](Self::set_phone_number_types) to replace the whole list.
         pub fn phone_number_types(
             mut self,
@@ -331,6 +373,7 @@ pub mod builders {
             self.phone_number_types = Some(v);
             self
         }
+
         /// The type of phone number.
         ///
         /// Sets [`phone_number_types`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_types).
@@ -341,12 +384,14 @@ pub mod builders {
             self.phone_number_types = input;
             self
         }
+
         /// Returns [`phone_number_types`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_types), if set.
         pub fn get_phone_number_types(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberType>> {
             &self.phone_number_types
         }
+
         /// The prefix of the phone number.
         ///
         /// Sets [`phone_number_prefix`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_prefix).
@@ -354,6 +399,7 @@ pub mod builders {
             self.phone_number_prefix = Some(input.into());
             self
         }
+
         /// The prefix of the phone number.
         ///
         /// Sets [`phone_number_prefix`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_prefix).
@@ -361,10 +407,12 @@ pub mod builders {
             self.phone_number_prefix = input;
             self
         }
+
         /// Returns [`phone_number_prefix`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input#structfield.phone_number_prefix), if set.
         pub fn get_phone_number_prefix(&self) -> &Option<String> {
             &self.phone_number_prefix
         }
+
         /// Builds a [`ListPhoneNumbersV2Input`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Input).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -385,6 +433,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListPhoneNumbersV2Output`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -394,6 +443,7 @@ pub mod builders {
             Vec<crate::types::ListPhoneNumbersSummary>,
         >,
     }
+
     impl ListPhoneNumbersV2OutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -402,6 +452,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output#structfield.next_token).
@@ -409,10 +460,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`list_phone_numbers_summary_list`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output#structfield.list_phone_numbers_summary_list); use [`set_list_phone_numbers_summary_list`](Self::set_list_phone_numbers_summary_list) to replace the whole list.
         pub fn list_phone_numbers_summary_list(
             mut self,
@@ -423,6 +476,7 @@ pub mod builders {
             self.list_phone_numbers_summary_list = Some(v);
             self
         }
+
         /// Information about phone numbers that have been claimed to your Amazon Connect instances or traffic distribution groups.
         ///
         /// Sets [`list_phone_numbers_summary_list`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output#structfield.list_phone_numbers_summary_list).
@@ -433,12 +487,14 @@ pub mod builders {
             self.list_phone_numbers_summary_list = input;
             self
         }
+
         /// Returns [`list_phone_numbers_summary_list`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output#structfield.list_phone_numbers_summary_list), if set.
         pub fn get_list_phone_numbers_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ListPhoneNumbersSummary>> {
             &self.list_phone_numbers_summary_list
         }
+
         /// Builds a [`ListPhoneNumbersV2Output`](crate::operation::list_phone_numbers_v2::ListPhoneNumbersV2Output).
         pub fn build(
             self,

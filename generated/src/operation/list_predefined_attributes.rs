@@ -17,6 +17,7 @@ impl ListPredefinedAttributes {
         Self
     }
 }
+
 /// The input of the [`ListPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -28,24 +29,29 @@ pub struct ListPredefinedAttributesInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListPredefinedAttributesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListPredefinedAttributesInput`].
     pub fn builder() -> crate::operation::list_predefined_attributes::builders::ListPredefinedAttributesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,11 +63,13 @@ pub struct ListPredefinedAttributesOutput {
         Vec<crate::types::PredefinedAttributeSummary>,
     >,
 }
+
 impl ListPredefinedAttributesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Summary of the predefined attributes.
     ///
     /// Empty when the field is unset; use `.predefined_attribute_summary_list.is_none()` to tell unset from empty.
@@ -70,11 +78,13 @@ impl ListPredefinedAttributesOutput {
     ) -> &[crate::types::PredefinedAttributeSummary] {
         self.predefined_attribute_summary_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ListPredefinedAttributesOutput`].
     pub fn builder() -> crate::operation::list_predefined_attributes::builders::ListPredefinedAttributesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -95,6 +105,7 @@ pub enum ListPredefinedAttributesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListPredefinedAttributesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -107,10 +118,12 @@ impl ListPredefinedAttributesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -130,27 +143,33 @@ impl ListPredefinedAttributesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListPredefinedAttributesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -163,6 +182,7 @@ impl ::std::error::Error for ListPredefinedAttributesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListPredefinedAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -175,11 +195,13 @@ impl ::std::fmt::Display for ListPredefinedAttributesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListPredefinedAttributesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListPredefinedAttributesInput`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput).
@@ -190,6 +212,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListPredefinedAttributesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -198,6 +221,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.instance_id). This field is required.
@@ -205,10 +229,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.next_token).
@@ -216,6 +242,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.next_token).
@@ -223,10 +250,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.max_results).
@@ -234,6 +263,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.max_results).
@@ -241,10 +271,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListPredefinedAttributesInput`](crate::operation::list_predefined_attributes::ListPredefinedAttributesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -261,6 +293,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListPredefinedAttributesOutput`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -270,6 +303,7 @@ pub mod builders {
             Vec<crate::types::PredefinedAttributeSummary>,
         >,
     }
+
     impl ListPredefinedAttributesOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -278,6 +312,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput#structfield.next_token).
@@ -285,10 +320,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`predefined_attribute_summary_list`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput#structfield.predefined_attribute_summary_list); use [`set_predefined_attribute_summary_list`](Self::set_predefined_attribute_summary_list) to replace the whole list.
         pub fn predefined_attribute_summary_list(
             mut self,
@@ -301,6 +338,7 @@ pub mod builders {
             self.predefined_attribute_summary_list = Some(v);
             self
         }
+
         /// Summary of the predefined attributes.
         ///
         /// Sets [`predefined_attribute_summary_list`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput#structfield.predefined_attribute_summary_list).
@@ -311,12 +349,14 @@ pub mod builders {
             self.predefined_attribute_summary_list = input;
             self
         }
+
         /// Returns [`predefined_attribute_summary_list`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput#structfield.predefined_attribute_summary_list), if set.
         pub fn get_predefined_attribute_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::PredefinedAttributeSummary>> {
             &self.predefined_attribute_summary_list
         }
+
         /// Builds a [`ListPredefinedAttributesOutput`](crate::operation::list_predefined_attributes::ListPredefinedAttributesOutput).
         pub fn build(
             self,

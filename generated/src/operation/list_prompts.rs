@@ -10,6 +10,7 @@ impl ListPrompts {
         Self
     }
 }
+
 /// The input of the [`ListPrompts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct ListPromptsInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListPromptsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListPromptsInput`].
     pub fn builder() -> crate::operation::list_prompts::builders::ListPromptsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListPrompts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -48,6 +54,7 @@ pub struct ListPromptsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListPromptsOutput {
     /// Information about the prompts.
     ///
@@ -55,15 +62,18 @@ impl ListPromptsOutput {
     pub fn prompt_summary_list(&self) -> &[crate::types::PromptSummary] {
         self.prompt_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListPromptsOutput`].
     pub fn builder() -> crate::operation::list_prompts::builders::ListPromptsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListPrompts`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -84,6 +94,7 @@ pub enum ListPromptsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListPromptsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -96,10 +107,12 @@ impl ListPromptsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -119,27 +132,33 @@ impl ListPromptsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListPromptsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -152,6 +171,7 @@ impl ::std::error::Error for ListPromptsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListPromptsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -164,11 +184,13 @@ impl ::std::fmt::Display for ListPromptsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListPromptsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListPromptsInput`](crate::operation::list_prompts::ListPromptsInput).
@@ -179,6 +201,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListPromptsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -187,6 +210,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_prompts::ListPromptsInput#structfield.instance_id). This field is required.
@@ -194,10 +218,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_prompts::ListPromptsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_prompts::ListPromptsInput#structfield.next_token).
@@ -205,6 +231,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_prompts::ListPromptsInput#structfield.next_token).
@@ -212,10 +239,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_prompts::ListPromptsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_prompts::ListPromptsInput#structfield.max_results).
@@ -223,6 +252,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_prompts::ListPromptsInput#structfield.max_results).
@@ -230,10 +260,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_prompts::ListPromptsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListPromptsInput`](crate::operation::list_prompts::ListPromptsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -250,6 +282,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListPromptsOutput`](crate::operation::list_prompts::ListPromptsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -257,6 +290,7 @@ pub mod builders {
         pub(crate) prompt_summary_list: Option<Vec<crate::types::PromptSummary>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListPromptsOutputBuilder {
         /// Appends an item to [`prompt_summary_list`](crate::operation::list_prompts::ListPromptsOutput#structfield.prompt_summary_list); use [`set_prompt_summary_list`](Self::set_prompt_summary_list) to replace the whole list.
         pub fn prompt_summary_list(
@@ -268,6 +302,7 @@ pub mod builders {
             self.prompt_summary_list = Some(v);
             self
         }
+
         /// Information about the prompts.
         ///
         /// Sets [`prompt_summary_list`](crate::operation::list_prompts::ListPromptsOutput#structfield.prompt_summary_list).
@@ -278,12 +313,14 @@ pub mod builders {
             self.prompt_summary_list = input;
             self
         }
+
         /// Returns [`prompt_summary_list`](crate::operation::list_prompts::ListPromptsOutput#structfield.prompt_summary_list), if set.
         pub fn get_prompt_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::PromptSummary>> {
             &self.prompt_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_prompts::ListPromptsOutput#structfield.next_token).
@@ -291,6 +328,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_prompts::ListPromptsOutput#structfield.next_token).
@@ -298,10 +336,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_prompts::ListPromptsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListPromptsOutput`](crate::operation::list_prompts::ListPromptsOutput).
         pub fn build(self) -> crate::operation::list_prompts::ListPromptsOutput {
             crate::operation::list_prompts::ListPromptsOutput {

@@ -17,6 +17,7 @@ impl ListQueueEmailAddresses {
         Self
     }
 }
+
 /// The input of the [`ListQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -30,28 +31,34 @@ pub struct ListQueueEmailAddressesInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListQueueEmailAddressesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListQueueEmailAddressesInput`].
     pub fn builder() -> crate::operation::list_queue_email_addresses::builders::ListQueueEmailAddressesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -65,30 +72,36 @@ pub struct ListQueueEmailAddressesOutput {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl ListQueueEmailAddressesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// List of email address summary information for all email addresses associated with the queue.
     ///
     /// Empty when the field is unset; use `.email_address_metadata_list.is_none()` to tell unset from empty.
     pub fn email_address_metadata_list(&self) -> &[crate::types::EmailAddressSummary] {
         self.email_address_metadata_list.as_deref().unwrap_or_default()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`ListQueueEmailAddressesOutput`].
     pub fn builder() -> crate::operation::list_queue_email_addresses::builders::ListQueueEmailAddressesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListQueueEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -111,6 +124,7 @@ pub enum ListQueueEmailAddressesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListQueueEmailAddressesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -123,10 +137,12 @@ impl ListQueueEmailAddressesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -147,31 +163,38 @@ impl ListQueueEmailAddressesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListQueueEmailAddressesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -185,6 +208,7 @@ impl ::std::error::Error for ListQueueEmailAddressesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListQueueEmailAddressesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -198,11 +222,13 @@ impl ::std::fmt::Display for ListQueueEmailAddressesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListQueueEmailAddressesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListQueueEmailAddressesInput`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput).
@@ -214,6 +240,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListQueueEmailAddressesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -222,6 +249,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.instance_id). This field is required.
@@ -229,10 +257,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.queue_id). This field is required.
@@ -240,6 +270,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.queue_id). This field is required.
@@ -247,10 +278,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.next_token).
@@ -258,6 +291,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.next_token).
@@ -265,10 +299,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.max_results).
@@ -276,6 +312,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.max_results).
@@ -283,10 +320,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListQueueEmailAddressesInput`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -304,6 +343,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListQueueEmailAddressesOutput`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -315,6 +355,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl ListQueueEmailAddressesOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -323,6 +364,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.next_token).
@@ -330,10 +372,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`email_address_metadata_list`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.email_address_metadata_list); use [`set_email_address_metadata_list`](Self::set_email_address_metadata_list) to replace the whole list.
         pub fn email_address_metadata_list(
             mut self,
@@ -344,6 +388,7 @@ pub mod builders {
             self.email_address_metadata_list = Some(v);
             self
         }
+
         /// List of email address summary information for all email addresses associated with the queue.
         ///
         /// Sets [`email_address_metadata_list`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.email_address_metadata_list).
@@ -354,12 +399,14 @@ pub mod builders {
             self.email_address_metadata_list = input;
             self
         }
+
         /// Returns [`email_address_metadata_list`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.email_address_metadata_list), if set.
         pub fn get_email_address_metadata_list(
             &self,
         ) -> &Option<Vec<crate::types::EmailAddressSummary>> {
             &self.email_address_metadata_list
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_time).
@@ -367,6 +414,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_time).
@@ -377,10 +425,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_region).
@@ -388,6 +438,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_region).
@@ -395,10 +446,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`ListQueueEmailAddressesOutput`](crate::operation::list_queue_email_addresses::ListQueueEmailAddressesOutput).
         pub fn build(
             self,

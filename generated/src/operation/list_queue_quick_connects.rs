@@ -10,6 +10,7 @@ impl ListQueueQuickConnects {
         Self
     }
 }
+
 /// The input of the [`ListQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListQueueQuickConnectsInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListQueueQuickConnectsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListQueueQuickConnectsInput`].
     pub fn builder() -> crate::operation::list_queue_quick_connects::builders::ListQueueQuickConnectsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -58,30 +65,36 @@ pub struct ListQueueQuickConnectsOutput {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl ListQueueQuickConnectsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Information about the quick connects.
     ///
     /// Empty when the field is unset; use `.quick_connect_summary_list.is_none()` to tell unset from empty.
     pub fn quick_connect_summary_list(&self) -> &[crate::types::QuickConnectSummary] {
         self.quick_connect_summary_list.as_deref().unwrap_or_default()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`ListQueueQuickConnectsOutput`].
     pub fn builder() -> crate::operation::list_queue_quick_connects::builders::ListQueueQuickConnectsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListQueueQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -102,6 +115,7 @@ pub enum ListQueueQuickConnectsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListQueueQuickConnectsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -114,10 +128,12 @@ impl ListQueueQuickConnectsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -137,27 +153,33 @@ impl ListQueueQuickConnectsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListQueueQuickConnectsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +192,7 @@ impl ::std::error::Error for ListQueueQuickConnectsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListQueueQuickConnectsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,11 +205,13 @@ impl ::std::fmt::Display for ListQueueQuickConnectsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListQueueQuickConnectsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListQueueQuickConnectsInput`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput).
@@ -198,6 +223,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListQueueQuickConnectsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -206,6 +232,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.instance_id). This field is required.
@@ -213,10 +240,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.queue_id). This field is required.
@@ -224,6 +253,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.queue_id). This field is required.
@@ -231,10 +261,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.next_token).
@@ -242,6 +274,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.next_token).
@@ -249,10 +282,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.max_results).
@@ -260,6 +295,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.max_results).
@@ -267,10 +303,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListQueueQuickConnectsInput`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -288,6 +326,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListQueueQuickConnectsOutput`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -299,6 +338,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl ListQueueQuickConnectsOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -307,6 +347,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.next_token).
@@ -314,10 +355,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`quick_connect_summary_list`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.quick_connect_summary_list); use [`set_quick_connect_summary_list`](Self::set_quick_connect_summary_list) to replace the whole list.
         pub fn quick_connect_summary_list(
             mut self,
@@ -328,6 +371,7 @@ pub mod builders {
             self.quick_connect_summary_list = Some(v);
             self
         }
+
         /// Information about the quick connects.
         ///
         /// Sets [`quick_connect_summary_list`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.quick_connect_summary_list).
@@ -338,12 +382,14 @@ pub mod builders {
             self.quick_connect_summary_list = input;
             self
         }
+
         /// Returns [`quick_connect_summary_list`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.quick_connect_summary_list), if set.
         pub fn get_quick_connect_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::QuickConnectSummary>> {
             &self.quick_connect_summary_list
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_time).
@@ -351,6 +397,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_time).
@@ -361,10 +408,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_region).
@@ -372,6 +421,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_region).
@@ -379,10 +429,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`ListQueueQuickConnectsOutput`](crate::operation::list_queue_quick_connects::ListQueueQuickConnectsOutput).
         pub fn build(
             self,

@@ -14,6 +14,7 @@ impl ListQueues {
         Self
     }
 }
+
 /// The input of the [`ListQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,30 +28,36 @@ pub struct ListQueuesInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListQueuesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The type of queue.
     ///
     /// Empty when the field is unset; use `.queue_types.is_none()` to tell unset from empty.
     pub fn queue_types(&self) -> &[crate::types::QueueType] {
         self.queue_types.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListQueuesInput`].
     pub fn builder() -> crate::operation::list_queues::builders::ListQueuesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,6 +67,7 @@ pub struct ListQueuesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListQueuesOutput {
     /// Information about the queues.
     ///
@@ -67,15 +75,18 @@ impl ListQueuesOutput {
     pub fn queue_summary_list(&self) -> &[crate::types::QueueSummary] {
         self.queue_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListQueuesOutput`].
     pub fn builder() -> crate::operation::list_queues::builders::ListQueuesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -96,6 +107,7 @@ pub enum ListQueuesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListQueuesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -108,10 +120,12 @@ impl ListQueuesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -131,27 +145,33 @@ impl ListQueuesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListQueuesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -164,6 +184,7 @@ impl ::std::error::Error for ListQueuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListQueuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -176,11 +197,13 @@ impl ::std::fmt::Display for ListQueuesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListQueuesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListQueuesInput`](crate::operation::list_queues::ListQueuesInput).
@@ -192,6 +215,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListQueuesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -200,6 +224,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_queues::ListQueuesInput#structfield.instance_id). This field is required.
@@ -207,10 +232,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_queues::ListQueuesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Appends an item to [`queue_types`](crate::operation::list_queues::ListQueuesInput#structfield.queue_types); use [`set_queue_types`](Self::set_queue_types) to replace the whole list.
         pub fn queue_types(mut self, input: crate::types::QueueType) -> Self {
             let mut v: Vec<_> = self.queue_types.unwrap_or_default();
@@ -218,6 +245,7 @@ pub mod builders {
             self.queue_types = Some(v);
             self
         }
+
         /// The type of queue.
         ///
         /// Sets [`queue_types`](crate::operation::list_queues::ListQueuesInput#structfield.queue_types).
@@ -228,10 +256,12 @@ pub mod builders {
             self.queue_types = input;
             self
         }
+
         /// Returns [`queue_types`](crate::operation::list_queues::ListQueuesInput#structfield.queue_types), if set.
         pub fn get_queue_types(&self) -> &Option<Vec<crate::types::QueueType>> {
             &self.queue_types
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queues::ListQueuesInput#structfield.next_token).
@@ -239,6 +269,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queues::ListQueuesInput#structfield.next_token).
@@ -246,10 +277,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_queues::ListQueuesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queues::ListQueuesInput#structfield.max_results).
@@ -257,6 +290,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_queues::ListQueuesInput#structfield.max_results).
@@ -264,10 +298,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_queues::ListQueuesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListQueuesInput`](crate::operation::list_queues::ListQueuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -285,6 +321,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListQueuesOutput`](crate::operation::list_queues::ListQueuesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -292,6 +329,7 @@ pub mod builders {
         pub(crate) queue_summary_list: Option<Vec<crate::types::QueueSummary>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListQueuesOutputBuilder {
         /// Appends an item to [`queue_summary_list`](crate::operation::list_queues::ListQueuesOutput#structfield.queue_summary_list); use [`set_queue_summary_list`](Self::set_queue_summary_list) to replace the whole list.
         pub fn queue_summary_list(mut self, input: crate::types::QueueSummary) -> Self {
@@ -300,6 +338,7 @@ pub mod builders {
             self.queue_summary_list = Some(v);
             self
         }
+
         /// Information about the queues.
         ///
         /// Sets [`queue_summary_list`](crate::operation::list_queues::ListQueuesOutput#structfield.queue_summary_list).
@@ -310,12 +349,14 @@ pub mod builders {
             self.queue_summary_list = input;
             self
         }
+
         /// Returns [`queue_summary_list`](crate::operation::list_queues::ListQueuesOutput#structfield.queue_summary_list), if set.
         pub fn get_queue_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::QueueSummary>> {
             &self.queue_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queues::ListQueuesOutput#structfield.next_token).
@@ -323,6 +364,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_queues::ListQueuesOutput#structfield.next_token).
@@ -330,10 +372,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_queues::ListQueuesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListQueuesOutput`](crate::operation::list_queues::ListQueuesOutput).
         pub fn build(self) -> crate::operation::list_queues::ListQueuesOutput {
             crate::operation::list_queues::ListQueuesOutput {

@@ -10,6 +10,7 @@ impl ListQuickConnects {
         Self
     }
 }
+
 /// The input of the [`ListQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,30 +24,36 @@ pub struct ListQuickConnectsInput {
     /// The type of quick connect. In the Amazon Connect admin website, when you create a quick connect, you are prompted to assign one of the following types: Agent (USER), External (PHONE_NUMBER), or Queue (QUEUE).
     pub quick_connect_types: Option<Vec<crate::types::QuickConnectType>>,
 }
+
 impl ListQuickConnectsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The type of quick connect.
     ///
     /// Empty when the field is unset; use `.quick_connect_types.is_none()` to tell unset from empty.
     pub fn quick_connect_types(&self) -> &[crate::types::QuickConnectType] {
         self.quick_connect_types.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ListQuickConnectsInput`].
     pub fn builder() -> crate::operation::list_quick_connects::builders::ListQuickConnectsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -56,6 +63,7 @@ pub struct ListQuickConnectsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListQuickConnectsOutput {
     /// Information about the quick connects.
     ///
@@ -63,15 +71,18 @@ impl ListQuickConnectsOutput {
     pub fn quick_connect_summary_list(&self) -> &[crate::types::QuickConnectSummary] {
         self.quick_connect_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListQuickConnectsOutput`].
     pub fn builder() -> crate::operation::list_quick_connects::builders::ListQuickConnectsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -92,6 +103,7 @@ pub enum ListQuickConnectsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListQuickConnectsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -104,10 +116,12 @@ impl ListQuickConnectsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -127,27 +141,33 @@ impl ListQuickConnectsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListQuickConnectsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -160,6 +180,7 @@ impl ::std::error::Error for ListQuickConnectsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListQuickConnectsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -172,11 +193,13 @@ impl ::std::fmt::Display for ListQuickConnectsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListQuickConnectsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListQuickConnectsInput`](crate::operation::list_quick_connects::ListQuickConnectsInput).
@@ -188,6 +211,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) quick_connect_types: Option<Vec<crate::types::QuickConnectType>>,
     }
+
     impl ListQuickConnectsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -196,6 +220,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.instance_id). This field is required.
@@ -203,10 +228,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.next_token).
@@ -214,6 +241,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.next_token).
@@ -221,10 +249,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.max_results).
@@ -232,6 +262,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.max_results).
@@ -239,10 +270,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Appends an item to [`quick_connect_types`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.quick_connect_types); use [`set_quick_connect_types`](Self::set_quick_connect_types) to replace the whole list.
         pub fn quick_connect_types(
             mut self,
@@ -253,6 +286,7 @@ pub mod builders {
             self.quick_connect_types = Some(v);
             self
         }
+
         /// The type of quick connect.
         ///
         /// Sets [`quick_connect_types`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.quick_connect_types).
@@ -263,12 +297,14 @@ pub mod builders {
             self.quick_connect_types = input;
             self
         }
+
         /// Returns [`quick_connect_types`](crate::operation::list_quick_connects::ListQuickConnectsInput#structfield.quick_connect_types), if set.
         pub fn get_quick_connect_types(
             &self,
         ) -> &Option<Vec<crate::types::QuickConnectType>> {
             &self.quick_connect_types
         }
+
         /// Builds a [`ListQuickConnectsInput`](crate::operation::list_quick_connects::ListQuickConnectsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -286,6 +322,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListQuickConnectsOutput`](crate::operation::list_quick_connects::ListQuickConnectsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -295,6 +332,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListQuickConnectsOutputBuilder {
         /// Appends an item to [`quick_connect_summary_list`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.quick_connect_summary_list); use [`set_quick_connect_summary_list`](Self::set_quick_connect_summary_list) to replace the whole list.
         pub fn quick_connect_summary_list(
@@ -306,6 +344,7 @@ pub mod builders {
             self.quick_connect_summary_list = Some(v);
             self
         }
+
         /// Information about the quick connects.
         ///
         /// Sets [`quick_connect_summary_list`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.quick_connect_summary_list).
@@ -316,12 +355,14 @@ pub mod builders {
             self.quick_connect_summary_list = input;
             self
         }
+
         /// Returns [`quick_connect_summary_list`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.quick_connect_summary_list), if set.
         pub fn get_quick_connect_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::QuickConnectSummary>> {
             &self.quick_connect_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.next_token).
@@ -329,6 +370,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.next_token).
@@ -336,10 +378,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_quick_connects::ListQuickConnectsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListQuickConnectsOutput`](crate::operation::list_quick_connects::ListQuickConnectsOutput).
         pub fn build(
             self,

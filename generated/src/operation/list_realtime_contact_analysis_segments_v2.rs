@@ -12,6 +12,7 @@ impl ListRealtimeContactAnalysisSegmentsV2 {
         Self
     }
 }
+
 /// The input of the [`ListRealtimeContactAnalysisSegmentsV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,40 +30,48 @@ pub struct ListRealtimeContactAnalysisSegmentsV2Input {
     /// Enum with segment types . Each value corresponds to a segment type returned in the segments list of the API. Each segment type has its own structure. Different channels may have different sets of supported segment types.
     pub segment_types: Option<Vec<crate::types::RealTimeContactAnalysisSegmentType>>,
 }
+
 impl ListRealtimeContactAnalysisSegmentsV2Input {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The Contact Lens output type to be returned.
     pub fn output_type(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisOutputType> {
         self.output_type.as_ref()
     }
+
     /// Enum with segment types .
     ///
     /// Empty when the field is unset; use `.segment_types.is_none()` to tell unset from empty.
     pub fn segment_types(&self) -> &[crate::types::RealTimeContactAnalysisSegmentType] {
         self.segment_types.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ListRealtimeContactAnalysisSegmentsV2Input`].
     pub fn builder() -> crate::operation::list_realtime_contact_analysis_segments_v2::builders::ListRealtimeContactAnalysisSegmentsV2InputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListRealtimeContactAnalysisSegmentsV2`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -78,28 +87,34 @@ pub struct ListRealtimeContactAnalysisSegmentsV2Output {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListRealtimeContactAnalysisSegmentsV2Output {
     /// The channel of the contact.
     pub fn channel(&self) -> &crate::types::RealTimeContactAnalysisSupportedChannel {
         &self.channel
     }
+
     /// Status of real-time contact analysis.
     pub fn status(&self) -> &crate::types::RealTimeContactAnalysisStatus {
         &self.status
     }
+
     /// An analyzed transcript or category.
     pub fn segments(&self) -> &[crate::types::RealtimeContactAnalysisSegment] {
         &self.segments
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListRealtimeContactAnalysisSegmentsV2Output`].
     pub fn builder() -> crate::operation::list_realtime_contact_analysis_segments_v2::builders::ListRealtimeContactAnalysisSegmentsV2OutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListRealtimeContactAnalysisSegmentsV2`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -122,6 +137,7 @@ pub enum ListRealtimeContactAnalysisSegmentsV2Error {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListRealtimeContactAnalysisSegmentsV2Error {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -134,10 +150,12 @@ impl ListRealtimeContactAnalysisSegmentsV2Error {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -158,31 +176,38 @@ impl ListRealtimeContactAnalysisSegmentsV2Error {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`OutputTypeNotFoundException`](Self::OutputTypeNotFoundException) error.
     pub fn is_output_type_not_found_exception(&self) -> bool {
         matches!(self, Self::OutputTypeNotFoundException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListRealtimeContactAnalysisSegmentsV2Error {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -196,6 +221,7 @@ impl ::std::error::Error for ListRealtimeContactAnalysisSegmentsV2Error {
         }
     }
 }
+
 impl ::std::fmt::Display for ListRealtimeContactAnalysisSegmentsV2Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -209,11 +235,13 @@ impl ::std::fmt::Display for ListRealtimeContactAnalysisSegmentsV2Error {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListRealtimeContactAnalysisSegmentsV2Error {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListRealtimeContactAnalysisSegmentsV2Input`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input).
@@ -229,6 +257,7 @@ pub mod builders {
             Vec<crate::types::RealTimeContactAnalysisSegmentType>,
         >,
     }
+
     impl ListRealtimeContactAnalysisSegmentsV2InputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -237,6 +266,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.instance_id). This field is required.
@@ -244,10 +274,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.contact_id). This field is required.
@@ -255,6 +287,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.contact_id). This field is required.
@@ -262,10 +295,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.max_results).
@@ -273,6 +308,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.max_results).
@@ -280,10 +316,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.next_token).
@@ -291,6 +329,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.next_token).
@@ -298,10 +337,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The Contact Lens output type to be returned.
         ///
         /// Sets [`output_type`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.output_type). This field is required.
@@ -312,6 +353,7 @@ pub mod builders {
             self.output_type = Some(input);
             self
         }
+
         /// The Contact Lens output type to be returned.
         ///
         /// Sets [`output_type`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.output_type). This field is required.
@@ -322,12 +364,14 @@ pub mod builders {
             self.output_type = input;
             self
         }
+
         /// Returns [`output_type`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.output_type), if set.
         pub fn get_output_type(
             &self,
         ) -> &Option<crate::types::RealTimeContactAnalysisOutputType> {
             &self.output_type
         }
+
         /// Appends an item to [`segment_types`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.segment_types); use [`set_segment_types`](Self::set_segment_types) to replace the whole list.
         pub fn segment_types(
             mut self,
@@ -338,6 +382,7 @@ pub mod builders {
             self.segment_types = Some(v);
             self
         }
+
         /// Enum with segment types .
         ///
         /// Sets [`segment_types`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.segment_types). This field is required.
@@ -348,12 +393,14 @@ pub mod builders {
             self.segment_types = input;
             self
         }
+
         /// Returns [`segment_types`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input#structfield.segment_types), if set.
         pub fn get_segment_types(
             &self,
         ) -> &Option<Vec<crate::types::RealTimeContactAnalysisSegmentType>> {
             &self.segment_types
         }
+
         /// Builds a [`ListRealtimeContactAnalysisSegmentsV2Input`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Input).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -373,6 +420,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListRealtimeContactAnalysisSegmentsV2Output`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -384,6 +432,7 @@ pub mod builders {
         pub(crate) segments: Option<Vec<crate::types::RealtimeContactAnalysisSegment>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListRealtimeContactAnalysisSegmentsV2OutputBuilder {
         /// The channel of the contact.
         ///
@@ -395,6 +444,7 @@ pub mod builders {
             self.channel = Some(input);
             self
         }
+
         /// The channel of the contact.
         ///
         /// Sets [`channel`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.channel). This field is required.
@@ -405,12 +455,14 @@ pub mod builders {
             self.channel = input;
             self
         }
+
         /// Returns [`channel`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.channel), if set.
         pub fn get_channel(
             &self,
         ) -> &Option<crate::types::RealTimeContactAnalysisSupportedChannel> {
             &self.channel
         }
+
         /// Status of real-time contact analysis.
         ///
         /// Sets [`status`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.status). This field is required.
@@ -421,6 +473,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Status of real-time contact analysis.
         ///
         /// Sets [`status`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.status). This field is required.
@@ -431,12 +484,14 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.status), if set.
         pub fn get_status(
             &self,
         ) -> &Option<crate::types::RealTimeContactAnalysisStatus> {
             &self.status
         }
+
         /// Appends an item to [`segments`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.segments); use [`set_segments`](Self::set_segments) to replace the whole list.
         pub fn segments(
             mut self,
@@ -447,6 +502,7 @@ pub mod builders {
             self.segments = Some(v);
             self
         }
+
         /// An analyzed transcript or category.
         ///
         /// Sets [`segments`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.segments). This field is required.
@@ -457,12 +513,14 @@ pub mod builders {
             self.segments = input;
             self
         }
+
         /// Returns [`segments`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.segments), if set.
         pub fn get_segments(
             &self,
         ) -> &Option<Vec<crate::types::RealtimeContactAnalysisSegment>> {
             &self.segments
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.next_token).
@@ -470,6 +528,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.next_token).
@@ -477,10 +536,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListRealtimeContactAnalysisSegmentsV2Output`](crate::operation::list_realtime_contact_analysis_segments_v2::ListRealtimeContactAnalysisSegmentsV2Output).
         ///
         /// Fails when one of these fields is unset:

@@ -24,6 +24,7 @@ impl ListRoutingProfileManualAssignmentQueues {
         Self
     }
 }
+
 /// The input of the [`ListRoutingProfileManualAssignmentQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -37,28 +38,34 @@ pub struct ListRoutingProfileManualAssignmentQueuesInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListRoutingProfileManualAssignmentQueuesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListRoutingProfileManualAssignmentQueuesInput`].
     pub fn builder() -> crate::operation::list_routing_profile_manual_assignment_queues::builders::ListRoutingProfileManualAssignmentQueuesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListRoutingProfileManualAssignmentQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -74,11 +81,13 @@ pub struct ListRoutingProfileManualAssignmentQueuesOutput {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl ListRoutingProfileManualAssignmentQueuesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Information about the manual assignment queues associated with the routing profile.
     ///
     /// Empty when the field is unset; use `.routing_profile_manual_assignment_queue_config_summary_list.is_none()` to tell unset from empty.
@@ -89,19 +98,23 @@ impl ListRoutingProfileManualAssignmentQueuesOutput {
             .as_deref()
             .unwrap_or_default()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`ListRoutingProfileManualAssignmentQueuesOutput`].
     pub fn builder() -> crate::operation::list_routing_profile_manual_assignment_queues::builders::ListRoutingProfileManualAssignmentQueuesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListRoutingProfileManualAssignmentQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -122,6 +135,7 @@ pub enum ListRoutingProfileManualAssignmentQueuesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListRoutingProfileManualAssignmentQueuesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -134,10 +148,12 @@ impl ListRoutingProfileManualAssignmentQueuesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -157,27 +173,33 @@ impl ListRoutingProfileManualAssignmentQueuesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListRoutingProfileManualAssignmentQueuesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -190,6 +212,7 @@ impl ::std::error::Error for ListRoutingProfileManualAssignmentQueuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListRoutingProfileManualAssignmentQueuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -202,12 +225,14 @@ impl ::std::fmt::Display for ListRoutingProfileManualAssignmentQueuesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata
 for ListRoutingProfileManualAssignmentQueuesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListRoutingProfileManualAssignmentQueuesInput`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput).
@@ -219,6 +244,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListRoutingProfileManualAssignmentQueuesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -227,6 +253,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.instance_id). This field is required.
@@ -234,10 +261,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.routing_profile_id). This field is required.
@@ -245,6 +274,7 @@ pub mod builders {
             self.routing_profile_id = Some(input.into());
             self
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.routing_profile_id). This field is required.
@@ -252,10 +282,12 @@ pub mod builders {
             self.routing_profile_id = input;
             self
         }
+
         /// Returns [`routing_profile_id`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.routing_profile_id), if set.
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.next_token).
@@ -263,6 +295,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.next_token).
@@ -270,10 +303,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.max_results).
@@ -281,6 +316,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.max_results).
@@ -288,10 +324,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListRoutingProfileManualAssignmentQueuesInput`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -309,6 +347,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListRoutingProfileManualAssignmentQueuesOutput`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -320,6 +359,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl ListRoutingProfileManualAssignmentQueuesOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -328,6 +368,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.next_token).
@@ -335,10 +376,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`routing_profile_manual_assignment_queue_config_summary_list`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.routing_profile_manual_assignment_queue_config_summary_list); use [`set_routing_profile_manual_assignment_queue_config_summary_list`](Self::set_routing_profile_manual_assignment_queue_config_summary_list) to replace the whole list.
         pub fn routing_profile_manual_assignment_queue_config_summary_list(
             mut self,
@@ -351,6 +394,7 @@ pub mod builders {
             self.routing_profile_manual_assignment_queue_config_summary_list = Some(v);
             self
         }
+
         /// Information about the manual assignment queues associated with the routing profile.
         ///
         /// Sets [`routing_profile_manual_assignment_queue_config_summary_list`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.routing_profile_manual_assignment_queue_config_summary_list).
@@ -363,6 +407,7 @@ pub mod builders {
             self.routing_profile_manual_assignment_queue_config_summary_list = input;
             self
         }
+
         /// Returns [`routing_profile_manual_assignment_queue_config_summary_list`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.routing_profile_manual_assignment_queue_config_summary_list), if set.
         pub fn get_routing_profile_manual_assignment_queue_config_summary_list(
             &self,
@@ -371,6 +416,7 @@ pub mod builders {
         > {
             &self.routing_profile_manual_assignment_queue_config_summary_list
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_time).
@@ -378,6 +424,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_time).
@@ -388,10 +435,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_region).
@@ -399,6 +448,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_region).
@@ -406,10 +456,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`ListRoutingProfileManualAssignmentQueuesOutput`](crate::operation::list_routing_profile_manual_assignment_queues::ListRoutingProfileManualAssignmentQueuesOutput).
         pub fn build(
             self,

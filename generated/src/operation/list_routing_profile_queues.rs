@@ -10,6 +10,7 @@ impl ListRoutingProfileQueues {
         Self
     }
 }
+
 /// The input of the [`ListRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListRoutingProfileQueuesInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListRoutingProfileQueuesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListRoutingProfileQueuesInput`].
     pub fn builder() -> crate::operation::list_routing_profile_queues::builders::ListRoutingProfileQueuesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,11 +67,13 @@ pub struct ListRoutingProfileQueuesOutput {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl ListRoutingProfileQueuesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Information about the routing profiles.
     ///
     /// Empty when the field is unset; use `.routing_profile_queue_config_summary_list.is_none()` to tell unset from empty.
@@ -73,19 +82,23 @@ impl ListRoutingProfileQueuesOutput {
     ) -> &[crate::types::RoutingProfileQueueConfigSummary] {
         self.routing_profile_queue_config_summary_list.as_deref().unwrap_or_default()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`ListRoutingProfileQueuesOutput`].
     pub fn builder() -> crate::operation::list_routing_profile_queues::builders::ListRoutingProfileQueuesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -106,6 +119,7 @@ pub enum ListRoutingProfileQueuesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListRoutingProfileQueuesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -118,10 +132,12 @@ impl ListRoutingProfileQueuesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -141,27 +157,33 @@ impl ListRoutingProfileQueuesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListRoutingProfileQueuesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -174,6 +196,7 @@ impl ::std::error::Error for ListRoutingProfileQueuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListRoutingProfileQueuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -186,11 +209,13 @@ impl ::std::fmt::Display for ListRoutingProfileQueuesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListRoutingProfileQueuesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListRoutingProfileQueuesInput`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput).
@@ -202,6 +227,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListRoutingProfileQueuesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -210,6 +236,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput#structfield.instance_id). This field is required.
@@ -217,10 +244,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
@@ -228,6 +257,7 @@ pub mod builders {
             self.routing_profile_id = Some(input.into());
             self
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
@@ -235,10 +265,12 @@ pub mod builders {
             self.routing_profile_id = input;
             self
         }
+
         /// Returns [`routing_profile_id`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput#structfield.routing_profile_id), if set.
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput#structfield.next_token).
@@ -246,6 +278,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput#structfield.next_token).
@@ -253,10 +286,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput#structfield.max_results).
@@ -264,6 +299,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput#structfield.max_results).
@@ -271,10 +307,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListRoutingProfileQueuesInput`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -292,6 +330,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListRoutingProfileQueuesOutput`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -303,6 +342,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl ListRoutingProfileQueuesOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -311,6 +351,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput#structfield.next_token).
@@ -318,10 +359,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`routing_profile_queue_config_summary_list`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput#structfield.routing_profile_queue_config_summary_list); use [`set_routing_profile_queue_config_summary_list`](Self::set_routing_profile_queue_config_summary_list) to replace the whole list.
         pub fn routing_profile_queue_config_summary_list(
             mut self,
@@ -334,6 +377,7 @@ pub mod builders {
             self.routing_profile_queue_config_summary_list = Some(v);
             self
         }
+
         /// Information about the routing profiles.
         ///
         /// Sets [`routing_profile_queue_config_summary_list`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput#structfield.routing_profile_queue_config_summary_list).
@@ -344,12 +388,14 @@ pub mod builders {
             self.routing_profile_queue_config_summary_list = input;
             self
         }
+
         /// Returns [`routing_profile_queue_config_summary_list`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput#structfield.routing_profile_queue_config_summary_list), if set.
         pub fn get_routing_profile_queue_config_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileQueueConfigSummary>> {
             &self.routing_profile_queue_config_summary_list
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput#structfield.last_modified_time).
@@ -357,6 +403,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput#structfield.last_modified_time).
@@ -367,10 +414,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput#structfield.last_modified_region).
@@ -378,6 +427,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput#structfield.last_modified_region).
@@ -385,10 +435,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`ListRoutingProfileQueuesOutput`](crate::operation::list_routing_profile_queues::ListRoutingProfileQueuesOutput).
         pub fn build(
             self,

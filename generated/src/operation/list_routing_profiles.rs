@@ -12,6 +12,7 @@ impl ListRoutingProfiles {
         Self
     }
 }
+
 /// The input of the [`ListRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct ListRoutingProfilesInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListRoutingProfilesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListRoutingProfilesInput`].
     pub fn builder() -> crate::operation::list_routing_profiles::builders::ListRoutingProfilesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,6 +56,7 @@ pub struct ListRoutingProfilesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListRoutingProfilesOutput {
     /// Information about the routing profiles.
     ///
@@ -59,15 +66,18 @@ impl ListRoutingProfilesOutput {
     ) -> &[crate::types::RoutingProfileSummary] {
         self.routing_profile_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListRoutingProfilesOutput`].
     pub fn builder() -> crate::operation::list_routing_profiles::builders::ListRoutingProfilesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -88,6 +98,7 @@ pub enum ListRoutingProfilesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListRoutingProfilesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -100,10 +111,12 @@ impl ListRoutingProfilesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -123,27 +136,33 @@ impl ListRoutingProfilesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListRoutingProfilesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -156,6 +175,7 @@ impl ::std::error::Error for ListRoutingProfilesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListRoutingProfilesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -168,11 +188,13 @@ impl ::std::fmt::Display for ListRoutingProfilesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListRoutingProfilesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListRoutingProfilesInput`](crate::operation::list_routing_profiles::ListRoutingProfilesInput).
@@ -183,6 +205,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListRoutingProfilesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -191,6 +214,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.instance_id). This field is required.
@@ -198,10 +222,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.next_token).
@@ -209,6 +235,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.next_token).
@@ -216,10 +243,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.max_results).
@@ -227,6 +256,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.max_results).
@@ -234,10 +264,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_routing_profiles::ListRoutingProfilesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListRoutingProfilesInput`](crate::operation::list_routing_profiles::ListRoutingProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -254,6 +286,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListRoutingProfilesOutput`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -263,6 +296,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListRoutingProfilesOutputBuilder {
         /// Appends an item to [`routing_profile_summary_list`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.routing_profile_summary_list); use [`set_routing_profile_summary_list`](Self::set_routing_profile_summary_list) to replace the whole list.
         pub fn routing_profile_summary_list(
@@ -274,6 +308,7 @@ pub mod builders {
             self.routing_profile_summary_list = Some(v);
             self
         }
+
         /// Information about the routing profiles.
         ///
         /// Sets [`routing_profile_summary_list`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.routing_profile_summary_list).
@@ -284,12 +319,14 @@ pub mod builders {
             self.routing_profile_summary_list = input;
             self
         }
+
         /// Returns [`routing_profile_summary_list`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.routing_profile_summary_list), if set.
         pub fn get_routing_profile_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileSummary>> {
             &self.routing_profile_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.next_token).
@@ -297,6 +334,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.next_token).
@@ -304,10 +342,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListRoutingProfilesOutput`](crate::operation::list_routing_profiles::ListRoutingProfilesOutput).
         pub fn build(
             self,

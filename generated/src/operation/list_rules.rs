@@ -10,6 +10,7 @@ impl ListRules {
         Self
     }
 }
+
 /// The input of the [`ListRules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct ListRulesInput {
     /// The token for the next set of results. Use the value returned in the previous response in the next request to retrieve the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListRulesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The publish status of the rule.
     pub fn publish_status(&self) -> Option<&crate::types::RulePublishStatus> {
         self.publish_status.as_ref()
     }
+
     /// The name of the event source.
     pub fn event_source_name(&self) -> Option<&crate::types::EventSourceName> {
         self.event_source_name.as_ref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListRulesInput`].
     pub fn builder() -> crate::operation::list_rules::builders::ListRulesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListRules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,20 +68,24 @@ pub struct ListRulesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListRulesOutput {
     /// Summary information about a rule.
     pub fn rule_summary_list(&self) -> &[crate::types::RuleSummary] {
         &self.rule_summary_list
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListRulesOutput`].
     pub fn builder() -> crate::operation::list_rules::builders::ListRulesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListRules`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -94,6 +106,7 @@ pub enum ListRulesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListRulesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -106,10 +119,12 @@ impl ListRulesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -127,27 +142,33 @@ impl ListRulesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListRulesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -160,6 +181,7 @@ impl ::std::error::Error for ListRulesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListRulesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -172,11 +194,13 @@ impl ::std::fmt::Display for ListRulesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListRulesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListRulesInput`](crate::operation::list_rules::ListRulesInput).
@@ -189,6 +213,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListRulesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -197,6 +222,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_rules::ListRulesInput#structfield.instance_id). This field is required.
@@ -204,10 +230,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_rules::ListRulesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::list_rules::ListRulesInput#structfield.publish_status).
@@ -215,6 +243,7 @@ pub mod builders {
             self.publish_status = Some(input);
             self
         }
+
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::list_rules::ListRulesInput#structfield.publish_status).
@@ -225,10 +254,12 @@ pub mod builders {
             self.publish_status = input;
             self
         }
+
         /// Returns [`publish_status`](crate::operation::list_rules::ListRulesInput#structfield.publish_status), if set.
         pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
             &self.publish_status
         }
+
         /// The name of the event source.
         ///
         /// Sets [`event_source_name`](crate::operation::list_rules::ListRulesInput#structfield.event_source_name).
@@ -239,6 +270,7 @@ pub mod builders {
             self.event_source_name = Some(input);
             self
         }
+
         /// The name of the event source.
         ///
         /// Sets [`event_source_name`](crate::operation::list_rules::ListRulesInput#structfield.event_source_name).
@@ -249,10 +281,12 @@ pub mod builders {
             self.event_source_name = input;
             self
         }
+
         /// Returns [`event_source_name`](crate::operation::list_rules::ListRulesInput#structfield.event_source_name), if set.
         pub fn get_event_source_name(&self) -> &Option<crate::types::EventSourceName> {
             &self.event_source_name
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_rules::ListRulesInput#structfield.max_results).
@@ -260,6 +294,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_rules::ListRulesInput#structfield.max_results).
@@ -267,10 +302,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_rules::ListRulesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_rules::ListRulesInput#structfield.next_token).
@@ -278,6 +315,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_rules::ListRulesInput#structfield.next_token).
@@ -285,10 +323,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_rules::ListRulesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListRulesInput`](crate::operation::list_rules::ListRulesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -307,6 +347,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListRulesOutput`](crate::operation::list_rules::ListRulesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -314,6 +355,7 @@ pub mod builders {
         pub(crate) rule_summary_list: Option<Vec<crate::types::RuleSummary>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListRulesOutputBuilder {
         /// Appends an item to [`rule_summary_list`](crate::operation::list_rules::ListRulesOutput#structfield.rule_summary_list); use [`set_rule_summary_list`](Self::set_rule_summary_list) to replace the whole list.
         pub fn rule_summary_list(mut self, input: crate::types::RuleSummary) -> Self {
@@ -322,6 +364,7 @@ pub mod builders {
             self.rule_summary_list = Some(v);
             self
         }
+
         /// Summary information about a rule.
         ///
         /// Sets [`rule_summary_list`](crate::operation::list_rules::ListRulesOutput#structfield.rule_summary_list). This field is required.
@@ -332,10 +375,12 @@ pub mod builders {
             self.rule_summary_list = input;
             self
         }
+
         /// Returns [`rule_summary_list`](crate::operation::list_rules::ListRulesOutput#structfield.rule_summary_list), if set.
         pub fn get_rule_summary_list(&self) -> &Option<Vec<crate::types::RuleSummary>> {
             &self.rule_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_rules::ListRulesOutput#structfield.next_token).
@@ -343,6 +388,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_rules::ListRulesOutput#structfield.next_token).
@@ -350,10 +396,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_rules::ListRulesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListRulesOutput`](crate::operation::list_rules::ListRulesOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -12,6 +12,7 @@ impl ListSecurityKeys {
         Self
     }
 }
+
 /// The input of the [`ListSecurityKeys`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct ListSecurityKeysInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListSecurityKeysInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListSecurityKeysInput`].
     pub fn builder() -> crate::operation::list_security_keys::builders::ListSecurityKeysInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListSecurityKeys`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,6 +56,7 @@ pub struct ListSecurityKeysOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListSecurityKeysOutput {
     /// The security keys.
     ///
@@ -57,15 +64,18 @@ impl ListSecurityKeysOutput {
     pub fn security_keys(&self) -> &[crate::types::SecurityKey] {
         self.security_keys.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListSecurityKeysOutput`].
     pub fn builder() -> crate::operation::list_security_keys::builders::ListSecurityKeysOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListSecurityKeys`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -86,6 +96,7 @@ pub enum ListSecurityKeysError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListSecurityKeysError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -98,10 +109,12 @@ impl ListSecurityKeysError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -121,27 +134,33 @@ impl ListSecurityKeysError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListSecurityKeysError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -154,6 +173,7 @@ impl ::std::error::Error for ListSecurityKeysError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListSecurityKeysError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -166,11 +186,13 @@ impl ::std::fmt::Display for ListSecurityKeysError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListSecurityKeysError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListSecurityKeysInput`](crate::operation::list_security_keys::ListSecurityKeysInput).
@@ -181,6 +203,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListSecurityKeysInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -189,6 +212,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.instance_id). This field is required.
@@ -196,10 +220,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.next_token).
@@ -207,6 +233,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.next_token).
@@ -214,10 +241,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.max_results).
@@ -225,6 +254,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.max_results).
@@ -232,10 +262,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_security_keys::ListSecurityKeysInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListSecurityKeysInput`](crate::operation::list_security_keys::ListSecurityKeysInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -252,6 +284,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListSecurityKeysOutput`](crate::operation::list_security_keys::ListSecurityKeysOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -259,6 +292,7 @@ pub mod builders {
         pub(crate) security_keys: Option<Vec<crate::types::SecurityKey>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListSecurityKeysOutputBuilder {
         /// Appends an item to [`security_keys`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.security_keys); use [`set_security_keys`](Self::set_security_keys) to replace the whole list.
         pub fn security_keys(mut self, input: crate::types::SecurityKey) -> Self {
@@ -267,6 +301,7 @@ pub mod builders {
             self.security_keys = Some(v);
             self
         }
+
         /// The security keys.
         ///
         /// Sets [`security_keys`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.security_keys).
@@ -277,10 +312,12 @@ pub mod builders {
             self.security_keys = input;
             self
         }
+
         /// Returns [`security_keys`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.security_keys), if set.
         pub fn get_security_keys(&self) -> &Option<Vec<crate::types::SecurityKey>> {
             &self.security_keys
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.next_token).
@@ -288,6 +325,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.next_token).
@@ -295,10 +333,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_security_keys::ListSecurityKeysOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListSecurityKeysOutput`](crate::operation::list_security_keys::ListSecurityKeysOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl ListSecurityProfileApplications {
         Self
     }
 }
+
 /// The input of the [`ListSecurityProfileApplications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListSecurityProfileApplicationsInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListSecurityProfileApplicationsInput {
     /// The identifier for the security profle.
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListSecurityProfileApplicationsInput`].
     pub fn builder() -> crate::operation::list_security_profile_applications::builders::ListSecurityProfileApplicationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListSecurityProfileApplications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -58,6 +65,7 @@ pub struct ListSecurityProfileApplicationsOutput {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl ListSecurityProfileApplicationsOutput {
     /// A list of the third-party application's metadata.
     ///
@@ -65,23 +73,28 @@ impl ListSecurityProfileApplicationsOutput {
     pub fn applications(&self) -> &[crate::types::Application] {
         self.applications.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`ListSecurityProfileApplicationsOutput`].
     pub fn builder() -> crate::operation::list_security_profile_applications::builders::ListSecurityProfileApplicationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListSecurityProfileApplications`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -102,6 +115,7 @@ pub enum ListSecurityProfileApplicationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListSecurityProfileApplicationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -114,10 +128,12 @@ impl ListSecurityProfileApplicationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -137,27 +153,33 @@ impl ListSecurityProfileApplicationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListSecurityProfileApplicationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +192,7 @@ impl ::std::error::Error for ListSecurityProfileApplicationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListSecurityProfileApplicationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,11 +205,13 @@ impl ::std::fmt::Display for ListSecurityProfileApplicationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListSecurityProfileApplicationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListSecurityProfileApplicationsInput`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput).
@@ -198,6 +223,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListSecurityProfileApplicationsInputBuilder {
         /// The identifier for the security profle.
         ///
@@ -206,6 +232,7 @@ pub mod builders {
             self.security_profile_id = Some(input.into());
             self
         }
+
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.security_profile_id). This field is required.
@@ -213,10 +240,12 @@ pub mod builders {
             self.security_profile_id = input;
             self
         }
+
         /// Returns [`security_profile_id`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.security_profile_id), if set.
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.instance_id). This field is required.
@@ -224,6 +253,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.instance_id). This field is required.
@@ -231,10 +261,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.next_token).
@@ -242,6 +274,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.next_token).
@@ -249,10 +282,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.max_results).
@@ -260,6 +295,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.max_results).
@@ -267,10 +303,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListSecurityProfileApplicationsInput`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -288,6 +326,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListSecurityProfileApplicationsOutput`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -297,6 +336,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl ListSecurityProfileApplicationsOutputBuilder {
         /// Appends an item to [`applications`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.applications); use [`set_applications`](Self::set_applications) to replace the whole list.
         pub fn applications(mut self, input: crate::types::Application) -> Self {
@@ -305,6 +345,7 @@ pub mod builders {
             self.applications = Some(v);
             self
         }
+
         /// A list of the third-party application's metadata.
         ///
         /// Sets [`applications`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.applications).
@@ -315,10 +356,12 @@ pub mod builders {
             self.applications = input;
             self
         }
+
         /// Returns [`applications`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.applications), if set.
         pub fn get_applications(&self) -> &Option<Vec<crate::types::Application>> {
             &self.applications
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.next_token).
@@ -326,6 +369,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.next_token).
@@ -333,10 +377,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_time).
@@ -344,6 +390,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_time).
@@ -354,10 +401,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_region).
@@ -365,6 +414,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_region).
@@ -372,10 +422,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`ListSecurityProfileApplicationsOutput`](crate::operation::list_security_profile_applications::ListSecurityProfileApplicationsOutput).
         pub fn build(
             self,

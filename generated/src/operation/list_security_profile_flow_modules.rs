@@ -10,6 +10,7 @@ impl ListSecurityProfileFlowModules {
         Self
     }
 }
+
 /// The input of the [`ListSecurityProfileFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListSecurityProfileFlowModulesInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListSecurityProfileFlowModulesInput {
     /// The identifier for the security profile.
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListSecurityProfileFlowModulesInput`].
     pub fn builder() -> crate::operation::list_security_profile_flow_modules::builders::ListSecurityProfileFlowModulesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListSecurityProfileFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -58,6 +65,7 @@ pub struct ListSecurityProfileFlowModulesOutput {
     /// The Region that flow module was last modified in.
     pub last_modified_region: Option<String>,
 }
+
 impl ListSecurityProfileFlowModulesOutput {
     /// A list of Flow Modules an AI Agent can invoke as a tool.
     ///
@@ -65,23 +73,28 @@ impl ListSecurityProfileFlowModulesOutput {
     pub fn allowed_flow_modules(&self) -> &[crate::types::FlowModule] {
         self.allowed_flow_modules.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The time the flow module was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Region that flow module was last modified in.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`ListSecurityProfileFlowModulesOutput`].
     pub fn builder() -> crate::operation::list_security_profile_flow_modules::builders::ListSecurityProfileFlowModulesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListSecurityProfileFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -102,6 +115,7 @@ pub enum ListSecurityProfileFlowModulesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListSecurityProfileFlowModulesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -114,10 +128,12 @@ impl ListSecurityProfileFlowModulesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -137,27 +153,33 @@ impl ListSecurityProfileFlowModulesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListSecurityProfileFlowModulesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +192,7 @@ impl ::std::error::Error for ListSecurityProfileFlowModulesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListSecurityProfileFlowModulesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,11 +205,13 @@ impl ::std::fmt::Display for ListSecurityProfileFlowModulesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListSecurityProfileFlowModulesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListSecurityProfileFlowModulesInput`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput).
@@ -198,6 +223,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListSecurityProfileFlowModulesInputBuilder {
         /// The identifier for the security profile.
         ///
@@ -206,6 +232,7 @@ pub mod builders {
             self.security_profile_id = Some(input.into());
             self
         }
+
         /// The identifier for the security profile.
         ///
         /// Sets [`security_profile_id`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput#structfield.security_profile_id). This field is required.
@@ -213,10 +240,12 @@ pub mod builders {
             self.security_profile_id = input;
             self
         }
+
         /// Returns [`security_profile_id`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput#structfield.security_profile_id), if set.
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput#structfield.instance_id). This field is required.
@@ -224,6 +253,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput#structfield.instance_id). This field is required.
@@ -231,10 +261,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput#structfield.next_token).
@@ -242,6 +274,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput#structfield.next_token).
@@ -249,10 +282,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput#structfield.max_results).
@@ -260,6 +295,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput#structfield.max_results).
@@ -267,10 +303,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListSecurityProfileFlowModulesInput`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -288,6 +326,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListSecurityProfileFlowModulesOutput`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -297,6 +336,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl ListSecurityProfileFlowModulesOutputBuilder {
         /// Appends an item to [`allowed_flow_modules`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.allowed_flow_modules); use [`set_allowed_flow_modules`](Self::set_allowed_flow_modules) to replace the whole list.
         pub fn allowed_flow_modules(mut self, input: crate::types::FlowModule) -> Self {
@@ -305,6 +345,7 @@ pub mod builders {
             self.allowed_flow_modules = Some(v);
             self
         }
+
         /// A list of Flow Modules an AI Agent can invoke as a tool.
         ///
         /// Sets [`allowed_flow_modules`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.allowed_flow_modules).
@@ -315,12 +356,14 @@ pub mod builders {
             self.allowed_flow_modules = input;
             self
         }
+
         /// Returns [`allowed_flow_modules`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.allowed_flow_modules), if set.
         pub fn get_allowed_flow_modules(
             &self,
         ) -> &Option<Vec<crate::types::FlowModule>> {
             &self.allowed_flow_modules
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.next_token).
@@ -328,6 +371,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.next_token).
@@ -335,10 +379,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The time the flow module was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.last_modified_time).
@@ -346,6 +392,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The time the flow module was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.last_modified_time).
@@ -356,10 +403,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The Region that flow module was last modified in.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.last_modified_region).
@@ -367,6 +416,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The Region that flow module was last modified in.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.last_modified_region).
@@ -374,10 +424,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`ListSecurityProfileFlowModulesOutput`](crate::operation::list_security_profile_flow_modules::ListSecurityProfileFlowModulesOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl ListSecurityProfilePermissions {
         Self
     }
 }
+
 /// The input of the [`ListSecurityProfilePermissions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct ListSecurityProfilePermissionsInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListSecurityProfilePermissionsInput {
     /// The identifier for the security profle.
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListSecurityProfilePermissionsInput`].
     pub fn builder() -> crate::operation::list_security_profile_permissions::builders::ListSecurityProfilePermissionsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListSecurityProfilePermissions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,6 +67,7 @@ pub struct ListSecurityProfilePermissionsOutput {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl ListSecurityProfilePermissionsOutput {
     /// The permissions granted to the security profile.
     ///
@@ -67,23 +75,28 @@ impl ListSecurityProfilePermissionsOutput {
     pub fn permissions(&self) -> &[String] {
         self.permissions.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`ListSecurityProfilePermissionsOutput`].
     pub fn builder() -> crate::operation::list_security_profile_permissions::builders::ListSecurityProfilePermissionsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListSecurityProfilePermissions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub enum ListSecurityProfilePermissionsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListSecurityProfilePermissionsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +130,12 @@ impl ListSecurityProfilePermissionsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -139,27 +155,33 @@ impl ListSecurityProfilePermissionsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListSecurityProfilePermissionsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -172,6 +194,7 @@ impl ::std::error::Error for ListSecurityProfilePermissionsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListSecurityProfilePermissionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -184,11 +207,13 @@ impl ::std::fmt::Display for ListSecurityProfilePermissionsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListSecurityProfilePermissionsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListSecurityProfilePermissionsInput`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput).
@@ -200,6 +225,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListSecurityProfilePermissionsInputBuilder {
         /// The identifier for the security profle.
         ///
@@ -208,6 +234,7 @@ pub mod builders {
             self.security_profile_id = Some(input.into());
             self
         }
+
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.security_profile_id). This field is required.
@@ -215,10 +242,12 @@ pub mod builders {
             self.security_profile_id = input;
             self
         }
+
         /// Returns [`security_profile_id`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.security_profile_id), if set.
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.instance_id). This field is required.
@@ -226,6 +255,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.instance_id). This field is required.
@@ -233,10 +263,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.next_token).
@@ -244,6 +276,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.next_token).
@@ -251,10 +284,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.max_results).
@@ -262,6 +297,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.max_results).
@@ -269,10 +305,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListSecurityProfilePermissionsInput`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -290,6 +328,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListSecurityProfilePermissionsOutput`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -299,6 +338,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl ListSecurityProfilePermissionsOutputBuilder {
         /// Appends an item to [`permissions`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.permissions); use [`set_permissions`](Self::set_permissions) to replace the whole list.
         pub fn permissions(mut self, input: impl Into<String>) -> Self {
@@ -307,6 +347,7 @@ pub mod builders {
             self.permissions = Some(v);
             self
         }
+
         /// The permissions granted to the security profile.
         ///
         /// Sets [`permissions`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.permissions).
@@ -314,10 +355,12 @@ pub mod builders {
             self.permissions = input;
             self
         }
+
         /// Returns [`permissions`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.permissions), if set.
         pub fn get_permissions(&self) -> &Option<Vec<String>> {
             &self.permissions
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.next_token).
@@ -325,6 +368,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.next_token).
@@ -332,10 +376,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_time).
@@ -343,6 +389,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when this resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_time).
@@ -353,10 +400,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_region).
@@ -364,6 +413,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The Amazon Web Services Region where this resource was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_region).
@@ -371,10 +421,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`ListSecurityProfilePermissionsOutput`](crate::operation::list_security_profile_permissions::ListSecurityProfilePermissionsOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl ListTagsForResource {
         Self
     }
 }
+
 /// The input of the [`ListTagsForResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,16 +20,19 @@ pub struct ListTagsForResourceInput {
     /// The Amazon Resource Name (ARN) of the resource. All Amazon Connect resources (instances, queues, flows, routing profiles, etc) have an ARN. To locate the ARN for an instance, for example, see [Find your Amazon Connect instance ID/ARN](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html).
     pub resource_arn: Option<String>,
 }
+
 impl ListTagsForResourceInput {
     /// The Amazon Resource Name (ARN) of the resource.
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
+
     /// Creates a new builder for [`ListTagsForResourceInput`].
     pub fn builder() -> crate::operation::list_tags_for_resource::builders::ListTagsForResourceInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListTagsForResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -36,16 +40,19 @@ pub struct ListTagsForResourceOutput {
     /// Information about the tags.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl ListTagsForResourceOutput {
     /// Information about the tags.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`ListTagsForResourceOutput`].
     pub fn builder() -> crate::operation::list_tags_for_resource::builders::ListTagsForResourceOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListTagsForResource`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -66,6 +73,7 @@ pub enum ListTagsForResourceError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListTagsForResourceError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -78,10 +86,12 @@ impl ListTagsForResourceError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -101,27 +111,33 @@ impl ListTagsForResourceError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListTagsForResourceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -134,6 +150,7 @@ impl ::std::error::Error for ListTagsForResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListTagsForResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -146,11 +163,13 @@ impl ::std::fmt::Display for ListTagsForResourceError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListTagsForResourceError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListTagsForResourceInput`](crate::operation::list_tags_for_resource::ListTagsForResourceInput).
@@ -159,6 +178,7 @@ pub mod builders {
     pub struct ListTagsForResourceInputBuilder {
         pub(crate) resource_arn: Option<String>,
     }
+
     impl ListTagsForResourceInputBuilder {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
@@ -167,6 +187,7 @@ pub mod builders {
             self.resource_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::list_tags_for_resource::ListTagsForResourceInput#structfield.resource_arn). This field is required.
@@ -174,10 +195,12 @@ pub mod builders {
             self.resource_arn = input;
             self
         }
+
         /// Returns [`resource_arn`](crate::operation::list_tags_for_resource::ListTagsForResourceInput#structfield.resource_arn), if set.
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
+
         /// Builds a [`ListTagsForResourceInput`](crate::operation::list_tags_for_resource::ListTagsForResourceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -192,12 +215,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListTagsForResourceOutput`](crate::operation::list_tags_for_resource::ListTagsForResourceOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct ListTagsForResourceOutputBuilder {
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl ListTagsForResourceOutputBuilder {
         /// Inserts an entry into [`tags`](crate::operation::list_tags_for_resource::ListTagsForResourceOutput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
@@ -206,6 +231,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// Information about the tags.
         ///
         /// Sets [`tags`](crate::operation::list_tags_for_resource::ListTagsForResourceOutput#structfield.tags).
@@ -216,10 +242,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::list_tags_for_resource::ListTagsForResourceOutput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`ListTagsForResourceOutput`](crate::operation::list_tags_for_resource::ListTagsForResourceOutput).
         pub fn build(
             self,

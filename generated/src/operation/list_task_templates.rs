@@ -10,6 +10,7 @@ impl ListTaskTemplates {
         Self
     }
 }
+
 /// The input of the [`ListTaskTemplates`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,32 +30,39 @@ pub struct ListTaskTemplatesInput {
     /// The name of the task template.
     pub name: Option<String>,
 }
+
 impl ListTaskTemplatesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
+
     /// The name of the task template.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Creates a new builder for [`ListTaskTemplatesInput`].
     pub fn builder() -> crate::operation::list_task_templates::builders::ListTaskTemplatesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListTaskTemplates`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,6 +74,7 @@ pub struct ListTaskTemplatesOutput {
     /// > **Important:** This is always returned as a null in the response.
     pub next_token: Option<String>,
 }
+
 impl ListTaskTemplatesOutput {
     /// Provides details about a list of task templates belonging to an instance.
     ///
@@ -73,15 +82,18 @@ impl ListTaskTemplatesOutput {
     pub fn task_templates(&self) -> &[crate::types::TaskTemplateMetadata] {
         self.task_templates.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListTaskTemplatesOutput`].
     pub fn builder() -> crate::operation::list_task_templates::builders::ListTaskTemplatesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListTaskTemplates`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -102,6 +114,7 @@ pub enum ListTaskTemplatesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListTaskTemplatesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -114,10 +127,12 @@ impl ListTaskTemplatesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -137,27 +152,33 @@ impl ListTaskTemplatesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListTaskTemplatesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +191,7 @@ impl ::std::error::Error for ListTaskTemplatesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListTaskTemplatesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,11 +204,13 @@ impl ::std::fmt::Display for ListTaskTemplatesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListTaskTemplatesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListTaskTemplatesInput`](crate::operation::list_task_templates::ListTaskTemplatesInput).
@@ -199,6 +223,7 @@ pub mod builders {
         pub(crate) status: Option<crate::types::TaskTemplateStatus>,
         pub(crate) name: Option<String>,
     }
+
     impl ListTaskTemplatesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -207,6 +232,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.instance_id). This field is required.
@@ -214,10 +240,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.next_token).
@@ -225,6 +253,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.next_token).
@@ -232,10 +261,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.max_results).
@@ -243,6 +274,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.max_results).
@@ -250,10 +282,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.status).
@@ -261,6 +295,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.status).
@@ -271,10 +306,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
             &self.status
         }
+
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.name).
@@ -282,6 +319,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.name).
@@ -289,10 +327,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::list_task_templates::ListTaskTemplatesInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// Builds a [`ListTaskTemplatesInput`](crate::operation::list_task_templates::ListTaskTemplatesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -311,6 +351,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListTaskTemplatesOutput`](crate::operation::list_task_templates::ListTaskTemplatesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -318,6 +359,7 @@ pub mod builders {
         pub(crate) task_templates: Option<Vec<crate::types::TaskTemplateMetadata>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListTaskTemplatesOutputBuilder {
         /// Appends an item to [`task_templates`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.task_templates); use [`set_task_templates`](Self::set_task_templates) to replace the whole list.
         pub fn task_templates(
@@ -329,6 +371,7 @@ pub mod builders {
             self.task_templates = Some(v);
             self
         }
+
         /// Provides details about a list of task templates belonging to an instance.
         ///
         /// Sets [`task_templates`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.task_templates).
@@ -339,12 +382,14 @@ pub mod builders {
             self.task_templates = input;
             self
         }
+
         /// Returns [`task_templates`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.task_templates), if set.
         pub fn get_task_templates(
             &self,
         ) -> &Option<Vec<crate::types::TaskTemplateMetadata>> {
             &self.task_templates
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.next_token).
@@ -352,6 +397,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.next_token).
@@ -359,10 +405,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_task_templates::ListTaskTemplatesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListTaskTemplatesOutput`](crate::operation::list_task_templates::ListTaskTemplatesOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl ListTestCaseExecutionRecords {
         Self
     }
 }
+
 /// The input of the [`ListTestCaseExecutionRecords`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,44 @@ pub struct ListTestCaseExecutionRecordsInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListTestCaseExecutionRecordsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the test case.
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
+
     /// The identifier of the test case execution.
     pub fn test_case_execution_id(&self) -> Option<&str> {
         self.test_case_execution_id.as_deref()
     }
+
     /// Filter execution records by status.
     pub fn status(&self) -> Option<&crate::types::TestCaseExecutionStatus> {
         self.status.as_ref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListTestCaseExecutionRecordsInput`].
     pub fn builder() -> crate::operation::list_test_case_execution_records::builders::ListTestCaseExecutionRecordsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListTestCaseExecutionRecords`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,6 +75,7 @@ pub struct ListTestCaseExecutionRecordsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListTestCaseExecutionRecordsOutput {
     /// An array of test case execution record objects.
     ///
@@ -73,15 +83,18 @@ impl ListTestCaseExecutionRecordsOutput {
     pub fn execution_records(&self) -> &[crate::types::ExecutionRecord] {
         self.execution_records.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListTestCaseExecutionRecordsOutput`].
     pub fn builder() -> crate::operation::list_test_case_execution_records::builders::ListTestCaseExecutionRecordsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListTestCaseExecutionRecords`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub enum ListTestCaseExecutionRecordsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListTestCaseExecutionRecordsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +130,12 @@ impl ListTestCaseExecutionRecordsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -140,31 +156,38 @@ impl ListTestCaseExecutionRecordsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListTestCaseExecutionRecordsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -178,6 +201,7 @@ impl ::std::error::Error for ListTestCaseExecutionRecordsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListTestCaseExecutionRecordsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -191,11 +215,13 @@ impl ::std::fmt::Display for ListTestCaseExecutionRecordsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListTestCaseExecutionRecordsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListTestCaseExecutionRecordsInput`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput).
@@ -209,6 +235,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListTestCaseExecutionRecordsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -217,6 +244,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.instance_id). This field is required.
@@ -224,10 +252,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_id). This field is required.
@@ -235,6 +265,7 @@ pub mod builders {
             self.test_case_id = Some(input.into());
             self
         }
+
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_id). This field is required.
@@ -242,10 +273,12 @@ pub mod builders {
             self.test_case_id = input;
             self
         }
+
         /// Returns [`test_case_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_id), if set.
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
+
         /// The identifier of the test case execution.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_execution_id). This field is required.
@@ -253,6 +286,7 @@ pub mod builders {
             self.test_case_execution_id = Some(input.into());
             self
         }
+
         /// The identifier of the test case execution.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_execution_id). This field is required.
@@ -260,10 +294,12 @@ pub mod builders {
             self.test_case_execution_id = input;
             self
         }
+
         /// Returns [`test_case_execution_id`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.test_case_execution_id), if set.
         pub fn get_test_case_execution_id(&self) -> &Option<String> {
             &self.test_case_execution_id
         }
+
         /// Filter execution records by status.
         ///
         /// Sets [`status`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.status).
@@ -271,6 +307,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Filter execution records by status.
         ///
         /// Sets [`status`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.status).
@@ -281,10 +318,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TestCaseExecutionStatus> {
             &self.status
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.next_token).
@@ -292,6 +331,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.next_token).
@@ -299,10 +339,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.max_results).
@@ -310,6 +352,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.max_results).
@@ -317,10 +360,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListTestCaseExecutionRecordsInput`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -340,6 +385,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListTestCaseExecutionRecordsOutput`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -347,6 +393,7 @@ pub mod builders {
         pub(crate) execution_records: Option<Vec<crate::types::ExecutionRecord>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListTestCaseExecutionRecordsOutputBuilder {
         /// Appends an item to [`execution_records`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.execution_records); use [`set_execution_records`](Self::set_execution_records) to replace the whole list.
         pub fn execution_records(
@@ -358,6 +405,7 @@ pub mod builders {
             self.execution_records = Some(v);
             self
         }
+
         /// An array of test case execution record objects.
         ///
         /// Sets [`execution_records`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.execution_records).
@@ -368,12 +416,14 @@ pub mod builders {
             self.execution_records = input;
             self
         }
+
         /// Returns [`execution_records`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.execution_records), if set.
         pub fn get_execution_records(
             &self,
         ) -> &Option<Vec<crate::types::ExecutionRecord>> {
             &self.execution_records
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.next_token).
@@ -381,6 +431,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.next_token).
@@ -388,10 +439,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListTestCaseExecutionRecordsOutput`](crate::operation::list_test_case_execution_records::ListTestCaseExecutionRecordsOutput).
         pub fn build(
             self,

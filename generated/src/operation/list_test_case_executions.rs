@@ -10,6 +10,7 @@ impl ListTestCaseExecutions {
         Self
     }
 }
+
 /// The input of the [`ListTestCaseExecutions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -31,44 +32,54 @@ pub struct ListTestCaseExecutionsInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListTestCaseExecutionsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Filter executions by test case identifier.
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
+
     /// Filter executions by test case name.
     pub fn test_case_name(&self) -> Option<&str> {
         self.test_case_name.as_deref()
     }
+
     /// Filter executions that started after this time.
     pub fn start_time(&self) -> Option<i64> {
         self.start_time
     }
+
     /// Filter executions that started before this time.
     pub fn end_time(&self) -> Option<i64> {
         self.end_time
     }
+
     /// Filter executions by status.
     pub fn status(&self) -> Option<&crate::types::TestCaseExecutionStatus> {
         self.status.as_ref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListTestCaseExecutionsInput`].
     pub fn builder() -> crate::operation::list_test_case_executions::builders::ListTestCaseExecutionsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListTestCaseExecutions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -78,6 +89,7 @@ pub struct ListTestCaseExecutionsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListTestCaseExecutionsOutput {
     /// An array of test case execution summary objects.
     ///
@@ -85,15 +97,18 @@ impl ListTestCaseExecutionsOutput {
     pub fn test_case_executions(&self) -> &[crate::types::TestCaseExecution] {
         self.test_case_executions.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListTestCaseExecutionsOutput`].
     pub fn builder() -> crate::operation::list_test_case_executions::builders::ListTestCaseExecutionsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListTestCaseExecutions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -116,6 +131,7 @@ pub enum ListTestCaseExecutionsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListTestCaseExecutionsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -128,10 +144,12 @@ impl ListTestCaseExecutionsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -152,31 +170,38 @@ impl ListTestCaseExecutionsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListTestCaseExecutionsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -190,6 +215,7 @@ impl ::std::error::Error for ListTestCaseExecutionsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListTestCaseExecutionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -203,11 +229,13 @@ impl ::std::fmt::Display for ListTestCaseExecutionsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListTestCaseExecutionsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListTestCaseExecutionsInput`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput).
@@ -223,6 +251,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListTestCaseExecutionsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -231,6 +260,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.instance_id). This field is required.
@@ -238,10 +268,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Filter executions by test case identifier.
         ///
         /// Sets [`test_case_id`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_id).
@@ -249,6 +281,7 @@ pub mod builders {
             self.test_case_id = Some(input.into());
             self
         }
+
         /// Filter executions by test case identifier.
         ///
         /// Sets [`test_case_id`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_id).
@@ -256,10 +289,12 @@ pub mod builders {
             self.test_case_id = input;
             self
         }
+
         /// Returns [`test_case_id`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_id), if set.
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
+
         /// Filter executions by test case name.
         ///
         /// Sets [`test_case_name`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_name).
@@ -267,6 +302,7 @@ pub mod builders {
             self.test_case_name = Some(input.into());
             self
         }
+
         /// Filter executions by test case name.
         ///
         /// Sets [`test_case_name`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_name).
@@ -274,10 +310,12 @@ pub mod builders {
             self.test_case_name = input;
             self
         }
+
         /// Returns [`test_case_name`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.test_case_name), if set.
         pub fn get_test_case_name(&self) -> &Option<String> {
             &self.test_case_name
         }
+
         /// Filter executions that started after this time.
         ///
         /// Sets [`start_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.start_time).
@@ -285,6 +323,7 @@ pub mod builders {
             self.start_time = Some(input);
             self
         }
+
         /// Filter executions that started after this time.
         ///
         /// Sets [`start_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.start_time).
@@ -292,10 +331,12 @@ pub mod builders {
             self.start_time = input;
             self
         }
+
         /// Returns [`start_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.start_time), if set.
         pub fn get_start_time(&self) -> &Option<i64> {
             &self.start_time
         }
+
         /// Filter executions that started before this time.
         ///
         /// Sets [`end_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.end_time).
@@ -303,6 +344,7 @@ pub mod builders {
             self.end_time = Some(input);
             self
         }
+
         /// Filter executions that started before this time.
         ///
         /// Sets [`end_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.end_time).
@@ -310,10 +352,12 @@ pub mod builders {
             self.end_time = input;
             self
         }
+
         /// Returns [`end_time`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.end_time), if set.
         pub fn get_end_time(&self) -> &Option<i64> {
             &self.end_time
         }
+
         /// Filter executions by status.
         ///
         /// Sets [`status`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.status).
@@ -321,6 +365,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Filter executions by status.
         ///
         /// Sets [`status`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.status).
@@ -331,10 +376,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TestCaseExecutionStatus> {
             &self.status
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.next_token).
@@ -342,6 +389,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.next_token).
@@ -349,10 +397,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.max_results).
@@ -360,6 +410,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.max_results).
@@ -367,10 +418,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListTestCaseExecutionsInput`](crate::operation::list_test_case_executions::ListTestCaseExecutionsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -392,6 +445,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListTestCaseExecutionsOutput`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -399,6 +453,7 @@ pub mod builders {
         pub(crate) test_case_executions: Option<Vec<crate::types::TestCaseExecution>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListTestCaseExecutionsOutputBuilder {
         /// Appends an item to [`test_case_executions`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.test_case_executions); use [`set_test_case_executions`](Self::set_test_case_executions) to replace the whole list.
         pub fn test_case_executions(
@@ -410,6 +465,7 @@ pub mod builders {
             self.test_case_executions = Some(v);
             self
         }
+
         /// An array of test case execution summary objects.
         ///
         /// Sets [`test_case_executions`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.test_case_executions).
@@ -420,12 +476,14 @@ pub mod builders {
             self.test_case_executions = input;
             self
         }
+
         /// Returns [`test_case_executions`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.test_case_executions), if set.
         pub fn get_test_case_executions(
             &self,
         ) -> &Option<Vec<crate::types::TestCaseExecution>> {
             &self.test_case_executions
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.next_token).
@@ -433,6 +491,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.next_token).
@@ -440,10 +499,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListTestCaseExecutionsOutput`](crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput).
         pub fn build(
             self,

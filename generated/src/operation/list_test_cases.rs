@@ -10,6 +10,7 @@ impl ListTestCases {
         Self
     }
 }
+
 /// The input of the [`ListTestCases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct ListTestCasesInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListTestCasesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListTestCasesInput`].
     pub fn builder() -> crate::operation::list_test_cases::builders::ListTestCasesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListTestCases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -48,6 +54,7 @@ pub struct ListTestCasesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListTestCasesOutput {
     /// Information about the tests.
     ///
@@ -55,15 +62,18 @@ impl ListTestCasesOutput {
     pub fn test_case_summary_list(&self) -> &[crate::types::TestCaseSummary] {
         self.test_case_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListTestCasesOutput`].
     pub fn builder() -> crate::operation::list_test_cases::builders::ListTestCasesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListTestCases`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -86,6 +96,7 @@ pub enum ListTestCasesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListTestCasesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -98,10 +109,12 @@ impl ListTestCasesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -122,31 +135,38 @@ impl ListTestCasesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListTestCasesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -160,6 +180,7 @@ impl ::std::error::Error for ListTestCasesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListTestCasesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -173,11 +194,13 @@ impl ::std::fmt::Display for ListTestCasesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListTestCasesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListTestCasesInput`](crate::operation::list_test_cases::ListTestCasesInput).
@@ -188,6 +211,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListTestCasesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -196,6 +220,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_test_cases::ListTestCasesInput#structfield.instance_id). This field is required.
@@ -203,10 +228,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_test_cases::ListTestCasesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_cases::ListTestCasesInput#structfield.next_token).
@@ -214,6 +241,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_cases::ListTestCasesInput#structfield.next_token).
@@ -221,10 +249,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_test_cases::ListTestCasesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_cases::ListTestCasesInput#structfield.max_results).
@@ -232,6 +262,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_test_cases::ListTestCasesInput#structfield.max_results).
@@ -239,10 +270,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_test_cases::ListTestCasesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListTestCasesInput`](crate::operation::list_test_cases::ListTestCasesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -259,6 +292,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListTestCasesOutput`](crate::operation::list_test_cases::ListTestCasesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -266,6 +300,7 @@ pub mod builders {
         pub(crate) test_case_summary_list: Option<Vec<crate::types::TestCaseSummary>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListTestCasesOutputBuilder {
         /// Appends an item to [`test_case_summary_list`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.test_case_summary_list); use [`set_test_case_summary_list`](Self::set_test_case_summary_list) to replace the whole list.
         pub fn test_case_summary_list(
@@ -277,6 +312,7 @@ pub mod builders {
             self.test_case_summary_list = Some(v);
             self
         }
+
         /// Information about the tests.
         ///
         /// Sets [`test_case_summary_list`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.test_case_summary_list).
@@ -287,12 +323,14 @@ pub mod builders {
             self.test_case_summary_list = input;
             self
         }
+
         /// Returns [`test_case_summary_list`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.test_case_summary_list), if set.
         pub fn get_test_case_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::TestCaseSummary>> {
             &self.test_case_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.next_token).
@@ -300,6 +338,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.next_token).
@@ -307,10 +346,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_test_cases::ListTestCasesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListTestCasesOutput`](crate::operation::list_test_cases::ListTestCasesOutput).
         pub fn build(self) -> crate::operation::list_test_cases::ListTestCasesOutput {
             crate::operation::list_test_cases::ListTestCasesOutput {

@@ -10,6 +10,7 @@ impl ListTrafficDistributionGroupUsers {
         Self
     }
 }
+
 /// The input of the [`ListTrafficDistributionGroupUsers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct ListTrafficDistributionGroupUsersInput {
     /// The token for the next set of results. Use the value returned in the previous response in the next request to retrieve the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListTrafficDistributionGroupUsersInput {
     /// The identifier of the traffic distribution group.
     pub fn traffic_distribution_group_id(&self) -> Option<&str> {
         self.traffic_distribution_group_id.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListTrafficDistributionGroupUsersInput`].
     pub fn builder() -> crate::operation::list_traffic_distribution_group_users::builders::ListTrafficDistributionGroupUsersInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListTrafficDistributionGroupUsers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,11 +56,13 @@ pub struct ListTrafficDistributionGroupUsersOutput {
         Vec<crate::types::TrafficDistributionGroupUserSummary>,
     >,
 }
+
 impl ListTrafficDistributionGroupUsersOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of traffic distribution group users.
     ///
     /// Empty when the field is unset; use `.traffic_distribution_group_user_summary_list.is_none()` to tell unset from empty.
@@ -63,11 +71,13 @@ impl ListTrafficDistributionGroupUsersOutput {
     ) -> &[crate::types::TrafficDistributionGroupUserSummary] {
         self.traffic_distribution_group_user_summary_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ListTrafficDistributionGroupUsersOutput`].
     pub fn builder() -> crate::operation::list_traffic_distribution_group_users::builders::ListTrafficDistributionGroupUsersOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListTrafficDistributionGroupUsers`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -88,6 +98,7 @@ pub enum ListTrafficDistributionGroupUsersError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListTrafficDistributionGroupUsersError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -100,10 +111,12 @@ impl ListTrafficDistributionGroupUsersError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -121,27 +134,33 @@ impl ListTrafficDistributionGroupUsersError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListTrafficDistributionGroupUsersError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -154,6 +173,7 @@ impl ::std::error::Error for ListTrafficDistributionGroupUsersError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListTrafficDistributionGroupUsersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -166,11 +186,13 @@ impl ::std::fmt::Display for ListTrafficDistributionGroupUsersError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListTrafficDistributionGroupUsersError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListTrafficDistributionGroupUsersInput`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput).
@@ -181,6 +203,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListTrafficDistributionGroupUsersInputBuilder {
         /// The identifier of the traffic distribution group.
         ///
@@ -192,6 +215,7 @@ pub mod builders {
             self.traffic_distribution_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`traffic_distribution_group_id`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.traffic_distribution_group_id). This field is required.
@@ -202,10 +226,12 @@ pub mod builders {
             self.traffic_distribution_group_id = input;
             self
         }
+
         /// Returns [`traffic_distribution_group_id`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.traffic_distribution_group_id), if set.
         pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
             &self.traffic_distribution_group_id
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.max_results).
@@ -213,6 +239,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.max_results).
@@ -220,10 +247,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.next_token).
@@ -231,6 +260,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.next_token).
@@ -238,10 +268,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListTrafficDistributionGroupUsersInput`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -258,6 +290,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListTrafficDistributionGroupUsersOutput`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -267,6 +300,7 @@ pub mod builders {
             Vec<crate::types::TrafficDistributionGroupUserSummary>,
         >,
     }
+
     impl ListTrafficDistributionGroupUsersOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -275,6 +309,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput#structfield.next_token).
@@ -282,10 +317,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`traffic_distribution_group_user_summary_list`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput#structfield.traffic_distribution_group_user_summary_list); use [`set_traffic_distribution_group_user_summary_list`](Self::set_traffic_distribution_group_user_summary_list) to replace the whole list.
         pub fn traffic_distribution_group_user_summary_list(
             mut self,
@@ -298,6 +335,7 @@ pub mod builders {
             self.traffic_distribution_group_user_summary_list = Some(v);
             self
         }
+
         /// A list of traffic distribution group users.
         ///
         /// Sets [`traffic_distribution_group_user_summary_list`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput#structfield.traffic_distribution_group_user_summary_list).
@@ -308,12 +346,14 @@ pub mod builders {
             self.traffic_distribution_group_user_summary_list = input;
             self
         }
+
         /// Returns [`traffic_distribution_group_user_summary_list`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput#structfield.traffic_distribution_group_user_summary_list), if set.
         pub fn get_traffic_distribution_group_user_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::TrafficDistributionGroupUserSummary>> {
             &self.traffic_distribution_group_user_summary_list
         }
+
         /// Builds a [`ListTrafficDistributionGroupUsersOutput`](crate::operation::list_traffic_distribution_group_users::ListTrafficDistributionGroupUsersOutput).
         pub fn build(
             self,

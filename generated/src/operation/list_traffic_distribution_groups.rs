@@ -10,6 +10,7 @@ impl ListTrafficDistributionGroups {
         Self
     }
 }
+
 /// The input of the [`ListTrafficDistributionGroups`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct ListTrafficDistributionGroupsInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl ListTrafficDistributionGroupsInput {
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`ListTrafficDistributionGroupsInput`].
     pub fn builder() -> crate::operation::list_traffic_distribution_groups::builders::ListTrafficDistributionGroupsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListTrafficDistributionGroups`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,11 +56,13 @@ pub struct ListTrafficDistributionGroupsOutput {
         Vec<crate::types::TrafficDistributionGroupSummary>,
     >,
 }
+
 impl ListTrafficDistributionGroupsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of traffic distribution groups.
     ///
     /// Empty when the field is unset; use `.traffic_distribution_group_summary_list.is_none()` to tell unset from empty.
@@ -63,11 +71,13 @@ impl ListTrafficDistributionGroupsOutput {
     ) -> &[crate::types::TrafficDistributionGroupSummary] {
         self.traffic_distribution_group_summary_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ListTrafficDistributionGroupsOutput`].
     pub fn builder() -> crate::operation::list_traffic_distribution_groups::builders::ListTrafficDistributionGroupsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListTrafficDistributionGroups`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -86,6 +96,7 @@ pub enum ListTrafficDistributionGroupsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListTrafficDistributionGroupsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -98,10 +109,12 @@ impl ListTrafficDistributionGroupsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -116,23 +129,28 @@ impl ListTrafficDistributionGroupsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListTrafficDistributionGroupsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -144,6 +162,7 @@ impl ::std::error::Error for ListTrafficDistributionGroupsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListTrafficDistributionGroupsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -155,11 +174,13 @@ impl ::std::fmt::Display for ListTrafficDistributionGroupsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListTrafficDistributionGroupsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListTrafficDistributionGroupsInput`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput).
@@ -170,6 +191,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl ListTrafficDistributionGroupsInputBuilder {
         /// The maximum number of results to return per page.
         ///
@@ -178,6 +200,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.max_results).
@@ -185,10 +208,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.next_token).
@@ -196,6 +221,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.next_token).
@@ -203,10 +229,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.instance_id).
@@ -214,6 +242,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.instance_id).
@@ -221,10 +250,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`ListTrafficDistributionGroupsInput`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -241,6 +272,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListTrafficDistributionGroupsOutput`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -250,6 +282,7 @@ pub mod builders {
             Vec<crate::types::TrafficDistributionGroupSummary>,
         >,
     }
+
     impl ListTrafficDistributionGroupsOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -258,6 +291,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput#structfield.next_token).
@@ -265,10 +299,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`traffic_distribution_group_summary_list`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput#structfield.traffic_distribution_group_summary_list); use [`set_traffic_distribution_group_summary_list`](Self::set_traffic_distribution_group_summary_list) to replace the whole list.
         pub fn traffic_distribution_group_summary_list(
             mut self,
@@ -281,6 +317,7 @@ pub mod builders {
             self.traffic_distribution_group_summary_list = Some(v);
             self
         }
+
         /// A list of traffic distribution groups.
         ///
         /// Sets [`traffic_distribution_group_summary_list`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput#structfield.traffic_distribution_group_summary_list).
@@ -291,12 +328,14 @@ pub mod builders {
             self.traffic_distribution_group_summary_list = input;
             self
         }
+
         /// Returns [`traffic_distribution_group_summary_list`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput#structfield.traffic_distribution_group_summary_list), if set.
         pub fn get_traffic_distribution_group_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::TrafficDistributionGroupSummary>> {
             &self.traffic_distribution_group_summary_list
         }
+
         /// Builds a [`ListTrafficDistributionGroupsOutput`](crate::operation::list_traffic_distribution_groups::ListTrafficDistributionGroupsOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl ListUseCases {
         Self
     }
 }
+
 /// Provides summary information about the use cases for the specified integration association.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListUseCasesInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListUseCasesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the integration association.
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListUseCasesInput`].
     pub fn builder() -> crate::operation::list_use_cases::builders::ListUseCasesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListUseCases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -54,6 +61,7 @@ pub struct ListUseCasesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListUseCasesOutput {
     /// The use cases.
     ///
@@ -61,15 +69,18 @@ impl ListUseCasesOutput {
     pub fn use_case_summary_list(&self) -> &[crate::types::UseCase] {
         self.use_case_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListUseCasesOutput`].
     pub fn builder() -> crate::operation::list_use_cases::builders::ListUseCasesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListUseCases`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -88,6 +99,7 @@ pub enum ListUseCasesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListUseCasesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -100,10 +112,12 @@ impl ListUseCasesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -120,23 +134,28 @@ impl ListUseCasesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListUseCasesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -148,6 +167,7 @@ impl ::std::error::Error for ListUseCasesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListUseCasesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -159,11 +179,13 @@ impl ::std::fmt::Display for ListUseCasesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListUseCasesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListUseCasesInput`](crate::operation::list_use_cases::ListUseCasesInput).
@@ -175,6 +197,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListUseCasesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -183,6 +206,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_use_cases::ListUseCasesInput#structfield.instance_id). This field is required.
@@ -190,10 +214,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_use_cases::ListUseCasesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::list_use_cases::ListUseCasesInput#structfield.integration_association_id). This field is required.
@@ -201,6 +227,7 @@ pub mod builders {
             self.integration_association_id = Some(input.into());
             self
         }
+
         /// The identifier for the integration association.
         ///
         /// Sets [`integration_association_id`](crate::operation::list_use_cases::ListUseCasesInput#structfield.integration_association_id). This field is required.
@@ -208,10 +235,12 @@ pub mod builders {
             self.integration_association_id = input;
             self
         }
+
         /// Returns [`integration_association_id`](crate::operation::list_use_cases::ListUseCasesInput#structfield.integration_association_id), if set.
         pub fn get_integration_association_id(&self) -> &Option<String> {
             &self.integration_association_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_use_cases::ListUseCasesInput#structfield.next_token).
@@ -219,6 +248,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_use_cases::ListUseCasesInput#structfield.next_token).
@@ -226,10 +256,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_use_cases::ListUseCasesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_use_cases::ListUseCasesInput#structfield.max_results).
@@ -237,6 +269,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_use_cases::ListUseCasesInput#structfield.max_results).
@@ -244,10 +277,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_use_cases::ListUseCasesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListUseCasesInput`](crate::operation::list_use_cases::ListUseCasesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -265,6 +300,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListUseCasesOutput`](crate::operation::list_use_cases::ListUseCasesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -272,6 +308,7 @@ pub mod builders {
         pub(crate) use_case_summary_list: Option<Vec<crate::types::UseCase>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListUseCasesOutputBuilder {
         /// Appends an item to [`use_case_summary_list`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.use_case_summary_list); use [`set_use_case_summary_list`](Self::set_use_case_summary_list) to replace the whole list.
         pub fn use_case_summary_list(mut self, input: crate::types::UseCase) -> Self {
@@ -280,6 +317,7 @@ pub mod builders {
             self.use_case_summary_list = Some(v);
             self
         }
+
         /// The use cases.
         ///
         /// Sets [`use_case_summary_list`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.use_case_summary_list).
@@ -290,10 +328,12 @@ pub mod builders {
             self.use_case_summary_list = input;
             self
         }
+
         /// Returns [`use_case_summary_list`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.use_case_summary_list), if set.
         pub fn get_use_case_summary_list(&self) -> &Option<Vec<crate::types::UseCase>> {
             &self.use_case_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.next_token).
@@ -301,6 +341,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.next_token).
@@ -308,10 +349,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_use_cases::ListUseCasesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListUseCasesOutput`](crate::operation::list_use_cases::ListUseCasesOutput).
         pub fn build(self) -> crate::operation::list_use_cases::ListUseCasesOutput {
             crate::operation::list_use_cases::ListUseCasesOutput {

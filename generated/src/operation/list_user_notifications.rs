@@ -10,6 +10,7 @@ impl ListUserNotifications {
         Self
     }
 }
+
 /// The input of the [`ListUserNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListUserNotificationsInput {
     /// The identifier of the user.
     pub user_id: Option<String>,
 }
+
 impl ListUserNotificationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The identifier of the user.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// Creates a new builder for [`ListUserNotificationsInput`].
     pub fn builder() -> crate::operation::list_user_notifications::builders::ListUserNotificationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListUserNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -54,6 +61,7 @@ pub struct ListUserNotificationsOutput {
     /// The token for the next set of results. If present, there are more results available.
     pub next_token: Option<String>,
 }
+
 impl ListUserNotificationsOutput {
     /// A list of notifications sent to the specified user.
     ///
@@ -61,15 +69,18 @@ impl ListUserNotificationsOutput {
     pub fn user_notifications(&self) -> &[crate::types::UserNotificationSummary] {
         self.user_notifications.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListUserNotificationsOutput`].
     pub fn builder() -> crate::operation::list_user_notifications::builders::ListUserNotificationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListUserNotifications`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -92,6 +103,7 @@ pub enum ListUserNotificationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListUserNotificationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -104,10 +116,12 @@ impl ListUserNotificationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -128,31 +142,38 @@ impl ListUserNotificationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListUserNotificationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -166,6 +187,7 @@ impl ::std::error::Error for ListUserNotificationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListUserNotificationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -179,11 +201,13 @@ impl ::std::fmt::Display for ListUserNotificationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListUserNotificationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListUserNotificationsInput`](crate::operation::list_user_notifications::ListUserNotificationsInput).
@@ -195,6 +219,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) user_id: Option<String>,
     }
+
     impl ListUserNotificationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -203,6 +228,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.instance_id). This field is required.
@@ -210,10 +236,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.next_token).
@@ -221,6 +249,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.next_token).
@@ -228,10 +257,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.max_results).
@@ -239,6 +270,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.max_results).
@@ -246,10 +278,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The identifier of the user.
         ///
         /// Sets [`user_id`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.user_id). This field is required.
@@ -257,6 +291,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user.
         ///
         /// Sets [`user_id`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.user_id). This field is required.
@@ -264,10 +299,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::list_user_notifications::ListUserNotificationsInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// Builds a [`ListUserNotificationsInput`](crate::operation::list_user_notifications::ListUserNotificationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -285,6 +322,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListUserNotificationsOutput`](crate::operation::list_user_notifications::ListUserNotificationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -294,6 +332,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListUserNotificationsOutputBuilder {
         /// Appends an item to [`user_notifications`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.user_notifications); use [`set_user_notifications`](Self::set_user_notifications) to replace the whole list.
         pub fn user_notifications(
@@ -305,6 +344,7 @@ pub mod builders {
             self.user_notifications = Some(v);
             self
         }
+
         /// A list of notifications sent to the specified user.
         ///
         /// Sets [`user_notifications`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.user_notifications).
@@ -315,12 +355,14 @@ pub mod builders {
             self.user_notifications = input;
             self
         }
+
         /// Returns [`user_notifications`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.user_notifications), if set.
         pub fn get_user_notifications(
             &self,
         ) -> &Option<Vec<crate::types::UserNotificationSummary>> {
             &self.user_notifications
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.next_token).
@@ -328,6 +370,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.next_token).
@@ -335,10 +378,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_user_notifications::ListUserNotificationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListUserNotificationsOutput`](crate::operation::list_user_notifications::ListUserNotificationsOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl ListUserProficiencies {
         Self
     }
 }
+
 /// The input of the [`ListUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListUserProficienciesInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListUserProficienciesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListUserProficienciesInput`].
     pub fn builder() -> crate::operation::list_user_proficiencies::builders::ListUserProficienciesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -58,30 +65,36 @@ pub struct ListUserProficienciesOutput {
     /// The region in which a user's proficiencies were last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl ListUserProficienciesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Information about the user proficiencies.
     ///
     /// Empty when the field is unset; use `.user_proficiency_list.is_none()` to tell unset from empty.
     pub fn user_proficiency_list(&self) -> &[crate::types::UserProficiency] {
         self.user_proficiency_list.as_deref().unwrap_or_default()
     }
+
     /// The last time that the user's proficiencies are were modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The region in which a user's proficiencies were last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`ListUserProficienciesOutput`].
     pub fn builder() -> crate::operation::list_user_proficiencies::builders::ListUserProficienciesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListUserProficiencies`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -102,6 +115,7 @@ pub enum ListUserProficienciesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListUserProficienciesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -114,10 +128,12 @@ impl ListUserProficienciesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -137,27 +153,33 @@ impl ListUserProficienciesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListUserProficienciesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +192,7 @@ impl ::std::error::Error for ListUserProficienciesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListUserProficienciesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,11 +205,13 @@ impl ::std::fmt::Display for ListUserProficienciesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListUserProficienciesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListUserProficienciesInput`](crate::operation::list_user_proficiencies::ListUserProficienciesInput).
@@ -198,6 +223,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListUserProficienciesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -206,6 +232,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.instance_id). This field is required.
@@ -213,10 +240,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.user_id). This field is required.
@@ -224,6 +253,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.user_id). This field is required.
@@ -231,10 +261,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.next_token).
@@ -242,6 +274,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.next_token).
@@ -249,10 +282,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.max_results).
@@ -260,6 +295,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.max_results).
@@ -267,10 +303,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_user_proficiencies::ListUserProficienciesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListUserProficienciesInput`](crate::operation::list_user_proficiencies::ListUserProficienciesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -288,6 +326,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListUserProficienciesOutput`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -297,6 +336,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl ListUserProficienciesOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -305,6 +345,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.next_token).
@@ -312,10 +353,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`user_proficiency_list`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.user_proficiency_list); use [`set_user_proficiency_list`](Self::set_user_proficiency_list) to replace the whole list.
         pub fn user_proficiency_list(
             mut self,
@@ -326,6 +369,7 @@ pub mod builders {
             self.user_proficiency_list = Some(v);
             self
         }
+
         /// Information about the user proficiencies.
         ///
         /// Sets [`user_proficiency_list`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.user_proficiency_list).
@@ -336,12 +380,14 @@ pub mod builders {
             self.user_proficiency_list = input;
             self
         }
+
         /// Returns [`user_proficiency_list`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.user_proficiency_list), if set.
         pub fn get_user_proficiency_list(
             &self,
         ) -> &Option<Vec<crate::types::UserProficiency>> {
             &self.user_proficiency_list
         }
+
         /// The last time that the user's proficiencies are were modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_time).
@@ -349,6 +395,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The last time that the user's proficiencies are were modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_time).
@@ -359,10 +406,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The region in which a user's proficiencies were last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_region).
@@ -370,6 +419,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The region in which a user's proficiencies were last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_region).
@@ -377,10 +427,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`ListUserProficienciesOutput`](crate::operation::list_user_proficiencies::ListUserProficienciesOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl ListViewVersions {
         Self
     }
 }
+
 /// The input of the [`ListViewVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct ListViewVersionsInput {
     /// The maximum number of results to return per page. The default MaxResult size is 100.
     pub max_results: Option<i32>,
 }
+
 impl ListViewVersionsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the view.
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListViewVersionsInput`].
     pub fn builder() -> crate::operation::list_view_versions::builders::ListViewVersionsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListViewVersions`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -56,6 +63,7 @@ pub struct ListViewVersionsOutput {
     /// The token for the next set of results. Use the value returned in the previous response in the next request to retrieve the next set of results.
     pub next_token: Option<String>,
 }
+
 impl ListViewVersionsOutput {
     /// A list of view version summaries.
     ///
@@ -63,15 +71,18 @@ impl ListViewVersionsOutput {
     pub fn view_version_summary_list(&self) -> &[crate::types::ViewVersionSummary] {
         self.view_version_summary_list.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`ListViewVersionsOutput`].
     pub fn builder() -> crate::operation::list_view_versions::builders::ListViewVersionsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListViewVersions`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -94,6 +105,7 @@ pub enum ListViewVersionsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListViewVersionsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -106,10 +118,12 @@ impl ListViewVersionsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -132,31 +146,38 @@ impl ListViewVersionsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
 }
+
 impl ::std::error::Error for ListViewVersionsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +191,7 @@ impl ::std::error::Error for ListViewVersionsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListViewVersionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -183,11 +205,13 @@ impl ::std::fmt::Display for ListViewVersionsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListViewVersionsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListViewVersionsInput`](crate::operation::list_view_versions::ListViewVersionsInput).
@@ -199,6 +223,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListViewVersionsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -207,6 +232,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.instance_id). This field is required.
@@ -214,10 +240,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.view_id). This field is required.
@@ -225,6 +253,7 @@ pub mod builders {
             self.view_id = Some(input.into());
             self
         }
+
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.view_id). This field is required.
@@ -232,10 +261,12 @@ pub mod builders {
             self.view_id = input;
             self
         }
+
         /// Returns [`view_id`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.view_id), if set.
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.next_token).
@@ -243,6 +274,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.next_token).
@@ -250,10 +282,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.max_results).
@@ -261,6 +295,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.max_results).
@@ -268,10 +303,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_view_versions::ListViewVersionsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListViewVersionsInput`](crate::operation::list_view_versions::ListViewVersionsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -289,6 +326,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListViewVersionsOutput`](crate::operation::list_view_versions::ListViewVersionsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -298,6 +336,7 @@ pub mod builders {
         >,
         pub(crate) next_token: Option<String>,
     }
+
     impl ListViewVersionsOutputBuilder {
         /// Appends an item to [`view_version_summary_list`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.view_version_summary_list); use [`set_view_version_summary_list`](Self::set_view_version_summary_list) to replace the whole list.
         pub fn view_version_summary_list(
@@ -309,6 +348,7 @@ pub mod builders {
             self.view_version_summary_list = Some(v);
             self
         }
+
         /// A list of view version summaries.
         ///
         /// Sets [`view_version_summary_list`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.view_version_summary_list).
@@ -319,12 +359,14 @@ pub mod builders {
             self.view_version_summary_list = input;
             self
         }
+
         /// Returns [`view_version_summary_list`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.view_version_summary_list), if set.
         pub fn get_view_version_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::ViewVersionSummary>> {
             &self.view_version_summary_list
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.next_token).
@@ -332,6 +374,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.next_token).
@@ -339,10 +382,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_view_versions::ListViewVersionsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`ListViewVersionsOutput`](crate::operation::list_view_versions::ListViewVersionsOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl ListWorkspaceMedia {
         Self
     }
 }
+
 /// The input of the [`ListWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct ListWorkspaceMediaInput {
     /// The identifier of the workspace.
     pub workspace_id: Option<String>,
 }
+
 impl ListWorkspaceMediaInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// Creates a new builder for [`ListWorkspaceMediaInput`].
     pub fn builder() -> crate::operation::list_workspace_media::builders::ListWorkspaceMediaInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -40,6 +45,7 @@ pub struct ListWorkspaceMediaOutput {
     /// A list of media assets for the workspace.
     pub media: Option<Vec<crate::types::MediaItem>>,
 }
+
 impl ListWorkspaceMediaOutput {
     /// A list of media assets for the workspace.
     ///
@@ -47,11 +53,13 @@ impl ListWorkspaceMediaOutput {
     pub fn media(&self) -> &[crate::types::MediaItem] {
         self.media.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ListWorkspaceMediaOutput`].
     pub fn builder() -> crate::operation::list_workspace_media::builders::ListWorkspaceMediaOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListWorkspaceMedia`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -74,6 +82,7 @@ pub enum ListWorkspaceMediaError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListWorkspaceMediaError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -86,10 +95,12 @@ impl ListWorkspaceMediaError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -110,31 +121,38 @@ impl ListWorkspaceMediaError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListWorkspaceMediaError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -148,6 +166,7 @@ impl ::std::error::Error for ListWorkspaceMediaError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListWorkspaceMediaError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -161,11 +180,13 @@ impl ::std::fmt::Display for ListWorkspaceMediaError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListWorkspaceMediaError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListWorkspaceMediaInput`](crate::operation::list_workspace_media::ListWorkspaceMediaInput).
@@ -175,6 +196,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) workspace_id: Option<String>,
     }
+
     impl ListWorkspaceMediaInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -183,6 +205,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_workspace_media::ListWorkspaceMediaInput#structfield.instance_id). This field is required.
@@ -190,10 +213,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_workspace_media::ListWorkspaceMediaInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::list_workspace_media::ListWorkspaceMediaInput#structfield.workspace_id). This field is required.
@@ -201,6 +226,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::list_workspace_media::ListWorkspaceMediaInput#structfield.workspace_id). This field is required.
@@ -208,10 +234,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::list_workspace_media::ListWorkspaceMediaInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// Builds a [`ListWorkspaceMediaInput`](crate::operation::list_workspace_media::ListWorkspaceMediaInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -227,12 +255,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListWorkspaceMediaOutput`](crate::operation::list_workspace_media::ListWorkspaceMediaOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct ListWorkspaceMediaOutputBuilder {
         pub(crate) media: Option<Vec<crate::types::MediaItem>>,
     }
+
     impl ListWorkspaceMediaOutputBuilder {
         /// Appends an item to [`media`](crate::operation::list_workspace_media::ListWorkspaceMediaOutput#structfield.media); use [`set_media`](Self::set_media) to replace the whole list.
         pub fn media(mut self, input: crate::types::MediaItem) -> Self {
@@ -241,6 +271,7 @@ pub mod builders {
             self.media = Some(v);
             self
         }
+
         /// A list of media assets for the workspace.
         ///
         /// Sets [`media`](crate::operation::list_workspace_media::ListWorkspaceMediaOutput#structfield.media).
@@ -248,10 +279,12 @@ pub mod builders {
             self.media = input;
             self
         }
+
         /// Returns [`media`](crate::operation::list_workspace_media::ListWorkspaceMediaOutput#structfield.media), if set.
         pub fn get_media(&self) -> &Option<Vec<crate::types::MediaItem>> {
             &self.media
         }
+
         /// Builds a [`ListWorkspaceMediaOutput`](crate::operation::list_workspace_media::ListWorkspaceMediaOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl ListWorkspacePages {
         Self
     }
 }
+
 /// The input of the [`ListWorkspacePages`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct ListWorkspacePagesInput {
     /// The maximum number of results to return per page.
     pub max_results: Option<i32>,
 }
+
 impl ListWorkspacePagesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Creates a new builder for [`ListWorkspacePagesInput`].
     pub fn builder() -> crate::operation::list_workspace_pages::builders::ListWorkspacePagesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ListWorkspacePages`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -54,20 +61,24 @@ pub struct ListWorkspacePagesOutput {
     /// A list of page configurations in the workspace.
     pub workspace_page_list: Vec<crate::types::WorkspacePage>,
 }
+
 impl ListWorkspacePagesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of page configurations in the workspace.
     pub fn workspace_page_list(&self) -> &[crate::types::WorkspacePage] {
         &self.workspace_page_list
     }
+
     /// Creates a new builder for [`ListWorkspacePagesOutput`].
     pub fn builder() -> crate::operation::list_workspace_pages::builders::ListWorkspacePagesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ListWorkspacePages`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -90,6 +101,7 @@ pub enum ListWorkspacePagesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ListWorkspacePagesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -102,10 +114,12 @@ impl ListWorkspacePagesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -126,31 +140,38 @@ impl ListWorkspacePagesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ListWorkspacePagesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -164,6 +185,7 @@ impl ::std::error::Error for ListWorkspacePagesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListWorkspacePagesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -177,11 +199,13 @@ impl ::std::fmt::Display for ListWorkspacePagesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ListWorkspacePagesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ListWorkspacePagesInput`](crate::operation::list_workspace_pages::ListWorkspacePagesInput).
@@ -193,6 +217,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) max_results: Option<i32>,
     }
+
     impl ListWorkspacePagesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -201,6 +226,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.instance_id). This field is required.
@@ -208,10 +234,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.workspace_id). This field is required.
@@ -219,6 +247,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.workspace_id). This field is required.
@@ -226,10 +255,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.next_token).
@@ -237,6 +268,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.next_token).
@@ -244,10 +276,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.max_results).
@@ -255,6 +289,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.max_results).
@@ -262,10 +297,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::list_workspace_pages::ListWorkspacePagesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Builds a [`ListWorkspacePagesInput`](crate::operation::list_workspace_pages::ListWorkspacePagesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -283,6 +320,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ListWorkspacePagesOutput`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -290,6 +328,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) workspace_page_list: Option<Vec<crate::types::WorkspacePage>>,
     }
+
     impl ListWorkspacePagesOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -298,6 +337,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.next_token).
@@ -305,10 +345,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`workspace_page_list`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.workspace_page_list); use [`set_workspace_page_list`](Self::set_workspace_page_list) to replace the whole list.
         pub fn workspace_page_list(
             mut self,
@@ -319,6 +361,7 @@ pub mod builders {
             self.workspace_page_list = Some(v);
             self
         }
+
         /// A list of page configurations in the workspace.
         ///
         /// Sets [`workspace_page_list`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.workspace_page_list). This field is required.
@@ -329,12 +372,14 @@ pub mod builders {
             self.workspace_page_list = input;
             self
         }
+
         /// Returns [`workspace_page_list`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput#structfield.workspace_page_list), if set.
         pub fn get_workspace_page_list(
             &self,
         ) -> &Option<Vec<crate::types::WorkspacePage>> {
             &self.workspace_page_list
         }
+
         /// Builds a [`ListWorkspacePagesOutput`](crate::operation::list_workspace_pages::ListWorkspacePagesOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl MonitorContact {
         Self
     }
 }
+
 /// The input of the [`MonitorContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,34 +26,41 @@ pub struct MonitorContactInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl MonitorContactInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// Specify which monitoring actions the user is allowed to take.
     ///
     /// Empty when the field is unset; use `.allowed_monitor_capabilities.is_none()` to tell unset from empty.
     pub fn allowed_monitor_capabilities(&self) -> &[crate::types::MonitorCapability] {
         self.allowed_monitor_capabilities.as_deref().unwrap_or_default()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`MonitorContactInput`].
     pub fn builder() -> crate::operation::monitor_contact::builders::MonitorContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`MonitorContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,20 +70,24 @@ pub struct MonitorContactOutput {
     /// The ARN of the contact.
     pub contact_arn: Option<String>,
 }
+
 impl MonitorContactOutput {
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The ARN of the contact.
     pub fn contact_arn(&self) -> Option<&str> {
         self.contact_arn.as_deref()
     }
+
     /// Creates a new builder for [`MonitorContactOutput`].
     pub fn builder() -> crate::operation::monitor_contact::builders::MonitorContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`MonitorContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -100,6 +112,7 @@ pub enum MonitorContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl MonitorContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -112,10 +125,12 @@ impl MonitorContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -137,35 +152,43 @@ impl MonitorContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for MonitorContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -180,6 +203,7 @@ impl ::std::error::Error for MonitorContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for MonitorContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -194,11 +218,13 @@ impl ::std::fmt::Display for MonitorContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for MonitorContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`MonitorContactInput`](crate::operation::monitor_contact::MonitorContactInput).
@@ -213,6 +239,7 @@ pub mod builders {
         >,
         pub(crate) client_token: Option<String>,
     }
+
     impl MonitorContactInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -221,6 +248,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.instance_id). This field is required.
@@ -228,10 +256,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.contact_id). This field is required.
@@ -239,6 +269,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.contact_id). This field is required.
@@ -246,10 +277,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.user_id). This field is required.
@@ -257,6 +290,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.user_id). This field is required.
@@ -264,10 +298,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::monitor_contact::MonitorContactInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// Appends an item to [`allowed_monitor_capabilities`](crate::operation::monitor_contact::MonitorContactInput#structfield.allowed_monitor_capabilities); use [`set_allowed_monitor_capabilities`](Self::set_allowed_monitor_capabilities) to replace the whole list.
         pub fn allowed_monitor_capabilities(
             mut self,
@@ -278,6 +314,7 @@ pub mod builders {
             self.allowed_monitor_capabilities = Some(v);
             self
         }
+
         /// Specify which monitoring actions the user is allowed to take.
         ///
         /// Sets [`allowed_monitor_capabilities`](crate::operation::monitor_contact::MonitorContactInput#structfield.allowed_monitor_capabilities).
@@ -288,12 +325,14 @@ pub mod builders {
             self.allowed_monitor_capabilities = input;
             self
         }
+
         /// Returns [`allowed_monitor_capabilities`](crate::operation::monitor_contact::MonitorContactInput#structfield.allowed_monitor_capabilities), if set.
         pub fn get_allowed_monitor_capabilities(
             &self,
         ) -> &Option<Vec<crate::types::MonitorCapability>> {
             &self.allowed_monitor_capabilities
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::monitor_contact::MonitorContactInput#structfield.client_token).
@@ -301,6 +340,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::monitor_contact::MonitorContactInput#structfield.client_token).
@@ -308,10 +348,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::monitor_contact::MonitorContactInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`MonitorContactInput`](crate::operation::monitor_contact::MonitorContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -330,6 +372,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`MonitorContactOutput`](crate::operation::monitor_contact::MonitorContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -337,6 +380,7 @@ pub mod builders {
         pub(crate) contact_id: Option<String>,
         pub(crate) contact_arn: Option<String>,
     }
+
     impl MonitorContactOutputBuilder {
         /// The identifier of the contact.
         ///
@@ -345,6 +389,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::monitor_contact::MonitorContactOutput#structfield.contact_id).
@@ -352,10 +397,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::monitor_contact::MonitorContactOutput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The ARN of the contact.
         ///
         /// Sets [`contact_arn`](crate::operation::monitor_contact::MonitorContactOutput#structfield.contact_arn).
@@ -363,6 +410,7 @@ pub mod builders {
             self.contact_arn = Some(input.into());
             self
         }
+
         /// The ARN of the contact.
         ///
         /// Sets [`contact_arn`](crate::operation::monitor_contact::MonitorContactOutput#structfield.contact_arn).
@@ -370,10 +418,12 @@ pub mod builders {
             self.contact_arn = input;
             self
         }
+
         /// Returns [`contact_arn`](crate::operation::monitor_contact::MonitorContactOutput#structfield.contact_arn), if set.
         pub fn get_contact_arn(&self) -> &Option<String> {
             &self.contact_arn
         }
+
         /// Builds a [`MonitorContactOutput`](crate::operation::monitor_contact::MonitorContactOutput).
         pub fn build(self) -> crate::operation::monitor_contact::MonitorContactOutput {
             crate::operation::monitor_contact::MonitorContactOutput {

@@ -10,6 +10,7 @@ impl PauseContact {
         Self
     }
 }
+
 /// The input of the [`PauseContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct PauseContactInput {
     /// The identifier of the flow.
     pub contact_flow_id: Option<String>,
 }
+
 impl PauseContactInput {
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// Creates a new builder for [`PauseContactInput`].
     pub fn builder() -> crate::operation::pause_contact::builders::PauseContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`PauseContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl PauseContactOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`PauseContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -75,6 +82,7 @@ pub enum PauseContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl PauseContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -87,10 +95,12 @@ impl PauseContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -115,39 +125,48 @@ impl PauseContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for PauseContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -163,6 +182,7 @@ impl ::std::error::Error for PauseContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for PauseContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -178,11 +198,13 @@ impl ::std::fmt::Display for PauseContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for PauseContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`PauseContactInput`](crate::operation::pause_contact::PauseContactInput).
@@ -193,6 +215,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) contact_flow_id: Option<String>,
     }
+
     impl PauseContactInputBuilder {
         /// The identifier of the contact.
         ///
@@ -201,6 +224,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::pause_contact::PauseContactInput#structfield.contact_id). This field is required.
@@ -208,10 +232,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::pause_contact::PauseContactInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::pause_contact::PauseContactInput#structfield.instance_id). This field is required.
@@ -219,6 +245,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::pause_contact::PauseContactInput#structfield.instance_id). This field is required.
@@ -226,10 +253,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::pause_contact::PauseContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::pause_contact::PauseContactInput#structfield.contact_flow_id).
@@ -237,6 +266,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::pause_contact::PauseContactInput#structfield.contact_flow_id).
@@ -244,10 +274,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::pause_contact::PauseContactInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// Builds a [`PauseContactInput`](crate::operation::pause_contact::PauseContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -264,6 +296,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`PauseContactOutput`](crate::operation::pause_contact::PauseContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

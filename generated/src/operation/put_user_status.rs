@@ -12,6 +12,7 @@ impl PutUserStatus {
         Self
     }
 }
+
 /// The input of the [`PutUserStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct PutUserStatusInput {
     /// The identifier of the agent status.
     pub agent_status_id: Option<String>,
 }
+
 impl PutUserStatusInput {
     /// The identifier of the user.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the agent status.
     pub fn agent_status_id(&self) -> Option<&str> {
         self.agent_status_id.as_deref()
     }
+
     /// Creates a new builder for [`PutUserStatusInput`].
     pub fn builder() -> crate::operation::put_user_status::builders::PutUserStatusInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`PutUserStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl PutUserStatusOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`PutUserStatus`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -73,6 +80,7 @@ pub enum PutUserStatusError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl PutUserStatusError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -85,10 +93,12 @@ impl PutUserStatusError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -109,31 +119,38 @@ impl PutUserStatusError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for PutUserStatusError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -147,6 +164,7 @@ impl ::std::error::Error for PutUserStatusError {
         }
     }
 }
+
 impl ::std::fmt::Display for PutUserStatusError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -160,11 +178,13 @@ impl ::std::fmt::Display for PutUserStatusError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for PutUserStatusError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`PutUserStatusInput`](crate::operation::put_user_status::PutUserStatusInput).
@@ -175,6 +195,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) agent_status_id: Option<String>,
     }
+
     impl PutUserStatusInputBuilder {
         /// The identifier of the user.
         ///
@@ -183,6 +204,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user.
         ///
         /// Sets [`user_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.user_id). This field is required.
@@ -190,10 +212,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.instance_id). This field is required.
@@ -201,6 +225,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.instance_id). This field is required.
@@ -208,10 +233,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.agent_status_id). This field is required.
@@ -219,6 +246,7 @@ pub mod builders {
             self.agent_status_id = Some(input.into());
             self
         }
+
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.agent_status_id). This field is required.
@@ -226,10 +254,12 @@ pub mod builders {
             self.agent_status_id = input;
             self
         }
+
         /// Returns [`agent_status_id`](crate::operation::put_user_status::PutUserStatusInput#structfield.agent_status_id), if set.
         pub fn get_agent_status_id(&self) -> &Option<String> {
             &self.agent_status_id
         }
+
         /// Builds a [`PutUserStatusInput`](crate::operation::put_user_status::PutUserStatusInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -246,6 +276,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`PutUserStatusOutput`](crate::operation::put_user_status::PutUserStatusOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -20,6 +20,7 @@ impl ReleasePhoneNumber {
         Self
     }
 }
+
 /// The input of the [`ReleasePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,20 +30,24 @@ pub struct ReleasePhoneNumberInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl ReleasePhoneNumberInput {
     /// A unique identifier for the phone number.
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`ReleasePhoneNumberInput`].
     pub fn builder() -> crate::operation::release_phone_number::builders::ReleasePhoneNumberInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ReleasePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -53,6 +58,7 @@ impl ReleasePhoneNumberOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ReleasePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -77,6 +83,7 @@ pub enum ReleasePhoneNumberError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ReleasePhoneNumberError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -89,10 +96,12 @@ impl ReleasePhoneNumberError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -114,35 +123,43 @@ impl ReleasePhoneNumberError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ReleasePhoneNumberError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -157,6 +174,7 @@ impl ::std::error::Error for ReleasePhoneNumberError {
         }
     }
 }
+
 impl ::std::fmt::Display for ReleasePhoneNumberError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -171,11 +189,13 @@ impl ::std::fmt::Display for ReleasePhoneNumberError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ReleasePhoneNumberError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ReleasePhoneNumberInput`](crate::operation::release_phone_number::ReleasePhoneNumberInput).
@@ -185,6 +205,7 @@ pub mod builders {
         pub(crate) phone_number_id: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl ReleasePhoneNumberInputBuilder {
         /// A unique identifier for the phone number.
         ///
@@ -193,6 +214,7 @@ pub mod builders {
             self.phone_number_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::release_phone_number::ReleasePhoneNumberInput#structfield.phone_number_id). This field is required.
@@ -200,10 +222,12 @@ pub mod builders {
             self.phone_number_id = input;
             self
         }
+
         /// Returns [`phone_number_id`](crate::operation::release_phone_number::ReleasePhoneNumberInput#structfield.phone_number_id), if set.
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::release_phone_number::ReleasePhoneNumberInput#structfield.client_token).
@@ -211,6 +235,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::release_phone_number::ReleasePhoneNumberInput#structfield.client_token).
@@ -218,10 +243,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::release_phone_number::ReleasePhoneNumberInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`ReleasePhoneNumberInput`](crate::operation::release_phone_number::ReleasePhoneNumberInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -237,6 +264,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ReleasePhoneNumberOutput`](crate::operation::release_phone_number::ReleasePhoneNumberOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

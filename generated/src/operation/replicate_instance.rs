@@ -12,6 +12,7 @@ impl ReplicateInstance {
         Self
     }
 }
+
 /// The input of the [`ReplicateInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -25,28 +26,34 @@ pub struct ReplicateInstanceInput {
     /// The alias for the replicated instance. The `ReplicaAlias` must be unique.
     pub replica_alias: Option<String>,
 }
+
 impl ReplicateInstanceInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The Amazon Web Services Region where to replicate the Amazon Connect instance.
     pub fn replica_region(&self) -> Option<&str> {
         self.replica_region.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The alias for the replicated instance.
     pub fn replica_alias(&self) -> Option<&str> {
         self.replica_alias.as_deref()
     }
+
     /// Creates a new builder for [`ReplicateInstanceInput`].
     pub fn builder() -> crate::operation::replicate_instance::builders::ReplicateInstanceInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for ReplicateInstanceInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ReplicateInstanceInput");
@@ -57,6 +64,7 @@ impl ::std::fmt::Debug for ReplicateInstanceInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`ReplicateInstance`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,20 +74,24 @@ pub struct ReplicateInstanceOutput {
     /// The Amazon Resource Name (ARN) of the replicated instance.
     pub arn: Option<String>,
 }
+
 impl ReplicateInstanceOutput {
     /// The identifier of the replicated instance.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the replicated instance.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`ReplicateInstanceOutput`].
     pub fn builder() -> crate::operation::replicate_instance::builders::ReplicateInstanceOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ReplicateInstance`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -106,6 +118,7 @@ pub enum ReplicateInstanceError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ReplicateInstanceError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -118,10 +131,12 @@ impl ReplicateInstanceError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -148,39 +163,48 @@ impl ReplicateInstanceError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ResourceNotReadyException`](Self::ResourceNotReadyException) error.
     pub fn is_resource_not_ready_exception(&self) -> bool {
         matches!(self, Self::ResourceNotReadyException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ReplicateInstanceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -196,6 +220,7 @@ impl ::std::error::Error for ReplicateInstanceError {
         }
     }
 }
+
 impl ::std::fmt::Display for ReplicateInstanceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -211,11 +236,13 @@ impl ::std::fmt::Display for ReplicateInstanceError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ReplicateInstanceError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ReplicateInstanceInput`](crate::operation::replicate_instance::ReplicateInstanceInput).
@@ -227,6 +254,7 @@ pub mod builders {
         pub(crate) client_token: Option<String>,
         pub(crate) replica_alias: Option<String>,
     }
+
     impl ReplicateInstanceInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -235,6 +263,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.instance_id). This field is required.
@@ -242,10 +271,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The Amazon Web Services Region where to replicate the Amazon Connect instance.
         ///
         /// Sets [`replica_region`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_region). This field is required.
@@ -253,6 +284,7 @@ pub mod builders {
             self.replica_region = Some(input.into());
             self
         }
+
         /// The Amazon Web Services Region where to replicate the Amazon Connect instance.
         ///
         /// Sets [`replica_region`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_region). This field is required.
@@ -260,10 +292,12 @@ pub mod builders {
             self.replica_region = input;
             self
         }
+
         /// Returns [`replica_region`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_region), if set.
         pub fn get_replica_region(&self) -> &Option<String> {
             &self.replica_region
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.client_token).
@@ -271,6 +305,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.client_token).
@@ -278,10 +313,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The alias for the replicated instance.
         ///
         /// Sets [`replica_alias`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_alias). This field is required.
@@ -289,6 +326,7 @@ pub mod builders {
             self.replica_alias = Some(input.into());
             self
         }
+
         /// The alias for the replicated instance.
         ///
         /// Sets [`replica_alias`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_alias). This field is required.
@@ -296,10 +334,12 @@ pub mod builders {
             self.replica_alias = input;
             self
         }
+
         /// Returns [`replica_alias`](crate::operation::replicate_instance::ReplicateInstanceInput#structfield.replica_alias), if set.
         pub fn get_replica_alias(&self) -> &Option<String> {
             &self.replica_alias
         }
+
         /// Builds a [`ReplicateInstanceInput`](crate::operation::replicate_instance::ReplicateInstanceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -317,6 +357,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for ReplicateInstanceInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("ReplicateInstanceInputBuilder");
@@ -327,6 +368,7 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`ReplicateInstanceOutput`](crate::operation::replicate_instance::ReplicateInstanceOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -334,6 +376,7 @@ pub mod builders {
         pub(crate) id: Option<String>,
         pub(crate) arn: Option<String>,
     }
+
     impl ReplicateInstanceOutputBuilder {
         /// The identifier of the replicated instance.
         ///
@@ -342,6 +385,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The identifier of the replicated instance.
         ///
         /// Sets [`id`](crate::operation::replicate_instance::ReplicateInstanceOutput#structfield.id).
@@ -349,10 +393,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::replicate_instance::ReplicateInstanceOutput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// The Amazon Resource Name (ARN) of the replicated instance.
         ///
         /// Sets [`arn`](crate::operation::replicate_instance::ReplicateInstanceOutput#structfield.arn).
@@ -360,6 +406,7 @@ pub mod builders {
             self.arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the replicated instance.
         ///
         /// Sets [`arn`](crate::operation::replicate_instance::ReplicateInstanceOutput#structfield.arn).
@@ -367,10 +414,12 @@ pub mod builders {
             self.arn = input;
             self
         }
+
         /// Returns [`arn`](crate::operation::replicate_instance::ReplicateInstanceOutput#structfield.arn), if set.
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
+
         /// Builds a [`ReplicateInstanceOutput`](crate::operation::replicate_instance::ReplicateInstanceOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl ResumeContact {
         Self
     }
 }
+
 /// The input of the [`ResumeContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct ResumeContactInput {
     /// The identifier of the flow.
     pub contact_flow_id: Option<String>,
 }
+
 impl ResumeContactInput {
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// Creates a new builder for [`ResumeContactInput`].
     pub fn builder() -> crate::operation::resume_contact::builders::ResumeContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`ResumeContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl ResumeContactOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`ResumeContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -73,6 +80,7 @@ pub enum ResumeContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl ResumeContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -85,10 +93,12 @@ impl ResumeContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -110,35 +120,43 @@ impl ResumeContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for ResumeContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -153,6 +171,7 @@ impl ::std::error::Error for ResumeContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for ResumeContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -167,11 +186,13 @@ impl ::std::fmt::Display for ResumeContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for ResumeContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`ResumeContactInput`](crate::operation::resume_contact::ResumeContactInput).
@@ -182,6 +203,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) contact_flow_id: Option<String>,
     }
+
     impl ResumeContactInputBuilder {
         /// The identifier of the contact.
         ///
@@ -190,6 +212,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::resume_contact::ResumeContactInput#structfield.contact_id). This field is required.
@@ -197,10 +220,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::resume_contact::ResumeContactInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::resume_contact::ResumeContactInput#structfield.instance_id). This field is required.
@@ -208,6 +233,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::resume_contact::ResumeContactInput#structfield.instance_id). This field is required.
@@ -215,10 +241,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::resume_contact::ResumeContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::resume_contact::ResumeContactInput#structfield.contact_flow_id).
@@ -226,6 +254,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::resume_contact::ResumeContactInput#structfield.contact_flow_id).
@@ -233,10 +262,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::resume_contact::ResumeContactInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// Builds a [`ResumeContactInput`](crate::operation::resume_contact::ResumeContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -253,6 +284,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`ResumeContactOutput`](crate::operation::resume_contact::ResumeContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

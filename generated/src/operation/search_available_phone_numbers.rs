@@ -10,6 +10,7 @@ impl SearchAvailablePhoneNumbers {
         Self
     }
 }
+
 /// The input of the [`SearchAvailablePhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,42 +30,51 @@ pub struct SearchAvailablePhoneNumbersInput {
     /// The token for the next set of results. Use the value returned in the previous response in the next request to retrieve the next set of results.
     pub next_token: Option<String>,
 }
+
 impl SearchAvailablePhoneNumbersInput {
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The ISO country code.
     pub fn phone_number_country_code(
         &self,
     ) -> Option<&crate::types::PhoneNumberCountryCode> {
         self.phone_number_country_code.as_ref()
     }
+
     /// The type of phone number.
     pub fn phone_number_type(&self) -> Option<&crate::types::PhoneNumberType> {
         self.phone_number_type.as_ref()
     }
+
     /// The prefix of the phone number.
     pub fn phone_number_prefix(&self) -> Option<&str> {
         self.phone_number_prefix.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`SearchAvailablePhoneNumbersInput`].
     pub fn builder() -> crate::operation::search_available_phone_numbers::builders::SearchAvailablePhoneNumbersInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchAvailablePhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -74,22 +84,26 @@ pub struct SearchAvailablePhoneNumbersOutput {
     /// A list of available phone numbers that you can claim to your Amazon Connect instance or traffic distribution group.
     pub available_numbers_list: Option<Vec<crate::types::AvailableNumberSummary>>,
 }
+
 impl SearchAvailablePhoneNumbersOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of available phone numbers that you can claim to your Amazon Connect instance or traffic distribution group.
     ///
     /// Empty when the field is unset; use `.available_numbers_list.is_none()` to tell unset from empty.
     pub fn available_numbers_list(&self) -> &[crate::types::AvailableNumberSummary] {
         self.available_numbers_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`SearchAvailablePhoneNumbersOutput`].
     pub fn builder() -> crate::operation::search_available_phone_numbers::builders::SearchAvailablePhoneNumbersOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchAvailablePhoneNumbers`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -108,6 +122,7 @@ pub enum SearchAvailablePhoneNumbersError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchAvailablePhoneNumbersError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -120,10 +135,12 @@ impl SearchAvailablePhoneNumbersError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -138,23 +155,28 @@ impl SearchAvailablePhoneNumbersError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchAvailablePhoneNumbersError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -166,6 +188,7 @@ impl ::std::error::Error for SearchAvailablePhoneNumbersError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchAvailablePhoneNumbersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -177,11 +200,13 @@ impl ::std::fmt::Display for SearchAvailablePhoneNumbersError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchAvailablePhoneNumbersError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchAvailablePhoneNumbersInput`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput).
@@ -198,6 +223,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) next_token: Option<String>,
     }
+
     impl SearchAvailablePhoneNumbersInputBuilder {
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
@@ -206,6 +232,7 @@ pub mod builders {
             self.target_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.target_arn).
@@ -213,10 +240,12 @@ pub mod builders {
             self.target_arn = input;
             self
         }
+
         /// Returns [`target_arn`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.target_arn), if set.
         pub fn get_target_arn(&self) -> &Option<String> {
             &self.target_arn
         }
+
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.instance_id).
@@ -224,6 +253,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.instance_id).
@@ -231,10 +261,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The ISO country code.
         ///
         /// Sets [`phone_number_country_code`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_country_code). This field is required.
@@ -245,6 +277,7 @@ pub mod builders {
             self.phone_number_country_code = Some(input);
             self
         }
+
         /// The ISO country code.
         ///
         /// Sets [`phone_number_country_code`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_country_code). This field is required.
@@ -255,12 +288,14 @@ pub mod builders {
             self.phone_number_country_code = input;
             self
         }
+
         /// Returns [`phone_number_country_code`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_country_code), if set.
         pub fn get_phone_number_country_code(
             &self,
         ) -> &Option<crate::types::PhoneNumberCountryCode> {
             &self.phone_number_country_code
         }
+
         /// The type of phone number.
         ///
         /// Sets [`phone_number_type`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_type). This field is required.
@@ -271,6 +306,7 @@ pub mod builders {
             self.phone_number_type = Some(input);
             self
         }
+
         /// The type of phone number.
         ///
         /// Sets [`phone_number_type`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_type). This field is required.
@@ -281,10 +317,12 @@ pub mod builders {
             self.phone_number_type = input;
             self
         }
+
         /// Returns [`phone_number_type`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_type), if set.
         pub fn get_phone_number_type(&self) -> &Option<crate::types::PhoneNumberType> {
             &self.phone_number_type
         }
+
         /// The prefix of the phone number.
         ///
         /// Sets [`phone_number_prefix`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_prefix).
@@ -292,6 +330,7 @@ pub mod builders {
             self.phone_number_prefix = Some(input.into());
             self
         }
+
         /// The prefix of the phone number.
         ///
         /// Sets [`phone_number_prefix`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_prefix).
@@ -299,10 +338,12 @@ pub mod builders {
             self.phone_number_prefix = input;
             self
         }
+
         /// Returns [`phone_number_prefix`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.phone_number_prefix), if set.
         pub fn get_phone_number_prefix(&self) -> &Option<String> {
             &self.phone_number_prefix
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.max_results).
@@ -310,6 +351,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.max_results).
@@ -317,10 +359,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.next_token).
@@ -328,6 +372,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.next_token).
@@ -335,10 +380,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`SearchAvailablePhoneNumbersInput`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -359,6 +406,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchAvailablePhoneNumbersOutput`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -368,6 +416,7 @@ pub mod builders {
             Vec<crate::types::AvailableNumberSummary>,
         >,
     }
+
     impl SearchAvailablePhoneNumbersOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -376,6 +425,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput#structfield.next_token).
@@ -383,10 +433,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`available_numbers_list`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput#structfield.available_numbers_list); use [`set_available_numbers_list`](Self::set_available_numbers_list) to replace the whole list.
         pub fn available_numbers_list(
             mut self,
@@ -397,6 +449,7 @@ pub mod builders {
             self.available_numbers_list = Some(v);
             self
         }
+
         /// A list of available phone numbers that you can claim to your Amazon Connect instance or traffic distribution group.
         ///
         /// Sets [`available_numbers_list`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput#structfield.available_numbers_list).
@@ -407,12 +460,14 @@ pub mod builders {
             self.available_numbers_list = input;
             self
         }
+
         /// Returns [`available_numbers_list`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput#structfield.available_numbers_list), if set.
         pub fn get_available_numbers_list(
             &self,
         ) -> &Option<Vec<crate::types::AvailableNumberSummary>> {
             &self.available_numbers_list
         }
+
         /// Builds a [`SearchAvailablePhoneNumbersOutput`](crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput).
         pub fn build(
             self,

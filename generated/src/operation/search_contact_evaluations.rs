@@ -23,6 +23,7 @@ impl SearchContactEvaluations {
         Self
     }
 }
+
 /// The input of the [`SearchContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -38,32 +39,39 @@ pub struct SearchContactEvaluationsInput {
     /// Filters to be applied to search results.
     pub search_filter: Option<crate::types::EvaluationSearchFilter>,
 }
+
 impl SearchContactEvaluationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The search criteria to be used to return contact evaluations.
     pub fn search_criteria(&self) -> Option<&crate::types::EvaluationSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::EvaluationSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// Creates a new builder for [`SearchContactEvaluationsInput`].
     pub fn builder() -> crate::operation::search_contact_evaluations::builders::SearchContactEvaluationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -77,6 +85,7 @@ pub struct SearchContactEvaluationsOutput {
     /// The total number of contact evaluations that matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchContactEvaluationsOutput {
     /// Contains information about contact evaluations.
     ///
@@ -86,19 +95,23 @@ impl SearchContactEvaluationsOutput {
     ) -> &[crate::types::EvaluationSearchSummary] {
         self.evaluation_search_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of contact evaluations that matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchContactEvaluationsOutput`].
     pub fn builder() -> crate::operation::search_contact_evaluations::builders::SearchContactEvaluationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchContactEvaluations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -119,6 +132,7 @@ pub enum SearchContactEvaluationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchContactEvaluationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -131,10 +145,12 @@ impl SearchContactEvaluationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -154,27 +170,33 @@ impl SearchContactEvaluationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchContactEvaluationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -187,6 +209,7 @@ impl ::std::error::Error for SearchContactEvaluationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchContactEvaluationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -199,11 +222,13 @@ impl ::std::fmt::Display for SearchContactEvaluationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchContactEvaluationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchContactEvaluationsInput`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput).
@@ -216,6 +241,7 @@ pub mod builders {
         pub(crate) search_criteria: Option<crate::types::EvaluationSearchCriteria>,
         pub(crate) search_filter: Option<crate::types::EvaluationSearchFilter>,
     }
+
     impl SearchContactEvaluationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -224,6 +250,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.instance_id). This field is required.
@@ -231,10 +258,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.next_token).
@@ -242,6 +271,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.next_token).
@@ -249,10 +279,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.max_results).
@@ -260,6 +292,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.max_results).
@@ -267,10 +300,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The search criteria to be used to return contact evaluations.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_criteria).
@@ -281,6 +316,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return contact evaluations.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_criteria).
@@ -291,12 +327,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::EvaluationSearchCriteria> {
             &self.search_criteria
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_filter).
@@ -307,6 +345,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_filter).
@@ -317,12 +356,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::EvaluationSearchFilter> {
             &self.search_filter
         }
+
         /// Builds a [`SearchContactEvaluationsInput`](crate::operation::search_contact_evaluations::SearchContactEvaluationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -341,6 +382,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchContactEvaluationsOutput`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -351,6 +393,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchContactEvaluationsOutputBuilder {
         /// Appends an item to [`evaluation_search_summary_list`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.evaluation_search_summary_list); use [`set_evaluation_search_summary_list`](Self::set_evaluation_search_summary_list) to replace the whole list.
         pub fn evaluation_search_summary_list(
@@ -362,6 +405,7 @@ pub mod builders {
             self.evaluation_search_summary_list = Some(v);
             self
         }
+
         /// Contains information about contact evaluations.
         ///
         /// Sets [`evaluation_search_summary_list`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.evaluation_search_summary_list).
@@ -372,12 +416,14 @@ pub mod builders {
             self.evaluation_search_summary_list = input;
             self
         }
+
         /// Returns [`evaluation_search_summary_list`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.evaluation_search_summary_list), if set.
         pub fn get_evaluation_search_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::EvaluationSearchSummary>> {
             &self.evaluation_search_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.next_token).
@@ -385,6 +431,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.next_token).
@@ -392,10 +439,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of contact evaluations that matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.approximate_total_count).
@@ -403,6 +452,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of contact evaluations that matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.approximate_total_count).
@@ -410,10 +460,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchContactEvaluationsOutput`](crate::operation::search_contact_evaluations::SearchContactEvaluationsOutput).
         pub fn build(
             self,

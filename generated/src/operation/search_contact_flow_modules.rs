@@ -10,6 +10,7 @@ impl SearchContactFlowModules {
         Self
     }
 }
+
 /// The input of the [`SearchContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,34 +28,41 @@ pub struct SearchContactFlowModulesInput {
     /// > **Note:** The `name` and `description` fields support "contains" queries with a minimum of 2 characters and a maximum of 25 characters. Any queries with character lengths outside of this range will result in invalid results.
     pub search_criteria: Option<crate::types::ContactFlowModuleSearchCriteria>,
 }
+
 impl SearchContactFlowModulesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::ContactFlowModuleSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria to be used to return flow modules.
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::ContactFlowModuleSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchContactFlowModulesInput`].
     pub fn builder() -> crate::operation::search_contact_flow_modules::builders::SearchContactFlowModulesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,6 +74,7 @@ pub struct SearchContactFlowModulesOutput {
     /// The total number of flows which matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchContactFlowModulesOutput {
     /// The search criteria to be used to return flow modules.
     ///
@@ -73,19 +82,23 @@ impl SearchContactFlowModulesOutput {
     pub fn contact_flow_modules(&self) -> &[crate::types::ContactFlowModule] {
         self.contact_flow_modules.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of flows which matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchContactFlowModulesOutput`].
     pub fn builder() -> crate::operation::search_contact_flow_modules::builders::SearchContactFlowModulesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchContactFlowModules`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -106,6 +119,7 @@ pub enum SearchContactFlowModulesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchContactFlowModulesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -118,10 +132,12 @@ impl SearchContactFlowModulesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -141,27 +157,33 @@ impl SearchContactFlowModulesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchContactFlowModulesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -174,6 +196,7 @@ impl ::std::error::Error for SearchContactFlowModulesError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchContactFlowModulesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -186,11 +209,13 @@ impl ::std::fmt::Display for SearchContactFlowModulesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchContactFlowModulesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchContactFlowModulesInput`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput).
@@ -205,6 +230,7 @@ pub mod builders {
             crate::types::ContactFlowModuleSearchCriteria,
         >,
     }
+
     impl SearchContactFlowModulesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -213,6 +239,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.instance_id). This field is required.
@@ -220,10 +247,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.next_token).
@@ -231,6 +260,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.next_token).
@@ -238,10 +268,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.max_results).
@@ -249,6 +281,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.max_results).
@@ -256,10 +289,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_filter).
@@ -270,6 +305,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_filter).
@@ -280,12 +316,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::ContactFlowModuleSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria to be used to return flow modules.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_criteria).
@@ -296,6 +334,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return flow modules.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_criteria).
@@ -306,12 +345,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::ContactFlowModuleSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchContactFlowModulesInput`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -330,6 +371,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchContactFlowModulesOutput`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -338,6 +380,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchContactFlowModulesOutputBuilder {
         /// Appends an item to [`contact_flow_modules`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.contact_flow_modules); use [`set_contact_flow_modules`](Self::set_contact_flow_modules) to replace the whole list.
         pub fn contact_flow_modules(
@@ -349,6 +392,7 @@ pub mod builders {
             self.contact_flow_modules = Some(v);
             self
         }
+
         /// The search criteria to be used to return flow modules.
         ///
         /// Sets [`contact_flow_modules`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.contact_flow_modules).
@@ -359,12 +403,14 @@ pub mod builders {
             self.contact_flow_modules = input;
             self
         }
+
         /// Returns [`contact_flow_modules`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.contact_flow_modules), if set.
         pub fn get_contact_flow_modules(
             &self,
         ) -> &Option<Vec<crate::types::ContactFlowModule>> {
             &self.contact_flow_modules
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.next_token).
@@ -372,6 +418,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.next_token).
@@ -379,10 +426,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of flows which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.approximate_total_count).
@@ -390,6 +439,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of flows which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.approximate_total_count).
@@ -397,10 +447,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchContactFlowModulesOutput`](crate::operation::search_contact_flow_modules::SearchContactFlowModulesOutput).
         pub fn build(
             self,

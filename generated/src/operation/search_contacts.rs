@@ -10,6 +10,7 @@ impl SearchContacts {
         Self
     }
 }
+
 /// The input of the [`SearchContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,44 @@ pub struct SearchContactsInput {
     /// Specifies a field to sort by and a sort order.
     pub sort: Option<crate::types::Sort>,
 }
+
 impl SearchContactsInput {
     /// The identifier of Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Time range that you want to search results.
     pub fn time_range(&self) -> Option<&crate::types::SearchContactsTimeRange> {
         self.time_range.as_ref()
     }
+
     /// The search criteria to be used to return contacts.
     pub fn search_criteria(&self) -> Option<&crate::types::SearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Specifies a field to sort by and a sort order.
     pub fn sort(&self) -> Option<&crate::types::Sort> {
         self.sort.as_ref()
     }
+
     /// Creates a new builder for [`SearchContactsInput`].
     pub fn builder() -> crate::operation::search_contacts::builders::SearchContactsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -68,24 +77,29 @@ pub struct SearchContactsOutput {
     /// The total number of contacts which matched your search query.
     pub total_count: Option<i64>,
 }
+
 impl SearchContactsOutput {
     /// Information about the contacts.
     pub fn contacts(&self) -> &[crate::types::ContactSearchSummary] {
         &self.contacts
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of contacts which matched your search query.
     pub fn total_count(&self) -> Option<i64> {
         self.total_count
     }
+
     /// Creates a new builder for [`SearchContactsOutput`].
     pub fn builder() -> crate::operation::search_contacts::builders::SearchContactsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchContacts`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -106,6 +120,7 @@ pub enum SearchContactsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchContactsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -118,10 +133,12 @@ impl SearchContactsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -141,27 +158,33 @@ impl SearchContactsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchContactsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -174,6 +197,7 @@ impl ::std::error::Error for SearchContactsError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchContactsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -186,11 +210,13 @@ impl ::std::fmt::Display for SearchContactsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchContactsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchContactsInput`](crate::operation::search_contacts::SearchContactsInput).
@@ -204,6 +230,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) sort: Option<crate::types::Sort>,
     }
+
     impl SearchContactsInputBuilder {
         /// The identifier of Amazon Connect instance.
         ///
@@ -212,6 +239,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_contacts::SearchContactsInput#structfield.instance_id). This field is required.
@@ -219,10 +247,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_contacts::SearchContactsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Time range that you want to search results.
         ///
         /// Sets [`time_range`](crate::operation::search_contacts::SearchContactsInput#structfield.time_range). This field is required.
@@ -233,6 +263,7 @@ pub mod builders {
             self.time_range = Some(input);
             self
         }
+
         /// Time range that you want to search results.
         ///
         /// Sets [`time_range`](crate::operation::search_contacts::SearchContactsInput#structfield.time_range). This field is required.
@@ -243,10 +274,12 @@ pub mod builders {
             self.time_range = input;
             self
         }
+
         /// Returns [`time_range`](crate::operation::search_contacts::SearchContactsInput#structfield.time_range), if set.
         pub fn get_time_range(&self) -> &Option<crate::types::SearchContactsTimeRange> {
             &self.time_range
         }
+
         /// The search criteria to be used to return contacts.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contacts::SearchContactsInput#structfield.search_criteria).
@@ -254,6 +287,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return contacts.
         ///
         /// Sets [`search_criteria`](crate::operation::search_contacts::SearchContactsInput#structfield.search_criteria).
@@ -264,10 +298,12 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_contacts::SearchContactsInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(&self) -> &Option<crate::types::SearchCriteria> {
             &self.search_criteria
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contacts::SearchContactsInput#structfield.max_results).
@@ -275,6 +311,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_contacts::SearchContactsInput#structfield.max_results).
@@ -282,10 +319,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_contacts::SearchContactsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contacts::SearchContactsInput#structfield.next_token).
@@ -293,6 +332,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contacts::SearchContactsInput#structfield.next_token).
@@ -300,10 +340,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_contacts::SearchContactsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Specifies a field to sort by and a sort order.
         ///
         /// Sets [`sort`](crate::operation::search_contacts::SearchContactsInput#structfield.sort).
@@ -311,6 +353,7 @@ pub mod builders {
             self.sort = Some(input);
             self
         }
+
         /// Specifies a field to sort by and a sort order.
         ///
         /// Sets [`sort`](crate::operation::search_contacts::SearchContactsInput#structfield.sort).
@@ -318,10 +361,12 @@ pub mod builders {
             self.sort = input;
             self
         }
+
         /// Returns [`sort`](crate::operation::search_contacts::SearchContactsInput#structfield.sort), if set.
         pub fn get_sort(&self) -> &Option<crate::types::Sort> {
             &self.sort
         }
+
         /// Builds a [`SearchContactsInput`](crate::operation::search_contacts::SearchContactsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -341,6 +386,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchContactsOutput`](crate::operation::search_contacts::SearchContactsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -349,6 +395,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) total_count: Option<i64>,
     }
+
     impl SearchContactsOutputBuilder {
         /// Appends an item to [`contacts`](crate::operation::search_contacts::SearchContactsOutput#structfield.contacts); use [`set_contacts`](Self::set_contacts) to replace the whole list.
         pub fn contacts(mut self, input: crate::types::ContactSearchSummary) -> Self {
@@ -357,6 +404,7 @@ pub mod builders {
             self.contacts = Some(v);
             self
         }
+
         /// Information about the contacts.
         ///
         /// Sets [`contacts`](crate::operation::search_contacts::SearchContactsOutput#structfield.contacts). This field is required.
@@ -367,10 +415,12 @@ pub mod builders {
             self.contacts = input;
             self
         }
+
         /// Returns [`contacts`](crate::operation::search_contacts::SearchContactsOutput#structfield.contacts), if set.
         pub fn get_contacts(&self) -> &Option<Vec<crate::types::ContactSearchSummary>> {
             &self.contacts
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contacts::SearchContactsOutput#structfield.next_token).
@@ -378,6 +428,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_contacts::SearchContactsOutput#structfield.next_token).
@@ -385,10 +436,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_contacts::SearchContactsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of contacts which matched your search query.
         ///
         /// Sets [`total_count`](crate::operation::search_contacts::SearchContactsOutput#structfield.total_count).
@@ -396,6 +449,7 @@ pub mod builders {
             self.total_count = Some(input);
             self
         }
+
         /// The total number of contacts which matched your search query.
         ///
         /// Sets [`total_count`](crate::operation::search_contacts::SearchContactsOutput#structfield.total_count).
@@ -403,10 +457,12 @@ pub mod builders {
             self.total_count = input;
             self
         }
+
         /// Returns [`total_count`](crate::operation::search_contacts::SearchContactsOutput#structfield.total_count), if set.
         pub fn get_total_count(&self) -> &Option<i64> {
             &self.total_count
         }
+
         /// Builds a [`SearchContactsOutput`](crate::operation::search_contacts::SearchContactsOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl SearchDataTables {
         Self
     }
 }
+
 /// The input of the [`SearchDataTables`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct SearchDataTablesInput {
     /// Search criteria including string conditions for matching table names, descriptions, or resource IDs. Supports STARTS_WITH, CONTAINS, and EXACT comparison types.
     pub search_criteria: Option<crate::types::DataTableSearchCriteria>,
 }
+
 impl SearchDataTablesInput {
     /// The unique identifier for the Amazon Connect instance to search within.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of data tables to return in one page of results.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Optional filters to apply to the search results, such as tag-based filtering for attribute-based access control.
     pub fn search_filter(&self) -> Option<&crate::types::DataTableSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// Search criteria including string conditions for matching table names, descriptions, or resource IDs.
     pub fn search_criteria(&self) -> Option<&crate::types::DataTableSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchDataTablesInput`].
     pub fn builder() -> crate::operation::search_data_tables::builders::SearchDataTablesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchDataTables`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,6 +70,7 @@ pub struct SearchDataTablesOutput {
     /// The approximate number of data tables that matched the search criteria.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchDataTablesOutput {
     /// An array of data tables matching the search criteria with the same structure as DescribeTable except Version, VersionDescription, and LockVersion are omitted.
     ///
@@ -69,19 +78,23 @@ impl SearchDataTablesOutput {
     pub fn data_tables(&self) -> &[crate::types::DataTable] {
         self.data_tables.as_deref().unwrap_or_default()
     }
+
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The approximate number of data tables that matched the search criteria.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchDataTablesOutput`].
     pub fn builder() -> crate::operation::search_data_tables::builders::SearchDataTablesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchDataTables`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -102,6 +115,7 @@ pub enum SearchDataTablesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchDataTablesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -114,10 +128,12 @@ impl SearchDataTablesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -137,27 +153,33 @@ impl SearchDataTablesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchDataTablesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +192,7 @@ impl ::std::error::Error for SearchDataTablesError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchDataTablesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,11 +205,13 @@ impl ::std::fmt::Display for SearchDataTablesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchDataTablesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchDataTablesInput`](crate::operation::search_data_tables::SearchDataTablesInput).
@@ -199,6 +224,7 @@ pub mod builders {
         pub(crate) search_filter: Option<crate::types::DataTableSearchFilter>,
         pub(crate) search_criteria: Option<crate::types::DataTableSearchCriteria>,
     }
+
     impl SearchDataTablesInputBuilder {
         /// The unique identifier for the Amazon Connect instance to search within.
         ///
@@ -207,6 +233,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance to search within.
         ///
         /// Sets [`instance_id`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.instance_id). This field is required.
@@ -214,10 +241,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.next_token).
@@ -225,6 +254,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.next_token).
@@ -232,10 +262,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of data tables to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.max_results).
@@ -243,6 +275,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of data tables to return in one page of results.
         ///
         /// Sets [`max_results`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.max_results).
@@ -250,10 +283,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Optional filters to apply to the search results, such as tag-based filtering for attribute-based access control.
         ///
         /// Sets [`search_filter`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_filter).
@@ -264,6 +299,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Optional filters to apply to the search results, such as tag-based filtering for attribute-based access control.
         ///
         /// Sets [`search_filter`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_filter).
@@ -274,10 +310,12 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_filter), if set.
         pub fn get_search_filter(&self) -> &Option<crate::types::DataTableSearchFilter> {
             &self.search_filter
         }
+
         /// Search criteria including string conditions for matching table names, descriptions, or resource IDs.
         ///
         /// Sets [`search_criteria`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_criteria).
@@ -288,6 +326,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// Search criteria including string conditions for matching table names, descriptions, or resource IDs.
         ///
         /// Sets [`search_criteria`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_criteria).
@@ -298,12 +337,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_data_tables::SearchDataTablesInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::DataTableSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchDataTablesInput`](crate::operation::search_data_tables::SearchDataTablesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -322,6 +363,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchDataTablesOutput`](crate::operation::search_data_tables::SearchDataTablesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -330,6 +372,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchDataTablesOutputBuilder {
         /// Appends an item to [`data_tables`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.data_tables); use [`set_data_tables`](Self::set_data_tables) to replace the whole list.
         pub fn data_tables(mut self, input: crate::types::DataTable) -> Self {
@@ -338,6 +381,7 @@ pub mod builders {
             self.data_tables = Some(v);
             self
         }
+
         /// An array of data tables matching the search criteria with the same structure as DescribeTable except Version, VersionDescription, and LockVersion are omitted.
         ///
         /// Sets [`data_tables`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.data_tables).
@@ -348,10 +392,12 @@ pub mod builders {
             self.data_tables = input;
             self
         }
+
         /// Returns [`data_tables`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.data_tables), if set.
         pub fn get_data_tables(&self) -> &Option<Vec<crate::types::DataTable>> {
             &self.data_tables
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.next_token).
@@ -359,6 +405,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// Specify the pagination token from a previous request to retrieve the next page of results.
         ///
         /// Sets [`next_token`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.next_token).
@@ -366,10 +413,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The approximate number of data tables that matched the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.approximate_total_count).
@@ -377,6 +426,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The approximate number of data tables that matched the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.approximate_total_count).
@@ -384,10 +434,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_data_tables::SearchDataTablesOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchDataTablesOutput`](crate::operation::search_data_tables::SearchDataTablesOutput).
         pub fn build(
             self,

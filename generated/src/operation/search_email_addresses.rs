@@ -10,6 +10,7 @@ impl SearchEmailAddresses {
         Self
     }
 }
+
 /// The input of the [`SearchEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct SearchEmailAddressesInput {
     /// Filters to be applied to search results.
     pub search_filter: Option<crate::types::EmailAddressSearchFilter>,
 }
+
 impl SearchEmailAddressesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The search criteria to be used to return email addresses.
     pub fn search_criteria(&self) -> Option<&crate::types::EmailAddressSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::EmailAddressSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// Creates a new builder for [`SearchEmailAddressesInput`].
     pub fn builder() -> crate::operation::search_email_addresses::builders::SearchEmailAddressesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,26 +70,31 @@ pub struct SearchEmailAddressesOutput {
     /// The total number of email addresses which matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchEmailAddressesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// List of email addresses matching SearchFilter and SearchCriteria
     ///
     /// Empty when the field is unset; use `.email_addresses.is_none()` to tell unset from empty.
     pub fn email_addresses(&self) -> &[crate::types::EmailAddressMetadata] {
         self.email_addresses.as_deref().unwrap_or_default()
     }
+
     /// The total number of email addresses which matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchEmailAddressesOutput`].
     pub fn builder() -> crate::operation::search_email_addresses::builders::SearchEmailAddressesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchEmailAddresses`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub enum SearchEmailAddressesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchEmailAddressesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +130,12 @@ impl SearchEmailAddressesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -140,31 +156,38 @@ impl SearchEmailAddressesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchEmailAddressesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -178,6 +201,7 @@ impl ::std::error::Error for SearchEmailAddressesError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchEmailAddressesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -191,11 +215,13 @@ impl ::std::fmt::Display for SearchEmailAddressesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchEmailAddressesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchEmailAddressesInput`](crate::operation::search_email_addresses::SearchEmailAddressesInput).
@@ -208,6 +234,7 @@ pub mod builders {
         pub(crate) search_criteria: Option<crate::types::EmailAddressSearchCriteria>,
         pub(crate) search_filter: Option<crate::types::EmailAddressSearchFilter>,
     }
+
     impl SearchEmailAddressesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -216,6 +243,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.instance_id). This field is required.
@@ -223,10 +251,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.max_results).
@@ -234,6 +264,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.max_results).
@@ -241,10 +272,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.next_token).
@@ -252,6 +285,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.next_token).
@@ -259,10 +293,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The search criteria to be used to return email addresses.
         ///
         /// Sets [`search_criteria`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_criteria).
@@ -273,6 +309,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return email addresses.
         ///
         /// Sets [`search_criteria`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_criteria).
@@ -283,12 +320,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::EmailAddressSearchCriteria> {
             &self.search_criteria
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_filter).
@@ -299,6 +338,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_filter).
@@ -309,12 +349,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_email_addresses::SearchEmailAddressesInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::EmailAddressSearchFilter> {
             &self.search_filter
         }
+
         /// Builds a [`SearchEmailAddressesInput`](crate::operation::search_email_addresses::SearchEmailAddressesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -333,6 +375,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchEmailAddressesOutput`](crate::operation::search_email_addresses::SearchEmailAddressesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -341,6 +384,7 @@ pub mod builders {
         pub(crate) email_addresses: Option<Vec<crate::types::EmailAddressMetadata>>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchEmailAddressesOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -349,6 +393,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.next_token).
@@ -356,10 +401,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`email_addresses`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.email_addresses); use [`set_email_addresses`](Self::set_email_addresses) to replace the whole list.
         pub fn email_addresses(
             mut self,
@@ -370,6 +417,7 @@ pub mod builders {
             self.email_addresses = Some(v);
             self
         }
+
         /// List of email addresses matching SearchFilter and SearchCriteria
         ///
         /// Sets [`email_addresses`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.email_addresses).
@@ -380,12 +428,14 @@ pub mod builders {
             self.email_addresses = input;
             self
         }
+
         /// Returns [`email_addresses`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.email_addresses), if set.
         pub fn get_email_addresses(
             &self,
         ) -> &Option<Vec<crate::types::EmailAddressMetadata>> {
             &self.email_addresses
         }
+
         /// The total number of email addresses which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.approximate_total_count).
@@ -393,6 +443,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of email addresses which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.approximate_total_count).
@@ -400,10 +451,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_email_addresses::SearchEmailAddressesOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchEmailAddressesOutput`](crate::operation::search_email_addresses::SearchEmailAddressesOutput).
         pub fn build(
             self,

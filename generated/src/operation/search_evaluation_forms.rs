@@ -24,6 +24,7 @@ impl SearchEvaluationForms {
         Self
     }
 }
+
 /// The input of the [`SearchEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -39,34 +40,41 @@ pub struct SearchEvaluationFormsInput {
     /// Filters to be applied to search results.
     pub search_filter: Option<crate::types::EvaluationFormSearchFilter>,
 }
+
 impl SearchEvaluationFormsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The search criteria to be used to return evaluation forms.
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::EvaluationFormSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::EvaluationFormSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// Creates a new builder for [`SearchEvaluationFormsInput`].
     pub fn builder() -> crate::operation::search_evaluation_forms::builders::SearchEvaluationFormsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -80,6 +88,7 @@ pub struct SearchEvaluationFormsOutput {
     /// The total number of evaluation forms that matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchEvaluationFormsOutput {
     /// Information about the returned evaluation forms.
     ///
@@ -89,19 +98,23 @@ impl SearchEvaluationFormsOutput {
     ) -> &[crate::types::EvaluationFormSearchSummary] {
         self.evaluation_form_search_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of evaluation forms that matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchEvaluationFormsOutput`].
     pub fn builder() -> crate::operation::search_evaluation_forms::builders::SearchEvaluationFormsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchEvaluationForms`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -122,6 +135,7 @@ pub enum SearchEvaluationFormsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchEvaluationFormsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -134,10 +148,12 @@ impl SearchEvaluationFormsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -157,27 +173,33 @@ impl SearchEvaluationFormsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchEvaluationFormsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -190,6 +212,7 @@ impl ::std::error::Error for SearchEvaluationFormsError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchEvaluationFormsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -202,11 +225,13 @@ impl ::std::fmt::Display for SearchEvaluationFormsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchEvaluationFormsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchEvaluationFormsInput`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput).
@@ -219,6 +244,7 @@ pub mod builders {
         pub(crate) search_criteria: Option<crate::types::EvaluationFormSearchCriteria>,
         pub(crate) search_filter: Option<crate::types::EvaluationFormSearchFilter>,
     }
+
     impl SearchEvaluationFormsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -227,6 +253,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.instance_id). This field is required.
@@ -234,10 +261,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.next_token).
@@ -245,6 +274,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.next_token).
@@ -252,10 +282,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.max_results).
@@ -263,6 +295,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.max_results).
@@ -270,10 +303,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The search criteria to be used to return evaluation forms.
         ///
         /// Sets [`search_criteria`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_criteria).
@@ -284,6 +319,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return evaluation forms.
         ///
         /// Sets [`search_criteria`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_criteria).
@@ -294,12 +330,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::EvaluationFormSearchCriteria> {
             &self.search_criteria
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_filter).
@@ -310,6 +348,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_filter).
@@ -320,12 +359,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::EvaluationFormSearchFilter> {
             &self.search_filter
         }
+
         /// Builds a [`SearchEvaluationFormsInput`](crate::operation::search_evaluation_forms::SearchEvaluationFormsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -344,6 +385,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchEvaluationFormsOutput`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -354,6 +396,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchEvaluationFormsOutputBuilder {
         /// Appends an item to [`evaluation_form_search_summary_list`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.evaluation_form_search_summary_list); use [`set_evaluation_form_search_summary_list`](Self::set_evaluation_form_search_summary_list) to replace the whole list.
         pub fn evaluation_form_search_summary_list(
@@ -367,6 +410,7 @@ pub mod builders {
             self.evaluation_form_search_summary_list = Some(v);
             self
         }
+
         /// Information about the returned evaluation forms.
         ///
         /// Sets [`evaluation_form_search_summary_list`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.evaluation_form_search_summary_list).
@@ -377,12 +421,14 @@ pub mod builders {
             self.evaluation_form_search_summary_list = input;
             self
         }
+
         /// Returns [`evaluation_form_search_summary_list`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.evaluation_form_search_summary_list), if set.
         pub fn get_evaluation_form_search_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::EvaluationFormSearchSummary>> {
             &self.evaluation_form_search_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.next_token).
@@ -390,6 +436,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.next_token).
@@ -397,10 +444,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of evaluation forms that matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.approximate_total_count).
@@ -408,6 +457,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of evaluation forms that matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.approximate_total_count).
@@ -415,10 +465,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchEvaluationFormsOutput`](crate::operation::search_evaluation_forms::SearchEvaluationFormsOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl SearchHoursOfOperationOverrides {
         Self
     }
 }
+
 /// The input of the [`SearchHoursOfOperationOverrides`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,34 +26,41 @@ pub struct SearchHoursOfOperationOverridesInput {
     /// The search criteria to be used to return hours of operations overrides.
     pub search_criteria: Option<crate::types::HoursOfOperationOverrideSearchCriteria>,
 }
+
 impl SearchHoursOfOperationOverridesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::HoursOfOperationSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria to be used to return hours of operations overrides.
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::HoursOfOperationOverrideSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchHoursOfOperationOverridesInput`].
     pub fn builder() -> crate::operation::search_hours_of_operation_overrides::builders::SearchHoursOfOperationOverridesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchHoursOfOperationOverrides`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,6 +74,7 @@ pub struct SearchHoursOfOperationOverridesOutput {
     /// The total number of hours of operations which matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchHoursOfOperationOverridesOutput {
     /// Information about the hours of operations overrides.
     ///
@@ -75,19 +84,23 @@ impl SearchHoursOfOperationOverridesOutput {
     ) -> &[crate::types::HoursOfOperationOverride] {
         self.hours_of_operation_overrides.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of hours of operations which matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchHoursOfOperationOverridesOutput`].
     pub fn builder() -> crate::operation::search_hours_of_operation_overrides::builders::SearchHoursOfOperationOverridesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchHoursOfOperationOverrides`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -108,6 +121,7 @@ pub enum SearchHoursOfOperationOverridesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchHoursOfOperationOverridesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -120,10 +134,12 @@ impl SearchHoursOfOperationOverridesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -143,27 +159,33 @@ impl SearchHoursOfOperationOverridesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchHoursOfOperationOverridesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -176,6 +198,7 @@ impl ::std::error::Error for SearchHoursOfOperationOverridesError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchHoursOfOperationOverridesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,11 +211,13 @@ impl ::std::fmt::Display for SearchHoursOfOperationOverridesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchHoursOfOperationOverridesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchHoursOfOperationOverridesInput`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput).
@@ -207,6 +232,7 @@ pub mod builders {
             crate::types::HoursOfOperationOverrideSearchCriteria,
         >,
     }
+
     impl SearchHoursOfOperationOverridesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -215,6 +241,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.instance_id). This field is required.
@@ -222,10 +249,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.next_token).
@@ -233,6 +262,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.next_token).
@@ -240,10 +270,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.max_results).
@@ -251,6 +283,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.max_results).
@@ -258,10 +291,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_filter).
@@ -272,6 +307,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_filter).
@@ -282,12 +318,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::HoursOfOperationSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria to be used to return hours of operations overrides.
         ///
         /// Sets [`search_criteria`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_criteria).
@@ -298,6 +336,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return hours of operations overrides.
         ///
         /// Sets [`search_criteria`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_criteria).
@@ -308,12 +347,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::HoursOfOperationOverrideSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchHoursOfOperationOverridesInput`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -332,6 +373,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchHoursOfOperationOverridesOutput`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -342,6 +384,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchHoursOfOperationOverridesOutputBuilder {
         /// Appends an item to [`hours_of_operation_overrides`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.hours_of_operation_overrides); use [`set_hours_of_operation_overrides`](Self::set_hours_of_operation_overrides) to replace the whole list.
         pub fn hours_of_operation_overrides(
@@ -353,6 +396,7 @@ pub mod builders {
             self.hours_of_operation_overrides = Some(v);
             self
         }
+
         /// Information about the hours of operations overrides.
         ///
         /// Sets [`hours_of_operation_overrides`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.hours_of_operation_overrides).
@@ -363,12 +407,14 @@ pub mod builders {
             self.hours_of_operation_overrides = input;
             self
         }
+
         /// Returns [`hours_of_operation_overrides`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.hours_of_operation_overrides), if set.
         pub fn get_hours_of_operation_overrides(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperationOverride>> {
             &self.hours_of_operation_overrides
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.next_token).
@@ -376,6 +422,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.next_token).
@@ -383,10 +430,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of hours of operations which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.approximate_total_count).
@@ -394,6 +443,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of hours of operations which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.approximate_total_count).
@@ -401,10 +451,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchHoursOfOperationOverridesOutput`](crate::operation::search_hours_of_operation_overrides::SearchHoursOfOperationOverridesOutput).
         pub fn build(
             self,

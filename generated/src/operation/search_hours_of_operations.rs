@@ -10,6 +10,7 @@ impl SearchHoursOfOperations {
         Self
     }
 }
+
 /// The input of the [`SearchHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,34 +26,41 @@ pub struct SearchHoursOfOperationsInput {
     /// The search criteria to be used to return hours of operations.
     pub search_criteria: Option<crate::types::HoursOfOperationSearchCriteria>,
 }
+
 impl SearchHoursOfOperationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::HoursOfOperationSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria to be used to return hours of operations.
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::HoursOfOperationSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchHoursOfOperationsInput`].
     pub fn builder() -> crate::operation::search_hours_of_operations::builders::SearchHoursOfOperationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -64,6 +72,7 @@ pub struct SearchHoursOfOperationsOutput {
     /// The total number of hours of operations which matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchHoursOfOperationsOutput {
     /// Information about the hours of operations.
     ///
@@ -71,19 +80,23 @@ impl SearchHoursOfOperationsOutput {
     pub fn hours_of_operations(&self) -> &[crate::types::HoursOfOperation] {
         self.hours_of_operations.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of hours of operations which matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchHoursOfOperationsOutput`].
     pub fn builder() -> crate::operation::search_hours_of_operations::builders::SearchHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchHoursOfOperations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub enum SearchHoursOfOperationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchHoursOfOperationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +130,12 @@ impl SearchHoursOfOperationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -139,27 +155,33 @@ impl SearchHoursOfOperationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchHoursOfOperationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -172,6 +194,7 @@ impl ::std::error::Error for SearchHoursOfOperationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchHoursOfOperationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -184,11 +207,13 @@ impl ::std::fmt::Display for SearchHoursOfOperationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchHoursOfOperationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchHoursOfOperationsInput`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput).
@@ -201,6 +226,7 @@ pub mod builders {
         pub(crate) search_filter: Option<crate::types::HoursOfOperationSearchFilter>,
         pub(crate) search_criteria: Option<crate::types::HoursOfOperationSearchCriteria>,
     }
+
     impl SearchHoursOfOperationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -209,6 +235,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.instance_id). This field is required.
@@ -216,10 +243,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.next_token).
@@ -227,6 +256,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.next_token).
@@ -234,10 +264,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.max_results).
@@ -245,6 +277,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.max_results).
@@ -252,10 +285,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_filter).
@@ -266,6 +301,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_filter).
@@ -276,12 +312,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::HoursOfOperationSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria to be used to return hours of operations.
         ///
         /// Sets [`search_criteria`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_criteria).
@@ -292,6 +330,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return hours of operations.
         ///
         /// Sets [`search_criteria`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_criteria).
@@ -302,12 +341,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::HoursOfOperationSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchHoursOfOperationsInput`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -326,6 +367,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchHoursOfOperationsOutput`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -334,6 +376,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchHoursOfOperationsOutputBuilder {
         /// Appends an item to [`hours_of_operations`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.hours_of_operations); use [`set_hours_of_operations`](Self::set_hours_of_operations) to replace the whole list.
         pub fn hours_of_operations(
@@ -345,6 +388,7 @@ pub mod builders {
             self.hours_of_operations = Some(v);
             self
         }
+
         /// Information about the hours of operations.
         ///
         /// Sets [`hours_of_operations`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.hours_of_operations).
@@ -355,12 +399,14 @@ pub mod builders {
             self.hours_of_operations = input;
             self
         }
+
         /// Returns [`hours_of_operations`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.hours_of_operations), if set.
         pub fn get_hours_of_operations(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperation>> {
             &self.hours_of_operations
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.next_token).
@@ -368,6 +414,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.next_token).
@@ -375,10 +422,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of hours of operations which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.approximate_total_count).
@@ -386,6 +435,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of hours of operations which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.approximate_total_count).
@@ -393,10 +443,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchHoursOfOperationsOutput`](crate::operation::search_hours_of_operations::SearchHoursOfOperationsOutput).
         pub fn build(
             self,

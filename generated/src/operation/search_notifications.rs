@@ -10,6 +10,7 @@ impl SearchNotifications {
         Self
     }
 }
+
 /// The input of the [`SearchNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct SearchNotificationsInput {
     /// The search criteria to apply when searching for notifications. Supports filtering by notification ID and message content using comparison types such as STARTS_WITH, CONTAINS, and EXACT.
     pub search_criteria: Option<crate::types::NotificationSearchCriteria>,
 }
+
 impl SearchNotificationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to apply to the search results, such as tag-based filters.
     pub fn search_filter(&self) -> Option<&crate::types::NotificationSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria to apply when searching for notifications.
     pub fn search_criteria(&self) -> Option<&crate::types::NotificationSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchNotificationsInput`].
     pub fn builder() -> crate::operation::search_notifications::builders::SearchNotificationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchNotifications`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,6 +70,7 @@ pub struct SearchNotificationsOutput {
     /// The approximate total number of notifications matching the search criteria.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchNotificationsOutput {
     /// A list of notifications matching the search criteria.
     ///
@@ -69,19 +78,23 @@ impl SearchNotificationsOutput {
     pub fn notifications(&self) -> &[crate::types::NotificationSearchSummary] {
         self.notifications.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The approximate total number of notifications matching the search criteria.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchNotificationsOutput`].
     pub fn builder() -> crate::operation::search_notifications::builders::SearchNotificationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchNotifications`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub enum SearchNotificationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchNotificationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +130,12 @@ impl SearchNotificationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -140,31 +156,38 @@ impl SearchNotificationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchNotificationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -178,6 +201,7 @@ impl ::std::error::Error for SearchNotificationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchNotificationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -191,11 +215,13 @@ impl ::std::fmt::Display for SearchNotificationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchNotificationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchNotificationsInput`](crate::operation::search_notifications::SearchNotificationsInput).
@@ -208,6 +234,7 @@ pub mod builders {
         pub(crate) search_filter: Option<crate::types::NotificationSearchFilter>,
         pub(crate) search_criteria: Option<crate::types::NotificationSearchCriteria>,
     }
+
     impl SearchNotificationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -216,6 +243,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_notifications::SearchNotificationsInput#structfield.instance_id). This field is required.
@@ -223,10 +251,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_notifications::SearchNotificationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_notifications::SearchNotificationsInput#structfield.next_token).
@@ -234,6 +264,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_notifications::SearchNotificationsInput#structfield.next_token).
@@ -241,10 +272,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_notifications::SearchNotificationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_notifications::SearchNotificationsInput#structfield.max_results).
@@ -252,6 +285,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_notifications::SearchNotificationsInput#structfield.max_results).
@@ -259,10 +293,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_notifications::SearchNotificationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to apply to the search results, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_filter).
@@ -273,6 +309,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to apply to the search results, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_filter).
@@ -283,12 +320,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::NotificationSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria to apply when searching for notifications.
         ///
         /// Sets [`search_criteria`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_criteria).
@@ -299,6 +338,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to apply when searching for notifications.
         ///
         /// Sets [`search_criteria`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_criteria).
@@ -309,12 +349,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_notifications::SearchNotificationsInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::NotificationSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchNotificationsInput`](crate::operation::search_notifications::SearchNotificationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -333,6 +375,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchNotificationsOutput`](crate::operation::search_notifications::SearchNotificationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -341,6 +384,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchNotificationsOutputBuilder {
         /// Appends an item to [`notifications`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.notifications); use [`set_notifications`](Self::set_notifications) to replace the whole list.
         pub fn notifications(
@@ -352,6 +396,7 @@ pub mod builders {
             self.notifications = Some(v);
             self
         }
+
         /// A list of notifications matching the search criteria.
         ///
         /// Sets [`notifications`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.notifications).
@@ -362,12 +407,14 @@ pub mod builders {
             self.notifications = input;
             self
         }
+
         /// Returns [`notifications`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.notifications), if set.
         pub fn get_notifications(
             &self,
         ) -> &Option<Vec<crate::types::NotificationSearchSummary>> {
             &self.notifications
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.next_token).
@@ -375,6 +422,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.next_token).
@@ -382,10 +430,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The approximate total number of notifications matching the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.approximate_total_count).
@@ -393,6 +443,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The approximate total number of notifications matching the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.approximate_total_count).
@@ -400,10 +451,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_notifications::SearchNotificationsOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchNotificationsOutput`](crate::operation::search_notifications::SearchNotificationsOutput).
         pub fn build(
             self,

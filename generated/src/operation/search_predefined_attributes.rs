@@ -17,6 +17,7 @@ impl SearchPredefinedAttributes {
         Self
     }
 }
+
 /// The input of the [`SearchPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -30,30 +31,36 @@ pub struct SearchPredefinedAttributesInput {
     /// The search criteria to be used to return predefined attributes.
     pub search_criteria: Option<crate::types::PredefinedAttributeSearchCriteria>,
 }
+
 impl SearchPredefinedAttributesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The search criteria to be used to return predefined attributes.
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::PredefinedAttributeSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchPredefinedAttributesInput`].
     pub fn builder() -> crate::operation::search_predefined_attributes::builders::SearchPredefinedAttributesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -65,6 +72,7 @@ pub struct SearchPredefinedAttributesOutput {
     /// The approximate number of predefined attributes which matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchPredefinedAttributesOutput {
     /// Predefined attributes matched by the search criteria.
     ///
@@ -72,19 +80,23 @@ impl SearchPredefinedAttributesOutput {
     pub fn predefined_attributes(&self) -> &[crate::types::PredefinedAttribute] {
         self.predefined_attributes.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The approximate number of predefined attributes which matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchPredefinedAttributesOutput`].
     pub fn builder() -> crate::operation::search_predefined_attributes::builders::SearchPredefinedAttributesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchPredefinedAttributes`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -105,6 +117,7 @@ pub enum SearchPredefinedAttributesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchPredefinedAttributesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -117,10 +130,12 @@ impl SearchPredefinedAttributesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -140,27 +155,33 @@ impl SearchPredefinedAttributesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchPredefinedAttributesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -173,6 +194,7 @@ impl ::std::error::Error for SearchPredefinedAttributesError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchPredefinedAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -185,11 +207,13 @@ impl ::std::fmt::Display for SearchPredefinedAttributesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchPredefinedAttributesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchPredefinedAttributesInput`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput).
@@ -203,6 +227,7 @@ pub mod builders {
             crate::types::PredefinedAttributeSearchCriteria,
         >,
     }
+
     impl SearchPredefinedAttributesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -211,6 +236,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.instance_id). This field is required.
@@ -218,10 +244,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.next_token).
@@ -229,6 +257,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.next_token).
@@ -236,10 +265,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.max_results).
@@ -247,6 +278,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.max_results).
@@ -254,10 +286,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The search criteria to be used to return predefined attributes.
         ///
         /// Sets [`search_criteria`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.search_criteria).
@@ -268,6 +302,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return predefined attributes.
         ///
         /// Sets [`search_criteria`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.search_criteria).
@@ -278,12 +313,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::PredefinedAttributeSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchPredefinedAttributesInput`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -301,6 +338,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchPredefinedAttributesOutput`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -309,6 +347,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchPredefinedAttributesOutputBuilder {
         /// Appends an item to [`predefined_attributes`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.predefined_attributes); use [`set_predefined_attributes`](Self::set_predefined_attributes) to replace the whole list.
         pub fn predefined_attributes(
@@ -320,6 +359,7 @@ pub mod builders {
             self.predefined_attributes = Some(v);
             self
         }
+
         /// Predefined attributes matched by the search criteria.
         ///
         /// Sets [`predefined_attributes`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.predefined_attributes).
@@ -330,12 +370,14 @@ pub mod builders {
             self.predefined_attributes = input;
             self
         }
+
         /// Returns [`predefined_attributes`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.predefined_attributes), if set.
         pub fn get_predefined_attributes(
             &self,
         ) -> &Option<Vec<crate::types::PredefinedAttribute>> {
             &self.predefined_attributes
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.next_token).
@@ -343,6 +385,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.next_token).
@@ -350,10 +393,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The approximate number of predefined attributes which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.approximate_total_count).
@@ -361,6 +406,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The approximate number of predefined attributes which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.approximate_total_count).
@@ -368,10 +414,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchPredefinedAttributesOutput`](crate::operation::search_predefined_attributes::SearchPredefinedAttributesOutput).
         pub fn build(
             self,

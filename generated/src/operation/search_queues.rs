@@ -10,6 +10,7 @@ impl SearchQueues {
         Self
     }
 }
+
 /// The input of the [`SearchQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,32 +28,39 @@ pub struct SearchQueuesInput {
     /// > **Note:** The `name` and `description` fields support "contains" queries with a minimum of 2 characters and a maximum of 25 characters. Any queries with character lengths outside of this range will throw invalid results.
     pub search_criteria: Option<crate::types::QueueSearchCriteria>,
 }
+
 impl SearchQueuesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::QueueSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria to be used to return queues.
     pub fn search_criteria(&self) -> Option<&crate::types::QueueSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchQueuesInput`].
     pub fn builder() -> crate::operation::search_queues::builders::SearchQueuesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -64,6 +72,7 @@ pub struct SearchQueuesOutput {
     /// The total number of queues which matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchQueuesOutput {
     /// Information about the queues.
     ///
@@ -71,19 +80,23 @@ impl SearchQueuesOutput {
     pub fn queues(&self) -> &[crate::types::Queue] {
         self.queues.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of queues which matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchQueuesOutput`].
     pub fn builder() -> crate::operation::search_queues::builders::SearchQueuesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub enum SearchQueuesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchQueuesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +130,12 @@ impl SearchQueuesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -139,27 +155,33 @@ impl SearchQueuesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchQueuesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -172,6 +194,7 @@ impl ::std::error::Error for SearchQueuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchQueuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -184,11 +207,13 @@ impl ::std::fmt::Display for SearchQueuesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchQueuesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchQueuesInput`](crate::operation::search_queues::SearchQueuesInput).
@@ -201,6 +226,7 @@ pub mod builders {
         pub(crate) search_filter: Option<crate::types::QueueSearchFilter>,
         pub(crate) search_criteria: Option<crate::types::QueueSearchCriteria>,
     }
+
     impl SearchQueuesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -209,6 +235,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_queues::SearchQueuesInput#structfield.instance_id). This field is required.
@@ -216,10 +243,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_queues::SearchQueuesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_queues::SearchQueuesInput#structfield.next_token).
@@ -227,6 +256,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_queues::SearchQueuesInput#structfield.next_token).
@@ -234,10 +264,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_queues::SearchQueuesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_queues::SearchQueuesInput#structfield.max_results).
@@ -245,6 +277,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_queues::SearchQueuesInput#structfield.max_results).
@@ -252,10 +285,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_queues::SearchQueuesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_queues::SearchQueuesInput#structfield.search_filter).
@@ -263,6 +298,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_queues::SearchQueuesInput#structfield.search_filter).
@@ -273,10 +309,12 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_queues::SearchQueuesInput#structfield.search_filter), if set.
         pub fn get_search_filter(&self) -> &Option<crate::types::QueueSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria to be used to return queues.
         ///
         /// Sets [`search_criteria`](crate::operation::search_queues::SearchQueuesInput#structfield.search_criteria).
@@ -287,6 +325,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return queues.
         ///
         /// Sets [`search_criteria`](crate::operation::search_queues::SearchQueuesInput#structfield.search_criteria).
@@ -297,10 +336,12 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_queues::SearchQueuesInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(&self) -> &Option<crate::types::QueueSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchQueuesInput`](crate::operation::search_queues::SearchQueuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -319,6 +360,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchQueuesOutput`](crate::operation::search_queues::SearchQueuesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -327,6 +369,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchQueuesOutputBuilder {
         /// Appends an item to [`queues`](crate::operation::search_queues::SearchQueuesOutput#structfield.queues); use [`set_queues`](Self::set_queues) to replace the whole list.
         pub fn queues(mut self, input: crate::types::Queue) -> Self {
@@ -335,6 +378,7 @@ pub mod builders {
             self.queues = Some(v);
             self
         }
+
         /// Information about the queues.
         ///
         /// Sets [`queues`](crate::operation::search_queues::SearchQueuesOutput#structfield.queues).
@@ -342,10 +386,12 @@ pub mod builders {
             self.queues = input;
             self
         }
+
         /// Returns [`queues`](crate::operation::search_queues::SearchQueuesOutput#structfield.queues), if set.
         pub fn get_queues(&self) -> &Option<Vec<crate::types::Queue>> {
             &self.queues
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_queues::SearchQueuesOutput#structfield.next_token).
@@ -353,6 +399,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_queues::SearchQueuesOutput#structfield.next_token).
@@ -360,10 +407,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_queues::SearchQueuesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of queues which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_queues::SearchQueuesOutput#structfield.approximate_total_count).
@@ -371,6 +420,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of queues which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_queues::SearchQueuesOutput#structfield.approximate_total_count).
@@ -378,10 +428,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_queues::SearchQueuesOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchQueuesOutput`](crate::operation::search_queues::SearchQueuesOutput).
         pub fn build(self) -> crate::operation::search_queues::SearchQueuesOutput {
             crate::operation::search_queues::SearchQueuesOutput {

@@ -10,6 +10,7 @@ impl SearchQuickConnects {
         Self
     }
 }
+
 /// The input of the [`SearchQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct SearchQuickConnectsInput {
     /// The search criteria to be used to return quick connects.
     pub search_criteria: Option<crate::types::QuickConnectSearchCriteria>,
 }
+
 impl SearchQuickConnectsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::QuickConnectSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria to be used to return quick connects.
     pub fn search_criteria(&self) -> Option<&crate::types::QuickConnectSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchQuickConnectsInput`].
     pub fn builder() -> crate::operation::search_quick_connects::builders::SearchQuickConnectsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,6 +70,7 @@ pub struct SearchQuickConnectsOutput {
     /// The total number of quick connects which matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchQuickConnectsOutput {
     /// Information about the quick connects.
     ///
@@ -69,19 +78,23 @@ impl SearchQuickConnectsOutput {
     pub fn quick_connects(&self) -> &[crate::types::QuickConnect] {
         self.quick_connects.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of quick connects which matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchQuickConnectsOutput`].
     pub fn builder() -> crate::operation::search_quick_connects::builders::SearchQuickConnectsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchQuickConnects`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -102,6 +115,7 @@ pub enum SearchQuickConnectsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchQuickConnectsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -114,10 +128,12 @@ impl SearchQuickConnectsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -137,27 +153,33 @@ impl SearchQuickConnectsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchQuickConnectsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +192,7 @@ impl ::std::error::Error for SearchQuickConnectsError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchQuickConnectsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,11 +205,13 @@ impl ::std::fmt::Display for SearchQuickConnectsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchQuickConnectsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchQuickConnectsInput`](crate::operation::search_quick_connects::SearchQuickConnectsInput).
@@ -199,6 +224,7 @@ pub mod builders {
         pub(crate) search_filter: Option<crate::types::QuickConnectSearchFilter>,
         pub(crate) search_criteria: Option<crate::types::QuickConnectSearchCriteria>,
     }
+
     impl SearchQuickConnectsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -207,6 +233,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.instance_id). This field is required.
@@ -214,10 +241,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.next_token).
@@ -225,6 +254,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.next_token).
@@ -232,10 +262,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.max_results).
@@ -243,6 +275,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.max_results).
@@ -250,10 +283,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_filter).
@@ -264,6 +299,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_filter).
@@ -274,12 +310,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::QuickConnectSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria to be used to return quick connects.
         ///
         /// Sets [`search_criteria`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_criteria).
@@ -290,6 +328,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return quick connects.
         ///
         /// Sets [`search_criteria`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_criteria).
@@ -300,12 +339,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_quick_connects::SearchQuickConnectsInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::QuickConnectSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchQuickConnectsInput`](crate::operation::search_quick_connects::SearchQuickConnectsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -324,6 +365,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchQuickConnectsOutput`](crate::operation::search_quick_connects::SearchQuickConnectsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -332,6 +374,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchQuickConnectsOutputBuilder {
         /// Appends an item to [`quick_connects`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.quick_connects); use [`set_quick_connects`](Self::set_quick_connects) to replace the whole list.
         pub fn quick_connects(mut self, input: crate::types::QuickConnect) -> Self {
@@ -340,6 +383,7 @@ pub mod builders {
             self.quick_connects = Some(v);
             self
         }
+
         /// Information about the quick connects.
         ///
         /// Sets [`quick_connects`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.quick_connects).
@@ -350,10 +394,12 @@ pub mod builders {
             self.quick_connects = input;
             self
         }
+
         /// Returns [`quick_connects`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.quick_connects), if set.
         pub fn get_quick_connects(&self) -> &Option<Vec<crate::types::QuickConnect>> {
             &self.quick_connects
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.next_token).
@@ -361,6 +407,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.next_token).
@@ -368,10 +415,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of quick connects which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.approximate_total_count).
@@ -379,6 +428,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of quick connects which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.approximate_total_count).
@@ -386,10 +436,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_quick_connects::SearchQuickConnectsOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchQuickConnectsOutput`](crate::operation::search_quick_connects::SearchQuickConnectsOutput).
         pub fn build(
             self,

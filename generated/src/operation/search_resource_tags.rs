@@ -10,6 +10,7 @@ impl SearchResourceTags {
         Self
     }
 }
+
 /// The input of the [`SearchResourceTags`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -38,34 +39,41 @@ pub struct SearchResourceTagsInput {
     /// The search criteria to be used to return tags.
     pub search_criteria: Option<crate::types::ResourceTagsSearchCriteria>,
 }
+
 impl SearchResourceTagsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The list of resource types to be used to search tags from.
     ///
     /// Empty when the field is unset; use `.resource_types.is_none()` to tell unset from empty.
     pub fn resource_types(&self) -> &[String] {
         self.resource_types.as_deref().unwrap_or_default()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The search criteria to be used to return tags.
     pub fn search_criteria(&self) -> Option<&crate::types::ResourceTagsSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchResourceTagsInput`].
     pub fn builder() -> crate::operation::search_resource_tags::builders::SearchResourceTagsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchResourceTags`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -75,6 +83,7 @@ pub struct SearchResourceTagsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl SearchResourceTagsOutput {
     /// A list of tags used in the Amazon Connect instance.
     ///
@@ -82,15 +91,18 @@ impl SearchResourceTagsOutput {
     pub fn tags(&self) -> &[crate::types::TagSet] {
         self.tags.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`SearchResourceTagsOutput`].
     pub fn builder() -> crate::operation::search_resource_tags::builders::SearchResourceTagsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchResourceTags`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -113,6 +125,7 @@ pub enum SearchResourceTagsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchResourceTagsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -125,10 +138,12 @@ impl SearchResourceTagsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -151,31 +166,38 @@ impl SearchResourceTagsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`MaximumResultReturnedException`](Self::MaximumResultReturnedException) error.
     pub fn is_maximum_result_returned_exception(&self) -> bool {
         matches!(self, Self::MaximumResultReturnedException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchResourceTagsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -189,6 +211,7 @@ impl ::std::error::Error for SearchResourceTagsError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchResourceTagsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -202,11 +225,13 @@ impl ::std::fmt::Display for SearchResourceTagsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchResourceTagsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchResourceTagsInput`](crate::operation::search_resource_tags::SearchResourceTagsInput).
@@ -219,6 +244,7 @@ pub mod builders {
         pub(crate) max_results: Option<i32>,
         pub(crate) search_criteria: Option<crate::types::ResourceTagsSearchCriteria>,
     }
+
     impl SearchResourceTagsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -227,6 +253,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.instance_id). This field is required.
@@ -234,10 +261,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Appends an item to [`resource_types`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.resource_types); use [`set_resource_types`](Self::set_resource_types) to replace the whole list.
         pub fn resource_types(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.resource_types.unwrap_or_default();
@@ -245,6 +274,7 @@ pub mod builders {
             self.resource_types = Some(v);
             self
         }
+
         /// The list of resource types to be used to search tags from.
         ///
         /// Sets [`resource_types`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.resource_types).
@@ -252,10 +282,12 @@ pub mod builders {
             self.resource_types = input;
             self
         }
+
         /// Returns [`resource_types`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.resource_types), if set.
         pub fn get_resource_types(&self) -> &Option<Vec<String>> {
             &self.resource_types
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.next_token).
@@ -263,6 +295,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.next_token).
@@ -270,10 +303,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.max_results).
@@ -281,6 +316,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.max_results).
@@ -288,10 +324,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The search criteria to be used to return tags.
         ///
         /// Sets [`search_criteria`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.search_criteria).
@@ -302,6 +340,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return tags.
         ///
         /// Sets [`search_criteria`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.search_criteria).
@@ -312,12 +351,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_resource_tags::SearchResourceTagsInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::ResourceTagsSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchResourceTagsInput`](crate::operation::search_resource_tags::SearchResourceTagsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -336,6 +377,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchResourceTagsOutput`](crate::operation::search_resource_tags::SearchResourceTagsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -343,6 +385,7 @@ pub mod builders {
         pub(crate) tags: Option<Vec<crate::types::TagSet>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl SearchResourceTagsOutputBuilder {
         /// Appends an item to [`tags`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole list.
         pub fn tags(mut self, input: crate::types::TagSet) -> Self {
@@ -351,6 +394,7 @@ pub mod builders {
             self.tags = Some(v);
             self
         }
+
         /// A list of tags used in the Amazon Connect instance.
         ///
         /// Sets [`tags`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.tags).
@@ -358,10 +402,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<Vec<crate::types::TagSet>> {
             &self.tags
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.next_token).
@@ -369,6 +415,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.next_token).
@@ -376,10 +423,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_resource_tags::SearchResourceTagsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`SearchResourceTagsOutput`](crate::operation::search_resource_tags::SearchResourceTagsOutput).
         pub fn build(
             self,

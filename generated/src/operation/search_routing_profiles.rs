@@ -12,6 +12,7 @@ impl SearchRoutingProfiles {
         Self
     }
 }
+
 /// The input of the [`SearchRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,34 +30,41 @@ pub struct SearchRoutingProfilesInput {
     /// > **Note:** The `name` and `description` fields support "contains" queries with a minimum of 2 characters and a maximum of 25 characters. Any queries with character lengths outside of this range will throw invalid results.
     pub search_criteria: Option<crate::types::RoutingProfileSearchCriteria>,
 }
+
 impl SearchRoutingProfilesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::RoutingProfileSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria to be used to return routing profiles.
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::RoutingProfileSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchRoutingProfilesInput`].
     pub fn builder() -> crate::operation::search_routing_profiles::builders::SearchRoutingProfilesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -68,6 +76,7 @@ pub struct SearchRoutingProfilesOutput {
     /// The total number of routing profiles which matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchRoutingProfilesOutput {
     /// Information about the routing profiles.
     ///
@@ -75,19 +84,23 @@ impl SearchRoutingProfilesOutput {
     pub fn routing_profiles(&self) -> &[crate::types::RoutingProfile] {
         self.routing_profiles.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of routing profiles which matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchRoutingProfilesOutput`].
     pub fn builder() -> crate::operation::search_routing_profiles::builders::SearchRoutingProfilesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchRoutingProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -108,6 +121,7 @@ pub enum SearchRoutingProfilesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchRoutingProfilesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -120,10 +134,12 @@ impl SearchRoutingProfilesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -143,27 +159,33 @@ impl SearchRoutingProfilesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchRoutingProfilesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -176,6 +198,7 @@ impl ::std::error::Error for SearchRoutingProfilesError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchRoutingProfilesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,11 +211,13 @@ impl ::std::fmt::Display for SearchRoutingProfilesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchRoutingProfilesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchRoutingProfilesInput`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput).
@@ -205,6 +230,7 @@ pub mod builders {
         pub(crate) search_filter: Option<crate::types::RoutingProfileSearchFilter>,
         pub(crate) search_criteria: Option<crate::types::RoutingProfileSearchCriteria>,
     }
+
     impl SearchRoutingProfilesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -213,6 +239,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.instance_id). This field is required.
@@ -220,10 +247,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.next_token).
@@ -231,6 +260,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.next_token).
@@ -238,10 +268,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.max_results).
@@ -249,6 +281,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.max_results).
@@ -256,10 +289,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_filter).
@@ -270,6 +305,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_filter).
@@ -280,12 +316,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::RoutingProfileSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria to be used to return routing profiles.
         ///
         /// Sets [`search_criteria`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_criteria).
@@ -296,6 +334,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return routing profiles.
         ///
         /// Sets [`search_criteria`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_criteria).
@@ -306,12 +345,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::RoutingProfileSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchRoutingProfilesInput`](crate::operation::search_routing_profiles::SearchRoutingProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -330,6 +371,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchRoutingProfilesOutput`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -338,6 +380,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchRoutingProfilesOutputBuilder {
         /// Appends an item to [`routing_profiles`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.routing_profiles); use [`set_routing_profiles`](Self::set_routing_profiles) to replace the whole list.
         pub fn routing_profiles(mut self, input: crate::types::RoutingProfile) -> Self {
@@ -346,6 +389,7 @@ pub mod builders {
             self.routing_profiles = Some(v);
             self
         }
+
         /// Information about the routing profiles.
         ///
         /// Sets [`routing_profiles`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.routing_profiles).
@@ -356,12 +400,14 @@ pub mod builders {
             self.routing_profiles = input;
             self
         }
+
         /// Returns [`routing_profiles`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.routing_profiles), if set.
         pub fn get_routing_profiles(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfile>> {
             &self.routing_profiles
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.next_token).
@@ -369,6 +415,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.next_token).
@@ -376,10 +423,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of routing profiles which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.approximate_total_count).
@@ -387,6 +436,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of routing profiles which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.approximate_total_count).
@@ -394,10 +444,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchRoutingProfilesOutput`](crate::operation::search_routing_profiles::SearchRoutingProfilesOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl SearchSecurityProfiles {
         Self
     }
 }
+
 /// The input of the [`SearchSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -31,34 +32,41 @@ pub struct SearchSecurityProfilesInput {
     /// Filters to be applied to search results.
     pub search_filter: Option<crate::types::SecurityProfilesSearchFilter>,
 }
+
 impl SearchSecurityProfilesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The search criteria to be used to return security profiles.
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::SecurityProfileSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::SecurityProfilesSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// Creates a new builder for [`SearchSecurityProfilesInput`].
     pub fn builder() -> crate::operation::search_security_profiles::builders::SearchSecurityProfilesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -70,6 +78,7 @@ pub struct SearchSecurityProfilesOutput {
     /// The total number of security profiles which matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchSecurityProfilesOutput {
     /// Information about the security profiles.
     ///
@@ -77,19 +86,23 @@ impl SearchSecurityProfilesOutput {
     pub fn security_profiles(&self) -> &[crate::types::SecurityProfileSearchSummary] {
         self.security_profiles.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of security profiles which matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchSecurityProfilesOutput`].
     pub fn builder() -> crate::operation::search_security_profiles::builders::SearchSecurityProfilesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -110,6 +123,7 @@ pub enum SearchSecurityProfilesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchSecurityProfilesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -122,10 +136,12 @@ impl SearchSecurityProfilesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -145,27 +161,33 @@ impl SearchSecurityProfilesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchSecurityProfilesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -178,6 +200,7 @@ impl ::std::error::Error for SearchSecurityProfilesError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchSecurityProfilesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -190,11 +213,13 @@ impl ::std::fmt::Display for SearchSecurityProfilesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchSecurityProfilesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchSecurityProfilesInput`](crate::operation::search_security_profiles::SearchSecurityProfilesInput).
@@ -207,6 +232,7 @@ pub mod builders {
         pub(crate) search_criteria: Option<crate::types::SecurityProfileSearchCriteria>,
         pub(crate) search_filter: Option<crate::types::SecurityProfilesSearchFilter>,
     }
+
     impl SearchSecurityProfilesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -215,6 +241,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.instance_id). This field is required.
@@ -222,10 +249,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.next_token).
@@ -233,6 +262,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.next_token).
@@ -240,10 +270,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.max_results).
@@ -251,6 +283,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.max_results).
@@ -258,10 +291,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The search criteria to be used to return security profiles.
         ///
         /// Sets [`search_criteria`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_criteria).
@@ -272,6 +307,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return security profiles.
         ///
         /// Sets [`search_criteria`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_criteria).
@@ -282,12 +318,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::SecurityProfileSearchCriteria> {
             &self.search_criteria
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_filter).
@@ -298,6 +336,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_filter).
@@ -308,12 +347,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_security_profiles::SearchSecurityProfilesInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::SecurityProfilesSearchFilter> {
             &self.search_filter
         }
+
         /// Builds a [`SearchSecurityProfilesInput`](crate::operation::search_security_profiles::SearchSecurityProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -332,6 +373,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchSecurityProfilesOutput`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -342,6 +384,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchSecurityProfilesOutputBuilder {
         /// Appends an item to [`security_profiles`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.security_profiles); use [`set_security_profiles`](Self::set_security_profiles) to replace the whole list.
         pub fn security_profiles(
@@ -353,6 +396,7 @@ pub mod builders {
             self.security_profiles = Some(v);
             self
         }
+
         /// Information about the security profiles.
         ///
         /// Sets [`security_profiles`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.security_profiles).
@@ -363,12 +407,14 @@ pub mod builders {
             self.security_profiles = input;
             self
         }
+
         /// Returns [`security_profiles`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.security_profiles), if set.
         pub fn get_security_profiles(
             &self,
         ) -> &Option<Vec<crate::types::SecurityProfileSearchSummary>> {
             &self.security_profiles
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.next_token).
@@ -376,6 +422,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.next_token).
@@ -383,10 +430,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of security profiles which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.approximate_total_count).
@@ -394,6 +443,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of security profiles which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.approximate_total_count).
@@ -401,10 +451,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchSecurityProfilesOutput`](crate::operation::search_security_profiles::SearchSecurityProfilesOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl SearchTestCases {
         Self
     }
 }
+
 /// The input of the [`SearchTestCases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct SearchTestCasesInput {
     /// The search criteria to be used to return test cases.
     pub search_criteria: Option<crate::types::TestCaseSearchCriteria>,
 }
+
 impl SearchTestCasesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::TestCaseSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria to be used to return test cases.
     pub fn search_criteria(&self) -> Option<&crate::types::TestCaseSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchTestCasesInput`].
     pub fn builder() -> crate::operation::search_test_cases::builders::SearchTestCasesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchTestCases`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,6 +70,7 @@ pub struct SearchTestCasesOutput {
     /// The total number of test cases which matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchTestCasesOutput {
     /// Information about the test cases.
     ///
@@ -69,19 +78,23 @@ impl SearchTestCasesOutput {
     pub fn test_cases(&self) -> &[crate::types::TestCase] {
         self.test_cases.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of test cases which matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchTestCasesOutput`].
     pub fn builder() -> crate::operation::search_test_cases::builders::SearchTestCasesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchTestCases`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub enum SearchTestCasesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchTestCasesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +130,12 @@ impl SearchTestCasesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -140,31 +156,38 @@ impl SearchTestCasesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchTestCasesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -178,6 +201,7 @@ impl ::std::error::Error for SearchTestCasesError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchTestCasesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -191,11 +215,13 @@ impl ::std::fmt::Display for SearchTestCasesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchTestCasesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchTestCasesInput`](crate::operation::search_test_cases::SearchTestCasesInput).
@@ -208,6 +234,7 @@ pub mod builders {
         pub(crate) search_filter: Option<crate::types::TestCaseSearchFilter>,
         pub(crate) search_criteria: Option<crate::types::TestCaseSearchCriteria>,
     }
+
     impl SearchTestCasesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -216,6 +243,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.instance_id). This field is required.
@@ -223,10 +251,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.next_token).
@@ -234,6 +264,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.next_token).
@@ -241,10 +272,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.max_results).
@@ -252,6 +285,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.max_results).
@@ -259,10 +293,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_filter).
@@ -273,6 +309,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_filter).
@@ -283,10 +320,12 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_filter), if set.
         pub fn get_search_filter(&self) -> &Option<crate::types::TestCaseSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria to be used to return test cases.
         ///
         /// Sets [`search_criteria`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_criteria).
@@ -297,6 +336,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return test cases.
         ///
         /// Sets [`search_criteria`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_criteria).
@@ -307,12 +347,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_test_cases::SearchTestCasesInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::TestCaseSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchTestCasesInput`](crate::operation::search_test_cases::SearchTestCasesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -331,6 +373,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchTestCasesOutput`](crate::operation::search_test_cases::SearchTestCasesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -339,6 +382,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchTestCasesOutputBuilder {
         /// Appends an item to [`test_cases`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.test_cases); use [`set_test_cases`](Self::set_test_cases) to replace the whole list.
         pub fn test_cases(mut self, input: crate::types::TestCase) -> Self {
@@ -347,6 +391,7 @@ pub mod builders {
             self.test_cases = Some(v);
             self
         }
+
         /// Information about the test cases.
         ///
         /// Sets [`test_cases`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.test_cases).
@@ -357,10 +402,12 @@ pub mod builders {
             self.test_cases = input;
             self
         }
+
         /// Returns [`test_cases`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.test_cases), if set.
         pub fn get_test_cases(&self) -> &Option<Vec<crate::types::TestCase>> {
             &self.test_cases
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.next_token).
@@ -368,6 +415,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.next_token).
@@ -375,10 +423,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of test cases which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.approximate_total_count).
@@ -386,6 +436,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of test cases which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.approximate_total_count).
@@ -393,10 +444,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_test_cases::SearchTestCasesOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchTestCasesOutput`](crate::operation::search_test_cases::SearchTestCasesOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl SearchUserHierarchyGroups {
         Self
     }
 }
+
 /// The input of the [`SearchUserHierarchyGroups`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,43 @@ pub struct SearchUserHierarchyGroupsInput {
     /// The search criteria to be used to return UserHierarchyGroups.
     pub search_criteria: Option<crate::types::UserHierarchyGroupSearchCriteria>,
 }
+
 impl SearchUserHierarchyGroupsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(
         &self,
     ) -> Option<&crate::types::UserHierarchyGroupSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria to be used to return UserHierarchyGroups.
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::UserHierarchyGroupSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchUserHierarchyGroupsInput`].
     pub fn builder() -> crate::operation::search_user_hierarchy_groups::builders::SearchUserHierarchyGroupsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchUserHierarchyGroups`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -68,6 +76,7 @@ pub struct SearchUserHierarchyGroupsOutput {
     /// The total number of userHierarchyGroups which matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchUserHierarchyGroupsOutput {
     /// Information about the userHierarchyGroups.
     ///
@@ -75,19 +84,23 @@ impl SearchUserHierarchyGroupsOutput {
     pub fn user_hierarchy_groups(&self) -> &[crate::types::HierarchyGroup] {
         self.user_hierarchy_groups.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of userHierarchyGroups which matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchUserHierarchyGroupsOutput`].
     pub fn builder() -> crate::operation::search_user_hierarchy_groups::builders::SearchUserHierarchyGroupsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchUserHierarchyGroups`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -108,6 +121,7 @@ pub enum SearchUserHierarchyGroupsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchUserHierarchyGroupsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -120,10 +134,12 @@ impl SearchUserHierarchyGroupsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -143,27 +159,33 @@ impl SearchUserHierarchyGroupsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchUserHierarchyGroupsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -176,6 +198,7 @@ impl ::std::error::Error for SearchUserHierarchyGroupsError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchUserHierarchyGroupsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,11 +211,13 @@ impl ::std::fmt::Display for SearchUserHierarchyGroupsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchUserHierarchyGroupsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchUserHierarchyGroupsInput`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput).
@@ -207,6 +232,7 @@ pub mod builders {
             crate::types::UserHierarchyGroupSearchCriteria,
         >,
     }
+
     impl SearchUserHierarchyGroupsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -215,6 +241,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.instance_id). This field is required.
@@ -222,10 +249,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.next_token).
@@ -233,6 +262,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.next_token).
@@ -240,10 +270,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.max_results).
@@ -251,6 +283,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.max_results).
@@ -258,10 +291,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_filter).
@@ -272,6 +307,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_filter).
@@ -282,12 +318,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::UserHierarchyGroupSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria to be used to return UserHierarchyGroups.
         ///
         /// Sets [`search_criteria`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_criteria).
@@ -298,6 +336,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return UserHierarchyGroups.
         ///
         /// Sets [`search_criteria`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_criteria).
@@ -308,12 +347,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::UserHierarchyGroupSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchUserHierarchyGroupsInput`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -332,6 +373,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchUserHierarchyGroupsOutput`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -340,6 +382,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchUserHierarchyGroupsOutputBuilder {
         /// Appends an item to [`user_hierarchy_groups`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.user_hierarchy_groups); use [`set_user_hierarchy_groups`](Self::set_user_hierarchy_groups) to replace the whole list.
         pub fn user_hierarchy_groups(
@@ -351,6 +394,7 @@ pub mod builders {
             self.user_hierarchy_groups = Some(v);
             self
         }
+
         /// Information about the userHierarchyGroups.
         ///
         /// Sets [`user_hierarchy_groups`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.user_hierarchy_groups).
@@ -361,12 +405,14 @@ pub mod builders {
             self.user_hierarchy_groups = input;
             self
         }
+
         /// Returns [`user_hierarchy_groups`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.user_hierarchy_groups), if set.
         pub fn get_user_hierarchy_groups(
             &self,
         ) -> &Option<Vec<crate::types::HierarchyGroup>> {
             &self.user_hierarchy_groups
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.next_token).
@@ -374,6 +420,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.next_token).
@@ -381,10 +428,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of userHierarchyGroups which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.approximate_total_count).
@@ -392,6 +441,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of userHierarchyGroups which matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.approximate_total_count).
@@ -399,10 +449,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchUserHierarchyGroupsOutput`](crate::operation::search_user_hierarchy_groups::SearchUserHierarchyGroupsOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl SearchUsers {
         Self
     }
 }
+
 /// The input of the [`SearchUsers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,32 +30,39 @@ pub struct SearchUsersInput {
     /// > **Note:** The `name` and `description` fields support "contains" queries with a minimum of 2 characters and a maximum of 25 characters. Any queries with character lengths outside of this range will throw invalid results.
     pub search_criteria: Option<crate::types::UserSearchCriteria>,
 }
+
 impl SearchUsersInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to be applied to search results.
     pub fn search_filter(&self) -> Option<&crate::types::UserSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria to be used to return users.
     pub fn search_criteria(&self) -> Option<&crate::types::UserSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchUsersInput`].
     pub fn builder() -> crate::operation::search_users::builders::SearchUsersInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchUsers`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,6 +74,7 @@ pub struct SearchUsersOutput {
     /// The total number of users who matched your search query.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchUsersOutput {
     /// Information about the users.
     ///
@@ -73,19 +82,23 @@ impl SearchUsersOutput {
     pub fn users(&self) -> &[crate::types::UserSearchSummary] {
         self.users.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The total number of users who matched your search query.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchUsersOutput`].
     pub fn builder() -> crate::operation::search_users::builders::SearchUsersOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchUsers`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -106,6 +119,7 @@ pub enum SearchUsersError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchUsersError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -118,10 +132,12 @@ impl SearchUsersError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -141,27 +157,33 @@ impl SearchUsersError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchUsersError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -174,6 +196,7 @@ impl ::std::error::Error for SearchUsersError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchUsersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -186,11 +209,13 @@ impl ::std::fmt::Display for SearchUsersError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchUsersError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchUsersInput`](crate::operation::search_users::SearchUsersInput).
@@ -203,6 +228,7 @@ pub mod builders {
         pub(crate) search_filter: Option<crate::types::UserSearchFilter>,
         pub(crate) search_criteria: Option<crate::types::UserSearchCriteria>,
     }
+
     impl SearchUsersInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -211,6 +237,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_users::SearchUsersInput#structfield.instance_id). This field is required.
@@ -218,10 +245,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_users::SearchUsersInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_users::SearchUsersInput#structfield.next_token).
@@ -229,6 +258,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_users::SearchUsersInput#structfield.next_token).
@@ -236,10 +266,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_users::SearchUsersInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_users::SearchUsersInput#structfield.max_results).
@@ -247,6 +279,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_users::SearchUsersInput#structfield.max_results).
@@ -254,10 +287,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_users::SearchUsersInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_users::SearchUsersInput#structfield.search_filter).
@@ -265,6 +300,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to be applied to search results.
         ///
         /// Sets [`search_filter`](crate::operation::search_users::SearchUsersInput#structfield.search_filter).
@@ -275,10 +311,12 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_users::SearchUsersInput#structfield.search_filter), if set.
         pub fn get_search_filter(&self) -> &Option<crate::types::UserSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria to be used to return users.
         ///
         /// Sets [`search_criteria`](crate::operation::search_users::SearchUsersInput#structfield.search_criteria).
@@ -289,6 +327,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria to be used to return users.
         ///
         /// Sets [`search_criteria`](crate::operation::search_users::SearchUsersInput#structfield.search_criteria).
@@ -299,10 +338,12 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_users::SearchUsersInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(&self) -> &Option<crate::types::UserSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchUsersInput`](crate::operation::search_users::SearchUsersInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -321,6 +362,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchUsersOutput`](crate::operation::search_users::SearchUsersOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -329,6 +371,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchUsersOutputBuilder {
         /// Appends an item to [`users`](crate::operation::search_users::SearchUsersOutput#structfield.users); use [`set_users`](Self::set_users) to replace the whole list.
         pub fn users(mut self, input: crate::types::UserSearchSummary) -> Self {
@@ -337,6 +380,7 @@ pub mod builders {
             self.users = Some(v);
             self
         }
+
         /// Information about the users.
         ///
         /// Sets [`users`](crate::operation::search_users::SearchUsersOutput#structfield.users).
@@ -347,10 +391,12 @@ pub mod builders {
             self.users = input;
             self
         }
+
         /// Returns [`users`](crate::operation::search_users::SearchUsersOutput#structfield.users), if set.
         pub fn get_users(&self) -> &Option<Vec<crate::types::UserSearchSummary>> {
             &self.users
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_users::SearchUsersOutput#structfield.next_token).
@@ -358,6 +404,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_users::SearchUsersOutput#structfield.next_token).
@@ -365,10 +412,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_users::SearchUsersOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The total number of users who matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_users::SearchUsersOutput#structfield.approximate_total_count).
@@ -376,6 +425,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The total number of users who matched your search query.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_users::SearchUsersOutput#structfield.approximate_total_count).
@@ -383,10 +433,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_users::SearchUsersOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchUsersOutput`](crate::operation::search_users::SearchUsersOutput).
         pub fn build(self) -> crate::operation::search_users::SearchUsersOutput {
             crate::operation::search_users::SearchUsersOutput {

@@ -10,6 +10,7 @@ impl SearchViews {
         Self
     }
 }
+
 /// The input of the [`SearchViews`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct SearchViewsInput {
     /// The search criteria, including field names and comparison types.
     pub search_criteria: Option<crate::types::ViewSearchCriteria>,
 }
+
 impl SearchViewsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to apply to the search, such as tag-based filters.
     pub fn search_filter(&self) -> Option<&crate::types::ViewSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria, including field names and comparison types.
     pub fn search_criteria(&self) -> Option<&crate::types::ViewSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchViewsInput`].
     pub fn builder() -> crate::operation::search_views::builders::SearchViewsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchViews`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,6 +70,7 @@ pub struct SearchViewsOutput {
     /// The approximate total number of views that match the search criteria.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchViewsOutput {
     /// A list of views that match the search criteria.
     ///
@@ -69,19 +78,23 @@ impl SearchViewsOutput {
     pub fn views(&self) -> &[crate::types::View] {
         self.views.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The approximate total number of views that match the search criteria.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchViewsOutput`].
     pub fn builder() -> crate::operation::search_views::builders::SearchViewsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchViews`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub enum SearchViewsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchViewsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +130,12 @@ impl SearchViewsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -140,31 +156,38 @@ impl SearchViewsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchViewsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -178,6 +201,7 @@ impl ::std::error::Error for SearchViewsError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchViewsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -191,11 +215,13 @@ impl ::std::fmt::Display for SearchViewsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchViewsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchViewsInput`](crate::operation::search_views::SearchViewsInput).
@@ -208,6 +234,7 @@ pub mod builders {
         pub(crate) search_filter: Option<crate::types::ViewSearchFilter>,
         pub(crate) search_criteria: Option<crate::types::ViewSearchCriteria>,
     }
+
     impl SearchViewsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -216,6 +243,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_views::SearchViewsInput#structfield.instance_id). This field is required.
@@ -223,10 +251,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_views::SearchViewsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_views::SearchViewsInput#structfield.next_token).
@@ -234,6 +264,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_views::SearchViewsInput#structfield.next_token).
@@ -241,10 +272,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_views::SearchViewsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_views::SearchViewsInput#structfield.max_results).
@@ -252,6 +285,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_views::SearchViewsInput#structfield.max_results).
@@ -259,10 +293,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_views::SearchViewsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_views::SearchViewsInput#structfield.search_filter).
@@ -270,6 +306,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_views::SearchViewsInput#structfield.search_filter).
@@ -280,10 +317,12 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_views::SearchViewsInput#structfield.search_filter), if set.
         pub fn get_search_filter(&self) -> &Option<crate::types::ViewSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria, including field names and comparison types.
         ///
         /// Sets [`search_criteria`](crate::operation::search_views::SearchViewsInput#structfield.search_criteria).
@@ -294,6 +333,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria, including field names and comparison types.
         ///
         /// Sets [`search_criteria`](crate::operation::search_views::SearchViewsInput#structfield.search_criteria).
@@ -304,10 +344,12 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_views::SearchViewsInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(&self) -> &Option<crate::types::ViewSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchViewsInput`](crate::operation::search_views::SearchViewsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -326,6 +368,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchViewsOutput`](crate::operation::search_views::SearchViewsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -334,6 +377,7 @@ pub mod builders {
         pub(crate) next_token: Option<String>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchViewsOutputBuilder {
         /// Appends an item to [`views`](crate::operation::search_views::SearchViewsOutput#structfield.views); use [`set_views`](Self::set_views) to replace the whole list.
         pub fn views(mut self, input: crate::types::View) -> Self {
@@ -342,6 +386,7 @@ pub mod builders {
             self.views = Some(v);
             self
         }
+
         /// A list of views that match the search criteria.
         ///
         /// Sets [`views`](crate::operation::search_views::SearchViewsOutput#structfield.views).
@@ -349,10 +394,12 @@ pub mod builders {
             self.views = input;
             self
         }
+
         /// Returns [`views`](crate::operation::search_views::SearchViewsOutput#structfield.views), if set.
         pub fn get_views(&self) -> &Option<Vec<crate::types::View>> {
             &self.views
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_views::SearchViewsOutput#structfield.next_token).
@@ -360,6 +407,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_views::SearchViewsOutput#structfield.next_token).
@@ -367,10 +415,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_views::SearchViewsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The approximate total number of views that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_views::SearchViewsOutput#structfield.approximate_total_count).
@@ -378,6 +428,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The approximate total number of views that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_views::SearchViewsOutput#structfield.approximate_total_count).
@@ -385,10 +436,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_views::SearchViewsOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchViewsOutput`](crate::operation::search_views::SearchViewsOutput).
         pub fn build(self) -> crate::operation::search_views::SearchViewsOutput {
             crate::operation::search_views::SearchViewsOutput {

@@ -10,6 +10,7 @@ impl SearchVocabularies {
         Self
     }
 }
+
 /// The input of the [`SearchVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,44 @@ pub struct SearchVocabulariesInput {
     /// The language code of the vocabulary entries. For a list of languages and their corresponding language codes, see [What is Amazon Transcribe?](https://docs.aws.amazon.com/transcribe/latest/dg/transcribe-whatis.html)
     pub language_code: Option<crate::types::VocabularyLanguageCode>,
 }
+
 impl SearchVocabulariesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The current state of the custom vocabulary.
     pub fn state(&self) -> Option<&crate::types::VocabularyState> {
         self.state.as_ref()
     }
+
     /// The starting pattern of the name of the vocabulary.
     pub fn name_starts_with(&self) -> Option<&str> {
         self.name_starts_with.as_deref()
     }
+
     /// The language code of the vocabulary entries.
     pub fn language_code(&self) -> Option<&crate::types::VocabularyLanguageCode> {
         self.language_code.as_ref()
     }
+
     /// Creates a new builder for [`SearchVocabulariesInput`].
     pub fn builder() -> crate::operation::search_vocabularies::builders::SearchVocabulariesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,6 +75,7 @@ pub struct SearchVocabulariesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
 }
+
 impl SearchVocabulariesOutput {
     /// The list of the available custom vocabularies.
     ///
@@ -73,15 +83,18 @@ impl SearchVocabulariesOutput {
     pub fn vocabulary_summary_list(&self) -> &[crate::types::VocabularySummary] {
         self.vocabulary_summary_list.as_deref().unwrap_or_default()
     }
+
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// Creates a new builder for [`SearchVocabulariesOutput`].
     pub fn builder() -> crate::operation::search_vocabularies::builders::SearchVocabulariesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchVocabularies`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -100,6 +113,7 @@ pub enum SearchVocabulariesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchVocabulariesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -112,10 +126,12 @@ impl SearchVocabulariesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -130,23 +146,28 @@ impl SearchVocabulariesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchVocabulariesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -158,6 +179,7 @@ impl ::std::error::Error for SearchVocabulariesError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchVocabulariesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -169,11 +191,13 @@ impl ::std::fmt::Display for SearchVocabulariesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchVocabulariesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchVocabulariesInput`](crate::operation::search_vocabularies::SearchVocabulariesInput).
@@ -187,6 +211,7 @@ pub mod builders {
         pub(crate) name_starts_with: Option<String>,
         pub(crate) language_code: Option<crate::types::VocabularyLanguageCode>,
     }
+
     impl SearchVocabulariesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -195,6 +220,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.instance_id). This field is required.
@@ -202,10 +228,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.max_results).
@@ -213,6 +241,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.max_results).
@@ -220,10 +249,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.next_token).
@@ -231,6 +262,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.next_token).
@@ -238,10 +270,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.state).
@@ -249,6 +283,7 @@ pub mod builders {
             self.state = Some(input);
             self
         }
+
         /// The current state of the custom vocabulary.
         ///
         /// Sets [`state`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.state).
@@ -259,10 +294,12 @@ pub mod builders {
             self.state = input;
             self
         }
+
         /// Returns [`state`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.state), if set.
         pub fn get_state(&self) -> &Option<crate::types::VocabularyState> {
             &self.state
         }
+
         /// The starting pattern of the name of the vocabulary.
         ///
         /// Sets [`name_starts_with`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.name_starts_with).
@@ -270,6 +307,7 @@ pub mod builders {
             self.name_starts_with = Some(input.into());
             self
         }
+
         /// The starting pattern of the name of the vocabulary.
         ///
         /// Sets [`name_starts_with`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.name_starts_with).
@@ -277,10 +315,12 @@ pub mod builders {
             self.name_starts_with = input;
             self
         }
+
         /// Returns [`name_starts_with`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.name_starts_with), if set.
         pub fn get_name_starts_with(&self) -> &Option<String> {
             &self.name_starts_with
         }
+
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.language_code).
@@ -291,6 +331,7 @@ pub mod builders {
             self.language_code = Some(input);
             self
         }
+
         /// The language code of the vocabulary entries.
         ///
         /// Sets [`language_code`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.language_code).
@@ -301,12 +342,14 @@ pub mod builders {
             self.language_code = input;
             self
         }
+
         /// Returns [`language_code`](crate::operation::search_vocabularies::SearchVocabulariesInput#structfield.language_code), if set.
         pub fn get_language_code(
             &self,
         ) -> &Option<crate::types::VocabularyLanguageCode> {
             &self.language_code
         }
+
         /// Builds a [`SearchVocabulariesInput`](crate::operation::search_vocabularies::SearchVocabulariesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -326,6 +369,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchVocabulariesOutput`](crate::operation::search_vocabularies::SearchVocabulariesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -333,6 +377,7 @@ pub mod builders {
         pub(crate) vocabulary_summary_list: Option<Vec<crate::types::VocabularySummary>>,
         pub(crate) next_token: Option<String>,
     }
+
     impl SearchVocabulariesOutputBuilder {
         /// Appends an item to [`vocabulary_summary_list`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.vocabulary_summary_list); use [`set_vocabulary_summary_list`](Self::set_vocabulary_summary_list) to replace the whole list.
         pub fn vocabulary_summary_list(
@@ -344,6 +389,7 @@ pub mod builders {
             self.vocabulary_summary_list = Some(v);
             self
         }
+
         /// The list of the available custom vocabularies.
         ///
         /// Sets [`vocabulary_summary_list`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.vocabulary_summary_list).
@@ -354,12 +400,14 @@ pub mod builders {
             self.vocabulary_summary_list = input;
             self
         }
+
         /// Returns [`vocabulary_summary_list`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.vocabulary_summary_list), if set.
         pub fn get_vocabulary_summary_list(
             &self,
         ) -> &Option<Vec<crate::types::VocabularySummary>> {
             &self.vocabulary_summary_list
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.next_token).
@@ -367,6 +415,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.next_token).
@@ -374,10 +423,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_vocabularies::SearchVocabulariesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Builds a [`SearchVocabulariesOutput`](crate::operation::search_vocabularies::SearchVocabulariesOutput).
         pub fn build(
             self,

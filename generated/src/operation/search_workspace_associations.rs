@@ -10,6 +10,7 @@ impl SearchWorkspaceAssociations {
         Self
     }
 }
+
 /// The input of the [`SearchWorkspaceAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,36 +26,43 @@ pub struct SearchWorkspaceAssociationsInput {
     /// The search criteria, including workspace ID, resource ID, or resource type.
     pub search_criteria: Option<crate::types::WorkspaceAssociationSearchCriteria>,
 }
+
 impl SearchWorkspaceAssociationsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to apply to the search, such as tag-based filters.
     pub fn search_filter(
         &self,
     ) -> Option<&crate::types::WorkspaceAssociationSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria, including workspace ID, resource ID, or resource type.
     pub fn search_criteria(
         &self,
     ) -> Option<&crate::types::WorkspaceAssociationSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchWorkspaceAssociationsInput`].
     pub fn builder() -> crate::operation::search_workspace_associations::builders::SearchWorkspaceAssociationsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchWorkspaceAssociations`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -68,11 +76,13 @@ pub struct SearchWorkspaceAssociationsOutput {
     /// The approximate total number of workspace associations that match the search criteria.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchWorkspaceAssociationsOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of workspace associations that match the search criteria.
     ///
     /// Empty when the field is unset; use `.workspace_associations.is_none()` to tell unset from empty.
@@ -81,15 +91,18 @@ impl SearchWorkspaceAssociationsOutput {
     ) -> &[crate::types::WorkspaceAssociationSearchSummary] {
         self.workspace_associations.as_deref().unwrap_or_default()
     }
+
     /// The approximate total number of workspace associations that match the search criteria.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchWorkspaceAssociationsOutput`].
     pub fn builder() -> crate::operation::search_workspace_associations::builders::SearchWorkspaceAssociationsOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchWorkspaceAssociations`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -112,6 +125,7 @@ pub enum SearchWorkspaceAssociationsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchWorkspaceAssociationsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -124,10 +138,12 @@ impl SearchWorkspaceAssociationsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -148,31 +164,38 @@ impl SearchWorkspaceAssociationsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchWorkspaceAssociationsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -186,6 +209,7 @@ impl ::std::error::Error for SearchWorkspaceAssociationsError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchWorkspaceAssociationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -199,11 +223,13 @@ impl ::std::fmt::Display for SearchWorkspaceAssociationsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchWorkspaceAssociationsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchWorkspaceAssociationsInput`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput).
@@ -218,6 +244,7 @@ pub mod builders {
             crate::types::WorkspaceAssociationSearchCriteria,
         >,
     }
+
     impl SearchWorkspaceAssociationsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -226,6 +253,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.instance_id). This field is required.
@@ -233,10 +261,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.next_token).
@@ -244,6 +274,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.next_token).
@@ -251,10 +282,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.max_results).
@@ -262,6 +295,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.max_results).
@@ -269,10 +303,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_filter).
@@ -283,6 +319,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_filter).
@@ -293,12 +330,14 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_filter), if set.
         pub fn get_search_filter(
             &self,
         ) -> &Option<crate::types::WorkspaceAssociationSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria, including workspace ID, resource ID, or resource type.
         ///
         /// Sets [`search_criteria`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_criteria).
@@ -309,6 +348,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria, including workspace ID, resource ID, or resource type.
         ///
         /// Sets [`search_criteria`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_criteria).
@@ -319,12 +359,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::WorkspaceAssociationSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchWorkspaceAssociationsInput`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -343,6 +385,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchWorkspaceAssociationsOutput`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -353,6 +396,7 @@ pub mod builders {
         >,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchWorkspaceAssociationsOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -361,6 +405,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.next_token).
@@ -368,10 +413,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`workspace_associations`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.workspace_associations); use [`set_workspace_associations`](Self::set_workspace_associations) to replace the whole list.
         pub fn workspace_associations(
             mut self,
@@ -382,6 +429,7 @@ pub mod builders {
             self.workspace_associations = Some(v);
             self
         }
+
         /// A list of workspace associations that match the search criteria.
         ///
         /// Sets [`workspace_associations`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.workspace_associations).
@@ -392,12 +440,14 @@ pub mod builders {
             self.workspace_associations = input;
             self
         }
+
         /// Returns [`workspace_associations`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.workspace_associations), if set.
         pub fn get_workspace_associations(
             &self,
         ) -> &Option<Vec<crate::types::WorkspaceAssociationSearchSummary>> {
             &self.workspace_associations
         }
+
         /// The approximate total number of workspace associations that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.approximate_total_count).
@@ -405,6 +455,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The approximate total number of workspace associations that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.approximate_total_count).
@@ -412,10 +463,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchWorkspaceAssociationsOutput`](crate::operation::search_workspace_associations::SearchWorkspaceAssociationsOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl SearchWorkspaces {
         Self
     }
 }
+
 /// The input of the [`SearchWorkspaces`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct SearchWorkspacesInput {
     /// The search criteria, including field names and comparison types.
     pub search_criteria: Option<crate::types::WorkspaceSearchCriteria>,
 }
+
 impl SearchWorkspacesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// The maximum number of results to return per page.
     pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
+
     /// Filters to apply to the search, such as tag-based filters.
     pub fn search_filter(&self) -> Option<&crate::types::WorkspaceSearchFilter> {
         self.search_filter.as_ref()
     }
+
     /// The search criteria, including field names and comparison types.
     pub fn search_criteria(&self) -> Option<&crate::types::WorkspaceSearchCriteria> {
         self.search_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchWorkspacesInput`].
     pub fn builder() -> crate::operation::search_workspaces::builders::SearchWorkspacesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SearchWorkspaces`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,26 +70,31 @@ pub struct SearchWorkspacesOutput {
     /// The approximate total number of workspaces that match the search criteria.
     pub approximate_total_count: Option<i64>,
 }
+
 impl SearchWorkspacesOutput {
     /// If there are additional results, this is the token for the next set of results.
     pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
+
     /// A list of workspaces that match the search criteria.
     ///
     /// Empty when the field is unset; use `.workspaces.is_none()` to tell unset from empty.
     pub fn workspaces(&self) -> &[crate::types::WorkspaceSearchSummary] {
         self.workspaces.as_deref().unwrap_or_default()
     }
+
     /// The approximate total number of workspaces that match the search criteria.
     pub fn approximate_total_count(&self) -> Option<i64> {
         self.approximate_total_count
     }
+
     /// Creates a new builder for [`SearchWorkspacesOutput`].
     pub fn builder() -> crate::operation::search_workspaces::builders::SearchWorkspacesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SearchWorkspaces`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +117,7 @@ pub enum SearchWorkspacesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SearchWorkspacesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +130,12 @@ impl SearchWorkspacesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -140,31 +156,38 @@ impl SearchWorkspacesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SearchWorkspacesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -178,6 +201,7 @@ impl ::std::error::Error for SearchWorkspacesError {
         }
     }
 }
+
 impl ::std::fmt::Display for SearchWorkspacesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -191,11 +215,13 @@ impl ::std::fmt::Display for SearchWorkspacesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SearchWorkspacesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SearchWorkspacesInput`](crate::operation::search_workspaces::SearchWorkspacesInput).
@@ -208,6 +234,7 @@ pub mod builders {
         pub(crate) search_filter: Option<crate::types::WorkspaceSearchFilter>,
         pub(crate) search_criteria: Option<crate::types::WorkspaceSearchCriteria>,
     }
+
     impl SearchWorkspacesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -216,6 +243,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.instance_id). This field is required.
@@ -223,10 +251,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.next_token).
@@ -234,6 +264,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// The token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.next_token).
@@ -241,10 +272,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.max_results).
@@ -252,6 +285,7 @@ pub mod builders {
             self.max_results = Some(input);
             self
         }
+
         /// The maximum number of results to return per page.
         ///
         /// Sets [`max_results`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.max_results).
@@ -259,10 +293,12 @@ pub mod builders {
             self.max_results = input;
             self
         }
+
         /// Returns [`max_results`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.max_results), if set.
         pub fn get_max_results(&self) -> &Option<i32> {
             &self.max_results
         }
+
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_filter).
@@ -273,6 +309,7 @@ pub mod builders {
             self.search_filter = Some(input);
             self
         }
+
         /// Filters to apply to the search, such as tag-based filters.
         ///
         /// Sets [`search_filter`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_filter).
@@ -283,10 +320,12 @@ pub mod builders {
             self.search_filter = input;
             self
         }
+
         /// Returns [`search_filter`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_filter), if set.
         pub fn get_search_filter(&self) -> &Option<crate::types::WorkspaceSearchFilter> {
             &self.search_filter
         }
+
         /// The search criteria, including field names and comparison types.
         ///
         /// Sets [`search_criteria`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_criteria).
@@ -297,6 +336,7 @@ pub mod builders {
             self.search_criteria = Some(input);
             self
         }
+
         /// The search criteria, including field names and comparison types.
         ///
         /// Sets [`search_criteria`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_criteria).
@@ -307,12 +347,14 @@ pub mod builders {
             self.search_criteria = input;
             self
         }
+
         /// Returns [`search_criteria`](crate::operation::search_workspaces::SearchWorkspacesInput#structfield.search_criteria), if set.
         pub fn get_search_criteria(
             &self,
         ) -> &Option<crate::types::WorkspaceSearchCriteria> {
             &self.search_criteria
         }
+
         /// Builds a [`SearchWorkspacesInput`](crate::operation::search_workspaces::SearchWorkspacesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -331,6 +373,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SearchWorkspacesOutput`](crate::operation::search_workspaces::SearchWorkspacesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -339,6 +382,7 @@ pub mod builders {
         pub(crate) workspaces: Option<Vec<crate::types::WorkspaceSearchSummary>>,
         pub(crate) approximate_total_count: Option<i64>,
     }
+
     impl SearchWorkspacesOutputBuilder {
         /// If there are additional results, this is the token for the next set of results.
         ///
@@ -347,6 +391,7 @@ pub mod builders {
             self.next_token = Some(input.into());
             self
         }
+
         /// If there are additional results, this is the token for the next set of results.
         ///
         /// Sets [`next_token`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.next_token).
@@ -354,10 +399,12 @@ pub mod builders {
             self.next_token = input;
             self
         }
+
         /// Returns [`next_token`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.next_token), if set.
         pub fn get_next_token(&self) -> &Option<String> {
             &self.next_token
         }
+
         /// Appends an item to [`workspaces`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.workspaces); use [`set_workspaces`](Self::set_workspaces) to replace the whole list.
         pub fn workspaces(
             mut self,
@@ -368,6 +415,7 @@ pub mod builders {
             self.workspaces = Some(v);
             self
         }
+
         /// A list of workspaces that match the search criteria.
         ///
         /// Sets [`workspaces`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.workspaces).
@@ -378,12 +426,14 @@ pub mod builders {
             self.workspaces = input;
             self
         }
+
         /// Returns [`workspaces`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.workspaces), if set.
         pub fn get_workspaces(
             &self,
         ) -> &Option<Vec<crate::types::WorkspaceSearchSummary>> {
             &self.workspaces
         }
+
         /// The approximate total number of workspaces that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.approximate_total_count).
@@ -391,6 +441,7 @@ pub mod builders {
             self.approximate_total_count = Some(input);
             self
         }
+
         /// The approximate total number of workspaces that match the search criteria.
         ///
         /// Sets [`approximate_total_count`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.approximate_total_count).
@@ -398,10 +449,12 @@ pub mod builders {
             self.approximate_total_count = input;
             self
         }
+
         /// Returns [`approximate_total_count`](crate::operation::search_workspaces::SearchWorkspacesOutput#structfield.approximate_total_count), if set.
         pub fn get_approximate_total_count(&self) -> &Option<i64> {
             &self.approximate_total_count
         }
+
         /// Builds a [`SearchWorkspacesOutput`](crate::operation::search_workspaces::SearchWorkspacesOutput).
         pub fn build(
             self,

@@ -17,6 +17,7 @@ impl SendChatIntegrationEvent {
         Self
     }
 }
+
 /// The input of the [`SendChatIntegrationEvent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -34,32 +35,39 @@ pub struct SendChatIntegrationEventInput {
     /// Contact properties to apply when starting a new chat. If the integration event is handled with an existing chat, this is ignored.
     pub new_session_details: Option<crate::types::NewSessionDetails>,
 }
+
 impl SendChatIntegrationEventInput {
     /// External identifier of chat customer participant, used in part to uniquely identify a chat.
     pub fn source_id(&self) -> Option<&str> {
         self.source_id.as_deref()
     }
+
     /// Chat system identifier, used in part to uniquely identify chat.
     pub fn destination_id(&self) -> Option<&str> {
         self.destination_id.as_deref()
     }
+
     /// Classification of a channel.
     pub fn subtype(&self) -> Option<&str> {
         self.subtype.as_deref()
     }
+
     /// Chat integration event payload
     pub fn event(&self) -> Option<&crate::types::ChatEvent> {
         self.event.as_ref()
     }
+
     /// Contact properties to apply when starting a new chat.
     pub fn new_session_details(&self) -> Option<&crate::types::NewSessionDetails> {
         self.new_session_details.as_ref()
     }
+
     /// Creates a new builder for [`SendChatIntegrationEventInput`].
     pub fn builder() -> crate::operation::send_chat_integration_event::builders::SendChatIntegrationEventInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SendChatIntegrationEvent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -69,20 +77,24 @@ pub struct SendChatIntegrationEventOutput {
     /// Whether handling the integration event resulted in creating a new chat or acting on existing chat.
     pub new_chat_created: Option<bool>,
 }
+
 impl SendChatIntegrationEventOutput {
     /// Identifier of chat contact used to handle integration event.
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
+
     /// Whether handling the integration event resulted in creating a new chat or acting on existing chat.
     pub fn new_chat_created(&self) -> Option<bool> {
         self.new_chat_created
     }
+
     /// Creates a new builder for [`SendChatIntegrationEventOutput`].
     pub fn builder() -> crate::operation::send_chat_integration_event::builders::SendChatIntegrationEventOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SendChatIntegrationEvent`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -103,6 +115,7 @@ pub enum SendChatIntegrationEventError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SendChatIntegrationEventError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -115,10 +128,12 @@ impl SendChatIntegrationEventError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -136,27 +151,33 @@ impl SendChatIntegrationEventError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SendChatIntegrationEventError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -169,6 +190,7 @@ impl ::std::error::Error for SendChatIntegrationEventError {
         }
     }
 }
+
 impl ::std::fmt::Display for SendChatIntegrationEventError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -181,11 +203,13 @@ impl ::std::fmt::Display for SendChatIntegrationEventError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SendChatIntegrationEventError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SendChatIntegrationEventInput`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput).
@@ -198,6 +222,7 @@ pub mod builders {
         pub(crate) event: Option<crate::types::ChatEvent>,
         pub(crate) new_session_details: Option<crate::types::NewSessionDetails>,
     }
+
     impl SendChatIntegrationEventInputBuilder {
         /// External identifier of chat customer participant, used in part to uniquely identify a chat.
         ///
@@ -206,6 +231,7 @@ pub mod builders {
             self.source_id = Some(input.into());
             self
         }
+
         /// External identifier of chat customer participant, used in part to uniquely identify a chat.
         ///
         /// Sets [`source_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.source_id). This field is required.
@@ -213,10 +239,12 @@ pub mod builders {
             self.source_id = input;
             self
         }
+
         /// Returns [`source_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.source_id), if set.
         pub fn get_source_id(&self) -> &Option<String> {
             &self.source_id
         }
+
         /// Chat system identifier, used in part to uniquely identify chat.
         ///
         /// Sets [`destination_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.destination_id). This field is required.
@@ -224,6 +252,7 @@ pub mod builders {
             self.destination_id = Some(input.into());
             self
         }
+
         /// Chat system identifier, used in part to uniquely identify chat.
         ///
         /// Sets [`destination_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.destination_id). This field is required.
@@ -231,10 +260,12 @@ pub mod builders {
             self.destination_id = input;
             self
         }
+
         /// Returns [`destination_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.destination_id), if set.
         pub fn get_destination_id(&self) -> &Option<String> {
             &self.destination_id
         }
+
         /// Classification of a channel.
         ///
         /// Sets [`subtype`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.subtype).
@@ -242,6 +273,7 @@ pub mod builders {
             self.subtype = Some(input.into());
             self
         }
+
         /// Classification of a channel.
         ///
         /// Sets [`subtype`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.subtype).
@@ -249,10 +281,12 @@ pub mod builders {
             self.subtype = input;
             self
         }
+
         /// Returns [`subtype`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.subtype), if set.
         pub fn get_subtype(&self) -> &Option<String> {
             &self.subtype
         }
+
         /// Chat integration event payload
         ///
         /// Sets [`event`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.event). This field is required.
@@ -260,6 +294,7 @@ pub mod builders {
             self.event = Some(input);
             self
         }
+
         /// Chat integration event payload
         ///
         /// Sets [`event`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.event). This field is required.
@@ -267,10 +302,12 @@ pub mod builders {
             self.event = input;
             self
         }
+
         /// Returns [`event`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.event), if set.
         pub fn get_event(&self) -> &Option<crate::types::ChatEvent> {
             &self.event
         }
+
         /// Contact properties to apply when starting a new chat.
         ///
         /// Sets [`new_session_details`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.new_session_details).
@@ -281,6 +318,7 @@ pub mod builders {
             self.new_session_details = Some(input);
             self
         }
+
         /// Contact properties to apply when starting a new chat.
         ///
         /// Sets [`new_session_details`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.new_session_details).
@@ -291,12 +329,14 @@ pub mod builders {
             self.new_session_details = input;
             self
         }
+
         /// Returns [`new_session_details`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput#structfield.new_session_details), if set.
         pub fn get_new_session_details(
             &self,
         ) -> &Option<crate::types::NewSessionDetails> {
             &self.new_session_details
         }
+
         /// Builds a [`SendChatIntegrationEventInput`](crate::operation::send_chat_integration_event::SendChatIntegrationEventInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -315,6 +355,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SendChatIntegrationEventOutput`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -322,6 +363,7 @@ pub mod builders {
         pub(crate) initial_contact_id: Option<String>,
         pub(crate) new_chat_created: Option<bool>,
     }
+
     impl SendChatIntegrationEventOutputBuilder {
         /// Identifier of chat contact used to handle integration event.
         ///
@@ -330,6 +372,7 @@ pub mod builders {
             self.initial_contact_id = Some(input.into());
             self
         }
+
         /// Identifier of chat contact used to handle integration event.
         ///
         /// Sets [`initial_contact_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput#structfield.initial_contact_id).
@@ -337,10 +380,12 @@ pub mod builders {
             self.initial_contact_id = input;
             self
         }
+
         /// Returns [`initial_contact_id`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput#structfield.initial_contact_id), if set.
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
+
         /// Whether handling the integration event resulted in creating a new chat or acting on existing chat.
         ///
         /// Sets [`new_chat_created`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput#structfield.new_chat_created).
@@ -348,6 +393,7 @@ pub mod builders {
             self.new_chat_created = Some(input);
             self
         }
+
         /// Whether handling the integration event resulted in creating a new chat or acting on existing chat.
         ///
         /// Sets [`new_chat_created`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput#structfield.new_chat_created).
@@ -355,10 +401,12 @@ pub mod builders {
             self.new_chat_created = input;
             self
         }
+
         /// Returns [`new_chat_created`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput#structfield.new_chat_created), if set.
         pub fn get_new_chat_created(&self) -> &Option<bool> {
             &self.new_chat_created
         }
+
         /// Builds a [`SendChatIntegrationEventOutput`](crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput).
         pub fn build(
             self,

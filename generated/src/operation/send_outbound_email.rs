@@ -12,6 +12,7 @@ impl SendOutboundEmail {
         Self
     }
 }
+
 /// The input of the [`SendOutboundEmail`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -35,46 +36,56 @@ pub struct SendOutboundEmailInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl SendOutboundEmailInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The email address to be used for sending email.
     pub fn from_email_address(&self) -> Option<&crate::types::EmailAddressInfo> {
         self.from_email_address.as_ref()
     }
+
     /// The email address to send the email to.
     pub fn destination_email_address(&self) -> Option<&crate::types::EmailAddressInfo> {
         self.destination_email_address.as_ref()
     }
+
     /// The additional recipients address of the email in CC.
     pub fn additional_recipients(
         &self,
     ) -> Option<&crate::types::OutboundAdditionalRecipients> {
         self.additional_recipients.as_ref()
     }
+
     /// The email message body to be sent to the newly created email.
     pub fn email_message(&self) -> Option<&crate::types::OutboundEmailContent> {
         self.email_message.as_ref()
     }
+
     /// Denotes the class of traffic.
     pub fn traffic_type(&self) -> Option<&crate::types::TrafficType> {
         self.traffic_type.as_ref()
     }
+
     /// A Campaign object need for Campaign traffic type.
     pub fn source_campaign(&self) -> Option<&crate::types::SourceCampaign> {
         self.source_campaign.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`SendOutboundEmailInput`].
     pub fn builder() -> crate::operation::send_outbound_email::builders::SendOutboundEmailInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SendOutboundEmail`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -85,6 +96,7 @@ impl SendOutboundEmailOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SendOutboundEmail`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -109,6 +121,7 @@ pub enum SendOutboundEmailError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SendOutboundEmailError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -121,10 +134,12 @@ impl SendOutboundEmailError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -146,35 +161,43 @@ impl SendOutboundEmailError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SendOutboundEmailError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -189,6 +212,7 @@ impl ::std::error::Error for SendOutboundEmailError {
         }
     }
 }
+
 impl ::std::fmt::Display for SendOutboundEmailError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -203,11 +227,13 @@ impl ::std::fmt::Display for SendOutboundEmailError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SendOutboundEmailError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SendOutboundEmailInput`](crate::operation::send_outbound_email::SendOutboundEmailInput).
@@ -225,6 +251,7 @@ pub mod builders {
         pub(crate) source_campaign: Option<crate::types::SourceCampaign>,
         pub(crate) client_token: Option<String>,
     }
+
     impl SendOutboundEmailInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -233,6 +260,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.instance_id). This field is required.
@@ -240,10 +268,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The email address to be used for sending email.
         ///
         /// Sets [`from_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.from_email_address). This field is required.
@@ -254,6 +284,7 @@ pub mod builders {
             self.from_email_address = Some(input);
             self
         }
+
         /// The email address to be used for sending email.
         ///
         /// Sets [`from_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.from_email_address). This field is required.
@@ -264,10 +295,12 @@ pub mod builders {
             self.from_email_address = input;
             self
         }
+
         /// Returns [`from_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.from_email_address), if set.
         pub fn get_from_email_address(&self) -> &Option<crate::types::EmailAddressInfo> {
             &self.from_email_address
         }
+
         /// The email address to send the email to.
         ///
         /// Sets [`destination_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.destination_email_address). This field is required.
@@ -278,6 +311,7 @@ pub mod builders {
             self.destination_email_address = Some(input);
             self
         }
+
         /// The email address to send the email to.
         ///
         /// Sets [`destination_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.destination_email_address). This field is required.
@@ -288,12 +322,14 @@ pub mod builders {
             self.destination_email_address = input;
             self
         }
+
         /// Returns [`destination_email_address`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.destination_email_address), if set.
         pub fn get_destination_email_address(
             &self,
         ) -> &Option<crate::types::EmailAddressInfo> {
             &self.destination_email_address
         }
+
         /// The additional recipients address of the email in CC.
         ///
         /// Sets [`additional_recipients`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.additional_recipients).
@@ -304,6 +340,7 @@ pub mod builders {
             self.additional_recipients = Some(input);
             self
         }
+
         /// The additional recipients address of the email in CC.
         ///
         /// Sets [`additional_recipients`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.additional_recipients).
@@ -314,12 +351,14 @@ pub mod builders {
             self.additional_recipients = input;
             self
         }
+
         /// Returns [`additional_recipients`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.additional_recipients), if set.
         pub fn get_additional_recipients(
             &self,
         ) -> &Option<crate::types::OutboundAdditionalRecipients> {
             &self.additional_recipients
         }
+
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.email_message). This field is required.
@@ -330,6 +369,7 @@ pub mod builders {
             self.email_message = Some(input);
             self
         }
+
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.email_message). This field is required.
@@ -340,10 +380,12 @@ pub mod builders {
             self.email_message = input;
             self
         }
+
         /// Returns [`email_message`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.email_message), if set.
         pub fn get_email_message(&self) -> &Option<crate::types::OutboundEmailContent> {
             &self.email_message
         }
+
         /// Denotes the class of traffic.
         ///
         /// Sets [`traffic_type`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.traffic_type). This field is required.
@@ -351,6 +393,7 @@ pub mod builders {
             self.traffic_type = Some(input);
             self
         }
+
         /// Denotes the class of traffic.
         ///
         /// Sets [`traffic_type`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.traffic_type). This field is required.
@@ -361,10 +404,12 @@ pub mod builders {
             self.traffic_type = input;
             self
         }
+
         /// Returns [`traffic_type`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.traffic_type), if set.
         pub fn get_traffic_type(&self) -> &Option<crate::types::TrafficType> {
             &self.traffic_type
         }
+
         /// A Campaign object need for Campaign traffic type.
         ///
         /// Sets [`source_campaign`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.source_campaign).
@@ -372,6 +417,7 @@ pub mod builders {
             self.source_campaign = Some(input);
             self
         }
+
         /// A Campaign object need for Campaign traffic type.
         ///
         /// Sets [`source_campaign`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.source_campaign).
@@ -382,10 +428,12 @@ pub mod builders {
             self.source_campaign = input;
             self
         }
+
         /// Returns [`source_campaign`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.source_campaign), if set.
         pub fn get_source_campaign(&self) -> &Option<crate::types::SourceCampaign> {
             &self.source_campaign
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.client_token).
@@ -393,6 +441,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.client_token).
@@ -400,10 +449,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::send_outbound_email::SendOutboundEmailInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`SendOutboundEmailInput`](crate::operation::send_outbound_email::SendOutboundEmailInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -425,6 +476,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SendOutboundEmailOutput`](crate::operation::send_outbound_email::SendOutboundEmailOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl StartAttachedFileUpload {
         Self
     }
 }
+
 /// The input of the [`StartAttachedFileUpload`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -39,48 +40,59 @@ pub struct StartAttachedFileUploadInput {
     /// The tags used to organize, track, or control access for this resource. For example, `{ "Tags": {"key1":"value1", "key2":"value2"} }`.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl StartAttachedFileUploadInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The unique identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A case-sensitive name of the attached file being uploaded.
     pub fn file_name(&self) -> Option<&str> {
         self.file_name.as_deref()
     }
+
     /// The size of the attached file in bytes.
     pub fn file_size_in_bytes(&self) -> Option<i64> {
         self.file_size_in_bytes
     }
+
     /// Optional override for the expiry of the pre-signed S3 URL in seconds.
     pub fn url_expiry_in_seconds(&self) -> Option<i32> {
         self.url_expiry_in_seconds
     }
+
     /// The use case for the file.
     pub fn file_use_case_type(&self) -> Option<&crate::types::FileUseCaseType> {
         self.file_use_case_type.as_ref()
     }
+
     /// The resource to which the attached file is (being) uploaded to.
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
+
     /// Represents the identity that created the file.
     pub fn created_by(&self) -> Option<&crate::types::CreatedByInfo> {
         self.created_by.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`StartAttachedFileUploadInput`].
     pub fn builder() -> crate::operation::start_attached_file_upload::builders::StartAttachedFileUploadInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Response from StartAttachedFileUpload API.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -98,36 +110,44 @@ pub struct StartAttachedFileUploadOutput {
     /// The headers to be provided while uploading the file to the URL.
     pub upload_url_metadata: Option<crate::types::UploadUrlMetadata>,
 }
+
 impl StartAttachedFileUploadOutput {
     /// The unique identifier of the attached file resource (ARN).
     pub fn file_arn(&self) -> Option<&str> {
         self.file_arn.as_deref()
     }
+
     /// The unique identifier of the attached file resource.
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
+
     /// The time of Creation of the file resource as an ISO timestamp.
     pub fn creation_time(&self) -> Option<&str> {
         self.creation_time.as_deref()
     }
+
     /// The current status of the attached file.
     pub fn file_status(&self) -> Option<&crate::types::FileStatusType> {
         self.file_status.as_ref()
     }
+
     /// Represents the identity that created the file.
     pub fn created_by(&self) -> Option<&crate::types::CreatedByInfo> {
         self.created_by.as_ref()
     }
+
     /// The headers to be provided while uploading the file to the URL.
     pub fn upload_url_metadata(&self) -> Option<&crate::types::UploadUrlMetadata> {
         self.upload_url_metadata.as_ref()
     }
+
     /// Creates a new builder for [`StartAttachedFileUploadOutput`].
     pub fn builder() -> crate::operation::start_attached_file_upload::builders::StartAttachedFileUploadOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartAttachedFileUpload`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -150,6 +170,7 @@ pub enum StartAttachedFileUploadError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartAttachedFileUploadError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -162,10 +183,12 @@ impl StartAttachedFileUploadError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -186,31 +209,38 @@ impl StartAttachedFileUploadError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for StartAttachedFileUploadError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -224,6 +254,7 @@ impl ::std::error::Error for StartAttachedFileUploadError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartAttachedFileUploadError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -237,11 +268,13 @@ impl ::std::fmt::Display for StartAttachedFileUploadError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartAttachedFileUploadError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartAttachedFileUploadInput`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput).
@@ -258,6 +291,7 @@ pub mod builders {
         pub(crate) created_by: Option<crate::types::CreatedByInfo>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl StartAttachedFileUploadInputBuilder {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
@@ -266,6 +300,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.client_token).
@@ -273,10 +308,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The unique identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.instance_id). This field is required.
@@ -284,6 +321,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.instance_id). This field is required.
@@ -291,10 +329,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A case-sensitive name of the attached file being uploaded.
         ///
         /// Sets [`file_name`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_name). This field is required.
@@ -302,6 +342,7 @@ pub mod builders {
             self.file_name = Some(input.into());
             self
         }
+
         /// A case-sensitive name of the attached file being uploaded.
         ///
         /// Sets [`file_name`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_name). This field is required.
@@ -309,10 +350,12 @@ pub mod builders {
             self.file_name = input;
             self
         }
+
         /// Returns [`file_name`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_name), if set.
         pub fn get_file_name(&self) -> &Option<String> {
             &self.file_name
         }
+
         /// The size of the attached file in bytes.
         ///
         /// Sets [`file_size_in_bytes`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_size_in_bytes). This field is required.
@@ -320,6 +363,7 @@ pub mod builders {
             self.file_size_in_bytes = Some(input);
             self
         }
+
         /// The size of the attached file in bytes.
         ///
         /// Sets [`file_size_in_bytes`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_size_in_bytes). This field is required.
@@ -327,10 +371,12 @@ pub mod builders {
             self.file_size_in_bytes = input;
             self
         }
+
         /// Returns [`file_size_in_bytes`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_size_in_bytes), if set.
         pub fn get_file_size_in_bytes(&self) -> &Option<i64> {
             &self.file_size_in_bytes
         }
+
         /// Optional override for the expiry of the pre-signed S3 URL in seconds.
         ///
         /// Sets [`url_expiry_in_seconds`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.url_expiry_in_seconds).
@@ -338,6 +384,7 @@ pub mod builders {
             self.url_expiry_in_seconds = Some(input);
             self
         }
+
         /// Optional override for the expiry of the pre-signed S3 URL in seconds.
         ///
         /// Sets [`url_expiry_in_seconds`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.url_expiry_in_seconds).
@@ -345,10 +392,12 @@ pub mod builders {
             self.url_expiry_in_seconds = input;
             self
         }
+
         /// Returns [`url_expiry_in_seconds`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.url_expiry_in_seconds), if set.
         pub fn get_url_expiry_in_seconds(&self) -> &Option<i32> {
             &self.url_expiry_in_seconds
         }
+
         /// The use case for the file.
         ///
         /// Sets [`file_use_case_type`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_use_case_type). This field is required.
@@ -359,6 +408,7 @@ pub mod builders {
             self.file_use_case_type = Some(input);
             self
         }
+
         /// The use case for the file.
         ///
         /// Sets [`file_use_case_type`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_use_case_type). This field is required.
@@ -369,10 +419,12 @@ pub mod builders {
             self.file_use_case_type = input;
             self
         }
+
         /// Returns [`file_use_case_type`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.file_use_case_type), if set.
         pub fn get_file_use_case_type(&self) -> &Option<crate::types::FileUseCaseType> {
             &self.file_use_case_type
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.associated_resource_arn). This field is required.
@@ -380,6 +432,7 @@ pub mod builders {
             self.associated_resource_arn = Some(input.into());
             self
         }
+
         /// The resource to which the attached file is (being) uploaded to.
         ///
         /// Sets [`associated_resource_arn`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.associated_resource_arn). This field is required.
@@ -387,10 +440,12 @@ pub mod builders {
             self.associated_resource_arn = input;
             self
         }
+
         /// Returns [`associated_resource_arn`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.associated_resource_arn), if set.
         pub fn get_associated_resource_arn(&self) -> &Option<String> {
             &self.associated_resource_arn
         }
+
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.created_by).
@@ -398,6 +453,7 @@ pub mod builders {
             self.created_by = Some(input);
             self
         }
+
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.created_by).
@@ -408,10 +464,12 @@ pub mod builders {
             self.created_by = input;
             self
         }
+
         /// Returns [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.created_by), if set.
         pub fn get_created_by(&self) -> &Option<crate::types::CreatedByInfo> {
             &self.created_by
         }
+
         /// Inserts an entry into [`tags`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -419,6 +477,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.tags).
@@ -429,10 +488,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`StartAttachedFileUploadInput`](crate::operation::start_attached_file_upload::StartAttachedFileUploadInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -455,6 +516,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StartAttachedFileUploadOutput`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -466,6 +528,7 @@ pub mod builders {
         pub(crate) created_by: Option<crate::types::CreatedByInfo>,
         pub(crate) upload_url_metadata: Option<crate::types::UploadUrlMetadata>,
     }
+
     impl StartAttachedFileUploadOutputBuilder {
         /// The unique identifier of the attached file resource (ARN).
         ///
@@ -474,6 +537,7 @@ pub mod builders {
             self.file_arn = Some(input.into());
             self
         }
+
         /// The unique identifier of the attached file resource (ARN).
         ///
         /// Sets [`file_arn`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_arn).
@@ -481,10 +545,12 @@ pub mod builders {
             self.file_arn = input;
             self
         }
+
         /// Returns [`file_arn`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_arn), if set.
         pub fn get_file_arn(&self) -> &Option<String> {
             &self.file_arn
         }
+
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_id).
@@ -492,6 +558,7 @@ pub mod builders {
             self.file_id = Some(input.into());
             self
         }
+
         /// The unique identifier of the attached file resource.
         ///
         /// Sets [`file_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_id).
@@ -499,10 +566,12 @@ pub mod builders {
             self.file_id = input;
             self
         }
+
         /// Returns [`file_id`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_id), if set.
         pub fn get_file_id(&self) -> &Option<String> {
             &self.file_id
         }
+
         /// The time of Creation of the file resource as an ISO timestamp.
         ///
         /// Sets [`creation_time`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.creation_time).
@@ -510,6 +579,7 @@ pub mod builders {
             self.creation_time = Some(input.into());
             self
         }
+
         /// The time of Creation of the file resource as an ISO timestamp.
         ///
         /// Sets [`creation_time`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.creation_time).
@@ -517,10 +587,12 @@ pub mod builders {
             self.creation_time = input;
             self
         }
+
         /// Returns [`creation_time`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.creation_time), if set.
         pub fn get_creation_time(&self) -> &Option<String> {
             &self.creation_time
         }
+
         /// The current status of the attached file.
         ///
         /// Sets [`file_status`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_status).
@@ -528,6 +600,7 @@ pub mod builders {
             self.file_status = Some(input);
             self
         }
+
         /// The current status of the attached file.
         ///
         /// Sets [`file_status`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_status).
@@ -538,10 +611,12 @@ pub mod builders {
             self.file_status = input;
             self
         }
+
         /// Returns [`file_status`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.file_status), if set.
         pub fn get_file_status(&self) -> &Option<crate::types::FileStatusType> {
             &self.file_status
         }
+
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.created_by).
@@ -549,6 +624,7 @@ pub mod builders {
             self.created_by = Some(input);
             self
         }
+
         /// Represents the identity that created the file.
         ///
         /// Sets [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.created_by).
@@ -559,10 +635,12 @@ pub mod builders {
             self.created_by = input;
             self
         }
+
         /// Returns [`created_by`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.created_by), if set.
         pub fn get_created_by(&self) -> &Option<crate::types::CreatedByInfo> {
             &self.created_by
         }
+
         /// The headers to be provided while uploading the file to the URL.
         ///
         /// Sets [`upload_url_metadata`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.upload_url_metadata).
@@ -573,6 +651,7 @@ pub mod builders {
             self.upload_url_metadata = Some(input);
             self
         }
+
         /// The headers to be provided while uploading the file to the URL.
         ///
         /// Sets [`upload_url_metadata`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.upload_url_metadata).
@@ -583,12 +662,14 @@ pub mod builders {
             self.upload_url_metadata = input;
             self
         }
+
         /// Returns [`upload_url_metadata`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput#structfield.upload_url_metadata), if set.
         pub fn get_upload_url_metadata(
             &self,
         ) -> &Option<crate::types::UploadUrlMetadata> {
             &self.upload_url_metadata
         }
+
         /// Builds a [`StartAttachedFileUploadOutput`](crate::operation::start_attached_file_upload::StartAttachedFileUploadOutput).
         pub fn build(
             self,

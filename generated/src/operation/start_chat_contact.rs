@@ -24,6 +24,7 @@ impl StartChatContact {
         Self
     }
 }
+
 /// The input of the [`StartChatContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -77,55 +78,67 @@ pub struct StartChatContactInput {
         Vec<crate::types::DisconnectOnCustomerExitParticipantType>,
     >,
 }
+
 impl StartChatContactInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow for initiating the chat.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// A custom key-value pair using an attribute map.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// Information identifying the participant.
     pub fn participant_details(&self) -> Option<&crate::types::ParticipantDetails> {
         self.participant_details.as_ref()
     }
+
     /// The configuration of the participant.
     pub fn participant_configuration(
         &self,
     ) -> Option<&crate::types::ParticipantConfiguration> {
         self.participant_configuration.as_ref()
     }
+
     /// The initial message to be sent to the newly created chat.
     pub fn initial_message(&self) -> Option<&crate::types::ChatMessage> {
         self.initial_message.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The total duration of the newly started chat session.
     pub fn chat_duration_in_minutes(&self) -> Option<i32> {
         self.chat_duration_in_minutes
     }
+
     /// The supported chat message content types.
     ///
     /// Empty when the field is unset; use `.supported_messaging_content_types.is_none()` to tell unset from empty.
     pub fn supported_messaging_content_types(&self) -> &[String] {
         self.supported_messaging_content_types.as_deref().unwrap_or_default()
     }
+
     /// Enable persistent chats.
     pub fn persistent_chat(&self) -> Option<&crate::types::PersistentChat> {
         self.persistent_chat.as_ref()
     }
+
     /// The unique identifier for an Amazon Connect contact.
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
+
     /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
     pub fn segment_attributes(
         &self,
@@ -134,10 +147,12 @@ impl StartChatContactInput {
     > {
         self.segment_attributes.as_ref()
     }
+
     /// The customer's identification number.
     pub fn customer_id(&self) -> Option<&str> {
         self.customer_id.as_deref()
     }
+
     /// A list of participant types to automatically disconnect when the end customer ends the chat session, allowing them to continue through disconnect flows such as surveys or feedback forms.
     ///
     /// Empty when the field is unset; use `.disconnect_on_customer_exit.is_none()` to tell unset from empty.
@@ -146,11 +161,13 @@ impl StartChatContactInput {
     ) -> &[crate::types::DisconnectOnCustomerExitParticipantType] {
         self.disconnect_on_customer_exit.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`StartChatContactInput`].
     pub fn builder() -> crate::operation::start_chat_contact::builders::StartChatContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for StartChatContactInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("StartChatContactInput");
@@ -176,6 +193,7 @@ impl ::std::fmt::Debug for StartChatContactInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`StartChatContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -189,28 +207,34 @@ pub struct StartChatContactOutput {
     /// The contactId from which a persistent chat session is started. This field is populated only for persistent chats.
     pub continued_from_contact_id: Option<String>,
 }
+
 impl StartChatContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier for a chat participant.
     pub fn participant_id(&self) -> Option<&str> {
         self.participant_id.as_deref()
     }
+
     /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
     pub fn participant_token(&self) -> Option<&str> {
         self.participant_token.as_deref()
     }
+
     /// The contactId from which a persistent chat session is started.
     pub fn continued_from_contact_id(&self) -> Option<&str> {
         self.continued_from_contact_id.as_deref()
     }
+
     /// Creates a new builder for [`StartChatContactOutput`].
     pub fn builder() -> crate::operation::start_chat_contact::builders::StartChatContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartChatContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -231,6 +255,7 @@ pub enum StartChatContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartChatContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -243,10 +268,12 @@ impl StartChatContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -268,27 +295,33 @@ impl StartChatContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for StartChatContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -301,6 +334,7 @@ impl ::std::error::Error for StartChatContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartChatContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -313,11 +347,13 @@ impl ::std::fmt::Display for StartChatContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartChatContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartChatContactInput`](crate::operation::start_chat_contact::StartChatContactInput).
@@ -345,6 +381,7 @@ pub mod builders {
             Vec<crate::types::DisconnectOnCustomerExitParticipantType>,
         >,
     }
+
     impl StartChatContactInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -353,6 +390,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.instance_id). This field is required.
@@ -360,10 +398,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow for initiating the chat.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.contact_flow_id). This field is required.
@@ -371,6 +411,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow for initiating the chat.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.contact_flow_id). This field is required.
@@ -378,10 +419,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// Inserts an entry into [`attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
@@ -389,6 +432,7 @@ pub mod builders {
             self.attributes = Some(map);
             self
         }
+
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.attributes).
@@ -399,12 +443,14 @@ pub mod builders {
             self.attributes = input;
             self
         }
+
         /// Returns [`attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.attributes), if set.
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
             &self.attributes
         }
+
         /// Information identifying the participant.
         ///
         /// Sets [`participant_details`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_details). This field is required.
@@ -415,6 +461,7 @@ pub mod builders {
             self.participant_details = Some(input);
             self
         }
+
         /// Information identifying the participant.
         ///
         /// Sets [`participant_details`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_details). This field is required.
@@ -425,12 +472,14 @@ pub mod builders {
             self.participant_details = input;
             self
         }
+
         /// Returns [`participant_details`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_details), if set.
         pub fn get_participant_details(
             &self,
         ) -> &Option<crate::types::ParticipantDetails> {
             &self.participant_details
         }
+
         /// The configuration of the participant.
         ///
         /// Sets [`participant_configuration`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_configuration).
@@ -441,6 +490,7 @@ pub mod builders {
             self.participant_configuration = Some(input);
             self
         }
+
         /// The configuration of the participant.
         ///
         /// Sets [`participant_configuration`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_configuration).
@@ -451,12 +501,14 @@ pub mod builders {
             self.participant_configuration = input;
             self
         }
+
         /// Returns [`participant_configuration`](crate::operation::start_chat_contact::StartChatContactInput#structfield.participant_configuration), if set.
         pub fn get_participant_configuration(
             &self,
         ) -> &Option<crate::types::ParticipantConfiguration> {
             &self.participant_configuration
         }
+
         /// The initial message to be sent to the newly created chat.
         ///
         /// Sets [`initial_message`](crate::operation::start_chat_contact::StartChatContactInput#structfield.initial_message).
@@ -464,6 +516,7 @@ pub mod builders {
             self.initial_message = Some(input);
             self
         }
+
         /// The initial message to be sent to the newly created chat.
         ///
         /// Sets [`initial_message`](crate::operation::start_chat_contact::StartChatContactInput#structfield.initial_message).
@@ -474,10 +527,12 @@ pub mod builders {
             self.initial_message = input;
             self
         }
+
         /// Returns [`initial_message`](crate::operation::start_chat_contact::StartChatContactInput#structfield.initial_message), if set.
         pub fn get_initial_message(&self) -> &Option<crate::types::ChatMessage> {
             &self.initial_message
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_chat_contact::StartChatContactInput#structfield.client_token).
@@ -485,6 +540,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_chat_contact::StartChatContactInput#structfield.client_token).
@@ -492,10 +548,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_chat_contact::StartChatContactInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The total duration of the newly started chat session.
         ///
         /// Sets [`chat_duration_in_minutes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.chat_duration_in_minutes).
@@ -503,6 +561,7 @@ pub mod builders {
             self.chat_duration_in_minutes = Some(input);
             self
         }
+
         /// The total duration of the newly started chat session.
         ///
         /// Sets [`chat_duration_in_minutes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.chat_duration_in_minutes).
@@ -510,10 +569,12 @@ pub mod builders {
             self.chat_duration_in_minutes = input;
             self
         }
+
         /// Returns [`chat_duration_in_minutes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.chat_duration_in_minutes), if set.
         pub fn get_chat_duration_in_minutes(&self) -> &Option<i32> {
             &self.chat_duration_in_minutes
         }
+
         /// Appends an item to [`supported_messaging_content_types`](crate::operation::start_chat_contact::StartChatContactInput#structfield.supported_messaging_content_types); use [`set_supported_messaging_content_types`](Self::set_supported_messaging_content_types) to replace the whole list.
         pub fn supported_messaging_content_types(
             mut self,
@@ -526,6 +587,7 @@ pub mod builders {
             self.supported_messaging_content_types = Some(v);
             self
         }
+
         /// The supported chat message content types.
         ///
         /// Sets [`supported_messaging_content_types`](crate::operation::start_chat_contact::StartChatContactInput#structfield.supported_messaging_content_types).
@@ -536,10 +598,12 @@ pub mod builders {
             self.supported_messaging_content_types = input;
             self
         }
+
         /// Returns [`supported_messaging_content_types`](crate::operation::start_chat_contact::StartChatContactInput#structfield.supported_messaging_content_types), if set.
         pub fn get_supported_messaging_content_types(&self) -> &Option<Vec<String>> {
             &self.supported_messaging_content_types
         }
+
         /// Enable persistent chats.
         ///
         /// Sets [`persistent_chat`](crate::operation::start_chat_contact::StartChatContactInput#structfield.persistent_chat).
@@ -547,6 +611,7 @@ pub mod builders {
             self.persistent_chat = Some(input);
             self
         }
+
         /// Enable persistent chats.
         ///
         /// Sets [`persistent_chat`](crate::operation::start_chat_contact::StartChatContactInput#structfield.persistent_chat).
@@ -557,10 +622,12 @@ pub mod builders {
             self.persistent_chat = input;
             self
         }
+
         /// Returns [`persistent_chat`](crate::operation::start_chat_contact::StartChatContactInput#structfield.persistent_chat), if set.
         pub fn get_persistent_chat(&self) -> &Option<crate::types::PersistentChat> {
             &self.persistent_chat
         }
+
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.related_contact_id).
@@ -568,6 +635,7 @@ pub mod builders {
             self.related_contact_id = Some(input.into());
             self
         }
+
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.related_contact_id).
@@ -575,10 +643,12 @@ pub mod builders {
             self.related_contact_id = input;
             self
         }
+
         /// Returns [`related_contact_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.related_contact_id), if set.
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
+
         /// Inserts an entry into [`segment_attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
         pub fn segment_attributes(
             mut self,
@@ -590,6 +660,7 @@ pub mod builders {
             self.segment_attributes = Some(map);
             self
         }
+
         /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.segment_attributes).
@@ -602,6 +673,7 @@ pub mod builders {
             self.segment_attributes = input;
             self
         }
+
         /// Returns [`segment_attributes`](crate::operation::start_chat_contact::StartChatContactInput#structfield.segment_attributes), if set.
         pub fn get_segment_attributes(
             &self,
@@ -610,6 +682,7 @@ pub mod builders {
         > {
             &self.segment_attributes
         }
+
         /// The customer's identification number.
         ///
         /// Sets [`customer_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.customer_id).
@@ -617,6 +690,7 @@ pub mod builders {
             self.customer_id = Some(input.into());
             self
         }
+
         /// The customer's identification number.
         ///
         /// Sets [`customer_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.customer_id).
@@ -624,10 +698,12 @@ pub mod builders {
             self.customer_id = input;
             self
         }
+
         /// Returns [`customer_id`](crate::operation::start_chat_contact::StartChatContactInput#structfield.customer_id), if set.
         pub fn get_customer_id(&self) -> &Option<String> {
             &self.customer_id
         }
+
         /// Appends an item to [`disconnect_on_customer_exit`](crate::operation::start_chat_contact::StartChatContactInput#structfield.disconnect_on_customer_exit); use [`set_disconnect_on_customer_exit`](Self::set_disconnect_on_customer_exit) to replace the whole list.
         pub fn disconnect_on_customer_exit(
             mut self,
@@ -638,6 +714,7 @@ pub mod builders {
             self.disconnect_on_customer_exit = Some(v);
             self
         }
+
         /// A list of participant types to automatically disconnect when the end customer ends the chat session, allowing them to continue through disconnect flows such as surveys or feedback forms.
         ///
         /// Sets [`disconnect_on_customer_exit`](crate::operation::start_chat_contact::StartChatContactInput#structfield.disconnect_on_customer_exit).
@@ -648,12 +725,14 @@ pub mod builders {
             self.disconnect_on_customer_exit = input;
             self
         }
+
         /// Returns [`disconnect_on_customer_exit`](crate::operation::start_chat_contact::StartChatContactInput#structfield.disconnect_on_customer_exit), if set.
         pub fn get_disconnect_on_customer_exit(
             &self,
         ) -> &Option<Vec<crate::types::DisconnectOnCustomerExitParticipantType>> {
             &self.disconnect_on_customer_exit
         }
+
         /// Builds a [`StartChatContactInput`](crate::operation::start_chat_contact::StartChatContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -682,6 +761,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for StartChatContactInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("StartChatContactInputBuilder");
@@ -708,6 +788,7 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`StartChatContactOutput`](crate::operation::start_chat_contact::StartChatContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -717,6 +798,7 @@ pub mod builders {
         pub(crate) participant_token: Option<String>,
         pub(crate) continued_from_contact_id: Option<String>,
     }
+
     impl StartChatContactOutputBuilder {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
@@ -725,6 +807,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.contact_id).
@@ -732,10 +815,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier for a chat participant.
         ///
         /// Sets [`participant_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_id).
@@ -743,6 +828,7 @@ pub mod builders {
             self.participant_id = Some(input.into());
             self
         }
+
         /// The identifier for a chat participant.
         ///
         /// Sets [`participant_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_id).
@@ -750,10 +836,12 @@ pub mod builders {
             self.participant_id = input;
             self
         }
+
         /// Returns [`participant_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_id), if set.
         pub fn get_participant_id(&self) -> &Option<String> {
             &self.participant_id
         }
+
         /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
         ///
         /// Sets [`participant_token`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_token).
@@ -761,6 +849,7 @@ pub mod builders {
             self.participant_token = Some(input.into());
             self
         }
+
         /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
         ///
         /// Sets [`participant_token`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_token).
@@ -768,10 +857,12 @@ pub mod builders {
             self.participant_token = input;
             self
         }
+
         /// Returns [`participant_token`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.participant_token), if set.
         pub fn get_participant_token(&self) -> &Option<String> {
             &self.participant_token
         }
+
         /// The contactId from which a persistent chat session is started.
         ///
         /// Sets [`continued_from_contact_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.continued_from_contact_id).
@@ -779,6 +870,7 @@ pub mod builders {
             self.continued_from_contact_id = Some(input.into());
             self
         }
+
         /// The contactId from which a persistent chat session is started.
         ///
         /// Sets [`continued_from_contact_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.continued_from_contact_id).
@@ -786,10 +878,12 @@ pub mod builders {
             self.continued_from_contact_id = input;
             self
         }
+
         /// Returns [`continued_from_contact_id`](crate::operation::start_chat_contact::StartChatContactOutput#structfield.continued_from_contact_id), if set.
         pub fn get_continued_from_contact_id(&self) -> &Option<String> {
             &self.continued_from_contact_id
         }
+
         /// Builds a [`StartChatContactOutput`](crate::operation::start_chat_contact::StartChatContactOutput).
         pub fn build(
             self,

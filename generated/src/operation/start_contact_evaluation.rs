@@ -12,6 +12,7 @@ impl StartContactEvaluation {
         Self
     }
 }
+
 /// The input of the [`StartContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,38 +30,46 @@ pub struct StartContactEvaluationInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl StartContactEvaluationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
+
     /// Whether automated evaluations are enabled.
     pub fn auto_evaluation_configuration(
         &self,
     ) -> Option<&crate::types::AutoEvaluationConfiguration> {
         self.auto_evaluation_configuration.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`StartContactEvaluationInput`].
     pub fn builder() -> crate::operation::start_contact_evaluation::builders::StartContactEvaluationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StartContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -70,20 +79,24 @@ pub struct StartContactEvaluationOutput {
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     pub evaluation_arn: String,
 }
+
 impl StartContactEvaluationOutput {
     /// A unique identifier for the contact evaluation.
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
+
     /// Creates a new builder for [`StartContactEvaluationOutput`].
     pub fn builder() -> crate::operation::start_contact_evaluation::builders::StartContactEvaluationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -106,6 +119,7 @@ pub enum StartContactEvaluationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartContactEvaluationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -118,10 +132,12 @@ impl StartContactEvaluationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -144,31 +160,38 @@ impl StartContactEvaluationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for StartContactEvaluationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -182,6 +205,7 @@ impl ::std::error::Error for StartContactEvaluationError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartContactEvaluationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -195,11 +219,13 @@ impl ::std::fmt::Display for StartContactEvaluationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartContactEvaluationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartContactEvaluationInput`](crate::operation::start_contact_evaluation::StartContactEvaluationInput).
@@ -215,6 +241,7 @@ pub mod builders {
         pub(crate) client_token: Option<String>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl StartContactEvaluationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -223,6 +250,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.instance_id). This field is required.
@@ -230,10 +258,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.contact_id). This field is required.
@@ -241,6 +271,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.contact_id). This field is required.
@@ -248,10 +279,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.evaluation_form_id). This field is required.
@@ -259,6 +292,7 @@ pub mod builders {
             self.evaluation_form_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.evaluation_form_id). This field is required.
@@ -266,10 +300,12 @@ pub mod builders {
             self.evaluation_form_id = input;
             self
         }
+
         /// Returns [`evaluation_form_id`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.evaluation_form_id), if set.
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
+
         /// Whether automated evaluations are enabled.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.auto_evaluation_configuration).
@@ -280,6 +316,7 @@ pub mod builders {
             self.auto_evaluation_configuration = Some(input);
             self
         }
+
         /// Whether automated evaluations are enabled.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.auto_evaluation_configuration).
@@ -290,12 +327,14 @@ pub mod builders {
             self.auto_evaluation_configuration = input;
             self
         }
+
         /// Returns [`auto_evaluation_configuration`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.auto_evaluation_configuration), if set.
         pub fn get_auto_evaluation_configuration(
             &self,
         ) -> &Option<crate::types::AutoEvaluationConfiguration> {
             &self.auto_evaluation_configuration
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.client_token).
@@ -303,6 +342,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.client_token).
@@ -310,10 +350,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Inserts an entry into [`tags`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -321,6 +363,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.tags).
@@ -331,10 +374,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::start_contact_evaluation::StartContactEvaluationInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`StartContactEvaluationInput`](crate::operation::start_contact_evaluation::StartContactEvaluationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -354,6 +399,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StartContactEvaluationOutput`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -361,6 +407,7 @@ pub mod builders {
         pub(crate) evaluation_id: Option<String>,
         pub(crate) evaluation_arn: Option<String>,
     }
+
     impl StartContactEvaluationOutputBuilder {
         /// A unique identifier for the contact evaluation.
         ///
@@ -369,6 +416,7 @@ pub mod builders {
             self.evaluation_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_id). This field is required.
@@ -376,10 +424,12 @@ pub mod builders {
             self.evaluation_id = input;
             self
         }
+
         /// Returns [`evaluation_id`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_id), if set.
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
+
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_arn). This field is required.
@@ -387,6 +437,7 @@ pub mod builders {
             self.evaluation_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_arn). This field is required.
@@ -394,10 +445,12 @@ pub mod builders {
             self.evaluation_arn = input;
             self
         }
+
         /// Returns [`evaluation_arn`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput#structfield.evaluation_arn), if set.
         pub fn get_evaluation_arn(&self) -> &Option<String> {
             &self.evaluation_arn
         }
+
         /// Builds a [`StartContactEvaluationOutput`](crate::operation::start_contact_evaluation::StartContactEvaluationOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl StartContactMediaProcessing {
         Self
     }
 }
+
 /// The input of the [`StartContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,30 +24,36 @@ pub struct StartContactMediaProcessingInput {
     /// The desired behavior for failed message processing.
     pub failure_mode: Option<crate::types::ContactMediaProcessingFailureMode>,
 }
+
 impl StartContactMediaProcessingInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the Lambda processor.
     pub fn processor_arn(&self) -> Option<&str> {
         self.processor_arn.as_deref()
     }
+
     /// The desired behavior for failed message processing.
     pub fn failure_mode(
         &self,
     ) -> Option<&crate::types::ContactMediaProcessingFailureMode> {
         self.failure_mode.as_ref()
     }
+
     /// Creates a new builder for [`StartContactMediaProcessingInput`].
     pub fn builder() -> crate::operation::start_contact_media_processing::builders::StartContactMediaProcessingInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StartContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,6 +64,7 @@ impl StartContactMediaProcessingOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -81,6 +89,7 @@ pub enum StartContactMediaProcessingError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartContactMediaProcessingError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -93,10 +102,12 @@ impl StartContactMediaProcessingError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -122,35 +133,43 @@ impl StartContactMediaProcessingError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
 }
+
 impl ::std::error::Error for StartContactMediaProcessingError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -165,6 +184,7 @@ impl ::std::error::Error for StartContactMediaProcessingError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartContactMediaProcessingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -179,11 +199,13 @@ impl ::std::fmt::Display for StartContactMediaProcessingError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartContactMediaProcessingError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartContactMediaProcessingInput`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput).
@@ -195,6 +217,7 @@ pub mod builders {
         pub(crate) processor_arn: Option<String>,
         pub(crate) failure_mode: Option<crate::types::ContactMediaProcessingFailureMode>,
     }
+
     impl StartContactMediaProcessingInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -203,6 +226,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.instance_id).
@@ -210,10 +234,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.contact_id).
@@ -221,6 +247,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.contact_id).
@@ -228,10 +255,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The Amazon Resource Name (ARN) of the Lambda processor.
         ///
         /// Sets [`processor_arn`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.processor_arn).
@@ -239,6 +268,7 @@ pub mod builders {
             self.processor_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the Lambda processor.
         ///
         /// Sets [`processor_arn`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.processor_arn).
@@ -246,10 +276,12 @@ pub mod builders {
             self.processor_arn = input;
             self
         }
+
         /// Returns [`processor_arn`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.processor_arn), if set.
         pub fn get_processor_arn(&self) -> &Option<String> {
             &self.processor_arn
         }
+
         /// The desired behavior for failed message processing.
         ///
         /// Sets [`failure_mode`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.failure_mode).
@@ -260,6 +292,7 @@ pub mod builders {
             self.failure_mode = Some(input);
             self
         }
+
         /// The desired behavior for failed message processing.
         ///
         /// Sets [`failure_mode`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.failure_mode).
@@ -270,12 +303,14 @@ pub mod builders {
             self.failure_mode = input;
             self
         }
+
         /// Returns [`failure_mode`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput#structfield.failure_mode), if set.
         pub fn get_failure_mode(
             &self,
         ) -> &Option<crate::types::ContactMediaProcessingFailureMode> {
             &self.failure_mode
         }
+
         /// Builds a [`StartContactMediaProcessingInput`](crate::operation::start_contact_media_processing::StartContactMediaProcessingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -293,6 +328,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StartContactMediaProcessingOutput`](crate::operation::start_contact_media_processing::StartContactMediaProcessingOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

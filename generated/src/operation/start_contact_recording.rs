@@ -19,6 +19,7 @@ impl StartContactRecording {
         Self
     }
 }
+
 /// The input of the [`StartContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -32,30 +33,36 @@ pub struct StartContactRecordingInput {
     /// The person being recorded.
     pub voice_recording_configuration: Option<crate::types::VoiceRecordingConfiguration>,
 }
+
 impl StartContactRecordingInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
+
     /// The person being recorded.
     pub fn voice_recording_configuration(
         &self,
     ) -> Option<&crate::types::VoiceRecordingConfiguration> {
         self.voice_recording_configuration.as_ref()
     }
+
     /// Creates a new builder for [`StartContactRecordingInput`].
     pub fn builder() -> crate::operation::start_contact_recording::builders::StartContactRecordingInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StartContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -66,6 +73,7 @@ impl StartContactRecordingOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -86,6 +94,7 @@ pub enum StartContactRecordingError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartContactRecordingError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -98,10 +107,12 @@ impl StartContactRecordingError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -123,27 +134,33 @@ impl StartContactRecordingError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for StartContactRecordingError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -156,6 +173,7 @@ impl ::std::error::Error for StartContactRecordingError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartContactRecordingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -168,11 +186,13 @@ impl ::std::fmt::Display for StartContactRecordingError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartContactRecordingError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartContactRecordingInput`](crate::operation::start_contact_recording::StartContactRecordingInput).
@@ -186,6 +206,7 @@ pub mod builders {
             crate::types::VoiceRecordingConfiguration,
         >,
     }
+
     impl StartContactRecordingInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -194,6 +215,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.instance_id). This field is required.
@@ -201,10 +223,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.contact_id). This field is required.
@@ -212,6 +236,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.contact_id). This field is required.
@@ -219,10 +244,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.initial_contact_id). This field is required.
@@ -230,6 +257,7 @@ pub mod builders {
             self.initial_contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.initial_contact_id). This field is required.
@@ -237,10 +265,12 @@ pub mod builders {
             self.initial_contact_id = input;
             self
         }
+
         /// Returns [`initial_contact_id`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.initial_contact_id), if set.
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
+
         /// The person being recorded.
         ///
         /// Sets [`voice_recording_configuration`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.voice_recording_configuration). This field is required.
@@ -251,6 +281,7 @@ pub mod builders {
             self.voice_recording_configuration = Some(input);
             self
         }
+
         /// The person being recorded.
         ///
         /// Sets [`voice_recording_configuration`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.voice_recording_configuration). This field is required.
@@ -261,12 +292,14 @@ pub mod builders {
             self.voice_recording_configuration = input;
             self
         }
+
         /// Returns [`voice_recording_configuration`](crate::operation::start_contact_recording::StartContactRecordingInput#structfield.voice_recording_configuration), if set.
         pub fn get_voice_recording_configuration(
             &self,
         ) -> &Option<crate::types::VoiceRecordingConfiguration> {
             &self.voice_recording_configuration
         }
+
         /// Builds a [`StartContactRecordingInput`](crate::operation::start_contact_recording::StartContactRecordingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -284,6 +317,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StartContactRecordingOutput`](crate::operation::start_contact_recording::StartContactRecordingOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -17,6 +17,7 @@ impl StartContactStreaming {
         Self
     }
 }
+
 /// The input of the [`StartContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -30,30 +31,36 @@ pub struct StartContactStreamingInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl StartContactStreamingInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The streaming configuration, such as the Amazon SNS streaming endpoint.
     pub fn chat_streaming_configuration(
         &self,
     ) -> Option<&crate::types::ChatStreamingConfiguration> {
         self.chat_streaming_configuration.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`StartContactStreamingInput`].
     pub fn builder() -> crate::operation::start_contact_streaming::builders::StartContactStreamingInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StartContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -61,16 +68,19 @@ pub struct StartContactStreamingOutput {
     /// The identifier of the streaming configuration enabled.
     pub streaming_id: String,
 }
+
 impl StartContactStreamingOutput {
     /// The identifier of the streaming configuration enabled.
     pub fn streaming_id(&self) -> &str {
         &self.streaming_id
     }
+
     /// Creates a new builder for [`StartContactStreamingOutput`].
     pub fn builder() -> crate::operation::start_contact_streaming::builders::StartContactStreamingOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -91,6 +101,7 @@ pub enum StartContactStreamingError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartContactStreamingError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -103,10 +114,12 @@ impl StartContactStreamingError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -128,27 +141,33 @@ impl StartContactStreamingError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for StartContactStreamingError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -161,6 +180,7 @@ impl ::std::error::Error for StartContactStreamingError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartContactStreamingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -173,11 +193,13 @@ impl ::std::fmt::Display for StartContactStreamingError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartContactStreamingError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartContactStreamingInput`](crate::operation::start_contact_streaming::StartContactStreamingInput).
@@ -191,6 +213,7 @@ pub mod builders {
         >,
         pub(crate) client_token: Option<String>,
     }
+
     impl StartContactStreamingInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -199,6 +222,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.instance_id). This field is required.
@@ -206,10 +230,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.contact_id). This field is required.
@@ -217,6 +243,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.contact_id). This field is required.
@@ -224,10 +251,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The streaming configuration, such as the Amazon SNS streaming endpoint.
         ///
         /// Sets [`chat_streaming_configuration`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.chat_streaming_configuration). This field is required.
@@ -238,6 +267,7 @@ pub mod builders {
             self.chat_streaming_configuration = Some(input);
             self
         }
+
         /// The streaming configuration, such as the Amazon SNS streaming endpoint.
         ///
         /// Sets [`chat_streaming_configuration`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.chat_streaming_configuration). This field is required.
@@ -248,12 +278,14 @@ pub mod builders {
             self.chat_streaming_configuration = input;
             self
         }
+
         /// Returns [`chat_streaming_configuration`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.chat_streaming_configuration), if set.
         pub fn get_chat_streaming_configuration(
             &self,
         ) -> &Option<crate::types::ChatStreamingConfiguration> {
             &self.chat_streaming_configuration
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.client_token). This field is required.
@@ -261,6 +293,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.client_token). This field is required.
@@ -268,10 +301,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_contact_streaming::StartContactStreamingInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`StartContactStreamingInput`](crate::operation::start_contact_streaming::StartContactStreamingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -289,12 +324,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StartContactStreamingOutput`](crate::operation::start_contact_streaming::StartContactStreamingOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct StartContactStreamingOutputBuilder {
         pub(crate) streaming_id: Option<String>,
     }
+
     impl StartContactStreamingOutputBuilder {
         /// The identifier of the streaming configuration enabled.
         ///
@@ -303,6 +340,7 @@ pub mod builders {
             self.streaming_id = Some(input.into());
             self
         }
+
         /// The identifier of the streaming configuration enabled.
         ///
         /// Sets [`streaming_id`](crate::operation::start_contact_streaming::StartContactStreamingOutput#structfield.streaming_id). This field is required.
@@ -310,10 +348,12 @@ pub mod builders {
             self.streaming_id = input;
             self
         }
+
         /// Returns [`streaming_id`](crate::operation::start_contact_streaming::StartContactStreamingOutput#structfield.streaming_id), if set.
         pub fn get_streaming_id(&self) -> &Option<String> {
             &self.streaming_id
         }
+
         /// Builds a [`StartContactStreamingOutput`](crate::operation::start_contact_streaming::StartContactStreamingOutput).
         ///
         /// Fails when one of these fields is unset:

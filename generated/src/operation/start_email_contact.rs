@@ -10,6 +10,7 @@ impl StartEmailContact {
         Self
     }
 }
+
 /// The input of the [`StartEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -55,61 +56,74 @@ pub struct StartEmailContactInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl StartEmailContactInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The email address of the customer.
     pub fn from_email_address(&self) -> Option<&crate::types::EmailAddressInfo> {
         self.from_email_address.as_ref()
     }
+
     /// The email address associated with the Amazon Connect instance.
     pub fn destination_email_address(&self) -> Option<&str> {
         self.destination_email_address.as_deref()
     }
+
     /// A description of the email contact.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
         self.references.as_ref()
     }
+
     /// The name of a email that is shown to an agent in the Contact Control Panel (CCP).
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The email message body to be sent to the newly created email.
     pub fn email_message(&self) -> Option<&crate::types::InboundEmailContent> {
         self.email_message.as_ref()
     }
+
     /// The additional recipients address of the email.
     pub fn additional_recipients(
         &self,
     ) -> Option<&crate::types::InboundAdditionalRecipients> {
         self.additional_recipients.as_ref()
     }
+
     /// List of S3 presigned URLs of email attachments and their file name.
     ///
     /// Empty when the field is unset; use `.attachments.is_none()` to tell unset from empty.
     pub fn attachments(&self) -> &[crate::types::EmailAttachment] {
         self.attachments.as_deref().unwrap_or_default()
     }
+
     /// The identifier of the flow for initiating the emails.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The contactId that is related to this contact.
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
+
     /// A custom key-value pair using an attribute map.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
     pub fn segment_attributes(
         &self,
@@ -118,15 +132,18 @@ impl StartEmailContactInput {
     > {
         self.segment_attributes.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`StartEmailContactInput`].
     pub fn builder() -> crate::operation::start_email_contact::builders::StartEmailContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for StartEmailContactInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("StartEmailContactInput");
@@ -147,6 +164,7 @@ impl ::std::fmt::Debug for StartEmailContactInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`StartEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -154,16 +172,19 @@ pub struct StartEmailContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
     pub contact_id: Option<String>,
 }
+
 impl StartEmailContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Creates a new builder for [`StartEmailContactOutput`].
     pub fn builder() -> crate::operation::start_email_contact::builders::StartEmailContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -188,6 +209,7 @@ pub enum StartEmailContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartEmailContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -200,10 +222,12 @@ impl StartEmailContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -225,35 +249,43 @@ impl StartEmailContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for StartEmailContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -268,6 +300,7 @@ impl ::std::error::Error for StartEmailContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartEmailContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -282,11 +315,13 @@ impl ::std::fmt::Display for StartEmailContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartEmailContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartEmailContactInput`](crate::operation::start_email_contact::StartEmailContactInput).
@@ -314,6 +349,7 @@ pub mod builders {
         >,
         pub(crate) client_token: Option<String>,
     }
+
     impl StartEmailContactInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -322,6 +358,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.instance_id). This field is required.
@@ -329,10 +366,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The email address of the customer.
         ///
         /// Sets [`from_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.from_email_address). This field is required.
@@ -343,6 +382,7 @@ pub mod builders {
             self.from_email_address = Some(input);
             self
         }
+
         /// The email address of the customer.
         ///
         /// Sets [`from_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.from_email_address). This field is required.
@@ -353,10 +393,12 @@ pub mod builders {
             self.from_email_address = input;
             self
         }
+
         /// Returns [`from_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.from_email_address), if set.
         pub fn get_from_email_address(&self) -> &Option<crate::types::EmailAddressInfo> {
             &self.from_email_address
         }
+
         /// The email address associated with the Amazon Connect instance.
         ///
         /// Sets [`destination_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.destination_email_address). This field is required.
@@ -364,6 +406,7 @@ pub mod builders {
             self.destination_email_address = Some(input.into());
             self
         }
+
         /// The email address associated with the Amazon Connect instance.
         ///
         /// Sets [`destination_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.destination_email_address). This field is required.
@@ -371,10 +414,12 @@ pub mod builders {
             self.destination_email_address = input;
             self
         }
+
         /// Returns [`destination_email_address`](crate::operation::start_email_contact::StartEmailContactInput#structfield.destination_email_address), if set.
         pub fn get_destination_email_address(&self) -> &Option<String> {
             &self.destination_email_address
         }
+
         /// A description of the email contact.
         ///
         /// Sets [`description`](crate::operation::start_email_contact::StartEmailContactInput#structfield.description).
@@ -382,6 +427,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// A description of the email contact.
         ///
         /// Sets [`description`](crate::operation::start_email_contact::StartEmailContactInput#structfield.description).
@@ -389,10 +435,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::start_email_contact::StartEmailContactInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Inserts an entry into [`references`](crate::operation::start_email_contact::StartEmailContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
         pub fn references(
             mut self,
@@ -404,6 +452,7 @@ pub mod builders {
             self.references = Some(map);
             self
         }
+
         /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::start_email_contact::StartEmailContactInput#structfield.references).
@@ -414,12 +463,14 @@ pub mod builders {
             self.references = input;
             self
         }
+
         /// Returns [`references`](crate::operation::start_email_contact::StartEmailContactInput#structfield.references), if set.
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
             &self.references
         }
+
         /// The name of a email that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`name`](crate::operation::start_email_contact::StartEmailContactInput#structfield.name).
@@ -427,6 +478,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of a email that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`name`](crate::operation::start_email_contact::StartEmailContactInput#structfield.name).
@@ -434,10 +486,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::start_email_contact::StartEmailContactInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::start_email_contact::StartEmailContactInput#structfield.email_message). This field is required.
@@ -448,6 +502,7 @@ pub mod builders {
             self.email_message = Some(input);
             self
         }
+
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::start_email_contact::StartEmailContactInput#structfield.email_message). This field is required.
@@ -458,10 +513,12 @@ pub mod builders {
             self.email_message = input;
             self
         }
+
         /// Returns [`email_message`](crate::operation::start_email_contact::StartEmailContactInput#structfield.email_message), if set.
         pub fn get_email_message(&self) -> &Option<crate::types::InboundEmailContent> {
             &self.email_message
         }
+
         /// The additional recipients address of the email.
         ///
         /// Sets [`additional_recipients`](crate::operation::start_email_contact::StartEmailContactInput#structfield.additional_recipients).
@@ -472,6 +529,7 @@ pub mod builders {
             self.additional_recipients = Some(input);
             self
         }
+
         /// The additional recipients address of the email.
         ///
         /// Sets [`additional_recipients`](crate::operation::start_email_contact::StartEmailContactInput#structfield.additional_recipients).
@@ -482,12 +540,14 @@ pub mod builders {
             self.additional_recipients = input;
             self
         }
+
         /// Returns [`additional_recipients`](crate::operation::start_email_contact::StartEmailContactInput#structfield.additional_recipients), if set.
         pub fn get_additional_recipients(
             &self,
         ) -> &Option<crate::types::InboundAdditionalRecipients> {
             &self.additional_recipients
         }
+
         /// Appends an item to [`attachments`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attachments); use [`set_attachments`](Self::set_attachments) to replace the whole list.
         pub fn attachments(mut self, input: crate::types::EmailAttachment) -> Self {
             let mut v: Vec<_> = self.attachments.unwrap_or_default();
@@ -495,6 +555,7 @@ pub mod builders {
             self.attachments = Some(v);
             self
         }
+
         /// List of S3 presigned URLs of email attachments and their file name.
         ///
         /// Sets [`attachments`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attachments).
@@ -505,10 +566,12 @@ pub mod builders {
             self.attachments = input;
             self
         }
+
         /// Returns [`attachments`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attachments), if set.
         pub fn get_attachments(&self) -> &Option<Vec<crate::types::EmailAttachment>> {
             &self.attachments
         }
+
         /// The identifier of the flow for initiating the emails.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.contact_flow_id).
@@ -516,6 +579,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow for initiating the emails.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.contact_flow_id).
@@ -523,10 +587,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The contactId that is related to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.related_contact_id).
@@ -534,6 +600,7 @@ pub mod builders {
             self.related_contact_id = Some(input.into());
             self
         }
+
         /// The contactId that is related to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.related_contact_id).
@@ -541,10 +608,12 @@ pub mod builders {
             self.related_contact_id = input;
             self
         }
+
         /// Returns [`related_contact_id`](crate::operation::start_email_contact::StartEmailContactInput#structfield.related_contact_id), if set.
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
+
         /// Inserts an entry into [`attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
@@ -552,6 +621,7 @@ pub mod builders {
             self.attributes = Some(map);
             self
         }
+
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attributes).
@@ -562,12 +632,14 @@ pub mod builders {
             self.attributes = input;
             self
         }
+
         /// Returns [`attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.attributes), if set.
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
             &self.attributes
         }
+
         /// Inserts an entry into [`segment_attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
         pub fn segment_attributes(
             mut self,
@@ -579,6 +651,7 @@ pub mod builders {
             self.segment_attributes = Some(map);
             self
         }
+
         /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.segment_attributes).
@@ -591,6 +664,7 @@ pub mod builders {
             self.segment_attributes = input;
             self
         }
+
         /// Returns [`segment_attributes`](crate::operation::start_email_contact::StartEmailContactInput#structfield.segment_attributes), if set.
         pub fn get_segment_attributes(
             &self,
@@ -599,6 +673,7 @@ pub mod builders {
         > {
             &self.segment_attributes
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_email_contact::StartEmailContactInput#structfield.client_token).
@@ -606,6 +681,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_email_contact::StartEmailContactInput#structfield.client_token).
@@ -613,10 +689,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_email_contact::StartEmailContactInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`StartEmailContactInput`](crate::operation::start_email_contact::StartEmailContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -644,6 +722,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for StartEmailContactInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("StartEmailContactInputBuilder");
@@ -665,12 +744,14 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`StartEmailContactOutput`](crate::operation::start_email_contact::StartEmailContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct StartEmailContactOutputBuilder {
         pub(crate) contact_id: Option<String>,
     }
+
     impl StartEmailContactOutputBuilder {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
@@ -679,6 +760,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_email_contact::StartEmailContactOutput#structfield.contact_id).
@@ -686,10 +768,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_email_contact::StartEmailContactOutput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Builds a [`StartEmailContactOutput`](crate::operation::start_email_contact::StartEmailContactOutput).
         pub fn build(
             self,

@@ -20,6 +20,7 @@ impl StartOutboundChatContact {
         Self
     }
 }
+
 /// The input of the [`StartOutboundChatContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -69,19 +70,23 @@ pub struct StartOutboundChatContactInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/). The token is valid for 7 days after creation. If a contact is already started, the contact ID is returned.
     pub client_token: Option<String>,
 }
+
 impl StartOutboundChatContactInput {
     /// Information about the endpoint.
     pub fn source_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.source_endpoint.as_ref()
     }
+
     /// Information about the endpoint.
     pub fn destination_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.destination_endpoint.as_ref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
     pub fn segment_attributes(
         &self,
@@ -90,51 +95,62 @@ impl StartOutboundChatContactInput {
     > {
         self.segment_attributes.as_ref()
     }
+
     /// A custom key-value pair using an attribute map.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// The identifier of the flow for the call.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The total duration of the newly started chat session.
     pub fn chat_duration_in_minutes(&self) -> Option<i32> {
         self.chat_duration_in_minutes
     }
+
     /// The customer's details.
     pub fn participant_details(&self) -> Option<&crate::types::ParticipantDetails> {
         self.participant_details.as_ref()
     }
+
     /// A chat message.
     pub fn initial_system_message(&self) -> Option<&crate::types::ChatMessage> {
         self.initial_system_message.as_ref()
     }
+
     /// Information about template message configuration.
     pub fn initial_templated_system_message(
         &self,
     ) -> Option<&crate::types::TemplatedMessageConfig> {
         self.initial_templated_system_message.as_ref()
     }
+
     /// The unique identifier for an Amazon Connect contact.
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
+
     /// The supported chat message content types.
     ///
     /// Empty when the field is unset; use `.supported_messaging_content_types.is_none()` to tell unset from empty.
     pub fn supported_messaging_content_types(&self) -> &[String] {
         self.supported_messaging_content_types.as_deref().unwrap_or_default()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`StartOutboundChatContactInput`].
     pub fn builder() -> crate::operation::start_outbound_chat_contact::builders::StartOutboundChatContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StartOutboundChatContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -142,16 +158,19 @@ pub struct StartOutboundChatContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
     pub contact_id: Option<String>,
 }
+
 impl StartOutboundChatContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Creates a new builder for [`StartOutboundChatContactOutput`].
     pub fn builder() -> crate::operation::start_outbound_chat_contact::builders::StartOutboundChatContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartOutboundChatContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -176,6 +195,7 @@ pub enum StartOutboundChatContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartOutboundChatContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -188,10 +208,12 @@ impl StartOutboundChatContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -213,35 +235,43 @@ impl StartOutboundChatContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for StartOutboundChatContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -256,6 +286,7 @@ impl ::std::error::Error for StartOutboundChatContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartOutboundChatContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -270,11 +301,13 @@ impl ::std::fmt::Display for StartOutboundChatContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartOutboundChatContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartOutboundChatContactInput`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput).
@@ -299,6 +332,7 @@ pub mod builders {
         pub(crate) supported_messaging_content_types: Option<Vec<String>>,
         pub(crate) client_token: Option<String>,
     }
+
     impl StartOutboundChatContactInputBuilder {
         /// Information about the endpoint.
         ///
@@ -307,6 +341,7 @@ pub mod builders {
             self.source_endpoint = Some(input);
             self
         }
+
         /// Information about the endpoint.
         ///
         /// Sets [`source_endpoint`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.source_endpoint). This field is required.
@@ -317,10 +352,12 @@ pub mod builders {
             self.source_endpoint = input;
             self
         }
+
         /// Returns [`source_endpoint`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.source_endpoint), if set.
         pub fn get_source_endpoint(&self) -> &Option<crate::types::Endpoint> {
             &self.source_endpoint
         }
+
         /// Information about the endpoint.
         ///
         /// Sets [`destination_endpoint`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.destination_endpoint). This field is required.
@@ -328,6 +365,7 @@ pub mod builders {
             self.destination_endpoint = Some(input);
             self
         }
+
         /// Information about the endpoint.
         ///
         /// Sets [`destination_endpoint`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.destination_endpoint). This field is required.
@@ -338,10 +376,12 @@ pub mod builders {
             self.destination_endpoint = input;
             self
         }
+
         /// Returns [`destination_endpoint`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.destination_endpoint), if set.
         pub fn get_destination_endpoint(&self) -> &Option<crate::types::Endpoint> {
             &self.destination_endpoint
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.instance_id). This field is required.
@@ -349,6 +389,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.instance_id). This field is required.
@@ -356,10 +397,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Inserts an entry into [`segment_attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
         pub fn segment_attributes(
             mut self,
@@ -371,6 +414,7 @@ pub mod builders {
             self.segment_attributes = Some(map);
             self
         }
+
         /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.segment_attributes). This field is required.
@@ -383,6 +427,7 @@ pub mod builders {
             self.segment_attributes = input;
             self
         }
+
         /// Returns [`segment_attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.segment_attributes), if set.
         pub fn get_segment_attributes(
             &self,
@@ -391,6 +436,7 @@ pub mod builders {
         > {
             &self.segment_attributes
         }
+
         /// Inserts an entry into [`attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
@@ -398,6 +444,7 @@ pub mod builders {
             self.attributes = Some(map);
             self
         }
+
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.attributes).
@@ -408,12 +455,14 @@ pub mod builders {
             self.attributes = input;
             self
         }
+
         /// Returns [`attributes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.attributes), if set.
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
             &self.attributes
         }
+
         /// The identifier of the flow for the call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.contact_flow_id). This field is required.
@@ -421,6 +470,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow for the call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.contact_flow_id). This field is required.
@@ -428,10 +478,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The total duration of the newly started chat session.
         ///
         /// Sets [`chat_duration_in_minutes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.chat_duration_in_minutes).
@@ -439,6 +491,7 @@ pub mod builders {
             self.chat_duration_in_minutes = Some(input);
             self
         }
+
         /// The total duration of the newly started chat session.
         ///
         /// Sets [`chat_duration_in_minutes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.chat_duration_in_minutes).
@@ -446,10 +499,12 @@ pub mod builders {
             self.chat_duration_in_minutes = input;
             self
         }
+
         /// Returns [`chat_duration_in_minutes`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.chat_duration_in_minutes), if set.
         pub fn get_chat_duration_in_minutes(&self) -> &Option<i32> {
             &self.chat_duration_in_minutes
         }
+
         /// The customer's details.
         ///
         /// Sets [`participant_details`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.participant_details).
@@ -460,6 +515,7 @@ pub mod builders {
             self.participant_details = Some(input);
             self
         }
+
         /// The customer's details.
         ///
         /// Sets [`participant_details`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.participant_details).
@@ -470,12 +526,14 @@ pub mod builders {
             self.participant_details = input;
             self
         }
+
         /// Returns [`participant_details`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.participant_details), if set.
         pub fn get_participant_details(
             &self,
         ) -> &Option<crate::types::ParticipantDetails> {
             &self.participant_details
         }
+
         /// A chat message.
         ///
         /// Sets [`initial_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_system_message).
@@ -486,6 +544,7 @@ pub mod builders {
             self.initial_system_message = Some(input);
             self
         }
+
         /// A chat message.
         ///
         /// Sets [`initial_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_system_message).
@@ -496,10 +555,12 @@ pub mod builders {
             self.initial_system_message = input;
             self
         }
+
         /// Returns [`initial_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_system_message), if set.
         pub fn get_initial_system_message(&self) -> &Option<crate::types::ChatMessage> {
             &self.initial_system_message
         }
+
         /// Information about template message configuration.
         ///
         /// Sets [`initial_templated_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_templated_system_message).
@@ -510,6 +571,7 @@ pub mod builders {
             self.initial_templated_system_message = Some(input);
             self
         }
+
         /// Information about template message configuration.
         ///
         /// Sets [`initial_templated_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_templated_system_message).
@@ -520,12 +582,14 @@ pub mod builders {
             self.initial_templated_system_message = input;
             self
         }
+
         /// Returns [`initial_templated_system_message`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.initial_templated_system_message), if set.
         pub fn get_initial_templated_system_message(
             &self,
         ) -> &Option<crate::types::TemplatedMessageConfig> {
             &self.initial_templated_system_message
         }
+
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.related_contact_id).
@@ -533,6 +597,7 @@ pub mod builders {
             self.related_contact_id = Some(input.into());
             self
         }
+
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.related_contact_id).
@@ -540,10 +605,12 @@ pub mod builders {
             self.related_contact_id = input;
             self
         }
+
         /// Returns [`related_contact_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.related_contact_id), if set.
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
+
         /// Appends an item to [`supported_messaging_content_types`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.supported_messaging_content_types); use [`set_supported_messaging_content_types`](Self::set_supported_messaging_content_types) to replace the whole list.
         pub fn supported_messaging_content_types(
             mut self,
@@ -556,6 +623,7 @@ pub mod builders {
             self.supported_messaging_content_types = Some(v);
             self
         }
+
         /// The supported chat message content types.
         ///
         /// Sets [`supported_messaging_content_types`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.supported_messaging_content_types).
@@ -566,10 +634,12 @@ pub mod builders {
             self.supported_messaging_content_types = input;
             self
         }
+
         /// Returns [`supported_messaging_content_types`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.supported_messaging_content_types), if set.
         pub fn get_supported_messaging_content_types(&self) -> &Option<Vec<String>> {
             &self.supported_messaging_content_types
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.client_token).
@@ -577,6 +647,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.client_token).
@@ -584,10 +655,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`StartOutboundChatContactInput`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -615,12 +688,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StartOutboundChatContactOutput`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct StartOutboundChatContactOutputBuilder {
         pub(crate) contact_id: Option<String>,
     }
+
     impl StartOutboundChatContactOutputBuilder {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
@@ -629,6 +704,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactOutput#structfield.contact_id).
@@ -636,10 +712,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactOutput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Builds a [`StartOutboundChatContactOutput`](crate::operation::start_outbound_chat_contact::StartOutboundChatContactOutput).
         pub fn build(
             self,

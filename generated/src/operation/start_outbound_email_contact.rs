@@ -10,6 +10,7 @@ impl StartOutboundEmailContact {
         Self
     }
 }
+
 /// The input of the [`StartOutboundEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,42 +30,51 @@ pub struct StartOutboundEmailContactInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl StartOutboundEmailContactInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The email address associated with the Amazon Connect instance.
     pub fn from_email_address(&self) -> Option<&crate::types::EmailAddressInfo> {
         self.from_email_address.as_ref()
     }
+
     /// The email address of the customer.
     pub fn destination_email_address(&self) -> Option<&crate::types::EmailAddressInfo> {
         self.destination_email_address.as_ref()
     }
+
     /// The additional recipients address of email in CC.
     pub fn additional_recipients(
         &self,
     ) -> Option<&crate::types::OutboundAdditionalRecipients> {
         self.additional_recipients.as_ref()
     }
+
     /// The email message body to be sent to the newly created email.
     pub fn email_message(&self) -> Option<&crate::types::OutboundEmailContent> {
         self.email_message.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`StartOutboundEmailContactInput`].
     pub fn builder() -> crate::operation::start_outbound_email_contact::builders::StartOutboundEmailContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StartOutboundEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -72,16 +82,19 @@ pub struct StartOutboundEmailContactOutput {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub contact_id: Option<String>,
 }
+
 impl StartOutboundEmailContactOutput {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Creates a new builder for [`StartOutboundEmailContactOutput`].
     pub fn builder() -> crate::operation::start_outbound_email_contact::builders::StartOutboundEmailContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartOutboundEmailContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -106,6 +119,7 @@ pub enum StartOutboundEmailContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartOutboundEmailContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -118,10 +132,12 @@ impl StartOutboundEmailContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -143,35 +159,43 @@ impl StartOutboundEmailContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for StartOutboundEmailContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -186,6 +210,7 @@ impl ::std::error::Error for StartOutboundEmailContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartOutboundEmailContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -200,11 +225,13 @@ impl ::std::fmt::Display for StartOutboundEmailContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartOutboundEmailContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartOutboundEmailContactInput`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput).
@@ -221,6 +248,7 @@ pub mod builders {
         pub(crate) email_message: Option<crate::types::OutboundEmailContent>,
         pub(crate) client_token: Option<String>,
     }
+
     impl StartOutboundEmailContactInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -229,6 +257,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.instance_id). This field is required.
@@ -236,10 +265,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.contact_id). This field is required.
@@ -247,6 +278,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.contact_id). This field is required.
@@ -254,10 +286,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The email address associated with the Amazon Connect instance.
         ///
         /// Sets [`from_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.from_email_address).
@@ -268,6 +302,7 @@ pub mod builders {
             self.from_email_address = Some(input);
             self
         }
+
         /// The email address associated with the Amazon Connect instance.
         ///
         /// Sets [`from_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.from_email_address).
@@ -278,10 +313,12 @@ pub mod builders {
             self.from_email_address = input;
             self
         }
+
         /// Returns [`from_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.from_email_address), if set.
         pub fn get_from_email_address(&self) -> &Option<crate::types::EmailAddressInfo> {
             &self.from_email_address
         }
+
         /// The email address of the customer.
         ///
         /// Sets [`destination_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.destination_email_address). This field is required.
@@ -292,6 +329,7 @@ pub mod builders {
             self.destination_email_address = Some(input);
             self
         }
+
         /// The email address of the customer.
         ///
         /// Sets [`destination_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.destination_email_address). This field is required.
@@ -302,12 +340,14 @@ pub mod builders {
             self.destination_email_address = input;
             self
         }
+
         /// Returns [`destination_email_address`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.destination_email_address), if set.
         pub fn get_destination_email_address(
             &self,
         ) -> &Option<crate::types::EmailAddressInfo> {
             &self.destination_email_address
         }
+
         /// The additional recipients address of email in CC.
         ///
         /// Sets [`additional_recipients`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.additional_recipients).
@@ -318,6 +358,7 @@ pub mod builders {
             self.additional_recipients = Some(input);
             self
         }
+
         /// The additional recipients address of email in CC.
         ///
         /// Sets [`additional_recipients`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.additional_recipients).
@@ -328,12 +369,14 @@ pub mod builders {
             self.additional_recipients = input;
             self
         }
+
         /// Returns [`additional_recipients`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.additional_recipients), if set.
         pub fn get_additional_recipients(
             &self,
         ) -> &Option<crate::types::OutboundAdditionalRecipients> {
             &self.additional_recipients
         }
+
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.email_message). This field is required.
@@ -344,6 +387,7 @@ pub mod builders {
             self.email_message = Some(input);
             self
         }
+
         /// The email message body to be sent to the newly created email.
         ///
         /// Sets [`email_message`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.email_message). This field is required.
@@ -354,10 +398,12 @@ pub mod builders {
             self.email_message = input;
             self
         }
+
         /// Returns [`email_message`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.email_message), if set.
         pub fn get_email_message(&self) -> &Option<crate::types::OutboundEmailContent> {
             &self.email_message
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.client_token).
@@ -365,6 +411,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.client_token).
@@ -372,10 +419,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`StartOutboundEmailContactInput`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -396,12 +445,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StartOutboundEmailContactOutput`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct StartOutboundEmailContactOutputBuilder {
         pub(crate) contact_id: Option<String>,
     }
+
     impl StartOutboundEmailContactOutputBuilder {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
@@ -410,6 +461,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactOutput#structfield.contact_id).
@@ -417,10 +469,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactOutput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Builds a [`StartOutboundEmailContactOutput`](crate::operation::start_outbound_email_contact::StartOutboundEmailContactOutput).
         pub fn build(
             self,

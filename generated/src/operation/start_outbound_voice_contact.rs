@@ -20,6 +20,7 @@ impl StartOutboundVoiceContact {
         Self
     }
 }
+
 /// The input of the [`StartOutboundVoiceContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -63,80 +64,98 @@ pub struct StartOutboundVoiceContactInput {
     /// The maximum time the outbound call will wait for the destination to answer the call, in seconds
     pub ring_timeout_in_seconds: Option<i32>,
 }
+
 impl StartOutboundVoiceContactInput {
     /// The name of a voice contact that is shown to an agent in the Contact Control Panel (CCP).
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// A description of the voice contact that appears in the agent's snapshot in the CCP logs.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
         self.references.as_ref()
     }
+
     /// The `contactId` that is related to this contact.
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
+
     /// The phone number of the customer, in E.164 format.
     pub fn destination_phone_number(&self) -> Option<&str> {
         self.destination_phone_number.as_deref()
     }
+
     /// The identifier of the flow for the outbound call.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The phone number associated with the Amazon Connect instance, in E.164 format.
     pub fn source_phone_number(&self) -> Option<&str> {
         self.source_phone_number.as_deref()
     }
+
     /// The queue for the call.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// A custom key-value pair using an attribute map.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// Configuration of the answering machine detection for this outbound call.
     pub fn answer_machine_detection_config(
         &self,
     ) -> Option<&crate::types::AnswerMachineDetectionConfig> {
         self.answer_machine_detection_config.as_ref()
     }
+
     /// The campaign identifier of the outbound communication.
     pub fn campaign_id(&self) -> Option<&str> {
         self.campaign_id.as_deref()
     }
+
     /// Denotes the class of traffic.
     pub fn traffic_type(&self) -> Option<&crate::types::TrafficType> {
         self.traffic_type.as_ref()
     }
+
     /// Information about the outbound strategy.
     pub fn outbound_strategy(&self) -> Option<&crate::types::OutboundStrategy> {
         self.outbound_strategy.as_ref()
     }
+
     /// The maximum time the outbound call will wait for the destination to answer the call, in seconds
     pub fn ring_timeout_in_seconds(&self) -> Option<i32> {
         self.ring_timeout_in_seconds
     }
+
     /// Creates a new builder for [`StartOutboundVoiceContactInput`].
     pub fn builder() -> crate::operation::start_outbound_voice_contact::builders::StartOutboundVoiceContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for StartOutboundVoiceContactInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("StartOutboundVoiceContactInput");
@@ -163,6 +182,7 @@ impl ::std::fmt::Debug for StartOutboundVoiceContactInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`StartOutboundVoiceContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -170,16 +190,19 @@ pub struct StartOutboundVoiceContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
     pub contact_id: Option<String>,
 }
+
 impl StartOutboundVoiceContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Creates a new builder for [`StartOutboundVoiceContactOutput`].
     pub fn builder() -> crate::operation::start_outbound_voice_contact::builders::StartOutboundVoiceContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartOutboundVoiceContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -206,6 +229,7 @@ pub enum StartOutboundVoiceContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartOutboundVoiceContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -218,10 +242,12 @@ impl StartOutboundVoiceContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -249,35 +275,43 @@ impl StartOutboundVoiceContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DestinationNotAllowedException`](Self::DestinationNotAllowedException) error.
     pub fn is_destination_not_allowed_exception(&self) -> bool {
         matches!(self, Self::DestinationNotAllowedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`OutboundContactNotPermittedException`](Self::OutboundContactNotPermittedException) error.
     pub fn is_outbound_contact_not_permitted_exception(&self) -> bool {
         matches!(self, Self::OutboundContactNotPermittedException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for StartOutboundVoiceContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -294,6 +328,7 @@ impl ::std::error::Error for StartOutboundVoiceContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartOutboundVoiceContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -310,11 +345,13 @@ impl ::std::fmt::Display for StartOutboundVoiceContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartOutboundVoiceContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartOutboundVoiceContactInput`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput).
@@ -342,6 +379,7 @@ pub mod builders {
         pub(crate) outbound_strategy: Option<crate::types::OutboundStrategy>,
         pub(crate) ring_timeout_in_seconds: Option<i32>,
     }
+
     impl StartOutboundVoiceContactInputBuilder {
         /// The name of a voice contact that is shown to an agent in the Contact Control Panel (CCP).
         ///
@@ -350,6 +388,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of a voice contact that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`name`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.name).
@@ -357,10 +396,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// A description of the voice contact that appears in the agent's snapshot in the CCP logs.
         ///
         /// Sets [`description`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.description).
@@ -368,6 +409,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// A description of the voice contact that appears in the agent's snapshot in the CCP logs.
         ///
         /// Sets [`description`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.description).
@@ -375,10 +417,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Inserts an entry into [`references`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
         pub fn references(
             mut self,
@@ -390,6 +434,7 @@ pub mod builders {
             self.references = Some(map);
             self
         }
+
         /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.references).
@@ -400,12 +445,14 @@ pub mod builders {
             self.references = input;
             self
         }
+
         /// Returns [`references`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.references), if set.
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
             &self.references
         }
+
         /// The `contactId` that is related to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.related_contact_id).
@@ -413,6 +460,7 @@ pub mod builders {
             self.related_contact_id = Some(input.into());
             self
         }
+
         /// The `contactId` that is related to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.related_contact_id).
@@ -420,10 +468,12 @@ pub mod builders {
             self.related_contact_id = input;
             self
         }
+
         /// Returns [`related_contact_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.related_contact_id), if set.
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
+
         /// The phone number of the customer, in E.164 format.
         ///
         /// Sets [`destination_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.destination_phone_number). This field is required.
@@ -431,6 +481,7 @@ pub mod builders {
             self.destination_phone_number = Some(input.into());
             self
         }
+
         /// The phone number of the customer, in E.164 format.
         ///
         /// Sets [`destination_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.destination_phone_number). This field is required.
@@ -438,10 +489,12 @@ pub mod builders {
             self.destination_phone_number = input;
             self
         }
+
         /// Returns [`destination_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.destination_phone_number), if set.
         pub fn get_destination_phone_number(&self) -> &Option<String> {
             &self.destination_phone_number
         }
+
         /// The identifier of the flow for the outbound call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.contact_flow_id). This field is required.
@@ -449,6 +502,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow for the outbound call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.contact_flow_id). This field is required.
@@ -456,10 +510,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.instance_id). This field is required.
@@ -467,6 +523,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.instance_id). This field is required.
@@ -474,10 +531,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.client_token).
@@ -485,6 +544,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.client_token).
@@ -492,10 +552,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The phone number associated with the Amazon Connect instance, in E.164 format.
         ///
         /// Sets [`source_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.source_phone_number).
@@ -503,6 +565,7 @@ pub mod builders {
             self.source_phone_number = Some(input.into());
             self
         }
+
         /// The phone number associated with the Amazon Connect instance, in E.164 format.
         ///
         /// Sets [`source_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.source_phone_number).
@@ -510,10 +573,12 @@ pub mod builders {
             self.source_phone_number = input;
             self
         }
+
         /// Returns [`source_phone_number`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.source_phone_number), if set.
         pub fn get_source_phone_number(&self) -> &Option<String> {
             &self.source_phone_number
         }
+
         /// The queue for the call.
         ///
         /// Sets [`queue_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.queue_id).
@@ -521,6 +586,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The queue for the call.
         ///
         /// Sets [`queue_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.queue_id).
@@ -528,10 +594,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// Inserts an entry into [`attributes`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
@@ -539,6 +607,7 @@ pub mod builders {
             self.attributes = Some(map);
             self
         }
+
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.attributes).
@@ -549,12 +618,14 @@ pub mod builders {
             self.attributes = input;
             self
         }
+
         /// Returns [`attributes`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.attributes), if set.
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
             &self.attributes
         }
+
         /// Configuration of the answering machine detection for this outbound call.
         ///
         /// Sets [`answer_machine_detection_config`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.answer_machine_detection_config).
@@ -565,6 +636,7 @@ pub mod builders {
             self.answer_machine_detection_config = Some(input);
             self
         }
+
         /// Configuration of the answering machine detection for this outbound call.
         ///
         /// Sets [`answer_machine_detection_config`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.answer_machine_detection_config).
@@ -575,12 +647,14 @@ pub mod builders {
             self.answer_machine_detection_config = input;
             self
         }
+
         /// Returns [`answer_machine_detection_config`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.answer_machine_detection_config), if set.
         pub fn get_answer_machine_detection_config(
             &self,
         ) -> &Option<crate::types::AnswerMachineDetectionConfig> {
             &self.answer_machine_detection_config
         }
+
         /// The campaign identifier of the outbound communication.
         ///
         /// Sets [`campaign_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.campaign_id).
@@ -588,6 +662,7 @@ pub mod builders {
             self.campaign_id = Some(input.into());
             self
         }
+
         /// The campaign identifier of the outbound communication.
         ///
         /// Sets [`campaign_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.campaign_id).
@@ -595,10 +670,12 @@ pub mod builders {
             self.campaign_id = input;
             self
         }
+
         /// Returns [`campaign_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.campaign_id), if set.
         pub fn get_campaign_id(&self) -> &Option<String> {
             &self.campaign_id
         }
+
         /// Denotes the class of traffic.
         ///
         /// Sets [`traffic_type`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.traffic_type).
@@ -606,6 +683,7 @@ pub mod builders {
             self.traffic_type = Some(input);
             self
         }
+
         /// Denotes the class of traffic.
         ///
         /// Sets [`traffic_type`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.traffic_type).
@@ -616,10 +694,12 @@ pub mod builders {
             self.traffic_type = input;
             self
         }
+
         /// Returns [`traffic_type`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.traffic_type), if set.
         pub fn get_traffic_type(&self) -> &Option<crate::types::TrafficType> {
             &self.traffic_type
         }
+
         /// Information about the outbound strategy.
         ///
         /// Sets [`outbound_strategy`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.outbound_strategy).
@@ -630,6 +710,7 @@ pub mod builders {
             self.outbound_strategy = Some(input);
             self
         }
+
         /// Information about the outbound strategy.
         ///
         /// Sets [`outbound_strategy`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.outbound_strategy).
@@ -640,10 +721,12 @@ pub mod builders {
             self.outbound_strategy = input;
             self
         }
+
         /// Returns [`outbound_strategy`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.outbound_strategy), if set.
         pub fn get_outbound_strategy(&self) -> &Option<crate::types::OutboundStrategy> {
             &self.outbound_strategy
         }
+
         /// The maximum time the outbound call will wait for the destination to answer the call, in seconds
         ///
         /// Sets [`ring_timeout_in_seconds`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.ring_timeout_in_seconds).
@@ -651,6 +734,7 @@ pub mod builders {
             self.ring_timeout_in_seconds = Some(input);
             self
         }
+
         /// The maximum time the outbound call will wait for the destination to answer the call, in seconds
         ///
         /// Sets [`ring_timeout_in_seconds`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.ring_timeout_in_seconds).
@@ -658,10 +742,12 @@ pub mod builders {
             self.ring_timeout_in_seconds = input;
             self
         }
+
         /// Returns [`ring_timeout_in_seconds`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput#structfield.ring_timeout_in_seconds), if set.
         pub fn get_ring_timeout_in_seconds(&self) -> &Option<i32> {
             &self.ring_timeout_in_seconds
         }
+
         /// Builds a [`StartOutboundVoiceContactInput`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -691,6 +777,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for StartOutboundVoiceContactInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("StartOutboundVoiceContactInputBuilder");
@@ -717,12 +804,14 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`StartOutboundVoiceContactOutput`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct StartOutboundVoiceContactOutputBuilder {
         pub(crate) contact_id: Option<String>,
     }
+
     impl StartOutboundVoiceContactOutputBuilder {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
@@ -731,6 +820,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOutput#structfield.contact_id).
@@ -738,10 +828,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOutput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Builds a [`StartOutboundVoiceContactOutput`](crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOutput).
         pub fn build(
             self,

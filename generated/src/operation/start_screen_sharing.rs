@@ -10,6 +10,7 @@ impl StartScreenSharing {
         Self
     }
 }
+
 /// The input of the [`StartScreenSharing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct StartScreenSharingInput {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub contact_id: Option<String>,
 }
+
 impl StartScreenSharingInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Creates a new builder for [`StartScreenSharingInput`].
     pub fn builder() -> crate::operation::start_screen_sharing::builders::StartScreenSharingInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StartScreenSharing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl StartScreenSharingOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartScreenSharing`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum StartScreenSharingError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartScreenSharingError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl StartScreenSharingError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,31 +117,38 @@ impl StartScreenSharingError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for StartScreenSharingError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -145,6 +162,7 @@ impl ::std::error::Error for StartScreenSharingError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartScreenSharingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -158,11 +176,13 @@ impl ::std::fmt::Display for StartScreenSharingError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartScreenSharingError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartScreenSharingInput`](crate::operation::start_screen_sharing::StartScreenSharingInput).
@@ -173,6 +193,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) contact_id: Option<String>,
     }
+
     impl StartScreenSharingInputBuilder {
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
@@ -181,6 +202,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_screen_sharing::StartScreenSharingInput#structfield.client_token).
@@ -188,10 +210,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_screen_sharing::StartScreenSharingInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_screen_sharing::StartScreenSharingInput#structfield.instance_id). This field is required.
@@ -199,6 +223,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_screen_sharing::StartScreenSharingInput#structfield.instance_id). This field is required.
@@ -206,10 +231,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_screen_sharing::StartScreenSharingInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_screen_sharing::StartScreenSharingInput#structfield.contact_id). This field is required.
@@ -217,6 +244,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_screen_sharing::StartScreenSharingInput#structfield.contact_id). This field is required.
@@ -224,10 +252,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_screen_sharing::StartScreenSharingInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Builds a [`StartScreenSharingInput`](crate::operation::start_screen_sharing::StartScreenSharingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -244,6 +274,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StartScreenSharingOutput`](crate::operation::start_screen_sharing::StartScreenSharingOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -24,6 +24,7 @@ impl StartTaskContact {
         Self
     }
 }
+
 /// The input of the [`StartTaskContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -71,57 +72,70 @@ pub struct StartTaskContactInput {
     /// List of S3 presigned URLs of task attachments and their file name. You can have a maximum of 5 attachments per task.
     pub attachments: Option<Vec<crate::types::TaskAttachment>>,
 }
+
 impl StartTaskContactInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the previous chat, voice, or task contact.
     pub fn previous_contact_id(&self) -> Option<&str> {
         self.previous_contact_id.as_deref()
     }
+
     /// The identifier of the flow for initiating the tasks.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// A custom key-value pair using an attribute map.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// The name of a task that is shown to an agent in the Contact Control Panel (CCP).
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
         self.references.as_ref()
     }
+
     /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
     pub fn scheduled_time(&self) -> Option<&crate::primitives::DateTime> {
         self.scheduled_time.as_ref()
     }
+
     /// A unique identifier for the task template.
     pub fn task_template_id(&self) -> Option<&str> {
         self.task_template_id.as_deref()
     }
+
     /// The identifier for the quick connect.
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
+
     /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/tasks.html#linked-tasks) to this contact.
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
+
     /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
     pub fn segment_attributes(
         &self,
@@ -130,17 +144,20 @@ impl StartTaskContactInput {
     > {
         self.segment_attributes.as_ref()
     }
+
     /// List of S3 presigned URLs of task attachments and their file name.
     ///
     /// Empty when the field is unset; use `.attachments.is_none()` to tell unset from empty.
     pub fn attachments(&self) -> &[crate::types::TaskAttachment] {
         self.attachments.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`StartTaskContactInput`].
     pub fn builder() -> crate::operation::start_task_contact::builders::StartTaskContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for StartTaskContactInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("StartTaskContactInput");
@@ -161,6 +178,7 @@ impl ::std::fmt::Debug for StartTaskContactInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`StartTaskContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -168,16 +186,19 @@ pub struct StartTaskContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
     pub contact_id: Option<String>,
 }
+
 impl StartTaskContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Creates a new builder for [`StartTaskContactOutput`].
     pub fn builder() -> crate::operation::start_task_contact::builders::StartTaskContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartTaskContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -200,6 +221,7 @@ pub enum StartTaskContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartTaskContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -212,10 +234,12 @@ impl StartTaskContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -238,31 +262,38 @@ impl StartTaskContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for StartTaskContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -276,6 +307,7 @@ impl ::std::error::Error for StartTaskContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartTaskContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -289,11 +321,13 @@ impl ::std::fmt::Display for StartTaskContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartTaskContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartTaskContactInput`](crate::operation::start_task_contact::StartTaskContactInput).
@@ -319,6 +353,7 @@ pub mod builders {
         >,
         pub(crate) attachments: Option<Vec<crate::types::TaskAttachment>>,
     }
+
     impl StartTaskContactInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -327,6 +362,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.instance_id). This field is required.
@@ -334,10 +370,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the previous chat, voice, or task contact.
         ///
         /// Sets [`previous_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.previous_contact_id).
@@ -345,6 +383,7 @@ pub mod builders {
             self.previous_contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the previous chat, voice, or task contact.
         ///
         /// Sets [`previous_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.previous_contact_id).
@@ -352,10 +391,12 @@ pub mod builders {
             self.previous_contact_id = input;
             self
         }
+
         /// Returns [`previous_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.previous_contact_id), if set.
         pub fn get_previous_contact_id(&self) -> &Option<String> {
             &self.previous_contact_id
         }
+
         /// The identifier of the flow for initiating the tasks.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.contact_flow_id).
@@ -363,6 +404,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow for initiating the tasks.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.contact_flow_id).
@@ -370,10 +412,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// Inserts an entry into [`attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
@@ -381,6 +425,7 @@ pub mod builders {
             self.attributes = Some(map);
             self
         }
+
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attributes).
@@ -391,12 +436,14 @@ pub mod builders {
             self.attributes = input;
             self
         }
+
         /// Returns [`attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attributes), if set.
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
             &self.attributes
         }
+
         /// The name of a task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`name`](crate::operation::start_task_contact::StartTaskContactInput#structfield.name). This field is required.
@@ -404,6 +451,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of a task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`name`](crate::operation::start_task_contact::StartTaskContactInput#structfield.name). This field is required.
@@ -411,10 +459,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::start_task_contact::StartTaskContactInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// Inserts an entry into [`references`](crate::operation::start_task_contact::StartTaskContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
         pub fn references(
             mut self,
@@ -426,6 +476,7 @@ pub mod builders {
             self.references = Some(map);
             self
         }
+
         /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::start_task_contact::StartTaskContactInput#structfield.references).
@@ -436,12 +487,14 @@ pub mod builders {
             self.references = input;
             self
         }
+
         /// Returns [`references`](crate::operation::start_task_contact::StartTaskContactInput#structfield.references), if set.
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
             &self.references
         }
+
         /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`description`](crate::operation::start_task_contact::StartTaskContactInput#structfield.description).
@@ -449,6 +502,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`description`](crate::operation::start_task_contact::StartTaskContactInput#structfield.description).
@@ -456,10 +510,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::start_task_contact::StartTaskContactInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_task_contact::StartTaskContactInput#structfield.client_token).
@@ -467,6 +523,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_task_contact::StartTaskContactInput#structfield.client_token).
@@ -474,10 +531,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_task_contact::StartTaskContactInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
         ///
         /// Sets [`scheduled_time`](crate::operation::start_task_contact::StartTaskContactInput#structfield.scheduled_time).
@@ -485,6 +544,7 @@ pub mod builders {
             self.scheduled_time = Some(input);
             self
         }
+
         /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
         ///
         /// Sets [`scheduled_time`](crate::operation::start_task_contact::StartTaskContactInput#structfield.scheduled_time).
@@ -495,10 +555,12 @@ pub mod builders {
             self.scheduled_time = input;
             self
         }
+
         /// Returns [`scheduled_time`](crate::operation::start_task_contact::StartTaskContactInput#structfield.scheduled_time), if set.
         pub fn get_scheduled_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.scheduled_time
         }
+
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.task_template_id).
@@ -506,6 +568,7 @@ pub mod builders {
             self.task_template_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.task_template_id).
@@ -513,10 +576,12 @@ pub mod builders {
             self.task_template_id = input;
             self
         }
+
         /// Returns [`task_template_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.task_template_id), if set.
         pub fn get_task_template_id(&self) -> &Option<String> {
             &self.task_template_id
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.quick_connect_id).
@@ -524,6 +589,7 @@ pub mod builders {
             self.quick_connect_id = Some(input.into());
             self
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.quick_connect_id).
@@ -531,10 +597,12 @@ pub mod builders {
             self.quick_connect_id = input;
             self
         }
+
         /// Returns [`quick_connect_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.quick_connect_id), if set.
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
+
         /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/tasks.html#linked-tasks) to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.related_contact_id).
@@ -542,6 +610,7 @@ pub mod builders {
             self.related_contact_id = Some(input.into());
             self
         }
+
         /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/tasks.html#linked-tasks) to this contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.related_contact_id).
@@ -549,10 +618,12 @@ pub mod builders {
             self.related_contact_id = input;
             self
         }
+
         /// Returns [`related_contact_id`](crate::operation::start_task_contact::StartTaskContactInput#structfield.related_contact_id), if set.
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
+
         /// Inserts an entry into [`segment_attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
         pub fn segment_attributes(
             mut self,
@@ -564,6 +635,7 @@ pub mod builders {
             self.segment_attributes = Some(map);
             self
         }
+
         /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.segment_attributes).
@@ -576,6 +648,7 @@ pub mod builders {
             self.segment_attributes = input;
             self
         }
+
         /// Returns [`segment_attributes`](crate::operation::start_task_contact::StartTaskContactInput#structfield.segment_attributes), if set.
         pub fn get_segment_attributes(
             &self,
@@ -584,6 +657,7 @@ pub mod builders {
         > {
             &self.segment_attributes
         }
+
         /// Appends an item to [`attachments`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attachments); use [`set_attachments`](Self::set_attachments) to replace the whole list.
         pub fn attachments(mut self, input: crate::types::TaskAttachment) -> Self {
             let mut v: Vec<_> = self.attachments.unwrap_or_default();
@@ -591,6 +665,7 @@ pub mod builders {
             self.attachments = Some(v);
             self
         }
+
         /// List of S3 presigned URLs of task attachments and their file name.
         ///
         /// Sets [`attachments`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attachments).
@@ -601,10 +676,12 @@ pub mod builders {
             self.attachments = input;
             self
         }
+
         /// Returns [`attachments`](crate::operation::start_task_contact::StartTaskContactInput#structfield.attachments), if set.
         pub fn get_attachments(&self) -> &Option<Vec<crate::types::TaskAttachment>> {
             &self.attachments
         }
+
         /// Builds a [`StartTaskContactInput`](crate::operation::start_task_contact::StartTaskContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -632,6 +709,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for StartTaskContactInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("StartTaskContactInputBuilder");
@@ -652,12 +730,14 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`StartTaskContactOutput`](crate::operation::start_task_contact::StartTaskContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct StartTaskContactOutputBuilder {
         pub(crate) contact_id: Option<String>,
     }
+
     impl StartTaskContactOutputBuilder {
         /// The identifier of this contact within the Amazon Connect instance.
         ///
@@ -666,6 +746,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of this contact within the Amazon Connect instance.
         ///
         /// Sets [`contact_id`](crate::operation::start_task_contact::StartTaskContactOutput#structfield.contact_id).
@@ -673,10 +754,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_task_contact::StartTaskContactOutput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Builds a [`StartTaskContactOutput`](crate::operation::start_task_contact::StartTaskContactOutput).
         pub fn build(
             self,

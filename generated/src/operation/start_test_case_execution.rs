@@ -10,6 +10,7 @@ impl StartTestCaseExecution {
         Self
     }
 }
+
 /// The input of the [`StartTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct StartTestCaseExecutionInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl StartTestCaseExecutionInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the test case to execute.
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`StartTestCaseExecutionInput`].
     pub fn builder() -> crate::operation::start_test_case_execution::builders::StartTestCaseExecutionInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StartTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -50,24 +56,29 @@ pub struct StartTestCaseExecutionOutput {
     /// The status of a test case execution.
     pub status: Option<crate::types::TestCaseExecutionStatus>,
 }
+
 impl StartTestCaseExecutionOutput {
     /// The identifier of the test case execution.
     pub fn test_case_execution_id(&self) -> Option<&str> {
         self.test_case_execution_id.as_deref()
     }
+
     /// The identifier of the test case resource that was executed.
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
+
     /// The status of a test case execution.
     pub fn status(&self) -> Option<&crate::types::TestCaseExecutionStatus> {
         self.status.as_ref()
     }
+
     /// Creates a new builder for [`StartTestCaseExecutionOutput`].
     pub fn builder() -> crate::operation::start_test_case_execution::builders::StartTestCaseExecutionOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -92,6 +103,7 @@ pub enum StartTestCaseExecutionError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartTestCaseExecutionError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -104,10 +116,12 @@ impl StartTestCaseExecutionError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -131,35 +145,43 @@ impl StartTestCaseExecutionError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for StartTestCaseExecutionError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -174,6 +196,7 @@ impl ::std::error::Error for StartTestCaseExecutionError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartTestCaseExecutionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -188,11 +211,13 @@ impl ::std::fmt::Display for StartTestCaseExecutionError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartTestCaseExecutionError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartTestCaseExecutionInput`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput).
@@ -203,6 +228,7 @@ pub mod builders {
         pub(crate) test_case_id: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl StartTestCaseExecutionInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -211,6 +237,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.instance_id). This field is required.
@@ -218,10 +245,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the test case to execute.
         ///
         /// Sets [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.test_case_id). This field is required.
@@ -229,6 +258,7 @@ pub mod builders {
             self.test_case_id = Some(input.into());
             self
         }
+
         /// The identifier of the test case to execute.
         ///
         /// Sets [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.test_case_id). This field is required.
@@ -236,10 +266,12 @@ pub mod builders {
             self.test_case_id = input;
             self
         }
+
         /// Returns [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.test_case_id), if set.
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.client_token).
@@ -247,6 +279,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.client_token).
@@ -254,10 +287,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`StartTestCaseExecutionInput`](crate::operation::start_test_case_execution::StartTestCaseExecutionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -274,6 +309,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StartTestCaseExecutionOutput`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -282,6 +318,7 @@ pub mod builders {
         pub(crate) test_case_id: Option<String>,
         pub(crate) status: Option<crate::types::TestCaseExecutionStatus>,
     }
+
     impl StartTestCaseExecutionOutputBuilder {
         /// The identifier of the test case execution.
         ///
@@ -290,6 +327,7 @@ pub mod builders {
             self.test_case_execution_id = Some(input.into());
             self
         }
+
         /// The identifier of the test case execution.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.test_case_execution_id).
@@ -297,10 +335,12 @@ pub mod builders {
             self.test_case_execution_id = input;
             self
         }
+
         /// Returns [`test_case_execution_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.test_case_execution_id), if set.
         pub fn get_test_case_execution_id(&self) -> &Option<String> {
             &self.test_case_execution_id
         }
+
         /// The identifier of the test case resource that was executed.
         ///
         /// Sets [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.test_case_id).
@@ -308,6 +348,7 @@ pub mod builders {
             self.test_case_id = Some(input.into());
             self
         }
+
         /// The identifier of the test case resource that was executed.
         ///
         /// Sets [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.test_case_id).
@@ -315,10 +356,12 @@ pub mod builders {
             self.test_case_id = input;
             self
         }
+
         /// Returns [`test_case_id`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.test_case_id), if set.
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
+
         /// The status of a test case execution.
         ///
         /// Sets [`status`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.status).
@@ -326,6 +369,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// The status of a test case execution.
         ///
         /// Sets [`status`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.status).
@@ -336,10 +380,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TestCaseExecutionStatus> {
             &self.status
         }
+
         /// Builds a [`StartTestCaseExecutionOutput`](crate::operation::start_test_case_execution::StartTestCaseExecutionOutput).
         pub fn build(
             self,

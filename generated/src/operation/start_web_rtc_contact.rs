@@ -10,6 +10,7 @@ impl StartWebRTCContact {
         Self
     }
 }
+
 /// The input of the [`StartWebRTCContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -39,50 +40,61 @@ pub struct StartWebRtcContactInput {
     /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
     pub description: Option<String>,
 }
+
 impl StartWebRtcContactInput {
     /// A custom key-value pair using an attribute map.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// The identifier of the flow for the call.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Information about the video sharing capabilities of the participants (customer, agent).
     pub fn allowed_capabilities(&self) -> Option<&crate::types::AllowedCapabilities> {
         self.allowed_capabilities.as_ref()
     }
+
     /// The customer's details.
     pub fn participant_details(&self) -> Option<&crate::types::ParticipantDetails> {
         self.participant_details.as_ref()
     }
+
     /// The unique identifier for an Amazon Connect contact.
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
+
     /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
         self.references.as_ref()
     }
+
     /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Creates a new builder for [`StartWebRtcContactInput`].
     pub fn builder() -> crate::operation::start_web_rtc_contact::builders::StartWebRtcContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for StartWebRtcContactInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("StartWebRtcContactInput");
@@ -98,6 +110,7 @@ impl ::std::fmt::Debug for StartWebRtcContactInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`StartWebRTCContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -111,28 +124,34 @@ pub struct StartWebRtcContactOutput {
     /// The token used by the contact participant to call the [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html) API. The participant token is valid for the lifetime of a contact participant.
     pub participant_token: Option<String>,
 }
+
 impl StartWebRtcContactOutput {
     /// Information required for the client application (mobile application or website) to connect to the call.
     pub fn connection_data(&self) -> Option<&crate::types::ConnectionData> {
         self.connection_data.as_ref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier for a contact participant.
     pub fn participant_id(&self) -> Option<&str> {
         self.participant_id.as_deref()
     }
+
     /// The token used by the contact participant to call the [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html) API.
     pub fn participant_token(&self) -> Option<&str> {
         self.participant_token.as_deref()
     }
+
     /// Creates a new builder for [`StartWebRtcContactOutput`].
     pub fn builder() -> crate::operation::start_web_rtc_contact::builders::StartWebRtcContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StartWebRTCContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -153,6 +172,7 @@ pub enum StartWebRTCContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StartWebRTCContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -165,10 +185,12 @@ impl StartWebRTCContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -190,27 +212,33 @@ impl StartWebRTCContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for StartWebRTCContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -223,6 +251,7 @@ impl ::std::error::Error for StartWebRTCContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartWebRTCContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -235,11 +264,13 @@ impl ::std::fmt::Display for StartWebRTCContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StartWebRTCContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StartWebRtcContactInput`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput).
@@ -258,6 +289,7 @@ pub mod builders {
         >,
         pub(crate) description: Option<String>,
     }
+
     impl StartWebRtcContactInputBuilder {
         /// Inserts an entry into [`attributes`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
@@ -266,6 +298,7 @@ pub mod builders {
             self.attributes = Some(map);
             self
         }
+
         /// A custom key-value pair using an attribute map.
         ///
         /// Sets [`attributes`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.attributes).
@@ -276,12 +309,14 @@ pub mod builders {
             self.attributes = input;
             self
         }
+
         /// Returns [`attributes`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.attributes), if set.
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
             &self.attributes
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.client_token).
@@ -289,6 +324,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.client_token).
@@ -296,10 +332,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// The identifier of the flow for the call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.contact_flow_id). This field is required.
@@ -307,6 +345,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow for the call.
         ///
         /// Sets [`contact_flow_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.contact_flow_id). This field is required.
@@ -314,10 +353,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.instance_id). This field is required.
@@ -325,6 +366,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.instance_id). This field is required.
@@ -332,10 +374,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Information about the video sharing capabilities of the participants (customer, agent).
         ///
         /// Sets [`allowed_capabilities`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.allowed_capabilities).
@@ -346,6 +390,7 @@ pub mod builders {
             self.allowed_capabilities = Some(input);
             self
         }
+
         /// Information about the video sharing capabilities of the participants (customer, agent).
         ///
         /// Sets [`allowed_capabilities`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.allowed_capabilities).
@@ -356,12 +401,14 @@ pub mod builders {
             self.allowed_capabilities = input;
             self
         }
+
         /// Returns [`allowed_capabilities`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.allowed_capabilities), if set.
         pub fn get_allowed_capabilities(
             &self,
         ) -> &Option<crate::types::AllowedCapabilities> {
             &self.allowed_capabilities
         }
+
         /// The customer's details.
         ///
         /// Sets [`participant_details`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.participant_details). This field is required.
@@ -372,6 +419,7 @@ pub mod builders {
             self.participant_details = Some(input);
             self
         }
+
         /// The customer's details.
         ///
         /// Sets [`participant_details`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.participant_details). This field is required.
@@ -382,12 +430,14 @@ pub mod builders {
             self.participant_details = input;
             self
         }
+
         /// Returns [`participant_details`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.participant_details), if set.
         pub fn get_participant_details(
             &self,
         ) -> &Option<crate::types::ParticipantDetails> {
             &self.participant_details
         }
+
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.related_contact_id).
@@ -395,6 +445,7 @@ pub mod builders {
             self.related_contact_id = Some(input.into());
             self
         }
+
         /// The unique identifier for an Amazon Connect contact.
         ///
         /// Sets [`related_contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.related_contact_id).
@@ -402,10 +453,12 @@ pub mod builders {
             self.related_contact_id = input;
             self
         }
+
         /// Returns [`related_contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.related_contact_id), if set.
         pub fn get_related_contact_id(&self) -> &Option<String> {
             &self.related_contact_id
         }
+
         /// Inserts an entry into [`references`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
         pub fn references(
             mut self,
@@ -417,6 +470,7 @@ pub mod builders {
             self.references = Some(map);
             self
         }
+
         /// A formatted URL that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.references).
@@ -427,12 +481,14 @@ pub mod builders {
             self.references = input;
             self
         }
+
         /// Returns [`references`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.references), if set.
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
             &self.references
         }
+
         /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`description`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.description).
@@ -440,6 +496,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// A description of the task that is shown to an agent in the Contact Control Panel (CCP).
         ///
         /// Sets [`description`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.description).
@@ -447,10 +504,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Builds a [`StartWebRtcContactInput`](crate::operation::start_web_rtc_contact::StartWebRtcContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -473,6 +532,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for StartWebRtcContactInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("StartWebRtcContactInputBuilder");
@@ -488,6 +548,7 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`StartWebRtcContactOutput`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -497,6 +558,7 @@ pub mod builders {
         pub(crate) participant_id: Option<String>,
         pub(crate) participant_token: Option<String>,
     }
+
     impl StartWebRtcContactOutputBuilder {
         /// Information required for the client application (mobile application or website) to connect to the call.
         ///
@@ -505,6 +567,7 @@ pub mod builders {
             self.connection_data = Some(input);
             self
         }
+
         /// Information required for the client application (mobile application or website) to connect to the call.
         ///
         /// Sets [`connection_data`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.connection_data).
@@ -515,10 +578,12 @@ pub mod builders {
             self.connection_data = input;
             self
         }
+
         /// Returns [`connection_data`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.connection_data), if set.
         pub fn get_connection_data(&self) -> &Option<crate::types::ConnectionData> {
             &self.connection_data
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.contact_id).
@@ -526,6 +591,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.contact_id).
@@ -533,10 +599,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier for a contact participant.
         ///
         /// Sets [`participant_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_id).
@@ -544,6 +612,7 @@ pub mod builders {
             self.participant_id = Some(input.into());
             self
         }
+
         /// The identifier for a contact participant.
         ///
         /// Sets [`participant_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_id).
@@ -551,10 +620,12 @@ pub mod builders {
             self.participant_id = input;
             self
         }
+
         /// Returns [`participant_id`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_id), if set.
         pub fn get_participant_id(&self) -> &Option<String> {
             &self.participant_id
         }
+
         /// The token used by the contact participant to call the [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html) API.
         ///
         /// Sets [`participant_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_token).
@@ -562,6 +633,7 @@ pub mod builders {
             self.participant_token = Some(input.into());
             self
         }
+
         /// The token used by the contact participant to call the [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html) API.
         ///
         /// Sets [`participant_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_token).
@@ -569,10 +641,12 @@ pub mod builders {
             self.participant_token = input;
             self
         }
+
         /// Returns [`participant_token`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput#structfield.participant_token), if set.
         pub fn get_participant_token(&self) -> &Option<String> {
             &self.participant_token
         }
+
         /// Builds a [`StartWebRtcContactOutput`](crate::operation::start_web_rtc_contact::StartWebRtcContactOutput).
         pub fn build(
             self,

@@ -18,6 +18,7 @@ impl StopContact {
         Self
     }
 }
+
 /// The input of the [`StopContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,24 +30,29 @@ pub struct StopContactInput {
     /// The reason a contact can be disconnected. Only Amazon Connect outbound campaigns can provide this field. For a list and description of all the possible disconnect reasons by channel (including outbound campaign voice contacts) see DisconnectReason under [ContactTraceRecord](https://docs.aws.amazon.com/connect/latest/adminguide/ctr-data-model.html#ctr-ContactTraceRecord) in the *Amazon Connect Administrator Guide*.
     pub disconnect_reason: Option<crate::types::DisconnectReason>,
 }
+
 impl StopContactInput {
     /// The ID of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The reason a contact can be disconnected.
     pub fn disconnect_reason(&self) -> Option<&crate::types::DisconnectReason> {
         self.disconnect_reason.as_ref()
     }
+
     /// Creates a new builder for [`StopContactInput`].
     pub fn builder() -> crate::operation::stop_contact::builders::StopContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StopContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,6 +63,7 @@ impl StopContactOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StopContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -79,6 +86,7 @@ pub enum StopContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StopContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -91,10 +99,12 @@ impl StopContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -119,31 +129,38 @@ impl StopContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`ContactNotFoundException`](Self::ContactNotFoundException) error.
     pub fn is_contact_not_found_exception(&self) -> bool {
         matches!(self, Self::ContactNotFoundException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for StopContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -157,6 +174,7 @@ impl ::std::error::Error for StopContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for StopContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -170,11 +188,13 @@ impl ::std::fmt::Display for StopContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StopContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StopContactInput`](crate::operation::stop_contact::StopContactInput).
@@ -185,6 +205,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) disconnect_reason: Option<crate::types::DisconnectReason>,
     }
+
     impl StopContactInputBuilder {
         /// The ID of the contact.
         ///
@@ -193,6 +214,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The ID of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact::StopContactInput#structfield.contact_id). This field is required.
@@ -200,10 +222,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::stop_contact::StopContactInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_contact::StopContactInput#structfield.instance_id). This field is required.
@@ -211,6 +235,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_contact::StopContactInput#structfield.instance_id). This field is required.
@@ -218,10 +243,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::stop_contact::StopContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The reason a contact can be disconnected.
         ///
         /// Sets [`disconnect_reason`](crate::operation::stop_contact::StopContactInput#structfield.disconnect_reason).
@@ -232,6 +259,7 @@ pub mod builders {
             self.disconnect_reason = Some(input);
             self
         }
+
         /// The reason a contact can be disconnected.
         ///
         /// Sets [`disconnect_reason`](crate::operation::stop_contact::StopContactInput#structfield.disconnect_reason).
@@ -242,10 +270,12 @@ pub mod builders {
             self.disconnect_reason = input;
             self
         }
+
         /// Returns [`disconnect_reason`](crate::operation::stop_contact::StopContactInput#structfield.disconnect_reason), if set.
         pub fn get_disconnect_reason(&self) -> &Option<crate::types::DisconnectReason> {
             &self.disconnect_reason
         }
+
         /// Builds a [`StopContactInput`](crate::operation::stop_contact::StopContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -262,6 +292,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StopContactOutput`](crate::operation::stop_contact::StopContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

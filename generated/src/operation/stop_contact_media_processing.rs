@@ -10,6 +10,7 @@ impl StopContactMediaProcessing {
         Self
     }
 }
+
 /// The input of the [`StopContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,20 +20,24 @@ pub struct StopContactMediaProcessingInput {
     /// The identifier of the contact.
     pub contact_id: Option<String>,
 }
+
 impl StopContactMediaProcessingInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Creates a new builder for [`StopContactMediaProcessingInput`].
     pub fn builder() -> crate::operation::stop_contact_media_processing::builders::StopContactMediaProcessingInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StopContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -43,6 +48,7 @@ impl StopContactMediaProcessingOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StopContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -65,6 +71,7 @@ pub enum StopContactMediaProcessingError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StopContactMediaProcessingError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -77,10 +84,12 @@ impl StopContactMediaProcessingError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -103,31 +112,38 @@ impl StopContactMediaProcessingError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for StopContactMediaProcessingError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -141,6 +157,7 @@ impl ::std::error::Error for StopContactMediaProcessingError {
         }
     }
 }
+
 impl ::std::fmt::Display for StopContactMediaProcessingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -154,11 +171,13 @@ impl ::std::fmt::Display for StopContactMediaProcessingError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StopContactMediaProcessingError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StopContactMediaProcessingInput`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput).
@@ -168,6 +187,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) contact_id: Option<String>,
     }
+
     impl StopContactMediaProcessingInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -176,6 +196,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput#structfield.instance_id).
@@ -183,10 +204,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput#structfield.contact_id).
@@ -194,6 +217,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput#structfield.contact_id).
@@ -201,10 +225,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// Builds a [`StopContactMediaProcessingInput`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -220,6 +246,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StopContactMediaProcessingOutput`](crate::operation::stop_contact_media_processing::StopContactMediaProcessingOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

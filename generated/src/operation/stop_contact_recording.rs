@@ -12,6 +12,7 @@ impl StopContactRecording {
         Self
     }
 }
+
 /// The input of the [`StopContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct StopContactRecordingInput {
     /// The type of recording being operated on.
     pub contact_recording_type: Option<crate::types::ContactRecordingType>,
 }
+
 impl StopContactRecordingInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
+
     /// The type of recording being operated on.
     pub fn contact_recording_type(&self) -> Option<&crate::types::ContactRecordingType> {
         self.contact_recording_type.as_ref()
     }
+
     /// Creates a new builder for [`StopContactRecordingInput`].
     pub fn builder() -> crate::operation::stop_contact_recording::builders::StopContactRecordingInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StopContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,6 +64,7 @@ impl StopContactRecordingOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StopContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -75,6 +83,7 @@ pub enum StopContactRecordingError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StopContactRecordingError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -87,10 +96,12 @@ impl StopContactRecordingError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -109,23 +120,28 @@ impl StopContactRecordingError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for StopContactRecordingError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +153,7 @@ impl ::std::error::Error for StopContactRecordingError {
         }
     }
 }
+
 impl ::std::fmt::Display for StopContactRecordingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -148,11 +165,13 @@ impl ::std::fmt::Display for StopContactRecordingError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StopContactRecordingError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StopContactRecordingInput`](crate::operation::stop_contact_recording::StopContactRecordingInput).
@@ -164,6 +183,7 @@ pub mod builders {
         pub(crate) initial_contact_id: Option<String>,
         pub(crate) contact_recording_type: Option<crate::types::ContactRecordingType>,
     }
+
     impl StopContactRecordingInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +192,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_contact_recording::StopContactRecordingInput#structfield.instance_id). This field is required.
@@ -179,10 +200,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::stop_contact_recording::StopContactRecordingInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact_recording::StopContactRecordingInput#structfield.contact_id). This field is required.
@@ -190,6 +213,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact_recording::StopContactRecordingInput#structfield.contact_id). This field is required.
@@ -197,10 +221,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::stop_contact_recording::StopContactRecordingInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::stop_contact_recording::StopContactRecordingInput#structfield.initial_contact_id). This field is required.
@@ -208,6 +234,7 @@ pub mod builders {
             self.initial_contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::stop_contact_recording::StopContactRecordingInput#structfield.initial_contact_id). This field is required.
@@ -215,10 +242,12 @@ pub mod builders {
             self.initial_contact_id = input;
             self
         }
+
         /// Returns [`initial_contact_id`](crate::operation::stop_contact_recording::StopContactRecordingInput#structfield.initial_contact_id), if set.
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
+
         /// The type of recording being operated on.
         ///
         /// Sets [`contact_recording_type`](crate::operation::stop_contact_recording::StopContactRecordingInput#structfield.contact_recording_type).
@@ -229,6 +258,7 @@ pub mod builders {
             self.contact_recording_type = Some(input);
             self
         }
+
         /// The type of recording being operated on.
         ///
         /// Sets [`contact_recording_type`](crate::operation::stop_contact_recording::StopContactRecordingInput#structfield.contact_recording_type).
@@ -239,12 +269,14 @@ pub mod builders {
             self.contact_recording_type = input;
             self
         }
+
         /// Returns [`contact_recording_type`](crate::operation::stop_contact_recording::StopContactRecordingInput#structfield.contact_recording_type), if set.
         pub fn get_contact_recording_type(
             &self,
         ) -> &Option<crate::types::ContactRecordingType> {
             &self.contact_recording_type
         }
+
         /// Builds a [`StopContactRecordingInput`](crate::operation::stop_contact_recording::StopContactRecordingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -262,6 +294,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StopContactRecordingOutput`](crate::operation::stop_contact_recording::StopContactRecordingOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl StopContactStreaming {
         Self
     }
 }
+
 /// The input of the [`StopContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct StopContactStreamingInput {
     /// The identifier of the streaming configuration enabled.
     pub streaming_id: Option<String>,
 }
+
 impl StopContactStreamingInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier of the streaming configuration enabled.
     pub fn streaming_id(&self) -> Option<&str> {
         self.streaming_id.as_deref()
     }
+
     /// Creates a new builder for [`StopContactStreamingInput`].
     pub fn builder() -> crate::operation::stop_contact_streaming::builders::StopContactStreamingInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StopContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl StopContactStreamingOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StopContactStreaming`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -67,6 +74,7 @@ pub enum StopContactStreamingError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StopContactStreamingError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -79,10 +87,12 @@ impl StopContactStreamingError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -101,23 +111,28 @@ impl StopContactStreamingError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for StopContactStreamingError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -129,6 +144,7 @@ impl ::std::error::Error for StopContactStreamingError {
         }
     }
 }
+
 impl ::std::fmt::Display for StopContactStreamingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -140,11 +156,13 @@ impl ::std::fmt::Display for StopContactStreamingError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StopContactStreamingError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StopContactStreamingInput`](crate::operation::stop_contact_streaming::StopContactStreamingInput).
@@ -155,6 +173,7 @@ pub mod builders {
         pub(crate) contact_id: Option<String>,
         pub(crate) streaming_id: Option<String>,
     }
+
     impl StopContactStreamingInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -163,6 +182,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.instance_id). This field is required.
@@ -170,10 +190,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.contact_id). This field is required.
@@ -181,6 +203,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.contact_id). This field is required.
@@ -188,10 +211,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier of the streaming configuration enabled.
         ///
         /// Sets [`streaming_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.streaming_id). This field is required.
@@ -199,6 +224,7 @@ pub mod builders {
             self.streaming_id = Some(input.into());
             self
         }
+
         /// The identifier of the streaming configuration enabled.
         ///
         /// Sets [`streaming_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.streaming_id). This field is required.
@@ -206,10 +232,12 @@ pub mod builders {
             self.streaming_id = input;
             self
         }
+
         /// Returns [`streaming_id`](crate::operation::stop_contact_streaming::StopContactStreamingInput#structfield.streaming_id), if set.
         pub fn get_streaming_id(&self) -> &Option<String> {
             &self.streaming_id
         }
+
         /// Builds a [`StopContactStreamingInput`](crate::operation::stop_contact_streaming::StopContactStreamingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -226,6 +254,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StopContactStreamingOutput`](crate::operation::stop_contact_streaming::StopContactStreamingOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl StopTestCaseExecution {
         Self
     }
 }
+
 /// The input of the [`StopTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct StopTestCaseExecutionInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl StopTestCaseExecutionInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the test case execution to stop.
     pub fn test_case_execution_id(&self) -> Option<&str> {
         self.test_case_execution_id.as_deref()
     }
+
     /// The identifier of the test case.
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`StopTestCaseExecutionInput`].
     pub fn builder() -> crate::operation::stop_test_case_execution::builders::StopTestCaseExecutionInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`StopTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -55,6 +62,7 @@ impl StopTestCaseExecutionOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`StopTestCaseExecution`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -77,6 +85,7 @@ pub enum StopTestCaseExecutionError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl StopTestCaseExecutionError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -89,10 +98,12 @@ impl StopTestCaseExecutionError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -113,31 +124,38 @@ impl StopTestCaseExecutionError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for StopTestCaseExecutionError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -151,6 +169,7 @@ impl ::std::error::Error for StopTestCaseExecutionError {
         }
     }
 }
+
 impl ::std::fmt::Display for StopTestCaseExecutionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -164,11 +183,13 @@ impl ::std::fmt::Display for StopTestCaseExecutionError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for StopTestCaseExecutionError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`StopTestCaseExecutionInput`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput).
@@ -180,6 +201,7 @@ pub mod builders {
         pub(crate) test_case_id: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl StopTestCaseExecutionInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -188,6 +210,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.instance_id). This field is required.
@@ -195,10 +218,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the test case execution to stop.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_execution_id). This field is required.
@@ -206,6 +231,7 @@ pub mod builders {
             self.test_case_execution_id = Some(input.into());
             self
         }
+
         /// The identifier of the test case execution to stop.
         ///
         /// Sets [`test_case_execution_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_execution_id). This field is required.
@@ -213,10 +239,12 @@ pub mod builders {
             self.test_case_execution_id = input;
             self
         }
+
         /// Returns [`test_case_execution_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_execution_id), if set.
         pub fn get_test_case_execution_id(&self) -> &Option<String> {
             &self.test_case_execution_id
         }
+
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_id). This field is required.
@@ -224,6 +252,7 @@ pub mod builders {
             self.test_case_id = Some(input.into());
             self
         }
+
         /// The identifier of the test case.
         ///
         /// Sets [`test_case_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_id). This field is required.
@@ -231,10 +260,12 @@ pub mod builders {
             self.test_case_id = input;
             self
         }
+
         /// Returns [`test_case_id`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.test_case_id), if set.
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.client_token).
@@ -242,6 +273,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.client_token).
@@ -249,10 +281,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`StopTestCaseExecutionInput`](crate::operation::stop_test_case_execution::StopTestCaseExecutionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -270,6 +304,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`StopTestCaseExecutionOutput`](crate::operation::stop_test_case_execution::StopTestCaseExecutionOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl SubmitContactEvaluation {
         Self
     }
 }
+
 /// The input of the [`SubmitContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,15 +30,18 @@ pub struct SubmitContactEvaluationInput {
     /// The ID of the user who submitted the contact evaluation.
     pub submitted_by: Option<crate::types::EvaluatorUserUnion>,
 }
+
 impl SubmitContactEvaluationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the contact evaluation.
     pub fn evaluation_id(&self) -> Option<&str> {
         self.evaluation_id.as_deref()
     }
+
     /// A map of question identifiers to answer value.
     pub fn answers(
         &self,
@@ -46,21 +50,25 @@ impl SubmitContactEvaluationInput {
     > {
         self.answers.as_ref()
     }
+
     /// A map of question identifiers to note value.
     pub fn notes(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::EvaluationNote>> {
         self.notes.as_ref()
     }
+
     /// The ID of the user who submitted the contact evaluation.
     pub fn submitted_by(&self) -> Option<&crate::types::EvaluatorUserUnion> {
         self.submitted_by.as_ref()
     }
+
     /// Creates a new builder for [`SubmitContactEvaluationInput`].
     pub fn builder() -> crate::operation::submit_contact_evaluation::builders::SubmitContactEvaluationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SubmitContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -70,20 +78,24 @@ pub struct SubmitContactEvaluationOutput {
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     pub evaluation_arn: String,
 }
+
 impl SubmitContactEvaluationOutput {
     /// A unique identifier for the contact evaluation.
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
+
     /// Creates a new builder for [`SubmitContactEvaluationOutput`].
     pub fn builder() -> crate::operation::submit_contact_evaluation::builders::SubmitContactEvaluationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SubmitContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -104,6 +116,7 @@ pub enum SubmitContactEvaluationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SubmitContactEvaluationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -116,10 +129,12 @@ impl SubmitContactEvaluationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -139,27 +154,33 @@ impl SubmitContactEvaluationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for SubmitContactEvaluationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -172,6 +193,7 @@ impl ::std::error::Error for SubmitContactEvaluationError {
         }
     }
 }
+
 impl ::std::fmt::Display for SubmitContactEvaluationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -184,11 +206,13 @@ impl ::std::fmt::Display for SubmitContactEvaluationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SubmitContactEvaluationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SubmitContactEvaluationInput`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput).
@@ -205,6 +229,7 @@ pub mod builders {
         >,
         pub(crate) submitted_by: Option<crate::types::EvaluatorUserUnion>,
     }
+
     impl SubmitContactEvaluationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -213,6 +238,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.instance_id). This field is required.
@@ -220,10 +246,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.evaluation_id). This field is required.
@@ -231,6 +259,7 @@ pub mod builders {
             self.evaluation_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.evaluation_id). This field is required.
@@ -238,10 +267,12 @@ pub mod builders {
             self.evaluation_id = input;
             self
         }
+
         /// Returns [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.evaluation_id), if set.
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
+
         /// Inserts an entry into [`answers`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.answers); use [`set_answers`](Self::set_answers) to replace the whole map.
         pub fn answers(
             mut self,
@@ -253,6 +284,7 @@ pub mod builders {
             self.answers = Some(map);
             self
         }
+
         /// A map of question identifiers to answer value.
         ///
         /// Sets [`answers`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.answers).
@@ -265,6 +297,7 @@ pub mod builders {
             self.answers = input;
             self
         }
+
         /// Returns [`answers`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.answers), if set.
         pub fn get_answers(
             &self,
@@ -273,6 +306,7 @@ pub mod builders {
         > {
             &self.answers
         }
+
         /// Inserts an entry into [`notes`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.notes); use [`set_notes`](Self::set_notes) to replace the whole map.
         pub fn notes(
             mut self,
@@ -284,6 +318,7 @@ pub mod builders {
             self.notes = Some(map);
             self
         }
+
         /// A map of question identifiers to note value.
         ///
         /// Sets [`notes`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.notes).
@@ -296,12 +331,14 @@ pub mod builders {
             self.notes = input;
             self
         }
+
         /// Returns [`notes`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.notes), if set.
         pub fn get_notes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::EvaluationNote>> {
             &self.notes
         }
+
         /// The ID of the user who submitted the contact evaluation.
         ///
         /// Sets [`submitted_by`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.submitted_by).
@@ -309,6 +346,7 @@ pub mod builders {
             self.submitted_by = Some(input);
             self
         }
+
         /// The ID of the user who submitted the contact evaluation.
         ///
         /// Sets [`submitted_by`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.submitted_by).
@@ -319,10 +357,12 @@ pub mod builders {
             self.submitted_by = input;
             self
         }
+
         /// Returns [`submitted_by`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput#structfield.submitted_by), if set.
         pub fn get_submitted_by(&self) -> &Option<crate::types::EvaluatorUserUnion> {
             &self.submitted_by
         }
+
         /// Builds a [`SubmitContactEvaluationInput`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -341,6 +381,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SubmitContactEvaluationOutput`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -348,6 +389,7 @@ pub mod builders {
         pub(crate) evaluation_id: Option<String>,
         pub(crate) evaluation_arn: Option<String>,
     }
+
     impl SubmitContactEvaluationOutputBuilder {
         /// A unique identifier for the contact evaluation.
         ///
@@ -356,6 +398,7 @@ pub mod builders {
             self.evaluation_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_id). This field is required.
@@ -363,10 +406,12 @@ pub mod builders {
             self.evaluation_id = input;
             self
         }
+
         /// Returns [`evaluation_id`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_id), if set.
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
+
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_arn). This field is required.
@@ -374,6 +419,7 @@ pub mod builders {
             self.evaluation_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_arn). This field is required.
@@ -381,10 +427,12 @@ pub mod builders {
             self.evaluation_arn = input;
             self
         }
+
         /// Returns [`evaluation_arn`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput#structfield.evaluation_arn), if set.
         pub fn get_evaluation_arn(&self) -> &Option<String> {
             &self.evaluation_arn
         }
+
         /// Builds a [`SubmitContactEvaluationOutput`](crate::operation::submit_contact_evaluation::SubmitContactEvaluationOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -14,6 +14,7 @@ impl SuspendContactRecording {
         Self
     }
 }
+
 /// The input of the [`SuspendContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,28 +28,34 @@ pub struct SuspendContactRecordingInput {
     /// The type of recording being operated on.
     pub contact_recording_type: Option<crate::types::ContactRecordingType>,
 }
+
 impl SuspendContactRecordingInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
+
     /// The type of recording being operated on.
     pub fn contact_recording_type(&self) -> Option<&crate::types::ContactRecordingType> {
         self.contact_recording_type.as_ref()
     }
+
     /// Creates a new builder for [`SuspendContactRecordingInput`].
     pub fn builder() -> crate::operation::suspend_contact_recording::builders::SuspendContactRecordingInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`SuspendContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -59,6 +66,7 @@ impl SuspendContactRecordingOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`SuspendContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -77,6 +85,7 @@ pub enum SuspendContactRecordingError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl SuspendContactRecordingError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -89,10 +98,12 @@ impl SuspendContactRecordingError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -111,23 +122,28 @@ impl SuspendContactRecordingError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for SuspendContactRecordingError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for SuspendContactRecordingError {
         }
     }
 }
+
 impl ::std::fmt::Display for SuspendContactRecordingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -150,11 +167,13 @@ impl ::std::fmt::Display for SuspendContactRecordingError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for SuspendContactRecordingError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`SuspendContactRecordingInput`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput).
@@ -166,6 +185,7 @@ pub mod builders {
         pub(crate) initial_contact_id: Option<String>,
         pub(crate) contact_recording_type: Option<crate::types::ContactRecordingType>,
     }
+
     impl SuspendContactRecordingInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -174,6 +194,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.instance_id). This field is required.
@@ -181,10 +202,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_id). This field is required.
@@ -192,6 +215,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_id). This field is required.
@@ -199,10 +223,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.initial_contact_id). This field is required.
@@ -210,6 +236,7 @@ pub mod builders {
             self.initial_contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.initial_contact_id). This field is required.
@@ -217,10 +244,12 @@ pub mod builders {
             self.initial_contact_id = input;
             self
         }
+
         /// Returns [`initial_contact_id`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.initial_contact_id), if set.
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
+
         /// The type of recording being operated on.
         ///
         /// Sets [`contact_recording_type`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_recording_type).
@@ -231,6 +260,7 @@ pub mod builders {
             self.contact_recording_type = Some(input);
             self
         }
+
         /// The type of recording being operated on.
         ///
         /// Sets [`contact_recording_type`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_recording_type).
@@ -241,12 +271,14 @@ pub mod builders {
             self.contact_recording_type = input;
             self
         }
+
         /// Returns [`contact_recording_type`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput#structfield.contact_recording_type), if set.
         pub fn get_contact_recording_type(
             &self,
         ) -> &Option<crate::types::ContactRecordingType> {
             &self.contact_recording_type
         }
+
         /// Builds a [`SuspendContactRecordingInput`](crate::operation::suspend_contact_recording::SuspendContactRecordingInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -264,6 +296,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`SuspendContactRecordingOutput`](crate::operation::suspend_contact_recording::SuspendContactRecordingOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl TagContact {
         Self
     }
 }
+
 /// The input of the [`TagContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct TagContactInput {
     /// > **Note:** Authorization is not supported by this tag.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl TagContactInput {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The tags to be assigned to the contact resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`TagContactInput`].
     pub fn builder() -> crate::operation::tag_contact::builders::TagContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`TagContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl TagContactOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`TagContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -73,6 +80,7 @@ pub enum TagContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl TagContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -85,10 +93,12 @@ impl TagContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -111,31 +121,38 @@ impl TagContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for TagContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -149,6 +166,7 @@ impl ::std::error::Error for TagContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for TagContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -162,11 +180,13 @@ impl ::std::fmt::Display for TagContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for TagContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`TagContactInput`](crate::operation::tag_contact::TagContactInput).
@@ -177,6 +197,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl TagContactInputBuilder {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
@@ -185,6 +206,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::tag_contact::TagContactInput#structfield.contact_id). This field is required.
@@ -192,10 +214,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::tag_contact::TagContactInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::tag_contact::TagContactInput#structfield.instance_id). This field is required.
@@ -203,6 +227,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::tag_contact::TagContactInput#structfield.instance_id). This field is required.
@@ -210,10 +235,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::tag_contact::TagContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Inserts an entry into [`tags`](crate::operation::tag_contact::TagContactInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -221,6 +248,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags to be assigned to the contact resource.
         ///
         /// Sets [`tags`](crate::operation::tag_contact::TagContactInput#structfield.tags). This field is required.
@@ -231,10 +259,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::tag_contact::TagContactInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`TagContactInput`](crate::operation::tag_contact::TagContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -251,6 +281,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`TagContactOutput`](crate::operation::tag_contact::TagContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -14,6 +14,7 @@ impl TagResource {
         Self
     }
 }
+
 /// The input of the [`TagResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,20 +24,24 @@ pub struct TagResourceInput {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl TagResourceInput {
     /// The Amazon Resource Name (ARN) of the resource.
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`TagResourceInput`].
     pub fn builder() -> crate::operation::tag_resource::builders::TagResourceInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`TagResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -47,6 +52,7 @@ impl TagResourceOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`TagResource`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -67,6 +73,7 @@ pub enum TagResourceError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl TagResourceError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -79,10 +86,12 @@ impl TagResourceError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -102,27 +111,33 @@ impl TagResourceError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for TagResourceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -135,6 +150,7 @@ impl ::std::error::Error for TagResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for TagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -147,11 +163,13 @@ impl ::std::fmt::Display for TagResourceError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for TagResourceError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`TagResourceInput`](crate::operation::tag_resource::TagResourceInput).
@@ -161,6 +179,7 @@ pub mod builders {
         pub(crate) resource_arn: Option<String>,
         pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl TagResourceInputBuilder {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
@@ -169,6 +188,7 @@ pub mod builders {
             self.resource_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::tag_resource::TagResourceInput#structfield.resource_arn). This field is required.
@@ -176,10 +196,12 @@ pub mod builders {
             self.resource_arn = input;
             self
         }
+
         /// Returns [`resource_arn`](crate::operation::tag_resource::TagResourceInput#structfield.resource_arn), if set.
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
+
         /// Inserts an entry into [`tags`](crate::operation::tag_resource::TagResourceInput#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
         pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.tags.unwrap_or_default();
@@ -187,6 +209,7 @@ pub mod builders {
             self.tags = Some(map);
             self
         }
+
         /// The tags used to organize, track, or control access for this resource.
         ///
         /// Sets [`tags`](crate::operation::tag_resource::TagResourceInput#structfield.tags). This field is required.
@@ -197,10 +220,12 @@ pub mod builders {
             self.tags = input;
             self
         }
+
         /// Returns [`tags`](crate::operation::tag_resource::TagResourceInput#structfield.tags), if set.
         pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
             &self.tags
         }
+
         /// Builds a [`TagResourceInput`](crate::operation::tag_resource::TagResourceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -216,6 +241,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`TagResourceOutput`](crate::operation::tag_resource::TagResourceOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -18,6 +18,7 @@ impl TransferContact {
         Self
     }
 }
+
 /// The input of the [`TransferContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -35,36 +36,44 @@ pub struct TransferContactInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl TransferContactInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// The identifier for the user.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`TransferContactInput`].
     pub fn builder() -> crate::operation::transfer_contact::builders::TransferContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`TransferContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -74,20 +83,24 @@ pub struct TransferContactOutput {
     /// The Amazon Resource Name (ARN) of the contact.
     pub contact_arn: Option<String>,
 }
+
 impl TransferContactOutput {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the contact.
     pub fn contact_arn(&self) -> Option<&str> {
         self.contact_arn.as_deref()
     }
+
     /// Creates a new builder for [`TransferContactOutput`].
     pub fn builder() -> crate::operation::transfer_contact::builders::TransferContactOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`TransferContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -112,6 +125,7 @@ pub enum TransferContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl TransferContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -124,10 +138,12 @@ impl TransferContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -149,35 +165,43 @@ impl TransferContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for TransferContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -192,6 +216,7 @@ impl ::std::error::Error for TransferContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for TransferContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -206,11 +231,13 @@ impl ::std::fmt::Display for TransferContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for TransferContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`TransferContactInput`](crate::operation::transfer_contact::TransferContactInput).
@@ -224,6 +251,7 @@ pub mod builders {
         pub(crate) contact_flow_id: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl TransferContactInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -232,6 +260,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::transfer_contact::TransferContactInput#structfield.instance_id). This field is required.
@@ -239,10 +268,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::transfer_contact::TransferContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_id). This field is required.
@@ -250,6 +281,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_id). This field is required.
@@ -257,10 +289,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::transfer_contact::TransferContactInput#structfield.queue_id).
@@ -268,6 +302,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::transfer_contact::TransferContactInput#structfield.queue_id).
@@ -275,10 +310,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::transfer_contact::TransferContactInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::transfer_contact::TransferContactInput#structfield.user_id).
@@ -286,6 +323,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier for the user.
         ///
         /// Sets [`user_id`](crate::operation::transfer_contact::TransferContactInput#structfield.user_id).
@@ -293,10 +331,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::transfer_contact::TransferContactInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_flow_id). This field is required.
@@ -304,6 +344,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_flow_id). This field is required.
@@ -311,10 +352,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::transfer_contact::TransferContactInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::transfer_contact::TransferContactInput#structfield.client_token).
@@ -322,6 +365,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::transfer_contact::TransferContactInput#structfield.client_token).
@@ -329,10 +373,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::transfer_contact::TransferContactInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`TransferContactInput`](crate::operation::transfer_contact::TransferContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -352,6 +398,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`TransferContactOutput`](crate::operation::transfer_contact::TransferContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -359,6 +406,7 @@ pub mod builders {
         pub(crate) contact_id: Option<String>,
         pub(crate) contact_arn: Option<String>,
     }
+
     impl TransferContactOutputBuilder {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
@@ -367,6 +415,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::transfer_contact::TransferContactOutput#structfield.contact_id).
@@ -374,10 +423,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::transfer_contact::TransferContactOutput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The Amazon Resource Name (ARN) of the contact.
         ///
         /// Sets [`contact_arn`](crate::operation::transfer_contact::TransferContactOutput#structfield.contact_arn).
@@ -385,6 +436,7 @@ pub mod builders {
             self.contact_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the contact.
         ///
         /// Sets [`contact_arn`](crate::operation::transfer_contact::TransferContactOutput#structfield.contact_arn).
@@ -392,10 +444,12 @@ pub mod builders {
             self.contact_arn = input;
             self
         }
+
         /// Returns [`contact_arn`](crate::operation::transfer_contact::TransferContactOutput#structfield.contact_arn), if set.
         pub fn get_contact_arn(&self) -> &Option<String> {
             &self.contact_arn
         }
+
         /// Builds a [`TransferContactOutput`](crate::operation::transfer_contact::TransferContactOutput).
         pub fn build(self) -> crate::operation::transfer_contact::TransferContactOutput {
             crate::operation::transfer_contact::TransferContactOutput {

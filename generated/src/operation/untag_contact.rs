@@ -10,6 +10,7 @@ impl UntagContact {
         Self
     }
 }
+
 /// The input of the [`UntagContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct UntagContactInput {
     /// A list of tag keys. Existing tags on the contact whose keys are members of this list will be removed.
     pub tag_keys: Option<Vec<String>>,
 }
+
 impl UntagContactInput {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A list of tag keys.
     ///
     /// Empty when the field is unset; use `.tag_keys.is_none()` to tell unset from empty.
     pub fn tag_keys(&self) -> &[String] {
         self.tag_keys.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`UntagContactInput`].
     pub fn builder() -> crate::operation::untag_contact::builders::UntagContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UntagContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl UntagContactOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UntagContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -73,6 +80,7 @@ pub enum UntagContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UntagContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -85,10 +93,12 @@ impl UntagContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -111,31 +121,38 @@ impl UntagContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UntagContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -149,6 +166,7 @@ impl ::std::error::Error for UntagContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for UntagContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -162,11 +180,13 @@ impl ::std::fmt::Display for UntagContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UntagContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UntagContactInput`](crate::operation::untag_contact::UntagContactInput).
@@ -177,6 +197,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) tag_keys: Option<Vec<String>>,
     }
+
     impl UntagContactInputBuilder {
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
@@ -185,6 +206,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::untag_contact::UntagContactInput#structfield.contact_id). This field is required.
@@ -192,10 +214,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::untag_contact::UntagContactInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::untag_contact::UntagContactInput#structfield.instance_id). This field is required.
@@ -203,6 +227,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::untag_contact::UntagContactInput#structfield.instance_id). This field is required.
@@ -210,10 +235,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::untag_contact::UntagContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Appends an item to [`tag_keys`](crate::operation::untag_contact::UntagContactInput#structfield.tag_keys); use [`set_tag_keys`](Self::set_tag_keys) to replace the whole list.
         pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.tag_keys.unwrap_or_default();
@@ -221,6 +248,7 @@ pub mod builders {
             self.tag_keys = Some(v);
             self
         }
+
         /// A list of tag keys.
         ///
         /// Sets [`tag_keys`](crate::operation::untag_contact::UntagContactInput#structfield.tag_keys). This field is required.
@@ -228,10 +256,12 @@ pub mod builders {
             self.tag_keys = input;
             self
         }
+
         /// Returns [`tag_keys`](crate::operation::untag_contact::UntagContactInput#structfield.tag_keys), if set.
         pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
             &self.tag_keys
         }
+
         /// Builds a [`UntagContactInput`](crate::operation::untag_contact::UntagContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -248,6 +278,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UntagContactOutput`](crate::operation::untag_contact::UntagContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

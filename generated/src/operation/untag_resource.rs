@@ -10,6 +10,7 @@ impl UntagResource {
         Self
     }
 }
+
 /// The input of the [`UntagResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,22 +20,26 @@ pub struct UntagResourceInput {
     /// The tag keys.
     pub tag_keys: Option<Vec<String>>,
 }
+
 impl UntagResourceInput {
     /// The Amazon Resource Name (ARN) of the resource.
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
+
     /// The tag keys.
     ///
     /// Empty when the field is unset; use `.tag_keys.is_none()` to tell unset from empty.
     pub fn tag_keys(&self) -> &[String] {
         self.tag_keys.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`UntagResourceInput`].
     pub fn builder() -> crate::operation::untag_resource::builders::UntagResourceInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UntagResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -45,6 +50,7 @@ impl UntagResourceOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UntagResource`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -65,6 +71,7 @@ pub enum UntagResourceError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UntagResourceError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -77,10 +84,12 @@ impl UntagResourceError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -100,27 +109,33 @@ impl UntagResourceError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UntagResourceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -133,6 +148,7 @@ impl ::std::error::Error for UntagResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for UntagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -145,11 +161,13 @@ impl ::std::fmt::Display for UntagResourceError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UntagResourceError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UntagResourceInput`](crate::operation::untag_resource::UntagResourceInput).
@@ -159,6 +177,7 @@ pub mod builders {
         pub(crate) resource_arn: Option<String>,
         pub(crate) tag_keys: Option<Vec<String>>,
     }
+
     impl UntagResourceInputBuilder {
         /// The Amazon Resource Name (ARN) of the resource.
         ///
@@ -167,6 +186,7 @@ pub mod builders {
             self.resource_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the resource.
         ///
         /// Sets [`resource_arn`](crate::operation::untag_resource::UntagResourceInput#structfield.resource_arn). This field is required.
@@ -174,10 +194,12 @@ pub mod builders {
             self.resource_arn = input;
             self
         }
+
         /// Returns [`resource_arn`](crate::operation::untag_resource::UntagResourceInput#structfield.resource_arn), if set.
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
+
         /// Appends an item to [`tag_keys`](crate::operation::untag_resource::UntagResourceInput#structfield.tag_keys); use [`set_tag_keys`](Self::set_tag_keys) to replace the whole list.
         pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.tag_keys.unwrap_or_default();
@@ -185,6 +207,7 @@ pub mod builders {
             self.tag_keys = Some(v);
             self
         }
+
         /// The tag keys.
         ///
         /// Sets [`tag_keys`](crate::operation::untag_resource::UntagResourceInput#structfield.tag_keys). This field is required.
@@ -192,10 +215,12 @@ pub mod builders {
             self.tag_keys = input;
             self
         }
+
         /// Returns [`tag_keys`](crate::operation::untag_resource::UntagResourceInput#structfield.tag_keys), if set.
         pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
             &self.tag_keys
         }
+
         /// Builds a [`UntagResourceInput`](crate::operation::untag_resource::UntagResourceInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -211,6 +236,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UntagResourceOutput`](crate::operation::untag_resource::UntagResourceOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

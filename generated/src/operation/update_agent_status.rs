@@ -10,6 +10,7 @@ impl UpdateAgentStatus {
         Self
     }
 }
+
 /// The input of the [`UpdateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,40 +30,49 @@ pub struct UpdateAgentStatusInput {
     /// A number indicating the reset order of the agent status.
     pub reset_order_number: Option<bool>,
 }
+
 impl UpdateAgentStatusInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the agent status.
     pub fn agent_status_id(&self) -> Option<&str> {
         self.agent_status_id.as_deref()
     }
+
     /// The name of the agent status.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the agent status.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The state of the agent status.
     pub fn state(&self) -> Option<&crate::types::AgentStatusState> {
         self.state.as_ref()
     }
+
     /// The display order of the agent status.
     pub fn display_order(&self) -> Option<i32> {
         self.display_order
     }
+
     /// A number indicating the reset order of the agent status.
     pub fn reset_order_number(&self) -> Option<bool> {
         self.reset_order_number
     }
+
     /// Creates a new builder for [`UpdateAgentStatusInput`].
     pub fn builder() -> crate::operation::update_agent_status::builders::UpdateAgentStatusInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -73,6 +83,7 @@ impl UpdateAgentStatusOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateAgentStatus`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -97,6 +108,7 @@ pub enum UpdateAgentStatusError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateAgentStatusError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -109,10 +121,12 @@ impl UpdateAgentStatusError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -138,35 +152,43 @@ impl UpdateAgentStatusError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateAgentStatusError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -181,6 +203,7 @@ impl ::std::error::Error for UpdateAgentStatusError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateAgentStatusError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -195,11 +218,13 @@ impl ::std::fmt::Display for UpdateAgentStatusError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateAgentStatusError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateAgentStatusInput`](crate::operation::update_agent_status::UpdateAgentStatusInput).
@@ -214,6 +239,7 @@ pub mod builders {
         pub(crate) display_order: Option<i32>,
         pub(crate) reset_order_number: Option<bool>,
     }
+
     impl UpdateAgentStatusInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -222,6 +248,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.instance_id). This field is required.
@@ -229,10 +256,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.agent_status_id). This field is required.
@@ -240,6 +269,7 @@ pub mod builders {
             self.agent_status_id = Some(input.into());
             self
         }
+
         /// The identifier of the agent status.
         ///
         /// Sets [`agent_status_id`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.agent_status_id). This field is required.
@@ -247,10 +277,12 @@ pub mod builders {
             self.agent_status_id = input;
             self
         }
+
         /// Returns [`agent_status_id`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.agent_status_id), if set.
         pub fn get_agent_status_id(&self) -> &Option<String> {
             &self.agent_status_id
         }
+
         /// The name of the agent status.
         ///
         /// Sets [`name`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.name).
@@ -258,6 +290,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the agent status.
         ///
         /// Sets [`name`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.name).
@@ -265,10 +298,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the agent status.
         ///
         /// Sets [`description`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.description).
@@ -276,6 +311,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the agent status.
         ///
         /// Sets [`description`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.description).
@@ -283,10 +319,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The state of the agent status.
         ///
         /// Sets [`state`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.state).
@@ -294,6 +332,7 @@ pub mod builders {
             self.state = Some(input);
             self
         }
+
         /// The state of the agent status.
         ///
         /// Sets [`state`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.state).
@@ -304,10 +343,12 @@ pub mod builders {
             self.state = input;
             self
         }
+
         /// Returns [`state`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.state), if set.
         pub fn get_state(&self) -> &Option<crate::types::AgentStatusState> {
             &self.state
         }
+
         /// The display order of the agent status.
         ///
         /// Sets [`display_order`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.display_order).
@@ -315,6 +356,7 @@ pub mod builders {
             self.display_order = Some(input);
             self
         }
+
         /// The display order of the agent status.
         ///
         /// Sets [`display_order`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.display_order).
@@ -322,10 +364,12 @@ pub mod builders {
             self.display_order = input;
             self
         }
+
         /// Returns [`display_order`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.display_order), if set.
         pub fn get_display_order(&self) -> &Option<i32> {
             &self.display_order
         }
+
         /// A number indicating the reset order of the agent status.
         ///
         /// Sets [`reset_order_number`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.reset_order_number).
@@ -333,6 +377,7 @@ pub mod builders {
             self.reset_order_number = Some(input);
             self
         }
+
         /// A number indicating the reset order of the agent status.
         ///
         /// Sets [`reset_order_number`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.reset_order_number).
@@ -340,10 +385,12 @@ pub mod builders {
             self.reset_order_number = input;
             self
         }
+
         /// Returns [`reset_order_number`](crate::operation::update_agent_status::UpdateAgentStatusInput#structfield.reset_order_number), if set.
         pub fn get_reset_order_number(&self) -> &Option<bool> {
             &self.reset_order_number
         }
+
         /// Builds a [`UpdateAgentStatusInput`](crate::operation::update_agent_status::UpdateAgentStatusInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -364,6 +411,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateAgentStatusOutput`](crate::operation::update_agent_status::UpdateAgentStatusOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

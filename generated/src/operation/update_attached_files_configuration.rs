@@ -12,6 +12,7 @@ impl UpdateAttachedFilesConfiguration {
         Self
     }
 }
+
 /// The input of the [`UpdateAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,30 +26,36 @@ pub struct UpdateAttachedFilesConfigurationInput {
     /// The configuration for allowed file extensions.
     pub extension_configuration: Option<crate::types::ExtensionConfiguration>,
 }
+
 impl UpdateAttachedFilesConfigurationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The scope of the attachment.
     pub fn attachment_scope(&self) -> Option<&crate::types::AttachmentScope> {
         self.attachment_scope.as_ref()
     }
+
     /// The maximum size limit for attached files in bytes.
     pub fn maximum_size_limit_in_bytes(&self) -> Option<i64> {
         self.maximum_size_limit_in_bytes
     }
+
     /// The configuration for allowed file extensions.
     pub fn extension_configuration(
         &self,
     ) -> Option<&crate::types::ExtensionConfiguration> {
         self.extension_configuration.as_ref()
     }
+
     /// Creates a new builder for [`UpdateAttachedFilesConfigurationInput`].
     pub fn builder() -> crate::operation::update_attached_files_configuration::builders::UpdateAttachedFilesConfigurationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -64,34 +71,41 @@ pub struct UpdateAttachedFilesConfigurationOutput {
     /// The timestamp when the configuration was last modified.
     pub last_modified_time: Option<crate::primitives::DateTime>,
 }
+
 impl UpdateAttachedFilesConfigurationOutput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> &str {
         &self.instance_id
     }
+
     /// The scope of the attachment.
     pub fn attachment_scope(&self) -> &crate::types::AttachmentScope {
         &self.attachment_scope
     }
+
     /// The maximum size limit for attached files in bytes.
     pub fn maximum_size_limit_in_bytes(&self) -> Option<i64> {
         self.maximum_size_limit_in_bytes
     }
+
     /// The configuration for allowed file extensions.
     pub fn extension_configuration(
         &self,
     ) -> Option<&crate::types::ExtensionConfiguration> {
         self.extension_configuration.as_ref()
     }
+
     /// The timestamp when the configuration was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// Creates a new builder for [`UpdateAttachedFilesConfigurationOutput`].
     pub fn builder() -> crate::operation::update_attached_files_configuration::builders::UpdateAttachedFilesConfigurationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateAttachedFilesConfiguration`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -112,6 +126,7 @@ pub enum UpdateAttachedFilesConfigurationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateAttachedFilesConfigurationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -124,10 +139,12 @@ impl UpdateAttachedFilesConfigurationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -145,27 +162,33 @@ impl UpdateAttachedFilesConfigurationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateAttachedFilesConfigurationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -178,6 +201,7 @@ impl ::std::error::Error for UpdateAttachedFilesConfigurationError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateAttachedFilesConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -190,11 +214,13 @@ impl ::std::fmt::Display for UpdateAttachedFilesConfigurationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateAttachedFilesConfigurationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateAttachedFilesConfigurationInput`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput).
@@ -206,6 +232,7 @@ pub mod builders {
         pub(crate) maximum_size_limit_in_bytes: Option<i64>,
         pub(crate) extension_configuration: Option<crate::types::ExtensionConfiguration>,
     }
+
     impl UpdateAttachedFilesConfigurationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -214,6 +241,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.instance_id). This field is required.
@@ -221,10 +249,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.attachment_scope). This field is required.
@@ -232,6 +262,7 @@ pub mod builders {
             self.attachment_scope = Some(input);
             self
         }
+
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.attachment_scope). This field is required.
@@ -242,10 +273,12 @@ pub mod builders {
             self.attachment_scope = input;
             self
         }
+
         /// Returns [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.attachment_scope), if set.
         pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
             &self.attachment_scope
         }
+
         /// The maximum size limit for attached files in bytes.
         ///
         /// Sets [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.maximum_size_limit_in_bytes).
@@ -253,6 +286,7 @@ pub mod builders {
             self.maximum_size_limit_in_bytes = Some(input);
             self
         }
+
         /// The maximum size limit for attached files in bytes.
         ///
         /// Sets [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.maximum_size_limit_in_bytes).
@@ -260,10 +294,12 @@ pub mod builders {
             self.maximum_size_limit_in_bytes = input;
             self
         }
+
         /// Returns [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.maximum_size_limit_in_bytes), if set.
         pub fn get_maximum_size_limit_in_bytes(&self) -> &Option<i64> {
             &self.maximum_size_limit_in_bytes
         }
+
         /// The configuration for allowed file extensions.
         ///
         /// Sets [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.extension_configuration).
@@ -274,6 +310,7 @@ pub mod builders {
             self.extension_configuration = Some(input);
             self
         }
+
         /// The configuration for allowed file extensions.
         ///
         /// Sets [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.extension_configuration).
@@ -284,12 +321,14 @@ pub mod builders {
             self.extension_configuration = input;
             self
         }
+
         /// Returns [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput#structfield.extension_configuration), if set.
         pub fn get_extension_configuration(
             &self,
         ) -> &Option<crate::types::ExtensionConfiguration> {
             &self.extension_configuration
         }
+
         /// Builds a [`UpdateAttachedFilesConfigurationInput`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -307,6 +346,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateAttachedFilesConfigurationOutput`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -317,6 +357,7 @@ pub mod builders {
         pub(crate) extension_configuration: Option<crate::types::ExtensionConfiguration>,
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     }
+
     impl UpdateAttachedFilesConfigurationOutputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -325,6 +366,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.instance_id). This field is required.
@@ -332,10 +374,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.attachment_scope). This field is required.
@@ -343,6 +387,7 @@ pub mod builders {
             self.attachment_scope = Some(input);
             self
         }
+
         /// The scope of the attachment.
         ///
         /// Sets [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.attachment_scope). This field is required.
@@ -353,10 +398,12 @@ pub mod builders {
             self.attachment_scope = input;
             self
         }
+
         /// Returns [`attachment_scope`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.attachment_scope), if set.
         pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
             &self.attachment_scope
         }
+
         /// The maximum size limit for attached files in bytes.
         ///
         /// Sets [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.maximum_size_limit_in_bytes).
@@ -364,6 +411,7 @@ pub mod builders {
             self.maximum_size_limit_in_bytes = Some(input);
             self
         }
+
         /// The maximum size limit for attached files in bytes.
         ///
         /// Sets [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.maximum_size_limit_in_bytes).
@@ -371,10 +419,12 @@ pub mod builders {
             self.maximum_size_limit_in_bytes = input;
             self
         }
+
         /// Returns [`maximum_size_limit_in_bytes`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.maximum_size_limit_in_bytes), if set.
         pub fn get_maximum_size_limit_in_bytes(&self) -> &Option<i64> {
             &self.maximum_size_limit_in_bytes
         }
+
         /// The configuration for allowed file extensions.
         ///
         /// Sets [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.extension_configuration).
@@ -385,6 +435,7 @@ pub mod builders {
             self.extension_configuration = Some(input);
             self
         }
+
         /// The configuration for allowed file extensions.
         ///
         /// Sets [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.extension_configuration).
@@ -395,12 +446,14 @@ pub mod builders {
             self.extension_configuration = input;
             self
         }
+
         /// Returns [`extension_configuration`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.extension_configuration), if set.
         pub fn get_extension_configuration(
             &self,
         ) -> &Option<crate::types::ExtensionConfiguration> {
             &self.extension_configuration
         }
+
         /// The timestamp when the configuration was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.last_modified_time).
@@ -408,6 +461,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when the configuration was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.last_modified_time).
@@ -418,10 +472,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// Builds a [`UpdateAttachedFilesConfigurationOutput`](crate::operation::update_attached_files_configuration::UpdateAttachedFilesConfigurationOutput).
         ///
         /// Fails when one of these fields is unset:

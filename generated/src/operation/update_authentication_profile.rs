@@ -12,6 +12,7 @@ impl UpdateAuthenticationProfile {
         Self
     }
 }
+
 /// The input of the [`UpdateAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -38,35 +39,42 @@ pub struct UpdateAuthenticationProfileInput {
     /// Determines if automatic logout on user inactivity is enabled.
     pub session_inactivity_handling_enabled: Option<bool>,
 }
+
 impl UpdateAuthenticationProfileInput {
     /// A unique identifier for the authentication profile.
     pub fn authentication_profile_id(&self) -> Option<&str> {
         self.authentication_profile_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name for the authentication profile.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description for the authentication profile.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// A list of IP address range strings that are allowed to access the instance.
     ///
     /// Empty when the field is unset; use `.allowed_ips.is_none()` to tell unset from empty.
     pub fn allowed_ips(&self) -> &[String] {
         self.allowed_ips.as_deref().unwrap_or_default()
     }
+
     /// A list of IP address range strings that are blocked from accessing the instance.
     ///
     /// Empty when the field is unset; use `.blocked_ips.is_none()` to tell unset from empty.
     pub fn blocked_ips(&self) -> &[String] {
         self.blocked_ips.as_deref().unwrap_or_default()
     }
+
     /// The short lived session duration configuration for users logged in to Amazon Connect, in minutes.
     #[deprecated(
         note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
@@ -74,19 +82,23 @@ impl UpdateAuthenticationProfileInput {
     pub fn periodic_session_duration(&self) -> Option<i32> {
         self.periodic_session_duration
     }
+
     /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
     pub fn session_inactivity_duration(&self) -> Option<i32> {
         self.session_inactivity_duration
     }
+
     /// Determines if automatic logout on user inactivity is enabled.
     pub fn session_inactivity_handling_enabled(&self) -> Option<bool> {
         self.session_inactivity_handling_enabled
     }
+
     /// Creates a new builder for [`UpdateAuthenticationProfileInput`].
     pub fn builder() -> crate::operation::update_authentication_profile::builders::UpdateAuthenticationProfileInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -97,6 +109,7 @@ impl UpdateAuthenticationProfileOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateAuthenticationProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -117,6 +130,7 @@ pub enum UpdateAuthenticationProfileError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateAuthenticationProfileError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -129,10 +143,12 @@ impl UpdateAuthenticationProfileError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -152,27 +168,33 @@ impl UpdateAuthenticationProfileError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateAuthenticationProfileError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -185,6 +207,7 @@ impl ::std::error::Error for UpdateAuthenticationProfileError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateAuthenticationProfileError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -197,11 +220,13 @@ impl ::std::fmt::Display for UpdateAuthenticationProfileError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateAuthenticationProfileError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateAuthenticationProfileInput`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput).
@@ -221,6 +246,7 @@ pub mod builders {
         pub(crate) session_inactivity_duration: Option<i32>,
         pub(crate) session_inactivity_handling_enabled: Option<bool>,
     }
+
     impl UpdateAuthenticationProfileInputBuilder {
         /// A unique identifier for the authentication profile.
         ///
@@ -229,6 +255,7 @@ pub mod builders {
             self.authentication_profile_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the authentication profile.
         ///
         /// Sets [`authentication_profile_id`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.authentication_profile_id). This field is required.
@@ -236,10 +263,12 @@ pub mod builders {
             self.authentication_profile_id = input;
             self
         }
+
         /// Returns [`authentication_profile_id`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.authentication_profile_id), if set.
         pub fn get_authentication_profile_id(&self) -> &Option<String> {
             &self.authentication_profile_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.instance_id). This field is required.
@@ -247,6 +276,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.instance_id). This field is required.
@@ -254,10 +284,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name for the authentication profile.
         ///
         /// Sets [`name`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.name).
@@ -265,6 +297,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name for the authentication profile.
         ///
         /// Sets [`name`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.name).
@@ -272,10 +305,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description for the authentication profile.
         ///
         /// Sets [`description`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.description).
@@ -283,6 +318,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description for the authentication profile.
         ///
         /// Sets [`description`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.description).
@@ -290,10 +326,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Appends an item to [`allowed_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.allowed_ips); use [`set_allowed_ips`](Self::set_allowed_ips) to replace the whole list.
         pub fn allowed_ips(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.allowed_ips.unwrap_or_default();
@@ -301,6 +339,7 @@ pub mod builders {
             self.allowed_ips = Some(v);
             self
         }
+
         /// A list of IP address range strings that are allowed to access the instance.
         ///
         /// Sets [`allowed_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.allowed_ips).
@@ -308,10 +347,12 @@ pub mod builders {
             self.allowed_ips = input;
             self
         }
+
         /// Returns [`allowed_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.allowed_ips), if set.
         pub fn get_allowed_ips(&self) -> &Option<Vec<String>> {
             &self.allowed_ips
         }
+
         /// Appends an item to [`blocked_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.blocked_ips); use [`set_blocked_ips`](Self::set_blocked_ips) to replace the whole list.
         pub fn blocked_ips(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.blocked_ips.unwrap_or_default();
@@ -319,6 +360,7 @@ pub mod builders {
             self.blocked_ips = Some(v);
             self
         }
+
         /// A list of IP address range strings that are blocked from accessing the instance.
         ///
         /// Sets [`blocked_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.blocked_ips).
@@ -326,10 +368,12 @@ pub mod builders {
             self.blocked_ips = input;
             self
         }
+
         /// Returns [`blocked_ips`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.blocked_ips), if set.
         pub fn get_blocked_ips(&self) -> &Option<Vec<String>> {
             &self.blocked_ips
         }
+
         /// The short lived session duration configuration for users logged in to Amazon Connect, in minutes.
         ///
         /// Sets [`periodic_session_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.periodic_session_duration).
@@ -340,6 +384,7 @@ pub mod builders {
             self.periodic_session_duration = Some(input);
             self
         }
+
         /// The short lived session duration configuration for users logged in to Amazon Connect, in minutes.
         ///
         /// Sets [`periodic_session_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.periodic_session_duration).
@@ -350,6 +395,7 @@ pub mod builders {
             self.periodic_session_duration = input;
             self
         }
+
         /// Returns [`periodic_session_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.periodic_session_duration), if set.
         #[deprecated(
             note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
@@ -357,6 +403,7 @@ pub mod builders {
         pub fn get_periodic_session_duration(&self) -> &Option<i32> {
             &self.periodic_session_duration
         }
+
         /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
         ///
         /// Sets [`session_inactivity_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_duration).
@@ -364,6 +411,7 @@ pub mod builders {
             self.session_inactivity_duration = Some(input);
             self
         }
+
         /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
         ///
         /// Sets [`session_inactivity_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_duration).
@@ -371,10 +419,12 @@ pub mod builders {
             self.session_inactivity_duration = input;
             self
         }
+
         /// Returns [`session_inactivity_duration`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_duration), if set.
         pub fn get_session_inactivity_duration(&self) -> &Option<i32> {
             &self.session_inactivity_duration
         }
+
         /// Determines if automatic logout on user inactivity is enabled.
         ///
         /// Sets [`session_inactivity_handling_enabled`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_handling_enabled).
@@ -382,6 +432,7 @@ pub mod builders {
             self.session_inactivity_handling_enabled = Some(input);
             self
         }
+
         /// Determines if automatic logout on user inactivity is enabled.
         ///
         /// Sets [`session_inactivity_handling_enabled`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_handling_enabled).
@@ -392,10 +443,12 @@ pub mod builders {
             self.session_inactivity_handling_enabled = input;
             self
         }
+
         /// Returns [`session_inactivity_handling_enabled`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput#structfield.session_inactivity_handling_enabled), if set.
         pub fn get_session_inactivity_handling_enabled(&self) -> &Option<bool> {
             &self.session_inactivity_handling_enabled
         }
+
         /// Builds a [`UpdateAuthenticationProfileInput`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -419,6 +472,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateAuthenticationProfileOutput`](crate::operation::update_authentication_profile::UpdateAuthenticationProfileOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -14,6 +14,7 @@ impl UpdateContact {
         Self
     }
 }
+
 /// The input of the [`UpdateContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -47,29 +48,35 @@ pub struct UpdateContactInput {
     /// External system endpoint for the contact was initiated. For external audio contacts, this is the phone number of the external system such as the contact center. This value can only be updated for external audio contacts. For more information, see [Amazon Connect Contact Lens integration](https://docs.aws.amazon.com/connect/latest/adminguide/contact-lens-integration.html) in the *Amazon Connect Administrator Guide*.
     pub system_endpoint: Option<crate::types::Endpoint>,
 }
+
 impl UpdateContactInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The name of the contact.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the contact.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Well-formed data on contact, shown to agents on Contact Control Panel (CCP).
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
         self.references.as_ref()
     }
+
     /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
     pub fn segment_attributes(
         &self,
@@ -78,27 +85,33 @@ impl UpdateContactInput {
     > {
         self.segment_attributes.as_ref()
     }
+
     /// Information about the queue associated with a contact.
     pub fn queue_info(&self) -> Option<&crate::types::QueueInfoInput> {
         self.queue_info.as_ref()
     }
+
     /// Information about the agent associated with a contact.
     pub fn user_info(&self) -> Option<&crate::types::UserInfo> {
         self.user_info.as_ref()
     }
+
     /// The endpoint of the customer for which the contact was initiated.
     pub fn customer_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.customer_endpoint.as_ref()
     }
+
     /// External system endpoint for the contact was initiated.
     pub fn system_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.system_endpoint.as_ref()
     }
+
     /// Creates a new builder for [`UpdateContactInput`].
     pub fn builder() -> crate::operation::update_contact::builders::UpdateContactInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for UpdateContactInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("UpdateContactInput");
@@ -115,6 +128,7 @@ impl ::std::fmt::Debug for UpdateContactInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`UpdateContact`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -125,6 +139,7 @@ impl UpdateContactOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateContact`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -151,6 +166,7 @@ pub enum UpdateContactError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateContactError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -163,10 +179,12 @@ impl UpdateContactError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -191,39 +209,48 @@ impl UpdateContactError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateContactError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -239,6 +266,7 @@ impl ::std::error::Error for UpdateContactError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContactError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -254,11 +282,13 @@ impl ::std::fmt::Display for UpdateContactError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateContactError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateContactInput`](crate::operation::update_contact::UpdateContactInput).
@@ -280,6 +310,7 @@ pub mod builders {
         pub(crate) customer_endpoint: Option<crate::types::Endpoint>,
         pub(crate) system_endpoint: Option<crate::types::Endpoint>,
     }
+
     impl UpdateContactInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -288,6 +319,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact::UpdateContactInput#structfield.instance_id). This field is required.
@@ -295,10 +327,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_contact::UpdateContactInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact::UpdateContactInput#structfield.contact_id). This field is required.
@@ -306,6 +340,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact::UpdateContactInput#structfield.contact_id). This field is required.
@@ -313,10 +348,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::update_contact::UpdateContactInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The name of the contact.
         ///
         /// Sets [`name`](crate::operation::update_contact::UpdateContactInput#structfield.name).
@@ -324,6 +361,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the contact.
         ///
         /// Sets [`name`](crate::operation::update_contact::UpdateContactInput#structfield.name).
@@ -331,10 +369,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_contact::UpdateContactInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the contact.
         ///
         /// Sets [`description`](crate::operation::update_contact::UpdateContactInput#structfield.description).
@@ -342,6 +382,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the contact.
         ///
         /// Sets [`description`](crate::operation::update_contact::UpdateContactInput#structfield.description).
@@ -349,10 +390,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_contact::UpdateContactInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Inserts an entry into [`references`](crate::operation::update_contact::UpdateContactInput#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
         pub fn references(
             mut self,
@@ -364,6 +407,7 @@ pub mod builders {
             self.references = Some(map);
             self
         }
+
         /// Well-formed data on contact, shown to agents on Contact Control Panel (CCP).
         ///
         /// Sets [`references`](crate::operation::update_contact::UpdateContactInput#structfield.references).
@@ -374,12 +418,14 @@ pub mod builders {
             self.references = input;
             self
         }
+
         /// Returns [`references`](crate::operation::update_contact::UpdateContactInput#structfield.references), if set.
         pub fn get_references(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
             &self.references
         }
+
         /// Inserts an entry into [`segment_attributes`](crate::operation::update_contact::UpdateContactInput#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
         pub fn segment_attributes(
             mut self,
@@ -391,6 +437,7 @@ pub mod builders {
             self.segment_attributes = Some(map);
             self
         }
+
         /// A set of system defined key-value pairs stored on individual contact segments (unique contact ID) using an attribute map.
         ///
         /// Sets [`segment_attributes`](crate::operation::update_contact::UpdateContactInput#structfield.segment_attributes).
@@ -403,6 +450,7 @@ pub mod builders {
             self.segment_attributes = input;
             self
         }
+
         /// Returns [`segment_attributes`](crate::operation::update_contact::UpdateContactInput#structfield.segment_attributes), if set.
         pub fn get_segment_attributes(
             &self,
@@ -411,6 +459,7 @@ pub mod builders {
         > {
             &self.segment_attributes
         }
+
         /// Information about the queue associated with a contact.
         ///
         /// Sets [`queue_info`](crate::operation::update_contact::UpdateContactInput#structfield.queue_info).
@@ -418,6 +467,7 @@ pub mod builders {
             self.queue_info = Some(input);
             self
         }
+
         /// Information about the queue associated with a contact.
         ///
         /// Sets [`queue_info`](crate::operation::update_contact::UpdateContactInput#structfield.queue_info).
@@ -428,10 +478,12 @@ pub mod builders {
             self.queue_info = input;
             self
         }
+
         /// Returns [`queue_info`](crate::operation::update_contact::UpdateContactInput#structfield.queue_info), if set.
         pub fn get_queue_info(&self) -> &Option<crate::types::QueueInfoInput> {
             &self.queue_info
         }
+
         /// Information about the agent associated with a contact.
         ///
         /// Sets [`user_info`](crate::operation::update_contact::UpdateContactInput#structfield.user_info).
@@ -439,6 +491,7 @@ pub mod builders {
             self.user_info = Some(input);
             self
         }
+
         /// Information about the agent associated with a contact.
         ///
         /// Sets [`user_info`](crate::operation::update_contact::UpdateContactInput#structfield.user_info).
@@ -446,10 +499,12 @@ pub mod builders {
             self.user_info = input;
             self
         }
+
         /// Returns [`user_info`](crate::operation::update_contact::UpdateContactInput#structfield.user_info), if set.
         pub fn get_user_info(&self) -> &Option<crate::types::UserInfo> {
             &self.user_info
         }
+
         /// The endpoint of the customer for which the contact was initiated.
         ///
         /// Sets [`customer_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.customer_endpoint).
@@ -457,6 +512,7 @@ pub mod builders {
             self.customer_endpoint = Some(input);
             self
         }
+
         /// The endpoint of the customer for which the contact was initiated.
         ///
         /// Sets [`customer_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.customer_endpoint).
@@ -467,10 +523,12 @@ pub mod builders {
             self.customer_endpoint = input;
             self
         }
+
         /// Returns [`customer_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.customer_endpoint), if set.
         pub fn get_customer_endpoint(&self) -> &Option<crate::types::Endpoint> {
             &self.customer_endpoint
         }
+
         /// External system endpoint for the contact was initiated.
         ///
         /// Sets [`system_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.system_endpoint).
@@ -478,6 +536,7 @@ pub mod builders {
             self.system_endpoint = Some(input);
             self
         }
+
         /// External system endpoint for the contact was initiated.
         ///
         /// Sets [`system_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.system_endpoint).
@@ -488,10 +547,12 @@ pub mod builders {
             self.system_endpoint = input;
             self
         }
+
         /// Returns [`system_endpoint`](crate::operation::update_contact::UpdateContactInput#structfield.system_endpoint), if set.
         pub fn get_system_endpoint(&self) -> &Option<crate::types::Endpoint> {
             &self.system_endpoint
         }
+
         /// Builds a [`UpdateContactInput`](crate::operation::update_contact::UpdateContactInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -515,6 +576,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for UpdateContactInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("UpdateContactInputBuilder");
@@ -531,6 +593,7 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`UpdateContactOutput`](crate::operation::update_contact::UpdateContactOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

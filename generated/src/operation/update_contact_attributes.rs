@@ -14,6 +14,7 @@ impl UpdateContactAttributes {
         Self
     }
 }
+
 /// The input of the [`UpdateContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -32,24 +33,29 @@ pub struct UpdateContactAttributesInput {
     /// - If the attributes are only used in one flow and don't need to be referred to outside of that flow (for example, by a Lambda or another flow), then use flow attributes. This way you aren't needlessly persisting the 32 KB of information from one flow to another. For more information, see [Flow block: Set contact attributes](https://docs.aws.amazon.com/connect/latest/adminguide/set-contact-attributes.html) in the *Amazon Connect Administrator Guide*.
     pub attributes: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl UpdateContactAttributesInput {
     /// The identifier of the contact.
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The Amazon Connect attributes.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// Creates a new builder for [`UpdateContactAttributesInput`].
     pub fn builder() -> crate::operation::update_contact_attributes::builders::UpdateContactAttributesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,6 +66,7 @@ impl UpdateContactAttributesOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateContactAttributes`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -80,6 +87,7 @@ pub enum UpdateContactAttributesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateContactAttributesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -92,10 +100,12 @@ impl UpdateContactAttributesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -117,27 +127,33 @@ impl UpdateContactAttributesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+
 impl ::std::error::Error for UpdateContactAttributesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -150,6 +166,7 @@ impl ::std::error::Error for UpdateContactAttributesError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContactAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -162,11 +179,13 @@ impl ::std::fmt::Display for UpdateContactAttributesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateContactAttributesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateContactAttributesInput`](crate::operation::update_contact_attributes::UpdateContactAttributesInput).
@@ -177,6 +196,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) attributes: Option<::std::collections::HashMap<String, String>>,
     }
+
     impl UpdateContactAttributesInputBuilder {
         /// The identifier of the contact.
         ///
@@ -185,6 +205,7 @@ pub mod builders {
             self.initial_contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`initial_contact_id`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.initial_contact_id). This field is required.
@@ -192,10 +213,12 @@ pub mod builders {
             self.initial_contact_id = input;
             self
         }
+
         /// Returns [`initial_contact_id`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.initial_contact_id), if set.
         pub fn get_initial_contact_id(&self) -> &Option<String> {
             &self.initial_contact_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.instance_id). This field is required.
@@ -203,6 +226,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.instance_id). This field is required.
@@ -210,10 +234,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Inserts an entry into [`attributes`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
         pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
             let mut map = self.attributes.unwrap_or_default();
@@ -221,6 +247,7 @@ pub mod builders {
             self.attributes = Some(map);
             self
         }
+
         /// The Amazon Connect attributes.
         ///
         /// Sets [`attributes`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.attributes). This field is required.
@@ -231,12 +258,14 @@ pub mod builders {
             self.attributes = input;
             self
         }
+
         /// Returns [`attributes`](crate::operation::update_contact_attributes::UpdateContactAttributesInput#structfield.attributes), if set.
         pub fn get_attributes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
             &self.attributes
         }
+
         /// Builds a [`UpdateContactAttributesInput`](crate::operation::update_contact_attributes::UpdateContactAttributesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -253,6 +282,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateContactAttributesOutput`](crate::operation::update_contact_attributes::UpdateContactAttributesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateContactEvaluation {
         Self
     }
 }
+
 /// The input of the [`UpdateContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,15 +28,18 @@ pub struct UpdateContactEvaluationInput {
     /// The ID of the user who updated the contact evaluation.
     pub updated_by: Option<crate::types::EvaluatorUserUnion>,
 }
+
 impl UpdateContactEvaluationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the contact evaluation.
     pub fn evaluation_id(&self) -> Option<&str> {
         self.evaluation_id.as_deref()
     }
+
     /// A map of question identifiers to answer value.
     pub fn answers(
         &self,
@@ -44,21 +48,25 @@ impl UpdateContactEvaluationInput {
     > {
         self.answers.as_ref()
     }
+
     /// A map of question identifiers to note value.
     pub fn notes(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::EvaluationNote>> {
         self.notes.as_ref()
     }
+
     /// The ID of the user who updated the contact evaluation.
     pub fn updated_by(&self) -> Option<&crate::types::EvaluatorUserUnion> {
         self.updated_by.as_ref()
     }
+
     /// Creates a new builder for [`UpdateContactEvaluationInput`].
     pub fn builder() -> crate::operation::update_contact_evaluation::builders::UpdateContactEvaluationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -68,20 +76,24 @@ pub struct UpdateContactEvaluationOutput {
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     pub evaluation_arn: String,
 }
+
 impl UpdateContactEvaluationOutput {
     /// A unique identifier for the contact evaluation.
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
+
     /// Creates a new builder for [`UpdateContactEvaluationOutput`].
     pub fn builder() -> crate::operation::update_contact_evaluation::builders::UpdateContactEvaluationOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateContactEvaluation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -102,6 +114,7 @@ pub enum UpdateContactEvaluationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateContactEvaluationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -114,10 +127,12 @@ impl UpdateContactEvaluationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -137,27 +152,33 @@ impl UpdateContactEvaluationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateContactEvaluationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -170,6 +191,7 @@ impl ::std::error::Error for UpdateContactEvaluationError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContactEvaluationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -182,11 +204,13 @@ impl ::std::fmt::Display for UpdateContactEvaluationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateContactEvaluationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateContactEvaluationInput`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput).
@@ -203,6 +227,7 @@ pub mod builders {
         >,
         pub(crate) updated_by: Option<crate::types::EvaluatorUserUnion>,
     }
+
     impl UpdateContactEvaluationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -211,6 +236,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.instance_id). This field is required.
@@ -218,10 +244,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.evaluation_id). This field is required.
@@ -229,6 +257,7 @@ pub mod builders {
             self.evaluation_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.evaluation_id). This field is required.
@@ -236,10 +265,12 @@ pub mod builders {
             self.evaluation_id = input;
             self
         }
+
         /// Returns [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.evaluation_id), if set.
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
+
         /// Inserts an entry into [`answers`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.answers); use [`set_answers`](Self::set_answers) to replace the whole map.
         pub fn answers(
             mut self,
@@ -251,6 +282,7 @@ pub mod builders {
             self.answers = Some(map);
             self
         }
+
         /// A map of question identifiers to answer value.
         ///
         /// Sets [`answers`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.answers).
@@ -263,6 +295,7 @@ pub mod builders {
             self.answers = input;
             self
         }
+
         /// Returns [`answers`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.answers), if set.
         pub fn get_answers(
             &self,
@@ -271,6 +304,7 @@ pub mod builders {
         > {
             &self.answers
         }
+
         /// Inserts an entry into [`notes`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.notes); use [`set_notes`](Self::set_notes) to replace the whole map.
         pub fn notes(
             mut self,
@@ -282,6 +316,7 @@ pub mod builders {
             self.notes = Some(map);
             self
         }
+
         /// A map of question identifiers to note value.
         ///
         /// Sets [`notes`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.notes).
@@ -294,12 +329,14 @@ pub mod builders {
             self.notes = input;
             self
         }
+
         /// Returns [`notes`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.notes), if set.
         pub fn get_notes(
             &self,
         ) -> &Option<::std::collections::HashMap<String, crate::types::EvaluationNote>> {
             &self.notes
         }
+
         /// The ID of the user who updated the contact evaluation.
         ///
         /// Sets [`updated_by`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.updated_by).
@@ -307,6 +344,7 @@ pub mod builders {
             self.updated_by = Some(input);
             self
         }
+
         /// The ID of the user who updated the contact evaluation.
         ///
         /// Sets [`updated_by`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.updated_by).
@@ -317,10 +355,12 @@ pub mod builders {
             self.updated_by = input;
             self
         }
+
         /// Returns [`updated_by`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput#structfield.updated_by), if set.
         pub fn get_updated_by(&self) -> &Option<crate::types::EvaluatorUserUnion> {
             &self.updated_by
         }
+
         /// Builds a [`UpdateContactEvaluationInput`](crate::operation::update_contact_evaluation::UpdateContactEvaluationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -339,6 +379,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateContactEvaluationOutput`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -346,6 +387,7 @@ pub mod builders {
         pub(crate) evaluation_id: Option<String>,
         pub(crate) evaluation_arn: Option<String>,
     }
+
     impl UpdateContactEvaluationOutputBuilder {
         /// A unique identifier for the contact evaluation.
         ///
@@ -354,6 +396,7 @@ pub mod builders {
             self.evaluation_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the contact evaluation.
         ///
         /// Sets [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_id). This field is required.
@@ -361,10 +404,12 @@ pub mod builders {
             self.evaluation_id = input;
             self
         }
+
         /// Returns [`evaluation_id`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_id), if set.
         pub fn get_evaluation_id(&self) -> &Option<String> {
             &self.evaluation_id
         }
+
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_arn). This field is required.
@@ -372,6 +417,7 @@ pub mod builders {
             self.evaluation_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_arn`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_arn). This field is required.
@@ -379,10 +425,12 @@ pub mod builders {
             self.evaluation_arn = input;
             self
         }
+
         /// Returns [`evaluation_arn`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput#structfield.evaluation_arn), if set.
         pub fn get_evaluation_arn(&self) -> &Option<String> {
             &self.evaluation_arn
         }
+
         /// Builds a [`UpdateContactEvaluationOutput`](crate::operation::update_contact_evaluation::UpdateContactEvaluationOutput).
         ///
         /// Fails when one of these fields is unset:

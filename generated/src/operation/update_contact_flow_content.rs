@@ -14,6 +14,7 @@ impl UpdateContactFlowContent {
         Self
     }
 }
+
 /// The input of the [`UpdateContactFlowContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,24 +28,29 @@ pub struct UpdateContactFlowContentInput {
     /// Length Constraints: Minimum length of 1. Maximum length of 256000.
     pub content: Option<String>,
 }
+
 impl UpdateContactFlowContentInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The JSON string that represents the content of the flow.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// Creates a new builder for [`UpdateContactFlowContentInput`].
     pub fn builder() -> crate::operation::update_contact_flow_content::builders::UpdateContactFlowContentInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateContactFlowContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -55,6 +61,7 @@ impl UpdateContactFlowContentOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateContactFlowContent`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -77,6 +84,7 @@ pub enum UpdateContactFlowContentError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateContactFlowContentError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -89,10 +97,12 @@ impl UpdateContactFlowContentError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -115,31 +125,38 @@ impl UpdateContactFlowContentError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidContactFlowException`](Self::InvalidContactFlowException) error.
     pub fn is_invalid_contact_flow_exception(&self) -> bool {
         matches!(self, Self::InvalidContactFlowException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateContactFlowContentError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -153,6 +170,7 @@ impl ::std::error::Error for UpdateContactFlowContentError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContactFlowContentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -166,11 +184,13 @@ impl ::std::fmt::Display for UpdateContactFlowContentError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateContactFlowContentError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateContactFlowContentInput`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput).
@@ -181,6 +201,7 @@ pub mod builders {
         pub(crate) contact_flow_id: Option<String>,
         pub(crate) content: Option<String>,
     }
+
     impl UpdateContactFlowContentInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -189,6 +210,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.instance_id). This field is required.
@@ -196,10 +218,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.contact_flow_id). This field is required.
@@ -207,6 +231,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.contact_flow_id). This field is required.
@@ -214,10 +239,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.content). This field is required.
@@ -225,6 +252,7 @@ pub mod builders {
             self.content = Some(input.into());
             self
         }
+
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.content). This field is required.
@@ -232,10 +260,12 @@ pub mod builders {
             self.content = input;
             self
         }
+
         /// Returns [`content`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput#structfield.content), if set.
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
+
         /// Builds a [`UpdateContactFlowContentInput`](crate::operation::update_contact_flow_content::UpdateContactFlowContentInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -252,6 +282,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateContactFlowContentOutput`](crate::operation::update_contact_flow_content::UpdateContactFlowContentOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

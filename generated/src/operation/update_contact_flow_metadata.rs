@@ -10,6 +10,7 @@ impl UpdateContactFlowMetadata {
         Self
     }
 }
+
 /// The input of the [`UpdateContactFlowMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct UpdateContactFlowMetadataInput {
     /// The state of flow.
     pub contact_flow_state: Option<crate::types::ContactFlowState>,
 }
+
 impl UpdateContactFlowMetadataInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The name of the flow.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the flow.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The state of flow.
     pub fn contact_flow_state(&self) -> Option<&crate::types::ContactFlowState> {
         self.contact_flow_state.as_ref()
     }
+
     /// Creates a new builder for [`UpdateContactFlowMetadataInput`].
     pub fn builder() -> crate::operation::update_contact_flow_metadata::builders::UpdateContactFlowMetadataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateContactFlowMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -61,6 +69,7 @@ impl UpdateContactFlowMetadataOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateContactFlowMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -83,6 +92,7 @@ pub enum UpdateContactFlowMetadataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateContactFlowMetadataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -95,10 +105,12 @@ impl UpdateContactFlowMetadataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -121,31 +133,38 @@ impl UpdateContactFlowMetadataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateContactFlowMetadataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -159,6 +178,7 @@ impl ::std::error::Error for UpdateContactFlowMetadataError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContactFlowMetadataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -172,11 +192,13 @@ impl ::std::fmt::Display for UpdateContactFlowMetadataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateContactFlowMetadataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateContactFlowMetadataInput`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput).
@@ -189,6 +211,7 @@ pub mod builders {
         pub(crate) description: Option<String>,
         pub(crate) contact_flow_state: Option<crate::types::ContactFlowState>,
     }
+
     impl UpdateContactFlowMetadataInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -197,6 +220,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.instance_id). This field is required.
@@ -204,10 +228,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_id). This field is required.
@@ -215,6 +241,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_id). This field is required.
@@ -222,10 +249,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.name).
@@ -233,6 +262,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.name).
@@ -240,10 +270,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.description).
@@ -251,6 +283,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.description).
@@ -258,10 +291,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The state of flow.
         ///
         /// Sets [`contact_flow_state`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_state).
@@ -272,6 +307,7 @@ pub mod builders {
             self.contact_flow_state = Some(input);
             self
         }
+
         /// The state of flow.
         ///
         /// Sets [`contact_flow_state`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_state).
@@ -282,10 +318,12 @@ pub mod builders {
             self.contact_flow_state = input;
             self
         }
+
         /// Returns [`contact_flow_state`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput#structfield.contact_flow_state), if set.
         pub fn get_contact_flow_state(&self) -> &Option<crate::types::ContactFlowState> {
             &self.contact_flow_state
         }
+
         /// Builds a [`UpdateContactFlowMetadataInput`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -304,6 +342,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateContactFlowMetadataOutput`](crate::operation::update_contact_flow_metadata::UpdateContactFlowMetadataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

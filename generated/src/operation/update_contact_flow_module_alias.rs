@@ -10,6 +10,7 @@ impl UpdateContactFlowModuleAlias {
         Self
     }
 }
+
 /// The input of the [`UpdateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,44 @@ pub struct UpdateContactFlowModuleAliasInput {
     /// The version of the flow module.
     pub contact_flow_module_version: Option<i64>,
 }
+
 impl UpdateContactFlowModuleAliasInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow module.
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
+
     /// The identifier of the alias.
     pub fn alias_id(&self) -> Option<&str> {
         self.alias_id.as_deref()
     }
+
     /// The name of the alias.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the alias.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The version of the flow module.
     pub fn contact_flow_module_version(&self) -> Option<i64> {
         self.contact_flow_module_version
     }
+
     /// Creates a new builder for [`UpdateContactFlowModuleAliasInput`].
     pub fn builder() -> crate::operation::update_contact_flow_module_alias::builders::UpdateContactFlowModuleAliasInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -67,6 +76,7 @@ impl UpdateContactFlowModuleAliasOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateContactFlowModuleAlias`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -95,6 +105,7 @@ pub enum UpdateContactFlowModuleAliasError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateContactFlowModuleAliasError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -107,10 +118,12 @@ impl UpdateContactFlowModuleAliasError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -137,39 +150,48 @@ impl UpdateContactFlowModuleAliasError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateContactFlowModuleAliasError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -187,6 +209,7 @@ impl ::std::error::Error for UpdateContactFlowModuleAliasError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContactFlowModuleAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -204,11 +227,13 @@ impl ::std::fmt::Display for UpdateContactFlowModuleAliasError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateContactFlowModuleAliasError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateContactFlowModuleAliasInput`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput).
@@ -222,6 +247,7 @@ pub mod builders {
         pub(crate) description: Option<String>,
         pub(crate) contact_flow_module_version: Option<i64>,
     }
+
     impl UpdateContactFlowModuleAliasInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -230,6 +256,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.instance_id). This field is required.
@@ -237,10 +264,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
@@ -248,6 +277,7 @@ pub mod builders {
             self.contact_flow_module_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_id). This field is required.
@@ -255,10 +285,12 @@ pub mod builders {
             self.contact_flow_module_id = input;
             self
         }
+
         /// Returns [`contact_flow_module_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_id), if set.
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
+
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.alias_id). This field is required.
@@ -266,6 +298,7 @@ pub mod builders {
             self.alias_id = Some(input.into());
             self
         }
+
         /// The identifier of the alias.
         ///
         /// Sets [`alias_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.alias_id). This field is required.
@@ -273,10 +306,12 @@ pub mod builders {
             self.alias_id = input;
             self
         }
+
         /// Returns [`alias_id`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.alias_id), if set.
         pub fn get_alias_id(&self) -> &Option<String> {
             &self.alias_id
         }
+
         /// The name of the alias.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.name).
@@ -284,6 +319,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the alias.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.name).
@@ -291,10 +327,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the alias.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.description).
@@ -302,6 +340,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the alias.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.description).
@@ -309,10 +348,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The version of the flow module.
         ///
         /// Sets [`contact_flow_module_version`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_version).
@@ -320,6 +361,7 @@ pub mod builders {
             self.contact_flow_module_version = Some(input);
             self
         }
+
         /// The version of the flow module.
         ///
         /// Sets [`contact_flow_module_version`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_version).
@@ -327,10 +369,12 @@ pub mod builders {
             self.contact_flow_module_version = input;
             self
         }
+
         /// Returns [`contact_flow_module_version`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput#structfield.contact_flow_module_version), if set.
         pub fn get_contact_flow_module_version(&self) -> &Option<i64> {
             &self.contact_flow_module_version
         }
+
         /// Builds a [`UpdateContactFlowModuleAliasInput`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -350,6 +394,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateContactFlowModuleAliasOutput`](crate::operation::update_contact_flow_module_alias::UpdateContactFlowModuleAliasOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

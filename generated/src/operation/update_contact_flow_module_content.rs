@@ -12,6 +12,7 @@ impl UpdateContactFlowModuleContent {
         Self
     }
 }
+
 /// The input of the [`UpdateContactFlowModuleContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct UpdateContactFlowModuleContentInput {
     /// Serialized JSON string of the flow module Settings schema.
     pub settings: Option<String>,
 }
+
 impl UpdateContactFlowModuleContentInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow module.
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
+
     /// The JSON string that represents the content of the flow.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// Serialized JSON string of the flow module Settings schema.
     pub fn settings(&self) -> Option<&str> {
         self.settings.as_deref()
     }
+
     /// Creates a new builder for [`UpdateContactFlowModuleContentInput`].
     pub fn builder() -> crate::operation::update_contact_flow_module_content::builders::UpdateContactFlowModuleContentInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateContactFlowModuleContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,6 +64,7 @@ impl UpdateContactFlowModuleContentOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateContactFlowModuleContent`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -81,6 +89,7 @@ pub enum UpdateContactFlowModuleContentError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateContactFlowModuleContentError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -93,10 +102,12 @@ impl UpdateContactFlowModuleContentError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -117,31 +128,38 @@ impl UpdateContactFlowModuleContentError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidContactFlowModuleException`](Self::InvalidContactFlowModuleException) error.
     pub fn is_invalid_contact_flow_module_exception(&self) -> bool {
         matches!(self, Self::InvalidContactFlowModuleException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateContactFlowModuleContentError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -155,6 +173,7 @@ impl ::std::error::Error for UpdateContactFlowModuleContentError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContactFlowModuleContentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -168,11 +187,13 @@ impl ::std::fmt::Display for UpdateContactFlowModuleContentError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateContactFlowModuleContentError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateContactFlowModuleContentInput`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput).
@@ -184,6 +205,7 @@ pub mod builders {
         pub(crate) content: Option<String>,
         pub(crate) settings: Option<String>,
     }
+
     impl UpdateContactFlowModuleContentInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -192,6 +214,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.instance_id). This field is required.
@@ -199,10 +222,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.contact_flow_module_id). This field is required.
@@ -210,6 +235,7 @@ pub mod builders {
             self.contact_flow_module_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.contact_flow_module_id). This field is required.
@@ -217,10 +243,12 @@ pub mod builders {
             self.contact_flow_module_id = input;
             self
         }
+
         /// Returns [`contact_flow_module_id`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.contact_flow_module_id), if set.
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
+
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.content).
@@ -228,6 +256,7 @@ pub mod builders {
             self.content = Some(input.into());
             self
         }
+
         /// The JSON string that represents the content of the flow.
         ///
         /// Sets [`content`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.content).
@@ -235,10 +264,12 @@ pub mod builders {
             self.content = input;
             self
         }
+
         /// Returns [`content`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.content), if set.
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
+
         /// Serialized JSON string of the flow module Settings schema.
         ///
         /// Sets [`settings`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.settings).
@@ -246,6 +277,7 @@ pub mod builders {
             self.settings = Some(input.into());
             self
         }
+
         /// Serialized JSON string of the flow module Settings schema.
         ///
         /// Sets [`settings`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.settings).
@@ -253,10 +285,12 @@ pub mod builders {
             self.settings = input;
             self
         }
+
         /// Returns [`settings`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput#structfield.settings), if set.
         pub fn get_settings(&self) -> &Option<String> {
             &self.settings
         }
+
         /// Builds a [`UpdateContactFlowModuleContentInput`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -274,6 +308,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateContactFlowModuleContentOutput`](crate::operation::update_contact_flow_module_content::UpdateContactFlowModuleContentOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

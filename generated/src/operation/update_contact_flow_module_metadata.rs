@@ -10,6 +10,7 @@ impl UpdateContactFlowModuleMetadata {
         Self
     }
 }
+
 /// The input of the [`UpdateContactFlowModuleMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct UpdateContactFlowModuleMetadataInput {
     /// The state of flow module.
     pub state: Option<crate::types::ContactFlowModuleState>,
 }
+
 impl UpdateContactFlowModuleMetadataInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow module.
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
+
     /// The name of the flow module.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the flow module.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The state of flow module.
     pub fn state(&self) -> Option<&crate::types::ContactFlowModuleState> {
         self.state.as_ref()
     }
+
     /// Creates a new builder for [`UpdateContactFlowModuleMetadataInput`].
     pub fn builder() -> crate::operation::update_contact_flow_module_metadata::builders::UpdateContactFlowModuleMetadataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateContactFlowModuleMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -61,6 +69,7 @@ impl UpdateContactFlowModuleMetadataOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateContactFlowModuleMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -85,6 +94,7 @@ pub enum UpdateContactFlowModuleMetadataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateContactFlowModuleMetadataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -97,10 +107,12 @@ impl UpdateContactFlowModuleMetadataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -124,35 +136,43 @@ impl UpdateContactFlowModuleMetadataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateContactFlowModuleMetadataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -167,6 +187,7 @@ impl ::std::error::Error for UpdateContactFlowModuleMetadataError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContactFlowModuleMetadataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -181,11 +202,13 @@ impl ::std::fmt::Display for UpdateContactFlowModuleMetadataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateContactFlowModuleMetadataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateContactFlowModuleMetadataInput`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput).
@@ -198,6 +221,7 @@ pub mod builders {
         pub(crate) description: Option<String>,
         pub(crate) state: Option<crate::types::ContactFlowModuleState>,
     }
+
     impl UpdateContactFlowModuleMetadataInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -206,6 +230,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.instance_id). This field is required.
@@ -213,10 +238,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.contact_flow_module_id). This field is required.
@@ -224,6 +251,7 @@ pub mod builders {
             self.contact_flow_module_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow module.
         ///
         /// Sets [`contact_flow_module_id`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.contact_flow_module_id). This field is required.
@@ -231,10 +259,12 @@ pub mod builders {
             self.contact_flow_module_id = input;
             self
         }
+
         /// Returns [`contact_flow_module_id`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.contact_flow_module_id), if set.
         pub fn get_contact_flow_module_id(&self) -> &Option<String> {
             &self.contact_flow_module_id
         }
+
         /// The name of the flow module.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.name).
@@ -242,6 +272,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the flow module.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.name).
@@ -249,10 +280,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the flow module.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.description).
@@ -260,6 +293,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the flow module.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.description).
@@ -267,10 +301,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The state of flow module.
         ///
         /// Sets [`state`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.state).
@@ -278,6 +314,7 @@ pub mod builders {
             self.state = Some(input);
             self
         }
+
         /// The state of flow module.
         ///
         /// Sets [`state`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.state).
@@ -288,10 +325,12 @@ pub mod builders {
             self.state = input;
             self
         }
+
         /// Returns [`state`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput#structfield.state), if set.
         pub fn get_state(&self) -> &Option<crate::types::ContactFlowModuleState> {
             &self.state
         }
+
         /// Builds a [`UpdateContactFlowModuleMetadataInput`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -310,6 +349,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateContactFlowModuleMetadataOutput`](crate::operation::update_contact_flow_module_metadata::UpdateContactFlowModuleMetadataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl UpdateContactFlowName {
         Self
     }
 }
+
 /// The input of the [`UpdateContactFlowName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,28 +26,34 @@ pub struct UpdateContactFlowNameInput {
     /// The description of the flow.
     pub description: Option<String>,
 }
+
 impl UpdateContactFlowNameInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The name of the flow.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the flow.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Creates a new builder for [`UpdateContactFlowNameInput`].
     pub fn builder() -> crate::operation::update_contact_flow_name::builders::UpdateContactFlowNameInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateContactFlowName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -57,6 +64,7 @@ impl UpdateContactFlowNameOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateContactFlowName`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -79,6 +87,7 @@ pub enum UpdateContactFlowNameError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateContactFlowNameError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -91,10 +100,12 @@ impl UpdateContactFlowNameError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -117,31 +128,38 @@ impl UpdateContactFlowNameError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateContactFlowNameError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -155,6 +173,7 @@ impl ::std::error::Error for UpdateContactFlowNameError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContactFlowNameError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -168,11 +187,13 @@ impl ::std::fmt::Display for UpdateContactFlowNameError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateContactFlowNameError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateContactFlowNameInput`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput).
@@ -184,6 +205,7 @@ pub mod builders {
         pub(crate) name: Option<String>,
         pub(crate) description: Option<String>,
     }
+
     impl UpdateContactFlowNameInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -192,6 +214,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.instance_id). This field is required.
@@ -199,10 +222,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.contact_flow_id). This field is required.
@@ -210,6 +235,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.contact_flow_id). This field is required.
@@ -217,10 +243,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.name).
@@ -228,6 +256,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the flow.
         ///
         /// Sets [`name`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.name).
@@ -235,10 +264,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.description).
@@ -246,6 +277,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the flow.
         ///
         /// Sets [`description`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.description).
@@ -253,10 +285,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Builds a [`UpdateContactFlowNameInput`](crate::operation::update_contact_flow_name::UpdateContactFlowNameInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -274,6 +308,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateContactFlowNameOutput`](crate::operation::update_contact_flow_name::UpdateContactFlowNameOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

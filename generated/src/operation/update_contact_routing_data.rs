@@ -12,6 +12,7 @@ impl UpdateContactRoutingData {
         Self
     }
 }
+
 /// The input of the [`UpdateContactRoutingData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,32 +28,39 @@ pub struct UpdateContactRoutingDataInput {
     /// Updates the routing criteria on the contact. These properties can be used to change how a contact is routed within the queue.
     pub routing_criteria: Option<crate::types::RoutingCriteriaInput>,
 }
+
 impl UpdateContactRoutingDataInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The number of seconds to add or subtract from the contact's routing age.
     pub fn queue_time_adjustment_seconds(&self) -> Option<i32> {
         self.queue_time_adjustment_seconds
     }
+
     /// Priority of the contact in the queue.
     pub fn queue_priority(&self) -> Option<i64> {
         self.queue_priority
     }
+
     /// Updates the routing criteria on the contact.
     pub fn routing_criteria(&self) -> Option<&crate::types::RoutingCriteriaInput> {
         self.routing_criteria.as_ref()
     }
+
     /// Creates a new builder for [`UpdateContactRoutingDataInput`].
     pub fn builder() -> crate::operation::update_contact_routing_data::builders::UpdateContactRoutingDataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateContactRoutingData`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -63,6 +71,7 @@ impl UpdateContactRoutingDataOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateContactRoutingData`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -87,6 +96,7 @@ pub enum UpdateContactRoutingDataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateContactRoutingDataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -99,10 +109,12 @@ impl UpdateContactRoutingDataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -126,35 +138,43 @@ impl UpdateContactRoutingDataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidActiveRegionException`](Self::InvalidActiveRegionException) error.
     pub fn is_invalid_active_region_exception(&self) -> bool {
         matches!(self, Self::InvalidActiveRegionException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateContactRoutingDataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -169,6 +189,7 @@ impl ::std::error::Error for UpdateContactRoutingDataError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContactRoutingDataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -183,11 +204,13 @@ impl ::std::fmt::Display for UpdateContactRoutingDataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateContactRoutingDataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateContactRoutingDataInput`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput).
@@ -200,6 +223,7 @@ pub mod builders {
         pub(crate) queue_priority: Option<i64>,
         pub(crate) routing_criteria: Option<crate::types::RoutingCriteriaInput>,
     }
+
     impl UpdateContactRoutingDataInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -208,6 +232,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.instance_id). This field is required.
@@ -215,10 +240,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.contact_id). This field is required.
@@ -226,6 +253,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.contact_id). This field is required.
@@ -233,10 +261,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The number of seconds to add or subtract from the contact's routing age.
         ///
         /// Sets [`queue_time_adjustment_seconds`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_time_adjustment_seconds).
@@ -244,6 +274,7 @@ pub mod builders {
             self.queue_time_adjustment_seconds = Some(input);
             self
         }
+
         /// The number of seconds to add or subtract from the contact's routing age.
         ///
         /// Sets [`queue_time_adjustment_seconds`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_time_adjustment_seconds).
@@ -251,10 +282,12 @@ pub mod builders {
             self.queue_time_adjustment_seconds = input;
             self
         }
+
         /// Returns [`queue_time_adjustment_seconds`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_time_adjustment_seconds), if set.
         pub fn get_queue_time_adjustment_seconds(&self) -> &Option<i32> {
             &self.queue_time_adjustment_seconds
         }
+
         /// Priority of the contact in the queue.
         ///
         /// Sets [`queue_priority`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_priority).
@@ -262,6 +295,7 @@ pub mod builders {
             self.queue_priority = Some(input);
             self
         }
+
         /// Priority of the contact in the queue.
         ///
         /// Sets [`queue_priority`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_priority).
@@ -269,10 +303,12 @@ pub mod builders {
             self.queue_priority = input;
             self
         }
+
         /// Returns [`queue_priority`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.queue_priority), if set.
         pub fn get_queue_priority(&self) -> &Option<i64> {
             &self.queue_priority
         }
+
         /// Updates the routing criteria on the contact.
         ///
         /// Sets [`routing_criteria`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.routing_criteria).
@@ -283,6 +319,7 @@ pub mod builders {
             self.routing_criteria = Some(input);
             self
         }
+
         /// Updates the routing criteria on the contact.
         ///
         /// Sets [`routing_criteria`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.routing_criteria).
@@ -293,12 +330,14 @@ pub mod builders {
             self.routing_criteria = input;
             self
         }
+
         /// Returns [`routing_criteria`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput#structfield.routing_criteria), if set.
         pub fn get_routing_criteria(
             &self,
         ) -> &Option<crate::types::RoutingCriteriaInput> {
             &self.routing_criteria
         }
+
         /// Builds a [`UpdateContactRoutingDataInput`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -317,6 +356,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateContactRoutingDataOutput`](crate::operation::update_contact_routing_data::UpdateContactRoutingDataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateContactSchedule {
         Self
     }
 }
+
 /// The input of the [`UpdateContactSchedule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct UpdateContactScheduleInput {
     /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow. The scheduled time cannot be in the past. It must be within up to 6 days in future.
     pub scheduled_time: Option<crate::primitives::DateTime>,
 }
+
 impl UpdateContactScheduleInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
     pub fn scheduled_time(&self) -> Option<&crate::primitives::DateTime> {
         self.scheduled_time.as_ref()
     }
+
     /// Creates a new builder for [`UpdateContactScheduleInput`].
     pub fn builder() -> crate::operation::update_contact_schedule::builders::UpdateContactScheduleInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateContactSchedule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl UpdateContactScheduleOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateContactSchedule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum UpdateContactScheduleError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateContactScheduleError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl UpdateContactScheduleError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -109,31 +119,38 @@ impl UpdateContactScheduleError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateContactScheduleError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -147,6 +164,7 @@ impl ::std::error::Error for UpdateContactScheduleError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContactScheduleError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -160,11 +178,13 @@ impl ::std::fmt::Display for UpdateContactScheduleError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateContactScheduleError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateContactScheduleInput`](crate::operation::update_contact_schedule::UpdateContactScheduleInput).
@@ -175,6 +195,7 @@ pub mod builders {
         pub(crate) contact_id: Option<String>,
         pub(crate) scheduled_time: Option<crate::primitives::DateTime>,
     }
+
     impl UpdateContactScheduleInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -183,6 +204,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.instance_id). This field is required.
@@ -190,10 +212,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.contact_id). This field is required.
@@ -201,6 +225,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact.
         ///
         /// Sets [`contact_id`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.contact_id). This field is required.
@@ -208,10 +233,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
         ///
         /// Sets [`scheduled_time`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.scheduled_time). This field is required.
@@ -219,6 +246,7 @@ pub mod builders {
             self.scheduled_time = Some(input);
             self
         }
+
         /// The timestamp, in Unix Epoch seconds format, at which to start running the inbound flow.
         ///
         /// Sets [`scheduled_time`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.scheduled_time). This field is required.
@@ -229,10 +257,12 @@ pub mod builders {
             self.scheduled_time = input;
             self
         }
+
         /// Returns [`scheduled_time`](crate::operation::update_contact_schedule::UpdateContactScheduleInput#structfield.scheduled_time), if set.
         pub fn get_scheduled_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.scheduled_time
         }
+
         /// Builds a [`UpdateContactScheduleInput`](crate::operation::update_contact_schedule::UpdateContactScheduleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -249,6 +279,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateContactScheduleOutput`](crate::operation::update_contact_schedule::UpdateContactScheduleOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

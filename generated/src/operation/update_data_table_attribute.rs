@@ -10,6 +10,7 @@ impl UpdateDataTableAttribute {
         Self
     }
 }
+
 /// The input of the [`UpdateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -31,44 +32,54 @@ pub struct UpdateDataTableAttributeInput {
     /// The updated validation rules for the attribute. Changes do not affect existing values until they are modified.
     pub validation: Option<crate::types::Validation>,
 }
+
 impl UpdateDataTableAttributeInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// The current name of the attribute to update.
     pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
+
     /// The new name for the attribute.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The updated value type for the attribute.
     pub fn value_type(&self) -> Option<&crate::types::DataTableAttributeValueType> {
         self.value_type.as_ref()
     }
+
     /// The updated description for the attribute.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Whether the attribute should be treated as a primary key.
     pub fn primary(&self) -> Option<bool> {
         self.primary
     }
+
     /// The updated validation rules for the attribute.
     pub fn validation(&self) -> Option<&crate::types::Validation> {
         self.validation.as_ref()
     }
+
     /// Creates a new builder for [`UpdateDataTableAttributeInput`].
     pub fn builder() -> crate::operation::update_data_table_attribute::builders::UpdateDataTableAttributeInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -78,20 +89,24 @@ pub struct UpdateDataTableAttributeOutput {
     /// The new lock version for the attribute after the update.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl UpdateDataTableAttributeOutput {
     /// The trimmed name and identifier for the updated attribute.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// The new lock version for the attribute after the update.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// Creates a new builder for [`UpdateDataTableAttributeOutput`].
     pub fn builder() -> crate::operation::update_data_table_attribute::builders::UpdateDataTableAttributeOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateDataTableAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -120,6 +135,7 @@ pub enum UpdateDataTableAttributeError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateDataTableAttributeError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -132,10 +148,12 @@ impl UpdateDataTableAttributeError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -163,43 +181,53 @@ impl UpdateDataTableAttributeError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`LimitExceededException`](Self::LimitExceededException) error.
     pub fn is_limit_exceeded_exception(&self) -> bool {
         matches!(self, Self::LimitExceededException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateDataTableAttributeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -216,6 +244,7 @@ impl ::std::error::Error for UpdateDataTableAttributeError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateDataTableAttributeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -232,11 +261,13 @@ impl ::std::fmt::Display for UpdateDataTableAttributeError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateDataTableAttributeError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateDataTableAttributeInput`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput).
@@ -252,6 +283,7 @@ pub mod builders {
         pub(crate) primary: Option<bool>,
         pub(crate) validation: Option<crate::types::Validation>,
     }
+
     impl UpdateDataTableAttributeInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -260,6 +292,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.instance_id). This field is required.
@@ -267,10 +300,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.data_table_id). This field is required.
@@ -278,6 +313,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.data_table_id). This field is required.
@@ -285,10 +321,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// The current name of the attribute to update.
         ///
         /// Sets [`attribute_name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.attribute_name). This field is required.
@@ -296,6 +334,7 @@ pub mod builders {
             self.attribute_name = Some(input.into());
             self
         }
+
         /// The current name of the attribute to update.
         ///
         /// Sets [`attribute_name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.attribute_name). This field is required.
@@ -303,10 +342,12 @@ pub mod builders {
             self.attribute_name = input;
             self
         }
+
         /// Returns [`attribute_name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.attribute_name), if set.
         pub fn get_attribute_name(&self) -> &Option<String> {
             &self.attribute_name
         }
+
         /// The new name for the attribute.
         ///
         /// Sets [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.name). This field is required.
@@ -314,6 +355,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The new name for the attribute.
         ///
         /// Sets [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.name). This field is required.
@@ -321,10 +363,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The updated value type for the attribute.
         ///
         /// Sets [`value_type`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.value_type). This field is required.
@@ -335,6 +379,7 @@ pub mod builders {
             self.value_type = Some(input);
             self
         }
+
         /// The updated value type for the attribute.
         ///
         /// Sets [`value_type`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.value_type). This field is required.
@@ -345,12 +390,14 @@ pub mod builders {
             self.value_type = input;
             self
         }
+
         /// Returns [`value_type`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.value_type), if set.
         pub fn get_value_type(
             &self,
         ) -> &Option<crate::types::DataTableAttributeValueType> {
             &self.value_type
         }
+
         /// The updated description for the attribute.
         ///
         /// Sets [`description`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.description).
@@ -358,6 +405,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The updated description for the attribute.
         ///
         /// Sets [`description`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.description).
@@ -365,10 +413,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Whether the attribute should be treated as a primary key.
         ///
         /// Sets [`primary`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.primary).
@@ -376,6 +426,7 @@ pub mod builders {
             self.primary = Some(input);
             self
         }
+
         /// Whether the attribute should be treated as a primary key.
         ///
         /// Sets [`primary`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.primary).
@@ -383,10 +434,12 @@ pub mod builders {
             self.primary = input;
             self
         }
+
         /// Returns [`primary`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.primary), if set.
         pub fn get_primary(&self) -> &Option<bool> {
             &self.primary
         }
+
         /// The updated validation rules for the attribute.
         ///
         /// Sets [`validation`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.validation).
@@ -394,6 +447,7 @@ pub mod builders {
             self.validation = Some(input);
             self
         }
+
         /// The updated validation rules for the attribute.
         ///
         /// Sets [`validation`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.validation).
@@ -404,10 +458,12 @@ pub mod builders {
             self.validation = input;
             self
         }
+
         /// Returns [`validation`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput#structfield.validation), if set.
         pub fn get_validation(&self) -> &Option<crate::types::Validation> {
             &self.validation
         }
+
         /// Builds a [`UpdateDataTableAttributeInput`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -429,6 +485,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateDataTableAttributeOutput`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -436,6 +493,7 @@ pub mod builders {
         pub(crate) name: Option<String>,
         pub(crate) lock_version: Option<crate::types::DataTableLockVersion>,
     }
+
     impl UpdateDataTableAttributeOutputBuilder {
         /// The trimmed name and identifier for the updated attribute.
         ///
@@ -444,6 +502,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The trimmed name and identifier for the updated attribute.
         ///
         /// Sets [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.name). This field is required.
@@ -451,10 +510,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The new lock version for the attribute after the update.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.lock_version).
@@ -465,6 +526,7 @@ pub mod builders {
             self.lock_version = Some(input);
             self
         }
+
         /// The new lock version for the attribute after the update.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.lock_version).
@@ -475,10 +537,12 @@ pub mod builders {
             self.lock_version = input;
             self
         }
+
         /// Returns [`lock_version`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput#structfield.lock_version), if set.
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
+
         /// Builds a [`UpdateDataTableAttributeOutput`](crate::operation::update_data_table_attribute::UpdateDataTableAttributeOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl UpdateDataTableMetadata {
         Self
     }
 }
+
 /// The input of the [`UpdateDataTableMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,44 @@ pub struct UpdateDataTableMetadataInput {
     /// The updated IANA timezone identifier to use when resolving time based dynamic values.
     pub time_zone: Option<String>,
 }
+
 impl UpdateDataTableMetadataInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// The updated name for the data table.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The updated description for the data table.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The updated value lock level for the data table.
     pub fn value_lock_level(&self) -> Option<&crate::types::DataTableLockLevel> {
         self.value_lock_level.as_ref()
     }
+
     /// The updated IANA timezone identifier to use when resolving time based dynamic values.
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
+
     /// Creates a new builder for [`UpdateDataTableMetadataInput`].
     pub fn builder() -> crate::operation::update_data_table_metadata::builders::UpdateDataTableMetadataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateDataTableMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -64,16 +73,19 @@ pub struct UpdateDataTableMetadataOutput {
     /// The new lock version for the data table after the update.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl UpdateDataTableMetadataOutput {
     /// The new lock version for the data table after the update.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// Creates a new builder for [`UpdateDataTableMetadataOutput`].
     pub fn builder() -> crate::operation::update_data_table_metadata::builders::UpdateDataTableMetadataOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateDataTableMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -100,6 +112,7 @@ pub enum UpdateDataTableMetadataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateDataTableMetadataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -112,10 +125,12 @@ impl UpdateDataTableMetadataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -140,39 +155,48 @@ impl UpdateDataTableMetadataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateDataTableMetadataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -188,6 +212,7 @@ impl ::std::error::Error for UpdateDataTableMetadataError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateDataTableMetadataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -203,11 +228,13 @@ impl ::std::fmt::Display for UpdateDataTableMetadataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateDataTableMetadataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateDataTableMetadataInput`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput).
@@ -221,6 +248,7 @@ pub mod builders {
         pub(crate) value_lock_level: Option<crate::types::DataTableLockLevel>,
         pub(crate) time_zone: Option<String>,
     }
+
     impl UpdateDataTableMetadataInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -229,6 +257,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.instance_id). This field is required.
@@ -236,10 +265,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.data_table_id). This field is required.
@@ -247,6 +278,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.data_table_id). This field is required.
@@ -254,10 +286,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// The updated name for the data table.
         ///
         /// Sets [`name`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.name). This field is required.
@@ -265,6 +299,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The updated name for the data table.
         ///
         /// Sets [`name`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.name). This field is required.
@@ -272,10 +307,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The updated description for the data table.
         ///
         /// Sets [`description`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.description).
@@ -283,6 +320,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The updated description for the data table.
         ///
         /// Sets [`description`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.description).
@@ -290,10 +328,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The updated value lock level for the data table.
         ///
         /// Sets [`value_lock_level`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.value_lock_level). This field is required.
@@ -304,6 +344,7 @@ pub mod builders {
             self.value_lock_level = Some(input);
             self
         }
+
         /// The updated value lock level for the data table.
         ///
         /// Sets [`value_lock_level`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.value_lock_level). This field is required.
@@ -314,10 +355,12 @@ pub mod builders {
             self.value_lock_level = input;
             self
         }
+
         /// Returns [`value_lock_level`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.value_lock_level), if set.
         pub fn get_value_lock_level(&self) -> &Option<crate::types::DataTableLockLevel> {
             &self.value_lock_level
         }
+
         /// The updated IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.time_zone). This field is required.
@@ -325,6 +368,7 @@ pub mod builders {
             self.time_zone = Some(input.into());
             self
         }
+
         /// The updated IANA timezone identifier to use when resolving time based dynamic values.
         ///
         /// Sets [`time_zone`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.time_zone). This field is required.
@@ -332,10 +376,12 @@ pub mod builders {
             self.time_zone = input;
             self
         }
+
         /// Returns [`time_zone`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput#structfield.time_zone), if set.
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
+
         /// Builds a [`UpdateDataTableMetadataInput`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -355,12 +401,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateDataTableMetadataOutput`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct UpdateDataTableMetadataOutputBuilder {
         pub(crate) lock_version: Option<crate::types::DataTableLockVersion>,
     }
+
     impl UpdateDataTableMetadataOutputBuilder {
         /// The new lock version for the data table after the update.
         ///
@@ -372,6 +420,7 @@ pub mod builders {
             self.lock_version = Some(input);
             self
         }
+
         /// The new lock version for the data table after the update.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput#structfield.lock_version).
@@ -382,10 +431,12 @@ pub mod builders {
             self.lock_version = input;
             self
         }
+
         /// Returns [`lock_version`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput#structfield.lock_version), if set.
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
+
         /// Builds a [`UpdateDataTableMetadataOutput`](crate::operation::update_data_table_metadata::UpdateDataTableMetadataOutput).
         pub fn build(
             self,

@@ -10,6 +10,7 @@ impl UpdateDataTablePrimaryValues {
         Self
     }
 }
+
 /// The input of the [`UpdateDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,36 +26,43 @@ pub struct UpdateDataTablePrimaryValuesInput {
     /// The lock version information required for optimistic locking to prevent concurrent modifications.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl UpdateDataTablePrimaryValuesInput {
     /// The unique identifier for the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the data table.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// The current primary values for the record.
     ///
     /// Empty when the field is unset; use `.primary_values.is_none()` to tell unset from empty.
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.primary_values.as_deref().unwrap_or_default()
     }
+
     /// The new primary values for the record.
     ///
     /// Empty when the field is unset; use `.new_primary_values.is_none()` to tell unset from empty.
     pub fn new_primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.new_primary_values.as_deref().unwrap_or_default()
     }
+
     /// The lock version information required for optimistic locking to prevent concurrent modifications.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// Creates a new builder for [`UpdateDataTablePrimaryValuesInput`].
     pub fn builder() -> crate::operation::update_data_table_primary_values::builders::UpdateDataTablePrimaryValuesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -62,16 +70,19 @@ pub struct UpdateDataTablePrimaryValuesOutput {
     /// The updated lock version information for the data table and affected components after the primary values change.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl UpdateDataTablePrimaryValuesOutput {
     /// The updated lock version information for the data table and affected components after the primary values change.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// Creates a new builder for [`UpdateDataTablePrimaryValuesOutput`].
     pub fn builder() -> crate::operation::update_data_table_primary_values::builders::UpdateDataTablePrimaryValuesOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateDataTablePrimaryValues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -96,6 +107,7 @@ pub enum UpdateDataTablePrimaryValuesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateDataTablePrimaryValuesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -108,10 +120,12 @@ impl UpdateDataTablePrimaryValuesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -133,35 +147,43 @@ impl UpdateDataTablePrimaryValuesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateDataTablePrimaryValuesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -176,6 +198,7 @@ impl ::std::error::Error for UpdateDataTablePrimaryValuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateDataTablePrimaryValuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -190,11 +213,13 @@ impl ::std::fmt::Display for UpdateDataTablePrimaryValuesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateDataTablePrimaryValuesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateDataTablePrimaryValuesInput`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput).
@@ -207,6 +232,7 @@ pub mod builders {
         pub(crate) new_primary_values: Option<Vec<crate::types::PrimaryValue>>,
         pub(crate) lock_version: Option<crate::types::DataTableLockVersion>,
     }
+
     impl UpdateDataTablePrimaryValuesInputBuilder {
         /// The unique identifier for the Amazon Connect instance.
         ///
@@ -215,6 +241,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.instance_id). This field is required.
@@ -222,10 +249,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.data_table_id). This field is required.
@@ -233,6 +262,7 @@ pub mod builders {
             self.data_table_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the data table.
         ///
         /// Sets [`data_table_id`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.data_table_id). This field is required.
@@ -240,10 +270,12 @@ pub mod builders {
             self.data_table_id = input;
             self
         }
+
         /// Returns [`data_table_id`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.data_table_id), if set.
         pub fn get_data_table_id(&self) -> &Option<String> {
             &self.data_table_id
         }
+
         /// Appends an item to [`primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
         pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
             let mut v: Vec<_> = self.primary_values.unwrap_or_default();
@@ -251,6 +283,7 @@ pub mod builders {
             self.primary_values = Some(v);
             self
         }
+
         /// The current primary values for the record.
         ///
         /// Sets [`primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.primary_values). This field is required.
@@ -261,10 +294,12 @@ pub mod builders {
             self.primary_values = input;
             self
         }
+
         /// Returns [`primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.primary_values), if set.
         pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
             &self.primary_values
         }
+
         /// Appends an item to [`new_primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.new_primary_values); use [`set_new_primary_values`](Self::set_new_primary_values) to replace the whole list.
         pub fn new_primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
             let mut v: Vec<_> = self.new_primary_values.unwrap_or_default();
@@ -272,6 +307,7 @@ pub mod builders {
             self.new_primary_values = Some(v);
             self
         }
+
         /// The new primary values for the record.
         ///
         /// Sets [`new_primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.new_primary_values). This field is required.
@@ -282,12 +318,14 @@ pub mod builders {
             self.new_primary_values = input;
             self
         }
+
         /// Returns [`new_primary_values`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.new_primary_values), if set.
         pub fn get_new_primary_values(
             &self,
         ) -> &Option<Vec<crate::types::PrimaryValue>> {
             &self.new_primary_values
         }
+
         /// The lock version information required for optimistic locking to prevent concurrent modifications.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.lock_version). This field is required.
@@ -298,6 +336,7 @@ pub mod builders {
             self.lock_version = Some(input);
             self
         }
+
         /// The lock version information required for optimistic locking to prevent concurrent modifications.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.lock_version). This field is required.
@@ -308,10 +347,12 @@ pub mod builders {
             self.lock_version = input;
             self
         }
+
         /// Returns [`lock_version`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput#structfield.lock_version), if set.
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
+
         /// Builds a [`UpdateDataTablePrimaryValuesInput`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -330,12 +371,14 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateDataTablePrimaryValuesOutput`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct UpdateDataTablePrimaryValuesOutputBuilder {
         pub(crate) lock_version: Option<crate::types::DataTableLockVersion>,
     }
+
     impl UpdateDataTablePrimaryValuesOutputBuilder {
         /// The updated lock version information for the data table and affected components after the primary values change.
         ///
@@ -347,6 +390,7 @@ pub mod builders {
             self.lock_version = Some(input);
             self
         }
+
         /// The updated lock version information for the data table and affected components after the primary values change.
         ///
         /// Sets [`lock_version`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput#structfield.lock_version).
@@ -357,10 +401,12 @@ pub mod builders {
             self.lock_version = input;
             self
         }
+
         /// Returns [`lock_version`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput#structfield.lock_version), if set.
         pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
             &self.lock_version
         }
+
         /// Builds a [`UpdateDataTablePrimaryValuesOutput`](crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput).
         pub fn build(
             self,

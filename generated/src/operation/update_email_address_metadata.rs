@@ -10,6 +10,7 @@ impl UpdateEmailAddressMetadata {
         Self
     }
 }
+
 /// The input of the [`UpdateEmailAddressMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -25,32 +26,39 @@ pub struct UpdateEmailAddressMetadataInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl UpdateEmailAddressMetadataInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the email address.
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
+
     /// The description of the email address.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The display name of email address.
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`UpdateEmailAddressMetadataInput`].
     pub fn builder() -> crate::operation::update_email_address_metadata::builders::UpdateEmailAddressMetadataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for UpdateEmailAddressMetadataInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("UpdateEmailAddressMetadataInput");
@@ -62,6 +70,7 @@ impl ::std::fmt::Debug for UpdateEmailAddressMetadataInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`UpdateEmailAddressMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -71,20 +80,24 @@ pub struct UpdateEmailAddressMetadataOutput {
     /// The Amazon Resource Name (ARN) of the email address.
     pub email_address_arn: Option<String>,
 }
+
 impl UpdateEmailAddressMetadataOutput {
     /// The identifier of the email address.
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the email address.
     pub fn email_address_arn(&self) -> Option<&str> {
         self.email_address_arn.as_deref()
     }
+
     /// Creates a new builder for [`UpdateEmailAddressMetadataOutput`].
     pub fn builder() -> crate::operation::update_email_address_metadata::builders::UpdateEmailAddressMetadataOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateEmailAddressMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -109,6 +122,7 @@ pub enum UpdateEmailAddressMetadataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateEmailAddressMetadataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -121,10 +135,12 @@ impl UpdateEmailAddressMetadataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -146,35 +162,43 @@ impl UpdateEmailAddressMetadataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateEmailAddressMetadataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -189,6 +213,7 @@ impl ::std::error::Error for UpdateEmailAddressMetadataError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateEmailAddressMetadataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -203,11 +228,13 @@ impl ::std::fmt::Display for UpdateEmailAddressMetadataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateEmailAddressMetadataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateEmailAddressMetadataInput`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput).
@@ -220,6 +247,7 @@ pub mod builders {
         pub(crate) display_name: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl UpdateEmailAddressMetadataInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -228,6 +256,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.instance_id). This field is required.
@@ -235,10 +264,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.email_address_id). This field is required.
@@ -246,6 +277,7 @@ pub mod builders {
             self.email_address_id = Some(input.into());
             self
         }
+
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.email_address_id). This field is required.
@@ -253,10 +285,12 @@ pub mod builders {
             self.email_address_id = input;
             self
         }
+
         /// Returns [`email_address_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.email_address_id), if set.
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
+
         /// The description of the email address.
         ///
         /// Sets [`description`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.description).
@@ -264,6 +298,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the email address.
         ///
         /// Sets [`description`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.description).
@@ -271,10 +306,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The display name of email address.
         ///
         /// Sets [`display_name`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.display_name).
@@ -282,6 +319,7 @@ pub mod builders {
             self.display_name = Some(input.into());
             self
         }
+
         /// The display name of email address.
         ///
         /// Sets [`display_name`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.display_name).
@@ -289,10 +327,12 @@ pub mod builders {
             self.display_name = input;
             self
         }
+
         /// Returns [`display_name`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.display_name), if set.
         pub fn get_display_name(&self) -> &Option<String> {
             &self.display_name
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.client_token).
@@ -300,6 +340,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.client_token).
@@ -307,10 +348,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`UpdateEmailAddressMetadataInput`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -329,6 +372,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for UpdateEmailAddressMetadataInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("UpdateEmailAddressMetadataInputBuilder");
@@ -340,6 +384,7 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`UpdateEmailAddressMetadataOutput`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -347,6 +392,7 @@ pub mod builders {
         pub(crate) email_address_id: Option<String>,
         pub(crate) email_address_arn: Option<String>,
     }
+
     impl UpdateEmailAddressMetadataOutputBuilder {
         /// The identifier of the email address.
         ///
@@ -355,6 +401,7 @@ pub mod builders {
             self.email_address_id = Some(input.into());
             self
         }
+
         /// The identifier of the email address.
         ///
         /// Sets [`email_address_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput#structfield.email_address_id).
@@ -362,10 +409,12 @@ pub mod builders {
             self.email_address_id = input;
             self
         }
+
         /// Returns [`email_address_id`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput#structfield.email_address_id), if set.
         pub fn get_email_address_id(&self) -> &Option<String> {
             &self.email_address_id
         }
+
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput#structfield.email_address_arn).
@@ -373,6 +422,7 @@ pub mod builders {
             self.email_address_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the email address.
         ///
         /// Sets [`email_address_arn`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput#structfield.email_address_arn).
@@ -380,10 +430,12 @@ pub mod builders {
             self.email_address_arn = input;
             self
         }
+
         /// Returns [`email_address_arn`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput#structfield.email_address_arn), if set.
         pub fn get_email_address_arn(&self) -> &Option<String> {
             &self.email_address_arn
         }
+
         /// Builds a [`UpdateEmailAddressMetadataOutput`](crate::operation::update_email_address_metadata::UpdateEmailAddressMetadataOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl UpdateEvaluationForm {
         Self
     }
 }
+
 /// The input of the [`UpdateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,80 +50,96 @@ pub struct UpdateEvaluationFormInput {
         crate::types::EvaluationFormLanguageConfiguration,
     >,
 }
+
 impl UpdateEvaluationFormInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
+
     /// A version of the evaluation form to update.
     pub fn evaluation_form_version(&self) -> Option<i32> {
         self.evaluation_form_version
     }
+
     /// A flag indicating whether the operation must create a new version.
     pub fn create_new_version(&self) -> Option<bool> {
         self.create_new_version
     }
+
     /// A title of the evaluation form.
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
+
     /// The description of the evaluation form.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Items that are part of the evaluation form.
     ///
     /// Empty when the field is unset; use `.items.is_none()` to tell unset from empty.
     pub fn items(&self) -> &[crate::types::EvaluationFormItem] {
         self.items.as_deref().unwrap_or_default()
     }
+
     /// A scoring strategy of the evaluation form.
     pub fn scoring_strategy(
         &self,
     ) -> Option<&crate::types::EvaluationFormScoringStrategy> {
         self.scoring_strategy.as_ref()
     }
+
     /// Whether automated evaluations are enabled.
     pub fn auto_evaluation_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormAutoEvaluationConfiguration> {
         self.auto_evaluation_configuration.as_ref()
     }
+
     /// Configuration for evaluation review settings of the evaluation form.
     pub fn review_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationReviewConfiguration> {
         self.review_configuration.as_ref()
     }
+
     /// A boolean flag indicating whether to update evaluation form to draft state.
     pub fn as_draft(&self) -> Option<bool> {
         self.as_draft
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Configuration that specifies the target for the evaluation form.
     pub fn target_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormTargetConfiguration> {
         self.target_configuration.as_ref()
     }
+
     /// Configuration for language settings of the evaluation form.
     pub fn language_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormLanguageConfiguration> {
         self.language_configuration.as_ref()
     }
+
     /// Creates a new builder for [`UpdateEvaluationFormInput`].
     pub fn builder() -> crate::operation::update_evaluation_form::builders::UpdateEvaluationFormInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -134,24 +151,29 @@ pub struct UpdateEvaluationFormOutput {
     /// The version of the updated evaluation form resource.
     pub evaluation_form_version: i32,
 }
+
 impl UpdateEvaluationFormOutput {
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
+
     /// The version of the updated evaluation form resource.
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
+
     /// Creates a new builder for [`UpdateEvaluationFormOutput`].
     pub fn builder() -> crate::operation::update_evaluation_form::builders::UpdateEvaluationFormOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateEvaluationForm`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -174,6 +196,7 @@ pub enum UpdateEvaluationFormError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateEvaluationFormError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -186,10 +209,12 @@ impl UpdateEvaluationFormError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -212,31 +237,38 @@ impl UpdateEvaluationFormError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateEvaluationFormError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -250,6 +282,7 @@ impl ::std::error::Error for UpdateEvaluationFormError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateEvaluationFormError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -263,11 +296,13 @@ impl ::std::fmt::Display for UpdateEvaluationFormError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateEvaluationFormError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateEvaluationFormInput`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput).
@@ -297,6 +332,7 @@ pub mod builders {
             crate::types::EvaluationFormLanguageConfiguration,
         >,
     }
+
     impl UpdateEvaluationFormInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -305,6 +341,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.instance_id). This field is required.
@@ -312,10 +349,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_id). This field is required.
@@ -323,6 +362,7 @@ pub mod builders {
             self.evaluation_form_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_id). This field is required.
@@ -330,10 +370,12 @@ pub mod builders {
             self.evaluation_form_id = input;
             self
         }
+
         /// Returns [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_id), if set.
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
+
         /// A version of the evaluation form to update.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_version). This field is required.
@@ -341,6 +383,7 @@ pub mod builders {
             self.evaluation_form_version = Some(input);
             self
         }
+
         /// A version of the evaluation form to update.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_version). This field is required.
@@ -348,10 +391,12 @@ pub mod builders {
             self.evaluation_form_version = input;
             self
         }
+
         /// Returns [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.evaluation_form_version), if set.
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
+
         /// A flag indicating whether the operation must create a new version.
         ///
         /// Sets [`create_new_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.create_new_version).
@@ -359,6 +404,7 @@ pub mod builders {
             self.create_new_version = Some(input);
             self
         }
+
         /// A flag indicating whether the operation must create a new version.
         ///
         /// Sets [`create_new_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.create_new_version).
@@ -366,10 +412,12 @@ pub mod builders {
             self.create_new_version = input;
             self
         }
+
         /// Returns [`create_new_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.create_new_version), if set.
         pub fn get_create_new_version(&self) -> &Option<bool> {
             &self.create_new_version
         }
+
         /// A title of the evaluation form.
         ///
         /// Sets [`title`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.title). This field is required.
@@ -377,6 +425,7 @@ pub mod builders {
             self.title = Some(input.into());
             self
         }
+
         /// A title of the evaluation form.
         ///
         /// Sets [`title`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.title). This field is required.
@@ -384,10 +433,12 @@ pub mod builders {
             self.title = input;
             self
         }
+
         /// Returns [`title`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.title), if set.
         pub fn get_title(&self) -> &Option<String> {
             &self.title
         }
+
         /// The description of the evaluation form.
         ///
         /// Sets [`description`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.description).
@@ -395,6 +446,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the evaluation form.
         ///
         /// Sets [`description`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.description).
@@ -402,10 +454,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Appends an item to [`items`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.items); use [`set_items`](Self::set_items) to replace the whole list.
         pub fn items(mut self, input: crate::types::EvaluationFormItem) -> Self {
             let mut v: Vec<_> = self.items.unwrap_or_default();
@@ -413,6 +467,7 @@ pub mod builders {
             self.items = Some(v);
             self
         }
+
         /// Items that are part of the evaluation form.
         ///
         /// Sets [`items`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.items). This field is required.
@@ -423,10 +478,12 @@ pub mod builders {
             self.items = input;
             self
         }
+
         /// Returns [`items`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.items), if set.
         pub fn get_items(&self) -> &Option<Vec<crate::types::EvaluationFormItem>> {
             &self.items
         }
+
         /// A scoring strategy of the evaluation form.
         ///
         /// Sets [`scoring_strategy`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.scoring_strategy).
@@ -437,6 +494,7 @@ pub mod builders {
             self.scoring_strategy = Some(input);
             self
         }
+
         /// A scoring strategy of the evaluation form.
         ///
         /// Sets [`scoring_strategy`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.scoring_strategy).
@@ -447,12 +505,14 @@ pub mod builders {
             self.scoring_strategy = input;
             self
         }
+
         /// Returns [`scoring_strategy`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.scoring_strategy), if set.
         pub fn get_scoring_strategy(
             &self,
         ) -> &Option<crate::types::EvaluationFormScoringStrategy> {
             &self.scoring_strategy
         }
+
         /// Whether automated evaluations are enabled.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.auto_evaluation_configuration).
@@ -463,6 +523,7 @@ pub mod builders {
             self.auto_evaluation_configuration = Some(input);
             self
         }
+
         /// Whether automated evaluations are enabled.
         ///
         /// Sets [`auto_evaluation_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.auto_evaluation_configuration).
@@ -473,12 +534,14 @@ pub mod builders {
             self.auto_evaluation_configuration = input;
             self
         }
+
         /// Returns [`auto_evaluation_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.auto_evaluation_configuration), if set.
         pub fn get_auto_evaluation_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormAutoEvaluationConfiguration> {
             &self.auto_evaluation_configuration
         }
+
         /// Configuration for evaluation review settings of the evaluation form.
         ///
         /// Sets [`review_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.review_configuration).
@@ -489,6 +552,7 @@ pub mod builders {
             self.review_configuration = Some(input);
             self
         }
+
         /// Configuration for evaluation review settings of the evaluation form.
         ///
         /// Sets [`review_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.review_configuration).
@@ -499,12 +563,14 @@ pub mod builders {
             self.review_configuration = input;
             self
         }
+
         /// Returns [`review_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.review_configuration), if set.
         pub fn get_review_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationReviewConfiguration> {
             &self.review_configuration
         }
+
         /// A boolean flag indicating whether to update evaluation form to draft state.
         ///
         /// Sets [`as_draft`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.as_draft).
@@ -512,6 +578,7 @@ pub mod builders {
             self.as_draft = Some(input);
             self
         }
+
         /// A boolean flag indicating whether to update evaluation form to draft state.
         ///
         /// Sets [`as_draft`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.as_draft).
@@ -519,10 +586,12 @@ pub mod builders {
             self.as_draft = input;
             self
         }
+
         /// Returns [`as_draft`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.as_draft), if set.
         pub fn get_as_draft(&self) -> &Option<bool> {
             &self.as_draft
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.client_token).
@@ -530,6 +599,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.client_token).
@@ -537,10 +607,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Configuration that specifies the target for the evaluation form.
         ///
         /// Sets [`target_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.target_configuration).
@@ -551,6 +623,7 @@ pub mod builders {
             self.target_configuration = Some(input);
             self
         }
+
         /// Configuration that specifies the target for the evaluation form.
         ///
         /// Sets [`target_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.target_configuration).
@@ -561,12 +634,14 @@ pub mod builders {
             self.target_configuration = input;
             self
         }
+
         /// Returns [`target_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.target_configuration), if set.
         pub fn get_target_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormTargetConfiguration> {
             &self.target_configuration
         }
+
         /// Configuration for language settings of the evaluation form.
         ///
         /// Sets [`language_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.language_configuration).
@@ -577,6 +652,7 @@ pub mod builders {
             self.language_configuration = Some(input);
             self
         }
+
         /// Configuration for language settings of the evaluation form.
         ///
         /// Sets [`language_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.language_configuration).
@@ -587,12 +663,14 @@ pub mod builders {
             self.language_configuration = input;
             self
         }
+
         /// Returns [`language_configuration`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput#structfield.language_configuration), if set.
         pub fn get_language_configuration(
             &self,
         ) -> &Option<crate::types::EvaluationFormLanguageConfiguration> {
             &self.language_configuration
         }
+
         /// Builds a [`UpdateEvaluationFormInput`](crate::operation::update_evaluation_form::UpdateEvaluationFormInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -620,6 +698,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateEvaluationFormOutput`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -628,6 +707,7 @@ pub mod builders {
         pub(crate) evaluation_form_arn: Option<String>,
         pub(crate) evaluation_form_version: Option<i32>,
     }
+
     impl UpdateEvaluationFormOutputBuilder {
         /// The unique identifier for the evaluation form.
         ///
@@ -636,6 +716,7 @@ pub mod builders {
             self.evaluation_form_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the evaluation form.
         ///
         /// Sets [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_id). This field is required.
@@ -643,10 +724,12 @@ pub mod builders {
             self.evaluation_form_id = input;
             self
         }
+
         /// Returns [`evaluation_form_id`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_id), if set.
         pub fn get_evaluation_form_id(&self) -> &Option<String> {
             &self.evaluation_form_id
         }
+
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
@@ -654,6 +737,7 @@ pub mod builders {
             self.evaluation_form_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the contact evaluation resource.
         ///
         /// Sets [`evaluation_form_arn`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_arn). This field is required.
@@ -661,10 +745,12 @@ pub mod builders {
             self.evaluation_form_arn = input;
             self
         }
+
         /// Returns [`evaluation_form_arn`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_arn), if set.
         pub fn get_evaluation_form_arn(&self) -> &Option<String> {
             &self.evaluation_form_arn
         }
+
         /// The version of the updated evaluation form resource.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_version). This field is required.
@@ -672,6 +758,7 @@ pub mod builders {
             self.evaluation_form_version = Some(input);
             self
         }
+
         /// The version of the updated evaluation form resource.
         ///
         /// Sets [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_version). This field is required.
@@ -679,10 +766,12 @@ pub mod builders {
             self.evaluation_form_version = input;
             self
         }
+
         /// Returns [`evaluation_form_version`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput#structfield.evaluation_form_version), if set.
         pub fn get_evaluation_form_version(&self) -> &Option<i32> {
             &self.evaluation_form_version
         }
+
         /// Builds a [`UpdateEvaluationFormOutput`](crate::operation::update_evaluation_form::UpdateEvaluationFormOutput).
         ///
         /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ impl UpdateHoursOfOperation {
         Self
     }
 }
+
 /// The input of the [`UpdateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,38 +28,46 @@ pub struct UpdateHoursOfOperationInput {
     /// Configuration information of the hours of operation.
     pub config: Option<Vec<crate::types::HoursOfOperationConfig>>,
 }
+
 impl UpdateHoursOfOperationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The name of the hours of operation.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the hours of operation.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The time zone of the hours of operation.
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
+
     /// Configuration information of the hours of operation.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
     pub fn config(&self) -> &[crate::types::HoursOfOperationConfig] {
         self.config.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`UpdateHoursOfOperationInput`].
     pub fn builder() -> crate::operation::update_hours_of_operation::builders::UpdateHoursOfOperationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -69,6 +78,7 @@ impl UpdateHoursOfOperationOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -91,6 +101,7 @@ pub enum UpdateHoursOfOperationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateHoursOfOperationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -103,10 +114,12 @@ impl UpdateHoursOfOperationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -129,31 +142,38 @@ impl UpdateHoursOfOperationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateHoursOfOperationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -167,6 +187,7 @@ impl ::std::error::Error for UpdateHoursOfOperationError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateHoursOfOperationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -180,11 +201,13 @@ impl ::std::fmt::Display for UpdateHoursOfOperationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateHoursOfOperationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateHoursOfOperationInput`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput).
@@ -198,6 +221,7 @@ pub mod builders {
         pub(crate) time_zone: Option<String>,
         pub(crate) config: Option<Vec<crate::types::HoursOfOperationConfig>>,
     }
+
     impl UpdateHoursOfOperationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -206,6 +230,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.instance_id). This field is required.
@@ -213,10 +238,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
@@ -224,6 +251,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier of the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
@@ -231,10 +259,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// The name of the hours of operation.
         ///
         /// Sets [`name`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.name).
@@ -242,6 +272,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the hours of operation.
         ///
         /// Sets [`name`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.name).
@@ -249,10 +280,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the hours of operation.
         ///
         /// Sets [`description`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.description).
@@ -260,6 +293,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the hours of operation.
         ///
         /// Sets [`description`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.description).
@@ -267,10 +301,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The time zone of the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.time_zone).
@@ -278,6 +314,7 @@ pub mod builders {
             self.time_zone = Some(input.into());
             self
         }
+
         /// The time zone of the hours of operation.
         ///
         /// Sets [`time_zone`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.time_zone).
@@ -285,10 +322,12 @@ pub mod builders {
             self.time_zone = input;
             self
         }
+
         /// Returns [`time_zone`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.time_zone), if set.
         pub fn get_time_zone(&self) -> &Option<String> {
             &self.time_zone
         }
+
         /// Appends an item to [`config`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
         pub fn config(mut self, input: crate::types::HoursOfOperationConfig) -> Self {
             let mut v: Vec<_> = self.config.unwrap_or_default();
@@ -296,6 +335,7 @@ pub mod builders {
             self.config = Some(v);
             self
         }
+
         /// Configuration information of the hours of operation.
         ///
         /// Sets [`config`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.config).
@@ -306,10 +346,12 @@ pub mod builders {
             self.config = input;
             self
         }
+
         /// Returns [`config`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput#structfield.config), if set.
         pub fn get_config(&self) -> &Option<Vec<crate::types::HoursOfOperationConfig>> {
             &self.config
         }
+
         /// Builds a [`UpdateHoursOfOperationInput`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -329,6 +371,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateHoursOfOperationOutput`](crate::operation::update_hours_of_operation::UpdateHoursOfOperationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

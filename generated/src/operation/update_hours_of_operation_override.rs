@@ -10,6 +10,7 @@ impl UpdateHoursOfOperationOverride {
         Self
     }
 }
+
 /// The input of the [`UpdateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -37,54 +38,66 @@ pub struct UpdateHoursOfOperationOverrideInput {
     /// For more information about how override types are applied, see [Build your list of overrides](https://docs.aws.amazon.com/https:/docs.aws.amazon.com/connect/latest/adminguide/hours-of-operation-overrides.html) in the *Administrator Guide*.
     pub override_type: Option<crate::types::OverrideType>,
 }
+
 impl UpdateHoursOfOperationOverrideInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The identifier for the hours of operation override.
     pub fn hours_of_operation_override_id(&self) -> Option<&str> {
         self.hours_of_operation_override_id.as_deref()
     }
+
     /// The name of the hours of operation override.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the hours of operation override.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Configuration information for the hours of operation override: day, start time, and end time.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
     pub fn config(&self) -> &[crate::types::HoursOfOperationOverrideConfig] {
         self.config.as_deref().unwrap_or_default()
     }
+
     /// The date from when the hours of operation override would be effective.
     pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
+
     /// The date until the hours of operation override is effective.
     pub fn effective_till(&self) -> Option<&str> {
         self.effective_till.as_deref()
     }
+
     /// Configuration for a recurring event.
     pub fn recurrence_config(&self) -> Option<&crate::types::RecurrenceConfig> {
         self.recurrence_config.as_ref()
     }
+
     /// Whether the override will be defined as a *standard* or as a *recurring event*.
     pub fn override_type(&self) -> Option<&crate::types::OverrideType> {
         self.override_type.as_ref()
     }
+
     /// Creates a new builder for [`UpdateHoursOfOperationOverrideInput`].
     pub fn builder() -> crate::operation::update_hours_of_operation_override::builders::UpdateHoursOfOperationOverrideInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -95,6 +108,7 @@ impl UpdateHoursOfOperationOverrideOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateHoursOfOperationOverride`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -121,6 +135,7 @@ pub enum UpdateHoursOfOperationOverrideError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateHoursOfOperationOverrideError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -133,10 +148,12 @@ impl UpdateHoursOfOperationOverrideError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -162,35 +179,43 @@ impl UpdateHoursOfOperationOverrideError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateHoursOfOperationOverrideError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -207,6 +232,7 @@ impl ::std::error::Error for UpdateHoursOfOperationOverrideError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateHoursOfOperationOverrideError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -223,11 +249,13 @@ impl ::std::fmt::Display for UpdateHoursOfOperationOverrideError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateHoursOfOperationOverrideError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateHoursOfOperationOverrideInput`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput).
@@ -245,6 +273,7 @@ pub mod builders {
         pub(crate) recurrence_config: Option<crate::types::RecurrenceConfig>,
         pub(crate) override_type: Option<crate::types::OverrideType>,
     }
+
     impl UpdateHoursOfOperationOverrideInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -253,6 +282,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.instance_id). This field is required.
@@ -260,10 +290,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
@@ -271,6 +303,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_id). This field is required.
@@ -278,10 +311,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
@@ -292,6 +327,7 @@ pub mod builders {
             self.hours_of_operation_override_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation override.
         ///
         /// Sets [`hours_of_operation_override_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id). This field is required.
@@ -302,10 +338,12 @@ pub mod builders {
             self.hours_of_operation_override_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_override_id`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.hours_of_operation_override_id), if set.
         pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
             &self.hours_of_operation_override_id
         }
+
         /// The name of the hours of operation override.
         ///
         /// Sets [`name`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.name).
@@ -313,6 +351,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the hours of operation override.
         ///
         /// Sets [`name`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.name).
@@ -320,10 +359,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the hours of operation override.
         ///
         /// Sets [`description`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.description).
@@ -331,6 +372,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the hours of operation override.
         ///
         /// Sets [`description`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.description).
@@ -338,10 +380,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Appends an item to [`config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
         pub fn config(
             mut self,
@@ -352,6 +396,7 @@ pub mod builders {
             self.config = Some(v);
             self
         }
+
         /// Configuration information for the hours of operation override: day, start time, and end time.
         ///
         /// Sets [`config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.config).
@@ -362,12 +407,14 @@ pub mod builders {
             self.config = input;
             self
         }
+
         /// Returns [`config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.config), if set.
         pub fn get_config(
             &self,
         ) -> &Option<Vec<crate::types::HoursOfOperationOverrideConfig>> {
             &self.config
         }
+
         /// The date from when the hours of operation override would be effective.
         ///
         /// Sets [`effective_from`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_from).
@@ -375,6 +422,7 @@ pub mod builders {
             self.effective_from = Some(input.into());
             self
         }
+
         /// The date from when the hours of operation override would be effective.
         ///
         /// Sets [`effective_from`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_from).
@@ -382,10 +430,12 @@ pub mod builders {
             self.effective_from = input;
             self
         }
+
         /// Returns [`effective_from`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_from), if set.
         pub fn get_effective_from(&self) -> &Option<String> {
             &self.effective_from
         }
+
         /// The date until the hours of operation override is effective.
         ///
         /// Sets [`effective_till`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_till).
@@ -393,6 +443,7 @@ pub mod builders {
             self.effective_till = Some(input.into());
             self
         }
+
         /// The date until the hours of operation override is effective.
         ///
         /// Sets [`effective_till`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_till).
@@ -400,10 +451,12 @@ pub mod builders {
             self.effective_till = input;
             self
         }
+
         /// Returns [`effective_till`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.effective_till), if set.
         pub fn get_effective_till(&self) -> &Option<String> {
             &self.effective_till
         }
+
         /// Configuration for a recurring event.
         ///
         /// Sets [`recurrence_config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.recurrence_config).
@@ -414,6 +467,7 @@ pub mod builders {
             self.recurrence_config = Some(input);
             self
         }
+
         /// Configuration for a recurring event.
         ///
         /// Sets [`recurrence_config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.recurrence_config).
@@ -424,10 +478,12 @@ pub mod builders {
             self.recurrence_config = input;
             self
         }
+
         /// Returns [`recurrence_config`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.recurrence_config), if set.
         pub fn get_recurrence_config(&self) -> &Option<crate::types::RecurrenceConfig> {
             &self.recurrence_config
         }
+
         /// Whether the override will be defined as a *standard* or as a *recurring event*.
         ///
         /// Sets [`override_type`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.override_type).
@@ -435,6 +491,7 @@ pub mod builders {
             self.override_type = Some(input);
             self
         }
+
         /// Whether the override will be defined as a *standard* or as a *recurring event*.
         ///
         /// Sets [`override_type`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.override_type).
@@ -445,10 +502,12 @@ pub mod builders {
             self.override_type = input;
             self
         }
+
         /// Returns [`override_type`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput#structfield.override_type), if set.
         pub fn get_override_type(&self) -> &Option<crate::types::OverrideType> {
             &self.override_type
         }
+
         /// Builds a [`UpdateHoursOfOperationOverrideInput`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -472,6 +531,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateHoursOfOperationOverrideOutput`](crate::operation::update_hours_of_operation_override::UpdateHoursOfOperationOverrideOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl UpdateInstanceAttribute {
         Self
     }
 }
+
 /// The input of the [`UpdateInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,28 +30,34 @@ pub struct UpdateInstanceAttributeInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl UpdateInstanceAttributeInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The type of attribute.
     pub fn attribute_type(&self) -> Option<&crate::types::InstanceAttributeType> {
         self.attribute_type.as_ref()
     }
+
     /// The value for the attribute.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`UpdateInstanceAttributeInput`].
     pub fn builder() -> crate::operation::update_instance_attribute::builders::UpdateInstanceAttributeInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -61,6 +68,7 @@ impl UpdateInstanceAttributeOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -81,6 +89,7 @@ pub enum UpdateInstanceAttributeError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateInstanceAttributeError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -93,10 +102,12 @@ impl UpdateInstanceAttributeError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -116,27 +127,33 @@ impl UpdateInstanceAttributeError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateInstanceAttributeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -149,6 +166,7 @@ impl ::std::error::Error for UpdateInstanceAttributeError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateInstanceAttributeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -161,11 +179,13 @@ impl ::std::fmt::Display for UpdateInstanceAttributeError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateInstanceAttributeError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateInstanceAttributeInput`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput).
@@ -177,6 +197,7 @@ pub mod builders {
         pub(crate) value: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl UpdateInstanceAttributeInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -185,6 +206,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.instance_id). This field is required.
@@ -192,10 +214,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The type of attribute.
         ///
         /// Sets [`attribute_type`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.attribute_type). This field is required.
@@ -206,6 +230,7 @@ pub mod builders {
             self.attribute_type = Some(input);
             self
         }
+
         /// The type of attribute.
         ///
         /// Sets [`attribute_type`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.attribute_type). This field is required.
@@ -216,12 +241,14 @@ pub mod builders {
             self.attribute_type = input;
             self
         }
+
         /// Returns [`attribute_type`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.attribute_type), if set.
         pub fn get_attribute_type(
             &self,
         ) -> &Option<crate::types::InstanceAttributeType> {
             &self.attribute_type
         }
+
         /// The value for the attribute.
         ///
         /// Sets [`value`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.value). This field is required.
@@ -229,6 +256,7 @@ pub mod builders {
             self.value = Some(input.into());
             self
         }
+
         /// The value for the attribute.
         ///
         /// Sets [`value`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.value). This field is required.
@@ -236,10 +264,12 @@ pub mod builders {
             self.value = input;
             self
         }
+
         /// Returns [`value`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.value), if set.
         pub fn get_value(&self) -> &Option<String> {
             &self.value
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.client_token).
@@ -247,6 +277,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.client_token).
@@ -254,10 +285,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`UpdateInstanceAttributeInput`](crate::operation::update_instance_attribute::UpdateInstanceAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -275,6 +308,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateInstanceAttributeOutput`](crate::operation::update_instance_attribute::UpdateInstanceAttributeOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

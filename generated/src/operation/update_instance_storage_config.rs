@@ -12,6 +12,7 @@ impl UpdateInstanceStorageConfig {
         Self
     }
 }
+
 /// The input of the [`UpdateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,32 +28,39 @@ pub struct UpdateInstanceStorageConfigInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl UpdateInstanceStorageConfigInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
+
     /// A valid resource type.
     pub fn resource_type(&self) -> Option<&crate::types::InstanceStorageResourceType> {
         self.resource_type.as_ref()
     }
+
     /// The storage configuration for the instance.
     pub fn storage_config(&self) -> Option<&crate::types::InstanceStorageConfig> {
         self.storage_config.as_ref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`UpdateInstanceStorageConfigInput`].
     pub fn builder() -> crate::operation::update_instance_storage_config::builders::UpdateInstanceStorageConfigInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -63,6 +71,7 @@ impl UpdateInstanceStorageConfigOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -83,6 +92,7 @@ pub enum UpdateInstanceStorageConfigError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateInstanceStorageConfigError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -95,10 +105,12 @@ impl UpdateInstanceStorageConfigError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -118,27 +130,33 @@ impl UpdateInstanceStorageConfigError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateInstanceStorageConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -151,6 +169,7 @@ impl ::std::error::Error for UpdateInstanceStorageConfigError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateInstanceStorageConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -163,11 +182,13 @@ impl ::std::fmt::Display for UpdateInstanceStorageConfigError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateInstanceStorageConfigError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateInstanceStorageConfigInput`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput).
@@ -180,6 +201,7 @@ pub mod builders {
         pub(crate) storage_config: Option<crate::types::InstanceStorageConfig>,
         pub(crate) client_token: Option<String>,
     }
+
     impl UpdateInstanceStorageConfigInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -188,6 +210,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.instance_id). This field is required.
@@ -195,10 +218,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.association_id). This field is required.
@@ -206,6 +231,7 @@ pub mod builders {
             self.association_id = Some(input.into());
             self
         }
+
         /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
         ///
         /// Sets [`association_id`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.association_id). This field is required.
@@ -213,10 +239,12 @@ pub mod builders {
             self.association_id = input;
             self
         }
+
         /// Returns [`association_id`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.association_id), if set.
         pub fn get_association_id(&self) -> &Option<String> {
             &self.association_id
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.resource_type). This field is required.
@@ -227,6 +255,7 @@ pub mod builders {
             self.resource_type = Some(input);
             self
         }
+
         /// A valid resource type.
         ///
         /// Sets [`resource_type`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.resource_type). This field is required.
@@ -237,12 +266,14 @@ pub mod builders {
             self.resource_type = input;
             self
         }
+
         /// Returns [`resource_type`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.resource_type), if set.
         pub fn get_resource_type(
             &self,
         ) -> &Option<crate::types::InstanceStorageResourceType> {
             &self.resource_type
         }
+
         /// The storage configuration for the instance.
         ///
         /// Sets [`storage_config`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.storage_config). This field is required.
@@ -253,6 +284,7 @@ pub mod builders {
             self.storage_config = Some(input);
             self
         }
+
         /// The storage configuration for the instance.
         ///
         /// Sets [`storage_config`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.storage_config). This field is required.
@@ -263,12 +295,14 @@ pub mod builders {
             self.storage_config = input;
             self
         }
+
         /// Returns [`storage_config`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.storage_config), if set.
         pub fn get_storage_config(
             &self,
         ) -> &Option<crate::types::InstanceStorageConfig> {
             &self.storage_config
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.client_token).
@@ -276,6 +310,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.client_token).
@@ -283,10 +318,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`UpdateInstanceStorageConfigInput`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -305,6 +342,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateInstanceStorageConfigOutput`](crate::operation::update_instance_storage_config::UpdateInstanceStorageConfigOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateNotificationContent {
         Self
     }
 }
+
 /// The input of the [`UpdateNotificationContent`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct UpdateNotificationContentInput {
     /// The updated localized content of the notification. A map of locale codes and values. Maximum 500 characters per locale.
     pub content: Option<::std::collections::HashMap<crate::types::LocaleCode, String>>,
 }
+
 impl UpdateNotificationContentInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the notification to update.
     pub fn notification_id(&self) -> Option<&str> {
         self.notification_id.as_deref()
     }
+
     /// The updated localized content of the notification.
     pub fn content(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::LocaleCode, String>> {
         self.content.as_ref()
     }
+
     /// Creates a new builder for [`UpdateNotificationContentInput`].
     pub fn builder() -> crate::operation::update_notification_content::builders::UpdateNotificationContentInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The response from updating notification content.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl UpdateNotificationContentOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateNotificationContent`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -73,6 +80,7 @@ pub enum UpdateNotificationContentError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateNotificationContentError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -85,10 +93,12 @@ impl UpdateNotificationContentError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -109,31 +119,38 @@ impl UpdateNotificationContentError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateNotificationContentError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -147,6 +164,7 @@ impl ::std::error::Error for UpdateNotificationContentError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateNotificationContentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -160,11 +178,13 @@ impl ::std::fmt::Display for UpdateNotificationContentError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateNotificationContentError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateNotificationContentInput`](crate::operation::update_notification_content::UpdateNotificationContentInput).
@@ -177,6 +197,7 @@ pub mod builders {
             ::std::collections::HashMap<crate::types::LocaleCode, String>,
         >,
     }
+
     impl UpdateNotificationContentInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -185,6 +206,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.instance_id). This field is required.
@@ -192,10 +214,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the notification to update.
         ///
         /// Sets [`notification_id`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.notification_id). This field is required.
@@ -203,6 +227,7 @@ pub mod builders {
             self.notification_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the notification to update.
         ///
         /// Sets [`notification_id`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.notification_id). This field is required.
@@ -210,10 +235,12 @@ pub mod builders {
             self.notification_id = input;
             self
         }
+
         /// Returns [`notification_id`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.notification_id), if set.
         pub fn get_notification_id(&self) -> &Option<String> {
             &self.notification_id
         }
+
         /// Inserts an entry into [`content`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.content); use [`set_content`](Self::set_content) to replace the whole map.
         pub fn content(
             mut self,
@@ -225,6 +252,7 @@ pub mod builders {
             self.content = Some(map);
             self
         }
+
         /// The updated localized content of the notification.
         ///
         /// Sets [`content`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.content). This field is required.
@@ -235,12 +263,14 @@ pub mod builders {
             self.content = input;
             self
         }
+
         /// Returns [`content`](crate::operation::update_notification_content::UpdateNotificationContentInput#structfield.content), if set.
         pub fn get_content(
             &self,
         ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
             &self.content
         }
+
         /// Builds a [`UpdateNotificationContentInput`](crate::operation::update_notification_content::UpdateNotificationContentInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -257,6 +287,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateNotificationContentOutput`](crate::operation::update_notification_content::UpdateNotificationContentOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

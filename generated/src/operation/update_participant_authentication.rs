@@ -15,6 +15,7 @@ impl UpdateParticipantAuthentication {
         Self
     }
 }
+
 /// The input of the [`UpdateParticipantAuthentication`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -30,32 +31,39 @@ pub struct UpdateParticipantAuthenticationInput {
     /// The `error_description` parameter provided by Cognito in the `redirectUri`.
     pub error_description: Option<String>,
 }
+
 impl UpdateParticipantAuthenticationInput {
     /// The `state` query parameter that was provided by Cognito in the `redirectUri`.
     pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The `code` query parameter provided by Cognito in the `redirectUri`.
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
+
     /// The `error` query parameter provided by Cognito in the `redirectUri`.
     pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
     }
+
     /// The `error_description` parameter provided by Cognito in the `redirectUri`.
     pub fn error_description(&self) -> Option<&str> {
         self.error_description.as_deref()
     }
+
     /// Creates a new builder for [`UpdateParticipantAuthenticationInput`].
     pub fn builder() -> crate::operation::update_participant_authentication::builders::UpdateParticipantAuthenticationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for UpdateParticipantAuthenticationInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("UpdateParticipantAuthenticationInput");
@@ -67,6 +75,7 @@ impl ::std::fmt::Debug for UpdateParticipantAuthenticationInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`UpdateParticipantAuthentication`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -77,6 +86,7 @@ impl UpdateParticipantAuthenticationOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateParticipantAuthentication`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -99,6 +109,7 @@ pub enum UpdateParticipantAuthenticationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateParticipantAuthenticationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -111,10 +122,12 @@ impl UpdateParticipantAuthenticationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -133,31 +146,38 @@ impl UpdateParticipantAuthenticationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConflictException`](Self::ConflictException) error.
     pub fn is_conflict_exception(&self) -> bool {
         matches!(self, Self::ConflictException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateParticipantAuthenticationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -171,6 +191,7 @@ impl ::std::error::Error for UpdateParticipantAuthenticationError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateParticipantAuthenticationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -184,11 +205,13 @@ impl ::std::fmt::Display for UpdateParticipantAuthenticationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateParticipantAuthenticationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateParticipantAuthenticationInput`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput).
@@ -201,6 +224,7 @@ pub mod builders {
         pub(crate) error: Option<String>,
         pub(crate) error_description: Option<String>,
     }
+
     impl UpdateParticipantAuthenticationInputBuilder {
         /// The `state` query parameter that was provided by Cognito in the `redirectUri`.
         ///
@@ -209,6 +233,7 @@ pub mod builders {
             self.state = Some(input.into());
             self
         }
+
         /// The `state` query parameter that was provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`state`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.state). This field is required.
@@ -216,10 +241,12 @@ pub mod builders {
             self.state = input;
             self
         }
+
         /// Returns [`state`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.state), if set.
         pub fn get_state(&self) -> &Option<String> {
             &self.state
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.instance_id). This field is required.
@@ -227,6 +254,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.instance_id). This field is required.
@@ -234,10 +262,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The `code` query parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`code`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.code).
@@ -245,6 +275,7 @@ pub mod builders {
             self.code = Some(input.into());
             self
         }
+
         /// The `code` query parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`code`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.code).
@@ -252,10 +283,12 @@ pub mod builders {
             self.code = input;
             self
         }
+
         /// Returns [`code`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.code), if set.
         pub fn get_code(&self) -> &Option<String> {
             &self.code
         }
+
         /// The `error` query parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`error`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error).
@@ -263,6 +296,7 @@ pub mod builders {
             self.error = Some(input.into());
             self
         }
+
         /// The `error` query parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`error`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error).
@@ -270,10 +304,12 @@ pub mod builders {
             self.error = input;
             self
         }
+
         /// Returns [`error`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error), if set.
         pub fn get_error(&self) -> &Option<String> {
             &self.error
         }
+
         /// The `error_description` parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`error_description`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error_description).
@@ -281,6 +317,7 @@ pub mod builders {
             self.error_description = Some(input.into());
             self
         }
+
         /// The `error_description` parameter provided by Cognito in the `redirectUri`.
         ///
         /// Sets [`error_description`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error_description).
@@ -288,10 +325,12 @@ pub mod builders {
             self.error_description = input;
             self
         }
+
         /// Returns [`error_description`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput#structfield.error_description), if set.
         pub fn get_error_description(&self) -> &Option<String> {
             &self.error_description
         }
+
         /// Builds a [`UpdateParticipantAuthenticationInput`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -310,6 +349,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for UpdateParticipantAuthenticationInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f
@@ -322,6 +362,7 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`UpdateParticipantAuthenticationOutput`](crate::operation::update_participant_authentication::UpdateParticipantAuthenticationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -17,6 +17,7 @@ impl UpdateParticipantRoleConfig {
         Self
     }
 }
+
 /// The input of the [`UpdateParticipantRoleConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -30,26 +31,31 @@ pub struct UpdateParticipantRoleConfigInput {
         crate::types::UpdateParticipantRoleConfigChannelInfo,
     >,
 }
+
 impl UpdateParticipantRoleConfigInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The Amazon Connect channel you want to configure.
     pub fn channel_configuration(
         &self,
     ) -> Option<&crate::types::UpdateParticipantRoleConfigChannelInfo> {
         self.channel_configuration.as_ref()
     }
+
     /// Creates a new builder for [`UpdateParticipantRoleConfigInput`].
     pub fn builder() -> crate::operation::update_participant_role_config::builders::UpdateParticipantRoleConfigInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateParticipantRoleConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,6 +66,7 @@ impl UpdateParticipantRoleConfigOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateParticipantRoleConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -82,6 +89,7 @@ pub enum UpdateParticipantRoleConfigError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateParticipantRoleConfigError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -94,10 +102,12 @@ impl UpdateParticipantRoleConfigError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -118,31 +128,38 @@ impl UpdateParticipantRoleConfigError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateParticipantRoleConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -156,6 +173,7 @@ impl ::std::error::Error for UpdateParticipantRoleConfigError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateParticipantRoleConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -169,11 +187,13 @@ impl ::std::fmt::Display for UpdateParticipantRoleConfigError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateParticipantRoleConfigError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateParticipantRoleConfigInput`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput).
@@ -186,6 +206,7 @@ pub mod builders {
             crate::types::UpdateParticipantRoleConfigChannelInfo,
         >,
     }
+
     impl UpdateParticipantRoleConfigInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -194,6 +215,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.instance_id). This field is required.
@@ -201,10 +223,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.contact_id). This field is required.
@@ -212,6 +236,7 @@ pub mod builders {
             self.contact_id = Some(input.into());
             self
         }
+
         /// The identifier of the contact in this instance of Amazon Connect.
         ///
         /// Sets [`contact_id`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.contact_id). This field is required.
@@ -219,10 +244,12 @@ pub mod builders {
             self.contact_id = input;
             self
         }
+
         /// Returns [`contact_id`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.contact_id), if set.
         pub fn get_contact_id(&self) -> &Option<String> {
             &self.contact_id
         }
+
         /// The Amazon Connect channel you want to configure.
         ///
         /// Sets [`channel_configuration`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.channel_configuration). This field is required.
@@ -233,6 +260,7 @@ pub mod builders {
             self.channel_configuration = Some(input);
             self
         }
+
         /// The Amazon Connect channel you want to configure.
         ///
         /// Sets [`channel_configuration`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.channel_configuration). This field is required.
@@ -243,12 +271,14 @@ pub mod builders {
             self.channel_configuration = input;
             self
         }
+
         /// Returns [`channel_configuration`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput#structfield.channel_configuration), if set.
         pub fn get_channel_configuration(
             &self,
         ) -> &Option<crate::types::UpdateParticipantRoleConfigChannelInfo> {
             &self.channel_configuration
         }
+
         /// Builds a [`UpdateParticipantRoleConfigInput`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -265,6 +295,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateParticipantRoleConfigOutput`](crate::operation::update_participant_role_config::UpdateParticipantRoleConfigOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -14,6 +14,7 @@ impl UpdatePhoneNumber {
         Self
     }
 }
+
 /// The input of the [`UpdatePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,28 +28,34 @@ pub struct UpdatePhoneNumberInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl UpdatePhoneNumberInput {
     /// A unique identifier for the phone number.
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`UpdatePhoneNumberInput`].
     pub fn builder() -> crate::operation::update_phone_number::builders::UpdatePhoneNumberInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdatePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -58,20 +65,24 @@ pub struct UpdatePhoneNumberOutput {
     /// The Amazon Resource Name (ARN) of the phone number.
     pub phone_number_arn: Option<String>,
 }
+
 impl UpdatePhoneNumberOutput {
     /// A unique identifier for the phone number.
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     pub fn phone_number_arn(&self) -> Option<&str> {
         self.phone_number_arn.as_deref()
     }
+
     /// Creates a new builder for [`UpdatePhoneNumberOutput`].
     pub fn builder() -> crate::operation::update_phone_number::builders::UpdatePhoneNumberOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdatePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -96,6 +107,7 @@ pub enum UpdatePhoneNumberError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdatePhoneNumberError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -108,10 +120,12 @@ impl UpdatePhoneNumberError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -133,35 +147,43 @@ impl UpdatePhoneNumberError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdatePhoneNumberError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -176,6 +198,7 @@ impl ::std::error::Error for UpdatePhoneNumberError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdatePhoneNumberError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -190,11 +213,13 @@ impl ::std::fmt::Display for UpdatePhoneNumberError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdatePhoneNumberError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdatePhoneNumberInput`](crate::operation::update_phone_number::UpdatePhoneNumberInput).
@@ -206,6 +231,7 @@ pub mod builders {
         pub(crate) instance_id: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl UpdatePhoneNumberInputBuilder {
         /// A unique identifier for the phone number.
         ///
@@ -214,6 +240,7 @@ pub mod builders {
             self.phone_number_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.phone_number_id). This field is required.
@@ -221,10 +248,12 @@ pub mod builders {
             self.phone_number_id = input;
             self
         }
+
         /// Returns [`phone_number_id`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.phone_number_id), if set.
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
+
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.target_arn).
@@ -232,6 +261,7 @@ pub mod builders {
             self.target_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
         ///
         /// Sets [`target_arn`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.target_arn).
@@ -239,10 +269,12 @@ pub mod builders {
             self.target_arn = input;
             self
         }
+
         /// Returns [`target_arn`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.target_arn), if set.
         pub fn get_target_arn(&self) -> &Option<String> {
             &self.target_arn
         }
+
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.instance_id).
@@ -250,6 +282,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
         ///
         /// Sets [`instance_id`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.instance_id).
@@ -257,10 +290,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.client_token).
@@ -268,6 +303,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.client_token).
@@ -275,10 +311,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::update_phone_number::UpdatePhoneNumberInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`UpdatePhoneNumberInput`](crate::operation::update_phone_number::UpdatePhoneNumberInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -296,6 +334,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdatePhoneNumberOutput`](crate::operation::update_phone_number::UpdatePhoneNumberOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -303,6 +342,7 @@ pub mod builders {
         pub(crate) phone_number_id: Option<String>,
         pub(crate) phone_number_arn: Option<String>,
     }
+
     impl UpdatePhoneNumberOutputBuilder {
         /// A unique identifier for the phone number.
         ///
@@ -311,6 +351,7 @@ pub mod builders {
             self.phone_number_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::update_phone_number::UpdatePhoneNumberOutput#structfield.phone_number_id).
@@ -318,10 +359,12 @@ pub mod builders {
             self.phone_number_id = input;
             self
         }
+
         /// Returns [`phone_number_id`](crate::operation::update_phone_number::UpdatePhoneNumberOutput#structfield.phone_number_id), if set.
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
+
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::update_phone_number::UpdatePhoneNumberOutput#structfield.phone_number_arn).
@@ -329,6 +372,7 @@ pub mod builders {
             self.phone_number_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the phone number.
         ///
         /// Sets [`phone_number_arn`](crate::operation::update_phone_number::UpdatePhoneNumberOutput#structfield.phone_number_arn).
@@ -336,10 +380,12 @@ pub mod builders {
             self.phone_number_arn = input;
             self
         }
+
         /// Returns [`phone_number_arn`](crate::operation::update_phone_number::UpdatePhoneNumberOutput#structfield.phone_number_arn), if set.
         pub fn get_phone_number_arn(&self) -> &Option<String> {
             &self.phone_number_arn
         }
+
         /// Builds a [`UpdatePhoneNumberOutput`](crate::operation::update_phone_number::UpdatePhoneNumberOutput).
         pub fn build(
             self,

@@ -12,6 +12,7 @@ impl UpdatePhoneNumberMetadata {
         Self
     }
 }
+
 /// The input of the [`UpdatePhoneNumberMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct UpdatePhoneNumberMetadataInput {
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see [Making retries safe with idempotent APIs](https://aws.amazon.com/builders-library/making-retries-safe-with-idempotent-APIs/).
     pub client_token: Option<String>,
 }
+
 impl UpdatePhoneNumberMetadataInput {
     /// The Amazon Resource Name (ARN) or resource ID of the phone number.
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
+
     /// The description of the phone number.
     pub fn phone_number_description(&self) -> Option<&str> {
         self.phone_number_description.as_deref()
     }
+
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
     pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
+
     /// Creates a new builder for [`UpdatePhoneNumberMetadataInput`].
     pub fn builder() -> crate::operation::update_phone_number_metadata::builders::UpdatePhoneNumberMetadataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdatePhoneNumberMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl UpdatePhoneNumberMetadataOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdatePhoneNumberMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -77,6 +84,7 @@ pub enum UpdatePhoneNumberMetadataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdatePhoneNumberMetadataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -89,10 +97,12 @@ impl UpdatePhoneNumberMetadataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -117,39 +127,48 @@ impl UpdatePhoneNumberMetadataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`IdempotencyException`](Self::IdempotencyException) error.
     pub fn is_idempotency_exception(&self) -> bool {
         matches!(self, Self::IdempotencyException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdatePhoneNumberMetadataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -165,6 +184,7 @@ impl ::std::error::Error for UpdatePhoneNumberMetadataError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdatePhoneNumberMetadataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -180,11 +200,13 @@ impl ::std::fmt::Display for UpdatePhoneNumberMetadataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdatePhoneNumberMetadataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdatePhoneNumberMetadataInput`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput).
@@ -195,6 +217,7 @@ pub mod builders {
         pub(crate) phone_number_description: Option<String>,
         pub(crate) client_token: Option<String>,
     }
+
     impl UpdatePhoneNumberMetadataInputBuilder {
         /// The Amazon Resource Name (ARN) or resource ID of the phone number.
         ///
@@ -203,6 +226,7 @@ pub mod builders {
             self.phone_number_id = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) or resource ID of the phone number.
         ///
         /// Sets [`phone_number_id`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.phone_number_id). This field is required.
@@ -210,10 +234,12 @@ pub mod builders {
             self.phone_number_id = input;
             self
         }
+
         /// Returns [`phone_number_id`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.phone_number_id), if set.
         pub fn get_phone_number_id(&self) -> &Option<String> {
             &self.phone_number_id
         }
+
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.phone_number_description).
@@ -221,6 +247,7 @@ pub mod builders {
             self.phone_number_description = Some(input.into());
             self
         }
+
         /// The description of the phone number.
         ///
         /// Sets [`phone_number_description`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.phone_number_description).
@@ -228,10 +255,12 @@ pub mod builders {
             self.phone_number_description = input;
             self
         }
+
         /// Returns [`phone_number_description`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.phone_number_description), if set.
         pub fn get_phone_number_description(&self) -> &Option<String> {
             &self.phone_number_description
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.client_token).
@@ -239,6 +268,7 @@ pub mod builders {
             self.client_token = Some(input.into());
             self
         }
+
         /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
         ///
         /// Sets [`client_token`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.client_token).
@@ -246,10 +276,12 @@ pub mod builders {
             self.client_token = input;
             self
         }
+
         /// Returns [`client_token`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput#structfield.client_token), if set.
         pub fn get_client_token(&self) -> &Option<String> {
             &self.client_token
         }
+
         /// Builds a [`UpdatePhoneNumberMetadataInput`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -266,6 +298,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdatePhoneNumberMetadataOutput`](crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

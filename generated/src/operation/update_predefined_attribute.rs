@@ -21,6 +21,7 @@ impl UpdatePredefinedAttribute {
         Self
     }
 }
+
 /// The input of the [`UpdatePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -38,36 +39,43 @@ pub struct UpdatePredefinedAttributeInput {
         crate::types::InputPredefinedAttributeConfiguration,
     >,
 }
+
 impl UpdatePredefinedAttributeInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the predefined attribute.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The values of the predefined attribute.
     pub fn values(&self) -> Option<&crate::types::PredefinedAttributeValues> {
         self.values.as_ref()
     }
+
     /// Values that enable you to categorize your predefined attributes.
     ///
     /// Empty when the field is unset; use `.purposes.is_none()` to tell unset from empty.
     pub fn purposes(&self) -> &[String] {
         self.purposes.as_deref().unwrap_or_default()
     }
+
     /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
     pub fn attribute_configuration(
         &self,
     ) -> Option<&crate::types::InputPredefinedAttributeConfiguration> {
         self.attribute_configuration.as_ref()
     }
+
     /// Creates a new builder for [`UpdatePredefinedAttributeInput`].
     pub fn builder() -> crate::operation::update_predefined_attribute::builders::UpdatePredefinedAttributeInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdatePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -78,6 +86,7 @@ impl UpdatePredefinedAttributeOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdatePredefinedAttribute`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -98,6 +107,7 @@ pub enum UpdatePredefinedAttributeError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdatePredefinedAttributeError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -110,10 +120,12 @@ impl UpdatePredefinedAttributeError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -133,27 +145,33 @@ impl UpdatePredefinedAttributeError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdatePredefinedAttributeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -166,6 +184,7 @@ impl ::std::error::Error for UpdatePredefinedAttributeError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdatePredefinedAttributeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -178,11 +197,13 @@ impl ::std::fmt::Display for UpdatePredefinedAttributeError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdatePredefinedAttributeError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdatePredefinedAttributeInput`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput).
@@ -197,6 +218,7 @@ pub mod builders {
             crate::types::InputPredefinedAttributeConfiguration,
         >,
     }
+
     impl UpdatePredefinedAttributeInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -205,6 +227,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.instance_id). This field is required.
@@ -212,10 +235,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.name). This field is required.
@@ -223,6 +248,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the predefined attribute.
         ///
         /// Sets [`name`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.name). This field is required.
@@ -230,10 +256,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The values of the predefined attribute.
         ///
         /// Sets [`values`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.values).
@@ -241,6 +269,7 @@ pub mod builders {
             self.values = Some(input);
             self
         }
+
         /// The values of the predefined attribute.
         ///
         /// Sets [`values`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.values).
@@ -251,10 +280,12 @@ pub mod builders {
             self.values = input;
             self
         }
+
         /// Returns [`values`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.values), if set.
         pub fn get_values(&self) -> &Option<crate::types::PredefinedAttributeValues> {
             &self.values
         }
+
         /// Appends an item to [`purposes`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.purposes); use [`set_purposes`](Self::set_purposes) to replace the whole list.
         pub fn purposes(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.purposes.unwrap_or_default();
@@ -262,6 +293,7 @@ pub mod builders {
             self.purposes = Some(v);
             self
         }
+
         /// Values that enable you to categorize your predefined attributes.
         ///
         /// Sets [`purposes`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.purposes).
@@ -269,10 +301,12 @@ pub mod builders {
             self.purposes = input;
             self
         }
+
         /// Returns [`purposes`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.purposes), if set.
         pub fn get_purposes(&self) -> &Option<Vec<String>> {
             &self.purposes
         }
+
         /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
         ///
         /// Sets [`attribute_configuration`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.attribute_configuration).
@@ -283,6 +317,7 @@ pub mod builders {
             self.attribute_configuration = Some(input);
             self
         }
+
         /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
         ///
         /// Sets [`attribute_configuration`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.attribute_configuration).
@@ -293,12 +328,14 @@ pub mod builders {
             self.attribute_configuration = input;
             self
         }
+
         /// Returns [`attribute_configuration`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput#structfield.attribute_configuration), if set.
         pub fn get_attribute_configuration(
             &self,
         ) -> &Option<crate::types::InputPredefinedAttributeConfiguration> {
             &self.attribute_configuration
         }
+
         /// Builds a [`UpdatePredefinedAttributeInput`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -317,6 +354,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdatePredefinedAttributeOutput`](crate::operation::update_predefined_attribute::UpdatePredefinedAttributeOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

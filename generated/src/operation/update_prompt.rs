@@ -10,6 +10,7 @@ impl UpdatePrompt {
         Self
     }
 }
+
 /// The input of the [`UpdatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct UpdatePromptInput {
     /// The URI for the S3 bucket where the prompt is stored. You can provide S3 pre-signed URLs returned by the [GetPromptFile](https://docs.aws.amazon.com/connect/latest/APIReference/API_GetPromptFile.html) API instead of providing S3 URIs.
     pub s3_uri: Option<String>,
 }
+
 impl UpdatePromptInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// A unique identifier for the prompt.
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
+
     /// The name of the prompt.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// A description of the prompt.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The URI for the S3 bucket where the prompt is stored.
     pub fn s3_uri(&self) -> Option<&str> {
         self.s3_uri.as_deref()
     }
+
     /// Creates a new builder for [`UpdatePromptInput`].
     pub fn builder() -> crate::operation::update_prompt::builders::UpdatePromptInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -60,20 +68,24 @@ pub struct UpdatePromptOutput {
     /// A unique identifier for the prompt.
     pub prompt_id: Option<String>,
 }
+
 impl UpdatePromptOutput {
     /// The Amazon Resource Name (ARN) of the prompt.
     pub fn prompt_arn(&self) -> Option<&str> {
         self.prompt_arn.as_deref()
     }
+
     /// A unique identifier for the prompt.
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
+
     /// Creates a new builder for [`UpdatePromptOutput`].
     pub fn builder() -> crate::operation::update_prompt::builders::UpdatePromptOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdatePrompt`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -94,6 +106,7 @@ pub enum UpdatePromptError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdatePromptError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -106,10 +119,12 @@ impl UpdatePromptError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -129,27 +144,33 @@ impl UpdatePromptError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdatePromptError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -162,6 +183,7 @@ impl ::std::error::Error for UpdatePromptError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdatePromptError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -174,11 +196,13 @@ impl ::std::fmt::Display for UpdatePromptError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdatePromptError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdatePromptInput`](crate::operation::update_prompt::UpdatePromptInput).
@@ -191,6 +215,7 @@ pub mod builders {
         pub(crate) description: Option<String>,
         pub(crate) s3_uri: Option<String>,
     }
+
     impl UpdatePromptInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -199,6 +224,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_prompt::UpdatePromptInput#structfield.instance_id). This field is required.
@@ -206,10 +232,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_prompt::UpdatePromptInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::update_prompt::UpdatePromptInput#structfield.prompt_id). This field is required.
@@ -217,6 +245,7 @@ pub mod builders {
             self.prompt_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::update_prompt::UpdatePromptInput#structfield.prompt_id). This field is required.
@@ -224,10 +253,12 @@ pub mod builders {
             self.prompt_id = input;
             self
         }
+
         /// Returns [`prompt_id`](crate::operation::update_prompt::UpdatePromptInput#structfield.prompt_id), if set.
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
+
         /// The name of the prompt.
         ///
         /// Sets [`name`](crate::operation::update_prompt::UpdatePromptInput#structfield.name).
@@ -235,6 +266,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the prompt.
         ///
         /// Sets [`name`](crate::operation::update_prompt::UpdatePromptInput#structfield.name).
@@ -242,10 +274,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_prompt::UpdatePromptInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// A description of the prompt.
         ///
         /// Sets [`description`](crate::operation::update_prompt::UpdatePromptInput#structfield.description).
@@ -253,6 +287,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// A description of the prompt.
         ///
         /// Sets [`description`](crate::operation::update_prompt::UpdatePromptInput#structfield.description).
@@ -260,10 +295,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_prompt::UpdatePromptInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The URI for the S3 bucket where the prompt is stored.
         ///
         /// Sets [`s3_uri`](crate::operation::update_prompt::UpdatePromptInput#structfield.s3_uri).
@@ -271,6 +308,7 @@ pub mod builders {
             self.s3_uri = Some(input.into());
             self
         }
+
         /// The URI for the S3 bucket where the prompt is stored.
         ///
         /// Sets [`s3_uri`](crate::operation::update_prompt::UpdatePromptInput#structfield.s3_uri).
@@ -278,10 +316,12 @@ pub mod builders {
             self.s3_uri = input;
             self
         }
+
         /// Returns [`s3_uri`](crate::operation::update_prompt::UpdatePromptInput#structfield.s3_uri), if set.
         pub fn get_s3_uri(&self) -> &Option<String> {
             &self.s3_uri
         }
+
         /// Builds a [`UpdatePromptInput`](crate::operation::update_prompt::UpdatePromptInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -300,6 +340,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdatePromptOutput`](crate::operation::update_prompt::UpdatePromptOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -307,6 +348,7 @@ pub mod builders {
         pub(crate) prompt_arn: Option<String>,
         pub(crate) prompt_id: Option<String>,
     }
+
     impl UpdatePromptOutputBuilder {
         /// The Amazon Resource Name (ARN) of the prompt.
         ///
@@ -315,6 +357,7 @@ pub mod builders {
             self.prompt_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the prompt.
         ///
         /// Sets [`prompt_arn`](crate::operation::update_prompt::UpdatePromptOutput#structfield.prompt_arn).
@@ -322,10 +365,12 @@ pub mod builders {
             self.prompt_arn = input;
             self
         }
+
         /// Returns [`prompt_arn`](crate::operation::update_prompt::UpdatePromptOutput#structfield.prompt_arn), if set.
         pub fn get_prompt_arn(&self) -> &Option<String> {
             &self.prompt_arn
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::update_prompt::UpdatePromptOutput#structfield.prompt_id).
@@ -333,6 +378,7 @@ pub mod builders {
             self.prompt_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the prompt.
         ///
         /// Sets [`prompt_id`](crate::operation::update_prompt::UpdatePromptOutput#structfield.prompt_id).
@@ -340,10 +386,12 @@ pub mod builders {
             self.prompt_id = input;
             self
         }
+
         /// Returns [`prompt_id`](crate::operation::update_prompt::UpdatePromptOutput#structfield.prompt_id), if set.
         pub fn get_prompt_id(&self) -> &Option<String> {
             &self.prompt_id
         }
+
         /// Builds a [`UpdatePromptOutput`](crate::operation::update_prompt::UpdatePromptOutput).
         pub fn build(self) -> crate::operation::update_prompt::UpdatePromptOutput {
             crate::operation::update_prompt::UpdatePromptOutput {

@@ -10,6 +10,7 @@ impl UpdateQueueHoursOfOperation {
         Self
     }
 }
+
 /// The input of the [`UpdateQueueHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct UpdateQueueHoursOfOperationInput {
     /// The identifier for the hours of operation.
     pub hours_of_operation_id: Option<String>,
 }
+
 impl UpdateQueueHoursOfOperationInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// Creates a new builder for [`UpdateQueueHoursOfOperationInput`].
     pub fn builder() -> crate::operation::update_queue_hours_of_operation::builders::UpdateQueueHoursOfOperationInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateQueueHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl UpdateQueueHoursOfOperationOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateQueueHoursOfOperation`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,6 +76,7 @@ pub enum UpdateQueueHoursOfOperationError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateQueueHoursOfOperationError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -81,10 +89,12 @@ impl UpdateQueueHoursOfOperationError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,27 +114,33 @@ impl UpdateQueueHoursOfOperationError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateQueueHoursOfOperationError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +153,7 @@ impl ::std::error::Error for UpdateQueueHoursOfOperationError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateQueueHoursOfOperationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -149,11 +166,13 @@ impl ::std::fmt::Display for UpdateQueueHoursOfOperationError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateQueueHoursOfOperationError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateQueueHoursOfOperationInput`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationInput).
@@ -164,6 +183,7 @@ pub mod builders {
         pub(crate) queue_id: Option<String>,
         pub(crate) hours_of_operation_id: Option<String>,
     }
+
     impl UpdateQueueHoursOfOperationInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +192,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationInput#structfield.instance_id). This field is required.
@@ -179,10 +200,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationInput#structfield.queue_id). This field is required.
@@ -190,6 +213,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationInput#structfield.queue_id). This field is required.
@@ -197,10 +221,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
@@ -208,6 +234,7 @@ pub mod builders {
             self.hours_of_operation_id = Some(input.into());
             self
         }
+
         /// The identifier for the hours of operation.
         ///
         /// Sets [`hours_of_operation_id`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationInput#structfield.hours_of_operation_id). This field is required.
@@ -215,10 +242,12 @@ pub mod builders {
             self.hours_of_operation_id = input;
             self
         }
+
         /// Returns [`hours_of_operation_id`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationInput#structfield.hours_of_operation_id), if set.
         pub fn get_hours_of_operation_id(&self) -> &Option<String> {
             &self.hours_of_operation_id
         }
+
         /// Builds a [`UpdateQueueHoursOfOperationInput`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -235,6 +264,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateQueueHoursOfOperationOutput`](crate::operation::update_queue_hours_of_operation::UpdateQueueHoursOfOperationOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateQueueMaxContacts {
         Self
     }
 }
+
 /// The input of the [`UpdateQueueMaxContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct UpdateQueueMaxContactsInput {
     /// The maximum number of contacts that can be in the queue before it is considered full.
     pub max_contacts: Option<i32>,
 }
+
 impl UpdateQueueMaxContactsInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// The maximum number of contacts that can be in the queue before it is considered full.
     pub fn max_contacts(&self) -> Option<i32> {
         self.max_contacts
     }
+
     /// Creates a new builder for [`UpdateQueueMaxContactsInput`].
     pub fn builder() -> crate::operation::update_queue_max_contacts::builders::UpdateQueueMaxContactsInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateQueueMaxContacts`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl UpdateQueueMaxContactsOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateQueueMaxContacts`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,6 +76,7 @@ pub enum UpdateQueueMaxContactsError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateQueueMaxContactsError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -81,10 +89,12 @@ impl UpdateQueueMaxContactsError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,27 +114,33 @@ impl UpdateQueueMaxContactsError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateQueueMaxContactsError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +153,7 @@ impl ::std::error::Error for UpdateQueueMaxContactsError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateQueueMaxContactsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -149,11 +166,13 @@ impl ::std::fmt::Display for UpdateQueueMaxContactsError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateQueueMaxContactsError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateQueueMaxContactsInput`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput).
@@ -164,6 +183,7 @@ pub mod builders {
         pub(crate) queue_id: Option<String>,
         pub(crate) max_contacts: Option<i32>,
     }
+
     impl UpdateQueueMaxContactsInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +192,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.instance_id). This field is required.
@@ -179,10 +200,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.queue_id). This field is required.
@@ -190,6 +213,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.queue_id). This field is required.
@@ -197,10 +221,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// The maximum number of contacts that can be in the queue before it is considered full.
         ///
         /// Sets [`max_contacts`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.max_contacts).
@@ -208,6 +234,7 @@ pub mod builders {
             self.max_contacts = Some(input);
             self
         }
+
         /// The maximum number of contacts that can be in the queue before it is considered full.
         ///
         /// Sets [`max_contacts`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.max_contacts).
@@ -215,10 +242,12 @@ pub mod builders {
             self.max_contacts = input;
             self
         }
+
         /// Returns [`max_contacts`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput#structfield.max_contacts), if set.
         pub fn get_max_contacts(&self) -> &Option<i32> {
             &self.max_contacts
         }
+
         /// Builds a [`UpdateQueueMaxContactsInput`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -235,6 +264,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateQueueMaxContactsOutput`](crate::operation::update_queue_max_contacts::UpdateQueueMaxContactsOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

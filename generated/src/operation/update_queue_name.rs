@@ -10,6 +10,7 @@ impl UpdateQueueName {
         Self
     }
 }
+
 /// The input of the [`UpdateQueueName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct UpdateQueueNameInput {
     /// The description of the queue.
     pub description: Option<String>,
 }
+
 impl UpdateQueueNameInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// The name of the queue.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the queue.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Creates a new builder for [`UpdateQueueNameInput`].
     pub fn builder() -> crate::operation::update_queue_name::builders::UpdateQueueNameInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateQueueName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -55,6 +62,7 @@ impl UpdateQueueNameOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateQueueName`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -77,6 +85,7 @@ pub enum UpdateQueueNameError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateQueueNameError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -89,10 +98,12 @@ impl UpdateQueueNameError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -115,31 +126,38 @@ impl UpdateQueueNameError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateQueueNameError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -153,6 +171,7 @@ impl ::std::error::Error for UpdateQueueNameError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateQueueNameError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -166,11 +185,13 @@ impl ::std::fmt::Display for UpdateQueueNameError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateQueueNameError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateQueueNameInput`](crate::operation::update_queue_name::UpdateQueueNameInput).
@@ -182,6 +203,7 @@ pub mod builders {
         pub(crate) name: Option<String>,
         pub(crate) description: Option<String>,
     }
+
     impl UpdateQueueNameInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -190,6 +212,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_name::UpdateQueueNameInput#structfield.instance_id). This field is required.
@@ -197,10 +220,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_queue_name::UpdateQueueNameInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_name::UpdateQueueNameInput#structfield.queue_id). This field is required.
@@ -208,6 +233,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_name::UpdateQueueNameInput#structfield.queue_id). This field is required.
@@ -215,10 +241,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::update_queue_name::UpdateQueueNameInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// The name of the queue.
         ///
         /// Sets [`name`](crate::operation::update_queue_name::UpdateQueueNameInput#structfield.name).
@@ -226,6 +254,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the queue.
         ///
         /// Sets [`name`](crate::operation::update_queue_name::UpdateQueueNameInput#structfield.name).
@@ -233,10 +262,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_queue_name::UpdateQueueNameInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the queue.
         ///
         /// Sets [`description`](crate::operation::update_queue_name::UpdateQueueNameInput#structfield.description).
@@ -244,6 +275,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the queue.
         ///
         /// Sets [`description`](crate::operation::update_queue_name::UpdateQueueNameInput#structfield.description).
@@ -251,10 +283,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_queue_name::UpdateQueueNameInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Builds a [`UpdateQueueNameInput`](crate::operation::update_queue_name::UpdateQueueNameInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -272,6 +306,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateQueueNameOutput`](crate::operation::update_queue_name::UpdateQueueNameOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -16,6 +16,7 @@ impl UpdateQueueOutboundCallerConfig {
         Self
     }
 }
+
 /// The input of the [`UpdateQueueOutboundCallerConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,24 +28,29 @@ pub struct UpdateQueueOutboundCallerConfigInput {
     /// The outbound caller ID name, number, and outbound whisper flow.
     pub outbound_caller_config: Option<crate::types::OutboundCallerConfig>,
 }
+
 impl UpdateQueueOutboundCallerConfigInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// The outbound caller ID name, number, and outbound whisper flow.
     pub fn outbound_caller_config(&self) -> Option<&crate::types::OutboundCallerConfig> {
         self.outbound_caller_config.as_ref()
     }
+
     /// Creates a new builder for [`UpdateQueueOutboundCallerConfigInput`].
     pub fn builder() -> crate::operation::update_queue_outbound_caller_config::builders::UpdateQueueOutboundCallerConfigInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateQueueOutboundCallerConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -55,6 +61,7 @@ impl UpdateQueueOutboundCallerConfigOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateQueueOutboundCallerConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -75,6 +82,7 @@ pub enum UpdateQueueOutboundCallerConfigError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateQueueOutboundCallerConfigError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -87,10 +95,12 @@ impl UpdateQueueOutboundCallerConfigError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -110,27 +120,33 @@ impl UpdateQueueOutboundCallerConfigError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateQueueOutboundCallerConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -143,6 +159,7 @@ impl ::std::error::Error for UpdateQueueOutboundCallerConfigError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateQueueOutboundCallerConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -155,11 +172,13 @@ impl ::std::fmt::Display for UpdateQueueOutboundCallerConfigError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateQueueOutboundCallerConfigError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateQueueOutboundCallerConfigInput`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput).
@@ -170,6 +189,7 @@ pub mod builders {
         pub(crate) queue_id: Option<String>,
         pub(crate) outbound_caller_config: Option<crate::types::OutboundCallerConfig>,
     }
+
     impl UpdateQueueOutboundCallerConfigInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -178,6 +198,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.instance_id). This field is required.
@@ -185,10 +206,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.queue_id). This field is required.
@@ -196,6 +219,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.queue_id). This field is required.
@@ -203,10 +227,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// The outbound caller ID name, number, and outbound whisper flow.
         ///
         /// Sets [`outbound_caller_config`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.outbound_caller_config). This field is required.
@@ -217,6 +243,7 @@ pub mod builders {
             self.outbound_caller_config = Some(input);
             self
         }
+
         /// The outbound caller ID name, number, and outbound whisper flow.
         ///
         /// Sets [`outbound_caller_config`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.outbound_caller_config). This field is required.
@@ -227,12 +254,14 @@ pub mod builders {
             self.outbound_caller_config = input;
             self
         }
+
         /// Returns [`outbound_caller_config`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput#structfield.outbound_caller_config), if set.
         pub fn get_outbound_caller_config(
             &self,
         ) -> &Option<crate::types::OutboundCallerConfig> {
             &self.outbound_caller_config
         }
+
         /// Builds a [`UpdateQueueOutboundCallerConfigInput`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -249,6 +278,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateQueueOutboundCallerConfigOutput`](crate::operation::update_queue_outbound_caller_config::UpdateQueueOutboundCallerConfigOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateQueueOutboundEmailConfig {
         Self
     }
 }
+
 /// The input of the [`UpdateQueueOutboundEmailConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct UpdateQueueOutboundEmailConfigInput {
     /// The outbound email address ID for a specified queue.
     pub outbound_email_config: Option<crate::types::OutboundEmailConfig>,
 }
+
 impl UpdateQueueOutboundEmailConfigInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// The outbound email address ID for a specified queue.
     pub fn outbound_email_config(&self) -> Option<&crate::types::OutboundEmailConfig> {
         self.outbound_email_config.as_ref()
     }
+
     /// Creates a new builder for [`UpdateQueueOutboundEmailConfigInput`].
     pub fn builder() -> crate::operation::update_queue_outbound_email_config::builders::UpdateQueueOutboundEmailConfigInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateQueueOutboundEmailConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl UpdateQueueOutboundEmailConfigOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateQueueOutboundEmailConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -75,6 +82,7 @@ pub enum UpdateQueueOutboundEmailConfigError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateQueueOutboundEmailConfigError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -87,10 +95,12 @@ impl UpdateQueueOutboundEmailConfigError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -114,35 +124,43 @@ impl UpdateQueueOutboundEmailConfigError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateQueueOutboundEmailConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -159,6 +177,7 @@ impl ::std::error::Error for UpdateQueueOutboundEmailConfigError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateQueueOutboundEmailConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -175,11 +194,13 @@ impl ::std::fmt::Display for UpdateQueueOutboundEmailConfigError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateQueueOutboundEmailConfigError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateQueueOutboundEmailConfigInput`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput).
@@ -190,6 +211,7 @@ pub mod builders {
         pub(crate) queue_id: Option<String>,
         pub(crate) outbound_email_config: Option<crate::types::OutboundEmailConfig>,
     }
+
     impl UpdateQueueOutboundEmailConfigInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -198,6 +220,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.instance_id). This field is required.
@@ -205,10 +228,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.queue_id). This field is required.
@@ -216,6 +241,7 @@ pub mod builders {
             self.queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the queue.
         ///
         /// Sets [`queue_id`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.queue_id). This field is required.
@@ -223,10 +249,12 @@ pub mod builders {
             self.queue_id = input;
             self
         }
+
         /// Returns [`queue_id`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.queue_id), if set.
         pub fn get_queue_id(&self) -> &Option<String> {
             &self.queue_id
         }
+
         /// The outbound email address ID for a specified queue.
         ///
         /// Sets [`outbound_email_config`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.outbound_email_config). This field is required.
@@ -237,6 +265,7 @@ pub mod builders {
             self.outbound_email_config = Some(input);
             self
         }
+
         /// The outbound email address ID for a specified queue.
         ///
         /// Sets [`outbound_email_config`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.outbound_email_config). This field is required.
@@ -247,12 +276,14 @@ pub mod builders {
             self.outbound_email_config = input;
             self
         }
+
         /// Returns [`outbound_email_config`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput#structfield.outbound_email_config), if set.
         pub fn get_outbound_email_config(
             &self,
         ) -> &Option<crate::types::OutboundEmailConfig> {
             &self.outbound_email_config
         }
+
         /// Builds a [`UpdateQueueOutboundEmailConfigInput`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -269,6 +300,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateQueueOutboundEmailConfigOutput`](crate::operation::update_queue_outbound_email_config::UpdateQueueOutboundEmailConfigOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

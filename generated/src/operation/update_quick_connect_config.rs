@@ -10,6 +10,7 @@ impl UpdateQuickConnectConfig {
         Self
     }
 }
+
 /// The input of the [`UpdateQuickConnectConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct UpdateQuickConnectConfigInput {
     /// Information about the configuration settings for the quick connect.
     pub quick_connect_config: Option<crate::types::QuickConnectConfig>,
 }
+
 impl UpdateQuickConnectConfigInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the quick connect.
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
+
     /// Information about the configuration settings for the quick connect.
     pub fn quick_connect_config(&self) -> Option<&crate::types::QuickConnectConfig> {
         self.quick_connect_config.as_ref()
     }
+
     /// Creates a new builder for [`UpdateQuickConnectConfigInput`].
     pub fn builder() -> crate::operation::update_quick_connect_config::builders::UpdateQuickConnectConfigInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateQuickConnectConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl UpdateQuickConnectConfigOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateQuickConnectConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,6 +76,7 @@ pub enum UpdateQuickConnectConfigError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateQuickConnectConfigError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -81,10 +89,12 @@ impl UpdateQuickConnectConfigError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,27 +114,33 @@ impl UpdateQuickConnectConfigError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateQuickConnectConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +153,7 @@ impl ::std::error::Error for UpdateQuickConnectConfigError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateQuickConnectConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -149,11 +166,13 @@ impl ::std::fmt::Display for UpdateQuickConnectConfigError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateQuickConnectConfigError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateQuickConnectConfigInput`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput).
@@ -164,6 +183,7 @@ pub mod builders {
         pub(crate) quick_connect_id: Option<String>,
         pub(crate) quick_connect_config: Option<crate::types::QuickConnectConfig>,
     }
+
     impl UpdateQuickConnectConfigInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -172,6 +192,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.instance_id). This field is required.
@@ -179,10 +200,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_id). This field is required.
@@ -190,6 +213,7 @@ pub mod builders {
             self.quick_connect_id = Some(input.into());
             self
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_id). This field is required.
@@ -197,10 +221,12 @@ pub mod builders {
             self.quick_connect_id = input;
             self
         }
+
         /// Returns [`quick_connect_id`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_id), if set.
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
+
         /// Information about the configuration settings for the quick connect.
         ///
         /// Sets [`quick_connect_config`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_config). This field is required.
@@ -211,6 +237,7 @@ pub mod builders {
             self.quick_connect_config = Some(input);
             self
         }
+
         /// Information about the configuration settings for the quick connect.
         ///
         /// Sets [`quick_connect_config`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_config). This field is required.
@@ -221,12 +248,14 @@ pub mod builders {
             self.quick_connect_config = input;
             self
         }
+
         /// Returns [`quick_connect_config`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput#structfield.quick_connect_config), if set.
         pub fn get_quick_connect_config(
             &self,
         ) -> &Option<crate::types::QuickConnectConfig> {
             &self.quick_connect_config
         }
+
         /// Builds a [`UpdateQuickConnectConfigInput`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -243,6 +272,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateQuickConnectConfigOutput`](crate::operation::update_quick_connect_config::UpdateQuickConnectConfigOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

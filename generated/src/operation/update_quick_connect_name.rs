@@ -10,6 +10,7 @@ impl UpdateQuickConnectName {
         Self
     }
 }
+
 /// The input of the [`UpdateQuickConnectName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,28 +24,34 @@ pub struct UpdateQuickConnectNameInput {
     /// The description of the quick connect.
     pub description: Option<String>,
 }
+
 impl UpdateQuickConnectNameInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier for the quick connect.
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
+
     /// The name of the quick connect.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the quick connect.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Creates a new builder for [`UpdateQuickConnectNameInput`].
     pub fn builder() -> crate::operation::update_quick_connect_name::builders::UpdateQuickConnectNameInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateQuickConnectName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -55,6 +62,7 @@ impl UpdateQuickConnectNameOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateQuickConnectName`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -75,6 +83,7 @@ pub enum UpdateQuickConnectNameError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateQuickConnectNameError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -87,10 +96,12 @@ impl UpdateQuickConnectNameError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -110,27 +121,33 @@ impl UpdateQuickConnectNameError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateQuickConnectNameError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -143,6 +160,7 @@ impl ::std::error::Error for UpdateQuickConnectNameError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateQuickConnectNameError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -155,11 +173,13 @@ impl ::std::fmt::Display for UpdateQuickConnectNameError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateQuickConnectNameError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateQuickConnectNameInput`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput).
@@ -171,6 +191,7 @@ pub mod builders {
         pub(crate) name: Option<String>,
         pub(crate) description: Option<String>,
     }
+
     impl UpdateQuickConnectNameInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -179,6 +200,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.instance_id). This field is required.
@@ -186,10 +208,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.quick_connect_id). This field is required.
@@ -197,6 +221,7 @@ pub mod builders {
             self.quick_connect_id = Some(input.into());
             self
         }
+
         /// The identifier for the quick connect.
         ///
         /// Sets [`quick_connect_id`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.quick_connect_id). This field is required.
@@ -204,10 +229,12 @@ pub mod builders {
             self.quick_connect_id = input;
             self
         }
+
         /// Returns [`quick_connect_id`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.quick_connect_id), if set.
         pub fn get_quick_connect_id(&self) -> &Option<String> {
             &self.quick_connect_id
         }
+
         /// The name of the quick connect.
         ///
         /// Sets [`name`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.name).
@@ -215,6 +242,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the quick connect.
         ///
         /// Sets [`name`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.name).
@@ -222,10 +250,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the quick connect.
         ///
         /// Sets [`description`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.description).
@@ -233,6 +263,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the quick connect.
         ///
         /// Sets [`description`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.description).
@@ -240,10 +271,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Builds a [`UpdateQuickConnectNameInput`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -261,6 +294,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateQuickConnectNameOutput`](crate::operation::update_quick_connect_name::UpdateQuickConnectNameOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateRoutingProfileAgentAvailabilityTimer {
         Self
     }
 }
+
 /// The input of the [`UpdateRoutingProfileAgentAvailabilityTimer`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct UpdateRoutingProfileAgentAvailabilityTimerInput {
     /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
     pub agent_availability_timer: Option<crate::types::AgentAvailabilityTimer>,
 }
+
 impl UpdateRoutingProfileAgentAvailabilityTimerInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
     pub fn agent_availability_timer(
         &self,
     ) -> Option<&crate::types::AgentAvailabilityTimer> {
         self.agent_availability_timer.as_ref()
     }
+
     /// Creates a new builder for [`UpdateRoutingProfileAgentAvailabilityTimerInput`].
     pub fn builder() -> crate::operation::update_routing_profile_agent_availability_timer::builders::UpdateRoutingProfileAgentAvailabilityTimerInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateRoutingProfileAgentAvailabilityTimer`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl UpdateRoutingProfileAgentAvailabilityTimerOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateRoutingProfileAgentAvailabilityTimer`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum UpdateRoutingProfileAgentAvailabilityTimerError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateRoutingProfileAgentAvailabilityTimerError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl UpdateRoutingProfileAgentAvailabilityTimerError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +116,33 @@ impl UpdateRoutingProfileAgentAvailabilityTimerError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateRoutingProfileAgentAvailabilityTimerError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for UpdateRoutingProfileAgentAvailabilityTimerError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateRoutingProfileAgentAvailabilityTimerError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,12 +168,14 @@ impl ::std::fmt::Display for UpdateRoutingProfileAgentAvailabilityTimerError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata
 for UpdateRoutingProfileAgentAvailabilityTimerError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateRoutingProfileAgentAvailabilityTimerInput`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput).
@@ -169,6 +188,7 @@ pub mod builders {
             crate::types::AgentAvailabilityTimer,
         >,
     }
+
     impl UpdateRoutingProfileAgentAvailabilityTimerInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -177,6 +197,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.instance_id). This field is required.
@@ -184,10 +205,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.routing_profile_id). This field is required.
@@ -195,6 +218,7 @@ pub mod builders {
             self.routing_profile_id = Some(input.into());
             self
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.routing_profile_id). This field is required.
@@ -202,10 +226,12 @@ pub mod builders {
             self.routing_profile_id = input;
             self
         }
+
         /// Returns [`routing_profile_id`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.routing_profile_id), if set.
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
+
         /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
         ///
         /// Sets [`agent_availability_timer`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.agent_availability_timer). This field is required.
@@ -216,6 +242,7 @@ pub mod builders {
             self.agent_availability_timer = Some(input);
             self
         }
+
         /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
         ///
         /// Sets [`agent_availability_timer`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.agent_availability_timer). This field is required.
@@ -226,12 +253,14 @@ pub mod builders {
             self.agent_availability_timer = input;
             self
         }
+
         /// Returns [`agent_availability_timer`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput#structfield.agent_availability_timer), if set.
         pub fn get_agent_availability_timer(
             &self,
         ) -> &Option<crate::types::AgentAvailabilityTimer> {
             &self.agent_availability_timer
         }
+
         /// Builds a [`UpdateRoutingProfileAgentAvailabilityTimerInput`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -248,6 +277,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateRoutingProfileAgentAvailabilityTimerOutput`](crate::operation::update_routing_profile_agent_availability_timer::UpdateRoutingProfileAgentAvailabilityTimerOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateRoutingProfileConcurrency {
         Self
     }
 }
+
 /// The input of the [`UpdateRoutingProfileConcurrency`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct UpdateRoutingProfileConcurrencyInput {
     /// The channels that agents can handle in the Contact Control Panel (CCP).
     pub media_concurrencies: Option<Vec<crate::types::MediaConcurrency>>,
 }
+
 impl UpdateRoutingProfileConcurrencyInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// The channels that agents can handle in the Contact Control Panel (CCP).
     ///
     /// Empty when the field is unset; use `.media_concurrencies.is_none()` to tell unset from empty.
     pub fn media_concurrencies(&self) -> &[crate::types::MediaConcurrency] {
         self.media_concurrencies.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`UpdateRoutingProfileConcurrencyInput`].
     pub fn builder() -> crate::operation::update_routing_profile_concurrency::builders::UpdateRoutingProfileConcurrencyInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateRoutingProfileConcurrency`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl UpdateRoutingProfileConcurrencyOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateRoutingProfileConcurrency`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum UpdateRoutingProfileConcurrencyError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateRoutingProfileConcurrencyError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl UpdateRoutingProfileConcurrencyError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +116,33 @@ impl UpdateRoutingProfileConcurrencyError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateRoutingProfileConcurrencyError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for UpdateRoutingProfileConcurrencyError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateRoutingProfileConcurrencyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,11 +168,13 @@ impl ::std::fmt::Display for UpdateRoutingProfileConcurrencyError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateRoutingProfileConcurrencyError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateRoutingProfileConcurrencyInput`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput).
@@ -166,6 +185,7 @@ pub mod builders {
         pub(crate) routing_profile_id: Option<String>,
         pub(crate) media_concurrencies: Option<Vec<crate::types::MediaConcurrency>>,
     }
+
     impl UpdateRoutingProfileConcurrencyInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -174,6 +194,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.instance_id). This field is required.
@@ -181,10 +202,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.routing_profile_id). This field is required.
@@ -192,6 +215,7 @@ pub mod builders {
             self.routing_profile_id = Some(input.into());
             self
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.routing_profile_id). This field is required.
@@ -199,10 +223,12 @@ pub mod builders {
             self.routing_profile_id = input;
             self
         }
+
         /// Returns [`routing_profile_id`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.routing_profile_id), if set.
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
+
         /// Appends an item to [`media_concurrencies`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.media_concurrencies); use [`set_media_concurrencies`](Self::set_media_concurrencies) to replace the whole list.
         pub fn media_concurrencies(
             mut self,
@@ -213,6 +239,7 @@ pub mod builders {
             self.media_concurrencies = Some(v);
             self
         }
+
         /// The channels that agents can handle in the Contact Control Panel (CCP).
         ///
         /// Sets [`media_concurrencies`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.media_concurrencies). This field is required.
@@ -223,12 +250,14 @@ pub mod builders {
             self.media_concurrencies = input;
             self
         }
+
         /// Returns [`media_concurrencies`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput#structfield.media_concurrencies), if set.
         pub fn get_media_concurrencies(
             &self,
         ) -> &Option<Vec<crate::types::MediaConcurrency>> {
             &self.media_concurrencies
         }
+
         /// Builds a [`UpdateRoutingProfileConcurrencyInput`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -245,6 +274,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateRoutingProfileConcurrencyOutput`](crate::operation::update_routing_profile_concurrency::UpdateRoutingProfileConcurrencyOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateRoutingProfileDefaultOutboundQueue {
         Self
     }
 }
+
 /// The input of the [`UpdateRoutingProfileDefaultOutboundQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct UpdateRoutingProfileDefaultOutboundQueueInput {
     /// The identifier for the default outbound queue.
     pub default_outbound_queue_id: Option<String>,
 }
+
 impl UpdateRoutingProfileDefaultOutboundQueueInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// The identifier for the default outbound queue.
     pub fn default_outbound_queue_id(&self) -> Option<&str> {
         self.default_outbound_queue_id.as_deref()
     }
+
     /// Creates a new builder for [`UpdateRoutingProfileDefaultOutboundQueueInput`].
     pub fn builder() -> crate::operation::update_routing_profile_default_outbound_queue::builders::UpdateRoutingProfileDefaultOutboundQueueInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateRoutingProfileDefaultOutboundQueue`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl UpdateRoutingProfileDefaultOutboundQueueOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateRoutingProfileDefaultOutboundQueue`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,6 +76,7 @@ pub enum UpdateRoutingProfileDefaultOutboundQueueError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateRoutingProfileDefaultOutboundQueueError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -81,10 +89,12 @@ impl UpdateRoutingProfileDefaultOutboundQueueError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,27 +114,33 @@ impl UpdateRoutingProfileDefaultOutboundQueueError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateRoutingProfileDefaultOutboundQueueError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +153,7 @@ impl ::std::error::Error for UpdateRoutingProfileDefaultOutboundQueueError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateRoutingProfileDefaultOutboundQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -149,12 +166,14 @@ impl ::std::fmt::Display for UpdateRoutingProfileDefaultOutboundQueueError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata
 for UpdateRoutingProfileDefaultOutboundQueueError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateRoutingProfileDefaultOutboundQueueInput`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput).
@@ -165,6 +184,7 @@ pub mod builders {
         pub(crate) routing_profile_id: Option<String>,
         pub(crate) default_outbound_queue_id: Option<String>,
     }
+
     impl UpdateRoutingProfileDefaultOutboundQueueInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -173,6 +193,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.instance_id). This field is required.
@@ -180,10 +201,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.routing_profile_id). This field is required.
@@ -191,6 +214,7 @@ pub mod builders {
             self.routing_profile_id = Some(input.into());
             self
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.routing_profile_id). This field is required.
@@ -198,10 +222,12 @@ pub mod builders {
             self.routing_profile_id = input;
             self
         }
+
         /// Returns [`routing_profile_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.routing_profile_id), if set.
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
+
         /// The identifier for the default outbound queue.
         ///
         /// Sets [`default_outbound_queue_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.default_outbound_queue_id). This field is required.
@@ -209,6 +235,7 @@ pub mod builders {
             self.default_outbound_queue_id = Some(input.into());
             self
         }
+
         /// The identifier for the default outbound queue.
         ///
         /// Sets [`default_outbound_queue_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.default_outbound_queue_id). This field is required.
@@ -216,10 +243,12 @@ pub mod builders {
             self.default_outbound_queue_id = input;
             self
         }
+
         /// Returns [`default_outbound_queue_id`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput#structfield.default_outbound_queue_id), if set.
         pub fn get_default_outbound_queue_id(&self) -> &Option<String> {
             &self.default_outbound_queue_id
         }
+
         /// Builds a [`UpdateRoutingProfileDefaultOutboundQueueInput`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -236,6 +265,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateRoutingProfileDefaultOutboundQueueOutput`](crate::operation::update_routing_profile_default_outbound_queue::UpdateRoutingProfileDefaultOutboundQueueOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateRoutingProfileQueues {
         Self
     }
 }
+
 /// The input of the [`UpdateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,26 +22,31 @@ pub struct UpdateRoutingProfileQueuesInput {
     /// The queues to be updated for this routing profile. Queues must first be associated to the routing profile. You can do this using AssociateRoutingProfileQueues.
     pub queue_configs: Option<Vec<crate::types::RoutingProfileQueueConfig>>,
 }
+
 impl UpdateRoutingProfileQueuesInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// The queues to be updated for this routing profile.
     ///
     /// Empty when the field is unset; use `.queue_configs.is_none()` to tell unset from empty.
     pub fn queue_configs(&self) -> &[crate::types::RoutingProfileQueueConfig] {
         self.queue_configs.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`UpdateRoutingProfileQueuesInput`].
     pub fn builder() -> crate::operation::update_routing_profile_queues::builders::UpdateRoutingProfileQueuesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl UpdateRoutingProfileQueuesOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateRoutingProfileQueues`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum UpdateRoutingProfileQueuesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateRoutingProfileQueuesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl UpdateRoutingProfileQueuesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +116,33 @@ impl UpdateRoutingProfileQueuesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateRoutingProfileQueuesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for UpdateRoutingProfileQueuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateRoutingProfileQueuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,11 +168,13 @@ impl ::std::fmt::Display for UpdateRoutingProfileQueuesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateRoutingProfileQueuesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateRoutingProfileQueuesInput`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesInput).
@@ -166,6 +185,7 @@ pub mod builders {
         pub(crate) routing_profile_id: Option<String>,
         pub(crate) queue_configs: Option<Vec<crate::types::RoutingProfileQueueConfig>>,
     }
+
     impl UpdateRoutingProfileQueuesInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -174,6 +194,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesInput#structfield.instance_id). This field is required.
@@ -181,10 +202,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
@@ -192,6 +215,7 @@ pub mod builders {
             self.routing_profile_id = Some(input.into());
             self
         }
+
         /// The identifier of the routing profile.
         ///
         /// Sets [`routing_profile_id`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesInput#structfield.routing_profile_id). This field is required.
@@ -199,10 +223,12 @@ pub mod builders {
             self.routing_profile_id = input;
             self
         }
+
         /// Returns [`routing_profile_id`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesInput#structfield.routing_profile_id), if set.
         pub fn get_routing_profile_id(&self) -> &Option<String> {
             &self.routing_profile_id
         }
+
         /// Appends an item to [`queue_configs`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesInput#structfield.queue_configs); use [`set_queue_configs`](Self::set_queue_configs) to replace the whole list.
         pub fn queue_configs(
             mut self,
@@ -213,6 +239,7 @@ pub mod builders {
             self.queue_configs = Some(v);
             self
         }
+
         /// The queues to be updated for this routing profile.
         ///
         /// Sets [`queue_configs`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesInput#structfield.queue_configs). This field is required.
@@ -223,12 +250,14 @@ pub mod builders {
             self.queue_configs = input;
             self
         }
+
         /// Returns [`queue_configs`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesInput#structfield.queue_configs), if set.
         pub fn get_queue_configs(
             &self,
         ) -> &Option<Vec<crate::types::RoutingProfileQueueConfig>> {
             &self.queue_configs
         }
+
         /// Builds a [`UpdateRoutingProfileQueuesInput`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -245,6 +274,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateRoutingProfileQueuesOutput`](crate::operation::update_routing_profile_queues::UpdateRoutingProfileQueuesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl UpdateRule {
         Self
     }
 }
+
 /// The input of the [`UpdateRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,38 +30,46 @@ pub struct UpdateRuleInput {
     /// The publish status of the rule.
     pub publish_status: Option<crate::types::RulePublishStatus>,
 }
+
 impl UpdateRuleInput {
     /// A unique identifier for the rule.
     pub fn rule_id(&self) -> Option<&str> {
         self.rule_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the rule.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The conditions of the rule.
     pub fn function(&self) -> Option<&str> {
         self.function.as_deref()
     }
+
     /// A list of actions to be run when the rule is triggered.
     ///
     /// Empty when the field is unset; use `.actions.is_none()` to tell unset from empty.
     pub fn actions(&self) -> &[crate::types::RuleAction] {
         self.actions.as_deref().unwrap_or_default()
     }
+
     /// The publish status of the rule.
     pub fn publish_status(&self) -> Option<&crate::types::RulePublishStatus> {
         self.publish_status.as_ref()
     }
+
     /// Creates a new builder for [`UpdateRuleInput`].
     pub fn builder() -> crate::operation::update_rule::builders::UpdateRuleInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -71,6 +80,7 @@ impl UpdateRuleOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateRule`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -93,6 +103,7 @@ pub enum UpdateRuleError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateRuleError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -105,10 +116,12 @@ impl UpdateRuleError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -129,31 +142,38 @@ impl UpdateRuleError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateRuleError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -167,6 +187,7 @@ impl ::std::error::Error for UpdateRuleError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateRuleError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -180,11 +201,13 @@ impl ::std::fmt::Display for UpdateRuleError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateRuleError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateRuleInput`](crate::operation::update_rule::UpdateRuleInput).
@@ -198,6 +221,7 @@ pub mod builders {
         pub(crate) actions: Option<Vec<crate::types::RuleAction>>,
         pub(crate) publish_status: Option<crate::types::RulePublishStatus>,
     }
+
     impl UpdateRuleInputBuilder {
         /// A unique identifier for the rule.
         ///
@@ -206,6 +230,7 @@ pub mod builders {
             self.rule_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the rule.
         ///
         /// Sets [`rule_id`](crate::operation::update_rule::UpdateRuleInput#structfield.rule_id). This field is required.
@@ -213,10 +238,12 @@ pub mod builders {
             self.rule_id = input;
             self
         }
+
         /// Returns [`rule_id`](crate::operation::update_rule::UpdateRuleInput#structfield.rule_id), if set.
         pub fn get_rule_id(&self) -> &Option<String> {
             &self.rule_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_rule::UpdateRuleInput#structfield.instance_id). This field is required.
@@ -224,6 +251,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_rule::UpdateRuleInput#structfield.instance_id). This field is required.
@@ -231,10 +259,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_rule::UpdateRuleInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the rule.
         ///
         /// Sets [`name`](crate::operation::update_rule::UpdateRuleInput#structfield.name). This field is required.
@@ -242,6 +272,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the rule.
         ///
         /// Sets [`name`](crate::operation::update_rule::UpdateRuleInput#structfield.name). This field is required.
@@ -249,10 +280,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_rule::UpdateRuleInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The conditions of the rule.
         ///
         /// Sets [`function`](crate::operation::update_rule::UpdateRuleInput#structfield.function). This field is required.
@@ -260,6 +293,7 @@ pub mod builders {
             self.function = Some(input.into());
             self
         }
+
         /// The conditions of the rule.
         ///
         /// Sets [`function`](crate::operation::update_rule::UpdateRuleInput#structfield.function). This field is required.
@@ -267,10 +301,12 @@ pub mod builders {
             self.function = input;
             self
         }
+
         /// Returns [`function`](crate::operation::update_rule::UpdateRuleInput#structfield.function), if set.
         pub fn get_function(&self) -> &Option<String> {
             &self.function
         }
+
         /// Appends an item to [`actions`](crate::operation::update_rule::UpdateRuleInput#structfield.actions); use [`set_actions`](Self::set_actions) to replace the whole list.
         pub fn actions(mut self, input: crate::types::RuleAction) -> Self {
             let mut v: Vec<_> = self.actions.unwrap_or_default();
@@ -278,6 +314,7 @@ pub mod builders {
             self.actions = Some(v);
             self
         }
+
         /// A list of actions to be run when the rule is triggered.
         ///
         /// Sets [`actions`](crate::operation::update_rule::UpdateRuleInput#structfield.actions). This field is required.
@@ -288,10 +325,12 @@ pub mod builders {
             self.actions = input;
             self
         }
+
         /// Returns [`actions`](crate::operation::update_rule::UpdateRuleInput#structfield.actions), if set.
         pub fn get_actions(&self) -> &Option<Vec<crate::types::RuleAction>> {
             &self.actions
         }
+
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::update_rule::UpdateRuleInput#structfield.publish_status). This field is required.
@@ -299,6 +338,7 @@ pub mod builders {
             self.publish_status = Some(input);
             self
         }
+
         /// The publish status of the rule.
         ///
         /// Sets [`publish_status`](crate::operation::update_rule::UpdateRuleInput#structfield.publish_status). This field is required.
@@ -309,10 +349,12 @@ pub mod builders {
             self.publish_status = input;
             self
         }
+
         /// Returns [`publish_status`](crate::operation::update_rule::UpdateRuleInput#structfield.publish_status), if set.
         pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
             &self.publish_status
         }
+
         /// Builds a [`UpdateRuleInput`](crate::operation::update_rule::UpdateRuleInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -332,6 +374,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateRuleOutput`](crate::operation::update_rule::UpdateRuleOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl UpdateSecurityProfile {
         Self
     }
 }
+
 /// The input of the [`UpdateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -41,70 +42,83 @@ pub struct UpdateSecurityProfileInput {
         crate::types::GranularAccessControlConfiguration,
     >,
 }
+
 impl UpdateSecurityProfileInput {
     /// The description of the security profile.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The permissions granted to a security profile.
     ///
     /// Empty when the field is unset; use `.permissions.is_none()` to tell unset from empty.
     pub fn permissions(&self) -> &[String] {
         self.permissions.as_deref().unwrap_or_default()
     }
+
     /// The identifier for the security profle.
     pub fn security_profile_id(&self) -> Option<&str> {
         self.security_profile_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
     pub fn allowed_access_control_tags(
         &self,
     ) -> Option<&::std::collections::HashMap<String, String>> {
         self.allowed_access_control_tags.as_ref()
     }
+
     /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.tag_restricted_resources.is_none()` to tell unset from empty.
     pub fn tag_restricted_resources(&self) -> &[String] {
         self.tag_restricted_resources.as_deref().unwrap_or_default()
     }
+
     /// A list of the third-party application's metadata.
     ///
     /// Empty when the field is unset; use `.applications.is_none()` to tell unset from empty.
     pub fn applications(&self) -> &[crate::types::Application] {
         self.applications.as_deref().unwrap_or_default()
     }
+
     /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.hierarchy_restricted_resources.is_none()` to tell unset from empty.
     pub fn hierarchy_restricted_resources(&self) -> &[String] {
         self.hierarchy_restricted_resources.as_deref().unwrap_or_default()
     }
+
     /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
     pub fn allowed_access_control_hierarchy_group_id(&self) -> Option<&str> {
         self.allowed_access_control_hierarchy_group_id.as_deref()
     }
+
     /// A list of Flow Modules an AI Agent can invoke as a tool
     ///
     /// Empty when the field is unset; use `.allowed_flow_modules.is_none()` to tell unset from empty.
     pub fn allowed_flow_modules(&self) -> &[crate::types::FlowModule] {
         self.allowed_flow_modules.as_deref().unwrap_or_default()
     }
+
     /// The granular access control configuration for the security profile, including data table permissions.
     pub fn granular_access_control_configuration(
         &self,
     ) -> Option<&crate::types::GranularAccessControlConfiguration> {
         self.granular_access_control_configuration.as_ref()
     }
+
     /// Creates a new builder for [`UpdateSecurityProfileInput`].
     pub fn builder() -> crate::operation::update_security_profile::builders::UpdateSecurityProfileInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -115,6 +129,7 @@ impl UpdateSecurityProfileOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateSecurityProfile`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -135,6 +150,7 @@ pub enum UpdateSecurityProfileError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateSecurityProfileError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -147,10 +163,12 @@ impl UpdateSecurityProfileError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -170,27 +188,33 @@ impl UpdateSecurityProfileError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateSecurityProfileError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -203,6 +227,7 @@ impl ::std::error::Error for UpdateSecurityProfileError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateSecurityProfileError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -215,11 +240,13 @@ impl ::std::fmt::Display for UpdateSecurityProfileError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateSecurityProfileError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateSecurityProfileInput`](crate::operation::update_security_profile::UpdateSecurityProfileInput).
@@ -242,6 +269,7 @@ pub mod builders {
             crate::types::GranularAccessControlConfiguration,
         >,
     }
+
     impl UpdateSecurityProfileInputBuilder {
         /// The description of the security profile.
         ///
@@ -250,6 +278,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the security profile.
         ///
         /// Sets [`description`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.description).
@@ -257,10 +286,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Appends an item to [`permissions`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.permissions); use [`set_permissions`](Self::set_permissions) to replace the whole list.
         pub fn permissions(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.permissions.unwrap_or_default();
@@ -268,6 +299,7 @@ pub mod builders {
             self.permissions = Some(v);
             self
         }
+
         /// The permissions granted to a security profile.
         ///
         /// Sets [`permissions`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.permissions).
@@ -275,10 +307,12 @@ pub mod builders {
             self.permissions = input;
             self
         }
+
         /// Returns [`permissions`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.permissions), if set.
         pub fn get_permissions(&self) -> &Option<Vec<String>> {
             &self.permissions
         }
+
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.security_profile_id). This field is required.
@@ -286,6 +320,7 @@ pub mod builders {
             self.security_profile_id = Some(input.into());
             self
         }
+
         /// The identifier for the security profle.
         ///
         /// Sets [`security_profile_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.security_profile_id). This field is required.
@@ -293,10 +328,12 @@ pub mod builders {
             self.security_profile_id = input;
             self
         }
+
         /// Returns [`security_profile_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.security_profile_id), if set.
         pub fn get_security_profile_id(&self) -> &Option<String> {
             &self.security_profile_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.instance_id). This field is required.
@@ -304,6 +341,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.instance_id). This field is required.
@@ -311,10 +349,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Inserts an entry into [`allowed_access_control_tags`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_tags); use [`set_allowed_access_control_tags`](Self::set_allowed_access_control_tags) to replace the whole map.
         pub fn allowed_access_control_tags(
             mut self,
@@ -326,6 +366,7 @@ pub mod builders {
             self.allowed_access_control_tags = Some(map);
             self
         }
+
         /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_tags`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_tags).
@@ -336,12 +377,14 @@ pub mod builders {
             self.allowed_access_control_tags = input;
             self
         }
+
         /// Returns [`allowed_access_control_tags`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_tags), if set.
         pub fn get_allowed_access_control_tags(
             &self,
         ) -> &Option<::std::collections::HashMap<String, String>> {
             &self.allowed_access_control_tags
         }
+
         /// Appends an item to [`tag_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.tag_restricted_resources); use [`set_tag_restricted_resources`](Self::set_tag_restricted_resources) to replace the whole list.
         pub fn tag_restricted_resources(mut self, input: impl Into<String>) -> Self {
             let mut v: Vec<_> = self.tag_restricted_resources.unwrap_or_default();
@@ -349,6 +392,7 @@ pub mod builders {
             self.tag_restricted_resources = Some(v);
             self
         }
+
         /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
         ///
         /// Sets [`tag_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.tag_restricted_resources).
@@ -359,10 +403,12 @@ pub mod builders {
             self.tag_restricted_resources = input;
             self
         }
+
         /// Returns [`tag_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.tag_restricted_resources), if set.
         pub fn get_tag_restricted_resources(&self) -> &Option<Vec<String>> {
             &self.tag_restricted_resources
         }
+
         /// Appends an item to [`applications`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.applications); use [`set_applications`](Self::set_applications) to replace the whole list.
         pub fn applications(mut self, input: crate::types::Application) -> Self {
             let mut v: Vec<_> = self.applications.unwrap_or_default();
@@ -370,6 +416,7 @@ pub mod builders {
             self.applications = Some(v);
             self
         }
+
         /// A list of the third-party application's metadata.
         ///
         /// Sets [`applications`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.applications).
@@ -380,10 +427,12 @@ pub mod builders {
             self.applications = input;
             self
         }
+
         /// Returns [`applications`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.applications), if set.
         pub fn get_applications(&self) -> &Option<Vec<crate::types::Application>> {
             &self.applications
         }
+
         /// Appends an item to [`hierarchy_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.hierarchy_restricted_resources); use [`set_hierarchy_restricted_resources`](Self::set_hierarchy_restricted_resources) to replace the whole list.
         pub fn hierarchy_restricted_resources(
             mut self,
@@ -394,6 +443,7 @@ pub mod builders {
             self.hierarchy_restricted_resources = Some(v);
             self
         }
+
         /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
         ///
         /// Sets [`hierarchy_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.hierarchy_restricted_resources).
@@ -404,10 +454,12 @@ pub mod builders {
             self.hierarchy_restricted_resources = input;
             self
         }
+
         /// Returns [`hierarchy_restricted_resources`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.hierarchy_restricted_resources), if set.
         pub fn get_hierarchy_restricted_resources(&self) -> &Option<Vec<String>> {
             &self.hierarchy_restricted_resources
         }
+
         /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_hierarchy_group_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id).
@@ -418,6 +470,7 @@ pub mod builders {
             self.allowed_access_control_hierarchy_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
         ///
         /// Sets [`allowed_access_control_hierarchy_group_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id).
@@ -428,10 +481,12 @@ pub mod builders {
             self.allowed_access_control_hierarchy_group_id = input;
             self
         }
+
         /// Returns [`allowed_access_control_hierarchy_group_id`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_access_control_hierarchy_group_id), if set.
         pub fn get_allowed_access_control_hierarchy_group_id(&self) -> &Option<String> {
             &self.allowed_access_control_hierarchy_group_id
         }
+
         /// Appends an item to [`allowed_flow_modules`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_flow_modules); use [`set_allowed_flow_modules`](Self::set_allowed_flow_modules) to replace the whole list.
         pub fn allowed_flow_modules(mut self, input: crate::types::FlowModule) -> Self {
             let mut v: Vec<_> = self.allowed_flow_modules.unwrap_or_default();
@@ -439,6 +494,7 @@ pub mod builders {
             self.allowed_flow_modules = Some(v);
             self
         }
+
         /// A list of Flow Modules an AI Agent can invoke as a tool
         ///
         /// Sets [`allowed_flow_modules`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_flow_modules).
@@ -449,12 +505,14 @@ pub mod builders {
             self.allowed_flow_modules = input;
             self
         }
+
         /// Returns [`allowed_flow_modules`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.allowed_flow_modules), if set.
         pub fn get_allowed_flow_modules(
             &self,
         ) -> &Option<Vec<crate::types::FlowModule>> {
             &self.allowed_flow_modules
         }
+
         /// The granular access control configuration for the security profile, including data table permissions.
         ///
         /// Sets [`granular_access_control_configuration`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.granular_access_control_configuration).
@@ -465,6 +523,7 @@ pub mod builders {
             self.granular_access_control_configuration = Some(input);
             self
         }
+
         /// The granular access control configuration for the security profile, including data table permissions.
         ///
         /// Sets [`granular_access_control_configuration`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.granular_access_control_configuration).
@@ -475,12 +534,14 @@ pub mod builders {
             self.granular_access_control_configuration = input;
             self
         }
+
         /// Returns [`granular_access_control_configuration`](crate::operation::update_security_profile::UpdateSecurityProfileInput#structfield.granular_access_control_configuration), if set.
         pub fn get_granular_access_control_configuration(
             &self,
         ) -> &Option<crate::types::GranularAccessControlConfiguration> {
             &self.granular_access_control_configuration
         }
+
         /// Builds a [`UpdateSecurityProfileInput`](crate::operation::update_security_profile::UpdateSecurityProfileInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -507,6 +568,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateSecurityProfileOutput`](crate::operation::update_security_profile::UpdateSecurityProfileOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateTaskTemplate {
         Self
     }
 }
+
 /// The input of the [`UpdateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -35,54 +36,66 @@ pub struct UpdateTaskTemplateInput {
     /// Fields that are part of the template.
     pub fields: Option<Vec<crate::types::TaskTemplateField>>,
 }
+
 impl UpdateTaskTemplateInput {
     /// A unique identifier for the task template.
     pub fn task_template_id(&self) -> Option<&str> {
         self.task_template_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the task template.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the task template.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The identifier of the flow that runs by default when a task is created by referencing this template.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
     pub fn self_assign_flow_id(&self) -> Option<&str> {
         self.self_assign_flow_id.as_deref()
     }
+
     /// Constraints that are applicable to the fields listed.
     pub fn constraints(&self) -> Option<&crate::types::TaskTemplateConstraints> {
         self.constraints.as_ref()
     }
+
     /// The default values for fields when a task is created by referencing this template.
     pub fn defaults(&self) -> Option<&crate::types::TaskTemplateDefaults> {
         self.defaults.as_ref()
     }
+
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
+
     /// Fields that are part of the template.
     ///
     /// Empty when the field is unset; use `.fields.is_none()` to tell unset from empty.
     pub fn fields(&self) -> &[crate::types::TaskTemplateField] {
         self.fields.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`UpdateTaskTemplateInput`].
     pub fn builder() -> crate::operation::update_task_template::builders::UpdateTaskTemplateInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -114,66 +127,81 @@ pub struct UpdateTaskTemplateOutput {
     /// The timestamp when the task template was created.
     pub created_time: Option<crate::primitives::DateTime>,
 }
+
 impl UpdateTaskTemplateOutput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the task template resource.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the task template resource.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the task template.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the task template.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The identifier of the flow that runs by default when a task is created by referencing this template.
     pub fn contact_flow_id(&self) -> Option<&str> {
         self.contact_flow_id.as_deref()
     }
+
     /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
     pub fn self_assign_flow_id(&self) -> Option<&str> {
         self.self_assign_flow_id.as_deref()
     }
+
     /// Constraints that are applicable to the fields listed.
     pub fn constraints(&self) -> Option<&crate::types::TaskTemplateConstraints> {
         self.constraints.as_ref()
     }
+
     /// The default values for fields when a task is created by referencing this template.
     pub fn defaults(&self) -> Option<&crate::types::TaskTemplateDefaults> {
         self.defaults.as_ref()
     }
+
     /// Fields that are part of the template.
     ///
     /// Empty when the field is unset; use `.fields.is_none()` to tell unset from empty.
     pub fn fields(&self) -> &[crate::types::TaskTemplateField] {
         self.fields.as_deref().unwrap_or_default()
     }
+
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
+
     /// The timestamp when the task template was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The timestamp when the task template was created.
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
+
     /// Creates a new builder for [`UpdateTaskTemplateOutput`].
     pub fn builder() -> crate::operation::update_task_template::builders::UpdateTaskTemplateOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateTaskTemplate`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -196,6 +224,7 @@ pub enum UpdateTaskTemplateError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateTaskTemplateError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -208,10 +237,12 @@ impl UpdateTaskTemplateError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -234,31 +265,38 @@ impl UpdateTaskTemplateError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`PropertyValidationException`](Self::PropertyValidationException) error.
     pub fn is_property_validation_exception(&self) -> bool {
         matches!(self, Self::PropertyValidationException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ServiceQuotaExceededException`](Self::ServiceQuotaExceededException) error.
     pub fn is_service_quota_exceeded_exception(&self) -> bool {
         matches!(self, Self::ServiceQuotaExceededException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateTaskTemplateError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -272,6 +310,7 @@ impl ::std::error::Error for UpdateTaskTemplateError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateTaskTemplateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -285,11 +324,13 @@ impl ::std::fmt::Display for UpdateTaskTemplateError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateTaskTemplateError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateTaskTemplateInput`](crate::operation::update_task_template::UpdateTaskTemplateInput).
@@ -307,6 +348,7 @@ pub mod builders {
         pub(crate) status: Option<crate::types::TaskTemplateStatus>,
         pub(crate) fields: Option<Vec<crate::types::TaskTemplateField>>,
     }
+
     impl UpdateTaskTemplateInputBuilder {
         /// A unique identifier for the task template.
         ///
@@ -315,6 +357,7 @@ pub mod builders {
             self.task_template_id = Some(input.into());
             self
         }
+
         /// A unique identifier for the task template.
         ///
         /// Sets [`task_template_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.task_template_id). This field is required.
@@ -322,10 +365,12 @@ pub mod builders {
             self.task_template_id = input;
             self
         }
+
         /// Returns [`task_template_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.task_template_id), if set.
         pub fn get_task_template_id(&self) -> &Option<String> {
             &self.task_template_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.instance_id). This field is required.
@@ -333,6 +378,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.instance_id). This field is required.
@@ -340,10 +386,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.name).
@@ -351,6 +399,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.name).
@@ -358,10 +407,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.description).
@@ -369,6 +420,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.description).
@@ -376,10 +428,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.contact_flow_id).
@@ -387,6 +441,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.contact_flow_id).
@@ -394,10 +449,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.self_assign_flow_id).
@@ -405,6 +462,7 @@ pub mod builders {
             self.self_assign_flow_id = Some(input.into());
             self
         }
+
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.self_assign_flow_id).
@@ -412,10 +470,12 @@ pub mod builders {
             self.self_assign_flow_id = input;
             self
         }
+
         /// Returns [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.self_assign_flow_id), if set.
         pub fn get_self_assign_flow_id(&self) -> &Option<String> {
             &self.self_assign_flow_id
         }
+
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.constraints).
@@ -426,6 +486,7 @@ pub mod builders {
             self.constraints = Some(input);
             self
         }
+
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.constraints).
@@ -436,10 +497,12 @@ pub mod builders {
             self.constraints = input;
             self
         }
+
         /// Returns [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.constraints), if set.
         pub fn get_constraints(&self) -> &Option<crate::types::TaskTemplateConstraints> {
             &self.constraints
         }
+
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.defaults).
@@ -447,6 +510,7 @@ pub mod builders {
             self.defaults = Some(input);
             self
         }
+
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.defaults).
@@ -457,10 +521,12 @@ pub mod builders {
             self.defaults = input;
             self
         }
+
         /// Returns [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.defaults), if set.
         pub fn get_defaults(&self) -> &Option<crate::types::TaskTemplateDefaults> {
             &self.defaults
         }
+
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.status).
@@ -468,6 +534,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.status).
@@ -478,10 +545,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
             &self.status
         }
+
         /// Appends an item to [`fields`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
         pub fn fields(mut self, input: crate::types::TaskTemplateField) -> Self {
             let mut v: Vec<_> = self.fields.unwrap_or_default();
@@ -489,6 +558,7 @@ pub mod builders {
             self.fields = Some(v);
             self
         }
+
         /// Fields that are part of the template.
         ///
         /// Sets [`fields`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.fields).
@@ -499,10 +569,12 @@ pub mod builders {
             self.fields = input;
             self
         }
+
         /// Returns [`fields`](crate::operation::update_task_template::UpdateTaskTemplateInput#structfield.fields), if set.
         pub fn get_fields(&self) -> &Option<Vec<crate::types::TaskTemplateField>> {
             &self.fields
         }
+
         /// Builds a [`UpdateTaskTemplateInput`](crate::operation::update_task_template::UpdateTaskTemplateInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -526,6 +598,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateTaskTemplateOutput`](crate::operation::update_task_template::UpdateTaskTemplateOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]
@@ -544,6 +617,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) created_time: Option<crate::primitives::DateTime>,
     }
+
     impl UpdateTaskTemplateOutputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -552,6 +626,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.instance_id).
@@ -559,10 +634,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the task template resource.
         ///
         /// Sets [`id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.id).
@@ -570,6 +647,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The identifier of the task template resource.
         ///
         /// Sets [`id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.id).
@@ -577,10 +655,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// The Amazon Resource Name (ARN) for the task template resource.
         ///
         /// Sets [`arn`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.arn).
@@ -588,6 +668,7 @@ pub mod builders {
             self.arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) for the task template resource.
         ///
         /// Sets [`arn`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.arn).
@@ -595,10 +676,12 @@ pub mod builders {
             self.arn = input;
             self
         }
+
         /// Returns [`arn`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.arn), if set.
         pub fn get_arn(&self) -> &Option<String> {
             &self.arn
         }
+
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.name).
@@ -606,6 +689,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the task template.
         ///
         /// Sets [`name`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.name).
@@ -613,10 +697,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.description).
@@ -624,6 +710,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the task template.
         ///
         /// Sets [`description`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.description).
@@ -631,10 +718,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.contact_flow_id).
@@ -642,6 +731,7 @@ pub mod builders {
             self.contact_flow_id = Some(input.into());
             self
         }
+
         /// The identifier of the flow that runs by default when a task is created by referencing this template.
         ///
         /// Sets [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.contact_flow_id).
@@ -649,10 +739,12 @@ pub mod builders {
             self.contact_flow_id = input;
             self
         }
+
         /// Returns [`contact_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.contact_flow_id), if set.
         pub fn get_contact_flow_id(&self) -> &Option<String> {
             &self.contact_flow_id
         }
+
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.self_assign_flow_id).
@@ -660,6 +752,7 @@ pub mod builders {
             self.self_assign_flow_id = Some(input.into());
             self
         }
+
         /// The ContactFlowId for the flow that will be run if this template is used to create a self-assigned task.
         ///
         /// Sets [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.self_assign_flow_id).
@@ -667,10 +760,12 @@ pub mod builders {
             self.self_assign_flow_id = input;
             self
         }
+
         /// Returns [`self_assign_flow_id`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.self_assign_flow_id), if set.
         pub fn get_self_assign_flow_id(&self) -> &Option<String> {
             &self.self_assign_flow_id
         }
+
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.constraints).
@@ -681,6 +776,7 @@ pub mod builders {
             self.constraints = Some(input);
             self
         }
+
         /// Constraints that are applicable to the fields listed.
         ///
         /// Sets [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.constraints).
@@ -691,10 +787,12 @@ pub mod builders {
             self.constraints = input;
             self
         }
+
         /// Returns [`constraints`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.constraints), if set.
         pub fn get_constraints(&self) -> &Option<crate::types::TaskTemplateConstraints> {
             &self.constraints
         }
+
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.defaults).
@@ -702,6 +800,7 @@ pub mod builders {
             self.defaults = Some(input);
             self
         }
+
         /// The default values for fields when a task is created by referencing this template.
         ///
         /// Sets [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.defaults).
@@ -712,10 +811,12 @@ pub mod builders {
             self.defaults = input;
             self
         }
+
         /// Returns [`defaults`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.defaults), if set.
         pub fn get_defaults(&self) -> &Option<crate::types::TaskTemplateDefaults> {
             &self.defaults
         }
+
         /// Appends an item to [`fields`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
         pub fn fields(mut self, input: crate::types::TaskTemplateField) -> Self {
             let mut v: Vec<_> = self.fields.unwrap_or_default();
@@ -723,6 +824,7 @@ pub mod builders {
             self.fields = Some(v);
             self
         }
+
         /// Fields that are part of the template.
         ///
         /// Sets [`fields`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.fields).
@@ -733,10 +835,12 @@ pub mod builders {
             self.fields = input;
             self
         }
+
         /// Returns [`fields`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.fields), if set.
         pub fn get_fields(&self) -> &Option<Vec<crate::types::TaskTemplateField>> {
             &self.fields
         }
+
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.status).
@@ -744,6 +848,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
         ///
         /// Sets [`status`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.status).
@@ -754,10 +859,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
             &self.status
         }
+
         /// The timestamp when the task template was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.last_modified_time).
@@ -765,6 +872,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when the task template was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.last_modified_time).
@@ -775,10 +883,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The timestamp when the task template was created.
         ///
         /// Sets [`created_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.created_time).
@@ -786,6 +896,7 @@ pub mod builders {
             self.created_time = Some(input);
             self
         }
+
         /// The timestamp when the task template was created.
         ///
         /// Sets [`created_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.created_time).
@@ -796,10 +907,12 @@ pub mod builders {
             self.created_time = input;
             self
         }
+
         /// Returns [`created_time`](crate::operation::update_task_template::UpdateTaskTemplateOutput#structfield.created_time), if set.
         pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.created_time
         }
+
         /// Builds a [`UpdateTaskTemplateOutput`](crate::operation::update_task_template::UpdateTaskTemplateOutput).
         pub fn build(
             self,

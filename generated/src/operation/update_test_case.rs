@@ -10,6 +10,7 @@ impl UpdateTestCase {
         Self
     }
 }
+
 /// The input of the [`UpdateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -35,52 +36,64 @@ pub struct UpdateTestCaseInput {
     /// The region in which the resource was last modified
     pub last_modified_region: Option<String>,
 }
+
 impl UpdateTestCaseInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the test case to update.
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
+
     /// The JSON string that represents the content of the test.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// Defines the starting point for your test.
     pub fn entry_point(&self) -> Option<&crate::types::TestCaseEntryPoint> {
         self.entry_point.as_ref()
     }
+
     /// Defines the test attributes for precise data representation.
     pub fn initialization_data(&self) -> Option<&str> {
         self.initialization_data.as_deref()
     }
+
     /// The name of the test case.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the test case.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Indicates the test status as either SAVED or PUBLISHED.
     pub fn status(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status.as_ref()
     }
+
     /// The time at which the resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The region in which the resource was last modified
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`UpdateTestCaseInput`].
     pub fn builder() -> crate::operation::update_test_case::builders::UpdateTestCaseInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -91,6 +104,7 @@ impl UpdateTestCaseOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -117,6 +131,7 @@ pub enum UpdateTestCaseError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateTestCaseError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -129,10 +144,12 @@ impl UpdateTestCaseError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -159,39 +176,48 @@ impl UpdateTestCaseError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`InvalidTestCaseException`](Self::InvalidTestCaseException) error.
     pub fn is_invalid_test_case_exception(&self) -> bool {
         matches!(self, Self::InvalidTestCaseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateTestCaseError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -207,6 +233,7 @@ impl ::std::error::Error for UpdateTestCaseError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateTestCaseError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -222,11 +249,13 @@ impl ::std::fmt::Display for UpdateTestCaseError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateTestCaseError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateTestCaseInput`](crate::operation::update_test_case::UpdateTestCaseInput).
@@ -244,6 +273,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl UpdateTestCaseInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -252,6 +282,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.instance_id). This field is required.
@@ -259,10 +290,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the test case to update.
         ///
         /// Sets [`test_case_id`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.test_case_id). This field is required.
@@ -270,6 +303,7 @@ pub mod builders {
             self.test_case_id = Some(input.into());
             self
         }
+
         /// The identifier of the test case to update.
         ///
         /// Sets [`test_case_id`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.test_case_id). This field is required.
@@ -277,10 +311,12 @@ pub mod builders {
             self.test_case_id = input;
             self
         }
+
         /// Returns [`test_case_id`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.test_case_id), if set.
         pub fn get_test_case_id(&self) -> &Option<String> {
             &self.test_case_id
         }
+
         /// The JSON string that represents the content of the test.
         ///
         /// Sets [`content`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.content).
@@ -288,6 +324,7 @@ pub mod builders {
             self.content = Some(input.into());
             self
         }
+
         /// The JSON string that represents the content of the test.
         ///
         /// Sets [`content`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.content).
@@ -295,10 +332,12 @@ pub mod builders {
             self.content = input;
             self
         }
+
         /// Returns [`content`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.content), if set.
         pub fn get_content(&self) -> &Option<String> {
             &self.content
         }
+
         /// Defines the starting point for your test.
         ///
         /// Sets [`entry_point`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.entry_point).
@@ -306,6 +345,7 @@ pub mod builders {
             self.entry_point = Some(input);
             self
         }
+
         /// Defines the starting point for your test.
         ///
         /// Sets [`entry_point`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.entry_point).
@@ -316,10 +356,12 @@ pub mod builders {
             self.entry_point = input;
             self
         }
+
         /// Returns [`entry_point`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.entry_point), if set.
         pub fn get_entry_point(&self) -> &Option<crate::types::TestCaseEntryPoint> {
             &self.entry_point
         }
+
         /// Defines the test attributes for precise data representation.
         ///
         /// Sets [`initialization_data`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.initialization_data).
@@ -327,6 +369,7 @@ pub mod builders {
             self.initialization_data = Some(input.into());
             self
         }
+
         /// Defines the test attributes for precise data representation.
         ///
         /// Sets [`initialization_data`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.initialization_data).
@@ -334,10 +377,12 @@ pub mod builders {
             self.initialization_data = input;
             self
         }
+
         /// Returns [`initialization_data`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.initialization_data), if set.
         pub fn get_initialization_data(&self) -> &Option<String> {
             &self.initialization_data
         }
+
         /// The name of the test case.
         ///
         /// Sets [`name`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.name).
@@ -345,6 +390,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the test case.
         ///
         /// Sets [`name`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.name).
@@ -352,10 +398,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the test case.
         ///
         /// Sets [`description`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.description).
@@ -363,6 +411,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the test case.
         ///
         /// Sets [`description`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.description).
@@ -370,10 +419,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Indicates the test status as either SAVED or PUBLISHED.
         ///
         /// Sets [`status`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.status).
@@ -381,6 +432,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// Indicates the test status as either SAVED or PUBLISHED.
         ///
         /// Sets [`status`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.status).
@@ -391,10 +443,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
             &self.status
         }
+
         /// The time at which the resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_time).
@@ -402,6 +456,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The time at which the resource was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_time).
@@ -412,10 +467,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The region in which the resource was last modified
         ///
         /// Sets [`last_modified_region`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_region).
@@ -423,6 +480,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The region in which the resource was last modified
         ///
         /// Sets [`last_modified_region`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_region).
@@ -430,10 +488,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::update_test_case::UpdateTestCaseInput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`UpdateTestCaseInput`](crate::operation::update_test_case::UpdateTestCaseInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -457,6 +517,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateTestCaseOutput`](crate::operation::update_test_case::UpdateTestCaseOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

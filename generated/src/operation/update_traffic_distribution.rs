@@ -20,6 +20,7 @@ impl UpdateTrafficDistribution {
         Self
     }
 }
+
 /// The input of the [`UpdateTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -33,28 +34,34 @@ pub struct UpdateTrafficDistributionInput {
     /// The distribution of agents between the instance and its replica(s).
     pub agent_config: Option<crate::types::AgentConfig>,
 }
+
 impl UpdateTrafficDistributionInput {
     /// The identifier of the traffic distribution group.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The distribution of traffic between the instance and its replica(s).
     pub fn telephony_config(&self) -> Option<&crate::types::TelephonyConfig> {
         self.telephony_config.as_ref()
     }
+
     /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
     pub fn sign_in_config(&self) -> Option<&crate::types::SignInConfig> {
         self.sign_in_config.as_ref()
     }
+
     /// The distribution of agents between the instance and its replica(s).
     pub fn agent_config(&self) -> Option<&crate::types::AgentConfig> {
         self.agent_config.as_ref()
     }
+
     /// Creates a new builder for [`UpdateTrafficDistributionInput`].
     pub fn builder() -> crate::operation::update_traffic_distribution::builders::UpdateTrafficDistributionInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -65,6 +72,7 @@ impl UpdateTrafficDistributionOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -87,6 +95,7 @@ pub enum UpdateTrafficDistributionError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateTrafficDistributionError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -99,10 +108,12 @@ impl UpdateTrafficDistributionError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -123,31 +134,38 @@ impl UpdateTrafficDistributionError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateTrafficDistributionError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -161,6 +179,7 @@ impl ::std::error::Error for UpdateTrafficDistributionError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateTrafficDistributionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -174,11 +193,13 @@ impl ::std::fmt::Display for UpdateTrafficDistributionError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateTrafficDistributionError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateTrafficDistributionInput`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput).
@@ -190,6 +211,7 @@ pub mod builders {
         pub(crate) sign_in_config: Option<crate::types::SignInConfig>,
         pub(crate) agent_config: Option<crate::types::AgentConfig>,
     }
+
     impl UpdateTrafficDistributionInputBuilder {
         /// The identifier of the traffic distribution group.
         ///
@@ -198,6 +220,7 @@ pub mod builders {
             self.id = Some(input.into());
             self
         }
+
         /// The identifier of the traffic distribution group.
         ///
         /// Sets [`id`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.id). This field is required.
@@ -205,10 +228,12 @@ pub mod builders {
             self.id = input;
             self
         }
+
         /// Returns [`id`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.id), if set.
         pub fn get_id(&self) -> &Option<String> {
             &self.id
         }
+
         /// The distribution of traffic between the instance and its replica(s).
         ///
         /// Sets [`telephony_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.telephony_config).
@@ -216,6 +241,7 @@ pub mod builders {
             self.telephony_config = Some(input);
             self
         }
+
         /// The distribution of traffic between the instance and its replica(s).
         ///
         /// Sets [`telephony_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.telephony_config).
@@ -226,10 +252,12 @@ pub mod builders {
             self.telephony_config = input;
             self
         }
+
         /// Returns [`telephony_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.telephony_config), if set.
         pub fn get_telephony_config(&self) -> &Option<crate::types::TelephonyConfig> {
             &self.telephony_config
         }
+
         /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
         ///
         /// Sets [`sign_in_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.sign_in_config).
@@ -237,6 +265,7 @@ pub mod builders {
             self.sign_in_config = Some(input);
             self
         }
+
         /// The distribution that determines which Amazon Web Services Regions should be used to sign in agents in to both the instance and its replica(s).
         ///
         /// Sets [`sign_in_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.sign_in_config).
@@ -247,10 +276,12 @@ pub mod builders {
             self.sign_in_config = input;
             self
         }
+
         /// Returns [`sign_in_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.sign_in_config), if set.
         pub fn get_sign_in_config(&self) -> &Option<crate::types::SignInConfig> {
             &self.sign_in_config
         }
+
         /// The distribution of agents between the instance and its replica(s).
         ///
         /// Sets [`agent_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.agent_config).
@@ -258,6 +289,7 @@ pub mod builders {
             self.agent_config = Some(input);
             self
         }
+
         /// The distribution of agents between the instance and its replica(s).
         ///
         /// Sets [`agent_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.agent_config).
@@ -268,10 +300,12 @@ pub mod builders {
             self.agent_config = input;
             self
         }
+
         /// Returns [`agent_config`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput#structfield.agent_config), if set.
         pub fn get_agent_config(&self) -> &Option<crate::types::AgentConfig> {
             &self.agent_config
         }
+
         /// Builds a [`UpdateTrafficDistributionInput`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -289,6 +323,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateTrafficDistributionOutput`](crate::operation::update_traffic_distribution::UpdateTrafficDistributionOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

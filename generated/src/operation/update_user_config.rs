@@ -12,6 +12,7 @@ impl UpdateUserConfig {
         Self
     }
 }
+
 /// The input of the [`UpdateUserConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -35,6 +36,7 @@ pub struct UpdateUserConfigInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl UpdateUserConfigInput {
     /// The list of auto-accept configuration settings for each channel.
     ///
@@ -42,6 +44,7 @@ impl UpdateUserConfigInput {
     pub fn auto_accept_configs(&self) -> &[crate::types::AutoAcceptConfig] {
         self.auto_accept_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.after_contact_work_configs.is_none()` to tell unset from empty.
@@ -50,12 +53,14 @@ impl UpdateUserConfigInput {
     ) -> &[crate::types::AfterContactWorkConfigPerChannel] {
         self.after_contact_work_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of phone number configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.phone_number_configs.is_none()` to tell unset from empty.
     pub fn phone_number_configs(&self) -> &[crate::types::PhoneNumberConfig] {
         self.phone_number_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.persistent_connection_configs.is_none()` to tell unset from empty.
@@ -64,25 +69,30 @@ impl UpdateUserConfigInput {
     ) -> &[crate::types::PersistentConnectionConfig] {
         self.persistent_connection_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.voice_enhancement_configs.is_none()` to tell unset from empty.
     pub fn voice_enhancement_configs(&self) -> &[crate::types::VoiceEnhancementConfig] {
         self.voice_enhancement_configs.as_deref().unwrap_or_default()
     }
+
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`UpdateUserConfigInput`].
     pub fn builder() -> crate::operation::update_user_config::builders::UpdateUserConfigInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateUserConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -93,6 +103,7 @@ impl UpdateUserConfigOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateUserConfig`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -117,6 +128,7 @@ pub enum UpdateUserConfigError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateUserConfigError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -129,10 +141,12 @@ impl UpdateUserConfigError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -155,31 +169,38 @@ impl UpdateUserConfigError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`ConditionalOperationFailedException`](Self::ConditionalOperationFailedException) error.
     pub fn is_conditional_operation_failed_exception(&self) -> bool {
         matches!(self, Self::ConditionalOperationFailedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateUserConfigError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -195,6 +216,7 @@ impl ::std::error::Error for UpdateUserConfigError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateUserConfigError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -210,11 +232,13 @@ impl ::std::fmt::Display for UpdateUserConfigError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateUserConfigError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateUserConfigInput`](crate::operation::update_user_config::UpdateUserConfigInput).
@@ -235,6 +259,7 @@ pub mod builders {
         pub(crate) user_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl UpdateUserConfigInputBuilder {
         /// Appends an item to [`auto_accept_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.auto_accept_configs); use [`set_auto_accept_configs`](Self::set_auto_accept_configs) to replace the whole list.
         pub fn auto_accept_configs(
@@ -246,6 +271,7 @@ pub mod builders {
             self.auto_accept_configs = Some(v);
             self
         }
+
         /// The list of auto-accept configuration settings for each channel.
         ///
         /// Sets [`auto_accept_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.auto_accept_configs).
@@ -256,12 +282,14 @@ pub mod builders {
             self.auto_accept_configs = input;
             self
         }
+
         /// Returns [`auto_accept_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.auto_accept_configs), if set.
         pub fn get_auto_accept_configs(
             &self,
         ) -> &Option<Vec<crate::types::AutoAcceptConfig>> {
             &self.auto_accept_configs
         }
+
         /// Appends an item to [`after_contact_work_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.after_contact_work_configs); use [`set_after_contact_work_configs`](Self::set_after_contact_work_configs) to replace the whole list.
         pub fn after_contact_work_configs(
             mut self,
@@ -272,6 +300,7 @@ pub mod builders {
             self.after_contact_work_configs = Some(v);
             self
         }
+
         /// The list of after contact work (ACW) timeout configuration settings for each channel.
         ///
         /// Sets [`after_contact_work_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.after_contact_work_configs).
@@ -282,12 +311,14 @@ pub mod builders {
             self.after_contact_work_configs = input;
             self
         }
+
         /// Returns [`after_contact_work_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.after_contact_work_configs), if set.
         pub fn get_after_contact_work_configs(
             &self,
         ) -> &Option<Vec<crate::types::AfterContactWorkConfigPerChannel>> {
             &self.after_contact_work_configs
         }
+
         /// Appends an item to [`phone_number_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.phone_number_configs); use [`set_phone_number_configs`](Self::set_phone_number_configs) to replace the whole list.
         pub fn phone_number_configs(
             mut self,
@@ -298,6 +329,7 @@ pub mod builders {
             self.phone_number_configs = Some(v);
             self
         }
+
         /// The list of phone number configuration settings for each channel.
         ///
         /// Sets [`phone_number_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.phone_number_configs).
@@ -308,12 +340,14 @@ pub mod builders {
             self.phone_number_configs = input;
             self
         }
+
         /// Returns [`phone_number_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.phone_number_configs), if set.
         pub fn get_phone_number_configs(
             &self,
         ) -> &Option<Vec<crate::types::PhoneNumberConfig>> {
             &self.phone_number_configs
         }
+
         /// Appends an item to [`persistent_connection_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.persistent_connection_configs); use [`set_persistent_connection_configs`](Self::set_persistent_connection_configs) to replace the whole list.
         pub fn persistent_connection_configs(
             mut self,
@@ -324,6 +358,7 @@ pub mod builders {
             self.persistent_connection_configs = Some(v);
             self
         }
+
         /// The list of persistent connection configuration settings for each channel.
         ///
         /// Sets [`persistent_connection_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.persistent_connection_configs).
@@ -334,12 +369,14 @@ pub mod builders {
             self.persistent_connection_configs = input;
             self
         }
+
         /// Returns [`persistent_connection_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.persistent_connection_configs), if set.
         pub fn get_persistent_connection_configs(
             &self,
         ) -> &Option<Vec<crate::types::PersistentConnectionConfig>> {
             &self.persistent_connection_configs
         }
+
         /// Appends an item to [`voice_enhancement_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.voice_enhancement_configs); use [`set_voice_enhancement_configs`](Self::set_voice_enhancement_configs) to replace the whole list.
         pub fn voice_enhancement_configs(
             mut self,
@@ -350,6 +387,7 @@ pub mod builders {
             self.voice_enhancement_configs = Some(v);
             self
         }
+
         /// The list of voice enhancement configuration settings for each channel.
         ///
         /// Sets [`voice_enhancement_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.voice_enhancement_configs).
@@ -360,12 +398,14 @@ pub mod builders {
             self.voice_enhancement_configs = input;
             self
         }
+
         /// Returns [`voice_enhancement_configs`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.voice_enhancement_configs), if set.
         pub fn get_voice_enhancement_configs(
             &self,
         ) -> &Option<Vec<crate::types::VoiceEnhancementConfig>> {
             &self.voice_enhancement_configs
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.user_id). This field is required.
@@ -373,6 +413,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.user_id). This field is required.
@@ -380,10 +421,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.instance_id). This field is required.
@@ -391,6 +434,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.instance_id). This field is required.
@@ -398,10 +442,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_user_config::UpdateUserConfigInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`UpdateUserConfigInput`](crate::operation::update_user_config::UpdateUserConfigInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -422,6 +468,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateUserConfigOutput`](crate::operation::update_user_config::UpdateUserConfigOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateUserHierarchy {
         Self
     }
 }
+
 /// The input of the [`UpdateUserHierarchy`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct UpdateUserHierarchyInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl UpdateUserHierarchyInput {
     /// The identifier of the hierarchy group.
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
+
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`UpdateUserHierarchyInput`].
     pub fn builder() -> crate::operation::update_user_hierarchy::builders::UpdateUserHierarchyInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateUserHierarchy`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl UpdateUserHierarchyOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateUserHierarchy`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -69,6 +76,7 @@ pub enum UpdateUserHierarchyError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateUserHierarchyError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -81,10 +89,12 @@ impl UpdateUserHierarchyError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -104,27 +114,33 @@ impl UpdateUserHierarchyError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateUserHierarchyError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -137,6 +153,7 @@ impl ::std::error::Error for UpdateUserHierarchyError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateUserHierarchyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -149,11 +166,13 @@ impl ::std::fmt::Display for UpdateUserHierarchyError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateUserHierarchyError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateUserHierarchyInput`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput).
@@ -164,6 +183,7 @@ pub mod builders {
         pub(crate) user_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl UpdateUserHierarchyInputBuilder {
         /// The identifier of the hierarchy group.
         ///
@@ -172,6 +192,7 @@ pub mod builders {
             self.hierarchy_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.hierarchy_group_id).
@@ -179,10 +200,12 @@ pub mod builders {
             self.hierarchy_group_id = input;
             self
         }
+
         /// Returns [`hierarchy_group_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.hierarchy_group_id), if set.
         pub fn get_hierarchy_group_id(&self) -> &Option<String> {
             &self.hierarchy_group_id
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.user_id). This field is required.
@@ -190,6 +213,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.user_id). This field is required.
@@ -197,10 +221,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.instance_id). This field is required.
@@ -208,6 +234,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.instance_id). This field is required.
@@ -215,10 +242,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`UpdateUserHierarchyInput`](crate::operation::update_user_hierarchy::UpdateUserHierarchyInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -235,6 +264,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateUserHierarchyOutput`](crate::operation::update_user_hierarchy::UpdateUserHierarchyOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateUserHierarchyGroupName {
         Self
     }
 }
+
 /// The input of the [`UpdateUserHierarchyGroupName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct UpdateUserHierarchyGroupNameInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl UpdateUserHierarchyGroupNameInput {
     /// The name of the hierarchy group.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The identifier of the hierarchy group.
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`UpdateUserHierarchyGroupNameInput`].
     pub fn builder() -> crate::operation::update_user_hierarchy_group_name::builders::UpdateUserHierarchyGroupNameInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateUserHierarchyGroupName`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl UpdateUserHierarchyGroupNameOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateUserHierarchyGroupName`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum UpdateUserHierarchyGroupNameError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateUserHierarchyGroupNameError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl UpdateUserHierarchyGroupNameError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -109,31 +119,38 @@ impl UpdateUserHierarchyGroupNameError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateUserHierarchyGroupNameError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -147,6 +164,7 @@ impl ::std::error::Error for UpdateUserHierarchyGroupNameError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateUserHierarchyGroupNameError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -160,11 +178,13 @@ impl ::std::fmt::Display for UpdateUserHierarchyGroupNameError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateUserHierarchyGroupNameError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateUserHierarchyGroupNameInput`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput).
@@ -175,6 +195,7 @@ pub mod builders {
         pub(crate) hierarchy_group_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl UpdateUserHierarchyGroupNameInputBuilder {
         /// The name of the hierarchy group.
         ///
@@ -183,6 +204,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the hierarchy group.
         ///
         /// Sets [`name`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.name). This field is required.
@@ -190,10 +212,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.hierarchy_group_id). This field is required.
@@ -201,6 +225,7 @@ pub mod builders {
             self.hierarchy_group_id = Some(input.into());
             self
         }
+
         /// The identifier of the hierarchy group.
         ///
         /// Sets [`hierarchy_group_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.hierarchy_group_id). This field is required.
@@ -208,10 +233,12 @@ pub mod builders {
             self.hierarchy_group_id = input;
             self
         }
+
         /// Returns [`hierarchy_group_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.hierarchy_group_id), if set.
         pub fn get_hierarchy_group_id(&self) -> &Option<String> {
             &self.hierarchy_group_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.instance_id). This field is required.
@@ -219,6 +246,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.instance_id). This field is required.
@@ -226,10 +254,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`UpdateUserHierarchyGroupNameInput`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -246,6 +276,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateUserHierarchyGroupNameOutput`](crate::operation::update_user_hierarchy_group_name::UpdateUserHierarchyGroupNameOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

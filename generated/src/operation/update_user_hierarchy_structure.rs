@@ -10,6 +10,7 @@ impl UpdateUserHierarchyStructure {
         Self
     }
 }
+
 /// The input of the [`UpdateUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -19,6 +20,7 @@ pub struct UpdateUserHierarchyStructureInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl UpdateUserHierarchyStructureInput {
     /// The hierarchy levels to update.
     pub fn hierarchy_structure(
@@ -26,15 +28,18 @@ impl UpdateUserHierarchyStructureInput {
     ) -> Option<&crate::types::HierarchyStructureUpdate> {
         self.hierarchy_structure.as_ref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`UpdateUserHierarchyStructureInput`].
     pub fn builder() -> crate::operation::update_user_hierarchy_structure::builders::UpdateUserHierarchyStructureInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -45,6 +50,7 @@ impl UpdateUserHierarchyStructureOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateUserHierarchyStructure`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -67,6 +73,7 @@ pub enum UpdateUserHierarchyStructureError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateUserHierarchyStructureError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -79,10 +86,12 @@ impl UpdateUserHierarchyStructureError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -105,31 +114,38 @@ impl UpdateUserHierarchyStructureError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateUserHierarchyStructureError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -143,6 +159,7 @@ impl ::std::error::Error for UpdateUserHierarchyStructureError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateUserHierarchyStructureError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -156,11 +173,13 @@ impl ::std::fmt::Display for UpdateUserHierarchyStructureError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateUserHierarchyStructureError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateUserHierarchyStructureInput`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput).
@@ -170,6 +189,7 @@ pub mod builders {
         pub(crate) hierarchy_structure: Option<crate::types::HierarchyStructureUpdate>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl UpdateUserHierarchyStructureInputBuilder {
         /// The hierarchy levels to update.
         ///
@@ -181,6 +201,7 @@ pub mod builders {
             self.hierarchy_structure = Some(input);
             self
         }
+
         /// The hierarchy levels to update.
         ///
         /// Sets [`hierarchy_structure`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput#structfield.hierarchy_structure). This field is required.
@@ -191,12 +212,14 @@ pub mod builders {
             self.hierarchy_structure = input;
             self
         }
+
         /// Returns [`hierarchy_structure`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput#structfield.hierarchy_structure), if set.
         pub fn get_hierarchy_structure(
             &self,
         ) -> &Option<crate::types::HierarchyStructureUpdate> {
             &self.hierarchy_structure
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput#structfield.instance_id). This field is required.
@@ -204,6 +227,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput#structfield.instance_id). This field is required.
@@ -211,10 +235,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`UpdateUserHierarchyStructureInput`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -230,6 +256,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateUserHierarchyStructureOutput`](crate::operation::update_user_hierarchy_structure::UpdateUserHierarchyStructureOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -12,6 +12,7 @@ impl UpdateUserIdentityInfo {
         Self
     }
 }
+
 /// The input of the [`UpdateUserIdentityInfo`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -23,24 +24,29 @@ pub struct UpdateUserIdentityInfoInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl UpdateUserIdentityInfoInput {
     /// The identity information for the user.
     pub fn identity_info(&self) -> Option<&crate::types::UserIdentityInfo> {
         self.identity_info.as_ref()
     }
+
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`UpdateUserIdentityInfoInput`].
     pub fn builder() -> crate::operation::update_user_identity_info::builders::UpdateUserIdentityInfoInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateUserIdentityInfo`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl UpdateUserIdentityInfoOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateUserIdentityInfo`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum UpdateUserIdentityInfoError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateUserIdentityInfoError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl UpdateUserIdentityInfoError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +116,33 @@ impl UpdateUserIdentityInfoError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateUserIdentityInfoError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for UpdateUserIdentityInfoError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateUserIdentityInfoError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,11 +168,13 @@ impl ::std::fmt::Display for UpdateUserIdentityInfoError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateUserIdentityInfoError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateUserIdentityInfoInput`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput).
@@ -166,6 +185,7 @@ pub mod builders {
         pub(crate) user_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl UpdateUserIdentityInfoInputBuilder {
         /// The identity information for the user.
         ///
@@ -174,6 +194,7 @@ pub mod builders {
             self.identity_info = Some(input);
             self
         }
+
         /// The identity information for the user.
         ///
         /// Sets [`identity_info`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.identity_info). This field is required.
@@ -184,10 +205,12 @@ pub mod builders {
             self.identity_info = input;
             self
         }
+
         /// Returns [`identity_info`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.identity_info), if set.
         pub fn get_identity_info(&self) -> &Option<crate::types::UserIdentityInfo> {
             &self.identity_info
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.user_id). This field is required.
@@ -195,6 +218,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.user_id). This field is required.
@@ -202,10 +226,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.instance_id). This field is required.
@@ -213,6 +239,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.instance_id). This field is required.
@@ -220,10 +247,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`UpdateUserIdentityInfoInput`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -240,6 +269,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateUserIdentityInfoOutput`](crate::operation::update_user_identity_info::UpdateUserIdentityInfoOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateUserNotificationStatus {
         Self
     }
 }
+
 /// The input of the [`UpdateUserNotificationStatus`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -27,36 +28,44 @@ pub struct UpdateUserNotificationStatusInput {
     /// The AWS Region where the notification status was last modified. Used for cross-region replication.
     pub last_modified_region: Option<String>,
 }
+
 impl UpdateUserNotificationStatusInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The unique identifier for the notification.
     pub fn notification_id(&self) -> Option<&str> {
         self.notification_id.as_deref()
     }
+
     /// The identifier of the user whose notification status is being updated.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The new status for the notification.
     pub fn status(&self) -> Option<&crate::types::NotificationStatus> {
         self.status.as_ref()
     }
+
     /// The timestamp when the notification status was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The AWS Region where the notification status was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`UpdateUserNotificationStatusInput`].
     pub fn builder() -> crate::operation::update_user_notification_status::builders::UpdateUserNotificationStatusInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The response from updating a user's notification status.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -67,6 +76,7 @@ impl UpdateUserNotificationStatusOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateUserNotificationStatus`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -89,6 +99,7 @@ pub enum UpdateUserNotificationStatusError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateUserNotificationStatusError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -101,10 +112,12 @@ impl UpdateUserNotificationStatusError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -125,31 +138,38 @@ impl UpdateUserNotificationStatusError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateUserNotificationStatusError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -163,6 +183,7 @@ impl ::std::error::Error for UpdateUserNotificationStatusError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateUserNotificationStatusError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -176,11 +197,13 @@ impl ::std::fmt::Display for UpdateUserNotificationStatusError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateUserNotificationStatusError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateUserNotificationStatusInput`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput).
@@ -194,6 +217,7 @@ pub mod builders {
         pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
         pub(crate) last_modified_region: Option<String>,
     }
+
     impl UpdateUserNotificationStatusInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -202,6 +226,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.instance_id). This field is required.
@@ -209,10 +234,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The unique identifier for the notification.
         ///
         /// Sets [`notification_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.notification_id). This field is required.
@@ -220,6 +247,7 @@ pub mod builders {
             self.notification_id = Some(input.into());
             self
         }
+
         /// The unique identifier for the notification.
         ///
         /// Sets [`notification_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.notification_id). This field is required.
@@ -227,10 +255,12 @@ pub mod builders {
             self.notification_id = input;
             self
         }
+
         /// Returns [`notification_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.notification_id), if set.
         pub fn get_notification_id(&self) -> &Option<String> {
             &self.notification_id
         }
+
         /// The identifier of the user whose notification status is being updated.
         ///
         /// Sets [`user_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.user_id). This field is required.
@@ -238,6 +268,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user whose notification status is being updated.
         ///
         /// Sets [`user_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.user_id). This field is required.
@@ -245,10 +276,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The new status for the notification.
         ///
         /// Sets [`status`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.status). This field is required.
@@ -256,6 +289,7 @@ pub mod builders {
             self.status = Some(input);
             self
         }
+
         /// The new status for the notification.
         ///
         /// Sets [`status`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.status). This field is required.
@@ -266,10 +300,12 @@ pub mod builders {
             self.status = input;
             self
         }
+
         /// Returns [`status`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.status), if set.
         pub fn get_status(&self) -> &Option<crate::types::NotificationStatus> {
             &self.status
         }
+
         /// The timestamp when the notification status was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_time).
@@ -277,6 +313,7 @@ pub mod builders {
             self.last_modified_time = Some(input);
             self
         }
+
         /// The timestamp when the notification status was last modified.
         ///
         /// Sets [`last_modified_time`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_time).
@@ -287,10 +324,12 @@ pub mod builders {
             self.last_modified_time = input;
             self
         }
+
         /// Returns [`last_modified_time`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_time), if set.
         pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
             &self.last_modified_time
         }
+
         /// The AWS Region where the notification status was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_region).
@@ -298,6 +337,7 @@ pub mod builders {
             self.last_modified_region = Some(input.into());
             self
         }
+
         /// The AWS Region where the notification status was last modified.
         ///
         /// Sets [`last_modified_region`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_region).
@@ -305,10 +345,12 @@ pub mod builders {
             self.last_modified_region = input;
             self
         }
+
         /// Returns [`last_modified_region`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput#structfield.last_modified_region), if set.
         pub fn get_last_modified_region(&self) -> &Option<String> {
             &self.last_modified_region
         }
+
         /// Builds a [`UpdateUserNotificationStatusInput`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -328,6 +370,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateUserNotificationStatusOutput`](crate::operation::update_user_notification_status::UpdateUserNotificationStatusOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

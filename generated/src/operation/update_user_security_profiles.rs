@@ -10,6 +10,7 @@ impl UpdateUserSecurityProfiles {
         Self
     }
 }
+
 /// The input of the [`UpdateUserSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,6 +22,7 @@ pub struct UpdateUserSecurityProfilesInput {
     /// The identifier of the Amazon Connect instance. You can [find the instance ID](https://docs.aws.amazon.com/connect/latest/adminguide/find-instance-arn.html) in the Amazon Resource Name (ARN) of the instance.
     pub instance_id: Option<String>,
 }
+
 impl UpdateUserSecurityProfilesInput {
     /// The identifiers of the security profiles for the user.
     ///
@@ -28,19 +30,23 @@ impl UpdateUserSecurityProfilesInput {
     pub fn security_profile_ids(&self) -> &[String] {
         self.security_profile_ids.as_deref().unwrap_or_default()
     }
+
     /// The identifier of the user account.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// Creates a new builder for [`UpdateUserSecurityProfilesInput`].
     pub fn builder() -> crate::operation::update_user_security_profiles::builders::UpdateUserSecurityProfilesInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateUserSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -51,6 +57,7 @@ impl UpdateUserSecurityProfilesOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateUserSecurityProfiles`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum UpdateUserSecurityProfilesError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateUserSecurityProfilesError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl UpdateUserSecurityProfilesError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -106,27 +116,33 @@ impl UpdateUserSecurityProfilesError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateUserSecurityProfilesError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -139,6 +155,7 @@ impl ::std::error::Error for UpdateUserSecurityProfilesError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateUserSecurityProfilesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -151,11 +168,13 @@ impl ::std::fmt::Display for UpdateUserSecurityProfilesError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateUserSecurityProfilesError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateUserSecurityProfilesInput`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput).
@@ -166,6 +185,7 @@ pub mod builders {
         pub(crate) user_id: Option<String>,
         pub(crate) instance_id: Option<String>,
     }
+
     impl UpdateUserSecurityProfilesInputBuilder {
         /// Appends an item to [`security_profile_ids`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.security_profile_ids); use [`set_security_profile_ids`](Self::set_security_profile_ids) to replace the whole list.
         pub fn security_profile_ids(mut self, input: impl Into<String>) -> Self {
@@ -174,6 +194,7 @@ pub mod builders {
             self.security_profile_ids = Some(v);
             self
         }
+
         /// The identifiers of the security profiles for the user.
         ///
         /// Sets [`security_profile_ids`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.security_profile_ids). This field is required.
@@ -181,10 +202,12 @@ pub mod builders {
             self.security_profile_ids = input;
             self
         }
+
         /// Returns [`security_profile_ids`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.security_profile_ids), if set.
         pub fn get_security_profile_ids(&self) -> &Option<Vec<String>> {
             &self.security_profile_ids
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.user_id). This field is required.
@@ -192,6 +215,7 @@ pub mod builders {
             self.user_id = Some(input.into());
             self
         }
+
         /// The identifier of the user account.
         ///
         /// Sets [`user_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.user_id). This field is required.
@@ -199,10 +223,12 @@ pub mod builders {
             self.user_id = input;
             self
         }
+
         /// Returns [`user_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.user_id), if set.
         pub fn get_user_id(&self) -> &Option<String> {
             &self.user_id
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.instance_id). This field is required.
@@ -210,6 +236,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.instance_id). This field is required.
@@ -217,10 +244,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// Builds a [`UpdateUserSecurityProfilesInput`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -237,6 +266,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateUserSecurityProfilesOutput`](crate::operation::update_user_security_profiles::UpdateUserSecurityProfilesOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateViewMetadata {
         Self
     }
 }
+
 /// The input of the [`UpdateViewMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq)]
@@ -23,28 +24,34 @@ pub struct UpdateViewMetadataInput {
     /// The description of the view.
     pub description: Option<String>,
 }
+
 impl UpdateViewMetadataInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the view.
     pub fn view_id(&self) -> Option<&str> {
         self.view_id.as_deref()
     }
+
     /// The name of the view.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the view.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Creates a new builder for [`UpdateViewMetadataInput`].
     pub fn builder() -> crate::operation::update_view_metadata::builders::UpdateViewMetadataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for UpdateViewMetadataInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("UpdateViewMetadataInput");
@@ -55,6 +62,7 @@ impl ::std::fmt::Debug for UpdateViewMetadataInput {
         formatter.finish()
     }
 }
+
 /// The output of the [`UpdateViewMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -65,6 +73,7 @@ impl UpdateViewMetadataOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateViewMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -91,6 +100,7 @@ pub enum UpdateViewMetadataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateViewMetadataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -103,10 +113,12 @@ impl UpdateViewMetadataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -135,39 +147,48 @@ impl UpdateViewMetadataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceInUseException`](Self::ResourceInUseException) error.
     pub fn is_resource_in_use_exception(&self) -> bool {
         matches!(self, Self::ResourceInUseException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`TooManyRequestsException`](Self::TooManyRequestsException) error.
     pub fn is_too_many_requests_exception(&self) -> bool {
         matches!(self, Self::TooManyRequestsException(_))
     }
 }
+
 impl ::std::error::Error for UpdateViewMetadataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -183,6 +204,7 @@ impl ::std::error::Error for UpdateViewMetadataError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateViewMetadataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -198,11 +220,13 @@ impl ::std::fmt::Display for UpdateViewMetadataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateViewMetadataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateViewMetadataInput`](crate::operation::update_view_metadata::UpdateViewMetadataInput).
@@ -214,6 +238,7 @@ pub mod builders {
         pub(crate) name: Option<String>,
         pub(crate) description: Option<String>,
     }
+
     impl UpdateViewMetadataInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -222,6 +247,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.instance_id). This field is required.
@@ -229,10 +255,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.view_id). This field is required.
@@ -240,6 +268,7 @@ pub mod builders {
             self.view_id = Some(input.into());
             self
         }
+
         /// The identifier of the view.
         ///
         /// Sets [`view_id`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.view_id). This field is required.
@@ -247,10 +276,12 @@ pub mod builders {
             self.view_id = input;
             self
         }
+
         /// Returns [`view_id`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.view_id), if set.
         pub fn get_view_id(&self) -> &Option<String> {
             &self.view_id
         }
+
         /// The name of the view.
         ///
         /// Sets [`name`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.name).
@@ -258,6 +289,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the view.
         ///
         /// Sets [`name`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.name).
@@ -265,10 +297,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the view.
         ///
         /// Sets [`description`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.description).
@@ -276,6 +310,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the view.
         ///
         /// Sets [`description`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.description).
@@ -283,10 +318,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_view_metadata::UpdateViewMetadataInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// Builds a [`UpdateViewMetadataInput`](crate::operation::update_view_metadata::UpdateViewMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -304,6 +341,7 @@ pub mod builders {
             })
         }
     }
+
     impl ::std::fmt::Debug for UpdateViewMetadataInputBuilder {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             let mut formatter = f.debug_struct("UpdateViewMetadataInputBuilder");
@@ -314,6 +352,7 @@ pub mod builders {
             formatter.finish()
         }
     }
+
     /// A builder for [`UpdateViewMetadataOutput`](crate::operation::update_view_metadata::UpdateViewMetadataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateWorkspaceMetadata {
         Self
     }
 }
+
 /// The input of the [`UpdateWorkspaceMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -25,32 +26,39 @@ pub struct UpdateWorkspaceMetadataInput {
     /// The title displayed for the workspace.
     pub title: Option<String>,
 }
+
 impl UpdateWorkspaceMetadataInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// The name of the workspace.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the workspace.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The title displayed for the workspace.
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
+
     /// Creates a new builder for [`UpdateWorkspaceMetadataInput`].
     pub fn builder() -> crate::operation::update_workspace_metadata::builders::UpdateWorkspaceMetadataInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateWorkspaceMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -61,6 +69,7 @@ impl UpdateWorkspaceMetadataOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateWorkspaceMetadata`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -85,6 +94,7 @@ pub enum UpdateWorkspaceMetadataError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateWorkspaceMetadataError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -97,10 +107,12 @@ impl UpdateWorkspaceMetadataError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -124,35 +136,43 @@ impl UpdateWorkspaceMetadataError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateWorkspaceMetadataError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -167,6 +187,7 @@ impl ::std::error::Error for UpdateWorkspaceMetadataError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateWorkspaceMetadataError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -181,11 +202,13 @@ impl ::std::fmt::Display for UpdateWorkspaceMetadataError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateWorkspaceMetadataError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateWorkspaceMetadataInput`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput).
@@ -198,6 +221,7 @@ pub mod builders {
         pub(crate) description: Option<String>,
         pub(crate) title: Option<String>,
     }
+
     impl UpdateWorkspaceMetadataInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -206,6 +230,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.instance_id). This field is required.
@@ -213,10 +238,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.workspace_id). This field is required.
@@ -224,6 +251,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.workspace_id). This field is required.
@@ -231,10 +259,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// The name of the workspace.
         ///
         /// Sets [`name`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.name).
@@ -242,6 +272,7 @@ pub mod builders {
             self.name = Some(input.into());
             self
         }
+
         /// The name of the workspace.
         ///
         /// Sets [`name`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.name).
@@ -249,10 +280,12 @@ pub mod builders {
             self.name = input;
             self
         }
+
         /// Returns [`name`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.name), if set.
         pub fn get_name(&self) -> &Option<String> {
             &self.name
         }
+
         /// The description of the workspace.
         ///
         /// Sets [`description`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.description).
@@ -260,6 +293,7 @@ pub mod builders {
             self.description = Some(input.into());
             self
         }
+
         /// The description of the workspace.
         ///
         /// Sets [`description`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.description).
@@ -267,10 +301,12 @@ pub mod builders {
             self.description = input;
             self
         }
+
         /// Returns [`description`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.description), if set.
         pub fn get_description(&self) -> &Option<String> {
             &self.description
         }
+
         /// The title displayed for the workspace.
         ///
         /// Sets [`title`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.title).
@@ -278,6 +314,7 @@ pub mod builders {
             self.title = Some(input.into());
             self
         }
+
         /// The title displayed for the workspace.
         ///
         /// Sets [`title`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.title).
@@ -285,10 +322,12 @@ pub mod builders {
             self.title = input;
             self
         }
+
         /// Returns [`title`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput#structfield.title), if set.
         pub fn get_title(&self) -> &Option<String> {
             &self.title
         }
+
         /// Builds a [`UpdateWorkspaceMetadataInput`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -307,6 +346,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateWorkspaceMetadataOutput`](crate::operation::update_workspace_metadata::UpdateWorkspaceMetadataOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

@@ -10,6 +10,7 @@ impl UpdateWorkspacePage {
         Self
     }
 }
+
 /// The input of the [`UpdateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -29,40 +30,49 @@ pub struct UpdateWorkspacePageInput {
     /// A JSON string containing input parameters for the view.
     pub input_data: Option<String>,
 }
+
 impl UpdateWorkspacePageInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// The current page identifier.
     pub fn page(&self) -> Option<&str> {
         self.page.as_deref()
     }
+
     /// The new page identifier, if changing the page name.
     pub fn new_page(&self) -> Option<&str> {
         self.new_page.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the view to associate with the page.
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
+
     /// The URL-friendly identifier for the page.
     pub fn slug(&self) -> Option<&str> {
         self.slug.as_deref()
     }
+
     /// A JSON string containing input parameters for the view.
     pub fn input_data(&self) -> Option<&str> {
         self.input_data.as_deref()
     }
+
     /// Creates a new builder for [`UpdateWorkspacePageInput`].
     pub fn builder() -> crate::operation::update_workspace_page::builders::UpdateWorkspacePageInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -73,6 +83,7 @@ impl UpdateWorkspacePageOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateWorkspacePage`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -99,6 +110,7 @@ pub enum UpdateWorkspacePageError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateWorkspacePageError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -111,10 +123,12 @@ impl UpdateWorkspacePageError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -141,39 +155,48 @@ impl UpdateWorkspacePageError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`DuplicateResourceException`](Self::DuplicateResourceException) error.
     pub fn is_duplicate_resource_exception(&self) -> bool {
         matches!(self, Self::DuplicateResourceException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceConflictException`](Self::ResourceConflictException) error.
     pub fn is_resource_conflict_exception(&self) -> bool {
         matches!(self, Self::ResourceConflictException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateWorkspacePageError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -189,6 +212,7 @@ impl ::std::error::Error for UpdateWorkspacePageError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateWorkspacePageError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -204,11 +228,13 @@ impl ::std::fmt::Display for UpdateWorkspacePageError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateWorkspacePageError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateWorkspacePageInput`](crate::operation::update_workspace_page::UpdateWorkspacePageInput).
@@ -223,6 +249,7 @@ pub mod builders {
         pub(crate) slug: Option<String>,
         pub(crate) input_data: Option<String>,
     }
+
     impl UpdateWorkspacePageInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -231,6 +258,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.instance_id). This field is required.
@@ -238,10 +266,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.workspace_id). This field is required.
@@ -249,6 +279,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.workspace_id). This field is required.
@@ -256,10 +287,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// The current page identifier.
         ///
         /// Sets [`page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.page). This field is required.
@@ -267,6 +300,7 @@ pub mod builders {
             self.page = Some(input.into());
             self
         }
+
         /// The current page identifier.
         ///
         /// Sets [`page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.page). This field is required.
@@ -274,10 +308,12 @@ pub mod builders {
             self.page = input;
             self
         }
+
         /// Returns [`page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.page), if set.
         pub fn get_page(&self) -> &Option<String> {
             &self.page
         }
+
         /// The new page identifier, if changing the page name.
         ///
         /// Sets [`new_page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.new_page).
@@ -285,6 +321,7 @@ pub mod builders {
             self.new_page = Some(input.into());
             self
         }
+
         /// The new page identifier, if changing the page name.
         ///
         /// Sets [`new_page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.new_page).
@@ -292,10 +329,12 @@ pub mod builders {
             self.new_page = input;
             self
         }
+
         /// Returns [`new_page`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.new_page), if set.
         pub fn get_new_page(&self) -> &Option<String> {
             &self.new_page
         }
+
         /// The Amazon Resource Name (ARN) of the view to associate with the page.
         ///
         /// Sets [`resource_arn`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.resource_arn).
@@ -303,6 +342,7 @@ pub mod builders {
             self.resource_arn = Some(input.into());
             self
         }
+
         /// The Amazon Resource Name (ARN) of the view to associate with the page.
         ///
         /// Sets [`resource_arn`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.resource_arn).
@@ -310,10 +350,12 @@ pub mod builders {
             self.resource_arn = input;
             self
         }
+
         /// Returns [`resource_arn`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.resource_arn), if set.
         pub fn get_resource_arn(&self) -> &Option<String> {
             &self.resource_arn
         }
+
         /// The URL-friendly identifier for the page.
         ///
         /// Sets [`slug`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.slug).
@@ -321,6 +363,7 @@ pub mod builders {
             self.slug = Some(input.into());
             self
         }
+
         /// The URL-friendly identifier for the page.
         ///
         /// Sets [`slug`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.slug).
@@ -328,10 +371,12 @@ pub mod builders {
             self.slug = input;
             self
         }
+
         /// Returns [`slug`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.slug), if set.
         pub fn get_slug(&self) -> &Option<String> {
             &self.slug
         }
+
         /// A JSON string containing input parameters for the view.
         ///
         /// Sets [`input_data`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.input_data).
@@ -339,6 +384,7 @@ pub mod builders {
             self.input_data = Some(input.into());
             self
         }
+
         /// A JSON string containing input parameters for the view.
         ///
         /// Sets [`input_data`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.input_data).
@@ -346,10 +392,12 @@ pub mod builders {
             self.input_data = input;
             self
         }
+
         /// Returns [`input_data`](crate::operation::update_workspace_page::UpdateWorkspacePageInput#structfield.input_data), if set.
         pub fn get_input_data(&self) -> &Option<String> {
             &self.input_data
         }
+
         /// Builds a [`UpdateWorkspacePageInput`](crate::operation::update_workspace_page::UpdateWorkspacePageInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -370,6 +418,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateWorkspacePageOutput`](crate::operation::update_workspace_page::UpdateWorkspacePageOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

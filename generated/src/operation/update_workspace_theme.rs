@@ -10,6 +10,7 @@ impl UpdateWorkspaceTheme {
         Self
     }
 }
+
 /// The input of the [`UpdateWorkspaceTheme`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct UpdateWorkspaceThemeInput {
     /// The theme configuration, including color schemes and visual styles.
     pub theme: Option<crate::types::WorkspaceTheme>,
 }
+
 impl UpdateWorkspaceThemeInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// The theme configuration, including color schemes and visual styles.
     pub fn theme(&self) -> Option<&crate::types::WorkspaceTheme> {
         self.theme.as_ref()
     }
+
     /// Creates a new builder for [`UpdateWorkspaceThemeInput`].
     pub fn builder() -> crate::operation::update_workspace_theme::builders::UpdateWorkspaceThemeInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateWorkspaceTheme`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl UpdateWorkspaceThemeOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateWorkspaceTheme`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum UpdateWorkspaceThemeError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateWorkspaceThemeError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl UpdateWorkspaceThemeError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,31 +117,38 @@ impl UpdateWorkspaceThemeError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateWorkspaceThemeError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -145,6 +162,7 @@ impl ::std::error::Error for UpdateWorkspaceThemeError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateWorkspaceThemeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -158,11 +176,13 @@ impl ::std::fmt::Display for UpdateWorkspaceThemeError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateWorkspaceThemeError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateWorkspaceThemeInput`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput).
@@ -173,6 +193,7 @@ pub mod builders {
         pub(crate) workspace_id: Option<String>,
         pub(crate) theme: Option<crate::types::WorkspaceTheme>,
     }
+
     impl UpdateWorkspaceThemeInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -181,6 +202,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.instance_id). This field is required.
@@ -188,10 +210,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.workspace_id). This field is required.
@@ -199,6 +223,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.workspace_id). This field is required.
@@ -206,10 +231,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// The theme configuration, including color schemes and visual styles.
         ///
         /// Sets [`theme`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.theme).
@@ -217,6 +244,7 @@ pub mod builders {
             self.theme = Some(input);
             self
         }
+
         /// The theme configuration, including color schemes and visual styles.
         ///
         /// Sets [`theme`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.theme).
@@ -224,10 +252,12 @@ pub mod builders {
             self.theme = input;
             self
         }
+
         /// Returns [`theme`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput#structfield.theme), if set.
         pub fn get_theme(&self) -> &Option<crate::types::WorkspaceTheme> {
             &self.theme
         }
+
         /// Builds a [`UpdateWorkspaceThemeInput`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -244,6 +274,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateWorkspaceThemeOutput`](crate::operation::update_workspace_theme::UpdateWorkspaceThemeOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

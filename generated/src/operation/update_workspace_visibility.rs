@@ -10,6 +10,7 @@ impl UpdateWorkspaceVisibility {
         Self
     }
 }
+
 /// The input of the [`UpdateWorkspaceVisibility`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -21,24 +22,29 @@ pub struct UpdateWorkspaceVisibilityInput {
     /// The visibility setting for the workspace. Valid values are: `ALL` (available to all users), `ASSIGNED` (available only to assigned users and routing profiles), and `NONE` (not visible to any users).
     pub visibility: Option<crate::types::Visibility>,
 }
+
 impl UpdateWorkspaceVisibilityInput {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// The visibility setting for the workspace.
     pub fn visibility(&self) -> Option<&crate::types::Visibility> {
         self.visibility.as_ref()
     }
+
     /// Creates a new builder for [`UpdateWorkspaceVisibilityInput`].
     pub fn builder() -> crate::operation::update_workspace_visibility::builders::UpdateWorkspaceVisibilityInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// The output of the [`UpdateWorkspaceVisibility`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
@@ -49,6 +55,7 @@ impl UpdateWorkspaceVisibilityOutput {
         ::std::default::Default::default()
     }
 }
+
 /// Errors of the [`UpdateWorkspaceVisibility`] operation.
 #[non_exhaustive]
 #[derive(Debug)]
@@ -71,6 +78,7 @@ pub enum UpdateWorkspaceVisibilityError {
     )]
     Unhandled(crate::error::Unhandled),
 }
+
 impl UpdateWorkspaceVisibilityError {
     /// An unhandled error wrapping any other error.
     pub fn unhandled(
@@ -83,10 +91,12 @@ impl UpdateWorkspaceVisibilityError {
             ),
         )
     }
+
     /// An unhandled error described only by its metadata.
     pub fn generic(meta: crate::error::ErrorMetadata) -> Self {
         Self::Unhandled(crate::error::Unhandled::new(meta))
     }
+
     /// The error's metadata (code, message, request ID).
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
         match self {
@@ -107,31 +117,38 @@ impl UpdateWorkspaceVisibilityError {
             Self::Unhandled(e) => e.meta(),
         }
     }
+
     /// Whether this is the [`AccessDeniedException`](Self::AccessDeniedException) error.
     pub fn is_access_denied_exception(&self) -> bool {
         matches!(self, Self::AccessDeniedException(_))
     }
+
     /// Whether this is the [`InternalServiceException`](Self::InternalServiceException) error.
     pub fn is_internal_service_exception(&self) -> bool {
         matches!(self, Self::InternalServiceException(_))
     }
+
     /// Whether this is the [`InvalidParameterException`](Self::InvalidParameterException) error.
     pub fn is_invalid_parameter_exception(&self) -> bool {
         matches!(self, Self::InvalidParameterException(_))
     }
+
     /// Whether this is the [`InvalidRequestException`](Self::InvalidRequestException) error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
     }
+
     /// Whether this is the [`ResourceNotFoundException`](Self::ResourceNotFoundException) error.
     pub fn is_resource_not_found_exception(&self) -> bool {
         matches!(self, Self::ResourceNotFoundException(_))
     }
+
     /// Whether this is the [`ThrottlingException`](Self::ThrottlingException) error.
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
 }
+
 impl ::std::error::Error for UpdateWorkspaceVisibilityError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
@@ -145,6 +162,7 @@ impl ::std::error::Error for UpdateWorkspaceVisibilityError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateWorkspaceVisibilityError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -158,11 +176,13 @@ impl ::std::fmt::Display for UpdateWorkspaceVisibilityError {
         }
     }
 }
+
 impl crate::error::ProvideErrorMetadata for UpdateWorkspaceVisibilityError {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         self.meta()
     }
 }
+
 /// Builders for this operation's input and output.
 pub mod builders {
     /// A builder for [`UpdateWorkspaceVisibilityInput`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityInput).
@@ -173,6 +193,7 @@ pub mod builders {
         pub(crate) workspace_id: Option<String>,
         pub(crate) visibility: Option<crate::types::Visibility>,
     }
+
     impl UpdateWorkspaceVisibilityInputBuilder {
         /// The identifier of the Amazon Connect instance.
         ///
@@ -181,6 +202,7 @@ pub mod builders {
             self.instance_id = Some(input.into());
             self
         }
+
         /// The identifier of the Amazon Connect instance.
         ///
         /// Sets [`instance_id`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityInput#structfield.instance_id). This field is required.
@@ -188,10 +210,12 @@ pub mod builders {
             self.instance_id = input;
             self
         }
+
         /// Returns [`instance_id`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityInput#structfield.instance_id), if set.
         pub fn get_instance_id(&self) -> &Option<String> {
             &self.instance_id
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityInput#structfield.workspace_id). This field is required.
@@ -199,6 +223,7 @@ pub mod builders {
             self.workspace_id = Some(input.into());
             self
         }
+
         /// The identifier of the workspace.
         ///
         /// Sets [`workspace_id`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityInput#structfield.workspace_id). This field is required.
@@ -206,10 +231,12 @@ pub mod builders {
             self.workspace_id = input;
             self
         }
+
         /// Returns [`workspace_id`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityInput#structfield.workspace_id), if set.
         pub fn get_workspace_id(&self) -> &Option<String> {
             &self.workspace_id
         }
+
         /// The visibility setting for the workspace.
         ///
         /// Sets [`visibility`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityInput#structfield.visibility). This field is required.
@@ -217,6 +244,7 @@ pub mod builders {
             self.visibility = Some(input);
             self
         }
+
         /// The visibility setting for the workspace.
         ///
         /// Sets [`visibility`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityInput#structfield.visibility). This field is required.
@@ -227,10 +255,12 @@ pub mod builders {
             self.visibility = input;
             self
         }
+
         /// Returns [`visibility`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityInput#structfield.visibility), if set.
         pub fn get_visibility(&self) -> &Option<crate::types::Visibility> {
             &self.visibility
         }
+
         /// Builds a [`UpdateWorkspaceVisibilityInput`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityInput).
         ///
         /// Always succeeds today; the `Result` leaves room for members that become required later.
@@ -247,6 +277,7 @@ pub mod builders {
             })
         }
     }
+
     /// A builder for [`UpdateWorkspaceVisibilityOutput`](crate::operation::update_workspace_visibility::UpdateWorkspaceVisibilityOutput).
     #[non_exhaustive]
     #[derive(Clone, PartialEq, Default, Debug)]

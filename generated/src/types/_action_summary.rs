@@ -6,22 +6,26 @@ pub struct ActionSummary {
     /// The action type.
     pub action_type: crate::types::ActionType,
 }
+
 impl ActionSummary {
     /// The action type.
     pub fn action_type(&self) -> &crate::types::ActionType {
         &self.action_type
     }
+
     /// Creates a new builder for [`ActionSummary`].
     pub fn builder() -> crate::types::builders::ActionSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ActionSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ActionSummaryBuilder {
     pub(crate) action_type: Option<crate::types::ActionType>,
 }
+
 impl ActionSummaryBuilder {
     /// The action type.
     ///
@@ -30,6 +34,7 @@ impl ActionSummaryBuilder {
         self.action_type = Some(input);
         self
     }
+
     /// The action type.
     ///
     /// Sets [`action_type`](crate::types::ActionSummary#structfield.action_type). This field is required.
@@ -37,10 +42,12 @@ impl ActionSummaryBuilder {
         self.action_type = input;
         self
     }
+
     /// Returns [`action_type`](crate::types::ActionSummary#structfield.action_type), if set.
     pub fn get_action_type(&self) -> &Option<crate::types::ActionType> {
         &self.action_type
     }
+
     /// Builds a [`ActionSummary`].
     ///
     /// Fails when one of these fields is unset:

@@ -29,6 +29,7 @@ pub enum ActionType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for ActionType {
     fn from(s: &str) -> Self {
         match s {
@@ -51,12 +52,14 @@ impl ::std::convert::From<&str> for ActionType {
         }
     }
 }
+
 impl ::std::str::FromStr for ActionType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl ActionType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -73,6 +76,7 @@ impl ActionType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -87,6 +91,7 @@ impl ActionType {
             "UPDATE_CASE",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -95,11 +100,13 @@ impl ActionType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for ActionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for ActionType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

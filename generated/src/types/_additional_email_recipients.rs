@@ -8,6 +8,7 @@ pub struct AdditionalEmailRecipients {
     /// List of additional CC email recipients for an email contact.
     pub cc_list: Option<Vec<crate::types::EmailRecipient>>,
 }
+
 impl AdditionalEmailRecipients {
     /// List of additional TO email recipients for an email contact.
     ///
@@ -15,17 +16,20 @@ impl AdditionalEmailRecipients {
     pub fn to_list(&self) -> &[crate::types::EmailRecipient] {
         self.to_list.as_deref().unwrap_or_default()
     }
+
     /// List of additional CC email recipients for an email contact.
     ///
     /// Empty when the field is unset; use `.cc_list.is_none()` to tell unset from empty.
     pub fn cc_list(&self) -> &[crate::types::EmailRecipient] {
         self.cc_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`AdditionalEmailRecipients`].
     pub fn builder() -> crate::types::builders::AdditionalEmailRecipientsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AdditionalEmailRecipients`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -33,6 +37,7 @@ pub struct AdditionalEmailRecipientsBuilder {
     pub(crate) to_list: Option<Vec<crate::types::EmailRecipient>>,
     pub(crate) cc_list: Option<Vec<crate::types::EmailRecipient>>,
 }
+
 impl AdditionalEmailRecipientsBuilder {
     /// Appends an item to [`to_list`](crate::types::AdditionalEmailRecipients#structfield.to_list); use [`set_to_list`](Self::set_to_list) to replace the whole list.
     pub fn to_list(mut self, input: crate::types::EmailRecipient) -> Self {
@@ -41,6 +46,7 @@ impl AdditionalEmailRecipientsBuilder {
         self.to_list = Some(v);
         self
     }
+
     /// List of additional TO email recipients for an email contact.
     ///
     /// Sets [`to_list`](crate::types::AdditionalEmailRecipients#structfield.to_list).
@@ -51,10 +57,12 @@ impl AdditionalEmailRecipientsBuilder {
         self.to_list = input;
         self
     }
+
     /// Returns [`to_list`](crate::types::AdditionalEmailRecipients#structfield.to_list), if set.
     pub fn get_to_list(&self) -> &Option<Vec<crate::types::EmailRecipient>> {
         &self.to_list
     }
+
     /// Appends an item to [`cc_list`](crate::types::AdditionalEmailRecipients#structfield.cc_list); use [`set_cc_list`](Self::set_cc_list) to replace the whole list.
     pub fn cc_list(mut self, input: crate::types::EmailRecipient) -> Self {
         let mut v: Vec<_> = self.cc_list.unwrap_or_default();
@@ -62,6 +70,7 @@ impl AdditionalEmailRecipientsBuilder {
         self.cc_list = Some(v);
         self
     }
+
     /// List of additional CC email recipients for an email contact.
     ///
     /// Sets [`cc_list`](crate::types::AdditionalEmailRecipients#structfield.cc_list).
@@ -72,10 +81,12 @@ impl AdditionalEmailRecipientsBuilder {
         self.cc_list = input;
         self
     }
+
     /// Returns [`cc_list`](crate::types::AdditionalEmailRecipients#structfield.cc_list), if set.
     pub fn get_cc_list(&self) -> &Option<Vec<crate::types::EmailRecipient>> {
         &self.cc_list
     }
+
     /// Builds a [`AdditionalEmailRecipients`].
     pub fn build(self) -> crate::types::AdditionalEmailRecipients {
         crate::types::AdditionalEmailRecipients {

@@ -6,22 +6,26 @@ pub struct AfterContactWorkConfig {
     /// The ACW timeout duration in seconds. Minimum: 1 second. Maximum: 2,000,000 seconds (24 days). Enter 0 for indefinite ACW time.
     pub after_contact_work_time_limit: i32,
 }
+
 impl AfterContactWorkConfig {
     /// The ACW timeout duration in seconds.
     pub fn after_contact_work_time_limit(&self) -> i32 {
         self.after_contact_work_time_limit
     }
+
     /// Creates a new builder for [`AfterContactWorkConfig`].
     pub fn builder() -> crate::types::builders::AfterContactWorkConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AfterContactWorkConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AfterContactWorkConfigBuilder {
     pub(crate) after_contact_work_time_limit: Option<i32>,
 }
+
 impl AfterContactWorkConfigBuilder {
     /// The ACW timeout duration in seconds.
     ///
@@ -30,6 +34,7 @@ impl AfterContactWorkConfigBuilder {
         self.after_contact_work_time_limit = Some(input);
         self
     }
+
     /// The ACW timeout duration in seconds.
     ///
     /// Sets [`after_contact_work_time_limit`](crate::types::AfterContactWorkConfig#structfield.after_contact_work_time_limit).
@@ -37,10 +42,12 @@ impl AfterContactWorkConfigBuilder {
         self.after_contact_work_time_limit = input;
         self
     }
+
     /// Returns [`after_contact_work_time_limit`](crate::types::AfterContactWorkConfig#structfield.after_contact_work_time_limit), if set.
     pub fn get_after_contact_work_time_limit(&self) -> &Option<i32> {
         &self.after_contact_work_time_limit
     }
+
     /// Builds a [`AfterContactWorkConfig`].
     pub fn build(self) -> crate::types::AfterContactWorkConfig {
         crate::types::AfterContactWorkConfig {

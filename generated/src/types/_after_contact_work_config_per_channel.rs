@@ -12,28 +12,33 @@ pub struct AfterContactWorkConfigPerChannel {
         crate::types::AfterContactWorkConfig,
     >,
 }
+
 impl AfterContactWorkConfigPerChannel {
     /// The channel for this ACW timeout configuration.
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
+
     /// The ACW timeout settings for this channel.
     pub fn after_contact_work_config(
         &self,
     ) -> Option<&crate::types::AfterContactWorkConfig> {
         self.after_contact_work_config.as_ref()
     }
+
     /// The ACW timeout settings for agent-first callbacks.
     pub fn agent_first_callback_after_contact_work_config(
         &self,
     ) -> Option<&crate::types::AfterContactWorkConfig> {
         self.agent_first_callback_after_contact_work_config.as_ref()
     }
+
     /// Creates a new builder for [`AfterContactWorkConfigPerChannel`].
     pub fn builder() -> crate::types::builders::AfterContactWorkConfigPerChannelBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AfterContactWorkConfigPerChannel`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -44,6 +49,7 @@ pub struct AfterContactWorkConfigPerChannelBuilder {
         crate::types::AfterContactWorkConfig,
     >,
 }
+
 impl AfterContactWorkConfigPerChannelBuilder {
     /// The channel for this ACW timeout configuration.
     ///
@@ -52,6 +58,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
         self.channel = Some(input);
         self
     }
+
     /// The channel for this ACW timeout configuration.
     ///
     /// Sets [`channel`](crate::types::AfterContactWorkConfigPerChannel#structfield.channel). This field is required.
@@ -59,10 +66,12 @@ impl AfterContactWorkConfigPerChannelBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::AfterContactWorkConfigPerChannel#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// The ACW timeout settings for this channel.
     ///
     /// Sets [`after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.after_contact_work_config).
@@ -73,6 +82,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
         self.after_contact_work_config = Some(input);
         self
     }
+
     /// The ACW timeout settings for this channel.
     ///
     /// Sets [`after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.after_contact_work_config).
@@ -83,12 +93,14 @@ impl AfterContactWorkConfigPerChannelBuilder {
         self.after_contact_work_config = input;
         self
     }
+
     /// Returns [`after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.after_contact_work_config), if set.
     pub fn get_after_contact_work_config(
         &self,
     ) -> &Option<crate::types::AfterContactWorkConfig> {
         &self.after_contact_work_config
     }
+
     /// The ACW timeout settings for agent-first callbacks.
     ///
     /// Sets [`agent_first_callback_after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.agent_first_callback_after_contact_work_config).
@@ -99,6 +111,7 @@ impl AfterContactWorkConfigPerChannelBuilder {
         self.agent_first_callback_after_contact_work_config = Some(input);
         self
     }
+
     /// The ACW timeout settings for agent-first callbacks.
     ///
     /// Sets [`agent_first_callback_after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.agent_first_callback_after_contact_work_config).
@@ -109,12 +122,14 @@ impl AfterContactWorkConfigPerChannelBuilder {
         self.agent_first_callback_after_contact_work_config = input;
         self
     }
+
     /// Returns [`agent_first_callback_after_contact_work_config`](crate::types::AfterContactWorkConfigPerChannel#structfield.agent_first_callback_after_contact_work_config), if set.
     pub fn get_agent_first_callback_after_contact_work_config(
         &self,
     ) -> &Option<crate::types::AfterContactWorkConfig> {
         &self.agent_first_callback_after_contact_work_config
     }
+
     /// Builds a [`AfterContactWorkConfigPerChannel`].
     ///
     /// Fails when one of these fields is unset:

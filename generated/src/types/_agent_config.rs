@@ -6,22 +6,26 @@ pub struct AgentConfig {
     /// Information about traffic distributions.
     pub distributions: Vec<crate::types::Distribution>,
 }
+
 impl AgentConfig {
     /// Information about traffic distributions.
     pub fn distributions(&self) -> &[crate::types::Distribution] {
         &self.distributions
     }
+
     /// Creates a new builder for [`AgentConfig`].
     pub fn builder() -> crate::types::builders::AgentConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentConfigBuilder {
     pub(crate) distributions: Option<Vec<crate::types::Distribution>>,
 }
+
 impl AgentConfigBuilder {
     /// Appends an item to [`distributions`](crate::types::AgentConfig#structfield.distributions); use [`set_distributions`](Self::set_distributions) to replace the whole list.
     pub fn distributions(mut self, input: crate::types::Distribution) -> Self {
@@ -30,6 +34,7 @@ impl AgentConfigBuilder {
         self.distributions = Some(v);
         self
     }
+
     /// Information about traffic distributions.
     ///
     /// Sets [`distributions`](crate::types::AgentConfig#structfield.distributions). This field is required.
@@ -40,10 +45,12 @@ impl AgentConfigBuilder {
         self.distributions = input;
         self
     }
+
     /// Returns [`distributions`](crate::types::AgentConfig#structfield.distributions), if set.
     pub fn get_distributions(&self) -> &Option<Vec<crate::types::Distribution>> {
         &self.distributions
     }
+
     /// Builds a [`AgentConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -20,40 +20,49 @@ pub struct AgentContactReference {
     /// Contains information about a queue resource for which metrics are returned.
     pub queue: Option<crate::types::QueueReference>,
 }
+
 impl AgentContactReference {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The channel of the contact.
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
+
     /// How the contact was initiated.
     pub fn initiation_method(&self) -> Option<&crate::types::ContactInitiationMethod> {
         self.initiation_method.as_ref()
     }
+
     /// The [state of the contact](https://docs.aws.amazon.com/connect/latest/adminguide/about-contact-states.html).
     pub fn agent_contact_state(&self) -> Option<&crate::types::ContactState> {
         self.agent_contact_state.as_ref()
     }
+
     /// The epoch timestamp when the contact state started.
     pub fn state_start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.state_start_timestamp.as_ref()
     }
+
     /// The time at which the contact was connected to an agent.
     pub fn connected_to_agent_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.connected_to_agent_timestamp.as_ref()
     }
+
     /// Contains information about a queue resource for which metrics are returned.
     pub fn queue(&self) -> Option<&crate::types::QueueReference> {
         self.queue.as_ref()
     }
+
     /// Creates a new builder for [`AgentContactReference`].
     pub fn builder() -> crate::types::builders::AgentContactReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentContactReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -66,6 +75,7 @@ pub struct AgentContactReferenceBuilder {
     pub(crate) connected_to_agent_timestamp: Option<crate::primitives::DateTime>,
     pub(crate) queue: Option<crate::types::QueueReference>,
 }
+
 impl AgentContactReferenceBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
@@ -74,6 +84,7 @@ impl AgentContactReferenceBuilder {
         self.contact_id = Some(input.into());
         self
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::AgentContactReference#structfield.contact_id).
@@ -81,10 +92,12 @@ impl AgentContactReferenceBuilder {
         self.contact_id = input;
         self
     }
+
     /// Returns [`contact_id`](crate::types::AgentContactReference#structfield.contact_id), if set.
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
+
     /// The channel of the contact.
     ///
     /// Sets [`channel`](crate::types::AgentContactReference#structfield.channel).
@@ -92,6 +105,7 @@ impl AgentContactReferenceBuilder {
         self.channel = Some(input);
         self
     }
+
     /// The channel of the contact.
     ///
     /// Sets [`channel`](crate::types::AgentContactReference#structfield.channel).
@@ -99,10 +113,12 @@ impl AgentContactReferenceBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::AgentContactReference#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// How the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::AgentContactReference#structfield.initiation_method).
@@ -113,6 +129,7 @@ impl AgentContactReferenceBuilder {
         self.initiation_method = Some(input);
         self
     }
+
     /// How the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::AgentContactReference#structfield.initiation_method).
@@ -123,12 +140,14 @@ impl AgentContactReferenceBuilder {
         self.initiation_method = input;
         self
     }
+
     /// Returns [`initiation_method`](crate::types::AgentContactReference#structfield.initiation_method), if set.
     pub fn get_initiation_method(
         &self,
     ) -> &Option<crate::types::ContactInitiationMethod> {
         &self.initiation_method
     }
+
     /// The [state of the contact](https://docs.aws.amazon.com/connect/latest/adminguide/about-contact-states.html).
     ///
     /// Sets [`agent_contact_state`](crate::types::AgentContactReference#structfield.agent_contact_state).
@@ -136,6 +155,7 @@ impl AgentContactReferenceBuilder {
         self.agent_contact_state = Some(input);
         self
     }
+
     /// The [state of the contact](https://docs.aws.amazon.com/connect/latest/adminguide/about-contact-states.html).
     ///
     /// Sets [`agent_contact_state`](crate::types::AgentContactReference#structfield.agent_contact_state).
@@ -146,10 +166,12 @@ impl AgentContactReferenceBuilder {
         self.agent_contact_state = input;
         self
     }
+
     /// Returns [`agent_contact_state`](crate::types::AgentContactReference#structfield.agent_contact_state), if set.
     pub fn get_agent_contact_state(&self) -> &Option<crate::types::ContactState> {
         &self.agent_contact_state
     }
+
     /// The epoch timestamp when the contact state started.
     ///
     /// Sets [`state_start_timestamp`](crate::types::AgentContactReference#structfield.state_start_timestamp).
@@ -157,6 +179,7 @@ impl AgentContactReferenceBuilder {
         self.state_start_timestamp = Some(input);
         self
     }
+
     /// The epoch timestamp when the contact state started.
     ///
     /// Sets [`state_start_timestamp`](crate::types::AgentContactReference#structfield.state_start_timestamp).
@@ -167,10 +190,12 @@ impl AgentContactReferenceBuilder {
         self.state_start_timestamp = input;
         self
     }
+
     /// Returns [`state_start_timestamp`](crate::types::AgentContactReference#structfield.state_start_timestamp), if set.
     pub fn get_state_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.state_start_timestamp
     }
+
     /// The time at which the contact was connected to an agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::AgentContactReference#structfield.connected_to_agent_timestamp).
@@ -181,6 +206,7 @@ impl AgentContactReferenceBuilder {
         self.connected_to_agent_timestamp = Some(input);
         self
     }
+
     /// The time at which the contact was connected to an agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::AgentContactReference#structfield.connected_to_agent_timestamp).
@@ -191,12 +217,14 @@ impl AgentContactReferenceBuilder {
         self.connected_to_agent_timestamp = input;
         self
     }
+
     /// Returns [`connected_to_agent_timestamp`](crate::types::AgentContactReference#structfield.connected_to_agent_timestamp), if set.
     pub fn get_connected_to_agent_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
         &self.connected_to_agent_timestamp
     }
+
     /// Contains information about a queue resource for which metrics are returned.
     ///
     /// Sets [`queue`](crate::types::AgentContactReference#structfield.queue).
@@ -204,6 +232,7 @@ impl AgentContactReferenceBuilder {
         self.queue = Some(input);
         self
     }
+
     /// Contains information about a queue resource for which metrics are returned.
     ///
     /// Sets [`queue`](crate::types::AgentContactReference#structfield.queue).
@@ -211,10 +240,12 @@ impl AgentContactReferenceBuilder {
         self.queue = input;
         self
     }
+
     /// Returns [`queue`](crate::types::AgentContactReference#structfield.queue), if set.
     pub fn get_queue(&self) -> &Option<crate::types::QueueReference> {
         &self.queue
     }
+
     /// Builds a [`AgentContactReference`].
     pub fn build(self) -> crate::types::AgentContactReference {
         crate::types::AgentContactReference {

@@ -6,22 +6,26 @@ pub struct AgentFirst {
     /// Information about preview configuration of agent first outbound strategy
     pub preview: Option<crate::types::Preview>,
 }
+
 impl AgentFirst {
     /// Information about preview configuration of agent first outbound strategy
     pub fn preview(&self) -> Option<&crate::types::Preview> {
         self.preview.as_ref()
     }
+
     /// Creates a new builder for [`AgentFirst`].
     pub fn builder() -> crate::types::builders::AgentFirstBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentFirst`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentFirstBuilder {
     pub(crate) preview: Option<crate::types::Preview>,
 }
+
 impl AgentFirstBuilder {
     /// Information about preview configuration of agent first outbound strategy
     ///
@@ -30,6 +34,7 @@ impl AgentFirstBuilder {
         self.preview = Some(input);
         self
     }
+
     /// Information about preview configuration of agent first outbound strategy
     ///
     /// Sets [`preview`](crate::types::AgentFirst#structfield.preview).
@@ -37,10 +42,12 @@ impl AgentFirstBuilder {
         self.preview = input;
         self
     }
+
     /// Returns [`preview`](crate::types::AgentFirst#structfield.preview), if set.
     pub fn get_preview(&self) -> &Option<crate::types::Preview> {
         &self.preview
     }
+
     /// Builds a [`AgentFirst`].
     pub fn build(self) -> crate::types::AgentFirst {
         crate::types::AgentFirst {

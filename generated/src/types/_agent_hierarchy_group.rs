@@ -6,22 +6,26 @@ pub struct AgentHierarchyGroup {
     /// The Amazon Resource Name (ARN) of the group.
     pub arn: Option<String>,
 }
+
 impl AgentHierarchyGroup {
     /// The Amazon Resource Name (ARN) of the group.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`AgentHierarchyGroup`].
     pub fn builder() -> crate::types::builders::AgentHierarchyGroupBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentHierarchyGroup`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentHierarchyGroupBuilder {
     pub(crate) arn: Option<String>,
 }
+
 impl AgentHierarchyGroupBuilder {
     /// The Amazon Resource Name (ARN) of the group.
     ///
@@ -30,6 +34,7 @@ impl AgentHierarchyGroupBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the group.
     ///
     /// Sets [`arn`](crate::types::AgentHierarchyGroup#structfield.arn).
@@ -37,10 +42,12 @@ impl AgentHierarchyGroupBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::AgentHierarchyGroup#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// Builds a [`AgentHierarchyGroup`].
     pub fn build(self) -> crate::types::AgentHierarchyGroup {
         crate::types::AgentHierarchyGroup {

@@ -14,6 +14,7 @@ pub struct AgentHierarchyGroups {
     /// The identifiers for level 5 hierarchy groups.
     pub l5_ids: Option<Vec<String>>,
 }
+
 impl AgentHierarchyGroups {
     /// The identifiers for level 1 hierarchy groups.
     ///
@@ -21,35 +22,41 @@ impl AgentHierarchyGroups {
     pub fn l1_ids(&self) -> &[String] {
         self.l1_ids.as_deref().unwrap_or_default()
     }
+
     /// The identifiers for level 2 hierarchy groups.
     ///
     /// Empty when the field is unset; use `.l2_ids.is_none()` to tell unset from empty.
     pub fn l2_ids(&self) -> &[String] {
         self.l2_ids.as_deref().unwrap_or_default()
     }
+
     /// The identifiers for level 3 hierarchy groups.
     ///
     /// Empty when the field is unset; use `.l3_ids.is_none()` to tell unset from empty.
     pub fn l3_ids(&self) -> &[String] {
         self.l3_ids.as_deref().unwrap_or_default()
     }
+
     /// The identifiers for level 4 hierarchy groups.
     ///
     /// Empty when the field is unset; use `.l4_ids.is_none()` to tell unset from empty.
     pub fn l4_ids(&self) -> &[String] {
         self.l4_ids.as_deref().unwrap_or_default()
     }
+
     /// The identifiers for level 5 hierarchy groups.
     ///
     /// Empty when the field is unset; use `.l5_ids.is_none()` to tell unset from empty.
     pub fn l5_ids(&self) -> &[String] {
         self.l5_ids.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`AgentHierarchyGroups`].
     pub fn builder() -> crate::types::builders::AgentHierarchyGroupsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentHierarchyGroups`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -60,6 +67,7 @@ pub struct AgentHierarchyGroupsBuilder {
     pub(crate) l4_ids: Option<Vec<String>>,
     pub(crate) l5_ids: Option<Vec<String>>,
 }
+
 impl AgentHierarchyGroupsBuilder {
     /// Appends an item to [`l1_ids`](crate::types::AgentHierarchyGroups#structfield.l1_ids); use [`set_l1_ids`](Self::set_l1_ids) to replace the whole list.
     pub fn l1_ids(mut self, input: impl Into<String>) -> Self {
@@ -68,6 +76,7 @@ impl AgentHierarchyGroupsBuilder {
         self.l1_ids = Some(v);
         self
     }
+
     /// The identifiers for level 1 hierarchy groups.
     ///
     /// Sets [`l1_ids`](crate::types::AgentHierarchyGroups#structfield.l1_ids).
@@ -75,10 +84,12 @@ impl AgentHierarchyGroupsBuilder {
         self.l1_ids = input;
         self
     }
+
     /// Returns [`l1_ids`](crate::types::AgentHierarchyGroups#structfield.l1_ids), if set.
     pub fn get_l1_ids(&self) -> &Option<Vec<String>> {
         &self.l1_ids
     }
+
     /// Appends an item to [`l2_ids`](crate::types::AgentHierarchyGroups#structfield.l2_ids); use [`set_l2_ids`](Self::set_l2_ids) to replace the whole list.
     pub fn l2_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.l2_ids.unwrap_or_default();
@@ -86,6 +97,7 @@ impl AgentHierarchyGroupsBuilder {
         self.l2_ids = Some(v);
         self
     }
+
     /// The identifiers for level 2 hierarchy groups.
     ///
     /// Sets [`l2_ids`](crate::types::AgentHierarchyGroups#structfield.l2_ids).
@@ -93,10 +105,12 @@ impl AgentHierarchyGroupsBuilder {
         self.l2_ids = input;
         self
     }
+
     /// Returns [`l2_ids`](crate::types::AgentHierarchyGroups#structfield.l2_ids), if set.
     pub fn get_l2_ids(&self) -> &Option<Vec<String>> {
         &self.l2_ids
     }
+
     /// Appends an item to [`l3_ids`](crate::types::AgentHierarchyGroups#structfield.l3_ids); use [`set_l3_ids`](Self::set_l3_ids) to replace the whole list.
     pub fn l3_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.l3_ids.unwrap_or_default();
@@ -104,6 +118,7 @@ impl AgentHierarchyGroupsBuilder {
         self.l3_ids = Some(v);
         self
     }
+
     /// The identifiers for level 3 hierarchy groups.
     ///
     /// Sets [`l3_ids`](crate::types::AgentHierarchyGroups#structfield.l3_ids).
@@ -111,10 +126,12 @@ impl AgentHierarchyGroupsBuilder {
         self.l3_ids = input;
         self
     }
+
     /// Returns [`l3_ids`](crate::types::AgentHierarchyGroups#structfield.l3_ids), if set.
     pub fn get_l3_ids(&self) -> &Option<Vec<String>> {
         &self.l3_ids
     }
+
     /// Appends an item to [`l4_ids`](crate::types::AgentHierarchyGroups#structfield.l4_ids); use [`set_l4_ids`](Self::set_l4_ids) to replace the whole list.
     pub fn l4_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.l4_ids.unwrap_or_default();
@@ -122,6 +139,7 @@ impl AgentHierarchyGroupsBuilder {
         self.l4_ids = Some(v);
         self
     }
+
     /// The identifiers for level 4 hierarchy groups.
     ///
     /// Sets [`l4_ids`](crate::types::AgentHierarchyGroups#structfield.l4_ids).
@@ -129,10 +147,12 @@ impl AgentHierarchyGroupsBuilder {
         self.l4_ids = input;
         self
     }
+
     /// Returns [`l4_ids`](crate::types::AgentHierarchyGroups#structfield.l4_ids), if set.
     pub fn get_l4_ids(&self) -> &Option<Vec<String>> {
         &self.l4_ids
     }
+
     /// Appends an item to [`l5_ids`](crate::types::AgentHierarchyGroups#structfield.l5_ids); use [`set_l5_ids`](Self::set_l5_ids) to replace the whole list.
     pub fn l5_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.l5_ids.unwrap_or_default();
@@ -140,6 +160,7 @@ impl AgentHierarchyGroupsBuilder {
         self.l5_ids = Some(v);
         self
     }
+
     /// The identifiers for level 5 hierarchy groups.
     ///
     /// Sets [`l5_ids`](crate::types::AgentHierarchyGroups#structfield.l5_ids).
@@ -147,10 +168,12 @@ impl AgentHierarchyGroupsBuilder {
         self.l5_ids = input;
         self
     }
+
     /// Returns [`l5_ids`](crate::types::AgentHierarchyGroups#structfield.l5_ids), if set.
     pub fn get_l5_ids(&self) -> &Option<Vec<String>> {
         &self.l5_ids
     }
+
     /// Builds a [`AgentHierarchyGroups`].
     pub fn build(self) -> crate::types::AgentHierarchyGroups {
         crate::types::AgentHierarchyGroups {

@@ -32,74 +32,90 @@ pub struct AgentInfo {
     /// The voice enhancement mode used by the agent as the call is ending. Valid values: VOICE_ISOLATION | NOISE_SUPPRESSION | NONE. A value of null indicates this mode has not yet been set for this user.
     pub voice_enhancement_mode: Option<crate::types::VoiceEnhancementMode>,
 }
+
 impl AgentInfo {
     /// The identifier of the agent who accepted the contact.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The timestamp when the contact was accepted by the agent.
     pub fn accepted_by_agent_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.accepted_by_agent_timestamp.as_ref()
     }
+
     /// The timestamp when the agent finished previewing the contact.
     pub fn preview_end_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.preview_end_timestamp.as_ref()
     }
+
     /// The timestamp when the contact was connected to the agent.
     pub fn connected_to_agent_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.connected_to_agent_timestamp.as_ref()
     }
+
     /// Agent pause duration for a contact in seconds.
     pub fn agent_pause_duration_in_seconds(&self) -> Option<i32> {
         self.agent_pause_duration_in_seconds
     }
+
     /// The agent hierarchy groups for the agent.
     pub fn hierarchy_groups(&self) -> Option<&crate::types::HierarchyGroups> {
         self.hierarchy_groups.as_ref()
     }
+
     /// Information regarding Agent’s device.
     pub fn device_info(&self) -> Option<&crate::types::DeviceInfo> {
         self.device_info.as_ref()
     }
+
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     pub fn capabilities(&self) -> Option<&crate::types::ParticipantCapabilities> {
         self.capabilities.as_ref()
     }
+
     /// The difference in time, in whole seconds, between `AfterContactWorkStartTimestamp` and `AfterContactWorkEndTimestamp`.
     pub fn after_contact_work_duration(&self) -> Option<i32> {
         self.after_contact_work_duration
     }
+
     /// The date and time when the agent started doing After Contact Work for the contact, in UTC time.
     pub fn after_contact_work_start_timestamp(
         &self,
     ) -> Option<&crate::primitives::DateTime> {
         self.after_contact_work_start_timestamp.as_ref()
     }
+
     /// The date and time when the agent ended After Contact Work for the contact, in UTC time.
     pub fn after_contact_work_end_timestamp(
         &self,
     ) -> Option<&crate::primitives::DateTime> {
         self.after_contact_work_end_timestamp.as_ref()
     }
+
     /// The total hold duration in seconds initiated by the agent.
     pub fn agent_initiated_hold_duration(&self) -> Option<i32> {
         self.agent_initiated_hold_duration
     }
+
     /// List of `StateTransition` for a supervisor.
     ///
     /// Empty when the field is unset; use `.state_transitions.is_none()` to tell unset from empty.
     pub fn state_transitions(&self) -> &[crate::types::StateTransition] {
         self.state_transitions.as_deref().unwrap_or_default()
     }
+
     /// The voice enhancement mode used by the agent as the call is ending.
     pub fn voice_enhancement_mode(&self) -> Option<&crate::types::VoiceEnhancementMode> {
         self.voice_enhancement_mode.as_ref()
     }
+
     /// Creates a new builder for [`AgentInfo`].
     pub fn builder() -> crate::types::builders::AgentInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -119,6 +135,7 @@ pub struct AgentInfoBuilder {
     pub(crate) state_transitions: Option<Vec<crate::types::StateTransition>>,
     pub(crate) voice_enhancement_mode: Option<crate::types::VoiceEnhancementMode>,
 }
+
 impl AgentInfoBuilder {
     /// The identifier of the agent who accepted the contact.
     ///
@@ -127,6 +144,7 @@ impl AgentInfoBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the agent who accepted the contact.
     ///
     /// Sets [`id`](crate::types::AgentInfo#structfield.id).
@@ -134,10 +152,12 @@ impl AgentInfoBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::AgentInfo#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The timestamp when the contact was accepted by the agent.
     ///
     /// Sets [`accepted_by_agent_timestamp`](crate::types::AgentInfo#structfield.accepted_by_agent_timestamp).
@@ -148,6 +168,7 @@ impl AgentInfoBuilder {
         self.accepted_by_agent_timestamp = Some(input);
         self
     }
+
     /// The timestamp when the contact was accepted by the agent.
     ///
     /// Sets [`accepted_by_agent_timestamp`](crate::types::AgentInfo#structfield.accepted_by_agent_timestamp).
@@ -158,12 +179,14 @@ impl AgentInfoBuilder {
         self.accepted_by_agent_timestamp = input;
         self
     }
+
     /// Returns [`accepted_by_agent_timestamp`](crate::types::AgentInfo#structfield.accepted_by_agent_timestamp), if set.
     pub fn get_accepted_by_agent_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
         &self.accepted_by_agent_timestamp
     }
+
     /// The timestamp when the agent finished previewing the contact.
     ///
     /// Sets [`preview_end_timestamp`](crate::types::AgentInfo#structfield.preview_end_timestamp).
@@ -171,6 +194,7 @@ impl AgentInfoBuilder {
         self.preview_end_timestamp = Some(input);
         self
     }
+
     /// The timestamp when the agent finished previewing the contact.
     ///
     /// Sets [`preview_end_timestamp`](crate::types::AgentInfo#structfield.preview_end_timestamp).
@@ -181,10 +205,12 @@ impl AgentInfoBuilder {
         self.preview_end_timestamp = input;
         self
     }
+
     /// Returns [`preview_end_timestamp`](crate::types::AgentInfo#structfield.preview_end_timestamp), if set.
     pub fn get_preview_end_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.preview_end_timestamp
     }
+
     /// The timestamp when the contact was connected to the agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::AgentInfo#structfield.connected_to_agent_timestamp).
@@ -195,6 +221,7 @@ impl AgentInfoBuilder {
         self.connected_to_agent_timestamp = Some(input);
         self
     }
+
     /// The timestamp when the contact was connected to the agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::AgentInfo#structfield.connected_to_agent_timestamp).
@@ -205,12 +232,14 @@ impl AgentInfoBuilder {
         self.connected_to_agent_timestamp = input;
         self
     }
+
     /// Returns [`connected_to_agent_timestamp`](crate::types::AgentInfo#structfield.connected_to_agent_timestamp), if set.
     pub fn get_connected_to_agent_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
         &self.connected_to_agent_timestamp
     }
+
     /// Agent pause duration for a contact in seconds.
     ///
     /// Sets [`agent_pause_duration_in_seconds`](crate::types::AgentInfo#structfield.agent_pause_duration_in_seconds).
@@ -218,6 +247,7 @@ impl AgentInfoBuilder {
         self.agent_pause_duration_in_seconds = Some(input);
         self
     }
+
     /// Agent pause duration for a contact in seconds.
     ///
     /// Sets [`agent_pause_duration_in_seconds`](crate::types::AgentInfo#structfield.agent_pause_duration_in_seconds).
@@ -225,10 +255,12 @@ impl AgentInfoBuilder {
         self.agent_pause_duration_in_seconds = input;
         self
     }
+
     /// Returns [`agent_pause_duration_in_seconds`](crate::types::AgentInfo#structfield.agent_pause_duration_in_seconds), if set.
     pub fn get_agent_pause_duration_in_seconds(&self) -> &Option<i32> {
         &self.agent_pause_duration_in_seconds
     }
+
     /// The agent hierarchy groups for the agent.
     ///
     /// Sets [`hierarchy_groups`](crate::types::AgentInfo#structfield.hierarchy_groups).
@@ -236,6 +268,7 @@ impl AgentInfoBuilder {
         self.hierarchy_groups = Some(input);
         self
     }
+
     /// The agent hierarchy groups for the agent.
     ///
     /// Sets [`hierarchy_groups`](crate::types::AgentInfo#structfield.hierarchy_groups).
@@ -246,10 +279,12 @@ impl AgentInfoBuilder {
         self.hierarchy_groups = input;
         self
     }
+
     /// Returns [`hierarchy_groups`](crate::types::AgentInfo#structfield.hierarchy_groups), if set.
     pub fn get_hierarchy_groups(&self) -> &Option<crate::types::HierarchyGroups> {
         &self.hierarchy_groups
     }
+
     /// Information regarding Agent’s device.
     ///
     /// Sets [`device_info`](crate::types::AgentInfo#structfield.device_info).
@@ -257,6 +292,7 @@ impl AgentInfoBuilder {
         self.device_info = Some(input);
         self
     }
+
     /// Information regarding Agent’s device.
     ///
     /// Sets [`device_info`](crate::types::AgentInfo#structfield.device_info).
@@ -264,10 +300,12 @@ impl AgentInfoBuilder {
         self.device_info = input;
         self
     }
+
     /// Returns [`device_info`](crate::types::AgentInfo#structfield.device_info), if set.
     pub fn get_device_info(&self) -> &Option<crate::types::DeviceInfo> {
         &self.device_info
     }
+
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`capabilities`](crate::types::AgentInfo#structfield.capabilities).
@@ -275,6 +313,7 @@ impl AgentInfoBuilder {
         self.capabilities = Some(input);
         self
     }
+
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`capabilities`](crate::types::AgentInfo#structfield.capabilities).
@@ -285,10 +324,12 @@ impl AgentInfoBuilder {
         self.capabilities = input;
         self
     }
+
     /// Returns [`capabilities`](crate::types::AgentInfo#structfield.capabilities), if set.
     pub fn get_capabilities(&self) -> &Option<crate::types::ParticipantCapabilities> {
         &self.capabilities
     }
+
     /// The difference in time, in whole seconds, between `AfterContactWorkStartTimestamp` and `AfterContactWorkEndTimestamp`.
     ///
     /// Sets [`after_contact_work_duration`](crate::types::AgentInfo#structfield.after_contact_work_duration).
@@ -296,6 +337,7 @@ impl AgentInfoBuilder {
         self.after_contact_work_duration = Some(input);
         self
     }
+
     /// The difference in time, in whole seconds, between `AfterContactWorkStartTimestamp` and `AfterContactWorkEndTimestamp`.
     ///
     /// Sets [`after_contact_work_duration`](crate::types::AgentInfo#structfield.after_contact_work_duration).
@@ -303,10 +345,12 @@ impl AgentInfoBuilder {
         self.after_contact_work_duration = input;
         self
     }
+
     /// Returns [`after_contact_work_duration`](crate::types::AgentInfo#structfield.after_contact_work_duration), if set.
     pub fn get_after_contact_work_duration(&self) -> &Option<i32> {
         &self.after_contact_work_duration
     }
+
     /// The date and time when the agent started doing After Contact Work for the contact, in UTC time.
     ///
     /// Sets [`after_contact_work_start_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_start_timestamp).
@@ -317,6 +361,7 @@ impl AgentInfoBuilder {
         self.after_contact_work_start_timestamp = Some(input);
         self
     }
+
     /// The date and time when the agent started doing After Contact Work for the contact, in UTC time.
     ///
     /// Sets [`after_contact_work_start_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_start_timestamp).
@@ -327,12 +372,14 @@ impl AgentInfoBuilder {
         self.after_contact_work_start_timestamp = input;
         self
     }
+
     /// Returns [`after_contact_work_start_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_start_timestamp), if set.
     pub fn get_after_contact_work_start_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
         &self.after_contact_work_start_timestamp
     }
+
     /// The date and time when the agent ended After Contact Work for the contact, in UTC time.
     ///
     /// Sets [`after_contact_work_end_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_end_timestamp).
@@ -343,6 +390,7 @@ impl AgentInfoBuilder {
         self.after_contact_work_end_timestamp = Some(input);
         self
     }
+
     /// The date and time when the agent ended After Contact Work for the contact, in UTC time.
     ///
     /// Sets [`after_contact_work_end_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_end_timestamp).
@@ -353,12 +401,14 @@ impl AgentInfoBuilder {
         self.after_contact_work_end_timestamp = input;
         self
     }
+
     /// Returns [`after_contact_work_end_timestamp`](crate::types::AgentInfo#structfield.after_contact_work_end_timestamp), if set.
     pub fn get_after_contact_work_end_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
         &self.after_contact_work_end_timestamp
     }
+
     /// The total hold duration in seconds initiated by the agent.
     ///
     /// Sets [`agent_initiated_hold_duration`](crate::types::AgentInfo#structfield.agent_initiated_hold_duration).
@@ -366,6 +416,7 @@ impl AgentInfoBuilder {
         self.agent_initiated_hold_duration = Some(input);
         self
     }
+
     /// The total hold duration in seconds initiated by the agent.
     ///
     /// Sets [`agent_initiated_hold_duration`](crate::types::AgentInfo#structfield.agent_initiated_hold_duration).
@@ -373,10 +424,12 @@ impl AgentInfoBuilder {
         self.agent_initiated_hold_duration = input;
         self
     }
+
     /// Returns [`agent_initiated_hold_duration`](crate::types::AgentInfo#structfield.agent_initiated_hold_duration), if set.
     pub fn get_agent_initiated_hold_duration(&self) -> &Option<i32> {
         &self.agent_initiated_hold_duration
     }
+
     /// Appends an item to [`state_transitions`](crate::types::AgentInfo#structfield.state_transitions); use [`set_state_transitions`](Self::set_state_transitions) to replace the whole list.
     pub fn state_transitions(mut self, input: crate::types::StateTransition) -> Self {
         let mut v: Vec<_> = self.state_transitions.unwrap_or_default();
@@ -384,6 +437,7 @@ impl AgentInfoBuilder {
         self.state_transitions = Some(v);
         self
     }
+
     /// List of `StateTransition` for a supervisor.
     ///
     /// Sets [`state_transitions`](crate::types::AgentInfo#structfield.state_transitions).
@@ -394,10 +448,12 @@ impl AgentInfoBuilder {
         self.state_transitions = input;
         self
     }
+
     /// Returns [`state_transitions`](crate::types::AgentInfo#structfield.state_transitions), if set.
     pub fn get_state_transitions(&self) -> &Option<Vec<crate::types::StateTransition>> {
         &self.state_transitions
     }
+
     /// The voice enhancement mode used by the agent as the call is ending.
     ///
     /// Sets [`voice_enhancement_mode`](crate::types::AgentInfo#structfield.voice_enhancement_mode).
@@ -408,6 +464,7 @@ impl AgentInfoBuilder {
         self.voice_enhancement_mode = Some(input);
         self
     }
+
     /// The voice enhancement mode used by the agent as the call is ending.
     ///
     /// Sets [`voice_enhancement_mode`](crate::types::AgentInfo#structfield.voice_enhancement_mode).
@@ -418,12 +475,14 @@ impl AgentInfoBuilder {
         self.voice_enhancement_mode = input;
         self
     }
+
     /// Returns [`voice_enhancement_mode`](crate::types::AgentInfo#structfield.voice_enhancement_mode), if set.
     pub fn get_voice_enhancement_mode(
         &self,
     ) -> &Option<crate::types::VoiceEnhancementMode> {
         &self.voice_enhancement_mode
     }
+
     /// Builds a [`AgentInfo`].
     pub fn build(self) -> crate::types::AgentInfo {
         crate::types::AgentInfo {

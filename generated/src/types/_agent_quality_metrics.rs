@@ -6,22 +6,26 @@ pub struct AgentQualityMetrics {
     /// Information about the audio quality of the Agent
     pub audio: Option<crate::types::AudioQualityMetricsInfo>,
 }
+
 impl AgentQualityMetrics {
     /// Information about the audio quality of the Agent
     pub fn audio(&self) -> Option<&crate::types::AudioQualityMetricsInfo> {
         self.audio.as_ref()
     }
+
     /// Creates a new builder for [`AgentQualityMetrics`].
     pub fn builder() -> crate::types::builders::AgentQualityMetricsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentQualityMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentQualityMetricsBuilder {
     pub(crate) audio: Option<crate::types::AudioQualityMetricsInfo>,
 }
+
 impl AgentQualityMetricsBuilder {
     /// Information about the audio quality of the Agent
     ///
@@ -30,6 +34,7 @@ impl AgentQualityMetricsBuilder {
         self.audio = Some(input);
         self
     }
+
     /// Information about the audio quality of the Agent
     ///
     /// Sets [`audio`](crate::types::AgentQualityMetrics#structfield.audio).
@@ -40,10 +45,12 @@ impl AgentQualityMetricsBuilder {
         self.audio = input;
         self
     }
+
     /// Returns [`audio`](crate::types::AgentQualityMetrics#structfield.audio), if set.
     pub fn get_audio(&self) -> &Option<crate::types::AudioQualityMetricsInfo> {
         &self.audio
     }
+
     /// Builds a [`AgentQualityMetrics`].
     pub fn build(self) -> crate::types::AgentQualityMetrics {
         crate::types::AgentQualityMetrics {

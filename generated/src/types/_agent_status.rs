@@ -24,52 +24,64 @@ pub struct AgentStatus {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl AgentStatus {
     /// The Amazon Resource Name (ARN) of the agent status.
     pub fn agent_status_arn(&self) -> Option<&str> {
         self.agent_status_arn.as_deref()
     }
+
     /// The identifier of the agent status.
     pub fn agent_status_id(&self) -> Option<&str> {
         self.agent_status_id.as_deref()
     }
+
     /// The name of the agent status.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the agent status.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The type of agent status.
     pub fn r#type(&self) -> Option<&crate::types::AgentStatusType> {
         self.r#type.as_ref()
     }
+
     /// The display order of the agent status.
     pub fn display_order(&self) -> Option<i32> {
         self.display_order
     }
+
     /// The state of the agent status.
     pub fn state(&self) -> Option<&crate::types::AgentStatusState> {
         self.state.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`AgentStatus`].
     pub fn builder() -> crate::types::builders::AgentStatusBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentStatus`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -85,6 +97,7 @@ pub struct AgentStatusBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl AgentStatusBuilder {
     /// The Amazon Resource Name (ARN) of the agent status.
     ///
@@ -93,6 +106,7 @@ impl AgentStatusBuilder {
         self.agent_status_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the agent status.
     ///
     /// Sets [`agent_status_arn`](crate::types::AgentStatus#structfield.agent_status_arn).
@@ -100,10 +114,12 @@ impl AgentStatusBuilder {
         self.agent_status_arn = input;
         self
     }
+
     /// Returns [`agent_status_arn`](crate::types::AgentStatus#structfield.agent_status_arn), if set.
     pub fn get_agent_status_arn(&self) -> &Option<String> {
         &self.agent_status_arn
     }
+
     /// The identifier of the agent status.
     ///
     /// Sets [`agent_status_id`](crate::types::AgentStatus#structfield.agent_status_id).
@@ -111,6 +127,7 @@ impl AgentStatusBuilder {
         self.agent_status_id = Some(input.into());
         self
     }
+
     /// The identifier of the agent status.
     ///
     /// Sets [`agent_status_id`](crate::types::AgentStatus#structfield.agent_status_id).
@@ -118,10 +135,12 @@ impl AgentStatusBuilder {
         self.agent_status_id = input;
         self
     }
+
     /// Returns [`agent_status_id`](crate::types::AgentStatus#structfield.agent_status_id), if set.
     pub fn get_agent_status_id(&self) -> &Option<String> {
         &self.agent_status_id
     }
+
     /// The name of the agent status.
     ///
     /// Sets [`name`](crate::types::AgentStatus#structfield.name).
@@ -129,6 +148,7 @@ impl AgentStatusBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the agent status.
     ///
     /// Sets [`name`](crate::types::AgentStatus#structfield.name).
@@ -136,10 +156,12 @@ impl AgentStatusBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::AgentStatus#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The description of the agent status.
     ///
     /// Sets [`description`](crate::types::AgentStatus#structfield.description).
@@ -147,6 +169,7 @@ impl AgentStatusBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the agent status.
     ///
     /// Sets [`description`](crate::types::AgentStatus#structfield.description).
@@ -154,10 +177,12 @@ impl AgentStatusBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::AgentStatus#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The type of agent status.
     ///
     /// Sets [`type`](crate::types::AgentStatus#structfield.type).
@@ -165,6 +190,7 @@ impl AgentStatusBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of agent status.
     ///
     /// Sets [`type`](crate::types::AgentStatus#structfield.type).
@@ -172,10 +198,12 @@ impl AgentStatusBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::AgentStatus#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::AgentStatusType> {
         &self.r#type
     }
+
     /// The display order of the agent status.
     ///
     /// Sets [`display_order`](crate::types::AgentStatus#structfield.display_order).
@@ -183,6 +211,7 @@ impl AgentStatusBuilder {
         self.display_order = Some(input);
         self
     }
+
     /// The display order of the agent status.
     ///
     /// Sets [`display_order`](crate::types::AgentStatus#structfield.display_order).
@@ -190,10 +219,12 @@ impl AgentStatusBuilder {
         self.display_order = input;
         self
     }
+
     /// Returns [`display_order`](crate::types::AgentStatus#structfield.display_order), if set.
     pub fn get_display_order(&self) -> &Option<i32> {
         &self.display_order
     }
+
     /// The state of the agent status.
     ///
     /// Sets [`state`](crate::types::AgentStatus#structfield.state).
@@ -201,6 +232,7 @@ impl AgentStatusBuilder {
         self.state = Some(input);
         self
     }
+
     /// The state of the agent status.
     ///
     /// Sets [`state`](crate::types::AgentStatus#structfield.state).
@@ -208,10 +240,12 @@ impl AgentStatusBuilder {
         self.state = input;
         self
     }
+
     /// Returns [`state`](crate::types::AgentStatus#structfield.state), if set.
     pub fn get_state(&self) -> &Option<crate::types::AgentStatusState> {
         &self.state
     }
+
     /// Inserts an entry into [`tags`](crate::types::AgentStatus#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -219,6 +253,7 @@ impl AgentStatusBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::AgentStatus#structfield.tags).
@@ -229,10 +264,12 @@ impl AgentStatusBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::AgentStatus#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AgentStatus#structfield.last_modified_time).
@@ -240,6 +277,7 @@ impl AgentStatusBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AgentStatus#structfield.last_modified_time).
@@ -250,10 +288,12 @@ impl AgentStatusBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::AgentStatus#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AgentStatus#structfield.last_modified_region).
@@ -261,6 +301,7 @@ impl AgentStatusBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AgentStatus#structfield.last_modified_region).
@@ -268,10 +309,12 @@ impl AgentStatusBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::AgentStatus#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`AgentStatus`].
     pub fn build(self) -> crate::types::AgentStatus {
         crate::types::AgentStatus {

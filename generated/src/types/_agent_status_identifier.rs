@@ -8,20 +8,24 @@ pub struct AgentStatusIdentifier {
     /// The identifier of the agent status.
     pub id: Option<String>,
 }
+
 impl AgentStatusIdentifier {
     /// The Amazon Resource Name (ARN) of the agent status.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The identifier of the agent status.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// Creates a new builder for [`AgentStatusIdentifier`].
     pub fn builder() -> crate::types::builders::AgentStatusIdentifierBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentStatusIdentifier`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct AgentStatusIdentifierBuilder {
     pub(crate) arn: Option<String>,
     pub(crate) id: Option<String>,
 }
+
 impl AgentStatusIdentifierBuilder {
     /// The Amazon Resource Name (ARN) of the agent status.
     ///
@@ -37,6 +42,7 @@ impl AgentStatusIdentifierBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the agent status.
     ///
     /// Sets [`arn`](crate::types::AgentStatusIdentifier#structfield.arn).
@@ -44,10 +50,12 @@ impl AgentStatusIdentifierBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::AgentStatusIdentifier#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The identifier of the agent status.
     ///
     /// Sets [`id`](crate::types::AgentStatusIdentifier#structfield.id).
@@ -55,6 +63,7 @@ impl AgentStatusIdentifierBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the agent status.
     ///
     /// Sets [`id`](crate::types::AgentStatusIdentifier#structfield.id).
@@ -62,10 +71,12 @@ impl AgentStatusIdentifierBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::AgentStatusIdentifier#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// Builds a [`AgentStatusIdentifier`].
     pub fn build(self) -> crate::types::AgentStatusIdentifier {
         crate::types::AgentStatusIdentifier {

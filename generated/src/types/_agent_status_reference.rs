@@ -10,24 +10,29 @@ pub struct AgentStatusReference {
     /// The name of the agent status.
     pub status_name: Option<String>,
 }
+
 impl AgentStatusReference {
     /// The start timestamp of the agent's status.
     pub fn status_start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.status_start_timestamp.as_ref()
     }
+
     /// The Amazon Resource Name (ARN) of the agent's status.
     pub fn status_arn(&self) -> Option<&str> {
         self.status_arn.as_deref()
     }
+
     /// The name of the agent status.
     pub fn status_name(&self) -> Option<&str> {
         self.status_name.as_deref()
     }
+
     /// Creates a new builder for [`AgentStatusReference`].
     pub fn builder() -> crate::types::builders::AgentStatusReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentStatusReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct AgentStatusReferenceBuilder {
     pub(crate) status_arn: Option<String>,
     pub(crate) status_name: Option<String>,
 }
+
 impl AgentStatusReferenceBuilder {
     /// The start timestamp of the agent's status.
     ///
@@ -44,6 +50,7 @@ impl AgentStatusReferenceBuilder {
         self.status_start_timestamp = Some(input);
         self
     }
+
     /// The start timestamp of the agent's status.
     ///
     /// Sets [`status_start_timestamp`](crate::types::AgentStatusReference#structfield.status_start_timestamp).
@@ -54,10 +61,12 @@ impl AgentStatusReferenceBuilder {
         self.status_start_timestamp = input;
         self
     }
+
     /// Returns [`status_start_timestamp`](crate::types::AgentStatusReference#structfield.status_start_timestamp), if set.
     pub fn get_status_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.status_start_timestamp
     }
+
     /// The Amazon Resource Name (ARN) of the agent's status.
     ///
     /// Sets [`status_arn`](crate::types::AgentStatusReference#structfield.status_arn).
@@ -65,6 +74,7 @@ impl AgentStatusReferenceBuilder {
         self.status_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the agent's status.
     ///
     /// Sets [`status_arn`](crate::types::AgentStatusReference#structfield.status_arn).
@@ -72,10 +82,12 @@ impl AgentStatusReferenceBuilder {
         self.status_arn = input;
         self
     }
+
     /// Returns [`status_arn`](crate::types::AgentStatusReference#structfield.status_arn), if set.
     pub fn get_status_arn(&self) -> &Option<String> {
         &self.status_arn
     }
+
     /// The name of the agent status.
     ///
     /// Sets [`status_name`](crate::types::AgentStatusReference#structfield.status_name).
@@ -83,6 +95,7 @@ impl AgentStatusReferenceBuilder {
         self.status_name = Some(input.into());
         self
     }
+
     /// The name of the agent status.
     ///
     /// Sets [`status_name`](crate::types::AgentStatusReference#structfield.status_name).
@@ -90,10 +103,12 @@ impl AgentStatusReferenceBuilder {
         self.status_name = input;
         self
     }
+
     /// Returns [`status_name`](crate::types::AgentStatusReference#structfield.status_name), if set.
     pub fn get_status_name(&self) -> &Option<String> {
         &self.status_name
     }
+
     /// Builds a [`AgentStatusReference`].
     pub fn build(self) -> crate::types::AgentStatusReference {
         crate::types::AgentStatusReference {

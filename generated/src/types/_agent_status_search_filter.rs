@@ -9,6 +9,7 @@ pub struct AgentStatusSearchFilter {
     /// - The inner list specifies conditions that need to be applied with `AND` operator.
     pub attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl AgentStatusSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     pub fn attribute_filter(
@@ -16,17 +17,20 @@ impl AgentStatusSearchFilter {
     ) -> Option<&crate::types::ControlPlaneAttributeFilter> {
         self.attribute_filter.as_ref()
     }
+
     /// Creates a new builder for [`AgentStatusSearchFilter`].
     pub fn builder() -> crate::types::builders::AgentStatusSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentStatusSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentStatusSearchFilterBuilder {
     pub(crate) attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl AgentStatusSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
@@ -38,6 +42,7 @@ impl AgentStatusSearchFilterBuilder {
         self.attribute_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`attribute_filter`](crate::types::AgentStatusSearchFilter#structfield.attribute_filter).
@@ -48,12 +53,14 @@ impl AgentStatusSearchFilterBuilder {
         self.attribute_filter = input;
         self
     }
+
     /// Returns [`attribute_filter`](crate::types::AgentStatusSearchFilter#structfield.attribute_filter), if set.
     pub fn get_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
+
     /// Builds a [`AgentStatusSearchFilter`].
     pub fn build(self) -> crate::types::AgentStatusSearchFilter {
         crate::types::AgentStatusSearchFilter {

@@ -16,36 +16,44 @@ pub struct AgentStatusSummary {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl AgentStatusSummary {
     /// The identifier for an agent status.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the agent status.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the agent status.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The type of the agent status.
     pub fn r#type(&self) -> Option<&crate::types::AgentStatusType> {
         self.r#type.as_ref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`AgentStatusSummary`].
     pub fn builder() -> crate::types::builders::AgentStatusSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentStatusSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct AgentStatusSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl AgentStatusSummaryBuilder {
     /// The identifier for an agent status.
     ///
@@ -65,6 +74,7 @@ impl AgentStatusSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier for an agent status.
     ///
     /// Sets [`id`](crate::types::AgentStatusSummary#structfield.id).
@@ -72,10 +82,12 @@ impl AgentStatusSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::AgentStatusSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) for the agent status.
     ///
     /// Sets [`arn`](crate::types::AgentStatusSummary#structfield.arn).
@@ -83,6 +95,7 @@ impl AgentStatusSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the agent status.
     ///
     /// Sets [`arn`](crate::types::AgentStatusSummary#structfield.arn).
@@ -90,10 +103,12 @@ impl AgentStatusSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::AgentStatusSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the agent status.
     ///
     /// Sets [`name`](crate::types::AgentStatusSummary#structfield.name).
@@ -101,6 +116,7 @@ impl AgentStatusSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the agent status.
     ///
     /// Sets [`name`](crate::types::AgentStatusSummary#structfield.name).
@@ -108,10 +124,12 @@ impl AgentStatusSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::AgentStatusSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The type of the agent status.
     ///
     /// Sets [`type`](crate::types::AgentStatusSummary#structfield.type).
@@ -119,6 +137,7 @@ impl AgentStatusSummaryBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of the agent status.
     ///
     /// Sets [`type`](crate::types::AgentStatusSummary#structfield.type).
@@ -126,10 +145,12 @@ impl AgentStatusSummaryBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::AgentStatusSummary#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::AgentStatusType> {
         &self.r#type
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AgentStatusSummary#structfield.last_modified_time).
@@ -137,6 +158,7 @@ impl AgentStatusSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AgentStatusSummary#structfield.last_modified_time).
@@ -147,10 +169,12 @@ impl AgentStatusSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::AgentStatusSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AgentStatusSummary#structfield.last_modified_region).
@@ -158,6 +182,7 @@ impl AgentStatusSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AgentStatusSummary#structfield.last_modified_region).
@@ -165,10 +190,12 @@ impl AgentStatusSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::AgentStatusSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`AgentStatusSummary`].
     pub fn build(self) -> crate::types::AgentStatusSummary {
         crate::types::AgentStatusSummary {

@@ -6,6 +6,7 @@ pub struct AgentsCriteria {
     /// An object to specify a list of agents, by user ID.
     pub agent_ids: Option<Vec<String>>,
 }
+
 impl AgentsCriteria {
     /// An object to specify a list of agents, by user ID.
     ///
@@ -13,17 +14,20 @@ impl AgentsCriteria {
     pub fn agent_ids(&self) -> &[String] {
         self.agent_ids.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`AgentsCriteria`].
     pub fn builder() -> crate::types::builders::AgentsCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AgentsCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AgentsCriteriaBuilder {
     pub(crate) agent_ids: Option<Vec<String>>,
 }
+
 impl AgentsCriteriaBuilder {
     /// Appends an item to [`agent_ids`](crate::types::AgentsCriteria#structfield.agent_ids); use [`set_agent_ids`](Self::set_agent_ids) to replace the whole list.
     pub fn agent_ids(mut self, input: impl Into<String>) -> Self {
@@ -32,6 +36,7 @@ impl AgentsCriteriaBuilder {
         self.agent_ids = Some(v);
         self
     }
+
     /// An object to specify a list of agents, by user ID.
     ///
     /// Sets [`agent_ids`](crate::types::AgentsCriteria#structfield.agent_ids).
@@ -39,10 +44,12 @@ impl AgentsCriteriaBuilder {
         self.agent_ids = input;
         self
     }
+
     /// Returns [`agent_ids`](crate::types::AgentsCriteria#structfield.agent_ids), if set.
     pub fn get_agent_ids(&self) -> &Option<Vec<String>> {
         &self.agent_ids
     }
+
     /// Builds a [`AgentsCriteria`].
     pub fn build(self) -> crate::types::AgentsCriteria {
         crate::types::AgentsCriteria {

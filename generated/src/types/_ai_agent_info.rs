@@ -10,24 +10,29 @@ pub struct AiAgentInfo {
     /// A boolean flag indicating whether the contact initially handled by this AI agent was escalated to a human agent.
     pub ai_agent_escalated: bool,
 }
+
 impl AiAgentInfo {
     /// The use case or scenario for which the AI agent is involved in the contact
     pub fn ai_use_case(&self) -> Option<&crate::types::AiUseCase> {
         self.ai_use_case.as_ref()
     }
+
     /// The unique identifier that specifies both the AI agent ID and its version number that was involved in the contact
     pub fn ai_agent_version_id(&self) -> Option<&str> {
         self.ai_agent_version_id.as_deref()
     }
+
     /// A boolean flag indicating whether the contact initially handled by this AI agent was escalated to a human agent.
     pub fn ai_agent_escalated(&self) -> bool {
         self.ai_agent_escalated
     }
+
     /// Creates a new builder for [`AiAgentInfo`].
     pub fn builder() -> crate::types::builders::AiAgentInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AiAgentInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct AiAgentInfoBuilder {
     pub(crate) ai_agent_version_id: Option<String>,
     pub(crate) ai_agent_escalated: Option<bool>,
 }
+
 impl AiAgentInfoBuilder {
     /// The use case or scenario for which the AI agent is involved in the contact
     ///
@@ -44,6 +50,7 @@ impl AiAgentInfoBuilder {
         self.ai_use_case = Some(input);
         self
     }
+
     /// The use case or scenario for which the AI agent is involved in the contact
     ///
     /// Sets [`ai_use_case`](crate::types::AiAgentInfo#structfield.ai_use_case).
@@ -51,10 +58,12 @@ impl AiAgentInfoBuilder {
         self.ai_use_case = input;
         self
     }
+
     /// Returns [`ai_use_case`](crate::types::AiAgentInfo#structfield.ai_use_case), if set.
     pub fn get_ai_use_case(&self) -> &Option<crate::types::AiUseCase> {
         &self.ai_use_case
     }
+
     /// The unique identifier that specifies both the AI agent ID and its version number that was involved in the contact
     ///
     /// Sets [`ai_agent_version_id`](crate::types::AiAgentInfo#structfield.ai_agent_version_id).
@@ -62,6 +71,7 @@ impl AiAgentInfoBuilder {
         self.ai_agent_version_id = Some(input.into());
         self
     }
+
     /// The unique identifier that specifies both the AI agent ID and its version number that was involved in the contact
     ///
     /// Sets [`ai_agent_version_id`](crate::types::AiAgentInfo#structfield.ai_agent_version_id).
@@ -69,10 +79,12 @@ impl AiAgentInfoBuilder {
         self.ai_agent_version_id = input;
         self
     }
+
     /// Returns [`ai_agent_version_id`](crate::types::AiAgentInfo#structfield.ai_agent_version_id), if set.
     pub fn get_ai_agent_version_id(&self) -> &Option<String> {
         &self.ai_agent_version_id
     }
+
     /// A boolean flag indicating whether the contact initially handled by this AI agent was escalated to a human agent.
     ///
     /// Sets [`ai_agent_escalated`](crate::types::AiAgentInfo#structfield.ai_agent_escalated).
@@ -80,6 +92,7 @@ impl AiAgentInfoBuilder {
         self.ai_agent_escalated = Some(input);
         self
     }
+
     /// A boolean flag indicating whether the contact initially handled by this AI agent was escalated to a human agent.
     ///
     /// Sets [`ai_agent_escalated`](crate::types::AiAgentInfo#structfield.ai_agent_escalated).
@@ -87,10 +100,12 @@ impl AiAgentInfoBuilder {
         self.ai_agent_escalated = input;
         self
     }
+
     /// Returns [`ai_agent_escalated`](crate::types::AiAgentInfo#structfield.ai_agent_escalated), if set.
     pub fn get_ai_agent_escalated(&self) -> &Option<bool> {
         &self.ai_agent_escalated
     }
+
     /// Builds a [`AiAgentInfo`].
     pub fn build(self) -> crate::types::AiAgentInfo {
         crate::types::AiAgentInfo {

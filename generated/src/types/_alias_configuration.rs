@@ -6,22 +6,26 @@ pub struct AliasConfiguration {
     /// The email address ID.
     pub email_address_id: String,
 }
+
 impl AliasConfiguration {
     /// The email address ID.
     pub fn email_address_id(&self) -> &str {
         &self.email_address_id
     }
+
     /// Creates a new builder for [`AliasConfiguration`].
     pub fn builder() -> crate::types::builders::AliasConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AliasConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AliasConfigurationBuilder {
     pub(crate) email_address_id: Option<String>,
 }
+
 impl AliasConfigurationBuilder {
     /// The email address ID.
     ///
@@ -30,6 +34,7 @@ impl AliasConfigurationBuilder {
         self.email_address_id = Some(input.into());
         self
     }
+
     /// The email address ID.
     ///
     /// Sets [`email_address_id`](crate::types::AliasConfiguration#structfield.email_address_id). This field is required.
@@ -37,10 +42,12 @@ impl AliasConfigurationBuilder {
         self.email_address_id = input;
         self
     }
+
     /// Returns [`email_address_id`](crate::types::AliasConfiguration#structfield.email_address_id), if set.
     pub fn get_email_address_id(&self) -> &Option<String> {
         &self.email_address_id
     }
+
     /// Builds a [`AliasConfiguration`].
     ///
     /// Fails when one of these fields is unset:

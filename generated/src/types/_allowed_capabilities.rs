@@ -8,20 +8,24 @@ pub struct AllowedCapabilities {
     /// Information about the agent's video sharing capabilities.
     pub agent: Option<crate::types::ParticipantCapabilities>,
 }
+
 impl AllowedCapabilities {
     /// Information about the customer's video sharing capabilities.
     pub fn customer(&self) -> Option<&crate::types::ParticipantCapabilities> {
         self.customer.as_ref()
     }
+
     /// Information about the agent's video sharing capabilities.
     pub fn agent(&self) -> Option<&crate::types::ParticipantCapabilities> {
         self.agent.as_ref()
     }
+
     /// Creates a new builder for [`AllowedCapabilities`].
     pub fn builder() -> crate::types::builders::AllowedCapabilitiesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AllowedCapabilities`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct AllowedCapabilitiesBuilder {
     pub(crate) customer: Option<crate::types::ParticipantCapabilities>,
     pub(crate) agent: Option<crate::types::ParticipantCapabilities>,
 }
+
 impl AllowedCapabilitiesBuilder {
     /// Information about the customer's video sharing capabilities.
     ///
@@ -37,6 +42,7 @@ impl AllowedCapabilitiesBuilder {
         self.customer = Some(input);
         self
     }
+
     /// Information about the customer's video sharing capabilities.
     ///
     /// Sets [`customer`](crate::types::AllowedCapabilities#structfield.customer).
@@ -47,10 +53,12 @@ impl AllowedCapabilitiesBuilder {
         self.customer = input;
         self
     }
+
     /// Returns [`customer`](crate::types::AllowedCapabilities#structfield.customer), if set.
     pub fn get_customer(&self) -> &Option<crate::types::ParticipantCapabilities> {
         &self.customer
     }
+
     /// Information about the agent's video sharing capabilities.
     ///
     /// Sets [`agent`](crate::types::AllowedCapabilities#structfield.agent).
@@ -58,6 +66,7 @@ impl AllowedCapabilitiesBuilder {
         self.agent = Some(input);
         self
     }
+
     /// Information about the agent's video sharing capabilities.
     ///
     /// Sets [`agent`](crate::types::AllowedCapabilities#structfield.agent).
@@ -68,10 +77,12 @@ impl AllowedCapabilitiesBuilder {
         self.agent = input;
         self
     }
+
     /// Returns [`agent`](crate::types::AllowedCapabilities#structfield.agent), if set.
     pub fn get_agent(&self) -> &Option<crate::types::ParticipantCapabilities> {
         &self.agent
     }
+
     /// Builds a [`AllowedCapabilities`].
     pub fn build(self) -> crate::types::AllowedCapabilities {
         crate::types::AllowedCapabilities {

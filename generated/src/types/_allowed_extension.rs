@@ -6,22 +6,26 @@ pub struct AllowedExtension {
     /// The file extension. The extension must be between 1 and 10 characters and can contain only alphanumeric characters, hyphens, and underscores.
     pub extension: String,
 }
+
 impl AllowedExtension {
     /// The file extension.
     pub fn extension(&self) -> &str {
         &self.extension
     }
+
     /// Creates a new builder for [`AllowedExtension`].
     pub fn builder() -> crate::types::builders::AllowedExtensionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AllowedExtension`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AllowedExtensionBuilder {
     pub(crate) extension: Option<String>,
 }
+
 impl AllowedExtensionBuilder {
     /// The file extension.
     ///
@@ -30,6 +34,7 @@ impl AllowedExtensionBuilder {
         self.extension = Some(input.into());
         self
     }
+
     /// The file extension.
     ///
     /// Sets [`extension`](crate::types::AllowedExtension#structfield.extension). This field is required.
@@ -37,10 +42,12 @@ impl AllowedExtensionBuilder {
         self.extension = input;
         self
     }
+
     /// Returns [`extension`](crate::types::AllowedExtension#structfield.extension), if set.
     pub fn get_extension(&self) -> &Option<String> {
         &self.extension
     }
+
     /// Builds a [`AllowedExtension`].
     ///
     /// Fails when one of these fields is unset:

@@ -16,32 +16,39 @@ pub struct AnalyticsDataAssociationResult {
     /// The Amazon Web Services Resource Access Manager status of association.
     pub resource_share_status: Option<String>,
 }
+
 impl AnalyticsDataAssociationResult {
     /// The identifier of the dataset.
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
+
     /// The identifier of the target account.
     pub fn target_account_id(&self) -> Option<&str> {
         self.target_account_id.as_deref()
     }
+
     /// The Resource Access Manager share ID.
     pub fn resource_share_id(&self) -> Option<&str> {
         self.resource_share_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
     pub fn resource_share_arn(&self) -> Option<&str> {
         self.resource_share_arn.as_deref()
     }
+
     /// The Amazon Web Services Resource Access Manager status of association.
     pub fn resource_share_status(&self) -> Option<&str> {
         self.resource_share_status.as_deref()
     }
+
     /// Creates a new builder for [`AnalyticsDataAssociationResult`].
     pub fn builder() -> crate::types::builders::AnalyticsDataAssociationResultBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AnalyticsDataAssociationResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -52,6 +59,7 @@ pub struct AnalyticsDataAssociationResultBuilder {
     pub(crate) resource_share_arn: Option<String>,
     pub(crate) resource_share_status: Option<String>,
 }
+
 impl AnalyticsDataAssociationResultBuilder {
     /// The identifier of the dataset.
     ///
@@ -60,6 +68,7 @@ impl AnalyticsDataAssociationResultBuilder {
         self.data_set_id = Some(input.into());
         self
     }
+
     /// The identifier of the dataset.
     ///
     /// Sets [`data_set_id`](crate::types::AnalyticsDataAssociationResult#structfield.data_set_id).
@@ -67,10 +76,12 @@ impl AnalyticsDataAssociationResultBuilder {
         self.data_set_id = input;
         self
     }
+
     /// Returns [`data_set_id`](crate::types::AnalyticsDataAssociationResult#structfield.data_set_id), if set.
     pub fn get_data_set_id(&self) -> &Option<String> {
         &self.data_set_id
     }
+
     /// The identifier of the target account.
     ///
     /// Sets [`target_account_id`](crate::types::AnalyticsDataAssociationResult#structfield.target_account_id).
@@ -78,6 +89,7 @@ impl AnalyticsDataAssociationResultBuilder {
         self.target_account_id = Some(input.into());
         self
     }
+
     /// The identifier of the target account.
     ///
     /// Sets [`target_account_id`](crate::types::AnalyticsDataAssociationResult#structfield.target_account_id).
@@ -85,10 +97,12 @@ impl AnalyticsDataAssociationResultBuilder {
         self.target_account_id = input;
         self
     }
+
     /// Returns [`target_account_id`](crate::types::AnalyticsDataAssociationResult#structfield.target_account_id), if set.
     pub fn get_target_account_id(&self) -> &Option<String> {
         &self.target_account_id
     }
+
     /// The Resource Access Manager share ID.
     ///
     /// Sets [`resource_share_id`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_id).
@@ -96,6 +110,7 @@ impl AnalyticsDataAssociationResultBuilder {
         self.resource_share_id = Some(input.into());
         self
     }
+
     /// The Resource Access Manager share ID.
     ///
     /// Sets [`resource_share_id`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_id).
@@ -103,10 +118,12 @@ impl AnalyticsDataAssociationResultBuilder {
         self.resource_share_id = input;
         self
     }
+
     /// Returns [`resource_share_id`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_id), if set.
     pub fn get_resource_share_id(&self) -> &Option<String> {
         &self.resource_share_id
     }
+
     /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
     ///
     /// Sets [`resource_share_arn`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_arn).
@@ -114,6 +131,7 @@ impl AnalyticsDataAssociationResultBuilder {
         self.resource_share_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
     ///
     /// Sets [`resource_share_arn`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_arn).
@@ -121,10 +139,12 @@ impl AnalyticsDataAssociationResultBuilder {
         self.resource_share_arn = input;
         self
     }
+
     /// Returns [`resource_share_arn`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_arn), if set.
     pub fn get_resource_share_arn(&self) -> &Option<String> {
         &self.resource_share_arn
     }
+
     /// The Amazon Web Services Resource Access Manager status of association.
     ///
     /// Sets [`resource_share_status`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_status).
@@ -132,6 +152,7 @@ impl AnalyticsDataAssociationResultBuilder {
         self.resource_share_status = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Resource Access Manager status of association.
     ///
     /// Sets [`resource_share_status`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_status).
@@ -139,10 +160,12 @@ impl AnalyticsDataAssociationResultBuilder {
         self.resource_share_status = input;
         self
     }
+
     /// Returns [`resource_share_status`](crate::types::AnalyticsDataAssociationResult#structfield.resource_share_status), if set.
     pub fn get_resource_share_status(&self) -> &Option<String> {
         &self.resource_share_status
     }
+
     /// Builds a [`AnalyticsDataAssociationResult`].
     pub fn build(self) -> crate::types::AnalyticsDataAssociationResult {
         crate::types::AnalyticsDataAssociationResult {

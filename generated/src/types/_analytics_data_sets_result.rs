@@ -8,20 +8,24 @@ pub struct AnalyticsDataSetsResult {
     /// The name of the dataset.
     pub data_set_name: Option<String>,
 }
+
 impl AnalyticsDataSetsResult {
     /// The identifier of the dataset.
     pub fn data_set_id(&self) -> Option<&str> {
         self.data_set_id.as_deref()
     }
+
     /// The name of the dataset.
     pub fn data_set_name(&self) -> Option<&str> {
         self.data_set_name.as_deref()
     }
+
     /// Creates a new builder for [`AnalyticsDataSetsResult`].
     pub fn builder() -> crate::types::builders::AnalyticsDataSetsResultBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AnalyticsDataSetsResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct AnalyticsDataSetsResultBuilder {
     pub(crate) data_set_id: Option<String>,
     pub(crate) data_set_name: Option<String>,
 }
+
 impl AnalyticsDataSetsResultBuilder {
     /// The identifier of the dataset.
     ///
@@ -37,6 +42,7 @@ impl AnalyticsDataSetsResultBuilder {
         self.data_set_id = Some(input.into());
         self
     }
+
     /// The identifier of the dataset.
     ///
     /// Sets [`data_set_id`](crate::types::AnalyticsDataSetsResult#structfield.data_set_id).
@@ -44,10 +50,12 @@ impl AnalyticsDataSetsResultBuilder {
         self.data_set_id = input;
         self
     }
+
     /// Returns [`data_set_id`](crate::types::AnalyticsDataSetsResult#structfield.data_set_id), if set.
     pub fn get_data_set_id(&self) -> &Option<String> {
         &self.data_set_id
     }
+
     /// The name of the dataset.
     ///
     /// Sets [`data_set_name`](crate::types::AnalyticsDataSetsResult#structfield.data_set_name).
@@ -55,6 +63,7 @@ impl AnalyticsDataSetsResultBuilder {
         self.data_set_name = Some(input.into());
         self
     }
+
     /// The name of the dataset.
     ///
     /// Sets [`data_set_name`](crate::types::AnalyticsDataSetsResult#structfield.data_set_name).
@@ -62,10 +71,12 @@ impl AnalyticsDataSetsResultBuilder {
         self.data_set_name = input;
         self
     }
+
     /// Returns [`data_set_name`](crate::types::AnalyticsDataSetsResult#structfield.data_set_name), if set.
     pub fn get_data_set_name(&self) -> &Option<String> {
         &self.data_set_name
     }
+
     /// Builds a [`AnalyticsDataSetsResult`].
     pub fn build(self) -> crate::types::AnalyticsDataSetsResult {
         crate::types::AnalyticsDataSetsResult {

@@ -8,20 +8,24 @@ pub struct AnswerMachineDetectionConfig {
     /// Wait for the answering machine prompt.
     pub await_answer_machine_prompt: bool,
 }
+
 impl AnswerMachineDetectionConfig {
     /// The flag to indicate if answer machine detection analysis needs to be performed for a voice call.
     pub fn enable_answer_machine_detection(&self) -> bool {
         self.enable_answer_machine_detection
     }
+
     /// Wait for the answering machine prompt.
     pub fn await_answer_machine_prompt(&self) -> bool {
         self.await_answer_machine_prompt
     }
+
     /// Creates a new builder for [`AnswerMachineDetectionConfig`].
     pub fn builder() -> crate::types::builders::AnswerMachineDetectionConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AnswerMachineDetectionConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct AnswerMachineDetectionConfigBuilder {
     pub(crate) enable_answer_machine_detection: Option<bool>,
     pub(crate) await_answer_machine_prompt: Option<bool>,
 }
+
 impl AnswerMachineDetectionConfigBuilder {
     /// The flag to indicate if answer machine detection analysis needs to be performed for a voice call.
     ///
@@ -37,6 +42,7 @@ impl AnswerMachineDetectionConfigBuilder {
         self.enable_answer_machine_detection = Some(input);
         self
     }
+
     /// The flag to indicate if answer machine detection analysis needs to be performed for a voice call.
     ///
     /// Sets [`enable_answer_machine_detection`](crate::types::AnswerMachineDetectionConfig#structfield.enable_answer_machine_detection).
@@ -44,10 +50,12 @@ impl AnswerMachineDetectionConfigBuilder {
         self.enable_answer_machine_detection = input;
         self
     }
+
     /// Returns [`enable_answer_machine_detection`](crate::types::AnswerMachineDetectionConfig#structfield.enable_answer_machine_detection), if set.
     pub fn get_enable_answer_machine_detection(&self) -> &Option<bool> {
         &self.enable_answer_machine_detection
     }
+
     /// Wait for the answering machine prompt.
     ///
     /// Sets [`await_answer_machine_prompt`](crate::types::AnswerMachineDetectionConfig#structfield.await_answer_machine_prompt).
@@ -55,6 +63,7 @@ impl AnswerMachineDetectionConfigBuilder {
         self.await_answer_machine_prompt = Some(input);
         self
     }
+
     /// Wait for the answering machine prompt.
     ///
     /// Sets [`await_answer_machine_prompt`](crate::types::AnswerMachineDetectionConfig#structfield.await_answer_machine_prompt).
@@ -62,10 +71,12 @@ impl AnswerMachineDetectionConfigBuilder {
         self.await_answer_machine_prompt = input;
         self
     }
+
     /// Returns [`await_answer_machine_prompt`](crate::types::AnswerMachineDetectionConfig#structfield.await_answer_machine_prompt), if set.
     pub fn get_await_answer_machine_prompt(&self) -> &Option<bool> {
         &self.await_answer_machine_prompt
     }
+
     /// Builds a [`AnswerMachineDetectionConfig`].
     pub fn build(self) -> crate::types::AnswerMachineDetectionConfig {
         crate::types::AnswerMachineDetectionConfig {

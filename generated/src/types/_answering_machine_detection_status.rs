@@ -39,6 +39,7 @@ pub enum AnsweringMachineDetectionStatus {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for AnsweringMachineDetectionStatus {
     fn from(s: &str) -> Self {
         match s {
@@ -66,12 +67,14 @@ impl ::std::convert::From<&str> for AnsweringMachineDetectionStatus {
         }
     }
 }
+
 impl ::std::str::FromStr for AnsweringMachineDetectionStatus {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl AnsweringMachineDetectionStatus {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -93,6 +96,7 @@ impl AnsweringMachineDetectionStatus {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -112,6 +116,7 @@ impl AnsweringMachineDetectionStatus {
             "VOICEMAIL_NO_BEEP",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -120,11 +125,13 @@ impl AnsweringMachineDetectionStatus {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for AnsweringMachineDetectionStatus {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for AnsweringMachineDetectionStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

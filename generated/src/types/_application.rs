@@ -12,26 +12,31 @@ pub struct Application {
     /// Type of Application.
     pub r#type: Option<crate::types::ApplicationType>,
 }
+
 impl Application {
     /// Namespace of the application that you want to give access to.
     pub fn namespace(&self) -> Option<&str> {
         self.namespace.as_deref()
     }
+
     /// The permissions that the agent is granted on the application.
     ///
     /// Empty when the field is unset; use `.application_permissions.is_none()` to tell unset from empty.
     pub fn application_permissions(&self) -> &[String] {
         self.application_permissions.as_deref().unwrap_or_default()
     }
+
     /// Type of Application.
     pub fn r#type(&self) -> Option<&crate::types::ApplicationType> {
         self.r#type.as_ref()
     }
+
     /// Creates a new builder for [`Application`].
     pub fn builder() -> crate::types::builders::ApplicationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Application`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -40,6 +45,7 @@ pub struct ApplicationBuilder {
     pub(crate) application_permissions: Option<Vec<String>>,
     pub(crate) r#type: Option<crate::types::ApplicationType>,
 }
+
 impl ApplicationBuilder {
     /// Namespace of the application that you want to give access to.
     ///
@@ -48,6 +54,7 @@ impl ApplicationBuilder {
         self.namespace = Some(input.into());
         self
     }
+
     /// Namespace of the application that you want to give access to.
     ///
     /// Sets [`namespace`](crate::types::Application#structfield.namespace).
@@ -55,10 +62,12 @@ impl ApplicationBuilder {
         self.namespace = input;
         self
     }
+
     /// Returns [`namespace`](crate::types::Application#structfield.namespace), if set.
     pub fn get_namespace(&self) -> &Option<String> {
         &self.namespace
     }
+
     /// Appends an item to [`application_permissions`](crate::types::Application#structfield.application_permissions); use [`set_application_permissions`](Self::set_application_permissions) to replace the whole list.
     pub fn application_permissions(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.application_permissions.unwrap_or_default();
@@ -66,6 +75,7 @@ impl ApplicationBuilder {
         self.application_permissions = Some(v);
         self
     }
+
     /// The permissions that the agent is granted on the application.
     ///
     /// Sets [`application_permissions`](crate::types::Application#structfield.application_permissions).
@@ -73,10 +83,12 @@ impl ApplicationBuilder {
         self.application_permissions = input;
         self
     }
+
     /// Returns [`application_permissions`](crate::types::Application#structfield.application_permissions), if set.
     pub fn get_application_permissions(&self) -> &Option<Vec<String>> {
         &self.application_permissions
     }
+
     /// Type of Application.
     ///
     /// Sets [`type`](crate::types::Application#structfield.type).
@@ -84,6 +96,7 @@ impl ApplicationBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// Type of Application.
     ///
     /// Sets [`type`](crate::types::Application#structfield.type).
@@ -91,10 +104,12 @@ impl ApplicationBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::Application#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::ApplicationType> {
         &self.r#type
     }
+
     /// Builds a [`Application`].
     pub fn build(self) -> crate::types::Application {
         crate::types::Application {

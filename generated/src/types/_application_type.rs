@@ -15,6 +15,7 @@ pub enum ApplicationType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for ApplicationType {
     fn from(s: &str) -> Self {
         match s {
@@ -30,12 +31,14 @@ impl ::std::convert::From<&str> for ApplicationType {
         }
     }
 }
+
 impl ::std::str::FromStr for ApplicationType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl ApplicationType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -45,10 +48,12 @@ impl ApplicationType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["MCP", "THIRD_PARTY_APPLICATION"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -57,11 +62,13 @@ impl ApplicationType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for ApplicationType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for ApplicationType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -11,6 +11,7 @@ impl AssignContactCategoryActionDefinition {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AssignContactCategoryActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]

@@ -8,20 +8,24 @@ pub struct AssignSlaActionDefinition {
     /// The SLA configuration for Case SLA Assignment.
     pub case_sla_configuration: Option<crate::types::CaseSlaConfiguration>,
 }
+
 impl AssignSlaActionDefinition {
     /// Type of SLA assignment.
     pub fn sla_assignment_type(&self) -> &crate::types::SlaAssignmentType {
         &self.sla_assignment_type
     }
+
     /// The SLA configuration for Case SLA Assignment.
     pub fn case_sla_configuration(&self) -> Option<&crate::types::CaseSlaConfiguration> {
         self.case_sla_configuration.as_ref()
     }
+
     /// Creates a new builder for [`AssignSlaActionDefinition`].
     pub fn builder() -> crate::types::builders::AssignSlaActionDefinitionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AssignSlaActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct AssignSlaActionDefinitionBuilder {
     pub(crate) sla_assignment_type: Option<crate::types::SlaAssignmentType>,
     pub(crate) case_sla_configuration: Option<crate::types::CaseSlaConfiguration>,
 }
+
 impl AssignSlaActionDefinitionBuilder {
     /// Type of SLA assignment.
     ///
@@ -40,6 +45,7 @@ impl AssignSlaActionDefinitionBuilder {
         self.sla_assignment_type = Some(input);
         self
     }
+
     /// Type of SLA assignment.
     ///
     /// Sets [`sla_assignment_type`](crate::types::AssignSlaActionDefinition#structfield.sla_assignment_type). This field is required.
@@ -50,10 +56,12 @@ impl AssignSlaActionDefinitionBuilder {
         self.sla_assignment_type = input;
         self
     }
+
     /// Returns [`sla_assignment_type`](crate::types::AssignSlaActionDefinition#structfield.sla_assignment_type), if set.
     pub fn get_sla_assignment_type(&self) -> &Option<crate::types::SlaAssignmentType> {
         &self.sla_assignment_type
     }
+
     /// The SLA configuration for Case SLA Assignment.
     ///
     /// Sets [`case_sla_configuration`](crate::types::AssignSlaActionDefinition#structfield.case_sla_configuration).
@@ -64,6 +72,7 @@ impl AssignSlaActionDefinitionBuilder {
         self.case_sla_configuration = Some(input);
         self
     }
+
     /// The SLA configuration for Case SLA Assignment.
     ///
     /// Sets [`case_sla_configuration`](crate::types::AssignSlaActionDefinition#structfield.case_sla_configuration).
@@ -74,12 +83,14 @@ impl AssignSlaActionDefinitionBuilder {
         self.case_sla_configuration = input;
         self
     }
+
     /// Returns [`case_sla_configuration`](crate::types::AssignSlaActionDefinition#structfield.case_sla_configuration), if set.
     pub fn get_case_sla_configuration(
         &self,
     ) -> &Option<crate::types::CaseSlaConfiguration> {
         &self.case_sla_configuration
     }
+
     /// Builds a [`AssignSlaActionDefinition`].
     ///
     /// Fails when one of these fields is unset:

@@ -22,48 +22,59 @@ pub struct AssociatedContactSummary {
     /// How the contact reached your contact center.
     pub channel: Option<crate::types::Channel>,
 }
+
 impl AssociatedContactSummary {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the contact
     pub fn contact_arn(&self) -> Option<&str> {
         self.contact_arn.as_deref()
     }
+
     /// The date and time this contact was initiated, in UTC time.
     pub fn initiation_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.initiation_timestamp.as_ref()
     }
+
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
     pub fn disconnect_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.disconnect_timestamp.as_ref()
     }
+
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
+
     /// If this contact is not the first contact, this is the ID of the previous contact.
     pub fn previous_contact_id(&self) -> Option<&str> {
         self.previous_contact_id.as_deref()
     }
+
     /// The contactId that is related to this contact.
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
+
     /// Indicates how the contact was initiated.
     pub fn initiation_method(&self) -> Option<&crate::types::ContactInitiationMethod> {
         self.initiation_method.as_ref()
     }
+
     /// How the contact reached your contact center.
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
+
     /// Creates a new builder for [`AssociatedContactSummary`].
     pub fn builder() -> crate::types::builders::AssociatedContactSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AssociatedContactSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -78,6 +89,7 @@ pub struct AssociatedContactSummaryBuilder {
     pub(crate) initiation_method: Option<crate::types::ContactInitiationMethod>,
     pub(crate) channel: Option<crate::types::Channel>,
 }
+
 impl AssociatedContactSummaryBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
@@ -86,6 +98,7 @@ impl AssociatedContactSummaryBuilder {
         self.contact_id = Some(input.into());
         self
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::AssociatedContactSummary#structfield.contact_id).
@@ -93,10 +106,12 @@ impl AssociatedContactSummaryBuilder {
         self.contact_id = input;
         self
     }
+
     /// Returns [`contact_id`](crate::types::AssociatedContactSummary#structfield.contact_id), if set.
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
+
     /// The Amazon Resource Name (ARN) of the contact
     ///
     /// Sets [`contact_arn`](crate::types::AssociatedContactSummary#structfield.contact_arn).
@@ -104,6 +119,7 @@ impl AssociatedContactSummaryBuilder {
         self.contact_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the contact
     ///
     /// Sets [`contact_arn`](crate::types::AssociatedContactSummary#structfield.contact_arn).
@@ -111,10 +127,12 @@ impl AssociatedContactSummaryBuilder {
         self.contact_arn = input;
         self
     }
+
     /// Returns [`contact_arn`](crate::types::AssociatedContactSummary#structfield.contact_arn), if set.
     pub fn get_contact_arn(&self) -> &Option<String> {
         &self.contact_arn
     }
+
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::AssociatedContactSummary#structfield.initiation_timestamp).
@@ -122,6 +140,7 @@ impl AssociatedContactSummaryBuilder {
         self.initiation_timestamp = Some(input);
         self
     }
+
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::AssociatedContactSummary#structfield.initiation_timestamp).
@@ -132,10 +151,12 @@ impl AssociatedContactSummaryBuilder {
         self.initiation_timestamp = input;
         self
     }
+
     /// Returns [`initiation_timestamp`](crate::types::AssociatedContactSummary#structfield.initiation_timestamp), if set.
     pub fn get_initiation_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.initiation_timestamp
     }
+
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::AssociatedContactSummary#structfield.disconnect_timestamp).
@@ -143,6 +164,7 @@ impl AssociatedContactSummaryBuilder {
         self.disconnect_timestamp = Some(input);
         self
     }
+
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::AssociatedContactSummary#structfield.disconnect_timestamp).
@@ -153,10 +175,12 @@ impl AssociatedContactSummaryBuilder {
         self.disconnect_timestamp = input;
         self
     }
+
     /// Returns [`disconnect_timestamp`](crate::types::AssociatedContactSummary#structfield.disconnect_timestamp), if set.
     pub fn get_disconnect_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.disconnect_timestamp
     }
+
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::AssociatedContactSummary#structfield.initial_contact_id).
@@ -164,6 +188,7 @@ impl AssociatedContactSummaryBuilder {
         self.initial_contact_id = Some(input.into());
         self
     }
+
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::AssociatedContactSummary#structfield.initial_contact_id).
@@ -171,10 +196,12 @@ impl AssociatedContactSummaryBuilder {
         self.initial_contact_id = input;
         self
     }
+
     /// Returns [`initial_contact_id`](crate::types::AssociatedContactSummary#structfield.initial_contact_id), if set.
     pub fn get_initial_contact_id(&self) -> &Option<String> {
         &self.initial_contact_id
     }
+
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::AssociatedContactSummary#structfield.previous_contact_id).
@@ -182,6 +209,7 @@ impl AssociatedContactSummaryBuilder {
         self.previous_contact_id = Some(input.into());
         self
     }
+
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::AssociatedContactSummary#structfield.previous_contact_id).
@@ -189,10 +217,12 @@ impl AssociatedContactSummaryBuilder {
         self.previous_contact_id = input;
         self
     }
+
     /// Returns [`previous_contact_id`](crate::types::AssociatedContactSummary#structfield.previous_contact_id), if set.
     pub fn get_previous_contact_id(&self) -> &Option<String> {
         &self.previous_contact_id
     }
+
     /// The contactId that is related to this contact.
     ///
     /// Sets [`related_contact_id`](crate::types::AssociatedContactSummary#structfield.related_contact_id).
@@ -200,6 +230,7 @@ impl AssociatedContactSummaryBuilder {
         self.related_contact_id = Some(input.into());
         self
     }
+
     /// The contactId that is related to this contact.
     ///
     /// Sets [`related_contact_id`](crate::types::AssociatedContactSummary#structfield.related_contact_id).
@@ -207,10 +238,12 @@ impl AssociatedContactSummaryBuilder {
         self.related_contact_id = input;
         self
     }
+
     /// Returns [`related_contact_id`](crate::types::AssociatedContactSummary#structfield.related_contact_id), if set.
     pub fn get_related_contact_id(&self) -> &Option<String> {
         &self.related_contact_id
     }
+
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::AssociatedContactSummary#structfield.initiation_method).
@@ -221,6 +254,7 @@ impl AssociatedContactSummaryBuilder {
         self.initiation_method = Some(input);
         self
     }
+
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::AssociatedContactSummary#structfield.initiation_method).
@@ -231,12 +265,14 @@ impl AssociatedContactSummaryBuilder {
         self.initiation_method = input;
         self
     }
+
     /// Returns [`initiation_method`](crate::types::AssociatedContactSummary#structfield.initiation_method), if set.
     pub fn get_initiation_method(
         &self,
     ) -> &Option<crate::types::ContactInitiationMethod> {
         &self.initiation_method
     }
+
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::AssociatedContactSummary#structfield.channel).
@@ -244,6 +280,7 @@ impl AssociatedContactSummaryBuilder {
         self.channel = Some(input);
         self
     }
+
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::AssociatedContactSummary#structfield.channel).
@@ -251,10 +288,12 @@ impl AssociatedContactSummaryBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::AssociatedContactSummary#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// Builds a [`AssociatedContactSummary`].
     pub fn build(self) -> crate::types::AssociatedContactSummary {
         crate::types::AssociatedContactSummary {

@@ -26,52 +26,64 @@ pub struct AttachedFile {
     /// The tags used to organize, track, or control access for this resource. For example, `{ "Tags": {"key1":"value1", "key2":"value2"} }`.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl AttachedFile {
     /// The time of Creation of the file resource as an ISO timestamp.
     pub fn creation_time(&self) -> &str {
         &self.creation_time
     }
+
     /// The unique identifier of the attached file resource (ARN).
     pub fn file_arn(&self) -> &str {
         &self.file_arn
     }
+
     /// The unique identifier of the attached file resource.
     pub fn file_id(&self) -> &str {
         &self.file_id
     }
+
     /// A case-sensitive name of the attached file being uploaded.
     pub fn file_name(&self) -> &str {
         &self.file_name
     }
+
     /// The size of the attached file in bytes.
     pub fn file_size_in_bytes(&self) -> i64 {
         self.file_size_in_bytes
     }
+
     /// The current status of the attached file.
     pub fn file_status(&self) -> &crate::types::FileStatusType {
         &self.file_status
     }
+
     /// Represents the identity that created the file.
     pub fn created_by(&self) -> Option<&crate::types::CreatedByInfo> {
         self.created_by.as_ref()
     }
+
     /// The use case for the file.
     pub fn file_use_case_type(&self) -> Option<&crate::types::FileUseCaseType> {
         self.file_use_case_type.as_ref()
     }
+
     /// The resource to which the attached file is (being) uploaded to.
     pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`AttachedFile`].
     pub fn builder() -> crate::types::builders::AttachedFileBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AttachedFile`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -87,6 +99,7 @@ pub struct AttachedFileBuilder {
     pub(crate) associated_resource_arn: Option<String>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl AttachedFileBuilder {
     /// The time of Creation of the file resource as an ISO timestamp.
     ///
@@ -95,6 +108,7 @@ impl AttachedFileBuilder {
         self.creation_time = Some(input.into());
         self
     }
+
     /// The time of Creation of the file resource as an ISO timestamp.
     ///
     /// Sets [`creation_time`](crate::types::AttachedFile#structfield.creation_time). This field is required.
@@ -102,10 +116,12 @@ impl AttachedFileBuilder {
         self.creation_time = input;
         self
     }
+
     /// Returns [`creation_time`](crate::types::AttachedFile#structfield.creation_time), if set.
     pub fn get_creation_time(&self) -> &Option<String> {
         &self.creation_time
     }
+
     /// The unique identifier of the attached file resource (ARN).
     ///
     /// Sets [`file_arn`](crate::types::AttachedFile#structfield.file_arn). This field is required.
@@ -113,6 +129,7 @@ impl AttachedFileBuilder {
         self.file_arn = Some(input.into());
         self
     }
+
     /// The unique identifier of the attached file resource (ARN).
     ///
     /// Sets [`file_arn`](crate::types::AttachedFile#structfield.file_arn). This field is required.
@@ -120,10 +137,12 @@ impl AttachedFileBuilder {
         self.file_arn = input;
         self
     }
+
     /// Returns [`file_arn`](crate::types::AttachedFile#structfield.file_arn), if set.
     pub fn get_file_arn(&self) -> &Option<String> {
         &self.file_arn
     }
+
     /// The unique identifier of the attached file resource.
     ///
     /// Sets [`file_id`](crate::types::AttachedFile#structfield.file_id). This field is required.
@@ -131,6 +150,7 @@ impl AttachedFileBuilder {
         self.file_id = Some(input.into());
         self
     }
+
     /// The unique identifier of the attached file resource.
     ///
     /// Sets [`file_id`](crate::types::AttachedFile#structfield.file_id). This field is required.
@@ -138,10 +158,12 @@ impl AttachedFileBuilder {
         self.file_id = input;
         self
     }
+
     /// Returns [`file_id`](crate::types::AttachedFile#structfield.file_id), if set.
     pub fn get_file_id(&self) -> &Option<String> {
         &self.file_id
     }
+
     /// A case-sensitive name of the attached file being uploaded.
     ///
     /// Sets [`file_name`](crate::types::AttachedFile#structfield.file_name). This field is required.
@@ -149,6 +171,7 @@ impl AttachedFileBuilder {
         self.file_name = Some(input.into());
         self
     }
+
     /// A case-sensitive name of the attached file being uploaded.
     ///
     /// Sets [`file_name`](crate::types::AttachedFile#structfield.file_name). This field is required.
@@ -156,10 +179,12 @@ impl AttachedFileBuilder {
         self.file_name = input;
         self
     }
+
     /// Returns [`file_name`](crate::types::AttachedFile#structfield.file_name), if set.
     pub fn get_file_name(&self) -> &Option<String> {
         &self.file_name
     }
+
     /// The size of the attached file in bytes.
     ///
     /// Sets [`file_size_in_bytes`](crate::types::AttachedFile#structfield.file_size_in_bytes). This field is required.
@@ -167,6 +192,7 @@ impl AttachedFileBuilder {
         self.file_size_in_bytes = Some(input);
         self
     }
+
     /// The size of the attached file in bytes.
     ///
     /// Sets [`file_size_in_bytes`](crate::types::AttachedFile#structfield.file_size_in_bytes). This field is required.
@@ -174,10 +200,12 @@ impl AttachedFileBuilder {
         self.file_size_in_bytes = input;
         self
     }
+
     /// Returns [`file_size_in_bytes`](crate::types::AttachedFile#structfield.file_size_in_bytes), if set.
     pub fn get_file_size_in_bytes(&self) -> &Option<i64> {
         &self.file_size_in_bytes
     }
+
     /// The current status of the attached file.
     ///
     /// Sets [`file_status`](crate::types::AttachedFile#structfield.file_status). This field is required.
@@ -185,6 +213,7 @@ impl AttachedFileBuilder {
         self.file_status = Some(input);
         self
     }
+
     /// The current status of the attached file.
     ///
     /// Sets [`file_status`](crate::types::AttachedFile#structfield.file_status). This field is required.
@@ -195,10 +224,12 @@ impl AttachedFileBuilder {
         self.file_status = input;
         self
     }
+
     /// Returns [`file_status`](crate::types::AttachedFile#structfield.file_status), if set.
     pub fn get_file_status(&self) -> &Option<crate::types::FileStatusType> {
         &self.file_status
     }
+
     /// Represents the identity that created the file.
     ///
     /// Sets [`created_by`](crate::types::AttachedFile#structfield.created_by).
@@ -206,6 +237,7 @@ impl AttachedFileBuilder {
         self.created_by = Some(input);
         self
     }
+
     /// Represents the identity that created the file.
     ///
     /// Sets [`created_by`](crate::types::AttachedFile#structfield.created_by).
@@ -213,10 +245,12 @@ impl AttachedFileBuilder {
         self.created_by = input;
         self
     }
+
     /// Returns [`created_by`](crate::types::AttachedFile#structfield.created_by), if set.
     pub fn get_created_by(&self) -> &Option<crate::types::CreatedByInfo> {
         &self.created_by
     }
+
     /// The use case for the file.
     ///
     /// Sets [`file_use_case_type`](crate::types::AttachedFile#structfield.file_use_case_type).
@@ -224,6 +258,7 @@ impl AttachedFileBuilder {
         self.file_use_case_type = Some(input);
         self
     }
+
     /// The use case for the file.
     ///
     /// Sets [`file_use_case_type`](crate::types::AttachedFile#structfield.file_use_case_type).
@@ -234,10 +269,12 @@ impl AttachedFileBuilder {
         self.file_use_case_type = input;
         self
     }
+
     /// Returns [`file_use_case_type`](crate::types::AttachedFile#structfield.file_use_case_type), if set.
     pub fn get_file_use_case_type(&self) -> &Option<crate::types::FileUseCaseType> {
         &self.file_use_case_type
     }
+
     /// The resource to which the attached file is (being) uploaded to.
     ///
     /// Sets [`associated_resource_arn`](crate::types::AttachedFile#structfield.associated_resource_arn).
@@ -245,6 +282,7 @@ impl AttachedFileBuilder {
         self.associated_resource_arn = Some(input.into());
         self
     }
+
     /// The resource to which the attached file is (being) uploaded to.
     ///
     /// Sets [`associated_resource_arn`](crate::types::AttachedFile#structfield.associated_resource_arn).
@@ -252,10 +290,12 @@ impl AttachedFileBuilder {
         self.associated_resource_arn = input;
         self
     }
+
     /// Returns [`associated_resource_arn`](crate::types::AttachedFile#structfield.associated_resource_arn), if set.
     pub fn get_associated_resource_arn(&self) -> &Option<String> {
         &self.associated_resource_arn
     }
+
     /// Inserts an entry into [`tags`](crate::types::AttachedFile#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -263,6 +303,7 @@ impl AttachedFileBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::AttachedFile#structfield.tags).
@@ -273,10 +314,12 @@ impl AttachedFileBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::AttachedFile#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`AttachedFile`].
     ///
     /// Fails when one of these fields is unset:

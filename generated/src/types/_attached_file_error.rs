@@ -10,24 +10,29 @@ pub struct AttachedFileError {
     /// The unique identifier of the attached file resource.
     pub file_id: Option<String>,
 }
+
 impl AttachedFileError {
     /// Status code describing the failure.
     pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
+
     /// Why the attached file couldn't be retrieved.
     pub fn error_message(&self) -> Option<&str> {
         self.error_message.as_deref()
     }
+
     /// The unique identifier of the attached file resource.
     pub fn file_id(&self) -> Option<&str> {
         self.file_id.as_deref()
     }
+
     /// Creates a new builder for [`AttachedFileError`].
     pub fn builder() -> crate::types::builders::AttachedFileErrorBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AttachedFileError`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct AttachedFileErrorBuilder {
     pub(crate) error_message: Option<String>,
     pub(crate) file_id: Option<String>,
 }
+
 impl AttachedFileErrorBuilder {
     /// Status code describing the failure.
     ///
@@ -44,6 +50,7 @@ impl AttachedFileErrorBuilder {
         self.error_code = Some(input.into());
         self
     }
+
     /// Status code describing the failure.
     ///
     /// Sets [`error_code`](crate::types::AttachedFileError#structfield.error_code).
@@ -51,10 +58,12 @@ impl AttachedFileErrorBuilder {
         self.error_code = input;
         self
     }
+
     /// Returns [`error_code`](crate::types::AttachedFileError#structfield.error_code), if set.
     pub fn get_error_code(&self) -> &Option<String> {
         &self.error_code
     }
+
     /// Why the attached file couldn't be retrieved.
     ///
     /// Sets [`error_message`](crate::types::AttachedFileError#structfield.error_message).
@@ -62,6 +71,7 @@ impl AttachedFileErrorBuilder {
         self.error_message = Some(input.into());
         self
     }
+
     /// Why the attached file couldn't be retrieved.
     ///
     /// Sets [`error_message`](crate::types::AttachedFileError#structfield.error_message).
@@ -69,10 +79,12 @@ impl AttachedFileErrorBuilder {
         self.error_message = input;
         self
     }
+
     /// Returns [`error_message`](crate::types::AttachedFileError#structfield.error_message), if set.
     pub fn get_error_message(&self) -> &Option<String> {
         &self.error_message
     }
+
     /// The unique identifier of the attached file resource.
     ///
     /// Sets [`file_id`](crate::types::AttachedFileError#structfield.file_id).
@@ -80,6 +92,7 @@ impl AttachedFileErrorBuilder {
         self.file_id = Some(input.into());
         self
     }
+
     /// The unique identifier of the attached file resource.
     ///
     /// Sets [`file_id`](crate::types::AttachedFileError#structfield.file_id).
@@ -87,10 +100,12 @@ impl AttachedFileErrorBuilder {
         self.file_id = input;
         self
     }
+
     /// Returns [`file_id`](crate::types::AttachedFileError#structfield.file_id), if set.
     pub fn get_file_id(&self) -> &Option<String> {
         &self.file_id
     }
+
     /// Builds a [`AttachedFileError`].
     pub fn build(self) -> crate::types::AttachedFileError {
         crate::types::AttachedFileError {

@@ -14,34 +14,41 @@ pub struct AttachedFilesConfiguration {
     /// The timestamp when the configuration was last modified.
     pub last_modified_time: Option<crate::primitives::DateTime>,
 }
+
 impl AttachedFilesConfiguration {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> &str {
         &self.instance_id
     }
+
     /// The scope of the attachment.
     pub fn attachment_scope(&self) -> &crate::types::AttachmentScope {
         &self.attachment_scope
     }
+
     /// The maximum size limit for attached files in bytes.
     pub fn maximum_size_limit_in_bytes(&self) -> Option<i64> {
         self.maximum_size_limit_in_bytes
     }
+
     /// The configuration for allowed file extensions.
     pub fn extension_configuration(
         &self,
     ) -> Option<&crate::types::ExtensionConfiguration> {
         self.extension_configuration.as_ref()
     }
+
     /// The timestamp when the configuration was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// Creates a new builder for [`AttachedFilesConfiguration`].
     pub fn builder() -> crate::types::builders::AttachedFilesConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AttachedFilesConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -52,6 +59,7 @@ pub struct AttachedFilesConfigurationBuilder {
     pub(crate) extension_configuration: Option<crate::types::ExtensionConfiguration>,
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
 }
+
 impl AttachedFilesConfigurationBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
@@ -60,6 +68,7 @@ impl AttachedFilesConfigurationBuilder {
         self.instance_id = Some(input.into());
         self
     }
+
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::AttachedFilesConfiguration#structfield.instance_id). This field is required.
@@ -67,10 +76,12 @@ impl AttachedFilesConfigurationBuilder {
         self.instance_id = input;
         self
     }
+
     /// Returns [`instance_id`](crate::types::AttachedFilesConfiguration#structfield.instance_id), if set.
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
+
     /// The scope of the attachment.
     ///
     /// Sets [`attachment_scope`](crate::types::AttachedFilesConfiguration#structfield.attachment_scope). This field is required.
@@ -78,6 +89,7 @@ impl AttachedFilesConfigurationBuilder {
         self.attachment_scope = Some(input);
         self
     }
+
     /// The scope of the attachment.
     ///
     /// Sets [`attachment_scope`](crate::types::AttachedFilesConfiguration#structfield.attachment_scope). This field is required.
@@ -88,10 +100,12 @@ impl AttachedFilesConfigurationBuilder {
         self.attachment_scope = input;
         self
     }
+
     /// Returns [`attachment_scope`](crate::types::AttachedFilesConfiguration#structfield.attachment_scope), if set.
     pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
         &self.attachment_scope
     }
+
     /// The maximum size limit for attached files in bytes.
     ///
     /// Sets [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfiguration#structfield.maximum_size_limit_in_bytes).
@@ -99,6 +113,7 @@ impl AttachedFilesConfigurationBuilder {
         self.maximum_size_limit_in_bytes = Some(input);
         self
     }
+
     /// The maximum size limit for attached files in bytes.
     ///
     /// Sets [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfiguration#structfield.maximum_size_limit_in_bytes).
@@ -106,10 +121,12 @@ impl AttachedFilesConfigurationBuilder {
         self.maximum_size_limit_in_bytes = input;
         self
     }
+
     /// Returns [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfiguration#structfield.maximum_size_limit_in_bytes), if set.
     pub fn get_maximum_size_limit_in_bytes(&self) -> &Option<i64> {
         &self.maximum_size_limit_in_bytes
     }
+
     /// The configuration for allowed file extensions.
     ///
     /// Sets [`extension_configuration`](crate::types::AttachedFilesConfiguration#structfield.extension_configuration).
@@ -120,6 +137,7 @@ impl AttachedFilesConfigurationBuilder {
         self.extension_configuration = Some(input);
         self
     }
+
     /// The configuration for allowed file extensions.
     ///
     /// Sets [`extension_configuration`](crate::types::AttachedFilesConfiguration#structfield.extension_configuration).
@@ -130,12 +148,14 @@ impl AttachedFilesConfigurationBuilder {
         self.extension_configuration = input;
         self
     }
+
     /// Returns [`extension_configuration`](crate::types::AttachedFilesConfiguration#structfield.extension_configuration), if set.
     pub fn get_extension_configuration(
         &self,
     ) -> &Option<crate::types::ExtensionConfiguration> {
         &self.extension_configuration
     }
+
     /// The timestamp when the configuration was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AttachedFilesConfiguration#structfield.last_modified_time).
@@ -143,6 +163,7 @@ impl AttachedFilesConfigurationBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when the configuration was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AttachedFilesConfiguration#structfield.last_modified_time).
@@ -153,10 +174,12 @@ impl AttachedFilesConfigurationBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::AttachedFilesConfiguration#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// Builds a [`AttachedFilesConfiguration`].
     ///
     /// Fails when one of these fields is unset:

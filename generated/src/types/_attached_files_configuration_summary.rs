@@ -12,30 +12,36 @@ pub struct AttachedFilesConfigurationSummary {
     /// The configuration for allowed file extensions.
     pub extension_configuration: Option<crate::types::ExtensionConfiguration>,
 }
+
 impl AttachedFilesConfigurationSummary {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> &str {
         &self.instance_id
     }
+
     /// The scope of the attachment.
     pub fn attachment_scope(&self) -> &crate::types::AttachmentScope {
         &self.attachment_scope
     }
+
     /// The maximum size limit for attached files in bytes.
     pub fn maximum_size_limit_in_bytes(&self) -> Option<i64> {
         self.maximum_size_limit_in_bytes
     }
+
     /// The configuration for allowed file extensions.
     pub fn extension_configuration(
         &self,
     ) -> Option<&crate::types::ExtensionConfiguration> {
         self.extension_configuration.as_ref()
     }
+
     /// Creates a new builder for [`AttachedFilesConfigurationSummary`].
     pub fn builder() -> crate::types::builders::AttachedFilesConfigurationSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AttachedFilesConfigurationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -45,6 +51,7 @@ pub struct AttachedFilesConfigurationSummaryBuilder {
     pub(crate) maximum_size_limit_in_bytes: Option<i64>,
     pub(crate) extension_configuration: Option<crate::types::ExtensionConfiguration>,
 }
+
 impl AttachedFilesConfigurationSummaryBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
@@ -53,6 +60,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
         self.instance_id = Some(input.into());
         self
     }
+
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::AttachedFilesConfigurationSummary#structfield.instance_id). This field is required.
@@ -60,10 +68,12 @@ impl AttachedFilesConfigurationSummaryBuilder {
         self.instance_id = input;
         self
     }
+
     /// Returns [`instance_id`](crate::types::AttachedFilesConfigurationSummary#structfield.instance_id), if set.
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
+
     /// The scope of the attachment.
     ///
     /// Sets [`attachment_scope`](crate::types::AttachedFilesConfigurationSummary#structfield.attachment_scope). This field is required.
@@ -71,6 +81,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
         self.attachment_scope = Some(input);
         self
     }
+
     /// The scope of the attachment.
     ///
     /// Sets [`attachment_scope`](crate::types::AttachedFilesConfigurationSummary#structfield.attachment_scope). This field is required.
@@ -81,10 +92,12 @@ impl AttachedFilesConfigurationSummaryBuilder {
         self.attachment_scope = input;
         self
     }
+
     /// Returns [`attachment_scope`](crate::types::AttachedFilesConfigurationSummary#structfield.attachment_scope), if set.
     pub fn get_attachment_scope(&self) -> &Option<crate::types::AttachmentScope> {
         &self.attachment_scope
     }
+
     /// The maximum size limit for attached files in bytes.
     ///
     /// Sets [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfigurationSummary#structfield.maximum_size_limit_in_bytes).
@@ -92,6 +105,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
         self.maximum_size_limit_in_bytes = Some(input);
         self
     }
+
     /// The maximum size limit for attached files in bytes.
     ///
     /// Sets [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfigurationSummary#structfield.maximum_size_limit_in_bytes).
@@ -99,10 +113,12 @@ impl AttachedFilesConfigurationSummaryBuilder {
         self.maximum_size_limit_in_bytes = input;
         self
     }
+
     /// Returns [`maximum_size_limit_in_bytes`](crate::types::AttachedFilesConfigurationSummary#structfield.maximum_size_limit_in_bytes), if set.
     pub fn get_maximum_size_limit_in_bytes(&self) -> &Option<i64> {
         &self.maximum_size_limit_in_bytes
     }
+
     /// The configuration for allowed file extensions.
     ///
     /// Sets [`extension_configuration`](crate::types::AttachedFilesConfigurationSummary#structfield.extension_configuration).
@@ -113,6 +129,7 @@ impl AttachedFilesConfigurationSummaryBuilder {
         self.extension_configuration = Some(input);
         self
     }
+
     /// The configuration for allowed file extensions.
     ///
     /// Sets [`extension_configuration`](crate::types::AttachedFilesConfigurationSummary#structfield.extension_configuration).
@@ -123,12 +140,14 @@ impl AttachedFilesConfigurationSummaryBuilder {
         self.extension_configuration = input;
         self
     }
+
     /// Returns [`extension_configuration`](crate::types::AttachedFilesConfigurationSummary#structfield.extension_configuration), if set.
     pub fn get_extension_configuration(
         &self,
     ) -> &Option<crate::types::ExtensionConfiguration> {
         &self.extension_configuration
     }
+
     /// Builds a [`AttachedFilesConfigurationSummary`].
     ///
     /// Fails when one of these fields is unset:

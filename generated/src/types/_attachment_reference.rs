@@ -12,28 +12,34 @@ pub struct AttachmentReference {
     /// The Amazon Resource Name (ARN) of the attachment reference.
     pub arn: Option<String>,
 }
+
 impl AttachmentReference {
     /// Identifier of the attachment reference.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The location path of the attachment reference.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Status of the attachment reference type.
     pub fn status(&self) -> Option<&crate::types::ReferenceStatus> {
         self.status.as_ref()
     }
+
     /// The Amazon Resource Name (ARN) of the attachment reference.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`AttachmentReference`].
     pub fn builder() -> crate::types::builders::AttachmentReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AttachmentReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct AttachmentReferenceBuilder {
     pub(crate) status: Option<crate::types::ReferenceStatus>,
     pub(crate) arn: Option<String>,
 }
+
 impl AttachmentReferenceBuilder {
     /// Identifier of the attachment reference.
     ///
@@ -51,6 +58,7 @@ impl AttachmentReferenceBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// Identifier of the attachment reference.
     ///
     /// Sets [`name`](crate::types::AttachmentReference#structfield.name).
@@ -58,10 +66,12 @@ impl AttachmentReferenceBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::AttachmentReference#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The location path of the attachment reference.
     ///
     /// Sets [`value`](crate::types::AttachmentReference#structfield.value).
@@ -69,6 +79,7 @@ impl AttachmentReferenceBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The location path of the attachment reference.
     ///
     /// Sets [`value`](crate::types::AttachmentReference#structfield.value).
@@ -76,10 +87,12 @@ impl AttachmentReferenceBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::AttachmentReference#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Status of the attachment reference type.
     ///
     /// Sets [`status`](crate::types::AttachmentReference#structfield.status).
@@ -87,6 +100,7 @@ impl AttachmentReferenceBuilder {
         self.status = Some(input);
         self
     }
+
     /// Status of the attachment reference type.
     ///
     /// Sets [`status`](crate::types::AttachmentReference#structfield.status).
@@ -94,10 +108,12 @@ impl AttachmentReferenceBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::AttachmentReference#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::ReferenceStatus> {
         &self.status
     }
+
     /// The Amazon Resource Name (ARN) of the attachment reference.
     ///
     /// Sets [`arn`](crate::types::AttachmentReference#structfield.arn).
@@ -105,6 +121,7 @@ impl AttachmentReferenceBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the attachment reference.
     ///
     /// Sets [`arn`](crate::types::AttachmentReference#structfield.arn).
@@ -112,10 +129,12 @@ impl AttachmentReferenceBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::AttachmentReference#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// Builds a [`AttachmentReference`].
     pub fn build(self) -> crate::types::AttachmentReference {
         crate::types::AttachmentReference {

@@ -24,6 +24,7 @@ pub enum AttachmentScope {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for AttachmentScope {
     fn from(s: &str) -> Self {
         match s {
@@ -41,12 +42,14 @@ impl ::std::convert::From<&str> for AttachmentScope {
         }
     }
 }
+
 impl ::std::str::FromStr for AttachmentScope {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl AttachmentScope {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -58,10 +61,12 @@ impl AttachmentScope {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["CASE", "CHAT", "EMAIL", "TASK"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -70,11 +75,13 @@ impl AttachmentScope {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for AttachmentScope {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for AttachmentScope {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -8,20 +8,24 @@ pub struct Attendee {
     /// The join token used by the Amazon Chime SDK attendee.
     pub join_token: Option<String>,
 }
+
 impl Attendee {
     /// The Amazon Chime SDK attendee ID.
     pub fn attendee_id(&self) -> Option<&str> {
         self.attendee_id.as_deref()
     }
+
     /// The join token used by the Amazon Chime SDK attendee.
     pub fn join_token(&self) -> Option<&str> {
         self.join_token.as_deref()
     }
+
     /// Creates a new builder for [`Attendee`].
     pub fn builder() -> crate::types::builders::AttendeeBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for Attendee {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("Attendee");
@@ -30,6 +34,7 @@ impl ::std::fmt::Debug for Attendee {
         formatter.finish()
     }
 }
+
 /// A builder for [`Attendee`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -37,6 +42,7 @@ pub struct AttendeeBuilder {
     pub(crate) attendee_id: Option<String>,
     pub(crate) join_token: Option<String>,
 }
+
 impl AttendeeBuilder {
     /// The Amazon Chime SDK attendee ID.
     ///
@@ -45,6 +51,7 @@ impl AttendeeBuilder {
         self.attendee_id = Some(input.into());
         self
     }
+
     /// The Amazon Chime SDK attendee ID.
     ///
     /// Sets [`attendee_id`](crate::types::Attendee#structfield.attendee_id).
@@ -52,10 +59,12 @@ impl AttendeeBuilder {
         self.attendee_id = input;
         self
     }
+
     /// Returns [`attendee_id`](crate::types::Attendee#structfield.attendee_id), if set.
     pub fn get_attendee_id(&self) -> &Option<String> {
         &self.attendee_id
     }
+
     /// The join token used by the Amazon Chime SDK attendee.
     ///
     /// Sets [`join_token`](crate::types::Attendee#structfield.join_token).
@@ -63,6 +72,7 @@ impl AttendeeBuilder {
         self.join_token = Some(input.into());
         self
     }
+
     /// The join token used by the Amazon Chime SDK attendee.
     ///
     /// Sets [`join_token`](crate::types::Attendee#structfield.join_token).
@@ -70,10 +80,12 @@ impl AttendeeBuilder {
         self.join_token = input;
         self
     }
+
     /// Returns [`join_token`](crate::types::Attendee#structfield.join_token), if set.
     pub fn get_join_token(&self) -> &Option<String> {
         &self.join_token
     }
+
     /// Builds a [`Attendee`].
     pub fn build(self) -> crate::types::Attendee {
         crate::types::Attendee {
@@ -82,6 +94,7 @@ impl AttendeeBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for AttendeeBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("AttendeeBuilder");

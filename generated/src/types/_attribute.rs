@@ -8,20 +8,24 @@ pub struct Attribute {
     /// The value of the attribute.
     pub value: Option<String>,
 }
+
 impl Attribute {
     /// The type of attribute.
     pub fn attribute_type(&self) -> Option<&crate::types::InstanceAttributeType> {
         self.attribute_type.as_ref()
     }
+
     /// The value of the attribute.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Creates a new builder for [`Attribute`].
     pub fn builder() -> crate::types::builders::AttributeBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Attribute`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct AttributeBuilder {
     pub(crate) attribute_type: Option<crate::types::InstanceAttributeType>,
     pub(crate) value: Option<String>,
 }
+
 impl AttributeBuilder {
     /// The type of attribute.
     ///
@@ -37,6 +42,7 @@ impl AttributeBuilder {
         self.attribute_type = Some(input);
         self
     }
+
     /// The type of attribute.
     ///
     /// Sets [`attribute_type`](crate::types::Attribute#structfield.attribute_type).
@@ -47,10 +53,12 @@ impl AttributeBuilder {
         self.attribute_type = input;
         self
     }
+
     /// Returns [`attribute_type`](crate::types::Attribute#structfield.attribute_type), if set.
     pub fn get_attribute_type(&self) -> &Option<crate::types::InstanceAttributeType> {
         &self.attribute_type
     }
+
     /// The value of the attribute.
     ///
     /// Sets [`value`](crate::types::Attribute#structfield.value).
@@ -58,6 +66,7 @@ impl AttributeBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The value of the attribute.
     ///
     /// Sets [`value`](crate::types::Attribute#structfield.value).
@@ -65,10 +74,12 @@ impl AttributeBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::Attribute#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Builds a [`Attribute`].
     pub fn build(self) -> crate::types::Attribute {
         crate::types::Attribute {

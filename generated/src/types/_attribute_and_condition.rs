@@ -8,6 +8,7 @@ pub struct AttributeAndCondition {
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     pub hierarchy_group_condition: Option<crate::types::HierarchyGroupCondition>,
 }
+
 impl AttributeAndCondition {
     /// A leaf node condition which can be used to specify a tag condition.
     ///
@@ -15,17 +16,20 @@ impl AttributeAndCondition {
     pub fn tag_conditions(&self) -> &[crate::types::TagCondition] {
         self.tag_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     pub fn hierarchy_group_condition(
         &self,
     ) -> Option<&crate::types::HierarchyGroupCondition> {
         self.hierarchy_group_condition.as_ref()
     }
+
     /// Creates a new builder for [`AttributeAndCondition`].
     pub fn builder() -> crate::types::builders::AttributeAndConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AttributeAndCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -33,6 +37,7 @@ pub struct AttributeAndConditionBuilder {
     pub(crate) tag_conditions: Option<Vec<crate::types::TagCondition>>,
     pub(crate) hierarchy_group_condition: Option<crate::types::HierarchyGroupCondition>,
 }
+
 impl AttributeAndConditionBuilder {
     /// Appends an item to [`tag_conditions`](crate::types::AttributeAndCondition#structfield.tag_conditions); use [`set_tag_conditions`](Self::set_tag_conditions) to replace the whole list.
     pub fn tag_conditions(mut self, input: crate::types::TagCondition) -> Self {
@@ -41,6 +46,7 @@ impl AttributeAndConditionBuilder {
         self.tag_conditions = Some(v);
         self
     }
+
     /// A leaf node condition which can be used to specify a tag condition.
     ///
     /// Sets [`tag_conditions`](crate::types::AttributeAndCondition#structfield.tag_conditions).
@@ -51,10 +57,12 @@ impl AttributeAndConditionBuilder {
         self.tag_conditions = input;
         self
     }
+
     /// Returns [`tag_conditions`](crate::types::AttributeAndCondition#structfield.tag_conditions), if set.
     pub fn get_tag_conditions(&self) -> &Option<Vec<crate::types::TagCondition>> {
         &self.tag_conditions
     }
+
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::AttributeAndCondition#structfield.hierarchy_group_condition).
@@ -65,6 +73,7 @@ impl AttributeAndConditionBuilder {
         self.hierarchy_group_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::AttributeAndCondition#structfield.hierarchy_group_condition).
@@ -75,12 +84,14 @@ impl AttributeAndConditionBuilder {
         self.hierarchy_group_condition = input;
         self
     }
+
     /// Returns [`hierarchy_group_condition`](crate::types::AttributeAndCondition#structfield.hierarchy_group_condition), if set.
     pub fn get_hierarchy_group_condition(
         &self,
     ) -> &Option<crate::types::HierarchyGroupCondition> {
         &self.hierarchy_group_condition
     }
+
     /// Builds a [`AttributeAndCondition`].
     pub fn build(self) -> crate::types::AttributeAndCondition {
         crate::types::AttributeAndCondition {

@@ -16,36 +16,44 @@ pub struct AttributeCondition {
     /// The operator of the condition.
     pub comparison_operator: Option<String>,
 }
+
 impl AttributeCondition {
     /// The name of predefined attribute.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The value of predefined attribute.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// The proficiency level of the condition.
     pub fn proficiency_level(&self) -> Option<f32> {
         self.proficiency_level
     }
+
     /// An Object to define the minimum and maximum proficiency levels.
     pub fn range(&self) -> Option<&crate::types::Range> {
         self.range.as_ref()
     }
+
     /// An object to define `AgentsCriteria`.
     pub fn match_criteria(&self) -> Option<&crate::types::MatchCriteria> {
         self.match_criteria.as_ref()
     }
+
     /// The operator of the condition.
     pub fn comparison_operator(&self) -> Option<&str> {
         self.comparison_operator.as_deref()
     }
+
     /// Creates a new builder for [`AttributeCondition`].
     pub fn builder() -> crate::types::builders::AttributeConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AttributeCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct AttributeConditionBuilder {
     pub(crate) match_criteria: Option<crate::types::MatchCriteria>,
     pub(crate) comparison_operator: Option<String>,
 }
+
 impl AttributeConditionBuilder {
     /// The name of predefined attribute.
     ///
@@ -65,6 +74,7 @@ impl AttributeConditionBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of predefined attribute.
     ///
     /// Sets [`name`](crate::types::AttributeCondition#structfield.name).
@@ -72,10 +82,12 @@ impl AttributeConditionBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::AttributeCondition#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The value of predefined attribute.
     ///
     /// Sets [`value`](crate::types::AttributeCondition#structfield.value).
@@ -83,6 +95,7 @@ impl AttributeConditionBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The value of predefined attribute.
     ///
     /// Sets [`value`](crate::types::AttributeCondition#structfield.value).
@@ -90,10 +103,12 @@ impl AttributeConditionBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::AttributeCondition#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// The proficiency level of the condition.
     ///
     /// Sets [`proficiency_level`](crate::types::AttributeCondition#structfield.proficiency_level).
@@ -101,6 +116,7 @@ impl AttributeConditionBuilder {
         self.proficiency_level = Some(input);
         self
     }
+
     /// The proficiency level of the condition.
     ///
     /// Sets [`proficiency_level`](crate::types::AttributeCondition#structfield.proficiency_level).
@@ -108,10 +124,12 @@ impl AttributeConditionBuilder {
         self.proficiency_level = input;
         self
     }
+
     /// Returns [`proficiency_level`](crate::types::AttributeCondition#structfield.proficiency_level), if set.
     pub fn get_proficiency_level(&self) -> &Option<f32> {
         &self.proficiency_level
     }
+
     /// An Object to define the minimum and maximum proficiency levels.
     ///
     /// Sets [`range`](crate::types::AttributeCondition#structfield.range).
@@ -119,6 +137,7 @@ impl AttributeConditionBuilder {
         self.range = Some(input);
         self
     }
+
     /// An Object to define the minimum and maximum proficiency levels.
     ///
     /// Sets [`range`](crate::types::AttributeCondition#structfield.range).
@@ -126,10 +145,12 @@ impl AttributeConditionBuilder {
         self.range = input;
         self
     }
+
     /// Returns [`range`](crate::types::AttributeCondition#structfield.range), if set.
     pub fn get_range(&self) -> &Option<crate::types::Range> {
         &self.range
     }
+
     /// An object to define `AgentsCriteria`.
     ///
     /// Sets [`match_criteria`](crate::types::AttributeCondition#structfield.match_criteria).
@@ -137,6 +158,7 @@ impl AttributeConditionBuilder {
         self.match_criteria = Some(input);
         self
     }
+
     /// An object to define `AgentsCriteria`.
     ///
     /// Sets [`match_criteria`](crate::types::AttributeCondition#structfield.match_criteria).
@@ -147,10 +169,12 @@ impl AttributeConditionBuilder {
         self.match_criteria = input;
         self
     }
+
     /// Returns [`match_criteria`](crate::types::AttributeCondition#structfield.match_criteria), if set.
     pub fn get_match_criteria(&self) -> &Option<crate::types::MatchCriteria> {
         &self.match_criteria
     }
+
     /// The operator of the condition.
     ///
     /// Sets [`comparison_operator`](crate::types::AttributeCondition#structfield.comparison_operator).
@@ -158,6 +182,7 @@ impl AttributeConditionBuilder {
         self.comparison_operator = Some(input.into());
         self
     }
+
     /// The operator of the condition.
     ///
     /// Sets [`comparison_operator`](crate::types::AttributeCondition#structfield.comparison_operator).
@@ -165,10 +190,12 @@ impl AttributeConditionBuilder {
         self.comparison_operator = input;
         self
     }
+
     /// Returns [`comparison_operator`](crate::types::AttributeCondition#structfield.comparison_operator), if set.
     pub fn get_comparison_operator(&self) -> &Option<String> {
         &self.comparison_operator
     }
+
     /// Builds a [`AttributeCondition`].
     pub fn build(self) -> crate::types::AttributeCondition {
         crate::types::AttributeCondition {

@@ -6,22 +6,26 @@ pub struct AudioFeatures {
     /// Makes echo reduction available to clients who connect to the meeting.
     pub echo_reduction: Option<crate::types::MeetingFeatureStatus>,
 }
+
 impl AudioFeatures {
     /// Makes echo reduction available to clients who connect to the meeting.
     pub fn echo_reduction(&self) -> Option<&crate::types::MeetingFeatureStatus> {
         self.echo_reduction.as_ref()
     }
+
     /// Creates a new builder for [`AudioFeatures`].
     pub fn builder() -> crate::types::builders::AudioFeaturesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AudioFeatures`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AudioFeaturesBuilder {
     pub(crate) echo_reduction: Option<crate::types::MeetingFeatureStatus>,
 }
+
 impl AudioFeaturesBuilder {
     /// Makes echo reduction available to clients who connect to the meeting.
     ///
@@ -30,6 +34,7 @@ impl AudioFeaturesBuilder {
         self.echo_reduction = Some(input);
         self
     }
+
     /// Makes echo reduction available to clients who connect to the meeting.
     ///
     /// Sets [`echo_reduction`](crate::types::AudioFeatures#structfield.echo_reduction).
@@ -40,10 +45,12 @@ impl AudioFeaturesBuilder {
         self.echo_reduction = input;
         self
     }
+
     /// Returns [`echo_reduction`](crate::types::AudioFeatures#structfield.echo_reduction), if set.
     pub fn get_echo_reduction(&self) -> &Option<crate::types::MeetingFeatureStatus> {
         &self.echo_reduction
     }
+
     /// Builds a [`AudioFeatures`].
     pub fn build(self) -> crate::types::AudioFeatures {
         crate::types::AudioFeatures {

@@ -10,22 +10,26 @@ pub struct AudioQualityMetricsInfo {
     /// Valid values: `HighPacketLoss` | `HighRoundTripTime` | `HighJitterBuffer`
     pub potential_quality_issues: Option<Vec<String>>,
 }
+
 impl AudioQualityMetricsInfo {
     /// Number measuring the estimated quality of the media connection.
     pub fn quality_score(&self) -> f32 {
         self.quality_score
     }
+
     /// List of potential issues causing degradation of quality on a media connection.
     ///
     /// Empty when the field is unset; use `.potential_quality_issues.is_none()` to tell unset from empty.
     pub fn potential_quality_issues(&self) -> &[String] {
         self.potential_quality_issues.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`AudioQualityMetricsInfo`].
     pub fn builder() -> crate::types::builders::AudioQualityMetricsInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AudioQualityMetricsInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -33,6 +37,7 @@ pub struct AudioQualityMetricsInfoBuilder {
     pub(crate) quality_score: Option<f32>,
     pub(crate) potential_quality_issues: Option<Vec<String>>,
 }
+
 impl AudioQualityMetricsInfoBuilder {
     /// Number measuring the estimated quality of the media connection.
     ///
@@ -41,6 +46,7 @@ impl AudioQualityMetricsInfoBuilder {
         self.quality_score = Some(input);
         self
     }
+
     /// Number measuring the estimated quality of the media connection.
     ///
     /// Sets [`quality_score`](crate::types::AudioQualityMetricsInfo#structfield.quality_score).
@@ -48,10 +54,12 @@ impl AudioQualityMetricsInfoBuilder {
         self.quality_score = input;
         self
     }
+
     /// Returns [`quality_score`](crate::types::AudioQualityMetricsInfo#structfield.quality_score), if set.
     pub fn get_quality_score(&self) -> &Option<f32> {
         &self.quality_score
     }
+
     /// Appends an item to [`potential_quality_issues`](crate::types::AudioQualityMetricsInfo#structfield.potential_quality_issues); use [`set_potential_quality_issues`](Self::set_potential_quality_issues) to replace the whole list.
     pub fn potential_quality_issues(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.potential_quality_issues.unwrap_or_default();
@@ -59,6 +67,7 @@ impl AudioQualityMetricsInfoBuilder {
         self.potential_quality_issues = Some(v);
         self
     }
+
     /// List of potential issues causing degradation of quality on a media connection.
     ///
     /// Sets [`potential_quality_issues`](crate::types::AudioQualityMetricsInfo#structfield.potential_quality_issues).
@@ -66,10 +75,12 @@ impl AudioQualityMetricsInfoBuilder {
         self.potential_quality_issues = input;
         self
     }
+
     /// Returns [`potential_quality_issues`](crate::types::AudioQualityMetricsInfo#structfield.potential_quality_issues), if set.
     pub fn get_potential_quality_issues(&self) -> &Option<Vec<String>> {
         &self.potential_quality_issues
     }
+
     /// Builds a [`AudioQualityMetricsInfo`].
     pub fn build(self) -> crate::types::AudioQualityMetricsInfo {
         crate::types::AudioQualityMetricsInfo {

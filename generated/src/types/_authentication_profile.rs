@@ -37,51 +37,62 @@ pub struct AuthenticationProfile {
     /// Determines if automatic logout on user inactivity is enabled.
     pub session_inactivity_handling_enabled: Option<bool>,
 }
+
 impl AuthenticationProfile {
     /// A unique identifier for the authentication profile.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the authentication profile.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name for the authentication profile.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description for the authentication profile.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// A list of IP address range strings that are allowed to access the Amazon Connect instance.
     ///
     /// Empty when the field is unset; use `.allowed_ips.is_none()` to tell unset from empty.
     pub fn allowed_ips(&self) -> &[String] {
         self.allowed_ips.as_deref().unwrap_or_default()
     }
+
     /// A list of IP address range strings that are blocked from accessing the Amazon Connect instance.
     ///
     /// Empty when the field is unset; use `.blocked_ips.is_none()` to tell unset from empty.
     pub fn blocked_ips(&self) -> &[String] {
         self.blocked_ips.as_deref().unwrap_or_default()
     }
+
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
     pub fn is_default(&self) -> bool {
         self.is_default
     }
+
     /// The timestamp when the authentication profile was created.
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
+
     /// The timestamp when the authentication profile was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where the authentication profile was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// The short lived session duration configuration for users logged in to Amazon Connect, in minutes.
     #[deprecated(
         note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
@@ -89,23 +100,28 @@ impl AuthenticationProfile {
     pub fn periodic_session_duration(&self) -> Option<i32> {
         self.periodic_session_duration
     }
+
     /// The long lived session duration for users logged in to Amazon Connect, in minutes.
     pub fn max_session_duration(&self) -> Option<i32> {
         self.max_session_duration
     }
+
     /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
     pub fn session_inactivity_duration(&self) -> Option<i32> {
         self.session_inactivity_duration
     }
+
     /// Determines if automatic logout on user inactivity is enabled.
     pub fn session_inactivity_handling_enabled(&self) -> Option<bool> {
         self.session_inactivity_handling_enabled
     }
+
     /// Creates a new builder for [`AuthenticationProfile`].
     pub fn builder() -> crate::types::builders::AuthenticationProfileBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AuthenticationProfile`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -128,6 +144,7 @@ pub struct AuthenticationProfileBuilder {
     pub(crate) session_inactivity_duration: Option<i32>,
     pub(crate) session_inactivity_handling_enabled: Option<bool>,
 }
+
 impl AuthenticationProfileBuilder {
     /// A unique identifier for the authentication profile.
     ///
@@ -136,6 +153,7 @@ impl AuthenticationProfileBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// A unique identifier for the authentication profile.
     ///
     /// Sets [`id`](crate::types::AuthenticationProfile#structfield.id).
@@ -143,10 +161,12 @@ impl AuthenticationProfileBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::AuthenticationProfile#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) for the authentication profile.
     ///
     /// Sets [`arn`](crate::types::AuthenticationProfile#structfield.arn).
@@ -154,6 +174,7 @@ impl AuthenticationProfileBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the authentication profile.
     ///
     /// Sets [`arn`](crate::types::AuthenticationProfile#structfield.arn).
@@ -161,10 +182,12 @@ impl AuthenticationProfileBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::AuthenticationProfile#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name for the authentication profile.
     ///
     /// Sets [`name`](crate::types::AuthenticationProfile#structfield.name).
@@ -172,6 +195,7 @@ impl AuthenticationProfileBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name for the authentication profile.
     ///
     /// Sets [`name`](crate::types::AuthenticationProfile#structfield.name).
@@ -179,10 +203,12 @@ impl AuthenticationProfileBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::AuthenticationProfile#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The description for the authentication profile.
     ///
     /// Sets [`description`](crate::types::AuthenticationProfile#structfield.description).
@@ -190,6 +216,7 @@ impl AuthenticationProfileBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description for the authentication profile.
     ///
     /// Sets [`description`](crate::types::AuthenticationProfile#structfield.description).
@@ -197,10 +224,12 @@ impl AuthenticationProfileBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::AuthenticationProfile#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Appends an item to [`allowed_ips`](crate::types::AuthenticationProfile#structfield.allowed_ips); use [`set_allowed_ips`](Self::set_allowed_ips) to replace the whole list.
     pub fn allowed_ips(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.allowed_ips.unwrap_or_default();
@@ -208,6 +237,7 @@ impl AuthenticationProfileBuilder {
         self.allowed_ips = Some(v);
         self
     }
+
     /// A list of IP address range strings that are allowed to access the Amazon Connect instance.
     ///
     /// Sets [`allowed_ips`](crate::types::AuthenticationProfile#structfield.allowed_ips).
@@ -215,10 +245,12 @@ impl AuthenticationProfileBuilder {
         self.allowed_ips = input;
         self
     }
+
     /// Returns [`allowed_ips`](crate::types::AuthenticationProfile#structfield.allowed_ips), if set.
     pub fn get_allowed_ips(&self) -> &Option<Vec<String>> {
         &self.allowed_ips
     }
+
     /// Appends an item to [`blocked_ips`](crate::types::AuthenticationProfile#structfield.blocked_ips); use [`set_blocked_ips`](Self::set_blocked_ips) to replace the whole list.
     pub fn blocked_ips(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.blocked_ips.unwrap_or_default();
@@ -226,6 +258,7 @@ impl AuthenticationProfileBuilder {
         self.blocked_ips = Some(v);
         self
     }
+
     /// A list of IP address range strings that are blocked from accessing the Amazon Connect instance.
     ///
     /// Sets [`blocked_ips`](crate::types::AuthenticationProfile#structfield.blocked_ips).
@@ -233,10 +266,12 @@ impl AuthenticationProfileBuilder {
         self.blocked_ips = input;
         self
     }
+
     /// Returns [`blocked_ips`](crate::types::AuthenticationProfile#structfield.blocked_ips), if set.
     pub fn get_blocked_ips(&self) -> &Option<Vec<String>> {
         &self.blocked_ips
     }
+
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
     ///
     /// Sets [`is_default`](crate::types::AuthenticationProfile#structfield.is_default).
@@ -244,6 +279,7 @@ impl AuthenticationProfileBuilder {
         self.is_default = Some(input);
         self
     }
+
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
     ///
     /// Sets [`is_default`](crate::types::AuthenticationProfile#structfield.is_default).
@@ -251,10 +287,12 @@ impl AuthenticationProfileBuilder {
         self.is_default = input;
         self
     }
+
     /// Returns [`is_default`](crate::types::AuthenticationProfile#structfield.is_default), if set.
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
+
     /// The timestamp when the authentication profile was created.
     ///
     /// Sets [`created_time`](crate::types::AuthenticationProfile#structfield.created_time).
@@ -262,6 +300,7 @@ impl AuthenticationProfileBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp when the authentication profile was created.
     ///
     /// Sets [`created_time`](crate::types::AuthenticationProfile#structfield.created_time).
@@ -272,10 +311,12 @@ impl AuthenticationProfileBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::AuthenticationProfile#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The timestamp when the authentication profile was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AuthenticationProfile#structfield.last_modified_time).
@@ -283,6 +324,7 @@ impl AuthenticationProfileBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when the authentication profile was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AuthenticationProfile#structfield.last_modified_time).
@@ -293,10 +335,12 @@ impl AuthenticationProfileBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::AuthenticationProfile#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where the authentication profile was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AuthenticationProfile#structfield.last_modified_region).
@@ -304,6 +348,7 @@ impl AuthenticationProfileBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where the authentication profile was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AuthenticationProfile#structfield.last_modified_region).
@@ -311,10 +356,12 @@ impl AuthenticationProfileBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::AuthenticationProfile#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// The short lived session duration configuration for users logged in to Amazon Connect, in minutes.
     ///
     /// Sets [`periodic_session_duration`](crate::types::AuthenticationProfile#structfield.periodic_session_duration).
@@ -325,6 +372,7 @@ impl AuthenticationProfileBuilder {
         self.periodic_session_duration = Some(input);
         self
     }
+
     /// The short lived session duration configuration for users logged in to Amazon Connect, in minutes.
     ///
     /// Sets [`periodic_session_duration`](crate::types::AuthenticationProfile#structfield.periodic_session_duration).
@@ -335,6 +383,7 @@ impl AuthenticationProfileBuilder {
         self.periodic_session_duration = input;
         self
     }
+
     /// Returns [`periodic_session_duration`](crate::types::AuthenticationProfile#structfield.periodic_session_duration), if set.
     #[deprecated(
         note = "PeriodicSessionDuration is deprecated. Use SessionInactivityDuration instead. (deprecated since 10/31/2025)"
@@ -342,6 +391,7 @@ impl AuthenticationProfileBuilder {
     pub fn get_periodic_session_duration(&self) -> &Option<i32> {
         &self.periodic_session_duration
     }
+
     /// The long lived session duration for users logged in to Amazon Connect, in minutes.
     ///
     /// Sets [`max_session_duration`](crate::types::AuthenticationProfile#structfield.max_session_duration).
@@ -349,6 +399,7 @@ impl AuthenticationProfileBuilder {
         self.max_session_duration = Some(input);
         self
     }
+
     /// The long lived session duration for users logged in to Amazon Connect, in minutes.
     ///
     /// Sets [`max_session_duration`](crate::types::AuthenticationProfile#structfield.max_session_duration).
@@ -356,10 +407,12 @@ impl AuthenticationProfileBuilder {
         self.max_session_duration = input;
         self
     }
+
     /// Returns [`max_session_duration`](crate::types::AuthenticationProfile#structfield.max_session_duration), if set.
     pub fn get_max_session_duration(&self) -> &Option<i32> {
         &self.max_session_duration
     }
+
     /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
     ///
     /// Sets [`session_inactivity_duration`](crate::types::AuthenticationProfile#structfield.session_inactivity_duration).
@@ -367,6 +420,7 @@ impl AuthenticationProfileBuilder {
         self.session_inactivity_duration = Some(input);
         self
     }
+
     /// The period, in minutes, before an agent is automatically signed out of the contact center when they go inactive.
     ///
     /// Sets [`session_inactivity_duration`](crate::types::AuthenticationProfile#structfield.session_inactivity_duration).
@@ -374,10 +428,12 @@ impl AuthenticationProfileBuilder {
         self.session_inactivity_duration = input;
         self
     }
+
     /// Returns [`session_inactivity_duration`](crate::types::AuthenticationProfile#structfield.session_inactivity_duration), if set.
     pub fn get_session_inactivity_duration(&self) -> &Option<i32> {
         &self.session_inactivity_duration
     }
+
     /// Determines if automatic logout on user inactivity is enabled.
     ///
     /// Sets [`session_inactivity_handling_enabled`](crate::types::AuthenticationProfile#structfield.session_inactivity_handling_enabled).
@@ -385,6 +441,7 @@ impl AuthenticationProfileBuilder {
         self.session_inactivity_handling_enabled = Some(input);
         self
     }
+
     /// Determines if automatic logout on user inactivity is enabled.
     ///
     /// Sets [`session_inactivity_handling_enabled`](crate::types::AuthenticationProfile#structfield.session_inactivity_handling_enabled).
@@ -395,10 +452,12 @@ impl AuthenticationProfileBuilder {
         self.session_inactivity_handling_enabled = input;
         self
     }
+
     /// Returns [`session_inactivity_handling_enabled`](crate::types::AuthenticationProfile#structfield.session_inactivity_handling_enabled), if set.
     pub fn get_session_inactivity_handling_enabled(&self) -> &Option<bool> {
         &self.session_inactivity_handling_enabled
     }
+
     /// Builds a [`AuthenticationProfile`].
     pub fn build(self) -> crate::types::AuthenticationProfile {
         crate::types::AuthenticationProfile {

@@ -18,36 +18,44 @@ pub struct AuthenticationProfileSummary {
     /// The Amazon Web Services Region when the authentication profile summary was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl AuthenticationProfileSummary {
     /// The unique identifier of the authentication profile.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the authentication profile summary.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the authentication profile summary.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
     pub fn is_default(&self) -> bool {
         self.is_default
     }
+
     /// The timestamp when the authentication profile summary was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region when the authentication profile summary was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`AuthenticationProfileSummary`].
     pub fn builder() -> crate::types::builders::AuthenticationProfileSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AuthenticationProfileSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -59,6 +67,7 @@ pub struct AuthenticationProfileSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl AuthenticationProfileSummaryBuilder {
     /// The unique identifier of the authentication profile.
     ///
@@ -67,6 +76,7 @@ impl AuthenticationProfileSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier of the authentication profile.
     ///
     /// Sets [`id`](crate::types::AuthenticationProfileSummary#structfield.id).
@@ -74,10 +84,12 @@ impl AuthenticationProfileSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::AuthenticationProfileSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the authentication profile summary.
     ///
     /// Sets [`arn`](crate::types::AuthenticationProfileSummary#structfield.arn).
@@ -85,6 +97,7 @@ impl AuthenticationProfileSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the authentication profile summary.
     ///
     /// Sets [`arn`](crate::types::AuthenticationProfileSummary#structfield.arn).
@@ -92,10 +105,12 @@ impl AuthenticationProfileSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::AuthenticationProfileSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the authentication profile summary.
     ///
     /// Sets [`name`](crate::types::AuthenticationProfileSummary#structfield.name).
@@ -103,6 +118,7 @@ impl AuthenticationProfileSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the authentication profile summary.
     ///
     /// Sets [`name`](crate::types::AuthenticationProfileSummary#structfield.name).
@@ -110,10 +126,12 @@ impl AuthenticationProfileSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::AuthenticationProfileSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
     ///
     /// Sets [`is_default`](crate::types::AuthenticationProfileSummary#structfield.is_default).
@@ -121,6 +139,7 @@ impl AuthenticationProfileSummaryBuilder {
         self.is_default = Some(input);
         self
     }
+
     /// Shows whether the authentication profile is the default authentication profile for the Amazon Connect instance.
     ///
     /// Sets [`is_default`](crate::types::AuthenticationProfileSummary#structfield.is_default).
@@ -128,10 +147,12 @@ impl AuthenticationProfileSummaryBuilder {
         self.is_default = input;
         self
     }
+
     /// Returns [`is_default`](crate::types::AuthenticationProfileSummary#structfield.is_default), if set.
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
+
     /// The timestamp when the authentication profile summary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AuthenticationProfileSummary#structfield.last_modified_time).
@@ -139,6 +160,7 @@ impl AuthenticationProfileSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when the authentication profile summary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::AuthenticationProfileSummary#structfield.last_modified_time).
@@ -149,10 +171,12 @@ impl AuthenticationProfileSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::AuthenticationProfileSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region when the authentication profile summary was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AuthenticationProfileSummary#structfield.last_modified_region).
@@ -160,6 +184,7 @@ impl AuthenticationProfileSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region when the authentication profile summary was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::AuthenticationProfileSummary#structfield.last_modified_region).
@@ -167,10 +192,12 @@ impl AuthenticationProfileSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::AuthenticationProfileSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`AuthenticationProfileSummary`].
     pub fn build(self) -> crate::types::AuthenticationProfileSummary {
         crate::types::AuthenticationProfileSummary {

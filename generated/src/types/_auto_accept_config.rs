@@ -10,24 +10,29 @@ pub struct AutoAcceptConfig {
     /// Indicates whether auto-accept is enabled for agent-first callbacks. This setting only applies to the VOICE channel.
     pub agent_first_callback_auto_accept: Option<bool>,
 }
+
 impl AutoAcceptConfig {
     /// The channel for this auto-accept configuration.
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
+
     /// Indicates whether auto-accept is enabled for this channel.
     pub fn auto_accept(&self) -> bool {
         self.auto_accept
     }
+
     /// Indicates whether auto-accept is enabled for agent-first callbacks.
     pub fn agent_first_callback_auto_accept(&self) -> Option<bool> {
         self.agent_first_callback_auto_accept
     }
+
     /// Creates a new builder for [`AutoAcceptConfig`].
     pub fn builder() -> crate::types::builders::AutoAcceptConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AutoAcceptConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct AutoAcceptConfigBuilder {
     pub(crate) auto_accept: Option<bool>,
     pub(crate) agent_first_callback_auto_accept: Option<bool>,
 }
+
 impl AutoAcceptConfigBuilder {
     /// The channel for this auto-accept configuration.
     ///
@@ -44,6 +50,7 @@ impl AutoAcceptConfigBuilder {
         self.channel = Some(input);
         self
     }
+
     /// The channel for this auto-accept configuration.
     ///
     /// Sets [`channel`](crate::types::AutoAcceptConfig#structfield.channel). This field is required.
@@ -51,10 +58,12 @@ impl AutoAcceptConfigBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::AutoAcceptConfig#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// Indicates whether auto-accept is enabled for this channel.
     ///
     /// Sets [`auto_accept`](crate::types::AutoAcceptConfig#structfield.auto_accept). This field is required.
@@ -62,6 +71,7 @@ impl AutoAcceptConfigBuilder {
         self.auto_accept = Some(input);
         self
     }
+
     /// Indicates whether auto-accept is enabled for this channel.
     ///
     /// Sets [`auto_accept`](crate::types::AutoAcceptConfig#structfield.auto_accept). This field is required.
@@ -69,10 +79,12 @@ impl AutoAcceptConfigBuilder {
         self.auto_accept = input;
         self
     }
+
     /// Returns [`auto_accept`](crate::types::AutoAcceptConfig#structfield.auto_accept), if set.
     pub fn get_auto_accept(&self) -> &Option<bool> {
         &self.auto_accept
     }
+
     /// Indicates whether auto-accept is enabled for agent-first callbacks.
     ///
     /// Sets [`agent_first_callback_auto_accept`](crate::types::AutoAcceptConfig#structfield.agent_first_callback_auto_accept).
@@ -80,6 +92,7 @@ impl AutoAcceptConfigBuilder {
         self.agent_first_callback_auto_accept = Some(input);
         self
     }
+
     /// Indicates whether auto-accept is enabled for agent-first callbacks.
     ///
     /// Sets [`agent_first_callback_auto_accept`](crate::types::AutoAcceptConfig#structfield.agent_first_callback_auto_accept).
@@ -87,10 +100,12 @@ impl AutoAcceptConfigBuilder {
         self.agent_first_callback_auto_accept = input;
         self
     }
+
     /// Returns [`agent_first_callback_auto_accept`](crate::types::AutoAcceptConfig#structfield.agent_first_callback_auto_accept), if set.
     pub fn get_agent_first_callback_auto_accept(&self) -> &Option<bool> {
         &self.agent_first_callback_auto_accept
     }
+
     /// Builds a [`AutoAcceptConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -6,22 +6,26 @@ pub struct AutoEvaluationConfiguration {
     /// Whether automated evaluations are enabled.
     pub enabled: bool,
 }
+
 impl AutoEvaluationConfiguration {
     /// Whether automated evaluations are enabled.
     pub fn enabled(&self) -> bool {
         self.enabled
     }
+
     /// Creates a new builder for [`AutoEvaluationConfiguration`].
     pub fn builder() -> crate::types::builders::AutoEvaluationConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AutoEvaluationConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AutoEvaluationConfigurationBuilder {
     pub(crate) enabled: Option<bool>,
 }
+
 impl AutoEvaluationConfigurationBuilder {
     /// Whether automated evaluations are enabled.
     ///
@@ -30,6 +34,7 @@ impl AutoEvaluationConfigurationBuilder {
         self.enabled = Some(input);
         self
     }
+
     /// Whether automated evaluations are enabled.
     ///
     /// Sets [`enabled`](crate::types::AutoEvaluationConfiguration#structfield.enabled). This field is required.
@@ -37,10 +42,12 @@ impl AutoEvaluationConfigurationBuilder {
         self.enabled = input;
         self
     }
+
     /// Returns [`enabled`](crate::types::AutoEvaluationConfiguration#structfield.enabled), if set.
     pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
+
     /// Builds a [`AutoEvaluationConfiguration`].
     pub fn build(self) -> crate::types::AutoEvaluationConfiguration {
         crate::types::AutoEvaluationConfiguration {

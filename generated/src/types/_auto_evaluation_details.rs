@@ -8,20 +8,24 @@ pub struct AutoEvaluationDetails {
     /// The status of the contact auto-evaluation.
     pub auto_evaluation_status: Option<crate::types::AutoEvaluationStatus>,
 }
+
 impl AutoEvaluationDetails {
     /// Whether automated evaluation is enabled.
     pub fn auto_evaluation_enabled(&self) -> bool {
         self.auto_evaluation_enabled
     }
+
     /// The status of the contact auto-evaluation.
     pub fn auto_evaluation_status(&self) -> Option<&crate::types::AutoEvaluationStatus> {
         self.auto_evaluation_status.as_ref()
     }
+
     /// Creates a new builder for [`AutoEvaluationDetails`].
     pub fn builder() -> crate::types::builders::AutoEvaluationDetailsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AutoEvaluationDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct AutoEvaluationDetailsBuilder {
     pub(crate) auto_evaluation_enabled: Option<bool>,
     pub(crate) auto_evaluation_status: Option<crate::types::AutoEvaluationStatus>,
 }
+
 impl AutoEvaluationDetailsBuilder {
     /// Whether automated evaluation is enabled.
     ///
@@ -37,6 +42,7 @@ impl AutoEvaluationDetailsBuilder {
         self.auto_evaluation_enabled = Some(input);
         self
     }
+
     /// Whether automated evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::AutoEvaluationDetails#structfield.auto_evaluation_enabled). This field is required.
@@ -44,10 +50,12 @@ impl AutoEvaluationDetailsBuilder {
         self.auto_evaluation_enabled = input;
         self
     }
+
     /// Returns [`auto_evaluation_enabled`](crate::types::AutoEvaluationDetails#structfield.auto_evaluation_enabled), if set.
     pub fn get_auto_evaluation_enabled(&self) -> &Option<bool> {
         &self.auto_evaluation_enabled
     }
+
     /// The status of the contact auto-evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::AutoEvaluationDetails#structfield.auto_evaluation_status).
@@ -58,6 +66,7 @@ impl AutoEvaluationDetailsBuilder {
         self.auto_evaluation_status = Some(input);
         self
     }
+
     /// The status of the contact auto-evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::AutoEvaluationDetails#structfield.auto_evaluation_status).
@@ -68,12 +77,14 @@ impl AutoEvaluationDetailsBuilder {
         self.auto_evaluation_status = input;
         self
     }
+
     /// Returns [`auto_evaluation_status`](crate::types::AutoEvaluationDetails#structfield.auto_evaluation_status), if set.
     pub fn get_auto_evaluation_status(
         &self,
     ) -> &Option<crate::types::AutoEvaluationStatus> {
         &self.auto_evaluation_status
     }
+
     /// Builds a [`AutoEvaluationDetails`].
     pub fn build(self) -> crate::types::AutoEvaluationDetails {
         crate::types::AutoEvaluationDetails {

@@ -6,22 +6,26 @@ pub struct AutomaticFailConfiguration {
     /// The referenceId of the target section for auto failure.
     pub target_section: Option<String>,
 }
+
 impl AutomaticFailConfiguration {
     /// The referenceId of the target section for auto failure.
     pub fn target_section(&self) -> Option<&str> {
         self.target_section.as_deref()
     }
+
     /// Creates a new builder for [`AutomaticFailConfiguration`].
     pub fn builder() -> crate::types::builders::AutomaticFailConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AutomaticFailConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AutomaticFailConfigurationBuilder {
     pub(crate) target_section: Option<String>,
 }
+
 impl AutomaticFailConfigurationBuilder {
     /// The referenceId of the target section for auto failure.
     ///
@@ -30,6 +34,7 @@ impl AutomaticFailConfigurationBuilder {
         self.target_section = Some(input.into());
         self
     }
+
     /// The referenceId of the target section for auto failure.
     ///
     /// Sets [`target_section`](crate::types::AutomaticFailConfiguration#structfield.target_section).
@@ -37,10 +42,12 @@ impl AutomaticFailConfigurationBuilder {
         self.target_section = input;
         self
     }
+
     /// Returns [`target_section`](crate::types::AutomaticFailConfiguration#structfield.target_section), if set.
     pub fn get_target_section(&self) -> &Option<String> {
         &self.target_section
     }
+
     /// Builds a [`AutomaticFailConfiguration`].
     pub fn build(self) -> crate::types::AutomaticFailConfiguration {
         crate::types::AutomaticFailConfiguration {

@@ -10,26 +10,31 @@ pub struct AvailableNumberSummary {
     /// The type of phone number.
     pub phone_number_type: Option<crate::types::PhoneNumberType>,
 }
+
 impl AvailableNumberSummary {
     /// The phone number.
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
+
     /// The ISO country code.
     pub fn phone_number_country_code(
         &self,
     ) -> Option<&crate::types::PhoneNumberCountryCode> {
         self.phone_number_country_code.as_ref()
     }
+
     /// The type of phone number.
     pub fn phone_number_type(&self) -> Option<&crate::types::PhoneNumberType> {
         self.phone_number_type.as_ref()
     }
+
     /// Creates a new builder for [`AvailableNumberSummary`].
     pub fn builder() -> crate::types::builders::AvailableNumberSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`AvailableNumberSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct AvailableNumberSummaryBuilder {
     pub(crate) phone_number_country_code: Option<crate::types::PhoneNumberCountryCode>,
     pub(crate) phone_number_type: Option<crate::types::PhoneNumberType>,
 }
+
 impl AvailableNumberSummaryBuilder {
     /// The phone number.
     ///
@@ -46,6 +52,7 @@ impl AvailableNumberSummaryBuilder {
         self.phone_number = Some(input.into());
         self
     }
+
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::AvailableNumberSummary#structfield.phone_number).
@@ -53,10 +60,12 @@ impl AvailableNumberSummaryBuilder {
         self.phone_number = input;
         self
     }
+
     /// Returns [`phone_number`](crate::types::AvailableNumberSummary#structfield.phone_number), if set.
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
+
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::AvailableNumberSummary#structfield.phone_number_country_code).
@@ -67,6 +76,7 @@ impl AvailableNumberSummaryBuilder {
         self.phone_number_country_code = Some(input);
         self
     }
+
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::AvailableNumberSummary#structfield.phone_number_country_code).
@@ -77,12 +87,14 @@ impl AvailableNumberSummaryBuilder {
         self.phone_number_country_code = input;
         self
     }
+
     /// Returns [`phone_number_country_code`](crate::types::AvailableNumberSummary#structfield.phone_number_country_code), if set.
     pub fn get_phone_number_country_code(
         &self,
     ) -> &Option<crate::types::PhoneNumberCountryCode> {
         &self.phone_number_country_code
     }
+
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::AvailableNumberSummary#structfield.phone_number_type).
@@ -90,6 +102,7 @@ impl AvailableNumberSummaryBuilder {
         self.phone_number_type = Some(input);
         self
     }
+
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::AvailableNumberSummary#structfield.phone_number_type).
@@ -100,10 +113,12 @@ impl AvailableNumberSummaryBuilder {
         self.phone_number_type = input;
         self
     }
+
     /// Returns [`phone_number_type`](crate::types::AvailableNumberSummary#structfield.phone_number_type), if set.
     pub fn get_phone_number_type(&self) -> &Option<crate::types::PhoneNumberType> {
         &self.phone_number_type
     }
+
     /// Builds a [`AvailableNumberSummary`].
     pub fn build(self) -> crate::types::AvailableNumberSummary {
         crate::types::AvailableNumberSummary {

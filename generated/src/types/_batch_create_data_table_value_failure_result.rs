@@ -10,24 +10,29 @@ pub struct BatchCreateDataTableValueFailureResult {
     /// The result's message.
     pub message: String,
 }
+
 impl BatchCreateDataTableValueFailureResult {
     /// The result's primary values.
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         &self.primary_values
     }
+
     /// The result's attribute name.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The result's message.
     pub fn message(&self) -> &str {
         &self.message
     }
+
     /// Creates a new builder for [`BatchCreateDataTableValueFailureResult`].
     pub fn builder() -> crate::types::builders::BatchCreateDataTableValueFailureResultBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`BatchCreateDataTableValueFailureResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct BatchCreateDataTableValueFailureResultBuilder {
     pub(crate) attribute_name: Option<String>,
     pub(crate) message: Option<String>,
 }
+
 impl BatchCreateDataTableValueFailureResultBuilder {
     /// Appends an item to [`primary_values`](crate::types::BatchCreateDataTableValueFailureResult#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
@@ -44,6 +50,7 @@ impl BatchCreateDataTableValueFailureResultBuilder {
         self.primary_values = Some(v);
         self
     }
+
     /// The result's primary values.
     ///
     /// Sets [`primary_values`](crate::types::BatchCreateDataTableValueFailureResult#structfield.primary_values). This field is required.
@@ -54,10 +61,12 @@ impl BatchCreateDataTableValueFailureResultBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::BatchCreateDataTableValueFailureResult#structfield.primary_values), if set.
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
+
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchCreateDataTableValueFailureResult#structfield.attribute_name). This field is required.
@@ -65,6 +74,7 @@ impl BatchCreateDataTableValueFailureResultBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchCreateDataTableValueFailureResult#structfield.attribute_name). This field is required.
@@ -72,10 +82,12 @@ impl BatchCreateDataTableValueFailureResultBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::BatchCreateDataTableValueFailureResult#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The result's message.
     ///
     /// Sets [`message`](crate::types::BatchCreateDataTableValueFailureResult#structfield.message). This field is required.
@@ -83,6 +95,7 @@ impl BatchCreateDataTableValueFailureResultBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// The result's message.
     ///
     /// Sets [`message`](crate::types::BatchCreateDataTableValueFailureResult#structfield.message). This field is required.
@@ -90,10 +103,12 @@ impl BatchCreateDataTableValueFailureResultBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::BatchCreateDataTableValueFailureResult#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Builds a [`BatchCreateDataTableValueFailureResult`].
     ///
     /// Fails when one of these fields is unset:

@@ -12,28 +12,34 @@ pub struct BatchCreateDataTableValueSuccessResult {
     /// The result's lock version.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl BatchCreateDataTableValueSuccessResult {
     /// The result's primary values.
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         &self.primary_values
     }
+
     /// The result's attribute name.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The result's record ID.
     pub fn record_id(&self) -> &str {
         &self.record_id
     }
+
     /// The result's lock version.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// Creates a new builder for [`BatchCreateDataTableValueSuccessResult`].
     pub fn builder() -> crate::types::builders::BatchCreateDataTableValueSuccessResultBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`BatchCreateDataTableValueSuccessResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct BatchCreateDataTableValueSuccessResultBuilder {
     pub(crate) record_id: Option<String>,
     pub(crate) lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl BatchCreateDataTableValueSuccessResultBuilder {
     /// Appends an item to [`primary_values`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
@@ -51,6 +58,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
         self.primary_values = Some(v);
         self
     }
+
     /// The result's primary values.
     ///
     /// Sets [`primary_values`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.primary_values). This field is required.
@@ -61,10 +69,12 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.primary_values), if set.
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
+
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.attribute_name). This field is required.
@@ -72,6 +82,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.attribute_name). This field is required.
@@ -79,10 +90,12 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The result's record ID.
     ///
     /// Sets [`record_id`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.record_id). This field is required.
@@ -90,6 +103,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
         self.record_id = Some(input.into());
         self
     }
+
     /// The result's record ID.
     ///
     /// Sets [`record_id`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.record_id). This field is required.
@@ -97,10 +111,12 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
         self.record_id = input;
         self
     }
+
     /// Returns [`record_id`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.record_id), if set.
     pub fn get_record_id(&self) -> &Option<String> {
         &self.record_id
     }
+
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.lock_version).
@@ -108,6 +124,7 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
         self.lock_version = Some(input);
         self
     }
+
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.lock_version).
@@ -118,10 +135,12 @@ impl BatchCreateDataTableValueSuccessResultBuilder {
         self.lock_version = input;
         self
     }
+
     /// Returns [`lock_version`](crate::types::BatchCreateDataTableValueSuccessResult#structfield.lock_version), if set.
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
+
     /// Builds a [`BatchCreateDataTableValueSuccessResult`].
     ///
     /// Fails when one of these fields is unset:

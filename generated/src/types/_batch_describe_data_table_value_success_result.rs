@@ -20,44 +20,54 @@ pub struct BatchDescribeDataTableValueSuccessResult {
     /// The result's last modified region.
     pub last_modified_region: Option<String>,
 }
+
 impl BatchDescribeDataTableValueSuccessResult {
     /// The result's record ID.
     pub fn record_id(&self) -> &str {
         &self.record_id
     }
+
     /// The result's attribute ID.
     pub fn attribute_id(&self) -> &str {
         &self.attribute_id
     }
+
     /// The result's primary values.
     pub fn primary_values(&self) -> &[crate::types::PrimaryValueResponse] {
         &self.primary_values
     }
+
     /// The result's attribute name.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The result's value.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// The result's lock version.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// The result's last modified time.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The result's last modified region.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`BatchDescribeDataTableValueSuccessResult`].
     pub fn builder() -> crate::types::builders::BatchDescribeDataTableValueSuccessResultBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`BatchDescribeDataTableValueSuccessResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -71,6 +81,7 @@ pub struct BatchDescribeDataTableValueSuccessResultBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl BatchDescribeDataTableValueSuccessResultBuilder {
     /// The result's record ID.
     ///
@@ -79,6 +90,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.record_id = Some(input.into());
         self
     }
+
     /// The result's record ID.
     ///
     /// Sets [`record_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.record_id). This field is required.
@@ -86,10 +98,12 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.record_id = input;
         self
     }
+
     /// Returns [`record_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.record_id), if set.
     pub fn get_record_id(&self) -> &Option<String> {
         &self.record_id
     }
+
     /// The result's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_id). This field is required.
@@ -97,6 +111,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.attribute_id = Some(input.into());
         self
     }
+
     /// The result's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_id). This field is required.
@@ -104,10 +119,12 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.attribute_id = input;
         self
     }
+
     /// Returns [`attribute_id`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_id), if set.
     pub fn get_attribute_id(&self) -> &Option<String> {
         &self.attribute_id
     }
+
     /// Appends an item to [`primary_values`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
     pub fn primary_values(mut self, input: crate::types::PrimaryValueResponse) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
@@ -115,6 +132,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.primary_values = Some(v);
         self
     }
+
     /// The result's primary values.
     ///
     /// Sets [`primary_values`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.primary_values). This field is required.
@@ -125,12 +143,14 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.primary_values), if set.
     pub fn get_primary_values(
         &self,
     ) -> &Option<Vec<crate::types::PrimaryValueResponse>> {
         &self.primary_values
     }
+
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_name). This field is required.
@@ -138,6 +158,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_name). This field is required.
@@ -145,10 +166,12 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The result's value.
     ///
     /// Sets [`value`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.value).
@@ -156,6 +179,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The result's value.
     ///
     /// Sets [`value`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.value).
@@ -163,10 +187,12 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.lock_version).
@@ -174,6 +200,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.lock_version = Some(input);
         self
     }
+
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.lock_version).
@@ -184,10 +211,12 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.lock_version = input;
         self
     }
+
     /// Returns [`lock_version`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.lock_version), if set.
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
+
     /// The result's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_time).
@@ -195,6 +224,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The result's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_time).
@@ -205,10 +235,12 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The result's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_region).
@@ -216,6 +248,7 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The result's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_region).
@@ -223,10 +256,12 @@ impl BatchDescribeDataTableValueSuccessResultBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::BatchDescribeDataTableValueSuccessResult#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`BatchDescribeDataTableValueSuccessResult`].
     ///
     /// Fails when one of these fields is unset:

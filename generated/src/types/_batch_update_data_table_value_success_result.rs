@@ -10,24 +10,29 @@ pub struct BatchUpdateDataTableValueSuccessResult {
     /// The result's lock version.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl BatchUpdateDataTableValueSuccessResult {
     /// The result's primary values.
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         &self.primary_values
     }
+
     /// The result's attribute name.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The result's lock version.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// Creates a new builder for [`BatchUpdateDataTableValueSuccessResult`].
     pub fn builder() -> crate::types::builders::BatchUpdateDataTableValueSuccessResultBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`BatchUpdateDataTableValueSuccessResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct BatchUpdateDataTableValueSuccessResultBuilder {
     pub(crate) attribute_name: Option<String>,
     pub(crate) lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl BatchUpdateDataTableValueSuccessResultBuilder {
     /// Appends an item to [`primary_values`](crate::types::BatchUpdateDataTableValueSuccessResult#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
@@ -44,6 +50,7 @@ impl BatchUpdateDataTableValueSuccessResultBuilder {
         self.primary_values = Some(v);
         self
     }
+
     /// The result's primary values.
     ///
     /// Sets [`primary_values`](crate::types::BatchUpdateDataTableValueSuccessResult#structfield.primary_values). This field is required.
@@ -54,10 +61,12 @@ impl BatchUpdateDataTableValueSuccessResultBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::BatchUpdateDataTableValueSuccessResult#structfield.primary_values), if set.
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
+
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchUpdateDataTableValueSuccessResult#structfield.attribute_name). This field is required.
@@ -65,6 +74,7 @@ impl BatchUpdateDataTableValueSuccessResultBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The result's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::BatchUpdateDataTableValueSuccessResult#structfield.attribute_name). This field is required.
@@ -72,10 +82,12 @@ impl BatchUpdateDataTableValueSuccessResultBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::BatchUpdateDataTableValueSuccessResult#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchUpdateDataTableValueSuccessResult#structfield.lock_version).
@@ -83,6 +95,7 @@ impl BatchUpdateDataTableValueSuccessResultBuilder {
         self.lock_version = Some(input);
         self
     }
+
     /// The result's lock version.
     ///
     /// Sets [`lock_version`](crate::types::BatchUpdateDataTableValueSuccessResult#structfield.lock_version).
@@ -93,10 +106,12 @@ impl BatchUpdateDataTableValueSuccessResultBuilder {
         self.lock_version = input;
         self
     }
+
     /// Returns [`lock_version`](crate::types::BatchUpdateDataTableValueSuccessResult#structfield.lock_version), if set.
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
+
     /// Builds a [`BatchUpdateDataTableValueSuccessResult`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct BooleanCondition {
     /// Boolean property comparison type.
     pub comparison_type: Option<crate::types::BooleanComparisonType>,
 }
+
 impl BooleanCondition {
     /// A name of the property to be searched.
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
+
     /// Boolean property comparison type.
     pub fn comparison_type(&self) -> Option<&crate::types::BooleanComparisonType> {
         self.comparison_type.as_ref()
     }
+
     /// Creates a new builder for [`BooleanCondition`].
     pub fn builder() -> crate::types::builders::BooleanConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`BooleanCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct BooleanConditionBuilder {
     pub(crate) field_name: Option<String>,
     pub(crate) comparison_type: Option<crate::types::BooleanComparisonType>,
 }
+
 impl BooleanConditionBuilder {
     /// A name of the property to be searched.
     ///
@@ -37,6 +42,7 @@ impl BooleanConditionBuilder {
         self.field_name = Some(input.into());
         self
     }
+
     /// A name of the property to be searched.
     ///
     /// Sets [`field_name`](crate::types::BooleanCondition#structfield.field_name).
@@ -44,10 +50,12 @@ impl BooleanConditionBuilder {
         self.field_name = input;
         self
     }
+
     /// Returns [`field_name`](crate::types::BooleanCondition#structfield.field_name), if set.
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
+
     /// Boolean property comparison type.
     ///
     /// Sets [`comparison_type`](crate::types::BooleanCondition#structfield.comparison_type).
@@ -58,6 +66,7 @@ impl BooleanConditionBuilder {
         self.comparison_type = Some(input);
         self
     }
+
     /// Boolean property comparison type.
     ///
     /// Sets [`comparison_type`](crate::types::BooleanCondition#structfield.comparison_type).
@@ -68,10 +77,12 @@ impl BooleanConditionBuilder {
         self.comparison_type = input;
         self
     }
+
     /// Returns [`comparison_type`](crate::types::BooleanCondition#structfield.comparison_type), if set.
     pub fn get_comparison_type(&self) -> &Option<crate::types::BooleanComparisonType> {
         &self.comparison_type
     }
+
     /// Builds a [`BooleanCondition`].
     pub fn build(self) -> crate::types::BooleanCondition {
         crate::types::BooleanCondition {

@@ -6,22 +6,26 @@ pub struct Campaign {
     /// A unique identifier for a campaign.
     pub campaign_id: Option<String>,
 }
+
 impl Campaign {
     /// A unique identifier for a campaign.
     pub fn campaign_id(&self) -> Option<&str> {
         self.campaign_id.as_deref()
     }
+
     /// Creates a new builder for [`Campaign`].
     pub fn builder() -> crate::types::builders::CampaignBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Campaign`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CampaignBuilder {
     pub(crate) campaign_id: Option<String>,
 }
+
 impl CampaignBuilder {
     /// A unique identifier for a campaign.
     ///
@@ -30,6 +34,7 @@ impl CampaignBuilder {
         self.campaign_id = Some(input.into());
         self
     }
+
     /// A unique identifier for a campaign.
     ///
     /// Sets [`campaign_id`](crate::types::Campaign#structfield.campaign_id).
@@ -37,10 +42,12 @@ impl CampaignBuilder {
         self.campaign_id = input;
         self
     }
+
     /// Returns [`campaign_id`](crate::types::Campaign#structfield.campaign_id), if set.
     pub fn get_campaign_id(&self) -> &Option<String> {
         &self.campaign_id
     }
+
     /// Builds a [`Campaign`].
     pub fn build(self) -> crate::types::Campaign {
         crate::types::Campaign {

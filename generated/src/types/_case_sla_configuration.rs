@@ -14,34 +14,41 @@ pub struct CaseSlaConfiguration {
     /// Target duration in minutes within which an SLA should be completed.
     pub target_sla_minutes: i64,
 }
+
 impl CaseSlaConfiguration {
     /// Name of an SLA.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// Type of SLA for Case SlaAssignmentType.
     pub fn r#type(&self) -> &crate::types::SlaType {
         &self.r#type
     }
+
     /// Unique identifier of a Case field.
     pub fn field_id(&self) -> Option<&str> {
         self.field_id.as_deref()
     }
+
     /// Represents a list of target field values for the fieldId specified in CaseSlaConfiguration.
     ///
     /// Empty when the field is unset; use `.target_field_values.is_none()` to tell unset from empty.
     pub fn target_field_values(&self) -> &[crate::types::FieldValueUnion] {
         self.target_field_values.as_deref().unwrap_or_default()
     }
+
     /// Target duration in minutes within which an SLA should be completed.
     pub fn target_sla_minutes(&self) -> i64 {
         self.target_sla_minutes
     }
+
     /// Creates a new builder for [`CaseSlaConfiguration`].
     pub fn builder() -> crate::types::builders::CaseSlaConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`CaseSlaConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -52,6 +59,7 @@ pub struct CaseSlaConfigurationBuilder {
     pub(crate) target_field_values: Option<Vec<crate::types::FieldValueUnion>>,
     pub(crate) target_sla_minutes: Option<i64>,
 }
+
 impl CaseSlaConfigurationBuilder {
     /// Name of an SLA.
     ///
@@ -60,6 +68,7 @@ impl CaseSlaConfigurationBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// Name of an SLA.
     ///
     /// Sets [`name`](crate::types::CaseSlaConfiguration#structfield.name). This field is required.
@@ -67,10 +76,12 @@ impl CaseSlaConfigurationBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::CaseSlaConfiguration#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Type of SLA for Case SlaAssignmentType.
     ///
     /// Sets [`type`](crate::types::CaseSlaConfiguration#structfield.type). This field is required.
@@ -78,6 +89,7 @@ impl CaseSlaConfigurationBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// Type of SLA for Case SlaAssignmentType.
     ///
     /// Sets [`type`](crate::types::CaseSlaConfiguration#structfield.type). This field is required.
@@ -85,10 +97,12 @@ impl CaseSlaConfigurationBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::CaseSlaConfiguration#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::SlaType> {
         &self.r#type
     }
+
     /// Unique identifier of a Case field.
     ///
     /// Sets [`field_id`](crate::types::CaseSlaConfiguration#structfield.field_id).
@@ -96,6 +110,7 @@ impl CaseSlaConfigurationBuilder {
         self.field_id = Some(input.into());
         self
     }
+
     /// Unique identifier of a Case field.
     ///
     /// Sets [`field_id`](crate::types::CaseSlaConfiguration#structfield.field_id).
@@ -103,10 +118,12 @@ impl CaseSlaConfigurationBuilder {
         self.field_id = input;
         self
     }
+
     /// Returns [`field_id`](crate::types::CaseSlaConfiguration#structfield.field_id), if set.
     pub fn get_field_id(&self) -> &Option<String> {
         &self.field_id
     }
+
     /// Appends an item to [`target_field_values`](crate::types::CaseSlaConfiguration#structfield.target_field_values); use [`set_target_field_values`](Self::set_target_field_values) to replace the whole list.
     pub fn target_field_values(mut self, input: crate::types::FieldValueUnion) -> Self {
         let mut v: Vec<_> = self.target_field_values.unwrap_or_default();
@@ -114,6 +131,7 @@ impl CaseSlaConfigurationBuilder {
         self.target_field_values = Some(v);
         self
     }
+
     /// Represents a list of target field values for the fieldId specified in CaseSlaConfiguration.
     ///
     /// Sets [`target_field_values`](crate::types::CaseSlaConfiguration#structfield.target_field_values).
@@ -124,12 +142,14 @@ impl CaseSlaConfigurationBuilder {
         self.target_field_values = input;
         self
     }
+
     /// Returns [`target_field_values`](crate::types::CaseSlaConfiguration#structfield.target_field_values), if set.
     pub fn get_target_field_values(
         &self,
     ) -> &Option<Vec<crate::types::FieldValueUnion>> {
         &self.target_field_values
     }
+
     /// Target duration in minutes within which an SLA should be completed.
     ///
     /// Sets [`target_sla_minutes`](crate::types::CaseSlaConfiguration#structfield.target_sla_minutes). This field is required.
@@ -137,6 +157,7 @@ impl CaseSlaConfigurationBuilder {
         self.target_sla_minutes = Some(input);
         self
     }
+
     /// Target duration in minutes within which an SLA should be completed.
     ///
     /// Sets [`target_sla_minutes`](crate::types::CaseSlaConfiguration#structfield.target_sla_minutes). This field is required.
@@ -144,10 +165,12 @@ impl CaseSlaConfigurationBuilder {
         self.target_sla_minutes = input;
         self
     }
+
     /// Returns [`target_sla_minutes`](crate::types::CaseSlaConfiguration#structfield.target_sla_minutes), if set.
     pub fn get_target_sla_minutes(&self) -> &Option<i64> {
         &self.target_sla_minutes
     }
+
     /// Builds a [`CaseSlaConfiguration`].
     ///
     /// Fails when one of these fields is unset:

@@ -20,46 +20,56 @@ pub struct ChatContactMetrics {
     /// The time for an agent to respond after obtaining a chat contact.
     pub agent_first_response_time_in_millis: Option<i64>,
 }
+
 impl ChatContactMetrics {
     /// A boolean flag indicating whether multiparty chat or supervisor barge were enabled on this contact.
     pub fn multi_party(&self) -> Option<bool> {
         self.multi_party
     }
+
     /// The number of chat messages on the contact.
     pub fn total_messages(&self) -> Option<i32> {
         self.total_messages
     }
+
     /// The total number of bot and automated messages on a chat contact.
     pub fn total_bot_messages(&self) -> Option<i32> {
         self.total_bot_messages
     }
+
     /// The total number of characters from bot and automated messages on a chat contact.
     pub fn total_bot_message_length_in_chars(&self) -> Option<i32> {
         self.total_bot_message_length_in_chars
     }
+
     /// The time it took for a contact to end after the last customer message.
     pub fn conversation_close_time_in_millis(&self) -> Option<i64> {
         self.conversation_close_time_in_millis
     }
+
     /// The number of conversation turns in a chat contact, which represents the back-and-forth exchanges between customer and other participants.
     pub fn conversation_turn_count(&self) -> Option<i32> {
         self.conversation_turn_count
     }
+
     /// The agent first response timestamp for a chat contact.
     pub fn agent_first_response_timestamp(
         &self,
     ) -> Option<&crate::primitives::DateTime> {
         self.agent_first_response_timestamp.as_ref()
     }
+
     /// The time for an agent to respond after obtaining a chat contact.
     pub fn agent_first_response_time_in_millis(&self) -> Option<i64> {
         self.agent_first_response_time_in_millis
     }
+
     /// Creates a new builder for [`ChatContactMetrics`].
     pub fn builder() -> crate::types::builders::ChatContactMetricsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ChatContactMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -73,6 +83,7 @@ pub struct ChatContactMetricsBuilder {
     pub(crate) agent_first_response_timestamp: Option<crate::primitives::DateTime>,
     pub(crate) agent_first_response_time_in_millis: Option<i64>,
 }
+
 impl ChatContactMetricsBuilder {
     /// A boolean flag indicating whether multiparty chat or supervisor barge were enabled on this contact.
     ///
@@ -81,6 +92,7 @@ impl ChatContactMetricsBuilder {
         self.multi_party = Some(input);
         self
     }
+
     /// A boolean flag indicating whether multiparty chat or supervisor barge were enabled on this contact.
     ///
     /// Sets [`multi_party`](crate::types::ChatContactMetrics#structfield.multi_party).
@@ -88,10 +100,12 @@ impl ChatContactMetricsBuilder {
         self.multi_party = input;
         self
     }
+
     /// Returns [`multi_party`](crate::types::ChatContactMetrics#structfield.multi_party), if set.
     pub fn get_multi_party(&self) -> &Option<bool> {
         &self.multi_party
     }
+
     /// The number of chat messages on the contact.
     ///
     /// Sets [`total_messages`](crate::types::ChatContactMetrics#structfield.total_messages).
@@ -99,6 +113,7 @@ impl ChatContactMetricsBuilder {
         self.total_messages = Some(input);
         self
     }
+
     /// The number of chat messages on the contact.
     ///
     /// Sets [`total_messages`](crate::types::ChatContactMetrics#structfield.total_messages).
@@ -106,10 +121,12 @@ impl ChatContactMetricsBuilder {
         self.total_messages = input;
         self
     }
+
     /// Returns [`total_messages`](crate::types::ChatContactMetrics#structfield.total_messages), if set.
     pub fn get_total_messages(&self) -> &Option<i32> {
         &self.total_messages
     }
+
     /// The total number of bot and automated messages on a chat contact.
     ///
     /// Sets [`total_bot_messages`](crate::types::ChatContactMetrics#structfield.total_bot_messages).
@@ -117,6 +134,7 @@ impl ChatContactMetricsBuilder {
         self.total_bot_messages = Some(input);
         self
     }
+
     /// The total number of bot and automated messages on a chat contact.
     ///
     /// Sets [`total_bot_messages`](crate::types::ChatContactMetrics#structfield.total_bot_messages).
@@ -124,10 +142,12 @@ impl ChatContactMetricsBuilder {
         self.total_bot_messages = input;
         self
     }
+
     /// Returns [`total_bot_messages`](crate::types::ChatContactMetrics#structfield.total_bot_messages), if set.
     pub fn get_total_bot_messages(&self) -> &Option<i32> {
         &self.total_bot_messages
     }
+
     /// The total number of characters from bot and automated messages on a chat contact.
     ///
     /// Sets [`total_bot_message_length_in_chars`](crate::types::ChatContactMetrics#structfield.total_bot_message_length_in_chars).
@@ -135,6 +155,7 @@ impl ChatContactMetricsBuilder {
         self.total_bot_message_length_in_chars = Some(input);
         self
     }
+
     /// The total number of characters from bot and automated messages on a chat contact.
     ///
     /// Sets [`total_bot_message_length_in_chars`](crate::types::ChatContactMetrics#structfield.total_bot_message_length_in_chars).
@@ -142,10 +163,12 @@ impl ChatContactMetricsBuilder {
         self.total_bot_message_length_in_chars = input;
         self
     }
+
     /// Returns [`total_bot_message_length_in_chars`](crate::types::ChatContactMetrics#structfield.total_bot_message_length_in_chars), if set.
     pub fn get_total_bot_message_length_in_chars(&self) -> &Option<i32> {
         &self.total_bot_message_length_in_chars
     }
+
     /// The time it took for a contact to end after the last customer message.
     ///
     /// Sets [`conversation_close_time_in_millis`](crate::types::ChatContactMetrics#structfield.conversation_close_time_in_millis).
@@ -153,6 +176,7 @@ impl ChatContactMetricsBuilder {
         self.conversation_close_time_in_millis = Some(input);
         self
     }
+
     /// The time it took for a contact to end after the last customer message.
     ///
     /// Sets [`conversation_close_time_in_millis`](crate::types::ChatContactMetrics#structfield.conversation_close_time_in_millis).
@@ -160,10 +184,12 @@ impl ChatContactMetricsBuilder {
         self.conversation_close_time_in_millis = input;
         self
     }
+
     /// Returns [`conversation_close_time_in_millis`](crate::types::ChatContactMetrics#structfield.conversation_close_time_in_millis), if set.
     pub fn get_conversation_close_time_in_millis(&self) -> &Option<i64> {
         &self.conversation_close_time_in_millis
     }
+
     /// The number of conversation turns in a chat contact, which represents the back-and-forth exchanges between customer and other participants.
     ///
     /// Sets [`conversation_turn_count`](crate::types::ChatContactMetrics#structfield.conversation_turn_count).
@@ -171,6 +197,7 @@ impl ChatContactMetricsBuilder {
         self.conversation_turn_count = Some(input);
         self
     }
+
     /// The number of conversation turns in a chat contact, which represents the back-and-forth exchanges between customer and other participants.
     ///
     /// Sets [`conversation_turn_count`](crate::types::ChatContactMetrics#structfield.conversation_turn_count).
@@ -178,10 +205,12 @@ impl ChatContactMetricsBuilder {
         self.conversation_turn_count = input;
         self
     }
+
     /// Returns [`conversation_turn_count`](crate::types::ChatContactMetrics#structfield.conversation_turn_count), if set.
     pub fn get_conversation_turn_count(&self) -> &Option<i32> {
         &self.conversation_turn_count
     }
+
     /// The agent first response timestamp for a chat contact.
     ///
     /// Sets [`agent_first_response_timestamp`](crate::types::ChatContactMetrics#structfield.agent_first_response_timestamp).
@@ -192,6 +221,7 @@ impl ChatContactMetricsBuilder {
         self.agent_first_response_timestamp = Some(input);
         self
     }
+
     /// The agent first response timestamp for a chat contact.
     ///
     /// Sets [`agent_first_response_timestamp`](crate::types::ChatContactMetrics#structfield.agent_first_response_timestamp).
@@ -202,12 +232,14 @@ impl ChatContactMetricsBuilder {
         self.agent_first_response_timestamp = input;
         self
     }
+
     /// Returns [`agent_first_response_timestamp`](crate::types::ChatContactMetrics#structfield.agent_first_response_timestamp), if set.
     pub fn get_agent_first_response_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
         &self.agent_first_response_timestamp
     }
+
     /// The time for an agent to respond after obtaining a chat contact.
     ///
     /// Sets [`agent_first_response_time_in_millis`](crate::types::ChatContactMetrics#structfield.agent_first_response_time_in_millis).
@@ -215,6 +247,7 @@ impl ChatContactMetricsBuilder {
         self.agent_first_response_time_in_millis = Some(input);
         self
     }
+
     /// The time for an agent to respond after obtaining a chat contact.
     ///
     /// Sets [`agent_first_response_time_in_millis`](crate::types::ChatContactMetrics#structfield.agent_first_response_time_in_millis).
@@ -225,10 +258,12 @@ impl ChatContactMetricsBuilder {
         self.agent_first_response_time_in_millis = input;
         self
     }
+
     /// Returns [`agent_first_response_time_in_millis`](crate::types::ChatContactMetrics#structfield.agent_first_response_time_in_millis), if set.
     pub fn get_agent_first_response_time_in_millis(&self) -> &Option<i64> {
         &self.agent_first_response_time_in_millis
     }
+
     /// Builds a [`ChatContactMetrics`].
     pub fn build(self) -> crate::types::ChatContactMetrics {
         crate::types::ChatContactMetrics {

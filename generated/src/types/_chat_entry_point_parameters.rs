@@ -6,22 +6,26 @@ pub struct ChatEntryPointParameters {
     /// The flow identifier for the test.
     pub flow_id: Option<String>,
 }
+
 impl ChatEntryPointParameters {
     /// The flow identifier for the test.
     pub fn flow_id(&self) -> Option<&str> {
         self.flow_id.as_deref()
     }
+
     /// Creates a new builder for [`ChatEntryPointParameters`].
     pub fn builder() -> crate::types::builders::ChatEntryPointParametersBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ChatEntryPointParameters`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ChatEntryPointParametersBuilder {
     pub(crate) flow_id: Option<String>,
 }
+
 impl ChatEntryPointParametersBuilder {
     /// The flow identifier for the test.
     ///
@@ -30,6 +34,7 @@ impl ChatEntryPointParametersBuilder {
         self.flow_id = Some(input.into());
         self
     }
+
     /// The flow identifier for the test.
     ///
     /// Sets [`flow_id`](crate::types::ChatEntryPointParameters#structfield.flow_id).
@@ -37,10 +42,12 @@ impl ChatEntryPointParametersBuilder {
         self.flow_id = input;
         self
     }
+
     /// Returns [`flow_id`](crate::types::ChatEntryPointParameters#structfield.flow_id), if set.
     pub fn get_flow_id(&self) -> &Option<String> {
         &self.flow_id
     }
+
     /// Builds a [`ChatEntryPointParameters`].
     pub fn build(self) -> crate::types::ChatEntryPointParameters {
         crate::types::ChatEntryPointParameters {

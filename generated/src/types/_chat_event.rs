@@ -20,24 +20,29 @@ pub struct ChatEvent {
     /// - For allowed event content, see the `Content` parameter in the [SendEvent](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_SendEvent.html) topic in the *Amazon Connect Participant Service API Reference*.
     pub content: Option<String>,
 }
+
 impl ChatEvent {
     /// Type of chat integration event.
     pub fn r#type(&self) -> &crate::types::ChatEventType {
         &self.r#type
     }
+
     /// Type of content.
     pub fn content_type(&self) -> Option<&str> {
         self.content_type.as_deref()
     }
+
     /// Content of the message or event.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// Creates a new builder for [`ChatEvent`].
     pub fn builder() -> crate::types::builders::ChatEventBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ChatEvent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -46,6 +51,7 @@ pub struct ChatEventBuilder {
     pub(crate) content_type: Option<String>,
     pub(crate) content: Option<String>,
 }
+
 impl ChatEventBuilder {
     /// Type of chat integration event.
     ///
@@ -54,6 +60,7 @@ impl ChatEventBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// Type of chat integration event.
     ///
     /// Sets [`type`](crate::types::ChatEvent#structfield.type). This field is required.
@@ -61,10 +68,12 @@ impl ChatEventBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::ChatEvent#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::ChatEventType> {
         &self.r#type
     }
+
     /// Type of content.
     ///
     /// Sets [`content_type`](crate::types::ChatEvent#structfield.content_type).
@@ -72,6 +81,7 @@ impl ChatEventBuilder {
         self.content_type = Some(input.into());
         self
     }
+
     /// Type of content.
     ///
     /// Sets [`content_type`](crate::types::ChatEvent#structfield.content_type).
@@ -79,10 +89,12 @@ impl ChatEventBuilder {
         self.content_type = input;
         self
     }
+
     /// Returns [`content_type`](crate::types::ChatEvent#structfield.content_type), if set.
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
+
     /// Content of the message or event.
     ///
     /// Sets [`content`](crate::types::ChatEvent#structfield.content).
@@ -90,6 +102,7 @@ impl ChatEventBuilder {
         self.content = Some(input.into());
         self
     }
+
     /// Content of the message or event.
     ///
     /// Sets [`content`](crate::types::ChatEvent#structfield.content).
@@ -97,10 +110,12 @@ impl ChatEventBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::ChatEvent#structfield.content), if set.
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
+
     /// Builds a [`ChatEvent`].
     ///
     /// Fails when one of these fields is unset:

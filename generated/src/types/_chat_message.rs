@@ -12,20 +12,24 @@ pub struct ChatMessage {
     /// - For `application/vnd.amazonaws.connect.message.interactive.response`, the Length Constraints are Minimum of 1, Maximum of 12288.
     pub content: String,
 }
+
 impl ChatMessage {
     /// The type of the content.
     pub fn content_type(&self) -> &str {
         &self.content_type
     }
+
     /// The content of the chat message.
     pub fn content(&self) -> &str {
         &self.content
     }
+
     /// Creates a new builder for [`ChatMessage`].
     pub fn builder() -> crate::types::builders::ChatMessageBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ChatMessage`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -33,6 +37,7 @@ pub struct ChatMessageBuilder {
     pub(crate) content_type: Option<String>,
     pub(crate) content: Option<String>,
 }
+
 impl ChatMessageBuilder {
     /// The type of the content.
     ///
@@ -41,6 +46,7 @@ impl ChatMessageBuilder {
         self.content_type = Some(input.into());
         self
     }
+
     /// The type of the content.
     ///
     /// Sets [`content_type`](crate::types::ChatMessage#structfield.content_type). This field is required.
@@ -48,10 +54,12 @@ impl ChatMessageBuilder {
         self.content_type = input;
         self
     }
+
     /// Returns [`content_type`](crate::types::ChatMessage#structfield.content_type), if set.
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
+
     /// The content of the chat message.
     ///
     /// Sets [`content`](crate::types::ChatMessage#structfield.content). This field is required.
@@ -59,6 +67,7 @@ impl ChatMessageBuilder {
         self.content = Some(input.into());
         self
     }
+
     /// The content of the chat message.
     ///
     /// Sets [`content`](crate::types::ChatMessage#structfield.content). This field is required.
@@ -66,10 +75,12 @@ impl ChatMessageBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::ChatMessage#structfield.content), if set.
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
+
     /// Builds a [`ChatMessage`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,24 +10,29 @@ pub struct ChatMetrics {
     /// Information about customer interactions in a contact.
     pub customer_metrics: Option<crate::types::ParticipantMetrics>,
 }
+
 impl ChatMetrics {
     /// Information about the overall participant interactions at the contact level.
     pub fn chat_contact_metrics(&self) -> Option<&crate::types::ChatContactMetrics> {
         self.chat_contact_metrics.as_ref()
     }
+
     /// Information about agent interactions in a contact.
     pub fn agent_metrics(&self) -> Option<&crate::types::ParticipantMetrics> {
         self.agent_metrics.as_ref()
     }
+
     /// Information about customer interactions in a contact.
     pub fn customer_metrics(&self) -> Option<&crate::types::ParticipantMetrics> {
         self.customer_metrics.as_ref()
     }
+
     /// Creates a new builder for [`ChatMetrics`].
     pub fn builder() -> crate::types::builders::ChatMetricsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ChatMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct ChatMetricsBuilder {
     pub(crate) agent_metrics: Option<crate::types::ParticipantMetrics>,
     pub(crate) customer_metrics: Option<crate::types::ParticipantMetrics>,
 }
+
 impl ChatMetricsBuilder {
     /// Information about the overall participant interactions at the contact level.
     ///
@@ -47,6 +53,7 @@ impl ChatMetricsBuilder {
         self.chat_contact_metrics = Some(input);
         self
     }
+
     /// Information about the overall participant interactions at the contact level.
     ///
     /// Sets [`chat_contact_metrics`](crate::types::ChatMetrics#structfield.chat_contact_metrics).
@@ -57,10 +64,12 @@ impl ChatMetricsBuilder {
         self.chat_contact_metrics = input;
         self
     }
+
     /// Returns [`chat_contact_metrics`](crate::types::ChatMetrics#structfield.chat_contact_metrics), if set.
     pub fn get_chat_contact_metrics(&self) -> &Option<crate::types::ChatContactMetrics> {
         &self.chat_contact_metrics
     }
+
     /// Information about agent interactions in a contact.
     ///
     /// Sets [`agent_metrics`](crate::types::ChatMetrics#structfield.agent_metrics).
@@ -68,6 +77,7 @@ impl ChatMetricsBuilder {
         self.agent_metrics = Some(input);
         self
     }
+
     /// Information about agent interactions in a contact.
     ///
     /// Sets [`agent_metrics`](crate::types::ChatMetrics#structfield.agent_metrics).
@@ -78,10 +88,12 @@ impl ChatMetricsBuilder {
         self.agent_metrics = input;
         self
     }
+
     /// Returns [`agent_metrics`](crate::types::ChatMetrics#structfield.agent_metrics), if set.
     pub fn get_agent_metrics(&self) -> &Option<crate::types::ParticipantMetrics> {
         &self.agent_metrics
     }
+
     /// Information about customer interactions in a contact.
     ///
     /// Sets [`customer_metrics`](crate::types::ChatMetrics#structfield.customer_metrics).
@@ -89,6 +101,7 @@ impl ChatMetricsBuilder {
         self.customer_metrics = Some(input);
         self
     }
+
     /// Information about customer interactions in a contact.
     ///
     /// Sets [`customer_metrics`](crate::types::ChatMetrics#structfield.customer_metrics).
@@ -99,10 +112,12 @@ impl ChatMetricsBuilder {
         self.customer_metrics = input;
         self
     }
+
     /// Returns [`customer_metrics`](crate::types::ChatMetrics#structfield.customer_metrics), if set.
     pub fn get_customer_metrics(&self) -> &Option<crate::types::ParticipantMetrics> {
         &self.customer_metrics
     }
+
     /// Builds a [`ChatMetrics`].
     pub fn build(self) -> crate::types::ChatMetrics {
         crate::types::ChatMetrics {

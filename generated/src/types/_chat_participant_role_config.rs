@@ -6,6 +6,7 @@ pub struct ChatParticipantRoleConfig {
     /// A list of participant timers. You can specify any unique combination of role and timer type. Duplicate entries error out the request with a 400.
     pub participant_timer_config_list: Vec<crate::types::ParticipantTimerConfiguration>,
 }
+
 impl ChatParticipantRoleConfig {
     /// A list of participant timers.
     pub fn participant_timer_config_list(
@@ -13,11 +14,13 @@ impl ChatParticipantRoleConfig {
     ) -> &[crate::types::ParticipantTimerConfiguration] {
         &self.participant_timer_config_list
     }
+
     /// Creates a new builder for [`ChatParticipantRoleConfig`].
     pub fn builder() -> crate::types::builders::ChatParticipantRoleConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ChatParticipantRoleConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -26,6 +29,7 @@ pub struct ChatParticipantRoleConfigBuilder {
         Vec<crate::types::ParticipantTimerConfiguration>,
     >,
 }
+
 impl ChatParticipantRoleConfigBuilder {
     /// Appends an item to [`participant_timer_config_list`](crate::types::ChatParticipantRoleConfig#structfield.participant_timer_config_list); use [`set_participant_timer_config_list`](Self::set_participant_timer_config_list) to replace the whole list.
     pub fn participant_timer_config_list(
@@ -37,6 +41,7 @@ impl ChatParticipantRoleConfigBuilder {
         self.participant_timer_config_list = Some(v);
         self
     }
+
     /// A list of participant timers.
     ///
     /// Sets [`participant_timer_config_list`](crate::types::ChatParticipantRoleConfig#structfield.participant_timer_config_list). This field is required.
@@ -47,12 +52,14 @@ impl ChatParticipantRoleConfigBuilder {
         self.participant_timer_config_list = input;
         self
     }
+
     /// Returns [`participant_timer_config_list`](crate::types::ChatParticipantRoleConfig#structfield.participant_timer_config_list), if set.
     pub fn get_participant_timer_config_list(
         &self,
     ) -> &Option<Vec<crate::types::ParticipantTimerConfiguration>> {
         &self.participant_timer_config_list
     }
+
     /// Builds a [`ChatParticipantRoleConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -6,22 +6,26 @@ pub struct ChatStreamingConfiguration {
     /// The Amazon Resource Name (ARN) of the standard Amazon SNS topic. The Amazon Resource Name (ARN) of the streaming endpoint that is used to publish real-time message streaming for chat conversations.
     pub streaming_endpoint_arn: String,
 }
+
 impl ChatStreamingConfiguration {
     /// The Amazon Resource Name (ARN) of the standard Amazon SNS topic.
     pub fn streaming_endpoint_arn(&self) -> &str {
         &self.streaming_endpoint_arn
     }
+
     /// Creates a new builder for [`ChatStreamingConfiguration`].
     pub fn builder() -> crate::types::builders::ChatStreamingConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ChatStreamingConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ChatStreamingConfigurationBuilder {
     pub(crate) streaming_endpoint_arn: Option<String>,
 }
+
 impl ChatStreamingConfigurationBuilder {
     /// The Amazon Resource Name (ARN) of the standard Amazon SNS topic.
     ///
@@ -30,6 +34,7 @@ impl ChatStreamingConfigurationBuilder {
         self.streaming_endpoint_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the standard Amazon SNS topic.
     ///
     /// Sets [`streaming_endpoint_arn`](crate::types::ChatStreamingConfiguration#structfield.streaming_endpoint_arn). This field is required.
@@ -37,10 +42,12 @@ impl ChatStreamingConfigurationBuilder {
         self.streaming_endpoint_arn = input;
         self
     }
+
     /// Returns [`streaming_endpoint_arn`](crate::types::ChatStreamingConfiguration#structfield.streaming_endpoint_arn), if set.
     pub fn get_streaming_endpoint_arn(&self) -> &Option<String> {
         &self.streaming_endpoint_arn
     }
+
     /// Builds a [`ChatStreamingConfiguration`].
     ///
     /// Fails when one of these fields is unset:

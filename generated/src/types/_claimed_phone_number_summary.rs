@@ -32,58 +32,71 @@ pub struct ClaimedPhoneNumberSummary {
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging. If it is from Amazon Web Services End User Messaging, it looks like the ARN of the phone number that was imported from Amazon Web Services End User Messaging.
     pub source_phone_number_arn: Option<String>,
 }
+
 impl ClaimedPhoneNumberSummary {
     /// A unique identifier for the phone number.
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     pub fn phone_number_arn(&self) -> Option<&str> {
         self.phone_number_arn.as_deref()
     }
+
     /// The phone number.
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
+
     /// The ISO country code.
     pub fn phone_number_country_code(
         &self,
     ) -> Option<&crate::types::PhoneNumberCountryCode> {
         self.phone_number_country_code.as_ref()
     }
+
     /// The type of phone number.
     pub fn phone_number_type(&self) -> Option<&crate::types::PhoneNumberType> {
         self.phone_number_type.as_ref()
     }
+
     /// The description of the phone number.
     pub fn phone_number_description(&self) -> Option<&str> {
         self.phone_number_description.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The status of the phone number.
     pub fn phone_number_status(&self) -> Option<&crate::types::PhoneNumberStatus> {
         self.phone_number_status.as_ref()
     }
+
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
     pub fn source_phone_number_arn(&self) -> Option<&str> {
         self.source_phone_number_arn.as_deref()
     }
+
     /// Creates a new builder for [`ClaimedPhoneNumberSummary`].
     pub fn builder() -> crate::types::builders::ClaimedPhoneNumberSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ClaimedPhoneNumberSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -100,6 +113,7 @@ pub struct ClaimedPhoneNumberSummaryBuilder {
     pub(crate) phone_number_status: Option<crate::types::PhoneNumberStatus>,
     pub(crate) source_phone_number_arn: Option<String>,
 }
+
 impl ClaimedPhoneNumberSummaryBuilder {
     /// A unique identifier for the phone number.
     ///
@@ -108,6 +122,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_id = Some(input.into());
         self
     }
+
     /// A unique identifier for the phone number.
     ///
     /// Sets [`phone_number_id`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_id).
@@ -115,10 +130,12 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_id = input;
         self
     }
+
     /// Returns [`phone_number_id`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_id), if set.
     pub fn get_phone_number_id(&self) -> &Option<String> {
         &self.phone_number_id
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_arn).
@@ -126,6 +143,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_arn).
@@ -133,10 +151,12 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_arn = input;
         self
     }
+
     /// Returns [`phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_arn), if set.
     pub fn get_phone_number_arn(&self) -> &Option<String> {
         &self.phone_number_arn
     }
+
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number).
@@ -144,6 +164,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number = Some(input.into());
         self
     }
+
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number).
@@ -151,10 +172,12 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number = input;
         self
     }
+
     /// Returns [`phone_number`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number), if set.
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
+
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_country_code).
@@ -165,6 +188,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_country_code = Some(input);
         self
     }
+
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_country_code).
@@ -175,12 +199,14 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_country_code = input;
         self
     }
+
     /// Returns [`phone_number_country_code`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_country_code), if set.
     pub fn get_phone_number_country_code(
         &self,
     ) -> &Option<crate::types::PhoneNumberCountryCode> {
         &self.phone_number_country_code
     }
+
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_type).
@@ -188,6 +214,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_type = Some(input);
         self
     }
+
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_type).
@@ -198,10 +225,12 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_type = input;
         self
     }
+
     /// Returns [`phone_number_type`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_type), if set.
     pub fn get_phone_number_type(&self) -> &Option<crate::types::PhoneNumberType> {
         &self.phone_number_type
     }
+
     /// The description of the phone number.
     ///
     /// Sets [`phone_number_description`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_description).
@@ -209,6 +238,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_description = Some(input.into());
         self
     }
+
     /// The description of the phone number.
     ///
     /// Sets [`phone_number_description`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_description).
@@ -216,10 +246,12 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_description = input;
         self
     }
+
     /// Returns [`phone_number_description`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_description), if set.
     pub fn get_phone_number_description(&self) -> &Option<String> {
         &self.phone_number_description
     }
+
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     ///
     /// Sets [`target_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.target_arn).
@@ -227,6 +259,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.target_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     ///
     /// Sets [`target_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.target_arn).
@@ -234,10 +267,12 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.target_arn = input;
         self
     }
+
     /// Returns [`target_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.target_arn), if set.
     pub fn get_target_arn(&self) -> &Option<String> {
         &self.target_arn
     }
+
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     ///
     /// Sets [`instance_id`](crate::types::ClaimedPhoneNumberSummary#structfield.instance_id).
@@ -245,6 +280,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.instance_id = Some(input.into());
         self
     }
+
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     ///
     /// Sets [`instance_id`](crate::types::ClaimedPhoneNumberSummary#structfield.instance_id).
@@ -252,10 +288,12 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.instance_id = input;
         self
     }
+
     /// Returns [`instance_id`](crate::types::ClaimedPhoneNumberSummary#structfield.instance_id), if set.
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
+
     /// Inserts an entry into [`tags`](crate::types::ClaimedPhoneNumberSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -263,6 +301,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::ClaimedPhoneNumberSummary#structfield.tags).
@@ -273,10 +312,12 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::ClaimedPhoneNumberSummary#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The status of the phone number.
     ///
     /// Sets [`phone_number_status`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_status).
@@ -287,6 +328,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_status = Some(input);
         self
     }
+
     /// The status of the phone number.
     ///
     /// Sets [`phone_number_status`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_status).
@@ -297,10 +339,12 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.phone_number_status = input;
         self
     }
+
     /// Returns [`phone_number_status`](crate::types::ClaimedPhoneNumberSummary#structfield.phone_number_status), if set.
     pub fn get_phone_number_status(&self) -> &Option<crate::types::PhoneNumberStatus> {
         &self.phone_number_status
     }
+
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
     ///
     /// Sets [`source_phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.source_phone_number_arn).
@@ -308,6 +352,7 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.source_phone_number_arn = Some(input.into());
         self
     }
+
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
     ///
     /// Sets [`source_phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.source_phone_number_arn).
@@ -315,10 +360,12 @@ impl ClaimedPhoneNumberSummaryBuilder {
         self.source_phone_number_arn = input;
         self
     }
+
     /// Returns [`source_phone_number_arn`](crate::types::ClaimedPhoneNumberSummary#structfield.source_phone_number_arn), if set.
     pub fn get_source_phone_number_arn(&self) -> &Option<String> {
         &self.source_phone_number_arn
     }
+
     /// Builds a [`ClaimedPhoneNumberSummary`].
     pub fn build(self) -> crate::types::ClaimedPhoneNumberSummary {
         crate::types::ClaimedPhoneNumberSummary {

@@ -6,6 +6,7 @@ pub struct CommonAttributeAndCondition {
     /// A leaf node condition which can be used to specify a tag condition.
     pub tag_conditions: Option<Vec<crate::types::TagCondition>>,
 }
+
 impl CommonAttributeAndCondition {
     /// A leaf node condition which can be used to specify a tag condition.
     ///
@@ -13,17 +14,20 @@ impl CommonAttributeAndCondition {
     pub fn tag_conditions(&self) -> &[crate::types::TagCondition] {
         self.tag_conditions.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`CommonAttributeAndCondition`].
     pub fn builder() -> crate::types::builders::CommonAttributeAndConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`CommonAttributeAndCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CommonAttributeAndConditionBuilder {
     pub(crate) tag_conditions: Option<Vec<crate::types::TagCondition>>,
 }
+
 impl CommonAttributeAndConditionBuilder {
     /// Appends an item to [`tag_conditions`](crate::types::CommonAttributeAndCondition#structfield.tag_conditions); use [`set_tag_conditions`](Self::set_tag_conditions) to replace the whole list.
     pub fn tag_conditions(mut self, input: crate::types::TagCondition) -> Self {
@@ -32,6 +36,7 @@ impl CommonAttributeAndConditionBuilder {
         self.tag_conditions = Some(v);
         self
     }
+
     /// A leaf node condition which can be used to specify a tag condition.
     ///
     /// Sets [`tag_conditions`](crate::types::CommonAttributeAndCondition#structfield.tag_conditions).
@@ -42,10 +47,12 @@ impl CommonAttributeAndConditionBuilder {
         self.tag_conditions = input;
         self
     }
+
     /// Returns [`tag_conditions`](crate::types::CommonAttributeAndCondition#structfield.tag_conditions), if set.
     pub fn get_tag_conditions(&self) -> &Option<Vec<crate::types::TagCondition>> {
         &self.tag_conditions
     }
+
     /// Builds a [`CommonAttributeAndCondition`].
     pub fn build(self) -> crate::types::CommonAttributeAndCondition {
         crate::types::CommonAttributeAndCondition {

@@ -10,20 +10,24 @@ pub struct Condition {
     /// A leaf node condition which can be used to specify a numeric condition.
     pub number_condition: Option<crate::types::NumberCondition>,
 }
+
 impl Condition {
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// A leaf node condition which can be used to specify a numeric condition.
     pub fn number_condition(&self) -> Option<&crate::types::NumberCondition> {
         self.number_condition.as_ref()
     }
+
     /// Creates a new builder for [`Condition`].
     pub fn builder() -> crate::types::builders::ConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Condition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct ConditionBuilder {
     pub(crate) string_condition: Option<crate::types::StringCondition>,
     pub(crate) number_condition: Option<crate::types::NumberCondition>,
 }
+
 impl ConditionBuilder {
     /// A leaf node condition which can be used to specify a string condition.
     ///
@@ -39,6 +44,7 @@ impl ConditionBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::Condition#structfield.string_condition).
@@ -49,10 +55,12 @@ impl ConditionBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::Condition#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::Condition#structfield.number_condition).
@@ -60,6 +68,7 @@ impl ConditionBuilder {
         self.number_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::Condition#structfield.number_condition).
@@ -70,10 +79,12 @@ impl ConditionBuilder {
         self.number_condition = input;
         self
     }
+
     /// Returns [`number_condition`](crate::types::Condition#structfield.number_condition), if set.
     pub fn get_number_condition(&self) -> &Option<crate::types::NumberCondition> {
         &self.number_condition
     }
+
     /// Builds a [`Condition`].
     pub fn build(self) -> crate::types::Condition {
         crate::types::Condition {

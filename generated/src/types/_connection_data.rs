@@ -8,20 +8,24 @@ pub struct ConnectionData {
     /// A meeting created using the Amazon Chime SDK.
     pub meeting: Option<crate::types::Meeting>,
 }
+
 impl ConnectionData {
     /// The attendee information, including attendee ID and join token.
     pub fn attendee(&self) -> Option<&crate::types::Attendee> {
         self.attendee.as_ref()
     }
+
     /// A meeting created using the Amazon Chime SDK.
     pub fn meeting(&self) -> Option<&crate::types::Meeting> {
         self.meeting.as_ref()
     }
+
     /// Creates a new builder for [`ConnectionData`].
     pub fn builder() -> crate::types::builders::ConnectionDataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ConnectionData`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct ConnectionDataBuilder {
     pub(crate) attendee: Option<crate::types::Attendee>,
     pub(crate) meeting: Option<crate::types::Meeting>,
 }
+
 impl ConnectionDataBuilder {
     /// The attendee information, including attendee ID and join token.
     ///
@@ -37,6 +42,7 @@ impl ConnectionDataBuilder {
         self.attendee = Some(input);
         self
     }
+
     /// The attendee information, including attendee ID and join token.
     ///
     /// Sets [`attendee`](crate::types::ConnectionData#structfield.attendee).
@@ -44,10 +50,12 @@ impl ConnectionDataBuilder {
         self.attendee = input;
         self
     }
+
     /// Returns [`attendee`](crate::types::ConnectionData#structfield.attendee), if set.
     pub fn get_attendee(&self) -> &Option<crate::types::Attendee> {
         &self.attendee
     }
+
     /// A meeting created using the Amazon Chime SDK.
     ///
     /// Sets [`meeting`](crate::types::ConnectionData#structfield.meeting).
@@ -55,6 +63,7 @@ impl ConnectionDataBuilder {
         self.meeting = Some(input);
         self
     }
+
     /// A meeting created using the Amazon Chime SDK.
     ///
     /// Sets [`meeting`](crate::types::ConnectionData#structfield.meeting).
@@ -62,10 +71,12 @@ impl ConnectionDataBuilder {
         self.meeting = input;
         self
     }
+
     /// Returns [`meeting`](crate::types::ConnectionData#structfield.meeting), if set.
     pub fn get_meeting(&self) -> &Option<crate::types::Meeting> {
         &self.meeting
     }
+
     /// Builds a [`ConnectionData`].
     pub fn build(self) -> crate::types::ConnectionData {
         crate::types::ConnectionData {

@@ -106,165 +106,204 @@ pub struct Contact {
     /// Information about the global resiliency configuration for the contact, including traffic distribution details.
     pub global_resiliency_metadata: Option<crate::types::GlobalResiliencyMetadata>,
 }
+
 impl Contact {
     /// The Amazon Resource Name (ARN) for the contact.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The identifier for the contact.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
+
     /// If this contact is not the first contact, this is the ID of the previous contact.
     pub fn previous_contact_id(&self) -> Option<&str> {
         self.previous_contact_id.as_deref()
     }
+
     /// This is the root contactId which is used as a unique identifier for all subsequent contacts in a contact tree.
     pub fn contact_association_id(&self) -> Option<&str> {
         self.contact_association_id.as_deref()
     }
+
     /// Indicates how the contact was initiated.
     pub fn initiation_method(&self) -> Option<&crate::types::ContactInitiationMethod> {
         self.initiation_method.as_ref()
     }
+
     /// The name of the contact.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the contact.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// How the contact reached your contact center.
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
+
     /// If this contact was queued, this contains information about the queue.
     pub fn queue_info(&self) -> Option<&crate::types::QueueInfo> {
         self.queue_info.as_ref()
     }
+
     /// Information about the agent who accepted the contact.
     pub fn agent_info(&self) -> Option<&crate::types::AgentInfo> {
         self.agent_info.as_ref()
     }
+
     /// The date and time this contact was initiated, in UTC time.
     pub fn initiation_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.initiation_timestamp.as_ref()
     }
+
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
     pub fn disconnect_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.disconnect_timestamp.as_ref()
     }
+
     /// The timestamp when contact was last updated.
     pub fn last_update_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.last_update_timestamp.as_ref()
     }
+
     /// The timestamp when the contact was last paused.
     pub fn last_paused_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.last_paused_timestamp.as_ref()
     }
+
     /// The timestamp when the contact was last resumed.
     pub fn last_resumed_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.last_resumed_timestamp.as_ref()
     }
+
     /// The timestamp when ringing started for a campaign call.
     pub fn ring_start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.ring_start_timestamp.as_ref()
     }
+
     /// Total pause count for a contact.
     pub fn total_pause_count(&self) -> Option<i32> {
         self.total_pause_count
     }
+
     /// Total pause duration for a contact in seconds.
     pub fn total_pause_duration_in_seconds(&self) -> Option<i32> {
         self.total_pause_duration_in_seconds
     }
+
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
     pub fn scheduled_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.scheduled_timestamp.as_ref()
     }
+
     /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/chat-persistence.html#relatedcontactid) to this contact.
     pub fn related_contact_id(&self) -> Option<&str> {
         self.related_contact_id.as_deref()
     }
+
     /// Information about Amazon Connect Wisdom.
     pub fn wisdom_info(&self) -> Option<&crate::types::WisdomInfo> {
         self.wisdom_info.as_ref()
     }
+
     /// The customer's identification number.
     pub fn customer_id(&self) -> Option<&str> {
         self.customer_id.as_deref()
     }
+
     /// The customer or external third party participant endpoint.
     pub fn customer_endpoint(&self) -> Option<&crate::types::EndpointInfo> {
         self.customer_endpoint.as_ref()
     }
+
     /// The system endpoint.
     pub fn system_endpoint(&self) -> Option<&crate::types::EndpointInfo> {
         self.system_endpoint.as_ref()
     }
+
     /// An integer that represents the queue time adjust to be applied to the contact, in seconds (longer / larger queue time are routed preferentially).
     pub fn queue_time_adjustment_seconds(&self) -> Option<i32> {
         self.queue_time_adjustment_seconds
     }
+
     /// An integer that represents the queue priority to be applied to the contact (lower priorities are routed preferentially).
     pub fn queue_priority(&self) -> Option<i64> {
         self.queue_priority
     }
+
     /// Tags associated with the contact.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The timestamp when customer endpoint connected to Amazon Connect.
     pub fn connected_to_system_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.connected_to_system_timestamp.as_ref()
     }
+
     /// Latest routing criteria on the contact.
     pub fn routing_criteria(&self) -> Option<&crate::types::RoutingCriteria> {
         self.routing_criteria.as_ref()
     }
+
     /// Information about the Customer on the contact.
     pub fn customer(&self) -> Option<&crate::types::Customer> {
         self.customer.as_ref()
     }
+
     /// Information associated with a campaign.
     pub fn campaign(&self) -> Option<&crate::types::Campaign> {
         self.campaign.as_ref()
     }
+
     /// Indicates how an [outbound campaign](https://docs.aws.amazon.com/connect/latest/adminguide/how-to-create-campaigns.html) call is actually disposed if the contact is connected to Amazon Connect.
     pub fn answering_machine_detection_status(
         &self,
     ) -> Option<&crate::types::AnsweringMachineDetectionStatus> {
         self.answering_machine_detection_status.as_ref()
     }
+
     /// Information about customer’s voice activity.
     pub fn customer_voice_activity(
         &self,
     ) -> Option<&crate::types::CustomerVoiceActivity> {
         self.customer_voice_activity.as_ref()
     }
+
     /// Information about the quality of the participant's media connection.
     pub fn quality_metrics(&self) -> Option<&crate::types::QualityMetrics> {
         self.quality_metrics.as_ref()
     }
+
     /// Information about how agent, bot, and customer interact in a chat contact.
     pub fn chat_metrics(&self) -> Option<&crate::types::ChatMetrics> {
         self.chat_metrics.as_ref()
     }
+
     /// Information about the call disconnect experience.
     pub fn disconnect_details(&self) -> Option<&crate::types::DisconnectDetails> {
         self.disconnect_details.as_ref()
     }
+
     /// List of additional email addresses for an email contact.
     pub fn additional_email_recipients(
         &self,
     ) -> Option<&crate::types::AdditionalEmailRecipients> {
         self.additional_email_recipients.as_ref()
     }
+
     /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
     pub fn segment_attributes(
         &self,
@@ -273,55 +312,66 @@ impl Contact {
     > {
         self.segment_attributes.as_ref()
     }
+
     /// If recording was enabled, this is information about the recordings.
     ///
     /// Empty when the field is unset; use `.recordings.is_none()` to tell unset from empty.
     pub fn recordings(&self) -> &[crate::types::RecordingInfo] {
         self.recordings.as_deref().unwrap_or_default()
     }
+
     /// The disconnect reason for the contact.
     pub fn disconnect_reason(&self) -> Option<&str> {
         self.disconnect_reason.as_deref()
     }
+
     /// Information about the contact evaluations where the key is the FormId, which is a unique identifier for the form.
     pub fn contact_evaluations(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::ContactEvaluation>> {
         self.contact_evaluations.as_ref()
     }
+
     /// If this contact was created using a task template, this contains information about the task template.
     pub fn task_template_info(&self) -> Option<&crate::types::TaskTemplateInfoV2> {
         self.task_template_info.as_ref()
     }
+
     /// A map of string key/value pairs that contain user-defined attributes which are lightly typed within the contact.
     pub fn contact_details(&self) -> Option<&crate::types::ContactDetails> {
         self.contact_details.as_ref()
     }
+
     /// Information about the outbound strategy.
     pub fn outbound_strategy(&self) -> Option<&crate::types::OutboundStrategy> {
         self.outbound_strategy.as_ref()
     }
+
     /// The attributes of the contact.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// List of next contact entries for the contact.
     ///
     /// Empty when the field is unset; use `.next_contacts.is_none()` to tell unset from empty.
     pub fn next_contacts(&self) -> &[crate::types::NextContactEntry] {
         self.next_contacts.as_deref().unwrap_or_default()
     }
+
     /// Information about the global resiliency configuration for the contact, including traffic distribution details.
     pub fn global_resiliency_metadata(
         &self,
     ) -> Option<&crate::types::GlobalResiliencyMetadata> {
         self.global_resiliency_metadata.as_ref()
     }
+
     /// Creates a new builder for [`Contact`].
     pub fn builder() -> crate::types::builders::ContactBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for Contact {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("Contact");
@@ -387,6 +437,7 @@ impl ::std::fmt::Debug for Contact {
         formatter.finish()
     }
 }
+
 /// A builder for [`Contact`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -450,6 +501,7 @@ pub struct ContactBuilder {
         crate::types::GlobalResiliencyMetadata,
     >,
 }
+
 impl ContactBuilder {
     /// The Amazon Resource Name (ARN) for the contact.
     ///
@@ -458,6 +510,7 @@ impl ContactBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the contact.
     ///
     /// Sets [`arn`](crate::types::Contact#structfield.arn).
@@ -465,10 +518,12 @@ impl ContactBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::Contact#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The identifier for the contact.
     ///
     /// Sets [`id`](crate::types::Contact#structfield.id).
@@ -476,6 +531,7 @@ impl ContactBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier for the contact.
     ///
     /// Sets [`id`](crate::types::Contact#structfield.id).
@@ -483,10 +539,12 @@ impl ContactBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::Contact#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::Contact#structfield.initial_contact_id).
@@ -494,6 +552,7 @@ impl ContactBuilder {
         self.initial_contact_id = Some(input.into());
         self
     }
+
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::Contact#structfield.initial_contact_id).
@@ -501,10 +560,12 @@ impl ContactBuilder {
         self.initial_contact_id = input;
         self
     }
+
     /// Returns [`initial_contact_id`](crate::types::Contact#structfield.initial_contact_id), if set.
     pub fn get_initial_contact_id(&self) -> &Option<String> {
         &self.initial_contact_id
     }
+
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::Contact#structfield.previous_contact_id).
@@ -512,6 +573,7 @@ impl ContactBuilder {
         self.previous_contact_id = Some(input.into());
         self
     }
+
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::Contact#structfield.previous_contact_id).
@@ -519,10 +581,12 @@ impl ContactBuilder {
         self.previous_contact_id = input;
         self
     }
+
     /// Returns [`previous_contact_id`](crate::types::Contact#structfield.previous_contact_id), if set.
     pub fn get_previous_contact_id(&self) -> &Option<String> {
         &self.previous_contact_id
     }
+
     /// This is the root contactId which is used as a unique identifier for all subsequent contacts in a contact tree.
     ///
     /// Sets [`contact_association_id`](crate::types::Contact#structfield.contact_association_id).
@@ -530,6 +594,7 @@ impl ContactBuilder {
         self.contact_association_id = Some(input.into());
         self
     }
+
     /// This is the root contactId which is used as a unique identifier for all subsequent contacts in a contact tree.
     ///
     /// Sets [`contact_association_id`](crate::types::Contact#structfield.contact_association_id).
@@ -537,10 +602,12 @@ impl ContactBuilder {
         self.contact_association_id = input;
         self
     }
+
     /// Returns [`contact_association_id`](crate::types::Contact#structfield.contact_association_id), if set.
     pub fn get_contact_association_id(&self) -> &Option<String> {
         &self.contact_association_id
     }
+
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::Contact#structfield.initiation_method).
@@ -551,6 +618,7 @@ impl ContactBuilder {
         self.initiation_method = Some(input);
         self
     }
+
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::Contact#structfield.initiation_method).
@@ -561,12 +629,14 @@ impl ContactBuilder {
         self.initiation_method = input;
         self
     }
+
     /// Returns [`initiation_method`](crate::types::Contact#structfield.initiation_method), if set.
     pub fn get_initiation_method(
         &self,
     ) -> &Option<crate::types::ContactInitiationMethod> {
         &self.initiation_method
     }
+
     /// The name of the contact.
     ///
     /// Sets [`name`](crate::types::Contact#structfield.name).
@@ -574,6 +644,7 @@ impl ContactBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the contact.
     ///
     /// Sets [`name`](crate::types::Contact#structfield.name).
@@ -581,10 +652,12 @@ impl ContactBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::Contact#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The description of the contact.
     ///
     /// Sets [`description`](crate::types::Contact#structfield.description).
@@ -592,6 +665,7 @@ impl ContactBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the contact.
     ///
     /// Sets [`description`](crate::types::Contact#structfield.description).
@@ -599,10 +673,12 @@ impl ContactBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::Contact#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::Contact#structfield.channel).
@@ -610,6 +686,7 @@ impl ContactBuilder {
         self.channel = Some(input);
         self
     }
+
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::Contact#structfield.channel).
@@ -617,10 +694,12 @@ impl ContactBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::Contact#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// If this contact was queued, this contains information about the queue.
     ///
     /// Sets [`queue_info`](crate::types::Contact#structfield.queue_info).
@@ -628,6 +707,7 @@ impl ContactBuilder {
         self.queue_info = Some(input);
         self
     }
+
     /// If this contact was queued, this contains information about the queue.
     ///
     /// Sets [`queue_info`](crate::types::Contact#structfield.queue_info).
@@ -635,10 +715,12 @@ impl ContactBuilder {
         self.queue_info = input;
         self
     }
+
     /// Returns [`queue_info`](crate::types::Contact#structfield.queue_info), if set.
     pub fn get_queue_info(&self) -> &Option<crate::types::QueueInfo> {
         &self.queue_info
     }
+
     /// Information about the agent who accepted the contact.
     ///
     /// Sets [`agent_info`](crate::types::Contact#structfield.agent_info).
@@ -646,6 +728,7 @@ impl ContactBuilder {
         self.agent_info = Some(input);
         self
     }
+
     /// Information about the agent who accepted the contact.
     ///
     /// Sets [`agent_info`](crate::types::Contact#structfield.agent_info).
@@ -653,10 +736,12 @@ impl ContactBuilder {
         self.agent_info = input;
         self
     }
+
     /// Returns [`agent_info`](crate::types::Contact#structfield.agent_info), if set.
     pub fn get_agent_info(&self) -> &Option<crate::types::AgentInfo> {
         &self.agent_info
     }
+
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::Contact#structfield.initiation_timestamp).
@@ -664,6 +749,7 @@ impl ContactBuilder {
         self.initiation_timestamp = Some(input);
         self
     }
+
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::Contact#structfield.initiation_timestamp).
@@ -674,10 +760,12 @@ impl ContactBuilder {
         self.initiation_timestamp = input;
         self
     }
+
     /// Returns [`initiation_timestamp`](crate::types::Contact#structfield.initiation_timestamp), if set.
     pub fn get_initiation_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.initiation_timestamp
     }
+
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::Contact#structfield.disconnect_timestamp).
@@ -685,6 +773,7 @@ impl ContactBuilder {
         self.disconnect_timestamp = Some(input);
         self
     }
+
     /// The date and time that the customer endpoint disconnected from the current contact, in UTC time.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::Contact#structfield.disconnect_timestamp).
@@ -695,10 +784,12 @@ impl ContactBuilder {
         self.disconnect_timestamp = input;
         self
     }
+
     /// Returns [`disconnect_timestamp`](crate::types::Contact#structfield.disconnect_timestamp), if set.
     pub fn get_disconnect_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.disconnect_timestamp
     }
+
     /// The timestamp when contact was last updated.
     ///
     /// Sets [`last_update_timestamp`](crate::types::Contact#structfield.last_update_timestamp).
@@ -706,6 +797,7 @@ impl ContactBuilder {
         self.last_update_timestamp = Some(input);
         self
     }
+
     /// The timestamp when contact was last updated.
     ///
     /// Sets [`last_update_timestamp`](crate::types::Contact#structfield.last_update_timestamp).
@@ -716,10 +808,12 @@ impl ContactBuilder {
         self.last_update_timestamp = input;
         self
     }
+
     /// Returns [`last_update_timestamp`](crate::types::Contact#structfield.last_update_timestamp), if set.
     pub fn get_last_update_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_update_timestamp
     }
+
     /// The timestamp when the contact was last paused.
     ///
     /// Sets [`last_paused_timestamp`](crate::types::Contact#structfield.last_paused_timestamp).
@@ -727,6 +821,7 @@ impl ContactBuilder {
         self.last_paused_timestamp = Some(input);
         self
     }
+
     /// The timestamp when the contact was last paused.
     ///
     /// Sets [`last_paused_timestamp`](crate::types::Contact#structfield.last_paused_timestamp).
@@ -737,10 +832,12 @@ impl ContactBuilder {
         self.last_paused_timestamp = input;
         self
     }
+
     /// Returns [`last_paused_timestamp`](crate::types::Contact#structfield.last_paused_timestamp), if set.
     pub fn get_last_paused_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_paused_timestamp
     }
+
     /// The timestamp when the contact was last resumed.
     ///
     /// Sets [`last_resumed_timestamp`](crate::types::Contact#structfield.last_resumed_timestamp).
@@ -748,6 +845,7 @@ impl ContactBuilder {
         self.last_resumed_timestamp = Some(input);
         self
     }
+
     /// The timestamp when the contact was last resumed.
     ///
     /// Sets [`last_resumed_timestamp`](crate::types::Contact#structfield.last_resumed_timestamp).
@@ -758,10 +856,12 @@ impl ContactBuilder {
         self.last_resumed_timestamp = input;
         self
     }
+
     /// Returns [`last_resumed_timestamp`](crate::types::Contact#structfield.last_resumed_timestamp), if set.
     pub fn get_last_resumed_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_resumed_timestamp
     }
+
     /// The timestamp when ringing started for a campaign call.
     ///
     /// Sets [`ring_start_timestamp`](crate::types::Contact#structfield.ring_start_timestamp).
@@ -769,6 +869,7 @@ impl ContactBuilder {
         self.ring_start_timestamp = Some(input);
         self
     }
+
     /// The timestamp when ringing started for a campaign call.
     ///
     /// Sets [`ring_start_timestamp`](crate::types::Contact#structfield.ring_start_timestamp).
@@ -779,10 +880,12 @@ impl ContactBuilder {
         self.ring_start_timestamp = input;
         self
     }
+
     /// Returns [`ring_start_timestamp`](crate::types::Contact#structfield.ring_start_timestamp), if set.
     pub fn get_ring_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.ring_start_timestamp
     }
+
     /// Total pause count for a contact.
     ///
     /// Sets [`total_pause_count`](crate::types::Contact#structfield.total_pause_count).
@@ -790,6 +893,7 @@ impl ContactBuilder {
         self.total_pause_count = Some(input);
         self
     }
+
     /// Total pause count for a contact.
     ///
     /// Sets [`total_pause_count`](crate::types::Contact#structfield.total_pause_count).
@@ -797,10 +901,12 @@ impl ContactBuilder {
         self.total_pause_count = input;
         self
     }
+
     /// Returns [`total_pause_count`](crate::types::Contact#structfield.total_pause_count), if set.
     pub fn get_total_pause_count(&self) -> &Option<i32> {
         &self.total_pause_count
     }
+
     /// Total pause duration for a contact in seconds.
     ///
     /// Sets [`total_pause_duration_in_seconds`](crate::types::Contact#structfield.total_pause_duration_in_seconds).
@@ -808,6 +914,7 @@ impl ContactBuilder {
         self.total_pause_duration_in_seconds = Some(input);
         self
     }
+
     /// Total pause duration for a contact in seconds.
     ///
     /// Sets [`total_pause_duration_in_seconds`](crate::types::Contact#structfield.total_pause_duration_in_seconds).
@@ -815,10 +922,12 @@ impl ContactBuilder {
         self.total_pause_duration_in_seconds = input;
         self
     }
+
     /// Returns [`total_pause_duration_in_seconds`](crate::types::Contact#structfield.total_pause_duration_in_seconds), if set.
     pub fn get_total_pause_duration_in_seconds(&self) -> &Option<i32> {
         &self.total_pause_duration_in_seconds
     }
+
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
     ///
     /// Sets [`scheduled_timestamp`](crate::types::Contact#structfield.scheduled_timestamp).
@@ -826,6 +935,7 @@ impl ContactBuilder {
         self.scheduled_timestamp = Some(input);
         self
     }
+
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
     ///
     /// Sets [`scheduled_timestamp`](crate::types::Contact#structfield.scheduled_timestamp).
@@ -836,10 +946,12 @@ impl ContactBuilder {
         self.scheduled_timestamp = input;
         self
     }
+
     /// Returns [`scheduled_timestamp`](crate::types::Contact#structfield.scheduled_timestamp), if set.
     pub fn get_scheduled_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.scheduled_timestamp
     }
+
     /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/chat-persistence.html#relatedcontactid) to this contact.
     ///
     /// Sets [`related_contact_id`](crate::types::Contact#structfield.related_contact_id).
@@ -847,6 +959,7 @@ impl ContactBuilder {
         self.related_contact_id = Some(input.into());
         self
     }
+
     /// The contactId that is [related](https://docs.aws.amazon.com/connect/latest/adminguide/chat-persistence.html#relatedcontactid) to this contact.
     ///
     /// Sets [`related_contact_id`](crate::types::Contact#structfield.related_contact_id).
@@ -854,10 +967,12 @@ impl ContactBuilder {
         self.related_contact_id = input;
         self
     }
+
     /// Returns [`related_contact_id`](crate::types::Contact#structfield.related_contact_id), if set.
     pub fn get_related_contact_id(&self) -> &Option<String> {
         &self.related_contact_id
     }
+
     /// Information about Amazon Connect Wisdom.
     ///
     /// Sets [`wisdom_info`](crate::types::Contact#structfield.wisdom_info).
@@ -865,6 +980,7 @@ impl ContactBuilder {
         self.wisdom_info = Some(input);
         self
     }
+
     /// Information about Amazon Connect Wisdom.
     ///
     /// Sets [`wisdom_info`](crate::types::Contact#structfield.wisdom_info).
@@ -872,10 +988,12 @@ impl ContactBuilder {
         self.wisdom_info = input;
         self
     }
+
     /// Returns [`wisdom_info`](crate::types::Contact#structfield.wisdom_info), if set.
     pub fn get_wisdom_info(&self) -> &Option<crate::types::WisdomInfo> {
         &self.wisdom_info
     }
+
     /// The customer's identification number.
     ///
     /// Sets [`customer_id`](crate::types::Contact#structfield.customer_id).
@@ -883,6 +1001,7 @@ impl ContactBuilder {
         self.customer_id = Some(input.into());
         self
     }
+
     /// The customer's identification number.
     ///
     /// Sets [`customer_id`](crate::types::Contact#structfield.customer_id).
@@ -890,10 +1009,12 @@ impl ContactBuilder {
         self.customer_id = input;
         self
     }
+
     /// Returns [`customer_id`](crate::types::Contact#structfield.customer_id), if set.
     pub fn get_customer_id(&self) -> &Option<String> {
         &self.customer_id
     }
+
     /// The customer or external third party participant endpoint.
     ///
     /// Sets [`customer_endpoint`](crate::types::Contact#structfield.customer_endpoint).
@@ -901,6 +1022,7 @@ impl ContactBuilder {
         self.customer_endpoint = Some(input);
         self
     }
+
     /// The customer or external third party participant endpoint.
     ///
     /// Sets [`customer_endpoint`](crate::types::Contact#structfield.customer_endpoint).
@@ -911,10 +1033,12 @@ impl ContactBuilder {
         self.customer_endpoint = input;
         self
     }
+
     /// Returns [`customer_endpoint`](crate::types::Contact#structfield.customer_endpoint), if set.
     pub fn get_customer_endpoint(&self) -> &Option<crate::types::EndpointInfo> {
         &self.customer_endpoint
     }
+
     /// The system endpoint.
     ///
     /// Sets [`system_endpoint`](crate::types::Contact#structfield.system_endpoint).
@@ -922,6 +1046,7 @@ impl ContactBuilder {
         self.system_endpoint = Some(input);
         self
     }
+
     /// The system endpoint.
     ///
     /// Sets [`system_endpoint`](crate::types::Contact#structfield.system_endpoint).
@@ -932,10 +1057,12 @@ impl ContactBuilder {
         self.system_endpoint = input;
         self
     }
+
     /// Returns [`system_endpoint`](crate::types::Contact#structfield.system_endpoint), if set.
     pub fn get_system_endpoint(&self) -> &Option<crate::types::EndpointInfo> {
         &self.system_endpoint
     }
+
     /// An integer that represents the queue time adjust to be applied to the contact, in seconds (longer / larger queue time are routed preferentially).
     ///
     /// Sets [`queue_time_adjustment_seconds`](crate::types::Contact#structfield.queue_time_adjustment_seconds).
@@ -943,6 +1070,7 @@ impl ContactBuilder {
         self.queue_time_adjustment_seconds = Some(input);
         self
     }
+
     /// An integer that represents the queue time adjust to be applied to the contact, in seconds (longer / larger queue time are routed preferentially).
     ///
     /// Sets [`queue_time_adjustment_seconds`](crate::types::Contact#structfield.queue_time_adjustment_seconds).
@@ -950,10 +1078,12 @@ impl ContactBuilder {
         self.queue_time_adjustment_seconds = input;
         self
     }
+
     /// Returns [`queue_time_adjustment_seconds`](crate::types::Contact#structfield.queue_time_adjustment_seconds), if set.
     pub fn get_queue_time_adjustment_seconds(&self) -> &Option<i32> {
         &self.queue_time_adjustment_seconds
     }
+
     /// An integer that represents the queue priority to be applied to the contact (lower priorities are routed preferentially).
     ///
     /// Sets [`queue_priority`](crate::types::Contact#structfield.queue_priority).
@@ -961,6 +1091,7 @@ impl ContactBuilder {
         self.queue_priority = Some(input);
         self
     }
+
     /// An integer that represents the queue priority to be applied to the contact (lower priorities are routed preferentially).
     ///
     /// Sets [`queue_priority`](crate::types::Contact#structfield.queue_priority).
@@ -968,10 +1099,12 @@ impl ContactBuilder {
         self.queue_priority = input;
         self
     }
+
     /// Returns [`queue_priority`](crate::types::Contact#structfield.queue_priority), if set.
     pub fn get_queue_priority(&self) -> &Option<i64> {
         &self.queue_priority
     }
+
     /// Inserts an entry into [`tags`](crate::types::Contact#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -979,6 +1112,7 @@ impl ContactBuilder {
         self.tags = Some(map);
         self
     }
+
     /// Tags associated with the contact.
     ///
     /// Sets [`tags`](crate::types::Contact#structfield.tags).
@@ -989,10 +1123,12 @@ impl ContactBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::Contact#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The timestamp when customer endpoint connected to Amazon Connect.
     ///
     /// Sets [`connected_to_system_timestamp`](crate::types::Contact#structfield.connected_to_system_timestamp).
@@ -1003,6 +1139,7 @@ impl ContactBuilder {
         self.connected_to_system_timestamp = Some(input);
         self
     }
+
     /// The timestamp when customer endpoint connected to Amazon Connect.
     ///
     /// Sets [`connected_to_system_timestamp`](crate::types::Contact#structfield.connected_to_system_timestamp).
@@ -1013,12 +1150,14 @@ impl ContactBuilder {
         self.connected_to_system_timestamp = input;
         self
     }
+
     /// Returns [`connected_to_system_timestamp`](crate::types::Contact#structfield.connected_to_system_timestamp), if set.
     pub fn get_connected_to_system_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
         &self.connected_to_system_timestamp
     }
+
     /// Latest routing criteria on the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::Contact#structfield.routing_criteria).
@@ -1026,6 +1165,7 @@ impl ContactBuilder {
         self.routing_criteria = Some(input);
         self
     }
+
     /// Latest routing criteria on the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::Contact#structfield.routing_criteria).
@@ -1036,10 +1176,12 @@ impl ContactBuilder {
         self.routing_criteria = input;
         self
     }
+
     /// Returns [`routing_criteria`](crate::types::Contact#structfield.routing_criteria), if set.
     pub fn get_routing_criteria(&self) -> &Option<crate::types::RoutingCriteria> {
         &self.routing_criteria
     }
+
     /// Information about the Customer on the contact.
     ///
     /// Sets [`customer`](crate::types::Contact#structfield.customer).
@@ -1047,6 +1189,7 @@ impl ContactBuilder {
         self.customer = Some(input);
         self
     }
+
     /// Information about the Customer on the contact.
     ///
     /// Sets [`customer`](crate::types::Contact#structfield.customer).
@@ -1054,10 +1197,12 @@ impl ContactBuilder {
         self.customer = input;
         self
     }
+
     /// Returns [`customer`](crate::types::Contact#structfield.customer), if set.
     pub fn get_customer(&self) -> &Option<crate::types::Customer> {
         &self.customer
     }
+
     /// Information associated with a campaign.
     ///
     /// Sets [`campaign`](crate::types::Contact#structfield.campaign).
@@ -1065,6 +1210,7 @@ impl ContactBuilder {
         self.campaign = Some(input);
         self
     }
+
     /// Information associated with a campaign.
     ///
     /// Sets [`campaign`](crate::types::Contact#structfield.campaign).
@@ -1072,10 +1218,12 @@ impl ContactBuilder {
         self.campaign = input;
         self
     }
+
     /// Returns [`campaign`](crate::types::Contact#structfield.campaign), if set.
     pub fn get_campaign(&self) -> &Option<crate::types::Campaign> {
         &self.campaign
     }
+
     /// Indicates how an [outbound campaign](https://docs.aws.amazon.com/connect/latest/adminguide/how-to-create-campaigns.html) call is actually disposed if the contact is connected to Amazon Connect.
     ///
     /// Sets [`answering_machine_detection_status`](crate::types::Contact#structfield.answering_machine_detection_status).
@@ -1086,6 +1234,7 @@ impl ContactBuilder {
         self.answering_machine_detection_status = Some(input);
         self
     }
+
     /// Indicates how an [outbound campaign](https://docs.aws.amazon.com/connect/latest/adminguide/how-to-create-campaigns.html) call is actually disposed if the contact is connected to Amazon Connect.
     ///
     /// Sets [`answering_machine_detection_status`](crate::types::Contact#structfield.answering_machine_detection_status).
@@ -1096,12 +1245,14 @@ impl ContactBuilder {
         self.answering_machine_detection_status = input;
         self
     }
+
     /// Returns [`answering_machine_detection_status`](crate::types::Contact#structfield.answering_machine_detection_status), if set.
     pub fn get_answering_machine_detection_status(
         &self,
     ) -> &Option<crate::types::AnsweringMachineDetectionStatus> {
         &self.answering_machine_detection_status
     }
+
     /// Information about customer’s voice activity.
     ///
     /// Sets [`customer_voice_activity`](crate::types::Contact#structfield.customer_voice_activity).
@@ -1112,6 +1263,7 @@ impl ContactBuilder {
         self.customer_voice_activity = Some(input);
         self
     }
+
     /// Information about customer’s voice activity.
     ///
     /// Sets [`customer_voice_activity`](crate::types::Contact#structfield.customer_voice_activity).
@@ -1122,12 +1274,14 @@ impl ContactBuilder {
         self.customer_voice_activity = input;
         self
     }
+
     /// Returns [`customer_voice_activity`](crate::types::Contact#structfield.customer_voice_activity), if set.
     pub fn get_customer_voice_activity(
         &self,
     ) -> &Option<crate::types::CustomerVoiceActivity> {
         &self.customer_voice_activity
     }
+
     /// Information about the quality of the participant's media connection.
     ///
     /// Sets [`quality_metrics`](crate::types::Contact#structfield.quality_metrics).
@@ -1135,6 +1289,7 @@ impl ContactBuilder {
         self.quality_metrics = Some(input);
         self
     }
+
     /// Information about the quality of the participant's media connection.
     ///
     /// Sets [`quality_metrics`](crate::types::Contact#structfield.quality_metrics).
@@ -1145,10 +1300,12 @@ impl ContactBuilder {
         self.quality_metrics = input;
         self
     }
+
     /// Returns [`quality_metrics`](crate::types::Contact#structfield.quality_metrics), if set.
     pub fn get_quality_metrics(&self) -> &Option<crate::types::QualityMetrics> {
         &self.quality_metrics
     }
+
     /// Information about how agent, bot, and customer interact in a chat contact.
     ///
     /// Sets [`chat_metrics`](crate::types::Contact#structfield.chat_metrics).
@@ -1156,6 +1313,7 @@ impl ContactBuilder {
         self.chat_metrics = Some(input);
         self
     }
+
     /// Information about how agent, bot, and customer interact in a chat contact.
     ///
     /// Sets [`chat_metrics`](crate::types::Contact#structfield.chat_metrics).
@@ -1163,10 +1321,12 @@ impl ContactBuilder {
         self.chat_metrics = input;
         self
     }
+
     /// Returns [`chat_metrics`](crate::types::Contact#structfield.chat_metrics), if set.
     pub fn get_chat_metrics(&self) -> &Option<crate::types::ChatMetrics> {
         &self.chat_metrics
     }
+
     /// Information about the call disconnect experience.
     ///
     /// Sets [`disconnect_details`](crate::types::Contact#structfield.disconnect_details).
@@ -1174,6 +1334,7 @@ impl ContactBuilder {
         self.disconnect_details = Some(input);
         self
     }
+
     /// Information about the call disconnect experience.
     ///
     /// Sets [`disconnect_details`](crate::types::Contact#structfield.disconnect_details).
@@ -1184,10 +1345,12 @@ impl ContactBuilder {
         self.disconnect_details = input;
         self
     }
+
     /// Returns [`disconnect_details`](crate::types::Contact#structfield.disconnect_details), if set.
     pub fn get_disconnect_details(&self) -> &Option<crate::types::DisconnectDetails> {
         &self.disconnect_details
     }
+
     /// List of additional email addresses for an email contact.
     ///
     /// Sets [`additional_email_recipients`](crate::types::Contact#structfield.additional_email_recipients).
@@ -1198,6 +1361,7 @@ impl ContactBuilder {
         self.additional_email_recipients = Some(input);
         self
     }
+
     /// List of additional email addresses for an email contact.
     ///
     /// Sets [`additional_email_recipients`](crate::types::Contact#structfield.additional_email_recipients).
@@ -1208,12 +1372,14 @@ impl ContactBuilder {
         self.additional_email_recipients = input;
         self
     }
+
     /// Returns [`additional_email_recipients`](crate::types::Contact#structfield.additional_email_recipients), if set.
     pub fn get_additional_email_recipients(
         &self,
     ) -> &Option<crate::types::AdditionalEmailRecipients> {
         &self.additional_email_recipients
     }
+
     /// Inserts an entry into [`segment_attributes`](crate::types::Contact#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
     pub fn segment_attributes(
         mut self,
@@ -1225,6 +1391,7 @@ impl ContactBuilder {
         self.segment_attributes = Some(map);
         self
     }
+
     /// A set of system defined key-value pairs stored on individual contact segments using an attribute map.
     ///
     /// Sets [`segment_attributes`](crate::types::Contact#structfield.segment_attributes).
@@ -1237,6 +1404,7 @@ impl ContactBuilder {
         self.segment_attributes = input;
         self
     }
+
     /// Returns [`segment_attributes`](crate::types::Contact#structfield.segment_attributes), if set.
     pub fn get_segment_attributes(
         &self,
@@ -1245,6 +1413,7 @@ impl ContactBuilder {
     > {
         &self.segment_attributes
     }
+
     /// Appends an item to [`recordings`](crate::types::Contact#structfield.recordings); use [`set_recordings`](Self::set_recordings) to replace the whole list.
     pub fn recordings(mut self, input: crate::types::RecordingInfo) -> Self {
         let mut v: Vec<_> = self.recordings.unwrap_or_default();
@@ -1252,6 +1421,7 @@ impl ContactBuilder {
         self.recordings = Some(v);
         self
     }
+
     /// If recording was enabled, this is information about the recordings.
     ///
     /// Sets [`recordings`](crate::types::Contact#structfield.recordings).
@@ -1262,10 +1432,12 @@ impl ContactBuilder {
         self.recordings = input;
         self
     }
+
     /// Returns [`recordings`](crate::types::Contact#structfield.recordings), if set.
     pub fn get_recordings(&self) -> &Option<Vec<crate::types::RecordingInfo>> {
         &self.recordings
     }
+
     /// The disconnect reason for the contact.
     ///
     /// Sets [`disconnect_reason`](crate::types::Contact#structfield.disconnect_reason).
@@ -1273,6 +1445,7 @@ impl ContactBuilder {
         self.disconnect_reason = Some(input.into());
         self
     }
+
     /// The disconnect reason for the contact.
     ///
     /// Sets [`disconnect_reason`](crate::types::Contact#structfield.disconnect_reason).
@@ -1280,10 +1453,12 @@ impl ContactBuilder {
         self.disconnect_reason = input;
         self
     }
+
     /// Returns [`disconnect_reason`](crate::types::Contact#structfield.disconnect_reason), if set.
     pub fn get_disconnect_reason(&self) -> &Option<String> {
         &self.disconnect_reason
     }
+
     /// Inserts an entry into [`contact_evaluations`](crate::types::Contact#structfield.contact_evaluations); use [`set_contact_evaluations`](Self::set_contact_evaluations) to replace the whole map.
     pub fn contact_evaluations(
         mut self,
@@ -1295,6 +1470,7 @@ impl ContactBuilder {
         self.contact_evaluations = Some(map);
         self
     }
+
     /// Information about the contact evaluations where the key is the FormId, which is a unique identifier for the form.
     ///
     /// Sets [`contact_evaluations`](crate::types::Contact#structfield.contact_evaluations).
@@ -1307,12 +1483,14 @@ impl ContactBuilder {
         self.contact_evaluations = input;
         self
     }
+
     /// Returns [`contact_evaluations`](crate::types::Contact#structfield.contact_evaluations), if set.
     pub fn get_contact_evaluations(
         &self,
     ) -> &Option<::std::collections::HashMap<String, crate::types::ContactEvaluation>> {
         &self.contact_evaluations
     }
+
     /// If this contact was created using a task template, this contains information about the task template.
     ///
     /// Sets [`task_template_info`](crate::types::Contact#structfield.task_template_info).
@@ -1323,6 +1501,7 @@ impl ContactBuilder {
         self.task_template_info = Some(input);
         self
     }
+
     /// If this contact was created using a task template, this contains information about the task template.
     ///
     /// Sets [`task_template_info`](crate::types::Contact#structfield.task_template_info).
@@ -1333,10 +1512,12 @@ impl ContactBuilder {
         self.task_template_info = input;
         self
     }
+
     /// Returns [`task_template_info`](crate::types::Contact#structfield.task_template_info), if set.
     pub fn get_task_template_info(&self) -> &Option<crate::types::TaskTemplateInfoV2> {
         &self.task_template_info
     }
+
     /// A map of string key/value pairs that contain user-defined attributes which are lightly typed within the contact.
     ///
     /// Sets [`contact_details`](crate::types::Contact#structfield.contact_details).
@@ -1344,6 +1525,7 @@ impl ContactBuilder {
         self.contact_details = Some(input);
         self
     }
+
     /// A map of string key/value pairs that contain user-defined attributes which are lightly typed within the contact.
     ///
     /// Sets [`contact_details`](crate::types::Contact#structfield.contact_details).
@@ -1354,10 +1536,12 @@ impl ContactBuilder {
         self.contact_details = input;
         self
     }
+
     /// Returns [`contact_details`](crate::types::Contact#structfield.contact_details), if set.
     pub fn get_contact_details(&self) -> &Option<crate::types::ContactDetails> {
         &self.contact_details
     }
+
     /// Information about the outbound strategy.
     ///
     /// Sets [`outbound_strategy`](crate::types::Contact#structfield.outbound_strategy).
@@ -1365,6 +1549,7 @@ impl ContactBuilder {
         self.outbound_strategy = Some(input);
         self
     }
+
     /// Information about the outbound strategy.
     ///
     /// Sets [`outbound_strategy`](crate::types::Contact#structfield.outbound_strategy).
@@ -1375,10 +1560,12 @@ impl ContactBuilder {
         self.outbound_strategy = input;
         self
     }
+
     /// Returns [`outbound_strategy`](crate::types::Contact#structfield.outbound_strategy), if set.
     pub fn get_outbound_strategy(&self) -> &Option<crate::types::OutboundStrategy> {
         &self.outbound_strategy
     }
+
     /// Inserts an entry into [`attributes`](crate::types::Contact#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
     pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.attributes.unwrap_or_default();
@@ -1386,6 +1573,7 @@ impl ContactBuilder {
         self.attributes = Some(map);
         self
     }
+
     /// The attributes of the contact.
     ///
     /// Sets [`attributes`](crate::types::Contact#structfield.attributes).
@@ -1396,12 +1584,14 @@ impl ContactBuilder {
         self.attributes = input;
         self
     }
+
     /// Returns [`attributes`](crate::types::Contact#structfield.attributes), if set.
     pub fn get_attributes(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
         &self.attributes
     }
+
     /// Appends an item to [`next_contacts`](crate::types::Contact#structfield.next_contacts); use [`set_next_contacts`](Self::set_next_contacts) to replace the whole list.
     pub fn next_contacts(mut self, input: crate::types::NextContactEntry) -> Self {
         let mut v: Vec<_> = self.next_contacts.unwrap_or_default();
@@ -1409,6 +1599,7 @@ impl ContactBuilder {
         self.next_contacts = Some(v);
         self
     }
+
     /// List of next contact entries for the contact.
     ///
     /// Sets [`next_contacts`](crate::types::Contact#structfield.next_contacts).
@@ -1419,10 +1610,12 @@ impl ContactBuilder {
         self.next_contacts = input;
         self
     }
+
     /// Returns [`next_contacts`](crate::types::Contact#structfield.next_contacts), if set.
     pub fn get_next_contacts(&self) -> &Option<Vec<crate::types::NextContactEntry>> {
         &self.next_contacts
     }
+
     /// Information about the global resiliency configuration for the contact, including traffic distribution details.
     ///
     /// Sets [`global_resiliency_metadata`](crate::types::Contact#structfield.global_resiliency_metadata).
@@ -1433,6 +1626,7 @@ impl ContactBuilder {
         self.global_resiliency_metadata = Some(input);
         self
     }
+
     /// Information about the global resiliency configuration for the contact, including traffic distribution details.
     ///
     /// Sets [`global_resiliency_metadata`](crate::types::Contact#structfield.global_resiliency_metadata).
@@ -1443,12 +1637,14 @@ impl ContactBuilder {
         self.global_resiliency_metadata = input;
         self
     }
+
     /// Returns [`global_resiliency_metadata`](crate::types::Contact#structfield.global_resiliency_metadata), if set.
     pub fn get_global_resiliency_metadata(
         &self,
     ) -> &Option<crate::types::GlobalResiliencyMetadata> {
         &self.global_resiliency_metadata
     }
+
     /// Builds a [`Contact`].
     pub fn build(self) -> crate::types::Contact {
         crate::types::Contact {
@@ -1503,6 +1699,7 @@ impl ContactBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for ContactBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ContactBuilder");

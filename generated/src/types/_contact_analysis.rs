@@ -6,22 +6,26 @@ pub struct ContactAnalysis {
     /// Search criteria based on transcript analyzed by Amazon Connect Contact Lens.
     pub transcript: Option<crate::types::Transcript>,
 }
+
 impl ContactAnalysis {
     /// Search criteria based on transcript analyzed by Amazon Connect Contact Lens.
     pub fn transcript(&self) -> Option<&crate::types::Transcript> {
         self.transcript.as_ref()
     }
+
     /// Creates a new builder for [`ContactAnalysis`].
     pub fn builder() -> crate::types::builders::ContactAnalysisBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactAnalysis`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactAnalysisBuilder {
     pub(crate) transcript: Option<crate::types::Transcript>,
 }
+
 impl ContactAnalysisBuilder {
     /// Search criteria based on transcript analyzed by Amazon Connect Contact Lens.
     ///
@@ -30,6 +34,7 @@ impl ContactAnalysisBuilder {
         self.transcript = Some(input);
         self
     }
+
     /// Search criteria based on transcript analyzed by Amazon Connect Contact Lens.
     ///
     /// Sets [`transcript`](crate::types::ContactAnalysis#structfield.transcript).
@@ -37,10 +42,12 @@ impl ContactAnalysisBuilder {
         self.transcript = input;
         self
     }
+
     /// Returns [`transcript`](crate::types::ContactAnalysis#structfield.transcript), if set.
     pub fn get_transcript(&self) -> &Option<crate::types::Transcript> {
         &self.transcript
     }
+
     /// Builds a [`ContactAnalysis`].
     pub fn build(self) -> crate::types::ContactAnalysis {
         crate::types::ContactAnalysis {

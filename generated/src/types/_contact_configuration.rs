@@ -12,24 +12,29 @@ pub struct ContactConfiguration {
     /// Whether to include raw connect message in the push notification payload. Default is `False`.
     pub include_raw_message: bool,
 }
+
 impl ContactConfiguration {
     /// The identifier of the contact within the Amazon Connect instance.
     pub fn contact_id(&self) -> &str {
         &self.contact_id
     }
+
     /// The role of the participant in the chat conversation.
     pub fn participant_role(&self) -> Option<&crate::types::ParticipantRole> {
         self.participant_role.as_ref()
     }
+
     /// Whether to include raw connect message in the push notification payload.
     pub fn include_raw_message(&self) -> bool {
         self.include_raw_message
     }
+
     /// Creates a new builder for [`ContactConfiguration`].
     pub fn builder() -> crate::types::builders::ContactConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct ContactConfigurationBuilder {
     pub(crate) participant_role: Option<crate::types::ParticipantRole>,
     pub(crate) include_raw_message: Option<bool>,
 }
+
 impl ContactConfigurationBuilder {
     /// The identifier of the contact within the Amazon Connect instance.
     ///
@@ -46,6 +52,7 @@ impl ContactConfigurationBuilder {
         self.contact_id = Some(input.into());
         self
     }
+
     /// The identifier of the contact within the Amazon Connect instance.
     ///
     /// Sets [`contact_id`](crate::types::ContactConfiguration#structfield.contact_id). This field is required.
@@ -53,10 +60,12 @@ impl ContactConfigurationBuilder {
         self.contact_id = input;
         self
     }
+
     /// Returns [`contact_id`](crate::types::ContactConfiguration#structfield.contact_id), if set.
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
+
     /// The role of the participant in the chat conversation.
     ///
     /// Sets [`participant_role`](crate::types::ContactConfiguration#structfield.participant_role).
@@ -64,6 +73,7 @@ impl ContactConfigurationBuilder {
         self.participant_role = Some(input);
         self
     }
+
     /// The role of the participant in the chat conversation.
     ///
     /// Sets [`participant_role`](crate::types::ContactConfiguration#structfield.participant_role).
@@ -74,10 +84,12 @@ impl ContactConfigurationBuilder {
         self.participant_role = input;
         self
     }
+
     /// Returns [`participant_role`](crate::types::ContactConfiguration#structfield.participant_role), if set.
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
+
     /// Whether to include raw connect message in the push notification payload.
     ///
     /// Sets [`include_raw_message`](crate::types::ContactConfiguration#structfield.include_raw_message).
@@ -85,6 +97,7 @@ impl ContactConfigurationBuilder {
         self.include_raw_message = Some(input);
         self
     }
+
     /// Whether to include raw connect message in the push notification payload.
     ///
     /// Sets [`include_raw_message`](crate::types::ContactConfiguration#structfield.include_raw_message).
@@ -92,10 +105,12 @@ impl ContactConfigurationBuilder {
         self.include_raw_message = input;
         self
     }
+
     /// Returns [`include_raw_message`](crate::types::ContactConfiguration#structfield.include_raw_message), if set.
     pub fn get_include_raw_message(&self) -> &Option<bool> {
         &self.include_raw_message
     }
+
     /// Builds a [`ContactConfiguration`].
     ///
     /// Fails when one of these fields is unset:

@@ -18,40 +18,49 @@ pub struct ContactDataRequest {
     /// Information about the outbound strategy.
     pub outbound_strategy: Option<crate::types::OutboundStrategy>,
 }
+
 impl ContactDataRequest {
     /// Endpoint associated with the Amazon Connect instance from which outbound contact will be initiated for the campaign.
     pub fn system_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.system_endpoint.as_ref()
     }
+
     /// Endpoint of the customer for which contact will be initiated.
     pub fn customer_endpoint(&self) -> Option<&crate::types::Endpoint> {
         self.customer_endpoint.as_ref()
     }
+
     /// Identifier to uniquely identify individual requests in the batch.
     pub fn request_identifier(&self) -> Option<&str> {
         self.request_identifier.as_deref()
     }
+
     /// The identifier of the queue associated with the Amazon Connect instance in which contacts that are created will be queued.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// List of attributes to be stored in a contact.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// Structure to store information associated with a campaign.
     pub fn campaign(&self) -> Option<&crate::types::Campaign> {
         self.campaign.as_ref()
     }
+
     /// Information about the outbound strategy.
     pub fn outbound_strategy(&self) -> Option<&crate::types::OutboundStrategy> {
         self.outbound_strategy.as_ref()
     }
+
     /// Creates a new builder for [`ContactDataRequest`].
     pub fn builder() -> crate::types::builders::ContactDataRequestBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactDataRequest`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -64,6 +73,7 @@ pub struct ContactDataRequestBuilder {
     pub(crate) campaign: Option<crate::types::Campaign>,
     pub(crate) outbound_strategy: Option<crate::types::OutboundStrategy>,
 }
+
 impl ContactDataRequestBuilder {
     /// Endpoint associated with the Amazon Connect instance from which outbound contact will be initiated for the campaign.
     ///
@@ -72,6 +82,7 @@ impl ContactDataRequestBuilder {
         self.system_endpoint = Some(input);
         self
     }
+
     /// Endpoint associated with the Amazon Connect instance from which outbound contact will be initiated for the campaign.
     ///
     /// Sets [`system_endpoint`](crate::types::ContactDataRequest#structfield.system_endpoint).
@@ -79,10 +90,12 @@ impl ContactDataRequestBuilder {
         self.system_endpoint = input;
         self
     }
+
     /// Returns [`system_endpoint`](crate::types::ContactDataRequest#structfield.system_endpoint), if set.
     pub fn get_system_endpoint(&self) -> &Option<crate::types::Endpoint> {
         &self.system_endpoint
     }
+
     /// Endpoint of the customer for which contact will be initiated.
     ///
     /// Sets [`customer_endpoint`](crate::types::ContactDataRequest#structfield.customer_endpoint).
@@ -90,6 +103,7 @@ impl ContactDataRequestBuilder {
         self.customer_endpoint = Some(input);
         self
     }
+
     /// Endpoint of the customer for which contact will be initiated.
     ///
     /// Sets [`customer_endpoint`](crate::types::ContactDataRequest#structfield.customer_endpoint).
@@ -100,10 +114,12 @@ impl ContactDataRequestBuilder {
         self.customer_endpoint = input;
         self
     }
+
     /// Returns [`customer_endpoint`](crate::types::ContactDataRequest#structfield.customer_endpoint), if set.
     pub fn get_customer_endpoint(&self) -> &Option<crate::types::Endpoint> {
         &self.customer_endpoint
     }
+
     /// Identifier to uniquely identify individual requests in the batch.
     ///
     /// Sets [`request_identifier`](crate::types::ContactDataRequest#structfield.request_identifier).
@@ -111,6 +127,7 @@ impl ContactDataRequestBuilder {
         self.request_identifier = Some(input.into());
         self
     }
+
     /// Identifier to uniquely identify individual requests in the batch.
     ///
     /// Sets [`request_identifier`](crate::types::ContactDataRequest#structfield.request_identifier).
@@ -118,10 +135,12 @@ impl ContactDataRequestBuilder {
         self.request_identifier = input;
         self
     }
+
     /// Returns [`request_identifier`](crate::types::ContactDataRequest#structfield.request_identifier), if set.
     pub fn get_request_identifier(&self) -> &Option<String> {
         &self.request_identifier
     }
+
     /// The identifier of the queue associated with the Amazon Connect instance in which contacts that are created will be queued.
     ///
     /// Sets [`queue_id`](crate::types::ContactDataRequest#structfield.queue_id).
@@ -129,6 +148,7 @@ impl ContactDataRequestBuilder {
         self.queue_id = Some(input.into());
         self
     }
+
     /// The identifier of the queue associated with the Amazon Connect instance in which contacts that are created will be queued.
     ///
     /// Sets [`queue_id`](crate::types::ContactDataRequest#structfield.queue_id).
@@ -136,10 +156,12 @@ impl ContactDataRequestBuilder {
         self.queue_id = input;
         self
     }
+
     /// Returns [`queue_id`](crate::types::ContactDataRequest#structfield.queue_id), if set.
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
+
     /// Inserts an entry into [`attributes`](crate::types::ContactDataRequest#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
     pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.attributes.unwrap_or_default();
@@ -147,6 +169,7 @@ impl ContactDataRequestBuilder {
         self.attributes = Some(map);
         self
     }
+
     /// List of attributes to be stored in a contact.
     ///
     /// Sets [`attributes`](crate::types::ContactDataRequest#structfield.attributes).
@@ -157,12 +180,14 @@ impl ContactDataRequestBuilder {
         self.attributes = input;
         self
     }
+
     /// Returns [`attributes`](crate::types::ContactDataRequest#structfield.attributes), if set.
     pub fn get_attributes(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
         &self.attributes
     }
+
     /// Structure to store information associated with a campaign.
     ///
     /// Sets [`campaign`](crate::types::ContactDataRequest#structfield.campaign).
@@ -170,6 +195,7 @@ impl ContactDataRequestBuilder {
         self.campaign = Some(input);
         self
     }
+
     /// Structure to store information associated with a campaign.
     ///
     /// Sets [`campaign`](crate::types::ContactDataRequest#structfield.campaign).
@@ -177,10 +203,12 @@ impl ContactDataRequestBuilder {
         self.campaign = input;
         self
     }
+
     /// Returns [`campaign`](crate::types::ContactDataRequest#structfield.campaign), if set.
     pub fn get_campaign(&self) -> &Option<crate::types::Campaign> {
         &self.campaign
     }
+
     /// Information about the outbound strategy.
     ///
     /// Sets [`outbound_strategy`](crate::types::ContactDataRequest#structfield.outbound_strategy).
@@ -188,6 +216,7 @@ impl ContactDataRequestBuilder {
         self.outbound_strategy = Some(input);
         self
     }
+
     /// Information about the outbound strategy.
     ///
     /// Sets [`outbound_strategy`](crate::types::ContactDataRequest#structfield.outbound_strategy).
@@ -198,10 +227,12 @@ impl ContactDataRequestBuilder {
         self.outbound_strategy = input;
         self
     }
+
     /// Returns [`outbound_strategy`](crate::types::ContactDataRequest#structfield.outbound_strategy), if set.
     pub fn get_outbound_strategy(&self) -> &Option<crate::types::OutboundStrategy> {
         &self.outbound_strategy
     }
+
     /// Builds a [`ContactDataRequest`].
     pub fn build(self) -> crate::types::ContactDataRequest {
         crate::types::ContactDataRequest {

@@ -8,20 +8,24 @@ pub struct ContactDetails {
     /// Teh description of the contact details.
     pub description: Option<String>,
 }
+
 impl ContactDetails {
     /// The name of the contact details.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Teh description of the contact details.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Creates a new builder for [`ContactDetails`].
     pub fn builder() -> crate::types::builders::ContactDetailsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct ContactDetailsBuilder {
     pub(crate) name: Option<String>,
     pub(crate) description: Option<String>,
 }
+
 impl ContactDetailsBuilder {
     /// The name of the contact details.
     ///
@@ -37,6 +42,7 @@ impl ContactDetailsBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the contact details.
     ///
     /// Sets [`name`](crate::types::ContactDetails#structfield.name).
@@ -44,10 +50,12 @@ impl ContactDetailsBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::ContactDetails#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Teh description of the contact details.
     ///
     /// Sets [`description`](crate::types::ContactDetails#structfield.description).
@@ -55,6 +63,7 @@ impl ContactDetailsBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// Teh description of the contact details.
     ///
     /// Sets [`description`](crate::types::ContactDetails#structfield.description).
@@ -62,10 +71,12 @@ impl ContactDetailsBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::ContactDetails#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Builds a [`ContactDetails`].
     pub fn build(self) -> crate::types::ContactDetails {
         crate::types::ContactDetails {

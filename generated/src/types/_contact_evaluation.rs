@@ -18,40 +18,49 @@ pub struct ContactEvaluation {
     /// The path where evaluation was exported.
     pub export_location: Option<String>,
 }
+
 impl ContactEvaluation {
     /// The `FormId` of the contact evaluation.
     pub fn form_id(&self) -> Option<&str> {
         self.form_id.as_deref()
     }
+
     /// The Amazon Resource Name for the evaluation form.
     pub fn evaluation_arn(&self) -> Option<&str> {
         self.evaluation_arn.as_deref()
     }
+
     /// The status of the evaluation.
     pub fn status(&self) -> Option<&crate::types::Status> {
         self.status.as_ref()
     }
+
     /// The date and time when the evaluation was started, in UTC time.
     pub fn start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.start_timestamp.as_ref()
     }
+
     /// The date and time when the evaluation was submitted, in UTC time.
     pub fn end_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.end_timestamp.as_ref()
     }
+
     /// The date and time when the evaluation was deleted, in UTC time.
     pub fn delete_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.delete_timestamp.as_ref()
     }
+
     /// The path where evaluation was exported.
     pub fn export_location(&self) -> Option<&str> {
         self.export_location.as_deref()
     }
+
     /// Creates a new builder for [`ContactEvaluation`].
     pub fn builder() -> crate::types::builders::ContactEvaluationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactEvaluation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -64,6 +73,7 @@ pub struct ContactEvaluationBuilder {
     pub(crate) delete_timestamp: Option<crate::primitives::DateTime>,
     pub(crate) export_location: Option<String>,
 }
+
 impl ContactEvaluationBuilder {
     /// The `FormId` of the contact evaluation.
     ///
@@ -72,6 +82,7 @@ impl ContactEvaluationBuilder {
         self.form_id = Some(input.into());
         self
     }
+
     /// The `FormId` of the contact evaluation.
     ///
     /// Sets [`form_id`](crate::types::ContactEvaluation#structfield.form_id).
@@ -79,10 +90,12 @@ impl ContactEvaluationBuilder {
         self.form_id = input;
         self
     }
+
     /// Returns [`form_id`](crate::types::ContactEvaluation#structfield.form_id), if set.
     pub fn get_form_id(&self) -> &Option<String> {
         &self.form_id
     }
+
     /// The Amazon Resource Name for the evaluation form.
     ///
     /// Sets [`evaluation_arn`](crate::types::ContactEvaluation#structfield.evaluation_arn).
@@ -90,6 +103,7 @@ impl ContactEvaluationBuilder {
         self.evaluation_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name for the evaluation form.
     ///
     /// Sets [`evaluation_arn`](crate::types::ContactEvaluation#structfield.evaluation_arn).
@@ -97,10 +111,12 @@ impl ContactEvaluationBuilder {
         self.evaluation_arn = input;
         self
     }
+
     /// Returns [`evaluation_arn`](crate::types::ContactEvaluation#structfield.evaluation_arn), if set.
     pub fn get_evaluation_arn(&self) -> &Option<String> {
         &self.evaluation_arn
     }
+
     /// The status of the evaluation.
     ///
     /// Sets [`status`](crate::types::ContactEvaluation#structfield.status).
@@ -108,6 +124,7 @@ impl ContactEvaluationBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the evaluation.
     ///
     /// Sets [`status`](crate::types::ContactEvaluation#structfield.status).
@@ -115,10 +132,12 @@ impl ContactEvaluationBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::ContactEvaluation#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::Status> {
         &self.status
     }
+
     /// The date and time when the evaluation was started, in UTC time.
     ///
     /// Sets [`start_timestamp`](crate::types::ContactEvaluation#structfield.start_timestamp).
@@ -126,6 +145,7 @@ impl ContactEvaluationBuilder {
         self.start_timestamp = Some(input);
         self
     }
+
     /// The date and time when the evaluation was started, in UTC time.
     ///
     /// Sets [`start_timestamp`](crate::types::ContactEvaluation#structfield.start_timestamp).
@@ -136,10 +156,12 @@ impl ContactEvaluationBuilder {
         self.start_timestamp = input;
         self
     }
+
     /// Returns [`start_timestamp`](crate::types::ContactEvaluation#structfield.start_timestamp), if set.
     pub fn get_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.start_timestamp
     }
+
     /// The date and time when the evaluation was submitted, in UTC time.
     ///
     /// Sets [`end_timestamp`](crate::types::ContactEvaluation#structfield.end_timestamp).
@@ -147,6 +169,7 @@ impl ContactEvaluationBuilder {
         self.end_timestamp = Some(input);
         self
     }
+
     /// The date and time when the evaluation was submitted, in UTC time.
     ///
     /// Sets [`end_timestamp`](crate::types::ContactEvaluation#structfield.end_timestamp).
@@ -157,10 +180,12 @@ impl ContactEvaluationBuilder {
         self.end_timestamp = input;
         self
     }
+
     /// Returns [`end_timestamp`](crate::types::ContactEvaluation#structfield.end_timestamp), if set.
     pub fn get_end_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.end_timestamp
     }
+
     /// The date and time when the evaluation was deleted, in UTC time.
     ///
     /// Sets [`delete_timestamp`](crate::types::ContactEvaluation#structfield.delete_timestamp).
@@ -168,6 +193,7 @@ impl ContactEvaluationBuilder {
         self.delete_timestamp = Some(input);
         self
     }
+
     /// The date and time when the evaluation was deleted, in UTC time.
     ///
     /// Sets [`delete_timestamp`](crate::types::ContactEvaluation#structfield.delete_timestamp).
@@ -178,10 +204,12 @@ impl ContactEvaluationBuilder {
         self.delete_timestamp = input;
         self
     }
+
     /// Returns [`delete_timestamp`](crate::types::ContactEvaluation#structfield.delete_timestamp), if set.
     pub fn get_delete_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.delete_timestamp
     }
+
     /// The path where evaluation was exported.
     ///
     /// Sets [`export_location`](crate::types::ContactEvaluation#structfield.export_location).
@@ -189,6 +217,7 @@ impl ContactEvaluationBuilder {
         self.export_location = Some(input.into());
         self
     }
+
     /// The path where evaluation was exported.
     ///
     /// Sets [`export_location`](crate::types::ContactEvaluation#structfield.export_location).
@@ -196,10 +225,12 @@ impl ContactEvaluationBuilder {
         self.export_location = input;
         self
     }
+
     /// Returns [`export_location`](crate::types::ContactEvaluation#structfield.export_location), if set.
     pub fn get_export_location(&self) -> &Option<String> {
         &self.export_location
     }
+
     /// Builds a [`ContactEvaluation`].
     pub fn build(self) -> crate::types::ContactEvaluation {
         crate::types::ContactEvaluation {

@@ -6,6 +6,7 @@ pub struct ContactFilter {
     /// A list of up to 9 [contact states](https://docs.aws.amazon.com/connect/latest/adminguide/about-contact-states.html).
     pub contact_states: Option<Vec<crate::types::ContactState>>,
 }
+
 impl ContactFilter {
     /// A list of up to 9 [contact states](https://docs.aws.amazon.com/connect/latest/adminguide/about-contact-states.html).
     ///
@@ -13,17 +14,20 @@ impl ContactFilter {
     pub fn contact_states(&self) -> &[crate::types::ContactState] {
         self.contact_states.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ContactFilter`].
     pub fn builder() -> crate::types::builders::ContactFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFilterBuilder {
     pub(crate) contact_states: Option<Vec<crate::types::ContactState>>,
 }
+
 impl ContactFilterBuilder {
     /// Appends an item to [`contact_states`](crate::types::ContactFilter#structfield.contact_states); use [`set_contact_states`](Self::set_contact_states) to replace the whole list.
     pub fn contact_states(mut self, input: crate::types::ContactState) -> Self {
@@ -32,6 +36,7 @@ impl ContactFilterBuilder {
         self.contact_states = Some(v);
         self
     }
+
     /// A list of up to 9 [contact states](https://docs.aws.amazon.com/connect/latest/adminguide/about-contact-states.html).
     ///
     /// Sets [`contact_states`](crate::types::ContactFilter#structfield.contact_states).
@@ -42,10 +47,12 @@ impl ContactFilterBuilder {
         self.contact_states = input;
         self
     }
+
     /// Returns [`contact_states`](crate::types::ContactFilter#structfield.contact_states), if set.
     pub fn get_contact_states(&self) -> &Option<Vec<crate::types::ContactState>> {
         &self.contact_states
     }
+
     /// Builds a [`ContactFilter`].
     pub fn build(self) -> crate::types::ContactFilter {
         crate::types::ContactFilter {

@@ -34,68 +34,84 @@ pub struct ContactFlow {
     /// The region in which the flow was last modified
     pub last_modified_region: Option<String>,
 }
+
 impl ContactFlow {
     /// The Amazon Resource Name (ARN) of the flow.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The name of the flow.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The type of the flow.
     pub fn r#type(&self) -> Option<&crate::types::ContactFlowType> {
         self.r#type.as_ref()
     }
+
     /// The type of flow.
     pub fn state(&self) -> Option<&crate::types::ContactFlowState> {
         self.state.as_ref()
     }
+
     /// The status of the flow.
     pub fn status(&self) -> Option<&crate::types::ContactFlowStatus> {
         self.status.as_ref()
     }
+
     /// The description of the flow.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The JSON string that represents the content of the flow.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Indicates the checksum value of the flow content.
     pub fn flow_content_sha256(&self) -> Option<&str> {
         self.flow_content_sha256.as_deref()
     }
+
     /// The identifier of the flow version.
     pub fn version(&self) -> Option<i64> {
         self.version
     }
+
     /// The description of the flow version.
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
+
     /// The time at which the flow was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The region in which the flow was last modified
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`ContactFlow`].
     pub fn builder() -> crate::types::builders::ContactFlowBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlow`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -115,6 +131,7 @@ pub struct ContactFlowBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl ContactFlowBuilder {
     /// The Amazon Resource Name (ARN) of the flow.
     ///
@@ -123,6 +140,7 @@ impl ContactFlowBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the flow.
     ///
     /// Sets [`arn`](crate::types::ContactFlow#structfield.arn).
@@ -130,10 +148,12 @@ impl ContactFlowBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::ContactFlow#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The identifier of the flow.
     ///
     /// Sets [`id`](crate::types::ContactFlow#structfield.id).
@@ -141,6 +161,7 @@ impl ContactFlowBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the flow.
     ///
     /// Sets [`id`](crate::types::ContactFlow#structfield.id).
@@ -148,10 +169,12 @@ impl ContactFlowBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::ContactFlow#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The name of the flow.
     ///
     /// Sets [`name`](crate::types::ContactFlow#structfield.name).
@@ -159,6 +182,7 @@ impl ContactFlowBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the flow.
     ///
     /// Sets [`name`](crate::types::ContactFlow#structfield.name).
@@ -166,10 +190,12 @@ impl ContactFlowBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::ContactFlow#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The type of the flow.
     ///
     /// Sets [`type`](crate::types::ContactFlow#structfield.type).
@@ -177,6 +203,7 @@ impl ContactFlowBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of the flow.
     ///
     /// Sets [`type`](crate::types::ContactFlow#structfield.type).
@@ -184,10 +211,12 @@ impl ContactFlowBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::ContactFlow#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::ContactFlowType> {
         &self.r#type
     }
+
     /// The type of flow.
     ///
     /// Sets [`state`](crate::types::ContactFlow#structfield.state).
@@ -195,6 +224,7 @@ impl ContactFlowBuilder {
         self.state = Some(input);
         self
     }
+
     /// The type of flow.
     ///
     /// Sets [`state`](crate::types::ContactFlow#structfield.state).
@@ -202,10 +232,12 @@ impl ContactFlowBuilder {
         self.state = input;
         self
     }
+
     /// Returns [`state`](crate::types::ContactFlow#structfield.state), if set.
     pub fn get_state(&self) -> &Option<crate::types::ContactFlowState> {
         &self.state
     }
+
     /// The status of the flow.
     ///
     /// Sets [`status`](crate::types::ContactFlow#structfield.status).
@@ -213,6 +245,7 @@ impl ContactFlowBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the flow.
     ///
     /// Sets [`status`](crate::types::ContactFlow#structfield.status).
@@ -220,10 +253,12 @@ impl ContactFlowBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::ContactFlow#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::ContactFlowStatus> {
         &self.status
     }
+
     /// The description of the flow.
     ///
     /// Sets [`description`](crate::types::ContactFlow#structfield.description).
@@ -231,6 +266,7 @@ impl ContactFlowBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the flow.
     ///
     /// Sets [`description`](crate::types::ContactFlow#structfield.description).
@@ -238,10 +274,12 @@ impl ContactFlowBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::ContactFlow#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The JSON string that represents the content of the flow.
     ///
     /// Sets [`content`](crate::types::ContactFlow#structfield.content).
@@ -249,6 +287,7 @@ impl ContactFlowBuilder {
         self.content = Some(input.into());
         self
     }
+
     /// The JSON string that represents the content of the flow.
     ///
     /// Sets [`content`](crate::types::ContactFlow#structfield.content).
@@ -256,10 +295,12 @@ impl ContactFlowBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::ContactFlow#structfield.content), if set.
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
+
     /// Inserts an entry into [`tags`](crate::types::ContactFlow#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -267,6 +308,7 @@ impl ContactFlowBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::ContactFlow#structfield.tags).
@@ -277,10 +319,12 @@ impl ContactFlowBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::ContactFlow#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Indicates the checksum value of the flow content.
     ///
     /// Sets [`flow_content_sha256`](crate::types::ContactFlow#structfield.flow_content_sha256).
@@ -288,6 +332,7 @@ impl ContactFlowBuilder {
         self.flow_content_sha256 = Some(input.into());
         self
     }
+
     /// Indicates the checksum value of the flow content.
     ///
     /// Sets [`flow_content_sha256`](crate::types::ContactFlow#structfield.flow_content_sha256).
@@ -295,10 +340,12 @@ impl ContactFlowBuilder {
         self.flow_content_sha256 = input;
         self
     }
+
     /// Returns [`flow_content_sha256`](crate::types::ContactFlow#structfield.flow_content_sha256), if set.
     pub fn get_flow_content_sha256(&self) -> &Option<String> {
         &self.flow_content_sha256
     }
+
     /// The identifier of the flow version.
     ///
     /// Sets [`version`](crate::types::ContactFlow#structfield.version).
@@ -306,6 +353,7 @@ impl ContactFlowBuilder {
         self.version = Some(input);
         self
     }
+
     /// The identifier of the flow version.
     ///
     /// Sets [`version`](crate::types::ContactFlow#structfield.version).
@@ -313,10 +361,12 @@ impl ContactFlowBuilder {
         self.version = input;
         self
     }
+
     /// Returns [`version`](crate::types::ContactFlow#structfield.version), if set.
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
+
     /// The description of the flow version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlow#structfield.version_description).
@@ -324,6 +374,7 @@ impl ContactFlowBuilder {
         self.version_description = Some(input.into());
         self
     }
+
     /// The description of the flow version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlow#structfield.version_description).
@@ -331,10 +382,12 @@ impl ContactFlowBuilder {
         self.version_description = input;
         self
     }
+
     /// Returns [`version_description`](crate::types::ContactFlow#structfield.version_description), if set.
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
+
     /// The time at which the flow was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlow#structfield.last_modified_time).
@@ -342,6 +395,7 @@ impl ContactFlowBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The time at which the flow was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlow#structfield.last_modified_time).
@@ -352,10 +406,12 @@ impl ContactFlowBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::ContactFlow#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The region in which the flow was last modified
     ///
     /// Sets [`last_modified_region`](crate::types::ContactFlow#structfield.last_modified_region).
@@ -363,6 +419,7 @@ impl ContactFlowBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The region in which the flow was last modified
     ///
     /// Sets [`last_modified_region`](crate::types::ContactFlow#structfield.last_modified_region).
@@ -370,10 +427,12 @@ impl ContactFlowBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::ContactFlow#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`ContactFlow`].
     pub fn build(self) -> crate::types::ContactFlow {
         crate::types::ContactFlow {

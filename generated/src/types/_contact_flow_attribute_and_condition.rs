@@ -8,6 +8,7 @@ pub struct ContactFlowAttributeAndCondition {
     /// Contact flow type condition.
     pub contact_flow_type_condition: Option<crate::types::ContactFlowTypeCondition>,
 }
+
 impl ContactFlowAttributeAndCondition {
     /// Tag-based conditions for contact flow filtering.
     ///
@@ -15,17 +16,20 @@ impl ContactFlowAttributeAndCondition {
     pub fn tag_conditions(&self) -> &[crate::types::TagCondition] {
         self.tag_conditions.as_deref().unwrap_or_default()
     }
+
     /// Contact flow type condition.
     pub fn contact_flow_type_condition(
         &self,
     ) -> Option<&crate::types::ContactFlowTypeCondition> {
         self.contact_flow_type_condition.as_ref()
     }
+
     /// Creates a new builder for [`ContactFlowAttributeAndCondition`].
     pub fn builder() -> crate::types::builders::ContactFlowAttributeAndConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowAttributeAndCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -35,6 +39,7 @@ pub struct ContactFlowAttributeAndConditionBuilder {
         crate::types::ContactFlowTypeCondition,
     >,
 }
+
 impl ContactFlowAttributeAndConditionBuilder {
     /// Appends an item to [`tag_conditions`](crate::types::ContactFlowAttributeAndCondition#structfield.tag_conditions); use [`set_tag_conditions`](Self::set_tag_conditions) to replace the whole list.
     pub fn tag_conditions(mut self, input: crate::types::TagCondition) -> Self {
@@ -43,6 +48,7 @@ impl ContactFlowAttributeAndConditionBuilder {
         self.tag_conditions = Some(v);
         self
     }
+
     /// Tag-based conditions for contact flow filtering.
     ///
     /// Sets [`tag_conditions`](crate::types::ContactFlowAttributeAndCondition#structfield.tag_conditions).
@@ -53,10 +59,12 @@ impl ContactFlowAttributeAndConditionBuilder {
         self.tag_conditions = input;
         self
     }
+
     /// Returns [`tag_conditions`](crate::types::ContactFlowAttributeAndCondition#structfield.tag_conditions), if set.
     pub fn get_tag_conditions(&self) -> &Option<Vec<crate::types::TagCondition>> {
         &self.tag_conditions
     }
+
     /// Contact flow type condition.
     ///
     /// Sets [`contact_flow_type_condition`](crate::types::ContactFlowAttributeAndCondition#structfield.contact_flow_type_condition).
@@ -67,6 +75,7 @@ impl ContactFlowAttributeAndConditionBuilder {
         self.contact_flow_type_condition = Some(input);
         self
     }
+
     /// Contact flow type condition.
     ///
     /// Sets [`contact_flow_type_condition`](crate::types::ContactFlowAttributeAndCondition#structfield.contact_flow_type_condition).
@@ -77,12 +86,14 @@ impl ContactFlowAttributeAndConditionBuilder {
         self.contact_flow_type_condition = input;
         self
     }
+
     /// Returns [`contact_flow_type_condition`](crate::types::ContactFlowAttributeAndCondition#structfield.contact_flow_type_condition), if set.
     pub fn get_contact_flow_type_condition(
         &self,
     ) -> &Option<crate::types::ContactFlowTypeCondition> {
         &self.contact_flow_type_condition
     }
+
     /// Builds a [`ContactFlowAttributeAndCondition`].
     pub fn build(self) -> crate::types::ContactFlowAttributeAndCondition {
         crate::types::ContactFlowAttributeAndCondition {

@@ -12,6 +12,7 @@ pub struct ContactFlowAttributeFilter {
     /// Contact flow type condition within attribute filter.
     pub contact_flow_type_condition: Option<crate::types::ContactFlowTypeCondition>,
 }
+
 impl ContactFlowAttributeFilter {
     /// A list of conditions which would be applied together with an OR condition.
     ///
@@ -19,27 +20,32 @@ impl ContactFlowAttributeFilter {
     pub fn or_conditions(&self) -> &[crate::types::ContactFlowAttributeAndCondition] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with a AND condition.
     pub fn and_condition(
         &self,
     ) -> Option<&crate::types::ContactFlowAttributeAndCondition> {
         self.and_condition.as_ref()
     }
+
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     pub fn tag_condition(&self) -> Option<&crate::types::TagCondition> {
         self.tag_condition.as_ref()
     }
+
     /// Contact flow type condition within attribute filter.
     pub fn contact_flow_type_condition(
         &self,
     ) -> Option<&crate::types::ContactFlowTypeCondition> {
         self.contact_flow_type_condition.as_ref()
     }
+
     /// Creates a new builder for [`ContactFlowAttributeFilter`].
     pub fn builder() -> crate::types::builders::ContactFlowAttributeFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowAttributeFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -53,6 +59,7 @@ pub struct ContactFlowAttributeFilterBuilder {
         crate::types::ContactFlowTypeCondition,
     >,
 }
+
 impl ContactFlowAttributeFilterBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ContactFlowAttributeFilter#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(
@@ -64,6 +71,7 @@ impl ContactFlowAttributeFilterBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::ContactFlowAttributeFilter#structfield.or_conditions).
@@ -74,12 +82,14 @@ impl ContactFlowAttributeFilterBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::ContactFlowAttributeFilter#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::ContactFlowAttributeAndCondition>> {
         &self.or_conditions
     }
+
     /// A list of conditions which would be applied together with a AND condition.
     ///
     /// Sets [`and_condition`](crate::types::ContactFlowAttributeFilter#structfield.and_condition).
@@ -90,6 +100,7 @@ impl ContactFlowAttributeFilterBuilder {
         self.and_condition = Some(input);
         self
     }
+
     /// A list of conditions which would be applied together with a AND condition.
     ///
     /// Sets [`and_condition`](crate::types::ContactFlowAttributeFilter#structfield.and_condition).
@@ -100,12 +111,14 @@ impl ContactFlowAttributeFilterBuilder {
         self.and_condition = input;
         self
     }
+
     /// Returns [`and_condition`](crate::types::ContactFlowAttributeFilter#structfield.and_condition), if set.
     pub fn get_and_condition(
         &self,
     ) -> &Option<crate::types::ContactFlowAttributeAndCondition> {
         &self.and_condition
     }
+
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ContactFlowAttributeFilter#structfield.tag_condition).
@@ -113,6 +126,7 @@ impl ContactFlowAttributeFilterBuilder {
         self.tag_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ContactFlowAttributeFilter#structfield.tag_condition).
@@ -123,10 +137,12 @@ impl ContactFlowAttributeFilterBuilder {
         self.tag_condition = input;
         self
     }
+
     /// Returns [`tag_condition`](crate::types::ContactFlowAttributeFilter#structfield.tag_condition), if set.
     pub fn get_tag_condition(&self) -> &Option<crate::types::TagCondition> {
         &self.tag_condition
     }
+
     /// Contact flow type condition within attribute filter.
     ///
     /// Sets [`contact_flow_type_condition`](crate::types::ContactFlowAttributeFilter#structfield.contact_flow_type_condition).
@@ -137,6 +153,7 @@ impl ContactFlowAttributeFilterBuilder {
         self.contact_flow_type_condition = Some(input);
         self
     }
+
     /// Contact flow type condition within attribute filter.
     ///
     /// Sets [`contact_flow_type_condition`](crate::types::ContactFlowAttributeFilter#structfield.contact_flow_type_condition).
@@ -147,12 +164,14 @@ impl ContactFlowAttributeFilterBuilder {
         self.contact_flow_type_condition = input;
         self
     }
+
     /// Returns [`contact_flow_type_condition`](crate::types::ContactFlowAttributeFilter#structfield.contact_flow_type_condition), if set.
     pub fn get_contact_flow_type_condition(
         &self,
     ) -> &Option<crate::types::ContactFlowTypeCondition> {
         &self.contact_flow_type_condition
     }
+
     /// Builds a [`ContactFlowAttributeFilter`].
     pub fn build(self) -> crate::types::ContactFlowAttributeFilter {
         crate::types::ContactFlowAttributeFilter {

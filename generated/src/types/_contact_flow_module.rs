@@ -32,66 +32,81 @@ pub struct ContactFlowModule {
         crate::types::ExternalInvocationConfiguration,
     >,
 }
+
 impl ContactFlowModule {
     /// The Amazon Resource Name (ARN).
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The identifier of the flow module.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The name of the flow module.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The JSON string that represents the content of the flow.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// The description of the flow module.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The type of flow module.
     pub fn state(&self) -> Option<&crate::types::ContactFlowModuleState> {
         self.state.as_ref()
     }
+
     /// The status of the flow module.
     pub fn status(&self) -> Option<&crate::types::ContactFlowModuleStatus> {
         self.status.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Hash of the module content for integrity verification.
     pub fn flow_module_content_sha256(&self) -> Option<&str> {
         self.flow_module_content_sha256.as_deref()
     }
+
     /// The version of the flow module.
     pub fn version(&self) -> Option<i64> {
         self.version
     }
+
     /// Description of the version.
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
+
     /// The configuration settings for the flow module.
     pub fn settings(&self) -> Option<&str> {
         self.settings.as_deref()
     }
+
     /// The external invocation configuration for the flow module
     pub fn external_invocation_configuration(
         &self,
     ) -> Option<&crate::types::ExternalInvocationConfiguration> {
         self.external_invocation_configuration.as_ref()
     }
+
     /// Creates a new builder for [`ContactFlowModule`].
     pub fn builder() -> crate::types::builders::ContactFlowModuleBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowModule`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -112,6 +127,7 @@ pub struct ContactFlowModuleBuilder {
         crate::types::ExternalInvocationConfiguration,
     >,
 }
+
 impl ContactFlowModuleBuilder {
     /// The Amazon Resource Name (ARN).
     ///
@@ -120,6 +136,7 @@ impl ContactFlowModuleBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN).
     ///
     /// Sets [`arn`](crate::types::ContactFlowModule#structfield.arn).
@@ -127,10 +144,12 @@ impl ContactFlowModuleBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::ContactFlowModule#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The identifier of the flow module.
     ///
     /// Sets [`id`](crate::types::ContactFlowModule#structfield.id).
@@ -138,6 +157,7 @@ impl ContactFlowModuleBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the flow module.
     ///
     /// Sets [`id`](crate::types::ContactFlowModule#structfield.id).
@@ -145,10 +165,12 @@ impl ContactFlowModuleBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::ContactFlowModule#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The name of the flow module.
     ///
     /// Sets [`name`](crate::types::ContactFlowModule#structfield.name).
@@ -156,6 +178,7 @@ impl ContactFlowModuleBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the flow module.
     ///
     /// Sets [`name`](crate::types::ContactFlowModule#structfield.name).
@@ -163,10 +186,12 @@ impl ContactFlowModuleBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::ContactFlowModule#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The JSON string that represents the content of the flow.
     ///
     /// Sets [`content`](crate::types::ContactFlowModule#structfield.content).
@@ -174,6 +199,7 @@ impl ContactFlowModuleBuilder {
         self.content = Some(input.into());
         self
     }
+
     /// The JSON string that represents the content of the flow.
     ///
     /// Sets [`content`](crate::types::ContactFlowModule#structfield.content).
@@ -181,10 +207,12 @@ impl ContactFlowModuleBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::ContactFlowModule#structfield.content), if set.
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
+
     /// The description of the flow module.
     ///
     /// Sets [`description`](crate::types::ContactFlowModule#structfield.description).
@@ -192,6 +220,7 @@ impl ContactFlowModuleBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the flow module.
     ///
     /// Sets [`description`](crate::types::ContactFlowModule#structfield.description).
@@ -199,10 +228,12 @@ impl ContactFlowModuleBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::ContactFlowModule#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The type of flow module.
     ///
     /// Sets [`state`](crate::types::ContactFlowModule#structfield.state).
@@ -210,6 +241,7 @@ impl ContactFlowModuleBuilder {
         self.state = Some(input);
         self
     }
+
     /// The type of flow module.
     ///
     /// Sets [`state`](crate::types::ContactFlowModule#structfield.state).
@@ -220,10 +252,12 @@ impl ContactFlowModuleBuilder {
         self.state = input;
         self
     }
+
     /// Returns [`state`](crate::types::ContactFlowModule#structfield.state), if set.
     pub fn get_state(&self) -> &Option<crate::types::ContactFlowModuleState> {
         &self.state
     }
+
     /// The status of the flow module.
     ///
     /// Sets [`status`](crate::types::ContactFlowModule#structfield.status).
@@ -231,6 +265,7 @@ impl ContactFlowModuleBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the flow module.
     ///
     /// Sets [`status`](crate::types::ContactFlowModule#structfield.status).
@@ -241,10 +276,12 @@ impl ContactFlowModuleBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::ContactFlowModule#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::ContactFlowModuleStatus> {
         &self.status
     }
+
     /// Inserts an entry into [`tags`](crate::types::ContactFlowModule#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -252,6 +289,7 @@ impl ContactFlowModuleBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::ContactFlowModule#structfield.tags).
@@ -262,10 +300,12 @@ impl ContactFlowModuleBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::ContactFlowModule#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Hash of the module content for integrity verification.
     ///
     /// Sets [`flow_module_content_sha256`](crate::types::ContactFlowModule#structfield.flow_module_content_sha256).
@@ -273,6 +313,7 @@ impl ContactFlowModuleBuilder {
         self.flow_module_content_sha256 = Some(input.into());
         self
     }
+
     /// Hash of the module content for integrity verification.
     ///
     /// Sets [`flow_module_content_sha256`](crate::types::ContactFlowModule#structfield.flow_module_content_sha256).
@@ -280,10 +321,12 @@ impl ContactFlowModuleBuilder {
         self.flow_module_content_sha256 = input;
         self
     }
+
     /// Returns [`flow_module_content_sha256`](crate::types::ContactFlowModule#structfield.flow_module_content_sha256), if set.
     pub fn get_flow_module_content_sha256(&self) -> &Option<String> {
         &self.flow_module_content_sha256
     }
+
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModule#structfield.version).
@@ -291,6 +334,7 @@ impl ContactFlowModuleBuilder {
         self.version = Some(input);
         self
     }
+
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModule#structfield.version).
@@ -298,10 +342,12 @@ impl ContactFlowModuleBuilder {
         self.version = input;
         self
     }
+
     /// Returns [`version`](crate::types::ContactFlowModule#structfield.version), if set.
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
+
     /// Description of the version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlowModule#structfield.version_description).
@@ -309,6 +355,7 @@ impl ContactFlowModuleBuilder {
         self.version_description = Some(input.into());
         self
     }
+
     /// Description of the version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlowModule#structfield.version_description).
@@ -316,10 +363,12 @@ impl ContactFlowModuleBuilder {
         self.version_description = input;
         self
     }
+
     /// Returns [`version_description`](crate::types::ContactFlowModule#structfield.version_description), if set.
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
+
     /// The configuration settings for the flow module.
     ///
     /// Sets [`settings`](crate::types::ContactFlowModule#structfield.settings).
@@ -327,6 +376,7 @@ impl ContactFlowModuleBuilder {
         self.settings = Some(input.into());
         self
     }
+
     /// The configuration settings for the flow module.
     ///
     /// Sets [`settings`](crate::types::ContactFlowModule#structfield.settings).
@@ -334,10 +384,12 @@ impl ContactFlowModuleBuilder {
         self.settings = input;
         self
     }
+
     /// Returns [`settings`](crate::types::ContactFlowModule#structfield.settings), if set.
     pub fn get_settings(&self) -> &Option<String> {
         &self.settings
     }
+
     /// The external invocation configuration for the flow module
     ///
     /// Sets [`external_invocation_configuration`](crate::types::ContactFlowModule#structfield.external_invocation_configuration).
@@ -348,6 +400,7 @@ impl ContactFlowModuleBuilder {
         self.external_invocation_configuration = Some(input);
         self
     }
+
     /// The external invocation configuration for the flow module
     ///
     /// Sets [`external_invocation_configuration`](crate::types::ContactFlowModule#structfield.external_invocation_configuration).
@@ -358,12 +411,14 @@ impl ContactFlowModuleBuilder {
         self.external_invocation_configuration = input;
         self
     }
+
     /// Returns [`external_invocation_configuration`](crate::types::ContactFlowModule#structfield.external_invocation_configuration), if set.
     pub fn get_external_invocation_configuration(
         &self,
     ) -> &Option<crate::types::ExternalInvocationConfiguration> {
         &self.external_invocation_configuration
     }
+
     /// Builds a [`ContactFlowModule`].
     pub fn build(self) -> crate::types::ContactFlowModule {
         crate::types::ContactFlowModule {

@@ -20,44 +20,54 @@ pub struct ContactFlowModuleAliasInfo {
     /// The timestamp when this resource was last modified.
     pub last_modified_time: Option<crate::primitives::DateTime>,
 }
+
 impl ContactFlowModuleAliasInfo {
     /// The identifier of the flow module.
     pub fn contact_flow_module_id(&self) -> Option<&str> {
         self.contact_flow_module_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the flow module.
     pub fn contact_flow_module_arn(&self) -> Option<&str> {
         self.contact_flow_module_arn.as_deref()
     }
+
     /// The identifier of the alias.
     pub fn alias_id(&self) -> Option<&str> {
         self.alias_id.as_deref()
     }
+
     /// The version of the flow module.
     pub fn version(&self) -> Option<i64> {
         self.version
     }
+
     /// The name of the alias.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the alias.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// Creates a new builder for [`ContactFlowModuleAliasInfo`].
     pub fn builder() -> crate::types::builders::ContactFlowModuleAliasInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowModuleAliasInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -71,6 +81,7 @@ pub struct ContactFlowModuleAliasInfoBuilder {
     pub(crate) last_modified_region: Option<String>,
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
 }
+
 impl ContactFlowModuleAliasInfoBuilder {
     /// The identifier of the flow module.
     ///
@@ -79,6 +90,7 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.contact_flow_module_id = Some(input.into());
         self
     }
+
     /// The identifier of the flow module.
     ///
     /// Sets [`contact_flow_module_id`](crate::types::ContactFlowModuleAliasInfo#structfield.contact_flow_module_id).
@@ -86,10 +98,12 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.contact_flow_module_id = input;
         self
     }
+
     /// Returns [`contact_flow_module_id`](crate::types::ContactFlowModuleAliasInfo#structfield.contact_flow_module_id), if set.
     pub fn get_contact_flow_module_id(&self) -> &Option<String> {
         &self.contact_flow_module_id
     }
+
     /// The Amazon Resource Name (ARN) of the flow module.
     ///
     /// Sets [`contact_flow_module_arn`](crate::types::ContactFlowModuleAliasInfo#structfield.contact_flow_module_arn).
@@ -97,6 +111,7 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.contact_flow_module_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the flow module.
     ///
     /// Sets [`contact_flow_module_arn`](crate::types::ContactFlowModuleAliasInfo#structfield.contact_flow_module_arn).
@@ -104,10 +119,12 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.contact_flow_module_arn = input;
         self
     }
+
     /// Returns [`contact_flow_module_arn`](crate::types::ContactFlowModuleAliasInfo#structfield.contact_flow_module_arn), if set.
     pub fn get_contact_flow_module_arn(&self) -> &Option<String> {
         &self.contact_flow_module_arn
     }
+
     /// The identifier of the alias.
     ///
     /// Sets [`alias_id`](crate::types::ContactFlowModuleAliasInfo#structfield.alias_id).
@@ -115,6 +132,7 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.alias_id = Some(input.into());
         self
     }
+
     /// The identifier of the alias.
     ///
     /// Sets [`alias_id`](crate::types::ContactFlowModuleAliasInfo#structfield.alias_id).
@@ -122,10 +140,12 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.alias_id = input;
         self
     }
+
     /// Returns [`alias_id`](crate::types::ContactFlowModuleAliasInfo#structfield.alias_id), if set.
     pub fn get_alias_id(&self) -> &Option<String> {
         &self.alias_id
     }
+
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleAliasInfo#structfield.version).
@@ -133,6 +153,7 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.version = Some(input);
         self
     }
+
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleAliasInfo#structfield.version).
@@ -140,10 +161,12 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.version = input;
         self
     }
+
     /// Returns [`version`](crate::types::ContactFlowModuleAliasInfo#structfield.version), if set.
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
+
     /// The name of the alias.
     ///
     /// Sets [`name`](crate::types::ContactFlowModuleAliasInfo#structfield.name).
@@ -151,6 +174,7 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the alias.
     ///
     /// Sets [`name`](crate::types::ContactFlowModuleAliasInfo#structfield.name).
@@ -158,10 +182,12 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::ContactFlowModuleAliasInfo#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The description of the alias.
     ///
     /// Sets [`description`](crate::types::ContactFlowModuleAliasInfo#structfield.description).
@@ -169,6 +195,7 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the alias.
     ///
     /// Sets [`description`](crate::types::ContactFlowModuleAliasInfo#structfield.description).
@@ -176,10 +203,12 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::ContactFlowModuleAliasInfo#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_region).
@@ -187,6 +216,7 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_region).
@@ -194,10 +224,12 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_time).
@@ -205,6 +237,7 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_time).
@@ -215,10 +248,12 @@ impl ContactFlowModuleAliasInfoBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::ContactFlowModuleAliasInfo#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// Builds a [`ContactFlowModuleAliasInfo`].
     pub fn build(self) -> crate::types::ContactFlowModuleAliasInfo {
         crate::types::ContactFlowModuleAliasInfo {

@@ -16,36 +16,44 @@ pub struct ContactFlowModuleAliasSummary {
     /// The timestamp when this resource was last modified.
     pub last_modified_time: Option<crate::primitives::DateTime>,
 }
+
 impl ContactFlowModuleAliasSummary {
     /// The Amazon Resource Name (ARN) of the flow module alias.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The identifier of the alias.
     pub fn alias_id(&self) -> Option<&str> {
         self.alias_id.as_deref()
     }
+
     /// The version of the flow module.
     pub fn version(&self) -> Option<i64> {
         self.version
     }
+
     /// The name of the alias.
     pub fn alias_name(&self) -> Option<&str> {
         self.alias_name.as_deref()
     }
+
     /// The description of the alias.
     pub fn alias_description(&self) -> Option<&str> {
         self.alias_description.as_deref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// Creates a new builder for [`ContactFlowModuleAliasSummary`].
     pub fn builder() -> crate::types::builders::ContactFlowModuleAliasSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowModuleAliasSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct ContactFlowModuleAliasSummaryBuilder {
     pub(crate) alias_description: Option<String>,
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
 }
+
 impl ContactFlowModuleAliasSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the flow module alias.
     ///
@@ -65,6 +74,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the flow module alias.
     ///
     /// Sets [`arn`](crate::types::ContactFlowModuleAliasSummary#structfield.arn).
@@ -72,10 +82,12 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::ContactFlowModuleAliasSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The identifier of the alias.
     ///
     /// Sets [`alias_id`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_id).
@@ -83,6 +95,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.alias_id = Some(input.into());
         self
     }
+
     /// The identifier of the alias.
     ///
     /// Sets [`alias_id`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_id).
@@ -90,10 +103,12 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.alias_id = input;
         self
     }
+
     /// Returns [`alias_id`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_id), if set.
     pub fn get_alias_id(&self) -> &Option<String> {
         &self.alias_id
     }
+
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleAliasSummary#structfield.version).
@@ -101,6 +116,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.version = Some(input);
         self
     }
+
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleAliasSummary#structfield.version).
@@ -108,10 +124,12 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.version = input;
         self
     }
+
     /// Returns [`version`](crate::types::ContactFlowModuleAliasSummary#structfield.version), if set.
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
+
     /// The name of the alias.
     ///
     /// Sets [`alias_name`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_name).
@@ -119,6 +137,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.alias_name = Some(input.into());
         self
     }
+
     /// The name of the alias.
     ///
     /// Sets [`alias_name`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_name).
@@ -126,10 +145,12 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.alias_name = input;
         self
     }
+
     /// Returns [`alias_name`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_name), if set.
     pub fn get_alias_name(&self) -> &Option<String> {
         &self.alias_name
     }
+
     /// The description of the alias.
     ///
     /// Sets [`alias_description`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_description).
@@ -137,6 +158,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.alias_description = Some(input.into());
         self
     }
+
     /// The description of the alias.
     ///
     /// Sets [`alias_description`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_description).
@@ -144,10 +166,12 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.alias_description = input;
         self
     }
+
     /// Returns [`alias_description`](crate::types::ContactFlowModuleAliasSummary#structfield.alias_description), if set.
     pub fn get_alias_description(&self) -> &Option<String> {
         &self.alias_description
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlowModuleAliasSummary#structfield.last_modified_time).
@@ -155,6 +179,7 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::ContactFlowModuleAliasSummary#structfield.last_modified_time).
@@ -165,10 +190,12 @@ impl ContactFlowModuleAliasSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::ContactFlowModuleAliasSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// Builds a [`ContactFlowModuleAliasSummary`].
     pub fn build(self) -> crate::types::ContactFlowModuleAliasSummary {
         crate::types::ContactFlowModuleAliasSummary {

@@ -14,6 +14,7 @@ pub struct ContactFlowModuleSearchCriteria {
     /// The status of the flow.
     pub status_condition: Option<crate::types::ContactFlowModuleStatus>,
 }
+
 impl ContactFlowModuleSearchCriteria {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
@@ -21,29 +22,35 @@ impl ContactFlowModuleSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::ContactFlowModuleSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::ContactFlowModuleSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// The state of the flow.
     pub fn state_condition(&self) -> Option<&crate::types::ContactFlowModuleState> {
         self.state_condition.as_ref()
     }
+
     /// The status of the flow.
     pub fn status_condition(&self) -> Option<&crate::types::ContactFlowModuleStatus> {
         self.status_condition.as_ref()
     }
+
     /// Creates a new builder for [`ContactFlowModuleSearchCriteria`].
     pub fn builder() -> crate::types::builders::ContactFlowModuleSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowModuleSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -56,6 +63,7 @@ pub struct ContactFlowModuleSearchCriteriaBuilder {
     pub(crate) state_condition: Option<crate::types::ContactFlowModuleState>,
     pub(crate) status_condition: Option<crate::types::ContactFlowModuleStatus>,
 }
+
 impl ContactFlowModuleSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(
@@ -67,6 +75,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.or_conditions).
@@ -77,12 +86,14 @@ impl ContactFlowModuleSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::ContactFlowModuleSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(
         mut self,
@@ -93,6 +104,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.and_conditions).
@@ -103,12 +115,14 @@ impl ContactFlowModuleSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::ContactFlowModuleSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::ContactFlowModuleSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.string_condition).
@@ -116,6 +130,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.string_condition).
@@ -126,10 +141,12 @@ impl ContactFlowModuleSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// The state of the flow.
     ///
     /// Sets [`state_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.state_condition).
@@ -140,6 +157,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
         self.state_condition = Some(input);
         self
     }
+
     /// The state of the flow.
     ///
     /// Sets [`state_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.state_condition).
@@ -150,10 +168,12 @@ impl ContactFlowModuleSearchCriteriaBuilder {
         self.state_condition = input;
         self
     }
+
     /// Returns [`state_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.state_condition), if set.
     pub fn get_state_condition(&self) -> &Option<crate::types::ContactFlowModuleState> {
         &self.state_condition
     }
+
     /// The status of the flow.
     ///
     /// Sets [`status_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.status_condition).
@@ -164,6 +184,7 @@ impl ContactFlowModuleSearchCriteriaBuilder {
         self.status_condition = Some(input);
         self
     }
+
     /// The status of the flow.
     ///
     /// Sets [`status_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.status_condition).
@@ -174,12 +195,14 @@ impl ContactFlowModuleSearchCriteriaBuilder {
         self.status_condition = input;
         self
     }
+
     /// Returns [`status_condition`](crate::types::ContactFlowModuleSearchCriteria#structfield.status_condition), if set.
     pub fn get_status_condition(
         &self,
     ) -> &Option<crate::types::ContactFlowModuleStatus> {
         &self.status_condition
     }
+
     /// Builds a [`ContactFlowModuleSearchCriteria`].
     pub fn build(self) -> crate::types::ContactFlowModuleSearchCriteria {
         crate::types::ContactFlowModuleSearchCriteria {

@@ -12,28 +12,34 @@ pub struct ContactFlowModuleSummary {
     /// The type of flow module.
     pub state: Option<crate::types::ContactFlowModuleState>,
 }
+
 impl ContactFlowModuleSummary {
     /// The identifier of the flow module.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the flow module.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the flow module.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The type of flow module.
     pub fn state(&self) -> Option<&crate::types::ContactFlowModuleState> {
         self.state.as_ref()
     }
+
     /// Creates a new builder for [`ContactFlowModuleSummary`].
     pub fn builder() -> crate::types::builders::ContactFlowModuleSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowModuleSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct ContactFlowModuleSummaryBuilder {
     pub(crate) name: Option<String>,
     pub(crate) state: Option<crate::types::ContactFlowModuleState>,
 }
+
 impl ContactFlowModuleSummaryBuilder {
     /// The identifier of the flow module.
     ///
@@ -51,6 +58,7 @@ impl ContactFlowModuleSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the flow module.
     ///
     /// Sets [`id`](crate::types::ContactFlowModuleSummary#structfield.id).
@@ -58,10 +66,12 @@ impl ContactFlowModuleSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::ContactFlowModuleSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the flow module.
     ///
     /// Sets [`arn`](crate::types::ContactFlowModuleSummary#structfield.arn).
@@ -69,6 +79,7 @@ impl ContactFlowModuleSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the flow module.
     ///
     /// Sets [`arn`](crate::types::ContactFlowModuleSummary#structfield.arn).
@@ -76,10 +87,12 @@ impl ContactFlowModuleSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::ContactFlowModuleSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the flow module.
     ///
     /// Sets [`name`](crate::types::ContactFlowModuleSummary#structfield.name).
@@ -87,6 +100,7 @@ impl ContactFlowModuleSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the flow module.
     ///
     /// Sets [`name`](crate::types::ContactFlowModuleSummary#structfield.name).
@@ -94,10 +108,12 @@ impl ContactFlowModuleSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::ContactFlowModuleSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The type of flow module.
     ///
     /// Sets [`state`](crate::types::ContactFlowModuleSummary#structfield.state).
@@ -105,6 +121,7 @@ impl ContactFlowModuleSummaryBuilder {
         self.state = Some(input);
         self
     }
+
     /// The type of flow module.
     ///
     /// Sets [`state`](crate::types::ContactFlowModuleSummary#structfield.state).
@@ -115,10 +132,12 @@ impl ContactFlowModuleSummaryBuilder {
         self.state = input;
         self
     }
+
     /// Returns [`state`](crate::types::ContactFlowModuleSummary#structfield.state), if set.
     pub fn get_state(&self) -> &Option<crate::types::ContactFlowModuleState> {
         &self.state
     }
+
     /// Builds a [`ContactFlowModuleSummary`].
     pub fn build(self) -> crate::types::ContactFlowModuleSummary {
         crate::types::ContactFlowModuleSummary {

@@ -10,24 +10,29 @@ pub struct ContactFlowModuleVersionSummary {
     /// The version of the flow module.
     pub version: Option<i64>,
 }
+
 impl ContactFlowModuleVersionSummary {
     /// The Amazon Resource Name (ARN) of the flow module version.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The description of the flow module version.
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
+
     /// The version of the flow module.
     pub fn version(&self) -> Option<i64> {
         self.version
     }
+
     /// Creates a new builder for [`ContactFlowModuleVersionSummary`].
     pub fn builder() -> crate::types::builders::ContactFlowModuleVersionSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowModuleVersionSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct ContactFlowModuleVersionSummaryBuilder {
     pub(crate) version_description: Option<String>,
     pub(crate) version: Option<i64>,
 }
+
 impl ContactFlowModuleVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the flow module version.
     ///
@@ -44,6 +50,7 @@ impl ContactFlowModuleVersionSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the flow module version.
     ///
     /// Sets [`arn`](crate::types::ContactFlowModuleVersionSummary#structfield.arn).
@@ -51,10 +58,12 @@ impl ContactFlowModuleVersionSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::ContactFlowModuleVersionSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The description of the flow module version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlowModuleVersionSummary#structfield.version_description).
@@ -62,6 +71,7 @@ impl ContactFlowModuleVersionSummaryBuilder {
         self.version_description = Some(input.into());
         self
     }
+
     /// The description of the flow module version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlowModuleVersionSummary#structfield.version_description).
@@ -69,10 +79,12 @@ impl ContactFlowModuleVersionSummaryBuilder {
         self.version_description = input;
         self
     }
+
     /// Returns [`version_description`](crate::types::ContactFlowModuleVersionSummary#structfield.version_description), if set.
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
+
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleVersionSummary#structfield.version).
@@ -80,6 +92,7 @@ impl ContactFlowModuleVersionSummaryBuilder {
         self.version = Some(input);
         self
     }
+
     /// The version of the flow module.
     ///
     /// Sets [`version`](crate::types::ContactFlowModuleVersionSummary#structfield.version).
@@ -87,10 +100,12 @@ impl ContactFlowModuleVersionSummaryBuilder {
         self.version = input;
         self
     }
+
     /// Returns [`version`](crate::types::ContactFlowModuleVersionSummary#structfield.version), if set.
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
+
     /// Builds a [`ContactFlowModuleVersionSummary`].
     pub fn build(self) -> crate::types::ContactFlowModuleVersionSummary {
         crate::types::ContactFlowModuleVersionSummary {

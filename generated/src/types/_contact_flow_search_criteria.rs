@@ -16,6 +16,7 @@ pub struct ContactFlowSearchCriteria {
     /// The status of the flow.
     pub status_condition: Option<crate::types::ContactFlowStatus>,
 }
+
 impl ContactFlowSearchCriteria {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
@@ -23,33 +24,40 @@ impl ContactFlowSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::ContactFlowSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::ContactFlowSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// The type of flow.
     pub fn type_condition(&self) -> Option<&crate::types::ContactFlowType> {
         self.type_condition.as_ref()
     }
+
     /// The state of the flow.
     pub fn state_condition(&self) -> Option<&crate::types::ContactFlowState> {
         self.state_condition.as_ref()
     }
+
     /// The status of the flow.
     pub fn status_condition(&self) -> Option<&crate::types::ContactFlowStatus> {
         self.status_condition.as_ref()
     }
+
     /// Creates a new builder for [`ContactFlowSearchCriteria`].
     pub fn builder() -> crate::types::builders::ContactFlowSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -61,6 +69,7 @@ pub struct ContactFlowSearchCriteriaBuilder {
     pub(crate) state_condition: Option<crate::types::ContactFlowState>,
     pub(crate) status_condition: Option<crate::types::ContactFlowStatus>,
 }
+
 impl ContactFlowSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ContactFlowSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(
@@ -72,6 +81,7 @@ impl ContactFlowSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::ContactFlowSearchCriteria#structfield.or_conditions).
@@ -82,12 +92,14 @@ impl ContactFlowSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::ContactFlowSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::ContactFlowSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::ContactFlowSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(
         mut self,
@@ -98,6 +110,7 @@ impl ContactFlowSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_conditions`](crate::types::ContactFlowSearchCriteria#structfield.and_conditions).
@@ -108,12 +121,14 @@ impl ContactFlowSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::ContactFlowSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::ContactFlowSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ContactFlowSearchCriteria#structfield.string_condition).
@@ -121,6 +136,7 @@ impl ContactFlowSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ContactFlowSearchCriteria#structfield.string_condition).
@@ -131,10 +147,12 @@ impl ContactFlowSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::ContactFlowSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// The type of flow.
     ///
     /// Sets [`type_condition`](crate::types::ContactFlowSearchCriteria#structfield.type_condition).
@@ -142,6 +160,7 @@ impl ContactFlowSearchCriteriaBuilder {
         self.type_condition = Some(input);
         self
     }
+
     /// The type of flow.
     ///
     /// Sets [`type_condition`](crate::types::ContactFlowSearchCriteria#structfield.type_condition).
@@ -152,10 +171,12 @@ impl ContactFlowSearchCriteriaBuilder {
         self.type_condition = input;
         self
     }
+
     /// Returns [`type_condition`](crate::types::ContactFlowSearchCriteria#structfield.type_condition), if set.
     pub fn get_type_condition(&self) -> &Option<crate::types::ContactFlowType> {
         &self.type_condition
     }
+
     /// The state of the flow.
     ///
     /// Sets [`state_condition`](crate::types::ContactFlowSearchCriteria#structfield.state_condition).
@@ -163,6 +184,7 @@ impl ContactFlowSearchCriteriaBuilder {
         self.state_condition = Some(input);
         self
     }
+
     /// The state of the flow.
     ///
     /// Sets [`state_condition`](crate::types::ContactFlowSearchCriteria#structfield.state_condition).
@@ -173,10 +195,12 @@ impl ContactFlowSearchCriteriaBuilder {
         self.state_condition = input;
         self
     }
+
     /// Returns [`state_condition`](crate::types::ContactFlowSearchCriteria#structfield.state_condition), if set.
     pub fn get_state_condition(&self) -> &Option<crate::types::ContactFlowState> {
         &self.state_condition
     }
+
     /// The status of the flow.
     ///
     /// Sets [`status_condition`](crate::types::ContactFlowSearchCriteria#structfield.status_condition).
@@ -184,6 +208,7 @@ impl ContactFlowSearchCriteriaBuilder {
         self.status_condition = Some(input);
         self
     }
+
     /// The status of the flow.
     ///
     /// Sets [`status_condition`](crate::types::ContactFlowSearchCriteria#structfield.status_condition).
@@ -194,10 +219,12 @@ impl ContactFlowSearchCriteriaBuilder {
         self.status_condition = input;
         self
     }
+
     /// Returns [`status_condition`](crate::types::ContactFlowSearchCriteria#structfield.status_condition), if set.
     pub fn get_status_condition(&self) -> &Option<crate::types::ContactFlowStatus> {
         &self.status_condition
     }
+
     /// Builds a [`ContactFlowSearchCriteria`].
     pub fn build(self) -> crate::types::ContactFlowSearchCriteria {
         crate::types::ContactFlowSearchCriteria {

@@ -11,22 +11,26 @@ pub struct ContactFlowSearchFilter {
     /// Flow attribute filter for contact flow search operations.
     pub flow_attribute_filter: Option<crate::types::ContactFlowAttributeFilter>,
 }
+
 impl ContactFlowSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
+
     /// Flow attribute filter for contact flow search operations.
     pub fn flow_attribute_filter(
         &self,
     ) -> Option<&crate::types::ContactFlowAttributeFilter> {
         self.flow_attribute_filter.as_ref()
     }
+
     /// Creates a new builder for [`ContactFlowSearchFilter`].
     pub fn builder() -> crate::types::builders::ContactFlowSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -34,6 +38,7 @@ pub struct ContactFlowSearchFilterBuilder {
     pub(crate) tag_filter: Option<crate::types::ControlPlaneTagFilter>,
     pub(crate) flow_attribute_filter: Option<crate::types::ContactFlowAttributeFilter>,
 }
+
 impl ContactFlowSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
@@ -42,6 +47,7 @@ impl ContactFlowSearchFilterBuilder {
         self.tag_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::ContactFlowSearchFilter#structfield.tag_filter).
@@ -52,10 +58,12 @@ impl ContactFlowSearchFilterBuilder {
         self.tag_filter = input;
         self
     }
+
     /// Returns [`tag_filter`](crate::types::ContactFlowSearchFilter#structfield.tag_filter), if set.
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
+
     /// Flow attribute filter for contact flow search operations.
     ///
     /// Sets [`flow_attribute_filter`](crate::types::ContactFlowSearchFilter#structfield.flow_attribute_filter).
@@ -66,6 +74,7 @@ impl ContactFlowSearchFilterBuilder {
         self.flow_attribute_filter = Some(input);
         self
     }
+
     /// Flow attribute filter for contact flow search operations.
     ///
     /// Sets [`flow_attribute_filter`](crate::types::ContactFlowSearchFilter#structfield.flow_attribute_filter).
@@ -76,12 +85,14 @@ impl ContactFlowSearchFilterBuilder {
         self.flow_attribute_filter = input;
         self
     }
+
     /// Returns [`flow_attribute_filter`](crate::types::ContactFlowSearchFilter#structfield.flow_attribute_filter), if set.
     pub fn get_flow_attribute_filter(
         &self,
     ) -> &Option<crate::types::ContactFlowAttributeFilter> {
         &self.flow_attribute_filter
     }
+
     /// Builds a [`ContactFlowSearchFilter`].
     pub fn build(self) -> crate::types::ContactFlowSearchFilter {
         crate::types::ContactFlowSearchFilter {

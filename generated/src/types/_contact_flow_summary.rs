@@ -18,36 +18,44 @@ pub struct ContactFlowSummary {
     /// The status of the flow.
     pub contact_flow_status: Option<crate::types::ContactFlowStatus>,
 }
+
 impl ContactFlowSummary {
     /// The identifier of the flow.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the flow.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the flow.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The type of flow.
     pub fn contact_flow_type(&self) -> Option<&crate::types::ContactFlowType> {
         self.contact_flow_type.as_ref()
     }
+
     /// The type of flow.
     pub fn contact_flow_state(&self) -> Option<&crate::types::ContactFlowState> {
         self.contact_flow_state.as_ref()
     }
+
     /// The status of the flow.
     pub fn contact_flow_status(&self) -> Option<&crate::types::ContactFlowStatus> {
         self.contact_flow_status.as_ref()
     }
+
     /// Creates a new builder for [`ContactFlowSummary`].
     pub fn builder() -> crate::types::builders::ContactFlowSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -59,6 +67,7 @@ pub struct ContactFlowSummaryBuilder {
     pub(crate) contact_flow_state: Option<crate::types::ContactFlowState>,
     pub(crate) contact_flow_status: Option<crate::types::ContactFlowStatus>,
 }
+
 impl ContactFlowSummaryBuilder {
     /// The identifier of the flow.
     ///
@@ -67,6 +76,7 @@ impl ContactFlowSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the flow.
     ///
     /// Sets [`id`](crate::types::ContactFlowSummary#structfield.id).
@@ -74,10 +84,12 @@ impl ContactFlowSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::ContactFlowSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the flow.
     ///
     /// Sets [`arn`](crate::types::ContactFlowSummary#structfield.arn).
@@ -85,6 +97,7 @@ impl ContactFlowSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the flow.
     ///
     /// Sets [`arn`](crate::types::ContactFlowSummary#structfield.arn).
@@ -92,10 +105,12 @@ impl ContactFlowSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::ContactFlowSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the flow.
     ///
     /// Sets [`name`](crate::types::ContactFlowSummary#structfield.name).
@@ -103,6 +118,7 @@ impl ContactFlowSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the flow.
     ///
     /// Sets [`name`](crate::types::ContactFlowSummary#structfield.name).
@@ -110,10 +126,12 @@ impl ContactFlowSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::ContactFlowSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The type of flow.
     ///
     /// Sets [`contact_flow_type`](crate::types::ContactFlowSummary#structfield.contact_flow_type).
@@ -121,6 +139,7 @@ impl ContactFlowSummaryBuilder {
         self.contact_flow_type = Some(input);
         self
     }
+
     /// The type of flow.
     ///
     /// Sets [`contact_flow_type`](crate::types::ContactFlowSummary#structfield.contact_flow_type).
@@ -131,10 +150,12 @@ impl ContactFlowSummaryBuilder {
         self.contact_flow_type = input;
         self
     }
+
     /// Returns [`contact_flow_type`](crate::types::ContactFlowSummary#structfield.contact_flow_type), if set.
     pub fn get_contact_flow_type(&self) -> &Option<crate::types::ContactFlowType> {
         &self.contact_flow_type
     }
+
     /// The type of flow.
     ///
     /// Sets [`contact_flow_state`](crate::types::ContactFlowSummary#structfield.contact_flow_state).
@@ -142,6 +163,7 @@ impl ContactFlowSummaryBuilder {
         self.contact_flow_state = Some(input);
         self
     }
+
     /// The type of flow.
     ///
     /// Sets [`contact_flow_state`](crate::types::ContactFlowSummary#structfield.contact_flow_state).
@@ -152,10 +174,12 @@ impl ContactFlowSummaryBuilder {
         self.contact_flow_state = input;
         self
     }
+
     /// Returns [`contact_flow_state`](crate::types::ContactFlowSummary#structfield.contact_flow_state), if set.
     pub fn get_contact_flow_state(&self) -> &Option<crate::types::ContactFlowState> {
         &self.contact_flow_state
     }
+
     /// The status of the flow.
     ///
     /// Sets [`contact_flow_status`](crate::types::ContactFlowSummary#structfield.contact_flow_status).
@@ -166,6 +190,7 @@ impl ContactFlowSummaryBuilder {
         self.contact_flow_status = Some(input);
         self
     }
+
     /// The status of the flow.
     ///
     /// Sets [`contact_flow_status`](crate::types::ContactFlowSummary#structfield.contact_flow_status).
@@ -176,10 +201,12 @@ impl ContactFlowSummaryBuilder {
         self.contact_flow_status = input;
         self
     }
+
     /// Returns [`contact_flow_status`](crate::types::ContactFlowSummary#structfield.contact_flow_status), if set.
     pub fn get_contact_flow_status(&self) -> &Option<crate::types::ContactFlowStatus> {
         &self.contact_flow_status
     }
+
     /// Builds a [`ContactFlowSummary`].
     pub fn build(self) -> crate::types::ContactFlowSummary {
         crate::types::ContactFlowSummary {

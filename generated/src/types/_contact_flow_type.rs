@@ -31,6 +31,7 @@ pub enum ContactFlowType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for ContactFlowType {
     fn from(s: &str) -> Self {
         match s {
@@ -54,12 +55,14 @@ impl ::std::convert::From<&str> for ContactFlowType {
         }
     }
 }
+
 impl ::std::str::FromStr for ContactFlowType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl ContactFlowType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -77,6 +80,7 @@ impl ContactFlowType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -92,6 +96,7 @@ impl ContactFlowType {
             "QUEUE_TRANSFER",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -100,11 +105,13 @@ impl ContactFlowType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for ContactFlowType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for ContactFlowType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

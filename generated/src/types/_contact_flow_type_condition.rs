@@ -6,22 +6,26 @@ pub struct ContactFlowTypeCondition {
     /// Contact flow type of the contact flow type condition.
     pub contact_flow_type: Option<crate::types::ContactFlowType>,
 }
+
 impl ContactFlowTypeCondition {
     /// Contact flow type of the contact flow type condition.
     pub fn contact_flow_type(&self) -> Option<&crate::types::ContactFlowType> {
         self.contact_flow_type.as_ref()
     }
+
     /// Creates a new builder for [`ContactFlowTypeCondition`].
     pub fn builder() -> crate::types::builders::ContactFlowTypeConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowTypeCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactFlowTypeConditionBuilder {
     pub(crate) contact_flow_type: Option<crate::types::ContactFlowType>,
 }
+
 impl ContactFlowTypeConditionBuilder {
     /// Contact flow type of the contact flow type condition.
     ///
@@ -30,6 +34,7 @@ impl ContactFlowTypeConditionBuilder {
         self.contact_flow_type = Some(input);
         self
     }
+
     /// Contact flow type of the contact flow type condition.
     ///
     /// Sets [`contact_flow_type`](crate::types::ContactFlowTypeCondition#structfield.contact_flow_type).
@@ -40,10 +45,12 @@ impl ContactFlowTypeConditionBuilder {
         self.contact_flow_type = input;
         self
     }
+
     /// Returns [`contact_flow_type`](crate::types::ContactFlowTypeCondition#structfield.contact_flow_type), if set.
     pub fn get_contact_flow_type(&self) -> &Option<crate::types::ContactFlowType> {
         &self.contact_flow_type
     }
+
     /// Builds a [`ContactFlowTypeCondition`].
     pub fn build(self) -> crate::types::ContactFlowTypeCondition {
         crate::types::ContactFlowTypeCondition {

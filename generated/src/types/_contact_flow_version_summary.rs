@@ -10,24 +10,29 @@ pub struct ContactFlowVersionSummary {
     /// The identifier of the flow version.
     pub version: Option<i64>,
 }
+
 impl ContactFlowVersionSummary {
     /// The Amazon Resource Name (ARN) of the view version.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The description of the flow version.
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
+
     /// The identifier of the flow version.
     pub fn version(&self) -> Option<i64> {
         self.version
     }
+
     /// Creates a new builder for [`ContactFlowVersionSummary`].
     pub fn builder() -> crate::types::builders::ContactFlowVersionSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactFlowVersionSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct ContactFlowVersionSummaryBuilder {
     pub(crate) version_description: Option<String>,
     pub(crate) version: Option<i64>,
 }
+
 impl ContactFlowVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the view version.
     ///
@@ -44,6 +50,7 @@ impl ContactFlowVersionSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the view version.
     ///
     /// Sets [`arn`](crate::types::ContactFlowVersionSummary#structfield.arn).
@@ -51,10 +58,12 @@ impl ContactFlowVersionSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::ContactFlowVersionSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The description of the flow version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlowVersionSummary#structfield.version_description).
@@ -62,6 +71,7 @@ impl ContactFlowVersionSummaryBuilder {
         self.version_description = Some(input.into());
         self
     }
+
     /// The description of the flow version.
     ///
     /// Sets [`version_description`](crate::types::ContactFlowVersionSummary#structfield.version_description).
@@ -69,10 +79,12 @@ impl ContactFlowVersionSummaryBuilder {
         self.version_description = input;
         self
     }
+
     /// Returns [`version_description`](crate::types::ContactFlowVersionSummary#structfield.version_description), if set.
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
+
     /// The identifier of the flow version.
     ///
     /// Sets [`version`](crate::types::ContactFlowVersionSummary#structfield.version).
@@ -80,6 +92,7 @@ impl ContactFlowVersionSummaryBuilder {
         self.version = Some(input);
         self
     }
+
     /// The identifier of the flow version.
     ///
     /// Sets [`version`](crate::types::ContactFlowVersionSummary#structfield.version).
@@ -87,10 +100,12 @@ impl ContactFlowVersionSummaryBuilder {
         self.version = input;
         self
     }
+
     /// Returns [`version`](crate::types::ContactFlowVersionSummary#structfield.version), if set.
     pub fn get_version(&self) -> &Option<i64> {
         &self.version
     }
+
     /// Builds a [`ContactFlowVersionSummary`].
     pub fn build(self) -> crate::types::ContactFlowVersionSummary {
         crate::types::ContactFlowVersionSummary {

@@ -35,6 +35,7 @@ pub enum ContactInitiationMethod {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for ContactInitiationMethod {
     fn from(s: &str) -> Self {
         match s {
@@ -60,12 +61,14 @@ impl ::std::convert::From<&str> for ContactInitiationMethod {
         }
     }
 }
+
 impl ::std::str::FromStr for ContactInitiationMethod {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl ContactInitiationMethod {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -85,6 +88,7 @@ impl ContactInitiationMethod {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -102,6 +106,7 @@ impl ContactInitiationMethod {
             "WEBRTC_API",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -110,11 +115,13 @@ impl ContactInitiationMethod {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for ContactInitiationMethod {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for ContactInitiationMethod {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

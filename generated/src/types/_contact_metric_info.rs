@@ -6,22 +6,26 @@ pub struct ContactMetricInfo {
     /// The name of the metric to retrieve. Supported values are POSITION_IN_QUEUE (returns the contact's current position in the queue) and ESTIMATED_WAIT_TIME (returns the predicted wait time in seconds).
     pub name: crate::types::ContactMetricName,
 }
+
 impl ContactMetricInfo {
     /// The name of the metric to retrieve.
     pub fn name(&self) -> &crate::types::ContactMetricName {
         &self.name
     }
+
     /// Creates a new builder for [`ContactMetricInfo`].
     pub fn builder() -> crate::types::builders::ContactMetricInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactMetricInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ContactMetricInfoBuilder {
     pub(crate) name: Option<crate::types::ContactMetricName>,
 }
+
 impl ContactMetricInfoBuilder {
     /// The name of the metric to retrieve.
     ///
@@ -30,6 +34,7 @@ impl ContactMetricInfoBuilder {
         self.name = Some(input);
         self
     }
+
     /// The name of the metric to retrieve.
     ///
     /// Sets [`name`](crate::types::ContactMetricInfo#structfield.name). This field is required.
@@ -37,10 +42,12 @@ impl ContactMetricInfoBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::ContactMetricInfo#structfield.name), if set.
     pub fn get_name(&self) -> &Option<crate::types::ContactMetricName> {
         &self.name
     }
+
     /// Builds a [`ContactMetricInfo`].
     ///
     /// Fails when one of these fields is unset:

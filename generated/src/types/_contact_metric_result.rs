@@ -8,20 +8,24 @@ pub struct ContactMetricResult {
     /// The calculated value for the requested metric. This object contains the numeric result based on the contact's current state in the queue.
     pub value: Option<crate::types::ContactMetricValue>,
 }
+
 impl ContactMetricResult {
     /// The name of the metric that was retrieved.
     pub fn name(&self) -> &crate::types::ContactMetricName {
         &self.name
     }
+
     /// The calculated value for the requested metric.
     pub fn value(&self) -> Option<&crate::types::ContactMetricValue> {
         self.value.as_ref()
     }
+
     /// Creates a new builder for [`ContactMetricResult`].
     pub fn builder() -> crate::types::builders::ContactMetricResultBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactMetricResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct ContactMetricResultBuilder {
     pub(crate) name: Option<crate::types::ContactMetricName>,
     pub(crate) value: Option<crate::types::ContactMetricValue>,
 }
+
 impl ContactMetricResultBuilder {
     /// The name of the metric that was retrieved.
     ///
@@ -37,6 +42,7 @@ impl ContactMetricResultBuilder {
         self.name = Some(input);
         self
     }
+
     /// The name of the metric that was retrieved.
     ///
     /// Sets [`name`](crate::types::ContactMetricResult#structfield.name). This field is required.
@@ -44,10 +50,12 @@ impl ContactMetricResultBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::ContactMetricResult#structfield.name), if set.
     pub fn get_name(&self) -> &Option<crate::types::ContactMetricName> {
         &self.name
     }
+
     /// The calculated value for the requested metric.
     ///
     /// Sets [`value`](crate::types::ContactMetricResult#structfield.value).
@@ -55,6 +63,7 @@ impl ContactMetricResultBuilder {
         self.value = Some(input);
         self
     }
+
     /// The calculated value for the requested metric.
     ///
     /// Sets [`value`](crate::types::ContactMetricResult#structfield.value).
@@ -62,10 +71,12 @@ impl ContactMetricResultBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::ContactMetricResult#structfield.value), if set.
     pub fn get_value(&self) -> &Option<crate::types::ContactMetricValue> {
         &self.value
     }
+
     /// Builds a [`ContactMetricResult`].
     ///
     /// Fails when one of these fields is unset:

@@ -11,16 +11,19 @@ pub enum ContactMetricValue {
     #[non_exhaustive]
     Unknown,
 }
+
 impl ContactMetricValue {
     /// The value of the [`Number`](Self::Number) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
     pub fn as_number(&self) -> Result<&f64, &Self> {
         if let Self::Number(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Number`](Self::Number) variant.
     pub fn is_number(&self) -> bool {
         self.as_number().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

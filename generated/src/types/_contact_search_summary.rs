@@ -41,51 +41,63 @@ pub struct ContactSearchSummary {
     /// Additional routing information for contacts created in ACGR instances.
     pub global_resiliency_metadata: Option<crate::types::GlobalResiliencyMetadata>,
 }
+
 impl ContactSearchSummary {
     /// The Amazon Resource Name (ARN) of the contact.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The identifier of the contact summary.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     pub fn initial_contact_id(&self) -> Option<&str> {
         self.initial_contact_id.as_deref()
     }
+
     /// If this contact is not the first contact, this is the ID of the previous contact.
     pub fn previous_contact_id(&self) -> Option<&str> {
         self.previous_contact_id.as_deref()
     }
+
     /// Indicates how the contact was initiated.
     pub fn initiation_method(&self) -> Option<&crate::types::ContactInitiationMethod> {
         self.initiation_method.as_ref()
     }
+
     /// How the contact reached your contact center.
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
+
     /// If this contact was queued, this contains information about the queue.
     pub fn queue_info(&self) -> Option<&crate::types::ContactSearchSummaryQueueInfo> {
         self.queue_info.as_ref()
     }
+
     /// Information about the agent who accepted the contact.
     pub fn agent_info(&self) -> Option<&crate::types::ContactSearchSummaryAgentInfo> {
         self.agent_info.as_ref()
     }
+
     /// The date and time this contact was initiated, in UTC time.
     pub fn initiation_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.initiation_timestamp.as_ref()
     }
+
     /// The timestamp when the customer endpoint disconnected from Amazon Connect.
     pub fn disconnect_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.disconnect_timestamp.as_ref()
     }
+
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
     pub fn scheduled_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.scheduled_timestamp.as_ref()
     }
+
     /// Set of segment attributes for a contact.
     pub fn segment_attributes(
         &self,
@@ -97,29 +109,35 @@ impl ContactSearchSummary {
     > {
         self.segment_attributes.as_ref()
     }
+
     /// Indicates name of the contact.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Latest routing criteria on the contact.
     pub fn routing_criteria(&self) -> Option<&crate::types::RoutingCriteria> {
         self.routing_criteria.as_ref()
     }
+
     /// Tags associated with the contact.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Additional routing information for contacts created in ACGR instances.
     pub fn global_resiliency_metadata(
         &self,
     ) -> Option<&crate::types::GlobalResiliencyMetadata> {
         self.global_resiliency_metadata.as_ref()
     }
+
     /// Creates a new builder for [`ContactSearchSummary`].
     pub fn builder() -> crate::types::builders::ContactSearchSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for ContactSearchSummary {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ContactSearchSummary");
@@ -142,6 +160,7 @@ impl ::std::fmt::Debug for ContactSearchSummary {
         formatter.finish()
     }
 }
+
 /// A builder for [`ContactSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -170,6 +189,7 @@ pub struct ContactSearchSummaryBuilder {
         crate::types::GlobalResiliencyMetadata,
     >,
 }
+
 impl ContactSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the contact.
     ///
@@ -178,6 +198,7 @@ impl ContactSearchSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the contact.
     ///
     /// Sets [`arn`](crate::types::ContactSearchSummary#structfield.arn).
@@ -185,10 +206,12 @@ impl ContactSearchSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::ContactSearchSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The identifier of the contact summary.
     ///
     /// Sets [`id`](crate::types::ContactSearchSummary#structfield.id).
@@ -196,6 +219,7 @@ impl ContactSearchSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the contact summary.
     ///
     /// Sets [`id`](crate::types::ContactSearchSummary#structfield.id).
@@ -203,10 +227,12 @@ impl ContactSearchSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::ContactSearchSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::ContactSearchSummary#structfield.initial_contact_id).
@@ -214,6 +240,7 @@ impl ContactSearchSummaryBuilder {
         self.initial_contact_id = Some(input.into());
         self
     }
+
     /// If this contact is related to other contacts, this is the ID of the initial contact.
     ///
     /// Sets [`initial_contact_id`](crate::types::ContactSearchSummary#structfield.initial_contact_id).
@@ -221,10 +248,12 @@ impl ContactSearchSummaryBuilder {
         self.initial_contact_id = input;
         self
     }
+
     /// Returns [`initial_contact_id`](crate::types::ContactSearchSummary#structfield.initial_contact_id), if set.
     pub fn get_initial_contact_id(&self) -> &Option<String> {
         &self.initial_contact_id
     }
+
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::ContactSearchSummary#structfield.previous_contact_id).
@@ -232,6 +261,7 @@ impl ContactSearchSummaryBuilder {
         self.previous_contact_id = Some(input.into());
         self
     }
+
     /// If this contact is not the first contact, this is the ID of the previous contact.
     ///
     /// Sets [`previous_contact_id`](crate::types::ContactSearchSummary#structfield.previous_contact_id).
@@ -239,10 +269,12 @@ impl ContactSearchSummaryBuilder {
         self.previous_contact_id = input;
         self
     }
+
     /// Returns [`previous_contact_id`](crate::types::ContactSearchSummary#structfield.previous_contact_id), if set.
     pub fn get_previous_contact_id(&self) -> &Option<String> {
         &self.previous_contact_id
     }
+
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::ContactSearchSummary#structfield.initiation_method).
@@ -253,6 +285,7 @@ impl ContactSearchSummaryBuilder {
         self.initiation_method = Some(input);
         self
     }
+
     /// Indicates how the contact was initiated.
     ///
     /// Sets [`initiation_method`](crate::types::ContactSearchSummary#structfield.initiation_method).
@@ -263,12 +296,14 @@ impl ContactSearchSummaryBuilder {
         self.initiation_method = input;
         self
     }
+
     /// Returns [`initiation_method`](crate::types::ContactSearchSummary#structfield.initiation_method), if set.
     pub fn get_initiation_method(
         &self,
     ) -> &Option<crate::types::ContactInitiationMethod> {
         &self.initiation_method
     }
+
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::ContactSearchSummary#structfield.channel).
@@ -276,6 +311,7 @@ impl ContactSearchSummaryBuilder {
         self.channel = Some(input);
         self
     }
+
     /// How the contact reached your contact center.
     ///
     /// Sets [`channel`](crate::types::ContactSearchSummary#structfield.channel).
@@ -283,10 +319,12 @@ impl ContactSearchSummaryBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::ContactSearchSummary#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// If this contact was queued, this contains information about the queue.
     ///
     /// Sets [`queue_info`](crate::types::ContactSearchSummary#structfield.queue_info).
@@ -297,6 +335,7 @@ impl ContactSearchSummaryBuilder {
         self.queue_info = Some(input);
         self
     }
+
     /// If this contact was queued, this contains information about the queue.
     ///
     /// Sets [`queue_info`](crate::types::ContactSearchSummary#structfield.queue_info).
@@ -307,12 +346,14 @@ impl ContactSearchSummaryBuilder {
         self.queue_info = input;
         self
     }
+
     /// Returns [`queue_info`](crate::types::ContactSearchSummary#structfield.queue_info), if set.
     pub fn get_queue_info(
         &self,
     ) -> &Option<crate::types::ContactSearchSummaryQueueInfo> {
         &self.queue_info
     }
+
     /// Information about the agent who accepted the contact.
     ///
     /// Sets [`agent_info`](crate::types::ContactSearchSummary#structfield.agent_info).
@@ -323,6 +364,7 @@ impl ContactSearchSummaryBuilder {
         self.agent_info = Some(input);
         self
     }
+
     /// Information about the agent who accepted the contact.
     ///
     /// Sets [`agent_info`](crate::types::ContactSearchSummary#structfield.agent_info).
@@ -333,12 +375,14 @@ impl ContactSearchSummaryBuilder {
         self.agent_info = input;
         self
     }
+
     /// Returns [`agent_info`](crate::types::ContactSearchSummary#structfield.agent_info), if set.
     pub fn get_agent_info(
         &self,
     ) -> &Option<crate::types::ContactSearchSummaryAgentInfo> {
         &self.agent_info
     }
+
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::ContactSearchSummary#structfield.initiation_timestamp).
@@ -346,6 +390,7 @@ impl ContactSearchSummaryBuilder {
         self.initiation_timestamp = Some(input);
         self
     }
+
     /// The date and time this contact was initiated, in UTC time.
     ///
     /// Sets [`initiation_timestamp`](crate::types::ContactSearchSummary#structfield.initiation_timestamp).
@@ -356,10 +401,12 @@ impl ContactSearchSummaryBuilder {
         self.initiation_timestamp = input;
         self
     }
+
     /// Returns [`initiation_timestamp`](crate::types::ContactSearchSummary#structfield.initiation_timestamp), if set.
     pub fn get_initiation_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.initiation_timestamp
     }
+
     /// The timestamp when the customer endpoint disconnected from Amazon Connect.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::ContactSearchSummary#structfield.disconnect_timestamp).
@@ -367,6 +414,7 @@ impl ContactSearchSummaryBuilder {
         self.disconnect_timestamp = Some(input);
         self
     }
+
     /// The timestamp when the customer endpoint disconnected from Amazon Connect.
     ///
     /// Sets [`disconnect_timestamp`](crate::types::ContactSearchSummary#structfield.disconnect_timestamp).
@@ -377,10 +425,12 @@ impl ContactSearchSummaryBuilder {
         self.disconnect_timestamp = input;
         self
     }
+
     /// Returns [`disconnect_timestamp`](crate::types::ContactSearchSummary#structfield.disconnect_timestamp), if set.
     pub fn get_disconnect_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.disconnect_timestamp
     }
+
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
     ///
     /// Sets [`scheduled_timestamp`](crate::types::ContactSearchSummary#structfield.scheduled_timestamp).
@@ -388,6 +438,7 @@ impl ContactSearchSummaryBuilder {
         self.scheduled_timestamp = Some(input);
         self
     }
+
     /// The timestamp, in Unix epoch time format, at which to start running the inbound flow.
     ///
     /// Sets [`scheduled_timestamp`](crate::types::ContactSearchSummary#structfield.scheduled_timestamp).
@@ -398,10 +449,12 @@ impl ContactSearchSummaryBuilder {
         self.scheduled_timestamp = input;
         self
     }
+
     /// Returns [`scheduled_timestamp`](crate::types::ContactSearchSummary#structfield.scheduled_timestamp), if set.
     pub fn get_scheduled_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.scheduled_timestamp
     }
+
     /// Inserts an entry into [`segment_attributes`](crate::types::ContactSearchSummary#structfield.segment_attributes); use [`set_segment_attributes`](Self::set_segment_attributes) to replace the whole map.
     pub fn segment_attributes(
         mut self,
@@ -413,6 +466,7 @@ impl ContactSearchSummaryBuilder {
         self.segment_attributes = Some(map);
         self
     }
+
     /// Set of segment attributes for a contact.
     ///
     /// Sets [`segment_attributes`](crate::types::ContactSearchSummary#structfield.segment_attributes).
@@ -428,6 +482,7 @@ impl ContactSearchSummaryBuilder {
         self.segment_attributes = input;
         self
     }
+
     /// Returns [`segment_attributes`](crate::types::ContactSearchSummary#structfield.segment_attributes), if set.
     pub fn get_segment_attributes(
         &self,
@@ -439,6 +494,7 @@ impl ContactSearchSummaryBuilder {
     > {
         &self.segment_attributes
     }
+
     /// Indicates name of the contact.
     ///
     /// Sets [`name`](crate::types::ContactSearchSummary#structfield.name).
@@ -446,6 +502,7 @@ impl ContactSearchSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// Indicates name of the contact.
     ///
     /// Sets [`name`](crate::types::ContactSearchSummary#structfield.name).
@@ -453,10 +510,12 @@ impl ContactSearchSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::ContactSearchSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Latest routing criteria on the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::ContactSearchSummary#structfield.routing_criteria).
@@ -464,6 +523,7 @@ impl ContactSearchSummaryBuilder {
         self.routing_criteria = Some(input);
         self
     }
+
     /// Latest routing criteria on the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::ContactSearchSummary#structfield.routing_criteria).
@@ -474,10 +534,12 @@ impl ContactSearchSummaryBuilder {
         self.routing_criteria = input;
         self
     }
+
     /// Returns [`routing_criteria`](crate::types::ContactSearchSummary#structfield.routing_criteria), if set.
     pub fn get_routing_criteria(&self) -> &Option<crate::types::RoutingCriteria> {
         &self.routing_criteria
     }
+
     /// Inserts an entry into [`tags`](crate::types::ContactSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -485,6 +547,7 @@ impl ContactSearchSummaryBuilder {
         self.tags = Some(map);
         self
     }
+
     /// Tags associated with the contact.
     ///
     /// Sets [`tags`](crate::types::ContactSearchSummary#structfield.tags).
@@ -495,10 +558,12 @@ impl ContactSearchSummaryBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::ContactSearchSummary#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Additional routing information for contacts created in ACGR instances.
     ///
     /// Sets [`global_resiliency_metadata`](crate::types::ContactSearchSummary#structfield.global_resiliency_metadata).
@@ -509,6 +574,7 @@ impl ContactSearchSummaryBuilder {
         self.global_resiliency_metadata = Some(input);
         self
     }
+
     /// Additional routing information for contacts created in ACGR instances.
     ///
     /// Sets [`global_resiliency_metadata`](crate::types::ContactSearchSummary#structfield.global_resiliency_metadata).
@@ -519,12 +585,14 @@ impl ContactSearchSummaryBuilder {
         self.global_resiliency_metadata = input;
         self
     }
+
     /// Returns [`global_resiliency_metadata`](crate::types::ContactSearchSummary#structfield.global_resiliency_metadata), if set.
     pub fn get_global_resiliency_metadata(
         &self,
     ) -> &Option<crate::types::GlobalResiliencyMetadata> {
         &self.global_resiliency_metadata
     }
+
     /// Builds a [`ContactSearchSummary`].
     pub fn build(self) -> crate::types::ContactSearchSummary {
         crate::types::ContactSearchSummary {
@@ -547,6 +615,7 @@ impl ContactSearchSummaryBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for ContactSearchSummaryBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ContactSearchSummaryBuilder");

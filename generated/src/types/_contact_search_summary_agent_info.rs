@@ -8,20 +8,24 @@ pub struct ContactSearchSummaryAgentInfo {
     /// The timestamp when the contact was connected to the agent.
     pub connected_to_agent_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl ContactSearchSummaryAgentInfo {
     /// The identifier of the agent who accepted the contact.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The timestamp when the contact was connected to the agent.
     pub fn connected_to_agent_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.connected_to_agent_timestamp.as_ref()
     }
+
     /// Creates a new builder for [`ContactSearchSummaryAgentInfo`].
     pub fn builder() -> crate::types::builders::ContactSearchSummaryAgentInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactSearchSummaryAgentInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct ContactSearchSummaryAgentInfoBuilder {
     pub(crate) id: Option<String>,
     pub(crate) connected_to_agent_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl ContactSearchSummaryAgentInfoBuilder {
     /// The identifier of the agent who accepted the contact.
     ///
@@ -37,6 +42,7 @@ impl ContactSearchSummaryAgentInfoBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the agent who accepted the contact.
     ///
     /// Sets [`id`](crate::types::ContactSearchSummaryAgentInfo#structfield.id).
@@ -44,10 +50,12 @@ impl ContactSearchSummaryAgentInfoBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::ContactSearchSummaryAgentInfo#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The timestamp when the contact was connected to the agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::ContactSearchSummaryAgentInfo#structfield.connected_to_agent_timestamp).
@@ -58,6 +66,7 @@ impl ContactSearchSummaryAgentInfoBuilder {
         self.connected_to_agent_timestamp = Some(input);
         self
     }
+
     /// The timestamp when the contact was connected to the agent.
     ///
     /// Sets [`connected_to_agent_timestamp`](crate::types::ContactSearchSummaryAgentInfo#structfield.connected_to_agent_timestamp).
@@ -68,12 +77,14 @@ impl ContactSearchSummaryAgentInfoBuilder {
         self.connected_to_agent_timestamp = input;
         self
     }
+
     /// Returns [`connected_to_agent_timestamp`](crate::types::ContactSearchSummaryAgentInfo#structfield.connected_to_agent_timestamp), if set.
     pub fn get_connected_to_agent_timestamp(
         &self,
     ) -> &Option<crate::primitives::DateTime> {
         &self.connected_to_agent_timestamp
     }
+
     /// Builds a [`ContactSearchSummaryAgentInfo`].
     pub fn build(self) -> crate::types::ContactSearchSummaryAgentInfo {
         crate::types::ContactSearchSummaryAgentInfo {

@@ -8,20 +8,24 @@ pub struct ContactSearchSummaryQueueInfo {
     /// The timestamp when the contact was added to the queue.
     pub enqueue_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl ContactSearchSummaryQueueInfo {
     /// The unique identifier for the queue.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The timestamp when the contact was added to the queue.
     pub fn enqueue_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.enqueue_timestamp.as_ref()
     }
+
     /// Creates a new builder for [`ContactSearchSummaryQueueInfo`].
     pub fn builder() -> crate::types::builders::ContactSearchSummaryQueueInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactSearchSummaryQueueInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct ContactSearchSummaryQueueInfoBuilder {
     pub(crate) id: Option<String>,
     pub(crate) enqueue_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl ContactSearchSummaryQueueInfoBuilder {
     /// The unique identifier for the queue.
     ///
@@ -37,6 +42,7 @@ impl ContactSearchSummaryQueueInfoBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier for the queue.
     ///
     /// Sets [`id`](crate::types::ContactSearchSummaryQueueInfo#structfield.id).
@@ -44,10 +50,12 @@ impl ContactSearchSummaryQueueInfoBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::ContactSearchSummaryQueueInfo#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The timestamp when the contact was added to the queue.
     ///
     /// Sets [`enqueue_timestamp`](crate::types::ContactSearchSummaryQueueInfo#structfield.enqueue_timestamp).
@@ -55,6 +63,7 @@ impl ContactSearchSummaryQueueInfoBuilder {
         self.enqueue_timestamp = Some(input);
         self
     }
+
     /// The timestamp when the contact was added to the queue.
     ///
     /// Sets [`enqueue_timestamp`](crate::types::ContactSearchSummaryQueueInfo#structfield.enqueue_timestamp).
@@ -65,10 +74,12 @@ impl ContactSearchSummaryQueueInfoBuilder {
         self.enqueue_timestamp = input;
         self
     }
+
     /// Returns [`enqueue_timestamp`](crate::types::ContactSearchSummaryQueueInfo#structfield.enqueue_timestamp), if set.
     pub fn get_enqueue_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.enqueue_timestamp
     }
+
     /// Builds a [`ContactSearchSummaryQueueInfo`].
     pub fn build(self) -> crate::types::ContactSearchSummaryQueueInfo {
         crate::types::ContactSearchSummaryQueueInfo {

@@ -10,11 +10,13 @@ pub struct ContactSearchSummarySegmentAttributeValue {
         ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
     >,
 }
+
 impl ContactSearchSummarySegmentAttributeValue {
     /// The value of a segment attribute represented as a string.
     pub fn value_string(&self) -> Option<&str> {
         self.value_string.as_deref()
     }
+
     /// The key and value of a segment attribute.
     pub fn value_map(
         &self,
@@ -23,11 +25,13 @@ impl ContactSearchSummarySegmentAttributeValue {
     > {
         self.value_map.as_ref()
     }
+
     /// Creates a new builder for [`ContactSearchSummarySegmentAttributeValue`].
     pub fn builder() -> crate::types::builders::ContactSearchSummarySegmentAttributeValueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ContactSearchSummarySegmentAttributeValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -37,6 +41,7 @@ pub struct ContactSearchSummarySegmentAttributeValueBuilder {
         ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
     >,
 }
+
 impl ContactSearchSummarySegmentAttributeValueBuilder {
     /// The value of a segment attribute represented as a string.
     ///
@@ -45,6 +50,7 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
         self.value_string = Some(input.into());
         self
     }
+
     /// The value of a segment attribute represented as a string.
     ///
     /// Sets [`value_string`](crate::types::ContactSearchSummarySegmentAttributeValue#structfield.value_string).
@@ -52,10 +58,12 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
         self.value_string = input;
         self
     }
+
     /// Returns [`value_string`](crate::types::ContactSearchSummarySegmentAttributeValue#structfield.value_string), if set.
     pub fn get_value_string(&self) -> &Option<String> {
         &self.value_string
     }
+
     /// Inserts an entry into [`value_map`](crate::types::ContactSearchSummarySegmentAttributeValue#structfield.value_map); use [`set_value_map`](Self::set_value_map) to replace the whole map.
     pub fn value_map(
         mut self,
@@ -67,6 +75,7 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
         self.value_map = Some(map);
         self
     }
+
     /// The key and value of a segment attribute.
     ///
     /// Sets [`value_map`](crate::types::ContactSearchSummarySegmentAttributeValue#structfield.value_map).
@@ -79,6 +88,7 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
         self.value_map = input;
         self
     }
+
     /// Returns [`value_map`](crate::types::ContactSearchSummarySegmentAttributeValue#structfield.value_map), if set.
     pub fn get_value_map(
         &self,
@@ -87,6 +97,7 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
     > {
         &self.value_map
     }
+
     /// Builds a [`ContactSearchSummarySegmentAttributeValue`].
     pub fn build(self) -> crate::types::ContactSearchSummarySegmentAttributeValue {
         crate::types::ContactSearchSummarySegmentAttributeValue {

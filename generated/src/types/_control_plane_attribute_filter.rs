@@ -13,6 +13,7 @@ pub struct ControlPlaneAttributeFilter {
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     pub tag_condition: Option<crate::types::TagCondition>,
 }
+
 impl ControlPlaneAttributeFilter {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
@@ -20,19 +21,23 @@ impl ControlPlaneAttributeFilter {
     pub fn or_conditions(&self) -> &[crate::types::CommonAttributeAndCondition] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     pub fn and_condition(&self) -> Option<&crate::types::CommonAttributeAndCondition> {
         self.and_condition.as_ref()
     }
+
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     pub fn tag_condition(&self) -> Option<&crate::types::TagCondition> {
         self.tag_condition.as_ref()
     }
+
     /// Creates a new builder for [`ControlPlaneAttributeFilter`].
     pub fn builder() -> crate::types::builders::ControlPlaneAttributeFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ControlPlaneAttributeFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -41,6 +46,7 @@ pub struct ControlPlaneAttributeFilterBuilder {
     pub(crate) and_condition: Option<crate::types::CommonAttributeAndCondition>,
     pub(crate) tag_condition: Option<crate::types::TagCondition>,
 }
+
 impl ControlPlaneAttributeFilterBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ControlPlaneAttributeFilter#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(
@@ -52,6 +58,7 @@ impl ControlPlaneAttributeFilterBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::ControlPlaneAttributeFilter#structfield.or_conditions).
@@ -62,12 +69,14 @@ impl ControlPlaneAttributeFilterBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::ControlPlaneAttributeFilter#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::CommonAttributeAndCondition>> {
         &self.or_conditions
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_condition`](crate::types::ControlPlaneAttributeFilter#structfield.and_condition).
@@ -78,6 +87,7 @@ impl ControlPlaneAttributeFilterBuilder {
         self.and_condition = Some(input);
         self
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_condition`](crate::types::ControlPlaneAttributeFilter#structfield.and_condition).
@@ -88,12 +98,14 @@ impl ControlPlaneAttributeFilterBuilder {
         self.and_condition = input;
         self
     }
+
     /// Returns [`and_condition`](crate::types::ControlPlaneAttributeFilter#structfield.and_condition), if set.
     pub fn get_and_condition(
         &self,
     ) -> &Option<crate::types::CommonAttributeAndCondition> {
         &self.and_condition
     }
+
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneAttributeFilter#structfield.tag_condition).
@@ -101,6 +113,7 @@ impl ControlPlaneAttributeFilterBuilder {
         self.tag_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneAttributeFilter#structfield.tag_condition).
@@ -111,10 +124,12 @@ impl ControlPlaneAttributeFilterBuilder {
         self.tag_condition = input;
         self
     }
+
     /// Returns [`tag_condition`](crate::types::ControlPlaneAttributeFilter#structfield.tag_condition), if set.
     pub fn get_tag_condition(&self) -> &Option<crate::types::TagCondition> {
         &self.tag_condition
     }
+
     /// Builds a [`ControlPlaneAttributeFilter`].
     pub fn build(self) -> crate::types::ControlPlaneAttributeFilter {
         crate::types::ControlPlaneAttributeFilter {

@@ -13,6 +13,7 @@ pub struct ControlPlaneTagFilter {
     /// A leaf node condition which can be used to specify a tag condition.
     pub tag_condition: Option<crate::types::TagCondition>,
 }
+
 impl ControlPlaneTagFilter {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
@@ -20,21 +21,25 @@ impl ControlPlaneTagFilter {
     pub fn or_conditions(&self) -> &[Vec<crate::types::TagCondition>] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::TagCondition] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a tag condition.
     pub fn tag_condition(&self) -> Option<&crate::types::TagCondition> {
         self.tag_condition.as_ref()
     }
+
     /// Creates a new builder for [`ControlPlaneTagFilter`].
     pub fn builder() -> crate::types::builders::ControlPlaneTagFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ControlPlaneTagFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +48,7 @@ pub struct ControlPlaneTagFilterBuilder {
     pub(crate) and_conditions: Option<Vec<crate::types::TagCondition>>,
     pub(crate) tag_condition: Option<crate::types::TagCondition>,
 }
+
 impl ControlPlaneTagFilterBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ControlPlaneTagFilter#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(mut self, input: Vec<crate::types::TagCondition>) -> Self {
@@ -51,6 +57,7 @@ impl ControlPlaneTagFilterBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::ControlPlaneTagFilter#structfield.or_conditions).
@@ -61,10 +68,12 @@ impl ControlPlaneTagFilterBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::ControlPlaneTagFilter#structfield.or_conditions), if set.
     pub fn get_or_conditions(&self) -> &Option<Vec<Vec<crate::types::TagCondition>>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::ControlPlaneTagFilter#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(mut self, input: crate::types::TagCondition) -> Self {
         let mut v: Vec<_> = self.and_conditions.unwrap_or_default();
@@ -72,6 +81,7 @@ impl ControlPlaneTagFilterBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_conditions`](crate::types::ControlPlaneTagFilter#structfield.and_conditions).
@@ -82,10 +92,12 @@ impl ControlPlaneTagFilterBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::ControlPlaneTagFilter#structfield.and_conditions), if set.
     pub fn get_and_conditions(&self) -> &Option<Vec<crate::types::TagCondition>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a tag condition.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneTagFilter#structfield.tag_condition).
@@ -93,6 +105,7 @@ impl ControlPlaneTagFilterBuilder {
         self.tag_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a tag condition.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneTagFilter#structfield.tag_condition).
@@ -103,10 +116,12 @@ impl ControlPlaneTagFilterBuilder {
         self.tag_condition = input;
         self
     }
+
     /// Returns [`tag_condition`](crate::types::ControlPlaneTagFilter#structfield.tag_condition), if set.
     pub fn get_tag_condition(&self) -> &Option<crate::types::TagCondition> {
         &self.tag_condition
     }
+
     /// Builds a [`ControlPlaneTagFilter`].
     pub fn build(self) -> crate::types::ControlPlaneTagFilter {
         crate::types::ControlPlaneTagFilter {

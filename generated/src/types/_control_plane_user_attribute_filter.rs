@@ -19,6 +19,7 @@ pub struct ControlPlaneUserAttributeFilter {
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     pub hierarchy_group_condition: Option<crate::types::HierarchyGroupCondition>,
 }
+
 impl ControlPlaneUserAttributeFilter {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
@@ -26,25 +27,30 @@ impl ControlPlaneUserAttributeFilter {
     pub fn or_conditions(&self) -> &[crate::types::AttributeAndCondition] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     pub fn and_condition(&self) -> Option<&crate::types::AttributeAndCondition> {
         self.and_condition.as_ref()
     }
+
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     pub fn tag_condition(&self) -> Option<&crate::types::TagCondition> {
         self.tag_condition.as_ref()
     }
+
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     pub fn hierarchy_group_condition(
         &self,
     ) -> Option<&crate::types::HierarchyGroupCondition> {
         self.hierarchy_group_condition.as_ref()
     }
+
     /// Creates a new builder for [`ControlPlaneUserAttributeFilter`].
     pub fn builder() -> crate::types::builders::ControlPlaneUserAttributeFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ControlPlaneUserAttributeFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -54,6 +60,7 @@ pub struct ControlPlaneUserAttributeFilterBuilder {
     pub(crate) tag_condition: Option<crate::types::TagCondition>,
     pub(crate) hierarchy_group_condition: Option<crate::types::HierarchyGroupCondition>,
 }
+
 impl ControlPlaneUserAttributeFilterBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ControlPlaneUserAttributeFilter#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(mut self, input: crate::types::AttributeAndCondition) -> Self {
@@ -62,6 +69,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::ControlPlaneUserAttributeFilter#structfield.or_conditions).
@@ -72,12 +80,14 @@ impl ControlPlaneUserAttributeFilterBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::ControlPlaneUserAttributeFilter#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::AttributeAndCondition>> {
         &self.or_conditions
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.and_condition).
@@ -85,6 +95,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
         self.and_condition = Some(input);
         self
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.and_condition).
@@ -95,10 +106,12 @@ impl ControlPlaneUserAttributeFilterBuilder {
         self.and_condition = input;
         self
     }
+
     /// Returns [`and_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.and_condition), if set.
     pub fn get_and_condition(&self) -> &Option<crate::types::AttributeAndCondition> {
         &self.and_condition
     }
+
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.tag_condition).
@@ -106,6 +119,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
         self.tag_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a tag condition, for example, `HAVE BPO = 123`.
     ///
     /// Sets [`tag_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.tag_condition).
@@ -116,10 +130,12 @@ impl ControlPlaneUserAttributeFilterBuilder {
         self.tag_condition = input;
         self
     }
+
     /// Returns [`tag_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.tag_condition), if set.
     pub fn get_tag_condition(&self) -> &Option<crate::types::TagCondition> {
         &self.tag_condition
     }
+
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.hierarchy_group_condition).
@@ -130,6 +146,7 @@ impl ControlPlaneUserAttributeFilterBuilder {
         self.hierarchy_group_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.hierarchy_group_condition).
@@ -140,12 +157,14 @@ impl ControlPlaneUserAttributeFilterBuilder {
         self.hierarchy_group_condition = input;
         self
     }
+
     /// Returns [`hierarchy_group_condition`](crate::types::ControlPlaneUserAttributeFilter#structfield.hierarchy_group_condition), if set.
     pub fn get_hierarchy_group_condition(
         &self,
     ) -> &Option<crate::types::HierarchyGroupCondition> {
         &self.hierarchy_group_condition
     }
+
     /// Builds a [`ControlPlaneUserAttributeFilter`].
     pub fn build(self) -> crate::types::ControlPlaneUserAttributeFilter {
         crate::types::ControlPlaneUserAttributeFilter {

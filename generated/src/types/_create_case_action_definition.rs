@@ -8,20 +8,24 @@ pub struct CreateCaseActionDefinition {
     /// A unique identifier of a template.
     pub template_id: String,
 }
+
 impl CreateCaseActionDefinition {
     /// An array of objects with `Field ID` and `Value` data.
     pub fn fields(&self) -> &[crate::types::FieldValue] {
         &self.fields
     }
+
     /// A unique identifier of a template.
     pub fn template_id(&self) -> &str {
         &self.template_id
     }
+
     /// Creates a new builder for [`CreateCaseActionDefinition`].
     pub fn builder() -> crate::types::builders::CreateCaseActionDefinitionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`CreateCaseActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct CreateCaseActionDefinitionBuilder {
     pub(crate) fields: Option<Vec<crate::types::FieldValue>>,
     pub(crate) template_id: Option<String>,
 }
+
 impl CreateCaseActionDefinitionBuilder {
     /// Appends an item to [`fields`](crate::types::CreateCaseActionDefinition#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
     pub fn fields(mut self, input: crate::types::FieldValue) -> Self {
@@ -37,6 +42,7 @@ impl CreateCaseActionDefinitionBuilder {
         self.fields = Some(v);
         self
     }
+
     /// An array of objects with `Field ID` and `Value` data.
     ///
     /// Sets [`fields`](crate::types::CreateCaseActionDefinition#structfield.fields). This field is required.
@@ -44,10 +50,12 @@ impl CreateCaseActionDefinitionBuilder {
         self.fields = input;
         self
     }
+
     /// Returns [`fields`](crate::types::CreateCaseActionDefinition#structfield.fields), if set.
     pub fn get_fields(&self) -> &Option<Vec<crate::types::FieldValue>> {
         &self.fields
     }
+
     /// A unique identifier of a template.
     ///
     /// Sets [`template_id`](crate::types::CreateCaseActionDefinition#structfield.template_id). This field is required.
@@ -55,6 +63,7 @@ impl CreateCaseActionDefinitionBuilder {
         self.template_id = Some(input.into());
         self
     }
+
     /// A unique identifier of a template.
     ///
     /// Sets [`template_id`](crate::types::CreateCaseActionDefinition#structfield.template_id). This field is required.
@@ -62,10 +71,12 @@ impl CreateCaseActionDefinitionBuilder {
         self.template_id = input;
         self
     }
+
     /// Returns [`template_id`](crate::types::CreateCaseActionDefinition#structfield.template_id), if set.
     pub fn get_template_id(&self) -> &Option<String> {
         &self.template_id
     }
+
     /// Builds a [`CreateCaseActionDefinition`].
     ///
     /// Fails when one of these fields is unset:

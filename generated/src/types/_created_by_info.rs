@@ -13,23 +13,28 @@ pub enum CreatedByInfo {
     #[non_exhaustive]
     Unknown,
 }
+
 impl CreatedByInfo {
     /// The value of the [`AwsIdentityArn`](Self::AwsIdentityArn) variant, or `Err(self)` for any other variant.
     pub fn as_aws_identity_arn(&self) -> Result<&String, &Self> {
         if let Self::AwsIdentityArn(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`AwsIdentityArn`](Self::AwsIdentityArn) variant.
     pub fn is_aws_identity_arn(&self) -> bool {
         self.as_aws_identity_arn().is_ok()
     }
+
     /// The value of the [`ConnectUserArn`](Self::ConnectUserArn) variant, or `Err(self)` for any other variant.
     pub fn as_connect_user_arn(&self) -> Result<&String, &Self> {
         if let Self::ConnectUserArn(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`ConnectUserArn`](Self::ConnectUserArn) variant.
     pub fn is_connect_user_arn(&self) -> bool {
         self.as_connect_user_arn().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

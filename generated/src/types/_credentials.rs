@@ -12,28 +12,34 @@ pub struct Credentials {
     /// Renews the expiration timer for a generated token.
     pub refresh_token_expiration: Option<crate::primitives::DateTime>,
 }
+
 impl Credentials {
     /// An access token generated for a federated user to access Amazon Connect.
     pub fn access_token(&self) -> Option<&str> {
         self.access_token.as_deref()
     }
+
     /// A token generated with an expiration time for the session a user is logged in to Amazon Connect.
     pub fn access_token_expiration(&self) -> Option<&crate::primitives::DateTime> {
         self.access_token_expiration.as_ref()
     }
+
     /// Renews a token generated for a user to access the Amazon Connect instance.
     pub fn refresh_token(&self) -> Option<&str> {
         self.refresh_token.as_deref()
     }
+
     /// Renews the expiration timer for a generated token.
     pub fn refresh_token_expiration(&self) -> Option<&crate::primitives::DateTime> {
         self.refresh_token_expiration.as_ref()
     }
+
     /// Creates a new builder for [`Credentials`].
     pub fn builder() -> crate::types::builders::CredentialsBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for Credentials {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("Credentials");
@@ -44,6 +50,7 @@ impl ::std::fmt::Debug for Credentials {
         formatter.finish()
     }
 }
+
 /// A builder for [`Credentials`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -53,6 +60,7 @@ pub struct CredentialsBuilder {
     pub(crate) refresh_token: Option<String>,
     pub(crate) refresh_token_expiration: Option<crate::primitives::DateTime>,
 }
+
 impl CredentialsBuilder {
     /// An access token generated for a federated user to access Amazon Connect.
     ///
@@ -61,6 +69,7 @@ impl CredentialsBuilder {
         self.access_token = Some(input.into());
         self
     }
+
     /// An access token generated for a federated user to access Amazon Connect.
     ///
     /// Sets [`access_token`](crate::types::Credentials#structfield.access_token).
@@ -68,10 +77,12 @@ impl CredentialsBuilder {
         self.access_token = input;
         self
     }
+
     /// Returns [`access_token`](crate::types::Credentials#structfield.access_token), if set.
     pub fn get_access_token(&self) -> &Option<String> {
         &self.access_token
     }
+
     /// A token generated with an expiration time for the session a user is logged in to Amazon Connect.
     ///
     /// Sets [`access_token_expiration`](crate::types::Credentials#structfield.access_token_expiration).
@@ -82,6 +93,7 @@ impl CredentialsBuilder {
         self.access_token_expiration = Some(input);
         self
     }
+
     /// A token generated with an expiration time for the session a user is logged in to Amazon Connect.
     ///
     /// Sets [`access_token_expiration`](crate::types::Credentials#structfield.access_token_expiration).
@@ -92,10 +104,12 @@ impl CredentialsBuilder {
         self.access_token_expiration = input;
         self
     }
+
     /// Returns [`access_token_expiration`](crate::types::Credentials#structfield.access_token_expiration), if set.
     pub fn get_access_token_expiration(&self) -> &Option<crate::primitives::DateTime> {
         &self.access_token_expiration
     }
+
     /// Renews a token generated for a user to access the Amazon Connect instance.
     ///
     /// Sets [`refresh_token`](crate::types::Credentials#structfield.refresh_token).
@@ -103,6 +117,7 @@ impl CredentialsBuilder {
         self.refresh_token = Some(input.into());
         self
     }
+
     /// Renews a token generated for a user to access the Amazon Connect instance.
     ///
     /// Sets [`refresh_token`](crate::types::Credentials#structfield.refresh_token).
@@ -110,10 +125,12 @@ impl CredentialsBuilder {
         self.refresh_token = input;
         self
     }
+
     /// Returns [`refresh_token`](crate::types::Credentials#structfield.refresh_token), if set.
     pub fn get_refresh_token(&self) -> &Option<String> {
         &self.refresh_token
     }
+
     /// Renews the expiration timer for a generated token.
     ///
     /// Sets [`refresh_token_expiration`](crate::types::Credentials#structfield.refresh_token_expiration).
@@ -124,6 +141,7 @@ impl CredentialsBuilder {
         self.refresh_token_expiration = Some(input);
         self
     }
+
     /// Renews the expiration timer for a generated token.
     ///
     /// Sets [`refresh_token_expiration`](crate::types::Credentials#structfield.refresh_token_expiration).
@@ -134,10 +152,12 @@ impl CredentialsBuilder {
         self.refresh_token_expiration = input;
         self
     }
+
     /// Returns [`refresh_token_expiration`](crate::types::Credentials#structfield.refresh_token_expiration), if set.
     pub fn get_refresh_token_expiration(&self) -> &Option<crate::primitives::DateTime> {
         &self.refresh_token_expiration
     }
+
     /// Builds a [`Credentials`].
     pub fn build(self) -> crate::types::Credentials {
         crate::types::Credentials {
@@ -148,6 +168,7 @@ impl CredentialsBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for CredentialsBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("CredentialsBuilder");

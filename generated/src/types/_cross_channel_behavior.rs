@@ -6,22 +6,26 @@ pub struct CrossChannelBehavior {
     /// Specifies the other channels that can be routed to an agent handling their current channel.
     pub behavior_type: crate::types::BehaviorType,
 }
+
 impl CrossChannelBehavior {
     /// Specifies the other channels that can be routed to an agent handling their current channel.
     pub fn behavior_type(&self) -> &crate::types::BehaviorType {
         &self.behavior_type
     }
+
     /// Creates a new builder for [`CrossChannelBehavior`].
     pub fn builder() -> crate::types::builders::CrossChannelBehaviorBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`CrossChannelBehavior`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CrossChannelBehaviorBuilder {
     pub(crate) behavior_type: Option<crate::types::BehaviorType>,
 }
+
 impl CrossChannelBehaviorBuilder {
     /// Specifies the other channels that can be routed to an agent handling their current channel.
     ///
@@ -30,6 +34,7 @@ impl CrossChannelBehaviorBuilder {
         self.behavior_type = Some(input);
         self
     }
+
     /// Specifies the other channels that can be routed to an agent handling their current channel.
     ///
     /// Sets [`behavior_type`](crate::types::CrossChannelBehavior#structfield.behavior_type). This field is required.
@@ -40,10 +45,12 @@ impl CrossChannelBehaviorBuilder {
         self.behavior_type = input;
         self
     }
+
     /// Returns [`behavior_type`](crate::types::CrossChannelBehavior#structfield.behavior_type), if set.
     pub fn get_behavior_type(&self) -> &Option<crate::types::BehaviorType> {
         &self.behavior_type
     }
+
     /// Builds a [`CrossChannelBehavior`].
     ///
     /// Fails when one of these fields is unset:

@@ -14,24 +14,29 @@ pub struct CurrentMetric {
     /// The unit for the metric.
     pub unit: Option<crate::types::Unit>,
 }
+
 impl CurrentMetric {
     /// The name of the metric.
     pub fn name(&self) -> Option<&crate::types::CurrentMetricName> {
         self.name.as_ref()
     }
+
     /// Out of the box current metrics or custom metrics can be referenced via this field.
     pub fn metric_id(&self) -> Option<&str> {
         self.metric_id.as_deref()
     }
+
     /// **Note:** The Unit parameter is not supported for custom metrics.
     pub fn unit(&self) -> Option<&crate::types::Unit> {
         self.unit.as_ref()
     }
+
     /// Creates a new builder for [`CurrentMetric`].
     pub fn builder() -> crate::types::builders::CurrentMetricBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`CurrentMetric`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -40,6 +45,7 @@ pub struct CurrentMetricBuilder {
     pub(crate) metric_id: Option<String>,
     pub(crate) unit: Option<crate::types::Unit>,
 }
+
 impl CurrentMetricBuilder {
     /// The name of the metric.
     ///
@@ -48,6 +54,7 @@ impl CurrentMetricBuilder {
         self.name = Some(input);
         self
     }
+
     /// The name of the metric.
     ///
     /// Sets [`name`](crate::types::CurrentMetric#structfield.name).
@@ -55,10 +62,12 @@ impl CurrentMetricBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::CurrentMetric#structfield.name), if set.
     pub fn get_name(&self) -> &Option<crate::types::CurrentMetricName> {
         &self.name
     }
+
     /// Out of the box current metrics or custom metrics can be referenced via this field.
     ///
     /// Sets [`metric_id`](crate::types::CurrentMetric#structfield.metric_id).
@@ -66,6 +75,7 @@ impl CurrentMetricBuilder {
         self.metric_id = Some(input.into());
         self
     }
+
     /// Out of the box current metrics or custom metrics can be referenced via this field.
     ///
     /// Sets [`metric_id`](crate::types::CurrentMetric#structfield.metric_id).
@@ -73,10 +83,12 @@ impl CurrentMetricBuilder {
         self.metric_id = input;
         self
     }
+
     /// Returns [`metric_id`](crate::types::CurrentMetric#structfield.metric_id), if set.
     pub fn get_metric_id(&self) -> &Option<String> {
         &self.metric_id
     }
+
     /// **Note:** The Unit parameter is not supported for custom metrics.
     ///
     /// Sets [`unit`](crate::types::CurrentMetric#structfield.unit).
@@ -84,6 +96,7 @@ impl CurrentMetricBuilder {
         self.unit = Some(input);
         self
     }
+
     /// **Note:** The Unit parameter is not supported for custom metrics.
     ///
     /// Sets [`unit`](crate::types::CurrentMetric#structfield.unit).
@@ -91,10 +104,12 @@ impl CurrentMetricBuilder {
         self.unit = input;
         self
     }
+
     /// Returns [`unit`](crate::types::CurrentMetric#structfield.unit), if set.
     pub fn get_unit(&self) -> &Option<crate::types::Unit> {
         &self.unit
     }
+
     /// Builds a [`CurrentMetric`].
     pub fn build(self) -> crate::types::CurrentMetric {
         crate::types::CurrentMetric {

@@ -8,20 +8,24 @@ pub struct CurrentMetricData {
     /// The value of the metric.
     pub value: Option<f64>,
 }
+
 impl CurrentMetricData {
     /// Information about the metric.
     pub fn metric(&self) -> Option<&crate::types::CurrentMetric> {
         self.metric.as_ref()
     }
+
     /// The value of the metric.
     pub fn value(&self) -> Option<f64> {
         self.value
     }
+
     /// Creates a new builder for [`CurrentMetricData`].
     pub fn builder() -> crate::types::builders::CurrentMetricDataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`CurrentMetricData`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct CurrentMetricDataBuilder {
     pub(crate) metric: Option<crate::types::CurrentMetric>,
     pub(crate) value: Option<f64>,
 }
+
 impl CurrentMetricDataBuilder {
     /// Information about the metric.
     ///
@@ -37,6 +42,7 @@ impl CurrentMetricDataBuilder {
         self.metric = Some(input);
         self
     }
+
     /// Information about the metric.
     ///
     /// Sets [`metric`](crate::types::CurrentMetricData#structfield.metric).
@@ -44,10 +50,12 @@ impl CurrentMetricDataBuilder {
         self.metric = input;
         self
     }
+
     /// Returns [`metric`](crate::types::CurrentMetricData#structfield.metric), if set.
     pub fn get_metric(&self) -> &Option<crate::types::CurrentMetric> {
         &self.metric
     }
+
     /// The value of the metric.
     ///
     /// Sets [`value`](crate::types::CurrentMetricData#structfield.value).
@@ -55,6 +63,7 @@ impl CurrentMetricDataBuilder {
         self.value = Some(input);
         self
     }
+
     /// The value of the metric.
     ///
     /// Sets [`value`](crate::types::CurrentMetricData#structfield.value).
@@ -62,10 +71,12 @@ impl CurrentMetricDataBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::CurrentMetricData#structfield.value), if set.
     pub fn get_value(&self) -> &Option<f64> {
         &self.value
     }
+
     /// Builds a [`CurrentMetricData`].
     pub fn build(self) -> crate::types::CurrentMetricData {
         crate::types::CurrentMetricData {

@@ -8,22 +8,26 @@ pub struct CurrentMetricResult {
     /// The set of metrics.
     pub collections: Option<Vec<crate::types::CurrentMetricData>>,
 }
+
 impl CurrentMetricResult {
     /// The dimensions for the metrics.
     pub fn dimensions(&self) -> Option<&crate::types::Dimensions> {
         self.dimensions.as_ref()
     }
+
     /// The set of metrics.
     ///
     /// Empty when the field is unset; use `.collections.is_none()` to tell unset from empty.
     pub fn collections(&self) -> &[crate::types::CurrentMetricData] {
         self.collections.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`CurrentMetricResult`].
     pub fn builder() -> crate::types::builders::CurrentMetricResultBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`CurrentMetricResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct CurrentMetricResultBuilder {
     pub(crate) dimensions: Option<crate::types::Dimensions>,
     pub(crate) collections: Option<Vec<crate::types::CurrentMetricData>>,
 }
+
 impl CurrentMetricResultBuilder {
     /// The dimensions for the metrics.
     ///
@@ -39,6 +44,7 @@ impl CurrentMetricResultBuilder {
         self.dimensions = Some(input);
         self
     }
+
     /// The dimensions for the metrics.
     ///
     /// Sets [`dimensions`](crate::types::CurrentMetricResult#structfield.dimensions).
@@ -46,10 +52,12 @@ impl CurrentMetricResultBuilder {
         self.dimensions = input;
         self
     }
+
     /// Returns [`dimensions`](crate::types::CurrentMetricResult#structfield.dimensions), if set.
     pub fn get_dimensions(&self) -> &Option<crate::types::Dimensions> {
         &self.dimensions
     }
+
     /// Appends an item to [`collections`](crate::types::CurrentMetricResult#structfield.collections); use [`set_collections`](Self::set_collections) to replace the whole list.
     pub fn collections(mut self, input: crate::types::CurrentMetricData) -> Self {
         let mut v: Vec<_> = self.collections.unwrap_or_default();
@@ -57,6 +65,7 @@ impl CurrentMetricResultBuilder {
         self.collections = Some(v);
         self
     }
+
     /// The set of metrics.
     ///
     /// Sets [`collections`](crate::types::CurrentMetricResult#structfield.collections).
@@ -67,10 +76,12 @@ impl CurrentMetricResultBuilder {
         self.collections = input;
         self
     }
+
     /// Returns [`collections`](crate::types::CurrentMetricResult#structfield.collections), if set.
     pub fn get_collections(&self) -> &Option<Vec<crate::types::CurrentMetricData>> {
         &self.collections
     }
+
     /// Builds a [`CurrentMetricResult`].
     pub fn build(self) -> crate::types::CurrentMetricResult {
         crate::types::CurrentMetricResult {

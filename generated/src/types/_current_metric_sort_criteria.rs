@@ -8,20 +8,24 @@ pub struct CurrentMetricSortCriteria {
     /// The way to sort.
     pub sort_order: Option<crate::types::SortOrder>,
 }
+
 impl CurrentMetricSortCriteria {
     /// The current metric names.
     pub fn sort_by_metric(&self) -> Option<&crate::types::CurrentMetricName> {
         self.sort_by_metric.as_ref()
     }
+
     /// The way to sort.
     pub fn sort_order(&self) -> Option<&crate::types::SortOrder> {
         self.sort_order.as_ref()
     }
+
     /// Creates a new builder for [`CurrentMetricSortCriteria`].
     pub fn builder() -> crate::types::builders::CurrentMetricSortCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`CurrentMetricSortCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct CurrentMetricSortCriteriaBuilder {
     pub(crate) sort_by_metric: Option<crate::types::CurrentMetricName>,
     pub(crate) sort_order: Option<crate::types::SortOrder>,
 }
+
 impl CurrentMetricSortCriteriaBuilder {
     /// The current metric names.
     ///
@@ -37,6 +42,7 @@ impl CurrentMetricSortCriteriaBuilder {
         self.sort_by_metric = Some(input);
         self
     }
+
     /// The current metric names.
     ///
     /// Sets [`sort_by_metric`](crate::types::CurrentMetricSortCriteria#structfield.sort_by_metric).
@@ -47,10 +53,12 @@ impl CurrentMetricSortCriteriaBuilder {
         self.sort_by_metric = input;
         self
     }
+
     /// Returns [`sort_by_metric`](crate::types::CurrentMetricSortCriteria#structfield.sort_by_metric), if set.
     pub fn get_sort_by_metric(&self) -> &Option<crate::types::CurrentMetricName> {
         &self.sort_by_metric
     }
+
     /// The way to sort.
     ///
     /// Sets [`sort_order`](crate::types::CurrentMetricSortCriteria#structfield.sort_order).
@@ -58,6 +66,7 @@ impl CurrentMetricSortCriteriaBuilder {
         self.sort_order = Some(input);
         self
     }
+
     /// The way to sort.
     ///
     /// Sets [`sort_order`](crate::types::CurrentMetricSortCriteria#structfield.sort_order).
@@ -65,10 +74,12 @@ impl CurrentMetricSortCriteriaBuilder {
         self.sort_order = input;
         self
     }
+
     /// Returns [`sort_order`](crate::types::CurrentMetricSortCriteria#structfield.sort_order), if set.
     pub fn get_sort_order(&self) -> &Option<crate::types::SortOrder> {
         &self.sort_order
     }
+
     /// Builds a [`CurrentMetricSortCriteria`].
     pub fn build(self) -> crate::types::CurrentMetricSortCriteria {
         crate::types::CurrentMetricSortCriteria {

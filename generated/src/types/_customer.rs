@@ -8,20 +8,24 @@ pub struct Customer {
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call. For more information, see [Set up in-app, web, video calling, and screen sharing capabilities](https://docs.aws.amazon.com/connect/latest/adminguide/inapp-calling.html) in the *Amazon Connect Administrator Guide*.
     pub capabilities: Option<crate::types::ParticipantCapabilities>,
 }
+
 impl Customer {
     /// Information regarding Customer’s device.
     pub fn device_info(&self) -> Option<&crate::types::DeviceInfo> {
         self.device_info.as_ref()
     }
+
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     pub fn capabilities(&self) -> Option<&crate::types::ParticipantCapabilities> {
         self.capabilities.as_ref()
     }
+
     /// Creates a new builder for [`Customer`].
     pub fn builder() -> crate::types::builders::CustomerBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Customer`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct CustomerBuilder {
     pub(crate) device_info: Option<crate::types::DeviceInfo>,
     pub(crate) capabilities: Option<crate::types::ParticipantCapabilities>,
 }
+
 impl CustomerBuilder {
     /// Information regarding Customer’s device.
     ///
@@ -37,6 +42,7 @@ impl CustomerBuilder {
         self.device_info = Some(input);
         self
     }
+
     /// Information regarding Customer’s device.
     ///
     /// Sets [`device_info`](crate::types::Customer#structfield.device_info).
@@ -44,10 +50,12 @@ impl CustomerBuilder {
         self.device_info = input;
         self
     }
+
     /// Returns [`device_info`](crate::types::Customer#structfield.device_info), if set.
     pub fn get_device_info(&self) -> &Option<crate::types::DeviceInfo> {
         &self.device_info
     }
+
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`capabilities`](crate::types::Customer#structfield.capabilities).
@@ -55,6 +63,7 @@ impl CustomerBuilder {
         self.capabilities = Some(input);
         self
     }
+
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`capabilities`](crate::types::Customer#structfield.capabilities).
@@ -65,10 +74,12 @@ impl CustomerBuilder {
         self.capabilities = input;
         self
     }
+
     /// Returns [`capabilities`](crate::types::Customer#structfield.capabilities), if set.
     pub fn get_capabilities(&self) -> &Option<crate::types::ParticipantCapabilities> {
         &self.capabilities
     }
+
     /// Builds a [`Customer`].
     pub fn build(self) -> crate::types::Customer {
         crate::types::Customer {

@@ -6,22 +6,26 @@ pub struct CustomerQualityMetrics {
     /// Information about the audio quality of the Customer
     pub audio: Option<crate::types::AudioQualityMetricsInfo>,
 }
+
 impl CustomerQualityMetrics {
     /// Information about the audio quality of the Customer
     pub fn audio(&self) -> Option<&crate::types::AudioQualityMetricsInfo> {
         self.audio.as_ref()
     }
+
     /// Creates a new builder for [`CustomerQualityMetrics`].
     pub fn builder() -> crate::types::builders::CustomerQualityMetricsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`CustomerQualityMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CustomerQualityMetricsBuilder {
     pub(crate) audio: Option<crate::types::AudioQualityMetricsInfo>,
 }
+
 impl CustomerQualityMetricsBuilder {
     /// Information about the audio quality of the Customer
     ///
@@ -30,6 +34,7 @@ impl CustomerQualityMetricsBuilder {
         self.audio = Some(input);
         self
     }
+
     /// Information about the audio quality of the Customer
     ///
     /// Sets [`audio`](crate::types::CustomerQualityMetrics#structfield.audio).
@@ -40,10 +45,12 @@ impl CustomerQualityMetricsBuilder {
         self.audio = input;
         self
     }
+
     /// Returns [`audio`](crate::types::CustomerQualityMetrics#structfield.audio), if set.
     pub fn get_audio(&self) -> &Option<crate::types::AudioQualityMetricsInfo> {
         &self.audio
     }
+
     /// Builds a [`CustomerQualityMetrics`].
     pub fn build(self) -> crate::types::CustomerQualityMetrics {
         crate::types::CustomerQualityMetrics {

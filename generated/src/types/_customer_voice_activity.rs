@@ -8,20 +8,24 @@ pub struct CustomerVoiceActivity {
     /// Timestamp that measures the end of the customer greeting from an outbound voice call.
     pub greeting_end_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl CustomerVoiceActivity {
     /// Timestamp that measures the beginning of the customer greeting from an outbound voice call.
     pub fn greeting_start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.greeting_start_timestamp.as_ref()
     }
+
     /// Timestamp that measures the end of the customer greeting from an outbound voice call.
     pub fn greeting_end_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.greeting_end_timestamp.as_ref()
     }
+
     /// Creates a new builder for [`CustomerVoiceActivity`].
     pub fn builder() -> crate::types::builders::CustomerVoiceActivityBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`CustomerVoiceActivity`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct CustomerVoiceActivityBuilder {
     pub(crate) greeting_start_timestamp: Option<crate::primitives::DateTime>,
     pub(crate) greeting_end_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl CustomerVoiceActivityBuilder {
     /// Timestamp that measures the beginning of the customer greeting from an outbound voice call.
     ///
@@ -40,6 +45,7 @@ impl CustomerVoiceActivityBuilder {
         self.greeting_start_timestamp = Some(input);
         self
     }
+
     /// Timestamp that measures the beginning of the customer greeting from an outbound voice call.
     ///
     /// Sets [`greeting_start_timestamp`](crate::types::CustomerVoiceActivity#structfield.greeting_start_timestamp).
@@ -50,10 +56,12 @@ impl CustomerVoiceActivityBuilder {
         self.greeting_start_timestamp = input;
         self
     }
+
     /// Returns [`greeting_start_timestamp`](crate::types::CustomerVoiceActivity#structfield.greeting_start_timestamp), if set.
     pub fn get_greeting_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.greeting_start_timestamp
     }
+
     /// Timestamp that measures the end of the customer greeting from an outbound voice call.
     ///
     /// Sets [`greeting_end_timestamp`](crate::types::CustomerVoiceActivity#structfield.greeting_end_timestamp).
@@ -61,6 +69,7 @@ impl CustomerVoiceActivityBuilder {
         self.greeting_end_timestamp = Some(input);
         self
     }
+
     /// Timestamp that measures the end of the customer greeting from an outbound voice call.
     ///
     /// Sets [`greeting_end_timestamp`](crate::types::CustomerVoiceActivity#structfield.greeting_end_timestamp).
@@ -71,10 +80,12 @@ impl CustomerVoiceActivityBuilder {
         self.greeting_end_timestamp = input;
         self
     }
+
     /// Returns [`greeting_end_timestamp`](crate::types::CustomerVoiceActivity#structfield.greeting_end_timestamp), if set.
     pub fn get_greeting_end_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.greeting_end_timestamp
     }
+
     /// Builds a [`CustomerVoiceActivity`].
     pub fn build(self) -> crate::types::CustomerVoiceActivity {
         crate::types::CustomerVoiceActivity {

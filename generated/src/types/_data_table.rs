@@ -32,68 +32,84 @@ pub struct DataTable {
     /// Key-value pairs for attribute based access control (TBAC or ABAC) and organization.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl DataTable {
     /// The human-readable name of the data table.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// The unique identifier for the data table.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) for the data table.
     pub fn arn(&self) -> &str {
         &self.arn
     }
+
     /// The IANA timezone identifier used when resolving time based dynamic values.
     pub fn time_zone(&self) -> &str {
         &self.time_zone
     }
+
     /// An optional description of the data table's purpose and contents.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The data level that concurrent value edits are locked on.
     pub fn value_lock_level(&self) -> Option<&crate::types::DataTableLockLevel> {
         self.value_lock_level.as_ref()
     }
+
     /// The lock version information used for optimistic locking and table versioning.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// A unique identifier and alias for customer managed versions (not $LATEST or $SAVED).
     pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
+
     /// A description of the customer managed version.
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
+
     /// The current status of the data table.
     pub fn status(&self) -> Option<&crate::types::DataTableStatus> {
         self.status.as_ref()
     }
+
     /// The timestamp when the data table was created.
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
+
     /// The timestamp when the data table or any of its properties were last modified.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where the data table was last modified, used for region replication.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Key-value pairs for attribute based access control (TBAC or ABAC) and organization.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`DataTable`].
     pub fn builder() -> crate::types::builders::DataTableBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTable`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -113,6 +129,7 @@ pub struct DataTableBuilder {
     pub(crate) last_modified_region: Option<String>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl DataTableBuilder {
     /// The human-readable name of the data table.
     ///
@@ -121,6 +138,7 @@ impl DataTableBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The human-readable name of the data table.
     ///
     /// Sets [`name`](crate::types::DataTable#structfield.name). This field is required.
@@ -128,10 +146,12 @@ impl DataTableBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::DataTable#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The unique identifier for the data table.
     ///
     /// Sets [`id`](crate::types::DataTable#structfield.id). This field is required.
@@ -139,6 +159,7 @@ impl DataTableBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier for the data table.
     ///
     /// Sets [`id`](crate::types::DataTable#structfield.id). This field is required.
@@ -146,10 +167,12 @@ impl DataTableBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::DataTable#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) for the data table.
     ///
     /// Sets [`arn`](crate::types::DataTable#structfield.arn). This field is required.
@@ -157,6 +180,7 @@ impl DataTableBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the data table.
     ///
     /// Sets [`arn`](crate::types::DataTable#structfield.arn). This field is required.
@@ -164,10 +188,12 @@ impl DataTableBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::DataTable#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The IANA timezone identifier used when resolving time based dynamic values.
     ///
     /// Sets [`time_zone`](crate::types::DataTable#structfield.time_zone). This field is required.
@@ -175,6 +201,7 @@ impl DataTableBuilder {
         self.time_zone = Some(input.into());
         self
     }
+
     /// The IANA timezone identifier used when resolving time based dynamic values.
     ///
     /// Sets [`time_zone`](crate::types::DataTable#structfield.time_zone). This field is required.
@@ -182,10 +209,12 @@ impl DataTableBuilder {
         self.time_zone = input;
         self
     }
+
     /// Returns [`time_zone`](crate::types::DataTable#structfield.time_zone), if set.
     pub fn get_time_zone(&self) -> &Option<String> {
         &self.time_zone
     }
+
     /// An optional description of the data table's purpose and contents.
     ///
     /// Sets [`description`](crate::types::DataTable#structfield.description).
@@ -193,6 +222,7 @@ impl DataTableBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// An optional description of the data table's purpose and contents.
     ///
     /// Sets [`description`](crate::types::DataTable#structfield.description).
@@ -200,10 +230,12 @@ impl DataTableBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::DataTable#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The data level that concurrent value edits are locked on.
     ///
     /// Sets [`value_lock_level`](crate::types::DataTable#structfield.value_lock_level).
@@ -211,6 +243,7 @@ impl DataTableBuilder {
         self.value_lock_level = Some(input);
         self
     }
+
     /// The data level that concurrent value edits are locked on.
     ///
     /// Sets [`value_lock_level`](crate::types::DataTable#structfield.value_lock_level).
@@ -221,10 +254,12 @@ impl DataTableBuilder {
         self.value_lock_level = input;
         self
     }
+
     /// Returns [`value_lock_level`](crate::types::DataTable#structfield.value_lock_level), if set.
     pub fn get_value_lock_level(&self) -> &Option<crate::types::DataTableLockLevel> {
         &self.value_lock_level
     }
+
     /// The lock version information used for optimistic locking and table versioning.
     ///
     /// Sets [`lock_version`](crate::types::DataTable#structfield.lock_version).
@@ -232,6 +267,7 @@ impl DataTableBuilder {
         self.lock_version = Some(input);
         self
     }
+
     /// The lock version information used for optimistic locking and table versioning.
     ///
     /// Sets [`lock_version`](crate::types::DataTable#structfield.lock_version).
@@ -242,10 +278,12 @@ impl DataTableBuilder {
         self.lock_version = input;
         self
     }
+
     /// Returns [`lock_version`](crate::types::DataTable#structfield.lock_version), if set.
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
+
     /// A unique identifier and alias for customer managed versions (not $LATEST or $SAVED).
     ///
     /// Sets [`version`](crate::types::DataTable#structfield.version).
@@ -253,6 +291,7 @@ impl DataTableBuilder {
         self.version = Some(input.into());
         self
     }
+
     /// A unique identifier and alias for customer managed versions (not $LATEST or $SAVED).
     ///
     /// Sets [`version`](crate::types::DataTable#structfield.version).
@@ -260,10 +299,12 @@ impl DataTableBuilder {
         self.version = input;
         self
     }
+
     /// Returns [`version`](crate::types::DataTable#structfield.version), if set.
     pub fn get_version(&self) -> &Option<String> {
         &self.version
     }
+
     /// A description of the customer managed version.
     ///
     /// Sets [`version_description`](crate::types::DataTable#structfield.version_description).
@@ -271,6 +312,7 @@ impl DataTableBuilder {
         self.version_description = Some(input.into());
         self
     }
+
     /// A description of the customer managed version.
     ///
     /// Sets [`version_description`](crate::types::DataTable#structfield.version_description).
@@ -278,10 +320,12 @@ impl DataTableBuilder {
         self.version_description = input;
         self
     }
+
     /// Returns [`version_description`](crate::types::DataTable#structfield.version_description), if set.
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
+
     /// The current status of the data table.
     ///
     /// Sets [`status`](crate::types::DataTable#structfield.status).
@@ -289,6 +333,7 @@ impl DataTableBuilder {
         self.status = Some(input);
         self
     }
+
     /// The current status of the data table.
     ///
     /// Sets [`status`](crate::types::DataTable#structfield.status).
@@ -296,10 +341,12 @@ impl DataTableBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::DataTable#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::DataTableStatus> {
         &self.status
     }
+
     /// The timestamp when the data table was created.
     ///
     /// Sets [`created_time`](crate::types::DataTable#structfield.created_time).
@@ -307,6 +354,7 @@ impl DataTableBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp when the data table was created.
     ///
     /// Sets [`created_time`](crate::types::DataTable#structfield.created_time).
@@ -317,10 +365,12 @@ impl DataTableBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::DataTable#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The timestamp when the data table or any of its properties were last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTable#structfield.last_modified_time). This field is required.
@@ -328,6 +378,7 @@ impl DataTableBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when the data table or any of its properties were last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTable#structfield.last_modified_time). This field is required.
@@ -338,10 +389,12 @@ impl DataTableBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::DataTable#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where the data table was last modified, used for region replication.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTable#structfield.last_modified_region).
@@ -349,6 +402,7 @@ impl DataTableBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where the data table was last modified, used for region replication.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTable#structfield.last_modified_region).
@@ -356,10 +410,12 @@ impl DataTableBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::DataTable#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Inserts an entry into [`tags`](crate::types::DataTable#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -367,6 +423,7 @@ impl DataTableBuilder {
         self.tags = Some(map);
         self
     }
+
     /// Key-value pairs for attribute based access control (TBAC or ABAC) and organization.
     ///
     /// Sets [`tags`](crate::types::DataTable#structfield.tags).
@@ -377,10 +434,12 @@ impl DataTableBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::DataTable#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`DataTable`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,6 +8,7 @@ pub struct DataTableAccessControlConfiguration {
         crate::types::PrimaryAttributeAccessControlConfigurationItem,
     >,
 }
+
 impl DataTableAccessControlConfiguration {
     /// The configuration's primary attribute access control configuration.
     pub fn primary_attribute_access_control_configuration(
@@ -15,11 +16,13 @@ impl DataTableAccessControlConfiguration {
     ) -> Option<&crate::types::PrimaryAttributeAccessControlConfigurationItem> {
         self.primary_attribute_access_control_configuration.as_ref()
     }
+
     /// Creates a new builder for [`DataTableAccessControlConfiguration`].
     pub fn builder() -> crate::types::builders::DataTableAccessControlConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableAccessControlConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -28,6 +31,7 @@ pub struct DataTableAccessControlConfigurationBuilder {
         crate::types::PrimaryAttributeAccessControlConfigurationItem,
     >,
 }
+
 impl DataTableAccessControlConfigurationBuilder {
     /// The configuration's primary attribute access control configuration.
     ///
@@ -39,6 +43,7 @@ impl DataTableAccessControlConfigurationBuilder {
         self.primary_attribute_access_control_configuration = Some(input);
         self
     }
+
     /// The configuration's primary attribute access control configuration.
     ///
     /// Sets [`primary_attribute_access_control_configuration`](crate::types::DataTableAccessControlConfiguration#structfield.primary_attribute_access_control_configuration).
@@ -49,12 +54,14 @@ impl DataTableAccessControlConfigurationBuilder {
         self.primary_attribute_access_control_configuration = input;
         self
     }
+
     /// Returns [`primary_attribute_access_control_configuration`](crate::types::DataTableAccessControlConfiguration#structfield.primary_attribute_access_control_configuration), if set.
     pub fn get_primary_attribute_access_control_configuration(
         &self,
     ) -> &Option<crate::types::PrimaryAttributeAccessControlConfigurationItem> {
         &self.primary_attribute_access_control_configuration
     }
+
     /// Builds a [`DataTableAccessControlConfiguration`].
     pub fn build(self) -> crate::types::DataTableAccessControlConfiguration {
         crate::types::DataTableAccessControlConfiguration {

@@ -28,60 +28,74 @@ pub struct DataTableAttribute {
     /// The validation rules applied to values of this attribute. Based on JSON Schema Draft 2020-12 with additional Connect-specific validations for data integrity.
     pub validation: Option<crate::types::Validation>,
 }
+
 impl DataTableAttribute {
     /// The unique identifier for the attribute within the data table.
     pub fn attribute_id(&self) -> Option<&str> {
         self.attribute_id.as_deref()
     }
+
     /// The human-readable name of the attribute.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// The type of value allowed for this attribute.
     pub fn value_type(&self) -> &crate::types::DataTableAttributeValueType {
         &self.value_type
     }
+
     /// An optional description explaining the purpose and usage of this attribute.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The unique identifier of the data table that contains this attribute.
     pub fn data_table_id(&self) -> Option<&str> {
         self.data_table_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the data table that contains this attribute.
     pub fn data_table_arn(&self) -> Option<&str> {
         self.data_table_arn.as_deref()
     }
+
     /// Boolean indicating whether this attribute is used as a primary key for record identification.
     pub fn primary(&self) -> bool {
         self.primary
     }
+
     /// The version identifier for this attribute, used for versioning and change tracking.
     pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
+
     /// The lock version for this attribute, used for optimistic locking to prevent concurrent modification conflicts.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// The timestamp when this attribute was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this attribute was last modified, used for region replication.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// The validation rules applied to values of this attribute.
     pub fn validation(&self) -> Option<&crate::types::Validation> {
         self.validation.as_ref()
     }
+
     /// Creates a new builder for [`DataTableAttribute`].
     pub fn builder() -> crate::types::builders::DataTableAttributeBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableAttribute`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -99,6 +113,7 @@ pub struct DataTableAttributeBuilder {
     pub(crate) last_modified_region: Option<String>,
     pub(crate) validation: Option<crate::types::Validation>,
 }
+
 impl DataTableAttributeBuilder {
     /// The unique identifier for the attribute within the data table.
     ///
@@ -107,6 +122,7 @@ impl DataTableAttributeBuilder {
         self.attribute_id = Some(input.into());
         self
     }
+
     /// The unique identifier for the attribute within the data table.
     ///
     /// Sets [`attribute_id`](crate::types::DataTableAttribute#structfield.attribute_id).
@@ -114,10 +130,12 @@ impl DataTableAttributeBuilder {
         self.attribute_id = input;
         self
     }
+
     /// Returns [`attribute_id`](crate::types::DataTableAttribute#structfield.attribute_id), if set.
     pub fn get_attribute_id(&self) -> &Option<String> {
         &self.attribute_id
     }
+
     /// The human-readable name of the attribute.
     ///
     /// Sets [`name`](crate::types::DataTableAttribute#structfield.name). This field is required.
@@ -125,6 +143,7 @@ impl DataTableAttributeBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The human-readable name of the attribute.
     ///
     /// Sets [`name`](crate::types::DataTableAttribute#structfield.name). This field is required.
@@ -132,10 +151,12 @@ impl DataTableAttributeBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::DataTableAttribute#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The type of value allowed for this attribute.
     ///
     /// Sets [`value_type`](crate::types::DataTableAttribute#structfield.value_type). This field is required.
@@ -146,6 +167,7 @@ impl DataTableAttributeBuilder {
         self.value_type = Some(input);
         self
     }
+
     /// The type of value allowed for this attribute.
     ///
     /// Sets [`value_type`](crate::types::DataTableAttribute#structfield.value_type). This field is required.
@@ -156,10 +178,12 @@ impl DataTableAttributeBuilder {
         self.value_type = input;
         self
     }
+
     /// Returns [`value_type`](crate::types::DataTableAttribute#structfield.value_type), if set.
     pub fn get_value_type(&self) -> &Option<crate::types::DataTableAttributeValueType> {
         &self.value_type
     }
+
     /// An optional description explaining the purpose and usage of this attribute.
     ///
     /// Sets [`description`](crate::types::DataTableAttribute#structfield.description).
@@ -167,6 +191,7 @@ impl DataTableAttributeBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// An optional description explaining the purpose and usage of this attribute.
     ///
     /// Sets [`description`](crate::types::DataTableAttribute#structfield.description).
@@ -174,10 +199,12 @@ impl DataTableAttributeBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::DataTableAttribute#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The unique identifier of the data table that contains this attribute.
     ///
     /// Sets [`data_table_id`](crate::types::DataTableAttribute#structfield.data_table_id).
@@ -185,6 +212,7 @@ impl DataTableAttributeBuilder {
         self.data_table_id = Some(input.into());
         self
     }
+
     /// The unique identifier of the data table that contains this attribute.
     ///
     /// Sets [`data_table_id`](crate::types::DataTableAttribute#structfield.data_table_id).
@@ -192,10 +220,12 @@ impl DataTableAttributeBuilder {
         self.data_table_id = input;
         self
     }
+
     /// Returns [`data_table_id`](crate::types::DataTableAttribute#structfield.data_table_id), if set.
     pub fn get_data_table_id(&self) -> &Option<String> {
         &self.data_table_id
     }
+
     /// The Amazon Resource Name (ARN) of the data table that contains this attribute.
     ///
     /// Sets [`data_table_arn`](crate::types::DataTableAttribute#structfield.data_table_arn).
@@ -203,6 +233,7 @@ impl DataTableAttributeBuilder {
         self.data_table_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the data table that contains this attribute.
     ///
     /// Sets [`data_table_arn`](crate::types::DataTableAttribute#structfield.data_table_arn).
@@ -210,10 +241,12 @@ impl DataTableAttributeBuilder {
         self.data_table_arn = input;
         self
     }
+
     /// Returns [`data_table_arn`](crate::types::DataTableAttribute#structfield.data_table_arn), if set.
     pub fn get_data_table_arn(&self) -> &Option<String> {
         &self.data_table_arn
     }
+
     /// Boolean indicating whether this attribute is used as a primary key for record identification.
     ///
     /// Sets [`primary`](crate::types::DataTableAttribute#structfield.primary).
@@ -221,6 +254,7 @@ impl DataTableAttributeBuilder {
         self.primary = Some(input);
         self
     }
+
     /// Boolean indicating whether this attribute is used as a primary key for record identification.
     ///
     /// Sets [`primary`](crate::types::DataTableAttribute#structfield.primary).
@@ -228,10 +262,12 @@ impl DataTableAttributeBuilder {
         self.primary = input;
         self
     }
+
     /// Returns [`primary`](crate::types::DataTableAttribute#structfield.primary), if set.
     pub fn get_primary(&self) -> &Option<bool> {
         &self.primary
     }
+
     /// The version identifier for this attribute, used for versioning and change tracking.
     ///
     /// Sets [`version`](crate::types::DataTableAttribute#structfield.version).
@@ -239,6 +275,7 @@ impl DataTableAttributeBuilder {
         self.version = Some(input.into());
         self
     }
+
     /// The version identifier for this attribute, used for versioning and change tracking.
     ///
     /// Sets [`version`](crate::types::DataTableAttribute#structfield.version).
@@ -246,10 +283,12 @@ impl DataTableAttributeBuilder {
         self.version = input;
         self
     }
+
     /// Returns [`version`](crate::types::DataTableAttribute#structfield.version), if set.
     pub fn get_version(&self) -> &Option<String> {
         &self.version
     }
+
     /// The lock version for this attribute, used for optimistic locking to prevent concurrent modification conflicts.
     ///
     /// Sets [`lock_version`](crate::types::DataTableAttribute#structfield.lock_version).
@@ -257,6 +296,7 @@ impl DataTableAttributeBuilder {
         self.lock_version = Some(input);
         self
     }
+
     /// The lock version for this attribute, used for optimistic locking to prevent concurrent modification conflicts.
     ///
     /// Sets [`lock_version`](crate::types::DataTableAttribute#structfield.lock_version).
@@ -267,10 +307,12 @@ impl DataTableAttributeBuilder {
         self.lock_version = input;
         self
     }
+
     /// Returns [`lock_version`](crate::types::DataTableAttribute#structfield.lock_version), if set.
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
+
     /// The timestamp when this attribute was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableAttribute#structfield.last_modified_time).
@@ -278,6 +320,7 @@ impl DataTableAttributeBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this attribute was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableAttribute#structfield.last_modified_time).
@@ -288,10 +331,12 @@ impl DataTableAttributeBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::DataTableAttribute#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this attribute was last modified, used for region replication.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableAttribute#structfield.last_modified_region).
@@ -299,6 +344,7 @@ impl DataTableAttributeBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this attribute was last modified, used for region replication.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableAttribute#structfield.last_modified_region).
@@ -306,10 +352,12 @@ impl DataTableAttributeBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::DataTableAttribute#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// The validation rules applied to values of this attribute.
     ///
     /// Sets [`validation`](crate::types::DataTableAttribute#structfield.validation).
@@ -317,6 +365,7 @@ impl DataTableAttributeBuilder {
         self.validation = Some(input);
         self
     }
+
     /// The validation rules applied to values of this attribute.
     ///
     /// Sets [`validation`](crate::types::DataTableAttribute#structfield.validation).
@@ -324,10 +373,12 @@ impl DataTableAttributeBuilder {
         self.validation = input;
         self
     }
+
     /// Returns [`validation`](crate::types::DataTableAttribute#structfield.validation), if set.
     pub fn get_validation(&self) -> &Option<crate::types::Validation> {
         &self.validation
     }
+
     /// Builds a [`DataTableAttribute`].
     ///
     /// Fails when one of these fields is unset:

@@ -21,6 +21,7 @@ pub enum DataTableAttributeValueType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for DataTableAttributeValueType {
     fn from(s: &str) -> Self {
         match s {
@@ -39,12 +40,14 @@ impl ::std::convert::From<&str> for DataTableAttributeValueType {
         }
     }
 }
+
 impl ::std::str::FromStr for DataTableAttributeValueType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl DataTableAttributeValueType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -57,10 +60,12 @@ impl DataTableAttributeValueType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["BOOLEAN", "NUMBER", "NUMBER_LIST", "TEXT", "TEXT_LIST"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -69,11 +74,13 @@ impl DataTableAttributeValueType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for DataTableAttributeValueType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for DataTableAttributeValueType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

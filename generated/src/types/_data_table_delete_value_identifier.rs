@@ -10,6 +10,7 @@ pub struct DataTableDeleteValueIdentifier {
     /// The identifier's lock version.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl DataTableDeleteValueIdentifier {
     /// The identifier's primary values.
     ///
@@ -17,19 +18,23 @@ impl DataTableDeleteValueIdentifier {
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.primary_values.as_deref().unwrap_or_default()
     }
+
     /// The identifier's attribute name.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The identifier's lock version.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// Creates a new builder for [`DataTableDeleteValueIdentifier`].
     pub fn builder() -> crate::types::builders::DataTableDeleteValueIdentifierBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableDeleteValueIdentifier`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct DataTableDeleteValueIdentifierBuilder {
     pub(crate) attribute_name: Option<String>,
     pub(crate) lock_version: Option<crate::types::DataTableLockVersion>,
 }
+
 impl DataTableDeleteValueIdentifierBuilder {
     /// Appends an item to [`primary_values`](crate::types::DataTableDeleteValueIdentifier#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
@@ -46,6 +52,7 @@ impl DataTableDeleteValueIdentifierBuilder {
         self.primary_values = Some(v);
         self
     }
+
     /// The identifier's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableDeleteValueIdentifier#structfield.primary_values).
@@ -56,10 +63,12 @@ impl DataTableDeleteValueIdentifierBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::DataTableDeleteValueIdentifier#structfield.primary_values), if set.
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
+
     /// The identifier's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableDeleteValueIdentifier#structfield.attribute_name). This field is required.
@@ -67,6 +76,7 @@ impl DataTableDeleteValueIdentifierBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The identifier's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableDeleteValueIdentifier#structfield.attribute_name). This field is required.
@@ -74,10 +84,12 @@ impl DataTableDeleteValueIdentifierBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::DataTableDeleteValueIdentifier#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The identifier's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableDeleteValueIdentifier#structfield.lock_version).
@@ -85,6 +97,7 @@ impl DataTableDeleteValueIdentifierBuilder {
         self.lock_version = Some(input);
         self
     }
+
     /// The identifier's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableDeleteValueIdentifier#structfield.lock_version).
@@ -95,10 +108,12 @@ impl DataTableDeleteValueIdentifierBuilder {
         self.lock_version = input;
         self
     }
+
     /// Returns [`lock_version`](crate::types::DataTableDeleteValueIdentifier#structfield.lock_version), if set.
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
+
     /// Builds a [`DataTableDeleteValueIdentifier`].
     ///
     /// Fails when one of these fields is unset:

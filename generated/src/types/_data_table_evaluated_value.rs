@@ -18,40 +18,49 @@ pub struct DataTableEvaluatedValue {
     /// The value's evaluated value.
     pub evaluated_value: String,
 }
+
 impl DataTableEvaluatedValue {
     /// The value's record ID.
     pub fn record_id(&self) -> &str {
         &self.record_id
     }
+
     /// The value's primary values.
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         &self.primary_values
     }
+
     /// The value's attribute name.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The value's value type.
     pub fn value_type(&self) -> &crate::types::DataTableAttributeValueType {
         &self.value_type
     }
+
     /// The value's found.
     pub fn found(&self) -> bool {
         self.found
     }
+
     /// The value's error.
     pub fn error(&self) -> bool {
         self.error
     }
+
     /// The value's evaluated value.
     pub fn evaluated_value(&self) -> &str {
         &self.evaluated_value
     }
+
     /// Creates a new builder for [`DataTableEvaluatedValue`].
     pub fn builder() -> crate::types::builders::DataTableEvaluatedValueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableEvaluatedValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -64,6 +73,7 @@ pub struct DataTableEvaluatedValueBuilder {
     pub(crate) error: Option<bool>,
     pub(crate) evaluated_value: Option<String>,
 }
+
 impl DataTableEvaluatedValueBuilder {
     /// The value's record ID.
     ///
@@ -72,6 +82,7 @@ impl DataTableEvaluatedValueBuilder {
         self.record_id = Some(input.into());
         self
     }
+
     /// The value's record ID.
     ///
     /// Sets [`record_id`](crate::types::DataTableEvaluatedValue#structfield.record_id). This field is required.
@@ -79,10 +90,12 @@ impl DataTableEvaluatedValueBuilder {
         self.record_id = input;
         self
     }
+
     /// Returns [`record_id`](crate::types::DataTableEvaluatedValue#structfield.record_id), if set.
     pub fn get_record_id(&self) -> &Option<String> {
         &self.record_id
     }
+
     /// Appends an item to [`primary_values`](crate::types::DataTableEvaluatedValue#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
@@ -90,6 +103,7 @@ impl DataTableEvaluatedValueBuilder {
         self.primary_values = Some(v);
         self
     }
+
     /// The value's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableEvaluatedValue#structfield.primary_values). This field is required.
@@ -100,10 +114,12 @@ impl DataTableEvaluatedValueBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::DataTableEvaluatedValue#structfield.primary_values), if set.
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
+
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableEvaluatedValue#structfield.attribute_name). This field is required.
@@ -111,6 +127,7 @@ impl DataTableEvaluatedValueBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableEvaluatedValue#structfield.attribute_name). This field is required.
@@ -118,10 +135,12 @@ impl DataTableEvaluatedValueBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::DataTableEvaluatedValue#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The value's value type.
     ///
     /// Sets [`value_type`](crate::types::DataTableEvaluatedValue#structfield.value_type). This field is required.
@@ -132,6 +151,7 @@ impl DataTableEvaluatedValueBuilder {
         self.value_type = Some(input);
         self
     }
+
     /// The value's value type.
     ///
     /// Sets [`value_type`](crate::types::DataTableEvaluatedValue#structfield.value_type). This field is required.
@@ -142,10 +162,12 @@ impl DataTableEvaluatedValueBuilder {
         self.value_type = input;
         self
     }
+
     /// Returns [`value_type`](crate::types::DataTableEvaluatedValue#structfield.value_type), if set.
     pub fn get_value_type(&self) -> &Option<crate::types::DataTableAttributeValueType> {
         &self.value_type
     }
+
     /// The value's found.
     ///
     /// Sets [`found`](crate::types::DataTableEvaluatedValue#structfield.found). This field is required.
@@ -153,6 +175,7 @@ impl DataTableEvaluatedValueBuilder {
         self.found = Some(input);
         self
     }
+
     /// The value's found.
     ///
     /// Sets [`found`](crate::types::DataTableEvaluatedValue#structfield.found). This field is required.
@@ -160,10 +183,12 @@ impl DataTableEvaluatedValueBuilder {
         self.found = input;
         self
     }
+
     /// Returns [`found`](crate::types::DataTableEvaluatedValue#structfield.found), if set.
     pub fn get_found(&self) -> &Option<bool> {
         &self.found
     }
+
     /// The value's error.
     ///
     /// Sets [`error`](crate::types::DataTableEvaluatedValue#structfield.error). This field is required.
@@ -171,6 +196,7 @@ impl DataTableEvaluatedValueBuilder {
         self.error = Some(input);
         self
     }
+
     /// The value's error.
     ///
     /// Sets [`error`](crate::types::DataTableEvaluatedValue#structfield.error). This field is required.
@@ -178,10 +204,12 @@ impl DataTableEvaluatedValueBuilder {
         self.error = input;
         self
     }
+
     /// Returns [`error`](crate::types::DataTableEvaluatedValue#structfield.error), if set.
     pub fn get_error(&self) -> &Option<bool> {
         &self.error
     }
+
     /// The value's evaluated value.
     ///
     /// Sets [`evaluated_value`](crate::types::DataTableEvaluatedValue#structfield.evaluated_value). This field is required.
@@ -189,6 +217,7 @@ impl DataTableEvaluatedValueBuilder {
         self.evaluated_value = Some(input.into());
         self
     }
+
     /// The value's evaluated value.
     ///
     /// Sets [`evaluated_value`](crate::types::DataTableEvaluatedValue#structfield.evaluated_value). This field is required.
@@ -196,10 +225,12 @@ impl DataTableEvaluatedValueBuilder {
         self.evaluated_value = input;
         self
     }
+
     /// Returns [`evaluated_value`](crate::types::DataTableEvaluatedValue#structfield.evaluated_value), if set.
     pub fn get_evaluated_value(&self) -> &Option<String> {
         &self.evaluated_value
     }
+
     /// Builds a [`DataTableEvaluatedValue`].
     ///
     /// Fails when one of these fields is unset:

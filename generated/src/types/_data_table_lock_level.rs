@@ -21,6 +21,7 @@ pub enum DataTableLockLevel {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for DataTableLockLevel {
     fn from(s: &str) -> Self {
         match s {
@@ -39,12 +40,14 @@ impl ::std::convert::From<&str> for DataTableLockLevel {
         }
     }
 }
+
 impl ::std::str::FromStr for DataTableLockLevel {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl DataTableLockLevel {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -57,10 +60,12 @@ impl DataTableLockLevel {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["ATTRIBUTE", "DATA_TABLE", "NONE", "PRIMARY_VALUE", "VALUE"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -69,11 +74,13 @@ impl DataTableLockLevel {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for DataTableLockLevel {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for DataTableLockLevel {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

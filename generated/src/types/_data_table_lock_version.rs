@@ -12,28 +12,34 @@ pub struct DataTableLockVersion {
     /// The lock version for a specific value. Changes each time the individual value is modified. Used for the finest-grained locking control.
     pub value: Option<String>,
 }
+
 impl DataTableLockVersion {
     /// The lock version for the data table itself.
     pub fn data_table(&self) -> Option<&str> {
         self.data_table.as_deref()
     }
+
     /// The lock version for a specific attribute.
     pub fn attribute(&self) -> Option<&str> {
         self.attribute.as_deref()
     }
+
     /// The lock version for a specific set of primary values (record).
     pub fn primary_values(&self) -> Option<&str> {
         self.primary_values.as_deref()
     }
+
     /// The lock version for a specific value.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Creates a new builder for [`DataTableLockVersion`].
     pub fn builder() -> crate::types::builders::DataTableLockVersionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableLockVersion`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct DataTableLockVersionBuilder {
     pub(crate) primary_values: Option<String>,
     pub(crate) value: Option<String>,
 }
+
 impl DataTableLockVersionBuilder {
     /// The lock version for the data table itself.
     ///
@@ -51,6 +58,7 @@ impl DataTableLockVersionBuilder {
         self.data_table = Some(input.into());
         self
     }
+
     /// The lock version for the data table itself.
     ///
     /// Sets [`data_table`](crate::types::DataTableLockVersion#structfield.data_table).
@@ -58,10 +66,12 @@ impl DataTableLockVersionBuilder {
         self.data_table = input;
         self
     }
+
     /// Returns [`data_table`](crate::types::DataTableLockVersion#structfield.data_table), if set.
     pub fn get_data_table(&self) -> &Option<String> {
         &self.data_table
     }
+
     /// The lock version for a specific attribute.
     ///
     /// Sets [`attribute`](crate::types::DataTableLockVersion#structfield.attribute).
@@ -69,6 +79,7 @@ impl DataTableLockVersionBuilder {
         self.attribute = Some(input.into());
         self
     }
+
     /// The lock version for a specific attribute.
     ///
     /// Sets [`attribute`](crate::types::DataTableLockVersion#structfield.attribute).
@@ -76,10 +87,12 @@ impl DataTableLockVersionBuilder {
         self.attribute = input;
         self
     }
+
     /// Returns [`attribute`](crate::types::DataTableLockVersion#structfield.attribute), if set.
     pub fn get_attribute(&self) -> &Option<String> {
         &self.attribute
     }
+
     /// The lock version for a specific set of primary values (record).
     ///
     /// Sets [`primary_values`](crate::types::DataTableLockVersion#structfield.primary_values).
@@ -87,6 +100,7 @@ impl DataTableLockVersionBuilder {
         self.primary_values = Some(input.into());
         self
     }
+
     /// The lock version for a specific set of primary values (record).
     ///
     /// Sets [`primary_values`](crate::types::DataTableLockVersion#structfield.primary_values).
@@ -94,10 +108,12 @@ impl DataTableLockVersionBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::DataTableLockVersion#structfield.primary_values), if set.
     pub fn get_primary_values(&self) -> &Option<String> {
         &self.primary_values
     }
+
     /// The lock version for a specific value.
     ///
     /// Sets [`value`](crate::types::DataTableLockVersion#structfield.value).
@@ -105,6 +121,7 @@ impl DataTableLockVersionBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The lock version for a specific value.
     ///
     /// Sets [`value`](crate::types::DataTableLockVersion#structfield.value).
@@ -112,10 +129,12 @@ impl DataTableLockVersionBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::DataTableLockVersion#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Builds a [`DataTableLockVersion`].
     pub fn build(self) -> crate::types::DataTableLockVersion {
         crate::types::DataTableLockVersion {

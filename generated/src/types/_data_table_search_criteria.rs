@@ -10,6 +10,7 @@ pub struct DataTableSearchCriteria {
     /// A leaf node condition which can be used to specify a string condition.
     pub string_condition: Option<crate::types::StringCondition>,
 }
+
 impl DataTableSearchCriteria {
     /// The criteria's or conditions.
     ///
@@ -17,21 +18,25 @@ impl DataTableSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::DataTableSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// The criteria's and conditions.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::DataTableSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// Creates a new builder for [`DataTableSearchCriteria`].
     pub fn builder() -> crate::types::builders::DataTableSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -40,6 +45,7 @@ pub struct DataTableSearchCriteriaBuilder {
     pub(crate) and_conditions: Option<Vec<crate::types::DataTableSearchCriteria>>,
     pub(crate) string_condition: Option<crate::types::StringCondition>,
 }
+
 impl DataTableSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::DataTableSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(
@@ -51,6 +57,7 @@ impl DataTableSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// The criteria's or conditions.
     ///
     /// Sets [`or_conditions`](crate::types::DataTableSearchCriteria#structfield.or_conditions).
@@ -61,12 +68,14 @@ impl DataTableSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::DataTableSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::DataTableSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::DataTableSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(
         mut self,
@@ -77,6 +86,7 @@ impl DataTableSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// The criteria's and conditions.
     ///
     /// Sets [`and_conditions`](crate::types::DataTableSearchCriteria#structfield.and_conditions).
@@ -87,12 +97,14 @@ impl DataTableSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::DataTableSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::DataTableSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::DataTableSearchCriteria#structfield.string_condition).
@@ -100,6 +112,7 @@ impl DataTableSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::DataTableSearchCriteria#structfield.string_condition).
@@ -110,10 +123,12 @@ impl DataTableSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::DataTableSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// Builds a [`DataTableSearchCriteria`].
     pub fn build(self) -> crate::types::DataTableSearchCriteria {
         crate::types::DataTableSearchCriteria {

@@ -9,6 +9,7 @@ pub struct DataTableSearchFilter {
     /// - The inner list specifies conditions that need to be applied with `AND` operator.
     pub attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl DataTableSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     pub fn attribute_filter(
@@ -16,17 +17,20 @@ impl DataTableSearchFilter {
     ) -> Option<&crate::types::ControlPlaneAttributeFilter> {
         self.attribute_filter.as_ref()
     }
+
     /// Creates a new builder for [`DataTableSearchFilter`].
     pub fn builder() -> crate::types::builders::DataTableSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataTableSearchFilterBuilder {
     pub(crate) attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl DataTableSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
@@ -38,6 +42,7 @@ impl DataTableSearchFilterBuilder {
         self.attribute_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`attribute_filter`](crate::types::DataTableSearchFilter#structfield.attribute_filter).
@@ -48,12 +53,14 @@ impl DataTableSearchFilterBuilder {
         self.attribute_filter = input;
         self
     }
+
     /// Returns [`attribute_filter`](crate::types::DataTableSearchFilter#structfield.attribute_filter), if set.
     pub fn get_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
+
     /// Builds a [`DataTableSearchFilter`].
     pub fn build(self) -> crate::types::DataTableSearchFilter {
         crate::types::DataTableSearchFilter {

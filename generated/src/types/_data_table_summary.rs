@@ -14,32 +14,39 @@ pub struct DataTableSummary {
     /// The summary's last modified region.
     pub last_modified_region: Option<String>,
 }
+
 impl DataTableSummary {
     /// The summary's name.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The summary's ID.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The summary's ARN.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The summary's last modified time.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The summary's last modified region.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`DataTableSummary`].
     pub fn builder() -> crate::types::builders::DataTableSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct DataTableSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl DataTableSummaryBuilder {
     /// The summary's name.
     ///
@@ -58,6 +66,7 @@ impl DataTableSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The summary's name.
     ///
     /// Sets [`name`](crate::types::DataTableSummary#structfield.name).
@@ -65,10 +74,12 @@ impl DataTableSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::DataTableSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The summary's ID.
     ///
     /// Sets [`id`](crate::types::DataTableSummary#structfield.id).
@@ -76,6 +87,7 @@ impl DataTableSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The summary's ID.
     ///
     /// Sets [`id`](crate::types::DataTableSummary#structfield.id).
@@ -83,10 +95,12 @@ impl DataTableSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::DataTableSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The summary's ARN.
     ///
     /// Sets [`arn`](crate::types::DataTableSummary#structfield.arn).
@@ -94,6 +108,7 @@ impl DataTableSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The summary's ARN.
     ///
     /// Sets [`arn`](crate::types::DataTableSummary#structfield.arn).
@@ -101,10 +116,12 @@ impl DataTableSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::DataTableSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The summary's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableSummary#structfield.last_modified_time).
@@ -112,6 +129,7 @@ impl DataTableSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The summary's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableSummary#structfield.last_modified_time).
@@ -122,10 +140,12 @@ impl DataTableSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::DataTableSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The summary's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableSummary#structfield.last_modified_region).
@@ -133,6 +153,7 @@ impl DataTableSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The summary's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableSummary#structfield.last_modified_region).
@@ -140,10 +161,12 @@ impl DataTableSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::DataTableSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`DataTableSummary`].
     pub fn build(self) -> crate::types::DataTableSummary {
         crate::types::DataTableSummary {

@@ -16,6 +16,7 @@ pub struct DataTableValue {
     /// The value's last modified region.
     pub last_modified_region: Option<String>,
 }
+
 impl DataTableValue {
     /// The value's primary values.
     ///
@@ -23,31 +24,38 @@ impl DataTableValue {
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.primary_values.as_deref().unwrap_or_default()
     }
+
     /// The value's attribute name.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The value's value.
     pub fn value(&self) -> &str {
         &self.value
     }
+
     /// The value's lock version.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// The value's last modified time.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The value's last modified region.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`DataTableValue`].
     pub fn builder() -> crate::types::builders::DataTableValueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -59,6 +67,7 @@ pub struct DataTableValueBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl DataTableValueBuilder {
     /// Appends an item to [`primary_values`](crate::types::DataTableValue#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
@@ -67,6 +76,7 @@ impl DataTableValueBuilder {
         self.primary_values = Some(v);
         self
     }
+
     /// The value's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableValue#structfield.primary_values).
@@ -77,10 +87,12 @@ impl DataTableValueBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::DataTableValue#structfield.primary_values), if set.
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
+
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValue#structfield.attribute_name). This field is required.
@@ -88,6 +100,7 @@ impl DataTableValueBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValue#structfield.attribute_name). This field is required.
@@ -95,10 +108,12 @@ impl DataTableValueBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::DataTableValue#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The value's value.
     ///
     /// Sets [`value`](crate::types::DataTableValue#structfield.value). This field is required.
@@ -106,6 +121,7 @@ impl DataTableValueBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The value's value.
     ///
     /// Sets [`value`](crate::types::DataTableValue#structfield.value). This field is required.
@@ -113,10 +129,12 @@ impl DataTableValueBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::DataTableValue#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// The value's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableValue#structfield.lock_version).
@@ -124,6 +142,7 @@ impl DataTableValueBuilder {
         self.lock_version = Some(input);
         self
     }
+
     /// The value's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableValue#structfield.lock_version).
@@ -134,10 +153,12 @@ impl DataTableValueBuilder {
         self.lock_version = input;
         self
     }
+
     /// Returns [`lock_version`](crate::types::DataTableValue#structfield.lock_version), if set.
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
+
     /// The value's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableValue#structfield.last_modified_time).
@@ -145,6 +166,7 @@ impl DataTableValueBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The value's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableValue#structfield.last_modified_time).
@@ -155,10 +177,12 @@ impl DataTableValueBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::DataTableValue#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The value's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableValue#structfield.last_modified_region).
@@ -166,6 +190,7 @@ impl DataTableValueBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The value's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableValue#structfield.last_modified_region).
@@ -173,10 +198,12 @@ impl DataTableValueBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::DataTableValue#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`DataTableValue`].
     ///
     /// Fails when one of these fields is unset:

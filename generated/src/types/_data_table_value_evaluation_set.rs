@@ -8,6 +8,7 @@ pub struct DataTableValueEvaluationSet {
     /// The set's attribute names.
     pub attribute_names: Vec<String>,
 }
+
 impl DataTableValueEvaluationSet {
     /// The set's primary values.
     ///
@@ -15,15 +16,18 @@ impl DataTableValueEvaluationSet {
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.primary_values.as_deref().unwrap_or_default()
     }
+
     /// The set's attribute names.
     pub fn attribute_names(&self) -> &[String] {
         &self.attribute_names
     }
+
     /// Creates a new builder for [`DataTableValueEvaluationSet`].
     pub fn builder() -> crate::types::builders::DataTableValueEvaluationSetBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableValueEvaluationSet`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct DataTableValueEvaluationSetBuilder {
     pub(crate) primary_values: Option<Vec<crate::types::PrimaryValue>>,
     pub(crate) attribute_names: Option<Vec<String>>,
 }
+
 impl DataTableValueEvaluationSetBuilder {
     /// Appends an item to [`primary_values`](crate::types::DataTableValueEvaluationSet#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
@@ -39,6 +44,7 @@ impl DataTableValueEvaluationSetBuilder {
         self.primary_values = Some(v);
         self
     }
+
     /// The set's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableValueEvaluationSet#structfield.primary_values).
@@ -49,10 +55,12 @@ impl DataTableValueEvaluationSetBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::DataTableValueEvaluationSet#structfield.primary_values), if set.
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
+
     /// Appends an item to [`attribute_names`](crate::types::DataTableValueEvaluationSet#structfield.attribute_names); use [`set_attribute_names`](Self::set_attribute_names) to replace the whole list.
     pub fn attribute_names(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.attribute_names.unwrap_or_default();
@@ -60,6 +68,7 @@ impl DataTableValueEvaluationSetBuilder {
         self.attribute_names = Some(v);
         self
     }
+
     /// The set's attribute names.
     ///
     /// Sets [`attribute_names`](crate::types::DataTableValueEvaluationSet#structfield.attribute_names). This field is required.
@@ -67,10 +76,12 @@ impl DataTableValueEvaluationSetBuilder {
         self.attribute_names = input;
         self
     }
+
     /// Returns [`attribute_names`](crate::types::DataTableValueEvaluationSet#structfield.attribute_names), if set.
     pub fn get_attribute_names(&self) -> &Option<Vec<String>> {
         &self.attribute_names
     }
+
     /// Builds a [`DataTableValueEvaluationSet`].
     ///
     /// Fails when one of these fields is unset:

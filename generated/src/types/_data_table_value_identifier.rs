@@ -8,6 +8,7 @@ pub struct DataTableValueIdentifier {
     /// The identifier's attribute name.
     pub attribute_name: String,
 }
+
 impl DataTableValueIdentifier {
     /// The identifier's primary values.
     ///
@@ -15,15 +16,18 @@ impl DataTableValueIdentifier {
     pub fn primary_values(&self) -> &[crate::types::PrimaryValue] {
         self.primary_values.as_deref().unwrap_or_default()
     }
+
     /// The identifier's attribute name.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// Creates a new builder for [`DataTableValueIdentifier`].
     pub fn builder() -> crate::types::builders::DataTableValueIdentifierBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableValueIdentifier`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct DataTableValueIdentifierBuilder {
     pub(crate) primary_values: Option<Vec<crate::types::PrimaryValue>>,
     pub(crate) attribute_name: Option<String>,
 }
+
 impl DataTableValueIdentifierBuilder {
     /// Appends an item to [`primary_values`](crate::types::DataTableValueIdentifier#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
     pub fn primary_values(mut self, input: crate::types::PrimaryValue) -> Self {
@@ -39,6 +44,7 @@ impl DataTableValueIdentifierBuilder {
         self.primary_values = Some(v);
         self
     }
+
     /// The identifier's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableValueIdentifier#structfield.primary_values).
@@ -49,10 +55,12 @@ impl DataTableValueIdentifierBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::DataTableValueIdentifier#structfield.primary_values), if set.
     pub fn get_primary_values(&self) -> &Option<Vec<crate::types::PrimaryValue>> {
         &self.primary_values
     }
+
     /// The identifier's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValueIdentifier#structfield.attribute_name). This field is required.
@@ -60,6 +68,7 @@ impl DataTableValueIdentifierBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The identifier's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValueIdentifier#structfield.attribute_name). This field is required.
@@ -67,10 +76,12 @@ impl DataTableValueIdentifierBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::DataTableValueIdentifier#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// Builds a [`DataTableValueIdentifier`].
     ///
     /// Fails when one of these fields is unset:

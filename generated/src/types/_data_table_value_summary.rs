@@ -22,48 +22,59 @@ pub struct DataTableValueSummary {
     /// The summary's last modified region.
     pub last_modified_region: Option<String>,
 }
+
 impl DataTableValueSummary {
     /// The summary's record ID.
     pub fn record_id(&self) -> Option<&str> {
         self.record_id.as_deref()
     }
+
     /// The summary's attribute ID.
     pub fn attribute_id(&self) -> Option<&str> {
         self.attribute_id.as_deref()
     }
+
     /// The summary's primary values.
     pub fn primary_values(&self) -> &[crate::types::PrimaryValueResponse] {
         &self.primary_values
     }
+
     /// The summary's attribute name.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The summary's value type.
     pub fn value_type(&self) -> &crate::types::DataTableAttributeValueType {
         &self.value_type
     }
+
     /// The summary's value.
     pub fn value(&self) -> &str {
         &self.value
     }
+
     /// The summary's lock version.
     pub fn lock_version(&self) -> Option<&crate::types::DataTableLockVersion> {
         self.lock_version.as_ref()
     }
+
     /// The summary's last modified time.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The summary's last modified region.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`DataTableValueSummary`].
     pub fn builder() -> crate::types::builders::DataTableValueSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DataTableValueSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -78,6 +89,7 @@ pub struct DataTableValueSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl DataTableValueSummaryBuilder {
     /// The summary's record ID.
     ///
@@ -86,6 +98,7 @@ impl DataTableValueSummaryBuilder {
         self.record_id = Some(input.into());
         self
     }
+
     /// The summary's record ID.
     ///
     /// Sets [`record_id`](crate::types::DataTableValueSummary#structfield.record_id).
@@ -93,10 +106,12 @@ impl DataTableValueSummaryBuilder {
         self.record_id = input;
         self
     }
+
     /// Returns [`record_id`](crate::types::DataTableValueSummary#structfield.record_id), if set.
     pub fn get_record_id(&self) -> &Option<String> {
         &self.record_id
     }
+
     /// The summary's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::DataTableValueSummary#structfield.attribute_id).
@@ -104,6 +119,7 @@ impl DataTableValueSummaryBuilder {
         self.attribute_id = Some(input.into());
         self
     }
+
     /// The summary's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::DataTableValueSummary#structfield.attribute_id).
@@ -111,10 +127,12 @@ impl DataTableValueSummaryBuilder {
         self.attribute_id = input;
         self
     }
+
     /// Returns [`attribute_id`](crate::types::DataTableValueSummary#structfield.attribute_id), if set.
     pub fn get_attribute_id(&self) -> &Option<String> {
         &self.attribute_id
     }
+
     /// Appends an item to [`primary_values`](crate::types::DataTableValueSummary#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
     pub fn primary_values(mut self, input: crate::types::PrimaryValueResponse) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
@@ -122,6 +140,7 @@ impl DataTableValueSummaryBuilder {
         self.primary_values = Some(v);
         self
     }
+
     /// The summary's primary values.
     ///
     /// Sets [`primary_values`](crate::types::DataTableValueSummary#structfield.primary_values). This field is required.
@@ -132,12 +151,14 @@ impl DataTableValueSummaryBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::DataTableValueSummary#structfield.primary_values), if set.
     pub fn get_primary_values(
         &self,
     ) -> &Option<Vec<crate::types::PrimaryValueResponse>> {
         &self.primary_values
     }
+
     /// The summary's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValueSummary#structfield.attribute_name). This field is required.
@@ -145,6 +166,7 @@ impl DataTableValueSummaryBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The summary's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::DataTableValueSummary#structfield.attribute_name). This field is required.
@@ -152,10 +174,12 @@ impl DataTableValueSummaryBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::DataTableValueSummary#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The summary's value type.
     ///
     /// Sets [`value_type`](crate::types::DataTableValueSummary#structfield.value_type). This field is required.
@@ -166,6 +190,7 @@ impl DataTableValueSummaryBuilder {
         self.value_type = Some(input);
         self
     }
+
     /// The summary's value type.
     ///
     /// Sets [`value_type`](crate::types::DataTableValueSummary#structfield.value_type). This field is required.
@@ -176,10 +201,12 @@ impl DataTableValueSummaryBuilder {
         self.value_type = input;
         self
     }
+
     /// Returns [`value_type`](crate::types::DataTableValueSummary#structfield.value_type), if set.
     pub fn get_value_type(&self) -> &Option<crate::types::DataTableAttributeValueType> {
         &self.value_type
     }
+
     /// The summary's value.
     ///
     /// Sets [`value`](crate::types::DataTableValueSummary#structfield.value). This field is required.
@@ -187,6 +214,7 @@ impl DataTableValueSummaryBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The summary's value.
     ///
     /// Sets [`value`](crate::types::DataTableValueSummary#structfield.value). This field is required.
@@ -194,10 +222,12 @@ impl DataTableValueSummaryBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::DataTableValueSummary#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// The summary's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableValueSummary#structfield.lock_version).
@@ -205,6 +235,7 @@ impl DataTableValueSummaryBuilder {
         self.lock_version = Some(input);
         self
     }
+
     /// The summary's lock version.
     ///
     /// Sets [`lock_version`](crate::types::DataTableValueSummary#structfield.lock_version).
@@ -215,10 +246,12 @@ impl DataTableValueSummaryBuilder {
         self.lock_version = input;
         self
     }
+
     /// Returns [`lock_version`](crate::types::DataTableValueSummary#structfield.lock_version), if set.
     pub fn get_lock_version(&self) -> &Option<crate::types::DataTableLockVersion> {
         &self.lock_version
     }
+
     /// The summary's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableValueSummary#structfield.last_modified_time).
@@ -226,6 +259,7 @@ impl DataTableValueSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The summary's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::DataTableValueSummary#structfield.last_modified_time).
@@ -236,10 +270,12 @@ impl DataTableValueSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::DataTableValueSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The summary's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableValueSummary#structfield.last_modified_region).
@@ -247,6 +283,7 @@ impl DataTableValueSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The summary's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::DataTableValueSummary#structfield.last_modified_region).
@@ -254,10 +291,12 @@ impl DataTableValueSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::DataTableValueSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`DataTableValueSummary`].
     ///
     /// Fails when one of these fields is unset:

@@ -21,6 +21,7 @@ pub enum DateComparisonType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for DateComparisonType {
     fn from(s: &str) -> Self {
         match s {
@@ -39,12 +40,14 @@ impl ::std::convert::From<&str> for DateComparisonType {
         }
     }
 }
+
 impl ::std::str::FromStr for DateComparisonType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl DateComparisonType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -57,6 +60,7 @@ impl DateComparisonType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -67,6 +71,7 @@ impl DateComparisonType {
             "LESS_THAN_OR_EQUAL_TO",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -75,11 +80,13 @@ impl DateComparisonType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for DateComparisonType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for DateComparisonType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

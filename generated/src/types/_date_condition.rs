@@ -10,24 +10,29 @@ pub struct DateCondition {
     /// An object to specify the hours of operation override date condition `comparisonType`.
     pub comparison_type: Option<crate::types::DateComparisonType>,
 }
+
 impl DateCondition {
     /// An object to specify the hours of operation override date field.
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
+
     /// An object to specify the hours of operation override date value.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// An object to specify the hours of operation override date condition `comparisonType`.
     pub fn comparison_type(&self) -> Option<&crate::types::DateComparisonType> {
         self.comparison_type.as_ref()
     }
+
     /// Creates a new builder for [`DateCondition`].
     pub fn builder() -> crate::types::builders::DateConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DateCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct DateConditionBuilder {
     pub(crate) value: Option<String>,
     pub(crate) comparison_type: Option<crate::types::DateComparisonType>,
 }
+
 impl DateConditionBuilder {
     /// An object to specify the hours of operation override date field.
     ///
@@ -44,6 +50,7 @@ impl DateConditionBuilder {
         self.field_name = Some(input.into());
         self
     }
+
     /// An object to specify the hours of operation override date field.
     ///
     /// Sets [`field_name`](crate::types::DateCondition#structfield.field_name).
@@ -51,10 +58,12 @@ impl DateConditionBuilder {
         self.field_name = input;
         self
     }
+
     /// Returns [`field_name`](crate::types::DateCondition#structfield.field_name), if set.
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
+
     /// An object to specify the hours of operation override date value.
     ///
     /// Sets [`value`](crate::types::DateCondition#structfield.value).
@@ -62,6 +71,7 @@ impl DateConditionBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// An object to specify the hours of operation override date value.
     ///
     /// Sets [`value`](crate::types::DateCondition#structfield.value).
@@ -69,10 +79,12 @@ impl DateConditionBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::DateCondition#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// An object to specify the hours of operation override date condition `comparisonType`.
     ///
     /// Sets [`comparison_type`](crate::types::DateCondition#structfield.comparison_type).
@@ -80,6 +92,7 @@ impl DateConditionBuilder {
         self.comparison_type = Some(input);
         self
     }
+
     /// An object to specify the hours of operation override date condition `comparisonType`.
     ///
     /// Sets [`comparison_type`](crate::types::DateCondition#structfield.comparison_type).
@@ -90,10 +103,12 @@ impl DateConditionBuilder {
         self.comparison_type = input;
         self
     }
+
     /// Returns [`comparison_type`](crate::types::DateCondition#structfield.comparison_type), if set.
     pub fn get_comparison_type(&self) -> &Option<crate::types::DateComparisonType> {
         &self.comparison_type
     }
+
     /// Builds a [`DateCondition`].
     pub fn build(self) -> crate::types::DateCondition {
         crate::types::DateCondition {

@@ -8,20 +8,24 @@ pub struct DateReference {
     /// A valid date.
     pub value: Option<String>,
 }
+
 impl DateReference {
     /// Identifier of the date reference.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// A valid date.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Creates a new builder for [`DateReference`].
     pub fn builder() -> crate::types::builders::DateReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DateReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct DateReferenceBuilder {
     pub(crate) name: Option<String>,
     pub(crate) value: Option<String>,
 }
+
 impl DateReferenceBuilder {
     /// Identifier of the date reference.
     ///
@@ -37,6 +42,7 @@ impl DateReferenceBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// Identifier of the date reference.
     ///
     /// Sets [`name`](crate::types::DateReference#structfield.name).
@@ -44,10 +50,12 @@ impl DateReferenceBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::DateReference#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// A valid date.
     ///
     /// Sets [`value`](crate::types::DateReference#structfield.value).
@@ -55,6 +63,7 @@ impl DateReferenceBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// A valid date.
     ///
     /// Sets [`value`](crate::types::DateReference#structfield.value).
@@ -62,10 +71,12 @@ impl DateReferenceBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::DateReference#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Builds a [`DateReference`].
     pub fn build(self) -> crate::types::DateReference {
         crate::types::DateReference {

@@ -23,6 +23,7 @@ pub enum DateTimeComparisonType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for DateTimeComparisonType {
     fn from(s: &str) -> Self {
         match s {
@@ -42,12 +43,14 @@ impl ::std::convert::From<&str> for DateTimeComparisonType {
         }
     }
 }
+
 impl ::std::str::FromStr for DateTimeComparisonType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl DateTimeComparisonType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -61,6 +64,7 @@ impl DateTimeComparisonType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -72,6 +76,7 @@ impl DateTimeComparisonType {
             "RANGE",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -80,11 +85,13 @@ impl DateTimeComparisonType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for DateTimeComparisonType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for DateTimeComparisonType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -12,28 +12,34 @@ pub struct DateTimeCondition {
     /// Datetime property comparison type.
     pub comparison_type: Option<crate::types::DateTimeComparisonType>,
 }
+
 impl DateTimeCondition {
     /// A name of the datetime property to be searched
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
+
     /// A minimum value of the property.
     pub fn min_value(&self) -> Option<&str> {
         self.min_value.as_deref()
     }
+
     /// A maximum value of the property.
     pub fn max_value(&self) -> Option<&str> {
         self.max_value.as_deref()
     }
+
     /// Datetime property comparison type.
     pub fn comparison_type(&self) -> Option<&crate::types::DateTimeComparisonType> {
         self.comparison_type.as_ref()
     }
+
     /// Creates a new builder for [`DateTimeCondition`].
     pub fn builder() -> crate::types::builders::DateTimeConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DateTimeCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct DateTimeConditionBuilder {
     pub(crate) max_value: Option<String>,
     pub(crate) comparison_type: Option<crate::types::DateTimeComparisonType>,
 }
+
 impl DateTimeConditionBuilder {
     /// A name of the datetime property to be searched
     ///
@@ -51,6 +58,7 @@ impl DateTimeConditionBuilder {
         self.field_name = Some(input.into());
         self
     }
+
     /// A name of the datetime property to be searched
     ///
     /// Sets [`field_name`](crate::types::DateTimeCondition#structfield.field_name).
@@ -58,10 +66,12 @@ impl DateTimeConditionBuilder {
         self.field_name = input;
         self
     }
+
     /// Returns [`field_name`](crate::types::DateTimeCondition#structfield.field_name), if set.
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
+
     /// A minimum value of the property.
     ///
     /// Sets [`min_value`](crate::types::DateTimeCondition#structfield.min_value).
@@ -69,6 +79,7 @@ impl DateTimeConditionBuilder {
         self.min_value = Some(input.into());
         self
     }
+
     /// A minimum value of the property.
     ///
     /// Sets [`min_value`](crate::types::DateTimeCondition#structfield.min_value).
@@ -76,10 +87,12 @@ impl DateTimeConditionBuilder {
         self.min_value = input;
         self
     }
+
     /// Returns [`min_value`](crate::types::DateTimeCondition#structfield.min_value), if set.
     pub fn get_min_value(&self) -> &Option<String> {
         &self.min_value
     }
+
     /// A maximum value of the property.
     ///
     /// Sets [`max_value`](crate::types::DateTimeCondition#structfield.max_value).
@@ -87,6 +100,7 @@ impl DateTimeConditionBuilder {
         self.max_value = Some(input.into());
         self
     }
+
     /// A maximum value of the property.
     ///
     /// Sets [`max_value`](crate::types::DateTimeCondition#structfield.max_value).
@@ -94,10 +108,12 @@ impl DateTimeConditionBuilder {
         self.max_value = input;
         self
     }
+
     /// Returns [`max_value`](crate::types::DateTimeCondition#structfield.max_value), if set.
     pub fn get_max_value(&self) -> &Option<String> {
         &self.max_value
     }
+
     /// Datetime property comparison type.
     ///
     /// Sets [`comparison_type`](crate::types::DateTimeCondition#structfield.comparison_type).
@@ -108,6 +124,7 @@ impl DateTimeConditionBuilder {
         self.comparison_type = Some(input);
         self
     }
+
     /// Datetime property comparison type.
     ///
     /// Sets [`comparison_type`](crate::types::DateTimeCondition#structfield.comparison_type).
@@ -118,10 +135,12 @@ impl DateTimeConditionBuilder {
         self.comparison_type = input;
         self
     }
+
     /// Returns [`comparison_type`](crate::types::DateTimeCondition#structfield.comparison_type), if set.
     pub fn get_comparison_type(&self) -> &Option<crate::types::DateTimeComparisonType> {
         &self.comparison_type
     }
+
     /// Builds a [`DateTimeCondition`].
     pub fn build(self) -> crate::types::DateTimeCondition {
         crate::types::DateTimeCondition {

@@ -12,28 +12,34 @@ pub struct DecimalCondition {
     /// The type of comparison to be made when evaluating the decimal condition.
     pub comparison_type: Option<crate::types::DecimalComparisonType>,
 }
+
 impl DecimalCondition {
     /// A name of the decimal property to be searched.
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
+
     /// A minimum value of the decimal property.
     pub fn min_value(&self) -> Option<f64> {
         self.min_value
     }
+
     /// A maximum value of the decimal property.
     pub fn max_value(&self) -> Option<f64> {
         self.max_value
     }
+
     /// The type of comparison to be made when evaluating the decimal condition.
     pub fn comparison_type(&self) -> Option<&crate::types::DecimalComparisonType> {
         self.comparison_type.as_ref()
     }
+
     /// Creates a new builder for [`DecimalCondition`].
     pub fn builder() -> crate::types::builders::DecimalConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DecimalCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct DecimalConditionBuilder {
     pub(crate) max_value: Option<f64>,
     pub(crate) comparison_type: Option<crate::types::DecimalComparisonType>,
 }
+
 impl DecimalConditionBuilder {
     /// A name of the decimal property to be searched.
     ///
@@ -51,6 +58,7 @@ impl DecimalConditionBuilder {
         self.field_name = Some(input.into());
         self
     }
+
     /// A name of the decimal property to be searched.
     ///
     /// Sets [`field_name`](crate::types::DecimalCondition#structfield.field_name).
@@ -58,10 +66,12 @@ impl DecimalConditionBuilder {
         self.field_name = input;
         self
     }
+
     /// Returns [`field_name`](crate::types::DecimalCondition#structfield.field_name), if set.
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
+
     /// A minimum value of the decimal property.
     ///
     /// Sets [`min_value`](crate::types::DecimalCondition#structfield.min_value).
@@ -69,6 +79,7 @@ impl DecimalConditionBuilder {
         self.min_value = Some(input);
         self
     }
+
     /// A minimum value of the decimal property.
     ///
     /// Sets [`min_value`](crate::types::DecimalCondition#structfield.min_value).
@@ -76,10 +87,12 @@ impl DecimalConditionBuilder {
         self.min_value = input;
         self
     }
+
     /// Returns [`min_value`](crate::types::DecimalCondition#structfield.min_value), if set.
     pub fn get_min_value(&self) -> &Option<f64> {
         &self.min_value
     }
+
     /// A maximum value of the decimal property.
     ///
     /// Sets [`max_value`](crate::types::DecimalCondition#structfield.max_value).
@@ -87,6 +100,7 @@ impl DecimalConditionBuilder {
         self.max_value = Some(input);
         self
     }
+
     /// A maximum value of the decimal property.
     ///
     /// Sets [`max_value`](crate::types::DecimalCondition#structfield.max_value).
@@ -94,10 +108,12 @@ impl DecimalConditionBuilder {
         self.max_value = input;
         self
     }
+
     /// Returns [`max_value`](crate::types::DecimalCondition#structfield.max_value), if set.
     pub fn get_max_value(&self) -> &Option<f64> {
         &self.max_value
     }
+
     /// The type of comparison to be made when evaluating the decimal condition.
     ///
     /// Sets [`comparison_type`](crate::types::DecimalCondition#structfield.comparison_type).
@@ -108,6 +124,7 @@ impl DecimalConditionBuilder {
         self.comparison_type = Some(input);
         self
     }
+
     /// The type of comparison to be made when evaluating the decimal condition.
     ///
     /// Sets [`comparison_type`](crate::types::DecimalCondition#structfield.comparison_type).
@@ -118,10 +135,12 @@ impl DecimalConditionBuilder {
         self.comparison_type = input;
         self
     }
+
     /// Returns [`comparison_type`](crate::types::DecimalCondition#structfield.comparison_type), if set.
     pub fn get_comparison_type(&self) -> &Option<crate::types::DecimalComparisonType> {
         &self.comparison_type
     }
+
     /// Builds a [`DecimalCondition`].
     pub fn build(self) -> crate::types::DecimalCondition {
         crate::types::DecimalCondition {

@@ -12,28 +12,34 @@ pub struct DefaultVocabulary {
     /// A unique name of the custom vocabulary.
     pub vocabulary_name: String,
 }
+
 impl DefaultVocabulary {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> &str {
         &self.instance_id
     }
+
     /// The language code of the vocabulary entries.
     pub fn language_code(&self) -> &crate::types::VocabularyLanguageCode {
         &self.language_code
     }
+
     /// The identifier of the custom vocabulary.
     pub fn vocabulary_id(&self) -> &str {
         &self.vocabulary_id
     }
+
     /// A unique name of the custom vocabulary.
     pub fn vocabulary_name(&self) -> &str {
         &self.vocabulary_name
     }
+
     /// Creates a new builder for [`DefaultVocabulary`].
     pub fn builder() -> crate::types::builders::DefaultVocabularyBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DefaultVocabulary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct DefaultVocabularyBuilder {
     pub(crate) vocabulary_id: Option<String>,
     pub(crate) vocabulary_name: Option<String>,
 }
+
 impl DefaultVocabularyBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
@@ -51,6 +58,7 @@ impl DefaultVocabularyBuilder {
         self.instance_id = Some(input.into());
         self
     }
+
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::DefaultVocabulary#structfield.instance_id). This field is required.
@@ -58,10 +66,12 @@ impl DefaultVocabularyBuilder {
         self.instance_id = input;
         self
     }
+
     /// Returns [`instance_id`](crate::types::DefaultVocabulary#structfield.instance_id), if set.
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
+
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::DefaultVocabulary#structfield.language_code). This field is required.
@@ -69,6 +79,7 @@ impl DefaultVocabularyBuilder {
         self.language_code = Some(input);
         self
     }
+
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::DefaultVocabulary#structfield.language_code). This field is required.
@@ -79,10 +90,12 @@ impl DefaultVocabularyBuilder {
         self.language_code = input;
         self
     }
+
     /// Returns [`language_code`](crate::types::DefaultVocabulary#structfield.language_code), if set.
     pub fn get_language_code(&self) -> &Option<crate::types::VocabularyLanguageCode> {
         &self.language_code
     }
+
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`vocabulary_id`](crate::types::DefaultVocabulary#structfield.vocabulary_id). This field is required.
@@ -90,6 +103,7 @@ impl DefaultVocabularyBuilder {
         self.vocabulary_id = Some(input.into());
         self
     }
+
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`vocabulary_id`](crate::types::DefaultVocabulary#structfield.vocabulary_id). This field is required.
@@ -97,10 +111,12 @@ impl DefaultVocabularyBuilder {
         self.vocabulary_id = input;
         self
     }
+
     /// Returns [`vocabulary_id`](crate::types::DefaultVocabulary#structfield.vocabulary_id), if set.
     pub fn get_vocabulary_id(&self) -> &Option<String> {
         &self.vocabulary_id
     }
+
     /// A unique name of the custom vocabulary.
     ///
     /// Sets [`vocabulary_name`](crate::types::DefaultVocabulary#structfield.vocabulary_name). This field is required.
@@ -108,6 +124,7 @@ impl DefaultVocabularyBuilder {
         self.vocabulary_name = Some(input.into());
         self
     }
+
     /// A unique name of the custom vocabulary.
     ///
     /// Sets [`vocabulary_name`](crate::types::DefaultVocabulary#structfield.vocabulary_name). This field is required.
@@ -115,10 +132,12 @@ impl DefaultVocabularyBuilder {
         self.vocabulary_name = input;
         self
     }
+
     /// Returns [`vocabulary_name`](crate::types::DefaultVocabulary#structfield.vocabulary_name), if set.
     pub fn get_vocabulary_name(&self) -> &Option<String> {
         &self.vocabulary_name
     }
+
     /// Builds a [`DefaultVocabulary`].
     ///
     /// Fails when one of these fields is unset:

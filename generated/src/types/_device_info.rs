@@ -10,24 +10,29 @@ pub struct DeviceInfo {
     /// Operating system that the participant used for the call.
     pub operating_system: Option<String>,
 }
+
 impl DeviceInfo {
     /// Name of the platform that the participant used for the call.
     pub fn platform_name(&self) -> Option<&str> {
         self.platform_name.as_deref()
     }
+
     /// Version of the platform that the participant used for the call.
     pub fn platform_version(&self) -> Option<&str> {
         self.platform_version.as_deref()
     }
+
     /// Operating system that the participant used for the call.
     pub fn operating_system(&self) -> Option<&str> {
         self.operating_system.as_deref()
     }
+
     /// Creates a new builder for [`DeviceInfo`].
     pub fn builder() -> crate::types::builders::DeviceInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DeviceInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct DeviceInfoBuilder {
     pub(crate) platform_version: Option<String>,
     pub(crate) operating_system: Option<String>,
 }
+
 impl DeviceInfoBuilder {
     /// Name of the platform that the participant used for the call.
     ///
@@ -44,6 +50,7 @@ impl DeviceInfoBuilder {
         self.platform_name = Some(input.into());
         self
     }
+
     /// Name of the platform that the participant used for the call.
     ///
     /// Sets [`platform_name`](crate::types::DeviceInfo#structfield.platform_name).
@@ -51,10 +58,12 @@ impl DeviceInfoBuilder {
         self.platform_name = input;
         self
     }
+
     /// Returns [`platform_name`](crate::types::DeviceInfo#structfield.platform_name), if set.
     pub fn get_platform_name(&self) -> &Option<String> {
         &self.platform_name
     }
+
     /// Version of the platform that the participant used for the call.
     ///
     /// Sets [`platform_version`](crate::types::DeviceInfo#structfield.platform_version).
@@ -62,6 +71,7 @@ impl DeviceInfoBuilder {
         self.platform_version = Some(input.into());
         self
     }
+
     /// Version of the platform that the participant used for the call.
     ///
     /// Sets [`platform_version`](crate::types::DeviceInfo#structfield.platform_version).
@@ -69,10 +79,12 @@ impl DeviceInfoBuilder {
         self.platform_version = input;
         self
     }
+
     /// Returns [`platform_version`](crate::types::DeviceInfo#structfield.platform_version), if set.
     pub fn get_platform_version(&self) -> &Option<String> {
         &self.platform_version
     }
+
     /// Operating system that the participant used for the call.
     ///
     /// Sets [`operating_system`](crate::types::DeviceInfo#structfield.operating_system).
@@ -80,6 +92,7 @@ impl DeviceInfoBuilder {
         self.operating_system = Some(input.into());
         self
     }
+
     /// Operating system that the participant used for the call.
     ///
     /// Sets [`operating_system`](crate::types::DeviceInfo#structfield.operating_system).
@@ -87,10 +100,12 @@ impl DeviceInfoBuilder {
         self.operating_system = input;
         self
     }
+
     /// Returns [`operating_system`](crate::types::DeviceInfo#structfield.operating_system), if set.
     pub fn get_operating_system(&self) -> &Option<String> {
         &self.operating_system
     }
+
     /// Builds a [`DeviceInfo`].
     pub fn build(self) -> crate::types::DeviceInfo {
         crate::types::DeviceInfo {

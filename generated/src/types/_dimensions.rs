@@ -18,40 +18,49 @@ pub struct Dimensions {
     /// The testing and simulation type
     pub validation_test_type: Option<String>,
 }
+
 impl Dimensions {
     /// Information about the queue for which metrics are returned.
     pub fn queue(&self) -> Option<&crate::types::QueueReference> {
         self.queue.as_ref()
     }
+
     /// The channel used for grouping and filters.
     pub fn channel(&self) -> Option<&crate::types::Channel> {
         self.channel.as_ref()
     }
+
     /// Information about the routing profile assigned to the user.
     pub fn routing_profile(&self) -> Option<&crate::types::RoutingProfileReference> {
         self.routing_profile.as_ref()
     }
+
     /// The expression of a step in a routing criteria.
     pub fn routing_step_expression(&self) -> Option<&str> {
         self.routing_step_expression.as_deref()
     }
+
     /// Information about the agent status assigned to the user.
     pub fn agent_status(&self) -> Option<&crate::types::AgentStatusIdentifier> {
         self.agent_status.as_ref()
     }
+
     /// The subtype of the channel used for the contact.
     pub fn subtype(&self) -> Option<&str> {
         self.subtype.as_deref()
     }
+
     /// The testing and simulation type
     pub fn validation_test_type(&self) -> Option<&str> {
         self.validation_test_type.as_deref()
     }
+
     /// Creates a new builder for [`Dimensions`].
     pub fn builder() -> crate::types::builders::DimensionsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Dimensions`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -64,6 +73,7 @@ pub struct DimensionsBuilder {
     pub(crate) subtype: Option<String>,
     pub(crate) validation_test_type: Option<String>,
 }
+
 impl DimensionsBuilder {
     /// Information about the queue for which metrics are returned.
     ///
@@ -72,6 +82,7 @@ impl DimensionsBuilder {
         self.queue = Some(input);
         self
     }
+
     /// Information about the queue for which metrics are returned.
     ///
     /// Sets [`queue`](crate::types::Dimensions#structfield.queue).
@@ -79,10 +90,12 @@ impl DimensionsBuilder {
         self.queue = input;
         self
     }
+
     /// Returns [`queue`](crate::types::Dimensions#structfield.queue), if set.
     pub fn get_queue(&self) -> &Option<crate::types::QueueReference> {
         &self.queue
     }
+
     /// The channel used for grouping and filters.
     ///
     /// Sets [`channel`](crate::types::Dimensions#structfield.channel).
@@ -90,6 +103,7 @@ impl DimensionsBuilder {
         self.channel = Some(input);
         self
     }
+
     /// The channel used for grouping and filters.
     ///
     /// Sets [`channel`](crate::types::Dimensions#structfield.channel).
@@ -97,10 +111,12 @@ impl DimensionsBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::Dimensions#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// Information about the routing profile assigned to the user.
     ///
     /// Sets [`routing_profile`](crate::types::Dimensions#structfield.routing_profile).
@@ -111,6 +127,7 @@ impl DimensionsBuilder {
         self.routing_profile = Some(input);
         self
     }
+
     /// Information about the routing profile assigned to the user.
     ///
     /// Sets [`routing_profile`](crate::types::Dimensions#structfield.routing_profile).
@@ -121,10 +138,12 @@ impl DimensionsBuilder {
         self.routing_profile = input;
         self
     }
+
     /// Returns [`routing_profile`](crate::types::Dimensions#structfield.routing_profile), if set.
     pub fn get_routing_profile(&self) -> &Option<crate::types::RoutingProfileReference> {
         &self.routing_profile
     }
+
     /// The expression of a step in a routing criteria.
     ///
     /// Sets [`routing_step_expression`](crate::types::Dimensions#structfield.routing_step_expression).
@@ -132,6 +151,7 @@ impl DimensionsBuilder {
         self.routing_step_expression = Some(input.into());
         self
     }
+
     /// The expression of a step in a routing criteria.
     ///
     /// Sets [`routing_step_expression`](crate::types::Dimensions#structfield.routing_step_expression).
@@ -139,10 +159,12 @@ impl DimensionsBuilder {
         self.routing_step_expression = input;
         self
     }
+
     /// Returns [`routing_step_expression`](crate::types::Dimensions#structfield.routing_step_expression), if set.
     pub fn get_routing_step_expression(&self) -> &Option<String> {
         &self.routing_step_expression
     }
+
     /// Information about the agent status assigned to the user.
     ///
     /// Sets [`agent_status`](crate::types::Dimensions#structfield.agent_status).
@@ -150,6 +172,7 @@ impl DimensionsBuilder {
         self.agent_status = Some(input);
         self
     }
+
     /// Information about the agent status assigned to the user.
     ///
     /// Sets [`agent_status`](crate::types::Dimensions#structfield.agent_status).
@@ -160,10 +183,12 @@ impl DimensionsBuilder {
         self.agent_status = input;
         self
     }
+
     /// Returns [`agent_status`](crate::types::Dimensions#structfield.agent_status), if set.
     pub fn get_agent_status(&self) -> &Option<crate::types::AgentStatusIdentifier> {
         &self.agent_status
     }
+
     /// The subtype of the channel used for the contact.
     ///
     /// Sets [`subtype`](crate::types::Dimensions#structfield.subtype).
@@ -171,6 +196,7 @@ impl DimensionsBuilder {
         self.subtype = Some(input.into());
         self
     }
+
     /// The subtype of the channel used for the contact.
     ///
     /// Sets [`subtype`](crate::types::Dimensions#structfield.subtype).
@@ -178,10 +204,12 @@ impl DimensionsBuilder {
         self.subtype = input;
         self
     }
+
     /// Returns [`subtype`](crate::types::Dimensions#structfield.subtype), if set.
     pub fn get_subtype(&self) -> &Option<String> {
         &self.subtype
     }
+
     /// The testing and simulation type
     ///
     /// Sets [`validation_test_type`](crate::types::Dimensions#structfield.validation_test_type).
@@ -189,6 +217,7 @@ impl DimensionsBuilder {
         self.validation_test_type = Some(input.into());
         self
     }
+
     /// The testing and simulation type
     ///
     /// Sets [`validation_test_type`](crate::types::Dimensions#structfield.validation_test_type).
@@ -196,10 +225,12 @@ impl DimensionsBuilder {
         self.validation_test_type = input;
         self
     }
+
     /// Returns [`validation_test_type`](crate::types::Dimensions#structfield.validation_test_type), if set.
     pub fn get_validation_test_type(&self) -> &Option<String> {
         &self.validation_test_type
     }
+
     /// Builds a [`Dimensions`].
     pub fn build(self) -> crate::types::Dimensions {
         crate::types::Dimensions {

@@ -6,22 +6,26 @@ pub struct DisconnectDetails {
     /// Indicates the potential disconnection issues for a call. This field is not populated if the service does not detect potential issues.
     pub potential_disconnect_issue: Option<String>,
 }
+
 impl DisconnectDetails {
     /// Indicates the potential disconnection issues for a call.
     pub fn potential_disconnect_issue(&self) -> Option<&str> {
         self.potential_disconnect_issue.as_deref()
     }
+
     /// Creates a new builder for [`DisconnectDetails`].
     pub fn builder() -> crate::types::builders::DisconnectDetailsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DisconnectDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DisconnectDetailsBuilder {
     pub(crate) potential_disconnect_issue: Option<String>,
 }
+
 impl DisconnectDetailsBuilder {
     /// Indicates the potential disconnection issues for a call.
     ///
@@ -30,6 +34,7 @@ impl DisconnectDetailsBuilder {
         self.potential_disconnect_issue = Some(input.into());
         self
     }
+
     /// Indicates the potential disconnection issues for a call.
     ///
     /// Sets [`potential_disconnect_issue`](crate::types::DisconnectDetails#structfield.potential_disconnect_issue).
@@ -37,10 +42,12 @@ impl DisconnectDetailsBuilder {
         self.potential_disconnect_issue = input;
         self
     }
+
     /// Returns [`potential_disconnect_issue`](crate::types::DisconnectDetails#structfield.potential_disconnect_issue), if set.
     pub fn get_potential_disconnect_issue(&self) -> &Option<String> {
         &self.potential_disconnect_issue
     }
+
     /// Builds a [`DisconnectDetails`].
     pub fn build(self) -> crate::types::DisconnectDetails {
         crate::types::DisconnectDetails {

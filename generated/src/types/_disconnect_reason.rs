@@ -6,22 +6,26 @@ pub struct DisconnectReason {
     /// A code that indicates how the contact was terminated.
     pub code: Option<String>,
 }
+
 impl DisconnectReason {
     /// A code that indicates how the contact was terminated.
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
+
     /// Creates a new builder for [`DisconnectReason`].
     pub fn builder() -> crate::types::builders::DisconnectReasonBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DisconnectReason`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DisconnectReasonBuilder {
     pub(crate) code: Option<String>,
 }
+
 impl DisconnectReasonBuilder {
     /// A code that indicates how the contact was terminated.
     ///
@@ -30,6 +34,7 @@ impl DisconnectReasonBuilder {
         self.code = Some(input.into());
         self
     }
+
     /// A code that indicates how the contact was terminated.
     ///
     /// Sets [`code`](crate::types::DisconnectReason#structfield.code).
@@ -37,10 +42,12 @@ impl DisconnectReasonBuilder {
         self.code = input;
         self
     }
+
     /// Returns [`code`](crate::types::DisconnectReason#structfield.code), if set.
     pub fn get_code(&self) -> &Option<String> {
         &self.code
     }
+
     /// Builds a [`DisconnectReason`].
     pub fn build(self) -> crate::types::DisconnectReason {
         crate::types::DisconnectReason {

@@ -8,20 +8,24 @@ pub struct Distribution {
     /// The percentage of the traffic that is distributed, in increments of 10.
     pub percentage: i32,
 }
+
 impl Distribution {
     /// The Amazon Web Services Region where the traffic is distributed.
     pub fn region(&self) -> &str {
         &self.region
     }
+
     /// The percentage of the traffic that is distributed, in increments of 10.
     pub fn percentage(&self) -> i32 {
         self.percentage
     }
+
     /// Creates a new builder for [`Distribution`].
     pub fn builder() -> crate::types::builders::DistributionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Distribution`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct DistributionBuilder {
     pub(crate) region: Option<String>,
     pub(crate) percentage: Option<i32>,
 }
+
 impl DistributionBuilder {
     /// The Amazon Web Services Region where the traffic is distributed.
     ///
@@ -37,6 +42,7 @@ impl DistributionBuilder {
         self.region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where the traffic is distributed.
     ///
     /// Sets [`region`](crate::types::Distribution#structfield.region). This field is required.
@@ -44,10 +50,12 @@ impl DistributionBuilder {
         self.region = input;
         self
     }
+
     /// Returns [`region`](crate::types::Distribution#structfield.region), if set.
     pub fn get_region(&self) -> &Option<String> {
         &self.region
     }
+
     /// The percentage of the traffic that is distributed, in increments of 10.
     ///
     /// Sets [`percentage`](crate::types::Distribution#structfield.percentage). This field is required.
@@ -55,6 +63,7 @@ impl DistributionBuilder {
         self.percentage = Some(input);
         self
     }
+
     /// The percentage of the traffic that is distributed, in increments of 10.
     ///
     /// Sets [`percentage`](crate::types::Distribution#structfield.percentage). This field is required.
@@ -62,10 +71,12 @@ impl DistributionBuilder {
         self.percentage = input;
         self
     }
+
     /// Returns [`percentage`](crate::types::Distribution#structfield.percentage), if set.
     pub fn get_percentage(&self) -> &Option<i32> {
         &self.percentage
     }
+
     /// Builds a [`Distribution`].
     ///
     /// Fails when one of these fields is unset:

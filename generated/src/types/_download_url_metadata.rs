@@ -8,20 +8,24 @@ pub struct DownloadUrlMetadata {
     /// The expiration time of the URL in ISO timestamp. It's specified in ISO 8601 format: yyyy-MM-ddThh:mm:ss.SSSZ. For example, 2019-11-08T02:41:28.172Z.
     pub url_expiry: Option<String>,
 }
+
 impl DownloadUrlMetadata {
     /// A pre-signed URL that should be used to download the attached file.
     pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
+
     /// The expiration time of the URL in ISO timestamp.
     pub fn url_expiry(&self) -> Option<&str> {
         self.url_expiry.as_deref()
     }
+
     /// Creates a new builder for [`DownloadUrlMetadata`].
     pub fn builder() -> crate::types::builders::DownloadUrlMetadataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`DownloadUrlMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct DownloadUrlMetadataBuilder {
     pub(crate) url: Option<String>,
     pub(crate) url_expiry: Option<String>,
 }
+
 impl DownloadUrlMetadataBuilder {
     /// A pre-signed URL that should be used to download the attached file.
     ///
@@ -37,6 +42,7 @@ impl DownloadUrlMetadataBuilder {
         self.url = Some(input.into());
         self
     }
+
     /// A pre-signed URL that should be used to download the attached file.
     ///
     /// Sets [`url`](crate::types::DownloadUrlMetadata#structfield.url).
@@ -44,10 +50,12 @@ impl DownloadUrlMetadataBuilder {
         self.url = input;
         self
     }
+
     /// Returns [`url`](crate::types::DownloadUrlMetadata#structfield.url), if set.
     pub fn get_url(&self) -> &Option<String> {
         &self.url
     }
+
     /// The expiration time of the URL in ISO timestamp.
     ///
     /// Sets [`url_expiry`](crate::types::DownloadUrlMetadata#structfield.url_expiry).
@@ -55,6 +63,7 @@ impl DownloadUrlMetadataBuilder {
         self.url_expiry = Some(input.into());
         self
     }
+
     /// The expiration time of the URL in ISO timestamp.
     ///
     /// Sets [`url_expiry`](crate::types::DownloadUrlMetadata#structfield.url_expiry).
@@ -62,10 +71,12 @@ impl DownloadUrlMetadataBuilder {
         self.url_expiry = input;
         self
     }
+
     /// Returns [`url_expiry`](crate::types::DownloadUrlMetadata#structfield.url_expiry), if set.
     pub fn get_url_expiry(&self) -> &Option<String> {
         &self.url_expiry
     }
+
     /// Builds a [`DownloadUrlMetadata`].
     pub fn build(self) -> crate::types::DownloadUrlMetadata {
         crate::types::DownloadUrlMetadata {

@@ -8,22 +8,26 @@ pub struct EffectiveHoursOfOperations {
     /// Information about the hours of operations with the effective override applied.
     pub operational_hours: Option<Vec<crate::types::OperationalHour>>,
 }
+
 impl EffectiveHoursOfOperations {
     /// The date that the hours of operation or overrides applies to.
     pub fn date(&self) -> Option<&str> {
         self.date.as_deref()
     }
+
     /// Information about the hours of operations with the effective override applied.
     ///
     /// Empty when the field is unset; use `.operational_hours.is_none()` to tell unset from empty.
     pub fn operational_hours(&self) -> &[crate::types::OperationalHour] {
         self.operational_hours.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`EffectiveHoursOfOperations`].
     pub fn builder() -> crate::types::builders::EffectiveHoursOfOperationsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EffectiveHoursOfOperations`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct EffectiveHoursOfOperationsBuilder {
     pub(crate) date: Option<String>,
     pub(crate) operational_hours: Option<Vec<crate::types::OperationalHour>>,
 }
+
 impl EffectiveHoursOfOperationsBuilder {
     /// The date that the hours of operation or overrides applies to.
     ///
@@ -39,6 +44,7 @@ impl EffectiveHoursOfOperationsBuilder {
         self.date = Some(input.into());
         self
     }
+
     /// The date that the hours of operation or overrides applies to.
     ///
     /// Sets [`date`](crate::types::EffectiveHoursOfOperations#structfield.date).
@@ -46,10 +52,12 @@ impl EffectiveHoursOfOperationsBuilder {
         self.date = input;
         self
     }
+
     /// Returns [`date`](crate::types::EffectiveHoursOfOperations#structfield.date), if set.
     pub fn get_date(&self) -> &Option<String> {
         &self.date
     }
+
     /// Appends an item to [`operational_hours`](crate::types::EffectiveHoursOfOperations#structfield.operational_hours); use [`set_operational_hours`](Self::set_operational_hours) to replace the whole list.
     pub fn operational_hours(mut self, input: crate::types::OperationalHour) -> Self {
         let mut v: Vec<_> = self.operational_hours.unwrap_or_default();
@@ -57,6 +65,7 @@ impl EffectiveHoursOfOperationsBuilder {
         self.operational_hours = Some(v);
         self
     }
+
     /// Information about the hours of operations with the effective override applied.
     ///
     /// Sets [`operational_hours`](crate::types::EffectiveHoursOfOperations#structfield.operational_hours).
@@ -67,10 +76,12 @@ impl EffectiveHoursOfOperationsBuilder {
         self.operational_hours = input;
         self
     }
+
     /// Returns [`operational_hours`](crate::types::EffectiveHoursOfOperations#structfield.operational_hours), if set.
     pub fn get_operational_hours(&self) -> &Option<Vec<crate::types::OperationalHour>> {
         &self.operational_hours
     }
+
     /// Builds a [`EffectiveHoursOfOperations`].
     pub fn build(self) -> crate::types::EffectiveHoursOfOperations {
         crate::types::EffectiveHoursOfOperations {

@@ -8,22 +8,26 @@ pub struct EffectiveOverrideHours {
     /// Information about the hours of operation overrides that apply to a specific date.
     pub override_hours: Option<Vec<crate::types::OverrideHour>>,
 }
+
 impl EffectiveOverrideHours {
     /// The date that the hours of operation override applies to.
     pub fn date(&self) -> Option<&str> {
         self.date.as_deref()
     }
+
     /// Information about the hours of operation overrides that apply to a specific date.
     ///
     /// Empty when the field is unset; use `.override_hours.is_none()` to tell unset from empty.
     pub fn override_hours(&self) -> &[crate::types::OverrideHour] {
         self.override_hours.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`EffectiveOverrideHours`].
     pub fn builder() -> crate::types::builders::EffectiveOverrideHoursBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EffectiveOverrideHours`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct EffectiveOverrideHoursBuilder {
     pub(crate) date: Option<String>,
     pub(crate) override_hours: Option<Vec<crate::types::OverrideHour>>,
 }
+
 impl EffectiveOverrideHoursBuilder {
     /// The date that the hours of operation override applies to.
     ///
@@ -39,6 +44,7 @@ impl EffectiveOverrideHoursBuilder {
         self.date = Some(input.into());
         self
     }
+
     /// The date that the hours of operation override applies to.
     ///
     /// Sets [`date`](crate::types::EffectiveOverrideHours#structfield.date).
@@ -46,10 +52,12 @@ impl EffectiveOverrideHoursBuilder {
         self.date = input;
         self
     }
+
     /// Returns [`date`](crate::types::EffectiveOverrideHours#structfield.date), if set.
     pub fn get_date(&self) -> &Option<String> {
         &self.date
     }
+
     /// Appends an item to [`override_hours`](crate::types::EffectiveOverrideHours#structfield.override_hours); use [`set_override_hours`](Self::set_override_hours) to replace the whole list.
     pub fn override_hours(mut self, input: crate::types::OverrideHour) -> Self {
         let mut v: Vec<_> = self.override_hours.unwrap_or_default();
@@ -57,6 +65,7 @@ impl EffectiveOverrideHoursBuilder {
         self.override_hours = Some(v);
         self
     }
+
     /// Information about the hours of operation overrides that apply to a specific date.
     ///
     /// Sets [`override_hours`](crate::types::EffectiveOverrideHours#structfield.override_hours).
@@ -67,10 +76,12 @@ impl EffectiveOverrideHoursBuilder {
         self.override_hours = input;
         self
     }
+
     /// Returns [`override_hours`](crate::types::EffectiveOverrideHours#structfield.override_hours), if set.
     pub fn get_override_hours(&self) -> &Option<Vec<crate::types::OverrideHour>> {
         &self.override_hours
     }
+
     /// Builds a [`EffectiveOverrideHours`].
     pub fn build(self) -> crate::types::EffectiveOverrideHours {
         crate::types::EffectiveOverrideHours {

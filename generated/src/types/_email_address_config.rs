@@ -6,22 +6,26 @@ pub struct EmailAddressConfig {
     /// The identifier of the email address that should be associated with the queue. This email address must already exist in the Amazon Connect instance and will be used to route incoming email contacts to the specified queue.
     pub email_address_id: String,
 }
+
 impl EmailAddressConfig {
     /// The identifier of the email address that should be associated with the queue.
     pub fn email_address_id(&self) -> &str {
         &self.email_address_id
     }
+
     /// Creates a new builder for [`EmailAddressConfig`].
     pub fn builder() -> crate::types::builders::EmailAddressConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EmailAddressConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EmailAddressConfigBuilder {
     pub(crate) email_address_id: Option<String>,
 }
+
 impl EmailAddressConfigBuilder {
     /// The identifier of the email address that should be associated with the queue.
     ///
@@ -30,6 +34,7 @@ impl EmailAddressConfigBuilder {
         self.email_address_id = Some(input.into());
         self
     }
+
     /// The identifier of the email address that should be associated with the queue.
     ///
     /// Sets [`email_address_id`](crate::types::EmailAddressConfig#structfield.email_address_id). This field is required.
@@ -37,10 +42,12 @@ impl EmailAddressConfigBuilder {
         self.email_address_id = input;
         self
     }
+
     /// Returns [`email_address_id`](crate::types::EmailAddressConfig#structfield.email_address_id), if set.
     pub fn get_email_address_id(&self) -> &Option<String> {
         &self.email_address_id
     }
+
     /// Builds a [`EmailAddressConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct EmailAddressInfo {
     /// The display name of email address.
     pub display_name: Option<String>,
 }
+
 impl EmailAddressInfo {
     /// The email address, including the domain.
     pub fn email_address(&self) -> &str {
         &self.email_address
     }
+
     /// The display name of email address.
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
     /// Creates a new builder for [`EmailAddressInfo`].
     pub fn builder() -> crate::types::builders::EmailAddressInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for EmailAddressInfo {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("EmailAddressInfo");
@@ -30,6 +34,7 @@ impl ::std::fmt::Debug for EmailAddressInfo {
         formatter.finish()
     }
 }
+
 /// A builder for [`EmailAddressInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -37,6 +42,7 @@ pub struct EmailAddressInfoBuilder {
     pub(crate) email_address: Option<String>,
     pub(crate) display_name: Option<String>,
 }
+
 impl EmailAddressInfoBuilder {
     /// The email address, including the domain.
     ///
@@ -45,6 +51,7 @@ impl EmailAddressInfoBuilder {
         self.email_address = Some(input.into());
         self
     }
+
     /// The email address, including the domain.
     ///
     /// Sets [`email_address`](crate::types::EmailAddressInfo#structfield.email_address). This field is required.
@@ -52,10 +59,12 @@ impl EmailAddressInfoBuilder {
         self.email_address = input;
         self
     }
+
     /// Returns [`email_address`](crate::types::EmailAddressInfo#structfield.email_address), if set.
     pub fn get_email_address(&self) -> &Option<String> {
         &self.email_address
     }
+
     /// The display name of email address.
     ///
     /// Sets [`display_name`](crate::types::EmailAddressInfo#structfield.display_name).
@@ -63,6 +72,7 @@ impl EmailAddressInfoBuilder {
         self.display_name = Some(input.into());
         self
     }
+
     /// The display name of email address.
     ///
     /// Sets [`display_name`](crate::types::EmailAddressInfo#structfield.display_name).
@@ -70,10 +80,12 @@ impl EmailAddressInfoBuilder {
         self.display_name = input;
         self
     }
+
     /// Returns [`display_name`](crate::types::EmailAddressInfo#structfield.display_name), if set.
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
+
     /// Builds a [`EmailAddressInfo`].
     ///
     /// Fails when one of these fields is unset:
@@ -92,6 +104,7 @@ impl EmailAddressInfoBuilder {
         })
     }
 }
+
 impl ::std::fmt::Debug for EmailAddressInfoBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("EmailAddressInfoBuilder");

@@ -16,38 +16,46 @@ pub struct EmailAddressMetadata {
     /// A list of alias configurations for this email address, showing which email addresses forward to this primary address. Each configuration contains the email address ID of an alias that forwards emails to this address.
     pub alias_configurations: Option<Vec<crate::types::AliasConfiguration>>,
 }
+
 impl EmailAddressMetadata {
     /// The identifier of the email address.
     pub fn email_address_id(&self) -> Option<&str> {
         self.email_address_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the email address.
     pub fn email_address_arn(&self) -> Option<&str> {
         self.email_address_arn.as_deref()
     }
+
     /// The email address, including the domain.
     pub fn email_address(&self) -> Option<&str> {
         self.email_address.as_deref()
     }
+
     /// The description of the email address.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The display name of email address.
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
     /// A list of alias configurations for this email address, showing which email addresses forward to this primary address.
     ///
     /// Empty when the field is unset; use `.alias_configurations.is_none()` to tell unset from empty.
     pub fn alias_configurations(&self) -> &[crate::types::AliasConfiguration] {
         self.alias_configurations.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`EmailAddressMetadata`].
     pub fn builder() -> crate::types::builders::EmailAddressMetadataBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for EmailAddressMetadata {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("EmailAddressMetadata");
@@ -60,6 +68,7 @@ impl ::std::fmt::Debug for EmailAddressMetadata {
         formatter.finish()
     }
 }
+
 /// A builder for [`EmailAddressMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -71,6 +80,7 @@ pub struct EmailAddressMetadataBuilder {
     pub(crate) display_name: Option<String>,
     pub(crate) alias_configurations: Option<Vec<crate::types::AliasConfiguration>>,
 }
+
 impl EmailAddressMetadataBuilder {
     /// The identifier of the email address.
     ///
@@ -79,6 +89,7 @@ impl EmailAddressMetadataBuilder {
         self.email_address_id = Some(input.into());
         self
     }
+
     /// The identifier of the email address.
     ///
     /// Sets [`email_address_id`](crate::types::EmailAddressMetadata#structfield.email_address_id).
@@ -86,10 +97,12 @@ impl EmailAddressMetadataBuilder {
         self.email_address_id = input;
         self
     }
+
     /// Returns [`email_address_id`](crate::types::EmailAddressMetadata#structfield.email_address_id), if set.
     pub fn get_email_address_id(&self) -> &Option<String> {
         &self.email_address_id
     }
+
     /// The Amazon Resource Name (ARN) of the email address.
     ///
     /// Sets [`email_address_arn`](crate::types::EmailAddressMetadata#structfield.email_address_arn).
@@ -97,6 +110,7 @@ impl EmailAddressMetadataBuilder {
         self.email_address_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the email address.
     ///
     /// Sets [`email_address_arn`](crate::types::EmailAddressMetadata#structfield.email_address_arn).
@@ -104,10 +118,12 @@ impl EmailAddressMetadataBuilder {
         self.email_address_arn = input;
         self
     }
+
     /// Returns [`email_address_arn`](crate::types::EmailAddressMetadata#structfield.email_address_arn), if set.
     pub fn get_email_address_arn(&self) -> &Option<String> {
         &self.email_address_arn
     }
+
     /// The email address, including the domain.
     ///
     /// Sets [`email_address`](crate::types::EmailAddressMetadata#structfield.email_address).
@@ -115,6 +131,7 @@ impl EmailAddressMetadataBuilder {
         self.email_address = Some(input.into());
         self
     }
+
     /// The email address, including the domain.
     ///
     /// Sets [`email_address`](crate::types::EmailAddressMetadata#structfield.email_address).
@@ -122,10 +139,12 @@ impl EmailAddressMetadataBuilder {
         self.email_address = input;
         self
     }
+
     /// Returns [`email_address`](crate::types::EmailAddressMetadata#structfield.email_address), if set.
     pub fn get_email_address(&self) -> &Option<String> {
         &self.email_address
     }
+
     /// The description of the email address.
     ///
     /// Sets [`description`](crate::types::EmailAddressMetadata#structfield.description).
@@ -133,6 +152,7 @@ impl EmailAddressMetadataBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the email address.
     ///
     /// Sets [`description`](crate::types::EmailAddressMetadata#structfield.description).
@@ -140,10 +160,12 @@ impl EmailAddressMetadataBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::EmailAddressMetadata#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The display name of email address.
     ///
     /// Sets [`display_name`](crate::types::EmailAddressMetadata#structfield.display_name).
@@ -151,6 +173,7 @@ impl EmailAddressMetadataBuilder {
         self.display_name = Some(input.into());
         self
     }
+
     /// The display name of email address.
     ///
     /// Sets [`display_name`](crate::types::EmailAddressMetadata#structfield.display_name).
@@ -158,10 +181,12 @@ impl EmailAddressMetadataBuilder {
         self.display_name = input;
         self
     }
+
     /// Returns [`display_name`](crate::types::EmailAddressMetadata#structfield.display_name), if set.
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
+
     /// Appends an item to [`alias_configurations`](crate::types::EmailAddressMetadata#structfield.alias_configurations); use [`set_alias_configurations`](Self::set_alias_configurations) to replace the whole list.
     pub fn alias_configurations(
         mut self,
@@ -172,6 +197,7 @@ impl EmailAddressMetadataBuilder {
         self.alias_configurations = Some(v);
         self
     }
+
     /// A list of alias configurations for this email address, showing which email addresses forward to this primary address.
     ///
     /// Sets [`alias_configurations`](crate::types::EmailAddressMetadata#structfield.alias_configurations).
@@ -182,12 +208,14 @@ impl EmailAddressMetadataBuilder {
         self.alias_configurations = input;
         self
     }
+
     /// Returns [`alias_configurations`](crate::types::EmailAddressMetadata#structfield.alias_configurations), if set.
     pub fn get_alias_configurations(
         &self,
     ) -> &Option<Vec<crate::types::AliasConfiguration>> {
         &self.alias_configurations
     }
+
     /// Builds a [`EmailAddressMetadata`].
     pub fn build(self) -> crate::types::EmailAddressMetadata {
         crate::types::EmailAddressMetadata {
@@ -200,6 +228,7 @@ impl EmailAddressMetadataBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for EmailAddressMetadataBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("EmailAddressMetadataBuilder");

@@ -10,24 +10,29 @@ pub struct EmailAddressSummary {
     /// Indicates whether this email address is configured as the default outbound email address for the queue. When set to true, this email address is used as the default sender for outbound email contacts from this queue.
     pub is_default_outbound_email: bool,
 }
+
 impl EmailAddressSummary {
     /// The unique identifier of the email address associated with the queue.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the email address associated with the queue.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Indicates whether this email address is configured as the default outbound email address for the queue.
     pub fn is_default_outbound_email(&self) -> bool {
         self.is_default_outbound_email
     }
+
     /// Creates a new builder for [`EmailAddressSummary`].
     pub fn builder() -> crate::types::builders::EmailAddressSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EmailAddressSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct EmailAddressSummaryBuilder {
     pub(crate) arn: Option<String>,
     pub(crate) is_default_outbound_email: Option<bool>,
 }
+
 impl EmailAddressSummaryBuilder {
     /// The unique identifier of the email address associated with the queue.
     ///
@@ -44,6 +50,7 @@ impl EmailAddressSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier of the email address associated with the queue.
     ///
     /// Sets [`id`](crate::types::EmailAddressSummary#structfield.id).
@@ -51,10 +58,12 @@ impl EmailAddressSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::EmailAddressSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the email address associated with the queue.
     ///
     /// Sets [`arn`](crate::types::EmailAddressSummary#structfield.arn).
@@ -62,6 +71,7 @@ impl EmailAddressSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the email address associated with the queue.
     ///
     /// Sets [`arn`](crate::types::EmailAddressSummary#structfield.arn).
@@ -69,10 +79,12 @@ impl EmailAddressSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::EmailAddressSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// Indicates whether this email address is configured as the default outbound email address for the queue.
     ///
     /// Sets [`is_default_outbound_email`](crate::types::EmailAddressSummary#structfield.is_default_outbound_email).
@@ -80,6 +92,7 @@ impl EmailAddressSummaryBuilder {
         self.is_default_outbound_email = Some(input);
         self
     }
+
     /// Indicates whether this email address is configured as the default outbound email address for the queue.
     ///
     /// Sets [`is_default_outbound_email`](crate::types::EmailAddressSummary#structfield.is_default_outbound_email).
@@ -87,10 +100,12 @@ impl EmailAddressSummaryBuilder {
         self.is_default_outbound_email = input;
         self
     }
+
     /// Returns [`is_default_outbound_email`](crate::types::EmailAddressSummary#structfield.is_default_outbound_email), if set.
     pub fn get_is_default_outbound_email(&self) -> &Option<bool> {
         &self.is_default_outbound_email
     }
+
     /// Builds a [`EmailAddressSummary`].
     pub fn build(self) -> crate::types::EmailAddressSummary {
         crate::types::EmailAddressSummary {

@@ -21,6 +21,7 @@ pub enum EmailHeaderType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for EmailHeaderType {
     fn from(s: &str) -> Self {
         match s {
@@ -39,12 +40,14 @@ impl ::std::convert::From<&str> for EmailHeaderType {
         }
     }
 }
+
 impl ::std::str::FromStr for EmailHeaderType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl EmailHeaderType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -57,6 +60,7 @@ impl EmailHeaderType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -67,6 +71,7 @@ impl EmailHeaderType {
             "X_SES_VIRUS_VERDICT",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -75,11 +80,13 @@ impl EmailHeaderType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for EmailHeaderType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for EmailHeaderType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -8,20 +8,24 @@ pub struct EmailMessageReference {
     /// The Amazon Resource Name (ARN) of the email message reference
     pub arn: Option<String>,
 }
+
 impl EmailMessageReference {
     /// The name of the email message reference
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the email message reference
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`EmailMessageReference`].
     pub fn builder() -> crate::types::builders::EmailMessageReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EmailMessageReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct EmailMessageReferenceBuilder {
     pub(crate) name: Option<String>,
     pub(crate) arn: Option<String>,
 }
+
 impl EmailMessageReferenceBuilder {
     /// The name of the email message reference
     ///
@@ -37,6 +42,7 @@ impl EmailMessageReferenceBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the email message reference
     ///
     /// Sets [`name`](crate::types::EmailMessageReference#structfield.name).
@@ -44,10 +50,12 @@ impl EmailMessageReferenceBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::EmailMessageReference#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The Amazon Resource Name (ARN) of the email message reference
     ///
     /// Sets [`arn`](crate::types::EmailMessageReference#structfield.arn).
@@ -55,6 +63,7 @@ impl EmailMessageReferenceBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the email message reference
     ///
     /// Sets [`arn`](crate::types::EmailMessageReference#structfield.arn).
@@ -62,10 +71,12 @@ impl EmailMessageReferenceBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::EmailMessageReference#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// Builds a [`EmailMessageReference`].
     pub fn build(self) -> crate::types::EmailMessageReference {
         crate::types::EmailMessageReference {

@@ -8,20 +8,24 @@ pub struct EmailRecipient {
     /// Display name of the email recipient.
     pub display_name: Option<String>,
 }
+
 impl EmailRecipient {
     /// Address of the email recipient.
     pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
+
     /// Display name of the email recipient.
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
     /// Creates a new builder for [`EmailRecipient`].
     pub fn builder() -> crate::types::builders::EmailRecipientBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EmailRecipient`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct EmailRecipientBuilder {
     pub(crate) address: Option<String>,
     pub(crate) display_name: Option<String>,
 }
+
 impl EmailRecipientBuilder {
     /// Address of the email recipient.
     ///
@@ -37,6 +42,7 @@ impl EmailRecipientBuilder {
         self.address = Some(input.into());
         self
     }
+
     /// Address of the email recipient.
     ///
     /// Sets [`address`](crate::types::EmailRecipient#structfield.address).
@@ -44,10 +50,12 @@ impl EmailRecipientBuilder {
         self.address = input;
         self
     }
+
     /// Returns [`address`](crate::types::EmailRecipient#structfield.address), if set.
     pub fn get_address(&self) -> &Option<String> {
         &self.address
     }
+
     /// Display name of the email recipient.
     ///
     /// Sets [`display_name`](crate::types::EmailRecipient#structfield.display_name).
@@ -55,6 +63,7 @@ impl EmailRecipientBuilder {
         self.display_name = Some(input.into());
         self
     }
+
     /// Display name of the email recipient.
     ///
     /// Sets [`display_name`](crate::types::EmailRecipient#structfield.display_name).
@@ -62,10 +71,12 @@ impl EmailRecipientBuilder {
         self.display_name = input;
         self
     }
+
     /// Returns [`display_name`](crate::types::EmailRecipient#structfield.display_name), if set.
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
+
     /// Builds a [`EmailRecipient`].
     pub fn build(self) -> crate::types::EmailRecipient {
         crate::types::EmailRecipient {

@@ -8,20 +8,24 @@ pub struct EmailReference {
     /// A valid email address.
     pub value: Option<String>,
 }
+
 impl EmailReference {
     /// Identifier of the email reference.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// A valid email address.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Creates a new builder for [`EmailReference`].
     pub fn builder() -> crate::types::builders::EmailReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EmailReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct EmailReferenceBuilder {
     pub(crate) name: Option<String>,
     pub(crate) value: Option<String>,
 }
+
 impl EmailReferenceBuilder {
     /// Identifier of the email reference.
     ///
@@ -37,6 +42,7 @@ impl EmailReferenceBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// Identifier of the email reference.
     ///
     /// Sets [`name`](crate::types::EmailReference#structfield.name).
@@ -44,10 +50,12 @@ impl EmailReferenceBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::EmailReference#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// A valid email address.
     ///
     /// Sets [`value`](crate::types::EmailReference#structfield.value).
@@ -55,6 +63,7 @@ impl EmailReferenceBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// A valid email address.
     ///
     /// Sets [`value`](crate::types::EmailReference#structfield.value).
@@ -62,10 +71,12 @@ impl EmailReferenceBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::EmailReference#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Builds a [`EmailReference`].
     pub fn build(self) -> crate::types::EmailReference {
         crate::types::EmailReference {

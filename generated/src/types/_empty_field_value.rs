@@ -9,6 +9,7 @@ impl EmptyFieldValue {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EmptyFieldValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]

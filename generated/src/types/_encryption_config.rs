@@ -12,20 +12,24 @@ pub struct EncryptionConfig {
     /// > Amazon Connect supports only KMS keys with the default key spec of [`SYMMETRIC_DEFAULT`](https://docs.aws.amazon.com/kms/latest/developerguide/asymmetric-key-specs.html#key-spec-symmetric-default) .
     pub key_id: String,
 }
+
 impl EncryptionConfig {
     /// The type of encryption.
     pub fn encryption_type(&self) -> &crate::types::EncryptionType {
         &self.encryption_type
     }
+
     /// The full ARN of the encryption key.
     pub fn key_id(&self) -> &str {
         &self.key_id
     }
+
     /// Creates a new builder for [`EncryptionConfig`].
     pub fn builder() -> crate::types::builders::EncryptionConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EncryptionConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -33,6 +37,7 @@ pub struct EncryptionConfigBuilder {
     pub(crate) encryption_type: Option<crate::types::EncryptionType>,
     pub(crate) key_id: Option<String>,
 }
+
 impl EncryptionConfigBuilder {
     /// The type of encryption.
     ///
@@ -41,6 +46,7 @@ impl EncryptionConfigBuilder {
         self.encryption_type = Some(input);
         self
     }
+
     /// The type of encryption.
     ///
     /// Sets [`encryption_type`](crate::types::EncryptionConfig#structfield.encryption_type). This field is required.
@@ -51,10 +57,12 @@ impl EncryptionConfigBuilder {
         self.encryption_type = input;
         self
     }
+
     /// Returns [`encryption_type`](crate::types::EncryptionConfig#structfield.encryption_type), if set.
     pub fn get_encryption_type(&self) -> &Option<crate::types::EncryptionType> {
         &self.encryption_type
     }
+
     /// The full ARN of the encryption key.
     ///
     /// Sets [`key_id`](crate::types::EncryptionConfig#structfield.key_id). This field is required.
@@ -62,6 +70,7 @@ impl EncryptionConfigBuilder {
         self.key_id = Some(input.into());
         self
     }
+
     /// The full ARN of the encryption key.
     ///
     /// Sets [`key_id`](crate::types::EncryptionConfig#structfield.key_id). This field is required.
@@ -69,10 +78,12 @@ impl EncryptionConfigBuilder {
         self.key_id = input;
         self
     }
+
     /// Returns [`key_id`](crate::types::EncryptionConfig#structfield.key_id), if set.
     pub fn get_key_id(&self) -> &Option<String> {
         &self.key_id
     }
+
     /// Builds a [`EncryptionConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -9,6 +9,7 @@ impl EndAssociatedTasksActionDefinition {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EndAssociatedTasksActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]

@@ -8,20 +8,24 @@ pub struct Endpoint {
     /// Address of the endpoint.
     pub address: Option<String>,
 }
+
 impl Endpoint {
     /// Type of the endpoint.
     pub fn r#type(&self) -> Option<&crate::types::EndpointType> {
         self.r#type.as_ref()
     }
+
     /// Address of the endpoint.
     pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
+
     /// Creates a new builder for [`Endpoint`].
     pub fn builder() -> crate::types::builders::EndpointBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Endpoint`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct EndpointBuilder {
     pub(crate) r#type: Option<crate::types::EndpointType>,
     pub(crate) address: Option<String>,
 }
+
 impl EndpointBuilder {
     /// Type of the endpoint.
     ///
@@ -37,6 +42,7 @@ impl EndpointBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// Type of the endpoint.
     ///
     /// Sets [`type`](crate::types::Endpoint#structfield.type).
@@ -44,10 +50,12 @@ impl EndpointBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::Endpoint#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::EndpointType> {
         &self.r#type
     }
+
     /// Address of the endpoint.
     ///
     /// Sets [`address`](crate::types::Endpoint#structfield.address).
@@ -55,6 +63,7 @@ impl EndpointBuilder {
         self.address = Some(input.into());
         self
     }
+
     /// Address of the endpoint.
     ///
     /// Sets [`address`](crate::types::Endpoint#structfield.address).
@@ -62,10 +71,12 @@ impl EndpointBuilder {
         self.address = input;
         self
     }
+
     /// Returns [`address`](crate::types::Endpoint#structfield.address), if set.
     pub fn get_address(&self) -> &Option<String> {
         &self.address
     }
+
     /// Builds a [`Endpoint`].
     pub fn build(self) -> crate::types::Endpoint {
         crate::types::Endpoint {

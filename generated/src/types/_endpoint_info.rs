@@ -10,24 +10,29 @@ pub struct EndpointInfo {
     /// Display name of the endpoint.
     pub display_name: Option<String>,
 }
+
 impl EndpointInfo {
     /// Type of endpoint.
     pub fn r#type(&self) -> Option<&crate::types::EndpointType> {
         self.r#type.as_ref()
     }
+
     /// Address of the endpoint.
     pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
+
     /// Display name of the endpoint.
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
     /// Creates a new builder for [`EndpointInfo`].
     pub fn builder() -> crate::types::builders::EndpointInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EndpointInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct EndpointInfoBuilder {
     pub(crate) address: Option<String>,
     pub(crate) display_name: Option<String>,
 }
+
 impl EndpointInfoBuilder {
     /// Type of endpoint.
     ///
@@ -44,6 +50,7 @@ impl EndpointInfoBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// Type of endpoint.
     ///
     /// Sets [`type`](crate::types::EndpointInfo#structfield.type).
@@ -51,10 +58,12 @@ impl EndpointInfoBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::EndpointInfo#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::EndpointType> {
         &self.r#type
     }
+
     /// Address of the endpoint.
     ///
     /// Sets [`address`](crate::types::EndpointInfo#structfield.address).
@@ -62,6 +71,7 @@ impl EndpointInfoBuilder {
         self.address = Some(input.into());
         self
     }
+
     /// Address of the endpoint.
     ///
     /// Sets [`address`](crate::types::EndpointInfo#structfield.address).
@@ -69,10 +79,12 @@ impl EndpointInfoBuilder {
         self.address = input;
         self
     }
+
     /// Returns [`address`](crate::types::EndpointInfo#structfield.address), if set.
     pub fn get_address(&self) -> &Option<String> {
         &self.address
     }
+
     /// Display name of the endpoint.
     ///
     /// Sets [`display_name`](crate::types::EndpointInfo#structfield.display_name).
@@ -80,6 +92,7 @@ impl EndpointInfoBuilder {
         self.display_name = Some(input.into());
         self
     }
+
     /// Display name of the endpoint.
     ///
     /// Sets [`display_name`](crate::types::EndpointInfo#structfield.display_name).
@@ -87,10 +100,12 @@ impl EndpointInfoBuilder {
         self.display_name = input;
         self
     }
+
     /// Returns [`display_name`](crate::types::EndpointInfo#structfield.display_name), if set.
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
+
     /// Builds a [`EndpointInfo`].
     pub fn build(self) -> crate::types::EndpointInfo {
         crate::types::EndpointInfo {

@@ -10,20 +10,24 @@ pub struct ErrorResult {
     /// The corresponding error message for the error code.
     pub error_message: Option<String>,
 }
+
 impl ErrorResult {
     /// The error code.
     pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
+
     /// The corresponding error message for the error code.
     pub fn error_message(&self) -> Option<&str> {
         self.error_message.as_deref()
     }
+
     /// Creates a new builder for [`ErrorResult`].
     pub fn builder() -> crate::types::builders::ErrorResultBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ErrorResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct ErrorResultBuilder {
     pub(crate) error_code: Option<String>,
     pub(crate) error_message: Option<String>,
 }
+
 impl ErrorResultBuilder {
     /// The error code.
     ///
@@ -39,6 +44,7 @@ impl ErrorResultBuilder {
         self.error_code = Some(input.into());
         self
     }
+
     /// The error code.
     ///
     /// Sets [`error_code`](crate::types::ErrorResult#structfield.error_code).
@@ -46,10 +52,12 @@ impl ErrorResultBuilder {
         self.error_code = input;
         self
     }
+
     /// Returns [`error_code`](crate::types::ErrorResult#structfield.error_code), if set.
     pub fn get_error_code(&self) -> &Option<String> {
         &self.error_code
     }
+
     /// The corresponding error message for the error code.
     ///
     /// Sets [`error_message`](crate::types::ErrorResult#structfield.error_message).
@@ -57,6 +65,7 @@ impl ErrorResultBuilder {
         self.error_message = Some(input.into());
         self
     }
+
     /// The corresponding error message for the error code.
     ///
     /// Sets [`error_message`](crate::types::ErrorResult#structfield.error_message).
@@ -64,10 +73,12 @@ impl ErrorResultBuilder {
         self.error_message = input;
         self
     }
+
     /// Returns [`error_message`](crate::types::ErrorResult#structfield.error_message), if set.
     pub fn get_error_message(&self) -> &Option<String> {
         &self.error_message
     }
+
     /// Builds a [`ErrorResult`].
     pub fn build(self) -> crate::types::ErrorResult {
         crate::types::ErrorResult {

@@ -31,62 +31,75 @@ pub struct Evaluation {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl Evaluation {
     /// A unique identifier for the contact evaluation.
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
+
     /// Metadata about the contact evaluation.
     pub fn metadata(&self) -> Option<&crate::types::EvaluationMetadata> {
         self.metadata.as_ref()
     }
+
     /// A map of question identifiers to answer value.
     pub fn answers(
         &self,
     ) -> &::std::collections::HashMap<String, crate::types::EvaluationAnswerOutput> {
         &self.answers
     }
+
     /// A map of question identifiers to note value.
     pub fn notes(
         &self,
     ) -> &::std::collections::HashMap<String, crate::types::EvaluationNote> {
         &self.notes
     }
+
     /// The status of the contact evaluation.
     pub fn status(&self) -> &crate::types::EvaluationStatus {
         &self.status
     }
+
     /// A map of item (section or question) identifiers to score value.
     pub fn scores(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::EvaluationScore>> {
         self.scores.as_ref()
     }
+
     /// The timestamp for when the evaluation was created.
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
+
     /// The timestamp for when the evaluation was last updated.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// Type of the evaluation.
     pub fn evaluation_type(&self) -> Option<&crate::types::EvaluationType> {
         self.evaluation_type.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`Evaluation`].
     pub fn builder() -> crate::types::builders::EvaluationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Evaluation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -109,6 +122,7 @@ pub struct EvaluationBuilder {
     pub(crate) evaluation_type: Option<crate::types::EvaluationType>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl EvaluationBuilder {
     /// A unique identifier for the contact evaluation.
     ///
@@ -117,6 +131,7 @@ impl EvaluationBuilder {
         self.evaluation_id = Some(input.into());
         self
     }
+
     /// A unique identifier for the contact evaluation.
     ///
     /// Sets [`evaluation_id`](crate::types::Evaluation#structfield.evaluation_id). This field is required.
@@ -124,10 +139,12 @@ impl EvaluationBuilder {
         self.evaluation_id = input;
         self
     }
+
     /// Returns [`evaluation_id`](crate::types::Evaluation#structfield.evaluation_id), if set.
     pub fn get_evaluation_id(&self) -> &Option<String> {
         &self.evaluation_id
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::Evaluation#structfield.evaluation_arn). This field is required.
@@ -135,6 +152,7 @@ impl EvaluationBuilder {
         self.evaluation_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::Evaluation#structfield.evaluation_arn). This field is required.
@@ -142,10 +160,12 @@ impl EvaluationBuilder {
         self.evaluation_arn = input;
         self
     }
+
     /// Returns [`evaluation_arn`](crate::types::Evaluation#structfield.evaluation_arn), if set.
     pub fn get_evaluation_arn(&self) -> &Option<String> {
         &self.evaluation_arn
     }
+
     /// Metadata about the contact evaluation.
     ///
     /// Sets [`metadata`](crate::types::Evaluation#structfield.metadata).
@@ -153,6 +173,7 @@ impl EvaluationBuilder {
         self.metadata = Some(input);
         self
     }
+
     /// Metadata about the contact evaluation.
     ///
     /// Sets [`metadata`](crate::types::Evaluation#structfield.metadata).
@@ -163,10 +184,12 @@ impl EvaluationBuilder {
         self.metadata = input;
         self
     }
+
     /// Returns [`metadata`](crate::types::Evaluation#structfield.metadata), if set.
     pub fn get_metadata(&self) -> &Option<crate::types::EvaluationMetadata> {
         &self.metadata
     }
+
     /// Inserts an entry into [`answers`](crate::types::Evaluation#structfield.answers); use [`set_answers`](Self::set_answers) to replace the whole map.
     pub fn answers(
         mut self,
@@ -178,6 +201,7 @@ impl EvaluationBuilder {
         self.answers = Some(map);
         self
     }
+
     /// A map of question identifiers to answer value.
     ///
     /// Sets [`answers`](crate::types::Evaluation#structfield.answers). This field is required.
@@ -190,6 +214,7 @@ impl EvaluationBuilder {
         self.answers = input;
         self
     }
+
     /// Returns [`answers`](crate::types::Evaluation#structfield.answers), if set.
     pub fn get_answers(
         &self,
@@ -198,6 +223,7 @@ impl EvaluationBuilder {
     > {
         &self.answers
     }
+
     /// Inserts an entry into [`notes`](crate::types::Evaluation#structfield.notes); use [`set_notes`](Self::set_notes) to replace the whole map.
     pub fn notes(
         mut self,
@@ -209,6 +235,7 @@ impl EvaluationBuilder {
         self.notes = Some(map);
         self
     }
+
     /// A map of question identifiers to note value.
     ///
     /// Sets [`notes`](crate::types::Evaluation#structfield.notes). This field is required.
@@ -219,12 +246,14 @@ impl EvaluationBuilder {
         self.notes = input;
         self
     }
+
     /// Returns [`notes`](crate::types::Evaluation#structfield.notes), if set.
     pub fn get_notes(
         &self,
     ) -> &Option<::std::collections::HashMap<String, crate::types::EvaluationNote>> {
         &self.notes
     }
+
     /// The status of the contact evaluation.
     ///
     /// Sets [`status`](crate::types::Evaluation#structfield.status). This field is required.
@@ -232,6 +261,7 @@ impl EvaluationBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the contact evaluation.
     ///
     /// Sets [`status`](crate::types::Evaluation#structfield.status). This field is required.
@@ -239,10 +269,12 @@ impl EvaluationBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::Evaluation#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::EvaluationStatus> {
         &self.status
     }
+
     /// Inserts an entry into [`scores`](crate::types::Evaluation#structfield.scores); use [`set_scores`](Self::set_scores) to replace the whole map.
     pub fn scores(
         mut self,
@@ -254,6 +286,7 @@ impl EvaluationBuilder {
         self.scores = Some(map);
         self
     }
+
     /// A map of item (section or question) identifiers to score value.
     ///
     /// Sets [`scores`](crate::types::Evaluation#structfield.scores).
@@ -264,12 +297,14 @@ impl EvaluationBuilder {
         self.scores = input;
         self
     }
+
     /// Returns [`scores`](crate::types::Evaluation#structfield.scores), if set.
     pub fn get_scores(
         &self,
     ) -> &Option<::std::collections::HashMap<String, crate::types::EvaluationScore>> {
         &self.scores
     }
+
     /// The timestamp for when the evaluation was created.
     ///
     /// Sets [`created_time`](crate::types::Evaluation#structfield.created_time). This field is required.
@@ -277,6 +312,7 @@ impl EvaluationBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp for when the evaluation was created.
     ///
     /// Sets [`created_time`](crate::types::Evaluation#structfield.created_time). This field is required.
@@ -287,10 +323,12 @@ impl EvaluationBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::Evaluation#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The timestamp for when the evaluation was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::Evaluation#structfield.last_modified_time). This field is required.
@@ -298,6 +336,7 @@ impl EvaluationBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp for when the evaluation was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::Evaluation#structfield.last_modified_time). This field is required.
@@ -308,10 +347,12 @@ impl EvaluationBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::Evaluation#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::Evaluation#structfield.evaluation_type).
@@ -319,6 +360,7 @@ impl EvaluationBuilder {
         self.evaluation_type = Some(input);
         self
     }
+
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::Evaluation#structfield.evaluation_type).
@@ -329,10 +371,12 @@ impl EvaluationBuilder {
         self.evaluation_type = input;
         self
     }
+
     /// Returns [`evaluation_type`](crate::types::Evaluation#structfield.evaluation_type), if set.
     pub fn get_evaluation_type(&self) -> &Option<crate::types::EvaluationType> {
         &self.evaluation_type
     }
+
     /// Inserts an entry into [`tags`](crate::types::Evaluation#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -340,6 +384,7 @@ impl EvaluationBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Evaluation#structfield.tags).
@@ -350,10 +395,12 @@ impl EvaluationBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::Evaluation#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`Evaluation`].
     ///
     /// Fails when one of these fields is unset:

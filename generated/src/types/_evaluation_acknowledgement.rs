@@ -10,24 +10,29 @@ pub struct EvaluationAcknowledgement {
     /// A comment from the agent when they confirmed they acknowledged the evaluation.
     pub acknowledger_comment: Option<String>,
 }
+
 impl EvaluationAcknowledgement {
     /// When the agent acknowledged the evaluation.
     pub fn acknowledged_time(&self) -> &crate::primitives::DateTime {
         &self.acknowledged_time
     }
+
     /// The agent who acknowledged the evaluation.
     pub fn acknowledged_by(&self) -> &str {
         &self.acknowledged_by
     }
+
     /// A comment from the agent when they confirmed they acknowledged the evaluation.
     pub fn acknowledger_comment(&self) -> Option<&str> {
         self.acknowledger_comment.as_deref()
     }
+
     /// Creates a new builder for [`EvaluationAcknowledgement`].
     pub fn builder() -> crate::types::builders::EvaluationAcknowledgementBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationAcknowledgement`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct EvaluationAcknowledgementBuilder {
     pub(crate) acknowledged_by: Option<String>,
     pub(crate) acknowledger_comment: Option<String>,
 }
+
 impl EvaluationAcknowledgementBuilder {
     /// When the agent acknowledged the evaluation.
     ///
@@ -44,6 +50,7 @@ impl EvaluationAcknowledgementBuilder {
         self.acknowledged_time = Some(input);
         self
     }
+
     /// When the agent acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_time`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_time). This field is required.
@@ -54,10 +61,12 @@ impl EvaluationAcknowledgementBuilder {
         self.acknowledged_time = input;
         self
     }
+
     /// Returns [`acknowledged_time`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_time), if set.
     pub fn get_acknowledged_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.acknowledged_time
     }
+
     /// The agent who acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_by`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_by). This field is required.
@@ -65,6 +74,7 @@ impl EvaluationAcknowledgementBuilder {
         self.acknowledged_by = Some(input.into());
         self
     }
+
     /// The agent who acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_by`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_by). This field is required.
@@ -72,10 +82,12 @@ impl EvaluationAcknowledgementBuilder {
         self.acknowledged_by = input;
         self
     }
+
     /// Returns [`acknowledged_by`](crate::types::EvaluationAcknowledgement#structfield.acknowledged_by), if set.
     pub fn get_acknowledged_by(&self) -> &Option<String> {
         &self.acknowledged_by
     }
+
     /// A comment from the agent when they confirmed they acknowledged the evaluation.
     ///
     /// Sets [`acknowledger_comment`](crate::types::EvaluationAcknowledgement#structfield.acknowledger_comment).
@@ -83,6 +95,7 @@ impl EvaluationAcknowledgementBuilder {
         self.acknowledger_comment = Some(input.into());
         self
     }
+
     /// A comment from the agent when they confirmed they acknowledged the evaluation.
     ///
     /// Sets [`acknowledger_comment`](crate::types::EvaluationAcknowledgement#structfield.acknowledger_comment).
@@ -90,10 +103,12 @@ impl EvaluationAcknowledgementBuilder {
         self.acknowledger_comment = input;
         self
     }
+
     /// Returns [`acknowledger_comment`](crate::types::EvaluationAcknowledgement#structfield.acknowledger_comment), if set.
     pub fn get_acknowledger_comment(&self) -> &Option<String> {
         &self.acknowledger_comment
     }
+
     /// Builds a [`EvaluationAcknowledgement`].
     ///
     /// Fails when one of these fields is unset:

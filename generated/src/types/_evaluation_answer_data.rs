@@ -19,47 +19,58 @@ pub enum EvaluationAnswerData {
     #[non_exhaustive]
     Unknown,
 }
+
 impl EvaluationAnswerData {
     /// The value of the [`DateTimeValue`](Self::DateTimeValue) variant, or `Err(self)` for any other variant.
     pub fn as_date_time_value(&self) -> Result<&String, &Self> {
         if let Self::DateTimeValue(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`DateTimeValue`](Self::DateTimeValue) variant.
     pub fn is_date_time_value(&self) -> bool {
         self.as_date_time_value().is_ok()
     }
+
     /// The value of the [`NotApplicable`](Self::NotApplicable) variant, or `Err(self)` for any other variant.
     pub fn as_not_applicable(&self) -> Result<&bool, &Self> {
         if let Self::NotApplicable(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`NotApplicable`](Self::NotApplicable) variant.
     pub fn is_not_applicable(&self) -> bool {
         self.as_not_applicable().is_ok()
     }
+
     /// The value of the [`NumericValue`](Self::NumericValue) variant, or `Err(self)` for any other variant.
     pub fn as_numeric_value(&self) -> Result<&f64, &Self> {
         if let Self::NumericValue(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`NumericValue`](Self::NumericValue) variant.
     pub fn is_numeric_value(&self) -> bool {
         self.as_numeric_value().is_ok()
     }
+
     /// The value of the [`StringValue`](Self::StringValue) variant, or `Err(self)` for any other variant.
     pub fn as_string_value(&self) -> Result<&String, &Self> {
         if let Self::StringValue(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`StringValue`](Self::StringValue) variant.
     pub fn is_string_value(&self) -> bool {
         self.as_string_value().is_ok()
     }
+
     /// The value of the [`StringValues`](Self::StringValues) variant, or `Err(self)` for any other variant.
     pub fn as_string_values(&self) -> Result<&Vec<String>, &Self> {
         if let Self::StringValues(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`StringValues`](Self::StringValues) variant.
     pub fn is_string_values(&self) -> bool {
         self.as_string_values().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

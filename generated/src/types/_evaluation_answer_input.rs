@@ -6,22 +6,26 @@ pub struct EvaluationAnswerInput {
     /// The value for an answer in a contact evaluation.
     pub value: Option<crate::types::EvaluationAnswerData>,
 }
+
 impl EvaluationAnswerInput {
     /// The value for an answer in a contact evaluation.
     pub fn value(&self) -> Option<&crate::types::EvaluationAnswerData> {
         self.value.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationAnswerInput`].
     pub fn builder() -> crate::types::builders::EvaluationAnswerInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationAnswerInput`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationAnswerInputBuilder {
     pub(crate) value: Option<crate::types::EvaluationAnswerData>,
 }
+
 impl EvaluationAnswerInputBuilder {
     /// The value for an answer in a contact evaluation.
     ///
@@ -30,6 +34,7 @@ impl EvaluationAnswerInputBuilder {
         self.value = Some(input);
         self
     }
+
     /// The value for an answer in a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationAnswerInput#structfield.value).
@@ -40,10 +45,12 @@ impl EvaluationAnswerInputBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::EvaluationAnswerInput#structfield.value), if set.
     pub fn get_value(&self) -> &Option<crate::types::EvaluationAnswerData> {
         &self.value
     }
+
     /// Builds a [`EvaluationAnswerInput`].
     pub fn build(self) -> crate::types::EvaluationAnswerInput {
         crate::types::EvaluationAnswerInput {

@@ -10,26 +10,31 @@ pub struct EvaluationAnswerOutput {
     /// Automation suggested answers for the questions.
     pub suggested_answers: Option<Vec<crate::types::EvaluationSuggestedAnswer>>,
 }
+
 impl EvaluationAnswerOutput {
     /// The value for an answer in a contact evaluation.
     pub fn value(&self) -> Option<&crate::types::EvaluationAnswerData> {
         self.value.as_ref()
     }
+
     /// The system suggested value for an answer in a contact evaluation.
     pub fn system_suggested_value(&self) -> Option<&crate::types::EvaluationAnswerData> {
         self.system_suggested_value.as_ref()
     }
+
     /// Automation suggested answers for the questions.
     ///
     /// Empty when the field is unset; use `.suggested_answers.is_none()` to tell unset from empty.
     pub fn suggested_answers(&self) -> &[crate::types::EvaluationSuggestedAnswer] {
         self.suggested_answers.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`EvaluationAnswerOutput`].
     pub fn builder() -> crate::types::builders::EvaluationAnswerOutputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationAnswerOutput`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct EvaluationAnswerOutputBuilder {
     pub(crate) system_suggested_value: Option<crate::types::EvaluationAnswerData>,
     pub(crate) suggested_answers: Option<Vec<crate::types::EvaluationSuggestedAnswer>>,
 }
+
 impl EvaluationAnswerOutputBuilder {
     /// The value for an answer in a contact evaluation.
     ///
@@ -46,6 +52,7 @@ impl EvaluationAnswerOutputBuilder {
         self.value = Some(input);
         self
     }
+
     /// The value for an answer in a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationAnswerOutput#structfield.value).
@@ -56,10 +63,12 @@ impl EvaluationAnswerOutputBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::EvaluationAnswerOutput#structfield.value), if set.
     pub fn get_value(&self) -> &Option<crate::types::EvaluationAnswerData> {
         &self.value
     }
+
     /// The system suggested value for an answer in a contact evaluation.
     ///
     /// Sets [`system_suggested_value`](crate::types::EvaluationAnswerOutput#structfield.system_suggested_value).
@@ -70,6 +79,7 @@ impl EvaluationAnswerOutputBuilder {
         self.system_suggested_value = Some(input);
         self
     }
+
     /// The system suggested value for an answer in a contact evaluation.
     ///
     /// Sets [`system_suggested_value`](crate::types::EvaluationAnswerOutput#structfield.system_suggested_value).
@@ -80,12 +90,14 @@ impl EvaluationAnswerOutputBuilder {
         self.system_suggested_value = input;
         self
     }
+
     /// Returns [`system_suggested_value`](crate::types::EvaluationAnswerOutput#structfield.system_suggested_value), if set.
     pub fn get_system_suggested_value(
         &self,
     ) -> &Option<crate::types::EvaluationAnswerData> {
         &self.system_suggested_value
     }
+
     /// Appends an item to [`suggested_answers`](crate::types::EvaluationAnswerOutput#structfield.suggested_answers); use [`set_suggested_answers`](Self::set_suggested_answers) to replace the whole list.
     pub fn suggested_answers(
         mut self,
@@ -96,6 +108,7 @@ impl EvaluationAnswerOutputBuilder {
         self.suggested_answers = Some(v);
         self
     }
+
     /// Automation suggested answers for the questions.
     ///
     /// Sets [`suggested_answers`](crate::types::EvaluationAnswerOutput#structfield.suggested_answers).
@@ -106,12 +119,14 @@ impl EvaluationAnswerOutputBuilder {
         self.suggested_answers = input;
         self
     }
+
     /// Returns [`suggested_answers`](crate::types::EvaluationAnswerOutput#structfield.suggested_answers), if set.
     pub fn get_suggested_answers(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationSuggestedAnswer>> {
         &self.suggested_answers
     }
+
     /// Builds a [`EvaluationAnswerOutput`].
     pub fn build(self) -> crate::types::EvaluationAnswerOutput {
         crate::types::EvaluationAnswerOutput {

@@ -12,15 +12,18 @@ pub struct EvaluationAutomationRuleCategory {
         Vec<crate::types::EvaluationTranscriptPointOfInterest>,
     >,
 }
+
 impl EvaluationAutomationRuleCategory {
     /// A category label.
     pub fn category(&self) -> &str {
         &self.category
     }
+
     /// An automation condition for a Contact Lens category.
     pub fn condition(&self) -> &crate::types::QuestionRuleCategoryAutomationCondition {
         &self.condition
     }
+
     /// A point of interest in a contact transcript that indicates match of condition.
     ///
     /// Empty when the field is unset; use `.points_of_interest.is_none()` to tell unset from empty.
@@ -29,11 +32,13 @@ impl EvaluationAutomationRuleCategory {
     ) -> &[crate::types::EvaluationTranscriptPointOfInterest] {
         self.points_of_interest.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`EvaluationAutomationRuleCategory`].
     pub fn builder() -> crate::types::builders::EvaluationAutomationRuleCategoryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationAutomationRuleCategory`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -44,6 +49,7 @@ pub struct EvaluationAutomationRuleCategoryBuilder {
         Vec<crate::types::EvaluationTranscriptPointOfInterest>,
     >,
 }
+
 impl EvaluationAutomationRuleCategoryBuilder {
     /// A category label.
     ///
@@ -52,6 +58,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
         self.category = Some(input.into());
         self
     }
+
     /// A category label.
     ///
     /// Sets [`category`](crate::types::EvaluationAutomationRuleCategory#structfield.category). This field is required.
@@ -59,10 +66,12 @@ impl EvaluationAutomationRuleCategoryBuilder {
         self.category = input;
         self
     }
+
     /// Returns [`category`](crate::types::EvaluationAutomationRuleCategory#structfield.category), if set.
     pub fn get_category(&self) -> &Option<String> {
         &self.category
     }
+
     /// An automation condition for a Contact Lens category.
     ///
     /// Sets [`condition`](crate::types::EvaluationAutomationRuleCategory#structfield.condition). This field is required.
@@ -73,6 +82,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
         self.condition = Some(input);
         self
     }
+
     /// An automation condition for a Contact Lens category.
     ///
     /// Sets [`condition`](crate::types::EvaluationAutomationRuleCategory#structfield.condition). This field is required.
@@ -83,12 +93,14 @@ impl EvaluationAutomationRuleCategoryBuilder {
         self.condition = input;
         self
     }
+
     /// Returns [`condition`](crate::types::EvaluationAutomationRuleCategory#structfield.condition), if set.
     pub fn get_condition(
         &self,
     ) -> &Option<crate::types::QuestionRuleCategoryAutomationCondition> {
         &self.condition
     }
+
     /// Appends an item to [`points_of_interest`](crate::types::EvaluationAutomationRuleCategory#structfield.points_of_interest); use [`set_points_of_interest`](Self::set_points_of_interest) to replace the whole list.
     pub fn points_of_interest(
         mut self,
@@ -99,6 +111,7 @@ impl EvaluationAutomationRuleCategoryBuilder {
         self.points_of_interest = Some(v);
         self
     }
+
     /// A point of interest in a contact transcript that indicates match of condition.
     ///
     /// Sets [`points_of_interest`](crate::types::EvaluationAutomationRuleCategory#structfield.points_of_interest).
@@ -109,12 +122,14 @@ impl EvaluationAutomationRuleCategoryBuilder {
         self.points_of_interest = input;
         self
     }
+
     /// Returns [`points_of_interest`](crate::types::EvaluationAutomationRuleCategory#structfield.points_of_interest), if set.
     pub fn get_points_of_interest(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationTranscriptPointOfInterest>> {
         &self.points_of_interest
     }
+
     /// Builds a [`EvaluationAutomationRuleCategory`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,6 +8,7 @@ pub struct EvaluationContactLensAnswerAnalysisDetails {
         Vec<crate::types::EvaluationAutomationRuleCategory>,
     >,
 }
+
 impl EvaluationContactLensAnswerAnalysisDetails {
     /// A list of match rule categories.
     ///
@@ -17,11 +18,13 @@ impl EvaluationContactLensAnswerAnalysisDetails {
     ) -> &[crate::types::EvaluationAutomationRuleCategory] {
         self.matched_rule_categories.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`EvaluationContactLensAnswerAnalysisDetails`].
     pub fn builder() -> crate::types::builders::EvaluationContactLensAnswerAnalysisDetailsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationContactLensAnswerAnalysisDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -30,6 +33,7 @@ pub struct EvaluationContactLensAnswerAnalysisDetailsBuilder {
         Vec<crate::types::EvaluationAutomationRuleCategory>,
     >,
 }
+
 impl EvaluationContactLensAnswerAnalysisDetailsBuilder {
     /// Appends an item to [`matched_rule_categories`](crate::types::EvaluationContactLensAnswerAnalysisDetails#structfield.matched_rule_categories); use [`set_matched_rule_categories`](Self::set_matched_rule_categories) to replace the whole list.
     pub fn matched_rule_categories(
@@ -41,6 +45,7 @@ impl EvaluationContactLensAnswerAnalysisDetailsBuilder {
         self.matched_rule_categories = Some(v);
         self
     }
+
     /// A list of match rule categories.
     ///
     /// Sets [`matched_rule_categories`](crate::types::EvaluationContactLensAnswerAnalysisDetails#structfield.matched_rule_categories).
@@ -51,12 +56,14 @@ impl EvaluationContactLensAnswerAnalysisDetailsBuilder {
         self.matched_rule_categories = input;
         self
     }
+
     /// Returns [`matched_rule_categories`](crate::types::EvaluationContactLensAnswerAnalysisDetails#structfield.matched_rule_categories), if set.
     pub fn get_matched_rule_categories(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationAutomationRuleCategory>> {
         &self.matched_rule_categories
     }
+
     /// Builds a [`EvaluationContactLensAnswerAnalysisDetails`].
     pub fn build(self) -> crate::types::EvaluationContactLensAnswerAnalysisDetails {
         crate::types::EvaluationContactLensAnswerAnalysisDetails {

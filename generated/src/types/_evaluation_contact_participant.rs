@@ -8,6 +8,7 @@ pub struct EvaluationContactParticipant {
     /// The identifier for the contact participant.
     pub contact_participant_id: Option<String>,
 }
+
 impl EvaluationContactParticipant {
     /// The role of the contact participant.
     pub fn contact_participant_role(
@@ -15,15 +16,18 @@ impl EvaluationContactParticipant {
     ) -> Option<&crate::types::ContactParticipantRole> {
         self.contact_participant_role.as_ref()
     }
+
     /// The identifier for the contact participant.
     pub fn contact_participant_id(&self) -> Option<&str> {
         self.contact_participant_id.as_deref()
     }
+
     /// Creates a new builder for [`EvaluationContactParticipant`].
     pub fn builder() -> crate::types::builders::EvaluationContactParticipantBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationContactParticipant`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct EvaluationContactParticipantBuilder {
     pub(crate) contact_participant_role: Option<crate::types::ContactParticipantRole>,
     pub(crate) contact_participant_id: Option<String>,
 }
+
 impl EvaluationContactParticipantBuilder {
     /// The role of the contact participant.
     ///
@@ -42,6 +47,7 @@ impl EvaluationContactParticipantBuilder {
         self.contact_participant_role = Some(input);
         self
     }
+
     /// The role of the contact participant.
     ///
     /// Sets [`contact_participant_role`](crate::types::EvaluationContactParticipant#structfield.contact_participant_role).
@@ -52,12 +58,14 @@ impl EvaluationContactParticipantBuilder {
         self.contact_participant_role = input;
         self
     }
+
     /// Returns [`contact_participant_role`](crate::types::EvaluationContactParticipant#structfield.contact_participant_role), if set.
     pub fn get_contact_participant_role(
         &self,
     ) -> &Option<crate::types::ContactParticipantRole> {
         &self.contact_participant_role
     }
+
     /// The identifier for the contact participant.
     ///
     /// Sets [`contact_participant_id`](crate::types::EvaluationContactParticipant#structfield.contact_participant_id).
@@ -65,6 +73,7 @@ impl EvaluationContactParticipantBuilder {
         self.contact_participant_id = Some(input.into());
         self
     }
+
     /// The identifier for the contact participant.
     ///
     /// Sets [`contact_participant_id`](crate::types::EvaluationContactParticipant#structfield.contact_participant_id).
@@ -72,10 +81,12 @@ impl EvaluationContactParticipantBuilder {
         self.contact_participant_id = input;
         self
     }
+
     /// Returns [`contact_participant_id`](crate::types::EvaluationContactParticipant#structfield.contact_participant_id), if set.
     pub fn get_contact_participant_id(&self) -> &Option<String> {
         &self.contact_participant_id
     }
+
     /// Builds a [`EvaluationContactParticipant`].
     pub fn build(self) -> crate::types::EvaluationContactParticipant {
         crate::types::EvaluationContactParticipant {

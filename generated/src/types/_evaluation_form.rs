@@ -44,94 +44,114 @@ pub struct EvaluationForm {
         crate::types::EvaluationFormLanguageConfiguration,
     >,
 }
+
 impl EvaluationForm {
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
+
     /// A version of the evaluation form.
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
+
     /// The flag indicating whether the evaluation form is locked for changes.
     pub fn locked(&self) -> bool {
         self.locked
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
+
     /// A title of the evaluation form.
     pub fn title(&self) -> &str {
         &self.title
     }
+
     /// The description of the evaluation form.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The status of the evaluation form.
     pub fn status(&self) -> &crate::types::EvaluationFormVersionStatus {
         &self.status
     }
+
     /// Items that are part of the evaluation form.
     pub fn items(&self) -> &[crate::types::EvaluationFormItem] {
         &self.items
     }
+
     /// A scoring strategy of the evaluation form.
     pub fn scoring_strategy(
         &self,
     ) -> Option<&crate::types::EvaluationFormScoringStrategy> {
         self.scoring_strategy.as_ref()
     }
+
     /// The timestamp for when the evaluation form was created.
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     pub fn created_by(&self) -> &str {
         &self.created_by
     }
+
     /// The timestamp for when the evaluation form was last updated.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     pub fn last_modified_by(&self) -> &str {
         &self.last_modified_by
     }
+
     /// The automatic evaluation configuration of an evaluation form.
     pub fn auto_evaluation_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormAutoEvaluationConfiguration> {
         self.auto_evaluation_configuration.as_ref()
     }
+
     /// Configuration for evaluation review settings of this evaluation form.
     pub fn review_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationReviewConfiguration> {
         self.review_configuration.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Configuration that specifies the target for this evaluation form.
     pub fn target_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormTargetConfiguration> {
         self.target_configuration.as_ref()
     }
+
     /// Configuration for language settings of this evaluation form.
     pub fn language_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormLanguageConfiguration> {
         self.language_configuration.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationForm`].
     pub fn builder() -> crate::types::builders::EvaluationFormBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationForm`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -161,6 +181,7 @@ pub struct EvaluationFormBuilder {
         crate::types::EvaluationFormLanguageConfiguration,
     >,
 }
+
 impl EvaluationFormBuilder {
     /// The unique identifier for the evaluation form.
     ///
@@ -169,6 +190,7 @@ impl EvaluationFormBuilder {
         self.evaluation_form_id = Some(input.into());
         self
     }
+
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationForm#structfield.evaluation_form_id). This field is required.
@@ -176,10 +198,12 @@ impl EvaluationFormBuilder {
         self.evaluation_form_id = input;
         self
     }
+
     /// Returns [`evaluation_form_id`](crate::types::EvaluationForm#structfield.evaluation_form_id), if set.
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
+
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationForm#structfield.evaluation_form_version). This field is required.
@@ -187,6 +211,7 @@ impl EvaluationFormBuilder {
         self.evaluation_form_version = Some(input);
         self
     }
+
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationForm#structfield.evaluation_form_version). This field is required.
@@ -194,10 +219,12 @@ impl EvaluationFormBuilder {
         self.evaluation_form_version = input;
         self
     }
+
     /// Returns [`evaluation_form_version`](crate::types::EvaluationForm#structfield.evaluation_form_version), if set.
     pub fn get_evaluation_form_version(&self) -> &Option<i32> {
         &self.evaluation_form_version
     }
+
     /// The flag indicating whether the evaluation form is locked for changes.
     ///
     /// Sets [`locked`](crate::types::EvaluationForm#structfield.locked). This field is required.
@@ -205,6 +232,7 @@ impl EvaluationFormBuilder {
         self.locked = Some(input);
         self
     }
+
     /// The flag indicating whether the evaluation form is locked for changes.
     ///
     /// Sets [`locked`](crate::types::EvaluationForm#structfield.locked). This field is required.
@@ -212,10 +240,12 @@ impl EvaluationFormBuilder {
         self.locked = input;
         self
     }
+
     /// Returns [`locked`](crate::types::EvaluationForm#structfield.locked), if set.
     pub fn get_locked(&self) -> &Option<bool> {
         &self.locked
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationForm#structfield.evaluation_form_arn). This field is required.
@@ -223,6 +253,7 @@ impl EvaluationFormBuilder {
         self.evaluation_form_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationForm#structfield.evaluation_form_arn). This field is required.
@@ -230,10 +261,12 @@ impl EvaluationFormBuilder {
         self.evaluation_form_arn = input;
         self
     }
+
     /// Returns [`evaluation_form_arn`](crate::types::EvaluationForm#structfield.evaluation_form_arn), if set.
     pub fn get_evaluation_form_arn(&self) -> &Option<String> {
         &self.evaluation_form_arn
     }
+
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationForm#structfield.title). This field is required.
@@ -241,6 +274,7 @@ impl EvaluationFormBuilder {
         self.title = Some(input.into());
         self
     }
+
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationForm#structfield.title). This field is required.
@@ -248,10 +282,12 @@ impl EvaluationFormBuilder {
         self.title = input;
         self
     }
+
     /// Returns [`title`](crate::types::EvaluationForm#structfield.title), if set.
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
+
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationForm#structfield.description).
@@ -259,6 +295,7 @@ impl EvaluationFormBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationForm#structfield.description).
@@ -266,10 +303,12 @@ impl EvaluationFormBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::EvaluationForm#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationForm#structfield.status). This field is required.
@@ -277,6 +316,7 @@ impl EvaluationFormBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationForm#structfield.status). This field is required.
@@ -287,10 +327,12 @@ impl EvaluationFormBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::EvaluationForm#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::EvaluationFormVersionStatus> {
         &self.status
     }
+
     /// Appends an item to [`items`](crate::types::EvaluationForm#structfield.items); use [`set_items`](Self::set_items) to replace the whole list.
     pub fn items(mut self, input: crate::types::EvaluationFormItem) -> Self {
         let mut v: Vec<_> = self.items.unwrap_or_default();
@@ -298,6 +340,7 @@ impl EvaluationFormBuilder {
         self.items = Some(v);
         self
     }
+
     /// Items that are part of the evaluation form.
     ///
     /// Sets [`items`](crate::types::EvaluationForm#structfield.items). This field is required.
@@ -308,10 +351,12 @@ impl EvaluationFormBuilder {
         self.items = input;
         self
     }
+
     /// Returns [`items`](crate::types::EvaluationForm#structfield.items), if set.
     pub fn get_items(&self) -> &Option<Vec<crate::types::EvaluationFormItem>> {
         &self.items
     }
+
     /// A scoring strategy of the evaluation form.
     ///
     /// Sets [`scoring_strategy`](crate::types::EvaluationForm#structfield.scoring_strategy).
@@ -322,6 +367,7 @@ impl EvaluationFormBuilder {
         self.scoring_strategy = Some(input);
         self
     }
+
     /// A scoring strategy of the evaluation form.
     ///
     /// Sets [`scoring_strategy`](crate::types::EvaluationForm#structfield.scoring_strategy).
@@ -332,12 +378,14 @@ impl EvaluationFormBuilder {
         self.scoring_strategy = input;
         self
     }
+
     /// Returns [`scoring_strategy`](crate::types::EvaluationForm#structfield.scoring_strategy), if set.
     pub fn get_scoring_strategy(
         &self,
     ) -> &Option<crate::types::EvaluationFormScoringStrategy> {
         &self.scoring_strategy
     }
+
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationForm#structfield.created_time). This field is required.
@@ -345,6 +393,7 @@ impl EvaluationFormBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationForm#structfield.created_time). This field is required.
@@ -355,10 +404,12 @@ impl EvaluationFormBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::EvaluationForm#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationForm#structfield.created_by). This field is required.
@@ -366,6 +417,7 @@ impl EvaluationFormBuilder {
         self.created_by = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationForm#structfield.created_by). This field is required.
@@ -373,10 +425,12 @@ impl EvaluationFormBuilder {
         self.created_by = input;
         self
     }
+
     /// Returns [`created_by`](crate::types::EvaluationForm#structfield.created_by), if set.
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
+
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationForm#structfield.last_modified_time). This field is required.
@@ -384,6 +438,7 @@ impl EvaluationFormBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationForm#structfield.last_modified_time). This field is required.
@@ -394,10 +449,12 @@ impl EvaluationFormBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::EvaluationForm#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationForm#structfield.last_modified_by). This field is required.
@@ -405,6 +462,7 @@ impl EvaluationFormBuilder {
         self.last_modified_by = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationForm#structfield.last_modified_by). This field is required.
@@ -412,10 +470,12 @@ impl EvaluationFormBuilder {
         self.last_modified_by = input;
         self
     }
+
     /// Returns [`last_modified_by`](crate::types::EvaluationForm#structfield.last_modified_by), if set.
     pub fn get_last_modified_by(&self) -> &Option<String> {
         &self.last_modified_by
     }
+
     /// The automatic evaluation configuration of an evaluation form.
     ///
     /// Sets [`auto_evaluation_configuration`](crate::types::EvaluationForm#structfield.auto_evaluation_configuration).
@@ -426,6 +486,7 @@ impl EvaluationFormBuilder {
         self.auto_evaluation_configuration = Some(input);
         self
     }
+
     /// The automatic evaluation configuration of an evaluation form.
     ///
     /// Sets [`auto_evaluation_configuration`](crate::types::EvaluationForm#structfield.auto_evaluation_configuration).
@@ -436,12 +497,14 @@ impl EvaluationFormBuilder {
         self.auto_evaluation_configuration = input;
         self
     }
+
     /// Returns [`auto_evaluation_configuration`](crate::types::EvaluationForm#structfield.auto_evaluation_configuration), if set.
     pub fn get_auto_evaluation_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormAutoEvaluationConfiguration> {
         &self.auto_evaluation_configuration
     }
+
     /// Configuration for evaluation review settings of this evaluation form.
     ///
     /// Sets [`review_configuration`](crate::types::EvaluationForm#structfield.review_configuration).
@@ -452,6 +515,7 @@ impl EvaluationFormBuilder {
         self.review_configuration = Some(input);
         self
     }
+
     /// Configuration for evaluation review settings of this evaluation form.
     ///
     /// Sets [`review_configuration`](crate::types::EvaluationForm#structfield.review_configuration).
@@ -462,12 +526,14 @@ impl EvaluationFormBuilder {
         self.review_configuration = input;
         self
     }
+
     /// Returns [`review_configuration`](crate::types::EvaluationForm#structfield.review_configuration), if set.
     pub fn get_review_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationReviewConfiguration> {
         &self.review_configuration
     }
+
     /// Inserts an entry into [`tags`](crate::types::EvaluationForm#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -475,6 +541,7 @@ impl EvaluationFormBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::EvaluationForm#structfield.tags).
@@ -485,10 +552,12 @@ impl EvaluationFormBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::EvaluationForm#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Configuration that specifies the target for this evaluation form.
     ///
     /// Sets [`target_configuration`](crate::types::EvaluationForm#structfield.target_configuration).
@@ -499,6 +568,7 @@ impl EvaluationFormBuilder {
         self.target_configuration = Some(input);
         self
     }
+
     /// Configuration that specifies the target for this evaluation form.
     ///
     /// Sets [`target_configuration`](crate::types::EvaluationForm#structfield.target_configuration).
@@ -509,12 +579,14 @@ impl EvaluationFormBuilder {
         self.target_configuration = input;
         self
     }
+
     /// Returns [`target_configuration`](crate::types::EvaluationForm#structfield.target_configuration), if set.
     pub fn get_target_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormTargetConfiguration> {
         &self.target_configuration
     }
+
     /// Configuration for language settings of this evaluation form.
     ///
     /// Sets [`language_configuration`](crate::types::EvaluationForm#structfield.language_configuration).
@@ -525,6 +597,7 @@ impl EvaluationFormBuilder {
         self.language_configuration = Some(input);
         self
     }
+
     /// Configuration for language settings of this evaluation form.
     ///
     /// Sets [`language_configuration`](crate::types::EvaluationForm#structfield.language_configuration).
@@ -535,12 +608,14 @@ impl EvaluationFormBuilder {
         self.language_configuration = input;
         self
     }
+
     /// Returns [`language_configuration`](crate::types::EvaluationForm#structfield.language_configuration), if set.
     pub fn get_language_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormLanguageConfiguration> {
         &self.language_configuration
     }
+
     /// Builds a [`EvaluationForm`].
     ///
     /// Fails when one of these fields is unset:

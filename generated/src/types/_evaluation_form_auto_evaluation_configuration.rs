@@ -6,22 +6,26 @@ pub struct EvaluationFormAutoEvaluationConfiguration {
     /// When automated evaluation is enabled.
     pub enabled: bool,
 }
+
 impl EvaluationFormAutoEvaluationConfiguration {
     /// When automated evaluation is enabled.
     pub fn enabled(&self) -> bool {
         self.enabled
     }
+
     /// Creates a new builder for [`EvaluationFormAutoEvaluationConfiguration`].
     pub fn builder() -> crate::types::builders::EvaluationFormAutoEvaluationConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormAutoEvaluationConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormAutoEvaluationConfigurationBuilder {
     pub(crate) enabled: Option<bool>,
 }
+
 impl EvaluationFormAutoEvaluationConfigurationBuilder {
     /// When automated evaluation is enabled.
     ///
@@ -30,6 +34,7 @@ impl EvaluationFormAutoEvaluationConfigurationBuilder {
         self.enabled = Some(input);
         self
     }
+
     /// When automated evaluation is enabled.
     ///
     /// Sets [`enabled`](crate::types::EvaluationFormAutoEvaluationConfiguration#structfield.enabled). This field is required.
@@ -37,10 +42,12 @@ impl EvaluationFormAutoEvaluationConfigurationBuilder {
         self.enabled = input;
         self
     }
+
     /// Returns [`enabled`](crate::types::EvaluationFormAutoEvaluationConfiguration#structfield.enabled), if set.
     pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
+
     /// Builds a [`EvaluationFormAutoEvaluationConfiguration`].
     pub fn build(self) -> crate::types::EvaluationFormAutoEvaluationConfiguration {
         crate::types::EvaluationFormAutoEvaluationConfiguration {

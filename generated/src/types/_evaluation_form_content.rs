@@ -30,66 +30,79 @@ pub struct EvaluationFormContent {
     /// Configuration for evaluation review settings of this evaluation form content.
     pub review_configuration: Option<crate::types::EvaluationReviewConfiguration>,
 }
+
 impl EvaluationFormContent {
     /// A version of the evaluation form.
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
+
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
+
     /// A title of the evaluation form.
     pub fn title(&self) -> &str {
         &self.title
     }
+
     /// The description of the evaluation form.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Items that are part of the evaluation form.
     pub fn items(&self) -> &[crate::types::EvaluationFormItem] {
         &self.items
     }
+
     /// A scoring strategy of the evaluation form.
     pub fn scoring_strategy(
         &self,
     ) -> Option<&crate::types::EvaluationFormScoringStrategy> {
         self.scoring_strategy.as_ref()
     }
+
     /// The configuration of the automated evaluation.
     pub fn auto_evaluation_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormAutoEvaluationConfiguration> {
         self.auto_evaluation_configuration.as_ref()
     }
+
     /// Configuration that specifies the target for this evaluation form content.
     pub fn target_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormTargetConfiguration> {
         self.target_configuration.as_ref()
     }
+
     /// Configuration for language settings of this evaluation form content.
     pub fn language_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationFormLanguageConfiguration> {
         self.language_configuration.as_ref()
     }
+
     /// Configuration for evaluation review settings of this evaluation form content.
     pub fn review_configuration(
         &self,
     ) -> Option<&crate::types::EvaluationReviewConfiguration> {
         self.review_configuration.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormContent`].
     pub fn builder() -> crate::types::builders::EvaluationFormContentBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -112,6 +125,7 @@ pub struct EvaluationFormContentBuilder {
     >,
     pub(crate) review_configuration: Option<crate::types::EvaluationReviewConfiguration>,
 }
+
 impl EvaluationFormContentBuilder {
     /// A version of the evaluation form.
     ///
@@ -120,6 +134,7 @@ impl EvaluationFormContentBuilder {
         self.evaluation_form_version = Some(input);
         self
     }
+
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationFormContent#structfield.evaluation_form_version). This field is required.
@@ -127,10 +142,12 @@ impl EvaluationFormContentBuilder {
         self.evaluation_form_version = input;
         self
     }
+
     /// Returns [`evaluation_form_version`](crate::types::EvaluationFormContent#structfield.evaluation_form_version), if set.
     pub fn get_evaluation_form_version(&self) -> &Option<i32> {
         &self.evaluation_form_version
     }
+
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormContent#structfield.evaluation_form_id). This field is required.
@@ -138,6 +155,7 @@ impl EvaluationFormContentBuilder {
         self.evaluation_form_id = Some(input.into());
         self
     }
+
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormContent#structfield.evaluation_form_id). This field is required.
@@ -145,10 +163,12 @@ impl EvaluationFormContentBuilder {
         self.evaluation_form_id = input;
         self
     }
+
     /// Returns [`evaluation_form_id`](crate::types::EvaluationFormContent#structfield.evaluation_form_id), if set.
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormContent#structfield.evaluation_form_arn). This field is required.
@@ -156,6 +176,7 @@ impl EvaluationFormContentBuilder {
         self.evaluation_form_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormContent#structfield.evaluation_form_arn). This field is required.
@@ -163,10 +184,12 @@ impl EvaluationFormContentBuilder {
         self.evaluation_form_arn = input;
         self
     }
+
     /// Returns [`evaluation_form_arn`](crate::types::EvaluationFormContent#structfield.evaluation_form_arn), if set.
     pub fn get_evaluation_form_arn(&self) -> &Option<String> {
         &self.evaluation_form_arn
     }
+
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormContent#structfield.title). This field is required.
@@ -174,6 +197,7 @@ impl EvaluationFormContentBuilder {
         self.title = Some(input.into());
         self
     }
+
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormContent#structfield.title). This field is required.
@@ -181,10 +205,12 @@ impl EvaluationFormContentBuilder {
         self.title = input;
         self
     }
+
     /// Returns [`title`](crate::types::EvaluationFormContent#structfield.title), if set.
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
+
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationFormContent#structfield.description).
@@ -192,6 +218,7 @@ impl EvaluationFormContentBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationFormContent#structfield.description).
@@ -199,10 +226,12 @@ impl EvaluationFormContentBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::EvaluationFormContent#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Appends an item to [`items`](crate::types::EvaluationFormContent#structfield.items); use [`set_items`](Self::set_items) to replace the whole list.
     pub fn items(mut self, input: crate::types::EvaluationFormItem) -> Self {
         let mut v: Vec<_> = self.items.unwrap_or_default();
@@ -210,6 +239,7 @@ impl EvaluationFormContentBuilder {
         self.items = Some(v);
         self
     }
+
     /// Items that are part of the evaluation form.
     ///
     /// Sets [`items`](crate::types::EvaluationFormContent#structfield.items). This field is required.
@@ -220,10 +250,12 @@ impl EvaluationFormContentBuilder {
         self.items = input;
         self
     }
+
     /// Returns [`items`](crate::types::EvaluationFormContent#structfield.items), if set.
     pub fn get_items(&self) -> &Option<Vec<crate::types::EvaluationFormItem>> {
         &self.items
     }
+
     /// A scoring strategy of the evaluation form.
     ///
     /// Sets [`scoring_strategy`](crate::types::EvaluationFormContent#structfield.scoring_strategy).
@@ -234,6 +266,7 @@ impl EvaluationFormContentBuilder {
         self.scoring_strategy = Some(input);
         self
     }
+
     /// A scoring strategy of the evaluation form.
     ///
     /// Sets [`scoring_strategy`](crate::types::EvaluationFormContent#structfield.scoring_strategy).
@@ -244,12 +277,14 @@ impl EvaluationFormContentBuilder {
         self.scoring_strategy = input;
         self
     }
+
     /// Returns [`scoring_strategy`](crate::types::EvaluationFormContent#structfield.scoring_strategy), if set.
     pub fn get_scoring_strategy(
         &self,
     ) -> &Option<crate::types::EvaluationFormScoringStrategy> {
         &self.scoring_strategy
     }
+
     /// The configuration of the automated evaluation.
     ///
     /// Sets [`auto_evaluation_configuration`](crate::types::EvaluationFormContent#structfield.auto_evaluation_configuration).
@@ -260,6 +295,7 @@ impl EvaluationFormContentBuilder {
         self.auto_evaluation_configuration = Some(input);
         self
     }
+
     /// The configuration of the automated evaluation.
     ///
     /// Sets [`auto_evaluation_configuration`](crate::types::EvaluationFormContent#structfield.auto_evaluation_configuration).
@@ -270,12 +306,14 @@ impl EvaluationFormContentBuilder {
         self.auto_evaluation_configuration = input;
         self
     }
+
     /// Returns [`auto_evaluation_configuration`](crate::types::EvaluationFormContent#structfield.auto_evaluation_configuration), if set.
     pub fn get_auto_evaluation_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormAutoEvaluationConfiguration> {
         &self.auto_evaluation_configuration
     }
+
     /// Configuration that specifies the target for this evaluation form content.
     ///
     /// Sets [`target_configuration`](crate::types::EvaluationFormContent#structfield.target_configuration).
@@ -286,6 +324,7 @@ impl EvaluationFormContentBuilder {
         self.target_configuration = Some(input);
         self
     }
+
     /// Configuration that specifies the target for this evaluation form content.
     ///
     /// Sets [`target_configuration`](crate::types::EvaluationFormContent#structfield.target_configuration).
@@ -296,12 +335,14 @@ impl EvaluationFormContentBuilder {
         self.target_configuration = input;
         self
     }
+
     /// Returns [`target_configuration`](crate::types::EvaluationFormContent#structfield.target_configuration), if set.
     pub fn get_target_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormTargetConfiguration> {
         &self.target_configuration
     }
+
     /// Configuration for language settings of this evaluation form content.
     ///
     /// Sets [`language_configuration`](crate::types::EvaluationFormContent#structfield.language_configuration).
@@ -312,6 +353,7 @@ impl EvaluationFormContentBuilder {
         self.language_configuration = Some(input);
         self
     }
+
     /// Configuration for language settings of this evaluation form content.
     ///
     /// Sets [`language_configuration`](crate::types::EvaluationFormContent#structfield.language_configuration).
@@ -322,12 +364,14 @@ impl EvaluationFormContentBuilder {
         self.language_configuration = input;
         self
     }
+
     /// Returns [`language_configuration`](crate::types::EvaluationFormContent#structfield.language_configuration), if set.
     pub fn get_language_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationFormLanguageConfiguration> {
         &self.language_configuration
     }
+
     /// Configuration for evaluation review settings of this evaluation form content.
     ///
     /// Sets [`review_configuration`](crate::types::EvaluationFormContent#structfield.review_configuration).
@@ -338,6 +382,7 @@ impl EvaluationFormContentBuilder {
         self.review_configuration = Some(input);
         self
     }
+
     /// Configuration for evaluation review settings of this evaluation form content.
     ///
     /// Sets [`review_configuration`](crate::types::EvaluationFormContent#structfield.review_configuration).
@@ -348,12 +393,14 @@ impl EvaluationFormContentBuilder {
         self.review_configuration = input;
         self
     }
+
     /// Returns [`review_configuration`](crate::types::EvaluationFormContent#structfield.review_configuration), if set.
     pub fn get_review_configuration(
         &self,
     ) -> &Option<crate::types::EvaluationReviewConfiguration> {
         &self.review_configuration
     }
+
     /// Builds a [`EvaluationFormContent`].
     ///
     /// Fails when one of these fields is unset:

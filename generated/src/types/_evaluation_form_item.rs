@@ -13,23 +13,28 @@ pub enum EvaluationFormItem {
     #[non_exhaustive]
     Unknown,
 }
+
 impl EvaluationFormItem {
     /// The value of the [`Question`](Self::Question) variant, or `Err(self)` for any other variant.
     pub fn as_question(&self) -> Result<&crate::types::EvaluationFormQuestion, &Self> {
         if let Self::Question(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Question`](Self::Question) variant.
     pub fn is_question(&self) -> bool {
         self.as_question().is_ok()
     }
+
     /// The value of the [`Section`](Self::Section) variant, or `Err(self)` for any other variant.
     pub fn as_section(&self) -> Result<&crate::types::EvaluationFormSection, &Self> {
         if let Self::Section(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Section`](Self::Section) variant.
     pub fn is_section(&self) -> bool {
         self.as_section().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

@@ -8,6 +8,7 @@ pub struct EvaluationFormItemEnablementCondition {
     /// The operator to be used to be applied to operands if more than one provided.
     pub operator: Option<crate::types::EvaluationFormItemEnablementOperator>,
 }
+
 impl EvaluationFormItemEnablementCondition {
     /// Operands of the enablement condition.
     pub fn operands(
@@ -15,17 +16,20 @@ impl EvaluationFormItemEnablementCondition {
     ) -> &[crate::types::EvaluationFormItemEnablementConditionOperand] {
         &self.operands
     }
+
     /// The operator to be used to be applied to operands if more than one provided.
     pub fn operator(
         &self,
     ) -> Option<&crate::types::EvaluationFormItemEnablementOperator> {
         self.operator.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormItemEnablementCondition`].
     pub fn builder() -> crate::types::builders::EvaluationFormItemEnablementConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormItemEnablementCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -35,6 +39,7 @@ pub struct EvaluationFormItemEnablementConditionBuilder {
     >,
     pub(crate) operator: Option<crate::types::EvaluationFormItemEnablementOperator>,
 }
+
 impl EvaluationFormItemEnablementConditionBuilder {
     /// Appends an item to [`operands`](crate::types::EvaluationFormItemEnablementCondition#structfield.operands); use [`set_operands`](Self::set_operands) to replace the whole list.
     pub fn operands(
@@ -46,6 +51,7 @@ impl EvaluationFormItemEnablementConditionBuilder {
         self.operands = Some(v);
         self
     }
+
     /// Operands of the enablement condition.
     ///
     /// Sets [`operands`](crate::types::EvaluationFormItemEnablementCondition#structfield.operands). This field is required.
@@ -56,12 +62,14 @@ impl EvaluationFormItemEnablementConditionBuilder {
         self.operands = input;
         self
     }
+
     /// Returns [`operands`](crate::types::EvaluationFormItemEnablementCondition#structfield.operands), if set.
     pub fn get_operands(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormItemEnablementConditionOperand>> {
         &self.operands
     }
+
     /// The operator to be used to be applied to operands if more than one provided.
     ///
     /// Sets [`operator`](crate::types::EvaluationFormItemEnablementCondition#structfield.operator).
@@ -72,6 +80,7 @@ impl EvaluationFormItemEnablementConditionBuilder {
         self.operator = Some(input);
         self
     }
+
     /// The operator to be used to be applied to operands if more than one provided.
     ///
     /// Sets [`operator`](crate::types::EvaluationFormItemEnablementCondition#structfield.operator).
@@ -82,12 +91,14 @@ impl EvaluationFormItemEnablementConditionBuilder {
         self.operator = input;
         self
     }
+
     /// Returns [`operator`](crate::types::EvaluationFormItemEnablementCondition#structfield.operator), if set.
     pub fn get_operator(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementOperator> {
         &self.operator
     }
+
     /// Builds a [`EvaluationFormItemEnablementCondition`].
     ///
     /// Fails when one of these fields is unset:

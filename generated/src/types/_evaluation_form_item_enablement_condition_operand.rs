@@ -13,6 +13,7 @@ pub enum EvaluationFormItemEnablementConditionOperand {
     #[non_exhaustive]
     Unknown,
 }
+
 impl EvaluationFormItemEnablementConditionOperand {
     /// The value of the [`Condition`](Self::Condition) variant, or `Err(self)` for any other variant.
     pub fn as_condition(
@@ -20,20 +21,24 @@ impl EvaluationFormItemEnablementConditionOperand {
     ) -> Result<&crate::types::EvaluationFormItemEnablementCondition, &Self> {
         if let Self::Condition(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Condition`](Self::Condition) variant.
     pub fn is_condition(&self) -> bool {
         self.as_condition().is_ok()
     }
+
     /// The value of the [`Expression`](Self::Expression) variant, or `Err(self)` for any other variant.
     pub fn as_expression(
         &self,
     ) -> Result<&crate::types::EvaluationFormItemEnablementExpression, &Self> {
         if let Self::Expression(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Expression`](Self::Expression) variant.
     pub fn is_expression(&self) -> bool {
         self.as_expression().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

@@ -10,6 +10,7 @@ pub struct EvaluationFormItemEnablementConfiguration {
     /// An enablement action that if condition is not satisfied.
     pub default_action: Option<crate::types::EvaluationFormItemEnablementAction>,
 }
+
 impl EvaluationFormItemEnablementConfiguration {
     /// A condition for item enablement configuration.
     pub fn condition(
@@ -17,21 +18,25 @@ impl EvaluationFormItemEnablementConfiguration {
     ) -> Option<&crate::types::EvaluationFormItemEnablementCondition> {
         self.condition.as_ref()
     }
+
     /// An enablement action that if condition is satisfied.
     pub fn action(&self) -> &crate::types::EvaluationFormItemEnablementAction {
         &self.action
     }
+
     /// An enablement action that if condition is not satisfied.
     pub fn default_action(
         &self,
     ) -> Option<&crate::types::EvaluationFormItemEnablementAction> {
         self.default_action.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormItemEnablementConfiguration`].
     pub fn builder() -> crate::types::builders::EvaluationFormItemEnablementConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormItemEnablementConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -40,6 +45,7 @@ pub struct EvaluationFormItemEnablementConfigurationBuilder {
     pub(crate) action: Option<crate::types::EvaluationFormItemEnablementAction>,
     pub(crate) default_action: Option<crate::types::EvaluationFormItemEnablementAction>,
 }
+
 impl EvaluationFormItemEnablementConfigurationBuilder {
     /// A condition for item enablement configuration.
     ///
@@ -51,6 +57,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
         self.condition = Some(input);
         self
     }
+
     /// A condition for item enablement configuration.
     ///
     /// Sets [`condition`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.condition).
@@ -61,12 +68,14 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
         self.condition = input;
         self
     }
+
     /// Returns [`condition`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.condition), if set.
     pub fn get_condition(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementCondition> {
         &self.condition
     }
+
     /// An enablement action that if condition is satisfied.
     ///
     /// Sets [`action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.action). This field is required.
@@ -77,6 +86,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
         self.action = Some(input);
         self
     }
+
     /// An enablement action that if condition is satisfied.
     ///
     /// Sets [`action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.action). This field is required.
@@ -87,12 +97,14 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
         self.action = input;
         self
     }
+
     /// Returns [`action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.action), if set.
     pub fn get_action(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementAction> {
         &self.action
     }
+
     /// An enablement action that if condition is not satisfied.
     ///
     /// Sets [`default_action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.default_action).
@@ -103,6 +115,7 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
         self.default_action = Some(input);
         self
     }
+
     /// An enablement action that if condition is not satisfied.
     ///
     /// Sets [`default_action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.default_action).
@@ -113,12 +126,14 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
         self.default_action = input;
         self
     }
+
     /// Returns [`default_action`](crate::types::EvaluationFormItemEnablementConfiguration#structfield.default_action), if set.
     pub fn get_default_action(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementAction> {
         &self.default_action
     }
+
     /// Builds a [`EvaluationFormItemEnablementConfiguration`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,24 +10,29 @@ pub struct EvaluationFormItemEnablementExpression {
     /// A comparator to be used against list of values.
     pub comparator: crate::types::EvaluationFormItemSourceValuesComparator,
 }
+
 impl EvaluationFormItemEnablementExpression {
     /// A source item of enablement expression.
     pub fn source(&self) -> Option<&crate::types::EvaluationFormItemEnablementSource> {
         self.source.as_ref()
     }
+
     /// A list of values from source item.
     pub fn values(&self) -> &[crate::types::EvaluationFormItemEnablementSourceValue] {
         &self.values
     }
+
     /// A comparator to be used against list of values.
     pub fn comparator(&self) -> &crate::types::EvaluationFormItemSourceValuesComparator {
         &self.comparator
     }
+
     /// Creates a new builder for [`EvaluationFormItemEnablementExpression`].
     pub fn builder() -> crate::types::builders::EvaluationFormItemEnablementExpressionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormItemEnablementExpression`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -40,6 +45,7 @@ pub struct EvaluationFormItemEnablementExpressionBuilder {
         crate::types::EvaluationFormItemSourceValuesComparator,
     >,
 }
+
 impl EvaluationFormItemEnablementExpressionBuilder {
     /// A source item of enablement expression.
     ///
@@ -51,6 +57,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
         self.source = Some(input);
         self
     }
+
     /// A source item of enablement expression.
     ///
     /// Sets [`source`](crate::types::EvaluationFormItemEnablementExpression#structfield.source).
@@ -61,12 +68,14 @@ impl EvaluationFormItemEnablementExpressionBuilder {
         self.source = input;
         self
     }
+
     /// Returns [`source`](crate::types::EvaluationFormItemEnablementExpression#structfield.source), if set.
     pub fn get_source(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementSource> {
         &self.source
     }
+
     /// Appends an item to [`values`](crate::types::EvaluationFormItemEnablementExpression#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
     pub fn values(
         mut self,
@@ -77,6 +86,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
         self.values = Some(v);
         self
     }
+
     /// A list of values from source item.
     ///
     /// Sets [`values`](crate::types::EvaluationFormItemEnablementExpression#structfield.values). This field is required.
@@ -87,12 +97,14 @@ impl EvaluationFormItemEnablementExpressionBuilder {
         self.values = input;
         self
     }
+
     /// Returns [`values`](crate::types::EvaluationFormItemEnablementExpression#structfield.values), if set.
     pub fn get_values(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormItemEnablementSourceValue>> {
         &self.values
     }
+
     /// A comparator to be used against list of values.
     ///
     /// Sets [`comparator`](crate::types::EvaluationFormItemEnablementExpression#structfield.comparator). This field is required.
@@ -103,6 +115,7 @@ impl EvaluationFormItemEnablementExpressionBuilder {
         self.comparator = Some(input);
         self
     }
+
     /// A comparator to be used against list of values.
     ///
     /// Sets [`comparator`](crate::types::EvaluationFormItemEnablementExpression#structfield.comparator). This field is required.
@@ -113,12 +126,14 @@ impl EvaluationFormItemEnablementExpressionBuilder {
         self.comparator = input;
         self
     }
+
     /// Returns [`comparator`](crate::types::EvaluationFormItemEnablementExpression#structfield.comparator), if set.
     pub fn get_comparator(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemSourceValuesComparator> {
         &self.comparator
     }
+
     /// Builds a [`EvaluationFormItemEnablementExpression`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct EvaluationFormItemEnablementSource {
     /// A referenceId of the source item.
     pub ref_id: Option<String>,
 }
+
 impl EvaluationFormItemEnablementSource {
     /// A type of source item.
     pub fn r#type(&self) -> &crate::types::EvaluationFormItemEnablementSourceType {
         &self.r#type
     }
+
     /// A referenceId of the source item.
     pub fn ref_id(&self) -> Option<&str> {
         self.ref_id.as_deref()
     }
+
     /// Creates a new builder for [`EvaluationFormItemEnablementSource`].
     pub fn builder() -> crate::types::builders::EvaluationFormItemEnablementSourceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormItemEnablementSource`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct EvaluationFormItemEnablementSourceBuilder {
     pub(crate) r#type: Option<crate::types::EvaluationFormItemEnablementSourceType>,
     pub(crate) ref_id: Option<String>,
 }
+
 impl EvaluationFormItemEnablementSourceBuilder {
     /// A type of source item.
     ///
@@ -40,6 +45,7 @@ impl EvaluationFormItemEnablementSourceBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// A type of source item.
     ///
     /// Sets [`type`](crate::types::EvaluationFormItemEnablementSource#structfield.type). This field is required.
@@ -50,12 +56,14 @@ impl EvaluationFormItemEnablementSourceBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::EvaluationFormItemEnablementSource#structfield.type), if set.
     pub fn get_type(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementSourceType> {
         &self.r#type
     }
+
     /// A referenceId of the source item.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormItemEnablementSource#structfield.ref_id).
@@ -63,6 +71,7 @@ impl EvaluationFormItemEnablementSourceBuilder {
         self.ref_id = Some(input.into());
         self
     }
+
     /// A referenceId of the source item.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormItemEnablementSource#structfield.ref_id).
@@ -70,10 +79,12 @@ impl EvaluationFormItemEnablementSourceBuilder {
         self.ref_id = input;
         self
     }
+
     /// Returns [`ref_id`](crate::types::EvaluationFormItemEnablementSource#structfield.ref_id), if set.
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
+
     /// Builds a [`EvaluationFormItemEnablementSource`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct EvaluationFormItemEnablementSourceValue {
     /// A referenceId of the source value.
     pub ref_id: Option<String>,
 }
+
 impl EvaluationFormItemEnablementSourceValue {
     /// A type of source item value.
     pub fn r#type(&self) -> &crate::types::EvaluationFormItemEnablementSourceValueType {
         &self.r#type
     }
+
     /// A referenceId of the source value.
     pub fn ref_id(&self) -> Option<&str> {
         self.ref_id.as_deref()
     }
+
     /// Creates a new builder for [`EvaluationFormItemEnablementSourceValue`].
     pub fn builder() -> crate::types::builders::EvaluationFormItemEnablementSourceValueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormItemEnablementSourceValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct EvaluationFormItemEnablementSourceValueBuilder {
     pub(crate) r#type: Option<crate::types::EvaluationFormItemEnablementSourceValueType>,
     pub(crate) ref_id: Option<String>,
 }
+
 impl EvaluationFormItemEnablementSourceValueBuilder {
     /// A type of source item value.
     ///
@@ -40,6 +45,7 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// A type of source item value.
     ///
     /// Sets [`type`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.type). This field is required.
@@ -50,12 +56,14 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.type), if set.
     pub fn get_type(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementSourceValueType> {
         &self.r#type
     }
+
     /// A referenceId of the source value.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.ref_id).
@@ -63,6 +71,7 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
         self.ref_id = Some(input.into());
         self
     }
+
     /// A referenceId of the source value.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.ref_id).
@@ -70,10 +79,12 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
         self.ref_id = input;
         self
     }
+
     /// Returns [`ref_id`](crate::types::EvaluationFormItemEnablementSourceValue#structfield.ref_id), if set.
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
+
     /// Builds a [`EvaluationFormItemEnablementSourceValue`].
     ///
     /// Fails when one of these fields is unset:

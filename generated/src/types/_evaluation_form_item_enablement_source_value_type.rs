@@ -13,6 +13,7 @@ pub enum EvaluationFormItemEnablementSourceValueType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for EvaluationFormItemEnablementSourceValueType {
     fn from(s: &str) -> Self {
         match s {
@@ -27,12 +28,14 @@ impl ::std::convert::From<&str> for EvaluationFormItemEnablementSourceValueType 
         }
     }
 }
+
 impl ::std::str::FromStr for EvaluationFormItemEnablementSourceValueType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl EvaluationFormItemEnablementSourceValueType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -41,10 +44,12 @@ impl EvaluationFormItemEnablementSourceValueType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["OPTION_REF_ID"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -53,11 +58,13 @@ impl EvaluationFormItemEnablementSourceValueType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for EvaluationFormItemEnablementSourceValueType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for EvaluationFormItemEnablementSourceValueType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

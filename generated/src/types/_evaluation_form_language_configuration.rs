@@ -6,22 +6,26 @@ pub struct EvaluationFormLanguageConfiguration {
     /// The language for the evaluation form.
     pub form_language: Option<crate::types::EvaluationFormLanguageCode>,
 }
+
 impl EvaluationFormLanguageConfiguration {
     /// The language for the evaluation form.
     pub fn form_language(&self) -> Option<&crate::types::EvaluationFormLanguageCode> {
         self.form_language.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormLanguageConfiguration`].
     pub fn builder() -> crate::types::builders::EvaluationFormLanguageConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormLanguageConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormLanguageConfigurationBuilder {
     pub(crate) form_language: Option<crate::types::EvaluationFormLanguageCode>,
 }
+
 impl EvaluationFormLanguageConfigurationBuilder {
     /// The language for the evaluation form.
     ///
@@ -33,6 +37,7 @@ impl EvaluationFormLanguageConfigurationBuilder {
         self.form_language = Some(input);
         self
     }
+
     /// The language for the evaluation form.
     ///
     /// Sets [`form_language`](crate::types::EvaluationFormLanguageConfiguration#structfield.form_language).
@@ -43,12 +48,14 @@ impl EvaluationFormLanguageConfigurationBuilder {
         self.form_language = input;
         self
     }
+
     /// Returns [`form_language`](crate::types::EvaluationFormLanguageConfiguration#structfield.form_language), if set.
     pub fn get_form_language(
         &self,
     ) -> &Option<crate::types::EvaluationFormLanguageCode> {
         &self.form_language
     }
+
     /// Builds a [`EvaluationFormLanguageConfiguration`].
     pub fn build(self) -> crate::types::EvaluationFormLanguageConfiguration {
         crate::types::EvaluationFormLanguageConfiguration {

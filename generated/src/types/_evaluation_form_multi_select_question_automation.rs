@@ -14,6 +14,7 @@ pub struct EvaluationFormMultiSelectQuestionAutomation {
         crate::types::EvaluationFormQuestionAutomationAnswerSource,
     >,
 }
+
 impl EvaluationFormMultiSelectQuestionAutomation {
     /// Automation options for the multi-select question.
     ///
@@ -23,23 +24,27 @@ impl EvaluationFormMultiSelectQuestionAutomation {
     ) -> &[crate::types::EvaluationFormMultiSelectQuestionAutomationOption] {
         self.options.as_deref().unwrap_or_default()
     }
+
     /// Reference IDs of default options.
     ///
     /// Empty when the field is unset; use `.default_option_ref_ids.is_none()` to tell unset from empty.
     pub fn default_option_ref_ids(&self) -> &[String] {
         self.default_option_ref_ids.as_deref().unwrap_or_default()
     }
+
     /// A question automation answer.
     pub fn answer_source(
         &self,
     ) -> Option<&crate::types::EvaluationFormQuestionAutomationAnswerSource> {
         self.answer_source.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormMultiSelectQuestionAutomation`].
     pub fn builder() -> crate::types::builders::EvaluationFormMultiSelectQuestionAutomationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormMultiSelectQuestionAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -52,6 +57,7 @@ pub struct EvaluationFormMultiSelectQuestionAutomationBuilder {
         crate::types::EvaluationFormQuestionAutomationAnswerSource,
     >,
 }
+
 impl EvaluationFormMultiSelectQuestionAutomationBuilder {
     /// Appends an item to [`options`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.options); use [`set_options`](Self::set_options) to replace the whole list.
     pub fn options(
@@ -63,6 +69,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
         self.options = Some(v);
         self
     }
+
     /// Automation options for the multi-select question.
     ///
     /// Sets [`options`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.options).
@@ -75,12 +82,14 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
         self.options = input;
         self
     }
+
     /// Returns [`options`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.options), if set.
     pub fn get_options(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormMultiSelectQuestionAutomationOption>> {
         &self.options
     }
+
     /// Appends an item to [`default_option_ref_ids`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.default_option_ref_ids); use [`set_default_option_ref_ids`](Self::set_default_option_ref_ids) to replace the whole list.
     pub fn default_option_ref_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.default_option_ref_ids.unwrap_or_default();
@@ -88,6 +97,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
         self.default_option_ref_ids = Some(v);
         self
     }
+
     /// Reference IDs of default options.
     ///
     /// Sets [`default_option_ref_ids`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.default_option_ref_ids).
@@ -95,10 +105,12 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
         self.default_option_ref_ids = input;
         self
     }
+
     /// Returns [`default_option_ref_ids`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.default_option_ref_ids), if set.
     pub fn get_default_option_ref_ids(&self) -> &Option<Vec<String>> {
         &self.default_option_ref_ids
     }
+
     /// A question automation answer.
     ///
     /// Sets [`answer_source`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.answer_source).
@@ -109,6 +121,7 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
         self.answer_source = Some(input);
         self
     }
+
     /// A question automation answer.
     ///
     /// Sets [`answer_source`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.answer_source).
@@ -119,12 +132,14 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
         self.answer_source = input;
         self
     }
+
     /// Returns [`answer_source`](crate::types::EvaluationFormMultiSelectQuestionAutomation#structfield.answer_source), if set.
     pub fn get_answer_source(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSource> {
         &self.answer_source
     }
+
     /// Builds a [`EvaluationFormMultiSelectQuestionAutomation`].
     pub fn build(self) -> crate::types::EvaluationFormMultiSelectQuestionAutomation {
         crate::types::EvaluationFormMultiSelectQuestionAutomation {

@@ -11,6 +11,7 @@ pub enum EvaluationFormMultiSelectQuestionAutomationOption {
     #[non_exhaustive]
     Unknown,
 }
+
 impl EvaluationFormMultiSelectQuestionAutomationOption {
     /// The value of the [`RuleCategory`](Self::RuleCategory) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
@@ -19,10 +20,12 @@ impl EvaluationFormMultiSelectQuestionAutomationOption {
     ) -> Result<&crate::types::MultiSelectQuestionRuleCategoryAutomation, &Self> {
         if let Self::RuleCategory(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`RuleCategory`](Self::RuleCategory) variant.
     pub fn is_rule_category(&self) -> bool {
         self.as_rule_category().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

@@ -8,20 +8,24 @@ pub struct EvaluationFormMultiSelectQuestionOption {
     /// Display text for this option.
     pub text: String,
 }
+
 impl EvaluationFormMultiSelectQuestionOption {
     /// Reference identifier for this option.
     pub fn ref_id(&self) -> &str {
         &self.ref_id
     }
+
     /// Display text for this option.
     pub fn text(&self) -> &str {
         &self.text
     }
+
     /// Creates a new builder for [`EvaluationFormMultiSelectQuestionOption`].
     pub fn builder() -> crate::types::builders::EvaluationFormMultiSelectQuestionOptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormMultiSelectQuestionOption`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct EvaluationFormMultiSelectQuestionOptionBuilder {
     pub(crate) ref_id: Option<String>,
     pub(crate) text: Option<String>,
 }
+
 impl EvaluationFormMultiSelectQuestionOptionBuilder {
     /// Reference identifier for this option.
     ///
@@ -37,6 +42,7 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
         self.ref_id = Some(input.into());
         self
     }
+
     /// Reference identifier for this option.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.ref_id). This field is required.
@@ -44,10 +50,12 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
         self.ref_id = input;
         self
     }
+
     /// Returns [`ref_id`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.ref_id), if set.
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
+
     /// Display text for this option.
     ///
     /// Sets [`text`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.text). This field is required.
@@ -55,6 +63,7 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
         self.text = Some(input.into());
         self
     }
+
     /// Display text for this option.
     ///
     /// Sets [`text`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.text). This field is required.
@@ -62,10 +71,12 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
         self.text = input;
         self
     }
+
     /// Returns [`text`](crate::types::EvaluationFormMultiSelectQuestionOption#structfield.text), if set.
     pub fn get_text(&self) -> &Option<String> {
         &self.text
     }
+
     /// Builds a [`EvaluationFormMultiSelectQuestionOption`].
     ///
     /// Fails when one of these fields is unset:

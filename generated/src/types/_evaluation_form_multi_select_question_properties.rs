@@ -10,28 +10,33 @@ pub struct EvaluationFormMultiSelectQuestionProperties {
     /// Automation configuration for this multi-select question.
     pub automation: Option<crate::types::EvaluationFormMultiSelectQuestionAutomation>,
 }
+
 impl EvaluationFormMultiSelectQuestionProperties {
     /// Options available for this multi-select question.
     pub fn options(&self) -> &[crate::types::EvaluationFormMultiSelectQuestionOption] {
         &self.options
     }
+
     /// Display format for the multi-select question.
     pub fn display_as(
         &self,
     ) -> Option<&crate::types::EvaluationFormMultiSelectQuestionDisplayMode> {
         self.display_as.as_ref()
     }
+
     /// Automation configuration for this multi-select question.
     pub fn automation(
         &self,
     ) -> Option<&crate::types::EvaluationFormMultiSelectQuestionAutomation> {
         self.automation.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormMultiSelectQuestionProperties`].
     pub fn builder() -> crate::types::builders::EvaluationFormMultiSelectQuestionPropertiesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormMultiSelectQuestionProperties`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -46,6 +51,7 @@ pub struct EvaluationFormMultiSelectQuestionPropertiesBuilder {
         crate::types::EvaluationFormMultiSelectQuestionAutomation,
     >,
 }
+
 impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
     /// Appends an item to [`options`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.options); use [`set_options`](Self::set_options) to replace the whole list.
     pub fn options(
@@ -57,6 +63,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
         self.options = Some(v);
         self
     }
+
     /// Options available for this multi-select question.
     ///
     /// Sets [`options`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.options). This field is required.
@@ -67,12 +74,14 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
         self.options = input;
         self
     }
+
     /// Returns [`options`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.options), if set.
     pub fn get_options(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormMultiSelectQuestionOption>> {
         &self.options
     }
+
     /// Display format for the multi-select question.
     ///
     /// Sets [`display_as`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.display_as).
@@ -83,6 +92,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
         self.display_as = Some(input);
         self
     }
+
     /// Display format for the multi-select question.
     ///
     /// Sets [`display_as`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.display_as).
@@ -93,12 +103,14 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
         self.display_as = input;
         self
     }
+
     /// Returns [`display_as`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.display_as), if set.
     pub fn get_display_as(
         &self,
     ) -> &Option<crate::types::EvaluationFormMultiSelectQuestionDisplayMode> {
         &self.display_as
     }
+
     /// Automation configuration for this multi-select question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.automation).
@@ -109,6 +121,7 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
         self.automation = Some(input);
         self
     }
+
     /// Automation configuration for this multi-select question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.automation).
@@ -119,12 +132,14 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
         self.automation = input;
         self
     }
+
     /// Returns [`automation`](crate::types::EvaluationFormMultiSelectQuestionProperties#structfield.automation), if set.
     pub fn get_automation(
         &self,
     ) -> &Option<crate::types::EvaluationFormMultiSelectQuestionAutomation> {
         &self.automation
     }
+
     /// Builds a [`EvaluationFormMultiSelectQuestionProperties`].
     ///
     /// Fails when one of these fields is unset:

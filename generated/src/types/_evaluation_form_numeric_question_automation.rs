@@ -13,6 +13,7 @@ pub enum EvaluationFormNumericQuestionAutomation {
     #[non_exhaustive]
     Unknown,
 }
+
 impl EvaluationFormNumericQuestionAutomation {
     /// The value of the [`AnswerSource`](Self::AnswerSource) variant, or `Err(self)` for any other variant.
     pub fn as_answer_source(
@@ -20,20 +21,24 @@ impl EvaluationFormNumericQuestionAutomation {
     ) -> Result<&crate::types::EvaluationFormQuestionAutomationAnswerSource, &Self> {
         if let Self::AnswerSource(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`AnswerSource`](Self::AnswerSource) variant.
     pub fn is_answer_source(&self) -> bool {
         self.as_answer_source().is_ok()
     }
+
     /// The value of the [`PropertyValue`](Self::PropertyValue) variant, or `Err(self)` for any other variant.
     pub fn as_property_value(
         &self,
     ) -> Result<&crate::types::NumericQuestionPropertyValueAutomation, &Self> {
         if let Self::PropertyValue(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`PropertyValue`](Self::PropertyValue) variant.
     pub fn is_property_value(&self) -> bool {
         self.as_property_value().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

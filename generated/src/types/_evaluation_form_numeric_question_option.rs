@@ -14,34 +14,41 @@ pub struct EvaluationFormNumericQuestionOption {
     /// A configuration for automatic fail.
     pub automatic_fail_configuration: Option<crate::types::AutomaticFailConfiguration>,
 }
+
 impl EvaluationFormNumericQuestionOption {
     /// The minimum answer value of the range option.
     pub fn min_value(&self) -> i32 {
         self.min_value
     }
+
     /// The maximum answer value of the range option.
     pub fn max_value(&self) -> i32 {
         self.max_value
     }
+
     /// The score assigned to answer values within the range option.
     pub fn score(&self) -> i32 {
         self.score
     }
+
     /// The flag to mark the option as automatic fail.
     pub fn automatic_fail(&self) -> bool {
         self.automatic_fail
     }
+
     /// A configuration for automatic fail.
     pub fn automatic_fail_configuration(
         &self,
     ) -> Option<&crate::types::AutomaticFailConfiguration> {
         self.automatic_fail_configuration.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormNumericQuestionOption`].
     pub fn builder() -> crate::types::builders::EvaluationFormNumericQuestionOptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormNumericQuestionOption`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -54,6 +61,7 @@ pub struct EvaluationFormNumericQuestionOptionBuilder {
         crate::types::AutomaticFailConfiguration,
     >,
 }
+
 impl EvaluationFormNumericQuestionOptionBuilder {
     /// The minimum answer value of the range option.
     ///
@@ -62,6 +70,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
         self.min_value = Some(input);
         self
     }
+
     /// The minimum answer value of the range option.
     ///
     /// Sets [`min_value`](crate::types::EvaluationFormNumericQuestionOption#structfield.min_value). This field is required.
@@ -69,10 +78,12 @@ impl EvaluationFormNumericQuestionOptionBuilder {
         self.min_value = input;
         self
     }
+
     /// Returns [`min_value`](crate::types::EvaluationFormNumericQuestionOption#structfield.min_value), if set.
     pub fn get_min_value(&self) -> &Option<i32> {
         &self.min_value
     }
+
     /// The maximum answer value of the range option.
     ///
     /// Sets [`max_value`](crate::types::EvaluationFormNumericQuestionOption#structfield.max_value). This field is required.
@@ -80,6 +91,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
         self.max_value = Some(input);
         self
     }
+
     /// The maximum answer value of the range option.
     ///
     /// Sets [`max_value`](crate::types::EvaluationFormNumericQuestionOption#structfield.max_value). This field is required.
@@ -87,10 +99,12 @@ impl EvaluationFormNumericQuestionOptionBuilder {
         self.max_value = input;
         self
     }
+
     /// Returns [`max_value`](crate::types::EvaluationFormNumericQuestionOption#structfield.max_value), if set.
     pub fn get_max_value(&self) -> &Option<i32> {
         &self.max_value
     }
+
     /// The score assigned to answer values within the range option.
     ///
     /// Sets [`score`](crate::types::EvaluationFormNumericQuestionOption#structfield.score).
@@ -98,6 +112,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
         self.score = Some(input);
         self
     }
+
     /// The score assigned to answer values within the range option.
     ///
     /// Sets [`score`](crate::types::EvaluationFormNumericQuestionOption#structfield.score).
@@ -105,10 +120,12 @@ impl EvaluationFormNumericQuestionOptionBuilder {
         self.score = input;
         self
     }
+
     /// Returns [`score`](crate::types::EvaluationFormNumericQuestionOption#structfield.score), if set.
     pub fn get_score(&self) -> &Option<i32> {
         &self.score
     }
+
     /// The flag to mark the option as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail).
@@ -116,6 +133,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
         self.automatic_fail = Some(input);
         self
     }
+
     /// The flag to mark the option as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail).
@@ -123,10 +141,12 @@ impl EvaluationFormNumericQuestionOptionBuilder {
         self.automatic_fail = input;
         self
     }
+
     /// Returns [`automatic_fail`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail), if set.
     pub fn get_automatic_fail(&self) -> &Option<bool> {
         &self.automatic_fail
     }
+
     /// A configuration for automatic fail.
     ///
     /// Sets [`automatic_fail_configuration`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail_configuration).
@@ -137,6 +157,7 @@ impl EvaluationFormNumericQuestionOptionBuilder {
         self.automatic_fail_configuration = Some(input);
         self
     }
+
     /// A configuration for automatic fail.
     ///
     /// Sets [`automatic_fail_configuration`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail_configuration).
@@ -147,12 +168,14 @@ impl EvaluationFormNumericQuestionOptionBuilder {
         self.automatic_fail_configuration = input;
         self
     }
+
     /// Returns [`automatic_fail_configuration`](crate::types::EvaluationFormNumericQuestionOption#structfield.automatic_fail_configuration), if set.
     pub fn get_automatic_fail_configuration(
         &self,
     ) -> &Option<crate::types::AutomaticFailConfiguration> {
         &self.automatic_fail_configuration
     }
+
     /// Builds a [`EvaluationFormNumericQuestionOption`].
     pub fn build(self) -> crate::types::EvaluationFormNumericQuestionOption {
         crate::types::EvaluationFormNumericQuestionOption {

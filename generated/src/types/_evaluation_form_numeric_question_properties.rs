@@ -12,32 +12,38 @@ pub struct EvaluationFormNumericQuestionProperties {
     /// The automation properties of the numeric question.
     pub automation: Option<crate::types::EvaluationFormNumericQuestionAutomation>,
 }
+
 impl EvaluationFormNumericQuestionProperties {
     /// The minimum answer value.
     pub fn min_value(&self) -> i32 {
         self.min_value
     }
+
     /// The maximum answer value.
     pub fn max_value(&self) -> i32 {
         self.max_value
     }
+
     /// The scoring options of the numeric question.
     ///
     /// Empty when the field is unset; use `.options.is_none()` to tell unset from empty.
     pub fn options(&self) -> &[crate::types::EvaluationFormNumericQuestionOption] {
         self.options.as_deref().unwrap_or_default()
     }
+
     /// The automation properties of the numeric question.
     pub fn automation(
         &self,
     ) -> Option<&crate::types::EvaluationFormNumericQuestionAutomation> {
         self.automation.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormNumericQuestionProperties`].
     pub fn builder() -> crate::types::builders::EvaluationFormNumericQuestionPropertiesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormNumericQuestionProperties`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -47,6 +53,7 @@ pub struct EvaluationFormNumericQuestionPropertiesBuilder {
     pub(crate) options: Option<Vec<crate::types::EvaluationFormNumericQuestionOption>>,
     pub(crate) automation: Option<crate::types::EvaluationFormNumericQuestionAutomation>,
 }
+
 impl EvaluationFormNumericQuestionPropertiesBuilder {
     /// The minimum answer value.
     ///
@@ -55,6 +62,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
         self.min_value = Some(input);
         self
     }
+
     /// The minimum answer value.
     ///
     /// Sets [`min_value`](crate::types::EvaluationFormNumericQuestionProperties#structfield.min_value). This field is required.
@@ -62,10 +70,12 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
         self.min_value = input;
         self
     }
+
     /// Returns [`min_value`](crate::types::EvaluationFormNumericQuestionProperties#structfield.min_value), if set.
     pub fn get_min_value(&self) -> &Option<i32> {
         &self.min_value
     }
+
     /// The maximum answer value.
     ///
     /// Sets [`max_value`](crate::types::EvaluationFormNumericQuestionProperties#structfield.max_value). This field is required.
@@ -73,6 +83,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
         self.max_value = Some(input);
         self
     }
+
     /// The maximum answer value.
     ///
     /// Sets [`max_value`](crate::types::EvaluationFormNumericQuestionProperties#structfield.max_value). This field is required.
@@ -80,10 +91,12 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
         self.max_value = input;
         self
     }
+
     /// Returns [`max_value`](crate::types::EvaluationFormNumericQuestionProperties#structfield.max_value), if set.
     pub fn get_max_value(&self) -> &Option<i32> {
         &self.max_value
     }
+
     /// Appends an item to [`options`](crate::types::EvaluationFormNumericQuestionProperties#structfield.options); use [`set_options`](Self::set_options) to replace the whole list.
     pub fn options(
         mut self,
@@ -94,6 +107,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
         self.options = Some(v);
         self
     }
+
     /// The scoring options of the numeric question.
     ///
     /// Sets [`options`](crate::types::EvaluationFormNumericQuestionProperties#structfield.options).
@@ -104,12 +118,14 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
         self.options = input;
         self
     }
+
     /// Returns [`options`](crate::types::EvaluationFormNumericQuestionProperties#structfield.options), if set.
     pub fn get_options(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormNumericQuestionOption>> {
         &self.options
     }
+
     /// The automation properties of the numeric question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormNumericQuestionProperties#structfield.automation).
@@ -120,6 +136,7 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
         self.automation = Some(input);
         self
     }
+
     /// The automation properties of the numeric question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormNumericQuestionProperties#structfield.automation).
@@ -130,12 +147,14 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
         self.automation = input;
         self
     }
+
     /// Returns [`automation`](crate::types::EvaluationFormNumericQuestionProperties#structfield.automation), if set.
     pub fn get_automation(
         &self,
     ) -> &Option<crate::types::EvaluationFormNumericQuestionAutomation> {
         &self.automation
     }
+
     /// Builds a [`EvaluationFormNumericQuestionProperties`].
     pub fn build(self) -> crate::types::EvaluationFormNumericQuestionProperties {
         crate::types::EvaluationFormNumericQuestionProperties {

@@ -22,48 +22,58 @@ pub struct EvaluationFormQuestion {
     /// The scoring weight of the section.
     pub weight: f64,
 }
+
 impl EvaluationFormQuestion {
     /// The title of the question.
     pub fn title(&self) -> &str {
         &self.title
     }
+
     /// The instructions of the section.
     pub fn instructions(&self) -> Option<&str> {
         self.instructions.as_deref()
     }
+
     /// The identifier of the question.
     pub fn ref_id(&self) -> &str {
         &self.ref_id
     }
+
     /// The flag to enable not applicable answers to the question.
     pub fn not_applicable_enabled(&self) -> bool {
         self.not_applicable_enabled
     }
+
     /// The type of the question.
     pub fn question_type(&self) -> &crate::types::EvaluationFormQuestionType {
         &self.question_type
     }
+
     /// The properties of the type of question.
     pub fn question_type_properties(
         &self,
     ) -> Option<&crate::types::EvaluationFormQuestionTypeProperties> {
         self.question_type_properties.as_ref()
     }
+
     /// A question conditional enablement.
     pub fn enablement(
         &self,
     ) -> Option<&crate::types::EvaluationFormItemEnablementConfiguration> {
         self.enablement.as_ref()
     }
+
     /// The scoring weight of the section.
     pub fn weight(&self) -> f64 {
         self.weight
     }
+
     /// Creates a new builder for [`EvaluationFormQuestion`].
     pub fn builder() -> crate::types::builders::EvaluationFormQuestionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormQuestion`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -81,6 +91,7 @@ pub struct EvaluationFormQuestionBuilder {
     >,
     pub(crate) weight: Option<f64>,
 }
+
 impl EvaluationFormQuestionBuilder {
     /// The title of the question.
     ///
@@ -89,6 +100,7 @@ impl EvaluationFormQuestionBuilder {
         self.title = Some(input.into());
         self
     }
+
     /// The title of the question.
     ///
     /// Sets [`title`](crate::types::EvaluationFormQuestion#structfield.title). This field is required.
@@ -96,10 +108,12 @@ impl EvaluationFormQuestionBuilder {
         self.title = input;
         self
     }
+
     /// Returns [`title`](crate::types::EvaluationFormQuestion#structfield.title), if set.
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
+
     /// The instructions of the section.
     ///
     /// Sets [`instructions`](crate::types::EvaluationFormQuestion#structfield.instructions).
@@ -107,6 +121,7 @@ impl EvaluationFormQuestionBuilder {
         self.instructions = Some(input.into());
         self
     }
+
     /// The instructions of the section.
     ///
     /// Sets [`instructions`](crate::types::EvaluationFormQuestion#structfield.instructions).
@@ -114,10 +129,12 @@ impl EvaluationFormQuestionBuilder {
         self.instructions = input;
         self
     }
+
     /// Returns [`instructions`](crate::types::EvaluationFormQuestion#structfield.instructions), if set.
     pub fn get_instructions(&self) -> &Option<String> {
         &self.instructions
     }
+
     /// The identifier of the question.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormQuestion#structfield.ref_id). This field is required.
@@ -125,6 +142,7 @@ impl EvaluationFormQuestionBuilder {
         self.ref_id = Some(input.into());
         self
     }
+
     /// The identifier of the question.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormQuestion#structfield.ref_id). This field is required.
@@ -132,10 +150,12 @@ impl EvaluationFormQuestionBuilder {
         self.ref_id = input;
         self
     }
+
     /// Returns [`ref_id`](crate::types::EvaluationFormQuestion#structfield.ref_id), if set.
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
+
     /// The flag to enable not applicable answers to the question.
     ///
     /// Sets [`not_applicable_enabled`](crate::types::EvaluationFormQuestion#structfield.not_applicable_enabled).
@@ -143,6 +163,7 @@ impl EvaluationFormQuestionBuilder {
         self.not_applicable_enabled = Some(input);
         self
     }
+
     /// The flag to enable not applicable answers to the question.
     ///
     /// Sets [`not_applicable_enabled`](crate::types::EvaluationFormQuestion#structfield.not_applicable_enabled).
@@ -150,10 +171,12 @@ impl EvaluationFormQuestionBuilder {
         self.not_applicable_enabled = input;
         self
     }
+
     /// Returns [`not_applicable_enabled`](crate::types::EvaluationFormQuestion#structfield.not_applicable_enabled), if set.
     pub fn get_not_applicable_enabled(&self) -> &Option<bool> {
         &self.not_applicable_enabled
     }
+
     /// The type of the question.
     ///
     /// Sets [`question_type`](crate::types::EvaluationFormQuestion#structfield.question_type). This field is required.
@@ -164,6 +187,7 @@ impl EvaluationFormQuestionBuilder {
         self.question_type = Some(input);
         self
     }
+
     /// The type of the question.
     ///
     /// Sets [`question_type`](crate::types::EvaluationFormQuestion#structfield.question_type). This field is required.
@@ -174,12 +198,14 @@ impl EvaluationFormQuestionBuilder {
         self.question_type = input;
         self
     }
+
     /// Returns [`question_type`](crate::types::EvaluationFormQuestion#structfield.question_type), if set.
     pub fn get_question_type(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionType> {
         &self.question_type
     }
+
     /// The properties of the type of question.
     ///
     /// Sets [`question_type_properties`](crate::types::EvaluationFormQuestion#structfield.question_type_properties).
@@ -190,6 +216,7 @@ impl EvaluationFormQuestionBuilder {
         self.question_type_properties = Some(input);
         self
     }
+
     /// The properties of the type of question.
     ///
     /// Sets [`question_type_properties`](crate::types::EvaluationFormQuestion#structfield.question_type_properties).
@@ -200,12 +227,14 @@ impl EvaluationFormQuestionBuilder {
         self.question_type_properties = input;
         self
     }
+
     /// Returns [`question_type_properties`](crate::types::EvaluationFormQuestion#structfield.question_type_properties), if set.
     pub fn get_question_type_properties(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionTypeProperties> {
         &self.question_type_properties
     }
+
     /// A question conditional enablement.
     ///
     /// Sets [`enablement`](crate::types::EvaluationFormQuestion#structfield.enablement).
@@ -216,6 +245,7 @@ impl EvaluationFormQuestionBuilder {
         self.enablement = Some(input);
         self
     }
+
     /// A question conditional enablement.
     ///
     /// Sets [`enablement`](crate::types::EvaluationFormQuestion#structfield.enablement).
@@ -226,12 +256,14 @@ impl EvaluationFormQuestionBuilder {
         self.enablement = input;
         self
     }
+
     /// Returns [`enablement`](crate::types::EvaluationFormQuestion#structfield.enablement), if set.
     pub fn get_enablement(
         &self,
     ) -> &Option<crate::types::EvaluationFormItemEnablementConfiguration> {
         &self.enablement
     }
+
     /// The scoring weight of the section.
     ///
     /// Sets [`weight`](crate::types::EvaluationFormQuestion#structfield.weight).
@@ -239,6 +271,7 @@ impl EvaluationFormQuestionBuilder {
         self.weight = Some(input);
         self
     }
+
     /// The scoring weight of the section.
     ///
     /// Sets [`weight`](crate::types::EvaluationFormQuestion#structfield.weight).
@@ -246,10 +279,12 @@ impl EvaluationFormQuestionBuilder {
         self.weight = input;
         self
     }
+
     /// Returns [`weight`](crate::types::EvaluationFormQuestion#structfield.weight), if set.
     pub fn get_weight(&self) -> &Option<f64> {
         &self.weight
     }
+
     /// Builds a [`EvaluationFormQuestion`].
     ///
     /// Fails when one of these fields is unset:

@@ -6,6 +6,7 @@ pub struct EvaluationFormQuestionAutomationAnswerSource {
     /// The automation answer source type.
     pub source_type: crate::types::EvaluationFormQuestionAutomationAnswerSourceType,
 }
+
 impl EvaluationFormQuestionAutomationAnswerSource {
     /// The automation answer source type.
     pub fn source_type(
@@ -13,11 +14,13 @@ impl EvaluationFormQuestionAutomationAnswerSource {
     ) -> &crate::types::EvaluationFormQuestionAutomationAnswerSourceType {
         &self.source_type
     }
+
     /// Creates a new builder for [`EvaluationFormQuestionAutomationAnswerSource`].
     pub fn builder() -> crate::types::builders::EvaluationFormQuestionAutomationAnswerSourceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormQuestionAutomationAnswerSource`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -26,6 +29,7 @@ pub struct EvaluationFormQuestionAutomationAnswerSourceBuilder {
         crate::types::EvaluationFormQuestionAutomationAnswerSourceType,
     >,
 }
+
 impl EvaluationFormQuestionAutomationAnswerSourceBuilder {
     /// The automation answer source type.
     ///
@@ -37,6 +41,7 @@ impl EvaluationFormQuestionAutomationAnswerSourceBuilder {
         self.source_type = Some(input);
         self
     }
+
     /// The automation answer source type.
     ///
     /// Sets [`source_type`](crate::types::EvaluationFormQuestionAutomationAnswerSource#structfield.source_type). This field is required.
@@ -47,12 +52,14 @@ impl EvaluationFormQuestionAutomationAnswerSourceBuilder {
         self.source_type = input;
         self
     }
+
     /// Returns [`source_type`](crate::types::EvaluationFormQuestionAutomationAnswerSource#structfield.source_type), if set.
     pub fn get_source_type(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSourceType> {
         &self.source_type
     }
+
     /// Builds a [`EvaluationFormQuestionAutomationAnswerSource`].
     ///
     /// Fails when one of these fields is unset:

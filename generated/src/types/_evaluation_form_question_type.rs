@@ -21,6 +21,7 @@ pub enum EvaluationFormQuestionType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for EvaluationFormQuestionType {
     fn from(s: &str) -> Self {
         match s {
@@ -39,12 +40,14 @@ impl ::std::convert::From<&str> for EvaluationFormQuestionType {
         }
     }
 }
+
 impl ::std::str::FromStr for EvaluationFormQuestionType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl EvaluationFormQuestionType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -57,10 +60,12 @@ impl EvaluationFormQuestionType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["DATETIME", "MULTISELECT", "NUMERIC", "SINGLESELECT", "TEXT"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -69,11 +74,13 @@ impl EvaluationFormQuestionType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for EvaluationFormQuestionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for EvaluationFormQuestionType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

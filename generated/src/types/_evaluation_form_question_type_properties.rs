@@ -17,6 +17,7 @@ pub enum EvaluationFormQuestionTypeProperties {
     #[non_exhaustive]
     Unknown,
 }
+
 impl EvaluationFormQuestionTypeProperties {
     /// The value of the [`MultiSelect`](Self::MultiSelect) variant, or `Err(self)` for any other variant.
     pub fn as_multi_select(
@@ -24,40 +25,48 @@ impl EvaluationFormQuestionTypeProperties {
     ) -> Result<&crate::types::EvaluationFormMultiSelectQuestionProperties, &Self> {
         if let Self::MultiSelect(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`MultiSelect`](Self::MultiSelect) variant.
     pub fn is_multi_select(&self) -> bool {
         self.as_multi_select().is_ok()
     }
+
     /// The value of the [`Numeric`](Self::Numeric) variant, or `Err(self)` for any other variant.
     pub fn as_numeric(
         &self,
     ) -> Result<&crate::types::EvaluationFormNumericQuestionProperties, &Self> {
         if let Self::Numeric(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Numeric`](Self::Numeric) variant.
     pub fn is_numeric(&self) -> bool {
         self.as_numeric().is_ok()
     }
+
     /// The value of the [`SingleSelect`](Self::SingleSelect) variant, or `Err(self)` for any other variant.
     pub fn as_single_select(
         &self,
     ) -> Result<&crate::types::EvaluationFormSingleSelectQuestionProperties, &Self> {
         if let Self::SingleSelect(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`SingleSelect`](Self::SingleSelect) variant.
     pub fn is_single_select(&self) -> bool {
         self.as_single_select().is_ok()
     }
+
     /// The value of the [`Text`](Self::Text) variant, or `Err(self)` for any other variant.
     pub fn as_text(
         &self,
     ) -> Result<&crate::types::EvaluationFormTextQuestionProperties, &Self> {
         if let Self::Text(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Text`](Self::Text) variant.
     pub fn is_text(&self) -> bool {
         self.as_text().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

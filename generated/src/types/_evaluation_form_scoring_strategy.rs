@@ -8,20 +8,24 @@ pub struct EvaluationFormScoringStrategy {
     /// The scoring status of the evaluation form.
     pub status: crate::types::EvaluationFormScoringStatus,
 }
+
 impl EvaluationFormScoringStrategy {
     /// The scoring mode of the evaluation form.
     pub fn mode(&self) -> &crate::types::EvaluationFormScoringMode {
         &self.mode
     }
+
     /// The scoring status of the evaluation form.
     pub fn status(&self) -> &crate::types::EvaluationFormScoringStatus {
         &self.status
     }
+
     /// Creates a new builder for [`EvaluationFormScoringStrategy`].
     pub fn builder() -> crate::types::builders::EvaluationFormScoringStrategyBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormScoringStrategy`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct EvaluationFormScoringStrategyBuilder {
     pub(crate) mode: Option<crate::types::EvaluationFormScoringMode>,
     pub(crate) status: Option<crate::types::EvaluationFormScoringStatus>,
 }
+
 impl EvaluationFormScoringStrategyBuilder {
     /// The scoring mode of the evaluation form.
     ///
@@ -37,6 +42,7 @@ impl EvaluationFormScoringStrategyBuilder {
         self.mode = Some(input);
         self
     }
+
     /// The scoring mode of the evaluation form.
     ///
     /// Sets [`mode`](crate::types::EvaluationFormScoringStrategy#structfield.mode). This field is required.
@@ -47,10 +53,12 @@ impl EvaluationFormScoringStrategyBuilder {
         self.mode = input;
         self
     }
+
     /// Returns [`mode`](crate::types::EvaluationFormScoringStrategy#structfield.mode), if set.
     pub fn get_mode(&self) -> &Option<crate::types::EvaluationFormScoringMode> {
         &self.mode
     }
+
     /// The scoring status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormScoringStrategy#structfield.status). This field is required.
@@ -58,6 +66,7 @@ impl EvaluationFormScoringStrategyBuilder {
         self.status = Some(input);
         self
     }
+
     /// The scoring status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormScoringStrategy#structfield.status). This field is required.
@@ -68,10 +77,12 @@ impl EvaluationFormScoringStrategyBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::EvaluationFormScoringStrategy#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::EvaluationFormScoringStatus> {
         &self.status
     }
+
     /// Builds a [`EvaluationFormScoringStrategy`].
     ///
     /// Fails when one of these fields is unset:

@@ -18,6 +18,7 @@ pub struct EvaluationFormSearchCriteria {
     /// Datetime search condition.
     pub date_time_condition: Option<crate::types::DateTimeCondition>,
 }
+
 impl EvaluationFormSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
@@ -25,33 +26,40 @@ impl EvaluationFormSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::EvaluationFormSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::EvaluationFormSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// A leaf node condition which can be used to specify a numeric condition.
     pub fn number_condition(&self) -> Option<&crate::types::NumberCondition> {
         self.number_condition.as_ref()
     }
+
     /// Boolean search condition.
     pub fn boolean_condition(&self) -> Option<&crate::types::BooleanCondition> {
         self.boolean_condition.as_ref()
     }
+
     /// Datetime search condition.
     pub fn date_time_condition(&self) -> Option<&crate::types::DateTimeCondition> {
         self.date_time_condition.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormSearchCriteria`].
     pub fn builder() -> crate::types::builders::EvaluationFormSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -63,6 +71,7 @@ pub struct EvaluationFormSearchCriteriaBuilder {
     pub(crate) boolean_condition: Option<crate::types::BooleanCondition>,
     pub(crate) date_time_condition: Option<crate::types::DateTimeCondition>,
 }
+
 impl EvaluationFormSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(
@@ -74,6 +83,7 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.or_conditions).
@@ -84,12 +94,14 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(
         mut self,
@@ -100,6 +112,7 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.and_conditions).
@@ -110,12 +123,14 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::EvaluationFormSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::EvaluationFormSearchCriteria#structfield.string_condition).
@@ -123,6 +138,7 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::EvaluationFormSearchCriteria#structfield.string_condition).
@@ -133,10 +149,12 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::EvaluationFormSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::EvaluationFormSearchCriteria#structfield.number_condition).
@@ -144,6 +162,7 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.number_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::EvaluationFormSearchCriteria#structfield.number_condition).
@@ -154,10 +173,12 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.number_condition = input;
         self
     }
+
     /// Returns [`number_condition`](crate::types::EvaluationFormSearchCriteria#structfield.number_condition), if set.
     pub fn get_number_condition(&self) -> &Option<crate::types::NumberCondition> {
         &self.number_condition
     }
+
     /// Boolean search condition.
     ///
     /// Sets [`boolean_condition`](crate::types::EvaluationFormSearchCriteria#structfield.boolean_condition).
@@ -165,6 +186,7 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.boolean_condition = Some(input);
         self
     }
+
     /// Boolean search condition.
     ///
     /// Sets [`boolean_condition`](crate::types::EvaluationFormSearchCriteria#structfield.boolean_condition).
@@ -175,10 +197,12 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.boolean_condition = input;
         self
     }
+
     /// Returns [`boolean_condition`](crate::types::EvaluationFormSearchCriteria#structfield.boolean_condition), if set.
     pub fn get_boolean_condition(&self) -> &Option<crate::types::BooleanCondition> {
         &self.boolean_condition
     }
+
     /// Datetime search condition.
     ///
     /// Sets [`date_time_condition`](crate::types::EvaluationFormSearchCriteria#structfield.date_time_condition).
@@ -189,6 +213,7 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.date_time_condition = Some(input);
         self
     }
+
     /// Datetime search condition.
     ///
     /// Sets [`date_time_condition`](crate::types::EvaluationFormSearchCriteria#structfield.date_time_condition).
@@ -199,10 +224,12 @@ impl EvaluationFormSearchCriteriaBuilder {
         self.date_time_condition = input;
         self
     }
+
     /// Returns [`date_time_condition`](crate::types::EvaluationFormSearchCriteria#structfield.date_time_condition), if set.
     pub fn get_date_time_condition(&self) -> &Option<crate::types::DateTimeCondition> {
         &self.date_time_condition
     }
+
     /// Builds a [`EvaluationFormSearchCriteria`].
     pub fn build(self) -> crate::types::EvaluationFormSearchCriteria {
         crate::types::EvaluationFormSearchCriteria {

@@ -38,84 +38,103 @@ pub struct EvaluationFormSearchSummary {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl EvaluationFormSearchSummary {
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
+
     /// The title of the evaluation form.
     pub fn title(&self) -> &str {
         &self.title
     }
+
     /// The status of the evaluation form.
     pub fn status(&self) -> &crate::types::EvaluationFormVersionStatus {
         &self.status
     }
+
     /// The description of the evaluation form.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// When the evaluation form was created.
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
+
     /// Who created the evaluation form.
     pub fn created_by(&self) -> &str {
         &self.created_by
     }
+
     /// When the evaluation form was last changed.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// Who changed the evaluation form.
     pub fn last_modified_by(&self) -> &str {
         &self.last_modified_by
     }
+
     /// When the evaluation format was last activated.
     pub fn last_activated_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_activated_time.as_ref()
     }
+
     /// The ID of user who last activated evaluation form.
     pub fn last_activated_by(&self) -> Option<&str> {
         self.last_activated_by.as_deref()
     }
+
     /// Latest version of the evaluation form.
     pub fn latest_version(&self) -> i32 {
         self.latest_version
     }
+
     /// Active version of the evaluation form.
     pub fn active_version(&self) -> Option<i32> {
         self.active_version
     }
+
     /// Whether automated evaluation is enabled.
     pub fn auto_evaluation_enabled(&self) -> bool {
         self.auto_evaluation_enabled
     }
+
     /// The language of the evaluation form.
     pub fn evaluation_form_language(
         &self,
     ) -> Option<&crate::types::EvaluationFormLanguageCode> {
         self.evaluation_form_language.as_ref()
     }
+
     /// The contact interaction type for this evaluation form.
     pub fn contact_interaction_type(
         &self,
     ) -> Option<&crate::types::ContactInteractionType> {
         self.contact_interaction_type.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormSearchSummary`].
     pub fn builder() -> crate::types::builders::EvaluationFormSearchSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -140,6 +159,7 @@ pub struct EvaluationFormSearchSummaryBuilder {
     pub(crate) contact_interaction_type: Option<crate::types::ContactInteractionType>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl EvaluationFormSearchSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
@@ -148,6 +168,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.evaluation_form_id = Some(input.into());
         self
     }
+
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_id). This field is required.
@@ -155,10 +176,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.evaluation_form_id = input;
         self
     }
+
     /// Returns [`evaluation_form_id`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_id), if set.
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_arn). This field is required.
@@ -166,6 +189,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.evaluation_form_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_arn). This field is required.
@@ -173,10 +197,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.evaluation_form_arn = input;
         self
     }
+
     /// Returns [`evaluation_form_arn`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_arn), if set.
     pub fn get_evaluation_form_arn(&self) -> &Option<String> {
         &self.evaluation_form_arn
     }
+
     /// The title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormSearchSummary#structfield.title). This field is required.
@@ -184,6 +210,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.title = Some(input.into());
         self
     }
+
     /// The title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormSearchSummary#structfield.title). This field is required.
@@ -191,10 +218,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.title = input;
         self
     }
+
     /// Returns [`title`](crate::types::EvaluationFormSearchSummary#structfield.title), if set.
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
+
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormSearchSummary#structfield.status). This field is required.
@@ -202,6 +231,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormSearchSummary#structfield.status). This field is required.
@@ -212,10 +242,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::EvaluationFormSearchSummary#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::EvaluationFormVersionStatus> {
         &self.status
     }
+
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationFormSearchSummary#structfield.description).
@@ -223,6 +255,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the evaluation form.
     ///
     /// Sets [`description`](crate::types::EvaluationFormSearchSummary#structfield.description).
@@ -230,10 +263,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::EvaluationFormSearchSummary#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// When the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormSearchSummary#structfield.created_time). This field is required.
@@ -241,6 +276,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// When the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormSearchSummary#structfield.created_time). This field is required.
@@ -251,10 +287,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::EvaluationFormSearchSummary#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// Who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormSearchSummary#structfield.created_by). This field is required.
@@ -262,6 +300,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.created_by = Some(input.into());
         self
     }
+
     /// Who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormSearchSummary#structfield.created_by). This field is required.
@@ -269,10 +308,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.created_by = input;
         self
     }
+
     /// Returns [`created_by`](crate::types::EvaluationFormSearchSummary#structfield.created_by), if set.
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
+
     /// When the evaluation form was last changed.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_time). This field is required.
@@ -280,6 +321,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// When the evaluation form was last changed.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_time). This field is required.
@@ -290,10 +332,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// Who changed the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_by). This field is required.
@@ -301,6 +345,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.last_modified_by = Some(input.into());
         self
     }
+
     /// Who changed the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_by). This field is required.
@@ -308,10 +353,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.last_modified_by = input;
         self
     }
+
     /// Returns [`last_modified_by`](crate::types::EvaluationFormSearchSummary#structfield.last_modified_by), if set.
     pub fn get_last_modified_by(&self) -> &Option<String> {
         &self.last_modified_by
     }
+
     /// When the evaluation format was last activated.
     ///
     /// Sets [`last_activated_time`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_time).
@@ -319,6 +366,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.last_activated_time = Some(input);
         self
     }
+
     /// When the evaluation format was last activated.
     ///
     /// Sets [`last_activated_time`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_time).
@@ -329,10 +377,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.last_activated_time = input;
         self
     }
+
     /// Returns [`last_activated_time`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_time), if set.
     pub fn get_last_activated_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_activated_time
     }
+
     /// The ID of user who last activated evaluation form.
     ///
     /// Sets [`last_activated_by`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_by).
@@ -340,6 +390,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.last_activated_by = Some(input.into());
         self
     }
+
     /// The ID of user who last activated evaluation form.
     ///
     /// Sets [`last_activated_by`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_by).
@@ -347,10 +398,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.last_activated_by = input;
         self
     }
+
     /// Returns [`last_activated_by`](crate::types::EvaluationFormSearchSummary#structfield.last_activated_by), if set.
     pub fn get_last_activated_by(&self) -> &Option<String> {
         &self.last_activated_by
     }
+
     /// Latest version of the evaluation form.
     ///
     /// Sets [`latest_version`](crate::types::EvaluationFormSearchSummary#structfield.latest_version). This field is required.
@@ -358,6 +411,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.latest_version = Some(input);
         self
     }
+
     /// Latest version of the evaluation form.
     ///
     /// Sets [`latest_version`](crate::types::EvaluationFormSearchSummary#structfield.latest_version). This field is required.
@@ -365,10 +419,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.latest_version = input;
         self
     }
+
     /// Returns [`latest_version`](crate::types::EvaluationFormSearchSummary#structfield.latest_version), if set.
     pub fn get_latest_version(&self) -> &Option<i32> {
         &self.latest_version
     }
+
     /// Active version of the evaluation form.
     ///
     /// Sets [`active_version`](crate::types::EvaluationFormSearchSummary#structfield.active_version).
@@ -376,6 +432,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.active_version = Some(input);
         self
     }
+
     /// Active version of the evaluation form.
     ///
     /// Sets [`active_version`](crate::types::EvaluationFormSearchSummary#structfield.active_version).
@@ -383,10 +440,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.active_version = input;
         self
     }
+
     /// Returns [`active_version`](crate::types::EvaluationFormSearchSummary#structfield.active_version), if set.
     pub fn get_active_version(&self) -> &Option<i32> {
         &self.active_version
     }
+
     /// Whether automated evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationFormSearchSummary#structfield.auto_evaluation_enabled).
@@ -394,6 +453,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.auto_evaluation_enabled = Some(input);
         self
     }
+
     /// Whether automated evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationFormSearchSummary#structfield.auto_evaluation_enabled).
@@ -401,10 +461,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.auto_evaluation_enabled = input;
         self
     }
+
     /// Returns [`auto_evaluation_enabled`](crate::types::EvaluationFormSearchSummary#structfield.auto_evaluation_enabled), if set.
     pub fn get_auto_evaluation_enabled(&self) -> &Option<bool> {
         &self.auto_evaluation_enabled
     }
+
     /// The language of the evaluation form.
     ///
     /// Sets [`evaluation_form_language`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_language).
@@ -415,6 +477,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.evaluation_form_language = Some(input);
         self
     }
+
     /// The language of the evaluation form.
     ///
     /// Sets [`evaluation_form_language`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_language).
@@ -425,12 +488,14 @@ impl EvaluationFormSearchSummaryBuilder {
         self.evaluation_form_language = input;
         self
     }
+
     /// Returns [`evaluation_form_language`](crate::types::EvaluationFormSearchSummary#structfield.evaluation_form_language), if set.
     pub fn get_evaluation_form_language(
         &self,
     ) -> &Option<crate::types::EvaluationFormLanguageCode> {
         &self.evaluation_form_language
     }
+
     /// The contact interaction type for this evaluation form.
     ///
     /// Sets [`contact_interaction_type`](crate::types::EvaluationFormSearchSummary#structfield.contact_interaction_type).
@@ -441,6 +506,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.contact_interaction_type = Some(input);
         self
     }
+
     /// The contact interaction type for this evaluation form.
     ///
     /// Sets [`contact_interaction_type`](crate::types::EvaluationFormSearchSummary#structfield.contact_interaction_type).
@@ -451,12 +517,14 @@ impl EvaluationFormSearchSummaryBuilder {
         self.contact_interaction_type = input;
         self
     }
+
     /// Returns [`contact_interaction_type`](crate::types::EvaluationFormSearchSummary#structfield.contact_interaction_type), if set.
     pub fn get_contact_interaction_type(
         &self,
     ) -> &Option<crate::types::ContactInteractionType> {
         &self.contact_interaction_type
     }
+
     /// Inserts an entry into [`tags`](crate::types::EvaluationFormSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -464,6 +532,7 @@ impl EvaluationFormSearchSummaryBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::EvaluationFormSearchSummary#structfield.tags).
@@ -474,10 +543,12 @@ impl EvaluationFormSearchSummaryBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::EvaluationFormSearchSummary#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`EvaluationFormSearchSummary`].
     ///
     /// Fails when one of these fields is unset:

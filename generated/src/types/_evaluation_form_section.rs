@@ -14,32 +14,39 @@ pub struct EvaluationFormSection {
     /// The scoring weight of the section.
     pub weight: f64,
 }
+
 impl EvaluationFormSection {
     /// The title of the section.
     pub fn title(&self) -> &str {
         &self.title
     }
+
     /// The identifier of the section.
     pub fn ref_id(&self) -> &str {
         &self.ref_id
     }
+
     /// The instructions of the section.
     pub fn instructions(&self) -> Option<&str> {
         self.instructions.as_deref()
     }
+
     /// The items of the section.
     pub fn items(&self) -> &[crate::types::EvaluationFormItem] {
         &self.items
     }
+
     /// The scoring weight of the section.
     pub fn weight(&self) -> f64 {
         self.weight
     }
+
     /// Creates a new builder for [`EvaluationFormSection`].
     pub fn builder() -> crate::types::builders::EvaluationFormSectionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormSection`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct EvaluationFormSectionBuilder {
     pub(crate) items: Option<Vec<crate::types::EvaluationFormItem>>,
     pub(crate) weight: Option<f64>,
 }
+
 impl EvaluationFormSectionBuilder {
     /// The title of the section.
     ///
@@ -58,6 +66,7 @@ impl EvaluationFormSectionBuilder {
         self.title = Some(input.into());
         self
     }
+
     /// The title of the section.
     ///
     /// Sets [`title`](crate::types::EvaluationFormSection#structfield.title). This field is required.
@@ -65,10 +74,12 @@ impl EvaluationFormSectionBuilder {
         self.title = input;
         self
     }
+
     /// Returns [`title`](crate::types::EvaluationFormSection#structfield.title), if set.
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
+
     /// The identifier of the section.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormSection#structfield.ref_id). This field is required.
@@ -76,6 +87,7 @@ impl EvaluationFormSectionBuilder {
         self.ref_id = Some(input.into());
         self
     }
+
     /// The identifier of the section.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormSection#structfield.ref_id). This field is required.
@@ -83,10 +95,12 @@ impl EvaluationFormSectionBuilder {
         self.ref_id = input;
         self
     }
+
     /// Returns [`ref_id`](crate::types::EvaluationFormSection#structfield.ref_id), if set.
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
+
     /// The instructions of the section.
     ///
     /// Sets [`instructions`](crate::types::EvaluationFormSection#structfield.instructions).
@@ -94,6 +108,7 @@ impl EvaluationFormSectionBuilder {
         self.instructions = Some(input.into());
         self
     }
+
     /// The instructions of the section.
     ///
     /// Sets [`instructions`](crate::types::EvaluationFormSection#structfield.instructions).
@@ -101,10 +116,12 @@ impl EvaluationFormSectionBuilder {
         self.instructions = input;
         self
     }
+
     /// Returns [`instructions`](crate::types::EvaluationFormSection#structfield.instructions), if set.
     pub fn get_instructions(&self) -> &Option<String> {
         &self.instructions
     }
+
     /// Appends an item to [`items`](crate::types::EvaluationFormSection#structfield.items); use [`set_items`](Self::set_items) to replace the whole list.
     pub fn items(mut self, input: crate::types::EvaluationFormItem) -> Self {
         let mut v: Vec<_> = self.items.unwrap_or_default();
@@ -112,6 +129,7 @@ impl EvaluationFormSectionBuilder {
         self.items = Some(v);
         self
     }
+
     /// The items of the section.
     ///
     /// Sets [`items`](crate::types::EvaluationFormSection#structfield.items). This field is required.
@@ -122,10 +140,12 @@ impl EvaluationFormSectionBuilder {
         self.items = input;
         self
     }
+
     /// Returns [`items`](crate::types::EvaluationFormSection#structfield.items), if set.
     pub fn get_items(&self) -> &Option<Vec<crate::types::EvaluationFormItem>> {
         &self.items
     }
+
     /// The scoring weight of the section.
     ///
     /// Sets [`weight`](crate::types::EvaluationFormSection#structfield.weight).
@@ -133,6 +153,7 @@ impl EvaluationFormSectionBuilder {
         self.weight = Some(input);
         self
     }
+
     /// The scoring weight of the section.
     ///
     /// Sets [`weight`](crate::types::EvaluationFormSection#structfield.weight).
@@ -140,10 +161,12 @@ impl EvaluationFormSectionBuilder {
         self.weight = input;
         self
     }
+
     /// Returns [`weight`](crate::types::EvaluationFormSection#structfield.weight), if set.
     pub fn get_weight(&self) -> &Option<f64> {
         &self.weight
     }
+
     /// Builds a [`EvaluationFormSection`].
     ///
     /// Fails when one of these fields is unset:

@@ -12,6 +12,7 @@ pub struct EvaluationFormSingleSelectQuestionAutomation {
         crate::types::EvaluationFormQuestionAutomationAnswerSource,
     >,
 }
+
 impl EvaluationFormSingleSelectQuestionAutomation {
     /// The automation options of the single select question.
     pub fn options(
@@ -19,21 +20,25 @@ impl EvaluationFormSingleSelectQuestionAutomation {
     ) -> &[crate::types::EvaluationFormSingleSelectQuestionAutomationOption] {
         &self.options
     }
+
     /// The identifier of the default answer option, when none of the automation options match the criteria.
     pub fn default_option_ref_id(&self) -> Option<&str> {
         self.default_option_ref_id.as_deref()
     }
+
     /// Automation answer source.
     pub fn answer_source(
         &self,
     ) -> Option<&crate::types::EvaluationFormQuestionAutomationAnswerSource> {
         self.answer_source.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormSingleSelectQuestionAutomation`].
     pub fn builder() -> crate::types::builders::EvaluationFormSingleSelectQuestionAutomationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormSingleSelectQuestionAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -46,6 +51,7 @@ pub struct EvaluationFormSingleSelectQuestionAutomationBuilder {
         crate::types::EvaluationFormQuestionAutomationAnswerSource,
     >,
 }
+
 impl EvaluationFormSingleSelectQuestionAutomationBuilder {
     /// Appends an item to [`options`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.options); use [`set_options`](Self::set_options) to replace the whole list.
     pub fn options(
@@ -57,6 +63,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
         self.options = Some(v);
         self
     }
+
     /// The automation options of the single select question.
     ///
     /// Sets [`options`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.options).
@@ -69,12 +76,14 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
         self.options = input;
         self
     }
+
     /// Returns [`options`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.options), if set.
     pub fn get_options(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormSingleSelectQuestionAutomationOption>> {
         &self.options
     }
+
     /// The identifier of the default answer option, when none of the automation options match the criteria.
     ///
     /// Sets [`default_option_ref_id`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.default_option_ref_id).
@@ -82,6 +91,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
         self.default_option_ref_id = Some(input.into());
         self
     }
+
     /// The identifier of the default answer option, when none of the automation options match the criteria.
     ///
     /// Sets [`default_option_ref_id`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.default_option_ref_id).
@@ -89,10 +99,12 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
         self.default_option_ref_id = input;
         self
     }
+
     /// Returns [`default_option_ref_id`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.default_option_ref_id), if set.
     pub fn get_default_option_ref_id(&self) -> &Option<String> {
         &self.default_option_ref_id
     }
+
     /// Automation answer source.
     ///
     /// Sets [`answer_source`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.answer_source).
@@ -103,6 +115,7 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
         self.answer_source = Some(input);
         self
     }
+
     /// Automation answer source.
     ///
     /// Sets [`answer_source`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.answer_source).
@@ -113,12 +126,14 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
         self.answer_source = input;
         self
     }
+
     /// Returns [`answer_source`](crate::types::EvaluationFormSingleSelectQuestionAutomation#structfield.answer_source), if set.
     pub fn get_answer_source(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSource> {
         &self.answer_source
     }
+
     /// Builds a [`EvaluationFormSingleSelectQuestionAutomation`].
     pub fn build(self) -> crate::types::EvaluationFormSingleSelectQuestionAutomation {
         crate::types::EvaluationFormSingleSelectQuestionAutomation {

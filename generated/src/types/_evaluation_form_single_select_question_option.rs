@@ -14,34 +14,41 @@ pub struct EvaluationFormSingleSelectQuestionOption {
     /// Whether automatic fail is configured on a single select question.
     pub automatic_fail_configuration: Option<crate::types::AutomaticFailConfiguration>,
 }
+
 impl EvaluationFormSingleSelectQuestionOption {
     /// The identifier of the answer option.
     pub fn ref_id(&self) -> &str {
         &self.ref_id
     }
+
     /// The title of the answer option.
     pub fn text(&self) -> &str {
         &self.text
     }
+
     /// The score assigned to the answer option.
     pub fn score(&self) -> i32 {
         self.score
     }
+
     /// The flag to mark the option as automatic fail.
     pub fn automatic_fail(&self) -> bool {
         self.automatic_fail
     }
+
     /// Whether automatic fail is configured on a single select question.
     pub fn automatic_fail_configuration(
         &self,
     ) -> Option<&crate::types::AutomaticFailConfiguration> {
         self.automatic_fail_configuration.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormSingleSelectQuestionOption`].
     pub fn builder() -> crate::types::builders::EvaluationFormSingleSelectQuestionOptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormSingleSelectQuestionOption`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -54,6 +61,7 @@ pub struct EvaluationFormSingleSelectQuestionOptionBuilder {
         crate::types::AutomaticFailConfiguration,
     >,
 }
+
 impl EvaluationFormSingleSelectQuestionOptionBuilder {
     /// The identifier of the answer option.
     ///
@@ -62,6 +70,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
         self.ref_id = Some(input.into());
         self
     }
+
     /// The identifier of the answer option.
     ///
     /// Sets [`ref_id`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.ref_id). This field is required.
@@ -69,10 +78,12 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
         self.ref_id = input;
         self
     }
+
     /// Returns [`ref_id`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.ref_id), if set.
     pub fn get_ref_id(&self) -> &Option<String> {
         &self.ref_id
     }
+
     /// The title of the answer option.
     ///
     /// Sets [`text`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.text). This field is required.
@@ -80,6 +91,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
         self.text = Some(input.into());
         self
     }
+
     /// The title of the answer option.
     ///
     /// Sets [`text`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.text). This field is required.
@@ -87,10 +99,12 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
         self.text = input;
         self
     }
+
     /// Returns [`text`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.text), if set.
     pub fn get_text(&self) -> &Option<String> {
         &self.text
     }
+
     /// The score assigned to the answer option.
     ///
     /// Sets [`score`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.score).
@@ -98,6 +112,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
         self.score = Some(input);
         self
     }
+
     /// The score assigned to the answer option.
     ///
     /// Sets [`score`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.score).
@@ -105,10 +120,12 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
         self.score = input;
         self
     }
+
     /// Returns [`score`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.score), if set.
     pub fn get_score(&self) -> &Option<i32> {
         &self.score
     }
+
     /// The flag to mark the option as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail).
@@ -116,6 +133,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
         self.automatic_fail = Some(input);
         self
     }
+
     /// The flag to mark the option as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail).
@@ -123,10 +141,12 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
         self.automatic_fail = input;
         self
     }
+
     /// Returns [`automatic_fail`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail), if set.
     pub fn get_automatic_fail(&self) -> &Option<bool> {
         &self.automatic_fail
     }
+
     /// Whether automatic fail is configured on a single select question.
     ///
     /// Sets [`automatic_fail_configuration`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail_configuration).
@@ -137,6 +157,7 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
         self.automatic_fail_configuration = Some(input);
         self
     }
+
     /// Whether automatic fail is configured on a single select question.
     ///
     /// Sets [`automatic_fail_configuration`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail_configuration).
@@ -147,12 +168,14 @@ impl EvaluationFormSingleSelectQuestionOptionBuilder {
         self.automatic_fail_configuration = input;
         self
     }
+
     /// Returns [`automatic_fail_configuration`](crate::types::EvaluationFormSingleSelectQuestionOption#structfield.automatic_fail_configuration), if set.
     pub fn get_automatic_fail_configuration(
         &self,
     ) -> &Option<crate::types::AutomaticFailConfiguration> {
         &self.automatic_fail_configuration
     }
+
     /// Builds a [`EvaluationFormSingleSelectQuestionOption`].
     ///
     /// Fails when one of these fields is unset:

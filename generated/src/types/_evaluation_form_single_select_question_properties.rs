@@ -10,28 +10,33 @@ pub struct EvaluationFormSingleSelectQuestionProperties {
     /// The display mode of the single select question.
     pub automation: Option<crate::types::EvaluationFormSingleSelectQuestionAutomation>,
 }
+
 impl EvaluationFormSingleSelectQuestionProperties {
     /// The answer options of the single select question.
     pub fn options(&self) -> &[crate::types::EvaluationFormSingleSelectQuestionOption] {
         &self.options
     }
+
     /// The display mode of the single select question.
     pub fn display_as(
         &self,
     ) -> Option<&crate::types::EvaluationFormSingleSelectQuestionDisplayMode> {
         self.display_as.as_ref()
     }
+
     /// The display mode of the single select question.
     pub fn automation(
         &self,
     ) -> Option<&crate::types::EvaluationFormSingleSelectQuestionAutomation> {
         self.automation.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormSingleSelectQuestionProperties`].
     pub fn builder() -> crate::types::builders::EvaluationFormSingleSelectQuestionPropertiesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormSingleSelectQuestionProperties`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -46,6 +51,7 @@ pub struct EvaluationFormSingleSelectQuestionPropertiesBuilder {
         crate::types::EvaluationFormSingleSelectQuestionAutomation,
     >,
 }
+
 impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
     /// Appends an item to [`options`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.options); use [`set_options`](Self::set_options) to replace the whole list.
     pub fn options(
@@ -57,6 +63,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
         self.options = Some(v);
         self
     }
+
     /// The answer options of the single select question.
     ///
     /// Sets [`options`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.options). This field is required.
@@ -67,12 +74,14 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
         self.options = input;
         self
     }
+
     /// Returns [`options`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.options), if set.
     pub fn get_options(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationFormSingleSelectQuestionOption>> {
         &self.options
     }
+
     /// The display mode of the single select question.
     ///
     /// Sets [`display_as`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.display_as).
@@ -83,6 +92,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
         self.display_as = Some(input);
         self
     }
+
     /// The display mode of the single select question.
     ///
     /// Sets [`display_as`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.display_as).
@@ -93,12 +103,14 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
         self.display_as = input;
         self
     }
+
     /// Returns [`display_as`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.display_as), if set.
     pub fn get_display_as(
         &self,
     ) -> &Option<crate::types::EvaluationFormSingleSelectQuestionDisplayMode> {
         &self.display_as
     }
+
     /// The display mode of the single select question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.automation).
@@ -109,6 +121,7 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
         self.automation = Some(input);
         self
     }
+
     /// The display mode of the single select question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.automation).
@@ -119,12 +132,14 @@ impl EvaluationFormSingleSelectQuestionPropertiesBuilder {
         self.automation = input;
         self
     }
+
     /// Returns [`automation`](crate::types::EvaluationFormSingleSelectQuestionProperties#structfield.automation), if set.
     pub fn get_automation(
         &self,
     ) -> &Option<crate::types::EvaluationFormSingleSelectQuestionAutomation> {
         &self.automation
     }
+
     /// Builds a [`EvaluationFormSingleSelectQuestionProperties`].
     ///
     /// Fails when one of these fields is unset:

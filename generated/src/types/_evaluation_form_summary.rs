@@ -26,56 +26,69 @@ pub struct EvaluationFormSummary {
     /// The version of the active evaluation form version.
     pub active_version: Option<i32>,
 }
+
 impl EvaluationFormSummary {
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
+
     /// A title of the evaluation form.
     pub fn title(&self) -> &str {
         &self.title
     }
+
     /// The timestamp for when the evaluation form was created.
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     pub fn created_by(&self) -> &str {
         &self.created_by
     }
+
     /// The timestamp for when the evaluation form was last updated.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     pub fn last_modified_by(&self) -> &str {
         &self.last_modified_by
     }
+
     /// The timestamp for when the evaluation form was last activated.
     pub fn last_activated_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_activated_time.as_ref()
     }
+
     /// The Amazon Resource Name (ARN) of the user who last activated the evaluation form.
     pub fn last_activated_by(&self) -> Option<&str> {
         self.last_activated_by.as_deref()
     }
+
     /// The version number of the latest evaluation form version.
     pub fn latest_version(&self) -> i32 {
         self.latest_version
     }
+
     /// The version of the active evaluation form version.
     pub fn active_version(&self) -> Option<i32> {
         self.active_version
     }
+
     /// Creates a new builder for [`EvaluationFormSummary`].
     pub fn builder() -> crate::types::builders::EvaluationFormSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -92,6 +105,7 @@ pub struct EvaluationFormSummaryBuilder {
     pub(crate) latest_version: Option<i32>,
     pub(crate) active_version: Option<i32>,
 }
+
 impl EvaluationFormSummaryBuilder {
     /// The unique identifier for the evaluation form.
     ///
@@ -100,6 +114,7 @@ impl EvaluationFormSummaryBuilder {
         self.evaluation_form_id = Some(input.into());
         self
     }
+
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormSummary#structfield.evaluation_form_id). This field is required.
@@ -107,10 +122,12 @@ impl EvaluationFormSummaryBuilder {
         self.evaluation_form_id = input;
         self
     }
+
     /// Returns [`evaluation_form_id`](crate::types::EvaluationFormSummary#structfield.evaluation_form_id), if set.
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormSummary#structfield.evaluation_form_arn). This field is required.
@@ -118,6 +135,7 @@ impl EvaluationFormSummaryBuilder {
         self.evaluation_form_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormSummary#structfield.evaluation_form_arn). This field is required.
@@ -125,10 +143,12 @@ impl EvaluationFormSummaryBuilder {
         self.evaluation_form_arn = input;
         self
     }
+
     /// Returns [`evaluation_form_arn`](crate::types::EvaluationFormSummary#structfield.evaluation_form_arn), if set.
     pub fn get_evaluation_form_arn(&self) -> &Option<String> {
         &self.evaluation_form_arn
     }
+
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormSummary#structfield.title). This field is required.
@@ -136,6 +156,7 @@ impl EvaluationFormSummaryBuilder {
         self.title = Some(input.into());
         self
     }
+
     /// A title of the evaluation form.
     ///
     /// Sets [`title`](crate::types::EvaluationFormSummary#structfield.title). This field is required.
@@ -143,10 +164,12 @@ impl EvaluationFormSummaryBuilder {
         self.title = input;
         self
     }
+
     /// Returns [`title`](crate::types::EvaluationFormSummary#structfield.title), if set.
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
+
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormSummary#structfield.created_time). This field is required.
@@ -154,6 +177,7 @@ impl EvaluationFormSummaryBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormSummary#structfield.created_time). This field is required.
@@ -164,10 +188,12 @@ impl EvaluationFormSummaryBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::EvaluationFormSummary#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormSummary#structfield.created_by). This field is required.
@@ -175,6 +201,7 @@ impl EvaluationFormSummaryBuilder {
         self.created_by = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormSummary#structfield.created_by). This field is required.
@@ -182,10 +209,12 @@ impl EvaluationFormSummaryBuilder {
         self.created_by = input;
         self
     }
+
     /// Returns [`created_by`](crate::types::EvaluationFormSummary#structfield.created_by), if set.
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
+
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormSummary#structfield.last_modified_time). This field is required.
@@ -193,6 +222,7 @@ impl EvaluationFormSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormSummary#structfield.last_modified_time). This field is required.
@@ -203,10 +233,12 @@ impl EvaluationFormSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::EvaluationFormSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormSummary#structfield.last_modified_by). This field is required.
@@ -214,6 +246,7 @@ impl EvaluationFormSummaryBuilder {
         self.last_modified_by = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormSummary#structfield.last_modified_by). This field is required.
@@ -221,10 +254,12 @@ impl EvaluationFormSummaryBuilder {
         self.last_modified_by = input;
         self
     }
+
     /// Returns [`last_modified_by`](crate::types::EvaluationFormSummary#structfield.last_modified_by), if set.
     pub fn get_last_modified_by(&self) -> &Option<String> {
         &self.last_modified_by
     }
+
     /// The timestamp for when the evaluation form was last activated.
     ///
     /// Sets [`last_activated_time`](crate::types::EvaluationFormSummary#structfield.last_activated_time).
@@ -232,6 +267,7 @@ impl EvaluationFormSummaryBuilder {
         self.last_activated_time = Some(input);
         self
     }
+
     /// The timestamp for when the evaluation form was last activated.
     ///
     /// Sets [`last_activated_time`](crate::types::EvaluationFormSummary#structfield.last_activated_time).
@@ -242,10 +278,12 @@ impl EvaluationFormSummaryBuilder {
         self.last_activated_time = input;
         self
     }
+
     /// Returns [`last_activated_time`](crate::types::EvaluationFormSummary#structfield.last_activated_time), if set.
     pub fn get_last_activated_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_activated_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who last activated the evaluation form.
     ///
     /// Sets [`last_activated_by`](crate::types::EvaluationFormSummary#structfield.last_activated_by).
@@ -253,6 +291,7 @@ impl EvaluationFormSummaryBuilder {
         self.last_activated_by = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user who last activated the evaluation form.
     ///
     /// Sets [`last_activated_by`](crate::types::EvaluationFormSummary#structfield.last_activated_by).
@@ -260,10 +299,12 @@ impl EvaluationFormSummaryBuilder {
         self.last_activated_by = input;
         self
     }
+
     /// Returns [`last_activated_by`](crate::types::EvaluationFormSummary#structfield.last_activated_by), if set.
     pub fn get_last_activated_by(&self) -> &Option<String> {
         &self.last_activated_by
     }
+
     /// The version number of the latest evaluation form version.
     ///
     /// Sets [`latest_version`](crate::types::EvaluationFormSummary#structfield.latest_version). This field is required.
@@ -271,6 +312,7 @@ impl EvaluationFormSummaryBuilder {
         self.latest_version = Some(input);
         self
     }
+
     /// The version number of the latest evaluation form version.
     ///
     /// Sets [`latest_version`](crate::types::EvaluationFormSummary#structfield.latest_version). This field is required.
@@ -278,10 +320,12 @@ impl EvaluationFormSummaryBuilder {
         self.latest_version = input;
         self
     }
+
     /// Returns [`latest_version`](crate::types::EvaluationFormSummary#structfield.latest_version), if set.
     pub fn get_latest_version(&self) -> &Option<i32> {
         &self.latest_version
     }
+
     /// The version of the active evaluation form version.
     ///
     /// Sets [`active_version`](crate::types::EvaluationFormSummary#structfield.active_version).
@@ -289,6 +333,7 @@ impl EvaluationFormSummaryBuilder {
         self.active_version = Some(input);
         self
     }
+
     /// The version of the active evaluation form version.
     ///
     /// Sets [`active_version`](crate::types::EvaluationFormSummary#structfield.active_version).
@@ -296,10 +341,12 @@ impl EvaluationFormSummaryBuilder {
         self.active_version = input;
         self
     }
+
     /// Returns [`active_version`](crate::types::EvaluationFormSummary#structfield.active_version), if set.
     pub fn get_active_version(&self) -> &Option<i32> {
         &self.active_version
     }
+
     /// Builds a [`EvaluationFormSummary`].
     ///
     /// Fails when one of these fields is unset:

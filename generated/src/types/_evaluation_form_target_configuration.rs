@@ -6,22 +6,26 @@ pub struct EvaluationFormTargetConfiguration {
     /// The contact interaction type for this evaluation form.
     pub contact_interaction_type: crate::types::ContactInteractionType,
 }
+
 impl EvaluationFormTargetConfiguration {
     /// The contact interaction type for this evaluation form.
     pub fn contact_interaction_type(&self) -> &crate::types::ContactInteractionType {
         &self.contact_interaction_type
     }
+
     /// Creates a new builder for [`EvaluationFormTargetConfiguration`].
     pub fn builder() -> crate::types::builders::EvaluationFormTargetConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormTargetConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormTargetConfigurationBuilder {
     pub(crate) contact_interaction_type: Option<crate::types::ContactInteractionType>,
 }
+
 impl EvaluationFormTargetConfigurationBuilder {
     /// The contact interaction type for this evaluation form.
     ///
@@ -33,6 +37,7 @@ impl EvaluationFormTargetConfigurationBuilder {
         self.contact_interaction_type = Some(input);
         self
     }
+
     /// The contact interaction type for this evaluation form.
     ///
     /// Sets [`contact_interaction_type`](crate::types::EvaluationFormTargetConfiguration#structfield.contact_interaction_type). This field is required.
@@ -43,12 +48,14 @@ impl EvaluationFormTargetConfigurationBuilder {
         self.contact_interaction_type = input;
         self
     }
+
     /// Returns [`contact_interaction_type`](crate::types::EvaluationFormTargetConfiguration#structfield.contact_interaction_type), if set.
     pub fn get_contact_interaction_type(
         &self,
     ) -> &Option<crate::types::ContactInteractionType> {
         &self.contact_interaction_type
     }
+
     /// Builds a [`EvaluationFormTargetConfiguration`].
     ///
     /// Fails when one of these fields is unset:

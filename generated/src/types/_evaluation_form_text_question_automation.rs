@@ -8,6 +8,7 @@ pub struct EvaluationFormTextQuestionAutomation {
         crate::types::EvaluationFormQuestionAutomationAnswerSource,
     >,
 }
+
 impl EvaluationFormTextQuestionAutomation {
     /// Automation answer source.
     pub fn answer_source(
@@ -15,11 +16,13 @@ impl EvaluationFormTextQuestionAutomation {
     ) -> Option<&crate::types::EvaluationFormQuestionAutomationAnswerSource> {
         self.answer_source.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormTextQuestionAutomation`].
     pub fn builder() -> crate::types::builders::EvaluationFormTextQuestionAutomationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormTextQuestionAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -28,6 +31,7 @@ pub struct EvaluationFormTextQuestionAutomationBuilder {
         crate::types::EvaluationFormQuestionAutomationAnswerSource,
     >,
 }
+
 impl EvaluationFormTextQuestionAutomationBuilder {
     /// Automation answer source.
     ///
@@ -39,6 +43,7 @@ impl EvaluationFormTextQuestionAutomationBuilder {
         self.answer_source = Some(input);
         self
     }
+
     /// Automation answer source.
     ///
     /// Sets [`answer_source`](crate::types::EvaluationFormTextQuestionAutomation#structfield.answer_source).
@@ -49,12 +54,14 @@ impl EvaluationFormTextQuestionAutomationBuilder {
         self.answer_source = input;
         self
     }
+
     /// Returns [`answer_source`](crate::types::EvaluationFormTextQuestionAutomation#structfield.answer_source), if set.
     pub fn get_answer_source(
         &self,
     ) -> &Option<crate::types::EvaluationFormQuestionAutomationAnswerSource> {
         &self.answer_source
     }
+
     /// Builds a [`EvaluationFormTextQuestionAutomation`].
     pub fn build(self) -> crate::types::EvaluationFormTextQuestionAutomation {
         crate::types::EvaluationFormTextQuestionAutomation {

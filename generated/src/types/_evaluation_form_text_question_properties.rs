@@ -6,6 +6,7 @@ pub struct EvaluationFormTextQuestionProperties {
     /// The automation properties of the text question.
     pub automation: Option<crate::types::EvaluationFormTextQuestionAutomation>,
 }
+
 impl EvaluationFormTextQuestionProperties {
     /// The automation properties of the text question.
     pub fn automation(
@@ -13,17 +14,20 @@ impl EvaluationFormTextQuestionProperties {
     ) -> Option<&crate::types::EvaluationFormTextQuestionAutomation> {
         self.automation.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationFormTextQuestionProperties`].
     pub fn builder() -> crate::types::builders::EvaluationFormTextQuestionPropertiesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormTextQuestionProperties`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationFormTextQuestionPropertiesBuilder {
     pub(crate) automation: Option<crate::types::EvaluationFormTextQuestionAutomation>,
 }
+
 impl EvaluationFormTextQuestionPropertiesBuilder {
     /// The automation properties of the text question.
     ///
@@ -35,6 +39,7 @@ impl EvaluationFormTextQuestionPropertiesBuilder {
         self.automation = Some(input);
         self
     }
+
     /// The automation properties of the text question.
     ///
     /// Sets [`automation`](crate::types::EvaluationFormTextQuestionProperties#structfield.automation).
@@ -45,12 +50,14 @@ impl EvaluationFormTextQuestionPropertiesBuilder {
         self.automation = input;
         self
     }
+
     /// Returns [`automation`](crate::types::EvaluationFormTextQuestionProperties#structfield.automation), if set.
     pub fn get_automation(
         &self,
     ) -> &Option<crate::types::EvaluationFormTextQuestionAutomation> {
         &self.automation
     }
+
     /// Builds a [`EvaluationFormTextQuestionProperties`].
     pub fn build(self) -> crate::types::EvaluationFormTextQuestionProperties {
         crate::types::EvaluationFormTextQuestionProperties {

@@ -22,48 +22,59 @@ pub struct EvaluationFormVersionSummary {
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     pub last_modified_by: String,
 }
+
 impl EvaluationFormVersionSummary {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     pub fn evaluation_form_arn(&self) -> &str {
         &self.evaluation_form_arn
     }
+
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
+
     /// A version of the evaluation form.
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
+
     /// The flag indicating whether the evaluation form is locked for changes.
     pub fn locked(&self) -> bool {
         self.locked
     }
+
     /// The status of the evaluation form.
     pub fn status(&self) -> &crate::types::EvaluationFormVersionStatus {
         &self.status
     }
+
     /// The timestamp for when the evaluation form was created.
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     pub fn created_by(&self) -> &str {
         &self.created_by
     }
+
     /// The timestamp for when the evaluation form was last updated.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     pub fn last_modified_by(&self) -> &str {
         &self.last_modified_by
     }
+
     /// Creates a new builder for [`EvaluationFormVersionSummary`].
     pub fn builder() -> crate::types::builders::EvaluationFormVersionSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationFormVersionSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -78,6 +89,7 @@ pub struct EvaluationFormVersionSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_by: Option<String>,
 }
+
 impl EvaluationFormVersionSummaryBuilder {
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
@@ -86,6 +98,7 @@ impl EvaluationFormVersionSummaryBuilder {
         self.evaluation_form_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the evaluation form resource.
     ///
     /// Sets [`evaluation_form_arn`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_arn). This field is required.
@@ -93,10 +106,12 @@ impl EvaluationFormVersionSummaryBuilder {
         self.evaluation_form_arn = input;
         self
     }
+
     /// Returns [`evaluation_form_arn`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_arn), if set.
     pub fn get_evaluation_form_arn(&self) -> &Option<String> {
         &self.evaluation_form_arn
     }
+
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_id). This field is required.
@@ -104,6 +119,7 @@ impl EvaluationFormVersionSummaryBuilder {
         self.evaluation_form_id = Some(input.into());
         self
     }
+
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_id). This field is required.
@@ -111,10 +127,12 @@ impl EvaluationFormVersionSummaryBuilder {
         self.evaluation_form_id = input;
         self
     }
+
     /// Returns [`evaluation_form_id`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_id), if set.
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
+
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_version). This field is required.
@@ -122,6 +140,7 @@ impl EvaluationFormVersionSummaryBuilder {
         self.evaluation_form_version = Some(input);
         self
     }
+
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_version). This field is required.
@@ -129,10 +148,12 @@ impl EvaluationFormVersionSummaryBuilder {
         self.evaluation_form_version = input;
         self
     }
+
     /// Returns [`evaluation_form_version`](crate::types::EvaluationFormVersionSummary#structfield.evaluation_form_version), if set.
     pub fn get_evaluation_form_version(&self) -> &Option<i32> {
         &self.evaluation_form_version
     }
+
     /// The flag indicating whether the evaluation form is locked for changes.
     ///
     /// Sets [`locked`](crate::types::EvaluationFormVersionSummary#structfield.locked). This field is required.
@@ -140,6 +161,7 @@ impl EvaluationFormVersionSummaryBuilder {
         self.locked = Some(input);
         self
     }
+
     /// The flag indicating whether the evaluation form is locked for changes.
     ///
     /// Sets [`locked`](crate::types::EvaluationFormVersionSummary#structfield.locked). This field is required.
@@ -147,10 +169,12 @@ impl EvaluationFormVersionSummaryBuilder {
         self.locked = input;
         self
     }
+
     /// Returns [`locked`](crate::types::EvaluationFormVersionSummary#structfield.locked), if set.
     pub fn get_locked(&self) -> &Option<bool> {
         &self.locked
     }
+
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormVersionSummary#structfield.status). This field is required.
@@ -158,6 +182,7 @@ impl EvaluationFormVersionSummaryBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the evaluation form.
     ///
     /// Sets [`status`](crate::types::EvaluationFormVersionSummary#structfield.status). This field is required.
@@ -168,10 +193,12 @@ impl EvaluationFormVersionSummaryBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::EvaluationFormVersionSummary#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::EvaluationFormVersionStatus> {
         &self.status
     }
+
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormVersionSummary#structfield.created_time). This field is required.
@@ -179,6 +206,7 @@ impl EvaluationFormVersionSummaryBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp for when the evaluation form was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationFormVersionSummary#structfield.created_time). This field is required.
@@ -189,10 +217,12 @@ impl EvaluationFormVersionSummaryBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::EvaluationFormVersionSummary#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormVersionSummary#structfield.created_by). This field is required.
@@ -200,6 +230,7 @@ impl EvaluationFormVersionSummaryBuilder {
         self.created_by = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user who created the evaluation form.
     ///
     /// Sets [`created_by`](crate::types::EvaluationFormVersionSummary#structfield.created_by). This field is required.
@@ -207,10 +238,12 @@ impl EvaluationFormVersionSummaryBuilder {
         self.created_by = input;
         self
     }
+
     /// Returns [`created_by`](crate::types::EvaluationFormVersionSummary#structfield.created_by), if set.
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
+
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_time). This field is required.
@@ -218,6 +251,7 @@ impl EvaluationFormVersionSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp for when the evaluation form was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_time). This field is required.
@@ -228,10 +262,12 @@ impl EvaluationFormVersionSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_by). This field is required.
@@ -239,6 +275,7 @@ impl EvaluationFormVersionSummaryBuilder {
         self.last_modified_by = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation form.
     ///
     /// Sets [`last_modified_by`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_by). This field is required.
@@ -246,10 +283,12 @@ impl EvaluationFormVersionSummaryBuilder {
         self.last_modified_by = input;
         self
     }
+
     /// Returns [`last_modified_by`](crate::types::EvaluationFormVersionSummary#structfield.last_modified_by), if set.
     pub fn get_last_modified_by(&self) -> &Option<String> {
         &self.last_modified_by
     }
+
     /// Builds a [`EvaluationFormVersionSummary`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,11 +10,13 @@ pub struct EvaluationGenAiAnswerAnalysisDetails {
         Vec<crate::types::EvaluationTranscriptPointOfInterest>,
     >,
 }
+
 impl EvaluationGenAiAnswerAnalysisDetails {
     /// Generative AI automation answer justification.
     pub fn justification(&self) -> Option<&str> {
         self.justification.as_deref()
     }
+
     /// Generative AI automation answer analysis points of interest.
     ///
     /// Empty when the field is unset; use `.points_of_interest.is_none()` to tell unset from empty.
@@ -23,11 +25,13 @@ impl EvaluationGenAiAnswerAnalysisDetails {
     ) -> &[crate::types::EvaluationTranscriptPointOfInterest] {
         self.points_of_interest.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`EvaluationGenAiAnswerAnalysisDetails`].
     pub fn builder() -> crate::types::builders::EvaluationGenAiAnswerAnalysisDetailsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationGenAiAnswerAnalysisDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -37,6 +41,7 @@ pub struct EvaluationGenAiAnswerAnalysisDetailsBuilder {
         Vec<crate::types::EvaluationTranscriptPointOfInterest>,
     >,
 }
+
 impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
     /// Generative AI automation answer justification.
     ///
@@ -45,6 +50,7 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
         self.justification = Some(input.into());
         self
     }
+
     /// Generative AI automation answer justification.
     ///
     /// Sets [`justification`](crate::types::EvaluationGenAiAnswerAnalysisDetails#structfield.justification).
@@ -52,10 +58,12 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
         self.justification = input;
         self
     }
+
     /// Returns [`justification`](crate::types::EvaluationGenAiAnswerAnalysisDetails#structfield.justification), if set.
     pub fn get_justification(&self) -> &Option<String> {
         &self.justification
     }
+
     /// Appends an item to [`points_of_interest`](crate::types::EvaluationGenAiAnswerAnalysisDetails#structfield.points_of_interest); use [`set_points_of_interest`](Self::set_points_of_interest) to replace the whole list.
     pub fn points_of_interest(
         mut self,
@@ -66,6 +74,7 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
         self.points_of_interest = Some(v);
         self
     }
+
     /// Generative AI automation answer analysis points of interest.
     ///
     /// Sets [`points_of_interest`](crate::types::EvaluationGenAiAnswerAnalysisDetails#structfield.points_of_interest).
@@ -76,12 +85,14 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
         self.points_of_interest = input;
         self
     }
+
     /// Returns [`points_of_interest`](crate::types::EvaluationGenAiAnswerAnalysisDetails#structfield.points_of_interest), if set.
     pub fn get_points_of_interest(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationTranscriptPointOfInterest>> {
         &self.points_of_interest
     }
+
     /// Builds a [`EvaluationGenAiAnswerAnalysisDetails`].
     pub fn build(self) -> crate::types::EvaluationGenAiAnswerAnalysisDetails {
         crate::types::EvaluationGenAiAnswerAnalysisDetails {

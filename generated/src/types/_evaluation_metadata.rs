@@ -24,54 +24,66 @@ pub struct EvaluationMetadata {
     /// Identifier of the sampling job.
     pub sampling_job_id: Option<String>,
 }
+
 impl EvaluationMetadata {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> &str {
         &self.contact_id
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
     pub fn evaluator_arn(&self) -> &str {
         &self.evaluator_arn
     }
+
     /// The identifier of the agent who performed the contact.
     pub fn contact_agent_id(&self) -> Option<&str> {
         self.contact_agent_id.as_deref()
     }
+
     /// The calibration session ID that this evaluation belongs to.
     pub fn calibration_session_id(&self) -> Option<&str> {
         self.calibration_session_id.as_deref()
     }
+
     /// The overall score of the contact evaluation.
     pub fn score(&self) -> Option<&crate::types::EvaluationScore> {
         self.score.as_ref()
     }
+
     /// Information related to automated evaluation.
     pub fn auto_evaluation(&self) -> Option<&crate::types::AutoEvaluationDetails> {
         self.auto_evaluation.as_ref()
     }
+
     /// Information related to evaluation acknowledgement.
     pub fn acknowledgement(&self) -> Option<&crate::types::EvaluationAcknowledgement> {
         self.acknowledgement.as_ref()
     }
+
     /// Information about reviews of this evaluation.
     pub fn review(&self) -> Option<&crate::types::EvaluationReviewMetadata> {
         self.review.as_ref()
     }
+
     /// Information about a contact participant in this evaluation.
     pub fn contact_participant(
         &self,
     ) -> Option<&crate::types::EvaluationContactParticipant> {
         self.contact_participant.as_ref()
     }
+
     /// Identifier of the sampling job.
     pub fn sampling_job_id(&self) -> Option<&str> {
         self.sampling_job_id.as_deref()
     }
+
     /// Creates a new builder for [`EvaluationMetadata`].
     pub fn builder() -> crate::types::builders::EvaluationMetadataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -87,6 +99,7 @@ pub struct EvaluationMetadataBuilder {
     pub(crate) contact_participant: Option<crate::types::EvaluationContactParticipant>,
     pub(crate) sampling_job_id: Option<String>,
 }
+
 impl EvaluationMetadataBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
@@ -95,6 +108,7 @@ impl EvaluationMetadataBuilder {
         self.contact_id = Some(input.into());
         self
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::EvaluationMetadata#structfield.contact_id). This field is required.
@@ -102,10 +116,12 @@ impl EvaluationMetadataBuilder {
         self.contact_id = input;
         self
     }
+
     /// Returns [`contact_id`](crate::types::EvaluationMetadata#structfield.contact_id), if set.
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationMetadata#structfield.evaluator_arn). This field is required.
@@ -113,6 +129,7 @@ impl EvaluationMetadataBuilder {
         self.evaluator_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationMetadata#structfield.evaluator_arn). This field is required.
@@ -120,10 +137,12 @@ impl EvaluationMetadataBuilder {
         self.evaluator_arn = input;
         self
     }
+
     /// Returns [`evaluator_arn`](crate::types::EvaluationMetadata#structfield.evaluator_arn), if set.
     pub fn get_evaluator_arn(&self) -> &Option<String> {
         &self.evaluator_arn
     }
+
     /// The identifier of the agent who performed the contact.
     ///
     /// Sets [`contact_agent_id`](crate::types::EvaluationMetadata#structfield.contact_agent_id).
@@ -131,6 +150,7 @@ impl EvaluationMetadataBuilder {
         self.contact_agent_id = Some(input.into());
         self
     }
+
     /// The identifier of the agent who performed the contact.
     ///
     /// Sets [`contact_agent_id`](crate::types::EvaluationMetadata#structfield.contact_agent_id).
@@ -138,10 +158,12 @@ impl EvaluationMetadataBuilder {
         self.contact_agent_id = input;
         self
     }
+
     /// Returns [`contact_agent_id`](crate::types::EvaluationMetadata#structfield.contact_agent_id), if set.
     pub fn get_contact_agent_id(&self) -> &Option<String> {
         &self.contact_agent_id
     }
+
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationMetadata#structfield.calibration_session_id).
@@ -149,6 +171,7 @@ impl EvaluationMetadataBuilder {
         self.calibration_session_id = Some(input.into());
         self
     }
+
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationMetadata#structfield.calibration_session_id).
@@ -156,10 +179,12 @@ impl EvaluationMetadataBuilder {
         self.calibration_session_id = input;
         self
     }
+
     /// Returns [`calibration_session_id`](crate::types::EvaluationMetadata#structfield.calibration_session_id), if set.
     pub fn get_calibration_session_id(&self) -> &Option<String> {
         &self.calibration_session_id
     }
+
     /// The overall score of the contact evaluation.
     ///
     /// Sets [`score`](crate::types::EvaluationMetadata#structfield.score).
@@ -167,6 +192,7 @@ impl EvaluationMetadataBuilder {
         self.score = Some(input);
         self
     }
+
     /// The overall score of the contact evaluation.
     ///
     /// Sets [`score`](crate::types::EvaluationMetadata#structfield.score).
@@ -174,10 +200,12 @@ impl EvaluationMetadataBuilder {
         self.score = input;
         self
     }
+
     /// Returns [`score`](crate::types::EvaluationMetadata#structfield.score), if set.
     pub fn get_score(&self) -> &Option<crate::types::EvaluationScore> {
         &self.score
     }
+
     /// Information related to automated evaluation.
     ///
     /// Sets [`auto_evaluation`](crate::types::EvaluationMetadata#structfield.auto_evaluation).
@@ -188,6 +216,7 @@ impl EvaluationMetadataBuilder {
         self.auto_evaluation = Some(input);
         self
     }
+
     /// Information related to automated evaluation.
     ///
     /// Sets [`auto_evaluation`](crate::types::EvaluationMetadata#structfield.auto_evaluation).
@@ -198,10 +227,12 @@ impl EvaluationMetadataBuilder {
         self.auto_evaluation = input;
         self
     }
+
     /// Returns [`auto_evaluation`](crate::types::EvaluationMetadata#structfield.auto_evaluation), if set.
     pub fn get_auto_evaluation(&self) -> &Option<crate::types::AutoEvaluationDetails> {
         &self.auto_evaluation
     }
+
     /// Information related to evaluation acknowledgement.
     ///
     /// Sets [`acknowledgement`](crate::types::EvaluationMetadata#structfield.acknowledgement).
@@ -212,6 +243,7 @@ impl EvaluationMetadataBuilder {
         self.acknowledgement = Some(input);
         self
     }
+
     /// Information related to evaluation acknowledgement.
     ///
     /// Sets [`acknowledgement`](crate::types::EvaluationMetadata#structfield.acknowledgement).
@@ -222,12 +254,14 @@ impl EvaluationMetadataBuilder {
         self.acknowledgement = input;
         self
     }
+
     /// Returns [`acknowledgement`](crate::types::EvaluationMetadata#structfield.acknowledgement), if set.
     pub fn get_acknowledgement(
         &self,
     ) -> &Option<crate::types::EvaluationAcknowledgement> {
         &self.acknowledgement
     }
+
     /// Information about reviews of this evaluation.
     ///
     /// Sets [`review`](crate::types::EvaluationMetadata#structfield.review).
@@ -235,6 +269,7 @@ impl EvaluationMetadataBuilder {
         self.review = Some(input);
         self
     }
+
     /// Information about reviews of this evaluation.
     ///
     /// Sets [`review`](crate::types::EvaluationMetadata#structfield.review).
@@ -245,10 +280,12 @@ impl EvaluationMetadataBuilder {
         self.review = input;
         self
     }
+
     /// Returns [`review`](crate::types::EvaluationMetadata#structfield.review), if set.
     pub fn get_review(&self) -> &Option<crate::types::EvaluationReviewMetadata> {
         &self.review
     }
+
     /// Information about a contact participant in this evaluation.
     ///
     /// Sets [`contact_participant`](crate::types::EvaluationMetadata#structfield.contact_participant).
@@ -259,6 +296,7 @@ impl EvaluationMetadataBuilder {
         self.contact_participant = Some(input);
         self
     }
+
     /// Information about a contact participant in this evaluation.
     ///
     /// Sets [`contact_participant`](crate::types::EvaluationMetadata#structfield.contact_participant).
@@ -269,12 +307,14 @@ impl EvaluationMetadataBuilder {
         self.contact_participant = input;
         self
     }
+
     /// Returns [`contact_participant`](crate::types::EvaluationMetadata#structfield.contact_participant), if set.
     pub fn get_contact_participant(
         &self,
     ) -> &Option<crate::types::EvaluationContactParticipant> {
         &self.contact_participant
     }
+
     /// Identifier of the sampling job.
     ///
     /// Sets [`sampling_job_id`](crate::types::EvaluationMetadata#structfield.sampling_job_id).
@@ -282,6 +322,7 @@ impl EvaluationMetadataBuilder {
         self.sampling_job_id = Some(input.into());
         self
     }
+
     /// Identifier of the sampling job.
     ///
     /// Sets [`sampling_job_id`](crate::types::EvaluationMetadata#structfield.sampling_job_id).
@@ -289,10 +330,12 @@ impl EvaluationMetadataBuilder {
         self.sampling_job_id = input;
         self
     }
+
     /// Returns [`sampling_job_id`](crate::types::EvaluationMetadata#structfield.sampling_job_id), if set.
     pub fn get_sampling_job_id(&self) -> &Option<String> {
         &self.sampling_job_id
     }
+
     /// Builds a [`EvaluationMetadata`].
     ///
     /// Fails when one of these fields is unset:

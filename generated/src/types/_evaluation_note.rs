@@ -8,22 +8,26 @@ pub struct EvaluationNote {
     /// > **Note:** Even though a note in an evaluation can have up to 3072 chars, there is also a limit on the total number of chars for all the notes in the evaluation combined. Assuming there are N questions in the evaluation being submitted, then the max char limit for all notes combined is N x 1024.
     pub value: Option<String>,
 }
+
 impl EvaluationNote {
     /// The note for an item (section or question) in a contact evaluation.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Creates a new builder for [`EvaluationNote`].
     pub fn builder() -> crate::types::builders::EvaluationNoteBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationNote`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationNoteBuilder {
     pub(crate) value: Option<String>,
 }
+
 impl EvaluationNoteBuilder {
     /// The note for an item (section or question) in a contact evaluation.
     ///
@@ -32,6 +36,7 @@ impl EvaluationNoteBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The note for an item (section or question) in a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationNote#structfield.value).
@@ -39,10 +44,12 @@ impl EvaluationNoteBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::EvaluationNote#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Builds a [`EvaluationNote`].
     pub fn build(self) -> crate::types::EvaluationNote {
         crate::types::EvaluationNote {

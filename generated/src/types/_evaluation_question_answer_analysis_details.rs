@@ -13,6 +13,7 @@ pub enum EvaluationQuestionAnswerAnalysisDetails {
     #[non_exhaustive]
     Unknown,
 }
+
 impl EvaluationQuestionAnswerAnalysisDetails {
     /// The value of the [`ContactLens`](Self::ContactLens) variant, or `Err(self)` for any other variant.
     pub fn as_contact_lens(
@@ -20,20 +21,24 @@ impl EvaluationQuestionAnswerAnalysisDetails {
     ) -> Result<&crate::types::EvaluationContactLensAnswerAnalysisDetails, &Self> {
         if let Self::ContactLens(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`ContactLens`](Self::ContactLens) variant.
     pub fn is_contact_lens(&self) -> bool {
         self.as_contact_lens().is_ok()
     }
+
     /// The value of the [`GenAi`](Self::GenAi) variant, or `Err(self)` for any other variant.
     pub fn as_gen_ai(
         &self,
     ) -> Result<&crate::types::EvaluationGenAiAnswerAnalysisDetails, &Self> {
         if let Self::GenAi(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`GenAi`](Self::GenAi) variant.
     pub fn is_gen_ai(&self) -> bool {
         self.as_gen_ai().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

@@ -6,22 +6,26 @@ pub struct EvaluationQuestionInputDetails {
     /// Transcript type.
     pub transcript_type: Option<crate::types::EvaluationTranscriptType>,
 }
+
 impl EvaluationQuestionInputDetails {
     /// Transcript type.
     pub fn transcript_type(&self) -> Option<&crate::types::EvaluationTranscriptType> {
         self.transcript_type.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationQuestionInputDetails`].
     pub fn builder() -> crate::types::builders::EvaluationQuestionInputDetailsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationQuestionInputDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationQuestionInputDetailsBuilder {
     pub(crate) transcript_type: Option<crate::types::EvaluationTranscriptType>,
 }
+
 impl EvaluationQuestionInputDetailsBuilder {
     /// Transcript type.
     ///
@@ -33,6 +37,7 @@ impl EvaluationQuestionInputDetailsBuilder {
         self.transcript_type = Some(input);
         self
     }
+
     /// Transcript type.
     ///
     /// Sets [`transcript_type`](crate::types::EvaluationQuestionInputDetails#structfield.transcript_type).
@@ -43,12 +48,14 @@ impl EvaluationQuestionInputDetailsBuilder {
         self.transcript_type = input;
         self
     }
+
     /// Returns [`transcript_type`](crate::types::EvaluationQuestionInputDetails#structfield.transcript_type), if set.
     pub fn get_transcript_type(
         &self,
     ) -> &Option<crate::types::EvaluationTranscriptType> {
         &self.transcript_type
     }
+
     /// Builds a [`EvaluationQuestionInputDetails`].
     pub fn build(self) -> crate::types::EvaluationQuestionInputDetails {
         crate::types::EvaluationQuestionInputDetails {

@@ -10,6 +10,7 @@ pub struct EvaluationReviewConfiguration {
     /// Number of days during which a request for review can be submitted for evaluations created from this form.
     pub eligibility_days: i32,
 }
+
 impl EvaluationReviewConfiguration {
     /// List of recipients who should be notified when a review is requested.
     pub fn review_notification_recipients(
@@ -17,15 +18,18 @@ impl EvaluationReviewConfiguration {
     ) -> &[crate::types::EvaluationReviewNotificationRecipient] {
         &self.review_notification_recipients
     }
+
     /// Number of days during which a request for review can be submitted for evaluations created from this form.
     pub fn eligibility_days(&self) -> i32 {
         self.eligibility_days
     }
+
     /// Creates a new builder for [`EvaluationReviewConfiguration`].
     pub fn builder() -> crate::types::builders::EvaluationReviewConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationReviewConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -35,6 +39,7 @@ pub struct EvaluationReviewConfigurationBuilder {
     >,
     pub(crate) eligibility_days: Option<i32>,
 }
+
 impl EvaluationReviewConfigurationBuilder {
     /// Appends an item to [`review_notification_recipients`](crate::types::EvaluationReviewConfiguration#structfield.review_notification_recipients); use [`set_review_notification_recipients`](Self::set_review_notification_recipients) to replace the whole list.
     pub fn review_notification_recipients(
@@ -46,6 +51,7 @@ impl EvaluationReviewConfigurationBuilder {
         self.review_notification_recipients = Some(v);
         self
     }
+
     /// List of recipients who should be notified when a review is requested.
     ///
     /// Sets [`review_notification_recipients`](crate::types::EvaluationReviewConfiguration#structfield.review_notification_recipients). This field is required.
@@ -56,12 +62,14 @@ impl EvaluationReviewConfigurationBuilder {
         self.review_notification_recipients = input;
         self
     }
+
     /// Returns [`review_notification_recipients`](crate::types::EvaluationReviewConfiguration#structfield.review_notification_recipients), if set.
     pub fn get_review_notification_recipients(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationReviewNotificationRecipient>> {
         &self.review_notification_recipients
     }
+
     /// Number of days during which a request for review can be submitted for evaluations created from this form.
     ///
     /// Sets [`eligibility_days`](crate::types::EvaluationReviewConfiguration#structfield.eligibility_days).
@@ -69,6 +77,7 @@ impl EvaluationReviewConfigurationBuilder {
         self.eligibility_days = Some(input);
         self
     }
+
     /// Number of days during which a request for review can be submitted for evaluations created from this form.
     ///
     /// Sets [`eligibility_days`](crate::types::EvaluationReviewConfiguration#structfield.eligibility_days).
@@ -76,10 +85,12 @@ impl EvaluationReviewConfigurationBuilder {
         self.eligibility_days = input;
         self
     }
+
     /// Returns [`eligibility_days`](crate::types::EvaluationReviewConfiguration#structfield.eligibility_days), if set.
     pub fn get_eligibility_days(&self) -> &Option<i32> {
         &self.eligibility_days
     }
+
     /// Builds a [`EvaluationReviewConfiguration`].
     ///
     /// Fails when one of these fields is unset:

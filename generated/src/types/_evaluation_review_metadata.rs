@@ -18,40 +18,48 @@ pub struct EvaluationReviewMetadata {
     /// Comments provided when requesting the evaluation review.
     pub review_request_comments: Vec<crate::types::EvaluationReviewRequestComment>,
 }
+
 impl EvaluationReviewMetadata {
     /// The unique identifier for the evaluation review.
     pub fn review_id(&self) -> Option<&str> {
         self.review_id.as_deref()
     }
+
     /// The timestamp when the evaluation review was requested.
     pub fn requested_time(&self) -> Option<&crate::primitives::DateTime> {
         self.requested_time.as_ref()
     }
+
     /// The user who requested the evaluation review.
     pub fn requested_by(&self) -> Option<&str> {
         self.requested_by.as_deref()
     }
+
     /// The timestamp when the evaluation review was created.
     #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
+
     /// The user who created the evaluation review.
     #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
     pub fn created_by(&self) -> &str {
         &self.created_by
     }
+
     /// Comments provided when requesting the evaluation review.
     pub fn review_request_comments(
         &self,
     ) -> &[crate::types::EvaluationReviewRequestComment] {
         &self.review_request_comments
     }
+
     /// Creates a new builder for [`EvaluationReviewMetadata`].
     pub fn builder() -> crate::types::builders::EvaluationReviewMetadataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationReviewMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -67,6 +75,7 @@ pub struct EvaluationReviewMetadataBuilder {
         Vec<crate::types::EvaluationReviewRequestComment>,
     >,
 }
+
 impl EvaluationReviewMetadataBuilder {
     /// The unique identifier for the evaluation review.
     ///
@@ -75,6 +84,7 @@ impl EvaluationReviewMetadataBuilder {
         self.review_id = Some(input.into());
         self
     }
+
     /// The unique identifier for the evaluation review.
     ///
     /// Sets [`review_id`](crate::types::EvaluationReviewMetadata#structfield.review_id).
@@ -82,10 +92,12 @@ impl EvaluationReviewMetadataBuilder {
         self.review_id = input;
         self
     }
+
     /// Returns [`review_id`](crate::types::EvaluationReviewMetadata#structfield.review_id), if set.
     pub fn get_review_id(&self) -> &Option<String> {
         &self.review_id
     }
+
     /// The timestamp when the evaluation review was requested.
     ///
     /// Sets [`requested_time`](crate::types::EvaluationReviewMetadata#structfield.requested_time).
@@ -93,6 +105,7 @@ impl EvaluationReviewMetadataBuilder {
         self.requested_time = Some(input);
         self
     }
+
     /// The timestamp when the evaluation review was requested.
     ///
     /// Sets [`requested_time`](crate::types::EvaluationReviewMetadata#structfield.requested_time).
@@ -103,10 +116,12 @@ impl EvaluationReviewMetadataBuilder {
         self.requested_time = input;
         self
     }
+
     /// Returns [`requested_time`](crate::types::EvaluationReviewMetadata#structfield.requested_time), if set.
     pub fn get_requested_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.requested_time
     }
+
     /// The user who requested the evaluation review.
     ///
     /// Sets [`requested_by`](crate::types::EvaluationReviewMetadata#structfield.requested_by).
@@ -114,6 +129,7 @@ impl EvaluationReviewMetadataBuilder {
         self.requested_by = Some(input.into());
         self
     }
+
     /// The user who requested the evaluation review.
     ///
     /// Sets [`requested_by`](crate::types::EvaluationReviewMetadata#structfield.requested_by).
@@ -121,10 +137,12 @@ impl EvaluationReviewMetadataBuilder {
         self.requested_by = input;
         self
     }
+
     /// Returns [`requested_by`](crate::types::EvaluationReviewMetadata#structfield.requested_by), if set.
     pub fn get_requested_by(&self) -> &Option<String> {
         &self.requested_by
     }
+
     /// The timestamp when the evaluation review was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationReviewMetadata#structfield.created_time).
@@ -133,6 +151,7 @@ impl EvaluationReviewMetadataBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp when the evaluation review was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationReviewMetadata#structfield.created_time).
@@ -144,11 +163,13 @@ impl EvaluationReviewMetadataBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::EvaluationReviewMetadata#structfield.created_time), if set.
     #[deprecated(note = "CreatedTime is deprecated. (deprecated since 02/17/2026)")]
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The user who created the evaluation review.
     ///
     /// Sets [`created_by`](crate::types::EvaluationReviewMetadata#structfield.created_by).
@@ -157,6 +178,7 @@ impl EvaluationReviewMetadataBuilder {
         self.created_by = Some(input.into());
         self
     }
+
     /// The user who created the evaluation review.
     ///
     /// Sets [`created_by`](crate::types::EvaluationReviewMetadata#structfield.created_by).
@@ -165,11 +187,13 @@ impl EvaluationReviewMetadataBuilder {
         self.created_by = input;
         self
     }
+
     /// Returns [`created_by`](crate::types::EvaluationReviewMetadata#structfield.created_by), if set.
     #[deprecated(note = "CreatedBy is deprecated. (deprecated since 02/17/2026)")]
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
+
     /// Appends an item to [`review_request_comments`](crate::types::EvaluationReviewMetadata#structfield.review_request_comments); use [`set_review_request_comments`](Self::set_review_request_comments) to replace the whole list.
     pub fn review_request_comments(
         mut self,
@@ -180,6 +204,7 @@ impl EvaluationReviewMetadataBuilder {
         self.review_request_comments = Some(v);
         self
     }
+
     /// Comments provided when requesting the evaluation review.
     ///
     /// Sets [`review_request_comments`](crate::types::EvaluationReviewMetadata#structfield.review_request_comments). This field is required.
@@ -190,12 +215,14 @@ impl EvaluationReviewMetadataBuilder {
         self.review_request_comments = input;
         self
     }
+
     /// Returns [`review_request_comments`](crate::types::EvaluationReviewMetadata#structfield.review_request_comments), if set.
     pub fn get_review_request_comments(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationReviewRequestComment>> {
         &self.review_request_comments
     }
+
     /// Builds a [`EvaluationReviewMetadata`].
     ///
     /// Fails when one of these fields is unset:

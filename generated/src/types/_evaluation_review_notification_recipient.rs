@@ -8,22 +8,26 @@ pub struct EvaluationReviewNotificationRecipient {
     /// The value associated with the notification recipient type.
     pub value: Option<crate::types::EvaluationReviewNotificationRecipientValue>,
 }
+
 impl EvaluationReviewNotificationRecipient {
     /// The type of notification recipient.
     pub fn r#type(&self) -> &crate::types::EvaluationReviewNotificationRecipientType {
         &self.r#type
     }
+
     /// The value associated with the notification recipient type.
     pub fn value(
         &self,
     ) -> Option<&crate::types::EvaluationReviewNotificationRecipientValue> {
         self.value.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationReviewNotificationRecipient`].
     pub fn builder() -> crate::types::builders::EvaluationReviewNotificationRecipientBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationReviewNotificationRecipient`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct EvaluationReviewNotificationRecipientBuilder {
     pub(crate) r#type: Option<crate::types::EvaluationReviewNotificationRecipientType>,
     pub(crate) value: Option<crate::types::EvaluationReviewNotificationRecipientValue>,
 }
+
 impl EvaluationReviewNotificationRecipientBuilder {
     /// The type of notification recipient.
     ///
@@ -42,6 +47,7 @@ impl EvaluationReviewNotificationRecipientBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of notification recipient.
     ///
     /// Sets [`type`](crate::types::EvaluationReviewNotificationRecipient#structfield.type). This field is required.
@@ -52,12 +58,14 @@ impl EvaluationReviewNotificationRecipientBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::EvaluationReviewNotificationRecipient#structfield.type), if set.
     pub fn get_type(
         &self,
     ) -> &Option<crate::types::EvaluationReviewNotificationRecipientType> {
         &self.r#type
     }
+
     /// The value associated with the notification recipient type.
     ///
     /// Sets [`value`](crate::types::EvaluationReviewNotificationRecipient#structfield.value).
@@ -68,6 +76,7 @@ impl EvaluationReviewNotificationRecipientBuilder {
         self.value = Some(input);
         self
     }
+
     /// The value associated with the notification recipient type.
     ///
     /// Sets [`value`](crate::types::EvaluationReviewNotificationRecipient#structfield.value).
@@ -78,12 +87,14 @@ impl EvaluationReviewNotificationRecipientBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::EvaluationReviewNotificationRecipient#structfield.value), if set.
     pub fn get_value(
         &self,
     ) -> &Option<crate::types::EvaluationReviewNotificationRecipientValue> {
         &self.value
     }
+
     /// Builds a [`EvaluationReviewNotificationRecipient`].
     ///
     /// Fails when one of these fields is unset:

@@ -6,22 +6,26 @@ pub struct EvaluationReviewNotificationRecipientValue {
     /// The user identifier for the notification recipient.
     pub user_id: Option<String>,
 }
+
 impl EvaluationReviewNotificationRecipientValue {
     /// The user identifier for the notification recipient.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// Creates a new builder for [`EvaluationReviewNotificationRecipientValue`].
     pub fn builder() -> crate::types::builders::EvaluationReviewNotificationRecipientValueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationReviewNotificationRecipientValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationReviewNotificationRecipientValueBuilder {
     pub(crate) user_id: Option<String>,
 }
+
 impl EvaluationReviewNotificationRecipientValueBuilder {
     /// The user identifier for the notification recipient.
     ///
@@ -30,6 +34,7 @@ impl EvaluationReviewNotificationRecipientValueBuilder {
         self.user_id = Some(input.into());
         self
     }
+
     /// The user identifier for the notification recipient.
     ///
     /// Sets [`user_id`](crate::types::EvaluationReviewNotificationRecipientValue#structfield.user_id).
@@ -37,10 +42,12 @@ impl EvaluationReviewNotificationRecipientValueBuilder {
         self.user_id = input;
         self
     }
+
     /// Returns [`user_id`](crate::types::EvaluationReviewNotificationRecipientValue#structfield.user_id), if set.
     pub fn get_user_id(&self) -> &Option<String> {
         &self.user_id
     }
+
     /// Builds a [`EvaluationReviewNotificationRecipientValue`].
     pub fn build(self) -> crate::types::EvaluationReviewNotificationRecipientValue {
         crate::types::EvaluationReviewNotificationRecipientValue {

@@ -10,24 +10,29 @@ pub struct EvaluationReviewRequestComment {
     /// The user who created the evaluation review request comment.
     pub created_by: Option<String>,
 }
+
 impl EvaluationReviewRequestComment {
     /// The text content of the review request comment.
     pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
+
     /// The timestamp when the evaluation review request comment was created.
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
+
     /// The user who created the evaluation review request comment.
     pub fn created_by(&self) -> Option<&str> {
         self.created_by.as_deref()
     }
+
     /// Creates a new builder for [`EvaluationReviewRequestComment`].
     pub fn builder() -> crate::types::builders::EvaluationReviewRequestCommentBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationReviewRequestComment`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct EvaluationReviewRequestCommentBuilder {
     pub(crate) created_time: Option<crate::primitives::DateTime>,
     pub(crate) created_by: Option<String>,
 }
+
 impl EvaluationReviewRequestCommentBuilder {
     /// The text content of the review request comment.
     ///
@@ -44,6 +50,7 @@ impl EvaluationReviewRequestCommentBuilder {
         self.comment = Some(input.into());
         self
     }
+
     /// The text content of the review request comment.
     ///
     /// Sets [`comment`](crate::types::EvaluationReviewRequestComment#structfield.comment).
@@ -51,10 +58,12 @@ impl EvaluationReviewRequestCommentBuilder {
         self.comment = input;
         self
     }
+
     /// Returns [`comment`](crate::types::EvaluationReviewRequestComment#structfield.comment), if set.
     pub fn get_comment(&self) -> &Option<String> {
         &self.comment
     }
+
     /// The timestamp when the evaluation review request comment was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationReviewRequestComment#structfield.created_time).
@@ -62,6 +71,7 @@ impl EvaluationReviewRequestCommentBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp when the evaluation review request comment was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationReviewRequestComment#structfield.created_time).
@@ -72,10 +82,12 @@ impl EvaluationReviewRequestCommentBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::EvaluationReviewRequestComment#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The user who created the evaluation review request comment.
     ///
     /// Sets [`created_by`](crate::types::EvaluationReviewRequestComment#structfield.created_by).
@@ -83,6 +95,7 @@ impl EvaluationReviewRequestCommentBuilder {
         self.created_by = Some(input.into());
         self
     }
+
     /// The user who created the evaluation review request comment.
     ///
     /// Sets [`created_by`](crate::types::EvaluationReviewRequestComment#structfield.created_by).
@@ -90,10 +103,12 @@ impl EvaluationReviewRequestCommentBuilder {
         self.created_by = input;
         self
     }
+
     /// Returns [`created_by`](crate::types::EvaluationReviewRequestComment#structfield.created_by), if set.
     pub fn get_created_by(&self) -> &Option<String> {
         &self.created_by
     }
+
     /// Builds a [`EvaluationReviewRequestComment`].
     pub fn build(self) -> crate::types::EvaluationReviewRequestComment {
         crate::types::EvaluationReviewRequestComment {

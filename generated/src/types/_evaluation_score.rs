@@ -12,28 +12,34 @@ pub struct EvaluationScore {
     /// Weight applied to this evaluation score.
     pub applied_weight: Option<f64>,
 }
+
 impl EvaluationScore {
     /// The score percentage for an item in a contact evaluation.
     pub fn percentage(&self) -> f64 {
         self.percentage
     }
+
     /// The flag to mark the item as not applicable for scoring.
     pub fn not_applicable(&self) -> bool {
         self.not_applicable
     }
+
     /// The flag that marks the item as automatic fail.
     pub fn automatic_fail(&self) -> bool {
         self.automatic_fail
     }
+
     /// Weight applied to this evaluation score.
     pub fn applied_weight(&self) -> Option<f64> {
         self.applied_weight
     }
+
     /// Creates a new builder for [`EvaluationScore`].
     pub fn builder() -> crate::types::builders::EvaluationScoreBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationScore`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct EvaluationScoreBuilder {
     pub(crate) automatic_fail: Option<bool>,
     pub(crate) applied_weight: Option<f64>,
 }
+
 impl EvaluationScoreBuilder {
     /// The score percentage for an item in a contact evaluation.
     ///
@@ -51,6 +58,7 @@ impl EvaluationScoreBuilder {
         self.percentage = Some(input);
         self
     }
+
     /// The score percentage for an item in a contact evaluation.
     ///
     /// Sets [`percentage`](crate::types::EvaluationScore#structfield.percentage).
@@ -58,10 +66,12 @@ impl EvaluationScoreBuilder {
         self.percentage = input;
         self
     }
+
     /// Returns [`percentage`](crate::types::EvaluationScore#structfield.percentage), if set.
     pub fn get_percentage(&self) -> &Option<f64> {
         &self.percentage
     }
+
     /// The flag to mark the item as not applicable for scoring.
     ///
     /// Sets [`not_applicable`](crate::types::EvaluationScore#structfield.not_applicable).
@@ -69,6 +79,7 @@ impl EvaluationScoreBuilder {
         self.not_applicable = Some(input);
         self
     }
+
     /// The flag to mark the item as not applicable for scoring.
     ///
     /// Sets [`not_applicable`](crate::types::EvaluationScore#structfield.not_applicable).
@@ -76,10 +87,12 @@ impl EvaluationScoreBuilder {
         self.not_applicable = input;
         self
     }
+
     /// Returns [`not_applicable`](crate::types::EvaluationScore#structfield.not_applicable), if set.
     pub fn get_not_applicable(&self) -> &Option<bool> {
         &self.not_applicable
     }
+
     /// The flag that marks the item as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationScore#structfield.automatic_fail).
@@ -87,6 +100,7 @@ impl EvaluationScoreBuilder {
         self.automatic_fail = Some(input);
         self
     }
+
     /// The flag that marks the item as automatic fail.
     ///
     /// Sets [`automatic_fail`](crate::types::EvaluationScore#structfield.automatic_fail).
@@ -94,10 +108,12 @@ impl EvaluationScoreBuilder {
         self.automatic_fail = input;
         self
     }
+
     /// Returns [`automatic_fail`](crate::types::EvaluationScore#structfield.automatic_fail), if set.
     pub fn get_automatic_fail(&self) -> &Option<bool> {
         &self.automatic_fail
     }
+
     /// Weight applied to this evaluation score.
     ///
     /// Sets [`applied_weight`](crate::types::EvaluationScore#structfield.applied_weight).
@@ -105,6 +121,7 @@ impl EvaluationScoreBuilder {
         self.applied_weight = Some(input);
         self
     }
+
     /// Weight applied to this evaluation score.
     ///
     /// Sets [`applied_weight`](crate::types::EvaluationScore#structfield.applied_weight).
@@ -112,10 +129,12 @@ impl EvaluationScoreBuilder {
         self.applied_weight = input;
         self
     }
+
     /// Returns [`applied_weight`](crate::types::EvaluationScore#structfield.applied_weight), if set.
     pub fn get_applied_weight(&self) -> &Option<f64> {
         &self.applied_weight
     }
+
     /// Builds a [`EvaluationScore`].
     pub fn build(self) -> crate::types::EvaluationScore {
         crate::types::EvaluationScore {

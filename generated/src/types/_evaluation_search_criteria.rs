@@ -20,6 +20,7 @@ pub struct EvaluationSearchCriteria {
     /// The decimal condition search criteria for searching evaluations.
     pub decimal_condition: Option<crate::types::DecimalCondition>,
 }
+
 impl EvaluationSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
@@ -27,37 +28,45 @@ impl EvaluationSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::EvaluationSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::EvaluationSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// A leaf node condition which can be used to specify a numeric condition.
     pub fn number_condition(&self) -> Option<&crate::types::NumberCondition> {
         self.number_condition.as_ref()
     }
+
     /// The boolean condition search criteria for searching evaluations.
     pub fn boolean_condition(&self) -> Option<&crate::types::BooleanCondition> {
         self.boolean_condition.as_ref()
     }
+
     /// The datetime condition search criteria for searching evaluations.
     pub fn date_time_condition(&self) -> Option<&crate::types::DateTimeCondition> {
         self.date_time_condition.as_ref()
     }
+
     /// The decimal condition search criteria for searching evaluations.
     pub fn decimal_condition(&self) -> Option<&crate::types::DecimalCondition> {
         self.decimal_condition.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationSearchCriteria`].
     pub fn builder() -> crate::types::builders::EvaluationSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -70,6 +79,7 @@ pub struct EvaluationSearchCriteriaBuilder {
     pub(crate) date_time_condition: Option<crate::types::DateTimeCondition>,
     pub(crate) decimal_condition: Option<crate::types::DecimalCondition>,
 }
+
 impl EvaluationSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::EvaluationSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(
@@ -81,6 +91,7 @@ impl EvaluationSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::EvaluationSearchCriteria#structfield.or_conditions).
@@ -91,12 +102,14 @@ impl EvaluationSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::EvaluationSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::EvaluationSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(
         mut self,
@@ -107,6 +120,7 @@ impl EvaluationSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::EvaluationSearchCriteria#structfield.and_conditions).
@@ -117,12 +131,14 @@ impl EvaluationSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::EvaluationSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::EvaluationSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::EvaluationSearchCriteria#structfield.string_condition).
@@ -130,6 +146,7 @@ impl EvaluationSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::EvaluationSearchCriteria#structfield.string_condition).
@@ -140,10 +157,12 @@ impl EvaluationSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::EvaluationSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::EvaluationSearchCriteria#structfield.number_condition).
@@ -151,6 +170,7 @@ impl EvaluationSearchCriteriaBuilder {
         self.number_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a numeric condition.
     ///
     /// Sets [`number_condition`](crate::types::EvaluationSearchCriteria#structfield.number_condition).
@@ -161,10 +181,12 @@ impl EvaluationSearchCriteriaBuilder {
         self.number_condition = input;
         self
     }
+
     /// Returns [`number_condition`](crate::types::EvaluationSearchCriteria#structfield.number_condition), if set.
     pub fn get_number_condition(&self) -> &Option<crate::types::NumberCondition> {
         &self.number_condition
     }
+
     /// The boolean condition search criteria for searching evaluations.
     ///
     /// Sets [`boolean_condition`](crate::types::EvaluationSearchCriteria#structfield.boolean_condition).
@@ -172,6 +194,7 @@ impl EvaluationSearchCriteriaBuilder {
         self.boolean_condition = Some(input);
         self
     }
+
     /// The boolean condition search criteria for searching evaluations.
     ///
     /// Sets [`boolean_condition`](crate::types::EvaluationSearchCriteria#structfield.boolean_condition).
@@ -182,10 +205,12 @@ impl EvaluationSearchCriteriaBuilder {
         self.boolean_condition = input;
         self
     }
+
     /// Returns [`boolean_condition`](crate::types::EvaluationSearchCriteria#structfield.boolean_condition), if set.
     pub fn get_boolean_condition(&self) -> &Option<crate::types::BooleanCondition> {
         &self.boolean_condition
     }
+
     /// The datetime condition search criteria for searching evaluations.
     ///
     /// Sets [`date_time_condition`](crate::types::EvaluationSearchCriteria#structfield.date_time_condition).
@@ -196,6 +221,7 @@ impl EvaluationSearchCriteriaBuilder {
         self.date_time_condition = Some(input);
         self
     }
+
     /// The datetime condition search criteria for searching evaluations.
     ///
     /// Sets [`date_time_condition`](crate::types::EvaluationSearchCriteria#structfield.date_time_condition).
@@ -206,10 +232,12 @@ impl EvaluationSearchCriteriaBuilder {
         self.date_time_condition = input;
         self
     }
+
     /// Returns [`date_time_condition`](crate::types::EvaluationSearchCriteria#structfield.date_time_condition), if set.
     pub fn get_date_time_condition(&self) -> &Option<crate::types::DateTimeCondition> {
         &self.date_time_condition
     }
+
     /// The decimal condition search criteria for searching evaluations.
     ///
     /// Sets [`decimal_condition`](crate::types::EvaluationSearchCriteria#structfield.decimal_condition).
@@ -217,6 +245,7 @@ impl EvaluationSearchCriteriaBuilder {
         self.decimal_condition = Some(input);
         self
     }
+
     /// The decimal condition search criteria for searching evaluations.
     ///
     /// Sets [`decimal_condition`](crate::types::EvaluationSearchCriteria#structfield.decimal_condition).
@@ -227,10 +256,12 @@ impl EvaluationSearchCriteriaBuilder {
         self.decimal_condition = input;
         self
     }
+
     /// Returns [`decimal_condition`](crate::types::EvaluationSearchCriteria#structfield.decimal_condition), if set.
     pub fn get_decimal_condition(&self) -> &Option<crate::types::DecimalCondition> {
         &self.decimal_condition
     }
+
     /// Builds a [`EvaluationSearchCriteria`].
     pub fn build(self) -> crate::types::EvaluationSearchCriteria {
         crate::types::EvaluationSearchCriteria {

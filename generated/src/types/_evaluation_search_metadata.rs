@@ -36,78 +36,96 @@ pub struct EvaluationSearchMetadata {
     /// Identifier for a contact participant in the evaluation.
     pub contact_participant_id: Option<String>,
 }
+
 impl EvaluationSearchMetadata {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub fn contact_id(&self) -> &str {
         &self.contact_id
     }
+
     /// The Amazon Resource Name (ARN) of the person who evaluated the contact.
     pub fn evaluator_arn(&self) -> &str {
         &self.evaluator_arn
     }
+
     /// The unique ID of the agent who handled the contact.
     pub fn contact_agent_id(&self) -> Option<&str> {
         self.contact_agent_id.as_deref()
     }
+
     /// The calibration session ID that this evaluation belongs to.
     pub fn calibration_session_id(&self) -> Option<&str> {
         self.calibration_session_id.as_deref()
     }
+
     /// The total evaluation score expressed as a percentage.
     pub fn score_percentage(&self) -> f64 {
         self.score_percentage
     }
+
     /// The flag that marks the item as automatic fail.
     pub fn score_automatic_fail(&self) -> bool {
         self.score_automatic_fail
     }
+
     /// The flag to mark the item as not applicable for scoring.
     pub fn score_not_applicable(&self) -> bool {
         self.score_not_applicable
     }
+
     /// Whether auto-evaluation is enabled.
     pub fn auto_evaluation_enabled(&self) -> bool {
         self.auto_evaluation_enabled
     }
+
     /// The status of the contact auto evaluation.
     pub fn auto_evaluation_status(&self) -> Option<&crate::types::AutoEvaluationStatus> {
         self.auto_evaluation_status.as_ref()
     }
+
     /// When the evaluation was acknowledged by the agent.
     pub fn acknowledged_time(&self) -> Option<&crate::primitives::DateTime> {
         self.acknowledged_time.as_ref()
     }
+
     /// The agent who acknowledged the evaluation.
     pub fn acknowledged_by(&self) -> Option<&str> {
         self.acknowledged_by.as_deref()
     }
+
     /// The comment from the agent when they acknowledged the evaluation.
     pub fn acknowledger_comment(&self) -> Option<&str> {
         self.acknowledger_comment.as_deref()
     }
+
     /// Identifier of the sampling job.
     pub fn sampling_job_id(&self) -> Option<&str> {
         self.sampling_job_id.as_deref()
     }
+
     /// Identifier for the review.
     pub fn review_id(&self) -> Option<&str> {
         self.review_id.as_deref()
     }
+
     /// Role of a contact participant in the evaluation.
     pub fn contact_participant_role(
         &self,
     ) -> Option<&crate::types::ContactParticipantRole> {
         self.contact_participant_role.as_ref()
     }
+
     /// Identifier for a contact participant in the evaluation.
     pub fn contact_participant_id(&self) -> Option<&str> {
         self.contact_participant_id.as_deref()
     }
+
     /// Creates a new builder for [`EvaluationSearchMetadata`].
     pub fn builder() -> crate::types::builders::EvaluationSearchMetadataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationSearchMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -129,6 +147,7 @@ pub struct EvaluationSearchMetadataBuilder {
     pub(crate) contact_participant_role: Option<crate::types::ContactParticipantRole>,
     pub(crate) contact_participant_id: Option<String>,
 }
+
 impl EvaluationSearchMetadataBuilder {
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
@@ -137,6 +156,7 @@ impl EvaluationSearchMetadataBuilder {
         self.contact_id = Some(input.into());
         self
     }
+
     /// The identifier of the contact in this instance of Amazon Connect.
     ///
     /// Sets [`contact_id`](crate::types::EvaluationSearchMetadata#structfield.contact_id). This field is required.
@@ -144,10 +164,12 @@ impl EvaluationSearchMetadataBuilder {
         self.contact_id = input;
         self
     }
+
     /// Returns [`contact_id`](crate::types::EvaluationSearchMetadata#structfield.contact_id), if set.
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
+
     /// The Amazon Resource Name (ARN) of the person who evaluated the contact.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationSearchMetadata#structfield.evaluator_arn). This field is required.
@@ -155,6 +177,7 @@ impl EvaluationSearchMetadataBuilder {
         self.evaluator_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the person who evaluated the contact.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationSearchMetadata#structfield.evaluator_arn). This field is required.
@@ -162,10 +185,12 @@ impl EvaluationSearchMetadataBuilder {
         self.evaluator_arn = input;
         self
     }
+
     /// Returns [`evaluator_arn`](crate::types::EvaluationSearchMetadata#structfield.evaluator_arn), if set.
     pub fn get_evaluator_arn(&self) -> &Option<String> {
         &self.evaluator_arn
     }
+
     /// The unique ID of the agent who handled the contact.
     ///
     /// Sets [`contact_agent_id`](crate::types::EvaluationSearchMetadata#structfield.contact_agent_id).
@@ -173,6 +198,7 @@ impl EvaluationSearchMetadataBuilder {
         self.contact_agent_id = Some(input.into());
         self
     }
+
     /// The unique ID of the agent who handled the contact.
     ///
     /// Sets [`contact_agent_id`](crate::types::EvaluationSearchMetadata#structfield.contact_agent_id).
@@ -180,10 +206,12 @@ impl EvaluationSearchMetadataBuilder {
         self.contact_agent_id = input;
         self
     }
+
     /// Returns [`contact_agent_id`](crate::types::EvaluationSearchMetadata#structfield.contact_agent_id), if set.
     pub fn get_contact_agent_id(&self) -> &Option<String> {
         &self.contact_agent_id
     }
+
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationSearchMetadata#structfield.calibration_session_id).
@@ -191,6 +219,7 @@ impl EvaluationSearchMetadataBuilder {
         self.calibration_session_id = Some(input.into());
         self
     }
+
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationSearchMetadata#structfield.calibration_session_id).
@@ -198,10 +227,12 @@ impl EvaluationSearchMetadataBuilder {
         self.calibration_session_id = input;
         self
     }
+
     /// Returns [`calibration_session_id`](crate::types::EvaluationSearchMetadata#structfield.calibration_session_id), if set.
     pub fn get_calibration_session_id(&self) -> &Option<String> {
         &self.calibration_session_id
     }
+
     /// The total evaluation score expressed as a percentage.
     ///
     /// Sets [`score_percentage`](crate::types::EvaluationSearchMetadata#structfield.score_percentage).
@@ -209,6 +240,7 @@ impl EvaluationSearchMetadataBuilder {
         self.score_percentage = Some(input);
         self
     }
+
     /// The total evaluation score expressed as a percentage.
     ///
     /// Sets [`score_percentage`](crate::types::EvaluationSearchMetadata#structfield.score_percentage).
@@ -216,10 +248,12 @@ impl EvaluationSearchMetadataBuilder {
         self.score_percentage = input;
         self
     }
+
     /// Returns [`score_percentage`](crate::types::EvaluationSearchMetadata#structfield.score_percentage), if set.
     pub fn get_score_percentage(&self) -> &Option<f64> {
         &self.score_percentage
     }
+
     /// The flag that marks the item as automatic fail.
     ///
     /// Sets [`score_automatic_fail`](crate::types::EvaluationSearchMetadata#structfield.score_automatic_fail).
@@ -227,6 +261,7 @@ impl EvaluationSearchMetadataBuilder {
         self.score_automatic_fail = Some(input);
         self
     }
+
     /// The flag that marks the item as automatic fail.
     ///
     /// Sets [`score_automatic_fail`](crate::types::EvaluationSearchMetadata#structfield.score_automatic_fail).
@@ -234,10 +269,12 @@ impl EvaluationSearchMetadataBuilder {
         self.score_automatic_fail = input;
         self
     }
+
     /// Returns [`score_automatic_fail`](crate::types::EvaluationSearchMetadata#structfield.score_automatic_fail), if set.
     pub fn get_score_automatic_fail(&self) -> &Option<bool> {
         &self.score_automatic_fail
     }
+
     /// The flag to mark the item as not applicable for scoring.
     ///
     /// Sets [`score_not_applicable`](crate::types::EvaluationSearchMetadata#structfield.score_not_applicable).
@@ -245,6 +282,7 @@ impl EvaluationSearchMetadataBuilder {
         self.score_not_applicable = Some(input);
         self
     }
+
     /// The flag to mark the item as not applicable for scoring.
     ///
     /// Sets [`score_not_applicable`](crate::types::EvaluationSearchMetadata#structfield.score_not_applicable).
@@ -252,10 +290,12 @@ impl EvaluationSearchMetadataBuilder {
         self.score_not_applicable = input;
         self
     }
+
     /// Returns [`score_not_applicable`](crate::types::EvaluationSearchMetadata#structfield.score_not_applicable), if set.
     pub fn get_score_not_applicable(&self) -> &Option<bool> {
         &self.score_not_applicable
     }
+
     /// Whether auto-evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_enabled).
@@ -263,6 +303,7 @@ impl EvaluationSearchMetadataBuilder {
         self.auto_evaluation_enabled = Some(input);
         self
     }
+
     /// Whether auto-evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_enabled).
@@ -270,10 +311,12 @@ impl EvaluationSearchMetadataBuilder {
         self.auto_evaluation_enabled = input;
         self
     }
+
     /// Returns [`auto_evaluation_enabled`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_enabled), if set.
     pub fn get_auto_evaluation_enabled(&self) -> &Option<bool> {
         &self.auto_evaluation_enabled
     }
+
     /// The status of the contact auto evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_status).
@@ -284,6 +327,7 @@ impl EvaluationSearchMetadataBuilder {
         self.auto_evaluation_status = Some(input);
         self
     }
+
     /// The status of the contact auto evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_status).
@@ -294,12 +338,14 @@ impl EvaluationSearchMetadataBuilder {
         self.auto_evaluation_status = input;
         self
     }
+
     /// Returns [`auto_evaluation_status`](crate::types::EvaluationSearchMetadata#structfield.auto_evaluation_status), if set.
     pub fn get_auto_evaluation_status(
         &self,
     ) -> &Option<crate::types::AutoEvaluationStatus> {
         &self.auto_evaluation_status
     }
+
     /// When the evaluation was acknowledged by the agent.
     ///
     /// Sets [`acknowledged_time`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_time).
@@ -307,6 +353,7 @@ impl EvaluationSearchMetadataBuilder {
         self.acknowledged_time = Some(input);
         self
     }
+
     /// When the evaluation was acknowledged by the agent.
     ///
     /// Sets [`acknowledged_time`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_time).
@@ -317,10 +364,12 @@ impl EvaluationSearchMetadataBuilder {
         self.acknowledged_time = input;
         self
     }
+
     /// Returns [`acknowledged_time`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_time), if set.
     pub fn get_acknowledged_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.acknowledged_time
     }
+
     /// The agent who acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_by`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_by).
@@ -328,6 +377,7 @@ impl EvaluationSearchMetadataBuilder {
         self.acknowledged_by = Some(input.into());
         self
     }
+
     /// The agent who acknowledged the evaluation.
     ///
     /// Sets [`acknowledged_by`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_by).
@@ -335,10 +385,12 @@ impl EvaluationSearchMetadataBuilder {
         self.acknowledged_by = input;
         self
     }
+
     /// Returns [`acknowledged_by`](crate::types::EvaluationSearchMetadata#structfield.acknowledged_by), if set.
     pub fn get_acknowledged_by(&self) -> &Option<String> {
         &self.acknowledged_by
     }
+
     /// The comment from the agent when they acknowledged the evaluation.
     ///
     /// Sets [`acknowledger_comment`](crate::types::EvaluationSearchMetadata#structfield.acknowledger_comment).
@@ -346,6 +398,7 @@ impl EvaluationSearchMetadataBuilder {
         self.acknowledger_comment = Some(input.into());
         self
     }
+
     /// The comment from the agent when they acknowledged the evaluation.
     ///
     /// Sets [`acknowledger_comment`](crate::types::EvaluationSearchMetadata#structfield.acknowledger_comment).
@@ -353,10 +406,12 @@ impl EvaluationSearchMetadataBuilder {
         self.acknowledger_comment = input;
         self
     }
+
     /// Returns [`acknowledger_comment`](crate::types::EvaluationSearchMetadata#structfield.acknowledger_comment), if set.
     pub fn get_acknowledger_comment(&self) -> &Option<String> {
         &self.acknowledger_comment
     }
+
     /// Identifier of the sampling job.
     ///
     /// Sets [`sampling_job_id`](crate::types::EvaluationSearchMetadata#structfield.sampling_job_id).
@@ -364,6 +419,7 @@ impl EvaluationSearchMetadataBuilder {
         self.sampling_job_id = Some(input.into());
         self
     }
+
     /// Identifier of the sampling job.
     ///
     /// Sets [`sampling_job_id`](crate::types::EvaluationSearchMetadata#structfield.sampling_job_id).
@@ -371,10 +427,12 @@ impl EvaluationSearchMetadataBuilder {
         self.sampling_job_id = input;
         self
     }
+
     /// Returns [`sampling_job_id`](crate::types::EvaluationSearchMetadata#structfield.sampling_job_id), if set.
     pub fn get_sampling_job_id(&self) -> &Option<String> {
         &self.sampling_job_id
     }
+
     /// Identifier for the review.
     ///
     /// Sets [`review_id`](crate::types::EvaluationSearchMetadata#structfield.review_id).
@@ -382,6 +440,7 @@ impl EvaluationSearchMetadataBuilder {
         self.review_id = Some(input.into());
         self
     }
+
     /// Identifier for the review.
     ///
     /// Sets [`review_id`](crate::types::EvaluationSearchMetadata#structfield.review_id).
@@ -389,10 +448,12 @@ impl EvaluationSearchMetadataBuilder {
         self.review_id = input;
         self
     }
+
     /// Returns [`review_id`](crate::types::EvaluationSearchMetadata#structfield.review_id), if set.
     pub fn get_review_id(&self) -> &Option<String> {
         &self.review_id
     }
+
     /// Role of a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant_role`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_role).
@@ -403,6 +464,7 @@ impl EvaluationSearchMetadataBuilder {
         self.contact_participant_role = Some(input);
         self
     }
+
     /// Role of a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant_role`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_role).
@@ -413,12 +475,14 @@ impl EvaluationSearchMetadataBuilder {
         self.contact_participant_role = input;
         self
     }
+
     /// Returns [`contact_participant_role`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_role), if set.
     pub fn get_contact_participant_role(
         &self,
     ) -> &Option<crate::types::ContactParticipantRole> {
         &self.contact_participant_role
     }
+
     /// Identifier for a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant_id`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_id).
@@ -426,6 +490,7 @@ impl EvaluationSearchMetadataBuilder {
         self.contact_participant_id = Some(input.into());
         self
     }
+
     /// Identifier for a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant_id`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_id).
@@ -433,10 +498,12 @@ impl EvaluationSearchMetadataBuilder {
         self.contact_participant_id = input;
         self
     }
+
     /// Returns [`contact_participant_id`](crate::types::EvaluationSearchMetadata#structfield.contact_participant_id), if set.
     pub fn get_contact_participant_id(&self) -> &Option<String> {
         &self.contact_participant_id
     }
+
     /// Builds a [`EvaluationSearchMetadata`].
     ///
     /// Fails when one of these fields is unset:

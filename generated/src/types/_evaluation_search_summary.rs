@@ -26,56 +26,69 @@ pub struct EvaluationSearchSummary {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl EvaluationSearchSummary {
     /// A unique identifier for the contact evaluation.
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
+
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> Option<&str> {
         self.evaluation_form_id.as_deref()
     }
+
     /// A version of the evaluation form.
     pub fn evaluation_form_version(&self) -> i32 {
         self.evaluation_form_version
     }
+
     /// Title of the evaluation form.
     pub fn evaluation_form_title(&self) -> Option<&str> {
         self.evaluation_form_title.as_deref()
     }
+
     /// Summary information about the evaluation search.
     pub fn metadata(&self) -> Option<&crate::types::EvaluationSearchMetadata> {
         self.metadata.as_ref()
     }
+
     /// The status of the evaluation.
     pub fn status(&self) -> &crate::types::EvaluationStatus {
         &self.status
     }
+
     /// Type of the evaluation.
     pub fn evaluation_type(&self) -> Option<&crate::types::EvaluationType> {
         self.evaluation_type.as_ref()
     }
+
     /// The date and time when the evaluation was created, in UTC time.
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
+
     /// The date and time when the evaluation was modified last time, in UTC time.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationSearchSummary`].
     pub fn builder() -> crate::types::builders::EvaluationSearchSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -92,6 +105,7 @@ pub struct EvaluationSearchSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl EvaluationSearchSummaryBuilder {
     /// A unique identifier for the contact evaluation.
     ///
@@ -100,6 +114,7 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_id = Some(input.into());
         self
     }
+
     /// A unique identifier for the contact evaluation.
     ///
     /// Sets [`evaluation_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_id). This field is required.
@@ -107,10 +122,12 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_id = input;
         self
     }
+
     /// Returns [`evaluation_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_id), if set.
     pub fn get_evaluation_id(&self) -> &Option<String> {
         &self.evaluation_id
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::EvaluationSearchSummary#structfield.evaluation_arn). This field is required.
@@ -118,6 +135,7 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::EvaluationSearchSummary#structfield.evaluation_arn). This field is required.
@@ -125,10 +143,12 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_arn = input;
         self
     }
+
     /// Returns [`evaluation_arn`](crate::types::EvaluationSearchSummary#structfield.evaluation_arn), if set.
     pub fn get_evaluation_arn(&self) -> &Option<String> {
         &self.evaluation_arn
     }
+
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_id).
@@ -136,6 +156,7 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_form_id = Some(input.into());
         self
     }
+
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_id).
@@ -143,10 +164,12 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_form_id = input;
         self
     }
+
     /// Returns [`evaluation_form_id`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_id), if set.
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
+
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_version). This field is required.
@@ -154,6 +177,7 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_form_version = Some(input);
         self
     }
+
     /// A version of the evaluation form.
     ///
     /// Sets [`evaluation_form_version`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_version). This field is required.
@@ -161,10 +185,12 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_form_version = input;
         self
     }
+
     /// Returns [`evaluation_form_version`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_version), if set.
     pub fn get_evaluation_form_version(&self) -> &Option<i32> {
         &self.evaluation_form_version
     }
+
     /// Title of the evaluation form.
     ///
     /// Sets [`evaluation_form_title`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_title).
@@ -172,6 +198,7 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_form_title = Some(input.into());
         self
     }
+
     /// Title of the evaluation form.
     ///
     /// Sets [`evaluation_form_title`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_title).
@@ -179,10 +206,12 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_form_title = input;
         self
     }
+
     /// Returns [`evaluation_form_title`](crate::types::EvaluationSearchSummary#structfield.evaluation_form_title), if set.
     pub fn get_evaluation_form_title(&self) -> &Option<String> {
         &self.evaluation_form_title
     }
+
     /// Summary information about the evaluation search.
     ///
     /// Sets [`metadata`](crate::types::EvaluationSearchSummary#structfield.metadata).
@@ -190,6 +219,7 @@ impl EvaluationSearchSummaryBuilder {
         self.metadata = Some(input);
         self
     }
+
     /// Summary information about the evaluation search.
     ///
     /// Sets [`metadata`](crate::types::EvaluationSearchSummary#structfield.metadata).
@@ -200,10 +230,12 @@ impl EvaluationSearchSummaryBuilder {
         self.metadata = input;
         self
     }
+
     /// Returns [`metadata`](crate::types::EvaluationSearchSummary#structfield.metadata), if set.
     pub fn get_metadata(&self) -> &Option<crate::types::EvaluationSearchMetadata> {
         &self.metadata
     }
+
     /// The status of the evaluation.
     ///
     /// Sets [`status`](crate::types::EvaluationSearchSummary#structfield.status). This field is required.
@@ -211,6 +243,7 @@ impl EvaluationSearchSummaryBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the evaluation.
     ///
     /// Sets [`status`](crate::types::EvaluationSearchSummary#structfield.status). This field is required.
@@ -218,10 +251,12 @@ impl EvaluationSearchSummaryBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::EvaluationSearchSummary#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::EvaluationStatus> {
         &self.status
     }
+
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::EvaluationSearchSummary#structfield.evaluation_type).
@@ -229,6 +264,7 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_type = Some(input);
         self
     }
+
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::EvaluationSearchSummary#structfield.evaluation_type).
@@ -239,10 +275,12 @@ impl EvaluationSearchSummaryBuilder {
         self.evaluation_type = input;
         self
     }
+
     /// Returns [`evaluation_type`](crate::types::EvaluationSearchSummary#structfield.evaluation_type), if set.
     pub fn get_evaluation_type(&self) -> &Option<crate::types::EvaluationType> {
         &self.evaluation_type
     }
+
     /// The date and time when the evaluation was created, in UTC time.
     ///
     /// Sets [`created_time`](crate::types::EvaluationSearchSummary#structfield.created_time). This field is required.
@@ -250,6 +288,7 @@ impl EvaluationSearchSummaryBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The date and time when the evaluation was created, in UTC time.
     ///
     /// Sets [`created_time`](crate::types::EvaluationSearchSummary#structfield.created_time). This field is required.
@@ -260,10 +299,12 @@ impl EvaluationSearchSummaryBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::EvaluationSearchSummary#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The date and time when the evaluation was modified last time, in UTC time.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationSearchSummary#structfield.last_modified_time). This field is required.
@@ -271,6 +312,7 @@ impl EvaluationSearchSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The date and time when the evaluation was modified last time, in UTC time.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationSearchSummary#structfield.last_modified_time). This field is required.
@@ -281,10 +323,12 @@ impl EvaluationSearchSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::EvaluationSearchSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// Inserts an entry into [`tags`](crate::types::EvaluationSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -292,6 +336,7 @@ impl EvaluationSearchSummaryBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::EvaluationSearchSummary#structfield.tags).
@@ -302,10 +347,12 @@ impl EvaluationSearchSummaryBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::EvaluationSearchSummary#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`EvaluationSearchSummary`].
     ///
     /// Fails when one of these fields is unset:

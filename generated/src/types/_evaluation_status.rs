@@ -19,6 +19,7 @@ pub enum EvaluationStatus {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for EvaluationStatus {
     fn from(s: &str) -> Self {
         match s {
@@ -36,12 +37,14 @@ impl ::std::convert::From<&str> for EvaluationStatus {
         }
     }
 }
+
 impl ::std::str::FromStr for EvaluationStatus {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl EvaluationStatus {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -53,10 +56,12 @@ impl EvaluationStatus {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["DRAFT", "REVIEW_REQUESTED", "SUBMITTED", "UNDER_REVIEW"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -65,11 +70,13 @@ impl EvaluationStatus {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for EvaluationStatus {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for EvaluationStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -14,34 +14,41 @@ pub struct EvaluationSuggestedAnswer {
     /// Detailed analysis results.
     pub analysis_details: Option<crate::types::EvaluationQuestionAnswerAnalysisDetails>,
 }
+
 impl EvaluationSuggestedAnswer {
     /// Information about answer data for a contact evaluation.
     pub fn value(&self) -> Option<&crate::types::EvaluationAnswerData> {
         self.value.as_ref()
     }
+
     /// The status of the suggested answer.
     pub fn status(&self) -> &crate::types::EvaluationSuggestedAnswerStatus {
         &self.status
     }
+
     /// Details about the input used to question automation.
     pub fn input(&self) -> Option<&crate::types::EvaluationQuestionInputDetails> {
         self.input.as_ref()
     }
+
     /// Type of analysis used to provide suggested answer.
     pub fn analysis_type(&self) -> &crate::types::EvaluationQuestionAnswerAnalysisType {
         &self.analysis_type
     }
+
     /// Detailed analysis results.
     pub fn analysis_details(
         &self,
     ) -> Option<&crate::types::EvaluationQuestionAnswerAnalysisDetails> {
         self.analysis_details.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationSuggestedAnswer`].
     pub fn builder() -> crate::types::builders::EvaluationSuggestedAnswerBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationSuggestedAnswer`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -54,6 +61,7 @@ pub struct EvaluationSuggestedAnswerBuilder {
         crate::types::EvaluationQuestionAnswerAnalysisDetails,
     >,
 }
+
 impl EvaluationSuggestedAnswerBuilder {
     /// Information about answer data for a contact evaluation.
     ///
@@ -62,6 +70,7 @@ impl EvaluationSuggestedAnswerBuilder {
         self.value = Some(input);
         self
     }
+
     /// Information about answer data for a contact evaluation.
     ///
     /// Sets [`value`](crate::types::EvaluationSuggestedAnswer#structfield.value).
@@ -72,10 +81,12 @@ impl EvaluationSuggestedAnswerBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::EvaluationSuggestedAnswer#structfield.value), if set.
     pub fn get_value(&self) -> &Option<crate::types::EvaluationAnswerData> {
         &self.value
     }
+
     /// The status of the suggested answer.
     ///
     /// Sets [`status`](crate::types::EvaluationSuggestedAnswer#structfield.status). This field is required.
@@ -86,6 +97,7 @@ impl EvaluationSuggestedAnswerBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the suggested answer.
     ///
     /// Sets [`status`](crate::types::EvaluationSuggestedAnswer#structfield.status). This field is required.
@@ -96,10 +108,12 @@ impl EvaluationSuggestedAnswerBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::EvaluationSuggestedAnswer#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::EvaluationSuggestedAnswerStatus> {
         &self.status
     }
+
     /// Details about the input used to question automation.
     ///
     /// Sets [`input`](crate::types::EvaluationSuggestedAnswer#structfield.input).
@@ -107,6 +121,7 @@ impl EvaluationSuggestedAnswerBuilder {
         self.input = Some(input);
         self
     }
+
     /// Details about the input used to question automation.
     ///
     /// Sets [`input`](crate::types::EvaluationSuggestedAnswer#structfield.input).
@@ -117,10 +132,12 @@ impl EvaluationSuggestedAnswerBuilder {
         self.input = input;
         self
     }
+
     /// Returns [`input`](crate::types::EvaluationSuggestedAnswer#structfield.input), if set.
     pub fn get_input(&self) -> &Option<crate::types::EvaluationQuestionInputDetails> {
         &self.input
     }
+
     /// Type of analysis used to provide suggested answer.
     ///
     /// Sets [`analysis_type`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_type). This field is required.
@@ -131,6 +148,7 @@ impl EvaluationSuggestedAnswerBuilder {
         self.analysis_type = Some(input);
         self
     }
+
     /// Type of analysis used to provide suggested answer.
     ///
     /// Sets [`analysis_type`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_type). This field is required.
@@ -141,12 +159,14 @@ impl EvaluationSuggestedAnswerBuilder {
         self.analysis_type = input;
         self
     }
+
     /// Returns [`analysis_type`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_type), if set.
     pub fn get_analysis_type(
         &self,
     ) -> &Option<crate::types::EvaluationQuestionAnswerAnalysisType> {
         &self.analysis_type
     }
+
     /// Detailed analysis results.
     ///
     /// Sets [`analysis_details`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_details).
@@ -157,6 +177,7 @@ impl EvaluationSuggestedAnswerBuilder {
         self.analysis_details = Some(input);
         self
     }
+
     /// Detailed analysis results.
     ///
     /// Sets [`analysis_details`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_details).
@@ -167,12 +188,14 @@ impl EvaluationSuggestedAnswerBuilder {
         self.analysis_details = input;
         self
     }
+
     /// Returns [`analysis_details`](crate::types::EvaluationSuggestedAnswer#structfield.analysis_details), if set.
     pub fn get_analysis_details(
         &self,
     ) -> &Option<crate::types::EvaluationQuestionAnswerAnalysisDetails> {
         &self.analysis_details
     }
+
     /// Builds a [`EvaluationSuggestedAnswer`].
     ///
     /// Fails when one of these fields is unset:

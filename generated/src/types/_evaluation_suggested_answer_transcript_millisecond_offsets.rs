@@ -6,22 +6,26 @@ pub struct EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
     /// Offset in milliseconds from the beginning of the transcript.
     pub begin_offset_millis: i32,
 }
+
 impl EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
     /// Offset in milliseconds from the beginning of the transcript.
     pub fn begin_offset_millis(&self) -> i32 {
         self.begin_offset_millis
     }
+
     /// Creates a new builder for [`EvaluationSuggestedAnswerTranscriptMillisecondOffsets`].
     pub fn builder() -> crate::types::builders::EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationSuggestedAnswerTranscriptMillisecondOffsets`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
     pub(crate) begin_offset_millis: Option<i32>,
 }
+
 impl EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
     /// Offset in milliseconds from the beginning of the transcript.
     ///
@@ -30,6 +34,7 @@ impl EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
         self.begin_offset_millis = Some(input);
         self
     }
+
     /// Offset in milliseconds from the beginning of the transcript.
     ///
     /// Sets [`begin_offset_millis`](crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets#structfield.begin_offset_millis). This field is required.
@@ -37,10 +42,12 @@ impl EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
         self.begin_offset_millis = input;
         self
     }
+
     /// Returns [`begin_offset_millis`](crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets#structfield.begin_offset_millis), if set.
     pub fn get_begin_offset_millis(&self) -> &Option<i32> {
         &self.begin_offset_millis
     }
+
     /// Builds a [`EvaluationSuggestedAnswerTranscriptMillisecondOffsets`].
     pub fn build(
         self,

@@ -34,76 +34,93 @@ pub struct EvaluationSummary {
     /// Information about a contact participant in the evaluation.
     pub contact_participant: Option<crate::types::EvaluationContactParticipant>,
 }
+
 impl EvaluationSummary {
     /// A unique identifier for the contact evaluation.
     pub fn evaluation_id(&self) -> &str {
         &self.evaluation_id
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     pub fn evaluation_arn(&self) -> &str {
         &self.evaluation_arn
     }
+
     /// A title of the evaluation form.
     pub fn evaluation_form_title(&self) -> &str {
         &self.evaluation_form_title
     }
+
     /// The unique identifier for the evaluation form.
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
+
     /// The calibration session ID that this evaluation belongs to.
     pub fn calibration_session_id(&self) -> Option<&str> {
         self.calibration_session_id.as_deref()
     }
+
     /// The status of the contact evaluation.
     pub fn status(&self) -> &crate::types::EvaluationStatus {
         &self.status
     }
+
     /// Whether automated evaluation is enabled.
     pub fn auto_evaluation_enabled(&self) -> bool {
         self.auto_evaluation_enabled
     }
+
     /// The status of the contact auto evaluation.
     pub fn auto_evaluation_status(&self) -> Option<&crate::types::AutoEvaluationStatus> {
         self.auto_evaluation_status.as_ref()
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
     pub fn evaluator_arn(&self) -> &str {
         &self.evaluator_arn
     }
+
     /// The overall score of the contact evaluation.
     pub fn score(&self) -> Option<&crate::types::EvaluationScore> {
         self.score.as_ref()
     }
+
     /// Information related to evaluation acknowledgement.
     pub fn acknowledgement(
         &self,
     ) -> Option<&crate::types::EvaluationAcknowledgementSummary> {
         self.acknowledgement.as_ref()
     }
+
     /// Type of the evaluation.
     pub fn evaluation_type(&self) -> Option<&crate::types::EvaluationType> {
         self.evaluation_type.as_ref()
     }
+
     /// The timestamp for when the evaluation was created.
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
+
     /// The timestamp for when the evaluation was last updated.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// Information about a contact participant in the evaluation.
     pub fn contact_participant(
         &self,
     ) -> Option<&crate::types::EvaluationContactParticipant> {
         self.contact_participant.as_ref()
     }
+
     /// Creates a new builder for [`EvaluationSummary`].
     pub fn builder() -> crate::types::builders::EvaluationSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -124,6 +141,7 @@ pub struct EvaluationSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) contact_participant: Option<crate::types::EvaluationContactParticipant>,
 }
+
 impl EvaluationSummaryBuilder {
     /// A unique identifier for the contact evaluation.
     ///
@@ -132,6 +150,7 @@ impl EvaluationSummaryBuilder {
         self.evaluation_id = Some(input.into());
         self
     }
+
     /// A unique identifier for the contact evaluation.
     ///
     /// Sets [`evaluation_id`](crate::types::EvaluationSummary#structfield.evaluation_id). This field is required.
@@ -139,10 +158,12 @@ impl EvaluationSummaryBuilder {
         self.evaluation_id = input;
         self
     }
+
     /// Returns [`evaluation_id`](crate::types::EvaluationSummary#structfield.evaluation_id), if set.
     pub fn get_evaluation_id(&self) -> &Option<String> {
         &self.evaluation_id
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::EvaluationSummary#structfield.evaluation_arn). This field is required.
@@ -150,6 +171,7 @@ impl EvaluationSummaryBuilder {
         self.evaluation_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the contact evaluation resource.
     ///
     /// Sets [`evaluation_arn`](crate::types::EvaluationSummary#structfield.evaluation_arn). This field is required.
@@ -157,10 +179,12 @@ impl EvaluationSummaryBuilder {
         self.evaluation_arn = input;
         self
     }
+
     /// Returns [`evaluation_arn`](crate::types::EvaluationSummary#structfield.evaluation_arn), if set.
     pub fn get_evaluation_arn(&self) -> &Option<String> {
         &self.evaluation_arn
     }
+
     /// A title of the evaluation form.
     ///
     /// Sets [`evaluation_form_title`](crate::types::EvaluationSummary#structfield.evaluation_form_title). This field is required.
@@ -168,6 +192,7 @@ impl EvaluationSummaryBuilder {
         self.evaluation_form_title = Some(input.into());
         self
     }
+
     /// A title of the evaluation form.
     ///
     /// Sets [`evaluation_form_title`](crate::types::EvaluationSummary#structfield.evaluation_form_title). This field is required.
@@ -175,10 +200,12 @@ impl EvaluationSummaryBuilder {
         self.evaluation_form_title = input;
         self
     }
+
     /// Returns [`evaluation_form_title`](crate::types::EvaluationSummary#structfield.evaluation_form_title), if set.
     pub fn get_evaluation_form_title(&self) -> &Option<String> {
         &self.evaluation_form_title
     }
+
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationSummary#structfield.evaluation_form_id). This field is required.
@@ -186,6 +213,7 @@ impl EvaluationSummaryBuilder {
         self.evaluation_form_id = Some(input.into());
         self
     }
+
     /// The unique identifier for the evaluation form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::EvaluationSummary#structfield.evaluation_form_id). This field is required.
@@ -193,10 +221,12 @@ impl EvaluationSummaryBuilder {
         self.evaluation_form_id = input;
         self
     }
+
     /// Returns [`evaluation_form_id`](crate::types::EvaluationSummary#structfield.evaluation_form_id), if set.
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
+
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationSummary#structfield.calibration_session_id).
@@ -204,6 +234,7 @@ impl EvaluationSummaryBuilder {
         self.calibration_session_id = Some(input.into());
         self
     }
+
     /// The calibration session ID that this evaluation belongs to.
     ///
     /// Sets [`calibration_session_id`](crate::types::EvaluationSummary#structfield.calibration_session_id).
@@ -211,10 +242,12 @@ impl EvaluationSummaryBuilder {
         self.calibration_session_id = input;
         self
     }
+
     /// Returns [`calibration_session_id`](crate::types::EvaluationSummary#structfield.calibration_session_id), if set.
     pub fn get_calibration_session_id(&self) -> &Option<String> {
         &self.calibration_session_id
     }
+
     /// The status of the contact evaluation.
     ///
     /// Sets [`status`](crate::types::EvaluationSummary#structfield.status). This field is required.
@@ -222,6 +255,7 @@ impl EvaluationSummaryBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the contact evaluation.
     ///
     /// Sets [`status`](crate::types::EvaluationSummary#structfield.status). This field is required.
@@ -229,10 +263,12 @@ impl EvaluationSummaryBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::EvaluationSummary#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::EvaluationStatus> {
         &self.status
     }
+
     /// Whether automated evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationSummary#structfield.auto_evaluation_enabled).
@@ -240,6 +276,7 @@ impl EvaluationSummaryBuilder {
         self.auto_evaluation_enabled = Some(input);
         self
     }
+
     /// Whether automated evaluation is enabled.
     ///
     /// Sets [`auto_evaluation_enabled`](crate::types::EvaluationSummary#structfield.auto_evaluation_enabled).
@@ -247,10 +284,12 @@ impl EvaluationSummaryBuilder {
         self.auto_evaluation_enabled = input;
         self
     }
+
     /// Returns [`auto_evaluation_enabled`](crate::types::EvaluationSummary#structfield.auto_evaluation_enabled), if set.
     pub fn get_auto_evaluation_enabled(&self) -> &Option<bool> {
         &self.auto_evaluation_enabled
     }
+
     /// The status of the contact auto evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::EvaluationSummary#structfield.auto_evaluation_status).
@@ -261,6 +300,7 @@ impl EvaluationSummaryBuilder {
         self.auto_evaluation_status = Some(input);
         self
     }
+
     /// The status of the contact auto evaluation.
     ///
     /// Sets [`auto_evaluation_status`](crate::types::EvaluationSummary#structfield.auto_evaluation_status).
@@ -271,12 +311,14 @@ impl EvaluationSummaryBuilder {
         self.auto_evaluation_status = input;
         self
     }
+
     /// Returns [`auto_evaluation_status`](crate::types::EvaluationSummary#structfield.auto_evaluation_status), if set.
     pub fn get_auto_evaluation_status(
         &self,
     ) -> &Option<crate::types::AutoEvaluationStatus> {
         &self.auto_evaluation_status
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationSummary#structfield.evaluator_arn). This field is required.
@@ -284,6 +326,7 @@ impl EvaluationSummaryBuilder {
         self.evaluator_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the evaluation.
     ///
     /// Sets [`evaluator_arn`](crate::types::EvaluationSummary#structfield.evaluator_arn). This field is required.
@@ -291,10 +334,12 @@ impl EvaluationSummaryBuilder {
         self.evaluator_arn = input;
         self
     }
+
     /// Returns [`evaluator_arn`](crate::types::EvaluationSummary#structfield.evaluator_arn), if set.
     pub fn get_evaluator_arn(&self) -> &Option<String> {
         &self.evaluator_arn
     }
+
     /// The overall score of the contact evaluation.
     ///
     /// Sets [`score`](crate::types::EvaluationSummary#structfield.score).
@@ -302,6 +347,7 @@ impl EvaluationSummaryBuilder {
         self.score = Some(input);
         self
     }
+
     /// The overall score of the contact evaluation.
     ///
     /// Sets [`score`](crate::types::EvaluationSummary#structfield.score).
@@ -309,10 +355,12 @@ impl EvaluationSummaryBuilder {
         self.score = input;
         self
     }
+
     /// Returns [`score`](crate::types::EvaluationSummary#structfield.score), if set.
     pub fn get_score(&self) -> &Option<crate::types::EvaluationScore> {
         &self.score
     }
+
     /// Information related to evaluation acknowledgement.
     ///
     /// Sets [`acknowledgement`](crate::types::EvaluationSummary#structfield.acknowledgement).
@@ -323,6 +371,7 @@ impl EvaluationSummaryBuilder {
         self.acknowledgement = Some(input);
         self
     }
+
     /// Information related to evaluation acknowledgement.
     ///
     /// Sets [`acknowledgement`](crate::types::EvaluationSummary#structfield.acknowledgement).
@@ -333,12 +382,14 @@ impl EvaluationSummaryBuilder {
         self.acknowledgement = input;
         self
     }
+
     /// Returns [`acknowledgement`](crate::types::EvaluationSummary#structfield.acknowledgement), if set.
     pub fn get_acknowledgement(
         &self,
     ) -> &Option<crate::types::EvaluationAcknowledgementSummary> {
         &self.acknowledgement
     }
+
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::EvaluationSummary#structfield.evaluation_type).
@@ -346,6 +397,7 @@ impl EvaluationSummaryBuilder {
         self.evaluation_type = Some(input);
         self
     }
+
     /// Type of the evaluation.
     ///
     /// Sets [`evaluation_type`](crate::types::EvaluationSummary#structfield.evaluation_type).
@@ -356,10 +408,12 @@ impl EvaluationSummaryBuilder {
         self.evaluation_type = input;
         self
     }
+
     /// Returns [`evaluation_type`](crate::types::EvaluationSummary#structfield.evaluation_type), if set.
     pub fn get_evaluation_type(&self) -> &Option<crate::types::EvaluationType> {
         &self.evaluation_type
     }
+
     /// The timestamp for when the evaluation was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationSummary#structfield.created_time). This field is required.
@@ -367,6 +421,7 @@ impl EvaluationSummaryBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp for when the evaluation was created.
     ///
     /// Sets [`created_time`](crate::types::EvaluationSummary#structfield.created_time). This field is required.
@@ -377,10 +432,12 @@ impl EvaluationSummaryBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::EvaluationSummary#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The timestamp for when the evaluation was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationSummary#structfield.last_modified_time). This field is required.
@@ -388,6 +445,7 @@ impl EvaluationSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp for when the evaluation was last updated.
     ///
     /// Sets [`last_modified_time`](crate::types::EvaluationSummary#structfield.last_modified_time). This field is required.
@@ -398,10 +456,12 @@ impl EvaluationSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::EvaluationSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// Information about a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant`](crate::types::EvaluationSummary#structfield.contact_participant).
@@ -412,6 +472,7 @@ impl EvaluationSummaryBuilder {
         self.contact_participant = Some(input);
         self
     }
+
     /// Information about a contact participant in the evaluation.
     ///
     /// Sets [`contact_participant`](crate::types::EvaluationSummary#structfield.contact_participant).
@@ -422,12 +483,14 @@ impl EvaluationSummaryBuilder {
         self.contact_participant = input;
         self
     }
+
     /// Returns [`contact_participant`](crate::types::EvaluationSummary#structfield.contact_participant), if set.
     pub fn get_contact_participant(
         &self,
     ) -> &Option<crate::types::EvaluationContactParticipant> {
         &self.contact_participant
     }
+
     /// Builds a [`EvaluationSummary`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ pub struct EvaluationTranscriptPointOfInterest {
     /// Segment of transcript.
     pub transcript_segment: Option<String>,
 }
+
 impl EvaluationTranscriptPointOfInterest {
     /// Offset in milliseconds from the beginning of transcript.
     pub fn millisecond_offsets(
@@ -17,15 +18,18 @@ impl EvaluationTranscriptPointOfInterest {
     ) -> Option<&crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets> {
         self.millisecond_offsets.as_ref()
     }
+
     /// Segment of transcript.
     pub fn transcript_segment(&self) -> Option<&str> {
         self.transcript_segment.as_deref()
     }
+
     /// Creates a new builder for [`EvaluationTranscriptPointOfInterest`].
     pub fn builder() -> crate::types::builders::EvaluationTranscriptPointOfInterestBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EvaluationTranscriptPointOfInterest`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -35,6 +39,7 @@ pub struct EvaluationTranscriptPointOfInterestBuilder {
     >,
     pub(crate) transcript_segment: Option<String>,
 }
+
 impl EvaluationTranscriptPointOfInterestBuilder {
     /// Offset in milliseconds from the beginning of transcript.
     ///
@@ -46,6 +51,7 @@ impl EvaluationTranscriptPointOfInterestBuilder {
         self.millisecond_offsets = Some(input);
         self
     }
+
     /// Offset in milliseconds from the beginning of transcript.
     ///
     /// Sets [`millisecond_offsets`](crate::types::EvaluationTranscriptPointOfInterest#structfield.millisecond_offsets).
@@ -58,12 +64,14 @@ impl EvaluationTranscriptPointOfInterestBuilder {
         self.millisecond_offsets = input;
         self
     }
+
     /// Returns [`millisecond_offsets`](crate::types::EvaluationTranscriptPointOfInterest#structfield.millisecond_offsets), if set.
     pub fn get_millisecond_offsets(
         &self,
     ) -> &Option<crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets> {
         &self.millisecond_offsets
     }
+
     /// Segment of transcript.
     ///
     /// Sets [`transcript_segment`](crate::types::EvaluationTranscriptPointOfInterest#structfield.transcript_segment).
@@ -71,6 +79,7 @@ impl EvaluationTranscriptPointOfInterestBuilder {
         self.transcript_segment = Some(input.into());
         self
     }
+
     /// Segment of transcript.
     ///
     /// Sets [`transcript_segment`](crate::types::EvaluationTranscriptPointOfInterest#structfield.transcript_segment).
@@ -78,10 +87,12 @@ impl EvaluationTranscriptPointOfInterestBuilder {
         self.transcript_segment = input;
         self
     }
+
     /// Returns [`transcript_segment`](crate::types::EvaluationTranscriptPointOfInterest#structfield.transcript_segment), if set.
     pub fn get_transcript_segment(&self) -> &Option<String> {
         &self.transcript_segment
     }
+
     /// Builds a [`EvaluationTranscriptPointOfInterest`].
     pub fn build(self) -> crate::types::EvaluationTranscriptPointOfInterest {
         crate::types::EvaluationTranscriptPointOfInterest {

@@ -11,16 +11,19 @@ pub enum EvaluatorUserUnion {
     #[non_exhaustive]
     Unknown,
 }
+
 impl EvaluatorUserUnion {
     /// The value of the [`ConnectUserArn`](Self::ConnectUserArn) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
     pub fn as_connect_user_arn(&self) -> Result<&String, &Self> {
         if let Self::ConnectUserArn(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`ConnectUserArn`](Self::ConnectUserArn) variant.
     pub fn is_connect_user_arn(&self) -> bool {
         self.as_connect_user_arn().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

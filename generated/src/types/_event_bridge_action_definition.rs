@@ -6,22 +6,26 @@ pub struct EventBridgeActionDefinition {
     /// The name.
     pub name: String,
 }
+
 impl EventBridgeActionDefinition {
     /// The name.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// Creates a new builder for [`EventBridgeActionDefinition`].
     pub fn builder() -> crate::types::builders::EventBridgeActionDefinitionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`EventBridgeActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct EventBridgeActionDefinitionBuilder {
     pub(crate) name: Option<String>,
 }
+
 impl EventBridgeActionDefinitionBuilder {
     /// The name.
     ///
@@ -30,6 +34,7 @@ impl EventBridgeActionDefinitionBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name.
     ///
     /// Sets [`name`](crate::types::EventBridgeActionDefinition#structfield.name). This field is required.
@@ -37,10 +42,12 @@ impl EventBridgeActionDefinitionBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::EventBridgeActionDefinition#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Builds a [`EventBridgeActionDefinition`].
     ///
     /// Fails when one of these fields is unset:

@@ -37,6 +37,7 @@ pub enum EventSourceName {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for EventSourceName {
     fn from(s: &str) -> Self {
         match s {
@@ -63,12 +64,14 @@ impl ::std::convert::From<&str> for EventSourceName {
         }
     }
 }
+
 impl ::std::str::FromStr for EventSourceName {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl EventSourceName {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -89,6 +92,7 @@ impl EventSourceName {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -107,6 +111,7 @@ impl EventSourceName {
             "OnZendeskTicketStatusUpdate",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -115,11 +120,13 @@ impl EventSourceName {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for EventSourceName {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for EventSourceName {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -12,28 +12,34 @@ pub struct ExecutionRecord {
     /// The details of the executed record.
     pub record: Option<String>,
 }
+
 impl ExecutionRecord {
     /// The identifier of the execution record.
     pub fn observation_id(&self) -> Option<&str> {
         self.observation_id.as_deref()
     }
+
     /// The status of the action execution.
     pub fn status(&self) -> Option<&crate::types::ExecutionRecordStatus> {
         self.status.as_ref()
     }
+
     /// The timestamp when the action was executed.
     pub fn timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.timestamp.as_ref()
     }
+
     /// The details of the executed record.
     pub fn record(&self) -> Option<&str> {
         self.record.as_deref()
     }
+
     /// Creates a new builder for [`ExecutionRecord`].
     pub fn builder() -> crate::types::builders::ExecutionRecordBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ExecutionRecord`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct ExecutionRecordBuilder {
     pub(crate) timestamp: Option<crate::primitives::DateTime>,
     pub(crate) record: Option<String>,
 }
+
 impl ExecutionRecordBuilder {
     /// The identifier of the execution record.
     ///
@@ -51,6 +58,7 @@ impl ExecutionRecordBuilder {
         self.observation_id = Some(input.into());
         self
     }
+
     /// The identifier of the execution record.
     ///
     /// Sets [`observation_id`](crate::types::ExecutionRecord#structfield.observation_id).
@@ -58,10 +66,12 @@ impl ExecutionRecordBuilder {
         self.observation_id = input;
         self
     }
+
     /// Returns [`observation_id`](crate::types::ExecutionRecord#structfield.observation_id), if set.
     pub fn get_observation_id(&self) -> &Option<String> {
         &self.observation_id
     }
+
     /// The status of the action execution.
     ///
     /// Sets [`status`](crate::types::ExecutionRecord#structfield.status).
@@ -69,6 +79,7 @@ impl ExecutionRecordBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the action execution.
     ///
     /// Sets [`status`](crate::types::ExecutionRecord#structfield.status).
@@ -79,10 +90,12 @@ impl ExecutionRecordBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::ExecutionRecord#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::ExecutionRecordStatus> {
         &self.status
     }
+
     /// The timestamp when the action was executed.
     ///
     /// Sets [`timestamp`](crate::types::ExecutionRecord#structfield.timestamp).
@@ -90,6 +103,7 @@ impl ExecutionRecordBuilder {
         self.timestamp = Some(input);
         self
     }
+
     /// The timestamp when the action was executed.
     ///
     /// Sets [`timestamp`](crate::types::ExecutionRecord#structfield.timestamp).
@@ -97,10 +111,12 @@ impl ExecutionRecordBuilder {
         self.timestamp = input;
         self
     }
+
     /// Returns [`timestamp`](crate::types::ExecutionRecord#structfield.timestamp), if set.
     pub fn get_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.timestamp
     }
+
     /// The details of the executed record.
     ///
     /// Sets [`record`](crate::types::ExecutionRecord#structfield.record).
@@ -108,6 +124,7 @@ impl ExecutionRecordBuilder {
         self.record = Some(input.into());
         self
     }
+
     /// The details of the executed record.
     ///
     /// Sets [`record`](crate::types::ExecutionRecord#structfield.record).
@@ -115,10 +132,12 @@ impl ExecutionRecordBuilder {
         self.record = input;
         self
     }
+
     /// Returns [`record`](crate::types::ExecutionRecord#structfield.record), if set.
     pub fn get_record(&self) -> &Option<String> {
         &self.record
     }
+
     /// Builds a [`ExecutionRecord`].
     pub fn build(self) -> crate::types::ExecutionRecord {
         crate::types::ExecutionRecord {

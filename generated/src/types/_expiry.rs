@@ -8,20 +8,24 @@ pub struct Expiry {
     /// The timestamp indicating when the routing step expires.
     pub expiry_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl Expiry {
     /// The number of seconds to wait before expiring the routing step.
     pub fn duration_in_seconds(&self) -> Option<i32> {
         self.duration_in_seconds
     }
+
     /// The timestamp indicating when the routing step expires.
     pub fn expiry_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.expiry_timestamp.as_ref()
     }
+
     /// Creates a new builder for [`Expiry`].
     pub fn builder() -> crate::types::builders::ExpiryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Expiry`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct ExpiryBuilder {
     pub(crate) duration_in_seconds: Option<i32>,
     pub(crate) expiry_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl ExpiryBuilder {
     /// The number of seconds to wait before expiring the routing step.
     ///
@@ -37,6 +42,7 @@ impl ExpiryBuilder {
         self.duration_in_seconds = Some(input);
         self
     }
+
     /// The number of seconds to wait before expiring the routing step.
     ///
     /// Sets [`duration_in_seconds`](crate::types::Expiry#structfield.duration_in_seconds).
@@ -44,10 +50,12 @@ impl ExpiryBuilder {
         self.duration_in_seconds = input;
         self
     }
+
     /// Returns [`duration_in_seconds`](crate::types::Expiry#structfield.duration_in_seconds), if set.
     pub fn get_duration_in_seconds(&self) -> &Option<i32> {
         &self.duration_in_seconds
     }
+
     /// The timestamp indicating when the routing step expires.
     ///
     /// Sets [`expiry_timestamp`](crate::types::Expiry#structfield.expiry_timestamp).
@@ -55,6 +63,7 @@ impl ExpiryBuilder {
         self.expiry_timestamp = Some(input);
         self
     }
+
     /// The timestamp indicating when the routing step expires.
     ///
     /// Sets [`expiry_timestamp`](crate::types::Expiry#structfield.expiry_timestamp).
@@ -65,10 +74,12 @@ impl ExpiryBuilder {
         self.expiry_timestamp = input;
         self
     }
+
     /// Returns [`expiry_timestamp`](crate::types::Expiry#structfield.expiry_timestamp), if set.
     pub fn get_expiry_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.expiry_timestamp
     }
+
     /// Builds a [`Expiry`].
     pub fn build(self) -> crate::types::Expiry {
         crate::types::Expiry {

@@ -12,32 +12,38 @@ pub struct Expression {
     /// An object to specify the predefined attribute condition.
     pub not_attribute_condition: Option<crate::types::AttributeCondition>,
 }
+
 impl Expression {
     /// An object to specify the predefined attribute condition.
     pub fn attribute_condition(&self) -> Option<&crate::types::AttributeCondition> {
         self.attribute_condition.as_ref()
     }
+
     /// List of routing expressions which will be AND-ed together.
     ///
     /// Empty when the field is unset; use `.and_expression.is_none()` to tell unset from empty.
     pub fn and_expression(&self) -> &[crate::types::Expression] {
         self.and_expression.as_deref().unwrap_or_default()
     }
+
     /// List of routing expressions which will be OR-ed together.
     ///
     /// Empty when the field is unset; use `.or_expression.is_none()` to tell unset from empty.
     pub fn or_expression(&self) -> &[crate::types::Expression] {
         self.or_expression.as_deref().unwrap_or_default()
     }
+
     /// An object to specify the predefined attribute condition.
     pub fn not_attribute_condition(&self) -> Option<&crate::types::AttributeCondition> {
         self.not_attribute_condition.as_ref()
     }
+
     /// Creates a new builder for [`Expression`].
     pub fn builder() -> crate::types::builders::ExpressionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Expression`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -47,6 +53,7 @@ pub struct ExpressionBuilder {
     pub(crate) or_expression: Option<Vec<crate::types::Expression>>,
     pub(crate) not_attribute_condition: Option<crate::types::AttributeCondition>,
 }
+
 impl ExpressionBuilder {
     /// An object to specify the predefined attribute condition.
     ///
@@ -58,6 +65,7 @@ impl ExpressionBuilder {
         self.attribute_condition = Some(input);
         self
     }
+
     /// An object to specify the predefined attribute condition.
     ///
     /// Sets [`attribute_condition`](crate::types::Expression#structfield.attribute_condition).
@@ -68,10 +76,12 @@ impl ExpressionBuilder {
         self.attribute_condition = input;
         self
     }
+
     /// Returns [`attribute_condition`](crate::types::Expression#structfield.attribute_condition), if set.
     pub fn get_attribute_condition(&self) -> &Option<crate::types::AttributeCondition> {
         &self.attribute_condition
     }
+
     /// Appends an item to [`and_expression`](crate::types::Expression#structfield.and_expression); use [`set_and_expression`](Self::set_and_expression) to replace the whole list.
     pub fn and_expression(mut self, input: crate::types::Expression) -> Self {
         let mut v: Vec<_> = self.and_expression.unwrap_or_default();
@@ -79,6 +89,7 @@ impl ExpressionBuilder {
         self.and_expression = Some(v);
         self
     }
+
     /// List of routing expressions which will be AND-ed together.
     ///
     /// Sets [`and_expression`](crate::types::Expression#structfield.and_expression).
@@ -89,10 +100,12 @@ impl ExpressionBuilder {
         self.and_expression = input;
         self
     }
+
     /// Returns [`and_expression`](crate::types::Expression#structfield.and_expression), if set.
     pub fn get_and_expression(&self) -> &Option<Vec<crate::types::Expression>> {
         &self.and_expression
     }
+
     /// Appends an item to [`or_expression`](crate::types::Expression#structfield.or_expression); use [`set_or_expression`](Self::set_or_expression) to replace the whole list.
     pub fn or_expression(mut self, input: crate::types::Expression) -> Self {
         let mut v: Vec<_> = self.or_expression.unwrap_or_default();
@@ -100,6 +113,7 @@ impl ExpressionBuilder {
         self.or_expression = Some(v);
         self
     }
+
     /// List of routing expressions which will be OR-ed together.
     ///
     /// Sets [`or_expression`](crate::types::Expression#structfield.or_expression).
@@ -110,10 +124,12 @@ impl ExpressionBuilder {
         self.or_expression = input;
         self
     }
+
     /// Returns [`or_expression`](crate::types::Expression#structfield.or_expression), if set.
     pub fn get_or_expression(&self) -> &Option<Vec<crate::types::Expression>> {
         &self.or_expression
     }
+
     /// An object to specify the predefined attribute condition.
     ///
     /// Sets [`not_attribute_condition`](crate::types::Expression#structfield.not_attribute_condition).
@@ -124,6 +140,7 @@ impl ExpressionBuilder {
         self.not_attribute_condition = Some(input);
         self
     }
+
     /// An object to specify the predefined attribute condition.
     ///
     /// Sets [`not_attribute_condition`](crate::types::Expression#structfield.not_attribute_condition).
@@ -134,12 +151,14 @@ impl ExpressionBuilder {
         self.not_attribute_condition = input;
         self
     }
+
     /// Returns [`not_attribute_condition`](crate::types::Expression#structfield.not_attribute_condition), if set.
     pub fn get_not_attribute_condition(
         &self,
     ) -> &Option<crate::types::AttributeCondition> {
         &self.not_attribute_condition
     }
+
     /// Builds a [`Expression`].
     pub fn build(self) -> crate::types::Expression {
         crate::types::Expression {

@@ -6,22 +6,26 @@ pub struct ExtensionConfiguration {
     /// The list of allowed file extensions.
     pub allowed_extensions: Vec<crate::types::AllowedExtension>,
 }
+
 impl ExtensionConfiguration {
     /// The list of allowed file extensions.
     pub fn allowed_extensions(&self) -> &[crate::types::AllowedExtension] {
         &self.allowed_extensions
     }
+
     /// Creates a new builder for [`ExtensionConfiguration`].
     pub fn builder() -> crate::types::builders::ExtensionConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ExtensionConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ExtensionConfigurationBuilder {
     pub(crate) allowed_extensions: Option<Vec<crate::types::AllowedExtension>>,
 }
+
 impl ExtensionConfigurationBuilder {
     /// Appends an item to [`allowed_extensions`](crate::types::ExtensionConfiguration#structfield.allowed_extensions); use [`set_allowed_extensions`](Self::set_allowed_extensions) to replace the whole list.
     pub fn allowed_extensions(mut self, input: crate::types::AllowedExtension) -> Self {
@@ -30,6 +34,7 @@ impl ExtensionConfigurationBuilder {
         self.allowed_extensions = Some(v);
         self
     }
+
     /// The list of allowed file extensions.
     ///
     /// Sets [`allowed_extensions`](crate::types::ExtensionConfiguration#structfield.allowed_extensions). This field is required.
@@ -40,12 +45,14 @@ impl ExtensionConfigurationBuilder {
         self.allowed_extensions = input;
         self
     }
+
     /// Returns [`allowed_extensions`](crate::types::ExtensionConfiguration#structfield.allowed_extensions), if set.
     pub fn get_allowed_extensions(
         &self,
     ) -> &Option<Vec<crate::types::AllowedExtension>> {
         &self.allowed_extensions
     }
+
     /// Builds a [`ExtensionConfiguration`].
     ///
     /// Fails when one of these fields is unset:

@@ -6,22 +6,26 @@ pub struct ExternalInvocationConfiguration {
     /// Enable external invocation.
     pub enabled: bool,
 }
+
 impl ExternalInvocationConfiguration {
     /// Enable external invocation.
     pub fn enabled(&self) -> bool {
         self.enabled
     }
+
     /// Creates a new builder for [`ExternalInvocationConfiguration`].
     pub fn builder() -> crate::types::builders::ExternalInvocationConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ExternalInvocationConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ExternalInvocationConfigurationBuilder {
     pub(crate) enabled: Option<bool>,
 }
+
 impl ExternalInvocationConfigurationBuilder {
     /// Enable external invocation.
     ///
@@ -30,6 +34,7 @@ impl ExternalInvocationConfigurationBuilder {
         self.enabled = Some(input);
         self
     }
+
     /// Enable external invocation.
     ///
     /// Sets [`enabled`](crate::types::ExternalInvocationConfiguration#structfield.enabled).
@@ -37,10 +42,12 @@ impl ExternalInvocationConfigurationBuilder {
         self.enabled = input;
         self
     }
+
     /// Returns [`enabled`](crate::types::ExternalInvocationConfiguration#structfield.enabled), if set.
     pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
+
     /// Builds a [`ExternalInvocationConfiguration`].
     pub fn build(self) -> crate::types::ExternalInvocationConfiguration {
         crate::types::ExternalInvocationConfiguration {

@@ -10,24 +10,29 @@ pub struct FailedBatchAssociationSummary {
     /// An error message describing why the association failed.
     pub error_message: Option<String>,
 }
+
 impl FailedBatchAssociationSummary {
     /// The Amazon Resource Name (ARN) of the resource that failed to be associated.
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
+
     /// The error code indicating why the association failed.
     pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
+
     /// An error message describing why the association failed.
     pub fn error_message(&self) -> Option<&str> {
         self.error_message.as_deref()
     }
+
     /// Creates a new builder for [`FailedBatchAssociationSummary`].
     pub fn builder() -> crate::types::builders::FailedBatchAssociationSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`FailedBatchAssociationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct FailedBatchAssociationSummaryBuilder {
     pub(crate) error_code: Option<String>,
     pub(crate) error_message: Option<String>,
 }
+
 impl FailedBatchAssociationSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the resource that failed to be associated.
     ///
@@ -44,6 +50,7 @@ impl FailedBatchAssociationSummaryBuilder {
         self.resource_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the resource that failed to be associated.
     ///
     /// Sets [`resource_arn`](crate::types::FailedBatchAssociationSummary#structfield.resource_arn).
@@ -51,10 +58,12 @@ impl FailedBatchAssociationSummaryBuilder {
         self.resource_arn = input;
         self
     }
+
     /// Returns [`resource_arn`](crate::types::FailedBatchAssociationSummary#structfield.resource_arn), if set.
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
+
     /// The error code indicating why the association failed.
     ///
     /// Sets [`error_code`](crate::types::FailedBatchAssociationSummary#structfield.error_code).
@@ -62,6 +71,7 @@ impl FailedBatchAssociationSummaryBuilder {
         self.error_code = Some(input.into());
         self
     }
+
     /// The error code indicating why the association failed.
     ///
     /// Sets [`error_code`](crate::types::FailedBatchAssociationSummary#structfield.error_code).
@@ -69,10 +79,12 @@ impl FailedBatchAssociationSummaryBuilder {
         self.error_code = input;
         self
     }
+
     /// Returns [`error_code`](crate::types::FailedBatchAssociationSummary#structfield.error_code), if set.
     pub fn get_error_code(&self) -> &Option<String> {
         &self.error_code
     }
+
     /// An error message describing why the association failed.
     ///
     /// Sets [`error_message`](crate::types::FailedBatchAssociationSummary#structfield.error_message).
@@ -80,6 +92,7 @@ impl FailedBatchAssociationSummaryBuilder {
         self.error_message = Some(input.into());
         self
     }
+
     /// An error message describing why the association failed.
     ///
     /// Sets [`error_message`](crate::types::FailedBatchAssociationSummary#structfield.error_message).
@@ -87,10 +100,12 @@ impl FailedBatchAssociationSummaryBuilder {
         self.error_message = input;
         self
     }
+
     /// Returns [`error_message`](crate::types::FailedBatchAssociationSummary#structfield.error_message), if set.
     pub fn get_error_message(&self) -> &Option<String> {
         &self.error_message
     }
+
     /// Builds a [`FailedBatchAssociationSummary`].
     pub fn build(self) -> crate::types::FailedBatchAssociationSummary {
         crate::types::FailedBatchAssociationSummary {

@@ -10,24 +10,29 @@ pub struct FailedRequest {
     /// Why the request to create a contact failed.
     pub failure_reason_message: Option<String>,
 }
+
 impl FailedRequest {
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
     pub fn request_identifier(&self) -> Option<&str> {
         self.request_identifier.as_deref()
     }
+
     /// Reason code for the failure.
     pub fn failure_reason_code(&self) -> Option<&crate::types::FailureReasonCode> {
         self.failure_reason_code.as_ref()
     }
+
     /// Why the request to create a contact failed.
     pub fn failure_reason_message(&self) -> Option<&str> {
         self.failure_reason_message.as_deref()
     }
+
     /// Creates a new builder for [`FailedRequest`].
     pub fn builder() -> crate::types::builders::FailedRequestBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`FailedRequest`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct FailedRequestBuilder {
     pub(crate) failure_reason_code: Option<crate::types::FailureReasonCode>,
     pub(crate) failure_reason_message: Option<String>,
 }
+
 impl FailedRequestBuilder {
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
     ///
@@ -44,6 +50,7 @@ impl FailedRequestBuilder {
         self.request_identifier = Some(input.into());
         self
     }
+
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
     ///
     /// Sets [`request_identifier`](crate::types::FailedRequest#structfield.request_identifier).
@@ -51,10 +58,12 @@ impl FailedRequestBuilder {
         self.request_identifier = input;
         self
     }
+
     /// Returns [`request_identifier`](crate::types::FailedRequest#structfield.request_identifier), if set.
     pub fn get_request_identifier(&self) -> &Option<String> {
         &self.request_identifier
     }
+
     /// Reason code for the failure.
     ///
     /// Sets [`failure_reason_code`](crate::types::FailedRequest#structfield.failure_reason_code).
@@ -65,6 +74,7 @@ impl FailedRequestBuilder {
         self.failure_reason_code = Some(input);
         self
     }
+
     /// Reason code for the failure.
     ///
     /// Sets [`failure_reason_code`](crate::types::FailedRequest#structfield.failure_reason_code).
@@ -75,10 +85,12 @@ impl FailedRequestBuilder {
         self.failure_reason_code = input;
         self
     }
+
     /// Returns [`failure_reason_code`](crate::types::FailedRequest#structfield.failure_reason_code), if set.
     pub fn get_failure_reason_code(&self) -> &Option<crate::types::FailureReasonCode> {
         &self.failure_reason_code
     }
+
     /// Why the request to create a contact failed.
     ///
     /// Sets [`failure_reason_message`](crate::types::FailedRequest#structfield.failure_reason_message).
@@ -86,6 +98,7 @@ impl FailedRequestBuilder {
         self.failure_reason_message = Some(input.into());
         self
     }
+
     /// Why the request to create a contact failed.
     ///
     /// Sets [`failure_reason_message`](crate::types::FailedRequest#structfield.failure_reason_message).
@@ -93,10 +106,12 @@ impl FailedRequestBuilder {
         self.failure_reason_message = input;
         self
     }
+
     /// Returns [`failure_reason_message`](crate::types::FailedRequest#structfield.failure_reason_message), if set.
     pub fn get_failure_reason_message(&self) -> &Option<String> {
         &self.failure_reason_message
     }
+
     /// Builds a [`FailedRequest`].
     pub fn build(self) -> crate::types::FailedRequest {
         crate::types::FailedRequest {

@@ -33,6 +33,7 @@ pub enum FailureReasonCode {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for FailureReasonCode {
     fn from(s: &str) -> Self {
         match s {
@@ -59,12 +60,14 @@ impl ::std::convert::From<&str> for FailureReasonCode {
         }
     }
 }
+
 impl ::std::str::FromStr for FailureReasonCode {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl FailureReasonCode {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -85,6 +88,7 @@ impl FailureReasonCode {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -101,6 +105,7 @@ impl FailureReasonCode {
             "REQUEST_THROTTLED",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -109,11 +114,13 @@ impl FailureReasonCode {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for FailureReasonCode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for FailureReasonCode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -8,20 +8,24 @@ pub struct FieldValue {
     /// Union of potential field value types.
     pub value: Option<crate::types::FieldValueUnion>,
 }
+
 impl FieldValue {
     /// Unique identifier of a field.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// Union of potential field value types.
     pub fn value(&self) -> Option<&crate::types::FieldValueUnion> {
         self.value.as_ref()
     }
+
     /// Creates a new builder for [`FieldValue`].
     pub fn builder() -> crate::types::builders::FieldValueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`FieldValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct FieldValueBuilder {
     pub(crate) id: Option<String>,
     pub(crate) value: Option<crate::types::FieldValueUnion>,
 }
+
 impl FieldValueBuilder {
     /// Unique identifier of a field.
     ///
@@ -37,6 +42,7 @@ impl FieldValueBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// Unique identifier of a field.
     ///
     /// Sets [`id`](crate::types::FieldValue#structfield.id). This field is required.
@@ -44,10 +50,12 @@ impl FieldValueBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::FieldValue#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// Union of potential field value types.
     ///
     /// Sets [`value`](crate::types::FieldValue#structfield.value).
@@ -55,6 +63,7 @@ impl FieldValueBuilder {
         self.value = Some(input);
         self
     }
+
     /// Union of potential field value types.
     ///
     /// Sets [`value`](crate::types::FieldValue#structfield.value).
@@ -62,10 +71,12 @@ impl FieldValueBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::FieldValue#structfield.value), if set.
     pub fn get_value(&self) -> &Option<crate::types::FieldValueUnion> {
         &self.value
     }
+
     /// Builds a [`FieldValue`].
     ///
     /// Fails when one of these fields is unset:

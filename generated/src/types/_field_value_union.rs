@@ -12,28 +12,34 @@ pub struct FieldValueUnion {
     /// String value type.
     pub string_value: Option<String>,
 }
+
 impl FieldValueUnion {
     /// A Boolean number value type.
     pub fn boolean_value(&self) -> bool {
         self.boolean_value
     }
+
     /// A Double number value type.
     pub fn double_value(&self) -> Option<f64> {
         self.double_value
     }
+
     /// An empty value.
     pub fn empty_value(&self) -> Option<&crate::types::EmptyFieldValue> {
         self.empty_value.as_ref()
     }
+
     /// String value type.
     pub fn string_value(&self) -> Option<&str> {
         self.string_value.as_deref()
     }
+
     /// Creates a new builder for [`FieldValueUnion`].
     pub fn builder() -> crate::types::builders::FieldValueUnionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`FieldValueUnion`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct FieldValueUnionBuilder {
     pub(crate) empty_value: Option<crate::types::EmptyFieldValue>,
     pub(crate) string_value: Option<String>,
 }
+
 impl FieldValueUnionBuilder {
     /// A Boolean number value type.
     ///
@@ -51,6 +58,7 @@ impl FieldValueUnionBuilder {
         self.boolean_value = Some(input);
         self
     }
+
     /// A Boolean number value type.
     ///
     /// Sets [`boolean_value`](crate::types::FieldValueUnion#structfield.boolean_value).
@@ -58,10 +66,12 @@ impl FieldValueUnionBuilder {
         self.boolean_value = input;
         self
     }
+
     /// Returns [`boolean_value`](crate::types::FieldValueUnion#structfield.boolean_value), if set.
     pub fn get_boolean_value(&self) -> &Option<bool> {
         &self.boolean_value
     }
+
     /// A Double number value type.
     ///
     /// Sets [`double_value`](crate::types::FieldValueUnion#structfield.double_value).
@@ -69,6 +79,7 @@ impl FieldValueUnionBuilder {
         self.double_value = Some(input);
         self
     }
+
     /// A Double number value type.
     ///
     /// Sets [`double_value`](crate::types::FieldValueUnion#structfield.double_value).
@@ -76,10 +87,12 @@ impl FieldValueUnionBuilder {
         self.double_value = input;
         self
     }
+
     /// Returns [`double_value`](crate::types::FieldValueUnion#structfield.double_value), if set.
     pub fn get_double_value(&self) -> &Option<f64> {
         &self.double_value
     }
+
     /// An empty value.
     ///
     /// Sets [`empty_value`](crate::types::FieldValueUnion#structfield.empty_value).
@@ -87,6 +100,7 @@ impl FieldValueUnionBuilder {
         self.empty_value = Some(input);
         self
     }
+
     /// An empty value.
     ///
     /// Sets [`empty_value`](crate::types::FieldValueUnion#structfield.empty_value).
@@ -97,10 +111,12 @@ impl FieldValueUnionBuilder {
         self.empty_value = input;
         self
     }
+
     /// Returns [`empty_value`](crate::types::FieldValueUnion#structfield.empty_value), if set.
     pub fn get_empty_value(&self) -> &Option<crate::types::EmptyFieldValue> {
         &self.empty_value
     }
+
     /// String value type.
     ///
     /// Sets [`string_value`](crate::types::FieldValueUnion#structfield.string_value).
@@ -108,6 +124,7 @@ impl FieldValueUnionBuilder {
         self.string_value = Some(input.into());
         self
     }
+
     /// String value type.
     ///
     /// Sets [`string_value`](crate::types::FieldValueUnion#structfield.string_value).
@@ -115,10 +132,12 @@ impl FieldValueUnionBuilder {
         self.string_value = input;
         self
     }
+
     /// Returns [`string_value`](crate::types::FieldValueUnion#structfield.string_value), if set.
     pub fn get_string_value(&self) -> &Option<String> {
         &self.string_value
     }
+
     /// Builds a [`FieldValueUnion`].
     pub fn build(self) -> crate::types::FieldValueUnion {
         crate::types::FieldValueUnion {

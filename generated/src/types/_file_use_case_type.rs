@@ -23,6 +23,7 @@ pub enum FileUseCaseType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for FileUseCaseType {
     fn from(s: &str) -> Self {
         match s {
@@ -42,12 +43,14 @@ impl ::std::convert::From<&str> for FileUseCaseType {
         }
     }
 }
+
 impl ::std::str::FromStr for FileUseCaseType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl FileUseCaseType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -61,6 +64,7 @@ impl FileUseCaseType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -72,6 +76,7 @@ impl FileUseCaseType {
             "EMAIL_MESSAGE_REDACTED",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -80,11 +85,13 @@ impl FileUseCaseType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for FileUseCaseType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for FileUseCaseType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

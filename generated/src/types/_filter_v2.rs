@@ -12,26 +12,31 @@ pub struct FilterV2 {
     /// When the NOT_EXISTS StringCondition is added to a FilterV2 object, FilterValues must be null or empty.
     pub string_condition: Option<crate::types::FilterV2StringCondition>,
 }
+
 impl FilterV2 {
     /// The key to use for filtering data.
     pub fn filter_key(&self) -> Option<&str> {
         self.filter_key.as_deref()
     }
+
     /// The identifiers to use for filtering data.
     ///
     /// Empty when the field is unset; use `.filter_values.is_none()` to tell unset from empty.
     pub fn filter_values(&self) -> &[String] {
         self.filter_values.as_deref().unwrap_or_default()
     }
+
     /// System defined filtering condition.
     pub fn string_condition(&self) -> Option<&crate::types::FilterV2StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// Creates a new builder for [`FilterV2`].
     pub fn builder() -> crate::types::builders::FilterV2Builder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`FilterV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -40,6 +45,7 @@ pub struct FilterV2Builder {
     pub(crate) filter_values: Option<Vec<String>>,
     pub(crate) string_condition: Option<crate::types::FilterV2StringCondition>,
 }
+
 impl FilterV2Builder {
     /// The key to use for filtering data.
     ///
@@ -48,6 +54,7 @@ impl FilterV2Builder {
         self.filter_key = Some(input.into());
         self
     }
+
     /// The key to use for filtering data.
     ///
     /// Sets [`filter_key`](crate::types::FilterV2#structfield.filter_key).
@@ -55,10 +62,12 @@ impl FilterV2Builder {
         self.filter_key = input;
         self
     }
+
     /// Returns [`filter_key`](crate::types::FilterV2#structfield.filter_key), if set.
     pub fn get_filter_key(&self) -> &Option<String> {
         &self.filter_key
     }
+
     /// Appends an item to [`filter_values`](crate::types::FilterV2#structfield.filter_values); use [`set_filter_values`](Self::set_filter_values) to replace the whole list.
     pub fn filter_values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.filter_values.unwrap_or_default();
@@ -66,6 +75,7 @@ impl FilterV2Builder {
         self.filter_values = Some(v);
         self
     }
+
     /// The identifiers to use for filtering data.
     ///
     /// Sets [`filter_values`](crate::types::FilterV2#structfield.filter_values).
@@ -73,10 +83,12 @@ impl FilterV2Builder {
         self.filter_values = input;
         self
     }
+
     /// Returns [`filter_values`](crate::types::FilterV2#structfield.filter_values), if set.
     pub fn get_filter_values(&self) -> &Option<Vec<String>> {
         &self.filter_values
     }
+
     /// System defined filtering condition.
     ///
     /// Sets [`string_condition`](crate::types::FilterV2#structfield.string_condition).
@@ -87,6 +99,7 @@ impl FilterV2Builder {
         self.string_condition = Some(input);
         self
     }
+
     /// System defined filtering condition.
     ///
     /// Sets [`string_condition`](crate::types::FilterV2#structfield.string_condition).
@@ -97,12 +110,14 @@ impl FilterV2Builder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::FilterV2#structfield.string_condition), if set.
     pub fn get_string_condition(
         &self,
     ) -> &Option<crate::types::FilterV2StringCondition> {
         &self.string_condition
     }
+
     /// Builds a [`FilterV2`].
     pub fn build(self) -> crate::types::FilterV2 {
         crate::types::FilterV2 {

@@ -8,6 +8,7 @@ pub struct FilterV2StringCondition {
     /// The string condition.
     pub comparison: Option<crate::types::FilterV2StringConditionComparisonOperator>,
 }
+
 impl FilterV2StringCondition {
     /// The string condition.
     pub fn comparison(
@@ -15,11 +16,13 @@ impl FilterV2StringCondition {
     ) -> Option<&crate::types::FilterV2StringConditionComparisonOperator> {
         self.comparison.as_ref()
     }
+
     /// Creates a new builder for [`FilterV2StringCondition`].
     pub fn builder() -> crate::types::builders::FilterV2StringConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`FilterV2StringCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -28,6 +31,7 @@ pub struct FilterV2StringConditionBuilder {
         crate::types::FilterV2StringConditionComparisonOperator,
     >,
 }
+
 impl FilterV2StringConditionBuilder {
     /// The string condition.
     ///
@@ -39,6 +43,7 @@ impl FilterV2StringConditionBuilder {
         self.comparison = Some(input);
         self
     }
+
     /// The string condition.
     ///
     /// Sets [`comparison`](crate::types::FilterV2StringCondition#structfield.comparison).
@@ -49,12 +54,14 @@ impl FilterV2StringConditionBuilder {
         self.comparison = input;
         self
     }
+
     /// Returns [`comparison`](crate::types::FilterV2StringCondition#structfield.comparison), if set.
     pub fn get_comparison(
         &self,
     ) -> &Option<crate::types::FilterV2StringConditionComparisonOperator> {
         &self.comparison
     }
+
     /// Builds a [`FilterV2StringCondition`].
     pub fn build(self) -> crate::types::FilterV2StringCondition {
         crate::types::FilterV2StringCondition {

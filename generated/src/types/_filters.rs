@@ -18,6 +18,7 @@ pub struct Filters {
     /// A list of up to 10 validationTestTypes can be provided.
     pub validation_test_types: Option<Vec<String>>,
 }
+
 impl Filters {
     /// The queues to use to filter the metrics.
     ///
@@ -25,47 +26,55 @@ impl Filters {
     pub fn queues(&self) -> &[String] {
         self.queues.as_deref().unwrap_or_default()
     }
+
     /// The channel to use to filter the metrics.
     ///
     /// Empty when the field is unset; use `.channels.is_none()` to tell unset from empty.
     pub fn channels(&self) -> &[crate::types::Channel] {
         self.channels.as_deref().unwrap_or_default()
     }
+
     /// A list of up to 100 routing profile IDs or ARNs.
     ///
     /// Empty when the field is unset; use `.routing_profiles.is_none()` to tell unset from empty.
     pub fn routing_profiles(&self) -> &[String] {
         self.routing_profiles.as_deref().unwrap_or_default()
     }
+
     /// A list of expressions as a filter, in which an expression is an object of a step in a routing criteria.
     ///
     /// Empty when the field is unset; use `.routing_step_expressions.is_none()` to tell unset from empty.
     pub fn routing_step_expressions(&self) -> &[String] {
         self.routing_step_expressions.as_deref().unwrap_or_default()
     }
+
     /// A list of up to 50 agent status IDs or ARNs.
     ///
     /// Empty when the field is unset; use `.agent_statuses.is_none()` to tell unset from empty.
     pub fn agent_statuses(&self) -> &[String] {
         self.agent_statuses.as_deref().unwrap_or_default()
     }
+
     /// A list of up to 10 subtypes can be provided.
     ///
     /// Empty when the field is unset; use `.subtypes.is_none()` to tell unset from empty.
     pub fn subtypes(&self) -> &[String] {
         self.subtypes.as_deref().unwrap_or_default()
     }
+
     /// A list of up to 10 validationTestTypes can be provided.
     ///
     /// Empty when the field is unset; use `.validation_test_types.is_none()` to tell unset from empty.
     pub fn validation_test_types(&self) -> &[String] {
         self.validation_test_types.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`Filters`].
     pub fn builder() -> crate::types::builders::FiltersBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Filters`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -78,6 +87,7 @@ pub struct FiltersBuilder {
     pub(crate) subtypes: Option<Vec<String>>,
     pub(crate) validation_test_types: Option<Vec<String>>,
 }
+
 impl FiltersBuilder {
     /// Appends an item to [`queues`](crate::types::Filters#structfield.queues); use [`set_queues`](Self::set_queues) to replace the whole list.
     pub fn queues(mut self, input: impl Into<String>) -> Self {
@@ -86,6 +96,7 @@ impl FiltersBuilder {
         self.queues = Some(v);
         self
     }
+
     /// The queues to use to filter the metrics.
     ///
     /// Sets [`queues`](crate::types::Filters#structfield.queues).
@@ -93,10 +104,12 @@ impl FiltersBuilder {
         self.queues = input;
         self
     }
+
     /// Returns [`queues`](crate::types::Filters#structfield.queues), if set.
     pub fn get_queues(&self) -> &Option<Vec<String>> {
         &self.queues
     }
+
     /// Appends an item to [`channels`](crate::types::Filters#structfield.channels); use [`set_channels`](Self::set_channels) to replace the whole list.
     pub fn channels(mut self, input: crate::types::Channel) -> Self {
         let mut v: Vec<_> = self.channels.unwrap_or_default();
@@ -104,6 +117,7 @@ impl FiltersBuilder {
         self.channels = Some(v);
         self
     }
+
     /// The channel to use to filter the metrics.
     ///
     /// Sets [`channels`](crate::types::Filters#structfield.channels).
@@ -111,10 +125,12 @@ impl FiltersBuilder {
         self.channels = input;
         self
     }
+
     /// Returns [`channels`](crate::types::Filters#structfield.channels), if set.
     pub fn get_channels(&self) -> &Option<Vec<crate::types::Channel>> {
         &self.channels
     }
+
     /// Appends an item to [`routing_profiles`](crate::types::Filters#structfield.routing_profiles); use [`set_routing_profiles`](Self::set_routing_profiles) to replace the whole list.
     pub fn routing_profiles(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.routing_profiles.unwrap_or_default();
@@ -122,6 +138,7 @@ impl FiltersBuilder {
         self.routing_profiles = Some(v);
         self
     }
+
     /// A list of up to 100 routing profile IDs or ARNs.
     ///
     /// Sets [`routing_profiles`](crate::types::Filters#structfield.routing_profiles).
@@ -129,10 +146,12 @@ impl FiltersBuilder {
         self.routing_profiles = input;
         self
     }
+
     /// Returns [`routing_profiles`](crate::types::Filters#structfield.routing_profiles), if set.
     pub fn get_routing_profiles(&self) -> &Option<Vec<String>> {
         &self.routing_profiles
     }
+
     /// Appends an item to [`routing_step_expressions`](crate::types::Filters#structfield.routing_step_expressions); use [`set_routing_step_expressions`](Self::set_routing_step_expressions) to replace the whole list.
     pub fn routing_step_expressions(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.routing_step_expressions.unwrap_or_default();
@@ -140,6 +159,7 @@ impl FiltersBuilder {
         self.routing_step_expressions = Some(v);
         self
     }
+
     /// A list of expressions as a filter, in which an expression is an object of a step in a routing criteria.
     ///
     /// Sets [`routing_step_expressions`](crate::types::Filters#structfield.routing_step_expressions).
@@ -147,10 +167,12 @@ impl FiltersBuilder {
         self.routing_step_expressions = input;
         self
     }
+
     /// Returns [`routing_step_expressions`](crate::types::Filters#structfield.routing_step_expressions), if set.
     pub fn get_routing_step_expressions(&self) -> &Option<Vec<String>> {
         &self.routing_step_expressions
     }
+
     /// Appends an item to [`agent_statuses`](crate::types::Filters#structfield.agent_statuses); use [`set_agent_statuses`](Self::set_agent_statuses) to replace the whole list.
     pub fn agent_statuses(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.agent_statuses.unwrap_or_default();
@@ -158,6 +180,7 @@ impl FiltersBuilder {
         self.agent_statuses = Some(v);
         self
     }
+
     /// A list of up to 50 agent status IDs or ARNs.
     ///
     /// Sets [`agent_statuses`](crate::types::Filters#structfield.agent_statuses).
@@ -165,10 +188,12 @@ impl FiltersBuilder {
         self.agent_statuses = input;
         self
     }
+
     /// Returns [`agent_statuses`](crate::types::Filters#structfield.agent_statuses), if set.
     pub fn get_agent_statuses(&self) -> &Option<Vec<String>> {
         &self.agent_statuses
     }
+
     /// Appends an item to [`subtypes`](crate::types::Filters#structfield.subtypes); use [`set_subtypes`](Self::set_subtypes) to replace the whole list.
     pub fn subtypes(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.subtypes.unwrap_or_default();
@@ -176,6 +201,7 @@ impl FiltersBuilder {
         self.subtypes = Some(v);
         self
     }
+
     /// A list of up to 10 subtypes can be provided.
     ///
     /// Sets [`subtypes`](crate::types::Filters#structfield.subtypes).
@@ -183,10 +209,12 @@ impl FiltersBuilder {
         self.subtypes = input;
         self
     }
+
     /// Returns [`subtypes`](crate::types::Filters#structfield.subtypes), if set.
     pub fn get_subtypes(&self) -> &Option<Vec<String>> {
         &self.subtypes
     }
+
     /// Appends an item to [`validation_test_types`](crate::types::Filters#structfield.validation_test_types); use [`set_validation_test_types`](Self::set_validation_test_types) to replace the whole list.
     pub fn validation_test_types(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.validation_test_types.unwrap_or_default();
@@ -194,6 +222,7 @@ impl FiltersBuilder {
         self.validation_test_types = Some(v);
         self
     }
+
     /// A list of up to 10 validationTestTypes can be provided.
     ///
     /// Sets [`validation_test_types`](crate::types::Filters#structfield.validation_test_types).
@@ -201,10 +230,12 @@ impl FiltersBuilder {
         self.validation_test_types = input;
         self
     }
+
     /// Returns [`validation_test_types`](crate::types::Filters#structfield.validation_test_types), if set.
     pub fn get_validation_test_types(&self) -> &Option<Vec<String>> {
         &self.validation_test_types
     }
+
     /// Builds a [`Filters`].
     pub fn build(self) -> crate::types::Filters {
         crate::types::Filters {

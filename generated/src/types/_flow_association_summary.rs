@@ -10,26 +10,31 @@ pub struct FlowAssociationSummary {
     /// The type of resource association.
     pub resource_type: Option<crate::types::ListFlowAssociationResourceType>,
 }
+
 impl FlowAssociationSummary {
     /// The identifier of the resource.
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn flow_id(&self) -> Option<&str> {
         self.flow_id.as_deref()
     }
+
     /// The type of resource association.
     pub fn resource_type(
         &self,
     ) -> Option<&crate::types::ListFlowAssociationResourceType> {
         self.resource_type.as_ref()
     }
+
     /// Creates a new builder for [`FlowAssociationSummary`].
     pub fn builder() -> crate::types::builders::FlowAssociationSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`FlowAssociationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct FlowAssociationSummaryBuilder {
     pub(crate) flow_id: Option<String>,
     pub(crate) resource_type: Option<crate::types::ListFlowAssociationResourceType>,
 }
+
 impl FlowAssociationSummaryBuilder {
     /// The identifier of the resource.
     ///
@@ -46,6 +52,7 @@ impl FlowAssociationSummaryBuilder {
         self.resource_id = Some(input.into());
         self
     }
+
     /// The identifier of the resource.
     ///
     /// Sets [`resource_id`](crate::types::FlowAssociationSummary#structfield.resource_id).
@@ -53,10 +60,12 @@ impl FlowAssociationSummaryBuilder {
         self.resource_id = input;
         self
     }
+
     /// Returns [`resource_id`](crate::types::FlowAssociationSummary#structfield.resource_id), if set.
     pub fn get_resource_id(&self) -> &Option<String> {
         &self.resource_id
     }
+
     /// The identifier of the flow.
     ///
     /// Sets [`flow_id`](crate::types::FlowAssociationSummary#structfield.flow_id).
@@ -64,6 +73,7 @@ impl FlowAssociationSummaryBuilder {
         self.flow_id = Some(input.into());
         self
     }
+
     /// The identifier of the flow.
     ///
     /// Sets [`flow_id`](crate::types::FlowAssociationSummary#structfield.flow_id).
@@ -71,10 +81,12 @@ impl FlowAssociationSummaryBuilder {
         self.flow_id = input;
         self
     }
+
     /// Returns [`flow_id`](crate::types::FlowAssociationSummary#structfield.flow_id), if set.
     pub fn get_flow_id(&self) -> &Option<String> {
         &self.flow_id
     }
+
     /// The type of resource association.
     ///
     /// Sets [`resource_type`](crate::types::FlowAssociationSummary#structfield.resource_type).
@@ -85,6 +97,7 @@ impl FlowAssociationSummaryBuilder {
         self.resource_type = Some(input);
         self
     }
+
     /// The type of resource association.
     ///
     /// Sets [`resource_type`](crate::types::FlowAssociationSummary#structfield.resource_type).
@@ -95,12 +108,14 @@ impl FlowAssociationSummaryBuilder {
         self.resource_type = input;
         self
     }
+
     /// Returns [`resource_type`](crate::types::FlowAssociationSummary#structfield.resource_type), if set.
     pub fn get_resource_type(
         &self,
     ) -> &Option<crate::types::ListFlowAssociationResourceType> {
         &self.resource_type
     }
+
     /// Builds a [`FlowAssociationSummary`].
     pub fn build(self) -> crate::types::FlowAssociationSummary {
         crate::types::FlowAssociationSummary {

@@ -8,20 +8,24 @@ pub struct FlowModule {
     /// If of Flow Modules invocable as tool
     pub flow_module_id: Option<String>,
 }
+
 impl FlowModule {
     /// Only Type we support is MCP.
     pub fn r#type(&self) -> Option<&crate::types::FlowModuleType> {
         self.r#type.as_ref()
     }
+
     /// If of Flow Modules invocable as tool
     pub fn flow_module_id(&self) -> Option<&str> {
         self.flow_module_id.as_deref()
     }
+
     /// Creates a new builder for [`FlowModule`].
     pub fn builder() -> crate::types::builders::FlowModuleBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`FlowModule`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct FlowModuleBuilder {
     pub(crate) r#type: Option<crate::types::FlowModuleType>,
     pub(crate) flow_module_id: Option<String>,
 }
+
 impl FlowModuleBuilder {
     /// Only Type we support is MCP.
     ///
@@ -37,6 +42,7 @@ impl FlowModuleBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// Only Type we support is MCP.
     ///
     /// Sets [`type`](crate::types::FlowModule#structfield.type).
@@ -44,10 +50,12 @@ impl FlowModuleBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::FlowModule#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::FlowModuleType> {
         &self.r#type
     }
+
     /// If of Flow Modules invocable as tool
     ///
     /// Sets [`flow_module_id`](crate::types::FlowModule#structfield.flow_module_id).
@@ -55,6 +63,7 @@ impl FlowModuleBuilder {
         self.flow_module_id = Some(input.into());
         self
     }
+
     /// If of Flow Modules invocable as tool
     ///
     /// Sets [`flow_module_id`](crate::types::FlowModule#structfield.flow_module_id).
@@ -62,10 +71,12 @@ impl FlowModuleBuilder {
         self.flow_module_id = input;
         self
     }
+
     /// Returns [`flow_module_id`](crate::types::FlowModule#structfield.flow_module_id), if set.
     pub fn get_flow_module_id(&self) -> &Option<String> {
         &self.flow_module_id
     }
+
     /// Builds a [`FlowModule`].
     pub fn build(self) -> crate::types::FlowModule {
         crate::types::FlowModule {

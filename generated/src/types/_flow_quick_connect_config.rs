@@ -6,22 +6,26 @@ pub struct FlowQuickConnectConfig {
     /// The contact flow ID for the quick connect configuration.
     pub contact_flow_id: String,
 }
+
 impl FlowQuickConnectConfig {
     /// The contact flow ID for the quick connect configuration.
     pub fn contact_flow_id(&self) -> &str {
         &self.contact_flow_id
     }
+
     /// Creates a new builder for [`FlowQuickConnectConfig`].
     pub fn builder() -> crate::types::builders::FlowQuickConnectConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`FlowQuickConnectConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FlowQuickConnectConfigBuilder {
     pub(crate) contact_flow_id: Option<String>,
 }
+
 impl FlowQuickConnectConfigBuilder {
     /// The contact flow ID for the quick connect configuration.
     ///
@@ -30,6 +34,7 @@ impl FlowQuickConnectConfigBuilder {
         self.contact_flow_id = Some(input.into());
         self
     }
+
     /// The contact flow ID for the quick connect configuration.
     ///
     /// Sets [`contact_flow_id`](crate::types::FlowQuickConnectConfig#structfield.contact_flow_id). This field is required.
@@ -37,10 +42,12 @@ impl FlowQuickConnectConfigBuilder {
         self.contact_flow_id = input;
         self
     }
+
     /// Returns [`contact_flow_id`](crate::types::FlowQuickConnectConfig#structfield.contact_flow_id), if set.
     pub fn get_contact_flow_id(&self) -> &Option<String> {
         &self.contact_flow_id
     }
+
     /// Builds a [`FlowQuickConnectConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,22 +8,26 @@ pub struct FontFamily {
     /// *Note: this member is named `default` in the model.*
     pub default_value: Option<crate::types::WorkspaceFontFamily>,
 }
+
 impl FontFamily {
     /// The default font family to use in the workspace theme.
     pub fn default_value(&self) -> Option<&crate::types::WorkspaceFontFamily> {
         self.default_value.as_ref()
     }
+
     /// Creates a new builder for [`FontFamily`].
     pub fn builder() -> crate::types::builders::FontFamilyBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`FontFamily`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FontFamilyBuilder {
     pub(crate) default_value: Option<crate::types::WorkspaceFontFamily>,
 }
+
 impl FontFamilyBuilder {
     /// The default font family to use in the workspace theme.
     ///
@@ -32,6 +36,7 @@ impl FontFamilyBuilder {
         self.default_value = Some(input);
         self
     }
+
     /// The default font family to use in the workspace theme.
     ///
     /// Sets [`default_value`](crate::types::FontFamily#structfield.default_value).
@@ -42,10 +47,12 @@ impl FontFamilyBuilder {
         self.default_value = input;
         self
     }
+
     /// Returns [`default_value`](crate::types::FontFamily#structfield.default_value), if set.
     pub fn get_default(&self) -> &Option<crate::types::WorkspaceFontFamily> {
         &self.default_value
     }
+
     /// Builds a [`FontFamily`].
     pub fn build(self) -> crate::types::FontFamily {
         crate::types::FontFamily {

@@ -10,24 +10,29 @@ pub struct GlobalResiliencyMetadata {
     /// The identifier of the traffic distribution group.
     pub traffic_distribution_group_id: Option<String>,
 }
+
 impl GlobalResiliencyMetadata {
     /// The current AWS region in which the contact is active.
     pub fn active_region(&self) -> Option<&str> {
         self.active_region.as_deref()
     }
+
     /// The AWS region where the contact was originally created and initiated.
     pub fn origin_region(&self) -> Option<&str> {
         self.origin_region.as_deref()
     }
+
     /// The identifier of the traffic distribution group.
     pub fn traffic_distribution_group_id(&self) -> Option<&str> {
         self.traffic_distribution_group_id.as_deref()
     }
+
     /// Creates a new builder for [`GlobalResiliencyMetadata`].
     pub fn builder() -> crate::types::builders::GlobalResiliencyMetadataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`GlobalResiliencyMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct GlobalResiliencyMetadataBuilder {
     pub(crate) origin_region: Option<String>,
     pub(crate) traffic_distribution_group_id: Option<String>,
 }
+
 impl GlobalResiliencyMetadataBuilder {
     /// The current AWS region in which the contact is active.
     ///
@@ -44,6 +50,7 @@ impl GlobalResiliencyMetadataBuilder {
         self.active_region = Some(input.into());
         self
     }
+
     /// The current AWS region in which the contact is active.
     ///
     /// Sets [`active_region`](crate::types::GlobalResiliencyMetadata#structfield.active_region).
@@ -51,10 +58,12 @@ impl GlobalResiliencyMetadataBuilder {
         self.active_region = input;
         self
     }
+
     /// Returns [`active_region`](crate::types::GlobalResiliencyMetadata#structfield.active_region), if set.
     pub fn get_active_region(&self) -> &Option<String> {
         &self.active_region
     }
+
     /// The AWS region where the contact was originally created and initiated.
     ///
     /// Sets [`origin_region`](crate::types::GlobalResiliencyMetadata#structfield.origin_region).
@@ -62,6 +71,7 @@ impl GlobalResiliencyMetadataBuilder {
         self.origin_region = Some(input.into());
         self
     }
+
     /// The AWS region where the contact was originally created and initiated.
     ///
     /// Sets [`origin_region`](crate::types::GlobalResiliencyMetadata#structfield.origin_region).
@@ -69,10 +79,12 @@ impl GlobalResiliencyMetadataBuilder {
         self.origin_region = input;
         self
     }
+
     /// Returns [`origin_region`](crate::types::GlobalResiliencyMetadata#structfield.origin_region), if set.
     pub fn get_origin_region(&self) -> &Option<String> {
         &self.origin_region
     }
+
     /// The identifier of the traffic distribution group.
     ///
     /// Sets [`traffic_distribution_group_id`](crate::types::GlobalResiliencyMetadata#structfield.traffic_distribution_group_id).
@@ -80,6 +92,7 @@ impl GlobalResiliencyMetadataBuilder {
         self.traffic_distribution_group_id = Some(input.into());
         self
     }
+
     /// The identifier of the traffic distribution group.
     ///
     /// Sets [`traffic_distribution_group_id`](crate::types::GlobalResiliencyMetadata#structfield.traffic_distribution_group_id).
@@ -87,10 +100,12 @@ impl GlobalResiliencyMetadataBuilder {
         self.traffic_distribution_group_id = input;
         self
     }
+
     /// Returns [`traffic_distribution_group_id`](crate::types::GlobalResiliencyMetadata#structfield.traffic_distribution_group_id), if set.
     pub fn get_traffic_distribution_group_id(&self) -> &Option<String> {
         &self.traffic_distribution_group_id
     }
+
     /// Builds a [`GlobalResiliencyMetadata`].
     pub fn build(self) -> crate::types::GlobalResiliencyMetadata {
         crate::types::GlobalResiliencyMetadata {

@@ -8,6 +8,7 @@ pub struct GranularAccessControlConfiguration {
         crate::types::DataTableAccessControlConfiguration,
     >,
 }
+
 impl GranularAccessControlConfiguration {
     /// The access control configuration for data tables.
     pub fn data_table_access_control_configuration(
@@ -15,11 +16,13 @@ impl GranularAccessControlConfiguration {
     ) -> Option<&crate::types::DataTableAccessControlConfiguration> {
         self.data_table_access_control_configuration.as_ref()
     }
+
     /// Creates a new builder for [`GranularAccessControlConfiguration`].
     pub fn builder() -> crate::types::builders::GranularAccessControlConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`GranularAccessControlConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -28,6 +31,7 @@ pub struct GranularAccessControlConfigurationBuilder {
         crate::types::DataTableAccessControlConfiguration,
     >,
 }
+
 impl GranularAccessControlConfigurationBuilder {
     /// The access control configuration for data tables.
     ///
@@ -39,6 +43,7 @@ impl GranularAccessControlConfigurationBuilder {
         self.data_table_access_control_configuration = Some(input);
         self
     }
+
     /// The access control configuration for data tables.
     ///
     /// Sets [`data_table_access_control_configuration`](crate::types::GranularAccessControlConfiguration#structfield.data_table_access_control_configuration).
@@ -49,12 +54,14 @@ impl GranularAccessControlConfigurationBuilder {
         self.data_table_access_control_configuration = input;
         self
     }
+
     /// Returns [`data_table_access_control_configuration`](crate::types::GranularAccessControlConfiguration#structfield.data_table_access_control_configuration), if set.
     pub fn get_data_table_access_control_configuration(
         &self,
     ) -> &Option<crate::types::DataTableAccessControlConfiguration> {
         &self.data_table_access_control_configuration
     }
+
     /// Builds a [`GranularAccessControlConfiguration`].
     pub fn build(self) -> crate::types::GranularAccessControlConfiguration {
         crate::types::GranularAccessControlConfiguration {

@@ -25,6 +25,7 @@ pub enum Grouping {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for Grouping {
     fn from(s: &str) -> Self {
         match s {
@@ -45,12 +46,14 @@ impl ::std::convert::From<&str> for Grouping {
         }
     }
 }
+
 impl ::std::str::FromStr for Grouping {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl Grouping {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -65,6 +68,7 @@ impl Grouping {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -77,6 +81,7 @@ impl Grouping {
             "VALIDATION_TEST_TYPE",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -85,11 +90,13 @@ impl Grouping {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for Grouping {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for Grouping {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

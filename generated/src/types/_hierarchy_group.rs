@@ -20,44 +20,54 @@ pub struct HierarchyGroup {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl HierarchyGroup {
     /// The identifier of the hierarchy group.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the hierarchy group.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the hierarchy group.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The identifier of the level in the hierarchy group.
     pub fn level_id(&self) -> Option<&str> {
         self.level_id.as_deref()
     }
+
     /// Information about the levels in the hierarchy group.
     pub fn hierarchy_path(&self) -> Option<&crate::types::HierarchyPath> {
         self.hierarchy_path.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`HierarchyGroup`].
     pub fn builder() -> crate::types::builders::HierarchyGroupBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HierarchyGroup`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -71,6 +81,7 @@ pub struct HierarchyGroupBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl HierarchyGroupBuilder {
     /// The identifier of the hierarchy group.
     ///
@@ -79,6 +90,7 @@ impl HierarchyGroupBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the hierarchy group.
     ///
     /// Sets [`id`](crate::types::HierarchyGroup#structfield.id).
@@ -86,10 +98,12 @@ impl HierarchyGroupBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::HierarchyGroup#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the hierarchy group.
     ///
     /// Sets [`arn`](crate::types::HierarchyGroup#structfield.arn).
@@ -97,6 +111,7 @@ impl HierarchyGroupBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the hierarchy group.
     ///
     /// Sets [`arn`](crate::types::HierarchyGroup#structfield.arn).
@@ -104,10 +119,12 @@ impl HierarchyGroupBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::HierarchyGroup#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the hierarchy group.
     ///
     /// Sets [`name`](crate::types::HierarchyGroup#structfield.name).
@@ -115,6 +132,7 @@ impl HierarchyGroupBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the hierarchy group.
     ///
     /// Sets [`name`](crate::types::HierarchyGroup#structfield.name).
@@ -122,10 +140,12 @@ impl HierarchyGroupBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::HierarchyGroup#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The identifier of the level in the hierarchy group.
     ///
     /// Sets [`level_id`](crate::types::HierarchyGroup#structfield.level_id).
@@ -133,6 +153,7 @@ impl HierarchyGroupBuilder {
         self.level_id = Some(input.into());
         self
     }
+
     /// The identifier of the level in the hierarchy group.
     ///
     /// Sets [`level_id`](crate::types::HierarchyGroup#structfield.level_id).
@@ -140,10 +161,12 @@ impl HierarchyGroupBuilder {
         self.level_id = input;
         self
     }
+
     /// Returns [`level_id`](crate::types::HierarchyGroup#structfield.level_id), if set.
     pub fn get_level_id(&self) -> &Option<String> {
         &self.level_id
     }
+
     /// Information about the levels in the hierarchy group.
     ///
     /// Sets [`hierarchy_path`](crate::types::HierarchyGroup#structfield.hierarchy_path).
@@ -151,6 +174,7 @@ impl HierarchyGroupBuilder {
         self.hierarchy_path = Some(input);
         self
     }
+
     /// Information about the levels in the hierarchy group.
     ///
     /// Sets [`hierarchy_path`](crate::types::HierarchyGroup#structfield.hierarchy_path).
@@ -161,10 +185,12 @@ impl HierarchyGroupBuilder {
         self.hierarchy_path = input;
         self
     }
+
     /// Returns [`hierarchy_path`](crate::types::HierarchyGroup#structfield.hierarchy_path), if set.
     pub fn get_hierarchy_path(&self) -> &Option<crate::types::HierarchyPath> {
         &self.hierarchy_path
     }
+
     /// Inserts an entry into [`tags`](crate::types::HierarchyGroup#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -172,6 +198,7 @@ impl HierarchyGroupBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::HierarchyGroup#structfield.tags).
@@ -182,10 +209,12 @@ impl HierarchyGroupBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::HierarchyGroup#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HierarchyGroup#structfield.last_modified_time).
@@ -193,6 +222,7 @@ impl HierarchyGroupBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HierarchyGroup#structfield.last_modified_time).
@@ -203,10 +233,12 @@ impl HierarchyGroupBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::HierarchyGroup#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HierarchyGroup#structfield.last_modified_region).
@@ -214,6 +246,7 @@ impl HierarchyGroupBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HierarchyGroup#structfield.last_modified_region).
@@ -221,10 +254,12 @@ impl HierarchyGroupBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::HierarchyGroup#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`HierarchyGroup`].
     pub fn build(self) -> crate::types::HierarchyGroup {
         crate::types::HierarchyGroup {

@@ -8,22 +8,26 @@ pub struct HierarchyGroupCondition {
     /// The type of hierarchy group match.
     pub hierarchy_group_match_type: Option<crate::types::HierarchyGroupMatchType>,
 }
+
 impl HierarchyGroupCondition {
     /// The value in the hierarchy group condition.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// The type of hierarchy group match.
     pub fn hierarchy_group_match_type(
         &self,
     ) -> Option<&crate::types::HierarchyGroupMatchType> {
         self.hierarchy_group_match_type.as_ref()
     }
+
     /// Creates a new builder for [`HierarchyGroupCondition`].
     pub fn builder() -> crate::types::builders::HierarchyGroupConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HierarchyGroupCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct HierarchyGroupConditionBuilder {
     pub(crate) value: Option<String>,
     pub(crate) hierarchy_group_match_type: Option<crate::types::HierarchyGroupMatchType>,
 }
+
 impl HierarchyGroupConditionBuilder {
     /// The value in the hierarchy group condition.
     ///
@@ -39,6 +44,7 @@ impl HierarchyGroupConditionBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The value in the hierarchy group condition.
     ///
     /// Sets [`value`](crate::types::HierarchyGroupCondition#structfield.value).
@@ -46,10 +52,12 @@ impl HierarchyGroupConditionBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::HierarchyGroupCondition#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// The type of hierarchy group match.
     ///
     /// Sets [`hierarchy_group_match_type`](crate::types::HierarchyGroupCondition#structfield.hierarchy_group_match_type).
@@ -60,6 +68,7 @@ impl HierarchyGroupConditionBuilder {
         self.hierarchy_group_match_type = Some(input);
         self
     }
+
     /// The type of hierarchy group match.
     ///
     /// Sets [`hierarchy_group_match_type`](crate::types::HierarchyGroupCondition#structfield.hierarchy_group_match_type).
@@ -70,12 +79,14 @@ impl HierarchyGroupConditionBuilder {
         self.hierarchy_group_match_type = input;
         self
     }
+
     /// Returns [`hierarchy_group_match_type`](crate::types::HierarchyGroupCondition#structfield.hierarchy_group_match_type), if set.
     pub fn get_hierarchy_group_match_type(
         &self,
     ) -> &Option<crate::types::HierarchyGroupMatchType> {
         &self.hierarchy_group_match_type
     }
+
     /// Builds a [`HierarchyGroupCondition`].
     pub fn build(self) -> crate::types::HierarchyGroupCondition {
         crate::types::HierarchyGroupCondition {

@@ -8,20 +8,24 @@ pub struct HierarchyGroupSummaryReference {
     /// The Amazon Resource Name (ARN) for the hierarchy group.
     pub arn: Option<String>,
 }
+
 impl HierarchyGroupSummaryReference {
     /// The unique identifier for the hierarchy group.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the hierarchy group.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`HierarchyGroupSummaryReference`].
     pub fn builder() -> crate::types::builders::HierarchyGroupSummaryReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HierarchyGroupSummaryReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct HierarchyGroupSummaryReferenceBuilder {
     pub(crate) id: Option<String>,
     pub(crate) arn: Option<String>,
 }
+
 impl HierarchyGroupSummaryReferenceBuilder {
     /// The unique identifier for the hierarchy group.
     ///
@@ -37,6 +42,7 @@ impl HierarchyGroupSummaryReferenceBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier for the hierarchy group.
     ///
     /// Sets [`id`](crate::types::HierarchyGroupSummaryReference#structfield.id).
@@ -44,10 +50,12 @@ impl HierarchyGroupSummaryReferenceBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::HierarchyGroupSummaryReference#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) for the hierarchy group.
     ///
     /// Sets [`arn`](crate::types::HierarchyGroupSummaryReference#structfield.arn).
@@ -55,6 +63,7 @@ impl HierarchyGroupSummaryReferenceBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the hierarchy group.
     ///
     /// Sets [`arn`](crate::types::HierarchyGroupSummaryReference#structfield.arn).
@@ -62,10 +71,12 @@ impl HierarchyGroupSummaryReferenceBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::HierarchyGroupSummaryReference#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// Builds a [`HierarchyGroupSummaryReference`].
     pub fn build(self) -> crate::types::HierarchyGroupSummaryReference {
         crate::types::HierarchyGroupSummaryReference {

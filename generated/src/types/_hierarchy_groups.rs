@@ -14,32 +14,39 @@ pub struct HierarchyGroups {
     /// The group at level five of the agent hierarchy.
     pub level5: Option<crate::types::AgentHierarchyGroup>,
 }
+
 impl HierarchyGroups {
     /// The group at level one of the agent hierarchy.
     pub fn level1(&self) -> Option<&crate::types::AgentHierarchyGroup> {
         self.level1.as_ref()
     }
+
     /// The group at level two of the agent hierarchy.
     pub fn level2(&self) -> Option<&crate::types::AgentHierarchyGroup> {
         self.level2.as_ref()
     }
+
     /// The group at level three of the agent hierarchy.
     pub fn level3(&self) -> Option<&crate::types::AgentHierarchyGroup> {
         self.level3.as_ref()
     }
+
     /// The group at level four of the agent hierarchy.
     pub fn level4(&self) -> Option<&crate::types::AgentHierarchyGroup> {
         self.level4.as_ref()
     }
+
     /// The group at level five of the agent hierarchy.
     pub fn level5(&self) -> Option<&crate::types::AgentHierarchyGroup> {
         self.level5.as_ref()
     }
+
     /// Creates a new builder for [`HierarchyGroups`].
     pub fn builder() -> crate::types::builders::HierarchyGroupsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HierarchyGroups`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct HierarchyGroupsBuilder {
     pub(crate) level4: Option<crate::types::AgentHierarchyGroup>,
     pub(crate) level5: Option<crate::types::AgentHierarchyGroup>,
 }
+
 impl HierarchyGroupsBuilder {
     /// The group at level one of the agent hierarchy.
     ///
@@ -58,6 +66,7 @@ impl HierarchyGroupsBuilder {
         self.level1 = Some(input);
         self
     }
+
     /// The group at level one of the agent hierarchy.
     ///
     /// Sets [`level1`](crate::types::HierarchyGroups#structfield.level1).
@@ -68,10 +77,12 @@ impl HierarchyGroupsBuilder {
         self.level1 = input;
         self
     }
+
     /// Returns [`level1`](crate::types::HierarchyGroups#structfield.level1), if set.
     pub fn get_level1(&self) -> &Option<crate::types::AgentHierarchyGroup> {
         &self.level1
     }
+
     /// The group at level two of the agent hierarchy.
     ///
     /// Sets [`level2`](crate::types::HierarchyGroups#structfield.level2).
@@ -79,6 +90,7 @@ impl HierarchyGroupsBuilder {
         self.level2 = Some(input);
         self
     }
+
     /// The group at level two of the agent hierarchy.
     ///
     /// Sets [`level2`](crate::types::HierarchyGroups#structfield.level2).
@@ -89,10 +101,12 @@ impl HierarchyGroupsBuilder {
         self.level2 = input;
         self
     }
+
     /// Returns [`level2`](crate::types::HierarchyGroups#structfield.level2), if set.
     pub fn get_level2(&self) -> &Option<crate::types::AgentHierarchyGroup> {
         &self.level2
     }
+
     /// The group at level three of the agent hierarchy.
     ///
     /// Sets [`level3`](crate::types::HierarchyGroups#structfield.level3).
@@ -100,6 +114,7 @@ impl HierarchyGroupsBuilder {
         self.level3 = Some(input);
         self
     }
+
     /// The group at level three of the agent hierarchy.
     ///
     /// Sets [`level3`](crate::types::HierarchyGroups#structfield.level3).
@@ -110,10 +125,12 @@ impl HierarchyGroupsBuilder {
         self.level3 = input;
         self
     }
+
     /// Returns [`level3`](crate::types::HierarchyGroups#structfield.level3), if set.
     pub fn get_level3(&self) -> &Option<crate::types::AgentHierarchyGroup> {
         &self.level3
     }
+
     /// The group at level four of the agent hierarchy.
     ///
     /// Sets [`level4`](crate::types::HierarchyGroups#structfield.level4).
@@ -121,6 +138,7 @@ impl HierarchyGroupsBuilder {
         self.level4 = Some(input);
         self
     }
+
     /// The group at level four of the agent hierarchy.
     ///
     /// Sets [`level4`](crate::types::HierarchyGroups#structfield.level4).
@@ -131,10 +149,12 @@ impl HierarchyGroupsBuilder {
         self.level4 = input;
         self
     }
+
     /// Returns [`level4`](crate::types::HierarchyGroups#structfield.level4), if set.
     pub fn get_level4(&self) -> &Option<crate::types::AgentHierarchyGroup> {
         &self.level4
     }
+
     /// The group at level five of the agent hierarchy.
     ///
     /// Sets [`level5`](crate::types::HierarchyGroups#structfield.level5).
@@ -142,6 +162,7 @@ impl HierarchyGroupsBuilder {
         self.level5 = Some(input);
         self
     }
+
     /// The group at level five of the agent hierarchy.
     ///
     /// Sets [`level5`](crate::types::HierarchyGroups#structfield.level5).
@@ -152,10 +173,12 @@ impl HierarchyGroupsBuilder {
         self.level5 = input;
         self
     }
+
     /// Returns [`level5`](crate::types::HierarchyGroups#structfield.level5), if set.
     pub fn get_level5(&self) -> &Option<crate::types::AgentHierarchyGroup> {
         &self.level5
     }
+
     /// Builds a [`HierarchyGroups`].
     pub fn build(self) -> crate::types::HierarchyGroups {
         crate::types::HierarchyGroups {

@@ -6,22 +6,26 @@ pub struct HierarchyLevelUpdate {
     /// The name of the user hierarchy level. Must not be more than 50 characters.
     pub name: String,
 }
+
 impl HierarchyLevelUpdate {
     /// The name of the user hierarchy level.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// Creates a new builder for [`HierarchyLevelUpdate`].
     pub fn builder() -> crate::types::builders::HierarchyLevelUpdateBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HierarchyLevelUpdate`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct HierarchyLevelUpdateBuilder {
     pub(crate) name: Option<String>,
 }
+
 impl HierarchyLevelUpdateBuilder {
     /// The name of the user hierarchy level.
     ///
@@ -30,6 +34,7 @@ impl HierarchyLevelUpdateBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the user hierarchy level.
     ///
     /// Sets [`name`](crate::types::HierarchyLevelUpdate#structfield.name). This field is required.
@@ -37,10 +42,12 @@ impl HierarchyLevelUpdateBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::HierarchyLevelUpdate#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Builds a [`HierarchyLevelUpdate`].
     ///
     /// Fails when one of these fields is unset:

@@ -14,32 +14,39 @@ pub struct HierarchyPath {
     /// Information about level five.
     pub level_five: Option<crate::types::HierarchyGroupSummary>,
 }
+
 impl HierarchyPath {
     /// Information about level one.
     pub fn level_one(&self) -> Option<&crate::types::HierarchyGroupSummary> {
         self.level_one.as_ref()
     }
+
     /// Information about level two.
     pub fn level_two(&self) -> Option<&crate::types::HierarchyGroupSummary> {
         self.level_two.as_ref()
     }
+
     /// Information about level three.
     pub fn level_three(&self) -> Option<&crate::types::HierarchyGroupSummary> {
         self.level_three.as_ref()
     }
+
     /// Information about level four.
     pub fn level_four(&self) -> Option<&crate::types::HierarchyGroupSummary> {
         self.level_four.as_ref()
     }
+
     /// Information about level five.
     pub fn level_five(&self) -> Option<&crate::types::HierarchyGroupSummary> {
         self.level_five.as_ref()
     }
+
     /// Creates a new builder for [`HierarchyPath`].
     pub fn builder() -> crate::types::builders::HierarchyPathBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HierarchyPath`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct HierarchyPathBuilder {
     pub(crate) level_four: Option<crate::types::HierarchyGroupSummary>,
     pub(crate) level_five: Option<crate::types::HierarchyGroupSummary>,
 }
+
 impl HierarchyPathBuilder {
     /// Information about level one.
     ///
@@ -58,6 +66,7 @@ impl HierarchyPathBuilder {
         self.level_one = Some(input);
         self
     }
+
     /// Information about level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyPath#structfield.level_one).
@@ -68,10 +77,12 @@ impl HierarchyPathBuilder {
         self.level_one = input;
         self
     }
+
     /// Returns [`level_one`](crate::types::HierarchyPath#structfield.level_one), if set.
     pub fn get_level_one(&self) -> &Option<crate::types::HierarchyGroupSummary> {
         &self.level_one
     }
+
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyPath#structfield.level_two).
@@ -79,6 +90,7 @@ impl HierarchyPathBuilder {
         self.level_two = Some(input);
         self
     }
+
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyPath#structfield.level_two).
@@ -89,10 +101,12 @@ impl HierarchyPathBuilder {
         self.level_two = input;
         self
     }
+
     /// Returns [`level_two`](crate::types::HierarchyPath#structfield.level_two), if set.
     pub fn get_level_two(&self) -> &Option<crate::types::HierarchyGroupSummary> {
         &self.level_two
     }
+
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyPath#structfield.level_three).
@@ -100,6 +114,7 @@ impl HierarchyPathBuilder {
         self.level_three = Some(input);
         self
     }
+
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyPath#structfield.level_three).
@@ -110,10 +125,12 @@ impl HierarchyPathBuilder {
         self.level_three = input;
         self
     }
+
     /// Returns [`level_three`](crate::types::HierarchyPath#structfield.level_three), if set.
     pub fn get_level_three(&self) -> &Option<crate::types::HierarchyGroupSummary> {
         &self.level_three
     }
+
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyPath#structfield.level_four).
@@ -121,6 +138,7 @@ impl HierarchyPathBuilder {
         self.level_four = Some(input);
         self
     }
+
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyPath#structfield.level_four).
@@ -131,10 +149,12 @@ impl HierarchyPathBuilder {
         self.level_four = input;
         self
     }
+
     /// Returns [`level_four`](crate::types::HierarchyPath#structfield.level_four), if set.
     pub fn get_level_four(&self) -> &Option<crate::types::HierarchyGroupSummary> {
         &self.level_four
     }
+
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyPath#structfield.level_five).
@@ -142,6 +162,7 @@ impl HierarchyPathBuilder {
         self.level_five = Some(input);
         self
     }
+
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyPath#structfield.level_five).
@@ -152,10 +173,12 @@ impl HierarchyPathBuilder {
         self.level_five = input;
         self
     }
+
     /// Returns [`level_five`](crate::types::HierarchyPath#structfield.level_five), if set.
     pub fn get_level_five(&self) -> &Option<crate::types::HierarchyGroupSummary> {
         &self.level_five
     }
+
     /// Builds a [`HierarchyPath`].
     pub fn build(self) -> crate::types::HierarchyPath {
         crate::types::HierarchyPath {

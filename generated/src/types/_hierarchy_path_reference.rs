@@ -14,32 +14,39 @@ pub struct HierarchyPathReference {
     /// Information about level five.
     pub level_five: Option<crate::types::HierarchyGroupSummaryReference>,
 }
+
 impl HierarchyPathReference {
     /// Information about level one.
     pub fn level_one(&self) -> Option<&crate::types::HierarchyGroupSummaryReference> {
         self.level_one.as_ref()
     }
+
     /// Information about level two.
     pub fn level_two(&self) -> Option<&crate::types::HierarchyGroupSummaryReference> {
         self.level_two.as_ref()
     }
+
     /// Information about level three.
     pub fn level_three(&self) -> Option<&crate::types::HierarchyGroupSummaryReference> {
         self.level_three.as_ref()
     }
+
     /// Information about level four.
     pub fn level_four(&self) -> Option<&crate::types::HierarchyGroupSummaryReference> {
         self.level_four.as_ref()
     }
+
     /// Information about level five.
     pub fn level_five(&self) -> Option<&crate::types::HierarchyGroupSummaryReference> {
         self.level_five.as_ref()
     }
+
     /// Creates a new builder for [`HierarchyPathReference`].
     pub fn builder() -> crate::types::builders::HierarchyPathReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HierarchyPathReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct HierarchyPathReferenceBuilder {
     pub(crate) level_four: Option<crate::types::HierarchyGroupSummaryReference>,
     pub(crate) level_five: Option<crate::types::HierarchyGroupSummaryReference>,
 }
+
 impl HierarchyPathReferenceBuilder {
     /// Information about level one.
     ///
@@ -61,6 +69,7 @@ impl HierarchyPathReferenceBuilder {
         self.level_one = Some(input);
         self
     }
+
     /// Information about level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyPathReference#structfield.level_one).
@@ -71,12 +80,14 @@ impl HierarchyPathReferenceBuilder {
         self.level_one = input;
         self
     }
+
     /// Returns [`level_one`](crate::types::HierarchyPathReference#structfield.level_one), if set.
     pub fn get_level_one(
         &self,
     ) -> &Option<crate::types::HierarchyGroupSummaryReference> {
         &self.level_one
     }
+
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyPathReference#structfield.level_two).
@@ -87,6 +98,7 @@ impl HierarchyPathReferenceBuilder {
         self.level_two = Some(input);
         self
     }
+
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyPathReference#structfield.level_two).
@@ -97,12 +109,14 @@ impl HierarchyPathReferenceBuilder {
         self.level_two = input;
         self
     }
+
     /// Returns [`level_two`](crate::types::HierarchyPathReference#structfield.level_two), if set.
     pub fn get_level_two(
         &self,
     ) -> &Option<crate::types::HierarchyGroupSummaryReference> {
         &self.level_two
     }
+
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyPathReference#structfield.level_three).
@@ -113,6 +127,7 @@ impl HierarchyPathReferenceBuilder {
         self.level_three = Some(input);
         self
     }
+
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyPathReference#structfield.level_three).
@@ -123,12 +138,14 @@ impl HierarchyPathReferenceBuilder {
         self.level_three = input;
         self
     }
+
     /// Returns [`level_three`](crate::types::HierarchyPathReference#structfield.level_three), if set.
     pub fn get_level_three(
         &self,
     ) -> &Option<crate::types::HierarchyGroupSummaryReference> {
         &self.level_three
     }
+
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyPathReference#structfield.level_four).
@@ -139,6 +156,7 @@ impl HierarchyPathReferenceBuilder {
         self.level_four = Some(input);
         self
     }
+
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyPathReference#structfield.level_four).
@@ -149,12 +167,14 @@ impl HierarchyPathReferenceBuilder {
         self.level_four = input;
         self
     }
+
     /// Returns [`level_four`](crate::types::HierarchyPathReference#structfield.level_four), if set.
     pub fn get_level_four(
         &self,
     ) -> &Option<crate::types::HierarchyGroupSummaryReference> {
         &self.level_four
     }
+
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyPathReference#structfield.level_five).
@@ -165,6 +185,7 @@ impl HierarchyPathReferenceBuilder {
         self.level_five = Some(input);
         self
     }
+
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyPathReference#structfield.level_five).
@@ -175,12 +196,14 @@ impl HierarchyPathReferenceBuilder {
         self.level_five = input;
         self
     }
+
     /// Returns [`level_five`](crate::types::HierarchyPathReference#structfield.level_five), if set.
     pub fn get_level_five(
         &self,
     ) -> &Option<crate::types::HierarchyGroupSummaryReference> {
         &self.level_five
     }
+
     /// Builds a [`HierarchyPathReference`].
     pub fn build(self) -> crate::types::HierarchyPathReference {
         crate::types::HierarchyPathReference {

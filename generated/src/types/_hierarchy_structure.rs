@@ -14,32 +14,39 @@ pub struct HierarchyStructure {
     /// Information about level five.
     pub level_five: Option<crate::types::HierarchyLevel>,
 }
+
 impl HierarchyStructure {
     /// Information about level one.
     pub fn level_one(&self) -> Option<&crate::types::HierarchyLevel> {
         self.level_one.as_ref()
     }
+
     /// Information about level two.
     pub fn level_two(&self) -> Option<&crate::types::HierarchyLevel> {
         self.level_two.as_ref()
     }
+
     /// Information about level three.
     pub fn level_three(&self) -> Option<&crate::types::HierarchyLevel> {
         self.level_three.as_ref()
     }
+
     /// Information about level four.
     pub fn level_four(&self) -> Option<&crate::types::HierarchyLevel> {
         self.level_four.as_ref()
     }
+
     /// Information about level five.
     pub fn level_five(&self) -> Option<&crate::types::HierarchyLevel> {
         self.level_five.as_ref()
     }
+
     /// Creates a new builder for [`HierarchyStructure`].
     pub fn builder() -> crate::types::builders::HierarchyStructureBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HierarchyStructure`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct HierarchyStructureBuilder {
     pub(crate) level_four: Option<crate::types::HierarchyLevel>,
     pub(crate) level_five: Option<crate::types::HierarchyLevel>,
 }
+
 impl HierarchyStructureBuilder {
     /// Information about level one.
     ///
@@ -58,6 +66,7 @@ impl HierarchyStructureBuilder {
         self.level_one = Some(input);
         self
     }
+
     /// Information about level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyStructure#structfield.level_one).
@@ -65,10 +74,12 @@ impl HierarchyStructureBuilder {
         self.level_one = input;
         self
     }
+
     /// Returns [`level_one`](crate::types::HierarchyStructure#structfield.level_one), if set.
     pub fn get_level_one(&self) -> &Option<crate::types::HierarchyLevel> {
         &self.level_one
     }
+
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyStructure#structfield.level_two).
@@ -76,6 +87,7 @@ impl HierarchyStructureBuilder {
         self.level_two = Some(input);
         self
     }
+
     /// Information about level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyStructure#structfield.level_two).
@@ -83,10 +95,12 @@ impl HierarchyStructureBuilder {
         self.level_two = input;
         self
     }
+
     /// Returns [`level_two`](crate::types::HierarchyStructure#structfield.level_two), if set.
     pub fn get_level_two(&self) -> &Option<crate::types::HierarchyLevel> {
         &self.level_two
     }
+
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyStructure#structfield.level_three).
@@ -94,6 +108,7 @@ impl HierarchyStructureBuilder {
         self.level_three = Some(input);
         self
     }
+
     /// Information about level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyStructure#structfield.level_three).
@@ -104,10 +119,12 @@ impl HierarchyStructureBuilder {
         self.level_three = input;
         self
     }
+
     /// Returns [`level_three`](crate::types::HierarchyStructure#structfield.level_three), if set.
     pub fn get_level_three(&self) -> &Option<crate::types::HierarchyLevel> {
         &self.level_three
     }
+
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyStructure#structfield.level_four).
@@ -115,6 +132,7 @@ impl HierarchyStructureBuilder {
         self.level_four = Some(input);
         self
     }
+
     /// Information about level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyStructure#structfield.level_four).
@@ -125,10 +143,12 @@ impl HierarchyStructureBuilder {
         self.level_four = input;
         self
     }
+
     /// Returns [`level_four`](crate::types::HierarchyStructure#structfield.level_four), if set.
     pub fn get_level_four(&self) -> &Option<crate::types::HierarchyLevel> {
         &self.level_four
     }
+
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyStructure#structfield.level_five).
@@ -136,6 +156,7 @@ impl HierarchyStructureBuilder {
         self.level_five = Some(input);
         self
     }
+
     /// Information about level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyStructure#structfield.level_five).
@@ -146,10 +167,12 @@ impl HierarchyStructureBuilder {
         self.level_five = input;
         self
     }
+
     /// Returns [`level_five`](crate::types::HierarchyStructure#structfield.level_five), if set.
     pub fn get_level_five(&self) -> &Option<crate::types::HierarchyLevel> {
         &self.level_five
     }
+
     /// Builds a [`HierarchyStructure`].
     pub fn build(self) -> crate::types::HierarchyStructure {
         crate::types::HierarchyStructure {

@@ -14,32 +14,39 @@ pub struct HierarchyStructureUpdate {
     /// The update for level five.
     pub level_five: Option<crate::types::HierarchyLevelUpdate>,
 }
+
 impl HierarchyStructureUpdate {
     /// The update for level one.
     pub fn level_one(&self) -> Option<&crate::types::HierarchyLevelUpdate> {
         self.level_one.as_ref()
     }
+
     /// The update for level two.
     pub fn level_two(&self) -> Option<&crate::types::HierarchyLevelUpdate> {
         self.level_two.as_ref()
     }
+
     /// The update for level three.
     pub fn level_three(&self) -> Option<&crate::types::HierarchyLevelUpdate> {
         self.level_three.as_ref()
     }
+
     /// The update for level four.
     pub fn level_four(&self) -> Option<&crate::types::HierarchyLevelUpdate> {
         self.level_four.as_ref()
     }
+
     /// The update for level five.
     pub fn level_five(&self) -> Option<&crate::types::HierarchyLevelUpdate> {
         self.level_five.as_ref()
     }
+
     /// Creates a new builder for [`HierarchyStructureUpdate`].
     pub fn builder() -> crate::types::builders::HierarchyStructureUpdateBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HierarchyStructureUpdate`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct HierarchyStructureUpdateBuilder {
     pub(crate) level_four: Option<crate::types::HierarchyLevelUpdate>,
     pub(crate) level_five: Option<crate::types::HierarchyLevelUpdate>,
 }
+
 impl HierarchyStructureUpdateBuilder {
     /// The update for level one.
     ///
@@ -58,6 +66,7 @@ impl HierarchyStructureUpdateBuilder {
         self.level_one = Some(input);
         self
     }
+
     /// The update for level one.
     ///
     /// Sets [`level_one`](crate::types::HierarchyStructureUpdate#structfield.level_one).
@@ -68,10 +77,12 @@ impl HierarchyStructureUpdateBuilder {
         self.level_one = input;
         self
     }
+
     /// Returns [`level_one`](crate::types::HierarchyStructureUpdate#structfield.level_one), if set.
     pub fn get_level_one(&self) -> &Option<crate::types::HierarchyLevelUpdate> {
         &self.level_one
     }
+
     /// The update for level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyStructureUpdate#structfield.level_two).
@@ -79,6 +90,7 @@ impl HierarchyStructureUpdateBuilder {
         self.level_two = Some(input);
         self
     }
+
     /// The update for level two.
     ///
     /// Sets [`level_two`](crate::types::HierarchyStructureUpdate#structfield.level_two).
@@ -89,10 +101,12 @@ impl HierarchyStructureUpdateBuilder {
         self.level_two = input;
         self
     }
+
     /// Returns [`level_two`](crate::types::HierarchyStructureUpdate#structfield.level_two), if set.
     pub fn get_level_two(&self) -> &Option<crate::types::HierarchyLevelUpdate> {
         &self.level_two
     }
+
     /// The update for level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyStructureUpdate#structfield.level_three).
@@ -100,6 +114,7 @@ impl HierarchyStructureUpdateBuilder {
         self.level_three = Some(input);
         self
     }
+
     /// The update for level three.
     ///
     /// Sets [`level_three`](crate::types::HierarchyStructureUpdate#structfield.level_three).
@@ -110,10 +125,12 @@ impl HierarchyStructureUpdateBuilder {
         self.level_three = input;
         self
     }
+
     /// Returns [`level_three`](crate::types::HierarchyStructureUpdate#structfield.level_three), if set.
     pub fn get_level_three(&self) -> &Option<crate::types::HierarchyLevelUpdate> {
         &self.level_three
     }
+
     /// The update for level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyStructureUpdate#structfield.level_four).
@@ -121,6 +138,7 @@ impl HierarchyStructureUpdateBuilder {
         self.level_four = Some(input);
         self
     }
+
     /// The update for level four.
     ///
     /// Sets [`level_four`](crate::types::HierarchyStructureUpdate#structfield.level_four).
@@ -131,10 +149,12 @@ impl HierarchyStructureUpdateBuilder {
         self.level_four = input;
         self
     }
+
     /// Returns [`level_four`](crate::types::HierarchyStructureUpdate#structfield.level_four), if set.
     pub fn get_level_four(&self) -> &Option<crate::types::HierarchyLevelUpdate> {
         &self.level_four
     }
+
     /// The update for level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyStructureUpdate#structfield.level_five).
@@ -142,6 +162,7 @@ impl HierarchyStructureUpdateBuilder {
         self.level_five = Some(input);
         self
     }
+
     /// The update for level five.
     ///
     /// Sets [`level_five`](crate::types::HierarchyStructureUpdate#structfield.level_five).
@@ -152,10 +173,12 @@ impl HierarchyStructureUpdateBuilder {
         self.level_five = input;
         self
     }
+
     /// Returns [`level_five`](crate::types::HierarchyStructureUpdate#structfield.level_five), if set.
     pub fn get_level_five(&self) -> &Option<crate::types::HierarchyLevelUpdate> {
         &self.level_five
     }
+
     /// Builds a [`HierarchyStructureUpdate`].
     pub fn build(self) -> crate::types::HierarchyStructureUpdate {
         crate::types::HierarchyStructureUpdate {

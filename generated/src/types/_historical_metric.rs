@@ -216,28 +216,34 @@ pub struct HistoricalMetric {
     /// The unit for the metric.
     pub unit: Option<crate::types::Unit>,
 }
+
 impl HistoricalMetric {
     /// The name of the metric.
     pub fn name(&self) -> Option<&crate::types::HistoricalMetricName> {
         self.name.as_ref()
     }
+
     /// The threshold for the metric, used with service level metrics.
     pub fn threshold(&self) -> Option<&crate::types::Threshold> {
         self.threshold.as_ref()
     }
+
     /// The statistic for the metric.
     pub fn statistic(&self) -> Option<&crate::types::Statistic> {
         self.statistic.as_ref()
     }
+
     /// The unit for the metric.
     pub fn unit(&self) -> Option<&crate::types::Unit> {
         self.unit.as_ref()
     }
+
     /// Creates a new builder for [`HistoricalMetric`].
     pub fn builder() -> crate::types::builders::HistoricalMetricBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HistoricalMetric`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -247,6 +253,7 @@ pub struct HistoricalMetricBuilder {
     pub(crate) statistic: Option<crate::types::Statistic>,
     pub(crate) unit: Option<crate::types::Unit>,
 }
+
 impl HistoricalMetricBuilder {
     /// The name of the metric.
     ///
@@ -255,6 +262,7 @@ impl HistoricalMetricBuilder {
         self.name = Some(input);
         self
     }
+
     /// The name of the metric.
     ///
     /// Sets [`name`](crate::types::HistoricalMetric#structfield.name).
@@ -265,10 +273,12 @@ impl HistoricalMetricBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::HistoricalMetric#structfield.name), if set.
     pub fn get_name(&self) -> &Option<crate::types::HistoricalMetricName> {
         &self.name
     }
+
     /// The threshold for the metric, used with service level metrics.
     ///
     /// Sets [`threshold`](crate::types::HistoricalMetric#structfield.threshold).
@@ -276,6 +286,7 @@ impl HistoricalMetricBuilder {
         self.threshold = Some(input);
         self
     }
+
     /// The threshold for the metric, used with service level metrics.
     ///
     /// Sets [`threshold`](crate::types::HistoricalMetric#structfield.threshold).
@@ -283,10 +294,12 @@ impl HistoricalMetricBuilder {
         self.threshold = input;
         self
     }
+
     /// Returns [`threshold`](crate::types::HistoricalMetric#structfield.threshold), if set.
     pub fn get_threshold(&self) -> &Option<crate::types::Threshold> {
         &self.threshold
     }
+
     /// The statistic for the metric.
     ///
     /// Sets [`statistic`](crate::types::HistoricalMetric#structfield.statistic).
@@ -294,6 +307,7 @@ impl HistoricalMetricBuilder {
         self.statistic = Some(input);
         self
     }
+
     /// The statistic for the metric.
     ///
     /// Sets [`statistic`](crate::types::HistoricalMetric#structfield.statistic).
@@ -301,10 +315,12 @@ impl HistoricalMetricBuilder {
         self.statistic = input;
         self
     }
+
     /// Returns [`statistic`](crate::types::HistoricalMetric#structfield.statistic), if set.
     pub fn get_statistic(&self) -> &Option<crate::types::Statistic> {
         &self.statistic
     }
+
     /// The unit for the metric.
     ///
     /// Sets [`unit`](crate::types::HistoricalMetric#structfield.unit).
@@ -312,6 +328,7 @@ impl HistoricalMetricBuilder {
         self.unit = Some(input);
         self
     }
+
     /// The unit for the metric.
     ///
     /// Sets [`unit`](crate::types::HistoricalMetric#structfield.unit).
@@ -319,10 +336,12 @@ impl HistoricalMetricBuilder {
         self.unit = input;
         self
     }
+
     /// Returns [`unit`](crate::types::HistoricalMetric#structfield.unit), if set.
     pub fn get_unit(&self) -> &Option<crate::types::Unit> {
         &self.unit
     }
+
     /// Builds a [`HistoricalMetric`].
     pub fn build(self) -> crate::types::HistoricalMetric {
         crate::types::HistoricalMetric {

@@ -8,20 +8,24 @@ pub struct HistoricalMetricData {
     /// The value of the metric.
     pub value: Option<f64>,
 }
+
 impl HistoricalMetricData {
     /// Information about the metric.
     pub fn metric(&self) -> Option<&crate::types::HistoricalMetric> {
         self.metric.as_ref()
     }
+
     /// The value of the metric.
     pub fn value(&self) -> Option<f64> {
         self.value
     }
+
     /// Creates a new builder for [`HistoricalMetricData`].
     pub fn builder() -> crate::types::builders::HistoricalMetricDataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HistoricalMetricData`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct HistoricalMetricDataBuilder {
     pub(crate) metric: Option<crate::types::HistoricalMetric>,
     pub(crate) value: Option<f64>,
 }
+
 impl HistoricalMetricDataBuilder {
     /// Information about the metric.
     ///
@@ -37,6 +42,7 @@ impl HistoricalMetricDataBuilder {
         self.metric = Some(input);
         self
     }
+
     /// Information about the metric.
     ///
     /// Sets [`metric`](crate::types::HistoricalMetricData#structfield.metric).
@@ -44,10 +50,12 @@ impl HistoricalMetricDataBuilder {
         self.metric = input;
         self
     }
+
     /// Returns [`metric`](crate::types::HistoricalMetricData#structfield.metric), if set.
     pub fn get_metric(&self) -> &Option<crate::types::HistoricalMetric> {
         &self.metric
     }
+
     /// The value of the metric.
     ///
     /// Sets [`value`](crate::types::HistoricalMetricData#structfield.value).
@@ -55,6 +63,7 @@ impl HistoricalMetricDataBuilder {
         self.value = Some(input);
         self
     }
+
     /// The value of the metric.
     ///
     /// Sets [`value`](crate::types::HistoricalMetricData#structfield.value).
@@ -62,10 +71,12 @@ impl HistoricalMetricDataBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::HistoricalMetricData#structfield.value), if set.
     pub fn get_value(&self) -> &Option<f64> {
         &self.value
     }
+
     /// Builds a [`HistoricalMetricData`].
     pub fn build(self) -> crate::types::HistoricalMetricData {
         crate::types::HistoricalMetricData {

@@ -61,6 +61,7 @@ pub enum HistoricalMetricName {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for HistoricalMetricName {
     fn from(s: &str) -> Self {
         match s {
@@ -101,12 +102,14 @@ impl ::std::convert::From<&str> for HistoricalMetricName {
         }
     }
 }
+
 impl ::std::str::FromStr for HistoricalMetricName {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl HistoricalMetricName {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -141,6 +144,7 @@ impl HistoricalMetricName {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -171,6 +175,7 @@ impl HistoricalMetricName {
             "SERVICE_LEVEL",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -179,11 +184,13 @@ impl HistoricalMetricName {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for HistoricalMetricName {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for HistoricalMetricName {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

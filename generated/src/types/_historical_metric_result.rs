@@ -8,22 +8,26 @@ pub struct HistoricalMetricResult {
     /// The set of metrics.
     pub collections: Option<Vec<crate::types::HistoricalMetricData>>,
 }
+
 impl HistoricalMetricResult {
     /// The dimension for the metrics.
     pub fn dimensions(&self) -> Option<&crate::types::Dimensions> {
         self.dimensions.as_ref()
     }
+
     /// The set of metrics.
     ///
     /// Empty when the field is unset; use `.collections.is_none()` to tell unset from empty.
     pub fn collections(&self) -> &[crate::types::HistoricalMetricData] {
         self.collections.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`HistoricalMetricResult`].
     pub fn builder() -> crate::types::builders::HistoricalMetricResultBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HistoricalMetricResult`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct HistoricalMetricResultBuilder {
     pub(crate) dimensions: Option<crate::types::Dimensions>,
     pub(crate) collections: Option<Vec<crate::types::HistoricalMetricData>>,
 }
+
 impl HistoricalMetricResultBuilder {
     /// The dimension for the metrics.
     ///
@@ -39,6 +44,7 @@ impl HistoricalMetricResultBuilder {
         self.dimensions = Some(input);
         self
     }
+
     /// The dimension for the metrics.
     ///
     /// Sets [`dimensions`](crate::types::HistoricalMetricResult#structfield.dimensions).
@@ -46,10 +52,12 @@ impl HistoricalMetricResultBuilder {
         self.dimensions = input;
         self
     }
+
     /// Returns [`dimensions`](crate::types::HistoricalMetricResult#structfield.dimensions), if set.
     pub fn get_dimensions(&self) -> &Option<crate::types::Dimensions> {
         &self.dimensions
     }
+
     /// Appends an item to [`collections`](crate::types::HistoricalMetricResult#structfield.collections); use [`set_collections`](Self::set_collections) to replace the whole list.
     pub fn collections(mut self, input: crate::types::HistoricalMetricData) -> Self {
         let mut v: Vec<_> = self.collections.unwrap_or_default();
@@ -57,6 +65,7 @@ impl HistoricalMetricResultBuilder {
         self.collections = Some(v);
         self
     }
+
     /// The set of metrics.
     ///
     /// Sets [`collections`](crate::types::HistoricalMetricResult#structfield.collections).
@@ -67,10 +76,12 @@ impl HistoricalMetricResultBuilder {
         self.collections = input;
         self
     }
+
     /// Returns [`collections`](crate::types::HistoricalMetricResult#structfield.collections), if set.
     pub fn get_collections(&self) -> &Option<Vec<crate::types::HistoricalMetricData>> {
         &self.collections
     }
+
     /// Builds a [`HistoricalMetricResult`].
     pub fn build(self) -> crate::types::HistoricalMetricResult {
         crate::types::HistoricalMetricResult {

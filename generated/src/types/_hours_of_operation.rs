@@ -26,33 +26,40 @@ pub struct HoursOfOperation {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl HoursOfOperation {
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the hours of operation.
     pub fn hours_of_operation_arn(&self) -> Option<&str> {
         self.hours_of_operation_arn.as_deref()
     }
+
     /// The name for the hours of operation.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description for the hours of operation.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The time zone for the hours of operation.
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
+
     /// Configuration information for the hours of operation.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
     pub fn config(&self) -> &[crate::types::HoursOfOperationConfig] {
         self.config.as_deref().unwrap_or_default()
     }
+
     /// Information about parent hours of operations.
     ///
     /// Empty when the field is unset; use `.parent_hours_of_operations.is_none()` to tell unset from empty.
@@ -61,23 +68,28 @@ impl HoursOfOperation {
     ) -> &[crate::types::HoursOfOperationsIdentifier] {
         self.parent_hours_of_operations.as_deref().unwrap_or_default()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`HoursOfOperation`].
     pub fn builder() -> crate::types::builders::HoursOfOperationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HoursOfOperation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -95,6 +107,7 @@ pub struct HoursOfOperationBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl HoursOfOperationBuilder {
     /// The identifier for the hours of operation.
     ///
@@ -103,6 +116,7 @@ impl HoursOfOperationBuilder {
         self.hours_of_operation_id = Some(input.into());
         self
     }
+
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::HoursOfOperation#structfield.hours_of_operation_id).
@@ -110,10 +124,12 @@ impl HoursOfOperationBuilder {
         self.hours_of_operation_id = input;
         self
     }
+
     /// Returns [`hours_of_operation_id`](crate::types::HoursOfOperation#structfield.hours_of_operation_id), if set.
     pub fn get_hours_of_operation_id(&self) -> &Option<String> {
         &self.hours_of_operation_id
     }
+
     /// The Amazon Resource Name (ARN) for the hours of operation.
     ///
     /// Sets [`hours_of_operation_arn`](crate::types::HoursOfOperation#structfield.hours_of_operation_arn).
@@ -121,6 +137,7 @@ impl HoursOfOperationBuilder {
         self.hours_of_operation_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the hours of operation.
     ///
     /// Sets [`hours_of_operation_arn`](crate::types::HoursOfOperation#structfield.hours_of_operation_arn).
@@ -128,10 +145,12 @@ impl HoursOfOperationBuilder {
         self.hours_of_operation_arn = input;
         self
     }
+
     /// Returns [`hours_of_operation_arn`](crate::types::HoursOfOperation#structfield.hours_of_operation_arn), if set.
     pub fn get_hours_of_operation_arn(&self) -> &Option<String> {
         &self.hours_of_operation_arn
     }
+
     /// The name for the hours of operation.
     ///
     /// Sets [`name`](crate::types::HoursOfOperation#structfield.name).
@@ -139,6 +158,7 @@ impl HoursOfOperationBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name for the hours of operation.
     ///
     /// Sets [`name`](crate::types::HoursOfOperation#structfield.name).
@@ -146,10 +166,12 @@ impl HoursOfOperationBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::HoursOfOperation#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The description for the hours of operation.
     ///
     /// Sets [`description`](crate::types::HoursOfOperation#structfield.description).
@@ -157,6 +179,7 @@ impl HoursOfOperationBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description for the hours of operation.
     ///
     /// Sets [`description`](crate::types::HoursOfOperation#structfield.description).
@@ -164,10 +187,12 @@ impl HoursOfOperationBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::HoursOfOperation#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The time zone for the hours of operation.
     ///
     /// Sets [`time_zone`](crate::types::HoursOfOperation#structfield.time_zone).
@@ -175,6 +200,7 @@ impl HoursOfOperationBuilder {
         self.time_zone = Some(input.into());
         self
     }
+
     /// The time zone for the hours of operation.
     ///
     /// Sets [`time_zone`](crate::types::HoursOfOperation#structfield.time_zone).
@@ -182,10 +208,12 @@ impl HoursOfOperationBuilder {
         self.time_zone = input;
         self
     }
+
     /// Returns [`time_zone`](crate::types::HoursOfOperation#structfield.time_zone), if set.
     pub fn get_time_zone(&self) -> &Option<String> {
         &self.time_zone
     }
+
     /// Appends an item to [`config`](crate::types::HoursOfOperation#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
     pub fn config(mut self, input: crate::types::HoursOfOperationConfig) -> Self {
         let mut v: Vec<_> = self.config.unwrap_or_default();
@@ -193,6 +221,7 @@ impl HoursOfOperationBuilder {
         self.config = Some(v);
         self
     }
+
     /// Configuration information for the hours of operation.
     ///
     /// Sets [`config`](crate::types::HoursOfOperation#structfield.config).
@@ -203,10 +232,12 @@ impl HoursOfOperationBuilder {
         self.config = input;
         self
     }
+
     /// Returns [`config`](crate::types::HoursOfOperation#structfield.config), if set.
     pub fn get_config(&self) -> &Option<Vec<crate::types::HoursOfOperationConfig>> {
         &self.config
     }
+
     /// Appends an item to [`parent_hours_of_operations`](crate::types::HoursOfOperation#structfield.parent_hours_of_operations); use [`set_parent_hours_of_operations`](Self::set_parent_hours_of_operations) to replace the whole list.
     pub fn parent_hours_of_operations(
         mut self,
@@ -217,6 +248,7 @@ impl HoursOfOperationBuilder {
         self.parent_hours_of_operations = Some(v);
         self
     }
+
     /// Information about parent hours of operations.
     ///
     /// Sets [`parent_hours_of_operations`](crate::types::HoursOfOperation#structfield.parent_hours_of_operations).
@@ -227,12 +259,14 @@ impl HoursOfOperationBuilder {
         self.parent_hours_of_operations = input;
         self
     }
+
     /// Returns [`parent_hours_of_operations`](crate::types::HoursOfOperation#structfield.parent_hours_of_operations), if set.
     pub fn get_parent_hours_of_operations(
         &self,
     ) -> &Option<Vec<crate::types::HoursOfOperationsIdentifier>> {
         &self.parent_hours_of_operations
     }
+
     /// Inserts an entry into [`tags`](crate::types::HoursOfOperation#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -240,6 +274,7 @@ impl HoursOfOperationBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::HoursOfOperation#structfield.tags).
@@ -250,10 +285,12 @@ impl HoursOfOperationBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::HoursOfOperation#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HoursOfOperation#structfield.last_modified_time).
@@ -261,6 +298,7 @@ impl HoursOfOperationBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HoursOfOperation#structfield.last_modified_time).
@@ -271,10 +309,12 @@ impl HoursOfOperationBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::HoursOfOperation#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HoursOfOperation#structfield.last_modified_region).
@@ -282,6 +322,7 @@ impl HoursOfOperationBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HoursOfOperation#structfield.last_modified_region).
@@ -289,10 +330,12 @@ impl HoursOfOperationBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::HoursOfOperation#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`HoursOfOperation`].
     pub fn build(self) -> crate::types::HoursOfOperation {
         crate::types::HoursOfOperation {

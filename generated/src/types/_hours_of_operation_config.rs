@@ -10,24 +10,29 @@ pub struct HoursOfOperationConfig {
     /// The end time that your contact center closes.
     pub end_time: Option<crate::types::HoursOfOperationTimeSlice>,
 }
+
 impl HoursOfOperationConfig {
     /// The day that the hours of operation applies to.
     pub fn day(&self) -> &crate::types::HoursOfOperationDays {
         &self.day
     }
+
     /// The start time that your contact center opens.
     pub fn start_time(&self) -> Option<&crate::types::HoursOfOperationTimeSlice> {
         self.start_time.as_ref()
     }
+
     /// The end time that your contact center closes.
     pub fn end_time(&self) -> Option<&crate::types::HoursOfOperationTimeSlice> {
         self.end_time.as_ref()
     }
+
     /// Creates a new builder for [`HoursOfOperationConfig`].
     pub fn builder() -> crate::types::builders::HoursOfOperationConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HoursOfOperationConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct HoursOfOperationConfigBuilder {
     pub(crate) start_time: Option<crate::types::HoursOfOperationTimeSlice>,
     pub(crate) end_time: Option<crate::types::HoursOfOperationTimeSlice>,
 }
+
 impl HoursOfOperationConfigBuilder {
     /// The day that the hours of operation applies to.
     ///
@@ -44,6 +50,7 @@ impl HoursOfOperationConfigBuilder {
         self.day = Some(input);
         self
     }
+
     /// The day that the hours of operation applies to.
     ///
     /// Sets [`day`](crate::types::HoursOfOperationConfig#structfield.day). This field is required.
@@ -51,10 +58,12 @@ impl HoursOfOperationConfigBuilder {
         self.day = input;
         self
     }
+
     /// Returns [`day`](crate::types::HoursOfOperationConfig#structfield.day), if set.
     pub fn get_day(&self) -> &Option<crate::types::HoursOfOperationDays> {
         &self.day
     }
+
     /// The start time that your contact center opens.
     ///
     /// Sets [`start_time`](crate::types::HoursOfOperationConfig#structfield.start_time).
@@ -62,6 +71,7 @@ impl HoursOfOperationConfigBuilder {
         self.start_time = Some(input);
         self
     }
+
     /// The start time that your contact center opens.
     ///
     /// Sets [`start_time`](crate::types::HoursOfOperationConfig#structfield.start_time).
@@ -72,10 +82,12 @@ impl HoursOfOperationConfigBuilder {
         self.start_time = input;
         self
     }
+
     /// Returns [`start_time`](crate::types::HoursOfOperationConfig#structfield.start_time), if set.
     pub fn get_start_time(&self) -> &Option<crate::types::HoursOfOperationTimeSlice> {
         &self.start_time
     }
+
     /// The end time that your contact center closes.
     ///
     /// Sets [`end_time`](crate::types::HoursOfOperationConfig#structfield.end_time).
@@ -83,6 +95,7 @@ impl HoursOfOperationConfigBuilder {
         self.end_time = Some(input);
         self
     }
+
     /// The end time that your contact center closes.
     ///
     /// Sets [`end_time`](crate::types::HoursOfOperationConfig#structfield.end_time).
@@ -93,10 +106,12 @@ impl HoursOfOperationConfigBuilder {
         self.end_time = input;
         self
     }
+
     /// Returns [`end_time`](crate::types::HoursOfOperationConfig#structfield.end_time), if set.
     pub fn get_end_time(&self) -> &Option<crate::types::HoursOfOperationTimeSlice> {
         &self.end_time
     }
+
     /// Builds a [`HoursOfOperationConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -24,54 +24,66 @@ pub struct HoursOfOperationOverride {
     /// Whether the override will be defined as a *standard* or as a *recurring event*.
     pub override_type: Option<crate::types::OverrideType>,
 }
+
 impl HoursOfOperationOverride {
     /// The identifier for the hours of operation override.
     pub fn hours_of_operation_override_id(&self) -> Option<&str> {
         self.hours_of_operation_override_id.as_deref()
     }
+
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the hours of operation.
     pub fn hours_of_operation_arn(&self) -> Option<&str> {
         self.hours_of_operation_arn.as_deref()
     }
+
     /// The name of the hours of operation override.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the hours of operation override.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Configuration information for the hours of operation override: day, start time, and end time.
     ///
     /// Empty when the field is unset; use `.config.is_none()` to tell unset from empty.
     pub fn config(&self) -> &[crate::types::HoursOfOperationOverrideConfig] {
         self.config.as_deref().unwrap_or_default()
     }
+
     /// The date from which the hours of operation override would be effective.
     pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
+
     /// The date until the hours of operation override is effective.
     pub fn effective_till(&self) -> Option<&str> {
         self.effective_till.as_deref()
     }
+
     /// Configuration for a recurring event.
     pub fn recurrence_config(&self) -> Option<&crate::types::RecurrenceConfig> {
         self.recurrence_config.as_ref()
     }
+
     /// Whether the override will be defined as a *standard* or as a *recurring event*.
     pub fn override_type(&self) -> Option<&crate::types::OverrideType> {
         self.override_type.as_ref()
     }
+
     /// Creates a new builder for [`HoursOfOperationOverride`].
     pub fn builder() -> crate::types::builders::HoursOfOperationOverrideBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HoursOfOperationOverride`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -87,6 +99,7 @@ pub struct HoursOfOperationOverrideBuilder {
     pub(crate) recurrence_config: Option<crate::types::RecurrenceConfig>,
     pub(crate) override_type: Option<crate::types::OverrideType>,
 }
+
 impl HoursOfOperationOverrideBuilder {
     /// The identifier for the hours of operation override.
     ///
@@ -95,6 +108,7 @@ impl HoursOfOperationOverrideBuilder {
         self.hours_of_operation_override_id = Some(input.into());
         self
     }
+
     /// The identifier for the hours of operation override.
     ///
     /// Sets [`hours_of_operation_override_id`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_override_id).
@@ -102,10 +116,12 @@ impl HoursOfOperationOverrideBuilder {
         self.hours_of_operation_override_id = input;
         self
     }
+
     /// Returns [`hours_of_operation_override_id`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_override_id), if set.
     pub fn get_hours_of_operation_override_id(&self) -> &Option<String> {
         &self.hours_of_operation_override_id
     }
+
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_id).
@@ -113,6 +129,7 @@ impl HoursOfOperationOverrideBuilder {
         self.hours_of_operation_id = Some(input.into());
         self
     }
+
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_id).
@@ -120,10 +137,12 @@ impl HoursOfOperationOverrideBuilder {
         self.hours_of_operation_id = input;
         self
     }
+
     /// Returns [`hours_of_operation_id`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_id), if set.
     pub fn get_hours_of_operation_id(&self) -> &Option<String> {
         &self.hours_of_operation_id
     }
+
     /// The Amazon Resource Name (ARN) for the hours of operation.
     ///
     /// Sets [`hours_of_operation_arn`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_arn).
@@ -131,6 +150,7 @@ impl HoursOfOperationOverrideBuilder {
         self.hours_of_operation_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the hours of operation.
     ///
     /// Sets [`hours_of_operation_arn`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_arn).
@@ -138,10 +158,12 @@ impl HoursOfOperationOverrideBuilder {
         self.hours_of_operation_arn = input;
         self
     }
+
     /// Returns [`hours_of_operation_arn`](crate::types::HoursOfOperationOverride#structfield.hours_of_operation_arn), if set.
     pub fn get_hours_of_operation_arn(&self) -> &Option<String> {
         &self.hours_of_operation_arn
     }
+
     /// The name of the hours of operation override.
     ///
     /// Sets [`name`](crate::types::HoursOfOperationOverride#structfield.name).
@@ -149,6 +171,7 @@ impl HoursOfOperationOverrideBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the hours of operation override.
     ///
     /// Sets [`name`](crate::types::HoursOfOperationOverride#structfield.name).
@@ -156,10 +179,12 @@ impl HoursOfOperationOverrideBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::HoursOfOperationOverride#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The description of the hours of operation override.
     ///
     /// Sets [`description`](crate::types::HoursOfOperationOverride#structfield.description).
@@ -167,6 +192,7 @@ impl HoursOfOperationOverrideBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the hours of operation override.
     ///
     /// Sets [`description`](crate::types::HoursOfOperationOverride#structfield.description).
@@ -174,10 +200,12 @@ impl HoursOfOperationOverrideBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::HoursOfOperationOverride#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Appends an item to [`config`](crate::types::HoursOfOperationOverride#structfield.config); use [`set_config`](Self::set_config) to replace the whole list.
     pub fn config(
         mut self,
@@ -188,6 +216,7 @@ impl HoursOfOperationOverrideBuilder {
         self.config = Some(v);
         self
     }
+
     /// Configuration information for the hours of operation override: day, start time, and end time.
     ///
     /// Sets [`config`](crate::types::HoursOfOperationOverride#structfield.config).
@@ -198,12 +227,14 @@ impl HoursOfOperationOverrideBuilder {
         self.config = input;
         self
     }
+
     /// Returns [`config`](crate::types::HoursOfOperationOverride#structfield.config), if set.
     pub fn get_config(
         &self,
     ) -> &Option<Vec<crate::types::HoursOfOperationOverrideConfig>> {
         &self.config
     }
+
     /// The date from which the hours of operation override would be effective.
     ///
     /// Sets [`effective_from`](crate::types::HoursOfOperationOverride#structfield.effective_from).
@@ -211,6 +242,7 @@ impl HoursOfOperationOverrideBuilder {
         self.effective_from = Some(input.into());
         self
     }
+
     /// The date from which the hours of operation override would be effective.
     ///
     /// Sets [`effective_from`](crate::types::HoursOfOperationOverride#structfield.effective_from).
@@ -218,10 +250,12 @@ impl HoursOfOperationOverrideBuilder {
         self.effective_from = input;
         self
     }
+
     /// Returns [`effective_from`](crate::types::HoursOfOperationOverride#structfield.effective_from), if set.
     pub fn get_effective_from(&self) -> &Option<String> {
         &self.effective_from
     }
+
     /// The date until the hours of operation override is effective.
     ///
     /// Sets [`effective_till`](crate::types::HoursOfOperationOverride#structfield.effective_till).
@@ -229,6 +263,7 @@ impl HoursOfOperationOverrideBuilder {
         self.effective_till = Some(input.into());
         self
     }
+
     /// The date until the hours of operation override is effective.
     ///
     /// Sets [`effective_till`](crate::types::HoursOfOperationOverride#structfield.effective_till).
@@ -236,10 +271,12 @@ impl HoursOfOperationOverrideBuilder {
         self.effective_till = input;
         self
     }
+
     /// Returns [`effective_till`](crate::types::HoursOfOperationOverride#structfield.effective_till), if set.
     pub fn get_effective_till(&self) -> &Option<String> {
         &self.effective_till
     }
+
     /// Configuration for a recurring event.
     ///
     /// Sets [`recurrence_config`](crate::types::HoursOfOperationOverride#structfield.recurrence_config).
@@ -247,6 +284,7 @@ impl HoursOfOperationOverrideBuilder {
         self.recurrence_config = Some(input);
         self
     }
+
     /// Configuration for a recurring event.
     ///
     /// Sets [`recurrence_config`](crate::types::HoursOfOperationOverride#structfield.recurrence_config).
@@ -257,10 +295,12 @@ impl HoursOfOperationOverrideBuilder {
         self.recurrence_config = input;
         self
     }
+
     /// Returns [`recurrence_config`](crate::types::HoursOfOperationOverride#structfield.recurrence_config), if set.
     pub fn get_recurrence_config(&self) -> &Option<crate::types::RecurrenceConfig> {
         &self.recurrence_config
     }
+
     /// Whether the override will be defined as a *standard* or as a *recurring event*.
     ///
     /// Sets [`override_type`](crate::types::HoursOfOperationOverride#structfield.override_type).
@@ -268,6 +308,7 @@ impl HoursOfOperationOverrideBuilder {
         self.override_type = Some(input);
         self
     }
+
     /// Whether the override will be defined as a *standard* or as a *recurring event*.
     ///
     /// Sets [`override_type`](crate::types::HoursOfOperationOverride#structfield.override_type).
@@ -278,10 +319,12 @@ impl HoursOfOperationOverrideBuilder {
         self.override_type = input;
         self
     }
+
     /// Returns [`override_type`](crate::types::HoursOfOperationOverride#structfield.override_type), if set.
     pub fn get_override_type(&self) -> &Option<crate::types::OverrideType> {
         &self.override_type
     }
+
     /// Builds a [`HoursOfOperationOverride`].
     pub fn build(self) -> crate::types::HoursOfOperationOverride {
         crate::types::HoursOfOperationOverride {

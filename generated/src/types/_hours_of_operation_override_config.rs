@@ -10,24 +10,29 @@ pub struct HoursOfOperationOverrideConfig {
     /// The end time that your contact center closes if overrides are applied.
     pub end_time: Option<crate::types::OverrideTimeSlice>,
 }
+
 impl HoursOfOperationOverrideConfig {
     /// The day that the hours of operation override applies to.
     pub fn day(&self) -> Option<&crate::types::OverrideDays> {
         self.day.as_ref()
     }
+
     /// The start time when your contact center opens if overrides are applied.
     pub fn start_time(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.start_time.as_ref()
     }
+
     /// The end time that your contact center closes if overrides are applied.
     pub fn end_time(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.end_time.as_ref()
     }
+
     /// Creates a new builder for [`HoursOfOperationOverrideConfig`].
     pub fn builder() -> crate::types::builders::HoursOfOperationOverrideConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HoursOfOperationOverrideConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct HoursOfOperationOverrideConfigBuilder {
     pub(crate) start_time: Option<crate::types::OverrideTimeSlice>,
     pub(crate) end_time: Option<crate::types::OverrideTimeSlice>,
 }
+
 impl HoursOfOperationOverrideConfigBuilder {
     /// The day that the hours of operation override applies to.
     ///
@@ -44,6 +50,7 @@ impl HoursOfOperationOverrideConfigBuilder {
         self.day = Some(input);
         self
     }
+
     /// The day that the hours of operation override applies to.
     ///
     /// Sets [`day`](crate::types::HoursOfOperationOverrideConfig#structfield.day).
@@ -51,10 +58,12 @@ impl HoursOfOperationOverrideConfigBuilder {
         self.day = input;
         self
     }
+
     /// Returns [`day`](crate::types::HoursOfOperationOverrideConfig#structfield.day), if set.
     pub fn get_day(&self) -> &Option<crate::types::OverrideDays> {
         &self.day
     }
+
     /// The start time when your contact center opens if overrides are applied.
     ///
     /// Sets [`start_time`](crate::types::HoursOfOperationOverrideConfig#structfield.start_time).
@@ -62,6 +71,7 @@ impl HoursOfOperationOverrideConfigBuilder {
         self.start_time = Some(input);
         self
     }
+
     /// The start time when your contact center opens if overrides are applied.
     ///
     /// Sets [`start_time`](crate::types::HoursOfOperationOverrideConfig#structfield.start_time).
@@ -72,10 +82,12 @@ impl HoursOfOperationOverrideConfigBuilder {
         self.start_time = input;
         self
     }
+
     /// Returns [`start_time`](crate::types::HoursOfOperationOverrideConfig#structfield.start_time), if set.
     pub fn get_start_time(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.start_time
     }
+
     /// The end time that your contact center closes if overrides are applied.
     ///
     /// Sets [`end_time`](crate::types::HoursOfOperationOverrideConfig#structfield.end_time).
@@ -83,6 +95,7 @@ impl HoursOfOperationOverrideConfigBuilder {
         self.end_time = Some(input);
         self
     }
+
     /// The end time that your contact center closes if overrides are applied.
     ///
     /// Sets [`end_time`](crate::types::HoursOfOperationOverrideConfig#structfield.end_time).
@@ -93,10 +106,12 @@ impl HoursOfOperationOverrideConfigBuilder {
         self.end_time = input;
         self
     }
+
     /// Returns [`end_time`](crate::types::HoursOfOperationOverrideConfig#structfield.end_time), if set.
     pub fn get_end_time(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.end_time
     }
+
     /// Builds a [`HoursOfOperationOverrideConfig`].
     pub fn build(self) -> crate::types::HoursOfOperationOverrideConfig {
         crate::types::HoursOfOperationOverrideConfig {

@@ -14,6 +14,7 @@ pub struct HoursOfOperationOverrideSearchCriteria {
     /// A leaf node condition which can be used to specify a date condition.
     pub date_condition: Option<crate::types::DateCondition>,
 }
+
 impl HoursOfOperationOverrideSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
@@ -23,6 +24,7 @@ impl HoursOfOperationOverrideSearchCriteria {
     ) -> &[crate::types::HoursOfOperationOverrideSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
@@ -31,19 +33,23 @@ impl HoursOfOperationOverrideSearchCriteria {
     ) -> &[crate::types::HoursOfOperationOverrideSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// A leaf node condition which can be used to specify a date condition.
     pub fn date_condition(&self) -> Option<&crate::types::DateCondition> {
         self.date_condition.as_ref()
     }
+
     /// Creates a new builder for [`HoursOfOperationOverrideSearchCriteria`].
     pub fn builder() -> crate::types::builders::HoursOfOperationOverrideSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HoursOfOperationOverrideSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +63,7 @@ pub struct HoursOfOperationOverrideSearchCriteriaBuilder {
     pub(crate) string_condition: Option<crate::types::StringCondition>,
     pub(crate) date_condition: Option<crate::types::DateCondition>,
 }
+
 impl HoursOfOperationOverrideSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(
@@ -68,6 +75,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.or_conditions).
@@ -78,12 +86,14 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::HoursOfOperationOverrideSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(
         mut self,
@@ -94,6 +104,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.and_conditions).
@@ -104,12 +115,14 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::HoursOfOperationOverrideSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.string_condition).
@@ -117,6 +130,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.string_condition).
@@ -127,10 +141,12 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// A leaf node condition which can be used to specify a date condition.
     ///
     /// Sets [`date_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.date_condition).
@@ -138,6 +154,7 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
         self.date_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a date condition.
     ///
     /// Sets [`date_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.date_condition).
@@ -148,10 +165,12 @@ impl HoursOfOperationOverrideSearchCriteriaBuilder {
         self.date_condition = input;
         self
     }
+
     /// Returns [`date_condition`](crate::types::HoursOfOperationOverrideSearchCriteria#structfield.date_condition), if set.
     pub fn get_date_condition(&self) -> &Option<crate::types::DateCondition> {
         &self.date_condition
     }
+
     /// Builds a [`HoursOfOperationOverrideSearchCriteria`].
     pub fn build(self) -> crate::types::HoursOfOperationOverrideSearchCriteria {
         crate::types::HoursOfOperationOverrideSearchCriteria {

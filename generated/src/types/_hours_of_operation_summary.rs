@@ -14,32 +14,39 @@ pub struct HoursOfOperationSummary {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl HoursOfOperationSummary {
     /// The identifier of the hours of operation.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the hours of operation.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the hours of operation.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`HoursOfOperationSummary`].
     pub fn builder() -> crate::types::builders::HoursOfOperationSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HoursOfOperationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct HoursOfOperationSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl HoursOfOperationSummaryBuilder {
     /// The identifier of the hours of operation.
     ///
@@ -58,6 +66,7 @@ impl HoursOfOperationSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the hours of operation.
     ///
     /// Sets [`id`](crate::types::HoursOfOperationSummary#structfield.id).
@@ -65,10 +74,12 @@ impl HoursOfOperationSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::HoursOfOperationSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the hours of operation.
     ///
     /// Sets [`arn`](crate::types::HoursOfOperationSummary#structfield.arn).
@@ -76,6 +87,7 @@ impl HoursOfOperationSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the hours of operation.
     ///
     /// Sets [`arn`](crate::types::HoursOfOperationSummary#structfield.arn).
@@ -83,10 +95,12 @@ impl HoursOfOperationSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::HoursOfOperationSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the hours of operation.
     ///
     /// Sets [`name`](crate::types::HoursOfOperationSummary#structfield.name).
@@ -94,6 +108,7 @@ impl HoursOfOperationSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the hours of operation.
     ///
     /// Sets [`name`](crate::types::HoursOfOperationSummary#structfield.name).
@@ -101,10 +116,12 @@ impl HoursOfOperationSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::HoursOfOperationSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HoursOfOperationSummary#structfield.last_modified_time).
@@ -112,6 +129,7 @@ impl HoursOfOperationSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::HoursOfOperationSummary#structfield.last_modified_time).
@@ -122,10 +140,12 @@ impl HoursOfOperationSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::HoursOfOperationSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HoursOfOperationSummary#structfield.last_modified_region).
@@ -133,6 +153,7 @@ impl HoursOfOperationSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::HoursOfOperationSummary#structfield.last_modified_region).
@@ -140,10 +161,12 @@ impl HoursOfOperationSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::HoursOfOperationSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`HoursOfOperationSummary`].
     pub fn build(self) -> crate::types::HoursOfOperationSummary {
         crate::types::HoursOfOperationSummary {

@@ -10,24 +10,29 @@ pub struct HoursOfOperationsIdentifier {
     /// Amazon Resource Name (ARN) of the hours of operations.
     pub arn: Option<String>,
 }
+
 impl HoursOfOperationsIdentifier {
     /// Name of the hours of operation
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// Unique identifier of the hours of operation.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// Amazon Resource Name (ARN) of the hours of operations.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`HoursOfOperationsIdentifier`].
     pub fn builder() -> crate::types::builders::HoursOfOperationsIdentifierBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`HoursOfOperationsIdentifier`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct HoursOfOperationsIdentifierBuilder {
     pub(crate) id: Option<String>,
     pub(crate) arn: Option<String>,
 }
+
 impl HoursOfOperationsIdentifierBuilder {
     /// Name of the hours of operation
     ///
@@ -44,6 +50,7 @@ impl HoursOfOperationsIdentifierBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// Name of the hours of operation
     ///
     /// Sets [`name`](crate::types::HoursOfOperationsIdentifier#structfield.name). This field is required.
@@ -51,10 +58,12 @@ impl HoursOfOperationsIdentifierBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::HoursOfOperationsIdentifier#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Unique identifier of the hours of operation.
     ///
     /// Sets [`id`](crate::types::HoursOfOperationsIdentifier#structfield.id). This field is required.
@@ -62,6 +71,7 @@ impl HoursOfOperationsIdentifierBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// Unique identifier of the hours of operation.
     ///
     /// Sets [`id`](crate::types::HoursOfOperationsIdentifier#structfield.id). This field is required.
@@ -69,10 +79,12 @@ impl HoursOfOperationsIdentifierBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::HoursOfOperationsIdentifier#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// Amazon Resource Name (ARN) of the hours of operations.
     ///
     /// Sets [`arn`](crate::types::HoursOfOperationsIdentifier#structfield.arn).
@@ -80,6 +92,7 @@ impl HoursOfOperationsIdentifierBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// Amazon Resource Name (ARN) of the hours of operations.
     ///
     /// Sets [`arn`](crate::types::HoursOfOperationsIdentifier#structfield.arn).
@@ -87,10 +100,12 @@ impl HoursOfOperationsIdentifierBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::HoursOfOperationsIdentifier#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// Builds a [`HoursOfOperationsIdentifier`].
     ///
     /// Fails when one of these fields is unset:

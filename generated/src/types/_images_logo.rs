@@ -10,20 +10,24 @@ pub struct ImagesLogo {
     /// The favicon image displayed in the browser tab.
     pub favicon: Option<String>,
 }
+
 impl ImagesLogo {
     /// The default logo image displayed in the workspace.
     pub fn default_value(&self) -> Option<&str> {
         self.default_value.as_deref()
     }
+
     /// The favicon image displayed in the browser tab.
     pub fn favicon(&self) -> Option<&str> {
         self.favicon.as_deref()
     }
+
     /// Creates a new builder for [`ImagesLogo`].
     pub fn builder() -> crate::types::builders::ImagesLogoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ImagesLogo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct ImagesLogoBuilder {
     pub(crate) default_value: Option<String>,
     pub(crate) favicon: Option<String>,
 }
+
 impl ImagesLogoBuilder {
     /// The default logo image displayed in the workspace.
     ///
@@ -39,6 +44,7 @@ impl ImagesLogoBuilder {
         self.default_value = Some(input.into());
         self
     }
+
     /// The default logo image displayed in the workspace.
     ///
     /// Sets [`default_value`](crate::types::ImagesLogo#structfield.default_value).
@@ -46,10 +52,12 @@ impl ImagesLogoBuilder {
         self.default_value = input;
         self
     }
+
     /// Returns [`default_value`](crate::types::ImagesLogo#structfield.default_value), if set.
     pub fn get_default(&self) -> &Option<String> {
         &self.default_value
     }
+
     /// The favicon image displayed in the browser tab.
     ///
     /// Sets [`favicon`](crate::types::ImagesLogo#structfield.favicon).
@@ -57,6 +65,7 @@ impl ImagesLogoBuilder {
         self.favicon = Some(input.into());
         self
     }
+
     /// The favicon image displayed in the browser tab.
     ///
     /// Sets [`favicon`](crate::types::ImagesLogo#structfield.favicon).
@@ -64,10 +73,12 @@ impl ImagesLogoBuilder {
         self.favicon = input;
         self
     }
+
     /// Returns [`favicon`](crate::types::ImagesLogo#structfield.favicon), if set.
     pub fn get_favicon(&self) -> &Option<String> {
         &self.favicon
     }
+
     /// Builds a [`ImagesLogo`].
     pub fn build(self) -> crate::types::ImagesLogo {
         crate::types::ImagesLogo {

@@ -10,6 +10,7 @@ pub struct InboundAdditionalRecipients {
     /// The **additional** recipients information present in cc list. You must have 1 required recipient (`DestinationEmailAddress`). You can then specify up to 49 additional recipients (across `ToAddresses` and `CcAddresses`), for a total of 50 recipients.
     pub cc_addresses: Option<Vec<crate::types::EmailAddressInfo>>,
 }
+
 impl InboundAdditionalRecipients {
     /// The **additional** recipients information present in to list.
     ///
@@ -17,17 +18,20 @@ impl InboundAdditionalRecipients {
     pub fn to_addresses(&self) -> &[crate::types::EmailAddressInfo] {
         self.to_addresses.as_deref().unwrap_or_default()
     }
+
     /// The **additional** recipients information present in cc list.
     ///
     /// Empty when the field is unset; use `.cc_addresses.is_none()` to tell unset from empty.
     pub fn cc_addresses(&self) -> &[crate::types::EmailAddressInfo] {
         self.cc_addresses.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`InboundAdditionalRecipients`].
     pub fn builder() -> crate::types::builders::InboundAdditionalRecipientsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`InboundAdditionalRecipients`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -35,6 +39,7 @@ pub struct InboundAdditionalRecipientsBuilder {
     pub(crate) to_addresses: Option<Vec<crate::types::EmailAddressInfo>>,
     pub(crate) cc_addresses: Option<Vec<crate::types::EmailAddressInfo>>,
 }
+
 impl InboundAdditionalRecipientsBuilder {
     /// Appends an item to [`to_addresses`](crate::types::InboundAdditionalRecipients#structfield.to_addresses); use [`set_to_addresses`](Self::set_to_addresses) to replace the whole list.
     pub fn to_addresses(mut self, input: crate::types::EmailAddressInfo) -> Self {
@@ -43,6 +48,7 @@ impl InboundAdditionalRecipientsBuilder {
         self.to_addresses = Some(v);
         self
     }
+
     /// The **additional** recipients information present in to list.
     ///
     /// Sets [`to_addresses`](crate::types::InboundAdditionalRecipients#structfield.to_addresses).
@@ -53,10 +59,12 @@ impl InboundAdditionalRecipientsBuilder {
         self.to_addresses = input;
         self
     }
+
     /// Returns [`to_addresses`](crate::types::InboundAdditionalRecipients#structfield.to_addresses), if set.
     pub fn get_to_addresses(&self) -> &Option<Vec<crate::types::EmailAddressInfo>> {
         &self.to_addresses
     }
+
     /// Appends an item to [`cc_addresses`](crate::types::InboundAdditionalRecipients#structfield.cc_addresses); use [`set_cc_addresses`](Self::set_cc_addresses) to replace the whole list.
     pub fn cc_addresses(mut self, input: crate::types::EmailAddressInfo) -> Self {
         let mut v: Vec<_> = self.cc_addresses.unwrap_or_default();
@@ -64,6 +72,7 @@ impl InboundAdditionalRecipientsBuilder {
         self.cc_addresses = Some(v);
         self
     }
+
     /// The **additional** recipients information present in cc list.
     ///
     /// Sets [`cc_addresses`](crate::types::InboundAdditionalRecipients#structfield.cc_addresses).
@@ -74,10 +83,12 @@ impl InboundAdditionalRecipientsBuilder {
         self.cc_addresses = input;
         self
     }
+
     /// Returns [`cc_addresses`](crate::types::InboundAdditionalRecipients#structfield.cc_addresses), if set.
     pub fn get_cc_addresses(&self) -> &Option<Vec<crate::types::EmailAddressInfo>> {
         &self.cc_addresses
     }
+
     /// Builds a [`InboundAdditionalRecipients`].
     pub fn build(self) -> crate::types::InboundAdditionalRecipients {
         crate::types::InboundAdditionalRecipients {

@@ -8,20 +8,24 @@ pub struct InboundEmailContent {
     /// The raw email body content.
     pub raw_message: Option<crate::types::InboundRawMessage>,
 }
+
 impl InboundEmailContent {
     /// The message source type, that is, `RAW`.
     pub fn message_source_type(&self) -> &crate::types::InboundMessageSourceType {
         &self.message_source_type
     }
+
     /// The raw email body content.
     pub fn raw_message(&self) -> Option<&crate::types::InboundRawMessage> {
         self.raw_message.as_ref()
     }
+
     /// Creates a new builder for [`InboundEmailContent`].
     pub fn builder() -> crate::types::builders::InboundEmailContentBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`InboundEmailContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct InboundEmailContentBuilder {
     pub(crate) message_source_type: Option<crate::types::InboundMessageSourceType>,
     pub(crate) raw_message: Option<crate::types::InboundRawMessage>,
 }
+
 impl InboundEmailContentBuilder {
     /// The message source type, that is, `RAW`.
     ///
@@ -40,6 +45,7 @@ impl InboundEmailContentBuilder {
         self.message_source_type = Some(input);
         self
     }
+
     /// The message source type, that is, `RAW`.
     ///
     /// Sets [`message_source_type`](crate::types::InboundEmailContent#structfield.message_source_type). This field is required.
@@ -50,12 +56,14 @@ impl InboundEmailContentBuilder {
         self.message_source_type = input;
         self
     }
+
     /// Returns [`message_source_type`](crate::types::InboundEmailContent#structfield.message_source_type), if set.
     pub fn get_message_source_type(
         &self,
     ) -> &Option<crate::types::InboundMessageSourceType> {
         &self.message_source_type
     }
+
     /// The raw email body content.
     ///
     /// Sets [`raw_message`](crate::types::InboundEmailContent#structfield.raw_message).
@@ -63,6 +71,7 @@ impl InboundEmailContentBuilder {
         self.raw_message = Some(input);
         self
     }
+
     /// The raw email body content.
     ///
     /// Sets [`raw_message`](crate::types::InboundEmailContent#structfield.raw_message).
@@ -73,10 +82,12 @@ impl InboundEmailContentBuilder {
         self.raw_message = input;
         self
     }
+
     /// Returns [`raw_message`](crate::types::InboundEmailContent#structfield.raw_message), if set.
     pub fn get_raw_message(&self) -> &Option<crate::types::InboundRawMessage> {
         &self.raw_message
     }
+
     /// Builds a [`InboundEmailContent`].
     ///
     /// Fails when one of these fields is unset:

@@ -14,30 +14,36 @@ pub struct InboundRawMessage {
         ::std::collections::HashMap<crate::types::EmailHeaderType, String>,
     >,
 }
+
 impl InboundRawMessage {
     /// The email subject.
     pub fn subject(&self) -> &str {
         &self.subject
     }
+
     /// The email message body.
     pub fn body(&self) -> &str {
         &self.body
     }
+
     /// Type of content, that is, `text/plain` or `text/html`.
     pub fn content_type(&self) -> &str {
         &self.content_type
     }
+
     /// Headers present in inbound email.
     pub fn headers(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::EmailHeaderType, String>> {
         self.headers.as_ref()
     }
+
     /// Creates a new builder for [`InboundRawMessage`].
     pub fn builder() -> crate::types::builders::InboundRawMessageBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for InboundRawMessage {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("InboundRawMessage");
@@ -48,6 +54,7 @@ impl ::std::fmt::Debug for InboundRawMessage {
         formatter.finish()
     }
 }
+
 /// A builder for [`InboundRawMessage`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -59,6 +66,7 @@ pub struct InboundRawMessageBuilder {
         ::std::collections::HashMap<crate::types::EmailHeaderType, String>,
     >,
 }
+
 impl InboundRawMessageBuilder {
     /// The email subject.
     ///
@@ -67,6 +75,7 @@ impl InboundRawMessageBuilder {
         self.subject = Some(input.into());
         self
     }
+
     /// The email subject.
     ///
     /// Sets [`subject`](crate::types::InboundRawMessage#structfield.subject). This field is required.
@@ -74,10 +83,12 @@ impl InboundRawMessageBuilder {
         self.subject = input;
         self
     }
+
     /// Returns [`subject`](crate::types::InboundRawMessage#structfield.subject), if set.
     pub fn get_subject(&self) -> &Option<String> {
         &self.subject
     }
+
     /// The email message body.
     ///
     /// Sets [`body`](crate::types::InboundRawMessage#structfield.body). This field is required.
@@ -85,6 +96,7 @@ impl InboundRawMessageBuilder {
         self.body = Some(input.into());
         self
     }
+
     /// The email message body.
     ///
     /// Sets [`body`](crate::types::InboundRawMessage#structfield.body). This field is required.
@@ -92,10 +104,12 @@ impl InboundRawMessageBuilder {
         self.body = input;
         self
     }
+
     /// Returns [`body`](crate::types::InboundRawMessage#structfield.body), if set.
     pub fn get_body(&self) -> &Option<String> {
         &self.body
     }
+
     /// Type of content, that is, `text/plain` or `text/html`.
     ///
     /// Sets [`content_type`](crate::types::InboundRawMessage#structfield.content_type). This field is required.
@@ -103,6 +117,7 @@ impl InboundRawMessageBuilder {
         self.content_type = Some(input.into());
         self
     }
+
     /// Type of content, that is, `text/plain` or `text/html`.
     ///
     /// Sets [`content_type`](crate::types::InboundRawMessage#structfield.content_type). This field is required.
@@ -110,10 +125,12 @@ impl InboundRawMessageBuilder {
         self.content_type = input;
         self
     }
+
     /// Returns [`content_type`](crate::types::InboundRawMessage#structfield.content_type), if set.
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
+
     /// Inserts an entry into [`headers`](crate::types::InboundRawMessage#structfield.headers); use [`set_headers`](Self::set_headers) to replace the whole map.
     pub fn headers(
         mut self,
@@ -125,6 +142,7 @@ impl InboundRawMessageBuilder {
         self.headers = Some(map);
         self
     }
+
     /// Headers present in inbound email.
     ///
     /// Sets [`headers`](crate::types::InboundRawMessage#structfield.headers).
@@ -135,12 +153,14 @@ impl InboundRawMessageBuilder {
         self.headers = input;
         self
     }
+
     /// Returns [`headers`](crate::types::InboundRawMessage#structfield.headers), if set.
     pub fn get_headers(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::EmailHeaderType, String>> {
         &self.headers
     }
+
     /// Builds a [`InboundRawMessage`].
     ///
     /// Fails when one of these fields is unset:
@@ -173,6 +193,7 @@ impl InboundRawMessageBuilder {
         })
     }
 }
+
 impl ::std::fmt::Debug for InboundRawMessageBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("InboundRawMessageBuilder");

@@ -6,22 +6,26 @@ pub struct InputPredefinedAttributeConfiguration {
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes. The contact will store only valid and predefined values for the predefined attribute key.
     pub enable_value_validation_on_association: bool,
 }
+
 impl InputPredefinedAttributeConfiguration {
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
     pub fn enable_value_validation_on_association(&self) -> bool {
         self.enable_value_validation_on_association
     }
+
     /// Creates a new builder for [`InputPredefinedAttributeConfiguration`].
     pub fn builder() -> crate::types::builders::InputPredefinedAttributeConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`InputPredefinedAttributeConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InputPredefinedAttributeConfigurationBuilder {
     pub(crate) enable_value_validation_on_association: Option<bool>,
 }
+
 impl InputPredefinedAttributeConfigurationBuilder {
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
     ///
@@ -30,6 +34,7 @@ impl InputPredefinedAttributeConfigurationBuilder {
         self.enable_value_validation_on_association = Some(input);
         self
     }
+
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
     ///
     /// Sets [`enable_value_validation_on_association`](crate::types::InputPredefinedAttributeConfiguration#structfield.enable_value_validation_on_association).
@@ -40,10 +45,12 @@ impl InputPredefinedAttributeConfigurationBuilder {
         self.enable_value_validation_on_association = input;
         self
     }
+
     /// Returns [`enable_value_validation_on_association`](crate::types::InputPredefinedAttributeConfiguration#structfield.enable_value_validation_on_association), if set.
     pub fn get_enable_value_validation_on_association(&self) -> &Option<bool> {
         &self.enable_value_validation_on_association
     }
+
     /// Builds a [`InputPredefinedAttributeConfiguration`].
     pub fn build(self) -> crate::types::InputPredefinedAttributeConfiguration {
         crate::types::InputPredefinedAttributeConfiguration {

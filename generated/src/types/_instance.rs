@@ -28,60 +28,74 @@ pub struct Instance {
     /// The tags of an instance.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl Instance {
     /// The identifier of the Amazon Connect instance.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the instance.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The identity management type.
     pub fn identity_management_type(&self) -> Option<&crate::types::DirectoryType> {
         self.identity_management_type.as_ref()
     }
+
     /// The alias of instance.
     pub fn instance_alias(&self) -> Option<&str> {
         self.instance_alias.as_deref()
     }
+
     /// When the instance was created.
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
+
     /// The service role of the instance.
     pub fn service_role(&self) -> Option<&str> {
         self.service_role.as_deref()
     }
+
     /// The state of the instance.
     pub fn instance_status(&self) -> Option<&crate::types::InstanceStatus> {
         self.instance_status.as_ref()
     }
+
     /// Relevant details why the instance was not successfully created.
     pub fn status_reason(&self) -> Option<&crate::types::InstanceStatusReason> {
         self.status_reason.as_ref()
     }
+
     /// Whether inbound calls are enabled.
     pub fn inbound_calls_enabled(&self) -> Option<bool> {
         self.inbound_calls_enabled
     }
+
     /// Whether outbound calls are enabled.
     pub fn outbound_calls_enabled(&self) -> Option<bool> {
         self.outbound_calls_enabled
     }
+
     /// This URL allows contact center users to access the Amazon Connect admin website.
     pub fn instance_access_url(&self) -> Option<&str> {
         self.instance_access_url.as_deref()
     }
+
     /// The tags of an instance.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`Instance`].
     pub fn builder() -> crate::types::builders::InstanceBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for Instance {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("Instance");
@@ -100,6 +114,7 @@ impl ::std::fmt::Debug for Instance {
         formatter.finish()
     }
 }
+
 /// A builder for [`Instance`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -117,6 +132,7 @@ pub struct InstanceBuilder {
     pub(crate) instance_access_url: Option<String>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl InstanceBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
@@ -125,6 +141,7 @@ impl InstanceBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`id`](crate::types::Instance#structfield.id).
@@ -132,10 +149,12 @@ impl InstanceBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::Instance#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the instance.
     ///
     /// Sets [`arn`](crate::types::Instance#structfield.arn).
@@ -143,6 +162,7 @@ impl InstanceBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the instance.
     ///
     /// Sets [`arn`](crate::types::Instance#structfield.arn).
@@ -150,10 +170,12 @@ impl InstanceBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::Instance#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The identity management type.
     ///
     /// Sets [`identity_management_type`](crate::types::Instance#structfield.identity_management_type).
@@ -164,6 +186,7 @@ impl InstanceBuilder {
         self.identity_management_type = Some(input);
         self
     }
+
     /// The identity management type.
     ///
     /// Sets [`identity_management_type`](crate::types::Instance#structfield.identity_management_type).
@@ -174,10 +197,12 @@ impl InstanceBuilder {
         self.identity_management_type = input;
         self
     }
+
     /// Returns [`identity_management_type`](crate::types::Instance#structfield.identity_management_type), if set.
     pub fn get_identity_management_type(&self) -> &Option<crate::types::DirectoryType> {
         &self.identity_management_type
     }
+
     /// The alias of instance.
     ///
     /// Sets [`instance_alias`](crate::types::Instance#structfield.instance_alias).
@@ -185,6 +210,7 @@ impl InstanceBuilder {
         self.instance_alias = Some(input.into());
         self
     }
+
     /// The alias of instance.
     ///
     /// Sets [`instance_alias`](crate::types::Instance#structfield.instance_alias).
@@ -192,10 +218,12 @@ impl InstanceBuilder {
         self.instance_alias = input;
         self
     }
+
     /// Returns [`instance_alias`](crate::types::Instance#structfield.instance_alias), if set.
     pub fn get_instance_alias(&self) -> &Option<String> {
         &self.instance_alias
     }
+
     /// When the instance was created.
     ///
     /// Sets [`created_time`](crate::types::Instance#structfield.created_time).
@@ -203,6 +231,7 @@ impl InstanceBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// When the instance was created.
     ///
     /// Sets [`created_time`](crate::types::Instance#structfield.created_time).
@@ -213,10 +242,12 @@ impl InstanceBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::Instance#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The service role of the instance.
     ///
     /// Sets [`service_role`](crate::types::Instance#structfield.service_role).
@@ -224,6 +255,7 @@ impl InstanceBuilder {
         self.service_role = Some(input.into());
         self
     }
+
     /// The service role of the instance.
     ///
     /// Sets [`service_role`](crate::types::Instance#structfield.service_role).
@@ -231,10 +263,12 @@ impl InstanceBuilder {
         self.service_role = input;
         self
     }
+
     /// Returns [`service_role`](crate::types::Instance#structfield.service_role), if set.
     pub fn get_service_role(&self) -> &Option<String> {
         &self.service_role
     }
+
     /// The state of the instance.
     ///
     /// Sets [`instance_status`](crate::types::Instance#structfield.instance_status).
@@ -242,6 +276,7 @@ impl InstanceBuilder {
         self.instance_status = Some(input);
         self
     }
+
     /// The state of the instance.
     ///
     /// Sets [`instance_status`](crate::types::Instance#structfield.instance_status).
@@ -252,10 +287,12 @@ impl InstanceBuilder {
         self.instance_status = input;
         self
     }
+
     /// Returns [`instance_status`](crate::types::Instance#structfield.instance_status), if set.
     pub fn get_instance_status(&self) -> &Option<crate::types::InstanceStatus> {
         &self.instance_status
     }
+
     /// Relevant details why the instance was not successfully created.
     ///
     /// Sets [`status_reason`](crate::types::Instance#structfield.status_reason).
@@ -263,6 +300,7 @@ impl InstanceBuilder {
         self.status_reason = Some(input);
         self
     }
+
     /// Relevant details why the instance was not successfully created.
     ///
     /// Sets [`status_reason`](crate::types::Instance#structfield.status_reason).
@@ -273,10 +311,12 @@ impl InstanceBuilder {
         self.status_reason = input;
         self
     }
+
     /// Returns [`status_reason`](crate::types::Instance#structfield.status_reason), if set.
     pub fn get_status_reason(&self) -> &Option<crate::types::InstanceStatusReason> {
         &self.status_reason
     }
+
     /// Whether inbound calls are enabled.
     ///
     /// Sets [`inbound_calls_enabled`](crate::types::Instance#structfield.inbound_calls_enabled).
@@ -284,6 +324,7 @@ impl InstanceBuilder {
         self.inbound_calls_enabled = Some(input);
         self
     }
+
     /// Whether inbound calls are enabled.
     ///
     /// Sets [`inbound_calls_enabled`](crate::types::Instance#structfield.inbound_calls_enabled).
@@ -291,10 +332,12 @@ impl InstanceBuilder {
         self.inbound_calls_enabled = input;
         self
     }
+
     /// Returns [`inbound_calls_enabled`](crate::types::Instance#structfield.inbound_calls_enabled), if set.
     pub fn get_inbound_calls_enabled(&self) -> &Option<bool> {
         &self.inbound_calls_enabled
     }
+
     /// Whether outbound calls are enabled.
     ///
     /// Sets [`outbound_calls_enabled`](crate::types::Instance#structfield.outbound_calls_enabled).
@@ -302,6 +345,7 @@ impl InstanceBuilder {
         self.outbound_calls_enabled = Some(input);
         self
     }
+
     /// Whether outbound calls are enabled.
     ///
     /// Sets [`outbound_calls_enabled`](crate::types::Instance#structfield.outbound_calls_enabled).
@@ -309,10 +353,12 @@ impl InstanceBuilder {
         self.outbound_calls_enabled = input;
         self
     }
+
     /// Returns [`outbound_calls_enabled`](crate::types::Instance#structfield.outbound_calls_enabled), if set.
     pub fn get_outbound_calls_enabled(&self) -> &Option<bool> {
         &self.outbound_calls_enabled
     }
+
     /// This URL allows contact center users to access the Amazon Connect admin website.
     ///
     /// Sets [`instance_access_url`](crate::types::Instance#structfield.instance_access_url).
@@ -320,6 +366,7 @@ impl InstanceBuilder {
         self.instance_access_url = Some(input.into());
         self
     }
+
     /// This URL allows contact center users to access the Amazon Connect admin website.
     ///
     /// Sets [`instance_access_url`](crate::types::Instance#structfield.instance_access_url).
@@ -327,10 +374,12 @@ impl InstanceBuilder {
         self.instance_access_url = input;
         self
     }
+
     /// Returns [`instance_access_url`](crate::types::Instance#structfield.instance_access_url), if set.
     pub fn get_instance_access_url(&self) -> &Option<String> {
         &self.instance_access_url
     }
+
     /// Inserts an entry into [`tags`](crate::types::Instance#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -338,6 +387,7 @@ impl InstanceBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags of an instance.
     ///
     /// Sets [`tags`](crate::types::Instance#structfield.tags).
@@ -348,10 +398,12 @@ impl InstanceBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::Instance#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`Instance`].
     pub fn build(self) -> crate::types::Instance {
         crate::types::Instance {
@@ -370,6 +422,7 @@ impl InstanceBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for InstanceBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("InstanceBuilder");

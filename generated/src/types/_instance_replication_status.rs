@@ -23,6 +23,7 @@ pub enum InstanceReplicationStatus {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for InstanceReplicationStatus {
     fn from(s: &str) -> Self {
         match s {
@@ -44,12 +45,14 @@ impl ::std::convert::From<&str> for InstanceReplicationStatus {
         }
     }
 }
+
 impl ::std::str::FromStr for InstanceReplicationStatus {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl InstanceReplicationStatus {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -65,6 +68,7 @@ impl InstanceReplicationStatus {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -76,6 +80,7 @@ impl InstanceReplicationStatus {
             "RESOURCE_REPLICATION_NOT_STARTED",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -84,11 +89,13 @@ impl InstanceReplicationStatus {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for InstanceReplicationStatus {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for InstanceReplicationStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

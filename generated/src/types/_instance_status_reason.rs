@@ -6,22 +6,26 @@ pub struct InstanceStatusReason {
     /// The message.
     pub message: Option<String>,
 }
+
 impl InstanceStatusReason {
     /// The message.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// Creates a new builder for [`InstanceStatusReason`].
     pub fn builder() -> crate::types::builders::InstanceStatusReasonBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`InstanceStatusReason`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InstanceStatusReasonBuilder {
     pub(crate) message: Option<String>,
 }
+
 impl InstanceStatusReasonBuilder {
     /// The message.
     ///
@@ -30,6 +34,7 @@ impl InstanceStatusReasonBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// The message.
     ///
     /// Sets [`message`](crate::types::InstanceStatusReason#structfield.message).
@@ -37,10 +42,12 @@ impl InstanceStatusReasonBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::InstanceStatusReason#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Builds a [`InstanceStatusReason`].
     pub fn build(self) -> crate::types::InstanceStatusReason {
         crate::types::InstanceStatusReason {

@@ -16,40 +16,48 @@ pub struct InstanceStorageConfig {
     /// The configuration of the Kinesis Firehose delivery stream.
     pub kinesis_firehose_config: Option<crate::types::KinesisFirehoseConfig>,
 }
+
 impl InstanceStorageConfig {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
+
     /// A valid storage type.
     pub fn storage_type(&self) -> &crate::types::StorageType {
         &self.storage_type
     }
+
     /// The S3 bucket configuration.
     pub fn s3_config(&self) -> Option<&crate::types::S3Config> {
         self.s3_config.as_ref()
     }
+
     /// The configuration of the Kinesis video stream.
     pub fn kinesis_video_stream_config(
         &self,
     ) -> Option<&crate::types::KinesisVideoStreamConfig> {
         self.kinesis_video_stream_config.as_ref()
     }
+
     /// The configuration of the Kinesis data stream.
     pub fn kinesis_stream_config(&self) -> Option<&crate::types::KinesisStreamConfig> {
         self.kinesis_stream_config.as_ref()
     }
+
     /// The configuration of the Kinesis Firehose delivery stream.
     pub fn kinesis_firehose_config(
         &self,
     ) -> Option<&crate::types::KinesisFirehoseConfig> {
         self.kinesis_firehose_config.as_ref()
     }
+
     /// Creates a new builder for [`InstanceStorageConfig`].
     pub fn builder() -> crate::types::builders::InstanceStorageConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`InstanceStorageConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -63,6 +71,7 @@ pub struct InstanceStorageConfigBuilder {
     pub(crate) kinesis_stream_config: Option<crate::types::KinesisStreamConfig>,
     pub(crate) kinesis_firehose_config: Option<crate::types::KinesisFirehoseConfig>,
 }
+
 impl InstanceStorageConfigBuilder {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     ///
@@ -71,6 +80,7 @@ impl InstanceStorageConfigBuilder {
         self.association_id = Some(input.into());
         self
     }
+
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     ///
     /// Sets [`association_id`](crate::types::InstanceStorageConfig#structfield.association_id).
@@ -78,10 +88,12 @@ impl InstanceStorageConfigBuilder {
         self.association_id = input;
         self
     }
+
     /// Returns [`association_id`](crate::types::InstanceStorageConfig#structfield.association_id), if set.
     pub fn get_association_id(&self) -> &Option<String> {
         &self.association_id
     }
+
     /// A valid storage type.
     ///
     /// Sets [`storage_type`](crate::types::InstanceStorageConfig#structfield.storage_type). This field is required.
@@ -89,6 +101,7 @@ impl InstanceStorageConfigBuilder {
         self.storage_type = Some(input);
         self
     }
+
     /// A valid storage type.
     ///
     /// Sets [`storage_type`](crate::types::InstanceStorageConfig#structfield.storage_type). This field is required.
@@ -96,10 +109,12 @@ impl InstanceStorageConfigBuilder {
         self.storage_type = input;
         self
     }
+
     /// Returns [`storage_type`](crate::types::InstanceStorageConfig#structfield.storage_type), if set.
     pub fn get_storage_type(&self) -> &Option<crate::types::StorageType> {
         &self.storage_type
     }
+
     /// The S3 bucket configuration.
     ///
     /// Sets [`s3_config`](crate::types::InstanceStorageConfig#structfield.s3_config).
@@ -107,6 +122,7 @@ impl InstanceStorageConfigBuilder {
         self.s3_config = Some(input);
         self
     }
+
     /// The S3 bucket configuration.
     ///
     /// Sets [`s3_config`](crate::types::InstanceStorageConfig#structfield.s3_config).
@@ -114,10 +130,12 @@ impl InstanceStorageConfigBuilder {
         self.s3_config = input;
         self
     }
+
     /// Returns [`s3_config`](crate::types::InstanceStorageConfig#structfield.s3_config), if set.
     pub fn get_s3_config(&self) -> &Option<crate::types::S3Config> {
         &self.s3_config
     }
+
     /// The configuration of the Kinesis video stream.
     ///
     /// Sets [`kinesis_video_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_video_stream_config).
@@ -128,6 +146,7 @@ impl InstanceStorageConfigBuilder {
         self.kinesis_video_stream_config = Some(input);
         self
     }
+
     /// The configuration of the Kinesis video stream.
     ///
     /// Sets [`kinesis_video_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_video_stream_config).
@@ -138,12 +157,14 @@ impl InstanceStorageConfigBuilder {
         self.kinesis_video_stream_config = input;
         self
     }
+
     /// Returns [`kinesis_video_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_video_stream_config), if set.
     pub fn get_kinesis_video_stream_config(
         &self,
     ) -> &Option<crate::types::KinesisVideoStreamConfig> {
         &self.kinesis_video_stream_config
     }
+
     /// The configuration of the Kinesis data stream.
     ///
     /// Sets [`kinesis_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_stream_config).
@@ -154,6 +175,7 @@ impl InstanceStorageConfigBuilder {
         self.kinesis_stream_config = Some(input);
         self
     }
+
     /// The configuration of the Kinesis data stream.
     ///
     /// Sets [`kinesis_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_stream_config).
@@ -164,12 +186,14 @@ impl InstanceStorageConfigBuilder {
         self.kinesis_stream_config = input;
         self
     }
+
     /// Returns [`kinesis_stream_config`](crate::types::InstanceStorageConfig#structfield.kinesis_stream_config), if set.
     pub fn get_kinesis_stream_config(
         &self,
     ) -> &Option<crate::types::KinesisStreamConfig> {
         &self.kinesis_stream_config
     }
+
     /// The configuration of the Kinesis Firehose delivery stream.
     ///
     /// Sets [`kinesis_firehose_config`](crate::types::InstanceStorageConfig#structfield.kinesis_firehose_config).
@@ -180,6 +204,7 @@ impl InstanceStorageConfigBuilder {
         self.kinesis_firehose_config = Some(input);
         self
     }
+
     /// The configuration of the Kinesis Firehose delivery stream.
     ///
     /// Sets [`kinesis_firehose_config`](crate::types::InstanceStorageConfig#structfield.kinesis_firehose_config).
@@ -190,12 +215,14 @@ impl InstanceStorageConfigBuilder {
         self.kinesis_firehose_config = input;
         self
     }
+
     /// Returns [`kinesis_firehose_config`](crate::types::InstanceStorageConfig#structfield.kinesis_firehose_config), if set.
     pub fn get_kinesis_firehose_config(
         &self,
     ) -> &Option<crate::types::KinesisFirehoseConfig> {
         &self.kinesis_firehose_config
     }
+
     /// Builds a [`InstanceStorageConfig`].
     ///
     /// Fails when one of these fields is unset:

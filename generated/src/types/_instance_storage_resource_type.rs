@@ -37,6 +37,7 @@ pub enum InstanceStorageResourceType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for InstanceStorageResourceType {
     fn from(s: &str) -> Self {
         match s {
@@ -69,12 +70,14 @@ impl ::std::convert::From<&str> for InstanceStorageResourceType {
         }
     }
 }
+
 impl ::std::str::FromStr for InstanceStorageResourceType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl InstanceStorageResourceType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -101,6 +104,7 @@ impl InstanceStorageResourceType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -119,6 +123,7 @@ impl InstanceStorageResourceType {
             "SCREEN_RECORDINGS",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -127,11 +132,13 @@ impl InstanceStorageResourceType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for InstanceStorageResourceType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for InstanceStorageResourceType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

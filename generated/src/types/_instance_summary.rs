@@ -24,52 +24,64 @@ pub struct InstanceSummary {
     /// This URL allows contact center users to access the Amazon Connect admin website.
     pub instance_access_url: Option<String>,
 }
+
 impl InstanceSummary {
     /// The identifier of the instance.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the instance.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The identity management type of the instance.
     pub fn identity_management_type(&self) -> Option<&crate::types::DirectoryType> {
         self.identity_management_type.as_ref()
     }
+
     /// The alias of the instance.
     pub fn instance_alias(&self) -> Option<&str> {
         self.instance_alias.as_deref()
     }
+
     /// When the instance was created.
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
+
     /// The service role of the instance.
     pub fn service_role(&self) -> Option<&str> {
         self.service_role.as_deref()
     }
+
     /// The state of the instance.
     pub fn instance_status(&self) -> Option<&crate::types::InstanceStatus> {
         self.instance_status.as_ref()
     }
+
     /// Whether inbound calls are enabled.
     pub fn inbound_calls_enabled(&self) -> Option<bool> {
         self.inbound_calls_enabled
     }
+
     /// Whether outbound calls are enabled.
     pub fn outbound_calls_enabled(&self) -> Option<bool> {
         self.outbound_calls_enabled
     }
+
     /// This URL allows contact center users to access the Amazon Connect admin website.
     pub fn instance_access_url(&self) -> Option<&str> {
         self.instance_access_url.as_deref()
     }
+
     /// Creates a new builder for [`InstanceSummary`].
     pub fn builder() -> crate::types::builders::InstanceSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for InstanceSummary {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("InstanceSummary");
@@ -86,6 +98,7 @@ impl ::std::fmt::Debug for InstanceSummary {
         formatter.finish()
     }
 }
+
 /// A builder for [`InstanceSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -101,6 +114,7 @@ pub struct InstanceSummaryBuilder {
     pub(crate) outbound_calls_enabled: Option<bool>,
     pub(crate) instance_access_url: Option<String>,
 }
+
 impl InstanceSummaryBuilder {
     /// The identifier of the instance.
     ///
@@ -109,6 +123,7 @@ impl InstanceSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the instance.
     ///
     /// Sets [`id`](crate::types::InstanceSummary#structfield.id).
@@ -116,10 +131,12 @@ impl InstanceSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::InstanceSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the instance.
     ///
     /// Sets [`arn`](crate::types::InstanceSummary#structfield.arn).
@@ -127,6 +144,7 @@ impl InstanceSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the instance.
     ///
     /// Sets [`arn`](crate::types::InstanceSummary#structfield.arn).
@@ -134,10 +152,12 @@ impl InstanceSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::InstanceSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The identity management type of the instance.
     ///
     /// Sets [`identity_management_type`](crate::types::InstanceSummary#structfield.identity_management_type).
@@ -148,6 +168,7 @@ impl InstanceSummaryBuilder {
         self.identity_management_type = Some(input);
         self
     }
+
     /// The identity management type of the instance.
     ///
     /// Sets [`identity_management_type`](crate::types::InstanceSummary#structfield.identity_management_type).
@@ -158,10 +179,12 @@ impl InstanceSummaryBuilder {
         self.identity_management_type = input;
         self
     }
+
     /// Returns [`identity_management_type`](crate::types::InstanceSummary#structfield.identity_management_type), if set.
     pub fn get_identity_management_type(&self) -> &Option<crate::types::DirectoryType> {
         &self.identity_management_type
     }
+
     /// The alias of the instance.
     ///
     /// Sets [`instance_alias`](crate::types::InstanceSummary#structfield.instance_alias).
@@ -169,6 +192,7 @@ impl InstanceSummaryBuilder {
         self.instance_alias = Some(input.into());
         self
     }
+
     /// The alias of the instance.
     ///
     /// Sets [`instance_alias`](crate::types::InstanceSummary#structfield.instance_alias).
@@ -176,10 +200,12 @@ impl InstanceSummaryBuilder {
         self.instance_alias = input;
         self
     }
+
     /// Returns [`instance_alias`](crate::types::InstanceSummary#structfield.instance_alias), if set.
     pub fn get_instance_alias(&self) -> &Option<String> {
         &self.instance_alias
     }
+
     /// When the instance was created.
     ///
     /// Sets [`created_time`](crate::types::InstanceSummary#structfield.created_time).
@@ -187,6 +213,7 @@ impl InstanceSummaryBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// When the instance was created.
     ///
     /// Sets [`created_time`](crate::types::InstanceSummary#structfield.created_time).
@@ -197,10 +224,12 @@ impl InstanceSummaryBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::InstanceSummary#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The service role of the instance.
     ///
     /// Sets [`service_role`](crate::types::InstanceSummary#structfield.service_role).
@@ -208,6 +237,7 @@ impl InstanceSummaryBuilder {
         self.service_role = Some(input.into());
         self
     }
+
     /// The service role of the instance.
     ///
     /// Sets [`service_role`](crate::types::InstanceSummary#structfield.service_role).
@@ -215,10 +245,12 @@ impl InstanceSummaryBuilder {
         self.service_role = input;
         self
     }
+
     /// Returns [`service_role`](crate::types::InstanceSummary#structfield.service_role), if set.
     pub fn get_service_role(&self) -> &Option<String> {
         &self.service_role
     }
+
     /// The state of the instance.
     ///
     /// Sets [`instance_status`](crate::types::InstanceSummary#structfield.instance_status).
@@ -226,6 +258,7 @@ impl InstanceSummaryBuilder {
         self.instance_status = Some(input);
         self
     }
+
     /// The state of the instance.
     ///
     /// Sets [`instance_status`](crate::types::InstanceSummary#structfield.instance_status).
@@ -236,10 +269,12 @@ impl InstanceSummaryBuilder {
         self.instance_status = input;
         self
     }
+
     /// Returns [`instance_status`](crate::types::InstanceSummary#structfield.instance_status), if set.
     pub fn get_instance_status(&self) -> &Option<crate::types::InstanceStatus> {
         &self.instance_status
     }
+
     /// Whether inbound calls are enabled.
     ///
     /// Sets [`inbound_calls_enabled`](crate::types::InstanceSummary#structfield.inbound_calls_enabled).
@@ -247,6 +282,7 @@ impl InstanceSummaryBuilder {
         self.inbound_calls_enabled = Some(input);
         self
     }
+
     /// Whether inbound calls are enabled.
     ///
     /// Sets [`inbound_calls_enabled`](crate::types::InstanceSummary#structfield.inbound_calls_enabled).
@@ -254,10 +290,12 @@ impl InstanceSummaryBuilder {
         self.inbound_calls_enabled = input;
         self
     }
+
     /// Returns [`inbound_calls_enabled`](crate::types::InstanceSummary#structfield.inbound_calls_enabled), if set.
     pub fn get_inbound_calls_enabled(&self) -> &Option<bool> {
         &self.inbound_calls_enabled
     }
+
     /// Whether outbound calls are enabled.
     ///
     /// Sets [`outbound_calls_enabled`](crate::types::InstanceSummary#structfield.outbound_calls_enabled).
@@ -265,6 +303,7 @@ impl InstanceSummaryBuilder {
         self.outbound_calls_enabled = Some(input);
         self
     }
+
     /// Whether outbound calls are enabled.
     ///
     /// Sets [`outbound_calls_enabled`](crate::types::InstanceSummary#structfield.outbound_calls_enabled).
@@ -272,10 +311,12 @@ impl InstanceSummaryBuilder {
         self.outbound_calls_enabled = input;
         self
     }
+
     /// Returns [`outbound_calls_enabled`](crate::types::InstanceSummary#structfield.outbound_calls_enabled), if set.
     pub fn get_outbound_calls_enabled(&self) -> &Option<bool> {
         &self.outbound_calls_enabled
     }
+
     /// This URL allows contact center users to access the Amazon Connect admin website.
     ///
     /// Sets [`instance_access_url`](crate::types::InstanceSummary#structfield.instance_access_url).
@@ -283,6 +324,7 @@ impl InstanceSummaryBuilder {
         self.instance_access_url = Some(input.into());
         self
     }
+
     /// This URL allows contact center users to access the Amazon Connect admin website.
     ///
     /// Sets [`instance_access_url`](crate::types::InstanceSummary#structfield.instance_access_url).
@@ -290,10 +332,12 @@ impl InstanceSummaryBuilder {
         self.instance_access_url = input;
         self
     }
+
     /// Returns [`instance_access_url`](crate::types::InstanceSummary#structfield.instance_access_url), if set.
     pub fn get_instance_access_url(&self) -> &Option<String> {
         &self.instance_access_url
     }
+
     /// Builds a [`InstanceSummary`].
     pub fn build(self) -> crate::types::InstanceSummary {
         crate::types::InstanceSummary {
@@ -310,6 +354,7 @@ impl InstanceSummaryBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for InstanceSummaryBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("InstanceSummaryBuilder");

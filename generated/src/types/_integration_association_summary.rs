@@ -20,44 +20,54 @@ pub struct IntegrationAssociationSummary {
     /// The name of the source.
     pub source_type: Option<crate::types::SourceType>,
 }
+
 impl IntegrationAssociationSummary {
     /// The identifier for the AppIntegration association.
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the AppIntegration association.
     pub fn integration_association_arn(&self) -> Option<&str> {
         self.integration_association_arn.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The integration type.
     pub fn integration_type(&self) -> Option<&crate::types::IntegrationType> {
         self.integration_type.as_ref()
     }
+
     /// The Amazon Resource Name (ARN) for the AppIntegration.
     pub fn integration_arn(&self) -> Option<&str> {
         self.integration_arn.as_deref()
     }
+
     /// The URL for the external application.
     pub fn source_application_url(&self) -> Option<&str> {
         self.source_application_url.as_deref()
     }
+
     /// The user-provided, friendly name for the external application.
     pub fn source_application_name(&self) -> Option<&str> {
         self.source_application_name.as_deref()
     }
+
     /// The name of the source.
     pub fn source_type(&self) -> Option<&crate::types::SourceType> {
         self.source_type.as_ref()
     }
+
     /// Creates a new builder for [`IntegrationAssociationSummary`].
     pub fn builder() -> crate::types::builders::IntegrationAssociationSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`IntegrationAssociationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -71,6 +81,7 @@ pub struct IntegrationAssociationSummaryBuilder {
     pub(crate) source_application_name: Option<String>,
     pub(crate) source_type: Option<crate::types::SourceType>,
 }
+
 impl IntegrationAssociationSummaryBuilder {
     /// The identifier for the AppIntegration association.
     ///
@@ -79,6 +90,7 @@ impl IntegrationAssociationSummaryBuilder {
         self.integration_association_id = Some(input.into());
         self
     }
+
     /// The identifier for the AppIntegration association.
     ///
     /// Sets [`integration_association_id`](crate::types::IntegrationAssociationSummary#structfield.integration_association_id).
@@ -86,10 +98,12 @@ impl IntegrationAssociationSummaryBuilder {
         self.integration_association_id = input;
         self
     }
+
     /// Returns [`integration_association_id`](crate::types::IntegrationAssociationSummary#structfield.integration_association_id), if set.
     pub fn get_integration_association_id(&self) -> &Option<String> {
         &self.integration_association_id
     }
+
     /// The Amazon Resource Name (ARN) for the AppIntegration association.
     ///
     /// Sets [`integration_association_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_association_arn).
@@ -97,6 +111,7 @@ impl IntegrationAssociationSummaryBuilder {
         self.integration_association_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the AppIntegration association.
     ///
     /// Sets [`integration_association_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_association_arn).
@@ -104,10 +119,12 @@ impl IntegrationAssociationSummaryBuilder {
         self.integration_association_arn = input;
         self
     }
+
     /// Returns [`integration_association_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_association_arn), if set.
     pub fn get_integration_association_arn(&self) -> &Option<String> {
         &self.integration_association_arn
     }
+
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::IntegrationAssociationSummary#structfield.instance_id).
@@ -115,6 +132,7 @@ impl IntegrationAssociationSummaryBuilder {
         self.instance_id = Some(input.into());
         self
     }
+
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::IntegrationAssociationSummary#structfield.instance_id).
@@ -122,10 +140,12 @@ impl IntegrationAssociationSummaryBuilder {
         self.instance_id = input;
         self
     }
+
     /// Returns [`instance_id`](crate::types::IntegrationAssociationSummary#structfield.instance_id), if set.
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
+
     /// The integration type.
     ///
     /// Sets [`integration_type`](crate::types::IntegrationAssociationSummary#structfield.integration_type).
@@ -133,6 +153,7 @@ impl IntegrationAssociationSummaryBuilder {
         self.integration_type = Some(input);
         self
     }
+
     /// The integration type.
     ///
     /// Sets [`integration_type`](crate::types::IntegrationAssociationSummary#structfield.integration_type).
@@ -143,10 +164,12 @@ impl IntegrationAssociationSummaryBuilder {
         self.integration_type = input;
         self
     }
+
     /// Returns [`integration_type`](crate::types::IntegrationAssociationSummary#structfield.integration_type), if set.
     pub fn get_integration_type(&self) -> &Option<crate::types::IntegrationType> {
         &self.integration_type
     }
+
     /// The Amazon Resource Name (ARN) for the AppIntegration.
     ///
     /// Sets [`integration_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_arn).
@@ -154,6 +177,7 @@ impl IntegrationAssociationSummaryBuilder {
         self.integration_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the AppIntegration.
     ///
     /// Sets [`integration_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_arn).
@@ -161,10 +185,12 @@ impl IntegrationAssociationSummaryBuilder {
         self.integration_arn = input;
         self
     }
+
     /// Returns [`integration_arn`](crate::types::IntegrationAssociationSummary#structfield.integration_arn), if set.
     pub fn get_integration_arn(&self) -> &Option<String> {
         &self.integration_arn
     }
+
     /// The URL for the external application.
     ///
     /// Sets [`source_application_url`](crate::types::IntegrationAssociationSummary#structfield.source_application_url).
@@ -172,6 +198,7 @@ impl IntegrationAssociationSummaryBuilder {
         self.source_application_url = Some(input.into());
         self
     }
+
     /// The URL for the external application.
     ///
     /// Sets [`source_application_url`](crate::types::IntegrationAssociationSummary#structfield.source_application_url).
@@ -179,10 +206,12 @@ impl IntegrationAssociationSummaryBuilder {
         self.source_application_url = input;
         self
     }
+
     /// Returns [`source_application_url`](crate::types::IntegrationAssociationSummary#structfield.source_application_url), if set.
     pub fn get_source_application_url(&self) -> &Option<String> {
         &self.source_application_url
     }
+
     /// The user-provided, friendly name for the external application.
     ///
     /// Sets [`source_application_name`](crate::types::IntegrationAssociationSummary#structfield.source_application_name).
@@ -190,6 +219,7 @@ impl IntegrationAssociationSummaryBuilder {
         self.source_application_name = Some(input.into());
         self
     }
+
     /// The user-provided, friendly name for the external application.
     ///
     /// Sets [`source_application_name`](crate::types::IntegrationAssociationSummary#structfield.source_application_name).
@@ -197,10 +227,12 @@ impl IntegrationAssociationSummaryBuilder {
         self.source_application_name = input;
         self
     }
+
     /// Returns [`source_application_name`](crate::types::IntegrationAssociationSummary#structfield.source_application_name), if set.
     pub fn get_source_application_name(&self) -> &Option<String> {
         &self.source_application_name
     }
+
     /// The name of the source.
     ///
     /// Sets [`source_type`](crate::types::IntegrationAssociationSummary#structfield.source_type).
@@ -208,6 +240,7 @@ impl IntegrationAssociationSummaryBuilder {
         self.source_type = Some(input);
         self
     }
+
     /// The name of the source.
     ///
     /// Sets [`source_type`](crate::types::IntegrationAssociationSummary#structfield.source_type).
@@ -215,10 +248,12 @@ impl IntegrationAssociationSummaryBuilder {
         self.source_type = input;
         self
     }
+
     /// Returns [`source_type`](crate::types::IntegrationAssociationSummary#structfield.source_type), if set.
     pub fn get_source_type(&self) -> &Option<crate::types::SourceType> {
         &self.source_type
     }
+
     /// Builds a [`IntegrationAssociationSummary`].
     pub fn build(self) -> crate::types::IntegrationAssociationSummary {
         crate::types::IntegrationAssociationSummary {

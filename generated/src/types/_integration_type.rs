@@ -41,6 +41,7 @@ pub enum IntegrationType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for IntegrationType {
     fn from(s: &str) -> Self {
         match s {
@@ -69,12 +70,14 @@ impl ::std::convert::From<&str> for IntegrationType {
         }
     }
 }
+
 impl ::std::str::FromStr for IntegrationType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl IntegrationType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -97,6 +100,7 @@ impl IntegrationType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -117,6 +121,7 @@ impl IntegrationType {
             "WISDOM_QUICK_RESPONSES",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -125,11 +130,13 @@ impl IntegrationType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for IntegrationType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for IntegrationType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

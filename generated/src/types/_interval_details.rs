@@ -19,20 +19,24 @@ pub struct IntervalDetails {
     /// - `TOTAL`: The difference between `StartTime` and `EndTime` must be less than 35 days.
     pub interval_period: Option<crate::types::IntervalPeriod>,
 }
+
 impl IntervalDetails {
     /// The timezone applied to requested metrics.
     pub fn time_zone(&self) -> Option<&str> {
         self.time_zone.as_deref()
     }
+
     /// `IntervalPeriod`: An aggregated grouping applied to request metrics.
     pub fn interval_period(&self) -> Option<&crate::types::IntervalPeriod> {
         self.interval_period.as_ref()
     }
+
     /// Creates a new builder for [`IntervalDetails`].
     pub fn builder() -> crate::types::builders::IntervalDetailsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`IntervalDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -40,6 +44,7 @@ pub struct IntervalDetailsBuilder {
     pub(crate) time_zone: Option<String>,
     pub(crate) interval_period: Option<crate::types::IntervalPeriod>,
 }
+
 impl IntervalDetailsBuilder {
     /// The timezone applied to requested metrics.
     ///
@@ -48,6 +53,7 @@ impl IntervalDetailsBuilder {
         self.time_zone = Some(input.into());
         self
     }
+
     /// The timezone applied to requested metrics.
     ///
     /// Sets [`time_zone`](crate::types::IntervalDetails#structfield.time_zone).
@@ -55,10 +61,12 @@ impl IntervalDetailsBuilder {
         self.time_zone = input;
         self
     }
+
     /// Returns [`time_zone`](crate::types::IntervalDetails#structfield.time_zone), if set.
     pub fn get_time_zone(&self) -> &Option<String> {
         &self.time_zone
     }
+
     /// `IntervalPeriod`: An aggregated grouping applied to request metrics.
     ///
     /// Sets [`interval_period`](crate::types::IntervalDetails#structfield.interval_period).
@@ -66,6 +74,7 @@ impl IntervalDetailsBuilder {
         self.interval_period = Some(input);
         self
     }
+
     /// `IntervalPeriod`: An aggregated grouping applied to request metrics.
     ///
     /// Sets [`interval_period`](crate::types::IntervalDetails#structfield.interval_period).
@@ -76,10 +85,12 @@ impl IntervalDetailsBuilder {
         self.interval_period = input;
         self
     }
+
     /// Returns [`interval_period`](crate::types::IntervalDetails#structfield.interval_period), if set.
     pub fn get_interval_period(&self) -> &Option<crate::types::IntervalPeriod> {
         &self.interval_period
     }
+
     /// Builds a [`IntervalDetails`].
     pub fn build(self) -> crate::types::IntervalDetails {
         crate::types::IntervalDetails {

@@ -23,6 +23,7 @@ pub enum IntervalPeriod {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for IntervalPeriod {
     fn from(s: &str) -> Self {
         match s {
@@ -42,12 +43,14 @@ impl ::std::convert::From<&str> for IntervalPeriod {
         }
     }
 }
+
 impl ::std::str::FromStr for IntervalPeriod {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl IntervalPeriod {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -61,10 +64,12 @@ impl IntervalPeriod {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["DAY", "FIFTEEN_MIN", "HOUR", "THIRTY_MIN", "TOTAL", "WEEK"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -73,11 +78,13 @@ impl IntervalPeriod {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for IntervalPeriod {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for IntervalPeriod {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -13,6 +13,7 @@ pub enum InvalidRequestExceptionReason {
     #[non_exhaustive]
     Unknown,
 }
+
 impl InvalidRequestExceptionReason {
     /// The value of the [`AttachedFileInvalidRequestExceptionReason`](Self::AttachedFileInvalidRequestExceptionReason) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
@@ -25,10 +26,12 @@ impl InvalidRequestExceptionReason {
             Err(self)
         }
     }
+
     /// Whether this is the [`AttachedFileInvalidRequestExceptionReason`](Self::AttachedFileInvalidRequestExceptionReason) variant.
     pub fn is_attached_file_invalid_request_exception_reason(&self) -> bool {
         self.as_attached_file_invalid_request_exception_reason().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

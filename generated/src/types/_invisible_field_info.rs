@@ -6,22 +6,26 @@ pub struct InvisibleFieldInfo {
     /// Identifier of the invisible field.
     pub id: Option<crate::types::TaskTemplateFieldIdentifier>,
 }
+
 impl InvisibleFieldInfo {
     /// Identifier of the invisible field.
     pub fn id(&self) -> Option<&crate::types::TaskTemplateFieldIdentifier> {
         self.id.as_ref()
     }
+
     /// Creates a new builder for [`InvisibleFieldInfo`].
     pub fn builder() -> crate::types::builders::InvisibleFieldInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`InvisibleFieldInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvisibleFieldInfoBuilder {
     pub(crate) id: Option<crate::types::TaskTemplateFieldIdentifier>,
 }
+
 impl InvisibleFieldInfoBuilder {
     /// Identifier of the invisible field.
     ///
@@ -30,6 +34,7 @@ impl InvisibleFieldInfoBuilder {
         self.id = Some(input);
         self
     }
+
     /// Identifier of the invisible field.
     ///
     /// Sets [`id`](crate::types::InvisibleFieldInfo#structfield.id).
@@ -40,10 +45,12 @@ impl InvisibleFieldInfoBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::InvisibleFieldInfo#structfield.id), if set.
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
+
     /// Builds a [`InvisibleFieldInfo`].
     pub fn build(self) -> crate::types::InvisibleFieldInfo {
         crate::types::InvisibleFieldInfo {

@@ -6,22 +6,26 @@ pub struct KinesisFirehoseConfig {
     /// The Amazon Resource Name (ARN) of the delivery stream.
     pub firehose_arn: String,
 }
+
 impl KinesisFirehoseConfig {
     /// The Amazon Resource Name (ARN) of the delivery stream.
     pub fn firehose_arn(&self) -> &str {
         &self.firehose_arn
     }
+
     /// Creates a new builder for [`KinesisFirehoseConfig`].
     pub fn builder() -> crate::types::builders::KinesisFirehoseConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`KinesisFirehoseConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct KinesisFirehoseConfigBuilder {
     pub(crate) firehose_arn: Option<String>,
 }
+
 impl KinesisFirehoseConfigBuilder {
     /// The Amazon Resource Name (ARN) of the delivery stream.
     ///
@@ -30,6 +34,7 @@ impl KinesisFirehoseConfigBuilder {
         self.firehose_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the delivery stream.
     ///
     /// Sets [`firehose_arn`](crate::types::KinesisFirehoseConfig#structfield.firehose_arn). This field is required.
@@ -37,10 +42,12 @@ impl KinesisFirehoseConfigBuilder {
         self.firehose_arn = input;
         self
     }
+
     /// Returns [`firehose_arn`](crate::types::KinesisFirehoseConfig#structfield.firehose_arn), if set.
     pub fn get_firehose_arn(&self) -> &Option<String> {
         &self.firehose_arn
     }
+
     /// Builds a [`KinesisFirehoseConfig`].
     ///
     /// Fails when one of these fields is unset:

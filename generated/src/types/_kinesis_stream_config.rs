@@ -6,22 +6,26 @@ pub struct KinesisStreamConfig {
     /// The Amazon Resource Name (ARN) of the data stream.
     pub stream_arn: String,
 }
+
 impl KinesisStreamConfig {
     /// The Amazon Resource Name (ARN) of the data stream.
     pub fn stream_arn(&self) -> &str {
         &self.stream_arn
     }
+
     /// Creates a new builder for [`KinesisStreamConfig`].
     pub fn builder() -> crate::types::builders::KinesisStreamConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`KinesisStreamConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct KinesisStreamConfigBuilder {
     pub(crate) stream_arn: Option<String>,
 }
+
 impl KinesisStreamConfigBuilder {
     /// The Amazon Resource Name (ARN) of the data stream.
     ///
@@ -30,6 +34,7 @@ impl KinesisStreamConfigBuilder {
         self.stream_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the data stream.
     ///
     /// Sets [`stream_arn`](crate::types::KinesisStreamConfig#structfield.stream_arn). This field is required.
@@ -37,10 +42,12 @@ impl KinesisStreamConfigBuilder {
         self.stream_arn = input;
         self
     }
+
     /// Returns [`stream_arn`](crate::types::KinesisStreamConfig#structfield.stream_arn), if set.
     pub fn get_stream_arn(&self) -> &Option<String> {
         &self.stream_arn
     }
+
     /// Builds a [`KinesisStreamConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -12,24 +12,29 @@ pub struct KinesisVideoStreamConfig {
     /// The encryption configuration.
     pub encryption_config: Option<crate::types::EncryptionConfig>,
 }
+
 impl KinesisVideoStreamConfig {
     /// The prefix of the video stream.
     pub fn prefix(&self) -> &str {
         &self.prefix
     }
+
     /// The number of hours data is retained in the stream.
     pub fn retention_period_hours(&self) -> i32 {
         self.retention_period_hours
     }
+
     /// The encryption configuration.
     pub fn encryption_config(&self) -> Option<&crate::types::EncryptionConfig> {
         self.encryption_config.as_ref()
     }
+
     /// Creates a new builder for [`KinesisVideoStreamConfig`].
     pub fn builder() -> crate::types::builders::KinesisVideoStreamConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`KinesisVideoStreamConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct KinesisVideoStreamConfigBuilder {
     pub(crate) retention_period_hours: Option<i32>,
     pub(crate) encryption_config: Option<crate::types::EncryptionConfig>,
 }
+
 impl KinesisVideoStreamConfigBuilder {
     /// The prefix of the video stream.
     ///
@@ -46,6 +52,7 @@ impl KinesisVideoStreamConfigBuilder {
         self.prefix = Some(input.into());
         self
     }
+
     /// The prefix of the video stream.
     ///
     /// Sets [`prefix`](crate::types::KinesisVideoStreamConfig#structfield.prefix). This field is required.
@@ -53,10 +60,12 @@ impl KinesisVideoStreamConfigBuilder {
         self.prefix = input;
         self
     }
+
     /// Returns [`prefix`](crate::types::KinesisVideoStreamConfig#structfield.prefix), if set.
     pub fn get_prefix(&self) -> &Option<String> {
         &self.prefix
     }
+
     /// The number of hours data is retained in the stream.
     ///
     /// Sets [`retention_period_hours`](crate::types::KinesisVideoStreamConfig#structfield.retention_period_hours). This field is required.
@@ -64,6 +73,7 @@ impl KinesisVideoStreamConfigBuilder {
         self.retention_period_hours = Some(input);
         self
     }
+
     /// The number of hours data is retained in the stream.
     ///
     /// Sets [`retention_period_hours`](crate::types::KinesisVideoStreamConfig#structfield.retention_period_hours). This field is required.
@@ -71,10 +81,12 @@ impl KinesisVideoStreamConfigBuilder {
         self.retention_period_hours = input;
         self
     }
+
     /// Returns [`retention_period_hours`](crate::types::KinesisVideoStreamConfig#structfield.retention_period_hours), if set.
     pub fn get_retention_period_hours(&self) -> &Option<i32> {
         &self.retention_period_hours
     }
+
     /// The encryption configuration.
     ///
     /// Sets [`encryption_config`](crate::types::KinesisVideoStreamConfig#structfield.encryption_config).
@@ -82,6 +94,7 @@ impl KinesisVideoStreamConfigBuilder {
         self.encryption_config = Some(input);
         self
     }
+
     /// The encryption configuration.
     ///
     /// Sets [`encryption_config`](crate::types::KinesisVideoStreamConfig#structfield.encryption_config).
@@ -92,10 +105,12 @@ impl KinesisVideoStreamConfigBuilder {
         self.encryption_config = input;
         self
     }
+
     /// Returns [`encryption_config`](crate::types::KinesisVideoStreamConfig#structfield.encryption_config), if set.
     pub fn get_encryption_config(&self) -> &Option<crate::types::EncryptionConfig> {
         &self.encryption_config
     }
+
     /// Builds a [`KinesisVideoStreamConfig`].
     ///
     /// Fails when one of these fields is unset:

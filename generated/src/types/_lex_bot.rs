@@ -8,20 +8,24 @@ pub struct LexBot {
     /// The Amazon Web Services Region where the Amazon Lex bot was created.
     pub lex_region: String,
 }
+
 impl LexBot {
     /// The name of the Amazon Lex bot.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// The Amazon Web Services Region where the Amazon Lex bot was created.
     pub fn lex_region(&self) -> &str {
         &self.lex_region
     }
+
     /// Creates a new builder for [`LexBot`].
     pub fn builder() -> crate::types::builders::LexBotBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`LexBot`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct LexBotBuilder {
     pub(crate) name: Option<String>,
     pub(crate) lex_region: Option<String>,
 }
+
 impl LexBotBuilder {
     /// The name of the Amazon Lex bot.
     ///
@@ -37,6 +42,7 @@ impl LexBotBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the Amazon Lex bot.
     ///
     /// Sets [`name`](crate::types::LexBot#structfield.name). This field is required.
@@ -44,10 +50,12 @@ impl LexBotBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::LexBot#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The Amazon Web Services Region where the Amazon Lex bot was created.
     ///
     /// Sets [`lex_region`](crate::types::LexBot#structfield.lex_region). This field is required.
@@ -55,6 +63,7 @@ impl LexBotBuilder {
         self.lex_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where the Amazon Lex bot was created.
     ///
     /// Sets [`lex_region`](crate::types::LexBot#structfield.lex_region). This field is required.
@@ -62,10 +71,12 @@ impl LexBotBuilder {
         self.lex_region = input;
         self
     }
+
     /// Returns [`lex_region`](crate::types::LexBot#structfield.lex_region), if set.
     pub fn get_lex_region(&self) -> &Option<String> {
         &self.lex_region
     }
+
     /// Builds a [`LexBot`].
     ///
     /// Fails when one of these fields is unset:

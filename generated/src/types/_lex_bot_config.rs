@@ -8,20 +8,24 @@ pub struct LexBotConfig {
     /// Configuration information of an Amazon Lex V2 bot.
     pub lex_v2_bot: Option<crate::types::LexV2Bot>,
 }
+
 impl LexBotConfig {
     /// Configuration information of an Amazon Lex bot.
     pub fn lex_bot(&self) -> Option<&crate::types::LexBot> {
         self.lex_bot.as_ref()
     }
+
     /// Configuration information of an Amazon Lex V2 bot.
     pub fn lex_v2_bot(&self) -> Option<&crate::types::LexV2Bot> {
         self.lex_v2_bot.as_ref()
     }
+
     /// Creates a new builder for [`LexBotConfig`].
     pub fn builder() -> crate::types::builders::LexBotConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`LexBotConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct LexBotConfigBuilder {
     pub(crate) lex_bot: Option<crate::types::LexBot>,
     pub(crate) lex_v2_bot: Option<crate::types::LexV2Bot>,
 }
+
 impl LexBotConfigBuilder {
     /// Configuration information of an Amazon Lex bot.
     ///
@@ -37,6 +42,7 @@ impl LexBotConfigBuilder {
         self.lex_bot = Some(input);
         self
     }
+
     /// Configuration information of an Amazon Lex bot.
     ///
     /// Sets [`lex_bot`](crate::types::LexBotConfig#structfield.lex_bot).
@@ -44,10 +50,12 @@ impl LexBotConfigBuilder {
         self.lex_bot = input;
         self
     }
+
     /// Returns [`lex_bot`](crate::types::LexBotConfig#structfield.lex_bot), if set.
     pub fn get_lex_bot(&self) -> &Option<crate::types::LexBot> {
         &self.lex_bot
     }
+
     /// Configuration information of an Amazon Lex V2 bot.
     ///
     /// Sets [`lex_v2_bot`](crate::types::LexBotConfig#structfield.lex_v2_bot).
@@ -55,6 +63,7 @@ impl LexBotConfigBuilder {
         self.lex_v2_bot = Some(input);
         self
     }
+
     /// Configuration information of an Amazon Lex V2 bot.
     ///
     /// Sets [`lex_v2_bot`](crate::types::LexBotConfig#structfield.lex_v2_bot).
@@ -62,10 +71,12 @@ impl LexBotConfigBuilder {
         self.lex_v2_bot = input;
         self
     }
+
     /// Returns [`lex_v2_bot`](crate::types::LexBotConfig#structfield.lex_v2_bot), if set.
     pub fn get_lex_v2_bot(&self) -> &Option<crate::types::LexV2Bot> {
         &self.lex_v2_bot
     }
+
     /// Builds a [`LexBotConfig`].
     pub fn build(self) -> crate::types::LexBotConfig {
         crate::types::LexBotConfig {

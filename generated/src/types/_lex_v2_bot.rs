@@ -6,22 +6,26 @@ pub struct LexV2Bot {
     /// The Amazon Resource Name (ARN) of the Amazon Lex V2 bot.
     pub alias_arn: Option<String>,
 }
+
 impl LexV2Bot {
     /// The Amazon Resource Name (ARN) of the Amazon Lex V2 bot.
     pub fn alias_arn(&self) -> Option<&str> {
         self.alias_arn.as_deref()
     }
+
     /// Creates a new builder for [`LexV2Bot`].
     pub fn builder() -> crate::types::builders::LexV2BotBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`LexV2Bot`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LexV2BotBuilder {
     pub(crate) alias_arn: Option<String>,
 }
+
 impl LexV2BotBuilder {
     /// The Amazon Resource Name (ARN) of the Amazon Lex V2 bot.
     ///
@@ -30,6 +34,7 @@ impl LexV2BotBuilder {
         self.alias_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the Amazon Lex V2 bot.
     ///
     /// Sets [`alias_arn`](crate::types::LexV2Bot#structfield.alias_arn).
@@ -37,10 +42,12 @@ impl LexV2BotBuilder {
         self.alias_arn = input;
         self
     }
+
     /// Returns [`alias_arn`](crate::types::LexV2Bot#structfield.alias_arn), if set.
     pub fn get_alias_arn(&self) -> &Option<String> {
         &self.alias_arn
     }
+
     /// Builds a [`LexV2Bot`].
     pub fn build(self) -> crate::types::LexV2Bot {
         crate::types::LexV2Bot {

@@ -8,22 +8,26 @@ pub struct ListCondition {
     /// A list of Condition objects which would be applied together with an AND condition.
     pub conditions: Option<Vec<crate::types::Condition>>,
 }
+
 impl ListCondition {
     /// The type of target list that will be used to filter the users.
     pub fn target_list_type(&self) -> Option<&crate::types::TargetListType> {
         self.target_list_type.as_ref()
     }
+
     /// A list of Condition objects which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.conditions.is_none()` to tell unset from empty.
     pub fn conditions(&self) -> &[crate::types::Condition] {
         self.conditions.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ListCondition`].
     pub fn builder() -> crate::types::builders::ListConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ListCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct ListConditionBuilder {
     pub(crate) target_list_type: Option<crate::types::TargetListType>,
     pub(crate) conditions: Option<Vec<crate::types::Condition>>,
 }
+
 impl ListConditionBuilder {
     /// The type of target list that will be used to filter the users.
     ///
@@ -39,6 +44,7 @@ impl ListConditionBuilder {
         self.target_list_type = Some(input);
         self
     }
+
     /// The type of target list that will be used to filter the users.
     ///
     /// Sets [`target_list_type`](crate::types::ListCondition#structfield.target_list_type).
@@ -49,10 +55,12 @@ impl ListConditionBuilder {
         self.target_list_type = input;
         self
     }
+
     /// Returns [`target_list_type`](crate::types::ListCondition#structfield.target_list_type), if set.
     pub fn get_target_list_type(&self) -> &Option<crate::types::TargetListType> {
         &self.target_list_type
     }
+
     /// Appends an item to [`conditions`](crate::types::ListCondition#structfield.conditions); use [`set_conditions`](Self::set_conditions) to replace the whole list.
     pub fn conditions(mut self, input: crate::types::Condition) -> Self {
         let mut v: Vec<_> = self.conditions.unwrap_or_default();
@@ -60,6 +68,7 @@ impl ListConditionBuilder {
         self.conditions = Some(v);
         self
     }
+
     /// A list of Condition objects which would be applied together with an AND condition.
     ///
     /// Sets [`conditions`](crate::types::ListCondition#structfield.conditions).
@@ -70,10 +79,12 @@ impl ListConditionBuilder {
         self.conditions = input;
         self
     }
+
     /// Returns [`conditions`](crate::types::ListCondition#structfield.conditions), if set.
     pub fn get_conditions(&self) -> &Option<Vec<crate::types::Condition>> {
         &self.conditions
     }
+
     /// Builds a [`ListCondition`].
     pub fn build(self) -> crate::types::ListCondition {
         crate::types::ListCondition {

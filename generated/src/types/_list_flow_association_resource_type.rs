@@ -21,6 +21,7 @@ pub enum ListFlowAssociationResourceType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for ListFlowAssociationResourceType {
     fn from(s: &str) -> Self {
         match s {
@@ -39,12 +40,14 @@ impl ::std::convert::From<&str> for ListFlowAssociationResourceType {
         }
     }
 }
+
 impl ::std::str::FromStr for ListFlowAssociationResourceType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl ListFlowAssociationResourceType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -57,6 +60,7 @@ impl ListFlowAssociationResourceType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -67,6 +71,7 @@ impl ListFlowAssociationResourceType {
             "WHATSAPP_MESSAGING_PHONE_NUMBER",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -75,11 +80,13 @@ impl ListFlowAssociationResourceType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for ListFlowAssociationResourceType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for ListFlowAssociationResourceType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

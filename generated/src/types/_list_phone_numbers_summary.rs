@@ -22,50 +22,61 @@ pub struct ListPhoneNumbersSummary {
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging. If it is from Amazon Web Services End User Messaging, it looks like the ARN of the phone number that was imported from Amazon Web Services End User Messaging.
     pub source_phone_number_arn: Option<String>,
 }
+
 impl ListPhoneNumbersSummary {
     /// A unique identifier for the phone number.
     pub fn phone_number_id(&self) -> Option<&str> {
         self.phone_number_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     pub fn phone_number_arn(&self) -> Option<&str> {
         self.phone_number_arn.as_deref()
     }
+
     /// The phone number.
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
+
     /// The ISO country code.
     pub fn phone_number_country_code(
         &self,
     ) -> Option<&crate::types::PhoneNumberCountryCode> {
         self.phone_number_country_code.as_ref()
     }
+
     /// The type of phone number.
     pub fn phone_number_type(&self) -> Option<&crate::types::PhoneNumberType> {
         self.phone_number_type.as_ref()
     }
+
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The description of the phone number.
     pub fn phone_number_description(&self) -> Option<&str> {
         self.phone_number_description.as_deref()
     }
+
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
     pub fn source_phone_number_arn(&self) -> Option<&str> {
         self.source_phone_number_arn.as_deref()
     }
+
     /// Creates a new builder for [`ListPhoneNumbersSummary`].
     pub fn builder() -> crate::types::builders::ListPhoneNumbersSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ListPhoneNumbersSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -80,6 +91,7 @@ pub struct ListPhoneNumbersSummaryBuilder {
     pub(crate) phone_number_description: Option<String>,
     pub(crate) source_phone_number_arn: Option<String>,
 }
+
 impl ListPhoneNumbersSummaryBuilder {
     /// A unique identifier for the phone number.
     ///
@@ -88,6 +100,7 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number_id = Some(input.into());
         self
     }
+
     /// A unique identifier for the phone number.
     ///
     /// Sets [`phone_number_id`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_id).
@@ -95,10 +108,12 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number_id = input;
         self
     }
+
     /// Returns [`phone_number_id`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_id), if set.
     pub fn get_phone_number_id(&self) -> &Option<String> {
         &self.phone_number_id
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_arn).
@@ -106,6 +121,7 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_arn).
@@ -113,10 +129,12 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number_arn = input;
         self
     }
+
     /// Returns [`phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_arn), if set.
     pub fn get_phone_number_arn(&self) -> &Option<String> {
         &self.phone_number_arn
     }
+
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::ListPhoneNumbersSummary#structfield.phone_number).
@@ -124,6 +142,7 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number = Some(input.into());
         self
     }
+
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::ListPhoneNumbersSummary#structfield.phone_number).
@@ -131,10 +150,12 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number = input;
         self
     }
+
     /// Returns [`phone_number`](crate::types::ListPhoneNumbersSummary#structfield.phone_number), if set.
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
+
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_country_code).
@@ -145,6 +166,7 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number_country_code = Some(input);
         self
     }
+
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_country_code).
@@ -155,12 +177,14 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number_country_code = input;
         self
     }
+
     /// Returns [`phone_number_country_code`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_country_code), if set.
     pub fn get_phone_number_country_code(
         &self,
     ) -> &Option<crate::types::PhoneNumberCountryCode> {
         &self.phone_number_country_code
     }
+
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_type).
@@ -168,6 +192,7 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number_type = Some(input);
         self
     }
+
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_type).
@@ -178,10 +203,12 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number_type = input;
         self
     }
+
     /// Returns [`phone_number_type`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_type), if set.
     pub fn get_phone_number_type(&self) -> &Option<crate::types::PhoneNumberType> {
         &self.phone_number_type
     }
+
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     ///
     /// Sets [`target_arn`](crate::types::ListPhoneNumbersSummary#structfield.target_arn).
@@ -189,6 +216,7 @@ impl ListPhoneNumbersSummaryBuilder {
         self.target_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for Amazon Connect instances or traffic distribution groups that phone number inbound traffic is routed through.
     ///
     /// Sets [`target_arn`](crate::types::ListPhoneNumbersSummary#structfield.target_arn).
@@ -196,10 +224,12 @@ impl ListPhoneNumbersSummaryBuilder {
         self.target_arn = input;
         self
     }
+
     /// Returns [`target_arn`](crate::types::ListPhoneNumbersSummary#structfield.target_arn), if set.
     pub fn get_target_arn(&self) -> &Option<String> {
         &self.target_arn
     }
+
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     ///
     /// Sets [`instance_id`](crate::types::ListPhoneNumbersSummary#structfield.instance_id).
@@ -207,6 +237,7 @@ impl ListPhoneNumbersSummaryBuilder {
         self.instance_id = Some(input.into());
         self
     }
+
     /// The identifier of the Amazon Connect instance that phone numbers are claimed to.
     ///
     /// Sets [`instance_id`](crate::types::ListPhoneNumbersSummary#structfield.instance_id).
@@ -214,10 +245,12 @@ impl ListPhoneNumbersSummaryBuilder {
         self.instance_id = input;
         self
     }
+
     /// Returns [`instance_id`](crate::types::ListPhoneNumbersSummary#structfield.instance_id), if set.
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
+
     /// The description of the phone number.
     ///
     /// Sets [`phone_number_description`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_description).
@@ -225,6 +258,7 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number_description = Some(input.into());
         self
     }
+
     /// The description of the phone number.
     ///
     /// Sets [`phone_number_description`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_description).
@@ -232,10 +266,12 @@ impl ListPhoneNumbersSummaryBuilder {
         self.phone_number_description = input;
         self
     }
+
     /// Returns [`phone_number_description`](crate::types::ListPhoneNumbersSummary#structfield.phone_number_description), if set.
     pub fn get_phone_number_description(&self) -> &Option<String> {
         &self.phone_number_description
     }
+
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
     ///
     /// Sets [`source_phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.source_phone_number_arn).
@@ -243,6 +279,7 @@ impl ListPhoneNumbersSummaryBuilder {
         self.source_phone_number_arn = Some(input.into());
         self
     }
+
     /// The claimed phone number ARN that was previously imported from the external service, such as Amazon Web Services End User Messaging.
     ///
     /// Sets [`source_phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.source_phone_number_arn).
@@ -250,10 +287,12 @@ impl ListPhoneNumbersSummaryBuilder {
         self.source_phone_number_arn = input;
         self
     }
+
     /// Returns [`source_phone_number_arn`](crate::types::ListPhoneNumbersSummary#structfield.source_phone_number_arn), if set.
     pub fn get_source_phone_number_arn(&self) -> &Option<String> {
         &self.source_phone_number_arn
     }
+
     /// Builds a [`ListPhoneNumbersSummary`].
     pub fn build(self) -> crate::types::ListPhoneNumbersSummary {
         crate::types::ListPhoneNumbersSummary {

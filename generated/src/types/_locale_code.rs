@@ -33,6 +33,7 @@ pub enum LocaleCode {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for LocaleCode {
     fn from(s: &str) -> Self {
         match s {
@@ -57,12 +58,14 @@ impl ::std::convert::From<&str> for LocaleCode {
         }
     }
 }
+
 impl ::std::str::FromStr for LocaleCode {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl LocaleCode {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -81,6 +84,7 @@ impl LocaleCode {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -97,6 +101,7 @@ impl LocaleCode {
             "zh_TW",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -105,11 +110,13 @@ impl LocaleCode {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for LocaleCode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for LocaleCode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

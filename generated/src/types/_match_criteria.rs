@@ -6,22 +6,26 @@ pub struct MatchCriteria {
     /// An object to define agentIds.
     pub agents_criteria: Option<crate::types::AgentsCriteria>,
 }
+
 impl MatchCriteria {
     /// An object to define agentIds.
     pub fn agents_criteria(&self) -> Option<&crate::types::AgentsCriteria> {
         self.agents_criteria.as_ref()
     }
+
     /// Creates a new builder for [`MatchCriteria`].
     pub fn builder() -> crate::types::builders::MatchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`MatchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MatchCriteriaBuilder {
     pub(crate) agents_criteria: Option<crate::types::AgentsCriteria>,
 }
+
 impl MatchCriteriaBuilder {
     /// An object to define agentIds.
     ///
@@ -30,6 +34,7 @@ impl MatchCriteriaBuilder {
         self.agents_criteria = Some(input);
         self
     }
+
     /// An object to define agentIds.
     ///
     /// Sets [`agents_criteria`](crate::types::MatchCriteria#structfield.agents_criteria).
@@ -40,10 +45,12 @@ impl MatchCriteriaBuilder {
         self.agents_criteria = input;
         self
     }
+
     /// Returns [`agents_criteria`](crate::types::MatchCriteria#structfield.agents_criteria), if set.
     pub fn get_agents_criteria(&self) -> &Option<crate::types::AgentsCriteria> {
         &self.agents_criteria
     }
+
     /// Builds a [`MatchCriteria`].
     pub fn build(self) -> crate::types::MatchCriteria {
         crate::types::MatchCriteria {

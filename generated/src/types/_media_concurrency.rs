@@ -16,24 +16,29 @@ pub struct MediaConcurrency {
     /// Defines the cross-channel routing behavior for each channel that is enabled for this Routing Profile. For example, this allows you to offer an agent a different contact from another channel when they are currently working with a contact from a Voice channel.
     pub cross_channel_behavior: Option<crate::types::CrossChannelBehavior>,
 }
+
 impl MediaConcurrency {
     /// The channels that agents can handle in the Contact Control Panel (CCP).
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
+
     /// The number of contacts an agent can have on a channel simultaneously.
     pub fn concurrency(&self) -> i32 {
         self.concurrency
     }
+
     /// Defines the cross-channel routing behavior for each channel that is enabled for this Routing Profile.
     pub fn cross_channel_behavior(&self) -> Option<&crate::types::CrossChannelBehavior> {
         self.cross_channel_behavior.as_ref()
     }
+
     /// Creates a new builder for [`MediaConcurrency`].
     pub fn builder() -> crate::types::builders::MediaConcurrencyBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`MediaConcurrency`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -42,6 +47,7 @@ pub struct MediaConcurrencyBuilder {
     pub(crate) concurrency: Option<i32>,
     pub(crate) cross_channel_behavior: Option<crate::types::CrossChannelBehavior>,
 }
+
 impl MediaConcurrencyBuilder {
     /// The channels that agents can handle in the Contact Control Panel (CCP).
     ///
@@ -50,6 +56,7 @@ impl MediaConcurrencyBuilder {
         self.channel = Some(input);
         self
     }
+
     /// The channels that agents can handle in the Contact Control Panel (CCP).
     ///
     /// Sets [`channel`](crate::types::MediaConcurrency#structfield.channel). This field is required.
@@ -57,10 +64,12 @@ impl MediaConcurrencyBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::MediaConcurrency#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// The number of contacts an agent can have on a channel simultaneously.
     ///
     /// Sets [`concurrency`](crate::types::MediaConcurrency#structfield.concurrency). This field is required.
@@ -68,6 +77,7 @@ impl MediaConcurrencyBuilder {
         self.concurrency = Some(input);
         self
     }
+
     /// The number of contacts an agent can have on a channel simultaneously.
     ///
     /// Sets [`concurrency`](crate::types::MediaConcurrency#structfield.concurrency). This field is required.
@@ -75,10 +85,12 @@ impl MediaConcurrencyBuilder {
         self.concurrency = input;
         self
     }
+
     /// Returns [`concurrency`](crate::types::MediaConcurrency#structfield.concurrency), if set.
     pub fn get_concurrency(&self) -> &Option<i32> {
         &self.concurrency
     }
+
     /// Defines the cross-channel routing behavior for each channel that is enabled for this Routing Profile.
     ///
     /// Sets [`cross_channel_behavior`](crate::types::MediaConcurrency#structfield.cross_channel_behavior).
@@ -89,6 +101,7 @@ impl MediaConcurrencyBuilder {
         self.cross_channel_behavior = Some(input);
         self
     }
+
     /// Defines the cross-channel routing behavior for each channel that is enabled for this Routing Profile.
     ///
     /// Sets [`cross_channel_behavior`](crate::types::MediaConcurrency#structfield.cross_channel_behavior).
@@ -99,12 +112,14 @@ impl MediaConcurrencyBuilder {
         self.cross_channel_behavior = input;
         self
     }
+
     /// Returns [`cross_channel_behavior`](crate::types::MediaConcurrency#structfield.cross_channel_behavior), if set.
     pub fn get_cross_channel_behavior(
         &self,
     ) -> &Option<crate::types::CrossChannelBehavior> {
         &self.cross_channel_behavior
     }
+
     /// Builds a [`MediaConcurrency`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct MediaItem {
     /// The source URL or data for the media asset.
     pub source: Option<String>,
 }
+
 impl MediaItem {
     /// The type of media.
     pub fn r#type(&self) -> Option<&crate::types::MediaType> {
         self.r#type.as_ref()
     }
+
     /// The source URL or data for the media asset.
     pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
+
     /// Creates a new builder for [`MediaItem`].
     pub fn builder() -> crate::types::builders::MediaItemBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`MediaItem`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct MediaItemBuilder {
     pub(crate) r#type: Option<crate::types::MediaType>,
     pub(crate) source: Option<String>,
 }
+
 impl MediaItemBuilder {
     /// The type of media.
     ///
@@ -37,6 +42,7 @@ impl MediaItemBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of media.
     ///
     /// Sets [`type`](crate::types::MediaItem#structfield.type).
@@ -44,10 +50,12 @@ impl MediaItemBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::MediaItem#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::MediaType> {
         &self.r#type
     }
+
     /// The source URL or data for the media asset.
     ///
     /// Sets [`source`](crate::types::MediaItem#structfield.source).
@@ -55,6 +63,7 @@ impl MediaItemBuilder {
         self.source = Some(input.into());
         self
     }
+
     /// The source URL or data for the media asset.
     ///
     /// Sets [`source`](crate::types::MediaItem#structfield.source).
@@ -62,10 +71,12 @@ impl MediaItemBuilder {
         self.source = input;
         self
     }
+
     /// Returns [`source`](crate::types::MediaItem#structfield.source), if set.
     pub fn get_source(&self) -> &Option<String> {
         &self.source
     }
+
     /// Builds a [`MediaItem`].
     pub fn build(self) -> crate::types::MediaItem {
         crate::types::MediaItem {

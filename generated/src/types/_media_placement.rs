@@ -14,32 +14,39 @@ pub struct MediaPlacement {
     /// The event ingestion URL to which you send client meeting events.
     pub event_ingestion_url: Option<String>,
 }
+
 impl MediaPlacement {
     /// The audio host URL.
     pub fn audio_host_url(&self) -> Option<&str> {
         self.audio_host_url.as_deref()
     }
+
     /// The audio fallback URL.
     pub fn audio_fallback_url(&self) -> Option<&str> {
         self.audio_fallback_url.as_deref()
     }
+
     /// The signaling URL.
     pub fn signaling_url(&self) -> Option<&str> {
         self.signaling_url.as_deref()
     }
+
     /// The turn control URL.
     pub fn turn_control_url(&self) -> Option<&str> {
         self.turn_control_url.as_deref()
     }
+
     /// The event ingestion URL to which you send client meeting events.
     pub fn event_ingestion_url(&self) -> Option<&str> {
         self.event_ingestion_url.as_deref()
     }
+
     /// Creates a new builder for [`MediaPlacement`].
     pub fn builder() -> crate::types::builders::MediaPlacementBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`MediaPlacement`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct MediaPlacementBuilder {
     pub(crate) turn_control_url: Option<String>,
     pub(crate) event_ingestion_url: Option<String>,
 }
+
 impl MediaPlacementBuilder {
     /// The audio host URL.
     ///
@@ -58,6 +66,7 @@ impl MediaPlacementBuilder {
         self.audio_host_url = Some(input.into());
         self
     }
+
     /// The audio host URL.
     ///
     /// Sets [`audio_host_url`](crate::types::MediaPlacement#structfield.audio_host_url).
@@ -65,10 +74,12 @@ impl MediaPlacementBuilder {
         self.audio_host_url = input;
         self
     }
+
     /// Returns [`audio_host_url`](crate::types::MediaPlacement#structfield.audio_host_url), if set.
     pub fn get_audio_host_url(&self) -> &Option<String> {
         &self.audio_host_url
     }
+
     /// The audio fallback URL.
     ///
     /// Sets [`audio_fallback_url`](crate::types::MediaPlacement#structfield.audio_fallback_url).
@@ -76,6 +87,7 @@ impl MediaPlacementBuilder {
         self.audio_fallback_url = Some(input.into());
         self
     }
+
     /// The audio fallback URL.
     ///
     /// Sets [`audio_fallback_url`](crate::types::MediaPlacement#structfield.audio_fallback_url).
@@ -83,10 +95,12 @@ impl MediaPlacementBuilder {
         self.audio_fallback_url = input;
         self
     }
+
     /// Returns [`audio_fallback_url`](crate::types::MediaPlacement#structfield.audio_fallback_url), if set.
     pub fn get_audio_fallback_url(&self) -> &Option<String> {
         &self.audio_fallback_url
     }
+
     /// The signaling URL.
     ///
     /// Sets [`signaling_url`](crate::types::MediaPlacement#structfield.signaling_url).
@@ -94,6 +108,7 @@ impl MediaPlacementBuilder {
         self.signaling_url = Some(input.into());
         self
     }
+
     /// The signaling URL.
     ///
     /// Sets [`signaling_url`](crate::types::MediaPlacement#structfield.signaling_url).
@@ -101,10 +116,12 @@ impl MediaPlacementBuilder {
         self.signaling_url = input;
         self
     }
+
     /// Returns [`signaling_url`](crate::types::MediaPlacement#structfield.signaling_url), if set.
     pub fn get_signaling_url(&self) -> &Option<String> {
         &self.signaling_url
     }
+
     /// The turn control URL.
     ///
     /// Sets [`turn_control_url`](crate::types::MediaPlacement#structfield.turn_control_url).
@@ -112,6 +129,7 @@ impl MediaPlacementBuilder {
         self.turn_control_url = Some(input.into());
         self
     }
+
     /// The turn control URL.
     ///
     /// Sets [`turn_control_url`](crate::types::MediaPlacement#structfield.turn_control_url).
@@ -119,10 +137,12 @@ impl MediaPlacementBuilder {
         self.turn_control_url = input;
         self
     }
+
     /// Returns [`turn_control_url`](crate::types::MediaPlacement#structfield.turn_control_url), if set.
     pub fn get_turn_control_url(&self) -> &Option<String> {
         &self.turn_control_url
     }
+
     /// The event ingestion URL to which you send client meeting events.
     ///
     /// Sets [`event_ingestion_url`](crate::types::MediaPlacement#structfield.event_ingestion_url).
@@ -130,6 +150,7 @@ impl MediaPlacementBuilder {
         self.event_ingestion_url = Some(input.into());
         self
     }
+
     /// The event ingestion URL to which you send client meeting events.
     ///
     /// Sets [`event_ingestion_url`](crate::types::MediaPlacement#structfield.event_ingestion_url).
@@ -137,10 +158,12 @@ impl MediaPlacementBuilder {
         self.event_ingestion_url = input;
         self
     }
+
     /// Returns [`event_ingestion_url`](crate::types::MediaPlacement#structfield.event_ingestion_url), if set.
     pub fn get_event_ingestion_url(&self) -> &Option<String> {
         &self.event_ingestion_url
     }
+
     /// Builds a [`MediaPlacement`].
     pub fn build(self) -> crate::types::MediaPlacement {
         crate::types::MediaPlacement {

@@ -19,6 +19,7 @@ pub enum MediaType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for MediaType {
     fn from(s: &str) -> Self {
         match s {
@@ -36,12 +37,14 @@ impl ::std::convert::From<&str> for MediaType {
         }
     }
 }
+
 impl ::std::str::FromStr for MediaType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl MediaType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -53,6 +56,7 @@ impl MediaType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -62,6 +66,7 @@ impl MediaType {
             "IMAGE_LOGO_LIGHT_HORIZONTAL",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -70,11 +75,13 @@ impl MediaType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for MediaType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for MediaType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -12,30 +12,36 @@ pub struct Meeting {
     /// The Amazon Chime SDK meeting ID.
     pub meeting_id: Option<String>,
 }
+
 impl Meeting {
     /// The Amazon Web Services Region in which you create the meeting.
     pub fn media_region(&self) -> Option<&str> {
         self.media_region.as_deref()
     }
+
     /// The media placement for the meeting.
     pub fn media_placement(&self) -> Option<&crate::types::MediaPlacement> {
         self.media_placement.as_ref()
     }
+
     /// The configuration settings of the features available to a meeting.
     pub fn meeting_features(
         &self,
     ) -> Option<&crate::types::MeetingFeaturesConfiguration> {
         self.meeting_features.as_ref()
     }
+
     /// The Amazon Chime SDK meeting ID.
     pub fn meeting_id(&self) -> Option<&str> {
         self.meeting_id.as_deref()
     }
+
     /// Creates a new builder for [`Meeting`].
     pub fn builder() -> crate::types::builders::MeetingBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Meeting`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -45,6 +51,7 @@ pub struct MeetingBuilder {
     pub(crate) meeting_features: Option<crate::types::MeetingFeaturesConfiguration>,
     pub(crate) meeting_id: Option<String>,
 }
+
 impl MeetingBuilder {
     /// The Amazon Web Services Region in which you create the meeting.
     ///
@@ -53,6 +60,7 @@ impl MeetingBuilder {
         self.media_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region in which you create the meeting.
     ///
     /// Sets [`media_region`](crate::types::Meeting#structfield.media_region).
@@ -60,10 +68,12 @@ impl MeetingBuilder {
         self.media_region = input;
         self
     }
+
     /// Returns [`media_region`](crate::types::Meeting#structfield.media_region), if set.
     pub fn get_media_region(&self) -> &Option<String> {
         &self.media_region
     }
+
     /// The media placement for the meeting.
     ///
     /// Sets [`media_placement`](crate::types::Meeting#structfield.media_placement).
@@ -71,6 +81,7 @@ impl MeetingBuilder {
         self.media_placement = Some(input);
         self
     }
+
     /// The media placement for the meeting.
     ///
     /// Sets [`media_placement`](crate::types::Meeting#structfield.media_placement).
@@ -81,10 +92,12 @@ impl MeetingBuilder {
         self.media_placement = input;
         self
     }
+
     /// Returns [`media_placement`](crate::types::Meeting#structfield.media_placement), if set.
     pub fn get_media_placement(&self) -> &Option<crate::types::MediaPlacement> {
         &self.media_placement
     }
+
     /// The configuration settings of the features available to a meeting.
     ///
     /// Sets [`meeting_features`](crate::types::Meeting#structfield.meeting_features).
@@ -95,6 +108,7 @@ impl MeetingBuilder {
         self.meeting_features = Some(input);
         self
     }
+
     /// The configuration settings of the features available to a meeting.
     ///
     /// Sets [`meeting_features`](crate::types::Meeting#structfield.meeting_features).
@@ -105,12 +119,14 @@ impl MeetingBuilder {
         self.meeting_features = input;
         self
     }
+
     /// Returns [`meeting_features`](crate::types::Meeting#structfield.meeting_features), if set.
     pub fn get_meeting_features(
         &self,
     ) -> &Option<crate::types::MeetingFeaturesConfiguration> {
         &self.meeting_features
     }
+
     /// The Amazon Chime SDK meeting ID.
     ///
     /// Sets [`meeting_id`](crate::types::Meeting#structfield.meeting_id).
@@ -118,6 +134,7 @@ impl MeetingBuilder {
         self.meeting_id = Some(input.into());
         self
     }
+
     /// The Amazon Chime SDK meeting ID.
     ///
     /// Sets [`meeting_id`](crate::types::Meeting#structfield.meeting_id).
@@ -125,10 +142,12 @@ impl MeetingBuilder {
         self.meeting_id = input;
         self
     }
+
     /// Returns [`meeting_id`](crate::types::Meeting#structfield.meeting_id), if set.
     pub fn get_meeting_id(&self) -> &Option<String> {
         &self.meeting_id
     }
+
     /// Builds a [`Meeting`].
     pub fn build(self) -> crate::types::Meeting {
         crate::types::Meeting {

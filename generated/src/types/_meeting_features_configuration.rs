@@ -6,22 +6,26 @@ pub struct MeetingFeaturesConfiguration {
     /// The configuration settings for the audio features available to a meeting.
     pub audio: Option<crate::types::AudioFeatures>,
 }
+
 impl MeetingFeaturesConfiguration {
     /// The configuration settings for the audio features available to a meeting.
     pub fn audio(&self) -> Option<&crate::types::AudioFeatures> {
         self.audio.as_ref()
     }
+
     /// Creates a new builder for [`MeetingFeaturesConfiguration`].
     pub fn builder() -> crate::types::builders::MeetingFeaturesConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`MeetingFeaturesConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MeetingFeaturesConfigurationBuilder {
     pub(crate) audio: Option<crate::types::AudioFeatures>,
 }
+
 impl MeetingFeaturesConfigurationBuilder {
     /// The configuration settings for the audio features available to a meeting.
     ///
@@ -30,6 +34,7 @@ impl MeetingFeaturesConfigurationBuilder {
         self.audio = Some(input);
         self
     }
+
     /// The configuration settings for the audio features available to a meeting.
     ///
     /// Sets [`audio`](crate::types::MeetingFeaturesConfiguration#structfield.audio).
@@ -37,10 +42,12 @@ impl MeetingFeaturesConfigurationBuilder {
         self.audio = input;
         self
     }
+
     /// Returns [`audio`](crate::types::MeetingFeaturesConfiguration#structfield.audio), if set.
     pub fn get_audio(&self) -> &Option<crate::types::AudioFeatures> {
         &self.audio
     }
+
     /// Builds a [`MeetingFeaturesConfiguration`].
     pub fn build(self) -> crate::types::MeetingFeaturesConfiguration {
         crate::types::MeetingFeaturesConfiguration {

@@ -8,20 +8,24 @@ pub struct MetricDataV2 {
     /// The corresponding value of the metric returned in the response.
     pub value: Option<f64>,
 }
+
 impl MetricDataV2 {
     /// The metric name or metricId, thresholds, and metric filters of the returned metric.
     pub fn metric(&self) -> Option<&crate::types::MetricV2> {
         self.metric.as_ref()
     }
+
     /// The corresponding value of the metric returned in the response.
     pub fn value(&self) -> Option<f64> {
         self.value
     }
+
     /// Creates a new builder for [`MetricDataV2`].
     pub fn builder() -> crate::types::builders::MetricDataV2Builder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`MetricDataV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct MetricDataV2Builder {
     pub(crate) metric: Option<crate::types::MetricV2>,
     pub(crate) value: Option<f64>,
 }
+
 impl MetricDataV2Builder {
     /// The metric name or metricId, thresholds, and metric filters of the returned metric.
     ///
@@ -37,6 +42,7 @@ impl MetricDataV2Builder {
         self.metric = Some(input);
         self
     }
+
     /// The metric name or metricId, thresholds, and metric filters of the returned metric.
     ///
     /// Sets [`metric`](crate::types::MetricDataV2#structfield.metric).
@@ -44,10 +50,12 @@ impl MetricDataV2Builder {
         self.metric = input;
         self
     }
+
     /// Returns [`metric`](crate::types::MetricDataV2#structfield.metric), if set.
     pub fn get_metric(&self) -> &Option<crate::types::MetricV2> {
         &self.metric
     }
+
     /// The corresponding value of the metric returned in the response.
     ///
     /// Sets [`value`](crate::types::MetricDataV2#structfield.value).
@@ -55,6 +63,7 @@ impl MetricDataV2Builder {
         self.value = Some(input);
         self
     }
+
     /// The corresponding value of the metric returned in the response.
     ///
     /// Sets [`value`](crate::types::MetricDataV2#structfield.value).
@@ -62,10 +71,12 @@ impl MetricDataV2Builder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::MetricDataV2#structfield.value), if set.
     pub fn get_value(&self) -> &Option<f64> {
         &self.value
     }
+
     /// Builds a [`MetricDataV2`].
     pub fn build(self) -> crate::types::MetricDataV2 {
         crate::types::MetricDataV2 {

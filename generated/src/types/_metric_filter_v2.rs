@@ -29,26 +29,31 @@ pub struct MetricFilterV2 {
     /// If set to `true`, the API response contains results that filter out the results matched by the metric-level filters condition. By default, `Negate` is set to `false`.
     pub negate: bool,
 }
+
 impl MetricFilterV2 {
     /// The key to use for filtering data.
     pub fn metric_filter_key(&self) -> Option<&str> {
         self.metric_filter_key.as_deref()
     }
+
     /// The values to use for filtering data.
     ///
     /// Empty when the field is unset; use `.metric_filter_values.is_none()` to tell unset from empty.
     pub fn metric_filter_values(&self) -> &[String] {
         self.metric_filter_values.as_deref().unwrap_or_default()
     }
+
     /// If set to `true`, the API response contains results that filter out the results matched by the metric-level filters condition.
     pub fn negate(&self) -> bool {
         self.negate
     }
+
     /// Creates a new builder for [`MetricFilterV2`].
     pub fn builder() -> crate::types::builders::MetricFilterV2Builder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`MetricFilterV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +62,7 @@ pub struct MetricFilterV2Builder {
     pub(crate) metric_filter_values: Option<Vec<String>>,
     pub(crate) negate: Option<bool>,
 }
+
 impl MetricFilterV2Builder {
     /// The key to use for filtering data.
     ///
@@ -65,6 +71,7 @@ impl MetricFilterV2Builder {
         self.metric_filter_key = Some(input.into());
         self
     }
+
     /// The key to use for filtering data.
     ///
     /// Sets [`metric_filter_key`](crate::types::MetricFilterV2#structfield.metric_filter_key).
@@ -72,10 +79,12 @@ impl MetricFilterV2Builder {
         self.metric_filter_key = input;
         self
     }
+
     /// Returns [`metric_filter_key`](crate::types::MetricFilterV2#structfield.metric_filter_key), if set.
     pub fn get_metric_filter_key(&self) -> &Option<String> {
         &self.metric_filter_key
     }
+
     /// Appends an item to [`metric_filter_values`](crate::types::MetricFilterV2#structfield.metric_filter_values); use [`set_metric_filter_values`](Self::set_metric_filter_values) to replace the whole list.
     pub fn metric_filter_values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.metric_filter_values.unwrap_or_default();
@@ -83,6 +92,7 @@ impl MetricFilterV2Builder {
         self.metric_filter_values = Some(v);
         self
     }
+
     /// The values to use for filtering data.
     ///
     /// Sets [`metric_filter_values`](crate::types::MetricFilterV2#structfield.metric_filter_values).
@@ -90,10 +100,12 @@ impl MetricFilterV2Builder {
         self.metric_filter_values = input;
         self
     }
+
     /// Returns [`metric_filter_values`](crate::types::MetricFilterV2#structfield.metric_filter_values), if set.
     pub fn get_metric_filter_values(&self) -> &Option<Vec<String>> {
         &self.metric_filter_values
     }
+
     /// If set to `true`, the API response contains results that filter out the results matched by the metric-level filters condition.
     ///
     /// Sets [`negate`](crate::types::MetricFilterV2#structfield.negate).
@@ -101,6 +113,7 @@ impl MetricFilterV2Builder {
         self.negate = Some(input);
         self
     }
+
     /// If set to `true`, the API response contains results that filter out the results matched by the metric-level filters condition.
     ///
     /// Sets [`negate`](crate::types::MetricFilterV2#structfield.negate).
@@ -108,10 +121,12 @@ impl MetricFilterV2Builder {
         self.negate = input;
         self
     }
+
     /// Returns [`negate`](crate::types::MetricFilterV2#structfield.negate), if set.
     pub fn get_negate(&self) -> &Option<bool> {
         &self.negate
     }
+
     /// Builds a [`MetricFilterV2`].
     pub fn build(self) -> crate::types::MetricFilterV2 {
         crate::types::MetricFilterV2 {

@@ -10,24 +10,29 @@ pub struct MetricInterval {
     /// The timestamp, in UNIX Epoch time format. End time is based on the interval period selected. For example, If `IntervalPeriod` is selected `THIRTY_MIN`, `StartTime` and `EndTime` in the API request differs by 1 day, then 48 results are returned in the response. Each result is aggregated by the 30 minutes period, with each `StartTime` and `EndTime` differing by 30 minutes.
     pub end_time: Option<crate::primitives::DateTime>,
 }
+
 impl MetricInterval {
     /// The interval period provided in the API request.
     pub fn interval(&self) -> Option<&crate::types::IntervalPeriod> {
         self.interval.as_ref()
     }
+
     /// The timestamp, in UNIX Epoch time format.
     pub fn start_time(&self) -> Option<&crate::primitives::DateTime> {
         self.start_time.as_ref()
     }
+
     /// The timestamp, in UNIX Epoch time format.
     pub fn end_time(&self) -> Option<&crate::primitives::DateTime> {
         self.end_time.as_ref()
     }
+
     /// Creates a new builder for [`MetricInterval`].
     pub fn builder() -> crate::types::builders::MetricIntervalBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`MetricInterval`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct MetricIntervalBuilder {
     pub(crate) start_time: Option<crate::primitives::DateTime>,
     pub(crate) end_time: Option<crate::primitives::DateTime>,
 }
+
 impl MetricIntervalBuilder {
     /// The interval period provided in the API request.
     ///
@@ -44,6 +50,7 @@ impl MetricIntervalBuilder {
         self.interval = Some(input);
         self
     }
+
     /// The interval period provided in the API request.
     ///
     /// Sets [`interval`](crate::types::MetricInterval#structfield.interval).
@@ -51,10 +58,12 @@ impl MetricIntervalBuilder {
         self.interval = input;
         self
     }
+
     /// Returns [`interval`](crate::types::MetricInterval#structfield.interval), if set.
     pub fn get_interval(&self) -> &Option<crate::types::IntervalPeriod> {
         &self.interval
     }
+
     /// The timestamp, in UNIX Epoch time format.
     ///
     /// Sets [`start_time`](crate::types::MetricInterval#structfield.start_time).
@@ -62,6 +71,7 @@ impl MetricIntervalBuilder {
         self.start_time = Some(input);
         self
     }
+
     /// The timestamp, in UNIX Epoch time format.
     ///
     /// Sets [`start_time`](crate::types::MetricInterval#structfield.start_time).
@@ -69,10 +79,12 @@ impl MetricIntervalBuilder {
         self.start_time = input;
         self
     }
+
     /// Returns [`start_time`](crate::types::MetricInterval#structfield.start_time), if set.
     pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.start_time
     }
+
     /// The timestamp, in UNIX Epoch time format.
     ///
     /// Sets [`end_time`](crate::types::MetricInterval#structfield.end_time).
@@ -80,6 +92,7 @@ impl MetricIntervalBuilder {
         self.end_time = Some(input);
         self
     }
+
     /// The timestamp, in UNIX Epoch time format.
     ///
     /// Sets [`end_time`](crate::types::MetricInterval#structfield.end_time).
@@ -87,10 +100,12 @@ impl MetricIntervalBuilder {
         self.end_time = input;
         self
     }
+
     /// Returns [`end_time`](crate::types::MetricInterval#structfield.end_time), if set.
     pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.end_time
     }
+
     /// Builds a [`MetricInterval`].
     pub fn build(self) -> crate::types::MetricInterval {
         crate::types::MetricInterval {

@@ -10,26 +10,31 @@ pub struct MetricResultV2 {
     /// The set of metrics.
     pub collections: Option<Vec<crate::types::MetricDataV2>>,
 }
+
 impl MetricResultV2 {
     /// The dimension for the metrics.
     pub fn dimensions(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.dimensions.as_ref()
     }
+
     /// The interval period with the start and end time for the metrics.
     pub fn metric_interval(&self) -> Option<&crate::types::MetricInterval> {
         self.metric_interval.as_ref()
     }
+
     /// The set of metrics.
     ///
     /// Empty when the field is unset; use `.collections.is_none()` to tell unset from empty.
     pub fn collections(&self) -> &[crate::types::MetricDataV2] {
         self.collections.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`MetricResultV2`].
     pub fn builder() -> crate::types::builders::MetricResultV2Builder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`MetricResultV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct MetricResultV2Builder {
     pub(crate) metric_interval: Option<crate::types::MetricInterval>,
     pub(crate) collections: Option<Vec<crate::types::MetricDataV2>>,
 }
+
 impl MetricResultV2Builder {
     /// Inserts an entry into [`dimensions`](crate::types::MetricResultV2#structfield.dimensions); use [`set_dimensions`](Self::set_dimensions) to replace the whole map.
     pub fn dimensions(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
@@ -46,6 +52,7 @@ impl MetricResultV2Builder {
         self.dimensions = Some(map);
         self
     }
+
     /// The dimension for the metrics.
     ///
     /// Sets [`dimensions`](crate::types::MetricResultV2#structfield.dimensions).
@@ -56,12 +63,14 @@ impl MetricResultV2Builder {
         self.dimensions = input;
         self
     }
+
     /// Returns [`dimensions`](crate::types::MetricResultV2#structfield.dimensions), if set.
     pub fn get_dimensions(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
         &self.dimensions
     }
+
     /// The interval period with the start and end time for the metrics.
     ///
     /// Sets [`metric_interval`](crate::types::MetricResultV2#structfield.metric_interval).
@@ -69,6 +78,7 @@ impl MetricResultV2Builder {
         self.metric_interval = Some(input);
         self
     }
+
     /// The interval period with the start and end time for the metrics.
     ///
     /// Sets [`metric_interval`](crate::types::MetricResultV2#structfield.metric_interval).
@@ -79,10 +89,12 @@ impl MetricResultV2Builder {
         self.metric_interval = input;
         self
     }
+
     /// Returns [`metric_interval`](crate::types::MetricResultV2#structfield.metric_interval), if set.
     pub fn get_metric_interval(&self) -> &Option<crate::types::MetricInterval> {
         &self.metric_interval
     }
+
     /// Appends an item to [`collections`](crate::types::MetricResultV2#structfield.collections); use [`set_collections`](Self::set_collections) to replace the whole list.
     pub fn collections(mut self, input: crate::types::MetricDataV2) -> Self {
         let mut v: Vec<_> = self.collections.unwrap_or_default();
@@ -90,6 +102,7 @@ impl MetricResultV2Builder {
         self.collections = Some(v);
         self
     }
+
     /// The set of metrics.
     ///
     /// Sets [`collections`](crate::types::MetricResultV2#structfield.collections).
@@ -100,10 +113,12 @@ impl MetricResultV2Builder {
         self.collections = input;
         self
     }
+
     /// Returns [`collections`](crate::types::MetricResultV2#structfield.collections), if set.
     pub fn get_collections(&self) -> &Option<Vec<crate::types::MetricDataV2>> {
         &self.collections
     }
+
     /// Builds a [`MetricResultV2`].
     pub fn build(self) -> crate::types::MetricResultV2 {
         crate::types::MetricResultV2 {

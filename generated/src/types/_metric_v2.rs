@@ -14,32 +14,38 @@ pub struct MetricV2 {
     /// Contains the filters to be used when returning data.
     pub metric_filters: Option<Vec<crate::types::MetricFilterV2>>,
 }
+
 impl MetricV2 {
     /// The name of the metric.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Contains information about the threshold for service level metrics.
     ///
     /// Empty when the field is unset; use `.threshold.is_none()` to tell unset from empty.
     pub fn threshold(&self) -> &[crate::types::ThresholdV2] {
         self.threshold.as_deref().unwrap_or_default()
     }
+
     /// Historical metrics or custom metrics can be referenced via this field.
     pub fn metric_id(&self) -> Option<&str> {
         self.metric_id.as_deref()
     }
+
     /// Contains the filters to be used when returning data.
     ///
     /// Empty when the field is unset; use `.metric_filters.is_none()` to tell unset from empty.
     pub fn metric_filters(&self) -> &[crate::types::MetricFilterV2] {
         self.metric_filters.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`MetricV2`].
     pub fn builder() -> crate::types::builders::MetricV2Builder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`MetricV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -49,6 +55,7 @@ pub struct MetricV2Builder {
     pub(crate) metric_id: Option<String>,
     pub(crate) metric_filters: Option<Vec<crate::types::MetricFilterV2>>,
 }
+
 impl MetricV2Builder {
     /// The name of the metric.
     ///
@@ -57,6 +64,7 @@ impl MetricV2Builder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the metric.
     ///
     /// Sets [`name`](crate::types::MetricV2#structfield.name).
@@ -64,10 +72,12 @@ impl MetricV2Builder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::MetricV2#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Appends an item to [`threshold`](crate::types::MetricV2#structfield.threshold); use [`set_threshold`](Self::set_threshold) to replace the whole list.
     pub fn threshold(mut self, input: crate::types::ThresholdV2) -> Self {
         let mut v: Vec<_> = self.threshold.unwrap_or_default();
@@ -75,6 +85,7 @@ impl MetricV2Builder {
         self.threshold = Some(v);
         self
     }
+
     /// Contains information about the threshold for service level metrics.
     ///
     /// Sets [`threshold`](crate::types::MetricV2#structfield.threshold).
@@ -85,10 +96,12 @@ impl MetricV2Builder {
         self.threshold = input;
         self
     }
+
     /// Returns [`threshold`](crate::types::MetricV2#structfield.threshold), if set.
     pub fn get_threshold(&self) -> &Option<Vec<crate::types::ThresholdV2>> {
         &self.threshold
     }
+
     /// Historical metrics or custom metrics can be referenced via this field.
     ///
     /// Sets [`metric_id`](crate::types::MetricV2#structfield.metric_id).
@@ -96,6 +109,7 @@ impl MetricV2Builder {
         self.metric_id = Some(input.into());
         self
     }
+
     /// Historical metrics or custom metrics can be referenced via this field.
     ///
     /// Sets [`metric_id`](crate::types::MetricV2#structfield.metric_id).
@@ -103,10 +117,12 @@ impl MetricV2Builder {
         self.metric_id = input;
         self
     }
+
     /// Returns [`metric_id`](crate::types::MetricV2#structfield.metric_id), if set.
     pub fn get_metric_id(&self) -> &Option<String> {
         &self.metric_id
     }
+
     /// Appends an item to [`metric_filters`](crate::types::MetricV2#structfield.metric_filters); use [`set_metric_filters`](Self::set_metric_filters) to replace the whole list.
     pub fn metric_filters(mut self, input: crate::types::MetricFilterV2) -> Self {
         let mut v: Vec<_> = self.metric_filters.unwrap_or_default();
@@ -114,6 +130,7 @@ impl MetricV2Builder {
         self.metric_filters = Some(v);
         self
     }
+
     /// Contains the filters to be used when returning data.
     ///
     /// Sets [`metric_filters`](crate::types::MetricV2#structfield.metric_filters).
@@ -124,10 +141,12 @@ impl MetricV2Builder {
         self.metric_filters = input;
         self
     }
+
     /// Returns [`metric_filters`](crate::types::MetricV2#structfield.metric_filters), if set.
     pub fn get_metric_filters(&self) -> &Option<Vec<crate::types::MetricFilterV2>> {
         &self.metric_filters
     }
+
     /// Builds a [`MetricV2`].
     pub fn build(self) -> crate::types::MetricV2 {
         crate::types::MetricV2 {

@@ -10,26 +10,31 @@ pub struct MultiSelectQuestionRuleCategoryAutomation {
     /// Reference IDs of options for this automation rule.
     pub option_ref_ids: Vec<String>,
 }
+
 impl MultiSelectQuestionRuleCategoryAutomation {
     /// The category name for this automation rule.
     pub fn category(&self) -> &str {
         &self.category
     }
+
     /// The condition for this automation rule.
     pub fn condition(
         &self,
     ) -> &crate::types::MultiSelectQuestionRuleCategoryAutomationCondition {
         &self.condition
     }
+
     /// Reference IDs of options for this automation rule.
     pub fn option_ref_ids(&self) -> &[String] {
         &self.option_ref_ids
     }
+
     /// Creates a new builder for [`MultiSelectQuestionRuleCategoryAutomation`].
     pub fn builder() -> crate::types::builders::MultiSelectQuestionRuleCategoryAutomationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`MultiSelectQuestionRuleCategoryAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -40,6 +45,7 @@ pub struct MultiSelectQuestionRuleCategoryAutomationBuilder {
     >,
     pub(crate) option_ref_ids: Option<Vec<String>>,
 }
+
 impl MultiSelectQuestionRuleCategoryAutomationBuilder {
     /// The category name for this automation rule.
     ///
@@ -48,6 +54,7 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
         self.category = Some(input.into());
         self
     }
+
     /// The category name for this automation rule.
     ///
     /// Sets [`category`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.category). This field is required.
@@ -55,10 +62,12 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
         self.category = input;
         self
     }
+
     /// Returns [`category`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.category), if set.
     pub fn get_category(&self) -> &Option<String> {
         &self.category
     }
+
     /// The condition for this automation rule.
     ///
     /// Sets [`condition`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.condition). This field is required.
@@ -69,6 +78,7 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
         self.condition = Some(input);
         self
     }
+
     /// The condition for this automation rule.
     ///
     /// Sets [`condition`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.condition). This field is required.
@@ -79,12 +89,14 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
         self.condition = input;
         self
     }
+
     /// Returns [`condition`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.condition), if set.
     pub fn get_condition(
         &self,
     ) -> &Option<crate::types::MultiSelectQuestionRuleCategoryAutomationCondition> {
         &self.condition
     }
+
     /// Appends an item to [`option_ref_ids`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.option_ref_ids); use [`set_option_ref_ids`](Self::set_option_ref_ids) to replace the whole list.
     pub fn option_ref_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.option_ref_ids.unwrap_or_default();
@@ -92,6 +104,7 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
         self.option_ref_ids = Some(v);
         self
     }
+
     /// Reference IDs of options for this automation rule.
     ///
     /// Sets [`option_ref_ids`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.option_ref_ids). This field is required.
@@ -99,10 +112,12 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
         self.option_ref_ids = input;
         self
     }
+
     /// Returns [`option_ref_ids`](crate::types::MultiSelectQuestionRuleCategoryAutomation#structfield.option_ref_ids), if set.
     pub fn get_option_ref_ids(&self) -> &Option<Vec<String>> {
         &self.option_ref_ids
     }
+
     /// Builds a [`MultiSelectQuestionRuleCategoryAutomation`].
     ///
     /// Fails when one of these fields is unset:

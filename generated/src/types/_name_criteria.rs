@@ -8,20 +8,24 @@ pub struct NameCriteria {
     /// The match type combining name search criteria using multiple search texts in a name criteria.
     pub match_type: crate::types::SearchContactsMatchType,
 }
+
 impl NameCriteria {
     /// The words or phrases used to match the contact name.
     pub fn search_text(&self) -> &[String] {
         &self.search_text
     }
+
     /// The match type combining name search criteria using multiple search texts in a name criteria.
     pub fn match_type(&self) -> &crate::types::SearchContactsMatchType {
         &self.match_type
     }
+
     /// Creates a new builder for [`NameCriteria`].
     pub fn builder() -> crate::types::builders::NameCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for NameCriteria {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("NameCriteria");
@@ -30,6 +34,7 @@ impl ::std::fmt::Debug for NameCriteria {
         formatter.finish()
     }
 }
+
 /// A builder for [`NameCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -37,6 +42,7 @@ pub struct NameCriteriaBuilder {
     pub(crate) search_text: Option<Vec<String>>,
     pub(crate) match_type: Option<crate::types::SearchContactsMatchType>,
 }
+
 impl NameCriteriaBuilder {
     /// Appends an item to [`search_text`](crate::types::NameCriteria#structfield.search_text); use [`set_search_text`](Self::set_search_text) to replace the whole list.
     pub fn search_text(mut self, input: impl Into<String>) -> Self {
@@ -45,6 +51,7 @@ impl NameCriteriaBuilder {
         self.search_text = Some(v);
         self
     }
+
     /// The words or phrases used to match the contact name.
     ///
     /// Sets [`search_text`](crate::types::NameCriteria#structfield.search_text). This field is required.
@@ -52,10 +59,12 @@ impl NameCriteriaBuilder {
         self.search_text = input;
         self
     }
+
     /// Returns [`search_text`](crate::types::NameCriteria#structfield.search_text), if set.
     pub fn get_search_text(&self) -> &Option<Vec<String>> {
         &self.search_text
     }
+
     /// The match type combining name search criteria using multiple search texts in a name criteria.
     ///
     /// Sets [`match_type`](crate::types::NameCriteria#structfield.match_type). This field is required.
@@ -63,6 +72,7 @@ impl NameCriteriaBuilder {
         self.match_type = Some(input);
         self
     }
+
     /// The match type combining name search criteria using multiple search texts in a name criteria.
     ///
     /// Sets [`match_type`](crate::types::NameCriteria#structfield.match_type). This field is required.
@@ -73,10 +83,12 @@ impl NameCriteriaBuilder {
         self.match_type = input;
         self
     }
+
     /// Returns [`match_type`](crate::types::NameCriteria#structfield.match_type), if set.
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
+
     /// Builds a [`NameCriteria`].
     ///
     /// Fails when one of these fields is unset:
@@ -99,6 +111,7 @@ impl NameCriteriaBuilder {
         })
     }
 }
+
 impl ::std::fmt::Debug for NameCriteriaBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("NameCriteriaBuilder");

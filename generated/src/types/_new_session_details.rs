@@ -16,6 +16,7 @@ pub struct NewSessionDetails {
     /// The streaming configuration, such as the Amazon SNS streaming endpoint.
     pub streaming_configuration: Option<crate::types::ChatStreamingConfiguration>,
 }
+
 impl NewSessionDetails {
     /// The supported chat message content types.
     ///
@@ -23,25 +24,30 @@ impl NewSessionDetails {
     pub fn supported_messaging_content_types(&self) -> &[String] {
         self.supported_messaging_content_types.as_deref().unwrap_or_default()
     }
+
     /// The customer's details.
     pub fn participant_details(&self) -> Option<&crate::types::ParticipantDetails> {
         self.participant_details.as_ref()
     }
+
     /// A custom key-value pair using an attribute map.
     pub fn attributes(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.attributes.as_ref()
     }
+
     /// The streaming configuration, such as the Amazon SNS streaming endpoint.
     pub fn streaming_configuration(
         &self,
     ) -> Option<&crate::types::ChatStreamingConfiguration> {
         self.streaming_configuration.as_ref()
     }
+
     /// Creates a new builder for [`NewSessionDetails`].
     pub fn builder() -> crate::types::builders::NewSessionDetailsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`NewSessionDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -51,6 +57,7 @@ pub struct NewSessionDetailsBuilder {
     pub(crate) attributes: Option<::std::collections::HashMap<String, String>>,
     pub(crate) streaming_configuration: Option<crate::types::ChatStreamingConfiguration>,
 }
+
 impl NewSessionDetailsBuilder {
     /// Appends an item to [`supported_messaging_content_types`](crate::types::NewSessionDetails#structfield.supported_messaging_content_types); use [`set_supported_messaging_content_types`](Self::set_supported_messaging_content_types) to replace the whole list.
     pub fn supported_messaging_content_types(
@@ -62,6 +69,7 @@ impl NewSessionDetailsBuilder {
         self.supported_messaging_content_types = Some(v);
         self
     }
+
     /// The supported chat message content types.
     ///
     /// Sets [`supported_messaging_content_types`](crate::types::NewSessionDetails#structfield.supported_messaging_content_types).
@@ -72,10 +80,12 @@ impl NewSessionDetailsBuilder {
         self.supported_messaging_content_types = input;
         self
     }
+
     /// Returns [`supported_messaging_content_types`](crate::types::NewSessionDetails#structfield.supported_messaging_content_types), if set.
     pub fn get_supported_messaging_content_types(&self) -> &Option<Vec<String>> {
         &self.supported_messaging_content_types
     }
+
     /// The customer's details.
     ///
     /// Sets [`participant_details`](crate::types::NewSessionDetails#structfield.participant_details).
@@ -86,6 +96,7 @@ impl NewSessionDetailsBuilder {
         self.participant_details = Some(input);
         self
     }
+
     /// The customer's details.
     ///
     /// Sets [`participant_details`](crate::types::NewSessionDetails#structfield.participant_details).
@@ -96,10 +107,12 @@ impl NewSessionDetailsBuilder {
         self.participant_details = input;
         self
     }
+
     /// Returns [`participant_details`](crate::types::NewSessionDetails#structfield.participant_details), if set.
     pub fn get_participant_details(&self) -> &Option<crate::types::ParticipantDetails> {
         &self.participant_details
     }
+
     /// Inserts an entry into [`attributes`](crate::types::NewSessionDetails#structfield.attributes); use [`set_attributes`](Self::set_attributes) to replace the whole map.
     pub fn attributes(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.attributes.unwrap_or_default();
@@ -107,6 +120,7 @@ impl NewSessionDetailsBuilder {
         self.attributes = Some(map);
         self
     }
+
     /// A custom key-value pair using an attribute map.
     ///
     /// Sets [`attributes`](crate::types::NewSessionDetails#structfield.attributes).
@@ -117,12 +131,14 @@ impl NewSessionDetailsBuilder {
         self.attributes = input;
         self
     }
+
     /// Returns [`attributes`](crate::types::NewSessionDetails#structfield.attributes), if set.
     pub fn get_attributes(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
         &self.attributes
     }
+
     /// The streaming configuration, such as the Amazon SNS streaming endpoint.
     ///
     /// Sets [`streaming_configuration`](crate::types::NewSessionDetails#structfield.streaming_configuration).
@@ -133,6 +149,7 @@ impl NewSessionDetailsBuilder {
         self.streaming_configuration = Some(input);
         self
     }
+
     /// The streaming configuration, such as the Amazon SNS streaming endpoint.
     ///
     /// Sets [`streaming_configuration`](crate::types::NewSessionDetails#structfield.streaming_configuration).
@@ -143,12 +160,14 @@ impl NewSessionDetailsBuilder {
         self.streaming_configuration = input;
         self
     }
+
     /// Returns [`streaming_configuration`](crate::types::NewSessionDetails#structfield.streaming_configuration), if set.
     pub fn get_streaming_configuration(
         &self,
     ) -> &Option<crate::types::ChatStreamingConfiguration> {
         &self.streaming_configuration
     }
+
     /// Builds a [`NewSessionDetails`].
     pub fn build(self) -> crate::types::NewSessionDetails {
         crate::types::NewSessionDetails {

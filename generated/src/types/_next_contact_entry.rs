@@ -8,20 +8,24 @@ pub struct NextContactEntry {
     /// Metadata for the next contact entry.
     pub next_contact_metadata: Option<crate::types::NextContactMetadata>,
 }
+
 impl NextContactEntry {
     /// The type of the next contact entry.
     pub fn r#type(&self) -> Option<&crate::types::NextContactType> {
         self.r#type.as_ref()
     }
+
     /// Metadata for the next contact entry.
     pub fn next_contact_metadata(&self) -> Option<&crate::types::NextContactMetadata> {
         self.next_contact_metadata.as_ref()
     }
+
     /// Creates a new builder for [`NextContactEntry`].
     pub fn builder() -> crate::types::builders::NextContactEntryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`NextContactEntry`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct NextContactEntryBuilder {
     pub(crate) r#type: Option<crate::types::NextContactType>,
     pub(crate) next_contact_metadata: Option<crate::types::NextContactMetadata>,
 }
+
 impl NextContactEntryBuilder {
     /// The type of the next contact entry.
     ///
@@ -37,6 +42,7 @@ impl NextContactEntryBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of the next contact entry.
     ///
     /// Sets [`type`](crate::types::NextContactEntry#structfield.type).
@@ -44,10 +50,12 @@ impl NextContactEntryBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::NextContactEntry#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::NextContactType> {
         &self.r#type
     }
+
     /// Metadata for the next contact entry.
     ///
     /// Sets [`next_contact_metadata`](crate::types::NextContactEntry#structfield.next_contact_metadata).
@@ -58,6 +66,7 @@ impl NextContactEntryBuilder {
         self.next_contact_metadata = Some(input);
         self
     }
+
     /// Metadata for the next contact entry.
     ///
     /// Sets [`next_contact_metadata`](crate::types::NextContactEntry#structfield.next_contact_metadata).
@@ -68,12 +77,14 @@ impl NextContactEntryBuilder {
         self.next_contact_metadata = input;
         self
     }
+
     /// Returns [`next_contact_metadata`](crate::types::NextContactEntry#structfield.next_contact_metadata), if set.
     pub fn get_next_contact_metadata(
         &self,
     ) -> &Option<crate::types::NextContactMetadata> {
         &self.next_contact_metadata
     }
+
     /// Builds a [`NextContactEntry`].
     pub fn build(self) -> crate::types::NextContactEntry {
         crate::types::NextContactEntry {

@@ -11,6 +11,7 @@ pub enum NextContactMetadata {
     #[non_exhaustive]
     Unknown,
 }
+
 impl NextContactMetadata {
     /// The value of the [`QuickConnectContactData`](Self::QuickConnectContactData) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
@@ -19,10 +20,12 @@ impl NextContactMetadata {
     ) -> Result<&crate::types::QuickConnectContactData, &Self> {
         if let Self::QuickConnectContactData(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`QuickConnectContactData`](Self::QuickConnectContactData) variant.
     pub fn is_quick_connect_contact_data(&self) -> bool {
         self.as_quick_connect_contact_data().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

@@ -24,6 +24,7 @@ pub struct Notification {
     /// The tags used to organize, track, or control access for this resource. For example, `{ "Tags": {"key1":"value1", "key2":"value2"} }`.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl Notification {
     /// The localized content of the notification.
     pub fn content(
@@ -31,49 +32,60 @@ impl Notification {
     ) -> Option<&::std::collections::HashMap<crate::types::LocaleCode, String>> {
         self.content.as_ref()
     }
+
     /// The unique identifier for the notification.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the notification.
     pub fn arn(&self) -> &str {
         &self.arn
     }
+
     /// The priority level of the notification.
     pub fn priority(&self) -> Option<&crate::types::NotificationPriority> {
         self.priority.as_ref()
     }
+
     /// A list of Amazon Resource Names (ARNs) identifying the recipients of the notification.
     ///
     /// Empty when the field is unset; use `.recipients.is_none()` to tell unset from empty.
     pub fn recipients(&self) -> &[String] {
         self.recipients.as_deref().unwrap_or_default()
     }
+
     /// The timestamp when the notification was last modified.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// The timestamp when the notification was created.
     pub fn created_at(&self) -> Option<&crate::primitives::DateTime> {
         self.created_at.as_ref()
     }
+
     /// The timestamp when the notification expires and is no longer displayed to users.
     pub fn expires_at(&self) -> Option<&crate::primitives::DateTime> {
         self.expires_at.as_ref()
     }
+
     /// The AWS Region where the notification was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`Notification`].
     pub fn builder() -> crate::types::builders::NotificationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Notification`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -91,6 +103,7 @@ pub struct NotificationBuilder {
     pub(crate) last_modified_region: Option<String>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl NotificationBuilder {
     /// Inserts an entry into [`content`](crate::types::Notification#structfield.content); use [`set_content`](Self::set_content) to replace the whole map.
     pub fn content(mut self, k: crate::types::LocaleCode, v: impl Into<String>) -> Self {
@@ -99,6 +112,7 @@ impl NotificationBuilder {
         self.content = Some(map);
         self
     }
+
     /// The localized content of the notification.
     ///
     /// Sets [`content`](crate::types::Notification#structfield.content).
@@ -109,12 +123,14 @@ impl NotificationBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::Notification#structfield.content), if set.
     pub fn get_content(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
         &self.content
     }
+
     /// The unique identifier for the notification.
     ///
     /// Sets [`id`](crate::types::Notification#structfield.id). This field is required.
@@ -122,6 +138,7 @@ impl NotificationBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier for the notification.
     ///
     /// Sets [`id`](crate::types::Notification#structfield.id). This field is required.
@@ -129,10 +146,12 @@ impl NotificationBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::Notification#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the notification.
     ///
     /// Sets [`arn`](crate::types::Notification#structfield.arn). This field is required.
@@ -140,6 +159,7 @@ impl NotificationBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the notification.
     ///
     /// Sets [`arn`](crate::types::Notification#structfield.arn). This field is required.
@@ -147,10 +167,12 @@ impl NotificationBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::Notification#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::Notification#structfield.priority).
@@ -158,6 +180,7 @@ impl NotificationBuilder {
         self.priority = Some(input);
         self
     }
+
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::Notification#structfield.priority).
@@ -168,10 +191,12 @@ impl NotificationBuilder {
         self.priority = input;
         self
     }
+
     /// Returns [`priority`](crate::types::Notification#structfield.priority), if set.
     pub fn get_priority(&self) -> &Option<crate::types::NotificationPriority> {
         &self.priority
     }
+
     /// Appends an item to [`recipients`](crate::types::Notification#structfield.recipients); use [`set_recipients`](Self::set_recipients) to replace the whole list.
     pub fn recipients(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.recipients.unwrap_or_default();
@@ -179,6 +204,7 @@ impl NotificationBuilder {
         self.recipients = Some(v);
         self
     }
+
     /// A list of Amazon Resource Names (ARNs) identifying the recipients of the notification.
     ///
     /// Sets [`recipients`](crate::types::Notification#structfield.recipients).
@@ -186,10 +212,12 @@ impl NotificationBuilder {
         self.recipients = input;
         self
     }
+
     /// Returns [`recipients`](crate::types::Notification#structfield.recipients), if set.
     pub fn get_recipients(&self) -> &Option<Vec<String>> {
         &self.recipients
     }
+
     /// The timestamp when the notification was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Notification#structfield.last_modified_time). This field is required.
@@ -197,6 +225,7 @@ impl NotificationBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when the notification was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Notification#structfield.last_modified_time). This field is required.
@@ -207,10 +236,12 @@ impl NotificationBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::Notification#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::Notification#structfield.created_at).
@@ -218,6 +249,7 @@ impl NotificationBuilder {
         self.created_at = Some(input);
         self
     }
+
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::Notification#structfield.created_at).
@@ -225,10 +257,12 @@ impl NotificationBuilder {
         self.created_at = input;
         self
     }
+
     /// Returns [`created_at`](crate::types::Notification#structfield.created_at), if set.
     pub fn get_created_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_at
     }
+
     /// The timestamp when the notification expires and is no longer displayed to users.
     ///
     /// Sets [`expires_at`](crate::types::Notification#structfield.expires_at).
@@ -236,6 +270,7 @@ impl NotificationBuilder {
         self.expires_at = Some(input);
         self
     }
+
     /// The timestamp when the notification expires and is no longer displayed to users.
     ///
     /// Sets [`expires_at`](crate::types::Notification#structfield.expires_at).
@@ -243,10 +278,12 @@ impl NotificationBuilder {
         self.expires_at = input;
         self
     }
+
     /// Returns [`expires_at`](crate::types::Notification#structfield.expires_at), if set.
     pub fn get_expires_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.expires_at
     }
+
     /// The AWS Region where the notification was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Notification#structfield.last_modified_region).
@@ -254,6 +291,7 @@ impl NotificationBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The AWS Region where the notification was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Notification#structfield.last_modified_region).
@@ -261,10 +299,12 @@ impl NotificationBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::Notification#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Inserts an entry into [`tags`](crate::types::Notification#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -272,6 +312,7 @@ impl NotificationBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Notification#structfield.tags).
@@ -282,10 +323,12 @@ impl NotificationBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::Notification#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`Notification`].
     ///
     /// Fails when one of these fields is unset:

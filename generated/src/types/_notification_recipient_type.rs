@@ -8,22 +8,26 @@ pub struct NotificationRecipientType {
     /// A list of user IDs. Supports variable injection of `$.ContactLens.ContactEvaluation.Agent.AgentId` for `OnContactEvaluationSubmit` event source.
     pub user_ids: Option<Vec<String>>,
 }
+
 impl NotificationRecipientType {
     /// The tags used to organize, track, or control access for this resource.
     pub fn user_tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.user_tags.as_ref()
     }
+
     /// A list of user IDs.
     ///
     /// Empty when the field is unset; use `.user_ids.is_none()` to tell unset from empty.
     pub fn user_ids(&self) -> &[String] {
         self.user_ids.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`NotificationRecipientType`].
     pub fn builder() -> crate::types::builders::NotificationRecipientTypeBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`NotificationRecipientType`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct NotificationRecipientTypeBuilder {
     pub(crate) user_tags: Option<::std::collections::HashMap<String, String>>,
     pub(crate) user_ids: Option<Vec<String>>,
 }
+
 impl NotificationRecipientTypeBuilder {
     /// Inserts an entry into [`user_tags`](crate::types::NotificationRecipientType#structfield.user_tags); use [`set_user_tags`](Self::set_user_tags) to replace the whole map.
     pub fn user_tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
@@ -39,6 +44,7 @@ impl NotificationRecipientTypeBuilder {
         self.user_tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`user_tags`](crate::types::NotificationRecipientType#structfield.user_tags).
@@ -49,10 +55,12 @@ impl NotificationRecipientTypeBuilder {
         self.user_tags = input;
         self
     }
+
     /// Returns [`user_tags`](crate::types::NotificationRecipientType#structfield.user_tags), if set.
     pub fn get_user_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.user_tags
     }
+
     /// Appends an item to [`user_ids`](crate::types::NotificationRecipientType#structfield.user_ids); use [`set_user_ids`](Self::set_user_ids) to replace the whole list.
     pub fn user_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.user_ids.unwrap_or_default();
@@ -60,6 +68,7 @@ impl NotificationRecipientTypeBuilder {
         self.user_ids = Some(v);
         self
     }
+
     /// A list of user IDs.
     ///
     /// Sets [`user_ids`](crate::types::NotificationRecipientType#structfield.user_ids).
@@ -67,10 +76,12 @@ impl NotificationRecipientTypeBuilder {
         self.user_ids = input;
         self
     }
+
     /// Returns [`user_ids`](crate::types::NotificationRecipientType#structfield.user_ids), if set.
     pub fn get_user_ids(&self) -> &Option<Vec<String>> {
         &self.user_ids
     }
+
     /// Builds a [`NotificationRecipientType`].
     pub fn build(self) -> crate::types::NotificationRecipientType {
         crate::types::NotificationRecipientType {

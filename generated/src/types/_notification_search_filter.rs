@@ -6,6 +6,7 @@ pub struct NotificationSearchFilter {
     /// Attribute-based filters to apply to the search results.
     pub attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl NotificationSearchFilter {
     /// Attribute-based filters to apply to the search results.
     pub fn attribute_filter(
@@ -13,17 +14,20 @@ impl NotificationSearchFilter {
     ) -> Option<&crate::types::ControlPlaneAttributeFilter> {
         self.attribute_filter.as_ref()
     }
+
     /// Creates a new builder for [`NotificationSearchFilter`].
     pub fn builder() -> crate::types::builders::NotificationSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`NotificationSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NotificationSearchFilterBuilder {
     pub(crate) attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl NotificationSearchFilterBuilder {
     /// Attribute-based filters to apply to the search results.
     ///
@@ -35,6 +39,7 @@ impl NotificationSearchFilterBuilder {
         self.attribute_filter = Some(input);
         self
     }
+
     /// Attribute-based filters to apply to the search results.
     ///
     /// Sets [`attribute_filter`](crate::types::NotificationSearchFilter#structfield.attribute_filter).
@@ -45,12 +50,14 @@ impl NotificationSearchFilterBuilder {
         self.attribute_filter = input;
         self
     }
+
     /// Returns [`attribute_filter`](crate::types::NotificationSearchFilter#structfield.attribute_filter), if set.
     pub fn get_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
+
     /// Builds a [`NotificationSearchFilter`].
     pub fn build(self) -> crate::types::NotificationSearchFilter {
         crate::types::NotificationSearchFilter {

@@ -26,60 +26,73 @@ pub struct NotificationSearchSummary {
     /// The tags associated with the notification.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl NotificationSearchSummary {
     /// The unique identifier for the notification.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the notification.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The localized content of the notification.
     pub fn content(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::LocaleCode, String>> {
         self.content.as_ref()
     }
+
     /// The priority level of the notification.
     pub fn priority(&self) -> Option<&crate::types::NotificationPriority> {
         self.priority.as_ref()
     }
+
     /// A list of recipient Amazon Resource Names (ARNs).
     ///
     /// Empty when the field is unset; use `.recipients.is_none()` to tell unset from empty.
     pub fn recipients(&self) -> &[String] {
         self.recipients.as_deref().unwrap_or_default()
     }
+
     /// The timestamp when the notification was created.
     pub fn created_at(&self) -> Option<&crate::primitives::DateTime> {
         self.created_at.as_ref()
     }
+
     /// The timestamp when the notification expires.
     pub fn expires_at(&self) -> Option<&crate::primitives::DateTime> {
         self.expires_at.as_ref()
     }
+
     /// The AWS Region where the notification was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// The timestamp when the notification was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The tags associated with the notification.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`NotificationSearchSummary`].
     pub fn builder() -> crate::types::builders::NotificationSearchSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`NotificationSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -98,6 +111,7 @@ pub struct NotificationSearchSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl NotificationSearchSummaryBuilder {
     /// The unique identifier for the notification.
     ///
@@ -106,6 +120,7 @@ impl NotificationSearchSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier for the notification.
     ///
     /// Sets [`id`](crate::types::NotificationSearchSummary#structfield.id).
@@ -113,10 +128,12 @@ impl NotificationSearchSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::NotificationSearchSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the notification.
     ///
     /// Sets [`arn`](crate::types::NotificationSearchSummary#structfield.arn).
@@ -124,6 +141,7 @@ impl NotificationSearchSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the notification.
     ///
     /// Sets [`arn`](crate::types::NotificationSearchSummary#structfield.arn).
@@ -131,10 +149,12 @@ impl NotificationSearchSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::NotificationSearchSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::NotificationSearchSummary#structfield.instance_id).
@@ -142,6 +162,7 @@ impl NotificationSearchSummaryBuilder {
         self.instance_id = Some(input.into());
         self
     }
+
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::NotificationSearchSummary#structfield.instance_id).
@@ -149,10 +170,12 @@ impl NotificationSearchSummaryBuilder {
         self.instance_id = input;
         self
     }
+
     /// Returns [`instance_id`](crate::types::NotificationSearchSummary#structfield.instance_id), if set.
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
+
     /// Inserts an entry into [`content`](crate::types::NotificationSearchSummary#structfield.content); use [`set_content`](Self::set_content) to replace the whole map.
     pub fn content(mut self, k: crate::types::LocaleCode, v: impl Into<String>) -> Self {
         let mut map = self.content.unwrap_or_default();
@@ -160,6 +183,7 @@ impl NotificationSearchSummaryBuilder {
         self.content = Some(map);
         self
     }
+
     /// The localized content of the notification.
     ///
     /// Sets [`content`](crate::types::NotificationSearchSummary#structfield.content).
@@ -170,12 +194,14 @@ impl NotificationSearchSummaryBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::NotificationSearchSummary#structfield.content), if set.
     pub fn get_content(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
         &self.content
     }
+
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::NotificationSearchSummary#structfield.priority).
@@ -183,6 +209,7 @@ impl NotificationSearchSummaryBuilder {
         self.priority = Some(input);
         self
     }
+
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::NotificationSearchSummary#structfield.priority).
@@ -193,10 +220,12 @@ impl NotificationSearchSummaryBuilder {
         self.priority = input;
         self
     }
+
     /// Returns [`priority`](crate::types::NotificationSearchSummary#structfield.priority), if set.
     pub fn get_priority(&self) -> &Option<crate::types::NotificationPriority> {
         &self.priority
     }
+
     /// Appends an item to [`recipients`](crate::types::NotificationSearchSummary#structfield.recipients); use [`set_recipients`](Self::set_recipients) to replace the whole list.
     pub fn recipients(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.recipients.unwrap_or_default();
@@ -204,6 +233,7 @@ impl NotificationSearchSummaryBuilder {
         self.recipients = Some(v);
         self
     }
+
     /// A list of recipient Amazon Resource Names (ARNs).
     ///
     /// Sets [`recipients`](crate::types::NotificationSearchSummary#structfield.recipients).
@@ -211,10 +241,12 @@ impl NotificationSearchSummaryBuilder {
         self.recipients = input;
         self
     }
+
     /// Returns [`recipients`](crate::types::NotificationSearchSummary#structfield.recipients), if set.
     pub fn get_recipients(&self) -> &Option<Vec<String>> {
         &self.recipients
     }
+
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::NotificationSearchSummary#structfield.created_at).
@@ -222,6 +254,7 @@ impl NotificationSearchSummaryBuilder {
         self.created_at = Some(input);
         self
     }
+
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::NotificationSearchSummary#structfield.created_at).
@@ -229,10 +262,12 @@ impl NotificationSearchSummaryBuilder {
         self.created_at = input;
         self
     }
+
     /// Returns [`created_at`](crate::types::NotificationSearchSummary#structfield.created_at), if set.
     pub fn get_created_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_at
     }
+
     /// The timestamp when the notification expires.
     ///
     /// Sets [`expires_at`](crate::types::NotificationSearchSummary#structfield.expires_at).
@@ -240,6 +275,7 @@ impl NotificationSearchSummaryBuilder {
         self.expires_at = Some(input);
         self
     }
+
     /// The timestamp when the notification expires.
     ///
     /// Sets [`expires_at`](crate::types::NotificationSearchSummary#structfield.expires_at).
@@ -247,10 +283,12 @@ impl NotificationSearchSummaryBuilder {
         self.expires_at = input;
         self
     }
+
     /// Returns [`expires_at`](crate::types::NotificationSearchSummary#structfield.expires_at), if set.
     pub fn get_expires_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.expires_at
     }
+
     /// The AWS Region where the notification was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::NotificationSearchSummary#structfield.last_modified_region).
@@ -258,6 +296,7 @@ impl NotificationSearchSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The AWS Region where the notification was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::NotificationSearchSummary#structfield.last_modified_region).
@@ -265,10 +304,12 @@ impl NotificationSearchSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::NotificationSearchSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// The timestamp when the notification was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::NotificationSearchSummary#structfield.last_modified_time).
@@ -276,6 +317,7 @@ impl NotificationSearchSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when the notification was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::NotificationSearchSummary#structfield.last_modified_time).
@@ -286,10 +328,12 @@ impl NotificationSearchSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::NotificationSearchSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// Inserts an entry into [`tags`](crate::types::NotificationSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -297,6 +341,7 @@ impl NotificationSearchSummaryBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags associated with the notification.
     ///
     /// Sets [`tags`](crate::types::NotificationSearchSummary#structfield.tags).
@@ -307,10 +352,12 @@ impl NotificationSearchSummaryBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::NotificationSearchSummary#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`NotificationSearchSummary`].
     pub fn build(self) -> crate::types::NotificationSearchSummary {
         crate::types::NotificationSearchSummary {

@@ -14,28 +14,34 @@ pub struct NumberCondition {
     /// The type of comparison to be made when evaluating the number condition.
     pub comparison_type: Option<crate::types::NumberComparisonType>,
 }
+
 impl NumberCondition {
     /// The name of the field in the number condition.
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
+
     /// The minValue to be used while evaluating the number condition.
     pub fn min_value(&self) -> Option<i32> {
         self.min_value
     }
+
     /// The maxValue to be used while evaluating the number condition.
     pub fn max_value(&self) -> Option<i32> {
         self.max_value
     }
+
     /// The type of comparison to be made when evaluating the number condition.
     pub fn comparison_type(&self) -> Option<&crate::types::NumberComparisonType> {
         self.comparison_type.as_ref()
     }
+
     /// Creates a new builder for [`NumberCondition`].
     pub fn builder() -> crate::types::builders::NumberConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`NumberCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -45,6 +51,7 @@ pub struct NumberConditionBuilder {
     pub(crate) max_value: Option<i32>,
     pub(crate) comparison_type: Option<crate::types::NumberComparisonType>,
 }
+
 impl NumberConditionBuilder {
     /// The name of the field in the number condition.
     ///
@@ -53,6 +60,7 @@ impl NumberConditionBuilder {
         self.field_name = Some(input.into());
         self
     }
+
     /// The name of the field in the number condition.
     ///
     /// Sets [`field_name`](crate::types::NumberCondition#structfield.field_name).
@@ -60,10 +68,12 @@ impl NumberConditionBuilder {
         self.field_name = input;
         self
     }
+
     /// Returns [`field_name`](crate::types::NumberCondition#structfield.field_name), if set.
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
+
     /// The minValue to be used while evaluating the number condition.
     ///
     /// Sets [`min_value`](crate::types::NumberCondition#structfield.min_value).
@@ -71,6 +81,7 @@ impl NumberConditionBuilder {
         self.min_value = Some(input);
         self
     }
+
     /// The minValue to be used while evaluating the number condition.
     ///
     /// Sets [`min_value`](crate::types::NumberCondition#structfield.min_value).
@@ -78,10 +89,12 @@ impl NumberConditionBuilder {
         self.min_value = input;
         self
     }
+
     /// Returns [`min_value`](crate::types::NumberCondition#structfield.min_value), if set.
     pub fn get_min_value(&self) -> &Option<i32> {
         &self.min_value
     }
+
     /// The maxValue to be used while evaluating the number condition.
     ///
     /// Sets [`max_value`](crate::types::NumberCondition#structfield.max_value).
@@ -89,6 +102,7 @@ impl NumberConditionBuilder {
         self.max_value = Some(input);
         self
     }
+
     /// The maxValue to be used while evaluating the number condition.
     ///
     /// Sets [`max_value`](crate::types::NumberCondition#structfield.max_value).
@@ -96,10 +110,12 @@ impl NumberConditionBuilder {
         self.max_value = input;
         self
     }
+
     /// Returns [`max_value`](crate::types::NumberCondition#structfield.max_value), if set.
     pub fn get_max_value(&self) -> &Option<i32> {
         &self.max_value
     }
+
     /// The type of comparison to be made when evaluating the number condition.
     ///
     /// Sets [`comparison_type`](crate::types::NumberCondition#structfield.comparison_type).
@@ -107,6 +123,7 @@ impl NumberConditionBuilder {
         self.comparison_type = Some(input);
         self
     }
+
     /// The type of comparison to be made when evaluating the number condition.
     ///
     /// Sets [`comparison_type`](crate::types::NumberCondition#structfield.comparison_type).
@@ -117,10 +134,12 @@ impl NumberConditionBuilder {
         self.comparison_type = input;
         self
     }
+
     /// Returns [`comparison_type`](crate::types::NumberCondition#structfield.comparison_type), if set.
     pub fn get_comparison_type(&self) -> &Option<crate::types::NumberComparisonType> {
         &self.comparison_type
     }
+
     /// Builds a [`NumberCondition`].
     pub fn build(self) -> crate::types::NumberCondition {
         crate::types::NumberCondition {

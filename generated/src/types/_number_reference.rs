@@ -8,20 +8,24 @@ pub struct NumberReference {
     /// A valid number.
     pub value: Option<String>,
 }
+
 impl NumberReference {
     /// Identifier of the number reference.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// A valid number.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Creates a new builder for [`NumberReference`].
     pub fn builder() -> crate::types::builders::NumberReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`NumberReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct NumberReferenceBuilder {
     pub(crate) name: Option<String>,
     pub(crate) value: Option<String>,
 }
+
 impl NumberReferenceBuilder {
     /// Identifier of the number reference.
     ///
@@ -37,6 +42,7 @@ impl NumberReferenceBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// Identifier of the number reference.
     ///
     /// Sets [`name`](crate::types::NumberReference#structfield.name).
@@ -44,10 +50,12 @@ impl NumberReferenceBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::NumberReference#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// A valid number.
     ///
     /// Sets [`value`](crate::types::NumberReference#structfield.value).
@@ -55,6 +63,7 @@ impl NumberReferenceBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// A valid number.
     ///
     /// Sets [`value`](crate::types::NumberReference#structfield.value).
@@ -62,10 +71,12 @@ impl NumberReferenceBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::NumberReference#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Builds a [`NumberReference`].
     pub fn build(self) -> crate::types::NumberReference {
         crate::types::NumberReference {

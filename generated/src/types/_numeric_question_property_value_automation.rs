@@ -11,22 +11,26 @@ pub struct NumericQuestionPropertyValueAutomation {
     /// The property label of the automation.
     pub label: crate::types::NumericQuestionPropertyAutomationLabel,
 }
+
 impl NumericQuestionPropertyValueAutomation {
     /// The property label of the automation.
     pub fn label(&self) -> &crate::types::NumericQuestionPropertyAutomationLabel {
         &self.label
     }
+
     /// Creates a new builder for [`NumericQuestionPropertyValueAutomation`].
     pub fn builder() -> crate::types::builders::NumericQuestionPropertyValueAutomationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`NumericQuestionPropertyValueAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct NumericQuestionPropertyValueAutomationBuilder {
     pub(crate) label: Option<crate::types::NumericQuestionPropertyAutomationLabel>,
 }
+
 impl NumericQuestionPropertyValueAutomationBuilder {
     /// The property label of the automation.
     ///
@@ -38,6 +42,7 @@ impl NumericQuestionPropertyValueAutomationBuilder {
         self.label = Some(input);
         self
     }
+
     /// The property label of the automation.
     ///
     /// Sets [`label`](crate::types::NumericQuestionPropertyValueAutomation#structfield.label). This field is required.
@@ -48,12 +53,14 @@ impl NumericQuestionPropertyValueAutomationBuilder {
         self.label = input;
         self
     }
+
     /// Returns [`label`](crate::types::NumericQuestionPropertyValueAutomation#structfield.label), if set.
     pub fn get_label(
         &self,
     ) -> &Option<crate::types::NumericQuestionPropertyAutomationLabel> {
         &self.label
     }
+
     /// Builds a [`NumericQuestionPropertyValueAutomation`].
     ///
     /// Fails when one of these fields is unset:

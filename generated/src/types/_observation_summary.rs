@@ -10,24 +10,29 @@ pub struct ObservationSummary {
     /// The number of observations that failed during execution.
     pub observations_failed: Option<i32>,
 }
+
 impl ObservationSummary {
     /// The total number of observations in the test case.
     pub fn total_observations(&self) -> Option<i32> {
         self.total_observations
     }
+
     /// The number of observations that passed during execution.
     pub fn observations_passed(&self) -> Option<i32> {
         self.observations_passed
     }
+
     /// The number of observations that failed during execution.
     pub fn observations_failed(&self) -> Option<i32> {
         self.observations_failed
     }
+
     /// Creates a new builder for [`ObservationSummary`].
     pub fn builder() -> crate::types::builders::ObservationSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ObservationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct ObservationSummaryBuilder {
     pub(crate) observations_passed: Option<i32>,
     pub(crate) observations_failed: Option<i32>,
 }
+
 impl ObservationSummaryBuilder {
     /// The total number of observations in the test case.
     ///
@@ -44,6 +50,7 @@ impl ObservationSummaryBuilder {
         self.total_observations = Some(input);
         self
     }
+
     /// The total number of observations in the test case.
     ///
     /// Sets [`total_observations`](crate::types::ObservationSummary#structfield.total_observations).
@@ -51,10 +58,12 @@ impl ObservationSummaryBuilder {
         self.total_observations = input;
         self
     }
+
     /// Returns [`total_observations`](crate::types::ObservationSummary#structfield.total_observations), if set.
     pub fn get_total_observations(&self) -> &Option<i32> {
         &self.total_observations
     }
+
     /// The number of observations that passed during execution.
     ///
     /// Sets [`observations_passed`](crate::types::ObservationSummary#structfield.observations_passed).
@@ -62,6 +71,7 @@ impl ObservationSummaryBuilder {
         self.observations_passed = Some(input);
         self
     }
+
     /// The number of observations that passed during execution.
     ///
     /// Sets [`observations_passed`](crate::types::ObservationSummary#structfield.observations_passed).
@@ -69,10 +79,12 @@ impl ObservationSummaryBuilder {
         self.observations_passed = input;
         self
     }
+
     /// Returns [`observations_passed`](crate::types::ObservationSummary#structfield.observations_passed), if set.
     pub fn get_observations_passed(&self) -> &Option<i32> {
         &self.observations_passed
     }
+
     /// The number of observations that failed during execution.
     ///
     /// Sets [`observations_failed`](crate::types::ObservationSummary#structfield.observations_failed).
@@ -80,6 +92,7 @@ impl ObservationSummaryBuilder {
         self.observations_failed = Some(input);
         self
     }
+
     /// The number of observations that failed during execution.
     ///
     /// Sets [`observations_failed`](crate::types::ObservationSummary#structfield.observations_failed).
@@ -87,10 +100,12 @@ impl ObservationSummaryBuilder {
         self.observations_failed = input;
         self
     }
+
     /// Returns [`observations_failed`](crate::types::ObservationSummary#structfield.observations_failed), if set.
     pub fn get_observations_failed(&self) -> &Option<i32> {
         &self.observations_failed
     }
+
     /// Builds a [`ObservationSummary`].
     pub fn build(self) -> crate::types::ObservationSummary {
         crate::types::ObservationSummary {

@@ -8,20 +8,24 @@ pub struct OperationalHour {
     /// The end time that your contact center closes.
     pub end: Option<crate::types::OverrideTimeSlice>,
 }
+
 impl OperationalHour {
     /// The start time that your contact center opens.
     pub fn start(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.start.as_ref()
     }
+
     /// The end time that your contact center closes.
     pub fn end(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.end.as_ref()
     }
+
     /// Creates a new builder for [`OperationalHour`].
     pub fn builder() -> crate::types::builders::OperationalHourBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`OperationalHour`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct OperationalHourBuilder {
     pub(crate) start: Option<crate::types::OverrideTimeSlice>,
     pub(crate) end: Option<crate::types::OverrideTimeSlice>,
 }
+
 impl OperationalHourBuilder {
     /// The start time that your contact center opens.
     ///
@@ -37,6 +42,7 @@ impl OperationalHourBuilder {
         self.start = Some(input);
         self
     }
+
     /// The start time that your contact center opens.
     ///
     /// Sets [`start`](crate::types::OperationalHour#structfield.start).
@@ -44,10 +50,12 @@ impl OperationalHourBuilder {
         self.start = input;
         self
     }
+
     /// Returns [`start`](crate::types::OperationalHour#structfield.start), if set.
     pub fn get_start(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.start
     }
+
     /// The end time that your contact center closes.
     ///
     /// Sets [`end`](crate::types::OperationalHour#structfield.end).
@@ -55,6 +63,7 @@ impl OperationalHourBuilder {
         self.end = Some(input);
         self
     }
+
     /// The end time that your contact center closes.
     ///
     /// Sets [`end`](crate::types::OperationalHour#structfield.end).
@@ -62,10 +71,12 @@ impl OperationalHourBuilder {
         self.end = input;
         self
     }
+
     /// Returns [`end`](crate::types::OperationalHour#structfield.end), if set.
     pub fn get_end(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.end
     }
+
     /// Builds a [`OperationalHour`].
     pub fn build(self) -> crate::types::OperationalHour {
         crate::types::OperationalHour {

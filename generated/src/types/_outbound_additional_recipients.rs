@@ -6,6 +6,7 @@ pub struct OutboundAdditionalRecipients {
     /// Information about the **additional** CC email address recipients. Email recipients are limited to 50 total addresses: 1 required recipient in the [DestinationEmailAddress](https://docs.aws.amazon.com/connect/latest/APIReference/API_SendOutboundEmail.html#API_SendOutboundEmail_RequestBody) field and up to 49 recipients in the 'CcEmailAddresses' field.
     pub cc_email_addresses: Option<Vec<crate::types::EmailAddressInfo>>,
 }
+
 impl OutboundAdditionalRecipients {
     /// Information about the **additional** CC email address recipients.
     ///
@@ -13,17 +14,20 @@ impl OutboundAdditionalRecipients {
     pub fn cc_email_addresses(&self) -> &[crate::types::EmailAddressInfo] {
         self.cc_email_addresses.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`OutboundAdditionalRecipients`].
     pub fn builder() -> crate::types::builders::OutboundAdditionalRecipientsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`OutboundAdditionalRecipients`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OutboundAdditionalRecipientsBuilder {
     pub(crate) cc_email_addresses: Option<Vec<crate::types::EmailAddressInfo>>,
 }
+
 impl OutboundAdditionalRecipientsBuilder {
     /// Appends an item to [`cc_email_addresses`](crate::types::OutboundAdditionalRecipients#structfield.cc_email_addresses); use [`set_cc_email_addresses`](Self::set_cc_email_addresses) to replace the whole list.
     pub fn cc_email_addresses(mut self, input: crate::types::EmailAddressInfo) -> Self {
@@ -32,6 +36,7 @@ impl OutboundAdditionalRecipientsBuilder {
         self.cc_email_addresses = Some(v);
         self
     }
+
     /// Information about the **additional** CC email address recipients.
     ///
     /// Sets [`cc_email_addresses`](crate::types::OutboundAdditionalRecipients#structfield.cc_email_addresses).
@@ -42,12 +47,14 @@ impl OutboundAdditionalRecipientsBuilder {
         self.cc_email_addresses = input;
         self
     }
+
     /// Returns [`cc_email_addresses`](crate::types::OutboundAdditionalRecipients#structfield.cc_email_addresses), if set.
     pub fn get_cc_email_addresses(
         &self,
     ) -> &Option<Vec<crate::types::EmailAddressInfo>> {
         &self.cc_email_addresses
     }
+
     /// Builds a [`OutboundAdditionalRecipients`].
     pub fn build(self) -> crate::types::OutboundAdditionalRecipients {
         crate::types::OutboundAdditionalRecipients {

@@ -10,24 +10,29 @@ pub struct OutboundCallerConfig {
     /// The outbound whisper flow to be used during an outbound call.
     pub outbound_flow_id: Option<String>,
 }
+
 impl OutboundCallerConfig {
     /// The caller ID name.
     pub fn outbound_caller_id_name(&self) -> Option<&str> {
         self.outbound_caller_id_name.as_deref()
     }
+
     /// The caller ID number.
     pub fn outbound_caller_id_number_id(&self) -> Option<&str> {
         self.outbound_caller_id_number_id.as_deref()
     }
+
     /// The outbound whisper flow to be used during an outbound call.
     pub fn outbound_flow_id(&self) -> Option<&str> {
         self.outbound_flow_id.as_deref()
     }
+
     /// Creates a new builder for [`OutboundCallerConfig`].
     pub fn builder() -> crate::types::builders::OutboundCallerConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`OutboundCallerConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct OutboundCallerConfigBuilder {
     pub(crate) outbound_caller_id_number_id: Option<String>,
     pub(crate) outbound_flow_id: Option<String>,
 }
+
 impl OutboundCallerConfigBuilder {
     /// The caller ID name.
     ///
@@ -44,6 +50,7 @@ impl OutboundCallerConfigBuilder {
         self.outbound_caller_id_name = Some(input.into());
         self
     }
+
     /// The caller ID name.
     ///
     /// Sets [`outbound_caller_id_name`](crate::types::OutboundCallerConfig#structfield.outbound_caller_id_name).
@@ -51,10 +58,12 @@ impl OutboundCallerConfigBuilder {
         self.outbound_caller_id_name = input;
         self
     }
+
     /// Returns [`outbound_caller_id_name`](crate::types::OutboundCallerConfig#structfield.outbound_caller_id_name), if set.
     pub fn get_outbound_caller_id_name(&self) -> &Option<String> {
         &self.outbound_caller_id_name
     }
+
     /// The caller ID number.
     ///
     /// Sets [`outbound_caller_id_number_id`](crate::types::OutboundCallerConfig#structfield.outbound_caller_id_number_id).
@@ -62,6 +71,7 @@ impl OutboundCallerConfigBuilder {
         self.outbound_caller_id_number_id = Some(input.into());
         self
     }
+
     /// The caller ID number.
     ///
     /// Sets [`outbound_caller_id_number_id`](crate::types::OutboundCallerConfig#structfield.outbound_caller_id_number_id).
@@ -69,10 +79,12 @@ impl OutboundCallerConfigBuilder {
         self.outbound_caller_id_number_id = input;
         self
     }
+
     /// Returns [`outbound_caller_id_number_id`](crate::types::OutboundCallerConfig#structfield.outbound_caller_id_number_id), if set.
     pub fn get_outbound_caller_id_number_id(&self) -> &Option<String> {
         &self.outbound_caller_id_number_id
     }
+
     /// The outbound whisper flow to be used during an outbound call.
     ///
     /// Sets [`outbound_flow_id`](crate::types::OutboundCallerConfig#structfield.outbound_flow_id).
@@ -80,6 +92,7 @@ impl OutboundCallerConfigBuilder {
         self.outbound_flow_id = Some(input.into());
         self
     }
+
     /// The outbound whisper flow to be used during an outbound call.
     ///
     /// Sets [`outbound_flow_id`](crate::types::OutboundCallerConfig#structfield.outbound_flow_id).
@@ -87,10 +100,12 @@ impl OutboundCallerConfigBuilder {
         self.outbound_flow_id = input;
         self
     }
+
     /// Returns [`outbound_flow_id`](crate::types::OutboundCallerConfig#structfield.outbound_flow_id), if set.
     pub fn get_outbound_flow_id(&self) -> &Option<String> {
         &self.outbound_flow_id
     }
+
     /// Builds a [`OutboundCallerConfig`].
     pub fn build(self) -> crate::types::OutboundCallerConfig {
         crate::types::OutboundCallerConfig {

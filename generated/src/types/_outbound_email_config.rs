@@ -6,22 +6,26 @@ pub struct OutboundEmailConfig {
     /// The identifier of the email address.
     pub outbound_email_address_id: Option<String>,
 }
+
 impl OutboundEmailConfig {
     /// The identifier of the email address.
     pub fn outbound_email_address_id(&self) -> Option<&str> {
         self.outbound_email_address_id.as_deref()
     }
+
     /// Creates a new builder for [`OutboundEmailConfig`].
     pub fn builder() -> crate::types::builders::OutboundEmailConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`OutboundEmailConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OutboundEmailConfigBuilder {
     pub(crate) outbound_email_address_id: Option<String>,
 }
+
 impl OutboundEmailConfigBuilder {
     /// The identifier of the email address.
     ///
@@ -30,6 +34,7 @@ impl OutboundEmailConfigBuilder {
         self.outbound_email_address_id = Some(input.into());
         self
     }
+
     /// The identifier of the email address.
     ///
     /// Sets [`outbound_email_address_id`](crate::types::OutboundEmailConfig#structfield.outbound_email_address_id).
@@ -37,10 +42,12 @@ impl OutboundEmailConfigBuilder {
         self.outbound_email_address_id = input;
         self
     }
+
     /// Returns [`outbound_email_address_id`](crate::types::OutboundEmailConfig#structfield.outbound_email_address_id), if set.
     pub fn get_outbound_email_address_id(&self) -> &Option<String> {
         &self.outbound_email_address_id
     }
+
     /// Builds a [`OutboundEmailConfig`].
     pub fn build(self) -> crate::types::OutboundEmailConfig {
         crate::types::OutboundEmailConfig {

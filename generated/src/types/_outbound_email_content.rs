@@ -10,26 +10,31 @@ pub struct OutboundEmailContent {
     /// The raw email body content.
     pub raw_message: Option<crate::types::OutboundRawMessage>,
 }
+
 impl OutboundEmailContent {
     /// The message source type, that is, `RAW` or `TEMPLATE`.
     pub fn message_source_type(&self) -> &crate::types::OutboundMessageSourceType {
         &self.message_source_type
     }
+
     /// Information about template message configuration.
     pub fn templated_message_config(
         &self,
     ) -> Option<&crate::types::TemplatedMessageConfig> {
         self.templated_message_config.as_ref()
     }
+
     /// The raw email body content.
     pub fn raw_message(&self) -> Option<&crate::types::OutboundRawMessage> {
         self.raw_message.as_ref()
     }
+
     /// Creates a new builder for [`OutboundEmailContent`].
     pub fn builder() -> crate::types::builders::OutboundEmailContentBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`OutboundEmailContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct OutboundEmailContentBuilder {
     pub(crate) templated_message_config: Option<crate::types::TemplatedMessageConfig>,
     pub(crate) raw_message: Option<crate::types::OutboundRawMessage>,
 }
+
 impl OutboundEmailContentBuilder {
     /// The message source type, that is, `RAW` or `TEMPLATE`.
     ///
@@ -49,6 +55,7 @@ impl OutboundEmailContentBuilder {
         self.message_source_type = Some(input);
         self
     }
+
     /// The message source type, that is, `RAW` or `TEMPLATE`.
     ///
     /// Sets [`message_source_type`](crate::types::OutboundEmailContent#structfield.message_source_type). This field is required.
@@ -59,12 +66,14 @@ impl OutboundEmailContentBuilder {
         self.message_source_type = input;
         self
     }
+
     /// Returns [`message_source_type`](crate::types::OutboundEmailContent#structfield.message_source_type), if set.
     pub fn get_message_source_type(
         &self,
     ) -> &Option<crate::types::OutboundMessageSourceType> {
         &self.message_source_type
     }
+
     /// Information about template message configuration.
     ///
     /// Sets [`templated_message_config`](crate::types::OutboundEmailContent#structfield.templated_message_config).
@@ -75,6 +84,7 @@ impl OutboundEmailContentBuilder {
         self.templated_message_config = Some(input);
         self
     }
+
     /// Information about template message configuration.
     ///
     /// Sets [`templated_message_config`](crate::types::OutboundEmailContent#structfield.templated_message_config).
@@ -85,12 +95,14 @@ impl OutboundEmailContentBuilder {
         self.templated_message_config = input;
         self
     }
+
     /// Returns [`templated_message_config`](crate::types::OutboundEmailContent#structfield.templated_message_config), if set.
     pub fn get_templated_message_config(
         &self,
     ) -> &Option<crate::types::TemplatedMessageConfig> {
         &self.templated_message_config
     }
+
     /// The raw email body content.
     ///
     /// Sets [`raw_message`](crate::types::OutboundEmailContent#structfield.raw_message).
@@ -98,6 +110,7 @@ impl OutboundEmailContentBuilder {
         self.raw_message = Some(input);
         self
     }
+
     /// The raw email body content.
     ///
     /// Sets [`raw_message`](crate::types::OutboundEmailContent#structfield.raw_message).
@@ -108,10 +121,12 @@ impl OutboundEmailContentBuilder {
         self.raw_message = input;
         self
     }
+
     /// Returns [`raw_message`](crate::types::OutboundEmailContent#structfield.raw_message), if set.
     pub fn get_raw_message(&self) -> &Option<crate::types::OutboundRawMessage> {
         &self.raw_message
     }
+
     /// Builds a [`OutboundEmailContent`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,24 +10,29 @@ pub struct OutboundRawMessage {
     /// Type of content, that is, `text/plain` or `text/html`.
     pub content_type: String,
 }
+
 impl OutboundRawMessage {
     /// The email subject.
     pub fn subject(&self) -> &str {
         &self.subject
     }
+
     /// The email message body.
     pub fn body(&self) -> &str {
         &self.body
     }
+
     /// Type of content, that is, `text/plain` or `text/html`.
     pub fn content_type(&self) -> &str {
         &self.content_type
     }
+
     /// Creates a new builder for [`OutboundRawMessage`].
     pub fn builder() -> crate::types::builders::OutboundRawMessageBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for OutboundRawMessage {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("OutboundRawMessage");
@@ -37,6 +42,7 @@ impl ::std::fmt::Debug for OutboundRawMessage {
         formatter.finish()
     }
 }
+
 /// A builder for [`OutboundRawMessage`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -45,6 +51,7 @@ pub struct OutboundRawMessageBuilder {
     pub(crate) body: Option<String>,
     pub(crate) content_type: Option<String>,
 }
+
 impl OutboundRawMessageBuilder {
     /// The email subject.
     ///
@@ -53,6 +60,7 @@ impl OutboundRawMessageBuilder {
         self.subject = Some(input.into());
         self
     }
+
     /// The email subject.
     ///
     /// Sets [`subject`](crate::types::OutboundRawMessage#structfield.subject). This field is required.
@@ -60,10 +68,12 @@ impl OutboundRawMessageBuilder {
         self.subject = input;
         self
     }
+
     /// Returns [`subject`](crate::types::OutboundRawMessage#structfield.subject), if set.
     pub fn get_subject(&self) -> &Option<String> {
         &self.subject
     }
+
     /// The email message body.
     ///
     /// Sets [`body`](crate::types::OutboundRawMessage#structfield.body). This field is required.
@@ -71,6 +81,7 @@ impl OutboundRawMessageBuilder {
         self.body = Some(input.into());
         self
     }
+
     /// The email message body.
     ///
     /// Sets [`body`](crate::types::OutboundRawMessage#structfield.body). This field is required.
@@ -78,10 +89,12 @@ impl OutboundRawMessageBuilder {
         self.body = input;
         self
     }
+
     /// Returns [`body`](crate::types::OutboundRawMessage#structfield.body), if set.
     pub fn get_body(&self) -> &Option<String> {
         &self.body
     }
+
     /// Type of content, that is, `text/plain` or `text/html`.
     ///
     /// Sets [`content_type`](crate::types::OutboundRawMessage#structfield.content_type). This field is required.
@@ -89,6 +102,7 @@ impl OutboundRawMessageBuilder {
         self.content_type = Some(input.into());
         self
     }
+
     /// Type of content, that is, `text/plain` or `text/html`.
     ///
     /// Sets [`content_type`](crate::types::OutboundRawMessage#structfield.content_type). This field is required.
@@ -96,10 +110,12 @@ impl OutboundRawMessageBuilder {
         self.content_type = input;
         self
     }
+
     /// Returns [`content_type`](crate::types::OutboundRawMessage#structfield.content_type), if set.
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
+
     /// Builds a [`OutboundRawMessage`].
     ///
     /// Fails when one of these fields is unset:
@@ -131,6 +147,7 @@ impl OutboundRawMessageBuilder {
         })
     }
 }
+
 impl ::std::fmt::Debug for OutboundRawMessageBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("OutboundRawMessageBuilder");

@@ -8,20 +8,24 @@ pub struct OutboundStrategy {
     /// Config of the outbound strategy.
     pub config: Option<crate::types::OutboundStrategyConfig>,
 }
+
 impl OutboundStrategy {
     /// Type of the outbound strategy.
     pub fn r#type(&self) -> &crate::types::OutboundStrategyType {
         &self.r#type
     }
+
     /// Config of the outbound strategy.
     pub fn config(&self) -> Option<&crate::types::OutboundStrategyConfig> {
         self.config.as_ref()
     }
+
     /// Creates a new builder for [`OutboundStrategy`].
     pub fn builder() -> crate::types::builders::OutboundStrategyBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`OutboundStrategy`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct OutboundStrategyBuilder {
     pub(crate) r#type: Option<crate::types::OutboundStrategyType>,
     pub(crate) config: Option<crate::types::OutboundStrategyConfig>,
 }
+
 impl OutboundStrategyBuilder {
     /// Type of the outbound strategy.
     ///
@@ -37,6 +42,7 @@ impl OutboundStrategyBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// Type of the outbound strategy.
     ///
     /// Sets [`type`](crate::types::OutboundStrategy#structfield.type). This field is required.
@@ -47,10 +53,12 @@ impl OutboundStrategyBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::OutboundStrategy#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::OutboundStrategyType> {
         &self.r#type
     }
+
     /// Config of the outbound strategy.
     ///
     /// Sets [`config`](crate::types::OutboundStrategy#structfield.config).
@@ -58,6 +66,7 @@ impl OutboundStrategyBuilder {
         self.config = Some(input);
         self
     }
+
     /// Config of the outbound strategy.
     ///
     /// Sets [`config`](crate::types::OutboundStrategy#structfield.config).
@@ -68,10 +77,12 @@ impl OutboundStrategyBuilder {
         self.config = input;
         self
     }
+
     /// Returns [`config`](crate::types::OutboundStrategy#structfield.config), if set.
     pub fn get_config(&self) -> &Option<crate::types::OutboundStrategyConfig> {
         &self.config
     }
+
     /// Builds a [`OutboundStrategy`].
     ///
     /// Fails when one of these fields is unset:

@@ -6,22 +6,26 @@ pub struct OutboundStrategyConfig {
     /// The config of agent first outbound strategy.
     pub agent_first: Option<crate::types::AgentFirst>,
 }
+
 impl OutboundStrategyConfig {
     /// The config of agent first outbound strategy.
     pub fn agent_first(&self) -> Option<&crate::types::AgentFirst> {
         self.agent_first.as_ref()
     }
+
     /// Creates a new builder for [`OutboundStrategyConfig`].
     pub fn builder() -> crate::types::builders::OutboundStrategyConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`OutboundStrategyConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OutboundStrategyConfigBuilder {
     pub(crate) agent_first: Option<crate::types::AgentFirst>,
 }
+
 impl OutboundStrategyConfigBuilder {
     /// The config of agent first outbound strategy.
     ///
@@ -30,6 +34,7 @@ impl OutboundStrategyConfigBuilder {
         self.agent_first = Some(input);
         self
     }
+
     /// The config of agent first outbound strategy.
     ///
     /// Sets [`agent_first`](crate::types::OutboundStrategyConfig#structfield.agent_first).
@@ -37,10 +42,12 @@ impl OutboundStrategyConfigBuilder {
         self.agent_first = input;
         self
     }
+
     /// Returns [`agent_first`](crate::types::OutboundStrategyConfig#structfield.agent_first), if set.
     pub fn get_agent_first(&self) -> &Option<crate::types::AgentFirst> {
         &self.agent_first
     }
+
     /// Builds a [`OutboundStrategyConfig`].
     pub fn build(self) -> crate::types::OutboundStrategyConfig {
         crate::types::OutboundStrategyConfig {

@@ -25,6 +25,7 @@ pub enum OverrideDays {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for OverrideDays {
     fn from(s: &str) -> Self {
         match s {
@@ -45,12 +46,14 @@ impl ::std::convert::From<&str> for OverrideDays {
         }
     }
 }
+
 impl ::std::str::FromStr for OverrideDays {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl OverrideDays {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -65,10 +68,12 @@ impl OverrideDays {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["FRIDAY", "MONDAY", "SATURDAY", "SUNDAY", "THURSDAY", "TUESDAY", "WEDNESDAY"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -77,11 +82,13 @@ impl OverrideDays {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for OverrideDays {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for OverrideDays {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -12,28 +12,34 @@ pub struct OverrideHour {
     /// Indicates whether the status is open or closed during the override period. This status determines how the override modifies the base hours of operation schedule.
     pub operational_status: Option<crate::types::OperationalStatus>,
 }
+
 impl OverrideHour {
     /// The start time or end time for an hours of operation override.
     pub fn start(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.start.as_ref()
     }
+
     /// The start time or end time for an hours of operation override.
     pub fn end(&self) -> Option<&crate::types::OverrideTimeSlice> {
         self.end.as_ref()
     }
+
     /// Unique identifier name for the override.
     pub fn override_name(&self) -> Option<&str> {
         self.override_name.as_deref()
     }
+
     /// Indicates whether the status is open or closed during the override period.
     pub fn operational_status(&self) -> Option<&crate::types::OperationalStatus> {
         self.operational_status.as_ref()
     }
+
     /// Creates a new builder for [`OverrideHour`].
     pub fn builder() -> crate::types::builders::OverrideHourBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`OverrideHour`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct OverrideHourBuilder {
     pub(crate) override_name: Option<String>,
     pub(crate) operational_status: Option<crate::types::OperationalStatus>,
 }
+
 impl OverrideHourBuilder {
     /// The start time or end time for an hours of operation override.
     ///
@@ -51,6 +58,7 @@ impl OverrideHourBuilder {
         self.start = Some(input);
         self
     }
+
     /// The start time or end time for an hours of operation override.
     ///
     /// Sets [`start`](crate::types::OverrideHour#structfield.start).
@@ -58,10 +66,12 @@ impl OverrideHourBuilder {
         self.start = input;
         self
     }
+
     /// Returns [`start`](crate::types::OverrideHour#structfield.start), if set.
     pub fn get_start(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.start
     }
+
     /// The start time or end time for an hours of operation override.
     ///
     /// Sets [`end`](crate::types::OverrideHour#structfield.end).
@@ -69,6 +79,7 @@ impl OverrideHourBuilder {
         self.end = Some(input);
         self
     }
+
     /// The start time or end time for an hours of operation override.
     ///
     /// Sets [`end`](crate::types::OverrideHour#structfield.end).
@@ -76,10 +87,12 @@ impl OverrideHourBuilder {
         self.end = input;
         self
     }
+
     /// Returns [`end`](crate::types::OverrideHour#structfield.end), if set.
     pub fn get_end(&self) -> &Option<crate::types::OverrideTimeSlice> {
         &self.end
     }
+
     /// Unique identifier name for the override.
     ///
     /// Sets [`override_name`](crate::types::OverrideHour#structfield.override_name).
@@ -87,6 +100,7 @@ impl OverrideHourBuilder {
         self.override_name = Some(input.into());
         self
     }
+
     /// Unique identifier name for the override.
     ///
     /// Sets [`override_name`](crate::types::OverrideHour#structfield.override_name).
@@ -94,10 +108,12 @@ impl OverrideHourBuilder {
         self.override_name = input;
         self
     }
+
     /// Returns [`override_name`](crate::types::OverrideHour#structfield.override_name), if set.
     pub fn get_override_name(&self) -> &Option<String> {
         &self.override_name
     }
+
     /// Indicates whether the status is open or closed during the override period.
     ///
     /// Sets [`operational_status`](crate::types::OverrideHour#structfield.operational_status).
@@ -105,6 +121,7 @@ impl OverrideHourBuilder {
         self.operational_status = Some(input);
         self
     }
+
     /// Indicates whether the status is open or closed during the override period.
     ///
     /// Sets [`operational_status`](crate::types::OverrideHour#structfield.operational_status).
@@ -115,10 +132,12 @@ impl OverrideHourBuilder {
         self.operational_status = input;
         self
     }
+
     /// Returns [`operational_status`](crate::types::OverrideHour#structfield.operational_status), if set.
     pub fn get_operational_status(&self) -> &Option<crate::types::OperationalStatus> {
         &self.operational_status
     }
+
     /// Builds a [`OverrideHour`].
     pub fn build(self) -> crate::types::OverrideHour {
         crate::types::OverrideHour {

@@ -8,20 +8,24 @@ pub struct OverrideTimeSlice {
     /// The minutes.
     pub minutes: i32,
 }
+
 impl OverrideTimeSlice {
     /// The hours.
     pub fn hours(&self) -> i32 {
         self.hours
     }
+
     /// The minutes.
     pub fn minutes(&self) -> i32 {
         self.minutes
     }
+
     /// Creates a new builder for [`OverrideTimeSlice`].
     pub fn builder() -> crate::types::builders::OverrideTimeSliceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`OverrideTimeSlice`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct OverrideTimeSliceBuilder {
     pub(crate) hours: Option<i32>,
     pub(crate) minutes: Option<i32>,
 }
+
 impl OverrideTimeSliceBuilder {
     /// The hours.
     ///
@@ -37,6 +42,7 @@ impl OverrideTimeSliceBuilder {
         self.hours = Some(input);
         self
     }
+
     /// The hours.
     ///
     /// Sets [`hours`](crate::types::OverrideTimeSlice#structfield.hours). This field is required.
@@ -44,10 +50,12 @@ impl OverrideTimeSliceBuilder {
         self.hours = input;
         self
     }
+
     /// Returns [`hours`](crate::types::OverrideTimeSlice#structfield.hours), if set.
     pub fn get_hours(&self) -> &Option<i32> {
         &self.hours
     }
+
     /// The minutes.
     ///
     /// Sets [`minutes`](crate::types::OverrideTimeSlice#structfield.minutes). This field is required.
@@ -55,6 +63,7 @@ impl OverrideTimeSliceBuilder {
         self.minutes = Some(input);
         self
     }
+
     /// The minutes.
     ///
     /// Sets [`minutes`](crate::types::OverrideTimeSlice#structfield.minutes). This field is required.
@@ -62,10 +71,12 @@ impl OverrideTimeSliceBuilder {
         self.minutes = input;
         self
     }
+
     /// Returns [`minutes`](crate::types::OverrideTimeSlice#structfield.minutes), if set.
     pub fn get_minutes(&self) -> &Option<i32> {
         &self.minutes
     }
+
     /// Builds a [`OverrideTimeSlice`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,24 +10,29 @@ pub struct PaletteCanvas {
     /// The background color for active elements.
     pub active_background: Option<String>,
 }
+
 impl PaletteCanvas {
     /// The background color for container elements.
     pub fn container_background(&self) -> Option<&str> {
         self.container_background.as_deref()
     }
+
     /// The background color for page elements.
     pub fn page_background(&self) -> Option<&str> {
         self.page_background.as_deref()
     }
+
     /// The background color for active elements.
     pub fn active_background(&self) -> Option<&str> {
         self.active_background.as_deref()
     }
+
     /// Creates a new builder for [`PaletteCanvas`].
     pub fn builder() -> crate::types::builders::PaletteCanvasBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PaletteCanvas`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct PaletteCanvasBuilder {
     pub(crate) page_background: Option<String>,
     pub(crate) active_background: Option<String>,
 }
+
 impl PaletteCanvasBuilder {
     /// The background color for container elements.
     ///
@@ -44,6 +50,7 @@ impl PaletteCanvasBuilder {
         self.container_background = Some(input.into());
         self
     }
+
     /// The background color for container elements.
     ///
     /// Sets [`container_background`](crate::types::PaletteCanvas#structfield.container_background).
@@ -51,10 +58,12 @@ impl PaletteCanvasBuilder {
         self.container_background = input;
         self
     }
+
     /// Returns [`container_background`](crate::types::PaletteCanvas#structfield.container_background), if set.
     pub fn get_container_background(&self) -> &Option<String> {
         &self.container_background
     }
+
     /// The background color for page elements.
     ///
     /// Sets [`page_background`](crate::types::PaletteCanvas#structfield.page_background).
@@ -62,6 +71,7 @@ impl PaletteCanvasBuilder {
         self.page_background = Some(input.into());
         self
     }
+
     /// The background color for page elements.
     ///
     /// Sets [`page_background`](crate::types::PaletteCanvas#structfield.page_background).
@@ -69,10 +79,12 @@ impl PaletteCanvasBuilder {
         self.page_background = input;
         self
     }
+
     /// Returns [`page_background`](crate::types::PaletteCanvas#structfield.page_background), if set.
     pub fn get_page_background(&self) -> &Option<String> {
         &self.page_background
     }
+
     /// The background color for active elements.
     ///
     /// Sets [`active_background`](crate::types::PaletteCanvas#structfield.active_background).
@@ -80,6 +92,7 @@ impl PaletteCanvasBuilder {
         self.active_background = Some(input.into());
         self
     }
+
     /// The background color for active elements.
     ///
     /// Sets [`active_background`](crate::types::PaletteCanvas#structfield.active_background).
@@ -87,10 +100,12 @@ impl PaletteCanvasBuilder {
         self.active_background = input;
         self
     }
+
     /// Returns [`active_background`](crate::types::PaletteCanvas#structfield.active_background), if set.
     pub fn get_active_background(&self) -> &Option<String> {
         &self.active_background
     }
+
     /// Builds a [`PaletteCanvas`].
     pub fn build(self) -> crate::types::PaletteCanvas {
         crate::types::PaletteCanvas {

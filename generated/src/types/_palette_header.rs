@@ -12,28 +12,34 @@ pub struct PaletteHeader {
     /// Whether to invert the colors of action buttons in the header.
     pub invert_actions_colors: bool,
 }
+
 impl PaletteHeader {
     /// The background color of the header.
     pub fn background(&self) -> Option<&str> {
         self.background.as_deref()
     }
+
     /// The text color in the header.
     pub fn text(&self) -> Option<&str> {
         self.text.as_deref()
     }
+
     /// The text color when hovering over header elements.
     pub fn text_hover(&self) -> Option<&str> {
         self.text_hover.as_deref()
     }
+
     /// Whether to invert the colors of action buttons in the header.
     pub fn invert_actions_colors(&self) -> bool {
         self.invert_actions_colors
     }
+
     /// Creates a new builder for [`PaletteHeader`].
     pub fn builder() -> crate::types::builders::PaletteHeaderBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PaletteHeader`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct PaletteHeaderBuilder {
     pub(crate) text_hover: Option<String>,
     pub(crate) invert_actions_colors: Option<bool>,
 }
+
 impl PaletteHeaderBuilder {
     /// The background color of the header.
     ///
@@ -51,6 +58,7 @@ impl PaletteHeaderBuilder {
         self.background = Some(input.into());
         self
     }
+
     /// The background color of the header.
     ///
     /// Sets [`background`](crate::types::PaletteHeader#structfield.background).
@@ -58,10 +66,12 @@ impl PaletteHeaderBuilder {
         self.background = input;
         self
     }
+
     /// Returns [`background`](crate::types::PaletteHeader#structfield.background), if set.
     pub fn get_background(&self) -> &Option<String> {
         &self.background
     }
+
     /// The text color in the header.
     ///
     /// Sets [`text`](crate::types::PaletteHeader#structfield.text).
@@ -69,6 +79,7 @@ impl PaletteHeaderBuilder {
         self.text = Some(input.into());
         self
     }
+
     /// The text color in the header.
     ///
     /// Sets [`text`](crate::types::PaletteHeader#structfield.text).
@@ -76,10 +87,12 @@ impl PaletteHeaderBuilder {
         self.text = input;
         self
     }
+
     /// Returns [`text`](crate::types::PaletteHeader#structfield.text), if set.
     pub fn get_text(&self) -> &Option<String> {
         &self.text
     }
+
     /// The text color when hovering over header elements.
     ///
     /// Sets [`text_hover`](crate::types::PaletteHeader#structfield.text_hover).
@@ -87,6 +100,7 @@ impl PaletteHeaderBuilder {
         self.text_hover = Some(input.into());
         self
     }
+
     /// The text color when hovering over header elements.
     ///
     /// Sets [`text_hover`](crate::types::PaletteHeader#structfield.text_hover).
@@ -94,10 +108,12 @@ impl PaletteHeaderBuilder {
         self.text_hover = input;
         self
     }
+
     /// Returns [`text_hover`](crate::types::PaletteHeader#structfield.text_hover), if set.
     pub fn get_text_hover(&self) -> &Option<String> {
         &self.text_hover
     }
+
     /// Whether to invert the colors of action buttons in the header.
     ///
     /// Sets [`invert_actions_colors`](crate::types::PaletteHeader#structfield.invert_actions_colors).
@@ -105,6 +121,7 @@ impl PaletteHeaderBuilder {
         self.invert_actions_colors = Some(input);
         self
     }
+
     /// Whether to invert the colors of action buttons in the header.
     ///
     /// Sets [`invert_actions_colors`](crate::types::PaletteHeader#structfield.invert_actions_colors).
@@ -112,10 +129,12 @@ impl PaletteHeaderBuilder {
         self.invert_actions_colors = input;
         self
     }
+
     /// Returns [`invert_actions_colors`](crate::types::PaletteHeader#structfield.invert_actions_colors), if set.
     pub fn get_invert_actions_colors(&self) -> &Option<bool> {
         &self.invert_actions_colors
     }
+
     /// Builds a [`PaletteHeader`].
     pub fn build(self) -> crate::types::PaletteHeader {
         crate::types::PaletteHeader {

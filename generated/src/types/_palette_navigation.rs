@@ -18,40 +18,49 @@ pub struct PaletteNavigation {
     /// Whether to invert the colors of action buttons in the navigation area.
     pub invert_actions_colors: bool,
 }
+
 impl PaletteNavigation {
     /// The background color of the navigation area.
     pub fn background(&self) -> Option<&str> {
         self.background.as_deref()
     }
+
     /// The background color when hovering over navigation text.
     pub fn text_background_hover(&self) -> Option<&str> {
         self.text_background_hover.as_deref()
     }
+
     /// The background color for active navigation items.
     pub fn text_background_active(&self) -> Option<&str> {
         self.text_background_active.as_deref()
     }
+
     /// The text color in the navigation area.
     pub fn text(&self) -> Option<&str> {
         self.text.as_deref()
     }
+
     /// The text color when hovering over navigation items.
     pub fn text_hover(&self) -> Option<&str> {
         self.text_hover.as_deref()
     }
+
     /// The text color for active navigation items.
     pub fn text_active(&self) -> Option<&str> {
         self.text_active.as_deref()
     }
+
     /// Whether to invert the colors of action buttons in the navigation area.
     pub fn invert_actions_colors(&self) -> bool {
         self.invert_actions_colors
     }
+
     /// Creates a new builder for [`PaletteNavigation`].
     pub fn builder() -> crate::types::builders::PaletteNavigationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PaletteNavigation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -64,6 +73,7 @@ pub struct PaletteNavigationBuilder {
     pub(crate) text_active: Option<String>,
     pub(crate) invert_actions_colors: Option<bool>,
 }
+
 impl PaletteNavigationBuilder {
     /// The background color of the navigation area.
     ///
@@ -72,6 +82,7 @@ impl PaletteNavigationBuilder {
         self.background = Some(input.into());
         self
     }
+
     /// The background color of the navigation area.
     ///
     /// Sets [`background`](crate::types::PaletteNavigation#structfield.background).
@@ -79,10 +90,12 @@ impl PaletteNavigationBuilder {
         self.background = input;
         self
     }
+
     /// Returns [`background`](crate::types::PaletteNavigation#structfield.background), if set.
     pub fn get_background(&self) -> &Option<String> {
         &self.background
     }
+
     /// The background color when hovering over navigation text.
     ///
     /// Sets [`text_background_hover`](crate::types::PaletteNavigation#structfield.text_background_hover).
@@ -90,6 +103,7 @@ impl PaletteNavigationBuilder {
         self.text_background_hover = Some(input.into());
         self
     }
+
     /// The background color when hovering over navigation text.
     ///
     /// Sets [`text_background_hover`](crate::types::PaletteNavigation#structfield.text_background_hover).
@@ -97,10 +111,12 @@ impl PaletteNavigationBuilder {
         self.text_background_hover = input;
         self
     }
+
     /// Returns [`text_background_hover`](crate::types::PaletteNavigation#structfield.text_background_hover), if set.
     pub fn get_text_background_hover(&self) -> &Option<String> {
         &self.text_background_hover
     }
+
     /// The background color for active navigation items.
     ///
     /// Sets [`text_background_active`](crate::types::PaletteNavigation#structfield.text_background_active).
@@ -108,6 +124,7 @@ impl PaletteNavigationBuilder {
         self.text_background_active = Some(input.into());
         self
     }
+
     /// The background color for active navigation items.
     ///
     /// Sets [`text_background_active`](crate::types::PaletteNavigation#structfield.text_background_active).
@@ -115,10 +132,12 @@ impl PaletteNavigationBuilder {
         self.text_background_active = input;
         self
     }
+
     /// Returns [`text_background_active`](crate::types::PaletteNavigation#structfield.text_background_active), if set.
     pub fn get_text_background_active(&self) -> &Option<String> {
         &self.text_background_active
     }
+
     /// The text color in the navigation area.
     ///
     /// Sets [`text`](crate::types::PaletteNavigation#structfield.text).
@@ -126,6 +145,7 @@ impl PaletteNavigationBuilder {
         self.text = Some(input.into());
         self
     }
+
     /// The text color in the navigation area.
     ///
     /// Sets [`text`](crate::types::PaletteNavigation#structfield.text).
@@ -133,10 +153,12 @@ impl PaletteNavigationBuilder {
         self.text = input;
         self
     }
+
     /// Returns [`text`](crate::types::PaletteNavigation#structfield.text), if set.
     pub fn get_text(&self) -> &Option<String> {
         &self.text
     }
+
     /// The text color when hovering over navigation items.
     ///
     /// Sets [`text_hover`](crate::types::PaletteNavigation#structfield.text_hover).
@@ -144,6 +166,7 @@ impl PaletteNavigationBuilder {
         self.text_hover = Some(input.into());
         self
     }
+
     /// The text color when hovering over navigation items.
     ///
     /// Sets [`text_hover`](crate::types::PaletteNavigation#structfield.text_hover).
@@ -151,10 +174,12 @@ impl PaletteNavigationBuilder {
         self.text_hover = input;
         self
     }
+
     /// Returns [`text_hover`](crate::types::PaletteNavigation#structfield.text_hover), if set.
     pub fn get_text_hover(&self) -> &Option<String> {
         &self.text_hover
     }
+
     /// The text color for active navigation items.
     ///
     /// Sets [`text_active`](crate::types::PaletteNavigation#structfield.text_active).
@@ -162,6 +187,7 @@ impl PaletteNavigationBuilder {
         self.text_active = Some(input.into());
         self
     }
+
     /// The text color for active navigation items.
     ///
     /// Sets [`text_active`](crate::types::PaletteNavigation#structfield.text_active).
@@ -169,10 +195,12 @@ impl PaletteNavigationBuilder {
         self.text_active = input;
         self
     }
+
     /// Returns [`text_active`](crate::types::PaletteNavigation#structfield.text_active), if set.
     pub fn get_text_active(&self) -> &Option<String> {
         &self.text_active
     }
+
     /// Whether to invert the colors of action buttons in the navigation area.
     ///
     /// Sets [`invert_actions_colors`](crate::types::PaletteNavigation#structfield.invert_actions_colors).
@@ -180,6 +208,7 @@ impl PaletteNavigationBuilder {
         self.invert_actions_colors = Some(input);
         self
     }
+
     /// Whether to invert the colors of action buttons in the navigation area.
     ///
     /// Sets [`invert_actions_colors`](crate::types::PaletteNavigation#structfield.invert_actions_colors).
@@ -187,10 +216,12 @@ impl PaletteNavigationBuilder {
         self.invert_actions_colors = input;
         self
     }
+
     /// Returns [`invert_actions_colors`](crate::types::PaletteNavigation#structfield.invert_actions_colors), if set.
     pub fn get_invert_actions_colors(&self) -> &Option<bool> {
         &self.invert_actions_colors
     }
+
     /// Builds a [`PaletteNavigation`].
     pub fn build(self) -> crate::types::PaletteNavigation {
         crate::types::PaletteNavigation {

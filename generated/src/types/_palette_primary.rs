@@ -12,24 +12,29 @@ pub struct PalettePrimary {
     /// The text color that contrasts with the primary color for readability.
     pub contrast_text: Option<String>,
 }
+
 impl PalettePrimary {
     /// The default primary color used throughout the workspace.
     pub fn default_value(&self) -> Option<&str> {
         self.default_value.as_deref()
     }
+
     /// The primary color used for active states.
     pub fn active(&self) -> Option<&str> {
         self.active.as_deref()
     }
+
     /// The text color that contrasts with the primary color for readability.
     pub fn contrast_text(&self) -> Option<&str> {
         self.contrast_text.as_deref()
     }
+
     /// Creates a new builder for [`PalettePrimary`].
     pub fn builder() -> crate::types::builders::PalettePrimaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PalettePrimary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct PalettePrimaryBuilder {
     pub(crate) active: Option<String>,
     pub(crate) contrast_text: Option<String>,
 }
+
 impl PalettePrimaryBuilder {
     /// The default primary color used throughout the workspace.
     ///
@@ -46,6 +52,7 @@ impl PalettePrimaryBuilder {
         self.default_value = Some(input.into());
         self
     }
+
     /// The default primary color used throughout the workspace.
     ///
     /// Sets [`default_value`](crate::types::PalettePrimary#structfield.default_value).
@@ -53,10 +60,12 @@ impl PalettePrimaryBuilder {
         self.default_value = input;
         self
     }
+
     /// Returns [`default_value`](crate::types::PalettePrimary#structfield.default_value), if set.
     pub fn get_default(&self) -> &Option<String> {
         &self.default_value
     }
+
     /// The primary color used for active states.
     ///
     /// Sets [`active`](crate::types::PalettePrimary#structfield.active).
@@ -64,6 +73,7 @@ impl PalettePrimaryBuilder {
         self.active = Some(input.into());
         self
     }
+
     /// The primary color used for active states.
     ///
     /// Sets [`active`](crate::types::PalettePrimary#structfield.active).
@@ -71,10 +81,12 @@ impl PalettePrimaryBuilder {
         self.active = input;
         self
     }
+
     /// Returns [`active`](crate::types::PalettePrimary#structfield.active), if set.
     pub fn get_active(&self) -> &Option<String> {
         &self.active
     }
+
     /// The text color that contrasts with the primary color for readability.
     ///
     /// Sets [`contrast_text`](crate::types::PalettePrimary#structfield.contrast_text).
@@ -82,6 +94,7 @@ impl PalettePrimaryBuilder {
         self.contrast_text = Some(input.into());
         self
     }
+
     /// The text color that contrasts with the primary color for readability.
     ///
     /// Sets [`contrast_text`](crate::types::PalettePrimary#structfield.contrast_text).
@@ -89,10 +102,12 @@ impl PalettePrimaryBuilder {
         self.contrast_text = input;
         self
     }
+
     /// Returns [`contrast_text`](crate::types::PalettePrimary#structfield.contrast_text), if set.
     pub fn get_contrast_text(&self) -> &Option<String> {
         &self.contrast_text
     }
+
     /// Builds a [`PalettePrimary`].
     pub fn build(self) -> crate::types::PalettePrimary {
         crate::types::PalettePrimary {

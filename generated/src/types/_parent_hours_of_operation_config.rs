@@ -6,22 +6,26 @@ pub struct ParentHoursOfOperationConfig {
     /// The identifier for the hours of operation.
     pub hours_of_operation_id: Option<String>,
 }
+
 impl ParentHoursOfOperationConfig {
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// Creates a new builder for [`ParentHoursOfOperationConfig`].
     pub fn builder() -> crate::types::builders::ParentHoursOfOperationConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ParentHoursOfOperationConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ParentHoursOfOperationConfigBuilder {
     pub(crate) hours_of_operation_id: Option<String>,
 }
+
 impl ParentHoursOfOperationConfigBuilder {
     /// The identifier for the hours of operation.
     ///
@@ -30,6 +34,7 @@ impl ParentHoursOfOperationConfigBuilder {
         self.hours_of_operation_id = Some(input.into());
         self
     }
+
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::ParentHoursOfOperationConfig#structfield.hours_of_operation_id).
@@ -37,10 +42,12 @@ impl ParentHoursOfOperationConfigBuilder {
         self.hours_of_operation_id = input;
         self
     }
+
     /// Returns [`hours_of_operation_id`](crate::types::ParentHoursOfOperationConfig#structfield.hours_of_operation_id), if set.
     pub fn get_hours_of_operation_id(&self) -> &Option<String> {
         &self.hours_of_operation_id
     }
+
     /// Builds a [`ParentHoursOfOperationConfig`].
     pub fn build(self) -> crate::types::ParentHoursOfOperationConfig {
         crate::types::ParentHoursOfOperationConfig {

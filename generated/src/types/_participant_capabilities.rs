@@ -8,20 +8,24 @@ pub struct ParticipantCapabilities {
     /// The screen sharing capability that is enabled for the participant. `SEND` indicates the participant can share their screen.
     pub screen_share: Option<crate::types::ScreenShareCapability>,
 }
+
 impl ParticipantCapabilities {
     /// The configuration having the video and screen sharing capabilities for participants over the call.
     pub fn video(&self) -> Option<&crate::types::VideoCapability> {
         self.video.as_ref()
     }
+
     /// The screen sharing capability that is enabled for the participant.
     pub fn screen_share(&self) -> Option<&crate::types::ScreenShareCapability> {
         self.screen_share.as_ref()
     }
+
     /// Creates a new builder for [`ParticipantCapabilities`].
     pub fn builder() -> crate::types::builders::ParticipantCapabilitiesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ParticipantCapabilities`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct ParticipantCapabilitiesBuilder {
     pub(crate) video: Option<crate::types::VideoCapability>,
     pub(crate) screen_share: Option<crate::types::ScreenShareCapability>,
 }
+
 impl ParticipantCapabilitiesBuilder {
     /// The configuration having the video and screen sharing capabilities for participants over the call.
     ///
@@ -37,6 +42,7 @@ impl ParticipantCapabilitiesBuilder {
         self.video = Some(input);
         self
     }
+
     /// The configuration having the video and screen sharing capabilities for participants over the call.
     ///
     /// Sets [`video`](crate::types::ParticipantCapabilities#structfield.video).
@@ -44,10 +50,12 @@ impl ParticipantCapabilitiesBuilder {
         self.video = input;
         self
     }
+
     /// Returns [`video`](crate::types::ParticipantCapabilities#structfield.video), if set.
     pub fn get_video(&self) -> &Option<crate::types::VideoCapability> {
         &self.video
     }
+
     /// The screen sharing capability that is enabled for the participant.
     ///
     /// Sets [`screen_share`](crate::types::ParticipantCapabilities#structfield.screen_share).
@@ -55,6 +63,7 @@ impl ParticipantCapabilitiesBuilder {
         self.screen_share = Some(input);
         self
     }
+
     /// The screen sharing capability that is enabled for the participant.
     ///
     /// Sets [`screen_share`](crate::types::ParticipantCapabilities#structfield.screen_share).
@@ -65,10 +74,12 @@ impl ParticipantCapabilitiesBuilder {
         self.screen_share = input;
         self
     }
+
     /// Returns [`screen_share`](crate::types::ParticipantCapabilities#structfield.screen_share), if set.
     pub fn get_screen_share(&self) -> &Option<crate::types::ScreenShareCapability> {
         &self.screen_share
     }
+
     /// Builds a [`ParticipantCapabilities`].
     pub fn build(self) -> crate::types::ParticipantCapabilities {
         crate::types::ParticipantCapabilities {

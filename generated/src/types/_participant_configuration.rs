@@ -6,22 +6,26 @@ pub struct ParticipantConfiguration {
     /// The mode in which responses should be sent to the participant.
     pub response_mode: Option<crate::types::ResponseMode>,
 }
+
 impl ParticipantConfiguration {
     /// The mode in which responses should be sent to the participant.
     pub fn response_mode(&self) -> Option<&crate::types::ResponseMode> {
         self.response_mode.as_ref()
     }
+
     /// Creates a new builder for [`ParticipantConfiguration`].
     pub fn builder() -> crate::types::builders::ParticipantConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ParticipantConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ParticipantConfigurationBuilder {
     pub(crate) response_mode: Option<crate::types::ResponseMode>,
 }
+
 impl ParticipantConfigurationBuilder {
     /// The mode in which responses should be sent to the participant.
     ///
@@ -30,6 +34,7 @@ impl ParticipantConfigurationBuilder {
         self.response_mode = Some(input);
         self
     }
+
     /// The mode in which responses should be sent to the participant.
     ///
     /// Sets [`response_mode`](crate::types::ParticipantConfiguration#structfield.response_mode).
@@ -40,10 +45,12 @@ impl ParticipantConfigurationBuilder {
         self.response_mode = input;
         self
     }
+
     /// Returns [`response_mode`](crate::types::ParticipantConfiguration#structfield.response_mode), if set.
     pub fn get_response_mode(&self) -> &Option<crate::types::ResponseMode> {
         &self.response_mode
     }
+
     /// Builds a [`ParticipantConfiguration`].
     pub fn build(self) -> crate::types::ParticipantConfiguration {
         crate::types::ParticipantConfiguration {

@@ -6,22 +6,26 @@ pub struct ParticipantDetails {
     /// Display name of the participant.
     pub display_name: String,
 }
+
 impl ParticipantDetails {
     /// Display name of the participant.
     pub fn display_name(&self) -> &str {
         &self.display_name
     }
+
     /// Creates a new builder for [`ParticipantDetails`].
     pub fn builder() -> crate::types::builders::ParticipantDetailsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ParticipantDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ParticipantDetailsBuilder {
     pub(crate) display_name: Option<String>,
 }
+
 impl ParticipantDetailsBuilder {
     /// Display name of the participant.
     ///
@@ -30,6 +34,7 @@ impl ParticipantDetailsBuilder {
         self.display_name = Some(input.into());
         self
     }
+
     /// Display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::ParticipantDetails#structfield.display_name). This field is required.
@@ -37,10 +42,12 @@ impl ParticipantDetailsBuilder {
         self.display_name = input;
         self
     }
+
     /// Returns [`display_name`](crate::types::ParticipantDetails#structfield.display_name), if set.
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
+
     /// Builds a [`ParticipantDetails`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,26 +10,31 @@ pub struct ParticipantDetailsToAdd {
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call. For more information, see [Set up in-app, web, video calling, and screen sharing capabilities](https://docs.aws.amazon.com/connect/latest/adminguide/inapp-calling.html) in the *Amazon Connect Administrator Guide*.
     pub participant_capabilities: Option<crate::types::ParticipantCapabilities>,
 }
+
 impl ParticipantDetailsToAdd {
     /// The role of the participant being added.
     pub fn participant_role(&self) -> Option<&crate::types::ParticipantRole> {
         self.participant_role.as_ref()
     }
+
     /// The display name of the participant.
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     pub fn participant_capabilities(
         &self,
     ) -> Option<&crate::types::ParticipantCapabilities> {
         self.participant_capabilities.as_ref()
     }
+
     /// Creates a new builder for [`ParticipantDetailsToAdd`].
     pub fn builder() -> crate::types::builders::ParticipantDetailsToAddBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ParticipantDetailsToAdd`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct ParticipantDetailsToAddBuilder {
     pub(crate) display_name: Option<String>,
     pub(crate) participant_capabilities: Option<crate::types::ParticipantCapabilities>,
 }
+
 impl ParticipantDetailsToAddBuilder {
     /// The role of the participant being added.
     ///
@@ -46,6 +52,7 @@ impl ParticipantDetailsToAddBuilder {
         self.participant_role = Some(input);
         self
     }
+
     /// The role of the participant being added.
     ///
     /// Sets [`participant_role`](crate::types::ParticipantDetailsToAdd#structfield.participant_role).
@@ -56,10 +63,12 @@ impl ParticipantDetailsToAddBuilder {
         self.participant_role = input;
         self
     }
+
     /// Returns [`participant_role`](crate::types::ParticipantDetailsToAdd#structfield.participant_role), if set.
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
+
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::ParticipantDetailsToAdd#structfield.display_name).
@@ -67,6 +76,7 @@ impl ParticipantDetailsToAddBuilder {
         self.display_name = Some(input.into());
         self
     }
+
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::ParticipantDetailsToAdd#structfield.display_name).
@@ -74,10 +84,12 @@ impl ParticipantDetailsToAddBuilder {
         self.display_name = input;
         self
     }
+
     /// Returns [`display_name`](crate::types::ParticipantDetailsToAdd#structfield.display_name), if set.
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
+
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`participant_capabilities`](crate::types::ParticipantDetailsToAdd#structfield.participant_capabilities).
@@ -88,6 +100,7 @@ impl ParticipantDetailsToAddBuilder {
         self.participant_capabilities = Some(input);
         self
     }
+
     /// The configuration for the allowed video and screen sharing capabilities for participants present over the call.
     ///
     /// Sets [`participant_capabilities`](crate::types::ParticipantDetailsToAdd#structfield.participant_capabilities).
@@ -98,12 +111,14 @@ impl ParticipantDetailsToAddBuilder {
         self.participant_capabilities = input;
         self
     }
+
     /// Returns [`participant_capabilities`](crate::types::ParticipantDetailsToAdd#structfield.participant_capabilities), if set.
     pub fn get_participant_capabilities(
         &self,
     ) -> &Option<crate::types::ParticipantCapabilities> {
         &self.participant_capabilities
     }
+
     /// Builds a [`ParticipantDetailsToAdd`].
     pub fn build(self) -> crate::types::ParticipantDetailsToAdd {
         crate::types::ParticipantDetailsToAdd {

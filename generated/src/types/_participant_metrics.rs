@@ -22,48 +22,59 @@ pub struct ParticipantMetrics {
     /// Timestamp of last chat message by Participant.
     pub last_message_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl ParticipantMetrics {
     /// The Participant's ID.
     pub fn participant_id(&self) -> Option<&str> {
         self.participant_id.as_deref()
     }
+
     /// Information about the conversation participant.
     pub fn participant_type(&self) -> Option<&crate::types::ParticipantType> {
         self.participant_type.as_ref()
     }
+
     /// A boolean flag indicating whether the chat conversation was abandoned by a Participant.
     pub fn conversation_abandon(&self) -> Option<bool> {
         self.conversation_abandon
     }
+
     /// Number of chat messages sent by Participant.
     pub fn messages_sent(&self) -> Option<i32> {
         self.messages_sent
     }
+
     /// Number of chat messages sent by Participant.
     pub fn num_responses(&self) -> Option<i32> {
         self.num_responses
     }
+
     /// Number of chat characters sent by Participant.
     pub fn message_length_in_chars(&self) -> Option<i32> {
         self.message_length_in_chars
     }
+
     /// Total chat response time by Participant.
     pub fn total_response_time_in_millis(&self) -> Option<i64> {
         self.total_response_time_in_millis
     }
+
     /// Maximum chat response time by Participant.
     pub fn max_response_time_in_millis(&self) -> Option<i64> {
         self.max_response_time_in_millis
     }
+
     /// Timestamp of last chat message by Participant.
     pub fn last_message_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.last_message_timestamp.as_ref()
     }
+
     /// Creates a new builder for [`ParticipantMetrics`].
     pub fn builder() -> crate::types::builders::ParticipantMetricsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ParticipantMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -78,6 +89,7 @@ pub struct ParticipantMetricsBuilder {
     pub(crate) max_response_time_in_millis: Option<i64>,
     pub(crate) last_message_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl ParticipantMetricsBuilder {
     /// The Participant's ID.
     ///
@@ -86,6 +98,7 @@ impl ParticipantMetricsBuilder {
         self.participant_id = Some(input.into());
         self
     }
+
     /// The Participant's ID.
     ///
     /// Sets [`participant_id`](crate::types::ParticipantMetrics#structfield.participant_id).
@@ -93,10 +106,12 @@ impl ParticipantMetricsBuilder {
         self.participant_id = input;
         self
     }
+
     /// Returns [`participant_id`](crate::types::ParticipantMetrics#structfield.participant_id), if set.
     pub fn get_participant_id(&self) -> &Option<String> {
         &self.participant_id
     }
+
     /// Information about the conversation participant.
     ///
     /// Sets [`participant_type`](crate::types::ParticipantMetrics#structfield.participant_type).
@@ -104,6 +119,7 @@ impl ParticipantMetricsBuilder {
         self.participant_type = Some(input);
         self
     }
+
     /// Information about the conversation participant.
     ///
     /// Sets [`participant_type`](crate::types::ParticipantMetrics#structfield.participant_type).
@@ -114,10 +130,12 @@ impl ParticipantMetricsBuilder {
         self.participant_type = input;
         self
     }
+
     /// Returns [`participant_type`](crate::types::ParticipantMetrics#structfield.participant_type), if set.
     pub fn get_participant_type(&self) -> &Option<crate::types::ParticipantType> {
         &self.participant_type
     }
+
     /// A boolean flag indicating whether the chat conversation was abandoned by a Participant.
     ///
     /// Sets [`conversation_abandon`](crate::types::ParticipantMetrics#structfield.conversation_abandon).
@@ -125,6 +143,7 @@ impl ParticipantMetricsBuilder {
         self.conversation_abandon = Some(input);
         self
     }
+
     /// A boolean flag indicating whether the chat conversation was abandoned by a Participant.
     ///
     /// Sets [`conversation_abandon`](crate::types::ParticipantMetrics#structfield.conversation_abandon).
@@ -132,10 +151,12 @@ impl ParticipantMetricsBuilder {
         self.conversation_abandon = input;
         self
     }
+
     /// Returns [`conversation_abandon`](crate::types::ParticipantMetrics#structfield.conversation_abandon), if set.
     pub fn get_conversation_abandon(&self) -> &Option<bool> {
         &self.conversation_abandon
     }
+
     /// Number of chat messages sent by Participant.
     ///
     /// Sets [`messages_sent`](crate::types::ParticipantMetrics#structfield.messages_sent).
@@ -143,6 +164,7 @@ impl ParticipantMetricsBuilder {
         self.messages_sent = Some(input);
         self
     }
+
     /// Number of chat messages sent by Participant.
     ///
     /// Sets [`messages_sent`](crate::types::ParticipantMetrics#structfield.messages_sent).
@@ -150,10 +172,12 @@ impl ParticipantMetricsBuilder {
         self.messages_sent = input;
         self
     }
+
     /// Returns [`messages_sent`](crate::types::ParticipantMetrics#structfield.messages_sent), if set.
     pub fn get_messages_sent(&self) -> &Option<i32> {
         &self.messages_sent
     }
+
     /// Number of chat messages sent by Participant.
     ///
     /// Sets [`num_responses`](crate::types::ParticipantMetrics#structfield.num_responses).
@@ -161,6 +185,7 @@ impl ParticipantMetricsBuilder {
         self.num_responses = Some(input);
         self
     }
+
     /// Number of chat messages sent by Participant.
     ///
     /// Sets [`num_responses`](crate::types::ParticipantMetrics#structfield.num_responses).
@@ -168,10 +193,12 @@ impl ParticipantMetricsBuilder {
         self.num_responses = input;
         self
     }
+
     /// Returns [`num_responses`](crate::types::ParticipantMetrics#structfield.num_responses), if set.
     pub fn get_num_responses(&self) -> &Option<i32> {
         &self.num_responses
     }
+
     /// Number of chat characters sent by Participant.
     ///
     /// Sets [`message_length_in_chars`](crate::types::ParticipantMetrics#structfield.message_length_in_chars).
@@ -179,6 +206,7 @@ impl ParticipantMetricsBuilder {
         self.message_length_in_chars = Some(input);
         self
     }
+
     /// Number of chat characters sent by Participant.
     ///
     /// Sets [`message_length_in_chars`](crate::types::ParticipantMetrics#structfield.message_length_in_chars).
@@ -186,10 +214,12 @@ impl ParticipantMetricsBuilder {
         self.message_length_in_chars = input;
         self
     }
+
     /// Returns [`message_length_in_chars`](crate::types::ParticipantMetrics#structfield.message_length_in_chars), if set.
     pub fn get_message_length_in_chars(&self) -> &Option<i32> {
         &self.message_length_in_chars
     }
+
     /// Total chat response time by Participant.
     ///
     /// Sets [`total_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.total_response_time_in_millis).
@@ -197,6 +227,7 @@ impl ParticipantMetricsBuilder {
         self.total_response_time_in_millis = Some(input);
         self
     }
+
     /// Total chat response time by Participant.
     ///
     /// Sets [`total_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.total_response_time_in_millis).
@@ -204,10 +235,12 @@ impl ParticipantMetricsBuilder {
         self.total_response_time_in_millis = input;
         self
     }
+
     /// Returns [`total_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.total_response_time_in_millis), if set.
     pub fn get_total_response_time_in_millis(&self) -> &Option<i64> {
         &self.total_response_time_in_millis
     }
+
     /// Maximum chat response time by Participant.
     ///
     /// Sets [`max_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.max_response_time_in_millis).
@@ -215,6 +248,7 @@ impl ParticipantMetricsBuilder {
         self.max_response_time_in_millis = Some(input);
         self
     }
+
     /// Maximum chat response time by Participant.
     ///
     /// Sets [`max_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.max_response_time_in_millis).
@@ -222,10 +256,12 @@ impl ParticipantMetricsBuilder {
         self.max_response_time_in_millis = input;
         self
     }
+
     /// Returns [`max_response_time_in_millis`](crate::types::ParticipantMetrics#structfield.max_response_time_in_millis), if set.
     pub fn get_max_response_time_in_millis(&self) -> &Option<i64> {
         &self.max_response_time_in_millis
     }
+
     /// Timestamp of last chat message by Participant.
     ///
     /// Sets [`last_message_timestamp`](crate::types::ParticipantMetrics#structfield.last_message_timestamp).
@@ -233,6 +269,7 @@ impl ParticipantMetricsBuilder {
         self.last_message_timestamp = Some(input);
         self
     }
+
     /// Timestamp of last chat message by Participant.
     ///
     /// Sets [`last_message_timestamp`](crate::types::ParticipantMetrics#structfield.last_message_timestamp).
@@ -243,10 +280,12 @@ impl ParticipantMetricsBuilder {
         self.last_message_timestamp = input;
         self
     }
+
     /// Returns [`last_message_timestamp`](crate::types::ParticipantMetrics#structfield.last_message_timestamp), if set.
     pub fn get_last_message_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_message_timestamp
     }
+
     /// Builds a [`ParticipantMetrics`].
     pub fn build(self) -> crate::types::ParticipantMetrics {
         crate::types::ParticipantMetrics {

@@ -19,6 +19,7 @@ pub enum ParticipantState {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for ParticipantState {
     fn from(s: &str) -> Self {
         match s {
@@ -36,12 +37,14 @@ impl ::std::convert::From<&str> for ParticipantState {
         }
     }
 }
+
 impl ::std::str::FromStr for ParticipantState {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl ParticipantState {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -53,10 +56,12 @@ impl ParticipantState {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["CONNECTED", "DISCONNECTED", "INITIAL", "MISSED"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -65,11 +70,13 @@ impl ParticipantState {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for ParticipantState {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for ParticipantState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

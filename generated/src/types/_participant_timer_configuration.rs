@@ -12,24 +12,29 @@ pub struct ParticipantTimerConfiguration {
     /// The value of the timer. Either the timer action (Unset to delete the timer), or the duration of the timer in minutes. Only one value can be set.
     pub timer_value: Option<crate::types::ParticipantTimerValue>,
 }
+
 impl ParticipantTimerConfiguration {
     /// The role of the participant in the chat conversation.
     pub fn participant_role(&self) -> &crate::types::TimerEligibleParticipantRoles {
         &self.participant_role
     }
+
     /// The type of timer.
     pub fn timer_type(&self) -> &crate::types::ParticipantTimerType {
         &self.timer_type
     }
+
     /// The value of the timer.
     pub fn timer_value(&self) -> Option<&crate::types::ParticipantTimerValue> {
         self.timer_value.as_ref()
     }
+
     /// Creates a new builder for [`ParticipantTimerConfiguration`].
     pub fn builder() -> crate::types::builders::ParticipantTimerConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ParticipantTimerConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct ParticipantTimerConfigurationBuilder {
     pub(crate) timer_type: Option<crate::types::ParticipantTimerType>,
     pub(crate) timer_value: Option<crate::types::ParticipantTimerValue>,
 }
+
 impl ParticipantTimerConfigurationBuilder {
     /// The role of the participant in the chat conversation.
     ///
@@ -49,6 +55,7 @@ impl ParticipantTimerConfigurationBuilder {
         self.participant_role = Some(input);
         self
     }
+
     /// The role of the participant in the chat conversation.
     ///
     /// Sets [`participant_role`](crate::types::ParticipantTimerConfiguration#structfield.participant_role). This field is required.
@@ -59,12 +66,14 @@ impl ParticipantTimerConfigurationBuilder {
         self.participant_role = input;
         self
     }
+
     /// Returns [`participant_role`](crate::types::ParticipantTimerConfiguration#structfield.participant_role), if set.
     pub fn get_participant_role(
         &self,
     ) -> &Option<crate::types::TimerEligibleParticipantRoles> {
         &self.participant_role
     }
+
     /// The type of timer.
     ///
     /// Sets [`timer_type`](crate::types::ParticipantTimerConfiguration#structfield.timer_type). This field is required.
@@ -72,6 +81,7 @@ impl ParticipantTimerConfigurationBuilder {
         self.timer_type = Some(input);
         self
     }
+
     /// The type of timer.
     ///
     /// Sets [`timer_type`](crate::types::ParticipantTimerConfiguration#structfield.timer_type). This field is required.
@@ -82,10 +92,12 @@ impl ParticipantTimerConfigurationBuilder {
         self.timer_type = input;
         self
     }
+
     /// Returns [`timer_type`](crate::types::ParticipantTimerConfiguration#structfield.timer_type), if set.
     pub fn get_timer_type(&self) -> &Option<crate::types::ParticipantTimerType> {
         &self.timer_type
     }
+
     /// The value of the timer.
     ///
     /// Sets [`timer_value`](crate::types::ParticipantTimerConfiguration#structfield.timer_value).
@@ -93,6 +105,7 @@ impl ParticipantTimerConfigurationBuilder {
         self.timer_value = Some(input);
         self
     }
+
     /// The value of the timer.
     ///
     /// Sets [`timer_value`](crate::types::ParticipantTimerConfiguration#structfield.timer_value).
@@ -103,10 +116,12 @@ impl ParticipantTimerConfigurationBuilder {
         self.timer_value = input;
         self
     }
+
     /// Returns [`timer_value`](crate::types::ParticipantTimerConfiguration#structfield.timer_value), if set.
     pub fn get_timer_value(&self) -> &Option<crate::types::ParticipantTimerValue> {
         &self.timer_value
     }
+
     /// Builds a [`ParticipantTimerConfiguration`].
     ///
     /// Fails when one of these fields is unset:

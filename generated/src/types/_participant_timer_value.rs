@@ -15,6 +15,7 @@ pub enum ParticipantTimerValue {
     #[non_exhaustive]
     Unknown,
 }
+
 impl ParticipantTimerValue {
     /// The value of the [`ParticipantTimerAction`](Self::ParticipantTimerAction) variant, or `Err(self)` for any other variant.
     pub fn as_participant_timer_action(
@@ -22,10 +23,12 @@ impl ParticipantTimerValue {
     ) -> Result<&crate::types::ParticipantTimerAction, &Self> {
         if let Self::ParticipantTimerAction(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`ParticipantTimerAction`](Self::ParticipantTimerAction) variant.
     pub fn is_participant_timer_action(&self) -> bool {
         self.as_participant_timer_action().is_ok()
     }
+
     /// The value of the [`ParticipantTimerDurationInMinutes`](Self::ParticipantTimerDurationInMinutes) variant, or `Err(self)` for any other variant.
     pub fn as_participant_timer_duration_in_minutes(&self) -> Result<&i32, &Self> {
         if let Self::ParticipantTimerDurationInMinutes(val) = &self {
@@ -34,10 +37,12 @@ impl ParticipantTimerValue {
             Err(self)
         }
     }
+
     /// Whether this is the [`ParticipantTimerDurationInMinutes`](Self::ParticipantTimerDurationInMinutes) variant.
     pub fn is_participant_timer_duration_in_minutes(&self) -> bool {
         self.as_participant_timer_duration_in_minutes().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

@@ -8,20 +8,24 @@ pub struct ParticipantTokenCredentials {
     /// The expiration of the token. It's specified in ISO 8601 format: yyyy-MM-ddThh:mm:ss.SSSZ. For example, 2019-11-08T02:41:28.172Z.
     pub expiry: Option<String>,
 }
+
 impl ParticipantTokenCredentials {
     /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
     pub fn participant_token(&self) -> Option<&str> {
         self.participant_token.as_deref()
     }
+
     /// The expiration of the token.
     pub fn expiry(&self) -> Option<&str> {
         self.expiry.as_deref()
     }
+
     /// Creates a new builder for [`ParticipantTokenCredentials`].
     pub fn builder() -> crate::types::builders::ParticipantTokenCredentialsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ParticipantTokenCredentials`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct ParticipantTokenCredentialsBuilder {
     pub(crate) participant_token: Option<String>,
     pub(crate) expiry: Option<String>,
 }
+
 impl ParticipantTokenCredentialsBuilder {
     /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
     ///
@@ -37,6 +42,7 @@ impl ParticipantTokenCredentialsBuilder {
         self.participant_token = Some(input.into());
         self
     }
+
     /// The token used by the chat participant to call [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html).
     ///
     /// Sets [`participant_token`](crate::types::ParticipantTokenCredentials#structfield.participant_token).
@@ -44,10 +50,12 @@ impl ParticipantTokenCredentialsBuilder {
         self.participant_token = input;
         self
     }
+
     /// Returns [`participant_token`](crate::types::ParticipantTokenCredentials#structfield.participant_token), if set.
     pub fn get_participant_token(&self) -> &Option<String> {
         &self.participant_token
     }
+
     /// The expiration of the token.
     ///
     /// Sets [`expiry`](crate::types::ParticipantTokenCredentials#structfield.expiry).
@@ -55,6 +63,7 @@ impl ParticipantTokenCredentialsBuilder {
         self.expiry = Some(input.into());
         self
     }
+
     /// The expiration of the token.
     ///
     /// Sets [`expiry`](crate::types::ParticipantTokenCredentials#structfield.expiry).
@@ -62,10 +71,12 @@ impl ParticipantTokenCredentialsBuilder {
         self.expiry = input;
         self
     }
+
     /// Returns [`expiry`](crate::types::ParticipantTokenCredentials#structfield.expiry), if set.
     pub fn get_expiry(&self) -> &Option<String> {
         &self.expiry
     }
+
     /// Builds a [`ParticipantTokenCredentials`].
     pub fn build(self) -> crate::types::ParticipantTokenCredentials {
         crate::types::ParticipantTokenCredentials {

@@ -13,20 +13,24 @@ pub struct PersistentChat {
     /// The contactId from which a persistent chat session must be started.
     pub source_contact_id: Option<String>,
 }
+
 impl PersistentChat {
     /// The contactId that is used for rehydration depends on the rehydration type.
     pub fn rehydration_type(&self) -> Option<&crate::types::RehydrationType> {
         self.rehydration_type.as_ref()
     }
+
     /// The contactId from which a persistent chat session must be started.
     pub fn source_contact_id(&self) -> Option<&str> {
         self.source_contact_id.as_deref()
     }
+
     /// Creates a new builder for [`PersistentChat`].
     pub fn builder() -> crate::types::builders::PersistentChatBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PersistentChat`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -34,6 +38,7 @@ pub struct PersistentChatBuilder {
     pub(crate) rehydration_type: Option<crate::types::RehydrationType>,
     pub(crate) source_contact_id: Option<String>,
 }
+
 impl PersistentChatBuilder {
     /// The contactId that is used for rehydration depends on the rehydration type.
     ///
@@ -42,6 +47,7 @@ impl PersistentChatBuilder {
         self.rehydration_type = Some(input);
         self
     }
+
     /// The contactId that is used for rehydration depends on the rehydration type.
     ///
     /// Sets [`rehydration_type`](crate::types::PersistentChat#structfield.rehydration_type).
@@ -52,10 +58,12 @@ impl PersistentChatBuilder {
         self.rehydration_type = input;
         self
     }
+
     /// Returns [`rehydration_type`](crate::types::PersistentChat#structfield.rehydration_type), if set.
     pub fn get_rehydration_type(&self) -> &Option<crate::types::RehydrationType> {
         &self.rehydration_type
     }
+
     /// The contactId from which a persistent chat session must be started.
     ///
     /// Sets [`source_contact_id`](crate::types::PersistentChat#structfield.source_contact_id).
@@ -63,6 +71,7 @@ impl PersistentChatBuilder {
         self.source_contact_id = Some(input.into());
         self
     }
+
     /// The contactId from which a persistent chat session must be started.
     ///
     /// Sets [`source_contact_id`](crate::types::PersistentChat#structfield.source_contact_id).
@@ -70,10 +79,12 @@ impl PersistentChatBuilder {
         self.source_contact_id = input;
         self
     }
+
     /// Returns [`source_contact_id`](crate::types::PersistentChat#structfield.source_contact_id), if set.
     pub fn get_source_contact_id(&self) -> &Option<String> {
         &self.source_contact_id
     }
+
     /// Builds a [`PersistentChat`].
     pub fn build(self) -> crate::types::PersistentChat {
         crate::types::PersistentChat {

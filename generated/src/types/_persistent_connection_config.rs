@@ -8,20 +8,24 @@ pub struct PersistentConnectionConfig {
     /// Indicates whether persistent connection is enabled. When enabled, the agent's connection is maintained after a call ends, enabling subsequent calls to connect faster.
     pub persistent_connection: bool,
 }
+
 impl PersistentConnectionConfig {
     /// Configuration settings for persistent connection.
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
+
     /// Indicates whether persistent connection is enabled.
     pub fn persistent_connection(&self) -> bool {
         self.persistent_connection
     }
+
     /// Creates a new builder for [`PersistentConnectionConfig`].
     pub fn builder() -> crate::types::builders::PersistentConnectionConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PersistentConnectionConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct PersistentConnectionConfigBuilder {
     pub(crate) channel: Option<crate::types::Channel>,
     pub(crate) persistent_connection: Option<bool>,
 }
+
 impl PersistentConnectionConfigBuilder {
     /// Configuration settings for persistent connection.
     ///
@@ -37,6 +42,7 @@ impl PersistentConnectionConfigBuilder {
         self.channel = Some(input);
         self
     }
+
     /// Configuration settings for persistent connection.
     ///
     /// Sets [`channel`](crate::types::PersistentConnectionConfig#structfield.channel). This field is required.
@@ -44,10 +50,12 @@ impl PersistentConnectionConfigBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::PersistentConnectionConfig#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// Indicates whether persistent connection is enabled.
     ///
     /// Sets [`persistent_connection`](crate::types::PersistentConnectionConfig#structfield.persistent_connection). This field is required.
@@ -55,6 +63,7 @@ impl PersistentConnectionConfigBuilder {
         self.persistent_connection = Some(input);
         self
     }
+
     /// Indicates whether persistent connection is enabled.
     ///
     /// Sets [`persistent_connection`](crate::types::PersistentConnectionConfig#structfield.persistent_connection). This field is required.
@@ -62,10 +71,12 @@ impl PersistentConnectionConfigBuilder {
         self.persistent_connection = input;
         self
     }
+
     /// Returns [`persistent_connection`](crate::types::PersistentConnectionConfig#structfield.persistent_connection), if set.
     pub fn get_persistent_connection(&self) -> &Option<bool> {
         &self.persistent_connection
     }
+
     /// Builds a [`PersistentConnectionConfig`].
     ///
     /// Fails when one of these fields is unset:

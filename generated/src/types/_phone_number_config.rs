@@ -10,24 +10,29 @@ pub struct PhoneNumberConfig {
     /// The phone number for the user's desk phone.
     pub phone_number: Option<String>,
 }
+
 impl PhoneNumberConfig {
     /// The channel for this phone number configuration.
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
+
     /// The phone type.
     pub fn phone_type(&self) -> &crate::types::PhoneType {
         &self.phone_type
     }
+
     /// The phone number for the user's desk phone.
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
+
     /// Creates a new builder for [`PhoneNumberConfig`].
     pub fn builder() -> crate::types::builders::PhoneNumberConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for PhoneNumberConfig {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("PhoneNumberConfig");
@@ -37,6 +42,7 @@ impl ::std::fmt::Debug for PhoneNumberConfig {
         formatter.finish()
     }
 }
+
 /// A builder for [`PhoneNumberConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -45,6 +51,7 @@ pub struct PhoneNumberConfigBuilder {
     pub(crate) phone_type: Option<crate::types::PhoneType>,
     pub(crate) phone_number: Option<String>,
 }
+
 impl PhoneNumberConfigBuilder {
     /// The channel for this phone number configuration.
     ///
@@ -53,6 +60,7 @@ impl PhoneNumberConfigBuilder {
         self.channel = Some(input);
         self
     }
+
     /// The channel for this phone number configuration.
     ///
     /// Sets [`channel`](crate::types::PhoneNumberConfig#structfield.channel). This field is required.
@@ -60,10 +68,12 @@ impl PhoneNumberConfigBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::PhoneNumberConfig#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// The phone type.
     ///
     /// Sets [`phone_type`](crate::types::PhoneNumberConfig#structfield.phone_type). This field is required.
@@ -71,6 +81,7 @@ impl PhoneNumberConfigBuilder {
         self.phone_type = Some(input);
         self
     }
+
     /// The phone type.
     ///
     /// Sets [`phone_type`](crate::types::PhoneNumberConfig#structfield.phone_type). This field is required.
@@ -78,10 +89,12 @@ impl PhoneNumberConfigBuilder {
         self.phone_type = input;
         self
     }
+
     /// Returns [`phone_type`](crate::types::PhoneNumberConfig#structfield.phone_type), if set.
     pub fn get_phone_type(&self) -> &Option<crate::types::PhoneType> {
         &self.phone_type
     }
+
     /// The phone number for the user's desk phone.
     ///
     /// Sets [`phone_number`](crate::types::PhoneNumberConfig#structfield.phone_number).
@@ -89,6 +102,7 @@ impl PhoneNumberConfigBuilder {
         self.phone_number = Some(input.into());
         self
     }
+
     /// The phone number for the user's desk phone.
     ///
     /// Sets [`phone_number`](crate::types::PhoneNumberConfig#structfield.phone_number).
@@ -96,10 +110,12 @@ impl PhoneNumberConfigBuilder {
         self.phone_number = input;
         self
     }
+
     /// Returns [`phone_number`](crate::types::PhoneNumberConfig#structfield.phone_number), if set.
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
+
     /// Builds a [`PhoneNumberConfig`].
     ///
     /// Fails when one of these fields is unset:
@@ -125,6 +141,7 @@ impl PhoneNumberConfigBuilder {
         })
     }
 }
+
 impl ::std::fmt::Debug for PhoneNumberConfigBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("PhoneNumberConfigBuilder");

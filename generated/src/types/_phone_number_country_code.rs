@@ -485,6 +485,7 @@ pub enum PhoneNumberCountryCode {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for PhoneNumberCountryCode {
     fn from(s: &str) -> Self {
         match s {
@@ -735,12 +736,14 @@ impl ::std::convert::From<&str> for PhoneNumberCountryCode {
         }
     }
 }
+
 impl ::std::str::FromStr for PhoneNumberCountryCode {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl PhoneNumberCountryCode {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -985,6 +988,7 @@ impl PhoneNumberCountryCode {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -1227,6 +1231,7 @@ impl PhoneNumberCountryCode {
             "ZW",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -1235,11 +1240,13 @@ impl PhoneNumberCountryCode {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for PhoneNumberCountryCode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for PhoneNumberCountryCode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

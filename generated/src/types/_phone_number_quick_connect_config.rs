@@ -6,22 +6,26 @@ pub struct PhoneNumberQuickConnectConfig {
     /// The phone number in E.164 format.
     pub phone_number: String,
 }
+
 impl PhoneNumberQuickConnectConfig {
     /// The phone number in E.164 format.
     pub fn phone_number(&self) -> &str {
         &self.phone_number
     }
+
     /// Creates a new builder for [`PhoneNumberQuickConnectConfig`].
     pub fn builder() -> crate::types::builders::PhoneNumberQuickConnectConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PhoneNumberQuickConnectConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PhoneNumberQuickConnectConfigBuilder {
     pub(crate) phone_number: Option<String>,
 }
+
 impl PhoneNumberQuickConnectConfigBuilder {
     /// The phone number in E.164 format.
     ///
@@ -30,6 +34,7 @@ impl PhoneNumberQuickConnectConfigBuilder {
         self.phone_number = Some(input.into());
         self
     }
+
     /// The phone number in E.164 format.
     ///
     /// Sets [`phone_number`](crate::types::PhoneNumberQuickConnectConfig#structfield.phone_number). This field is required.
@@ -37,10 +42,12 @@ impl PhoneNumberQuickConnectConfigBuilder {
         self.phone_number = input;
         self
     }
+
     /// Returns [`phone_number`](crate::types::PhoneNumberQuickConnectConfig#structfield.phone_number), if set.
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
+
     /// Builds a [`PhoneNumberQuickConnectConfig`].
     ///
     /// Fails when one of these fields is unset:

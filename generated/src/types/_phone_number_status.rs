@@ -12,20 +12,24 @@ pub struct PhoneNumberStatus {
     /// The status message.
     pub message: Option<String>,
 }
+
 impl PhoneNumberStatus {
     /// The status.
     pub fn status(&self) -> Option<&crate::types::PhoneNumberWorkflowStatus> {
         self.status.as_ref()
     }
+
     /// The status message.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// Creates a new builder for [`PhoneNumberStatus`].
     pub fn builder() -> crate::types::builders::PhoneNumberStatusBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PhoneNumberStatus`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -33,6 +37,7 @@ pub struct PhoneNumberStatusBuilder {
     pub(crate) status: Option<crate::types::PhoneNumberWorkflowStatus>,
     pub(crate) message: Option<String>,
 }
+
 impl PhoneNumberStatusBuilder {
     /// The status.
     ///
@@ -41,6 +46,7 @@ impl PhoneNumberStatusBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status.
     ///
     /// Sets [`status`](crate::types::PhoneNumberStatus#structfield.status).
@@ -51,10 +57,12 @@ impl PhoneNumberStatusBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::PhoneNumberStatus#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::PhoneNumberWorkflowStatus> {
         &self.status
     }
+
     /// The status message.
     ///
     /// Sets [`message`](crate::types::PhoneNumberStatus#structfield.message).
@@ -62,6 +70,7 @@ impl PhoneNumberStatusBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// The status message.
     ///
     /// Sets [`message`](crate::types::PhoneNumberStatus#structfield.message).
@@ -69,10 +78,12 @@ impl PhoneNumberStatusBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::PhoneNumberStatus#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Builds a [`PhoneNumberStatus`].
     pub fn build(self) -> crate::types::PhoneNumberStatus {
         crate::types::PhoneNumberStatus {

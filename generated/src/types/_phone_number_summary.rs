@@ -14,34 +14,41 @@ pub struct PhoneNumberSummary {
     /// The ISO country code.
     pub phone_number_country_code: Option<crate::types::PhoneNumberCountryCode>,
 }
+
 impl PhoneNumberSummary {
     /// The identifier of the phone number.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The phone number.
     pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
+
     /// The type of phone number.
     pub fn phone_number_type(&self) -> Option<&crate::types::PhoneNumberType> {
         self.phone_number_type.as_ref()
     }
+
     /// The ISO country code.
     pub fn phone_number_country_code(
         &self,
     ) -> Option<&crate::types::PhoneNumberCountryCode> {
         self.phone_number_country_code.as_ref()
     }
+
     /// Creates a new builder for [`PhoneNumberSummary`].
     pub fn builder() -> crate::types::builders::PhoneNumberSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PhoneNumberSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -52,6 +59,7 @@ pub struct PhoneNumberSummaryBuilder {
     pub(crate) phone_number_type: Option<crate::types::PhoneNumberType>,
     pub(crate) phone_number_country_code: Option<crate::types::PhoneNumberCountryCode>,
 }
+
 impl PhoneNumberSummaryBuilder {
     /// The identifier of the phone number.
     ///
@@ -60,6 +68,7 @@ impl PhoneNumberSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the phone number.
     ///
     /// Sets [`id`](crate::types::PhoneNumberSummary#structfield.id).
@@ -67,10 +76,12 @@ impl PhoneNumberSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::PhoneNumberSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`arn`](crate::types::PhoneNumberSummary#structfield.arn).
@@ -78,6 +89,7 @@ impl PhoneNumberSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the phone number.
     ///
     /// Sets [`arn`](crate::types::PhoneNumberSummary#structfield.arn).
@@ -85,10 +97,12 @@ impl PhoneNumberSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::PhoneNumberSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::PhoneNumberSummary#structfield.phone_number).
@@ -96,6 +110,7 @@ impl PhoneNumberSummaryBuilder {
         self.phone_number = Some(input.into());
         self
     }
+
     /// The phone number.
     ///
     /// Sets [`phone_number`](crate::types::PhoneNumberSummary#structfield.phone_number).
@@ -103,10 +118,12 @@ impl PhoneNumberSummaryBuilder {
         self.phone_number = input;
         self
     }
+
     /// Returns [`phone_number`](crate::types::PhoneNumberSummary#structfield.phone_number), if set.
     pub fn get_phone_number(&self) -> &Option<String> {
         &self.phone_number
     }
+
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::PhoneNumberSummary#structfield.phone_number_type).
@@ -114,6 +131,7 @@ impl PhoneNumberSummaryBuilder {
         self.phone_number_type = Some(input);
         self
     }
+
     /// The type of phone number.
     ///
     /// Sets [`phone_number_type`](crate::types::PhoneNumberSummary#structfield.phone_number_type).
@@ -124,10 +142,12 @@ impl PhoneNumberSummaryBuilder {
         self.phone_number_type = input;
         self
     }
+
     /// Returns [`phone_number_type`](crate::types::PhoneNumberSummary#structfield.phone_number_type), if set.
     pub fn get_phone_number_type(&self) -> &Option<crate::types::PhoneNumberType> {
         &self.phone_number_type
     }
+
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::PhoneNumberSummary#structfield.phone_number_country_code).
@@ -138,6 +158,7 @@ impl PhoneNumberSummaryBuilder {
         self.phone_number_country_code = Some(input);
         self
     }
+
     /// The ISO country code.
     ///
     /// Sets [`phone_number_country_code`](crate::types::PhoneNumberSummary#structfield.phone_number_country_code).
@@ -148,12 +169,14 @@ impl PhoneNumberSummaryBuilder {
         self.phone_number_country_code = input;
         self
     }
+
     /// Returns [`phone_number_country_code`](crate::types::PhoneNumberSummary#structfield.phone_number_country_code), if set.
     pub fn get_phone_number_country_code(
         &self,
     ) -> &Option<crate::types::PhoneNumberCountryCode> {
         &self.phone_number_country_code
     }
+
     /// Builds a [`PhoneNumberSummary`].
     pub fn build(self) -> crate::types::PhoneNumberSummary {
         crate::types::PhoneNumberSummary {

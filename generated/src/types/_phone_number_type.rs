@@ -25,6 +25,7 @@ pub enum PhoneNumberType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for PhoneNumberType {
     fn from(s: &str) -> Self {
         match s {
@@ -45,12 +46,14 @@ impl ::std::convert::From<&str> for PhoneNumberType {
         }
     }
 }
+
 impl ::std::str::FromStr for PhoneNumberType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl PhoneNumberType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -65,6 +68,7 @@ impl PhoneNumberType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -77,6 +81,7 @@ impl PhoneNumberType {
             "UIFN",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -85,11 +90,13 @@ impl PhoneNumberType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for PhoneNumberType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for PhoneNumberType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -6,22 +6,26 @@ pub struct PostAcceptTimeoutConfig {
     /// Duration in seconds for the countdown timer after the agent accepted the contact.
     pub duration_in_seconds: i32,
 }
+
 impl PostAcceptTimeoutConfig {
     /// Duration in seconds for the countdown timer after the agent accepted the contact.
     pub fn duration_in_seconds(&self) -> i32 {
         self.duration_in_seconds
     }
+
     /// Creates a new builder for [`PostAcceptTimeoutConfig`].
     pub fn builder() -> crate::types::builders::PostAcceptTimeoutConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PostAcceptTimeoutConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PostAcceptTimeoutConfigBuilder {
     pub(crate) duration_in_seconds: Option<i32>,
 }
+
 impl PostAcceptTimeoutConfigBuilder {
     /// Duration in seconds for the countdown timer after the agent accepted the contact.
     ///
@@ -30,6 +34,7 @@ impl PostAcceptTimeoutConfigBuilder {
         self.duration_in_seconds = Some(input);
         self
     }
+
     /// Duration in seconds for the countdown timer after the agent accepted the contact.
     ///
     /// Sets [`duration_in_seconds`](crate::types::PostAcceptTimeoutConfig#structfield.duration_in_seconds). This field is required.
@@ -37,10 +42,12 @@ impl PostAcceptTimeoutConfigBuilder {
         self.duration_in_seconds = input;
         self
     }
+
     /// Returns [`duration_in_seconds`](crate::types::PostAcceptTimeoutConfig#structfield.duration_in_seconds), if set.
     pub fn get_duration_in_seconds(&self) -> &Option<i32> {
         &self.duration_in_seconds
     }
+
     /// Builds a [`PostAcceptTimeoutConfig`].
     ///
     /// Fails when one of these fields is unset:

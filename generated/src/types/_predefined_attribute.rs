@@ -16,40 +16,48 @@ pub struct PredefinedAttribute {
     /// Last modified region.
     pub last_modified_region: Option<String>,
 }
+
 impl PredefinedAttribute {
     /// The name of the predefined attribute.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The values of the predefined attribute.
     pub fn values(&self) -> Option<&crate::types::PredefinedAttributeValues> {
         self.values.as_ref()
     }
+
     /// Values that enable you to categorize your predefined attributes.
     ///
     /// Empty when the field is unset; use `.purposes.is_none()` to tell unset from empty.
     pub fn purposes(&self) -> &[String] {
         self.purposes.as_deref().unwrap_or_default()
     }
+
     /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
     pub fn attribute_configuration(
         &self,
     ) -> Option<&crate::types::PredefinedAttributeConfiguration> {
         self.attribute_configuration.as_ref()
     }
+
     /// Last modified time.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// Last modified region.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`PredefinedAttribute`].
     pub fn builder() -> crate::types::builders::PredefinedAttributeBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PredefinedAttribute`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -63,6 +71,7 @@ pub struct PredefinedAttributeBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl PredefinedAttributeBuilder {
     /// The name of the predefined attribute.
     ///
@@ -71,6 +80,7 @@ impl PredefinedAttributeBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the predefined attribute.
     ///
     /// Sets [`name`](crate::types::PredefinedAttribute#structfield.name).
@@ -78,10 +88,12 @@ impl PredefinedAttributeBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::PredefinedAttribute#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The values of the predefined attribute.
     ///
     /// Sets [`values`](crate::types::PredefinedAttribute#structfield.values).
@@ -89,6 +101,7 @@ impl PredefinedAttributeBuilder {
         self.values = Some(input);
         self
     }
+
     /// The values of the predefined attribute.
     ///
     /// Sets [`values`](crate::types::PredefinedAttribute#structfield.values).
@@ -99,10 +112,12 @@ impl PredefinedAttributeBuilder {
         self.values = input;
         self
     }
+
     /// Returns [`values`](crate::types::PredefinedAttribute#structfield.values), if set.
     pub fn get_values(&self) -> &Option<crate::types::PredefinedAttributeValues> {
         &self.values
     }
+
     /// Appends an item to [`purposes`](crate::types::PredefinedAttribute#structfield.purposes); use [`set_purposes`](Self::set_purposes) to replace the whole list.
     pub fn purposes(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.purposes.unwrap_or_default();
@@ -110,6 +125,7 @@ impl PredefinedAttributeBuilder {
         self.purposes = Some(v);
         self
     }
+
     /// Values that enable you to categorize your predefined attributes.
     ///
     /// Sets [`purposes`](crate::types::PredefinedAttribute#structfield.purposes).
@@ -117,10 +133,12 @@ impl PredefinedAttributeBuilder {
         self.purposes = input;
         self
     }
+
     /// Returns [`purposes`](crate::types::PredefinedAttribute#structfield.purposes), if set.
     pub fn get_purposes(&self) -> &Option<Vec<String>> {
         &self.purposes
     }
+
     /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
     ///
     /// Sets [`attribute_configuration`](crate::types::PredefinedAttribute#structfield.attribute_configuration).
@@ -131,6 +149,7 @@ impl PredefinedAttributeBuilder {
         self.attribute_configuration = Some(input);
         self
     }
+
     /// Custom metadata that is associated to predefined attributes to control behavior in upstream services, such as controlling how a predefined attribute should be displayed in the Amazon Connect admin website.
     ///
     /// Sets [`attribute_configuration`](crate::types::PredefinedAttribute#structfield.attribute_configuration).
@@ -141,12 +160,14 @@ impl PredefinedAttributeBuilder {
         self.attribute_configuration = input;
         self
     }
+
     /// Returns [`attribute_configuration`](crate::types::PredefinedAttribute#structfield.attribute_configuration), if set.
     pub fn get_attribute_configuration(
         &self,
     ) -> &Option<crate::types::PredefinedAttributeConfiguration> {
         &self.attribute_configuration
     }
+
     /// Last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::PredefinedAttribute#structfield.last_modified_time).
@@ -154,6 +175,7 @@ impl PredefinedAttributeBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// Last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::PredefinedAttribute#structfield.last_modified_time).
@@ -164,10 +186,12 @@ impl PredefinedAttributeBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::PredefinedAttribute#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// Last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::PredefinedAttribute#structfield.last_modified_region).
@@ -175,6 +199,7 @@ impl PredefinedAttributeBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// Last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::PredefinedAttribute#structfield.last_modified_region).
@@ -182,10 +207,12 @@ impl PredefinedAttributeBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::PredefinedAttribute#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`PredefinedAttribute`].
     pub fn build(self) -> crate::types::PredefinedAttribute {
         crate::types::PredefinedAttribute {

@@ -8,20 +8,24 @@ pub struct PredefinedAttributeConfiguration {
     /// A boolean flag used to indicate whether a predefined attribute should be displayed in the Amazon Connect admin website.
     pub is_read_only: bool,
 }
+
 impl PredefinedAttributeConfiguration {
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
     pub fn enable_value_validation_on_association(&self) -> bool {
         self.enable_value_validation_on_association
     }
+
     /// A boolean flag used to indicate whether a predefined attribute should be displayed in the Amazon Connect admin website.
     pub fn is_read_only(&self) -> bool {
         self.is_read_only
     }
+
     /// Creates a new builder for [`PredefinedAttributeConfiguration`].
     pub fn builder() -> crate::types::builders::PredefinedAttributeConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PredefinedAttributeConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct PredefinedAttributeConfigurationBuilder {
     pub(crate) enable_value_validation_on_association: Option<bool>,
     pub(crate) is_read_only: Option<bool>,
 }
+
 impl PredefinedAttributeConfigurationBuilder {
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
     ///
@@ -37,6 +42,7 @@ impl PredefinedAttributeConfigurationBuilder {
         self.enable_value_validation_on_association = Some(input);
         self
     }
+
     /// When this parameter is set to true, Amazon Connect enforces strict validation on the specific values, if the values are predefined in attributes.
     ///
     /// Sets [`enable_value_validation_on_association`](crate::types::PredefinedAttributeConfiguration#structfield.enable_value_validation_on_association).
@@ -47,10 +53,12 @@ impl PredefinedAttributeConfigurationBuilder {
         self.enable_value_validation_on_association = input;
         self
     }
+
     /// Returns [`enable_value_validation_on_association`](crate::types::PredefinedAttributeConfiguration#structfield.enable_value_validation_on_association), if set.
     pub fn get_enable_value_validation_on_association(&self) -> &Option<bool> {
         &self.enable_value_validation_on_association
     }
+
     /// A boolean flag used to indicate whether a predefined attribute should be displayed in the Amazon Connect admin website.
     ///
     /// Sets [`is_read_only`](crate::types::PredefinedAttributeConfiguration#structfield.is_read_only).
@@ -58,6 +66,7 @@ impl PredefinedAttributeConfigurationBuilder {
         self.is_read_only = Some(input);
         self
     }
+
     /// A boolean flag used to indicate whether a predefined attribute should be displayed in the Amazon Connect admin website.
     ///
     /// Sets [`is_read_only`](crate::types::PredefinedAttributeConfiguration#structfield.is_read_only).
@@ -65,10 +74,12 @@ impl PredefinedAttributeConfigurationBuilder {
         self.is_read_only = input;
         self
     }
+
     /// Returns [`is_read_only`](crate::types::PredefinedAttributeConfiguration#structfield.is_read_only), if set.
     pub fn get_is_read_only(&self) -> &Option<bool> {
         &self.is_read_only
     }
+
     /// Builds a [`PredefinedAttributeConfiguration`].
     pub fn build(self) -> crate::types::PredefinedAttributeConfiguration {
         crate::types::PredefinedAttributeConfiguration {

@@ -10,24 +10,29 @@ pub struct PredefinedAttributeSummary {
     /// Last modified region.
     pub last_modified_region: Option<String>,
 }
+
 impl PredefinedAttributeSummary {
     /// The name of the predefined attribute.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Last modified time.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// Last modified region.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`PredefinedAttributeSummary`].
     pub fn builder() -> crate::types::builders::PredefinedAttributeSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PredefinedAttributeSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct PredefinedAttributeSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl PredefinedAttributeSummaryBuilder {
     /// The name of the predefined attribute.
     ///
@@ -44,6 +50,7 @@ impl PredefinedAttributeSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the predefined attribute.
     ///
     /// Sets [`name`](crate::types::PredefinedAttributeSummary#structfield.name).
@@ -51,10 +58,12 @@ impl PredefinedAttributeSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::PredefinedAttributeSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::PredefinedAttributeSummary#structfield.last_modified_time).
@@ -62,6 +71,7 @@ impl PredefinedAttributeSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// Last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::PredefinedAttributeSummary#structfield.last_modified_time).
@@ -72,10 +82,12 @@ impl PredefinedAttributeSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::PredefinedAttributeSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// Last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::PredefinedAttributeSummary#structfield.last_modified_region).
@@ -83,6 +95,7 @@ impl PredefinedAttributeSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// Last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::PredefinedAttributeSummary#structfield.last_modified_region).
@@ -90,10 +103,12 @@ impl PredefinedAttributeSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::PredefinedAttributeSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`PredefinedAttributeSummary`].
     pub fn build(self) -> crate::types::PredefinedAttributeSummary {
         crate::types::PredefinedAttributeSummary {

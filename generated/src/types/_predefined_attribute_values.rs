@@ -11,16 +11,19 @@ pub enum PredefinedAttributeValues {
     #[non_exhaustive]
     Unknown,
 }
+
 impl PredefinedAttributeValues {
     /// The value of the [`StringList`](Self::StringList) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
     pub fn as_string_list(&self) -> Result<&Vec<String>, &Self> {
         if let Self::StringList(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`StringList`](Self::StringList) variant.
     pub fn is_string_list(&self) -> bool {
         self.as_string_list().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

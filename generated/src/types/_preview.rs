@@ -8,6 +8,7 @@ pub struct Preview {
     /// The actions the agent can perform after accepting the preview outbound contact.
     pub allowed_user_actions: Vec<crate::types::AllowedUserAction>,
 }
+
 impl Preview {
     /// Countdown timer configuration after the agent accepted the preview outbound contact.
     pub fn post_accept_timeout_config(
@@ -15,15 +16,18 @@ impl Preview {
     ) -> Option<&crate::types::PostAcceptTimeoutConfig> {
         self.post_accept_timeout_config.as_ref()
     }
+
     /// The actions the agent can perform after accepting the preview outbound contact.
     pub fn allowed_user_actions(&self) -> &[crate::types::AllowedUserAction] {
         &self.allowed_user_actions
     }
+
     /// Creates a new builder for [`Preview`].
     pub fn builder() -> crate::types::builders::PreviewBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Preview`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct PreviewBuilder {
     pub(crate) post_accept_timeout_config: Option<crate::types::PostAcceptTimeoutConfig>,
     pub(crate) allowed_user_actions: Option<Vec<crate::types::AllowedUserAction>>,
 }
+
 impl PreviewBuilder {
     /// Countdown timer configuration after the agent accepted the preview outbound contact.
     ///
@@ -42,6 +47,7 @@ impl PreviewBuilder {
         self.post_accept_timeout_config = Some(input);
         self
     }
+
     /// Countdown timer configuration after the agent accepted the preview outbound contact.
     ///
     /// Sets [`post_accept_timeout_config`](crate::types::Preview#structfield.post_accept_timeout_config).
@@ -52,12 +58,14 @@ impl PreviewBuilder {
         self.post_accept_timeout_config = input;
         self
     }
+
     /// Returns [`post_accept_timeout_config`](crate::types::Preview#structfield.post_accept_timeout_config), if set.
     pub fn get_post_accept_timeout_config(
         &self,
     ) -> &Option<crate::types::PostAcceptTimeoutConfig> {
         &self.post_accept_timeout_config
     }
+
     /// Appends an item to [`allowed_user_actions`](crate::types::Preview#structfield.allowed_user_actions); use [`set_allowed_user_actions`](Self::set_allowed_user_actions) to replace the whole list.
     pub fn allowed_user_actions(
         mut self,
@@ -68,6 +76,7 @@ impl PreviewBuilder {
         self.allowed_user_actions = Some(v);
         self
     }
+
     /// The actions the agent can perform after accepting the preview outbound contact.
     ///
     /// Sets [`allowed_user_actions`](crate::types::Preview#structfield.allowed_user_actions). This field is required.
@@ -78,12 +87,14 @@ impl PreviewBuilder {
         self.allowed_user_actions = input;
         self
     }
+
     /// Returns [`allowed_user_actions`](crate::types::Preview#structfield.allowed_user_actions), if set.
     pub fn get_allowed_user_actions(
         &self,
     ) -> &Option<Vec<crate::types::AllowedUserAction>> {
         &self.allowed_user_actions
     }
+
     /// Builds a [`Preview`].
     ///
     /// Fails when one of these fields is unset:

@@ -6,6 +6,7 @@ pub struct PrimaryAttributeAccessControlConfigurationItem {
     /// The item's primary attribute values.
     pub primary_attribute_values: Option<Vec<crate::types::PrimaryAttributeValue>>,
 }
+
 impl PrimaryAttributeAccessControlConfigurationItem {
     /// The item's primary attribute values.
     ///
@@ -13,11 +14,13 @@ impl PrimaryAttributeAccessControlConfigurationItem {
     pub fn primary_attribute_values(&self) -> &[crate::types::PrimaryAttributeValue] {
         self.primary_attribute_values.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`PrimaryAttributeAccessControlConfigurationItem`].
     pub fn builder() -> crate::types::builders::PrimaryAttributeAccessControlConfigurationItemBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PrimaryAttributeAccessControlConfigurationItem`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -26,6 +29,7 @@ pub struct PrimaryAttributeAccessControlConfigurationItemBuilder {
         Vec<crate::types::PrimaryAttributeValue>,
     >,
 }
+
 impl PrimaryAttributeAccessControlConfigurationItemBuilder {
     /// Appends an item to [`primary_attribute_values`](crate::types::PrimaryAttributeAccessControlConfigurationItem#structfield.primary_attribute_values); use [`set_primary_attribute_values`](Self::set_primary_attribute_values) to replace the whole list.
     pub fn primary_attribute_values(
@@ -37,6 +41,7 @@ impl PrimaryAttributeAccessControlConfigurationItemBuilder {
         self.primary_attribute_values = Some(v);
         self
     }
+
     /// The item's primary attribute values.
     ///
     /// Sets [`primary_attribute_values`](crate::types::PrimaryAttributeAccessControlConfigurationItem#structfield.primary_attribute_values).
@@ -47,12 +52,14 @@ impl PrimaryAttributeAccessControlConfigurationItemBuilder {
         self.primary_attribute_values = input;
         self
     }
+
     /// Returns [`primary_attribute_values`](crate::types::PrimaryAttributeAccessControlConfigurationItem#structfield.primary_attribute_values), if set.
     pub fn get_primary_attribute_values(
         &self,
     ) -> &Option<Vec<crate::types::PrimaryAttributeValue>> {
         &self.primary_attribute_values
     }
+
     /// Builds a [`PrimaryAttributeAccessControlConfigurationItem`].
     pub fn build(self) -> crate::types::PrimaryAttributeAccessControlConfigurationItem {
         crate::types::PrimaryAttributeAccessControlConfigurationItem {

@@ -10,26 +10,31 @@ pub struct PrimaryAttributeValue {
     /// The value's values.
     pub values: Option<Vec<String>>,
 }
+
 impl PrimaryAttributeValue {
     /// The value's access type.
     pub fn access_type(&self) -> Option<&crate::types::AccessType> {
         self.access_type.as_ref()
     }
+
     /// The value's attribute name.
     pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
+
     /// The value's values.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
     pub fn values(&self) -> &[String] {
         self.values.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`PrimaryAttributeValue`].
     pub fn builder() -> crate::types::builders::PrimaryAttributeValueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PrimaryAttributeValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct PrimaryAttributeValueBuilder {
     pub(crate) attribute_name: Option<String>,
     pub(crate) values: Option<Vec<String>>,
 }
+
 impl PrimaryAttributeValueBuilder {
     /// The value's access type.
     ///
@@ -46,6 +52,7 @@ impl PrimaryAttributeValueBuilder {
         self.access_type = Some(input);
         self
     }
+
     /// The value's access type.
     ///
     /// Sets [`access_type`](crate::types::PrimaryAttributeValue#structfield.access_type).
@@ -53,10 +60,12 @@ impl PrimaryAttributeValueBuilder {
         self.access_type = input;
         self
     }
+
     /// Returns [`access_type`](crate::types::PrimaryAttributeValue#structfield.access_type), if set.
     pub fn get_access_type(&self) -> &Option<crate::types::AccessType> {
         &self.access_type
     }
+
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryAttributeValue#structfield.attribute_name).
@@ -64,6 +73,7 @@ impl PrimaryAttributeValueBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryAttributeValue#structfield.attribute_name).
@@ -71,10 +81,12 @@ impl PrimaryAttributeValueBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::PrimaryAttributeValue#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// Appends an item to [`values`](crate::types::PrimaryAttributeValue#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
     pub fn values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.values.unwrap_or_default();
@@ -82,6 +94,7 @@ impl PrimaryAttributeValueBuilder {
         self.values = Some(v);
         self
     }
+
     /// The value's values.
     ///
     /// Sets [`values`](crate::types::PrimaryAttributeValue#structfield.values).
@@ -89,10 +102,12 @@ impl PrimaryAttributeValueBuilder {
         self.values = input;
         self
     }
+
     /// Returns [`values`](crate::types::PrimaryAttributeValue#structfield.values), if set.
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
+
     /// Builds a [`PrimaryAttributeValue`].
     pub fn build(self) -> crate::types::PrimaryAttributeValue {
         crate::types::PrimaryAttributeValue {

@@ -8,20 +8,24 @@ pub struct PrimaryAttributeValueFilter {
     /// The filter's values.
     pub values: Vec<String>,
 }
+
 impl PrimaryAttributeValueFilter {
     /// The filter's attribute name.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The filter's values.
     pub fn values(&self) -> &[String] {
         &self.values
     }
+
     /// Creates a new builder for [`PrimaryAttributeValueFilter`].
     pub fn builder() -> crate::types::builders::PrimaryAttributeValueFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PrimaryAttributeValueFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct PrimaryAttributeValueFilterBuilder {
     pub(crate) attribute_name: Option<String>,
     pub(crate) values: Option<Vec<String>>,
 }
+
 impl PrimaryAttributeValueFilterBuilder {
     /// The filter's attribute name.
     ///
@@ -37,6 +42,7 @@ impl PrimaryAttributeValueFilterBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The filter's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryAttributeValueFilter#structfield.attribute_name). This field is required.
@@ -44,10 +50,12 @@ impl PrimaryAttributeValueFilterBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::PrimaryAttributeValueFilter#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// Appends an item to [`values`](crate::types::PrimaryAttributeValueFilter#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
     pub fn values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.values.unwrap_or_default();
@@ -55,6 +63,7 @@ impl PrimaryAttributeValueFilterBuilder {
         self.values = Some(v);
         self
     }
+
     /// The filter's values.
     ///
     /// Sets [`values`](crate::types::PrimaryAttributeValueFilter#structfield.values). This field is required.
@@ -62,10 +71,12 @@ impl PrimaryAttributeValueFilterBuilder {
         self.values = input;
         self
     }
+
     /// Returns [`values`](crate::types::PrimaryAttributeValueFilter#structfield.values), if set.
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
+
     /// Builds a [`PrimaryAttributeValueFilter`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct PrimaryValue {
     /// The actual value for the primary attribute. Must be provided as a string regardless of the attribute's value type. Primary values cannot be expressions and must be explicitly specified.
     pub value: String,
 }
+
 impl PrimaryValue {
     /// The name of the primary attribute that this value belongs to.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The actual value for the primary attribute.
     pub fn value(&self) -> &str {
         &self.value
     }
+
     /// Creates a new builder for [`PrimaryValue`].
     pub fn builder() -> crate::types::builders::PrimaryValueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PrimaryValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct PrimaryValueBuilder {
     pub(crate) attribute_name: Option<String>,
     pub(crate) value: Option<String>,
 }
+
 impl PrimaryValueBuilder {
     /// The name of the primary attribute that this value belongs to.
     ///
@@ -37,6 +42,7 @@ impl PrimaryValueBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The name of the primary attribute that this value belongs to.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryValue#structfield.attribute_name). This field is required.
@@ -44,10 +50,12 @@ impl PrimaryValueBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::PrimaryValue#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The actual value for the primary attribute.
     ///
     /// Sets [`value`](crate::types::PrimaryValue#structfield.value). This field is required.
@@ -55,6 +63,7 @@ impl PrimaryValueBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The actual value for the primary attribute.
     ///
     /// Sets [`value`](crate::types::PrimaryValue#structfield.value). This field is required.
@@ -62,10 +71,12 @@ impl PrimaryValueBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::PrimaryValue#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Builds a [`PrimaryValue`].
     ///
     /// Fails when one of these fields is unset:

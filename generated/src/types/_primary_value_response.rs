@@ -10,24 +10,29 @@ pub struct PrimaryValueResponse {
     /// The value's value.
     pub value: Option<String>,
 }
+
 impl PrimaryValueResponse {
     /// The value's attribute name.
     pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
+
     /// The value's attribute ID.
     pub fn attribute_id(&self) -> Option<&str> {
         self.attribute_id.as_deref()
     }
+
     /// The value's value.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Creates a new builder for [`PrimaryValueResponse`].
     pub fn builder() -> crate::types::builders::PrimaryValueResponseBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PrimaryValueResponse`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct PrimaryValueResponseBuilder {
     pub(crate) attribute_id: Option<String>,
     pub(crate) value: Option<String>,
 }
+
 impl PrimaryValueResponseBuilder {
     /// The value's attribute name.
     ///
@@ -44,6 +50,7 @@ impl PrimaryValueResponseBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The value's attribute name.
     ///
     /// Sets [`attribute_name`](crate::types::PrimaryValueResponse#structfield.attribute_name).
@@ -51,10 +58,12 @@ impl PrimaryValueResponseBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::PrimaryValueResponse#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The value's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::PrimaryValueResponse#structfield.attribute_id).
@@ -62,6 +71,7 @@ impl PrimaryValueResponseBuilder {
         self.attribute_id = Some(input.into());
         self
     }
+
     /// The value's attribute ID.
     ///
     /// Sets [`attribute_id`](crate::types::PrimaryValueResponse#structfield.attribute_id).
@@ -69,10 +79,12 @@ impl PrimaryValueResponseBuilder {
         self.attribute_id = input;
         self
     }
+
     /// Returns [`attribute_id`](crate::types::PrimaryValueResponse#structfield.attribute_id), if set.
     pub fn get_attribute_id(&self) -> &Option<String> {
         &self.attribute_id
     }
+
     /// The value's value.
     ///
     /// Sets [`value`](crate::types::PrimaryValueResponse#structfield.value).
@@ -80,6 +92,7 @@ impl PrimaryValueResponseBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The value's value.
     ///
     /// Sets [`value`](crate::types::PrimaryValueResponse#structfield.value).
@@ -87,10 +100,12 @@ impl PrimaryValueResponseBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::PrimaryValueResponse#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Builds a [`PrimaryValueResponse`].
     pub fn build(self) -> crate::types::PrimaryValueResponse {
         crate::types::PrimaryValueResponse {

@@ -6,22 +6,26 @@ pub struct ProblemDetail {
     /// The problem detail's message.
     pub message: Option<String>,
 }
+
 impl ProblemDetail {
     /// The problem detail's message.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// Creates a new builder for [`ProblemDetail`].
     pub fn builder() -> crate::types::builders::ProblemDetailBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ProblemDetail`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ProblemDetailBuilder {
     pub(crate) message: Option<String>,
 }
+
 impl ProblemDetailBuilder {
     /// The problem detail's message.
     ///
@@ -30,6 +34,7 @@ impl ProblemDetailBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// The problem detail's message.
     ///
     /// Sets [`message`](crate::types::ProblemDetail#structfield.message).
@@ -37,10 +42,12 @@ impl ProblemDetailBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::ProblemDetail#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Builds a [`ProblemDetail`].
     pub fn build(self) -> crate::types::ProblemDetail {
         crate::types::ProblemDetail {

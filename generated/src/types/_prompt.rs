@@ -18,40 +18,49 @@ pub struct Prompt {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl Prompt {
     /// The Amazon Resource Name (ARN) of the prompt.
     pub fn prompt_arn(&self) -> Option<&str> {
         self.prompt_arn.as_deref()
     }
+
     /// A unique identifier for the prompt.
     pub fn prompt_id(&self) -> Option<&str> {
         self.prompt_id.as_deref()
     }
+
     /// The name of the prompt.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the prompt.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`Prompt`].
     pub fn builder() -> crate::types::builders::PromptBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Prompt`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -64,6 +73,7 @@ pub struct PromptBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl PromptBuilder {
     /// The Amazon Resource Name (ARN) of the prompt.
     ///
@@ -72,6 +82,7 @@ impl PromptBuilder {
         self.prompt_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the prompt.
     ///
     /// Sets [`prompt_arn`](crate::types::Prompt#structfield.prompt_arn).
@@ -79,10 +90,12 @@ impl PromptBuilder {
         self.prompt_arn = input;
         self
     }
+
     /// Returns [`prompt_arn`](crate::types::Prompt#structfield.prompt_arn), if set.
     pub fn get_prompt_arn(&self) -> &Option<String> {
         &self.prompt_arn
     }
+
     /// A unique identifier for the prompt.
     ///
     /// Sets [`prompt_id`](crate::types::Prompt#structfield.prompt_id).
@@ -90,6 +103,7 @@ impl PromptBuilder {
         self.prompt_id = Some(input.into());
         self
     }
+
     /// A unique identifier for the prompt.
     ///
     /// Sets [`prompt_id`](crate::types::Prompt#structfield.prompt_id).
@@ -97,10 +111,12 @@ impl PromptBuilder {
         self.prompt_id = input;
         self
     }
+
     /// Returns [`prompt_id`](crate::types::Prompt#structfield.prompt_id), if set.
     pub fn get_prompt_id(&self) -> &Option<String> {
         &self.prompt_id
     }
+
     /// The name of the prompt.
     ///
     /// Sets [`name`](crate::types::Prompt#structfield.name).
@@ -108,6 +124,7 @@ impl PromptBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the prompt.
     ///
     /// Sets [`name`](crate::types::Prompt#structfield.name).
@@ -115,10 +132,12 @@ impl PromptBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::Prompt#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The description of the prompt.
     ///
     /// Sets [`description`](crate::types::Prompt#structfield.description).
@@ -126,6 +145,7 @@ impl PromptBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the prompt.
     ///
     /// Sets [`description`](crate::types::Prompt#structfield.description).
@@ -133,10 +153,12 @@ impl PromptBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::Prompt#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Inserts an entry into [`tags`](crate::types::Prompt#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -144,6 +166,7 @@ impl PromptBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Prompt#structfield.tags).
@@ -154,10 +177,12 @@ impl PromptBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::Prompt#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Prompt#structfield.last_modified_time).
@@ -165,6 +190,7 @@ impl PromptBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Prompt#structfield.last_modified_time).
@@ -175,10 +201,12 @@ impl PromptBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::Prompt#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Prompt#structfield.last_modified_region).
@@ -186,6 +214,7 @@ impl PromptBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Prompt#structfield.last_modified_region).
@@ -193,10 +222,12 @@ impl PromptBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::Prompt#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`Prompt`].
     pub fn build(self) -> crate::types::Prompt {
         crate::types::Prompt {

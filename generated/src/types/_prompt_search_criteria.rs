@@ -12,6 +12,7 @@ pub struct PromptSearchCriteria {
     /// > **Note:** The currently supported values for `FieldName` are `name`, `description`, and `resourceID`.
     pub string_condition: Option<crate::types::StringCondition>,
 }
+
 impl PromptSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
@@ -19,21 +20,25 @@ impl PromptSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::PromptSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::PromptSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// Creates a new builder for [`PromptSearchCriteria`].
     pub fn builder() -> crate::types::builders::PromptSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PromptSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -42,6 +47,7 @@ pub struct PromptSearchCriteriaBuilder {
     pub(crate) and_conditions: Option<Vec<crate::types::PromptSearchCriteria>>,
     pub(crate) string_condition: Option<crate::types::StringCondition>,
 }
+
 impl PromptSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::PromptSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(mut self, input: crate::types::PromptSearchCriteria) -> Self {
@@ -50,6 +56,7 @@ impl PromptSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::PromptSearchCriteria#structfield.or_conditions).
@@ -60,10 +67,12 @@ impl PromptSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::PromptSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(&self) -> &Option<Vec<crate::types::PromptSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::PromptSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(mut self, input: crate::types::PromptSearchCriteria) -> Self {
         let mut v: Vec<_> = self.and_conditions.unwrap_or_default();
@@ -71,6 +80,7 @@ impl PromptSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::PromptSearchCriteria#structfield.and_conditions).
@@ -81,12 +91,14 @@ impl PromptSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::PromptSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::PromptSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::PromptSearchCriteria#structfield.string_condition).
@@ -94,6 +106,7 @@ impl PromptSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::PromptSearchCriteria#structfield.string_condition).
@@ -104,10 +117,12 @@ impl PromptSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::PromptSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// Builds a [`PromptSearchCriteria`].
     pub fn build(self) -> crate::types::PromptSearchCriteria {
         crate::types::PromptSearchCriteria {

@@ -9,22 +9,26 @@ pub struct PromptSearchFilter {
     /// - Inner list specifies conditions that need to be applied with `AND` operator.
     pub tag_filter: Option<crate::types::ControlPlaneTagFilter>,
 }
+
 impl PromptSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
+
     /// Creates a new builder for [`PromptSearchFilter`].
     pub fn builder() -> crate::types::builders::PromptSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PromptSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct PromptSearchFilterBuilder {
     pub(crate) tag_filter: Option<crate::types::ControlPlaneTagFilter>,
 }
+
 impl PromptSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
@@ -33,6 +37,7 @@ impl PromptSearchFilterBuilder {
         self.tag_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::PromptSearchFilter#structfield.tag_filter).
@@ -43,10 +48,12 @@ impl PromptSearchFilterBuilder {
         self.tag_filter = input;
         self
     }
+
     /// Returns [`tag_filter`](crate::types::PromptSearchFilter#structfield.tag_filter), if set.
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
+
     /// Builds a [`PromptSearchFilter`].
     pub fn build(self) -> crate::types::PromptSearchFilter {
         crate::types::PromptSearchFilter {

@@ -10,24 +10,29 @@ pub struct PropertyValidationExceptionProperty {
     /// A message describing why the property is not valid.
     pub message: String,
 }
+
 impl PropertyValidationExceptionProperty {
     /// The full property path.
     pub fn property_path(&self) -> &str {
         &self.property_path
     }
+
     /// Why the property is not valid.
     pub fn reason(&self) -> &crate::types::PropertyValidationExceptionReason {
         &self.reason
     }
+
     /// A message describing why the property is not valid.
     pub fn message(&self) -> &str {
         &self.message
     }
+
     /// Creates a new builder for [`PropertyValidationExceptionProperty`].
     pub fn builder() -> crate::types::builders::PropertyValidationExceptionPropertyBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`PropertyValidationExceptionProperty`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct PropertyValidationExceptionPropertyBuilder {
     pub(crate) reason: Option<crate::types::PropertyValidationExceptionReason>,
     pub(crate) message: Option<String>,
 }
+
 impl PropertyValidationExceptionPropertyBuilder {
     /// The full property path.
     ///
@@ -44,6 +50,7 @@ impl PropertyValidationExceptionPropertyBuilder {
         self.property_path = Some(input.into());
         self
     }
+
     /// The full property path.
     ///
     /// Sets [`property_path`](crate::types::PropertyValidationExceptionProperty#structfield.property_path). This field is required.
@@ -51,10 +58,12 @@ impl PropertyValidationExceptionPropertyBuilder {
         self.property_path = input;
         self
     }
+
     /// Returns [`property_path`](crate::types::PropertyValidationExceptionProperty#structfield.property_path), if set.
     pub fn get_property_path(&self) -> &Option<String> {
         &self.property_path
     }
+
     /// Why the property is not valid.
     ///
     /// Sets [`reason`](crate::types::PropertyValidationExceptionProperty#structfield.reason). This field is required.
@@ -65,6 +74,7 @@ impl PropertyValidationExceptionPropertyBuilder {
         self.reason = Some(input);
         self
     }
+
     /// Why the property is not valid.
     ///
     /// Sets [`reason`](crate::types::PropertyValidationExceptionProperty#structfield.reason). This field is required.
@@ -75,12 +85,14 @@ impl PropertyValidationExceptionPropertyBuilder {
         self.reason = input;
         self
     }
+
     /// Returns [`reason`](crate::types::PropertyValidationExceptionProperty#structfield.reason), if set.
     pub fn get_reason(
         &self,
     ) -> &Option<crate::types::PropertyValidationExceptionReason> {
         &self.reason
     }
+
     /// A message describing why the property is not valid.
     ///
     /// Sets [`message`](crate::types::PropertyValidationExceptionProperty#structfield.message). This field is required.
@@ -88,6 +100,7 @@ impl PropertyValidationExceptionPropertyBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// A message describing why the property is not valid.
     ///
     /// Sets [`message`](crate::types::PropertyValidationExceptionProperty#structfield.message). This field is required.
@@ -95,10 +108,12 @@ impl PropertyValidationExceptionPropertyBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::PropertyValidationExceptionProperty#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Builds a [`PropertyValidationExceptionProperty`].
     ///
     /// Fails when one of these fields is unset:

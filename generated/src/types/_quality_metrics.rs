@@ -8,20 +8,24 @@ pub struct QualityMetrics {
     /// Information about the quality of Customer media connection.
     pub customer: Option<crate::types::CustomerQualityMetrics>,
 }
+
 impl QualityMetrics {
     /// Information about the quality of Agent media connection.
     pub fn agent(&self) -> Option<&crate::types::AgentQualityMetrics> {
         self.agent.as_ref()
     }
+
     /// Information about the quality of Customer media connection.
     pub fn customer(&self) -> Option<&crate::types::CustomerQualityMetrics> {
         self.customer.as_ref()
     }
+
     /// Creates a new builder for [`QualityMetrics`].
     pub fn builder() -> crate::types::builders::QualityMetricsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QualityMetrics`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct QualityMetricsBuilder {
     pub(crate) agent: Option<crate::types::AgentQualityMetrics>,
     pub(crate) customer: Option<crate::types::CustomerQualityMetrics>,
 }
+
 impl QualityMetricsBuilder {
     /// Information about the quality of Agent media connection.
     ///
@@ -37,6 +42,7 @@ impl QualityMetricsBuilder {
         self.agent = Some(input);
         self
     }
+
     /// Information about the quality of Agent media connection.
     ///
     /// Sets [`agent`](crate::types::QualityMetrics#structfield.agent).
@@ -47,10 +53,12 @@ impl QualityMetricsBuilder {
         self.agent = input;
         self
     }
+
     /// Returns [`agent`](crate::types::QualityMetrics#structfield.agent), if set.
     pub fn get_agent(&self) -> &Option<crate::types::AgentQualityMetrics> {
         &self.agent
     }
+
     /// Information about the quality of Customer media connection.
     ///
     /// Sets [`customer`](crate::types::QualityMetrics#structfield.customer).
@@ -58,6 +66,7 @@ impl QualityMetricsBuilder {
         self.customer = Some(input);
         self
     }
+
     /// Information about the quality of Customer media connection.
     ///
     /// Sets [`customer`](crate::types::QualityMetrics#structfield.customer).
@@ -68,10 +77,12 @@ impl QualityMetricsBuilder {
         self.customer = input;
         self
     }
+
     /// Returns [`customer`](crate::types::QualityMetrics#structfield.customer), if set.
     pub fn get_customer(&self) -> &Option<crate::types::CustomerQualityMetrics> {
         &self.customer
     }
+
     /// Builds a [`QualityMetrics`].
     pub fn build(self) -> crate::types::QualityMetrics {
         crate::types::QualityMetrics {

@@ -28,60 +28,74 @@ pub struct Queue {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl Queue {
     /// The name of the queue.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the queue.
     pub fn queue_arn(&self) -> Option<&str> {
         self.queue_arn.as_deref()
     }
+
     /// The identifier for the queue.
     pub fn queue_id(&self) -> Option<&str> {
         self.queue_id.as_deref()
     }
+
     /// The description of the queue.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The outbound caller ID name, number, and outbound whisper flow.
     pub fn outbound_caller_config(&self) -> Option<&crate::types::OutboundCallerConfig> {
         self.outbound_caller_config.as_ref()
     }
+
     /// The outbound email address ID for a specified queue.
     pub fn outbound_email_config(&self) -> Option<&crate::types::OutboundEmailConfig> {
         self.outbound_email_config.as_ref()
     }
+
     /// The identifier for the hours of operation.
     pub fn hours_of_operation_id(&self) -> Option<&str> {
         self.hours_of_operation_id.as_deref()
     }
+
     /// The maximum number of contacts that can be in the queue before it is considered full.
     pub fn max_contacts(&self) -> Option<i32> {
         self.max_contacts
     }
+
     /// The status of the queue.
     pub fn status(&self) -> Option<&crate::types::QueueStatus> {
         self.status.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`Queue`].
     pub fn builder() -> crate::types::builders::QueueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Queue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -99,6 +113,7 @@ pub struct QueueBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl QueueBuilder {
     /// The name of the queue.
     ///
@@ -107,6 +122,7 @@ impl QueueBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the queue.
     ///
     /// Sets [`name`](crate::types::Queue#structfield.name).
@@ -114,10 +130,12 @@ impl QueueBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::Queue#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The Amazon Resource Name (ARN) for the queue.
     ///
     /// Sets [`queue_arn`](crate::types::Queue#structfield.queue_arn).
@@ -125,6 +143,7 @@ impl QueueBuilder {
         self.queue_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the queue.
     ///
     /// Sets [`queue_arn`](crate::types::Queue#structfield.queue_arn).
@@ -132,10 +151,12 @@ impl QueueBuilder {
         self.queue_arn = input;
         self
     }
+
     /// Returns [`queue_arn`](crate::types::Queue#structfield.queue_arn), if set.
     pub fn get_queue_arn(&self) -> &Option<String> {
         &self.queue_arn
     }
+
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::Queue#structfield.queue_id).
@@ -143,6 +164,7 @@ impl QueueBuilder {
         self.queue_id = Some(input.into());
         self
     }
+
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::Queue#structfield.queue_id).
@@ -150,10 +172,12 @@ impl QueueBuilder {
         self.queue_id = input;
         self
     }
+
     /// Returns [`queue_id`](crate::types::Queue#structfield.queue_id), if set.
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
+
     /// The description of the queue.
     ///
     /// Sets [`description`](crate::types::Queue#structfield.description).
@@ -161,6 +185,7 @@ impl QueueBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the queue.
     ///
     /// Sets [`description`](crate::types::Queue#structfield.description).
@@ -168,10 +193,12 @@ impl QueueBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::Queue#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The outbound caller ID name, number, and outbound whisper flow.
     ///
     /// Sets [`outbound_caller_config`](crate::types::Queue#structfield.outbound_caller_config).
@@ -182,6 +209,7 @@ impl QueueBuilder {
         self.outbound_caller_config = Some(input);
         self
     }
+
     /// The outbound caller ID name, number, and outbound whisper flow.
     ///
     /// Sets [`outbound_caller_config`](crate::types::Queue#structfield.outbound_caller_config).
@@ -192,12 +220,14 @@ impl QueueBuilder {
         self.outbound_caller_config = input;
         self
     }
+
     /// Returns [`outbound_caller_config`](crate::types::Queue#structfield.outbound_caller_config), if set.
     pub fn get_outbound_caller_config(
         &self,
     ) -> &Option<crate::types::OutboundCallerConfig> {
         &self.outbound_caller_config
     }
+
     /// The outbound email address ID for a specified queue.
     ///
     /// Sets [`outbound_email_config`](crate::types::Queue#structfield.outbound_email_config).
@@ -208,6 +238,7 @@ impl QueueBuilder {
         self.outbound_email_config = Some(input);
         self
     }
+
     /// The outbound email address ID for a specified queue.
     ///
     /// Sets [`outbound_email_config`](crate::types::Queue#structfield.outbound_email_config).
@@ -218,12 +249,14 @@ impl QueueBuilder {
         self.outbound_email_config = input;
         self
     }
+
     /// Returns [`outbound_email_config`](crate::types::Queue#structfield.outbound_email_config), if set.
     pub fn get_outbound_email_config(
         &self,
     ) -> &Option<crate::types::OutboundEmailConfig> {
         &self.outbound_email_config
     }
+
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::Queue#structfield.hours_of_operation_id).
@@ -231,6 +264,7 @@ impl QueueBuilder {
         self.hours_of_operation_id = Some(input.into());
         self
     }
+
     /// The identifier for the hours of operation.
     ///
     /// Sets [`hours_of_operation_id`](crate::types::Queue#structfield.hours_of_operation_id).
@@ -238,10 +272,12 @@ impl QueueBuilder {
         self.hours_of_operation_id = input;
         self
     }
+
     /// Returns [`hours_of_operation_id`](crate::types::Queue#structfield.hours_of_operation_id), if set.
     pub fn get_hours_of_operation_id(&self) -> &Option<String> {
         &self.hours_of_operation_id
     }
+
     /// The maximum number of contacts that can be in the queue before it is considered full.
     ///
     /// Sets [`max_contacts`](crate::types::Queue#structfield.max_contacts).
@@ -249,6 +285,7 @@ impl QueueBuilder {
         self.max_contacts = Some(input);
         self
     }
+
     /// The maximum number of contacts that can be in the queue before it is considered full.
     ///
     /// Sets [`max_contacts`](crate::types::Queue#structfield.max_contacts).
@@ -256,10 +293,12 @@ impl QueueBuilder {
         self.max_contacts = input;
         self
     }
+
     /// Returns [`max_contacts`](crate::types::Queue#structfield.max_contacts), if set.
     pub fn get_max_contacts(&self) -> &Option<i32> {
         &self.max_contacts
     }
+
     /// The status of the queue.
     ///
     /// Sets [`status`](crate::types::Queue#structfield.status).
@@ -267,6 +306,7 @@ impl QueueBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the queue.
     ///
     /// Sets [`status`](crate::types::Queue#structfield.status).
@@ -274,10 +314,12 @@ impl QueueBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::Queue#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::QueueStatus> {
         &self.status
     }
+
     /// Inserts an entry into [`tags`](crate::types::Queue#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -285,6 +327,7 @@ impl QueueBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Queue#structfield.tags).
@@ -295,10 +338,12 @@ impl QueueBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::Queue#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Queue#structfield.last_modified_time).
@@ -306,6 +351,7 @@ impl QueueBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Queue#structfield.last_modified_time).
@@ -316,10 +362,12 @@ impl QueueBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::Queue#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Queue#structfield.last_modified_region).
@@ -327,6 +375,7 @@ impl QueueBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Queue#structfield.last_modified_region).
@@ -334,10 +383,12 @@ impl QueueBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::Queue#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`Queue`].
     pub fn build(self) -> crate::types::Queue {
         crate::types::Queue {

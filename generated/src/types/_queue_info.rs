@@ -8,20 +8,24 @@ pub struct QueueInfo {
     /// The timestamp when the contact was added to the queue.
     pub enqueue_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl QueueInfo {
     /// The unique identifier for the queue.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The timestamp when the contact was added to the queue.
     pub fn enqueue_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.enqueue_timestamp.as_ref()
     }
+
     /// Creates a new builder for [`QueueInfo`].
     pub fn builder() -> crate::types::builders::QueueInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QueueInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct QueueInfoBuilder {
     pub(crate) id: Option<String>,
     pub(crate) enqueue_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl QueueInfoBuilder {
     /// The unique identifier for the queue.
     ///
@@ -37,6 +42,7 @@ impl QueueInfoBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier for the queue.
     ///
     /// Sets [`id`](crate::types::QueueInfo#structfield.id).
@@ -44,10 +50,12 @@ impl QueueInfoBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::QueueInfo#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The timestamp when the contact was added to the queue.
     ///
     /// Sets [`enqueue_timestamp`](crate::types::QueueInfo#structfield.enqueue_timestamp).
@@ -55,6 +63,7 @@ impl QueueInfoBuilder {
         self.enqueue_timestamp = Some(input);
         self
     }
+
     /// The timestamp when the contact was added to the queue.
     ///
     /// Sets [`enqueue_timestamp`](crate::types::QueueInfo#structfield.enqueue_timestamp).
@@ -65,10 +74,12 @@ impl QueueInfoBuilder {
         self.enqueue_timestamp = input;
         self
     }
+
     /// Returns [`enqueue_timestamp`](crate::types::QueueInfo#structfield.enqueue_timestamp), if set.
     pub fn get_enqueue_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.enqueue_timestamp
     }
+
     /// Builds a [`QueueInfo`].
     pub fn build(self) -> crate::types::QueueInfo {
         crate::types::QueueInfo {

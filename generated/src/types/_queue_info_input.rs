@@ -6,22 +6,26 @@ pub struct QueueInfoInput {
     /// The identifier of the queue.
     pub id: Option<String>,
 }
+
 impl QueueInfoInput {
     /// The identifier of the queue.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// Creates a new builder for [`QueueInfoInput`].
     pub fn builder() -> crate::types::builders::QueueInfoInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QueueInfoInput`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QueueInfoInputBuilder {
     pub(crate) id: Option<String>,
 }
+
 impl QueueInfoInputBuilder {
     /// The identifier of the queue.
     ///
@@ -30,6 +34,7 @@ impl QueueInfoInputBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the queue.
     ///
     /// Sets [`id`](crate::types::QueueInfoInput#structfield.id).
@@ -37,10 +42,12 @@ impl QueueInfoInputBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::QueueInfoInput#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// Builds a [`QueueInfoInput`].
     pub fn build(self) -> crate::types::QueueInfoInput {
         crate::types::QueueInfoInput {

@@ -8,20 +8,24 @@ pub struct QueueQuickConnectConfig {
     /// The identifier of the flow.
     pub contact_flow_id: String,
 }
+
 impl QueueQuickConnectConfig {
     /// The identifier for the queue.
     pub fn queue_id(&self) -> &str {
         &self.queue_id
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> &str {
         &self.contact_flow_id
     }
+
     /// Creates a new builder for [`QueueQuickConnectConfig`].
     pub fn builder() -> crate::types::builders::QueueQuickConnectConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QueueQuickConnectConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct QueueQuickConnectConfigBuilder {
     pub(crate) queue_id: Option<String>,
     pub(crate) contact_flow_id: Option<String>,
 }
+
 impl QueueQuickConnectConfigBuilder {
     /// The identifier for the queue.
     ///
@@ -37,6 +42,7 @@ impl QueueQuickConnectConfigBuilder {
         self.queue_id = Some(input.into());
         self
     }
+
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::QueueQuickConnectConfig#structfield.queue_id). This field is required.
@@ -44,10 +50,12 @@ impl QueueQuickConnectConfigBuilder {
         self.queue_id = input;
         self
     }
+
     /// Returns [`queue_id`](crate::types::QueueQuickConnectConfig#structfield.queue_id), if set.
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
+
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::QueueQuickConnectConfig#structfield.contact_flow_id). This field is required.
@@ -55,6 +63,7 @@ impl QueueQuickConnectConfigBuilder {
         self.contact_flow_id = Some(input.into());
         self
     }
+
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::QueueQuickConnectConfig#structfield.contact_flow_id). This field is required.
@@ -62,10 +71,12 @@ impl QueueQuickConnectConfigBuilder {
         self.contact_flow_id = input;
         self
     }
+
     /// Returns [`contact_flow_id`](crate::types::QueueQuickConnectConfig#structfield.contact_flow_id), if set.
     pub fn get_contact_flow_id(&self) -> &Option<String> {
         &self.contact_flow_id
     }
+
     /// Builds a [`QueueQuickConnectConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct QueueReference {
     /// The Amazon Resource Name (ARN) of the queue.
     pub arn: Option<String>,
 }
+
 impl QueueReference {
     /// The identifier of the queue.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`QueueReference`].
     pub fn builder() -> crate::types::builders::QueueReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QueueReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct QueueReferenceBuilder {
     pub(crate) id: Option<String>,
     pub(crate) arn: Option<String>,
 }
+
 impl QueueReferenceBuilder {
     /// The identifier of the queue.
     ///
@@ -37,6 +42,7 @@ impl QueueReferenceBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the queue.
     ///
     /// Sets [`id`](crate::types::QueueReference#structfield.id).
@@ -44,10 +50,12 @@ impl QueueReferenceBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::QueueReference#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`arn`](crate::types::QueueReference#structfield.arn).
@@ -55,6 +63,7 @@ impl QueueReferenceBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`arn`](crate::types::QueueReference#structfield.arn).
@@ -62,10 +71,12 @@ impl QueueReferenceBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::QueueReference#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// Builds a [`QueueReference`].
     pub fn build(self) -> crate::types::QueueReference {
         crate::types::QueueReference {

@@ -16,6 +16,7 @@ pub struct QueueSearchCriteria {
     /// The type of queue.
     pub queue_type_condition: Option<crate::types::SearchableQueueType>,
 }
+
 impl QueueSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
@@ -23,25 +24,30 @@ impl QueueSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::QueueSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::QueueSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// The type of queue.
     pub fn queue_type_condition(&self) -> Option<&crate::types::SearchableQueueType> {
         self.queue_type_condition.as_ref()
     }
+
     /// Creates a new builder for [`QueueSearchCriteria`].
     pub fn builder() -> crate::types::builders::QueueSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QueueSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -51,6 +57,7 @@ pub struct QueueSearchCriteriaBuilder {
     pub(crate) string_condition: Option<crate::types::StringCondition>,
     pub(crate) queue_type_condition: Option<crate::types::SearchableQueueType>,
 }
+
 impl QueueSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::QueueSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(mut self, input: crate::types::QueueSearchCriteria) -> Self {
@@ -59,6 +66,7 @@ impl QueueSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::QueueSearchCriteria#structfield.or_conditions).
@@ -69,10 +77,12 @@ impl QueueSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::QueueSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(&self) -> &Option<Vec<crate::types::QueueSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::QueueSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(mut self, input: crate::types::QueueSearchCriteria) -> Self {
         let mut v: Vec<_> = self.and_conditions.unwrap_or_default();
@@ -80,6 +90,7 @@ impl QueueSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::QueueSearchCriteria#structfield.and_conditions).
@@ -90,10 +101,12 @@ impl QueueSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::QueueSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(&self) -> &Option<Vec<crate::types::QueueSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::QueueSearchCriteria#structfield.string_condition).
@@ -101,6 +114,7 @@ impl QueueSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::QueueSearchCriteria#structfield.string_condition).
@@ -111,10 +125,12 @@ impl QueueSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::QueueSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// The type of queue.
     ///
     /// Sets [`queue_type_condition`](crate::types::QueueSearchCriteria#structfield.queue_type_condition).
@@ -125,6 +141,7 @@ impl QueueSearchCriteriaBuilder {
         self.queue_type_condition = Some(input);
         self
     }
+
     /// The type of queue.
     ///
     /// Sets [`queue_type_condition`](crate::types::QueueSearchCriteria#structfield.queue_type_condition).
@@ -135,12 +152,14 @@ impl QueueSearchCriteriaBuilder {
         self.queue_type_condition = input;
         self
     }
+
     /// Returns [`queue_type_condition`](crate::types::QueueSearchCriteria#structfield.queue_type_condition), if set.
     pub fn get_queue_type_condition(
         &self,
     ) -> &Option<crate::types::SearchableQueueType> {
         &self.queue_type_condition
     }
+
     /// Builds a [`QueueSearchCriteria`].
     pub fn build(self) -> crate::types::QueueSearchCriteria {
         crate::types::QueueSearchCriteria {

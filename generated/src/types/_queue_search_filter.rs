@@ -9,22 +9,26 @@ pub struct QueueSearchFilter {
     /// - Inner list specifies conditions that need to be applied with `AND` operator.
     pub tag_filter: Option<crate::types::ControlPlaneTagFilter>,
 }
+
 impl QueueSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
+
     /// Creates a new builder for [`QueueSearchFilter`].
     pub fn builder() -> crate::types::builders::QueueSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QueueSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct QueueSearchFilterBuilder {
     pub(crate) tag_filter: Option<crate::types::ControlPlaneTagFilter>,
 }
+
 impl QueueSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
@@ -33,6 +37,7 @@ impl QueueSearchFilterBuilder {
         self.tag_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::QueueSearchFilter#structfield.tag_filter).
@@ -43,10 +48,12 @@ impl QueueSearchFilterBuilder {
         self.tag_filter = input;
         self
     }
+
     /// Returns [`tag_filter`](crate::types::QueueSearchFilter#structfield.tag_filter), if set.
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
+
     /// Builds a [`QueueSearchFilter`].
     pub fn build(self) -> crate::types::QueueSearchFilter {
         crate::types::QueueSearchFilter {

@@ -15,6 +15,7 @@ pub enum QueueStatus {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for QueueStatus {
     fn from(s: &str) -> Self {
         match s {
@@ -30,12 +31,14 @@ impl ::std::convert::From<&str> for QueueStatus {
         }
     }
 }
+
 impl ::std::str::FromStr for QueueStatus {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl QueueStatus {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -45,10 +48,12 @@ impl QueueStatus {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["DISABLED", "ENABLED"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -57,11 +62,13 @@ impl QueueStatus {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for QueueStatus {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for QueueStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -16,36 +16,44 @@ pub struct QueueSummary {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl QueueSummary {
     /// The identifier of the queue.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the queue.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The type of queue.
     pub fn queue_type(&self) -> Option<&crate::types::QueueType> {
         self.queue_type.as_ref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`QueueSummary`].
     pub fn builder() -> crate::types::builders::QueueSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QueueSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct QueueSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl QueueSummaryBuilder {
     /// The identifier of the queue.
     ///
@@ -65,6 +74,7 @@ impl QueueSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the queue.
     ///
     /// Sets [`id`](crate::types::QueueSummary#structfield.id).
@@ -72,10 +82,12 @@ impl QueueSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::QueueSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`arn`](crate::types::QueueSummary#structfield.arn).
@@ -83,6 +95,7 @@ impl QueueSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`arn`](crate::types::QueueSummary#structfield.arn).
@@ -90,10 +103,12 @@ impl QueueSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::QueueSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the queue.
     ///
     /// Sets [`name`](crate::types::QueueSummary#structfield.name).
@@ -101,6 +116,7 @@ impl QueueSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the queue.
     ///
     /// Sets [`name`](crate::types::QueueSummary#structfield.name).
@@ -108,10 +124,12 @@ impl QueueSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::QueueSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The type of queue.
     ///
     /// Sets [`queue_type`](crate::types::QueueSummary#structfield.queue_type).
@@ -119,6 +137,7 @@ impl QueueSummaryBuilder {
         self.queue_type = Some(input);
         self
     }
+
     /// The type of queue.
     ///
     /// Sets [`queue_type`](crate::types::QueueSummary#structfield.queue_type).
@@ -126,10 +145,12 @@ impl QueueSummaryBuilder {
         self.queue_type = input;
         self
     }
+
     /// Returns [`queue_type`](crate::types::QueueSummary#structfield.queue_type), if set.
     pub fn get_queue_type(&self) -> &Option<crate::types::QueueType> {
         &self.queue_type
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::QueueSummary#structfield.last_modified_time).
@@ -137,6 +158,7 @@ impl QueueSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::QueueSummary#structfield.last_modified_time).
@@ -147,10 +169,12 @@ impl QueueSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::QueueSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::QueueSummary#structfield.last_modified_region).
@@ -158,6 +182,7 @@ impl QueueSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::QueueSummary#structfield.last_modified_region).
@@ -165,10 +190,12 @@ impl QueueSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::QueueSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`QueueSummary`].
     pub fn build(self) -> crate::types::QueueSummary {
         crate::types::QueueSummary {

@@ -20,44 +20,54 @@ pub struct QuickConnect {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl QuickConnect {
     /// The Amazon Resource Name (ARN) of the quick connect.
     pub fn quick_connect_arn(&self) -> Option<&str> {
         self.quick_connect_arn.as_deref()
     }
+
     /// The identifier for the quick connect.
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
+
     /// The name of the quick connect.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Contains information about the quick connect.
     pub fn quick_connect_config(&self) -> Option<&crate::types::QuickConnectConfig> {
         self.quick_connect_config.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`QuickConnect`].
     pub fn builder() -> crate::types::builders::QuickConnectBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QuickConnect`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -71,6 +81,7 @@ pub struct QuickConnectBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl QuickConnectBuilder {
     /// The Amazon Resource Name (ARN) of the quick connect.
     ///
@@ -79,6 +90,7 @@ impl QuickConnectBuilder {
         self.quick_connect_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the quick connect.
     ///
     /// Sets [`quick_connect_arn`](crate::types::QuickConnect#structfield.quick_connect_arn).
@@ -86,10 +98,12 @@ impl QuickConnectBuilder {
         self.quick_connect_arn = input;
         self
     }
+
     /// Returns [`quick_connect_arn`](crate::types::QuickConnect#structfield.quick_connect_arn), if set.
     pub fn get_quick_connect_arn(&self) -> &Option<String> {
         &self.quick_connect_arn
     }
+
     /// The identifier for the quick connect.
     ///
     /// Sets [`quick_connect_id`](crate::types::QuickConnect#structfield.quick_connect_id).
@@ -97,6 +111,7 @@ impl QuickConnectBuilder {
         self.quick_connect_id = Some(input.into());
         self
     }
+
     /// The identifier for the quick connect.
     ///
     /// Sets [`quick_connect_id`](crate::types::QuickConnect#structfield.quick_connect_id).
@@ -104,10 +119,12 @@ impl QuickConnectBuilder {
         self.quick_connect_id = input;
         self
     }
+
     /// Returns [`quick_connect_id`](crate::types::QuickConnect#structfield.quick_connect_id), if set.
     pub fn get_quick_connect_id(&self) -> &Option<String> {
         &self.quick_connect_id
     }
+
     /// The name of the quick connect.
     ///
     /// Sets [`name`](crate::types::QuickConnect#structfield.name).
@@ -115,6 +132,7 @@ impl QuickConnectBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the quick connect.
     ///
     /// Sets [`name`](crate::types::QuickConnect#structfield.name).
@@ -122,10 +140,12 @@ impl QuickConnectBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::QuickConnect#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The description.
     ///
     /// Sets [`description`](crate::types::QuickConnect#structfield.description).
@@ -133,6 +153,7 @@ impl QuickConnectBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description.
     ///
     /// Sets [`description`](crate::types::QuickConnect#structfield.description).
@@ -140,10 +161,12 @@ impl QuickConnectBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::QuickConnect#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Contains information about the quick connect.
     ///
     /// Sets [`quick_connect_config`](crate::types::QuickConnect#structfield.quick_connect_config).
@@ -154,6 +177,7 @@ impl QuickConnectBuilder {
         self.quick_connect_config = Some(input);
         self
     }
+
     /// Contains information about the quick connect.
     ///
     /// Sets [`quick_connect_config`](crate::types::QuickConnect#structfield.quick_connect_config).
@@ -164,10 +188,12 @@ impl QuickConnectBuilder {
         self.quick_connect_config = input;
         self
     }
+
     /// Returns [`quick_connect_config`](crate::types::QuickConnect#structfield.quick_connect_config), if set.
     pub fn get_quick_connect_config(&self) -> &Option<crate::types::QuickConnectConfig> {
         &self.quick_connect_config
     }
+
     /// Inserts an entry into [`tags`](crate::types::QuickConnect#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -175,6 +201,7 @@ impl QuickConnectBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::QuickConnect#structfield.tags).
@@ -185,10 +212,12 @@ impl QuickConnectBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::QuickConnect#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::QuickConnect#structfield.last_modified_time).
@@ -196,6 +225,7 @@ impl QuickConnectBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::QuickConnect#structfield.last_modified_time).
@@ -206,10 +236,12 @@ impl QuickConnectBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::QuickConnect#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::QuickConnect#structfield.last_modified_region).
@@ -217,6 +249,7 @@ impl QuickConnectBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::QuickConnect#structfield.last_modified_region).
@@ -224,10 +257,12 @@ impl QuickConnectBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::QuickConnect#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`QuickConnect`].
     pub fn build(self) -> crate::types::QuickConnect {
         crate::types::QuickConnect {

@@ -14,32 +14,39 @@ pub struct QuickConnectConfig {
     /// Flow configuration for quick connect setup.
     pub flow_config: Option<crate::types::FlowQuickConnectConfig>,
 }
+
 impl QuickConnectConfig {
     /// The type of quick connect.
     pub fn quick_connect_type(&self) -> &crate::types::QuickConnectType {
         &self.quick_connect_type
     }
+
     /// The user configuration.
     pub fn user_config(&self) -> Option<&crate::types::UserQuickConnectConfig> {
         self.user_config.as_ref()
     }
+
     /// The queue configuration.
     pub fn queue_config(&self) -> Option<&crate::types::QueueQuickConnectConfig> {
         self.queue_config.as_ref()
     }
+
     /// The phone configuration.
     pub fn phone_config(&self) -> Option<&crate::types::PhoneNumberQuickConnectConfig> {
         self.phone_config.as_ref()
     }
+
     /// Flow configuration for quick connect setup.
     pub fn flow_config(&self) -> Option<&crate::types::FlowQuickConnectConfig> {
         self.flow_config.as_ref()
     }
+
     /// Creates a new builder for [`QuickConnectConfig`].
     pub fn builder() -> crate::types::builders::QuickConnectConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QuickConnectConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct QuickConnectConfigBuilder {
     pub(crate) phone_config: Option<crate::types::PhoneNumberQuickConnectConfig>,
     pub(crate) flow_config: Option<crate::types::FlowQuickConnectConfig>,
 }
+
 impl QuickConnectConfigBuilder {
     /// The type of quick connect.
     ///
@@ -58,6 +66,7 @@ impl QuickConnectConfigBuilder {
         self.quick_connect_type = Some(input);
         self
     }
+
     /// The type of quick connect.
     ///
     /// Sets [`quick_connect_type`](crate::types::QuickConnectConfig#structfield.quick_connect_type). This field is required.
@@ -68,10 +77,12 @@ impl QuickConnectConfigBuilder {
         self.quick_connect_type = input;
         self
     }
+
     /// Returns [`quick_connect_type`](crate::types::QuickConnectConfig#structfield.quick_connect_type), if set.
     pub fn get_quick_connect_type(&self) -> &Option<crate::types::QuickConnectType> {
         &self.quick_connect_type
     }
+
     /// The user configuration.
     ///
     /// Sets [`user_config`](crate::types::QuickConnectConfig#structfield.user_config).
@@ -79,6 +90,7 @@ impl QuickConnectConfigBuilder {
         self.user_config = Some(input);
         self
     }
+
     /// The user configuration.
     ///
     /// Sets [`user_config`](crate::types::QuickConnectConfig#structfield.user_config).
@@ -89,10 +101,12 @@ impl QuickConnectConfigBuilder {
         self.user_config = input;
         self
     }
+
     /// Returns [`user_config`](crate::types::QuickConnectConfig#structfield.user_config), if set.
     pub fn get_user_config(&self) -> &Option<crate::types::UserQuickConnectConfig> {
         &self.user_config
     }
+
     /// The queue configuration.
     ///
     /// Sets [`queue_config`](crate::types::QuickConnectConfig#structfield.queue_config).
@@ -100,6 +114,7 @@ impl QuickConnectConfigBuilder {
         self.queue_config = Some(input);
         self
     }
+
     /// The queue configuration.
     ///
     /// Sets [`queue_config`](crate::types::QuickConnectConfig#structfield.queue_config).
@@ -110,10 +125,12 @@ impl QuickConnectConfigBuilder {
         self.queue_config = input;
         self
     }
+
     /// Returns [`queue_config`](crate::types::QuickConnectConfig#structfield.queue_config), if set.
     pub fn get_queue_config(&self) -> &Option<crate::types::QueueQuickConnectConfig> {
         &self.queue_config
     }
+
     /// The phone configuration.
     ///
     /// Sets [`phone_config`](crate::types::QuickConnectConfig#structfield.phone_config).
@@ -124,6 +141,7 @@ impl QuickConnectConfigBuilder {
         self.phone_config = Some(input);
         self
     }
+
     /// The phone configuration.
     ///
     /// Sets [`phone_config`](crate::types::QuickConnectConfig#structfield.phone_config).
@@ -134,12 +152,14 @@ impl QuickConnectConfigBuilder {
         self.phone_config = input;
         self
     }
+
     /// Returns [`phone_config`](crate::types::QuickConnectConfig#structfield.phone_config), if set.
     pub fn get_phone_config(
         &self,
     ) -> &Option<crate::types::PhoneNumberQuickConnectConfig> {
         &self.phone_config
     }
+
     /// Flow configuration for quick connect setup.
     ///
     /// Sets [`flow_config`](crate::types::QuickConnectConfig#structfield.flow_config).
@@ -147,6 +167,7 @@ impl QuickConnectConfigBuilder {
         self.flow_config = Some(input);
         self
     }
+
     /// Flow configuration for quick connect setup.
     ///
     /// Sets [`flow_config`](crate::types::QuickConnectConfig#structfield.flow_config).
@@ -157,10 +178,12 @@ impl QuickConnectConfigBuilder {
         self.flow_config = input;
         self
     }
+
     /// Returns [`flow_config`](crate::types::QuickConnectConfig#structfield.flow_config), if set.
     pub fn get_flow_config(&self) -> &Option<crate::types::FlowQuickConnectConfig> {
         &self.flow_config
     }
+
     /// Builds a [`QuickConnectConfig`].
     ///
     /// Fails when one of these fields is unset:

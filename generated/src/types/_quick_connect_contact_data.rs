@@ -14,32 +14,39 @@ pub struct QuickConnectContactData {
     /// The type of the quick connect.
     pub quick_connect_type: Option<crate::types::QuickConnectType>,
 }
+
 impl QuickConnectContactData {
     /// The contact ID for quick connect contact data.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Timestamp when the quick connect contact was initiated.
     pub fn initiation_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.initiation_timestamp.as_ref()
     }
+
     /// The quick connect ID.
     pub fn quick_connect_id(&self) -> Option<&str> {
         self.quick_connect_id.as_deref()
     }
+
     /// The name of the quick connect.
     pub fn quick_connect_name(&self) -> Option<&str> {
         self.quick_connect_name.as_deref()
     }
+
     /// The type of the quick connect.
     pub fn quick_connect_type(&self) -> Option<&crate::types::QuickConnectType> {
         self.quick_connect_type.as_ref()
     }
+
     /// Creates a new builder for [`QuickConnectContactData`].
     pub fn builder() -> crate::types::builders::QuickConnectContactDataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QuickConnectContactData`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct QuickConnectContactDataBuilder {
     pub(crate) quick_connect_name: Option<String>,
     pub(crate) quick_connect_type: Option<crate::types::QuickConnectType>,
 }
+
 impl QuickConnectContactDataBuilder {
     /// The contact ID for quick connect contact data.
     ///
@@ -58,6 +66,7 @@ impl QuickConnectContactDataBuilder {
         self.contact_id = Some(input.into());
         self
     }
+
     /// The contact ID for quick connect contact data.
     ///
     /// Sets [`contact_id`](crate::types::QuickConnectContactData#structfield.contact_id).
@@ -65,10 +74,12 @@ impl QuickConnectContactDataBuilder {
         self.contact_id = input;
         self
     }
+
     /// Returns [`contact_id`](crate::types::QuickConnectContactData#structfield.contact_id), if set.
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
+
     /// Timestamp when the quick connect contact was initiated.
     ///
     /// Sets [`initiation_timestamp`](crate::types::QuickConnectContactData#structfield.initiation_timestamp).
@@ -76,6 +87,7 @@ impl QuickConnectContactDataBuilder {
         self.initiation_timestamp = Some(input);
         self
     }
+
     /// Timestamp when the quick connect contact was initiated.
     ///
     /// Sets [`initiation_timestamp`](crate::types::QuickConnectContactData#structfield.initiation_timestamp).
@@ -86,10 +98,12 @@ impl QuickConnectContactDataBuilder {
         self.initiation_timestamp = input;
         self
     }
+
     /// Returns [`initiation_timestamp`](crate::types::QuickConnectContactData#structfield.initiation_timestamp), if set.
     pub fn get_initiation_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.initiation_timestamp
     }
+
     /// The quick connect ID.
     ///
     /// Sets [`quick_connect_id`](crate::types::QuickConnectContactData#structfield.quick_connect_id).
@@ -97,6 +111,7 @@ impl QuickConnectContactDataBuilder {
         self.quick_connect_id = Some(input.into());
         self
     }
+
     /// The quick connect ID.
     ///
     /// Sets [`quick_connect_id`](crate::types::QuickConnectContactData#structfield.quick_connect_id).
@@ -104,10 +119,12 @@ impl QuickConnectContactDataBuilder {
         self.quick_connect_id = input;
         self
     }
+
     /// Returns [`quick_connect_id`](crate::types::QuickConnectContactData#structfield.quick_connect_id), if set.
     pub fn get_quick_connect_id(&self) -> &Option<String> {
         &self.quick_connect_id
     }
+
     /// The name of the quick connect.
     ///
     /// Sets [`quick_connect_name`](crate::types::QuickConnectContactData#structfield.quick_connect_name).
@@ -115,6 +132,7 @@ impl QuickConnectContactDataBuilder {
         self.quick_connect_name = Some(input.into());
         self
     }
+
     /// The name of the quick connect.
     ///
     /// Sets [`quick_connect_name`](crate::types::QuickConnectContactData#structfield.quick_connect_name).
@@ -122,10 +140,12 @@ impl QuickConnectContactDataBuilder {
         self.quick_connect_name = input;
         self
     }
+
     /// Returns [`quick_connect_name`](crate::types::QuickConnectContactData#structfield.quick_connect_name), if set.
     pub fn get_quick_connect_name(&self) -> &Option<String> {
         &self.quick_connect_name
     }
+
     /// The type of the quick connect.
     ///
     /// Sets [`quick_connect_type`](crate::types::QuickConnectContactData#structfield.quick_connect_type).
@@ -133,6 +153,7 @@ impl QuickConnectContactDataBuilder {
         self.quick_connect_type = Some(input);
         self
     }
+
     /// The type of the quick connect.
     ///
     /// Sets [`quick_connect_type`](crate::types::QuickConnectContactData#structfield.quick_connect_type).
@@ -143,10 +164,12 @@ impl QuickConnectContactDataBuilder {
         self.quick_connect_type = input;
         self
     }
+
     /// Returns [`quick_connect_type`](crate::types::QuickConnectContactData#structfield.quick_connect_type), if set.
     pub fn get_quick_connect_type(&self) -> &Option<crate::types::QuickConnectType> {
         &self.quick_connect_type
     }
+
     /// Builds a [`QuickConnectContactData`].
     pub fn build(self) -> crate::types::QuickConnectContactData {
         crate::types::QuickConnectContactData {

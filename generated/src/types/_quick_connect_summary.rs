@@ -16,36 +16,44 @@ pub struct QuickConnectSummary {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl QuickConnectSummary {
     /// The identifier for the quick connect.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the quick connect.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the quick connect.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The type of quick connect.
     pub fn quick_connect_type(&self) -> Option<&crate::types::QuickConnectType> {
         self.quick_connect_type.as_ref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`QuickConnectSummary`].
     pub fn builder() -> crate::types::builders::QuickConnectSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`QuickConnectSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct QuickConnectSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl QuickConnectSummaryBuilder {
     /// The identifier for the quick connect.
     ///
@@ -65,6 +74,7 @@ impl QuickConnectSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier for the quick connect.
     ///
     /// Sets [`id`](crate::types::QuickConnectSummary#structfield.id).
@@ -72,10 +82,12 @@ impl QuickConnectSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::QuickConnectSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the quick connect.
     ///
     /// Sets [`arn`](crate::types::QuickConnectSummary#structfield.arn).
@@ -83,6 +95,7 @@ impl QuickConnectSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the quick connect.
     ///
     /// Sets [`arn`](crate::types::QuickConnectSummary#structfield.arn).
@@ -90,10 +103,12 @@ impl QuickConnectSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::QuickConnectSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the quick connect.
     ///
     /// Sets [`name`](crate::types::QuickConnectSummary#structfield.name).
@@ -101,6 +116,7 @@ impl QuickConnectSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the quick connect.
     ///
     /// Sets [`name`](crate::types::QuickConnectSummary#structfield.name).
@@ -108,10 +124,12 @@ impl QuickConnectSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::QuickConnectSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The type of quick connect.
     ///
     /// Sets [`quick_connect_type`](crate::types::QuickConnectSummary#structfield.quick_connect_type).
@@ -119,6 +137,7 @@ impl QuickConnectSummaryBuilder {
         self.quick_connect_type = Some(input);
         self
     }
+
     /// The type of quick connect.
     ///
     /// Sets [`quick_connect_type`](crate::types::QuickConnectSummary#structfield.quick_connect_type).
@@ -129,10 +148,12 @@ impl QuickConnectSummaryBuilder {
         self.quick_connect_type = input;
         self
     }
+
     /// Returns [`quick_connect_type`](crate::types::QuickConnectSummary#structfield.quick_connect_type), if set.
     pub fn get_quick_connect_type(&self) -> &Option<crate::types::QuickConnectType> {
         &self.quick_connect_type
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::QuickConnectSummary#structfield.last_modified_time).
@@ -140,6 +161,7 @@ impl QuickConnectSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::QuickConnectSummary#structfield.last_modified_time).
@@ -150,10 +172,12 @@ impl QuickConnectSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::QuickConnectSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::QuickConnectSummary#structfield.last_modified_region).
@@ -161,6 +185,7 @@ impl QuickConnectSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::QuickConnectSummary#structfield.last_modified_region).
@@ -168,10 +193,12 @@ impl QuickConnectSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::QuickConnectSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`QuickConnectSummary`].
     pub fn build(self) -> crate::types::QuickConnectSummary {
         crate::types::QuickConnectSummary {

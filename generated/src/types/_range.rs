@@ -8,20 +8,24 @@ pub struct Range {
     /// The maximum proficiency level of the range.
     pub max_proficiency_level: Option<f32>,
 }
+
 impl Range {
     /// The minimum proficiency level of the range.
     pub fn min_proficiency_level(&self) -> Option<f32> {
         self.min_proficiency_level
     }
+
     /// The maximum proficiency level of the range.
     pub fn max_proficiency_level(&self) -> Option<f32> {
         self.max_proficiency_level
     }
+
     /// Creates a new builder for [`Range`].
     pub fn builder() -> crate::types::builders::RangeBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Range`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct RangeBuilder {
     pub(crate) min_proficiency_level: Option<f32>,
     pub(crate) max_proficiency_level: Option<f32>,
 }
+
 impl RangeBuilder {
     /// The minimum proficiency level of the range.
     ///
@@ -37,6 +42,7 @@ impl RangeBuilder {
         self.min_proficiency_level = Some(input);
         self
     }
+
     /// The minimum proficiency level of the range.
     ///
     /// Sets [`min_proficiency_level`](crate::types::Range#structfield.min_proficiency_level).
@@ -44,10 +50,12 @@ impl RangeBuilder {
         self.min_proficiency_level = input;
         self
     }
+
     /// Returns [`min_proficiency_level`](crate::types::Range#structfield.min_proficiency_level), if set.
     pub fn get_min_proficiency_level(&self) -> &Option<f32> {
         &self.min_proficiency_level
     }
+
     /// The maximum proficiency level of the range.
     ///
     /// Sets [`max_proficiency_level`](crate::types::Range#structfield.max_proficiency_level).
@@ -55,6 +63,7 @@ impl RangeBuilder {
         self.max_proficiency_level = Some(input);
         self
     }
+
     /// The maximum proficiency level of the range.
     ///
     /// Sets [`max_proficiency_level`](crate::types::Range#structfield.max_proficiency_level).
@@ -62,10 +71,12 @@ impl RangeBuilder {
         self.max_proficiency_level = input;
         self
     }
+
     /// Returns [`max_proficiency_level`](crate::types::Range#structfield.max_proficiency_level), if set.
     pub fn get_max_proficiency_level(&self) -> &Option<f32> {
         &self.max_proficiency_level
     }
+
     /// Builds a [`Range`].
     pub fn build(self) -> crate::types::Range {
         crate::types::Range {

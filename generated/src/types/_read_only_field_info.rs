@@ -6,22 +6,26 @@ pub struct ReadOnlyFieldInfo {
     /// Identifier of the read-only field.
     pub id: Option<crate::types::TaskTemplateFieldIdentifier>,
 }
+
 impl ReadOnlyFieldInfo {
     /// Identifier of the read-only field.
     pub fn id(&self) -> Option<&crate::types::TaskTemplateFieldIdentifier> {
         self.id.as_ref()
     }
+
     /// Creates a new builder for [`ReadOnlyFieldInfo`].
     pub fn builder() -> crate::types::builders::ReadOnlyFieldInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ReadOnlyFieldInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ReadOnlyFieldInfoBuilder {
     pub(crate) id: Option<crate::types::TaskTemplateFieldIdentifier>,
 }
+
 impl ReadOnlyFieldInfoBuilder {
     /// Identifier of the read-only field.
     ///
@@ -30,6 +34,7 @@ impl ReadOnlyFieldInfoBuilder {
         self.id = Some(input);
         self
     }
+
     /// Identifier of the read-only field.
     ///
     /// Sets [`id`](crate::types::ReadOnlyFieldInfo#structfield.id).
@@ -40,10 +45,12 @@ impl ReadOnlyFieldInfoBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::ReadOnlyFieldInfo#structfield.id), if set.
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
+
     /// Builds a [`ReadOnlyFieldInfo`].
     pub fn build(self) -> crate::types::ReadOnlyFieldInfo {
         crate::types::ReadOnlyFieldInfo {

@@ -12,28 +12,34 @@ pub struct RealTimeContactAnalysisAttachment {
     /// Status of the attachment.
     pub status: Option<crate::types::ArtifactStatus>,
 }
+
 impl RealTimeContactAnalysisAttachment {
     /// A case-sensitive name of the attachment being uploaded.
     pub fn attachment_name(&self) -> &str {
         &self.attachment_name
     }
+
     /// Describes the MIME file type of the attachment.
     pub fn content_type(&self) -> Option<&str> {
         self.content_type.as_deref()
     }
+
     /// A unique identifier for the attachment.
     pub fn attachment_id(&self) -> &str {
         &self.attachment_id
     }
+
     /// Status of the attachment.
     pub fn status(&self) -> Option<&crate::types::ArtifactStatus> {
         self.status.as_ref()
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisAttachment`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisAttachmentBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisAttachment`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct RealTimeContactAnalysisAttachmentBuilder {
     pub(crate) attachment_id: Option<String>,
     pub(crate) status: Option<crate::types::ArtifactStatus>,
 }
+
 impl RealTimeContactAnalysisAttachmentBuilder {
     /// A case-sensitive name of the attachment being uploaded.
     ///
@@ -51,6 +58,7 @@ impl RealTimeContactAnalysisAttachmentBuilder {
         self.attachment_name = Some(input.into());
         self
     }
+
     /// A case-sensitive name of the attachment being uploaded.
     ///
     /// Sets [`attachment_name`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_name). This field is required.
@@ -58,10 +66,12 @@ impl RealTimeContactAnalysisAttachmentBuilder {
         self.attachment_name = input;
         self
     }
+
     /// Returns [`attachment_name`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_name), if set.
     pub fn get_attachment_name(&self) -> &Option<String> {
         &self.attachment_name
     }
+
     /// Describes the MIME file type of the attachment.
     ///
     /// Sets [`content_type`](crate::types::RealTimeContactAnalysisAttachment#structfield.content_type).
@@ -69,6 +79,7 @@ impl RealTimeContactAnalysisAttachmentBuilder {
         self.content_type = Some(input.into());
         self
     }
+
     /// Describes the MIME file type of the attachment.
     ///
     /// Sets [`content_type`](crate::types::RealTimeContactAnalysisAttachment#structfield.content_type).
@@ -76,10 +87,12 @@ impl RealTimeContactAnalysisAttachmentBuilder {
         self.content_type = input;
         self
     }
+
     /// Returns [`content_type`](crate::types::RealTimeContactAnalysisAttachment#structfield.content_type), if set.
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
+
     /// A unique identifier for the attachment.
     ///
     /// Sets [`attachment_id`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_id). This field is required.
@@ -87,6 +100,7 @@ impl RealTimeContactAnalysisAttachmentBuilder {
         self.attachment_id = Some(input.into());
         self
     }
+
     /// A unique identifier for the attachment.
     ///
     /// Sets [`attachment_id`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_id). This field is required.
@@ -94,10 +108,12 @@ impl RealTimeContactAnalysisAttachmentBuilder {
         self.attachment_id = input;
         self
     }
+
     /// Returns [`attachment_id`](crate::types::RealTimeContactAnalysisAttachment#structfield.attachment_id), if set.
     pub fn get_attachment_id(&self) -> &Option<String> {
         &self.attachment_id
     }
+
     /// Status of the attachment.
     ///
     /// Sets [`status`](crate::types::RealTimeContactAnalysisAttachment#structfield.status).
@@ -105,6 +121,7 @@ impl RealTimeContactAnalysisAttachmentBuilder {
         self.status = Some(input);
         self
     }
+
     /// Status of the attachment.
     ///
     /// Sets [`status`](crate::types::RealTimeContactAnalysisAttachment#structfield.status).
@@ -112,10 +129,12 @@ impl RealTimeContactAnalysisAttachmentBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::RealTimeContactAnalysisAttachment#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::ArtifactStatus> {
         &self.status
     }
+
     /// Builds a [`RealTimeContactAnalysisAttachment`].
     ///
     /// Fails when one of these fields is unset:

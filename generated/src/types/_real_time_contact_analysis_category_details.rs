@@ -6,6 +6,7 @@ pub struct RealTimeContactAnalysisCategoryDetails {
     /// List of PointOfInterest - objects describing a single match of a rule.
     pub points_of_interest: Vec<crate::types::RealTimeContactAnalysisPointOfInterest>,
 }
+
 impl RealTimeContactAnalysisCategoryDetails {
     /// List of PointOfInterest - objects describing a single match of a rule.
     pub fn points_of_interest(
@@ -13,11 +14,13 @@ impl RealTimeContactAnalysisCategoryDetails {
     ) -> &[crate::types::RealTimeContactAnalysisPointOfInterest] {
         &self.points_of_interest
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisCategoryDetails`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisCategoryDetailsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisCategoryDetails`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -26,6 +29,7 @@ pub struct RealTimeContactAnalysisCategoryDetailsBuilder {
         Vec<crate::types::RealTimeContactAnalysisPointOfInterest>,
     >,
 }
+
 impl RealTimeContactAnalysisCategoryDetailsBuilder {
     /// Appends an item to [`points_of_interest`](crate::types::RealTimeContactAnalysisCategoryDetails#structfield.points_of_interest); use [`set_points_of_interest`](Self::set_points_of_interest) to replace the whole list.
     pub fn points_of_interest(
@@ -37,6 +41,7 @@ impl RealTimeContactAnalysisCategoryDetailsBuilder {
         self.points_of_interest = Some(v);
         self
     }
+
     /// List of PointOfInterest - objects describing a single match of a rule.
     ///
     /// Sets [`points_of_interest`](crate::types::RealTimeContactAnalysisCategoryDetails#structfield.points_of_interest). This field is required.
@@ -47,12 +52,14 @@ impl RealTimeContactAnalysisCategoryDetailsBuilder {
         self.points_of_interest = input;
         self
     }
+
     /// Returns [`points_of_interest`](crate::types::RealTimeContactAnalysisCategoryDetails#structfield.points_of_interest), if set.
     pub fn get_points_of_interest(
         &self,
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisPointOfInterest>> {
         &self.points_of_interest
     }
+
     /// Builds a [`RealTimeContactAnalysisCategoryDetails`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct RealTimeContactAnalysisCharacterInterval {
     /// The end of the character interval.
     pub end_offset_char: i32,
 }
+
 impl RealTimeContactAnalysisCharacterInterval {
     /// The beginning of the character interval.
     pub fn begin_offset_char(&self) -> i32 {
         self.begin_offset_char
     }
+
     /// The end of the character interval.
     pub fn end_offset_char(&self) -> i32 {
         self.end_offset_char
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisCharacterInterval`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisCharacterIntervalBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisCharacterInterval`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct RealTimeContactAnalysisCharacterIntervalBuilder {
     pub(crate) begin_offset_char: Option<i32>,
     pub(crate) end_offset_char: Option<i32>,
 }
+
 impl RealTimeContactAnalysisCharacterIntervalBuilder {
     /// The beginning of the character interval.
     ///
@@ -37,6 +42,7 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
         self.begin_offset_char = Some(input);
         self
     }
+
     /// The beginning of the character interval.
     ///
     /// Sets [`begin_offset_char`](crate::types::RealTimeContactAnalysisCharacterInterval#structfield.begin_offset_char). This field is required.
@@ -44,10 +50,12 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
         self.begin_offset_char = input;
         self
     }
+
     /// Returns [`begin_offset_char`](crate::types::RealTimeContactAnalysisCharacterInterval#structfield.begin_offset_char), if set.
     pub fn get_begin_offset_char(&self) -> &Option<i32> {
         &self.begin_offset_char
     }
+
     /// The end of the character interval.
     ///
     /// Sets [`end_offset_char`](crate::types::RealTimeContactAnalysisCharacterInterval#structfield.end_offset_char). This field is required.
@@ -55,6 +63,7 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
         self.end_offset_char = Some(input);
         self
     }
+
     /// The end of the character interval.
     ///
     /// Sets [`end_offset_char`](crate::types::RealTimeContactAnalysisCharacterInterval#structfield.end_offset_char). This field is required.
@@ -62,10 +71,12 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
         self.end_offset_char = input;
         self
     }
+
     /// Returns [`end_offset_char`](crate::types::RealTimeContactAnalysisCharacterInterval#structfield.end_offset_char), if set.
     pub fn get_end_offset_char(&self) -> &Option<i32> {
         &self.end_offset_char
     }
+
     /// Builds a [`RealTimeContactAnalysisCharacterInterval`].
     pub fn build(self) -> crate::types::RealTimeContactAnalysisCharacterInterval {
         crate::types::RealTimeContactAnalysisCharacterInterval {

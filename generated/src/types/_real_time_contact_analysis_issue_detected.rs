@@ -8,6 +8,7 @@ pub struct RealTimeContactAnalysisIssueDetected {
         crate::types::RealTimeContactAnalysisTranscriptItemWithContent,
     >,
 }
+
 impl RealTimeContactAnalysisIssueDetected {
     /// List of the transcript items (segments) that are associated with a given issue.
     pub fn transcript_items(
@@ -15,11 +16,13 @@ impl RealTimeContactAnalysisIssueDetected {
     ) -> &[crate::types::RealTimeContactAnalysisTranscriptItemWithContent] {
         &self.transcript_items
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisIssueDetected`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisIssueDetectedBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisIssueDetected`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -28,6 +31,7 @@ pub struct RealTimeContactAnalysisIssueDetectedBuilder {
         Vec<crate::types::RealTimeContactAnalysisTranscriptItemWithContent>,
     >,
 }
+
 impl RealTimeContactAnalysisIssueDetectedBuilder {
     /// Appends an item to [`transcript_items`](crate::types::RealTimeContactAnalysisIssueDetected#structfield.transcript_items); use [`set_transcript_items`](Self::set_transcript_items) to replace the whole list.
     pub fn transcript_items(
@@ -39,6 +43,7 @@ impl RealTimeContactAnalysisIssueDetectedBuilder {
         self.transcript_items = Some(v);
         self
     }
+
     /// List of the transcript items (segments) that are associated with a given issue.
     ///
     /// Sets [`transcript_items`](crate::types::RealTimeContactAnalysisIssueDetected#structfield.transcript_items). This field is required.
@@ -51,12 +56,14 @@ impl RealTimeContactAnalysisIssueDetectedBuilder {
         self.transcript_items = input;
         self
     }
+
     /// Returns [`transcript_items`](crate::types::RealTimeContactAnalysisIssueDetected#structfield.transcript_items), if set.
     pub fn get_transcript_items(
         &self,
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisTranscriptItemWithContent>> {
         &self.transcript_items
     }
+
     /// Builds a [`RealTimeContactAnalysisIssueDetected`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,6 +8,7 @@ pub struct RealTimeContactAnalysisPointOfInterest {
         Vec<crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets>,
     >,
 }
+
 impl RealTimeContactAnalysisPointOfInterest {
     /// List of the transcript items (segments) that are associated with a given point of interest.
     ///
@@ -17,11 +18,13 @@ impl RealTimeContactAnalysisPointOfInterest {
     ) -> &[crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets] {
         self.transcript_items.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisPointOfInterest`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisPointOfInterestBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisPointOfInterest`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -30,6 +33,7 @@ pub struct RealTimeContactAnalysisPointOfInterestBuilder {
         Vec<crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets>,
     >,
 }
+
 impl RealTimeContactAnalysisPointOfInterestBuilder {
     /// Appends an item to [`transcript_items`](crate::types::RealTimeContactAnalysisPointOfInterest#structfield.transcript_items); use [`set_transcript_items`](Self::set_transcript_items) to replace the whole list.
     pub fn transcript_items(
@@ -41,6 +45,7 @@ impl RealTimeContactAnalysisPointOfInterestBuilder {
         self.transcript_items = Some(v);
         self
     }
+
     /// List of the transcript items (segments) that are associated with a given point of interest.
     ///
     /// Sets [`transcript_items`](crate::types::RealTimeContactAnalysisPointOfInterest#structfield.transcript_items).
@@ -53,6 +58,7 @@ impl RealTimeContactAnalysisPointOfInterestBuilder {
         self.transcript_items = input;
         self
     }
+
     /// Returns [`transcript_items`](crate::types::RealTimeContactAnalysisPointOfInterest#structfield.transcript_items), if set.
     pub fn get_transcript_items(
         &self,
@@ -61,6 +67,7 @@ impl RealTimeContactAnalysisPointOfInterestBuilder {
     > {
         &self.transcript_items
     }
+
     /// Builds a [`RealTimeContactAnalysisPointOfInterest`].
     pub fn build(self) -> crate::types::RealTimeContactAnalysisPointOfInterest {
         crate::types::RealTimeContactAnalysisPointOfInterest {

@@ -21,6 +21,7 @@ pub enum RealTimeContactAnalysisPostContactSummaryFailureCode {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str>
 for RealTimeContactAnalysisPostContactSummaryFailureCode {
     fn from(s: &str) -> Self {
@@ -40,12 +41,14 @@ for RealTimeContactAnalysisPostContactSummaryFailureCode {
         }
     }
 }
+
 impl ::std::str::FromStr for RealTimeContactAnalysisPostContactSummaryFailureCode {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl RealTimeContactAnalysisPostContactSummaryFailureCode {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -58,6 +61,7 @@ impl RealTimeContactAnalysisPostContactSummaryFailureCode {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -68,6 +72,7 @@ impl RealTimeContactAnalysisPostContactSummaryFailureCode {
             "QUOTA_EXCEEDED",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -76,12 +81,14 @@ impl RealTimeContactAnalysisPostContactSummaryFailureCode {
         }
     }
 }
+
 impl ::std::convert::AsRef<str>
 for RealTimeContactAnalysisPostContactSummaryFailureCode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for RealTimeContactAnalysisPostContactSummaryFailureCode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

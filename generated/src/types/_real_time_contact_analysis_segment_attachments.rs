@@ -16,36 +16,44 @@ pub struct RealTimeContactAnalysisSegmentAttachments {
     /// Field describing the time of the event. It can have different representations of time.
     pub time: Option<crate::types::RealTimeContactAnalysisTimeData>,
 }
+
 impl RealTimeContactAnalysisSegmentAttachments {
     /// The identifier of the segment.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// The identifier of the participant.
     pub fn participant_id(&self) -> &str {
         &self.participant_id
     }
+
     /// The role of the participant.
     pub fn participant_role(&self) -> &crate::types::ParticipantRole {
         &self.participant_role
     }
+
     /// The display name of the participant.
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
     /// List of objects describing an individual attachment.
     pub fn attachments(&self) -> &[crate::types::RealTimeContactAnalysisAttachment] {
         &self.attachments
     }
+
     /// Field describing the time of the event.
     pub fn time(&self) -> Option<&crate::types::RealTimeContactAnalysisTimeData> {
         self.time.as_ref()
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentAttachments`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentAttachmentsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisSegmentAttachments`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct RealTimeContactAnalysisSegmentAttachmentsBuilder {
     pub(crate) attachments: Option<Vec<crate::types::RealTimeContactAnalysisAttachment>>,
     pub(crate) time: Option<crate::types::RealTimeContactAnalysisTimeData>,
 }
+
 impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
     /// The identifier of the segment.
     ///
@@ -65,6 +74,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the segment.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.id). This field is required.
@@ -72,10 +82,12 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_id). This field is required.
@@ -83,6 +95,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.participant_id = Some(input.into());
         self
     }
+
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_id). This field is required.
@@ -90,10 +103,12 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.participant_id = input;
         self
     }
+
     /// Returns [`participant_id`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_id), if set.
     pub fn get_participant_id(&self) -> &Option<String> {
         &self.participant_id
     }
+
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_role). This field is required.
@@ -101,6 +116,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.participant_role = Some(input);
         self
     }
+
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_role). This field is required.
@@ -111,10 +127,12 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.participant_role = input;
         self
     }
+
     /// Returns [`participant_role`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.participant_role), if set.
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
+
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.display_name).
@@ -122,6 +140,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.display_name = Some(input.into());
         self
     }
+
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.display_name).
@@ -129,10 +148,12 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.display_name = input;
         self
     }
+
     /// Returns [`display_name`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.display_name), if set.
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
+
     /// Appends an item to [`attachments`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.attachments); use [`set_attachments`](Self::set_attachments) to replace the whole list.
     pub fn attachments(
         mut self,
@@ -143,6 +164,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.attachments = Some(v);
         self
     }
+
     /// List of objects describing an individual attachment.
     ///
     /// Sets [`attachments`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.attachments). This field is required.
@@ -153,12 +175,14 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.attachments = input;
         self
     }
+
     /// Returns [`attachments`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.attachments), if set.
     pub fn get_attachments(
         &self,
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisAttachment>> {
         &self.attachments
     }
+
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.time).
@@ -166,6 +190,7 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.time = Some(input);
         self
     }
+
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.time).
@@ -176,10 +201,12 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         self.time = input;
         self
     }
+
     /// Returns [`time`](crate::types::RealTimeContactAnalysisSegmentAttachments#structfield.time), if set.
     pub fn get_time(&self) -> &Option<crate::types::RealTimeContactAnalysisTimeData> {
         &self.time
     }
+
     /// Builds a [`RealTimeContactAnalysisSegmentAttachments`].
     ///
     /// Fails when one of these fields is unset:

@@ -9,6 +9,7 @@ pub struct RealTimeContactAnalysisSegmentCategories {
         crate::types::RealTimeContactAnalysisCategoryDetails,
     >,
 }
+
 impl RealTimeContactAnalysisSegmentCategories {
     /// Map between the name of the matched rule and RealTimeContactAnalysisCategoryDetails.
     pub fn matched_details(
@@ -19,11 +20,13 @@ impl RealTimeContactAnalysisSegmentCategories {
     > {
         &self.matched_details
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentCategories`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentCategoriesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisSegmentCategories`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -35,6 +38,7 @@ pub struct RealTimeContactAnalysisSegmentCategoriesBuilder {
         >,
     >,
 }
+
 impl RealTimeContactAnalysisSegmentCategoriesBuilder {
     /// Inserts an entry into [`matched_details`](crate::types::RealTimeContactAnalysisSegmentCategories#structfield.matched_details); use [`set_matched_details`](Self::set_matched_details) to replace the whole map.
     pub fn matched_details(
@@ -47,6 +51,7 @@ impl RealTimeContactAnalysisSegmentCategoriesBuilder {
         self.matched_details = Some(map);
         self
     }
+
     /// Map between the name of the matched rule and RealTimeContactAnalysisCategoryDetails.
     ///
     /// Sets [`matched_details`](crate::types::RealTimeContactAnalysisSegmentCategories#structfield.matched_details). This field is required.
@@ -62,6 +67,7 @@ impl RealTimeContactAnalysisSegmentCategoriesBuilder {
         self.matched_details = input;
         self
     }
+
     /// Returns [`matched_details`](crate::types::RealTimeContactAnalysisSegmentCategories#structfield.matched_details), if set.
     pub fn get_matched_details(
         &self,
@@ -73,6 +79,7 @@ impl RealTimeContactAnalysisSegmentCategoriesBuilder {
     > {
         &self.matched_details
     }
+
     /// Builds a [`RealTimeContactAnalysisSegmentCategories`].
     ///
     /// Fails when one of these fields is unset:

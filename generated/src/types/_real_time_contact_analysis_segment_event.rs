@@ -16,36 +16,44 @@ pub struct RealTimeContactAnalysisSegmentEvent {
     /// Field describing the time of the event. It can have different representations of time.
     pub time: Option<crate::types::RealTimeContactAnalysisTimeData>,
 }
+
 impl RealTimeContactAnalysisSegmentEvent {
     /// The identifier of the contact event.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// The identifier of the participant.
     pub fn participant_id(&self) -> Option<&str> {
         self.participant_id.as_deref()
     }
+
     /// The role of the participant.
     pub fn participant_role(&self) -> Option<&crate::types::ParticipantRole> {
         self.participant_role.as_ref()
     }
+
     /// The display name of the participant.
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
     /// Type of the event.
     pub fn event_type(&self) -> &str {
         &self.event_type
     }
+
     /// Field describing the time of the event.
     pub fn time(&self) -> Option<&crate::types::RealTimeContactAnalysisTimeData> {
         self.time.as_ref()
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentEvent`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentEventBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisSegmentEvent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct RealTimeContactAnalysisSegmentEventBuilder {
     pub(crate) event_type: Option<String>,
     pub(crate) time: Option<crate::types::RealTimeContactAnalysisTimeData>,
 }
+
 impl RealTimeContactAnalysisSegmentEventBuilder {
     /// The identifier of the contact event.
     ///
@@ -65,6 +74,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the contact event.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.id). This field is required.
@@ -72,10 +82,12 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_id).
@@ -83,6 +95,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.participant_id = Some(input.into());
         self
     }
+
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_id).
@@ -90,10 +103,12 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.participant_id = input;
         self
     }
+
     /// Returns [`participant_id`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_id), if set.
     pub fn get_participant_id(&self) -> &Option<String> {
         &self.participant_id
     }
+
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_role).
@@ -101,6 +116,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.participant_role = Some(input);
         self
     }
+
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_role).
@@ -111,10 +127,12 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.participant_role = input;
         self
     }
+
     /// Returns [`participant_role`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.participant_role), if set.
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
+
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.display_name).
@@ -122,6 +140,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.display_name = Some(input.into());
         self
     }
+
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.display_name).
@@ -129,10 +148,12 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.display_name = input;
         self
     }
+
     /// Returns [`display_name`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.display_name), if set.
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
+
     /// Type of the event.
     ///
     /// Sets [`event_type`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.event_type). This field is required.
@@ -140,6 +161,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.event_type = Some(input.into());
         self
     }
+
     /// Type of the event.
     ///
     /// Sets [`event_type`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.event_type). This field is required.
@@ -147,10 +169,12 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.event_type = input;
         self
     }
+
     /// Returns [`event_type`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.event_type), if set.
     pub fn get_event_type(&self) -> &Option<String> {
         &self.event_type
     }
+
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.time).
@@ -158,6 +182,7 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.time = Some(input);
         self
     }
+
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.time).
@@ -168,10 +193,12 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         self.time = input;
         self
     }
+
     /// Returns [`time`](crate::types::RealTimeContactAnalysisSegmentEvent#structfield.time), if set.
     pub fn get_time(&self) -> &Option<crate::types::RealTimeContactAnalysisTimeData> {
         &self.time
     }
+
     /// Builds a [`RealTimeContactAnalysisSegmentEvent`].
     ///
     /// Fails when one of these fields is unset:

@@ -6,6 +6,7 @@ pub struct RealTimeContactAnalysisSegmentIssues {
     /// List of the issues detected.
     pub issues_detected: Vec<crate::types::RealTimeContactAnalysisIssueDetected>,
 }
+
 impl RealTimeContactAnalysisSegmentIssues {
     /// List of the issues detected.
     pub fn issues_detected(
@@ -13,11 +14,13 @@ impl RealTimeContactAnalysisSegmentIssues {
     ) -> &[crate::types::RealTimeContactAnalysisIssueDetected] {
         &self.issues_detected
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentIssues`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentIssuesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisSegmentIssues`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -26,6 +29,7 @@ pub struct RealTimeContactAnalysisSegmentIssuesBuilder {
         Vec<crate::types::RealTimeContactAnalysisIssueDetected>,
     >,
 }
+
 impl RealTimeContactAnalysisSegmentIssuesBuilder {
     /// Appends an item to [`issues_detected`](crate::types::RealTimeContactAnalysisSegmentIssues#structfield.issues_detected); use [`set_issues_detected`](Self::set_issues_detected) to replace the whole list.
     pub fn issues_detected(
@@ -37,6 +41,7 @@ impl RealTimeContactAnalysisSegmentIssuesBuilder {
         self.issues_detected = Some(v);
         self
     }
+
     /// List of the issues detected.
     ///
     /// Sets [`issues_detected`](crate::types::RealTimeContactAnalysisSegmentIssues#structfield.issues_detected). This field is required.
@@ -47,12 +52,14 @@ impl RealTimeContactAnalysisSegmentIssuesBuilder {
         self.issues_detected = input;
         self
     }
+
     /// Returns [`issues_detected`](crate::types::RealTimeContactAnalysisSegmentIssues#structfield.issues_detected), if set.
     pub fn get_issues_detected(
         &self,
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisIssueDetected>> {
         &self.issues_detected
     }
+
     /// Builds a [`RealTimeContactAnalysisSegmentIssues`].
     ///
     /// Fails when one of these fields is unset:

@@ -18,28 +18,33 @@ pub struct RealTimeContactAnalysisSegmentPostContactSummary {
         crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode,
     >,
 }
+
 impl RealTimeContactAnalysisSegmentPostContactSummary {
     /// The content of the summary.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// Whether the summary was successfully COMPLETED or FAILED to be generated.
     pub fn status(
         &self,
     ) -> &crate::types::RealTimeContactAnalysisPostContactSummaryStatus {
         &self.status
     }
+
     /// If the summary failed to be generated, one of the following failure codes occurs:
     pub fn failure_code(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode> {
         self.failure_code.as_ref()
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentPostContactSummary`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisSegmentPostContactSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -52,6 +57,7 @@ pub struct RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
         crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode,
     >,
 }
+
 impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
     /// The content of the summary.
     ///
@@ -60,6 +66,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
         self.content = Some(input.into());
         self
     }
+
     /// The content of the summary.
     ///
     /// Sets [`content`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.content).
@@ -67,10 +74,12 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.content), if set.
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
+
     /// Whether the summary was successfully COMPLETED or FAILED to be generated.
     ///
     /// Sets [`status`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.status). This field is required.
@@ -81,6 +90,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
         self.status = Some(input);
         self
     }
+
     /// Whether the summary was successfully COMPLETED or FAILED to be generated.
     ///
     /// Sets [`status`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.status). This field is required.
@@ -91,12 +101,14 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.status), if set.
     pub fn get_status(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisPostContactSummaryStatus> {
         &self.status
     }
+
     /// If the summary failed to be generated, one of the following failure codes occurs:
     ///
     /// Sets [`failure_code`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.failure_code).
@@ -107,6 +119,7 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
         self.failure_code = Some(input);
         self
     }
+
     /// If the summary failed to be generated, one of the following failure codes occurs:
     ///
     /// Sets [`failure_code`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.failure_code).
@@ -117,12 +130,14 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
         self.failure_code = input;
         self
     }
+
     /// Returns [`failure_code`](crate::types::RealTimeContactAnalysisSegmentPostContactSummary#structfield.failure_code), if set.
     pub fn get_failure_code(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode> {
         &self.failure_code
     }
+
     /// Builds a [`RealTimeContactAnalysisSegmentPostContactSummary`].
     ///
     /// Fails when one of these fields is unset:

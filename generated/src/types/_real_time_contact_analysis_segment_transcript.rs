@@ -22,52 +22,63 @@ pub struct RealTimeContactAnalysisSegmentTranscript {
     /// The sentiment detected for this piece of transcript.
     pub sentiment: Option<crate::types::RealTimeContactAnalysisSentimentLabel>,
 }
+
 impl RealTimeContactAnalysisSegmentTranscript {
     /// The identifier of the transcript.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// The identifier of the participant.
     pub fn participant_id(&self) -> &str {
         &self.participant_id
     }
+
     /// The role of the participant.
     pub fn participant_role(&self) -> &crate::types::ParticipantRole {
         &self.participant_role
     }
+
     /// The display name of the participant.
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
     }
+
     /// The content of the transcript.
     pub fn content(&self) -> &str {
         &self.content
     }
+
     /// The type of content of the item.
     pub fn content_type(&self) -> Option<&str> {
         self.content_type.as_deref()
     }
+
     /// Field describing the time of the event.
     pub fn time(&self) -> Option<&crate::types::RealTimeContactAnalysisTimeData> {
         self.time.as_ref()
     }
+
     /// Object describing redaction that was applied to the transcript.
     pub fn redaction(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisTranscriptItemRedaction> {
         self.redaction.as_ref()
     }
+
     /// The sentiment detected for this piece of transcript.
     pub fn sentiment(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisSentimentLabel> {
         self.sentiment.as_ref()
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisSegmentTranscript`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisSegmentTranscriptBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisSegmentTranscript`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -84,6 +95,7 @@ pub struct RealTimeContactAnalysisSegmentTranscriptBuilder {
     >,
     pub(crate) sentiment: Option<crate::types::RealTimeContactAnalysisSentimentLabel>,
 }
+
 impl RealTimeContactAnalysisSegmentTranscriptBuilder {
     /// The identifier of the transcript.
     ///
@@ -92,6 +104,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the transcript.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.id). This field is required.
@@ -99,10 +112,12 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_id). This field is required.
@@ -110,6 +125,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.participant_id = Some(input.into());
         self
     }
+
     /// The identifier of the participant.
     ///
     /// Sets [`participant_id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_id). This field is required.
@@ -117,10 +133,12 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.participant_id = input;
         self
     }
+
     /// Returns [`participant_id`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_id), if set.
     pub fn get_participant_id(&self) -> &Option<String> {
         &self.participant_id
     }
+
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_role). This field is required.
@@ -128,6 +146,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.participant_role = Some(input);
         self
     }
+
     /// The role of the participant.
     ///
     /// Sets [`participant_role`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_role). This field is required.
@@ -138,10 +157,12 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.participant_role = input;
         self
     }
+
     /// Returns [`participant_role`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.participant_role), if set.
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
+
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.display_name).
@@ -149,6 +170,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.display_name = Some(input.into());
         self
     }
+
     /// The display name of the participant.
     ///
     /// Sets [`display_name`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.display_name).
@@ -156,10 +178,12 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.display_name = input;
         self
     }
+
     /// Returns [`display_name`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.display_name), if set.
     pub fn get_display_name(&self) -> &Option<String> {
         &self.display_name
     }
+
     /// The content of the transcript.
     ///
     /// Sets [`content`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content). This field is required.
@@ -167,6 +191,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.content = Some(input.into());
         self
     }
+
     /// The content of the transcript.
     ///
     /// Sets [`content`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content). This field is required.
@@ -174,10 +199,12 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content), if set.
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
+
     /// The type of content of the item.
     ///
     /// Sets [`content_type`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content_type).
@@ -185,6 +212,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.content_type = Some(input.into());
         self
     }
+
     /// The type of content of the item.
     ///
     /// Sets [`content_type`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content_type).
@@ -192,10 +220,12 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.content_type = input;
         self
     }
+
     /// Returns [`content_type`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.content_type), if set.
     pub fn get_content_type(&self) -> &Option<String> {
         &self.content_type
     }
+
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.time).
@@ -203,6 +233,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.time = Some(input);
         self
     }
+
     /// Field describing the time of the event.
     ///
     /// Sets [`time`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.time).
@@ -213,10 +244,12 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.time = input;
         self
     }
+
     /// Returns [`time`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.time), if set.
     pub fn get_time(&self) -> &Option<crate::types::RealTimeContactAnalysisTimeData> {
         &self.time
     }
+
     /// Object describing redaction that was applied to the transcript.
     ///
     /// Sets [`redaction`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.redaction).
@@ -227,6 +260,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.redaction = Some(input);
         self
     }
+
     /// Object describing redaction that was applied to the transcript.
     ///
     /// Sets [`redaction`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.redaction).
@@ -237,12 +271,14 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.redaction = input;
         self
     }
+
     /// Returns [`redaction`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.redaction), if set.
     pub fn get_redaction(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisTranscriptItemRedaction> {
         &self.redaction
     }
+
     /// The sentiment detected for this piece of transcript.
     ///
     /// Sets [`sentiment`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.sentiment).
@@ -253,6 +289,7 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.sentiment = Some(input);
         self
     }
+
     /// The sentiment detected for this piece of transcript.
     ///
     /// Sets [`sentiment`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.sentiment).
@@ -263,12 +300,14 @@ impl RealTimeContactAnalysisSegmentTranscriptBuilder {
         self.sentiment = input;
         self
     }
+
     /// Returns [`sentiment`](crate::types::RealTimeContactAnalysisSegmentTranscript#structfield.sentiment), if set.
     pub fn get_sentiment(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisSentimentLabel> {
         &self.sentiment
     }
+
     /// Builds a [`RealTimeContactAnalysisSegmentTranscript`].
     ///
     /// Fails when one of these fields is unset:

@@ -23,6 +23,7 @@ pub enum RealTimeContactAnalysisSegmentType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for RealTimeContactAnalysisSegmentType {
     fn from(s: &str) -> Self {
         match s {
@@ -42,12 +43,14 @@ impl ::std::convert::From<&str> for RealTimeContactAnalysisSegmentType {
         }
     }
 }
+
 impl ::std::str::FromStr for RealTimeContactAnalysisSegmentType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl RealTimeContactAnalysisSegmentType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -61,6 +64,7 @@ impl RealTimeContactAnalysisSegmentType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -72,6 +76,7 @@ impl RealTimeContactAnalysisSegmentType {
             "Transcript",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -80,11 +85,13 @@ impl RealTimeContactAnalysisSegmentType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for RealTimeContactAnalysisSegmentType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for RealTimeContactAnalysisSegmentType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -11,16 +11,19 @@ pub enum RealTimeContactAnalysisTimeData {
     #[non_exhaustive]
     Unknown,
 }
+
 impl RealTimeContactAnalysisTimeData {
     /// The value of the [`AbsoluteTime`](Self::AbsoluteTime) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
     pub fn as_absolute_time(&self) -> Result<&crate::primitives::DateTime, &Self> {
         if let Self::AbsoluteTime(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`AbsoluteTime`](Self::AbsoluteTime) variant.
     pub fn is_absolute_time(&self) -> bool {
         self.as_absolute_time().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

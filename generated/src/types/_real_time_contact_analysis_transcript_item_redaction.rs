@@ -8,6 +8,7 @@ pub struct RealTimeContactAnalysisTranscriptItemRedaction {
         Vec<crate::types::RealTimeContactAnalysisCharacterInterval>,
     >,
 }
+
 impl RealTimeContactAnalysisTranscriptItemRedaction {
     /// List of character intervals each describing a part of the text that was redacted.
     ///
@@ -17,11 +18,13 @@ impl RealTimeContactAnalysisTranscriptItemRedaction {
     ) -> &[crate::types::RealTimeContactAnalysisCharacterInterval] {
         self.character_offsets.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisTranscriptItemRedaction`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisTranscriptItemRedactionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisTranscriptItemRedaction`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -30,6 +33,7 @@ pub struct RealTimeContactAnalysisTranscriptItemRedactionBuilder {
         Vec<crate::types::RealTimeContactAnalysisCharacterInterval>,
     >,
 }
+
 impl RealTimeContactAnalysisTranscriptItemRedactionBuilder {
     /// Appends an item to [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemRedaction#structfield.character_offsets); use [`set_character_offsets`](Self::set_character_offsets) to replace the whole list.
     pub fn character_offsets(
@@ -41,6 +45,7 @@ impl RealTimeContactAnalysisTranscriptItemRedactionBuilder {
         self.character_offsets = Some(v);
         self
     }
+
     /// List of character intervals each describing a part of the text that was redacted.
     ///
     /// Sets [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemRedaction#structfield.character_offsets).
@@ -51,12 +56,14 @@ impl RealTimeContactAnalysisTranscriptItemRedactionBuilder {
         self.character_offsets = input;
         self
     }
+
     /// Returns [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemRedaction#structfield.character_offsets), if set.
     pub fn get_character_offsets(
         &self,
     ) -> &Option<Vec<crate::types::RealTimeContactAnalysisCharacterInterval>> {
         &self.character_offsets
     }
+
     /// Builds a [`RealTimeContactAnalysisTranscriptItemRedaction`].
     pub fn build(self) -> crate::types::RealTimeContactAnalysisTranscriptItemRedaction {
         crate::types::RealTimeContactAnalysisTranscriptItemRedaction {

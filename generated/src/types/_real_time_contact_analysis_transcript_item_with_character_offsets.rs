@@ -10,22 +10,26 @@ pub struct RealTimeContactAnalysisTranscriptItemWithCharacterOffsets {
         crate::types::RealTimeContactAnalysisCharacterInterval,
     >,
 }
+
 impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsets {
     /// Transcript identifier.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// List of character intervals within transcript content/text.
     pub fn character_offsets(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisCharacterInterval> {
         self.character_offsets.as_ref()
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisTranscriptItemWithCharacterOffsets`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisTranscriptItemWithCharacterOffsets`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -35,6 +39,7 @@ pub struct RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
         crate::types::RealTimeContactAnalysisCharacterInterval,
     >,
 }
+
 impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
     /// Transcript identifier.
     ///
@@ -43,6 +48,7 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// Transcript identifier.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.id). This field is required.
@@ -50,10 +56,12 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// List of character intervals within transcript content/text.
     ///
     /// Sets [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.character_offsets).
@@ -64,6 +72,7 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
         self.character_offsets = Some(input);
         self
     }
+
     /// List of character intervals within transcript content/text.
     ///
     /// Sets [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.character_offsets).
@@ -74,12 +83,14 @@ impl RealTimeContactAnalysisTranscriptItemWithCharacterOffsetsBuilder {
         self.character_offsets = input;
         self
     }
+
     /// Returns [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets#structfield.character_offsets), if set.
     pub fn get_character_offsets(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisCharacterInterval> {
         &self.character_offsets
     }
+
     /// Builds a [`RealTimeContactAnalysisTranscriptItemWithCharacterOffsets`].
     ///
     /// Fails when one of these fields is unset:

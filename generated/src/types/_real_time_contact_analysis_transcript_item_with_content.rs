@@ -12,26 +12,31 @@ pub struct RealTimeContactAnalysisTranscriptItemWithContent {
         crate::types::RealTimeContactAnalysisCharacterInterval,
     >,
 }
+
 impl RealTimeContactAnalysisTranscriptItemWithContent {
     /// Part of the transcript content that contains identified issue.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// Transcript identifier.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// Begin and end offsets for a part of text.
     pub fn character_offsets(
         &self,
     ) -> Option<&crate::types::RealTimeContactAnalysisCharacterInterval> {
         self.character_offsets.as_ref()
     }
+
     /// Creates a new builder for [`RealTimeContactAnalysisTranscriptItemWithContent`].
     pub fn builder() -> crate::types::builders::RealTimeContactAnalysisTranscriptItemWithContentBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RealTimeContactAnalysisTranscriptItemWithContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -42,6 +47,7 @@ pub struct RealTimeContactAnalysisTranscriptItemWithContentBuilder {
         crate::types::RealTimeContactAnalysisCharacterInterval,
     >,
 }
+
 impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
     /// Part of the transcript content that contains identified issue.
     ///
@@ -50,6 +56,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
         self.content = Some(input.into());
         self
     }
+
     /// Part of the transcript content that contains identified issue.
     ///
     /// Sets [`content`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.content).
@@ -57,10 +64,12 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.content), if set.
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
+
     /// Transcript identifier.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.id). This field is required.
@@ -68,6 +77,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// Transcript identifier.
     ///
     /// Sets [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.id). This field is required.
@@ -75,10 +85,12 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// Begin and end offsets for a part of text.
     ///
     /// Sets [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.character_offsets).
@@ -89,6 +101,7 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
         self.character_offsets = Some(input);
         self
     }
+
     /// Begin and end offsets for a part of text.
     ///
     /// Sets [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.character_offsets).
@@ -99,12 +112,14 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
         self.character_offsets = input;
         self
     }
+
     /// Returns [`character_offsets`](crate::types::RealTimeContactAnalysisTranscriptItemWithContent#structfield.character_offsets), if set.
     pub fn get_character_offsets(
         &self,
     ) -> &Option<crate::types::RealTimeContactAnalysisCharacterInterval> {
         &self.character_offsets
     }
+
     /// Builds a [`RealTimeContactAnalysisTranscriptItemWithContent`].
     ///
     /// Fails when one of these fields is unset:

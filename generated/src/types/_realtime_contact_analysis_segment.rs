@@ -21,6 +21,7 @@ pub enum RealtimeContactAnalysisSegment {
     #[non_exhaustive]
     Unknown,
 }
+
 impl RealtimeContactAnalysisSegment {
     /// The value of the [`Attachments`](Self::Attachments) variant, or `Err(self)` for any other variant.
     pub fn as_attachments(
@@ -28,60 +29,72 @@ impl RealtimeContactAnalysisSegment {
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentAttachments, &Self> {
         if let Self::Attachments(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Attachments`](Self::Attachments) variant.
     pub fn is_attachments(&self) -> bool {
         self.as_attachments().is_ok()
     }
+
     /// The value of the [`Categories`](Self::Categories) variant, or `Err(self)` for any other variant.
     pub fn as_categories(
         &self,
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentCategories, &Self> {
         if let Self::Categories(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Categories`](Self::Categories) variant.
     pub fn is_categories(&self) -> bool {
         self.as_categories().is_ok()
     }
+
     /// The value of the [`Event`](Self::Event) variant, or `Err(self)` for any other variant.
     pub fn as_event(
         &self,
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentEvent, &Self> {
         if let Self::Event(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Event`](Self::Event) variant.
     pub fn is_event(&self) -> bool {
         self.as_event().is_ok()
     }
+
     /// The value of the [`Issues`](Self::Issues) variant, or `Err(self)` for any other variant.
     pub fn as_issues(
         &self,
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentIssues, &Self> {
         if let Self::Issues(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Issues`](Self::Issues) variant.
     pub fn is_issues(&self) -> bool {
         self.as_issues().is_ok()
     }
+
     /// The value of the [`PostContactSummary`](Self::PostContactSummary) variant, or `Err(self)` for any other variant.
     pub fn as_post_contact_summary(
         &self,
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentPostContactSummary, &Self> {
         if let Self::PostContactSummary(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`PostContactSummary`](Self::PostContactSummary) variant.
     pub fn is_post_contact_summary(&self) -> bool {
         self.as_post_contact_summary().is_ok()
     }
+
     /// The value of the [`Transcript`](Self::Transcript) variant, or `Err(self)` for any other variant.
     pub fn as_transcript(
         &self,
     ) -> Result<&crate::types::RealTimeContactAnalysisSegmentTranscript, &Self> {
         if let Self::Transcript(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Transcript`](Self::Transcript) variant.
     pub fn is_transcript(&self) -> bool {
         self.as_transcript().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

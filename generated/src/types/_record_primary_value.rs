@@ -12,30 +12,36 @@ pub struct RecordPrimaryValue {
     /// The value's last modified region.
     pub last_modified_region: Option<String>,
 }
+
 impl RecordPrimaryValue {
     /// The value's record ID.
     pub fn record_id(&self) -> Option<&str> {
         self.record_id.as_deref()
     }
+
     /// The value's primary values.
     ///
     /// Empty when the field is unset; use `.primary_values.is_none()` to tell unset from empty.
     pub fn primary_values(&self) -> &[crate::types::PrimaryValueResponse] {
         self.primary_values.as_deref().unwrap_or_default()
     }
+
     /// The value's last modified time.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The value's last modified region.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`RecordPrimaryValue`].
     pub fn builder() -> crate::types::builders::RecordPrimaryValueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RecordPrimaryValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -45,6 +51,7 @@ pub struct RecordPrimaryValueBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl RecordPrimaryValueBuilder {
     /// The value's record ID.
     ///
@@ -53,6 +60,7 @@ impl RecordPrimaryValueBuilder {
         self.record_id = Some(input.into());
         self
     }
+
     /// The value's record ID.
     ///
     /// Sets [`record_id`](crate::types::RecordPrimaryValue#structfield.record_id).
@@ -60,10 +68,12 @@ impl RecordPrimaryValueBuilder {
         self.record_id = input;
         self
     }
+
     /// Returns [`record_id`](crate::types::RecordPrimaryValue#structfield.record_id), if set.
     pub fn get_record_id(&self) -> &Option<String> {
         &self.record_id
     }
+
     /// Appends an item to [`primary_values`](crate::types::RecordPrimaryValue#structfield.primary_values); use [`set_primary_values`](Self::set_primary_values) to replace the whole list.
     pub fn primary_values(mut self, input: crate::types::PrimaryValueResponse) -> Self {
         let mut v: Vec<_> = self.primary_values.unwrap_or_default();
@@ -71,6 +81,7 @@ impl RecordPrimaryValueBuilder {
         self.primary_values = Some(v);
         self
     }
+
     /// The value's primary values.
     ///
     /// Sets [`primary_values`](crate::types::RecordPrimaryValue#structfield.primary_values).
@@ -81,12 +92,14 @@ impl RecordPrimaryValueBuilder {
         self.primary_values = input;
         self
     }
+
     /// Returns [`primary_values`](crate::types::RecordPrimaryValue#structfield.primary_values), if set.
     pub fn get_primary_values(
         &self,
     ) -> &Option<Vec<crate::types::PrimaryValueResponse>> {
         &self.primary_values
     }
+
     /// The value's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::RecordPrimaryValue#structfield.last_modified_time).
@@ -94,6 +107,7 @@ impl RecordPrimaryValueBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The value's last modified time.
     ///
     /// Sets [`last_modified_time`](crate::types::RecordPrimaryValue#structfield.last_modified_time).
@@ -104,10 +118,12 @@ impl RecordPrimaryValueBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::RecordPrimaryValue#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The value's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::RecordPrimaryValue#structfield.last_modified_region).
@@ -115,6 +131,7 @@ impl RecordPrimaryValueBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The value's last modified region.
     ///
     /// Sets [`last_modified_region`](crate::types::RecordPrimaryValue#structfield.last_modified_region).
@@ -122,10 +139,12 @@ impl RecordPrimaryValueBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::RecordPrimaryValue#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`RecordPrimaryValue`].
     pub fn build(self) -> crate::types::RecordPrimaryValue {
         crate::types::RecordPrimaryValue {

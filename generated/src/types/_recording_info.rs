@@ -33,56 +33,69 @@ pub struct RecordingInfo {
     /// The location, in Amazon S3, for the unprocessed transcript if any media processing was performed.
     pub unprocessed_transcript_location: Option<String>,
 }
+
 impl RecordingInfo {
     /// Where the recording/transcript is stored.
     pub fn storage_type(&self) -> Option<&crate::types::StorageType> {
         self.storage_type.as_ref()
     }
+
     /// The location, in Amazon S3, for the recording/transcript.
     pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
+
     /// Information about the media stream used during the conversation.
     pub fn media_stream_type(&self) -> Option<&crate::types::MediaStreamType> {
         self.media_stream_type.as_ref()
     }
+
     /// Information about the conversation participant, whether they are an agent or contact.
     pub fn participant_type(&self) -> Option<&crate::types::ParticipantType> {
         self.participant_type.as_ref()
     }
+
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream started.
     pub fn fragment_start_number(&self) -> Option<&str> {
         self.fragment_start_number.as_deref()
     }
+
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream stopped.
     pub fn fragment_stop_number(&self) -> Option<&str> {
         self.fragment_stop_number.as_deref()
     }
+
     /// When the conversation of the last leg of the recording started in UTC time.
     pub fn start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.start_timestamp.as_ref()
     }
+
     /// When the conversation of the last leg of recording stopped in UTC time.
     pub fn stop_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.stop_timestamp.as_ref()
     }
+
     /// The status of the recording/transcript.
     pub fn status(&self) -> Option<&crate::types::RecordingStatus> {
         self.status.as_ref()
     }
+
     /// If the recording/transcript was deleted, this is the reason entered for the deletion.
     pub fn deletion_reason(&self) -> Option<&str> {
         self.deletion_reason.as_deref()
     }
+
     /// The location, in Amazon S3, for the unprocessed transcript if any media processing was performed.
     pub fn unprocessed_transcript_location(&self) -> Option<&str> {
         self.unprocessed_transcript_location.as_deref()
     }
+
     /// Creates a new builder for [`RecordingInfo`].
     pub fn builder() -> crate::types::builders::RecordingInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RecordingInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -99,6 +112,7 @@ pub struct RecordingInfoBuilder {
     pub(crate) deletion_reason: Option<String>,
     pub(crate) unprocessed_transcript_location: Option<String>,
 }
+
 impl RecordingInfoBuilder {
     /// Where the recording/transcript is stored.
     ///
@@ -107,6 +121,7 @@ impl RecordingInfoBuilder {
         self.storage_type = Some(input);
         self
     }
+
     /// Where the recording/transcript is stored.
     ///
     /// Sets [`storage_type`](crate::types::RecordingInfo#structfield.storage_type).
@@ -114,10 +129,12 @@ impl RecordingInfoBuilder {
         self.storage_type = input;
         self
     }
+
     /// Returns [`storage_type`](crate::types::RecordingInfo#structfield.storage_type), if set.
     pub fn get_storage_type(&self) -> &Option<crate::types::StorageType> {
         &self.storage_type
     }
+
     /// The location, in Amazon S3, for the recording/transcript.
     ///
     /// Sets [`location`](crate::types::RecordingInfo#structfield.location).
@@ -125,6 +142,7 @@ impl RecordingInfoBuilder {
         self.location = Some(input.into());
         self
     }
+
     /// The location, in Amazon S3, for the recording/transcript.
     ///
     /// Sets [`location`](crate::types::RecordingInfo#structfield.location).
@@ -132,10 +150,12 @@ impl RecordingInfoBuilder {
         self.location = input;
         self
     }
+
     /// Returns [`location`](crate::types::RecordingInfo#structfield.location), if set.
     pub fn get_location(&self) -> &Option<String> {
         &self.location
     }
+
     /// Information about the media stream used during the conversation.
     ///
     /// Sets [`media_stream_type`](crate::types::RecordingInfo#structfield.media_stream_type).
@@ -143,6 +163,7 @@ impl RecordingInfoBuilder {
         self.media_stream_type = Some(input);
         self
     }
+
     /// Information about the media stream used during the conversation.
     ///
     /// Sets [`media_stream_type`](crate::types::RecordingInfo#structfield.media_stream_type).
@@ -153,10 +174,12 @@ impl RecordingInfoBuilder {
         self.media_stream_type = input;
         self
     }
+
     /// Returns [`media_stream_type`](crate::types::RecordingInfo#structfield.media_stream_type), if set.
     pub fn get_media_stream_type(&self) -> &Option<crate::types::MediaStreamType> {
         &self.media_stream_type
     }
+
     /// Information about the conversation participant, whether they are an agent or contact.
     ///
     /// Sets [`participant_type`](crate::types::RecordingInfo#structfield.participant_type).
@@ -164,6 +187,7 @@ impl RecordingInfoBuilder {
         self.participant_type = Some(input);
         self
     }
+
     /// Information about the conversation participant, whether they are an agent or contact.
     ///
     /// Sets [`participant_type`](crate::types::RecordingInfo#structfield.participant_type).
@@ -174,10 +198,12 @@ impl RecordingInfoBuilder {
         self.participant_type = input;
         self
     }
+
     /// Returns [`participant_type`](crate::types::RecordingInfo#structfield.participant_type), if set.
     pub fn get_participant_type(&self) -> &Option<crate::types::ParticipantType> {
         &self.participant_type
     }
+
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream started.
     ///
     /// Sets [`fragment_start_number`](crate::types::RecordingInfo#structfield.fragment_start_number).
@@ -185,6 +211,7 @@ impl RecordingInfoBuilder {
         self.fragment_start_number = Some(input.into());
         self
     }
+
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream started.
     ///
     /// Sets [`fragment_start_number`](crate::types::RecordingInfo#structfield.fragment_start_number).
@@ -192,10 +219,12 @@ impl RecordingInfoBuilder {
         self.fragment_start_number = input;
         self
     }
+
     /// Returns [`fragment_start_number`](crate::types::RecordingInfo#structfield.fragment_start_number), if set.
     pub fn get_fragment_start_number(&self) -> &Option<String> {
         &self.fragment_start_number
     }
+
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream stopped.
     ///
     /// Sets [`fragment_stop_number`](crate::types::RecordingInfo#structfield.fragment_stop_number).
@@ -203,6 +232,7 @@ impl RecordingInfoBuilder {
         self.fragment_stop_number = Some(input.into());
         self
     }
+
     /// The number that identifies the Kinesis Video Streams fragment where the customer audio stream stopped.
     ///
     /// Sets [`fragment_stop_number`](crate::types::RecordingInfo#structfield.fragment_stop_number).
@@ -210,10 +240,12 @@ impl RecordingInfoBuilder {
         self.fragment_stop_number = input;
         self
     }
+
     /// Returns [`fragment_stop_number`](crate::types::RecordingInfo#structfield.fragment_stop_number), if set.
     pub fn get_fragment_stop_number(&self) -> &Option<String> {
         &self.fragment_stop_number
     }
+
     /// When the conversation of the last leg of the recording started in UTC time.
     ///
     /// Sets [`start_timestamp`](crate::types::RecordingInfo#structfield.start_timestamp).
@@ -221,6 +253,7 @@ impl RecordingInfoBuilder {
         self.start_timestamp = Some(input);
         self
     }
+
     /// When the conversation of the last leg of the recording started in UTC time.
     ///
     /// Sets [`start_timestamp`](crate::types::RecordingInfo#structfield.start_timestamp).
@@ -231,10 +264,12 @@ impl RecordingInfoBuilder {
         self.start_timestamp = input;
         self
     }
+
     /// Returns [`start_timestamp`](crate::types::RecordingInfo#structfield.start_timestamp), if set.
     pub fn get_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.start_timestamp
     }
+
     /// When the conversation of the last leg of recording stopped in UTC time.
     ///
     /// Sets [`stop_timestamp`](crate::types::RecordingInfo#structfield.stop_timestamp).
@@ -242,6 +277,7 @@ impl RecordingInfoBuilder {
         self.stop_timestamp = Some(input);
         self
     }
+
     /// When the conversation of the last leg of recording stopped in UTC time.
     ///
     /// Sets [`stop_timestamp`](crate::types::RecordingInfo#structfield.stop_timestamp).
@@ -252,10 +288,12 @@ impl RecordingInfoBuilder {
         self.stop_timestamp = input;
         self
     }
+
     /// Returns [`stop_timestamp`](crate::types::RecordingInfo#structfield.stop_timestamp), if set.
     pub fn get_stop_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.stop_timestamp
     }
+
     /// The status of the recording/transcript.
     ///
     /// Sets [`status`](crate::types::RecordingInfo#structfield.status).
@@ -263,6 +301,7 @@ impl RecordingInfoBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the recording/transcript.
     ///
     /// Sets [`status`](crate::types::RecordingInfo#structfield.status).
@@ -270,10 +309,12 @@ impl RecordingInfoBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::RecordingInfo#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::RecordingStatus> {
         &self.status
     }
+
     /// If the recording/transcript was deleted, this is the reason entered for the deletion.
     ///
     /// Sets [`deletion_reason`](crate::types::RecordingInfo#structfield.deletion_reason).
@@ -281,6 +322,7 @@ impl RecordingInfoBuilder {
         self.deletion_reason = Some(input.into());
         self
     }
+
     /// If the recording/transcript was deleted, this is the reason entered for the deletion.
     ///
     /// Sets [`deletion_reason`](crate::types::RecordingInfo#structfield.deletion_reason).
@@ -288,10 +330,12 @@ impl RecordingInfoBuilder {
         self.deletion_reason = input;
         self
     }
+
     /// Returns [`deletion_reason`](crate::types::RecordingInfo#structfield.deletion_reason), if set.
     pub fn get_deletion_reason(&self) -> &Option<String> {
         &self.deletion_reason
     }
+
     /// The location, in Amazon S3, for the unprocessed transcript if any media processing was performed.
     ///
     /// Sets [`unprocessed_transcript_location`](crate::types::RecordingInfo#structfield.unprocessed_transcript_location).
@@ -299,6 +343,7 @@ impl RecordingInfoBuilder {
         self.unprocessed_transcript_location = Some(input.into());
         self
     }
+
     /// The location, in Amazon S3, for the unprocessed transcript if any media processing was performed.
     ///
     /// Sets [`unprocessed_transcript_location`](crate::types::RecordingInfo#structfield.unprocessed_transcript_location).
@@ -306,10 +351,12 @@ impl RecordingInfoBuilder {
         self.unprocessed_transcript_location = input;
         self
     }
+
     /// Returns [`unprocessed_transcript_location`](crate::types::RecordingInfo#structfield.unprocessed_transcript_location), if set.
     pub fn get_unprocessed_transcript_location(&self) -> &Option<String> {
         &self.unprocessed_transcript_location
     }
+
     /// Builds a [`RecordingInfo`].
     pub fn build(self) -> crate::types::RecordingInfo {
         crate::types::RecordingInfo {

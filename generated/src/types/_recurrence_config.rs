@@ -6,22 +6,26 @@ pub struct RecurrenceConfig {
     /// The recurrence pattern that defines how the event repeats. Example: Frequency, Interval, ByMonth, ByMonthDay, ByWeekdayOccurrence
     pub recurrence_pattern: Option<crate::types::RecurrencePattern>,
 }
+
 impl RecurrenceConfig {
     /// The recurrence pattern that defines how the event repeats.
     pub fn recurrence_pattern(&self) -> Option<&crate::types::RecurrencePattern> {
         self.recurrence_pattern.as_ref()
     }
+
     /// Creates a new builder for [`RecurrenceConfig`].
     pub fn builder() -> crate::types::builders::RecurrenceConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RecurrenceConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RecurrenceConfigBuilder {
     pub(crate) recurrence_pattern: Option<crate::types::RecurrencePattern>,
 }
+
 impl RecurrenceConfigBuilder {
     /// The recurrence pattern that defines how the event repeats.
     ///
@@ -30,6 +34,7 @@ impl RecurrenceConfigBuilder {
         self.recurrence_pattern = Some(input);
         self
     }
+
     /// The recurrence pattern that defines how the event repeats.
     ///
     /// Sets [`recurrence_pattern`](crate::types::RecurrenceConfig#structfield.recurrence_pattern).
@@ -40,10 +45,12 @@ impl RecurrenceConfigBuilder {
         self.recurrence_pattern = input;
         self
     }
+
     /// Returns [`recurrence_pattern`](crate::types::RecurrenceConfig#structfield.recurrence_pattern), if set.
     pub fn get_recurrence_pattern(&self) -> &Option<crate::types::RecurrencePattern> {
         &self.recurrence_pattern
     }
+
     /// Builds a [`RecurrenceConfig`].
     pub fn build(self) -> crate::types::RecurrenceConfig {
         crate::types::RecurrenceConfig {

@@ -26,38 +26,45 @@ pub struct RecurrencePattern {
     /// The weekday itself is specified separately in the HoursOfOperationConfig. Example: To schedule the recurring event for the 2nd Thursday of April every year, set ByWeekdayOccurrence=\[2\], Day=THURSDAY, ByMonth=\[4\], Frequency: YEARLY and INTERVAL=1.
     pub by_weekday_occurrence: Option<Vec<i32>>,
 }
+
 impl RecurrencePattern {
     /// Defines how often the pattern repeats.
     pub fn frequency(&self) -> &crate::types::RecurrenceFrequency {
         &self.frequency
     }
+
     /// Specifies the number of frequency units between each occurrence.
     pub fn interval(&self) -> i32 {
         self.interval
     }
+
     /// Specifies which month the event should occur in (1-12, where 1=January, 12=December).
     ///
     /// Empty when the field is unset; use `.by_month.is_none()` to tell unset from empty.
     pub fn by_month(&self) -> &[i32] {
         self.by_month.as_deref().unwrap_or_default()
     }
+
     /// Specifies which day of the month the event should occur on (1-31).
     ///
     /// Empty when the field is unset; use `.by_month_day.is_none()` to tell unset from empty.
     pub fn by_month_day(&self) -> &[i32] {
         self.by_month_day.as_deref().unwrap_or_default()
     }
+
     /// Specifies which occurrence of a weekday within the month the event should occur on.
     ///
     /// Empty when the field is unset; use `.by_weekday_occurrence.is_none()` to tell unset from empty.
     pub fn by_weekday_occurrence(&self) -> &[i32] {
         self.by_weekday_occurrence.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`RecurrencePattern`].
     pub fn builder() -> crate::types::builders::RecurrencePatternBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RecurrencePattern`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -68,6 +75,7 @@ pub struct RecurrencePatternBuilder {
     pub(crate) by_month_day: Option<Vec<i32>>,
     pub(crate) by_weekday_occurrence: Option<Vec<i32>>,
 }
+
 impl RecurrencePatternBuilder {
     /// Defines how often the pattern repeats.
     ///
@@ -76,6 +84,7 @@ impl RecurrencePatternBuilder {
         self.frequency = Some(input);
         self
     }
+
     /// Defines how often the pattern repeats.
     ///
     /// Sets [`frequency`](crate::types::RecurrencePattern#structfield.frequency). This field is required.
@@ -86,10 +95,12 @@ impl RecurrencePatternBuilder {
         self.frequency = input;
         self
     }
+
     /// Returns [`frequency`](crate::types::RecurrencePattern#structfield.frequency), if set.
     pub fn get_frequency(&self) -> &Option<crate::types::RecurrenceFrequency> {
         &self.frequency
     }
+
     /// Specifies the number of frequency units between each occurrence.
     ///
     /// Sets [`interval`](crate::types::RecurrencePattern#structfield.interval). This field is required.
@@ -97,6 +108,7 @@ impl RecurrencePatternBuilder {
         self.interval = Some(input);
         self
     }
+
     /// Specifies the number of frequency units between each occurrence.
     ///
     /// Sets [`interval`](crate::types::RecurrencePattern#structfield.interval). This field is required.
@@ -104,10 +116,12 @@ impl RecurrencePatternBuilder {
         self.interval = input;
         self
     }
+
     /// Returns [`interval`](crate::types::RecurrencePattern#structfield.interval), if set.
     pub fn get_interval(&self) -> &Option<i32> {
         &self.interval
     }
+
     /// Appends an item to [`by_month`](crate::types::RecurrencePattern#structfield.by_month); use [`set_by_month`](Self::set_by_month) to replace the whole list.
     pub fn by_month(mut self, input: i32) -> Self {
         let mut v: Vec<_> = self.by_month.unwrap_or_default();
@@ -115,6 +129,7 @@ impl RecurrencePatternBuilder {
         self.by_month = Some(v);
         self
     }
+
     /// Specifies which month the event should occur in (1-12, where 1=January, 12=December).
     ///
     /// Sets [`by_month`](crate::types::RecurrencePattern#structfield.by_month).
@@ -122,10 +137,12 @@ impl RecurrencePatternBuilder {
         self.by_month = input;
         self
     }
+
     /// Returns [`by_month`](crate::types::RecurrencePattern#structfield.by_month), if set.
     pub fn get_by_month(&self) -> &Option<Vec<i32>> {
         &self.by_month
     }
+
     /// Appends an item to [`by_month_day`](crate::types::RecurrencePattern#structfield.by_month_day); use [`set_by_month_day`](Self::set_by_month_day) to replace the whole list.
     pub fn by_month_day(mut self, input: i32) -> Self {
         let mut v: Vec<_> = self.by_month_day.unwrap_or_default();
@@ -133,6 +150,7 @@ impl RecurrencePatternBuilder {
         self.by_month_day = Some(v);
         self
     }
+
     /// Specifies which day of the month the event should occur on (1-31).
     ///
     /// Sets [`by_month_day`](crate::types::RecurrencePattern#structfield.by_month_day).
@@ -140,10 +158,12 @@ impl RecurrencePatternBuilder {
         self.by_month_day = input;
         self
     }
+
     /// Returns [`by_month_day`](crate::types::RecurrencePattern#structfield.by_month_day), if set.
     pub fn get_by_month_day(&self) -> &Option<Vec<i32>> {
         &self.by_month_day
     }
+
     /// Appends an item to [`by_weekday_occurrence`](crate::types::RecurrencePattern#structfield.by_weekday_occurrence); use [`set_by_weekday_occurrence`](Self::set_by_weekday_occurrence) to replace the whole list.
     pub fn by_weekday_occurrence(mut self, input: i32) -> Self {
         let mut v: Vec<_> = self.by_weekday_occurrence.unwrap_or_default();
@@ -151,6 +171,7 @@ impl RecurrencePatternBuilder {
         self.by_weekday_occurrence = Some(v);
         self
     }
+
     /// Specifies which occurrence of a weekday within the month the event should occur on.
     ///
     /// Sets [`by_weekday_occurrence`](crate::types::RecurrencePattern#structfield.by_weekday_occurrence).
@@ -158,10 +179,12 @@ impl RecurrencePatternBuilder {
         self.by_weekday_occurrence = input;
         self
     }
+
     /// Returns [`by_weekday_occurrence`](crate::types::RecurrencePattern#structfield.by_weekday_occurrence), if set.
     pub fn get_by_weekday_occurrence(&self) -> &Option<Vec<i32>> {
         &self.by_weekday_occurrence
     }
+
     /// Builds a [`RecurrencePattern`].
     ///
     /// Fails when one of these fields is unset:

@@ -14,32 +14,39 @@ pub struct Reference {
     /// Relevant details why the reference was not successfully created.
     pub status_reason: Option<String>,
 }
+
 impl Reference {
     /// A valid value for the reference.
     pub fn value(&self) -> &str {
         &self.value
     }
+
     /// The type of the reference.
     pub fn r#type(&self) -> &crate::types::ReferenceType {
         &self.r#type
     }
+
     /// Status of the attachment reference type.
     pub fn status(&self) -> Option<&crate::types::ReferenceStatus> {
         self.status.as_ref()
     }
+
     /// The Amazon Resource Name (ARN) of the reference
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Relevant details why the reference was not successfully created.
     pub fn status_reason(&self) -> Option<&str> {
         self.status_reason.as_deref()
     }
+
     /// Creates a new builder for [`Reference`].
     pub fn builder() -> crate::types::builders::ReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Reference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct ReferenceBuilder {
     pub(crate) arn: Option<String>,
     pub(crate) status_reason: Option<String>,
 }
+
 impl ReferenceBuilder {
     /// A valid value for the reference.
     ///
@@ -58,6 +66,7 @@ impl ReferenceBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// A valid value for the reference.
     ///
     /// Sets [`value`](crate::types::Reference#structfield.value).
@@ -65,10 +74,12 @@ impl ReferenceBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::Reference#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// The type of the reference.
     ///
     /// Sets [`type`](crate::types::Reference#structfield.type). This field is required.
@@ -76,6 +87,7 @@ impl ReferenceBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of the reference.
     ///
     /// Sets [`type`](crate::types::Reference#structfield.type). This field is required.
@@ -83,10 +95,12 @@ impl ReferenceBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::Reference#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::ReferenceType> {
         &self.r#type
     }
+
     /// Status of the attachment reference type.
     ///
     /// Sets [`status`](crate::types::Reference#structfield.status).
@@ -94,6 +108,7 @@ impl ReferenceBuilder {
         self.status = Some(input);
         self
     }
+
     /// Status of the attachment reference type.
     ///
     /// Sets [`status`](crate::types::Reference#structfield.status).
@@ -101,10 +116,12 @@ impl ReferenceBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::Reference#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::ReferenceStatus> {
         &self.status
     }
+
     /// The Amazon Resource Name (ARN) of the reference
     ///
     /// Sets [`arn`](crate::types::Reference#structfield.arn).
@@ -112,6 +129,7 @@ impl ReferenceBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the reference
     ///
     /// Sets [`arn`](crate::types::Reference#structfield.arn).
@@ -119,10 +137,12 @@ impl ReferenceBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::Reference#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// Relevant details why the reference was not successfully created.
     ///
     /// Sets [`status_reason`](crate::types::Reference#structfield.status_reason).
@@ -130,6 +150,7 @@ impl ReferenceBuilder {
         self.status_reason = Some(input.into());
         self
     }
+
     /// Relevant details why the reference was not successfully created.
     ///
     /// Sets [`status_reason`](crate::types::Reference#structfield.status_reason).
@@ -137,10 +158,12 @@ impl ReferenceBuilder {
         self.status_reason = input;
         self
     }
+
     /// Returns [`status_reason`](crate::types::Reference#structfield.status_reason), if set.
     pub fn get_status_reason(&self) -> &Option<String> {
         &self.status_reason
     }
+
     /// Builds a [`Reference`].
     ///
     /// Fails when one of these fields is unset:

@@ -12,6 +12,7 @@ pub struct ReplicationConfiguration {
     /// The URL that is used to sign-in to your Amazon Connect instance according to your traffic distribution group configuration. For more information about sign-in and traffic distribution groups, see [Important things to know](https://docs.aws.amazon.com/connect/latest/adminguide/setup-traffic-distribution-groups.html) in the *Create traffic distribution groups* topic in the *Amazon Connect Administrator Guide*.
     pub global_sign_in_endpoint: Option<String>,
 }
+
 impl ReplicationConfiguration {
     /// A list of replication status summaries.
     ///
@@ -21,19 +22,23 @@ impl ReplicationConfiguration {
     ) -> &[crate::types::ReplicationStatusSummary] {
         self.replication_status_summary_list.as_deref().unwrap_or_default()
     }
+
     /// The Amazon Web Services Region where the source Amazon Connect instance was created.
     pub fn source_region(&self) -> Option<&str> {
         self.source_region.as_deref()
     }
+
     /// The URL that is used to sign-in to your Amazon Connect instance according to your traffic distribution group configuration.
     pub fn global_sign_in_endpoint(&self) -> Option<&str> {
         self.global_sign_in_endpoint.as_deref()
     }
+
     /// Creates a new builder for [`ReplicationConfiguration`].
     pub fn builder() -> crate::types::builders::ReplicationConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ReplicationConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -44,6 +49,7 @@ pub struct ReplicationConfigurationBuilder {
     pub(crate) source_region: Option<String>,
     pub(crate) global_sign_in_endpoint: Option<String>,
 }
+
 impl ReplicationConfigurationBuilder {
     /// Appends an item to [`replication_status_summary_list`](crate::types::ReplicationConfiguration#structfield.replication_status_summary_list); use [`set_replication_status_summary_list`](Self::set_replication_status_summary_list) to replace the whole list.
     pub fn replication_status_summary_list(
@@ -55,6 +61,7 @@ impl ReplicationConfigurationBuilder {
         self.replication_status_summary_list = Some(v);
         self
     }
+
     /// A list of replication status summaries.
     ///
     /// Sets [`replication_status_summary_list`](crate::types::ReplicationConfiguration#structfield.replication_status_summary_list).
@@ -65,12 +72,14 @@ impl ReplicationConfigurationBuilder {
         self.replication_status_summary_list = input;
         self
     }
+
     /// Returns [`replication_status_summary_list`](crate::types::ReplicationConfiguration#structfield.replication_status_summary_list), if set.
     pub fn get_replication_status_summary_list(
         &self,
     ) -> &Option<Vec<crate::types::ReplicationStatusSummary>> {
         &self.replication_status_summary_list
     }
+
     /// The Amazon Web Services Region where the source Amazon Connect instance was created.
     ///
     /// Sets [`source_region`](crate::types::ReplicationConfiguration#structfield.source_region).
@@ -78,6 +87,7 @@ impl ReplicationConfigurationBuilder {
         self.source_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where the source Amazon Connect instance was created.
     ///
     /// Sets [`source_region`](crate::types::ReplicationConfiguration#structfield.source_region).
@@ -85,10 +95,12 @@ impl ReplicationConfigurationBuilder {
         self.source_region = input;
         self
     }
+
     /// Returns [`source_region`](crate::types::ReplicationConfiguration#structfield.source_region), if set.
     pub fn get_source_region(&self) -> &Option<String> {
         &self.source_region
     }
+
     /// The URL that is used to sign-in to your Amazon Connect instance according to your traffic distribution group configuration.
     ///
     /// Sets [`global_sign_in_endpoint`](crate::types::ReplicationConfiguration#structfield.global_sign_in_endpoint).
@@ -96,6 +108,7 @@ impl ReplicationConfigurationBuilder {
         self.global_sign_in_endpoint = Some(input.into());
         self
     }
+
     /// The URL that is used to sign-in to your Amazon Connect instance according to your traffic distribution group configuration.
     ///
     /// Sets [`global_sign_in_endpoint`](crate::types::ReplicationConfiguration#structfield.global_sign_in_endpoint).
@@ -103,10 +116,12 @@ impl ReplicationConfigurationBuilder {
         self.global_sign_in_endpoint = input;
         self
     }
+
     /// Returns [`global_sign_in_endpoint`](crate::types::ReplicationConfiguration#structfield.global_sign_in_endpoint), if set.
     pub fn get_global_sign_in_endpoint(&self) -> &Option<String> {
         &self.global_sign_in_endpoint
     }
+
     /// Builds a [`ReplicationConfiguration`].
     pub fn build(self) -> crate::types::ReplicationConfiguration {
         crate::types::ReplicationConfiguration {

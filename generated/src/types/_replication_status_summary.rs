@@ -10,26 +10,31 @@ pub struct ReplicationStatusSummary {
     /// A description of the replication status. Use this information to resolve any issues that are preventing the successful replication of your Amazon Connect instance to another Region.
     pub replication_status_reason: Option<String>,
 }
+
 impl ReplicationStatusSummary {
     /// The Amazon Web Services Region.
     pub fn region(&self) -> Option<&str> {
         self.region.as_deref()
     }
+
     /// The state of the replication.
     pub fn replication_status(
         &self,
     ) -> Option<&crate::types::InstanceReplicationStatus> {
         self.replication_status.as_ref()
     }
+
     /// A description of the replication status.
     pub fn replication_status_reason(&self) -> Option<&str> {
         self.replication_status_reason.as_deref()
     }
+
     /// Creates a new builder for [`ReplicationStatusSummary`].
     pub fn builder() -> crate::types::builders::ReplicationStatusSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ReplicationStatusSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct ReplicationStatusSummaryBuilder {
     pub(crate) replication_status: Option<crate::types::InstanceReplicationStatus>,
     pub(crate) replication_status_reason: Option<String>,
 }
+
 impl ReplicationStatusSummaryBuilder {
     /// The Amazon Web Services Region.
     ///
@@ -46,6 +52,7 @@ impl ReplicationStatusSummaryBuilder {
         self.region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region.
     ///
     /// Sets [`region`](crate::types::ReplicationStatusSummary#structfield.region).
@@ -53,10 +60,12 @@ impl ReplicationStatusSummaryBuilder {
         self.region = input;
         self
     }
+
     /// Returns [`region`](crate::types::ReplicationStatusSummary#structfield.region), if set.
     pub fn get_region(&self) -> &Option<String> {
         &self.region
     }
+
     /// The state of the replication.
     ///
     /// Sets [`replication_status`](crate::types::ReplicationStatusSummary#structfield.replication_status).
@@ -67,6 +76,7 @@ impl ReplicationStatusSummaryBuilder {
         self.replication_status = Some(input);
         self
     }
+
     /// The state of the replication.
     ///
     /// Sets [`replication_status`](crate::types::ReplicationStatusSummary#structfield.replication_status).
@@ -77,12 +87,14 @@ impl ReplicationStatusSummaryBuilder {
         self.replication_status = input;
         self
     }
+
     /// Returns [`replication_status`](crate::types::ReplicationStatusSummary#structfield.replication_status), if set.
     pub fn get_replication_status(
         &self,
     ) -> &Option<crate::types::InstanceReplicationStatus> {
         &self.replication_status
     }
+
     /// A description of the replication status.
     ///
     /// Sets [`replication_status_reason`](crate::types::ReplicationStatusSummary#structfield.replication_status_reason).
@@ -90,6 +102,7 @@ impl ReplicationStatusSummaryBuilder {
         self.replication_status_reason = Some(input.into());
         self
     }
+
     /// A description of the replication status.
     ///
     /// Sets [`replication_status_reason`](crate::types::ReplicationStatusSummary#structfield.replication_status_reason).
@@ -97,10 +110,12 @@ impl ReplicationStatusSummaryBuilder {
         self.replication_status_reason = input;
         self
     }
+
     /// Returns [`replication_status_reason`](crate::types::ReplicationStatusSummary#structfield.replication_status_reason), if set.
     pub fn get_replication_status_reason(&self) -> &Option<String> {
         &self.replication_status_reason
     }
+
     /// Builds a [`ReplicationStatusSummary`].
     pub fn build(self) -> crate::types::ReplicationStatusSummary {
         crate::types::ReplicationStatusSummary {

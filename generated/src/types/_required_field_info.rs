@@ -6,22 +6,26 @@ pub struct RequiredFieldInfo {
     /// The unique identifier for the field.
     pub id: Option<crate::types::TaskTemplateFieldIdentifier>,
 }
+
 impl RequiredFieldInfo {
     /// The unique identifier for the field.
     pub fn id(&self) -> Option<&crate::types::TaskTemplateFieldIdentifier> {
         self.id.as_ref()
     }
+
     /// Creates a new builder for [`RequiredFieldInfo`].
     pub fn builder() -> crate::types::builders::RequiredFieldInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RequiredFieldInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RequiredFieldInfoBuilder {
     pub(crate) id: Option<crate::types::TaskTemplateFieldIdentifier>,
 }
+
 impl RequiredFieldInfoBuilder {
     /// The unique identifier for the field.
     ///
@@ -30,6 +34,7 @@ impl RequiredFieldInfoBuilder {
         self.id = Some(input);
         self
     }
+
     /// The unique identifier for the field.
     ///
     /// Sets [`id`](crate::types::RequiredFieldInfo#structfield.id).
@@ -40,10 +45,12 @@ impl RequiredFieldInfoBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::RequiredFieldInfo#structfield.id), if set.
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
+
     /// Builds a [`RequiredFieldInfo`].
     pub fn build(self) -> crate::types::RequiredFieldInfo {
         crate::types::RequiredFieldInfo {

@@ -6,22 +6,26 @@ pub struct ResourceTagsSearchCriteria {
     /// The search criteria to be used to return tags.
     pub tag_search_condition: Option<crate::types::TagSearchCondition>,
 }
+
 impl ResourceTagsSearchCriteria {
     /// The search criteria to be used to return tags.
     pub fn tag_search_condition(&self) -> Option<&crate::types::TagSearchCondition> {
         self.tag_search_condition.as_ref()
     }
+
     /// Creates a new builder for [`ResourceTagsSearchCriteria`].
     pub fn builder() -> crate::types::builders::ResourceTagsSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ResourceTagsSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ResourceTagsSearchCriteriaBuilder {
     pub(crate) tag_search_condition: Option<crate::types::TagSearchCondition>,
 }
+
 impl ResourceTagsSearchCriteriaBuilder {
     /// The search criteria to be used to return tags.
     ///
@@ -33,6 +37,7 @@ impl ResourceTagsSearchCriteriaBuilder {
         self.tag_search_condition = Some(input);
         self
     }
+
     /// The search criteria to be used to return tags.
     ///
     /// Sets [`tag_search_condition`](crate::types::ResourceTagsSearchCriteria#structfield.tag_search_condition).
@@ -43,10 +48,12 @@ impl ResourceTagsSearchCriteriaBuilder {
         self.tag_search_condition = input;
         self
     }
+
     /// Returns [`tag_search_condition`](crate::types::ResourceTagsSearchCriteria#structfield.tag_search_condition), if set.
     pub fn get_tag_search_condition(&self) -> &Option<crate::types::TagSearchCondition> {
         &self.tag_search_condition
     }
+
     /// Builds a [`ResourceTagsSearchCriteria`].
     pub fn build(self) -> crate::types::ResourceTagsSearchCriteria {
         crate::types::ResourceTagsSearchCriteria {

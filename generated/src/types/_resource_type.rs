@@ -27,6 +27,7 @@ pub enum ResourceType {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for ResourceType {
     fn from(s: &str) -> Self {
         match s {
@@ -48,12 +49,14 @@ impl ::std::convert::From<&str> for ResourceType {
         }
     }
 }
+
 impl ::std::str::FromStr for ResourceType {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl ResourceType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -69,6 +72,7 @@ impl ResourceType {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -82,6 +86,7 @@ impl ResourceType {
             "USER",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -90,11 +95,13 @@ impl ResourceType {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for ResourceType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for ResourceType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -10,6 +10,7 @@ pub struct RoutingCriteria {
     /// Information about the index of the routing criteria.
     pub index: Option<i32>,
 }
+
 impl RoutingCriteria {
     /// List of routing steps.
     ///
@@ -17,19 +18,23 @@ impl RoutingCriteria {
     pub fn steps(&self) -> &[crate::types::Step] {
         self.steps.as_deref().unwrap_or_default()
     }
+
     /// The timestamp indicating when the routing criteria is set to active.
     pub fn activation_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.activation_timestamp.as_ref()
     }
+
     /// Information about the index of the routing criteria.
     pub fn index(&self) -> Option<i32> {
         self.index
     }
+
     /// Creates a new builder for [`RoutingCriteria`].
     pub fn builder() -> crate::types::builders::RoutingCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct RoutingCriteriaBuilder {
     pub(crate) activation_timestamp: Option<crate::primitives::DateTime>,
     pub(crate) index: Option<i32>,
 }
+
 impl RoutingCriteriaBuilder {
     /// Appends an item to [`steps`](crate::types::RoutingCriteria#structfield.steps); use [`set_steps`](Self::set_steps) to replace the whole list.
     pub fn steps(mut self, input: crate::types::Step) -> Self {
@@ -46,6 +52,7 @@ impl RoutingCriteriaBuilder {
         self.steps = Some(v);
         self
     }
+
     /// List of routing steps.
     ///
     /// Sets [`steps`](crate::types::RoutingCriteria#structfield.steps).
@@ -53,10 +60,12 @@ impl RoutingCriteriaBuilder {
         self.steps = input;
         self
     }
+
     /// Returns [`steps`](crate::types::RoutingCriteria#structfield.steps), if set.
     pub fn get_steps(&self) -> &Option<Vec<crate::types::Step>> {
         &self.steps
     }
+
     /// The timestamp indicating when the routing criteria is set to active.
     ///
     /// Sets [`activation_timestamp`](crate::types::RoutingCriteria#structfield.activation_timestamp).
@@ -64,6 +73,7 @@ impl RoutingCriteriaBuilder {
         self.activation_timestamp = Some(input);
         self
     }
+
     /// The timestamp indicating when the routing criteria is set to active.
     ///
     /// Sets [`activation_timestamp`](crate::types::RoutingCriteria#structfield.activation_timestamp).
@@ -74,10 +84,12 @@ impl RoutingCriteriaBuilder {
         self.activation_timestamp = input;
         self
     }
+
     /// Returns [`activation_timestamp`](crate::types::RoutingCriteria#structfield.activation_timestamp), if set.
     pub fn get_activation_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.activation_timestamp
     }
+
     /// Information about the index of the routing criteria.
     ///
     /// Sets [`index`](crate::types::RoutingCriteria#structfield.index).
@@ -85,6 +97,7 @@ impl RoutingCriteriaBuilder {
         self.index = Some(input);
         self
     }
+
     /// Information about the index of the routing criteria.
     ///
     /// Sets [`index`](crate::types::RoutingCriteria#structfield.index).
@@ -92,10 +105,12 @@ impl RoutingCriteriaBuilder {
         self.index = input;
         self
     }
+
     /// Returns [`index`](crate::types::RoutingCriteria#structfield.index), if set.
     pub fn get_index(&self) -> &Option<i32> {
         &self.index
     }
+
     /// Builds a [`RoutingCriteria`].
     pub fn build(self) -> crate::types::RoutingCriteria {
         crate::types::RoutingCriteria {

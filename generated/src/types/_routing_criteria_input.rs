@@ -6,6 +6,7 @@ pub struct RoutingCriteriaInput {
     /// When Amazon Connect does not find an available agent meeting the requirements in a step for a given step duration, the routing criteria will move on to the next step sequentially until a join is completed with an agent. When all steps are exhausted, the contact will be offered to any agent in the queue.
     pub steps: Option<Vec<crate::types::RoutingCriteriaInputStep>>,
 }
+
 impl RoutingCriteriaInput {
     /// When Amazon Connect does not find an available agent meeting the requirements in a step for a given step duration, the routing criteria will move on to the next step sequentially until a join is completed with an agent.
     ///
@@ -13,17 +14,20 @@ impl RoutingCriteriaInput {
     pub fn steps(&self) -> &[crate::types::RoutingCriteriaInputStep] {
         self.steps.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`RoutingCriteriaInput`].
     pub fn builder() -> crate::types::builders::RoutingCriteriaInputBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingCriteriaInput`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingCriteriaInputBuilder {
     pub(crate) steps: Option<Vec<crate::types::RoutingCriteriaInputStep>>,
 }
+
 impl RoutingCriteriaInputBuilder {
     /// Appends an item to [`steps`](crate::types::RoutingCriteriaInput#structfield.steps); use [`set_steps`](Self::set_steps) to replace the whole list.
     pub fn steps(mut self, input: crate::types::RoutingCriteriaInputStep) -> Self {
@@ -32,6 +36,7 @@ impl RoutingCriteriaInputBuilder {
         self.steps = Some(v);
         self
     }
+
     /// When Amazon Connect does not find an available agent meeting the requirements in a step for a given step duration, the routing criteria will move on to the next step sequentially until a join is completed with an agent.
     ///
     /// Sets [`steps`](crate::types::RoutingCriteriaInput#structfield.steps).
@@ -42,10 +47,12 @@ impl RoutingCriteriaInputBuilder {
         self.steps = input;
         self
     }
+
     /// Returns [`steps`](crate::types::RoutingCriteriaInput#structfield.steps), if set.
     pub fn get_steps(&self) -> &Option<Vec<crate::types::RoutingCriteriaInputStep>> {
         &self.steps
     }
+
     /// Builds a [`RoutingCriteriaInput`].
     pub fn build(self) -> crate::types::RoutingCriteriaInput {
         crate::types::RoutingCriteriaInput {

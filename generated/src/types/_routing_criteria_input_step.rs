@@ -8,20 +8,24 @@ pub struct RoutingCriteriaInputStep {
     /// A tagged union to specify expression for a routing step.
     pub expression: Option<crate::types::Expression>,
 }
+
 impl RoutingCriteriaInputStep {
     /// An object to specify the expiration of a routing step.
     pub fn expiry(&self) -> Option<&crate::types::RoutingCriteriaInputStepExpiry> {
         self.expiry.as_ref()
     }
+
     /// A tagged union to specify expression for a routing step.
     pub fn expression(&self) -> Option<&crate::types::Expression> {
         self.expression.as_ref()
     }
+
     /// Creates a new builder for [`RoutingCriteriaInputStep`].
     pub fn builder() -> crate::types::builders::RoutingCriteriaInputStepBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingCriteriaInputStep`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct RoutingCriteriaInputStepBuilder {
     pub(crate) expiry: Option<crate::types::RoutingCriteriaInputStepExpiry>,
     pub(crate) expression: Option<crate::types::Expression>,
 }
+
 impl RoutingCriteriaInputStepBuilder {
     /// An object to specify the expiration of a routing step.
     ///
@@ -40,6 +45,7 @@ impl RoutingCriteriaInputStepBuilder {
         self.expiry = Some(input);
         self
     }
+
     /// An object to specify the expiration of a routing step.
     ///
     /// Sets [`expiry`](crate::types::RoutingCriteriaInputStep#structfield.expiry).
@@ -50,10 +56,12 @@ impl RoutingCriteriaInputStepBuilder {
         self.expiry = input;
         self
     }
+
     /// Returns [`expiry`](crate::types::RoutingCriteriaInputStep#structfield.expiry), if set.
     pub fn get_expiry(&self) -> &Option<crate::types::RoutingCriteriaInputStepExpiry> {
         &self.expiry
     }
+
     /// A tagged union to specify expression for a routing step.
     ///
     /// Sets [`expression`](crate::types::RoutingCriteriaInputStep#structfield.expression).
@@ -61,6 +69,7 @@ impl RoutingCriteriaInputStepBuilder {
         self.expression = Some(input);
         self
     }
+
     /// A tagged union to specify expression for a routing step.
     ///
     /// Sets [`expression`](crate::types::RoutingCriteriaInputStep#structfield.expression).
@@ -68,10 +77,12 @@ impl RoutingCriteriaInputStepBuilder {
         self.expression = input;
         self
     }
+
     /// Returns [`expression`](crate::types::RoutingCriteriaInputStep#structfield.expression), if set.
     pub fn get_expression(&self) -> &Option<crate::types::Expression> {
         &self.expression
     }
+
     /// Builds a [`RoutingCriteriaInputStep`].
     pub fn build(self) -> crate::types::RoutingCriteriaInputStep {
         crate::types::RoutingCriteriaInputStep {

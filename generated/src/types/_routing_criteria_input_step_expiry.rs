@@ -6,22 +6,26 @@ pub struct RoutingCriteriaInputStepExpiry {
     /// The number of seconds that the contact will be routed only to agents matching this routing step, if expiry was configured for this routing step.
     pub duration_in_seconds: Option<i32>,
 }
+
 impl RoutingCriteriaInputStepExpiry {
     /// The number of seconds that the contact will be routed only to agents matching this routing step, if expiry was configured for this routing step.
     pub fn duration_in_seconds(&self) -> Option<i32> {
         self.duration_in_seconds
     }
+
     /// Creates a new builder for [`RoutingCriteriaInputStepExpiry`].
     pub fn builder() -> crate::types::builders::RoutingCriteriaInputStepExpiryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingCriteriaInputStepExpiry`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingCriteriaInputStepExpiryBuilder {
     pub(crate) duration_in_seconds: Option<i32>,
 }
+
 impl RoutingCriteriaInputStepExpiryBuilder {
     /// The number of seconds that the contact will be routed only to agents matching this routing step, if expiry was configured for this routing step.
     ///
@@ -30,6 +34,7 @@ impl RoutingCriteriaInputStepExpiryBuilder {
         self.duration_in_seconds = Some(input);
         self
     }
+
     /// The number of seconds that the contact will be routed only to agents matching this routing step, if expiry was configured for this routing step.
     ///
     /// Sets [`duration_in_seconds`](crate::types::RoutingCriteriaInputStepExpiry#structfield.duration_in_seconds).
@@ -37,10 +42,12 @@ impl RoutingCriteriaInputStepExpiryBuilder {
         self.duration_in_seconds = input;
         self
     }
+
     /// Returns [`duration_in_seconds`](crate::types::RoutingCriteriaInputStepExpiry#structfield.duration_in_seconds), if set.
     pub fn get_duration_in_seconds(&self) -> &Option<i32> {
         &self.duration_in_seconds
     }
+
     /// Builds a [`RoutingCriteriaInputStepExpiry`].
     pub fn build(self) -> crate::types::RoutingCriteriaInputStepExpiry {
         crate::types::RoutingCriteriaInputStepExpiry {

@@ -38,88 +38,107 @@ pub struct RoutingProfile {
     /// The IDs of the associated manual assignment queues.
     pub associated_manual_assignment_queue_ids: Option<Vec<String>>,
 }
+
 impl RoutingProfile {
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The name of the routing profile.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the routing profile.
     pub fn routing_profile_arn(&self) -> Option<&str> {
         self.routing_profile_arn.as_deref()
     }
+
     /// The identifier of the routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// The description of the routing profile.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The channels agents can handle in the Contact Control Panel (CCP) for this routing profile.
     ///
     /// Empty when the field is unset; use `.media_concurrencies.is_none()` to tell unset from empty.
     pub fn media_concurrencies(&self) -> &[crate::types::MediaConcurrency] {
         self.media_concurrencies.as_deref().unwrap_or_default()
     }
+
     /// The identifier of the default outbound queue for this routing profile.
     pub fn default_outbound_queue_id(&self) -> Option<&str> {
         self.default_outbound_queue_id.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The number of associated queues in routing profile.
     pub fn number_of_associated_queues(&self) -> Option<i64> {
         self.number_of_associated_queues
     }
+
     /// The number of associated manual assignment queues in routing profile.
     pub fn number_of_associated_manual_assignment_queues(&self) -> Option<i64> {
         self.number_of_associated_manual_assignment_queues
     }
+
     /// The number of associated users in routing profile.
     pub fn number_of_associated_users(&self) -> Option<i64> {
         self.number_of_associated_users
     }
+
     /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
     pub fn agent_availability_timer(
         &self,
     ) -> Option<&crate::types::AgentAvailabilityTimer> {
         self.agent_availability_timer.as_ref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Whether this a default routing profile.
     pub fn is_default(&self) -> bool {
         self.is_default
     }
+
     /// The IDs of the associated queue.
     ///
     /// Empty when the field is unset; use `.associated_queue_ids.is_none()` to tell unset from empty.
     pub fn associated_queue_ids(&self) -> &[String] {
         self.associated_queue_ids.as_deref().unwrap_or_default()
     }
+
     /// The IDs of the associated manual assignment queues.
     ///
     /// Empty when the field is unset; use `.associated_manual_assignment_queue_ids.is_none()` to tell unset from empty.
     pub fn associated_manual_assignment_queue_ids(&self) -> &[String] {
         self.associated_manual_assignment_queue_ids.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`RoutingProfile`].
     pub fn builder() -> crate::types::builders::RoutingProfileBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingProfile`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -142,6 +161,7 @@ pub struct RoutingProfileBuilder {
     pub(crate) associated_queue_ids: Option<Vec<String>>,
     pub(crate) associated_manual_assignment_queue_ids: Option<Vec<String>>,
 }
+
 impl RoutingProfileBuilder {
     /// The identifier of the Amazon Connect instance.
     ///
@@ -150,6 +170,7 @@ impl RoutingProfileBuilder {
         self.instance_id = Some(input.into());
         self
     }
+
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::RoutingProfile#structfield.instance_id).
@@ -157,10 +178,12 @@ impl RoutingProfileBuilder {
         self.instance_id = input;
         self
     }
+
     /// Returns [`instance_id`](crate::types::RoutingProfile#structfield.instance_id), if set.
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
+
     /// The name of the routing profile.
     ///
     /// Sets [`name`](crate::types::RoutingProfile#structfield.name).
@@ -168,6 +191,7 @@ impl RoutingProfileBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the routing profile.
     ///
     /// Sets [`name`](crate::types::RoutingProfile#structfield.name).
@@ -175,10 +199,12 @@ impl RoutingProfileBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::RoutingProfile#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The Amazon Resource Name (ARN) of the routing profile.
     ///
     /// Sets [`routing_profile_arn`](crate::types::RoutingProfile#structfield.routing_profile_arn).
@@ -186,6 +212,7 @@ impl RoutingProfileBuilder {
         self.routing_profile_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the routing profile.
     ///
     /// Sets [`routing_profile_arn`](crate::types::RoutingProfile#structfield.routing_profile_arn).
@@ -193,10 +220,12 @@ impl RoutingProfileBuilder {
         self.routing_profile_arn = input;
         self
     }
+
     /// Returns [`routing_profile_arn`](crate::types::RoutingProfile#structfield.routing_profile_arn), if set.
     pub fn get_routing_profile_arn(&self) -> &Option<String> {
         &self.routing_profile_arn
     }
+
     /// The identifier of the routing profile.
     ///
     /// Sets [`routing_profile_id`](crate::types::RoutingProfile#structfield.routing_profile_id).
@@ -204,6 +233,7 @@ impl RoutingProfileBuilder {
         self.routing_profile_id = Some(input.into());
         self
     }
+
     /// The identifier of the routing profile.
     ///
     /// Sets [`routing_profile_id`](crate::types::RoutingProfile#structfield.routing_profile_id).
@@ -211,10 +241,12 @@ impl RoutingProfileBuilder {
         self.routing_profile_id = input;
         self
     }
+
     /// Returns [`routing_profile_id`](crate::types::RoutingProfile#structfield.routing_profile_id), if set.
     pub fn get_routing_profile_id(&self) -> &Option<String> {
         &self.routing_profile_id
     }
+
     /// The description of the routing profile.
     ///
     /// Sets [`description`](crate::types::RoutingProfile#structfield.description).
@@ -222,6 +254,7 @@ impl RoutingProfileBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the routing profile.
     ///
     /// Sets [`description`](crate::types::RoutingProfile#structfield.description).
@@ -229,10 +262,12 @@ impl RoutingProfileBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::RoutingProfile#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Appends an item to [`media_concurrencies`](crate::types::RoutingProfile#structfield.media_concurrencies); use [`set_media_concurrencies`](Self::set_media_concurrencies) to replace the whole list.
     pub fn media_concurrencies(mut self, input: crate::types::MediaConcurrency) -> Self {
         let mut v: Vec<_> = self.media_concurrencies.unwrap_or_default();
@@ -240,6 +275,7 @@ impl RoutingProfileBuilder {
         self.media_concurrencies = Some(v);
         self
     }
+
     /// The channels agents can handle in the Contact Control Panel (CCP) for this routing profile.
     ///
     /// Sets [`media_concurrencies`](crate::types::RoutingProfile#structfield.media_concurrencies).
@@ -250,12 +286,14 @@ impl RoutingProfileBuilder {
         self.media_concurrencies = input;
         self
     }
+
     /// Returns [`media_concurrencies`](crate::types::RoutingProfile#structfield.media_concurrencies), if set.
     pub fn get_media_concurrencies(
         &self,
     ) -> &Option<Vec<crate::types::MediaConcurrency>> {
         &self.media_concurrencies
     }
+
     /// The identifier of the default outbound queue for this routing profile.
     ///
     /// Sets [`default_outbound_queue_id`](crate::types::RoutingProfile#structfield.default_outbound_queue_id).
@@ -263,6 +301,7 @@ impl RoutingProfileBuilder {
         self.default_outbound_queue_id = Some(input.into());
         self
     }
+
     /// The identifier of the default outbound queue for this routing profile.
     ///
     /// Sets [`default_outbound_queue_id`](crate::types::RoutingProfile#structfield.default_outbound_queue_id).
@@ -270,10 +309,12 @@ impl RoutingProfileBuilder {
         self.default_outbound_queue_id = input;
         self
     }
+
     /// Returns [`default_outbound_queue_id`](crate::types::RoutingProfile#structfield.default_outbound_queue_id), if set.
     pub fn get_default_outbound_queue_id(&self) -> &Option<String> {
         &self.default_outbound_queue_id
     }
+
     /// Inserts an entry into [`tags`](crate::types::RoutingProfile#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -281,6 +322,7 @@ impl RoutingProfileBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::RoutingProfile#structfield.tags).
@@ -291,10 +333,12 @@ impl RoutingProfileBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::RoutingProfile#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The number of associated queues in routing profile.
     ///
     /// Sets [`number_of_associated_queues`](crate::types::RoutingProfile#structfield.number_of_associated_queues).
@@ -302,6 +346,7 @@ impl RoutingProfileBuilder {
         self.number_of_associated_queues = Some(input);
         self
     }
+
     /// The number of associated queues in routing profile.
     ///
     /// Sets [`number_of_associated_queues`](crate::types::RoutingProfile#structfield.number_of_associated_queues).
@@ -309,10 +354,12 @@ impl RoutingProfileBuilder {
         self.number_of_associated_queues = input;
         self
     }
+
     /// Returns [`number_of_associated_queues`](crate::types::RoutingProfile#structfield.number_of_associated_queues), if set.
     pub fn get_number_of_associated_queues(&self) -> &Option<i64> {
         &self.number_of_associated_queues
     }
+
     /// The number of associated manual assignment queues in routing profile.
     ///
     /// Sets [`number_of_associated_manual_assignment_queues`](crate::types::RoutingProfile#structfield.number_of_associated_manual_assignment_queues).
@@ -320,6 +367,7 @@ impl RoutingProfileBuilder {
         self.number_of_associated_manual_assignment_queues = Some(input);
         self
     }
+
     /// The number of associated manual assignment queues in routing profile.
     ///
     /// Sets [`number_of_associated_manual_assignment_queues`](crate::types::RoutingProfile#structfield.number_of_associated_manual_assignment_queues).
@@ -330,10 +378,12 @@ impl RoutingProfileBuilder {
         self.number_of_associated_manual_assignment_queues = input;
         self
     }
+
     /// Returns [`number_of_associated_manual_assignment_queues`](crate::types::RoutingProfile#structfield.number_of_associated_manual_assignment_queues), if set.
     pub fn get_number_of_associated_manual_assignment_queues(&self) -> &Option<i64> {
         &self.number_of_associated_manual_assignment_queues
     }
+
     /// The number of associated users in routing profile.
     ///
     /// Sets [`number_of_associated_users`](crate::types::RoutingProfile#structfield.number_of_associated_users).
@@ -341,6 +391,7 @@ impl RoutingProfileBuilder {
         self.number_of_associated_users = Some(input);
         self
     }
+
     /// The number of associated users in routing profile.
     ///
     /// Sets [`number_of_associated_users`](crate::types::RoutingProfile#structfield.number_of_associated_users).
@@ -348,10 +399,12 @@ impl RoutingProfileBuilder {
         self.number_of_associated_users = input;
         self
     }
+
     /// Returns [`number_of_associated_users`](crate::types::RoutingProfile#structfield.number_of_associated_users), if set.
     pub fn get_number_of_associated_users(&self) -> &Option<i64> {
         &self.number_of_associated_users
     }
+
     /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
     ///
     /// Sets [`agent_availability_timer`](crate::types::RoutingProfile#structfield.agent_availability_timer).
@@ -362,6 +415,7 @@ impl RoutingProfileBuilder {
         self.agent_availability_timer = Some(input);
         self
     }
+
     /// Whether agents with this routing profile will have their routing order calculated based on *time since their last inbound contact* or *longest idle time*.
     ///
     /// Sets [`agent_availability_timer`](crate::types::RoutingProfile#structfield.agent_availability_timer).
@@ -372,12 +426,14 @@ impl RoutingProfileBuilder {
         self.agent_availability_timer = input;
         self
     }
+
     /// Returns [`agent_availability_timer`](crate::types::RoutingProfile#structfield.agent_availability_timer), if set.
     pub fn get_agent_availability_timer(
         &self,
     ) -> &Option<crate::types::AgentAvailabilityTimer> {
         &self.agent_availability_timer
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::RoutingProfile#structfield.last_modified_time).
@@ -385,6 +441,7 @@ impl RoutingProfileBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::RoutingProfile#structfield.last_modified_time).
@@ -395,10 +452,12 @@ impl RoutingProfileBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::RoutingProfile#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::RoutingProfile#structfield.last_modified_region).
@@ -406,6 +465,7 @@ impl RoutingProfileBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::RoutingProfile#structfield.last_modified_region).
@@ -413,10 +473,12 @@ impl RoutingProfileBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::RoutingProfile#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Whether this a default routing profile.
     ///
     /// Sets [`is_default`](crate::types::RoutingProfile#structfield.is_default).
@@ -424,6 +486,7 @@ impl RoutingProfileBuilder {
         self.is_default = Some(input);
         self
     }
+
     /// Whether this a default routing profile.
     ///
     /// Sets [`is_default`](crate::types::RoutingProfile#structfield.is_default).
@@ -431,10 +494,12 @@ impl RoutingProfileBuilder {
         self.is_default = input;
         self
     }
+
     /// Returns [`is_default`](crate::types::RoutingProfile#structfield.is_default), if set.
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
+
     /// Appends an item to [`associated_queue_ids`](crate::types::RoutingProfile#structfield.associated_queue_ids); use [`set_associated_queue_ids`](Self::set_associated_queue_ids) to replace the whole list.
     pub fn associated_queue_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.associated_queue_ids.unwrap_or_default();
@@ -442,6 +507,7 @@ impl RoutingProfileBuilder {
         self.associated_queue_ids = Some(v);
         self
     }
+
     /// The IDs of the associated queue.
     ///
     /// Sets [`associated_queue_ids`](crate::types::RoutingProfile#structfield.associated_queue_ids).
@@ -449,10 +515,12 @@ impl RoutingProfileBuilder {
         self.associated_queue_ids = input;
         self
     }
+
     /// Returns [`associated_queue_ids`](crate::types::RoutingProfile#structfield.associated_queue_ids), if set.
     pub fn get_associated_queue_ids(&self) -> &Option<Vec<String>> {
         &self.associated_queue_ids
     }
+
     /// Appends an item to [`associated_manual_assignment_queue_ids`](crate::types::RoutingProfile#structfield.associated_manual_assignment_queue_ids); use [`set_associated_manual_assignment_queue_ids`](Self::set_associated_manual_assignment_queue_ids) to replace the whole list.
     pub fn associated_manual_assignment_queue_ids(
         mut self,
@@ -465,6 +533,7 @@ impl RoutingProfileBuilder {
         self.associated_manual_assignment_queue_ids = Some(v);
         self
     }
+
     /// The IDs of the associated manual assignment queues.
     ///
     /// Sets [`associated_manual_assignment_queue_ids`](crate::types::RoutingProfile#structfield.associated_manual_assignment_queue_ids).
@@ -475,10 +544,12 @@ impl RoutingProfileBuilder {
         self.associated_manual_assignment_queue_ids = input;
         self
     }
+
     /// Returns [`associated_manual_assignment_queue_ids`](crate::types::RoutingProfile#structfield.associated_manual_assignment_queue_ids), if set.
     pub fn get_associated_manual_assignment_queue_ids(&self) -> &Option<Vec<String>> {
         &self.associated_manual_assignment_queue_ids
     }
+
     /// Builds a [`RoutingProfile`].
     pub fn build(self) -> crate::types::RoutingProfile {
         crate::types::RoutingProfile {

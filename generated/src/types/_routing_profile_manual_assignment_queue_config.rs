@@ -6,6 +6,7 @@ pub struct RoutingProfileManualAssignmentQueueConfig {
     /// Contains the channel and queue identifier for a routing profile.
     pub queue_reference: Option<crate::types::RoutingProfileQueueReference>,
 }
+
 impl RoutingProfileManualAssignmentQueueConfig {
     /// Contains the channel and queue identifier for a routing profile.
     pub fn queue_reference(
@@ -13,17 +14,20 @@ impl RoutingProfileManualAssignmentQueueConfig {
     ) -> Option<&crate::types::RoutingProfileQueueReference> {
         self.queue_reference.as_ref()
     }
+
     /// Creates a new builder for [`RoutingProfileManualAssignmentQueueConfig`].
     pub fn builder() -> crate::types::builders::RoutingProfileManualAssignmentQueueConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingProfileManualAssignmentQueueConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileManualAssignmentQueueConfigBuilder {
     pub(crate) queue_reference: Option<crate::types::RoutingProfileQueueReference>,
 }
+
 impl RoutingProfileManualAssignmentQueueConfigBuilder {
     /// Contains the channel and queue identifier for a routing profile.
     ///
@@ -35,6 +39,7 @@ impl RoutingProfileManualAssignmentQueueConfigBuilder {
         self.queue_reference = Some(input);
         self
     }
+
     /// Contains the channel and queue identifier for a routing profile.
     ///
     /// Sets [`queue_reference`](crate::types::RoutingProfileManualAssignmentQueueConfig#structfield.queue_reference).
@@ -45,12 +50,14 @@ impl RoutingProfileManualAssignmentQueueConfigBuilder {
         self.queue_reference = input;
         self
     }
+
     /// Returns [`queue_reference`](crate::types::RoutingProfileManualAssignmentQueueConfig#structfield.queue_reference), if set.
     pub fn get_queue_reference(
         &self,
     ) -> &Option<crate::types::RoutingProfileQueueReference> {
         &self.queue_reference
     }
+
     /// Builds a [`RoutingProfileManualAssignmentQueueConfig`].
     pub fn build(self) -> crate::types::RoutingProfileManualAssignmentQueueConfig {
         crate::types::RoutingProfileManualAssignmentQueueConfig {

@@ -14,28 +14,34 @@ pub struct RoutingProfileManualAssignmentQueueConfigSummary {
     /// > **Important:** VOICE is not supported. The information shown below is incorrect. We're working to correct it.
     pub channel: crate::types::Channel,
 }
+
 impl RoutingProfileManualAssignmentQueueConfigSummary {
     /// The identifier for the queue.
     pub fn queue_id(&self) -> &str {
         &self.queue_id
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     pub fn queue_arn(&self) -> &str {
         &self.queue_arn
     }
+
     /// The name of the queue.
     pub fn queue_name(&self) -> &str {
         &self.queue_name
     }
+
     /// The channels this queue supports.
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
+
     /// Creates a new builder for [`RoutingProfileManualAssignmentQueueConfigSummary`].
     pub fn builder() -> crate::types::builders::RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingProfileManualAssignmentQueueConfigSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -45,6 +51,7 @@ pub struct RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     pub(crate) queue_name: Option<String>,
     pub(crate) channel: Option<crate::types::Channel>,
 }
+
 impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
     /// The identifier for the queue.
     ///
@@ -53,6 +60,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
         self.queue_id = Some(input.into());
         self
     }
+
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_id). This field is required.
@@ -60,10 +68,12 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
         self.queue_id = input;
         self
     }
+
     /// Returns [`queue_id`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_id), if set.
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`queue_arn`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_arn). This field is required.
@@ -71,6 +81,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
         self.queue_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`queue_arn`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_arn). This field is required.
@@ -78,10 +89,12 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
         self.queue_arn = input;
         self
     }
+
     /// Returns [`queue_arn`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_arn), if set.
     pub fn get_queue_arn(&self) -> &Option<String> {
         &self.queue_arn
     }
+
     /// The name of the queue.
     ///
     /// Sets [`queue_name`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_name). This field is required.
@@ -89,6 +102,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
         self.queue_name = Some(input.into());
         self
     }
+
     /// The name of the queue.
     ///
     /// Sets [`queue_name`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_name). This field is required.
@@ -96,10 +110,12 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
         self.queue_name = input;
         self
     }
+
     /// Returns [`queue_name`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.queue_name), if set.
     pub fn get_queue_name(&self) -> &Option<String> {
         &self.queue_name
     }
+
     /// The channels this queue supports.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.channel). This field is required.
@@ -107,6 +123,7 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
         self.channel = Some(input);
         self
     }
+
     /// The channels this queue supports.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.channel). This field is required.
@@ -114,10 +131,12 @@ impl RoutingProfileManualAssignmentQueueConfigSummaryBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::RoutingProfileManualAssignmentQueueConfigSummary#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// Builds a [`RoutingProfileManualAssignmentQueueConfigSummary`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ pub struct RoutingProfileQueueConfig {
     /// The delay, in seconds, a contact should be in the queue before they are routed to an available agent. For more information, see [Queues: priority and delay](https://docs.aws.amazon.com/connect/latest/adminguide/concepts-routing-profiles-priority.html) in the *Amazon Connect Administrator Guide*.
     pub delay: i32,
 }
+
 impl RoutingProfileQueueConfig {
     /// Contains information about a queue resource.
     pub fn queue_reference(
@@ -17,19 +18,23 @@ impl RoutingProfileQueueConfig {
     ) -> Option<&crate::types::RoutingProfileQueueReference> {
         self.queue_reference.as_ref()
     }
+
     /// The order in which contacts are to be handled for the queue.
     pub fn priority(&self) -> i32 {
         self.priority
     }
+
     /// The delay, in seconds, a contact should be in the queue before they are routed to an available agent.
     pub fn delay(&self) -> i32 {
         self.delay
     }
+
     /// Creates a new builder for [`RoutingProfileQueueConfig`].
     pub fn builder() -> crate::types::builders::RoutingProfileQueueConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingProfileQueueConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct RoutingProfileQueueConfigBuilder {
     pub(crate) priority: Option<i32>,
     pub(crate) delay: Option<i32>,
 }
+
 impl RoutingProfileQueueConfigBuilder {
     /// Contains information about a queue resource.
     ///
@@ -49,6 +55,7 @@ impl RoutingProfileQueueConfigBuilder {
         self.queue_reference = Some(input);
         self
     }
+
     /// Contains information about a queue resource.
     ///
     /// Sets [`queue_reference`](crate::types::RoutingProfileQueueConfig#structfield.queue_reference).
@@ -59,12 +66,14 @@ impl RoutingProfileQueueConfigBuilder {
         self.queue_reference = input;
         self
     }
+
     /// Returns [`queue_reference`](crate::types::RoutingProfileQueueConfig#structfield.queue_reference), if set.
     pub fn get_queue_reference(
         &self,
     ) -> &Option<crate::types::RoutingProfileQueueReference> {
         &self.queue_reference
     }
+
     /// The order in which contacts are to be handled for the queue.
     ///
     /// Sets [`priority`](crate::types::RoutingProfileQueueConfig#structfield.priority). This field is required.
@@ -72,6 +81,7 @@ impl RoutingProfileQueueConfigBuilder {
         self.priority = Some(input);
         self
     }
+
     /// The order in which contacts are to be handled for the queue.
     ///
     /// Sets [`priority`](crate::types::RoutingProfileQueueConfig#structfield.priority). This field is required.
@@ -79,10 +89,12 @@ impl RoutingProfileQueueConfigBuilder {
         self.priority = input;
         self
     }
+
     /// Returns [`priority`](crate::types::RoutingProfileQueueConfig#structfield.priority), if set.
     pub fn get_priority(&self) -> &Option<i32> {
         &self.priority
     }
+
     /// The delay, in seconds, a contact should be in the queue before they are routed to an available agent.
     ///
     /// Sets [`delay`](crate::types::RoutingProfileQueueConfig#structfield.delay). This field is required.
@@ -90,6 +102,7 @@ impl RoutingProfileQueueConfigBuilder {
         self.delay = Some(input);
         self
     }
+
     /// The delay, in seconds, a contact should be in the queue before they are routed to an available agent.
     ///
     /// Sets [`delay`](crate::types::RoutingProfileQueueConfig#structfield.delay). This field is required.
@@ -97,10 +110,12 @@ impl RoutingProfileQueueConfigBuilder {
         self.delay = input;
         self
     }
+
     /// Returns [`delay`](crate::types::RoutingProfileQueueConfig#structfield.delay), if set.
     pub fn get_delay(&self) -> &Option<i32> {
         &self.delay
     }
+
     /// Builds a [`RoutingProfileQueueConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -16,36 +16,44 @@ pub struct RoutingProfileQueueConfigSummary {
     /// The channels this queue supports.
     pub channel: crate::types::Channel,
 }
+
 impl RoutingProfileQueueConfigSummary {
     /// The identifier for the queue.
     pub fn queue_id(&self) -> &str {
         &self.queue_id
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     pub fn queue_arn(&self) -> &str {
         &self.queue_arn
     }
+
     /// The name of the queue.
     pub fn queue_name(&self) -> &str {
         &self.queue_name
     }
+
     /// The order in which contacts are to be handled for the queue.
     pub fn priority(&self) -> i32 {
         self.priority
     }
+
     /// The delay, in seconds, that a contact should be in the queue before they are routed to an available agent.
     pub fn delay(&self) -> i32 {
         self.delay
     }
+
     /// The channels this queue supports.
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
+
     /// Creates a new builder for [`RoutingProfileQueueConfigSummary`].
     pub fn builder() -> crate::types::builders::RoutingProfileQueueConfigSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingProfileQueueConfigSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct RoutingProfileQueueConfigSummaryBuilder {
     pub(crate) delay: Option<i32>,
     pub(crate) channel: Option<crate::types::Channel>,
 }
+
 impl RoutingProfileQueueConfigSummaryBuilder {
     /// The identifier for the queue.
     ///
@@ -65,6 +74,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.queue_id = Some(input.into());
         self
     }
+
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_id). This field is required.
@@ -72,10 +82,12 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.queue_id = input;
         self
     }
+
     /// Returns [`queue_id`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_id), if set.
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`queue_arn`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_arn). This field is required.
@@ -83,6 +95,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.queue_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the queue.
     ///
     /// Sets [`queue_arn`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_arn). This field is required.
@@ -90,10 +103,12 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.queue_arn = input;
         self
     }
+
     /// Returns [`queue_arn`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_arn), if set.
     pub fn get_queue_arn(&self) -> &Option<String> {
         &self.queue_arn
     }
+
     /// The name of the queue.
     ///
     /// Sets [`queue_name`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_name). This field is required.
@@ -101,6 +116,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.queue_name = Some(input.into());
         self
     }
+
     /// The name of the queue.
     ///
     /// Sets [`queue_name`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_name). This field is required.
@@ -108,10 +124,12 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.queue_name = input;
         self
     }
+
     /// Returns [`queue_name`](crate::types::RoutingProfileQueueConfigSummary#structfield.queue_name), if set.
     pub fn get_queue_name(&self) -> &Option<String> {
         &self.queue_name
     }
+
     /// The order in which contacts are to be handled for the queue.
     ///
     /// Sets [`priority`](crate::types::RoutingProfileQueueConfigSummary#structfield.priority). This field is required.
@@ -119,6 +137,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.priority = Some(input);
         self
     }
+
     /// The order in which contacts are to be handled for the queue.
     ///
     /// Sets [`priority`](crate::types::RoutingProfileQueueConfigSummary#structfield.priority). This field is required.
@@ -126,10 +145,12 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.priority = input;
         self
     }
+
     /// Returns [`priority`](crate::types::RoutingProfileQueueConfigSummary#structfield.priority), if set.
     pub fn get_priority(&self) -> &Option<i32> {
         &self.priority
     }
+
     /// The delay, in seconds, that a contact should be in the queue before they are routed to an available agent.
     ///
     /// Sets [`delay`](crate::types::RoutingProfileQueueConfigSummary#structfield.delay). This field is required.
@@ -137,6 +158,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.delay = Some(input);
         self
     }
+
     /// The delay, in seconds, that a contact should be in the queue before they are routed to an available agent.
     ///
     /// Sets [`delay`](crate::types::RoutingProfileQueueConfigSummary#structfield.delay). This field is required.
@@ -144,10 +166,12 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.delay = input;
         self
     }
+
     /// Returns [`delay`](crate::types::RoutingProfileQueueConfigSummary#structfield.delay), if set.
     pub fn get_delay(&self) -> &Option<i32> {
         &self.delay
     }
+
     /// The channels this queue supports.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileQueueConfigSummary#structfield.channel). This field is required.
@@ -155,6 +179,7 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.channel = Some(input);
         self
     }
+
     /// The channels this queue supports.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileQueueConfigSummary#structfield.channel). This field is required.
@@ -162,10 +187,12 @@ impl RoutingProfileQueueConfigSummaryBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::RoutingProfileQueueConfigSummary#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// Builds a [`RoutingProfileQueueConfigSummary`].
     ///
     /// Fails when one of these fields is unset:

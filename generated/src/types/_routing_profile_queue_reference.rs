@@ -8,20 +8,24 @@ pub struct RoutingProfileQueueReference {
     /// The channels agents can handle in the Contact Control Panel (CCP) for this routing profile.
     pub channel: crate::types::Channel,
 }
+
 impl RoutingProfileQueueReference {
     /// The identifier for the queue.
     pub fn queue_id(&self) -> &str {
         &self.queue_id
     }
+
     /// The channels agents can handle in the Contact Control Panel (CCP) for this routing profile.
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
+
     /// Creates a new builder for [`RoutingProfileQueueReference`].
     pub fn builder() -> crate::types::builders::RoutingProfileQueueReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingProfileQueueReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct RoutingProfileQueueReferenceBuilder {
     pub(crate) queue_id: Option<String>,
     pub(crate) channel: Option<crate::types::Channel>,
 }
+
 impl RoutingProfileQueueReferenceBuilder {
     /// The identifier for the queue.
     ///
@@ -37,6 +42,7 @@ impl RoutingProfileQueueReferenceBuilder {
         self.queue_id = Some(input.into());
         self
     }
+
     /// The identifier for the queue.
     ///
     /// Sets [`queue_id`](crate::types::RoutingProfileQueueReference#structfield.queue_id). This field is required.
@@ -44,10 +50,12 @@ impl RoutingProfileQueueReferenceBuilder {
         self.queue_id = input;
         self
     }
+
     /// Returns [`queue_id`](crate::types::RoutingProfileQueueReference#structfield.queue_id), if set.
     pub fn get_queue_id(&self) -> &Option<String> {
         &self.queue_id
     }
+
     /// The channels agents can handle in the Contact Control Panel (CCP) for this routing profile.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileQueueReference#structfield.channel). This field is required.
@@ -55,6 +63,7 @@ impl RoutingProfileQueueReferenceBuilder {
         self.channel = Some(input);
         self
     }
+
     /// The channels agents can handle in the Contact Control Panel (CCP) for this routing profile.
     ///
     /// Sets [`channel`](crate::types::RoutingProfileQueueReference#structfield.channel). This field is required.
@@ -62,10 +71,12 @@ impl RoutingProfileQueueReferenceBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::RoutingProfileQueueReference#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// Builds a [`RoutingProfileQueueReference`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct RoutingProfileReference {
     /// The Amazon Resource Name (ARN) of the routing profile.
     pub arn: Option<String>,
 }
+
 impl RoutingProfileReference {
     /// The identifier of the routing profile.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the routing profile.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`RoutingProfileReference`].
     pub fn builder() -> crate::types::builders::RoutingProfileReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingProfileReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct RoutingProfileReferenceBuilder {
     pub(crate) id: Option<String>,
     pub(crate) arn: Option<String>,
 }
+
 impl RoutingProfileReferenceBuilder {
     /// The identifier of the routing profile.
     ///
@@ -37,6 +42,7 @@ impl RoutingProfileReferenceBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the routing profile.
     ///
     /// Sets [`id`](crate::types::RoutingProfileReference#structfield.id).
@@ -44,10 +50,12 @@ impl RoutingProfileReferenceBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::RoutingProfileReference#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the routing profile.
     ///
     /// Sets [`arn`](crate::types::RoutingProfileReference#structfield.arn).
@@ -55,6 +63,7 @@ impl RoutingProfileReferenceBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the routing profile.
     ///
     /// Sets [`arn`](crate::types::RoutingProfileReference#structfield.arn).
@@ -62,10 +71,12 @@ impl RoutingProfileReferenceBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::RoutingProfileReference#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// Builds a [`RoutingProfileReference`].
     pub fn build(self) -> crate::types::RoutingProfileReference {
         crate::types::RoutingProfileReference {

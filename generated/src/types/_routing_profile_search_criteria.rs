@@ -14,6 +14,7 @@ pub struct RoutingProfileSearchCriteria {
     /// > **Note:** The currently supported values for `FieldName` are `associatedQueueIds`, `name`, `description`, and `resourceID`.
     pub string_condition: Option<crate::types::StringCondition>,
 }
+
 impl RoutingProfileSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
@@ -21,21 +22,25 @@ impl RoutingProfileSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::RoutingProfileSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::RoutingProfileSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// Creates a new builder for [`RoutingProfileSearchCriteria`].
     pub fn builder() -> crate::types::builders::RoutingProfileSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingProfileSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -44,6 +49,7 @@ pub struct RoutingProfileSearchCriteriaBuilder {
     pub(crate) and_conditions: Option<Vec<crate::types::RoutingProfileSearchCriteria>>,
     pub(crate) string_condition: Option<crate::types::StringCondition>,
 }
+
 impl RoutingProfileSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(
@@ -55,6 +61,7 @@ impl RoutingProfileSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.or_conditions).
@@ -65,12 +72,14 @@ impl RoutingProfileSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::RoutingProfileSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(
         mut self,
@@ -81,6 +90,7 @@ impl RoutingProfileSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.and_conditions).
@@ -91,12 +101,14 @@ impl RoutingProfileSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::RoutingProfileSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::RoutingProfileSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::RoutingProfileSearchCriteria#structfield.string_condition).
@@ -104,6 +116,7 @@ impl RoutingProfileSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::RoutingProfileSearchCriteria#structfield.string_condition).
@@ -114,10 +127,12 @@ impl RoutingProfileSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::RoutingProfileSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// Builds a [`RoutingProfileSearchCriteria`].
     pub fn build(self) -> crate::types::RoutingProfileSearchCriteria {
         crate::types::RoutingProfileSearchCriteria {

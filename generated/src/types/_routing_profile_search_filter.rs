@@ -9,22 +9,26 @@ pub struct RoutingProfileSearchFilter {
     /// - Inner list specifies conditions that need to be applied with `AND` operator.
     pub tag_filter: Option<crate::types::ControlPlaneTagFilter>,
 }
+
 impl RoutingProfileSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
+
     /// Creates a new builder for [`RoutingProfileSearchFilter`].
     pub fn builder() -> crate::types::builders::RoutingProfileSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RoutingProfileSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoutingProfileSearchFilterBuilder {
     pub(crate) tag_filter: Option<crate::types::ControlPlaneTagFilter>,
 }
+
 impl RoutingProfileSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
@@ -33,6 +37,7 @@ impl RoutingProfileSearchFilterBuilder {
         self.tag_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::RoutingProfileSearchFilter#structfield.tag_filter).
@@ -43,10 +48,12 @@ impl RoutingProfileSearchFilterBuilder {
         self.tag_filter = input;
         self
     }
+
     /// Returns [`tag_filter`](crate::types::RoutingProfileSearchFilter#structfield.tag_filter), if set.
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
+
     /// Builds a [`RoutingProfileSearchFilter`].
     pub fn build(self) -> crate::types::RoutingProfileSearchFilter {
         crate::types::RoutingProfileSearchFilter {

@@ -26,56 +26,69 @@ pub struct Rule {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl Rule {
     /// The name of the rule.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// A unique identifier for the rule.
     pub fn rule_id(&self) -> &str {
         &self.rule_id
     }
+
     /// The Amazon Resource Name (ARN) of the rule.
     pub fn rule_arn(&self) -> &str {
         &self.rule_arn
     }
+
     /// The event source to trigger the rule.
     pub fn trigger_event_source(&self) -> Option<&crate::types::RuleTriggerEventSource> {
         self.trigger_event_source.as_ref()
     }
+
     /// The conditions of the rule.
     pub fn function(&self) -> &str {
         &self.function
     }
+
     /// A list of actions to be run when the rule is triggered.
     pub fn actions(&self) -> &[crate::types::RuleAction] {
         &self.actions
     }
+
     /// The publish status of the rule.
     pub fn publish_status(&self) -> &crate::types::RulePublishStatus {
         &self.publish_status
     }
+
     /// The timestamp for when the rule was created.
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
+
     /// The timestamp for the when the rule was last updated.
     pub fn last_updated_time(&self) -> &crate::primitives::DateTime {
         &self.last_updated_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the rule.
     pub fn last_updated_by(&self) -> &str {
         &self.last_updated_by
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`Rule`].
     pub fn builder() -> crate::types::builders::RuleBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Rule`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -92,6 +105,7 @@ pub struct RuleBuilder {
     pub(crate) last_updated_by: Option<String>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl RuleBuilder {
     /// The name of the rule.
     ///
@@ -100,6 +114,7 @@ impl RuleBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the rule.
     ///
     /// Sets [`name`](crate::types::Rule#structfield.name). This field is required.
@@ -107,10 +122,12 @@ impl RuleBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::Rule#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// A unique identifier for the rule.
     ///
     /// Sets [`rule_id`](crate::types::Rule#structfield.rule_id). This field is required.
@@ -118,6 +135,7 @@ impl RuleBuilder {
         self.rule_id = Some(input.into());
         self
     }
+
     /// A unique identifier for the rule.
     ///
     /// Sets [`rule_id`](crate::types::Rule#structfield.rule_id). This field is required.
@@ -125,10 +143,12 @@ impl RuleBuilder {
         self.rule_id = input;
         self
     }
+
     /// Returns [`rule_id`](crate::types::Rule#structfield.rule_id), if set.
     pub fn get_rule_id(&self) -> &Option<String> {
         &self.rule_id
     }
+
     /// The Amazon Resource Name (ARN) of the rule.
     ///
     /// Sets [`rule_arn`](crate::types::Rule#structfield.rule_arn). This field is required.
@@ -136,6 +156,7 @@ impl RuleBuilder {
         self.rule_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the rule.
     ///
     /// Sets [`rule_arn`](crate::types::Rule#structfield.rule_arn). This field is required.
@@ -143,10 +164,12 @@ impl RuleBuilder {
         self.rule_arn = input;
         self
     }
+
     /// Returns [`rule_arn`](crate::types::Rule#structfield.rule_arn), if set.
     pub fn get_rule_arn(&self) -> &Option<String> {
         &self.rule_arn
     }
+
     /// The event source to trigger the rule.
     ///
     /// Sets [`trigger_event_source`](crate::types::Rule#structfield.trigger_event_source).
@@ -157,6 +180,7 @@ impl RuleBuilder {
         self.trigger_event_source = Some(input);
         self
     }
+
     /// The event source to trigger the rule.
     ///
     /// Sets [`trigger_event_source`](crate::types::Rule#structfield.trigger_event_source).
@@ -167,12 +191,14 @@ impl RuleBuilder {
         self.trigger_event_source = input;
         self
     }
+
     /// Returns [`trigger_event_source`](crate::types::Rule#structfield.trigger_event_source), if set.
     pub fn get_trigger_event_source(
         &self,
     ) -> &Option<crate::types::RuleTriggerEventSource> {
         &self.trigger_event_source
     }
+
     /// The conditions of the rule.
     ///
     /// Sets [`function`](crate::types::Rule#structfield.function). This field is required.
@@ -180,6 +206,7 @@ impl RuleBuilder {
         self.function = Some(input.into());
         self
     }
+
     /// The conditions of the rule.
     ///
     /// Sets [`function`](crate::types::Rule#structfield.function). This field is required.
@@ -187,10 +214,12 @@ impl RuleBuilder {
         self.function = input;
         self
     }
+
     /// Returns [`function`](crate::types::Rule#structfield.function), if set.
     pub fn get_function(&self) -> &Option<String> {
         &self.function
     }
+
     /// Appends an item to [`actions`](crate::types::Rule#structfield.actions); use [`set_actions`](Self::set_actions) to replace the whole list.
     pub fn actions(mut self, input: crate::types::RuleAction) -> Self {
         let mut v: Vec<_> = self.actions.unwrap_or_default();
@@ -198,6 +227,7 @@ impl RuleBuilder {
         self.actions = Some(v);
         self
     }
+
     /// A list of actions to be run when the rule is triggered.
     ///
     /// Sets [`actions`](crate::types::Rule#structfield.actions). This field is required.
@@ -205,10 +235,12 @@ impl RuleBuilder {
         self.actions = input;
         self
     }
+
     /// Returns [`actions`](crate::types::Rule#structfield.actions), if set.
     pub fn get_actions(&self) -> &Option<Vec<crate::types::RuleAction>> {
         &self.actions
     }
+
     /// The publish status of the rule.
     ///
     /// Sets [`publish_status`](crate::types::Rule#structfield.publish_status). This field is required.
@@ -216,6 +248,7 @@ impl RuleBuilder {
         self.publish_status = Some(input);
         self
     }
+
     /// The publish status of the rule.
     ///
     /// Sets [`publish_status`](crate::types::Rule#structfield.publish_status). This field is required.
@@ -226,10 +259,12 @@ impl RuleBuilder {
         self.publish_status = input;
         self
     }
+
     /// Returns [`publish_status`](crate::types::Rule#structfield.publish_status), if set.
     pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
         &self.publish_status
     }
+
     /// The timestamp for when the rule was created.
     ///
     /// Sets [`created_time`](crate::types::Rule#structfield.created_time). This field is required.
@@ -237,6 +272,7 @@ impl RuleBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp for when the rule was created.
     ///
     /// Sets [`created_time`](crate::types::Rule#structfield.created_time). This field is required.
@@ -247,10 +283,12 @@ impl RuleBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::Rule#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The timestamp for the when the rule was last updated.
     ///
     /// Sets [`last_updated_time`](crate::types::Rule#structfield.last_updated_time). This field is required.
@@ -258,6 +296,7 @@ impl RuleBuilder {
         self.last_updated_time = Some(input);
         self
     }
+
     /// The timestamp for the when the rule was last updated.
     ///
     /// Sets [`last_updated_time`](crate::types::Rule#structfield.last_updated_time). This field is required.
@@ -268,10 +307,12 @@ impl RuleBuilder {
         self.last_updated_time = input;
         self
     }
+
     /// Returns [`last_updated_time`](crate::types::Rule#structfield.last_updated_time), if set.
     pub fn get_last_updated_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_updated_time
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the rule.
     ///
     /// Sets [`last_updated_by`](crate::types::Rule#structfield.last_updated_by). This field is required.
@@ -279,6 +320,7 @@ impl RuleBuilder {
         self.last_updated_by = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user who last updated the rule.
     ///
     /// Sets [`last_updated_by`](crate::types::Rule#structfield.last_updated_by). This field is required.
@@ -286,10 +328,12 @@ impl RuleBuilder {
         self.last_updated_by = input;
         self
     }
+
     /// Returns [`last_updated_by`](crate::types::Rule#structfield.last_updated_by), if set.
     pub fn get_last_updated_by(&self) -> &Option<String> {
         &self.last_updated_by
     }
+
     /// Inserts an entry into [`tags`](crate::types::Rule#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -297,6 +341,7 @@ impl RuleBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Rule#structfield.tags).
@@ -307,10 +352,12 @@ impl RuleBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::Rule#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`Rule`].
     ///
     /// Fails when one of these fields is unset:

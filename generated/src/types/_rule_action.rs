@@ -42,66 +42,78 @@ pub struct RuleAction {
         crate::types::SubmitAutoEvaluationActionDefinition,
     >,
 }
+
 impl RuleAction {
     /// The type of action that creates a rule.
     pub fn action_type(&self) -> &crate::types::ActionType {
         &self.action_type
     }
+
     /// Information about the task action.
     pub fn task_action(&self) -> Option<&crate::types::TaskActionDefinition> {
         self.task_action.as_ref()
     }
+
     /// Information about the EventBridge action.
     pub fn event_bridge_action(
         &self,
     ) -> Option<&crate::types::EventBridgeActionDefinition> {
         self.event_bridge_action.as_ref()
     }
+
     /// Information about the contact category action.
     pub fn assign_contact_category_action(
         &self,
     ) -> Option<&crate::types::AssignContactCategoryActionDefinition> {
         self.assign_contact_category_action.as_ref()
     }
+
     /// Information about the send notification action.
     pub fn send_notification_action(
         &self,
     ) -> Option<&crate::types::SendNotificationActionDefinition> {
         self.send_notification_action.as_ref()
     }
+
     /// Information about the create case action.
     pub fn create_case_action(
         &self,
     ) -> Option<&crate::types::CreateCaseActionDefinition> {
         self.create_case_action.as_ref()
     }
+
     /// Information about the update case action.
     pub fn update_case_action(
         &self,
     ) -> Option<&crate::types::UpdateCaseActionDefinition> {
         self.update_case_action.as_ref()
     }
+
     /// Information about the assign SLA action.
     pub fn assign_sla_action(&self) -> Option<&crate::types::AssignSlaActionDefinition> {
         self.assign_sla_action.as_ref()
     }
+
     /// Information about the end associated tasks action.
     pub fn end_associated_tasks_action(
         &self,
     ) -> Option<&crate::types::EndAssociatedTasksActionDefinition> {
         self.end_associated_tasks_action.as_ref()
     }
+
     /// Information about the submit automated evaluation action.
     pub fn submit_auto_evaluation_action(
         &self,
     ) -> Option<&crate::types::SubmitAutoEvaluationActionDefinition> {
         self.submit_auto_evaluation_action.as_ref()
     }
+
     /// Creates a new builder for [`RuleAction`].
     pub fn builder() -> crate::types::builders::RuleActionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RuleAction`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -125,6 +137,7 @@ pub struct RuleActionBuilder {
         crate::types::SubmitAutoEvaluationActionDefinition,
     >,
 }
+
 impl RuleActionBuilder {
     /// The type of action that creates a rule.
     ///
@@ -133,6 +146,7 @@ impl RuleActionBuilder {
         self.action_type = Some(input);
         self
     }
+
     /// The type of action that creates a rule.
     ///
     /// Sets [`action_type`](crate::types::RuleAction#structfield.action_type). This field is required.
@@ -140,10 +154,12 @@ impl RuleActionBuilder {
         self.action_type = input;
         self
     }
+
     /// Returns [`action_type`](crate::types::RuleAction#structfield.action_type), if set.
     pub fn get_action_type(&self) -> &Option<crate::types::ActionType> {
         &self.action_type
     }
+
     /// Information about the task action.
     ///
     /// Sets [`task_action`](crate::types::RuleAction#structfield.task_action).
@@ -151,6 +167,7 @@ impl RuleActionBuilder {
         self.task_action = Some(input);
         self
     }
+
     /// Information about the task action.
     ///
     /// Sets [`task_action`](crate::types::RuleAction#structfield.task_action).
@@ -161,10 +178,12 @@ impl RuleActionBuilder {
         self.task_action = input;
         self
     }
+
     /// Returns [`task_action`](crate::types::RuleAction#structfield.task_action), if set.
     pub fn get_task_action(&self) -> &Option<crate::types::TaskActionDefinition> {
         &self.task_action
     }
+
     /// Information about the EventBridge action.
     ///
     /// Sets [`event_bridge_action`](crate::types::RuleAction#structfield.event_bridge_action).
@@ -175,6 +194,7 @@ impl RuleActionBuilder {
         self.event_bridge_action = Some(input);
         self
     }
+
     /// Information about the EventBridge action.
     ///
     /// Sets [`event_bridge_action`](crate::types::RuleAction#structfield.event_bridge_action).
@@ -185,12 +205,14 @@ impl RuleActionBuilder {
         self.event_bridge_action = input;
         self
     }
+
     /// Returns [`event_bridge_action`](crate::types::RuleAction#structfield.event_bridge_action), if set.
     pub fn get_event_bridge_action(
         &self,
     ) -> &Option<crate::types::EventBridgeActionDefinition> {
         &self.event_bridge_action
     }
+
     /// Information about the contact category action.
     ///
     /// Sets [`assign_contact_category_action`](crate::types::RuleAction#structfield.assign_contact_category_action).
@@ -201,6 +223,7 @@ impl RuleActionBuilder {
         self.assign_contact_category_action = Some(input);
         self
     }
+
     /// Information about the contact category action.
     ///
     /// Sets [`assign_contact_category_action`](crate::types::RuleAction#structfield.assign_contact_category_action).
@@ -211,12 +234,14 @@ impl RuleActionBuilder {
         self.assign_contact_category_action = input;
         self
     }
+
     /// Returns [`assign_contact_category_action`](crate::types::RuleAction#structfield.assign_contact_category_action), if set.
     pub fn get_assign_contact_category_action(
         &self,
     ) -> &Option<crate::types::AssignContactCategoryActionDefinition> {
         &self.assign_contact_category_action
     }
+
     /// Information about the send notification action.
     ///
     /// Sets [`send_notification_action`](crate::types::RuleAction#structfield.send_notification_action).
@@ -227,6 +252,7 @@ impl RuleActionBuilder {
         self.send_notification_action = Some(input);
         self
     }
+
     /// Information about the send notification action.
     ///
     /// Sets [`send_notification_action`](crate::types::RuleAction#structfield.send_notification_action).
@@ -237,12 +263,14 @@ impl RuleActionBuilder {
         self.send_notification_action = input;
         self
     }
+
     /// Returns [`send_notification_action`](crate::types::RuleAction#structfield.send_notification_action), if set.
     pub fn get_send_notification_action(
         &self,
     ) -> &Option<crate::types::SendNotificationActionDefinition> {
         &self.send_notification_action
     }
+
     /// Information about the create case action.
     ///
     /// Sets [`create_case_action`](crate::types::RuleAction#structfield.create_case_action).
@@ -253,6 +281,7 @@ impl RuleActionBuilder {
         self.create_case_action = Some(input);
         self
     }
+
     /// Information about the create case action.
     ///
     /// Sets [`create_case_action`](crate::types::RuleAction#structfield.create_case_action).
@@ -263,12 +292,14 @@ impl RuleActionBuilder {
         self.create_case_action = input;
         self
     }
+
     /// Returns [`create_case_action`](crate::types::RuleAction#structfield.create_case_action), if set.
     pub fn get_create_case_action(
         &self,
     ) -> &Option<crate::types::CreateCaseActionDefinition> {
         &self.create_case_action
     }
+
     /// Information about the update case action.
     ///
     /// Sets [`update_case_action`](crate::types::RuleAction#structfield.update_case_action).
@@ -279,6 +310,7 @@ impl RuleActionBuilder {
         self.update_case_action = Some(input);
         self
     }
+
     /// Information about the update case action.
     ///
     /// Sets [`update_case_action`](crate::types::RuleAction#structfield.update_case_action).
@@ -289,12 +321,14 @@ impl RuleActionBuilder {
         self.update_case_action = input;
         self
     }
+
     /// Returns [`update_case_action`](crate::types::RuleAction#structfield.update_case_action), if set.
     pub fn get_update_case_action(
         &self,
     ) -> &Option<crate::types::UpdateCaseActionDefinition> {
         &self.update_case_action
     }
+
     /// Information about the assign SLA action.
     ///
     /// Sets [`assign_sla_action`](crate::types::RuleAction#structfield.assign_sla_action).
@@ -305,6 +339,7 @@ impl RuleActionBuilder {
         self.assign_sla_action = Some(input);
         self
     }
+
     /// Information about the assign SLA action.
     ///
     /// Sets [`assign_sla_action`](crate::types::RuleAction#structfield.assign_sla_action).
@@ -315,12 +350,14 @@ impl RuleActionBuilder {
         self.assign_sla_action = input;
         self
     }
+
     /// Returns [`assign_sla_action`](crate::types::RuleAction#structfield.assign_sla_action), if set.
     pub fn get_assign_sla_action(
         &self,
     ) -> &Option<crate::types::AssignSlaActionDefinition> {
         &self.assign_sla_action
     }
+
     /// Information about the end associated tasks action.
     ///
     /// Sets [`end_associated_tasks_action`](crate::types::RuleAction#structfield.end_associated_tasks_action).
@@ -331,6 +368,7 @@ impl RuleActionBuilder {
         self.end_associated_tasks_action = Some(input);
         self
     }
+
     /// Information about the end associated tasks action.
     ///
     /// Sets [`end_associated_tasks_action`](crate::types::RuleAction#structfield.end_associated_tasks_action).
@@ -341,12 +379,14 @@ impl RuleActionBuilder {
         self.end_associated_tasks_action = input;
         self
     }
+
     /// Returns [`end_associated_tasks_action`](crate::types::RuleAction#structfield.end_associated_tasks_action), if set.
     pub fn get_end_associated_tasks_action(
         &self,
     ) -> &Option<crate::types::EndAssociatedTasksActionDefinition> {
         &self.end_associated_tasks_action
     }
+
     /// Information about the submit automated evaluation action.
     ///
     /// Sets [`submit_auto_evaluation_action`](crate::types::RuleAction#structfield.submit_auto_evaluation_action).
@@ -357,6 +397,7 @@ impl RuleActionBuilder {
         self.submit_auto_evaluation_action = Some(input);
         self
     }
+
     /// Information about the submit automated evaluation action.
     ///
     /// Sets [`submit_auto_evaluation_action`](crate::types::RuleAction#structfield.submit_auto_evaluation_action).
@@ -367,12 +408,14 @@ impl RuleActionBuilder {
         self.submit_auto_evaluation_action = input;
         self
     }
+
     /// Returns [`submit_auto_evaluation_action`](crate::types::RuleAction#structfield.submit_auto_evaluation_action), if set.
     pub fn get_submit_auto_evaluation_action(
         &self,
     ) -> &Option<crate::types::SubmitAutoEvaluationActionDefinition> {
         &self.submit_auto_evaluation_action
     }
+
     /// Builds a [`RuleAction`].
     ///
     /// Fails when one of these fields is unset:

@@ -20,44 +20,54 @@ pub struct RuleSummary {
     /// The timestamp for when the rule was last updated.
     pub last_updated_time: crate::primitives::DateTime,
 }
+
 impl RuleSummary {
     /// The name of the rule.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// A unique identifier for the rule.
     pub fn rule_id(&self) -> &str {
         &self.rule_id
     }
+
     /// The Amazon Resource Name (ARN) of the rule.
     pub fn rule_arn(&self) -> &str {
         &self.rule_arn
     }
+
     /// The name of the event source.
     pub fn event_source_name(&self) -> &crate::types::EventSourceName {
         &self.event_source_name
     }
+
     /// The publish status of the rule.
     pub fn publish_status(&self) -> &crate::types::RulePublishStatus {
         &self.publish_status
     }
+
     /// A list of ActionTypes associated with a rule.
     pub fn action_summaries(&self) -> &[crate::types::ActionSummary] {
         &self.action_summaries
     }
+
     /// The timestamp for when the rule was created.
     pub fn created_time(&self) -> &crate::primitives::DateTime {
         &self.created_time
     }
+
     /// The timestamp for when the rule was last updated.
     pub fn last_updated_time(&self) -> &crate::primitives::DateTime {
         &self.last_updated_time
     }
+
     /// Creates a new builder for [`RuleSummary`].
     pub fn builder() -> crate::types::builders::RuleSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RuleSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -71,6 +81,7 @@ pub struct RuleSummaryBuilder {
     pub(crate) created_time: Option<crate::primitives::DateTime>,
     pub(crate) last_updated_time: Option<crate::primitives::DateTime>,
 }
+
 impl RuleSummaryBuilder {
     /// The name of the rule.
     ///
@@ -79,6 +90,7 @@ impl RuleSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the rule.
     ///
     /// Sets [`name`](crate::types::RuleSummary#structfield.name). This field is required.
@@ -86,10 +98,12 @@ impl RuleSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::RuleSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// A unique identifier for the rule.
     ///
     /// Sets [`rule_id`](crate::types::RuleSummary#structfield.rule_id). This field is required.
@@ -97,6 +111,7 @@ impl RuleSummaryBuilder {
         self.rule_id = Some(input.into());
         self
     }
+
     /// A unique identifier for the rule.
     ///
     /// Sets [`rule_id`](crate::types::RuleSummary#structfield.rule_id). This field is required.
@@ -104,10 +119,12 @@ impl RuleSummaryBuilder {
         self.rule_id = input;
         self
     }
+
     /// Returns [`rule_id`](crate::types::RuleSummary#structfield.rule_id), if set.
     pub fn get_rule_id(&self) -> &Option<String> {
         &self.rule_id
     }
+
     /// The Amazon Resource Name (ARN) of the rule.
     ///
     /// Sets [`rule_arn`](crate::types::RuleSummary#structfield.rule_arn). This field is required.
@@ -115,6 +132,7 @@ impl RuleSummaryBuilder {
         self.rule_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the rule.
     ///
     /// Sets [`rule_arn`](crate::types::RuleSummary#structfield.rule_arn). This field is required.
@@ -122,10 +140,12 @@ impl RuleSummaryBuilder {
         self.rule_arn = input;
         self
     }
+
     /// Returns [`rule_arn`](crate::types::RuleSummary#structfield.rule_arn), if set.
     pub fn get_rule_arn(&self) -> &Option<String> {
         &self.rule_arn
     }
+
     /// The name of the event source.
     ///
     /// Sets [`event_source_name`](crate::types::RuleSummary#structfield.event_source_name). This field is required.
@@ -133,6 +153,7 @@ impl RuleSummaryBuilder {
         self.event_source_name = Some(input);
         self
     }
+
     /// The name of the event source.
     ///
     /// Sets [`event_source_name`](crate::types::RuleSummary#structfield.event_source_name). This field is required.
@@ -143,10 +164,12 @@ impl RuleSummaryBuilder {
         self.event_source_name = input;
         self
     }
+
     /// Returns [`event_source_name`](crate::types::RuleSummary#structfield.event_source_name), if set.
     pub fn get_event_source_name(&self) -> &Option<crate::types::EventSourceName> {
         &self.event_source_name
     }
+
     /// The publish status of the rule.
     ///
     /// Sets [`publish_status`](crate::types::RuleSummary#structfield.publish_status). This field is required.
@@ -154,6 +177,7 @@ impl RuleSummaryBuilder {
         self.publish_status = Some(input);
         self
     }
+
     /// The publish status of the rule.
     ///
     /// Sets [`publish_status`](crate::types::RuleSummary#structfield.publish_status). This field is required.
@@ -164,10 +188,12 @@ impl RuleSummaryBuilder {
         self.publish_status = input;
         self
     }
+
     /// Returns [`publish_status`](crate::types::RuleSummary#structfield.publish_status), if set.
     pub fn get_publish_status(&self) -> &Option<crate::types::RulePublishStatus> {
         &self.publish_status
     }
+
     /// Appends an item to [`action_summaries`](crate::types::RuleSummary#structfield.action_summaries); use [`set_action_summaries`](Self::set_action_summaries) to replace the whole list.
     pub fn action_summaries(mut self, input: crate::types::ActionSummary) -> Self {
         let mut v: Vec<_> = self.action_summaries.unwrap_or_default();
@@ -175,6 +201,7 @@ impl RuleSummaryBuilder {
         self.action_summaries = Some(v);
         self
     }
+
     /// A list of ActionTypes associated with a rule.
     ///
     /// Sets [`action_summaries`](crate::types::RuleSummary#structfield.action_summaries). This field is required.
@@ -185,10 +212,12 @@ impl RuleSummaryBuilder {
         self.action_summaries = input;
         self
     }
+
     /// Returns [`action_summaries`](crate::types::RuleSummary#structfield.action_summaries), if set.
     pub fn get_action_summaries(&self) -> &Option<Vec<crate::types::ActionSummary>> {
         &self.action_summaries
     }
+
     /// The timestamp for when the rule was created.
     ///
     /// Sets [`created_time`](crate::types::RuleSummary#structfield.created_time). This field is required.
@@ -196,6 +225,7 @@ impl RuleSummaryBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp for when the rule was created.
     ///
     /// Sets [`created_time`](crate::types::RuleSummary#structfield.created_time). This field is required.
@@ -206,10 +236,12 @@ impl RuleSummaryBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::RuleSummary#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// The timestamp for when the rule was last updated.
     ///
     /// Sets [`last_updated_time`](crate::types::RuleSummary#structfield.last_updated_time). This field is required.
@@ -217,6 +249,7 @@ impl RuleSummaryBuilder {
         self.last_updated_time = Some(input);
         self
     }
+
     /// The timestamp for when the rule was last updated.
     ///
     /// Sets [`last_updated_time`](crate::types::RuleSummary#structfield.last_updated_time). This field is required.
@@ -227,10 +260,12 @@ impl RuleSummaryBuilder {
         self.last_updated_time = input;
         self
     }
+
     /// Returns [`last_updated_time`](crate::types::RuleSummary#structfield.last_updated_time), if set.
     pub fn get_last_updated_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_updated_time
     }
+
     /// Builds a [`RuleSummary`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct RuleTriggerEventSource {
     /// The identifier for the integration association.
     pub integration_association_id: Option<String>,
 }
+
 impl RuleTriggerEventSource {
     /// The name of the event source.
     pub fn event_source_name(&self) -> &crate::types::EventSourceName {
         &self.event_source_name
     }
+
     /// The identifier for the integration association.
     pub fn integration_association_id(&self) -> Option<&str> {
         self.integration_association_id.as_deref()
     }
+
     /// Creates a new builder for [`RuleTriggerEventSource`].
     pub fn builder() -> crate::types::builders::RuleTriggerEventSourceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`RuleTriggerEventSource`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct RuleTriggerEventSourceBuilder {
     pub(crate) event_source_name: Option<crate::types::EventSourceName>,
     pub(crate) integration_association_id: Option<String>,
 }
+
 impl RuleTriggerEventSourceBuilder {
     /// The name of the event source.
     ///
@@ -37,6 +42,7 @@ impl RuleTriggerEventSourceBuilder {
         self.event_source_name = Some(input);
         self
     }
+
     /// The name of the event source.
     ///
     /// Sets [`event_source_name`](crate::types::RuleTriggerEventSource#structfield.event_source_name). This field is required.
@@ -47,10 +53,12 @@ impl RuleTriggerEventSourceBuilder {
         self.event_source_name = input;
         self
     }
+
     /// Returns [`event_source_name`](crate::types::RuleTriggerEventSource#structfield.event_source_name), if set.
     pub fn get_event_source_name(&self) -> &Option<crate::types::EventSourceName> {
         &self.event_source_name
     }
+
     /// The identifier for the integration association.
     ///
     /// Sets [`integration_association_id`](crate::types::RuleTriggerEventSource#structfield.integration_association_id).
@@ -58,6 +66,7 @@ impl RuleTriggerEventSourceBuilder {
         self.integration_association_id = Some(input.into());
         self
     }
+
     /// The identifier for the integration association.
     ///
     /// Sets [`integration_association_id`](crate::types::RuleTriggerEventSource#structfield.integration_association_id).
@@ -65,10 +74,12 @@ impl RuleTriggerEventSourceBuilder {
         self.integration_association_id = input;
         self
     }
+
     /// Returns [`integration_association_id`](crate::types::RuleTriggerEventSource#structfield.integration_association_id), if set.
     pub fn get_integration_association_id(&self) -> &Option<String> {
         &self.integration_association_id
     }
+
     /// Builds a [`RuleTriggerEventSource`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,24 +10,29 @@ pub struct S3Config {
     /// The Amazon S3 encryption configuration.
     pub encryption_config: Option<crate::types::EncryptionConfig>,
 }
+
 impl S3Config {
     /// The S3 bucket name.
     pub fn bucket_name(&self) -> &str {
         &self.bucket_name
     }
+
     /// The S3 bucket prefix.
     pub fn bucket_prefix(&self) -> &str {
         &self.bucket_prefix
     }
+
     /// The Amazon S3 encryption configuration.
     pub fn encryption_config(&self) -> Option<&crate::types::EncryptionConfig> {
         self.encryption_config.as_ref()
     }
+
     /// Creates a new builder for [`S3Config`].
     pub fn builder() -> crate::types::builders::S3ConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`S3Config`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct S3ConfigBuilder {
     pub(crate) bucket_prefix: Option<String>,
     pub(crate) encryption_config: Option<crate::types::EncryptionConfig>,
 }
+
 impl S3ConfigBuilder {
     /// The S3 bucket name.
     ///
@@ -44,6 +50,7 @@ impl S3ConfigBuilder {
         self.bucket_name = Some(input.into());
         self
     }
+
     /// The S3 bucket name.
     ///
     /// Sets [`bucket_name`](crate::types::S3Config#structfield.bucket_name). This field is required.
@@ -51,10 +58,12 @@ impl S3ConfigBuilder {
         self.bucket_name = input;
         self
     }
+
     /// Returns [`bucket_name`](crate::types::S3Config#structfield.bucket_name), if set.
     pub fn get_bucket_name(&self) -> &Option<String> {
         &self.bucket_name
     }
+
     /// The S3 bucket prefix.
     ///
     /// Sets [`bucket_prefix`](crate::types::S3Config#structfield.bucket_prefix). This field is required.
@@ -62,6 +71,7 @@ impl S3ConfigBuilder {
         self.bucket_prefix = Some(input.into());
         self
     }
+
     /// The S3 bucket prefix.
     ///
     /// Sets [`bucket_prefix`](crate::types::S3Config#structfield.bucket_prefix). This field is required.
@@ -69,10 +79,12 @@ impl S3ConfigBuilder {
         self.bucket_prefix = input;
         self
     }
+
     /// Returns [`bucket_prefix`](crate::types::S3Config#structfield.bucket_prefix), if set.
     pub fn get_bucket_prefix(&self) -> &Option<String> {
         &self.bucket_prefix
     }
+
     /// The Amazon S3 encryption configuration.
     ///
     /// Sets [`encryption_config`](crate::types::S3Config#structfield.encryption_config).
@@ -80,6 +92,7 @@ impl S3ConfigBuilder {
         self.encryption_config = Some(input);
         self
     }
+
     /// The Amazon S3 encryption configuration.
     ///
     /// Sets [`encryption_config`](crate::types::S3Config#structfield.encryption_config).
@@ -90,10 +103,12 @@ impl S3ConfigBuilder {
         self.encryption_config = input;
         self
     }
+
     /// Returns [`encryption_config`](crate::types::S3Config#structfield.encryption_config), if set.
     pub fn get_encryption_config(&self) -> &Option<crate::types::EncryptionConfig> {
         &self.encryption_config
     }
+
     /// Builds a [`S3Config`].
     ///
     /// Fails when one of these fields is unset:

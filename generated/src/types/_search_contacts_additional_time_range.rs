@@ -10,6 +10,7 @@ pub struct SearchContactsAdditionalTimeRange {
     /// The match type combining multiple time range filters.
     pub match_type: crate::types::SearchContactsMatchType,
 }
+
 impl SearchContactsAdditionalTimeRange {
     /// List of criteria of the time range to additionally filter on.
     pub fn criteria(
@@ -17,15 +18,18 @@ impl SearchContactsAdditionalTimeRange {
     ) -> &[crate::types::SearchContactsAdditionalTimeRangeCriteria] {
         &self.criteria
     }
+
     /// The match type combining multiple time range filters.
     pub fn match_type(&self) -> &crate::types::SearchContactsMatchType {
         &self.match_type
     }
+
     /// Creates a new builder for [`SearchContactsAdditionalTimeRange`].
     pub fn builder() -> crate::types::builders::SearchContactsAdditionalTimeRangeBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SearchContactsAdditionalTimeRange`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -35,6 +39,7 @@ pub struct SearchContactsAdditionalTimeRangeBuilder {
     >,
     pub(crate) match_type: Option<crate::types::SearchContactsMatchType>,
 }
+
 impl SearchContactsAdditionalTimeRangeBuilder {
     /// Appends an item to [`criteria`](crate::types::SearchContactsAdditionalTimeRange#structfield.criteria); use [`set_criteria`](Self::set_criteria) to replace the whole list.
     pub fn criteria(
@@ -46,6 +51,7 @@ impl SearchContactsAdditionalTimeRangeBuilder {
         self.criteria = Some(v);
         self
     }
+
     /// List of criteria of the time range to additionally filter on.
     ///
     /// Sets [`criteria`](crate::types::SearchContactsAdditionalTimeRange#structfield.criteria). This field is required.
@@ -56,12 +62,14 @@ impl SearchContactsAdditionalTimeRangeBuilder {
         self.criteria = input;
         self
     }
+
     /// Returns [`criteria`](crate::types::SearchContactsAdditionalTimeRange#structfield.criteria), if set.
     pub fn get_criteria(
         &self,
     ) -> &Option<Vec<crate::types::SearchContactsAdditionalTimeRangeCriteria>> {
         &self.criteria
     }
+
     /// The match type combining multiple time range filters.
     ///
     /// Sets [`match_type`](crate::types::SearchContactsAdditionalTimeRange#structfield.match_type). This field is required.
@@ -69,6 +77,7 @@ impl SearchContactsAdditionalTimeRangeBuilder {
         self.match_type = Some(input);
         self
     }
+
     /// The match type combining multiple time range filters.
     ///
     /// Sets [`match_type`](crate::types::SearchContactsAdditionalTimeRange#structfield.match_type). This field is required.
@@ -79,10 +88,12 @@ impl SearchContactsAdditionalTimeRangeBuilder {
         self.match_type = input;
         self
     }
+
     /// Returns [`match_type`](crate::types::SearchContactsAdditionalTimeRange#structfield.match_type), if set.
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
+
     /// Builds a [`SearchContactsAdditionalTimeRange`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,22 +8,26 @@ pub struct SearchContactsAdditionalTimeRangeCriteria {
     /// List of the timestamp conditions.
     pub timestamp_condition: Option<crate::types::SearchContactsTimestampCondition>,
 }
+
 impl SearchContactsAdditionalTimeRangeCriteria {
     /// A structure of time range that you want to search results.
     pub fn time_range(&self) -> Option<&crate::types::SearchContactsTimeRange> {
         self.time_range.as_ref()
     }
+
     /// List of the timestamp conditions.
     pub fn timestamp_condition(
         &self,
     ) -> Option<&crate::types::SearchContactsTimestampCondition> {
         self.timestamp_condition.as_ref()
     }
+
     /// Creates a new builder for [`SearchContactsAdditionalTimeRangeCriteria`].
     pub fn builder() -> crate::types::builders::SearchContactsAdditionalTimeRangeCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SearchContactsAdditionalTimeRangeCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -33,6 +37,7 @@ pub struct SearchContactsAdditionalTimeRangeCriteriaBuilder {
         crate::types::SearchContactsTimestampCondition,
     >,
 }
+
 impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
     /// A structure of time range that you want to search results.
     ///
@@ -41,6 +46,7 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
         self.time_range = Some(input);
         self
     }
+
     /// A structure of time range that you want to search results.
     ///
     /// Sets [`time_range`](crate::types::SearchContactsAdditionalTimeRangeCriteria#structfield.time_range).
@@ -51,10 +57,12 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
         self.time_range = input;
         self
     }
+
     /// Returns [`time_range`](crate::types::SearchContactsAdditionalTimeRangeCriteria#structfield.time_range), if set.
     pub fn get_time_range(&self) -> &Option<crate::types::SearchContactsTimeRange> {
         &self.time_range
     }
+
     /// List of the timestamp conditions.
     ///
     /// Sets [`timestamp_condition`](crate::types::SearchContactsAdditionalTimeRangeCriteria#structfield.timestamp_condition).
@@ -65,6 +73,7 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
         self.timestamp_condition = Some(input);
         self
     }
+
     /// List of the timestamp conditions.
     ///
     /// Sets [`timestamp_condition`](crate::types::SearchContactsAdditionalTimeRangeCriteria#structfield.timestamp_condition).
@@ -75,12 +84,14 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
         self.timestamp_condition = input;
         self
     }
+
     /// Returns [`timestamp_condition`](crate::types::SearchContactsAdditionalTimeRangeCriteria#structfield.timestamp_condition), if set.
     pub fn get_timestamp_condition(
         &self,
     ) -> &Option<crate::types::SearchContactsTimestampCondition> {
         &self.timestamp_condition
     }
+
     /// Builds a [`SearchContactsAdditionalTimeRangeCriteria`].
     pub fn build(self) -> crate::types::SearchContactsAdditionalTimeRangeCriteria {
         crate::types::SearchContactsAdditionalTimeRangeCriteria {

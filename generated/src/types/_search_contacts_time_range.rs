@@ -10,24 +10,29 @@ pub struct SearchContactsTimeRange {
     /// The end time of the time range.
     pub end_time: crate::primitives::DateTime,
 }
+
 impl SearchContactsTimeRange {
     /// The type of timestamp to search.
     pub fn r#type(&self) -> &crate::types::SearchContactsTimeRangeType {
         &self.r#type
     }
+
     /// The start time of the time range.
     pub fn start_time(&self) -> &crate::primitives::DateTime {
         &self.start_time
     }
+
     /// The end time of the time range.
     pub fn end_time(&self) -> &crate::primitives::DateTime {
         &self.end_time
     }
+
     /// Creates a new builder for [`SearchContactsTimeRange`].
     pub fn builder() -> crate::types::builders::SearchContactsTimeRangeBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SearchContactsTimeRange`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct SearchContactsTimeRangeBuilder {
     pub(crate) start_time: Option<crate::primitives::DateTime>,
     pub(crate) end_time: Option<crate::primitives::DateTime>,
 }
+
 impl SearchContactsTimeRangeBuilder {
     /// The type of timestamp to search.
     ///
@@ -44,6 +50,7 @@ impl SearchContactsTimeRangeBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of timestamp to search.
     ///
     /// Sets [`type`](crate::types::SearchContactsTimeRange#structfield.type). This field is required.
@@ -54,10 +61,12 @@ impl SearchContactsTimeRangeBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::SearchContactsTimeRange#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::SearchContactsTimeRangeType> {
         &self.r#type
     }
+
     /// The start time of the time range.
     ///
     /// Sets [`start_time`](crate::types::SearchContactsTimeRange#structfield.start_time). This field is required.
@@ -65,6 +74,7 @@ impl SearchContactsTimeRangeBuilder {
         self.start_time = Some(input);
         self
     }
+
     /// The start time of the time range.
     ///
     /// Sets [`start_time`](crate::types::SearchContactsTimeRange#structfield.start_time). This field is required.
@@ -72,10 +82,12 @@ impl SearchContactsTimeRangeBuilder {
         self.start_time = input;
         self
     }
+
     /// Returns [`start_time`](crate::types::SearchContactsTimeRange#structfield.start_time), if set.
     pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.start_time
     }
+
     /// The end time of the time range.
     ///
     /// Sets [`end_time`](crate::types::SearchContactsTimeRange#structfield.end_time). This field is required.
@@ -83,6 +95,7 @@ impl SearchContactsTimeRangeBuilder {
         self.end_time = Some(input);
         self
     }
+
     /// The end time of the time range.
     ///
     /// Sets [`end_time`](crate::types::SearchContactsTimeRange#structfield.end_time). This field is required.
@@ -90,10 +103,12 @@ impl SearchContactsTimeRangeBuilder {
         self.end_time = input;
         self
     }
+
     /// Returns [`end_time`](crate::types::SearchContactsTimeRange#structfield.end_time), if set.
     pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.end_time
     }
+
     /// Builds a [`SearchContactsTimeRange`].
     ///
     /// Fails when one of these fields is unset:

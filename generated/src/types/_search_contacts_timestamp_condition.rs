@@ -8,20 +8,24 @@ pub struct SearchContactsTimestampCondition {
     /// Condition of the timestamp on the contact.
     pub condition_type: crate::types::SearchContactsTimeRangeConditionType,
 }
+
 impl SearchContactsTimestampCondition {
     /// Type of the timestamps to use for the filter.
     pub fn r#type(&self) -> &crate::types::SearchContactsTimeRangeType {
         &self.r#type
     }
+
     /// Condition of the timestamp on the contact.
     pub fn condition_type(&self) -> &crate::types::SearchContactsTimeRangeConditionType {
         &self.condition_type
     }
+
     /// Creates a new builder for [`SearchContactsTimestampCondition`].
     pub fn builder() -> crate::types::builders::SearchContactsTimestampConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SearchContactsTimestampCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct SearchContactsTimestampConditionBuilder {
         crate::types::SearchContactsTimeRangeConditionType,
     >,
 }
+
 impl SearchContactsTimestampConditionBuilder {
     /// Type of the timestamps to use for the filter.
     ///
@@ -39,6 +44,7 @@ impl SearchContactsTimestampConditionBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// Type of the timestamps to use for the filter.
     ///
     /// Sets [`type`](crate::types::SearchContactsTimestampCondition#structfield.type). This field is required.
@@ -49,10 +55,12 @@ impl SearchContactsTimestampConditionBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::SearchContactsTimestampCondition#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::SearchContactsTimeRangeType> {
         &self.r#type
     }
+
     /// Condition of the timestamp on the contact.
     ///
     /// Sets [`condition_type`](crate::types::SearchContactsTimestampCondition#structfield.condition_type). This field is required.
@@ -63,6 +71,7 @@ impl SearchContactsTimestampConditionBuilder {
         self.condition_type = Some(input);
         self
     }
+
     /// Condition of the timestamp on the contact.
     ///
     /// Sets [`condition_type`](crate::types::SearchContactsTimestampCondition#structfield.condition_type). This field is required.
@@ -73,12 +82,14 @@ impl SearchContactsTimestampConditionBuilder {
         self.condition_type = input;
         self
     }
+
     /// Returns [`condition_type`](crate::types::SearchContactsTimestampCondition#structfield.condition_type), if set.
     pub fn get_condition_type(
         &self,
     ) -> &Option<crate::types::SearchContactsTimeRangeConditionType> {
         &self.condition_type
     }
+
     /// Builds a [`SearchContactsTimestampCondition`].
     ///
     /// Fails when one of these fields is unset:

@@ -35,80 +35,95 @@ pub struct SearchCriteria {
     /// - Inner list specifies conditions that need to be applied with `AND` operator.
     pub contact_tags: Option<crate::types::ControlPlaneTagFilter>,
 }
+
 impl SearchCriteria {
     /// Name of the contact.
     pub fn name(&self) -> Option<&crate::types::NameCriteria> {
         self.name.as_ref()
     }
+
     /// The identifiers of agents who handled the contacts.
     ///
     /// Empty when the field is unset; use `.agent_ids.is_none()` to tell unset from empty.
     pub fn agent_ids(&self) -> &[String] {
         self.agent_ids.as_deref().unwrap_or_default()
     }
+
     /// The agent hierarchy groups of the agent at the time of handling the contact.
     pub fn agent_hierarchy_groups(&self) -> Option<&crate::types::AgentHierarchyGroups> {
         self.agent_hierarchy_groups.as_ref()
     }
+
     /// The list of channels associated with contacts.
     ///
     /// Empty when the field is unset; use `.channels.is_none()` to tell unset from empty.
     pub fn channels(&self) -> &[crate::types::Channel] {
         self.channels.as_deref().unwrap_or_default()
     }
+
     /// Search criteria based on analysis outputs from Amazon Connect Contact Lens.
     pub fn contact_analysis(&self) -> Option<&crate::types::ContactAnalysis> {
         self.contact_analysis.as_ref()
     }
+
     /// The list of initiation methods associated with contacts.
     ///
     /// Empty when the field is unset; use `.initiation_methods.is_none()` to tell unset from empty.
     pub fn initiation_methods(&self) -> &[crate::types::ContactInitiationMethod] {
         self.initiation_methods.as_deref().unwrap_or_default()
     }
+
     /// The list of queue IDs associated with contacts.
     ///
     /// Empty when the field is unset; use `.queue_ids.is_none()` to tell unset from empty.
     pub fn queue_ids(&self) -> &[String] {
         self.queue_ids.as_deref().unwrap_or_default()
     }
+
     /// Routing criteria for the contact.
     pub fn routing_criteria(&self) -> Option<&crate::types::SearchableRoutingCriteria> {
         self.routing_criteria.as_ref()
     }
+
     /// Additional TimeRange used to filter contacts.
     pub fn additional_time_range(
         &self,
     ) -> Option<&crate::types::SearchContactsAdditionalTimeRange> {
         self.additional_time_range.as_ref()
     }
+
     /// The search criteria based on user-defined contact attributes that have been configured for contact search.
     pub fn searchable_contact_attributes(
         &self,
     ) -> Option<&crate::types::SearchableContactAttributes> {
         self.searchable_contact_attributes.as_ref()
     }
+
     /// The search criteria based on searchable segment attributes of a contact.
     pub fn searchable_segment_attributes(
         &self,
     ) -> Option<&crate::types::SearchableSegmentAttributes> {
         self.searchable_segment_attributes.as_ref()
     }
+
     /// The list of active regions for contacts in ACGR instances.
     ///
     /// Empty when the field is unset; use `.active_regions.is_none()` to tell unset from empty.
     pub fn active_regions(&self) -> &[String] {
         self.active_regions.as_deref().unwrap_or_default()
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     pub fn contact_tags(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.contact_tags.as_ref()
     }
+
     /// Creates a new builder for [`SearchCriteria`].
     pub fn builder() -> crate::types::builders::SearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -133,6 +148,7 @@ pub struct SearchCriteriaBuilder {
     pub(crate) active_regions: Option<Vec<String>>,
     pub(crate) contact_tags: Option<crate::types::ControlPlaneTagFilter>,
 }
+
 impl SearchCriteriaBuilder {
     /// Name of the contact.
     ///
@@ -141,6 +157,7 @@ impl SearchCriteriaBuilder {
         self.name = Some(input);
         self
     }
+
     /// Name of the contact.
     ///
     /// Sets [`name`](crate::types::SearchCriteria#structfield.name).
@@ -148,10 +165,12 @@ impl SearchCriteriaBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::SearchCriteria#structfield.name), if set.
     pub fn get_name(&self) -> &Option<crate::types::NameCriteria> {
         &self.name
     }
+
     /// Appends an item to [`agent_ids`](crate::types::SearchCriteria#structfield.agent_ids); use [`set_agent_ids`](Self::set_agent_ids) to replace the whole list.
     pub fn agent_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.agent_ids.unwrap_or_default();
@@ -159,6 +178,7 @@ impl SearchCriteriaBuilder {
         self.agent_ids = Some(v);
         self
     }
+
     /// The identifiers of agents who handled the contacts.
     ///
     /// Sets [`agent_ids`](crate::types::SearchCriteria#structfield.agent_ids).
@@ -166,10 +186,12 @@ impl SearchCriteriaBuilder {
         self.agent_ids = input;
         self
     }
+
     /// Returns [`agent_ids`](crate::types::SearchCriteria#structfield.agent_ids), if set.
     pub fn get_agent_ids(&self) -> &Option<Vec<String>> {
         &self.agent_ids
     }
+
     /// The agent hierarchy groups of the agent at the time of handling the contact.
     ///
     /// Sets [`agent_hierarchy_groups`](crate::types::SearchCriteria#structfield.agent_hierarchy_groups).
@@ -180,6 +202,7 @@ impl SearchCriteriaBuilder {
         self.agent_hierarchy_groups = Some(input);
         self
     }
+
     /// The agent hierarchy groups of the agent at the time of handling the contact.
     ///
     /// Sets [`agent_hierarchy_groups`](crate::types::SearchCriteria#structfield.agent_hierarchy_groups).
@@ -190,12 +213,14 @@ impl SearchCriteriaBuilder {
         self.agent_hierarchy_groups = input;
         self
     }
+
     /// Returns [`agent_hierarchy_groups`](crate::types::SearchCriteria#structfield.agent_hierarchy_groups), if set.
     pub fn get_agent_hierarchy_groups(
         &self,
     ) -> &Option<crate::types::AgentHierarchyGroups> {
         &self.agent_hierarchy_groups
     }
+
     /// Appends an item to [`channels`](crate::types::SearchCriteria#structfield.channels); use [`set_channels`](Self::set_channels) to replace the whole list.
     pub fn channels(mut self, input: crate::types::Channel) -> Self {
         let mut v: Vec<_> = self.channels.unwrap_or_default();
@@ -203,6 +228,7 @@ impl SearchCriteriaBuilder {
         self.channels = Some(v);
         self
     }
+
     /// The list of channels associated with contacts.
     ///
     /// Sets [`channels`](crate::types::SearchCriteria#structfield.channels).
@@ -210,10 +236,12 @@ impl SearchCriteriaBuilder {
         self.channels = input;
         self
     }
+
     /// Returns [`channels`](crate::types::SearchCriteria#structfield.channels), if set.
     pub fn get_channels(&self) -> &Option<Vec<crate::types::Channel>> {
         &self.channels
     }
+
     /// Search criteria based on analysis outputs from Amazon Connect Contact Lens.
     ///
     /// Sets [`contact_analysis`](crate::types::SearchCriteria#structfield.contact_analysis).
@@ -221,6 +249,7 @@ impl SearchCriteriaBuilder {
         self.contact_analysis = Some(input);
         self
     }
+
     /// Search criteria based on analysis outputs from Amazon Connect Contact Lens.
     ///
     /// Sets [`contact_analysis`](crate::types::SearchCriteria#structfield.contact_analysis).
@@ -231,10 +260,12 @@ impl SearchCriteriaBuilder {
         self.contact_analysis = input;
         self
     }
+
     /// Returns [`contact_analysis`](crate::types::SearchCriteria#structfield.contact_analysis), if set.
     pub fn get_contact_analysis(&self) -> &Option<crate::types::ContactAnalysis> {
         &self.contact_analysis
     }
+
     /// Appends an item to [`initiation_methods`](crate::types::SearchCriteria#structfield.initiation_methods); use [`set_initiation_methods`](Self::set_initiation_methods) to replace the whole list.
     pub fn initiation_methods(
         mut self,
@@ -245,6 +276,7 @@ impl SearchCriteriaBuilder {
         self.initiation_methods = Some(v);
         self
     }
+
     /// The list of initiation methods associated with contacts.
     ///
     /// Sets [`initiation_methods`](crate::types::SearchCriteria#structfield.initiation_methods).
@@ -255,12 +287,14 @@ impl SearchCriteriaBuilder {
         self.initiation_methods = input;
         self
     }
+
     /// Returns [`initiation_methods`](crate::types::SearchCriteria#structfield.initiation_methods), if set.
     pub fn get_initiation_methods(
         &self,
     ) -> &Option<Vec<crate::types::ContactInitiationMethod>> {
         &self.initiation_methods
     }
+
     /// Appends an item to [`queue_ids`](crate::types::SearchCriteria#structfield.queue_ids); use [`set_queue_ids`](Self::set_queue_ids) to replace the whole list.
     pub fn queue_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.queue_ids.unwrap_or_default();
@@ -268,6 +302,7 @@ impl SearchCriteriaBuilder {
         self.queue_ids = Some(v);
         self
     }
+
     /// The list of queue IDs associated with contacts.
     ///
     /// Sets [`queue_ids`](crate::types::SearchCriteria#structfield.queue_ids).
@@ -275,10 +310,12 @@ impl SearchCriteriaBuilder {
         self.queue_ids = input;
         self
     }
+
     /// Returns [`queue_ids`](crate::types::SearchCriteria#structfield.queue_ids), if set.
     pub fn get_queue_ids(&self) -> &Option<Vec<String>> {
         &self.queue_ids
     }
+
     /// Routing criteria for the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::SearchCriteria#structfield.routing_criteria).
@@ -289,6 +326,7 @@ impl SearchCriteriaBuilder {
         self.routing_criteria = Some(input);
         self
     }
+
     /// Routing criteria for the contact.
     ///
     /// Sets [`routing_criteria`](crate::types::SearchCriteria#structfield.routing_criteria).
@@ -299,12 +337,14 @@ impl SearchCriteriaBuilder {
         self.routing_criteria = input;
         self
     }
+
     /// Returns [`routing_criteria`](crate::types::SearchCriteria#structfield.routing_criteria), if set.
     pub fn get_routing_criteria(
         &self,
     ) -> &Option<crate::types::SearchableRoutingCriteria> {
         &self.routing_criteria
     }
+
     /// Additional TimeRange used to filter contacts.
     ///
     /// Sets [`additional_time_range`](crate::types::SearchCriteria#structfield.additional_time_range).
@@ -315,6 +355,7 @@ impl SearchCriteriaBuilder {
         self.additional_time_range = Some(input);
         self
     }
+
     /// Additional TimeRange used to filter contacts.
     ///
     /// Sets [`additional_time_range`](crate::types::SearchCriteria#structfield.additional_time_range).
@@ -325,12 +366,14 @@ impl SearchCriteriaBuilder {
         self.additional_time_range = input;
         self
     }
+
     /// Returns [`additional_time_range`](crate::types::SearchCriteria#structfield.additional_time_range), if set.
     pub fn get_additional_time_range(
         &self,
     ) -> &Option<crate::types::SearchContactsAdditionalTimeRange> {
         &self.additional_time_range
     }
+
     /// The search criteria based on user-defined contact attributes that have been configured for contact search.
     ///
     /// Sets [`searchable_contact_attributes`](crate::types::SearchCriteria#structfield.searchable_contact_attributes).
@@ -341,6 +384,7 @@ impl SearchCriteriaBuilder {
         self.searchable_contact_attributes = Some(input);
         self
     }
+
     /// The search criteria based on user-defined contact attributes that have been configured for contact search.
     ///
     /// Sets [`searchable_contact_attributes`](crate::types::SearchCriteria#structfield.searchable_contact_attributes).
@@ -351,12 +395,14 @@ impl SearchCriteriaBuilder {
         self.searchable_contact_attributes = input;
         self
     }
+
     /// Returns [`searchable_contact_attributes`](crate::types::SearchCriteria#structfield.searchable_contact_attributes), if set.
     pub fn get_searchable_contact_attributes(
         &self,
     ) -> &Option<crate::types::SearchableContactAttributes> {
         &self.searchable_contact_attributes
     }
+
     /// The search criteria based on searchable segment attributes of a contact.
     ///
     /// Sets [`searchable_segment_attributes`](crate::types::SearchCriteria#structfield.searchable_segment_attributes).
@@ -367,6 +413,7 @@ impl SearchCriteriaBuilder {
         self.searchable_segment_attributes = Some(input);
         self
     }
+
     /// The search criteria based on searchable segment attributes of a contact.
     ///
     /// Sets [`searchable_segment_attributes`](crate::types::SearchCriteria#structfield.searchable_segment_attributes).
@@ -377,12 +424,14 @@ impl SearchCriteriaBuilder {
         self.searchable_segment_attributes = input;
         self
     }
+
     /// Returns [`searchable_segment_attributes`](crate::types::SearchCriteria#structfield.searchable_segment_attributes), if set.
     pub fn get_searchable_segment_attributes(
         &self,
     ) -> &Option<crate::types::SearchableSegmentAttributes> {
         &self.searchable_segment_attributes
     }
+
     /// Appends an item to [`active_regions`](crate::types::SearchCriteria#structfield.active_regions); use [`set_active_regions`](Self::set_active_regions) to replace the whole list.
     pub fn active_regions(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.active_regions.unwrap_or_default();
@@ -390,6 +439,7 @@ impl SearchCriteriaBuilder {
         self.active_regions = Some(v);
         self
     }
+
     /// The list of active regions for contacts in ACGR instances.
     ///
     /// Sets [`active_regions`](crate::types::SearchCriteria#structfield.active_regions).
@@ -397,10 +447,12 @@ impl SearchCriteriaBuilder {
         self.active_regions = input;
         self
     }
+
     /// Returns [`active_regions`](crate::types::SearchCriteria#structfield.active_regions), if set.
     pub fn get_active_regions(&self) -> &Option<Vec<String>> {
         &self.active_regions
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`contact_tags`](crate::types::SearchCriteria#structfield.contact_tags).
@@ -408,6 +460,7 @@ impl SearchCriteriaBuilder {
         self.contact_tags = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`contact_tags`](crate::types::SearchCriteria#structfield.contact_tags).
@@ -418,10 +471,12 @@ impl SearchCriteriaBuilder {
         self.contact_tags = input;
         self
     }
+
     /// Returns [`contact_tags`](crate::types::SearchCriteria#structfield.contact_tags), if set.
     pub fn get_contact_tags(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.contact_tags
     }
+
     /// Builds a [`SearchCriteria`].
     pub fn build(self) -> crate::types::SearchCriteria {
         crate::types::SearchCriteria {

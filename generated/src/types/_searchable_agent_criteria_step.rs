@@ -8,6 +8,7 @@ pub struct SearchableAgentCriteriaStep {
     /// The match type combining multiple agent criteria steps.
     pub match_type: Option<crate::types::SearchContactsMatchType>,
 }
+
 impl SearchableAgentCriteriaStep {
     /// The identifiers of agents used in preferred agents matching.
     ///
@@ -15,15 +16,18 @@ impl SearchableAgentCriteriaStep {
     pub fn agent_ids(&self) -> &[String] {
         self.agent_ids.as_deref().unwrap_or_default()
     }
+
     /// The match type combining multiple agent criteria steps.
     pub fn match_type(&self) -> Option<&crate::types::SearchContactsMatchType> {
         self.match_type.as_ref()
     }
+
     /// Creates a new builder for [`SearchableAgentCriteriaStep`].
     pub fn builder() -> crate::types::builders::SearchableAgentCriteriaStepBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SearchableAgentCriteriaStep`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct SearchableAgentCriteriaStepBuilder {
     pub(crate) agent_ids: Option<Vec<String>>,
     pub(crate) match_type: Option<crate::types::SearchContactsMatchType>,
 }
+
 impl SearchableAgentCriteriaStepBuilder {
     /// Appends an item to [`agent_ids`](crate::types::SearchableAgentCriteriaStep#structfield.agent_ids); use [`set_agent_ids`](Self::set_agent_ids) to replace the whole list.
     pub fn agent_ids(mut self, input: impl Into<String>) -> Self {
@@ -39,6 +44,7 @@ impl SearchableAgentCriteriaStepBuilder {
         self.agent_ids = Some(v);
         self
     }
+
     /// The identifiers of agents used in preferred agents matching.
     ///
     /// Sets [`agent_ids`](crate::types::SearchableAgentCriteriaStep#structfield.agent_ids).
@@ -46,10 +52,12 @@ impl SearchableAgentCriteriaStepBuilder {
         self.agent_ids = input;
         self
     }
+
     /// Returns [`agent_ids`](crate::types::SearchableAgentCriteriaStep#structfield.agent_ids), if set.
     pub fn get_agent_ids(&self) -> &Option<Vec<String>> {
         &self.agent_ids
     }
+
     /// The match type combining multiple agent criteria steps.
     ///
     /// Sets [`match_type`](crate::types::SearchableAgentCriteriaStep#structfield.match_type).
@@ -57,6 +65,7 @@ impl SearchableAgentCriteriaStepBuilder {
         self.match_type = Some(input);
         self
     }
+
     /// The match type combining multiple agent criteria steps.
     ///
     /// Sets [`match_type`](crate::types::SearchableAgentCriteriaStep#structfield.match_type).
@@ -67,10 +76,12 @@ impl SearchableAgentCriteriaStepBuilder {
         self.match_type = input;
         self
     }
+
     /// Returns [`match_type`](crate::types::SearchableAgentCriteriaStep#structfield.match_type), if set.
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
+
     /// Builds a [`SearchableAgentCriteriaStep`].
     pub fn build(self) -> crate::types::SearchableAgentCriteriaStep {
         crate::types::SearchableAgentCriteriaStep {

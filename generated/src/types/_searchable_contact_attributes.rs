@@ -8,20 +8,24 @@ pub struct SearchableContactAttributes {
     /// The match type combining search criteria using multiple searchable contact attributes.
     pub match_type: Option<crate::types::SearchContactsMatchType>,
 }
+
 impl SearchableContactAttributes {
     /// The list of criteria based on user-defined contact attributes that are configured for contact search.
     pub fn criteria(&self) -> &[crate::types::SearchableContactAttributesCriteria] {
         &self.criteria
     }
+
     /// The match type combining search criteria using multiple searchable contact attributes.
     pub fn match_type(&self) -> Option<&crate::types::SearchContactsMatchType> {
         self.match_type.as_ref()
     }
+
     /// Creates a new builder for [`SearchableContactAttributes`].
     pub fn builder() -> crate::types::builders::SearchableContactAttributesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SearchableContactAttributes`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct SearchableContactAttributesBuilder {
     pub(crate) criteria: Option<Vec<crate::types::SearchableContactAttributesCriteria>>,
     pub(crate) match_type: Option<crate::types::SearchContactsMatchType>,
 }
+
 impl SearchableContactAttributesBuilder {
     /// Appends an item to [`criteria`](crate::types::SearchableContactAttributes#structfield.criteria); use [`set_criteria`](Self::set_criteria) to replace the whole list.
     pub fn criteria(
@@ -40,6 +45,7 @@ impl SearchableContactAttributesBuilder {
         self.criteria = Some(v);
         self
     }
+
     /// The list of criteria based on user-defined contact attributes that are configured for contact search.
     ///
     /// Sets [`criteria`](crate::types::SearchableContactAttributes#structfield.criteria). This field is required.
@@ -50,12 +56,14 @@ impl SearchableContactAttributesBuilder {
         self.criteria = input;
         self
     }
+
     /// Returns [`criteria`](crate::types::SearchableContactAttributes#structfield.criteria), if set.
     pub fn get_criteria(
         &self,
     ) -> &Option<Vec<crate::types::SearchableContactAttributesCriteria>> {
         &self.criteria
     }
+
     /// The match type combining search criteria using multiple searchable contact attributes.
     ///
     /// Sets [`match_type`](crate::types::SearchableContactAttributes#structfield.match_type).
@@ -63,6 +71,7 @@ impl SearchableContactAttributesBuilder {
         self.match_type = Some(input);
         self
     }
+
     /// The match type combining search criteria using multiple searchable contact attributes.
     ///
     /// Sets [`match_type`](crate::types::SearchableContactAttributes#structfield.match_type).
@@ -73,10 +82,12 @@ impl SearchableContactAttributesBuilder {
         self.match_type = input;
         self
     }
+
     /// Returns [`match_type`](crate::types::SearchableContactAttributes#structfield.match_type), if set.
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
+
     /// Builds a [`SearchableContactAttributes`].
     ///
     /// Fails when one of these fields is unset:

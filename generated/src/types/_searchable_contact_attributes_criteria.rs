@@ -8,20 +8,24 @@ pub struct SearchableContactAttributesCriteria {
     /// The list of values to search for within a user-defined contact attribute.
     pub values: Vec<String>,
 }
+
 impl SearchableContactAttributesCriteria {
     /// The key containing a searchable user-defined contact attribute.
     pub fn key(&self) -> &str {
         &self.key
     }
+
     /// The list of values to search for within a user-defined contact attribute.
     pub fn values(&self) -> &[String] {
         &self.values
     }
+
     /// Creates a new builder for [`SearchableContactAttributesCriteria`].
     pub fn builder() -> crate::types::builders::SearchableContactAttributesCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for SearchableContactAttributesCriteria {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("SearchableContactAttributesCriteria");
@@ -30,6 +34,7 @@ impl ::std::fmt::Debug for SearchableContactAttributesCriteria {
         formatter.finish()
     }
 }
+
 /// A builder for [`SearchableContactAttributesCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -37,6 +42,7 @@ pub struct SearchableContactAttributesCriteriaBuilder {
     pub(crate) key: Option<String>,
     pub(crate) values: Option<Vec<String>>,
 }
+
 impl SearchableContactAttributesCriteriaBuilder {
     /// The key containing a searchable user-defined contact attribute.
     ///
@@ -45,6 +51,7 @@ impl SearchableContactAttributesCriteriaBuilder {
         self.key = Some(input.into());
         self
     }
+
     /// The key containing a searchable user-defined contact attribute.
     ///
     /// Sets [`key`](crate::types::SearchableContactAttributesCriteria#structfield.key). This field is required.
@@ -52,10 +59,12 @@ impl SearchableContactAttributesCriteriaBuilder {
         self.key = input;
         self
     }
+
     /// Returns [`key`](crate::types::SearchableContactAttributesCriteria#structfield.key), if set.
     pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
+
     /// Appends an item to [`values`](crate::types::SearchableContactAttributesCriteria#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
     pub fn values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.values.unwrap_or_default();
@@ -63,6 +72,7 @@ impl SearchableContactAttributesCriteriaBuilder {
         self.values = Some(v);
         self
     }
+
     /// The list of values to search for within a user-defined contact attribute.
     ///
     /// Sets [`values`](crate::types::SearchableContactAttributesCriteria#structfield.values). This field is required.
@@ -70,10 +80,12 @@ impl SearchableContactAttributesCriteriaBuilder {
         self.values = input;
         self
     }
+
     /// Returns [`values`](crate::types::SearchableContactAttributesCriteria#structfield.values), if set.
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
+
     /// Builds a [`SearchableContactAttributesCriteria`].
     ///
     /// Fails when one of these fields is unset:
@@ -101,6 +113,7 @@ impl SearchableContactAttributesCriteriaBuilder {
         })
     }
 }
+
 impl ::std::fmt::Debug for SearchableContactAttributesCriteriaBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("SearchableContactAttributesCriteriaBuilder");

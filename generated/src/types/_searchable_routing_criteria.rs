@@ -6,6 +6,7 @@ pub struct SearchableRoutingCriteria {
     /// The list of Routing criteria steps of the contact routing.
     pub steps: Option<Vec<crate::types::SearchableRoutingCriteriaStep>>,
 }
+
 impl SearchableRoutingCriteria {
     /// The list of Routing criteria steps of the contact routing.
     ///
@@ -13,17 +14,20 @@ impl SearchableRoutingCriteria {
     pub fn steps(&self) -> &[crate::types::SearchableRoutingCriteriaStep] {
         self.steps.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`SearchableRoutingCriteria`].
     pub fn builder() -> crate::types::builders::SearchableRoutingCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SearchableRoutingCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchableRoutingCriteriaBuilder {
     pub(crate) steps: Option<Vec<crate::types::SearchableRoutingCriteriaStep>>,
 }
+
 impl SearchableRoutingCriteriaBuilder {
     /// Appends an item to [`steps`](crate::types::SearchableRoutingCriteria#structfield.steps); use [`set_steps`](Self::set_steps) to replace the whole list.
     pub fn steps(mut self, input: crate::types::SearchableRoutingCriteriaStep) -> Self {
@@ -32,6 +36,7 @@ impl SearchableRoutingCriteriaBuilder {
         self.steps = Some(v);
         self
     }
+
     /// The list of Routing criteria steps of the contact routing.
     ///
     /// Sets [`steps`](crate::types::SearchableRoutingCriteria#structfield.steps).
@@ -42,12 +47,14 @@ impl SearchableRoutingCriteriaBuilder {
         self.steps = input;
         self
     }
+
     /// Returns [`steps`](crate::types::SearchableRoutingCriteria#structfield.steps), if set.
     pub fn get_steps(
         &self,
     ) -> &Option<Vec<crate::types::SearchableRoutingCriteriaStep>> {
         &self.steps
     }
+
     /// Builds a [`SearchableRoutingCriteria`].
     pub fn build(self) -> crate::types::SearchableRoutingCriteria {
         crate::types::SearchableRoutingCriteria {

@@ -6,22 +6,26 @@ pub struct SearchableRoutingCriteriaStep {
     /// Agent matching the routing step of the routing criteria
     pub agent_criteria: Option<crate::types::SearchableAgentCriteriaStep>,
 }
+
 impl SearchableRoutingCriteriaStep {
     /// Agent matching the routing step of the routing criteria
     pub fn agent_criteria(&self) -> Option<&crate::types::SearchableAgentCriteriaStep> {
         self.agent_criteria.as_ref()
     }
+
     /// Creates a new builder for [`SearchableRoutingCriteriaStep`].
     pub fn builder() -> crate::types::builders::SearchableRoutingCriteriaStepBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SearchableRoutingCriteriaStep`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SearchableRoutingCriteriaStepBuilder {
     pub(crate) agent_criteria: Option<crate::types::SearchableAgentCriteriaStep>,
 }
+
 impl SearchableRoutingCriteriaStepBuilder {
     /// Agent matching the routing step of the routing criteria
     ///
@@ -33,6 +37,7 @@ impl SearchableRoutingCriteriaStepBuilder {
         self.agent_criteria = Some(input);
         self
     }
+
     /// Agent matching the routing step of the routing criteria
     ///
     /// Sets [`agent_criteria`](crate::types::SearchableRoutingCriteriaStep#structfield.agent_criteria).
@@ -43,12 +48,14 @@ impl SearchableRoutingCriteriaStepBuilder {
         self.agent_criteria = input;
         self
     }
+
     /// Returns [`agent_criteria`](crate::types::SearchableRoutingCriteriaStep#structfield.agent_criteria), if set.
     pub fn get_agent_criteria(
         &self,
     ) -> &Option<crate::types::SearchableAgentCriteriaStep> {
         &self.agent_criteria
     }
+
     /// Builds a [`SearchableRoutingCriteriaStep`].
     pub fn build(self) -> crate::types::SearchableRoutingCriteriaStep {
         crate::types::SearchableRoutingCriteriaStep {

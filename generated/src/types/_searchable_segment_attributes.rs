@@ -8,20 +8,24 @@ pub struct SearchableSegmentAttributes {
     /// The match type combining search criteria using multiple searchable segment attributes.
     pub match_type: Option<crate::types::SearchContactsMatchType>,
 }
+
 impl SearchableSegmentAttributes {
     /// The list of criteria based on searchable segment attributes.
     pub fn criteria(&self) -> &[crate::types::SearchableSegmentAttributesCriteria] {
         &self.criteria
     }
+
     /// The match type combining search criteria using multiple searchable segment attributes.
     pub fn match_type(&self) -> Option<&crate::types::SearchContactsMatchType> {
         self.match_type.as_ref()
     }
+
     /// Creates a new builder for [`SearchableSegmentAttributes`].
     pub fn builder() -> crate::types::builders::SearchableSegmentAttributesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SearchableSegmentAttributes`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct SearchableSegmentAttributesBuilder {
     pub(crate) criteria: Option<Vec<crate::types::SearchableSegmentAttributesCriteria>>,
     pub(crate) match_type: Option<crate::types::SearchContactsMatchType>,
 }
+
 impl SearchableSegmentAttributesBuilder {
     /// Appends an item to [`criteria`](crate::types::SearchableSegmentAttributes#structfield.criteria); use [`set_criteria`](Self::set_criteria) to replace the whole list.
     pub fn criteria(
@@ -40,6 +45,7 @@ impl SearchableSegmentAttributesBuilder {
         self.criteria = Some(v);
         self
     }
+
     /// The list of criteria based on searchable segment attributes.
     ///
     /// Sets [`criteria`](crate::types::SearchableSegmentAttributes#structfield.criteria). This field is required.
@@ -50,12 +56,14 @@ impl SearchableSegmentAttributesBuilder {
         self.criteria = input;
         self
     }
+
     /// Returns [`criteria`](crate::types::SearchableSegmentAttributes#structfield.criteria), if set.
     pub fn get_criteria(
         &self,
     ) -> &Option<Vec<crate::types::SearchableSegmentAttributesCriteria>> {
         &self.criteria
     }
+
     /// The match type combining search criteria using multiple searchable segment attributes.
     ///
     /// Sets [`match_type`](crate::types::SearchableSegmentAttributes#structfield.match_type).
@@ -63,6 +71,7 @@ impl SearchableSegmentAttributesBuilder {
         self.match_type = Some(input);
         self
     }
+
     /// The match type combining search criteria using multiple searchable segment attributes.
     ///
     /// Sets [`match_type`](crate::types::SearchableSegmentAttributes#structfield.match_type).
@@ -73,10 +82,12 @@ impl SearchableSegmentAttributesBuilder {
         self.match_type = input;
         self
     }
+
     /// Returns [`match_type`](crate::types::SearchableSegmentAttributes#structfield.match_type), if set.
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
+
     /// Builds a [`SearchableSegmentAttributes`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct SearchableSegmentAttributesCriteria {
     /// The list of values to search for within a searchable segment attribute.
     pub values: Vec<String>,
 }
+
 impl SearchableSegmentAttributesCriteria {
     /// The key containing a searchable segment attribute.
     pub fn key(&self) -> &str {
         &self.key
     }
+
     /// The list of values to search for within a searchable segment attribute.
     pub fn values(&self) -> &[String] {
         &self.values
     }
+
     /// Creates a new builder for [`SearchableSegmentAttributesCriteria`].
     pub fn builder() -> crate::types::builders::SearchableSegmentAttributesCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for SearchableSegmentAttributesCriteria {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("SearchableSegmentAttributesCriteria");
@@ -30,6 +34,7 @@ impl ::std::fmt::Debug for SearchableSegmentAttributesCriteria {
         formatter.finish()
     }
 }
+
 /// A builder for [`SearchableSegmentAttributesCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -37,6 +42,7 @@ pub struct SearchableSegmentAttributesCriteriaBuilder {
     pub(crate) key: Option<String>,
     pub(crate) values: Option<Vec<String>>,
 }
+
 impl SearchableSegmentAttributesCriteriaBuilder {
     /// The key containing a searchable segment attribute.
     ///
@@ -45,6 +51,7 @@ impl SearchableSegmentAttributesCriteriaBuilder {
         self.key = Some(input.into());
         self
     }
+
     /// The key containing a searchable segment attribute.
     ///
     /// Sets [`key`](crate::types::SearchableSegmentAttributesCriteria#structfield.key). This field is required.
@@ -52,10 +59,12 @@ impl SearchableSegmentAttributesCriteriaBuilder {
         self.key = input;
         self
     }
+
     /// Returns [`key`](crate::types::SearchableSegmentAttributesCriteria#structfield.key), if set.
     pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
+
     /// Appends an item to [`values`](crate::types::SearchableSegmentAttributesCriteria#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
     pub fn values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.values.unwrap_or_default();
@@ -63,6 +72,7 @@ impl SearchableSegmentAttributesCriteriaBuilder {
         self.values = Some(v);
         self
     }
+
     /// The list of values to search for within a searchable segment attribute.
     ///
     /// Sets [`values`](crate::types::SearchableSegmentAttributesCriteria#structfield.values). This field is required.
@@ -70,10 +80,12 @@ impl SearchableSegmentAttributesCriteriaBuilder {
         self.values = input;
         self
     }
+
     /// Returns [`values`](crate::types::SearchableSegmentAttributesCriteria#structfield.values), if set.
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
+
     /// Builds a [`SearchableSegmentAttributesCriteria`].
     ///
     /// Fails when one of these fields is unset:
@@ -101,6 +113,7 @@ impl SearchableSegmentAttributesCriteriaBuilder {
         })
     }
 }
+
 impl ::std::fmt::Debug for SearchableSegmentAttributesCriteriaBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("SearchableSegmentAttributesCriteriaBuilder");

@@ -10,24 +10,29 @@ pub struct SecurityKey {
     /// When the security key was created.
     pub creation_time: Option<crate::primitives::DateTime>,
 }
+
 impl SecurityKey {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
+
     /// The key of the security key.
     pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
+
     /// When the security key was created.
     pub fn creation_time(&self) -> Option<&crate::primitives::DateTime> {
         self.creation_time.as_ref()
     }
+
     /// Creates a new builder for [`SecurityKey`].
     pub fn builder() -> crate::types::builders::SecurityKeyBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SecurityKey`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct SecurityKeyBuilder {
     pub(crate) key: Option<String>,
     pub(crate) creation_time: Option<crate::primitives::DateTime>,
 }
+
 impl SecurityKeyBuilder {
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     ///
@@ -44,6 +50,7 @@ impl SecurityKeyBuilder {
         self.association_id = Some(input.into());
         self
     }
+
     /// The existing association identifier that uniquely identifies the resource type and storage config for the given instance ID.
     ///
     /// Sets [`association_id`](crate::types::SecurityKey#structfield.association_id).
@@ -51,10 +58,12 @@ impl SecurityKeyBuilder {
         self.association_id = input;
         self
     }
+
     /// Returns [`association_id`](crate::types::SecurityKey#structfield.association_id), if set.
     pub fn get_association_id(&self) -> &Option<String> {
         &self.association_id
     }
+
     /// The key of the security key.
     ///
     /// Sets [`key`](crate::types::SecurityKey#structfield.key).
@@ -62,6 +71,7 @@ impl SecurityKeyBuilder {
         self.key = Some(input.into());
         self
     }
+
     /// The key of the security key.
     ///
     /// Sets [`key`](crate::types::SecurityKey#structfield.key).
@@ -69,10 +79,12 @@ impl SecurityKeyBuilder {
         self.key = input;
         self
     }
+
     /// Returns [`key`](crate::types::SecurityKey#structfield.key), if set.
     pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
+
     /// When the security key was created.
     ///
     /// Sets [`creation_time`](crate::types::SecurityKey#structfield.creation_time).
@@ -80,6 +92,7 @@ impl SecurityKeyBuilder {
         self.creation_time = Some(input);
         self
     }
+
     /// When the security key was created.
     ///
     /// Sets [`creation_time`](crate::types::SecurityKey#structfield.creation_time).
@@ -90,10 +103,12 @@ impl SecurityKeyBuilder {
         self.creation_time = input;
         self
     }
+
     /// Returns [`creation_time`](crate::types::SecurityKey#structfield.creation_time), if set.
     pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
+
     /// Builds a [`SecurityKey`].
     pub fn build(self) -> crate::types::SecurityKey {
         crate::types::SecurityKey {

@@ -32,72 +32,87 @@ pub struct SecurityProfile {
         crate::types::GranularAccessControlConfiguration,
     >,
 }
+
 impl SecurityProfile {
     /// The identifier for the security profile.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The organization resource identifier for the security profile.
     pub fn organization_resource_id(&self) -> Option<&str> {
         self.organization_resource_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the security profile.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name for the security profile.
     pub fn security_profile_name(&self) -> Option<&str> {
         self.security_profile_name.as_deref()
     }
+
     /// The description of the security profile.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
     pub fn allowed_access_control_tags(
         &self,
     ) -> Option<&::std::collections::HashMap<String, String>> {
         self.allowed_access_control_tags.as_ref()
     }
+
     /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.tag_restricted_resources.is_none()` to tell unset from empty.
     pub fn tag_restricted_resources(&self) -> &[String] {
         self.tag_restricted_resources.as_deref().unwrap_or_default()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
     ///
     /// Empty when the field is unset; use `.hierarchy_restricted_resources.is_none()` to tell unset from empty.
     pub fn hierarchy_restricted_resources(&self) -> &[String] {
         self.hierarchy_restricted_resources.as_deref().unwrap_or_default()
     }
+
     /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
     pub fn allowed_access_control_hierarchy_group_id(&self) -> Option<&str> {
         self.allowed_access_control_hierarchy_group_id.as_deref()
     }
+
     /// The granular access control configuration for the security profile, including data table permissions.
     pub fn granular_access_control_configuration(
         &self,
     ) -> Option<&crate::types::GranularAccessControlConfiguration> {
         self.granular_access_control_configuration.as_ref()
     }
+
     /// Creates a new builder for [`SecurityProfile`].
     pub fn builder() -> crate::types::builders::SecurityProfileBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SecurityProfile`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -120,6 +135,7 @@ pub struct SecurityProfileBuilder {
         crate::types::GranularAccessControlConfiguration,
     >,
 }
+
 impl SecurityProfileBuilder {
     /// The identifier for the security profile.
     ///
@@ -128,6 +144,7 @@ impl SecurityProfileBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier for the security profile.
     ///
     /// Sets [`id`](crate::types::SecurityProfile#structfield.id).
@@ -135,10 +152,12 @@ impl SecurityProfileBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::SecurityProfile#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The organization resource identifier for the security profile.
     ///
     /// Sets [`organization_resource_id`](crate::types::SecurityProfile#structfield.organization_resource_id).
@@ -146,6 +165,7 @@ impl SecurityProfileBuilder {
         self.organization_resource_id = Some(input.into());
         self
     }
+
     /// The organization resource identifier for the security profile.
     ///
     /// Sets [`organization_resource_id`](crate::types::SecurityProfile#structfield.organization_resource_id).
@@ -153,10 +173,12 @@ impl SecurityProfileBuilder {
         self.organization_resource_id = input;
         self
     }
+
     /// Returns [`organization_resource_id`](crate::types::SecurityProfile#structfield.organization_resource_id), if set.
     pub fn get_organization_resource_id(&self) -> &Option<String> {
         &self.organization_resource_id
     }
+
     /// The Amazon Resource Name (ARN) for the security profile.
     ///
     /// Sets [`arn`](crate::types::SecurityProfile#structfield.arn).
@@ -164,6 +186,7 @@ impl SecurityProfileBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the security profile.
     ///
     /// Sets [`arn`](crate::types::SecurityProfile#structfield.arn).
@@ -171,10 +194,12 @@ impl SecurityProfileBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::SecurityProfile#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name for the security profile.
     ///
     /// Sets [`security_profile_name`](crate::types::SecurityProfile#structfield.security_profile_name).
@@ -182,6 +207,7 @@ impl SecurityProfileBuilder {
         self.security_profile_name = Some(input.into());
         self
     }
+
     /// The name for the security profile.
     ///
     /// Sets [`security_profile_name`](crate::types::SecurityProfile#structfield.security_profile_name).
@@ -189,10 +215,12 @@ impl SecurityProfileBuilder {
         self.security_profile_name = input;
         self
     }
+
     /// Returns [`security_profile_name`](crate::types::SecurityProfile#structfield.security_profile_name), if set.
     pub fn get_security_profile_name(&self) -> &Option<String> {
         &self.security_profile_name
     }
+
     /// The description of the security profile.
     ///
     /// Sets [`description`](crate::types::SecurityProfile#structfield.description).
@@ -200,6 +228,7 @@ impl SecurityProfileBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the security profile.
     ///
     /// Sets [`description`](crate::types::SecurityProfile#structfield.description).
@@ -207,10 +236,12 @@ impl SecurityProfileBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::SecurityProfile#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Inserts an entry into [`tags`](crate::types::SecurityProfile#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -218,6 +249,7 @@ impl SecurityProfileBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::SecurityProfile#structfield.tags).
@@ -228,10 +260,12 @@ impl SecurityProfileBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::SecurityProfile#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Inserts an entry into [`allowed_access_control_tags`](crate::types::SecurityProfile#structfield.allowed_access_control_tags); use [`set_allowed_access_control_tags`](Self::set_allowed_access_control_tags) to replace the whole map.
     pub fn allowed_access_control_tags(
         mut self,
@@ -243,6 +277,7 @@ impl SecurityProfileBuilder {
         self.allowed_access_control_tags = Some(map);
         self
     }
+
     /// The list of tags that a security profile uses to restrict access to resources in Amazon Connect.
     ///
     /// Sets [`allowed_access_control_tags`](crate::types::SecurityProfile#structfield.allowed_access_control_tags).
@@ -253,12 +288,14 @@ impl SecurityProfileBuilder {
         self.allowed_access_control_tags = input;
         self
     }
+
     /// Returns [`allowed_access_control_tags`](crate::types::SecurityProfile#structfield.allowed_access_control_tags), if set.
     pub fn get_allowed_access_control_tags(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
         &self.allowed_access_control_tags
     }
+
     /// Appends an item to [`tag_restricted_resources`](crate::types::SecurityProfile#structfield.tag_restricted_resources); use [`set_tag_restricted_resources`](Self::set_tag_restricted_resources) to replace the whole list.
     pub fn tag_restricted_resources(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.tag_restricted_resources.unwrap_or_default();
@@ -266,6 +303,7 @@ impl SecurityProfileBuilder {
         self.tag_restricted_resources = Some(v);
         self
     }
+
     /// The list of resources that a security profile applies tag restrictions to in Amazon Connect.
     ///
     /// Sets [`tag_restricted_resources`](crate::types::SecurityProfile#structfield.tag_restricted_resources).
@@ -273,10 +311,12 @@ impl SecurityProfileBuilder {
         self.tag_restricted_resources = input;
         self
     }
+
     /// Returns [`tag_restricted_resources`](crate::types::SecurityProfile#structfield.tag_restricted_resources), if set.
     pub fn get_tag_restricted_resources(&self) -> &Option<Vec<String>> {
         &self.tag_restricted_resources
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::SecurityProfile#structfield.last_modified_time).
@@ -284,6 +324,7 @@ impl SecurityProfileBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::SecurityProfile#structfield.last_modified_time).
@@ -294,10 +335,12 @@ impl SecurityProfileBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::SecurityProfile#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::SecurityProfile#structfield.last_modified_region).
@@ -305,6 +348,7 @@ impl SecurityProfileBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::SecurityProfile#structfield.last_modified_region).
@@ -312,10 +356,12 @@ impl SecurityProfileBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::SecurityProfile#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Appends an item to [`hierarchy_restricted_resources`](crate::types::SecurityProfile#structfield.hierarchy_restricted_resources); use [`set_hierarchy_restricted_resources`](Self::set_hierarchy_restricted_resources) to replace the whole list.
     pub fn hierarchy_restricted_resources(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.hierarchy_restricted_resources.unwrap_or_default();
@@ -323,6 +369,7 @@ impl SecurityProfileBuilder {
         self.hierarchy_restricted_resources = Some(v);
         self
     }
+
     /// The list of resources that a security profile applies hierarchy restrictions to in Amazon Connect.
     ///
     /// Sets [`hierarchy_restricted_resources`](crate::types::SecurityProfile#structfield.hierarchy_restricted_resources).
@@ -333,10 +380,12 @@ impl SecurityProfileBuilder {
         self.hierarchy_restricted_resources = input;
         self
     }
+
     /// Returns [`hierarchy_restricted_resources`](crate::types::SecurityProfile#structfield.hierarchy_restricted_resources), if set.
     pub fn get_hierarchy_restricted_resources(&self) -> &Option<Vec<String>> {
         &self.hierarchy_restricted_resources
     }
+
     /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
     ///
     /// Sets [`allowed_access_control_hierarchy_group_id`](crate::types::SecurityProfile#structfield.allowed_access_control_hierarchy_group_id).
@@ -347,6 +396,7 @@ impl SecurityProfileBuilder {
         self.allowed_access_control_hierarchy_group_id = Some(input.into());
         self
     }
+
     /// The identifier of the hierarchy group that a security profile uses to restrict access to resources in Amazon Connect.
     ///
     /// Sets [`allowed_access_control_hierarchy_group_id`](crate::types::SecurityProfile#structfield.allowed_access_control_hierarchy_group_id).
@@ -357,10 +407,12 @@ impl SecurityProfileBuilder {
         self.allowed_access_control_hierarchy_group_id = input;
         self
     }
+
     /// Returns [`allowed_access_control_hierarchy_group_id`](crate::types::SecurityProfile#structfield.allowed_access_control_hierarchy_group_id), if set.
     pub fn get_allowed_access_control_hierarchy_group_id(&self) -> &Option<String> {
         &self.allowed_access_control_hierarchy_group_id
     }
+
     /// The granular access control configuration for the security profile, including data table permissions.
     ///
     /// Sets [`granular_access_control_configuration`](crate::types::SecurityProfile#structfield.granular_access_control_configuration).
@@ -371,6 +423,7 @@ impl SecurityProfileBuilder {
         self.granular_access_control_configuration = Some(input);
         self
     }
+
     /// The granular access control configuration for the security profile, including data table permissions.
     ///
     /// Sets [`granular_access_control_configuration`](crate::types::SecurityProfile#structfield.granular_access_control_configuration).
@@ -381,12 +434,14 @@ impl SecurityProfileBuilder {
         self.granular_access_control_configuration = input;
         self
     }
+
     /// Returns [`granular_access_control_configuration`](crate::types::SecurityProfile#structfield.granular_access_control_configuration), if set.
     pub fn get_granular_access_control_configuration(
         &self,
     ) -> &Option<crate::types::GranularAccessControlConfiguration> {
         &self.granular_access_control_configuration
     }
+
     /// Builds a [`SecurityProfile`].
     pub fn build(self) -> crate::types::SecurityProfile {
         crate::types::SecurityProfile {

@@ -6,22 +6,26 @@ pub struct SecurityProfileItem {
     /// Id of a security profile item.
     pub id: Option<String>,
 }
+
 impl SecurityProfileItem {
     /// Id of a security profile item.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// Creates a new builder for [`SecurityProfileItem`].
     pub fn builder() -> crate::types::builders::SecurityProfileItemBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SecurityProfileItem`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SecurityProfileItemBuilder {
     pub(crate) id: Option<String>,
 }
+
 impl SecurityProfileItemBuilder {
     /// Id of a security profile item.
     ///
@@ -30,6 +34,7 @@ impl SecurityProfileItemBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// Id of a security profile item.
     ///
     /// Sets [`id`](crate::types::SecurityProfileItem#structfield.id).
@@ -37,10 +42,12 @@ impl SecurityProfileItemBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::SecurityProfileItem#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// Builds a [`SecurityProfileItem`].
     pub fn build(self) -> crate::types::SecurityProfileItem {
         crate::types::SecurityProfileItem {

@@ -12,6 +12,7 @@ pub struct SecurityProfileSearchCriteria {
     /// A leaf node condition which can be used to specify a string condition.
     pub string_condition: Option<crate::types::StringCondition>,
 }
+
 impl SecurityProfileSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
@@ -19,21 +20,25 @@ impl SecurityProfileSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::SecurityProfileSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::SecurityProfileSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// Creates a new builder for [`SecurityProfileSearchCriteria`].
     pub fn builder() -> crate::types::builders::SecurityProfileSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SecurityProfileSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -42,6 +47,7 @@ pub struct SecurityProfileSearchCriteriaBuilder {
     pub(crate) and_conditions: Option<Vec<crate::types::SecurityProfileSearchCriteria>>,
     pub(crate) string_condition: Option<crate::types::StringCondition>,
 }
+
 impl SecurityProfileSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::SecurityProfileSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(
@@ -53,6 +59,7 @@ impl SecurityProfileSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::SecurityProfileSearchCriteria#structfield.or_conditions).
@@ -63,12 +70,14 @@ impl SecurityProfileSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::SecurityProfileSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::SecurityProfileSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::SecurityProfileSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(
         mut self,
@@ -79,6 +88,7 @@ impl SecurityProfileSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::SecurityProfileSearchCriteria#structfield.and_conditions).
@@ -89,12 +99,14 @@ impl SecurityProfileSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::SecurityProfileSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::SecurityProfileSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::SecurityProfileSearchCriteria#structfield.string_condition).
@@ -102,6 +114,7 @@ impl SecurityProfileSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::SecurityProfileSearchCriteria#structfield.string_condition).
@@ -112,10 +125,12 @@ impl SecurityProfileSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::SecurityProfileSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// Builds a [`SecurityProfileSearchCriteria`].
     pub fn build(self) -> crate::types::SecurityProfileSearchCriteria {
         crate::types::SecurityProfileSearchCriteria {

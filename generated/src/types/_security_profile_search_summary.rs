@@ -16,36 +16,44 @@ pub struct SecurityProfileSearchSummary {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl SecurityProfileSearchSummary {
     /// The identifier of the security profile.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The organization resource identifier.
     pub fn organization_resource_id(&self) -> Option<&str> {
         self.organization_resource_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the security profile.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the security profile.
     pub fn security_profile_name(&self) -> Option<&str> {
         self.security_profile_name.as_deref()
     }
+
     /// The description of the security profile.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`SecurityProfileSearchSummary`].
     pub fn builder() -> crate::types::builders::SecurityProfileSearchSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SecurityProfileSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct SecurityProfileSearchSummaryBuilder {
     pub(crate) description: Option<String>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl SecurityProfileSearchSummaryBuilder {
     /// The identifier of the security profile.
     ///
@@ -65,6 +74,7 @@ impl SecurityProfileSearchSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the security profile.
     ///
     /// Sets [`id`](crate::types::SecurityProfileSearchSummary#structfield.id).
@@ -72,10 +82,12 @@ impl SecurityProfileSearchSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::SecurityProfileSearchSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The organization resource identifier.
     ///
     /// Sets [`organization_resource_id`](crate::types::SecurityProfileSearchSummary#structfield.organization_resource_id).
@@ -83,6 +95,7 @@ impl SecurityProfileSearchSummaryBuilder {
         self.organization_resource_id = Some(input.into());
         self
     }
+
     /// The organization resource identifier.
     ///
     /// Sets [`organization_resource_id`](crate::types::SecurityProfileSearchSummary#structfield.organization_resource_id).
@@ -90,10 +103,12 @@ impl SecurityProfileSearchSummaryBuilder {
         self.organization_resource_id = input;
         self
     }
+
     /// Returns [`organization_resource_id`](crate::types::SecurityProfileSearchSummary#structfield.organization_resource_id), if set.
     pub fn get_organization_resource_id(&self) -> &Option<String> {
         &self.organization_resource_id
     }
+
     /// The Amazon Resource Name (ARN) of the security profile.
     ///
     /// Sets [`arn`](crate::types::SecurityProfileSearchSummary#structfield.arn).
@@ -101,6 +116,7 @@ impl SecurityProfileSearchSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the security profile.
     ///
     /// Sets [`arn`](crate::types::SecurityProfileSearchSummary#structfield.arn).
@@ -108,10 +124,12 @@ impl SecurityProfileSearchSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::SecurityProfileSearchSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the security profile.
     ///
     /// Sets [`security_profile_name`](crate::types::SecurityProfileSearchSummary#structfield.security_profile_name).
@@ -119,6 +137,7 @@ impl SecurityProfileSearchSummaryBuilder {
         self.security_profile_name = Some(input.into());
         self
     }
+
     /// The name of the security profile.
     ///
     /// Sets [`security_profile_name`](crate::types::SecurityProfileSearchSummary#structfield.security_profile_name).
@@ -126,10 +145,12 @@ impl SecurityProfileSearchSummaryBuilder {
         self.security_profile_name = input;
         self
     }
+
     /// Returns [`security_profile_name`](crate::types::SecurityProfileSearchSummary#structfield.security_profile_name), if set.
     pub fn get_security_profile_name(&self) -> &Option<String> {
         &self.security_profile_name
     }
+
     /// The description of the security profile.
     ///
     /// Sets [`description`](crate::types::SecurityProfileSearchSummary#structfield.description).
@@ -137,6 +158,7 @@ impl SecurityProfileSearchSummaryBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the security profile.
     ///
     /// Sets [`description`](crate::types::SecurityProfileSearchSummary#structfield.description).
@@ -144,10 +166,12 @@ impl SecurityProfileSearchSummaryBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::SecurityProfileSearchSummary#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Inserts an entry into [`tags`](crate::types::SecurityProfileSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -155,6 +179,7 @@ impl SecurityProfileSearchSummaryBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::SecurityProfileSearchSummary#structfield.tags).
@@ -165,10 +190,12 @@ impl SecurityProfileSearchSummaryBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::SecurityProfileSearchSummary#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`SecurityProfileSearchSummary`].
     pub fn build(self) -> crate::types::SecurityProfileSearchSummary {
         crate::types::SecurityProfileSearchSummary {

@@ -14,32 +14,39 @@ pub struct SecurityProfileSummary {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl SecurityProfileSummary {
     /// The identifier of the security profile.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the security profile.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the security profile.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`SecurityProfileSummary`].
     pub fn builder() -> crate::types::builders::SecurityProfileSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SecurityProfileSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct SecurityProfileSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl SecurityProfileSummaryBuilder {
     /// The identifier of the security profile.
     ///
@@ -58,6 +66,7 @@ impl SecurityProfileSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the security profile.
     ///
     /// Sets [`id`](crate::types::SecurityProfileSummary#structfield.id).
@@ -65,10 +74,12 @@ impl SecurityProfileSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::SecurityProfileSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the security profile.
     ///
     /// Sets [`arn`](crate::types::SecurityProfileSummary#structfield.arn).
@@ -76,6 +87,7 @@ impl SecurityProfileSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the security profile.
     ///
     /// Sets [`arn`](crate::types::SecurityProfileSummary#structfield.arn).
@@ -83,10 +95,12 @@ impl SecurityProfileSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::SecurityProfileSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the security profile.
     ///
     /// Sets [`name`](crate::types::SecurityProfileSummary#structfield.name).
@@ -94,6 +108,7 @@ impl SecurityProfileSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the security profile.
     ///
     /// Sets [`name`](crate::types::SecurityProfileSummary#structfield.name).
@@ -101,10 +116,12 @@ impl SecurityProfileSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::SecurityProfileSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::SecurityProfileSummary#structfield.last_modified_time).
@@ -112,6 +129,7 @@ impl SecurityProfileSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::SecurityProfileSummary#structfield.last_modified_time).
@@ -122,10 +140,12 @@ impl SecurityProfileSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::SecurityProfileSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::SecurityProfileSummary#structfield.last_modified_region).
@@ -133,6 +153,7 @@ impl SecurityProfileSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::SecurityProfileSummary#structfield.last_modified_region).
@@ -140,10 +161,12 @@ impl SecurityProfileSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::SecurityProfileSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`SecurityProfileSummary`].
     pub fn build(self) -> crate::types::SecurityProfileSummary {
         crate::types::SecurityProfileSummary {

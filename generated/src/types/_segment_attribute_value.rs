@@ -16,11 +16,13 @@ pub struct SegmentAttributeValue {
     /// The value of a segment attribute that has to be a valid ARN. This is only supported for system-defined attributes, not for user-defined attributes.
     pub value_arn: Option<String>,
 }
+
 impl SegmentAttributeValue {
     /// The value of a segment attribute.
     pub fn value_string(&self) -> Option<&str> {
         self.value_string.as_deref()
     }
+
     /// The value of a segment attribute.
     pub fn value_map(
         &self,
@@ -29,25 +31,30 @@ impl SegmentAttributeValue {
     > {
         self.value_map.as_ref()
     }
+
     /// The value of a segment attribute.
     pub fn value_integer(&self) -> Option<i32> {
         self.value_integer
     }
+
     /// The value of a segment attribute.
     ///
     /// Empty when the field is unset; use `.value_list.is_none()` to tell unset from empty.
     pub fn value_list(&self) -> &[crate::types::SegmentAttributeValue] {
         self.value_list.as_deref().unwrap_or_default()
     }
+
     /// The value of a segment attribute that has to be a valid ARN.
     pub fn value_arn(&self) -> Option<&str> {
         self.value_arn.as_deref()
     }
+
     /// Creates a new builder for [`SegmentAttributeValue`].
     pub fn builder() -> crate::types::builders::SegmentAttributeValueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SegmentAttributeValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -60,6 +67,7 @@ pub struct SegmentAttributeValueBuilder {
     pub(crate) value_list: Option<Vec<crate::types::SegmentAttributeValue>>,
     pub(crate) value_arn: Option<String>,
 }
+
 impl SegmentAttributeValueBuilder {
     /// The value of a segment attribute.
     ///
@@ -68,6 +76,7 @@ impl SegmentAttributeValueBuilder {
         self.value_string = Some(input.into());
         self
     }
+
     /// The value of a segment attribute.
     ///
     /// Sets [`value_string`](crate::types::SegmentAttributeValue#structfield.value_string).
@@ -75,10 +84,12 @@ impl SegmentAttributeValueBuilder {
         self.value_string = input;
         self
     }
+
     /// Returns [`value_string`](crate::types::SegmentAttributeValue#structfield.value_string), if set.
     pub fn get_value_string(&self) -> &Option<String> {
         &self.value_string
     }
+
     /// Inserts an entry into [`value_map`](crate::types::SegmentAttributeValue#structfield.value_map); use [`set_value_map`](Self::set_value_map) to replace the whole map.
     pub fn value_map(
         mut self,
@@ -90,6 +101,7 @@ impl SegmentAttributeValueBuilder {
         self.value_map = Some(map);
         self
     }
+
     /// The value of a segment attribute.
     ///
     /// Sets [`value_map`](crate::types::SegmentAttributeValue#structfield.value_map).
@@ -102,6 +114,7 @@ impl SegmentAttributeValueBuilder {
         self.value_map = input;
         self
     }
+
     /// Returns [`value_map`](crate::types::SegmentAttributeValue#structfield.value_map), if set.
     pub fn get_value_map(
         &self,
@@ -110,6 +123,7 @@ impl SegmentAttributeValueBuilder {
     > {
         &self.value_map
     }
+
     /// The value of a segment attribute.
     ///
     /// Sets [`value_integer`](crate::types::SegmentAttributeValue#structfield.value_integer).
@@ -117,6 +131,7 @@ impl SegmentAttributeValueBuilder {
         self.value_integer = Some(input);
         self
     }
+
     /// The value of a segment attribute.
     ///
     /// Sets [`value_integer`](crate::types::SegmentAttributeValue#structfield.value_integer).
@@ -124,10 +139,12 @@ impl SegmentAttributeValueBuilder {
         self.value_integer = input;
         self
     }
+
     /// Returns [`value_integer`](crate::types::SegmentAttributeValue#structfield.value_integer), if set.
     pub fn get_value_integer(&self) -> &Option<i32> {
         &self.value_integer
     }
+
     /// Appends an item to [`value_list`](crate::types::SegmentAttributeValue#structfield.value_list); use [`set_value_list`](Self::set_value_list) to replace the whole list.
     pub fn value_list(mut self, input: crate::types::SegmentAttributeValue) -> Self {
         let mut v: Vec<_> = self.value_list.unwrap_or_default();
@@ -135,6 +152,7 @@ impl SegmentAttributeValueBuilder {
         self.value_list = Some(v);
         self
     }
+
     /// The value of a segment attribute.
     ///
     /// Sets [`value_list`](crate::types::SegmentAttributeValue#structfield.value_list).
@@ -145,10 +163,12 @@ impl SegmentAttributeValueBuilder {
         self.value_list = input;
         self
     }
+
     /// Returns [`value_list`](crate::types::SegmentAttributeValue#structfield.value_list), if set.
     pub fn get_value_list(&self) -> &Option<Vec<crate::types::SegmentAttributeValue>> {
         &self.value_list
     }
+
     /// The value of a segment attribute that has to be a valid ARN.
     ///
     /// Sets [`value_arn`](crate::types::SegmentAttributeValue#structfield.value_arn).
@@ -156,6 +176,7 @@ impl SegmentAttributeValueBuilder {
         self.value_arn = Some(input.into());
         self
     }
+
     /// The value of a segment attribute that has to be a valid ARN.
     ///
     /// Sets [`value_arn`](crate::types::SegmentAttributeValue#structfield.value_arn).
@@ -163,10 +184,12 @@ impl SegmentAttributeValueBuilder {
         self.value_arn = input;
         self
     }
+
     /// Returns [`value_arn`](crate::types::SegmentAttributeValue#structfield.value_arn), if set.
     pub fn get_value_arn(&self) -> &Option<String> {
         &self.value_arn
     }
+
     /// Builds a [`SegmentAttributeValue`].
     pub fn build(self) -> crate::types::SegmentAttributeValue {
         crate::types::SegmentAttributeValue {

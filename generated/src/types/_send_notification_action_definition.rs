@@ -16,36 +16,44 @@ pub struct SendNotificationActionDefinition {
     /// Recipients to exclude from notification.
     pub exclusion: Option<crate::types::NotificationRecipientType>,
 }
+
 impl SendNotificationActionDefinition {
     /// Notification delivery method.
     pub fn delivery_method(&self) -> &crate::types::NotificationDeliveryType {
         &self.delivery_method
     }
+
     /// The subject of the email if the delivery method is `EMAIL`.
     pub fn subject(&self) -> Option<&str> {
         self.subject.as_deref()
     }
+
     /// Notification content.
     pub fn content(&self) -> &str {
         &self.content
     }
+
     /// Content type format.
     pub fn content_type(&self) -> &crate::types::NotificationContentType {
         &self.content_type
     }
+
     /// Notification recipient.
     pub fn recipient(&self) -> Option<&crate::types::NotificationRecipientType> {
         self.recipient.as_ref()
     }
+
     /// Recipients to exclude from notification.
     pub fn exclusion(&self) -> Option<&crate::types::NotificationRecipientType> {
         self.exclusion.as_ref()
     }
+
     /// Creates a new builder for [`SendNotificationActionDefinition`].
     pub fn builder() -> crate::types::builders::SendNotificationActionDefinitionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SendNotificationActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct SendNotificationActionDefinitionBuilder {
     pub(crate) recipient: Option<crate::types::NotificationRecipientType>,
     pub(crate) exclusion: Option<crate::types::NotificationRecipientType>,
 }
+
 impl SendNotificationActionDefinitionBuilder {
     /// Notification delivery method.
     ///
@@ -68,6 +77,7 @@ impl SendNotificationActionDefinitionBuilder {
         self.delivery_method = Some(input);
         self
     }
+
     /// Notification delivery method.
     ///
     /// Sets [`delivery_method`](crate::types::SendNotificationActionDefinition#structfield.delivery_method). This field is required.
@@ -78,12 +88,14 @@ impl SendNotificationActionDefinitionBuilder {
         self.delivery_method = input;
         self
     }
+
     /// Returns [`delivery_method`](crate::types::SendNotificationActionDefinition#structfield.delivery_method), if set.
     pub fn get_delivery_method(
         &self,
     ) -> &Option<crate::types::NotificationDeliveryType> {
         &self.delivery_method
     }
+
     /// The subject of the email if the delivery method is `EMAIL`.
     ///
     /// Sets [`subject`](crate::types::SendNotificationActionDefinition#structfield.subject).
@@ -91,6 +103,7 @@ impl SendNotificationActionDefinitionBuilder {
         self.subject = Some(input.into());
         self
     }
+
     /// The subject of the email if the delivery method is `EMAIL`.
     ///
     /// Sets [`subject`](crate::types::SendNotificationActionDefinition#structfield.subject).
@@ -98,10 +111,12 @@ impl SendNotificationActionDefinitionBuilder {
         self.subject = input;
         self
     }
+
     /// Returns [`subject`](crate::types::SendNotificationActionDefinition#structfield.subject), if set.
     pub fn get_subject(&self) -> &Option<String> {
         &self.subject
     }
+
     /// Notification content.
     ///
     /// Sets [`content`](crate::types::SendNotificationActionDefinition#structfield.content). This field is required.
@@ -109,6 +124,7 @@ impl SendNotificationActionDefinitionBuilder {
         self.content = Some(input.into());
         self
     }
+
     /// Notification content.
     ///
     /// Sets [`content`](crate::types::SendNotificationActionDefinition#structfield.content). This field is required.
@@ -116,10 +132,12 @@ impl SendNotificationActionDefinitionBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::SendNotificationActionDefinition#structfield.content), if set.
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
+
     /// Content type format.
     ///
     /// Sets [`content_type`](crate::types::SendNotificationActionDefinition#structfield.content_type). This field is required.
@@ -127,6 +145,7 @@ impl SendNotificationActionDefinitionBuilder {
         self.content_type = Some(input);
         self
     }
+
     /// Content type format.
     ///
     /// Sets [`content_type`](crate::types::SendNotificationActionDefinition#structfield.content_type). This field is required.
@@ -137,10 +156,12 @@ impl SendNotificationActionDefinitionBuilder {
         self.content_type = input;
         self
     }
+
     /// Returns [`content_type`](crate::types::SendNotificationActionDefinition#structfield.content_type), if set.
     pub fn get_content_type(&self) -> &Option<crate::types::NotificationContentType> {
         &self.content_type
     }
+
     /// Notification recipient.
     ///
     /// Sets [`recipient`](crate::types::SendNotificationActionDefinition#structfield.recipient).
@@ -148,6 +169,7 @@ impl SendNotificationActionDefinitionBuilder {
         self.recipient = Some(input);
         self
     }
+
     /// Notification recipient.
     ///
     /// Sets [`recipient`](crate::types::SendNotificationActionDefinition#structfield.recipient).
@@ -158,10 +180,12 @@ impl SendNotificationActionDefinitionBuilder {
         self.recipient = input;
         self
     }
+
     /// Returns [`recipient`](crate::types::SendNotificationActionDefinition#structfield.recipient), if set.
     pub fn get_recipient(&self) -> &Option<crate::types::NotificationRecipientType> {
         &self.recipient
     }
+
     /// Recipients to exclude from notification.
     ///
     /// Sets [`exclusion`](crate::types::SendNotificationActionDefinition#structfield.exclusion).
@@ -169,6 +193,7 @@ impl SendNotificationActionDefinitionBuilder {
         self.exclusion = Some(input);
         self
     }
+
     /// Recipients to exclude from notification.
     ///
     /// Sets [`exclusion`](crate::types::SendNotificationActionDefinition#structfield.exclusion).
@@ -179,10 +204,12 @@ impl SendNotificationActionDefinitionBuilder {
         self.exclusion = input;
         self
     }
+
     /// Returns [`exclusion`](crate::types::SendNotificationActionDefinition#structfield.exclusion), if set.
     pub fn get_exclusion(&self) -> &Option<crate::types::NotificationRecipientType> {
         &self.exclusion
     }
+
     /// Builds a [`SendNotificationActionDefinition`].
     ///
     /// Fails when one of these fields is unset:

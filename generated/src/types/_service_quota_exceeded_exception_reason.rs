@@ -13,6 +13,7 @@ pub enum ServiceQuotaExceededExceptionReason {
     #[non_exhaustive]
     Unknown,
 }
+
 impl ServiceQuotaExceededExceptionReason {
     /// The value of the [`AttachedFileServiceQuotaExceededExceptionReason`](Self::AttachedFileServiceQuotaExceededExceptionReason) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
@@ -25,10 +26,12 @@ impl ServiceQuotaExceededExceptionReason {
             Err(self)
         }
     }
+
     /// Whether this is the [`AttachedFileServiceQuotaExceededExceptionReason`](Self::AttachedFileServiceQuotaExceededExceptionReason) variant.
     pub fn is_attached_file_service_quota_exceeded_exception_reason(&self) -> bool {
         self.as_attached_file_service_quota_exceeded_exception_reason().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

@@ -6,22 +6,26 @@ pub struct SignInConfig {
     /// Information about traffic distributions.
     pub distributions: Vec<crate::types::SignInDistribution>,
 }
+
 impl SignInConfig {
     /// Information about traffic distributions.
     pub fn distributions(&self) -> &[crate::types::SignInDistribution] {
         &self.distributions
     }
+
     /// Creates a new builder for [`SignInConfig`].
     pub fn builder() -> crate::types::builders::SignInConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SignInConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SignInConfigBuilder {
     pub(crate) distributions: Option<Vec<crate::types::SignInDistribution>>,
 }
+
 impl SignInConfigBuilder {
     /// Appends an item to [`distributions`](crate::types::SignInConfig#structfield.distributions); use [`set_distributions`](Self::set_distributions) to replace the whole list.
     pub fn distributions(mut self, input: crate::types::SignInDistribution) -> Self {
@@ -30,6 +34,7 @@ impl SignInConfigBuilder {
         self.distributions = Some(v);
         self
     }
+
     /// Information about traffic distributions.
     ///
     /// Sets [`distributions`](crate::types::SignInConfig#structfield.distributions). This field is required.
@@ -40,10 +45,12 @@ impl SignInConfigBuilder {
         self.distributions = input;
         self
     }
+
     /// Returns [`distributions`](crate::types::SignInConfig#structfield.distributions), if set.
     pub fn get_distributions(&self) -> &Option<Vec<crate::types::SignInDistribution>> {
         &self.distributions
     }
+
     /// Builds a [`SignInConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct SignInDistribution {
     /// Whether sign in distribution is enabled.
     pub enabled: bool,
 }
+
 impl SignInDistribution {
     /// The Amazon Web Services Region of the sign in distribution.
     pub fn region(&self) -> &str {
         &self.region
     }
+
     /// Whether sign in distribution is enabled.
     pub fn enabled(&self) -> bool {
         self.enabled
     }
+
     /// Creates a new builder for [`SignInDistribution`].
     pub fn builder() -> crate::types::builders::SignInDistributionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SignInDistribution`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct SignInDistributionBuilder {
     pub(crate) region: Option<String>,
     pub(crate) enabled: Option<bool>,
 }
+
 impl SignInDistributionBuilder {
     /// The Amazon Web Services Region of the sign in distribution.
     ///
@@ -37,6 +42,7 @@ impl SignInDistributionBuilder {
         self.region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region of the sign in distribution.
     ///
     /// Sets [`region`](crate::types::SignInDistribution#structfield.region). This field is required.
@@ -44,10 +50,12 @@ impl SignInDistributionBuilder {
         self.region = input;
         self
     }
+
     /// Returns [`region`](crate::types::SignInDistribution#structfield.region), if set.
     pub fn get_region(&self) -> &Option<String> {
         &self.region
     }
+
     /// Whether sign in distribution is enabled.
     ///
     /// Sets [`enabled`](crate::types::SignInDistribution#structfield.enabled). This field is required.
@@ -55,6 +63,7 @@ impl SignInDistributionBuilder {
         self.enabled = Some(input);
         self
     }
+
     /// Whether sign in distribution is enabled.
     ///
     /// Sets [`enabled`](crate::types::SignInDistribution#structfield.enabled). This field is required.
@@ -62,10 +71,12 @@ impl SignInDistributionBuilder {
         self.enabled = input;
         self
     }
+
     /// Returns [`enabled`](crate::types::SignInDistribution#structfield.enabled), if set.
     pub fn get_enabled(&self) -> &Option<bool> {
         &self.enabled
     }
+
     /// Builds a [`SignInDistribution`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,26 +10,31 @@ pub struct SingleSelectQuestionRuleCategoryAutomation {
     /// The identifier of the answer option.
     pub option_ref_id: String,
 }
+
 impl SingleSelectQuestionRuleCategoryAutomation {
     /// The category name, as defined in Rules.
     pub fn category(&self) -> &str {
         &self.category
     }
+
     /// The condition to apply for the automation option.
     pub fn condition(
         &self,
     ) -> &crate::types::SingleSelectQuestionRuleCategoryAutomationCondition {
         &self.condition
     }
+
     /// The identifier of the answer option.
     pub fn option_ref_id(&self) -> &str {
         &self.option_ref_id
     }
+
     /// Creates a new builder for [`SingleSelectQuestionRuleCategoryAutomation`].
     pub fn builder() -> crate::types::builders::SingleSelectQuestionRuleCategoryAutomationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SingleSelectQuestionRuleCategoryAutomation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -40,6 +45,7 @@ pub struct SingleSelectQuestionRuleCategoryAutomationBuilder {
     >,
     pub(crate) option_ref_id: Option<String>,
 }
+
 impl SingleSelectQuestionRuleCategoryAutomationBuilder {
     /// The category name, as defined in Rules.
     ///
@@ -48,6 +54,7 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
         self.category = Some(input.into());
         self
     }
+
     /// The category name, as defined in Rules.
     ///
     /// Sets [`category`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.category). This field is required.
@@ -55,10 +62,12 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
         self.category = input;
         self
     }
+
     /// Returns [`category`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.category), if set.
     pub fn get_category(&self) -> &Option<String> {
         &self.category
     }
+
     /// The condition to apply for the automation option.
     ///
     /// Sets [`condition`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.condition). This field is required.
@@ -69,6 +78,7 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
         self.condition = Some(input);
         self
     }
+
     /// The condition to apply for the automation option.
     ///
     /// Sets [`condition`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.condition). This field is required.
@@ -79,12 +89,14 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
         self.condition = input;
         self
     }
+
     /// Returns [`condition`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.condition), if set.
     pub fn get_condition(
         &self,
     ) -> &Option<crate::types::SingleSelectQuestionRuleCategoryAutomationCondition> {
         &self.condition
     }
+
     /// The identifier of the answer option.
     ///
     /// Sets [`option_ref_id`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.option_ref_id). This field is required.
@@ -92,6 +104,7 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
         self.option_ref_id = Some(input.into());
         self
     }
+
     /// The identifier of the answer option.
     ///
     /// Sets [`option_ref_id`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.option_ref_id). This field is required.
@@ -99,10 +112,12 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
         self.option_ref_id = input;
         self
     }
+
     /// Returns [`option_ref_id`](crate::types::SingleSelectQuestionRuleCategoryAutomation#structfield.option_ref_id), if set.
     pub fn get_option_ref_id(&self) -> &Option<String> {
         &self.option_ref_id
     }
+
     /// Builds a [`SingleSelectQuestionRuleCategoryAutomation`].
     ///
     /// Fails when one of these fields is unset:

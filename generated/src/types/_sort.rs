@@ -8,20 +8,24 @@ pub struct Sort {
     /// An ascending or descending sort.
     pub order: crate::types::SortOrder,
 }
+
 impl Sort {
     /// The name of the field on which to sort.
     pub fn field_name(&self) -> &crate::types::SortableFieldName {
         &self.field_name
     }
+
     /// An ascending or descending sort.
     pub fn order(&self) -> &crate::types::SortOrder {
         &self.order
     }
+
     /// Creates a new builder for [`Sort`].
     pub fn builder() -> crate::types::builders::SortBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Sort`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct SortBuilder {
     pub(crate) field_name: Option<crate::types::SortableFieldName>,
     pub(crate) order: Option<crate::types::SortOrder>,
 }
+
 impl SortBuilder {
     /// The name of the field on which to sort.
     ///
@@ -37,6 +42,7 @@ impl SortBuilder {
         self.field_name = Some(input);
         self
     }
+
     /// The name of the field on which to sort.
     ///
     /// Sets [`field_name`](crate::types::Sort#structfield.field_name). This field is required.
@@ -47,10 +53,12 @@ impl SortBuilder {
         self.field_name = input;
         self
     }
+
     /// Returns [`field_name`](crate::types::Sort#structfield.field_name), if set.
     pub fn get_field_name(&self) -> &Option<crate::types::SortableFieldName> {
         &self.field_name
     }
+
     /// An ascending or descending sort.
     ///
     /// Sets [`order`](crate::types::Sort#structfield.order). This field is required.
@@ -58,6 +66,7 @@ impl SortBuilder {
         self.order = Some(input);
         self
     }
+
     /// An ascending or descending sort.
     ///
     /// Sets [`order`](crate::types::Sort#structfield.order). This field is required.
@@ -65,10 +74,12 @@ impl SortBuilder {
         self.order = input;
         self
     }
+
     /// Returns [`order`](crate::types::Sort#structfield.order), if set.
     pub fn get_order(&self) -> &Option<crate::types::SortOrder> {
         &self.order
     }
+
     /// Builds a [`Sort`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct SourceCampaign {
     /// A unique identifier for a each request part of same campaign.
     pub outbound_request_id: Option<String>,
 }
+
 impl SourceCampaign {
     /// A unique identifier for a campaign.
     pub fn campaign_id(&self) -> Option<&str> {
         self.campaign_id.as_deref()
     }
+
     /// A unique identifier for a each request part of same campaign.
     pub fn outbound_request_id(&self) -> Option<&str> {
         self.outbound_request_id.as_deref()
     }
+
     /// Creates a new builder for [`SourceCampaign`].
     pub fn builder() -> crate::types::builders::SourceCampaignBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SourceCampaign`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct SourceCampaignBuilder {
     pub(crate) campaign_id: Option<String>,
     pub(crate) outbound_request_id: Option<String>,
 }
+
 impl SourceCampaignBuilder {
     /// A unique identifier for a campaign.
     ///
@@ -37,6 +42,7 @@ impl SourceCampaignBuilder {
         self.campaign_id = Some(input.into());
         self
     }
+
     /// A unique identifier for a campaign.
     ///
     /// Sets [`campaign_id`](crate::types::SourceCampaign#structfield.campaign_id).
@@ -44,10 +50,12 @@ impl SourceCampaignBuilder {
         self.campaign_id = input;
         self
     }
+
     /// Returns [`campaign_id`](crate::types::SourceCampaign#structfield.campaign_id), if set.
     pub fn get_campaign_id(&self) -> &Option<String> {
         &self.campaign_id
     }
+
     /// A unique identifier for a each request part of same campaign.
     ///
     /// Sets [`outbound_request_id`](crate::types::SourceCampaign#structfield.outbound_request_id).
@@ -55,6 +63,7 @@ impl SourceCampaignBuilder {
         self.outbound_request_id = Some(input.into());
         self
     }
+
     /// A unique identifier for a each request part of same campaign.
     ///
     /// Sets [`outbound_request_id`](crate::types::SourceCampaign#structfield.outbound_request_id).
@@ -62,10 +71,12 @@ impl SourceCampaignBuilder {
         self.outbound_request_id = input;
         self
     }
+
     /// Returns [`outbound_request_id`](crate::types::SourceCampaign#structfield.outbound_request_id), if set.
     pub fn get_outbound_request_id(&self) -> &Option<String> {
         &self.outbound_request_id
     }
+
     /// Builds a [`SourceCampaign`].
     pub fn build(self) -> crate::types::SourceCampaign {
         crate::types::SourceCampaign {

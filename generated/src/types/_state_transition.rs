@@ -10,24 +10,29 @@ pub struct StateTransition {
     /// The date and time when the state ended in UTC time.
     pub state_end_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl StateTransition {
     /// The state of the transition.
     pub fn state(&self) -> Option<&crate::types::ParticipantState> {
         self.state.as_ref()
     }
+
     /// The date and time when the state started in UTC time.
     pub fn state_start_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.state_start_timestamp.as_ref()
     }
+
     /// The date and time when the state ended in UTC time.
     pub fn state_end_timestamp(&self) -> Option<&crate::primitives::DateTime> {
         self.state_end_timestamp.as_ref()
     }
+
     /// Creates a new builder for [`StateTransition`].
     pub fn builder() -> crate::types::builders::StateTransitionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`StateTransition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct StateTransitionBuilder {
     pub(crate) state_start_timestamp: Option<crate::primitives::DateTime>,
     pub(crate) state_end_timestamp: Option<crate::primitives::DateTime>,
 }
+
 impl StateTransitionBuilder {
     /// The state of the transition.
     ///
@@ -44,6 +50,7 @@ impl StateTransitionBuilder {
         self.state = Some(input);
         self
     }
+
     /// The state of the transition.
     ///
     /// Sets [`state`](crate::types::StateTransition#structfield.state).
@@ -51,10 +58,12 @@ impl StateTransitionBuilder {
         self.state = input;
         self
     }
+
     /// Returns [`state`](crate::types::StateTransition#structfield.state), if set.
     pub fn get_state(&self) -> &Option<crate::types::ParticipantState> {
         &self.state
     }
+
     /// The date and time when the state started in UTC time.
     ///
     /// Sets [`state_start_timestamp`](crate::types::StateTransition#structfield.state_start_timestamp).
@@ -62,6 +71,7 @@ impl StateTransitionBuilder {
         self.state_start_timestamp = Some(input);
         self
     }
+
     /// The date and time when the state started in UTC time.
     ///
     /// Sets [`state_start_timestamp`](crate::types::StateTransition#structfield.state_start_timestamp).
@@ -72,10 +82,12 @@ impl StateTransitionBuilder {
         self.state_start_timestamp = input;
         self
     }
+
     /// Returns [`state_start_timestamp`](crate::types::StateTransition#structfield.state_start_timestamp), if set.
     pub fn get_state_start_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.state_start_timestamp
     }
+
     /// The date and time when the state ended in UTC time.
     ///
     /// Sets [`state_end_timestamp`](crate::types::StateTransition#structfield.state_end_timestamp).
@@ -83,6 +95,7 @@ impl StateTransitionBuilder {
         self.state_end_timestamp = Some(input);
         self
     }
+
     /// The date and time when the state ended in UTC time.
     ///
     /// Sets [`state_end_timestamp`](crate::types::StateTransition#structfield.state_end_timestamp).
@@ -93,10 +106,12 @@ impl StateTransitionBuilder {
         self.state_end_timestamp = input;
         self
     }
+
     /// Returns [`state_end_timestamp`](crate::types::StateTransition#structfield.state_end_timestamp), if set.
     pub fn get_state_end_timestamp(&self) -> &Option<crate::primitives::DateTime> {
         &self.state_end_timestamp
     }
+
     /// Builds a [`StateTransition`].
     pub fn build(self) -> crate::types::StateTransition {
         crate::types::StateTransition {

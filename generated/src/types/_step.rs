@@ -10,24 +10,29 @@ pub struct Step {
     /// Represents status of the Routing step.
     pub status: Option<crate::types::RoutingCriteriaStepStatus>,
 }
+
 impl Step {
     /// An object to specify the expiration of a routing step.
     pub fn expiry(&self) -> Option<&crate::types::Expiry> {
         self.expiry.as_ref()
     }
+
     /// A tagged union to specify expression for a routing step.
     pub fn expression(&self) -> Option<&crate::types::Expression> {
         self.expression.as_ref()
     }
+
     /// Represents status of the Routing step.
     pub fn status(&self) -> Option<&crate::types::RoutingCriteriaStepStatus> {
         self.status.as_ref()
     }
+
     /// Creates a new builder for [`Step`].
     pub fn builder() -> crate::types::builders::StepBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Step`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct StepBuilder {
     pub(crate) expression: Option<crate::types::Expression>,
     pub(crate) status: Option<crate::types::RoutingCriteriaStepStatus>,
 }
+
 impl StepBuilder {
     /// An object to specify the expiration of a routing step.
     ///
@@ -44,6 +50,7 @@ impl StepBuilder {
         self.expiry = Some(input);
         self
     }
+
     /// An object to specify the expiration of a routing step.
     ///
     /// Sets [`expiry`](crate::types::Step#structfield.expiry).
@@ -51,10 +58,12 @@ impl StepBuilder {
         self.expiry = input;
         self
     }
+
     /// Returns [`expiry`](crate::types::Step#structfield.expiry), if set.
     pub fn get_expiry(&self) -> &Option<crate::types::Expiry> {
         &self.expiry
     }
+
     /// A tagged union to specify expression for a routing step.
     ///
     /// Sets [`expression`](crate::types::Step#structfield.expression).
@@ -62,6 +71,7 @@ impl StepBuilder {
         self.expression = Some(input);
         self
     }
+
     /// A tagged union to specify expression for a routing step.
     ///
     /// Sets [`expression`](crate::types::Step#structfield.expression).
@@ -69,10 +79,12 @@ impl StepBuilder {
         self.expression = input;
         self
     }
+
     /// Returns [`expression`](crate::types::Step#structfield.expression), if set.
     pub fn get_expression(&self) -> &Option<crate::types::Expression> {
         &self.expression
     }
+
     /// Represents status of the Routing step.
     ///
     /// Sets [`status`](crate::types::Step#structfield.status).
@@ -80,6 +92,7 @@ impl StepBuilder {
         self.status = Some(input);
         self
     }
+
     /// Represents status of the Routing step.
     ///
     /// Sets [`status`](crate::types::Step#structfield.status).
@@ -90,10 +103,12 @@ impl StepBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::Step#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::RoutingCriteriaStepStatus> {
         &self.status
     }
+
     /// Builds a [`Step`].
     pub fn build(self) -> crate::types::Step {
         crate::types::Step {

@@ -10,24 +10,29 @@ pub struct StringCondition {
     /// The type of comparison to be made when evaluating the string condition.
     pub comparison_type: Option<crate::types::StringComparisonType>,
 }
+
 impl StringCondition {
     /// The name of the field in the string condition.
     pub fn field_name(&self) -> Option<&str> {
         self.field_name.as_deref()
     }
+
     /// The value of the string.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// The type of comparison to be made when evaluating the string condition.
     pub fn comparison_type(&self) -> Option<&crate::types::StringComparisonType> {
         self.comparison_type.as_ref()
     }
+
     /// Creates a new builder for [`StringCondition`].
     pub fn builder() -> crate::types::builders::StringConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`StringCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct StringConditionBuilder {
     pub(crate) value: Option<String>,
     pub(crate) comparison_type: Option<crate::types::StringComparisonType>,
 }
+
 impl StringConditionBuilder {
     /// The name of the field in the string condition.
     ///
@@ -44,6 +50,7 @@ impl StringConditionBuilder {
         self.field_name = Some(input.into());
         self
     }
+
     /// The name of the field in the string condition.
     ///
     /// Sets [`field_name`](crate::types::StringCondition#structfield.field_name).
@@ -51,10 +58,12 @@ impl StringConditionBuilder {
         self.field_name = input;
         self
     }
+
     /// Returns [`field_name`](crate::types::StringCondition#structfield.field_name), if set.
     pub fn get_field_name(&self) -> &Option<String> {
         &self.field_name
     }
+
     /// The value of the string.
     ///
     /// Sets [`value`](crate::types::StringCondition#structfield.value).
@@ -62,6 +71,7 @@ impl StringConditionBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The value of the string.
     ///
     /// Sets [`value`](crate::types::StringCondition#structfield.value).
@@ -69,10 +79,12 @@ impl StringConditionBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::StringCondition#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// The type of comparison to be made when evaluating the string condition.
     ///
     /// Sets [`comparison_type`](crate::types::StringCondition#structfield.comparison_type).
@@ -80,6 +92,7 @@ impl StringConditionBuilder {
         self.comparison_type = Some(input);
         self
     }
+
     /// The type of comparison to be made when evaluating the string condition.
     ///
     /// Sets [`comparison_type`](crate::types::StringCondition#structfield.comparison_type).
@@ -90,10 +103,12 @@ impl StringConditionBuilder {
         self.comparison_type = input;
         self
     }
+
     /// Returns [`comparison_type`](crate::types::StringCondition#structfield.comparison_type), if set.
     pub fn get_comparison_type(&self) -> &Option<crate::types::StringComparisonType> {
         &self.comparison_type
     }
+
     /// Builds a [`StringCondition`].
     pub fn build(self) -> crate::types::StringCondition {
         crate::types::StringCondition {

@@ -8,20 +8,24 @@ pub struct StringReference {
     /// A valid string.
     pub value: Option<String>,
 }
+
 impl StringReference {
     /// Identifier of the string reference.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// A valid string.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Creates a new builder for [`StringReference`].
     pub fn builder() -> crate::types::builders::StringReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`StringReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct StringReferenceBuilder {
     pub(crate) name: Option<String>,
     pub(crate) value: Option<String>,
 }
+
 impl StringReferenceBuilder {
     /// Identifier of the string reference.
     ///
@@ -37,6 +42,7 @@ impl StringReferenceBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// Identifier of the string reference.
     ///
     /// Sets [`name`](crate::types::StringReference#structfield.name).
@@ -44,10 +50,12 @@ impl StringReferenceBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::StringReference#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// A valid string.
     ///
     /// Sets [`value`](crate::types::StringReference#structfield.value).
@@ -55,6 +63,7 @@ impl StringReferenceBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// A valid string.
     ///
     /// Sets [`value`](crate::types::StringReference#structfield.value).
@@ -62,10 +71,12 @@ impl StringReferenceBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::StringReference#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Builds a [`StringReference`].
     pub fn build(self) -> crate::types::StringReference {
         crate::types::StringReference {

@@ -6,22 +6,26 @@ pub struct SubmitAutoEvaluationActionDefinition {
     /// The identifier of the auto-evaluation enabled form.
     pub evaluation_form_id: String,
 }
+
 impl SubmitAutoEvaluationActionDefinition {
     /// The identifier of the auto-evaluation enabled form.
     pub fn evaluation_form_id(&self) -> &str {
         &self.evaluation_form_id
     }
+
     /// Creates a new builder for [`SubmitAutoEvaluationActionDefinition`].
     pub fn builder() -> crate::types::builders::SubmitAutoEvaluationActionDefinitionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SubmitAutoEvaluationActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SubmitAutoEvaluationActionDefinitionBuilder {
     pub(crate) evaluation_form_id: Option<String>,
 }
+
 impl SubmitAutoEvaluationActionDefinitionBuilder {
     /// The identifier of the auto-evaluation enabled form.
     ///
@@ -30,6 +34,7 @@ impl SubmitAutoEvaluationActionDefinitionBuilder {
         self.evaluation_form_id = Some(input.into());
         self
     }
+
     /// The identifier of the auto-evaluation enabled form.
     ///
     /// Sets [`evaluation_form_id`](crate::types::SubmitAutoEvaluationActionDefinition#structfield.evaluation_form_id). This field is required.
@@ -37,10 +42,12 @@ impl SubmitAutoEvaluationActionDefinitionBuilder {
         self.evaluation_form_id = input;
         self
     }
+
     /// Returns [`evaluation_form_id`](crate::types::SubmitAutoEvaluationActionDefinition#structfield.evaluation_form_id), if set.
     pub fn get_evaluation_form_id(&self) -> &Option<String> {
         &self.evaluation_form_id
     }
+
     /// Builds a [`SubmitAutoEvaluationActionDefinition`].
     ///
     /// Fails when one of these fields is unset:

@@ -6,22 +6,26 @@ pub struct SuccessfulBatchAssociationSummary {
     /// The Amazon Resource Name (ARN) of the resource that was successfully associated.
     pub resource_arn: Option<String>,
 }
+
 impl SuccessfulBatchAssociationSummary {
     /// The Amazon Resource Name (ARN) of the resource that was successfully associated.
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
+
     /// Creates a new builder for [`SuccessfulBatchAssociationSummary`].
     pub fn builder() -> crate::types::builders::SuccessfulBatchAssociationSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SuccessfulBatchAssociationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SuccessfulBatchAssociationSummaryBuilder {
     pub(crate) resource_arn: Option<String>,
 }
+
 impl SuccessfulBatchAssociationSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the resource that was successfully associated.
     ///
@@ -30,6 +34,7 @@ impl SuccessfulBatchAssociationSummaryBuilder {
         self.resource_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the resource that was successfully associated.
     ///
     /// Sets [`resource_arn`](crate::types::SuccessfulBatchAssociationSummary#structfield.resource_arn).
@@ -37,10 +42,12 @@ impl SuccessfulBatchAssociationSummaryBuilder {
         self.resource_arn = input;
         self
     }
+
     /// Returns [`resource_arn`](crate::types::SuccessfulBatchAssociationSummary#structfield.resource_arn), if set.
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
+
     /// Builds a [`SuccessfulBatchAssociationSummary`].
     pub fn build(self) -> crate::types::SuccessfulBatchAssociationSummary {
         crate::types::SuccessfulBatchAssociationSummary {

@@ -8,20 +8,24 @@ pub struct SuccessfulRequest {
     /// The contactId of the contact that was created successfully.
     pub contact_id: Option<String>,
 }
+
 impl SuccessfulRequest {
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
     pub fn request_identifier(&self) -> Option<&str> {
         self.request_identifier.as_deref()
     }
+
     /// The contactId of the contact that was created successfully.
     pub fn contact_id(&self) -> Option<&str> {
         self.contact_id.as_deref()
     }
+
     /// Creates a new builder for [`SuccessfulRequest`].
     pub fn builder() -> crate::types::builders::SuccessfulRequestBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`SuccessfulRequest`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct SuccessfulRequestBuilder {
     pub(crate) request_identifier: Option<String>,
     pub(crate) contact_id: Option<String>,
 }
+
 impl SuccessfulRequestBuilder {
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
     ///
@@ -37,6 +42,7 @@ impl SuccessfulRequestBuilder {
         self.request_identifier = Some(input.into());
         self
     }
+
     /// Request identifier provided in the API call in the ContactDataRequest to create a contact.
     ///
     /// Sets [`request_identifier`](crate::types::SuccessfulRequest#structfield.request_identifier).
@@ -44,10 +50,12 @@ impl SuccessfulRequestBuilder {
         self.request_identifier = input;
         self
     }
+
     /// Returns [`request_identifier`](crate::types::SuccessfulRequest#structfield.request_identifier), if set.
     pub fn get_request_identifier(&self) -> &Option<String> {
         &self.request_identifier
     }
+
     /// The contactId of the contact that was created successfully.
     ///
     /// Sets [`contact_id`](crate::types::SuccessfulRequest#structfield.contact_id).
@@ -55,6 +63,7 @@ impl SuccessfulRequestBuilder {
         self.contact_id = Some(input.into());
         self
     }
+
     /// The contactId of the contact that was created successfully.
     ///
     /// Sets [`contact_id`](crate::types::SuccessfulRequest#structfield.contact_id).
@@ -62,10 +71,12 @@ impl SuccessfulRequestBuilder {
         self.contact_id = input;
         self
     }
+
     /// Returns [`contact_id`](crate::types::SuccessfulRequest#structfield.contact_id), if set.
     pub fn get_contact_id(&self) -> &Option<String> {
         &self.contact_id
     }
+
     /// Builds a [`SuccessfulRequest`].
     pub fn build(self) -> crate::types::SuccessfulRequest {
         crate::types::SuccessfulRequest {

@@ -8,20 +8,24 @@ pub struct TagCondition {
     /// The tag value in the tag condition.
     pub tag_value: Option<String>,
 }
+
 impl TagCondition {
     /// The tag key in the tag condition.
     pub fn tag_key(&self) -> Option<&str> {
         self.tag_key.as_deref()
     }
+
     /// The tag value in the tag condition.
     pub fn tag_value(&self) -> Option<&str> {
         self.tag_value.as_deref()
     }
+
     /// Creates a new builder for [`TagCondition`].
     pub fn builder() -> crate::types::builders::TagConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TagCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct TagConditionBuilder {
     pub(crate) tag_key: Option<String>,
     pub(crate) tag_value: Option<String>,
 }
+
 impl TagConditionBuilder {
     /// The tag key in the tag condition.
     ///
@@ -37,6 +42,7 @@ impl TagConditionBuilder {
         self.tag_key = Some(input.into());
         self
     }
+
     /// The tag key in the tag condition.
     ///
     /// Sets [`tag_key`](crate::types::TagCondition#structfield.tag_key).
@@ -44,10 +50,12 @@ impl TagConditionBuilder {
         self.tag_key = input;
         self
     }
+
     /// Returns [`tag_key`](crate::types::TagCondition#structfield.tag_key), if set.
     pub fn get_tag_key(&self) -> &Option<String> {
         &self.tag_key
     }
+
     /// The tag value in the tag condition.
     ///
     /// Sets [`tag_value`](crate::types::TagCondition#structfield.tag_value).
@@ -55,6 +63,7 @@ impl TagConditionBuilder {
         self.tag_value = Some(input.into());
         self
     }
+
     /// The tag value in the tag condition.
     ///
     /// Sets [`tag_value`](crate::types::TagCondition#structfield.tag_value).
@@ -62,10 +71,12 @@ impl TagConditionBuilder {
         self.tag_value = input;
         self
     }
+
     /// Returns [`tag_value`](crate::types::TagCondition#structfield.tag_value), if set.
     pub fn get_tag_value(&self) -> &Option<String> {
         &self.tag_value
     }
+
     /// Builds a [`TagCondition`].
     pub fn build(self) -> crate::types::TagCondition {
         crate::types::TagCondition {

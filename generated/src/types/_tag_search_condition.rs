@@ -12,32 +12,38 @@ pub struct TagSearchCondition {
     /// The type of comparison to be made when evaluating the tag value in tag search condition.
     pub tag_value_comparison_type: Option<crate::types::StringComparisonType>,
 }
+
 impl TagSearchCondition {
     /// The tag key used in the tag search condition.
     pub fn tag_key(&self) -> Option<&str> {
         self.tag_key.as_deref()
     }
+
     /// The tag value used in the tag search condition.
     pub fn tag_value(&self) -> Option<&str> {
         self.tag_value.as_deref()
     }
+
     /// The type of comparison to be made when evaluating the tag key in tag search condition.
     pub fn tag_key_comparison_type(
         &self,
     ) -> Option<&crate::types::StringComparisonType> {
         self.tag_key_comparison_type.as_ref()
     }
+
     /// The type of comparison to be made when evaluating the tag value in tag search condition.
     pub fn tag_value_comparison_type(
         &self,
     ) -> Option<&crate::types::StringComparisonType> {
         self.tag_value_comparison_type.as_ref()
     }
+
     /// Creates a new builder for [`TagSearchCondition`].
     pub fn builder() -> crate::types::builders::TagSearchConditionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TagSearchCondition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -47,6 +53,7 @@ pub struct TagSearchConditionBuilder {
     pub(crate) tag_key_comparison_type: Option<crate::types::StringComparisonType>,
     pub(crate) tag_value_comparison_type: Option<crate::types::StringComparisonType>,
 }
+
 impl TagSearchConditionBuilder {
     /// The tag key used in the tag search condition.
     ///
@@ -55,6 +62,7 @@ impl TagSearchConditionBuilder {
         self.tag_key = Some(input.into());
         self
     }
+
     /// The tag key used in the tag search condition.
     ///
     /// Sets [`tag_key`](crate::types::TagSearchCondition#structfield.tag_key).
@@ -62,10 +70,12 @@ impl TagSearchConditionBuilder {
         self.tag_key = input;
         self
     }
+
     /// Returns [`tag_key`](crate::types::TagSearchCondition#structfield.tag_key), if set.
     pub fn get_tag_key(&self) -> &Option<String> {
         &self.tag_key
     }
+
     /// The tag value used in the tag search condition.
     ///
     /// Sets [`tag_value`](crate::types::TagSearchCondition#structfield.tag_value).
@@ -73,6 +83,7 @@ impl TagSearchConditionBuilder {
         self.tag_value = Some(input.into());
         self
     }
+
     /// The tag value used in the tag search condition.
     ///
     /// Sets [`tag_value`](crate::types::TagSearchCondition#structfield.tag_value).
@@ -80,10 +91,12 @@ impl TagSearchConditionBuilder {
         self.tag_value = input;
         self
     }
+
     /// Returns [`tag_value`](crate::types::TagSearchCondition#structfield.tag_value), if set.
     pub fn get_tag_value(&self) -> &Option<String> {
         &self.tag_value
     }
+
     /// The type of comparison to be made when evaluating the tag key in tag search condition.
     ///
     /// Sets [`tag_key_comparison_type`](crate::types::TagSearchCondition#structfield.tag_key_comparison_type).
@@ -94,6 +107,7 @@ impl TagSearchConditionBuilder {
         self.tag_key_comparison_type = Some(input);
         self
     }
+
     /// The type of comparison to be made when evaluating the tag key in tag search condition.
     ///
     /// Sets [`tag_key_comparison_type`](crate::types::TagSearchCondition#structfield.tag_key_comparison_type).
@@ -104,12 +118,14 @@ impl TagSearchConditionBuilder {
         self.tag_key_comparison_type = input;
         self
     }
+
     /// Returns [`tag_key_comparison_type`](crate::types::TagSearchCondition#structfield.tag_key_comparison_type), if set.
     pub fn get_tag_key_comparison_type(
         &self,
     ) -> &Option<crate::types::StringComparisonType> {
         &self.tag_key_comparison_type
     }
+
     /// The type of comparison to be made when evaluating the tag value in tag search condition.
     ///
     /// Sets [`tag_value_comparison_type`](crate::types::TagSearchCondition#structfield.tag_value_comparison_type).
@@ -120,6 +136,7 @@ impl TagSearchConditionBuilder {
         self.tag_value_comparison_type = Some(input);
         self
     }
+
     /// The type of comparison to be made when evaluating the tag value in tag search condition.
     ///
     /// Sets [`tag_value_comparison_type`](crate::types::TagSearchCondition#structfield.tag_value_comparison_type).
@@ -130,12 +147,14 @@ impl TagSearchConditionBuilder {
         self.tag_value_comparison_type = input;
         self
     }
+
     /// Returns [`tag_value_comparison_type`](crate::types::TagSearchCondition#structfield.tag_value_comparison_type), if set.
     pub fn get_tag_value_comparison_type(
         &self,
     ) -> &Option<crate::types::StringComparisonType> {
         &self.tag_value_comparison_type
     }
+
     /// Builds a [`TagSearchCondition`].
     pub fn build(self) -> crate::types::TagSearchCondition {
         crate::types::TagSearchCondition {

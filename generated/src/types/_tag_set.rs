@@ -8,20 +8,24 @@ pub struct TagSet {
     /// The tag value in the tagSet.
     pub value: Option<String>,
 }
+
 impl TagSet {
     /// The tag key in the TagSet.
     pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
+
     /// The tag value in the tagSet.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Creates a new builder for [`TagSet`].
     pub fn builder() -> crate::types::builders::TagSetBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TagSet`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct TagSetBuilder {
     pub(crate) key: Option<String>,
     pub(crate) value: Option<String>,
 }
+
 impl TagSetBuilder {
     /// The tag key in the TagSet.
     ///
@@ -37,6 +42,7 @@ impl TagSetBuilder {
         self.key = Some(input.into());
         self
     }
+
     /// The tag key in the TagSet.
     ///
     /// Sets [`key`](crate::types::TagSet#structfield.key).
@@ -44,10 +50,12 @@ impl TagSetBuilder {
         self.key = input;
         self
     }
+
     /// Returns [`key`](crate::types::TagSet#structfield.key), if set.
     pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
+
     /// The tag value in the tagSet.
     ///
     /// Sets [`value`](crate::types::TagSet#structfield.value).
@@ -55,6 +63,7 @@ impl TagSetBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// The tag value in the tagSet.
     ///
     /// Sets [`value`](crate::types::TagSet#structfield.value).
@@ -62,10 +71,12 @@ impl TagSetBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::TagSet#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Builds a [`TagSet`].
     pub fn build(self) -> crate::types::TagSet {
         crate::types::TagSet {

@@ -12,30 +12,36 @@ pub struct TaskActionDefinition {
     /// Information about the reference when the `referenceType` is `URL`. Otherwise, null. (Supports variable injection in the `Value` field.)
     pub references: Option<::std::collections::HashMap<String, crate::types::Reference>>,
 }
+
 impl TaskActionDefinition {
     /// The name.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// The description.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> &str {
         &self.contact_flow_id
     }
+
     /// Information about the reference when the `referenceType` is `URL`.
     pub fn references(
         &self,
     ) -> Option<&::std::collections::HashMap<String, crate::types::Reference>> {
         self.references.as_ref()
     }
+
     /// Creates a new builder for [`TaskActionDefinition`].
     pub fn builder() -> crate::types::builders::TaskActionDefinitionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TaskActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -47,6 +53,7 @@ pub struct TaskActionDefinitionBuilder {
         ::std::collections::HashMap<String, crate::types::Reference>,
     >,
 }
+
 impl TaskActionDefinitionBuilder {
     /// The name.
     ///
@@ -55,6 +62,7 @@ impl TaskActionDefinitionBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name.
     ///
     /// Sets [`name`](crate::types::TaskActionDefinition#structfield.name). This field is required.
@@ -62,10 +70,12 @@ impl TaskActionDefinitionBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::TaskActionDefinition#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The description.
     ///
     /// Sets [`description`](crate::types::TaskActionDefinition#structfield.description).
@@ -73,6 +83,7 @@ impl TaskActionDefinitionBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description.
     ///
     /// Sets [`description`](crate::types::TaskActionDefinition#structfield.description).
@@ -80,10 +91,12 @@ impl TaskActionDefinitionBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::TaskActionDefinition#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::TaskActionDefinition#structfield.contact_flow_id). This field is required.
@@ -91,6 +104,7 @@ impl TaskActionDefinitionBuilder {
         self.contact_flow_id = Some(input.into());
         self
     }
+
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::TaskActionDefinition#structfield.contact_flow_id). This field is required.
@@ -98,10 +112,12 @@ impl TaskActionDefinitionBuilder {
         self.contact_flow_id = input;
         self
     }
+
     /// Returns [`contact_flow_id`](crate::types::TaskActionDefinition#structfield.contact_flow_id), if set.
     pub fn get_contact_flow_id(&self) -> &Option<String> {
         &self.contact_flow_id
     }
+
     /// Inserts an entry into [`references`](crate::types::TaskActionDefinition#structfield.references); use [`set_references`](Self::set_references) to replace the whole map.
     pub fn references(
         mut self,
@@ -113,6 +129,7 @@ impl TaskActionDefinitionBuilder {
         self.references = Some(map);
         self
     }
+
     /// Information about the reference when the `referenceType` is `URL`.
     ///
     /// Sets [`references`](crate::types::TaskActionDefinition#structfield.references).
@@ -123,12 +140,14 @@ impl TaskActionDefinitionBuilder {
         self.references = input;
         self
     }
+
     /// Returns [`references`](crate::types::TaskActionDefinition#structfield.references), if set.
     pub fn get_references(
         &self,
     ) -> &Option<::std::collections::HashMap<String, crate::types::Reference>> {
         &self.references
     }
+
     /// Builds a [`TaskActionDefinition`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct TaskAttachment {
     /// The pre-signed URLs for the S3 bucket where the task attachment is stored.
     pub s3_url: String,
 }
+
 impl TaskAttachment {
     /// A case-sensitive name of the attached file being uploaded.
     pub fn file_name(&self) -> &str {
         &self.file_name
     }
+
     /// The pre-signed URLs for the S3 bucket where the task attachment is stored.
     pub fn s3_url(&self) -> &str {
         &self.s3_url
     }
+
     /// Creates a new builder for [`TaskAttachment`].
     pub fn builder() -> crate::types::builders::TaskAttachmentBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TaskAttachment`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct TaskAttachmentBuilder {
     pub(crate) file_name: Option<String>,
     pub(crate) s3_url: Option<String>,
 }
+
 impl TaskAttachmentBuilder {
     /// A case-sensitive name of the attached file being uploaded.
     ///
@@ -37,6 +42,7 @@ impl TaskAttachmentBuilder {
         self.file_name = Some(input.into());
         self
     }
+
     /// A case-sensitive name of the attached file being uploaded.
     ///
     /// Sets [`file_name`](crate::types::TaskAttachment#structfield.file_name). This field is required.
@@ -44,10 +50,12 @@ impl TaskAttachmentBuilder {
         self.file_name = input;
         self
     }
+
     /// Returns [`file_name`](crate::types::TaskAttachment#structfield.file_name), if set.
     pub fn get_file_name(&self) -> &Option<String> {
         &self.file_name
     }
+
     /// The pre-signed URLs for the S3 bucket where the task attachment is stored.
     ///
     /// Sets [`s3_url`](crate::types::TaskAttachment#structfield.s3_url). This field is required.
@@ -55,6 +63,7 @@ impl TaskAttachmentBuilder {
         self.s3_url = Some(input.into());
         self
     }
+
     /// The pre-signed URLs for the S3 bucket where the task attachment is stored.
     ///
     /// Sets [`s3_url`](crate::types::TaskAttachment#structfield.s3_url). This field is required.
@@ -62,10 +71,12 @@ impl TaskAttachmentBuilder {
         self.s3_url = input;
         self
     }
+
     /// Returns [`s3_url`](crate::types::TaskAttachment#structfield.s3_url), if set.
     pub fn get_s3_url(&self) -> &Option<String> {
         &self.s3_url
     }
+
     /// Builds a [`TaskAttachment`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,6 +10,7 @@ pub struct TaskTemplateConstraints {
     /// Lists the fields that are invisible to agents.
     pub invisible_fields: Option<Vec<crate::types::InvisibleFieldInfo>>,
 }
+
 impl TaskTemplateConstraints {
     /// Lists the fields that are required to be filled by agents.
     ///
@@ -17,23 +18,27 @@ impl TaskTemplateConstraints {
     pub fn required_fields(&self) -> &[crate::types::RequiredFieldInfo] {
         self.required_fields.as_deref().unwrap_or_default()
     }
+
     /// Lists the fields that are read-only to agents, and cannot be edited.
     ///
     /// Empty when the field is unset; use `.read_only_fields.is_none()` to tell unset from empty.
     pub fn read_only_fields(&self) -> &[crate::types::ReadOnlyFieldInfo] {
         self.read_only_fields.as_deref().unwrap_or_default()
     }
+
     /// Lists the fields that are invisible to agents.
     ///
     /// Empty when the field is unset; use `.invisible_fields.is_none()` to tell unset from empty.
     pub fn invisible_fields(&self) -> &[crate::types::InvisibleFieldInfo] {
         self.invisible_fields.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`TaskTemplateConstraints`].
     pub fn builder() -> crate::types::builders::TaskTemplateConstraintsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TaskTemplateConstraints`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -42,6 +47,7 @@ pub struct TaskTemplateConstraintsBuilder {
     pub(crate) read_only_fields: Option<Vec<crate::types::ReadOnlyFieldInfo>>,
     pub(crate) invisible_fields: Option<Vec<crate::types::InvisibleFieldInfo>>,
 }
+
 impl TaskTemplateConstraintsBuilder {
     /// Appends an item to [`required_fields`](crate::types::TaskTemplateConstraints#structfield.required_fields); use [`set_required_fields`](Self::set_required_fields) to replace the whole list.
     pub fn required_fields(mut self, input: crate::types::RequiredFieldInfo) -> Self {
@@ -50,6 +56,7 @@ impl TaskTemplateConstraintsBuilder {
         self.required_fields = Some(v);
         self
     }
+
     /// Lists the fields that are required to be filled by agents.
     ///
     /// Sets [`required_fields`](crate::types::TaskTemplateConstraints#structfield.required_fields).
@@ -60,10 +67,12 @@ impl TaskTemplateConstraintsBuilder {
         self.required_fields = input;
         self
     }
+
     /// Returns [`required_fields`](crate::types::TaskTemplateConstraints#structfield.required_fields), if set.
     pub fn get_required_fields(&self) -> &Option<Vec<crate::types::RequiredFieldInfo>> {
         &self.required_fields
     }
+
     /// Appends an item to [`read_only_fields`](crate::types::TaskTemplateConstraints#structfield.read_only_fields); use [`set_read_only_fields`](Self::set_read_only_fields) to replace the whole list.
     pub fn read_only_fields(mut self, input: crate::types::ReadOnlyFieldInfo) -> Self {
         let mut v: Vec<_> = self.read_only_fields.unwrap_or_default();
@@ -71,6 +80,7 @@ impl TaskTemplateConstraintsBuilder {
         self.read_only_fields = Some(v);
         self
     }
+
     /// Lists the fields that are read-only to agents, and cannot be edited.
     ///
     /// Sets [`read_only_fields`](crate::types::TaskTemplateConstraints#structfield.read_only_fields).
@@ -81,10 +91,12 @@ impl TaskTemplateConstraintsBuilder {
         self.read_only_fields = input;
         self
     }
+
     /// Returns [`read_only_fields`](crate::types::TaskTemplateConstraints#structfield.read_only_fields), if set.
     pub fn get_read_only_fields(&self) -> &Option<Vec<crate::types::ReadOnlyFieldInfo>> {
         &self.read_only_fields
     }
+
     /// Appends an item to [`invisible_fields`](crate::types::TaskTemplateConstraints#structfield.invisible_fields); use [`set_invisible_fields`](Self::set_invisible_fields) to replace the whole list.
     pub fn invisible_fields(mut self, input: crate::types::InvisibleFieldInfo) -> Self {
         let mut v: Vec<_> = self.invisible_fields.unwrap_or_default();
@@ -92,6 +104,7 @@ impl TaskTemplateConstraintsBuilder {
         self.invisible_fields = Some(v);
         self
     }
+
     /// Lists the fields that are invisible to agents.
     ///
     /// Sets [`invisible_fields`](crate::types::TaskTemplateConstraints#structfield.invisible_fields).
@@ -102,12 +115,14 @@ impl TaskTemplateConstraintsBuilder {
         self.invisible_fields = input;
         self
     }
+
     /// Returns [`invisible_fields`](crate::types::TaskTemplateConstraints#structfield.invisible_fields), if set.
     pub fn get_invisible_fields(
         &self,
     ) -> &Option<Vec<crate::types::InvisibleFieldInfo>> {
         &self.invisible_fields
     }
+
     /// Builds a [`TaskTemplateConstraints`].
     pub fn build(self) -> crate::types::TaskTemplateConstraints {
         crate::types::TaskTemplateConstraints {

@@ -8,20 +8,24 @@ pub struct TaskTemplateDefaultFieldValue {
     /// Default value for the field.
     pub default_value: Option<String>,
 }
+
 impl TaskTemplateDefaultFieldValue {
     /// Identifier of a field.
     pub fn id(&self) -> Option<&crate::types::TaskTemplateFieldIdentifier> {
         self.id.as_ref()
     }
+
     /// Default value for the field.
     pub fn default_value(&self) -> Option<&str> {
         self.default_value.as_deref()
     }
+
     /// Creates a new builder for [`TaskTemplateDefaultFieldValue`].
     pub fn builder() -> crate::types::builders::TaskTemplateDefaultFieldValueBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TaskTemplateDefaultFieldValue`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct TaskTemplateDefaultFieldValueBuilder {
     pub(crate) id: Option<crate::types::TaskTemplateFieldIdentifier>,
     pub(crate) default_value: Option<String>,
 }
+
 impl TaskTemplateDefaultFieldValueBuilder {
     /// Identifier of a field.
     ///
@@ -37,6 +42,7 @@ impl TaskTemplateDefaultFieldValueBuilder {
         self.id = Some(input);
         self
     }
+
     /// Identifier of a field.
     ///
     /// Sets [`id`](crate::types::TaskTemplateDefaultFieldValue#structfield.id).
@@ -47,10 +53,12 @@ impl TaskTemplateDefaultFieldValueBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::TaskTemplateDefaultFieldValue#structfield.id), if set.
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
+
     /// Default value for the field.
     ///
     /// Sets [`default_value`](crate::types::TaskTemplateDefaultFieldValue#structfield.default_value).
@@ -58,6 +66,7 @@ impl TaskTemplateDefaultFieldValueBuilder {
         self.default_value = Some(input.into());
         self
     }
+
     /// Default value for the field.
     ///
     /// Sets [`default_value`](crate::types::TaskTemplateDefaultFieldValue#structfield.default_value).
@@ -65,10 +74,12 @@ impl TaskTemplateDefaultFieldValueBuilder {
         self.default_value = input;
         self
     }
+
     /// Returns [`default_value`](crate::types::TaskTemplateDefaultFieldValue#structfield.default_value), if set.
     pub fn get_default_value(&self) -> &Option<String> {
         &self.default_value
     }
+
     /// Builds a [`TaskTemplateDefaultFieldValue`].
     pub fn build(self) -> crate::types::TaskTemplateDefaultFieldValue {
         crate::types::TaskTemplateDefaultFieldValue {

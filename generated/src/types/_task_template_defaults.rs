@@ -6,6 +6,7 @@ pub struct TaskTemplateDefaults {
     /// Default value for the field.
     pub default_field_values: Option<Vec<crate::types::TaskTemplateDefaultFieldValue>>,
 }
+
 impl TaskTemplateDefaults {
     /// Default value for the field.
     ///
@@ -15,11 +16,13 @@ impl TaskTemplateDefaults {
     ) -> &[crate::types::TaskTemplateDefaultFieldValue] {
         self.default_field_values.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`TaskTemplateDefaults`].
     pub fn builder() -> crate::types::builders::TaskTemplateDefaultsBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TaskTemplateDefaults`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -28,6 +31,7 @@ pub struct TaskTemplateDefaultsBuilder {
         Vec<crate::types::TaskTemplateDefaultFieldValue>,
     >,
 }
+
 impl TaskTemplateDefaultsBuilder {
     /// Appends an item to [`default_field_values`](crate::types::TaskTemplateDefaults#structfield.default_field_values); use [`set_default_field_values`](Self::set_default_field_values) to replace the whole list.
     pub fn default_field_values(
@@ -39,6 +43,7 @@ impl TaskTemplateDefaultsBuilder {
         self.default_field_values = Some(v);
         self
     }
+
     /// Default value for the field.
     ///
     /// Sets [`default_field_values`](crate::types::TaskTemplateDefaults#structfield.default_field_values).
@@ -49,12 +54,14 @@ impl TaskTemplateDefaultsBuilder {
         self.default_field_values = input;
         self
     }
+
     /// Returns [`default_field_values`](crate::types::TaskTemplateDefaults#structfield.default_field_values), if set.
     pub fn get_default_field_values(
         &self,
     ) -> &Option<Vec<crate::types::TaskTemplateDefaultFieldValue>> {
         &self.default_field_values
     }
+
     /// Builds a [`TaskTemplateDefaults`].
     pub fn build(self) -> crate::types::TaskTemplateDefaults {
         crate::types::TaskTemplateDefaults {

@@ -12,30 +12,36 @@ pub struct TaskTemplateField {
     /// A list of options for a single select field.
     pub single_select_options: Option<Vec<String>>,
 }
+
 impl TaskTemplateField {
     /// The unique identifier for the field.
     pub fn id(&self) -> Option<&crate::types::TaskTemplateFieldIdentifier> {
         self.id.as_ref()
     }
+
     /// The description of the field.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Indicates the type of field.
     pub fn r#type(&self) -> Option<&crate::types::TaskTemplateFieldType> {
         self.r#type.as_ref()
     }
+
     /// A list of options for a single select field.
     ///
     /// Empty when the field is unset; use `.single_select_options.is_none()` to tell unset from empty.
     pub fn single_select_options(&self) -> &[String] {
         self.single_select_options.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`TaskTemplateField`].
     pub fn builder() -> crate::types::builders::TaskTemplateFieldBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TaskTemplateField`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -45,6 +51,7 @@ pub struct TaskTemplateFieldBuilder {
     pub(crate) r#type: Option<crate::types::TaskTemplateFieldType>,
     pub(crate) single_select_options: Option<Vec<String>>,
 }
+
 impl TaskTemplateFieldBuilder {
     /// The unique identifier for the field.
     ///
@@ -53,6 +60,7 @@ impl TaskTemplateFieldBuilder {
         self.id = Some(input);
         self
     }
+
     /// The unique identifier for the field.
     ///
     /// Sets [`id`](crate::types::TaskTemplateField#structfield.id).
@@ -63,10 +71,12 @@ impl TaskTemplateFieldBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::TaskTemplateField#structfield.id), if set.
     pub fn get_id(&self) -> &Option<crate::types::TaskTemplateFieldIdentifier> {
         &self.id
     }
+
     /// The description of the field.
     ///
     /// Sets [`description`](crate::types::TaskTemplateField#structfield.description).
@@ -74,6 +84,7 @@ impl TaskTemplateFieldBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the field.
     ///
     /// Sets [`description`](crate::types::TaskTemplateField#structfield.description).
@@ -81,10 +92,12 @@ impl TaskTemplateFieldBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::TaskTemplateField#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Indicates the type of field.
     ///
     /// Sets [`type`](crate::types::TaskTemplateField#structfield.type).
@@ -92,6 +105,7 @@ impl TaskTemplateFieldBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// Indicates the type of field.
     ///
     /// Sets [`type`](crate::types::TaskTemplateField#structfield.type).
@@ -102,10 +116,12 @@ impl TaskTemplateFieldBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::TaskTemplateField#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::TaskTemplateFieldType> {
         &self.r#type
     }
+
     /// Appends an item to [`single_select_options`](crate::types::TaskTemplateField#structfield.single_select_options); use [`set_single_select_options`](Self::set_single_select_options) to replace the whole list.
     pub fn single_select_options(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.single_select_options.unwrap_or_default();
@@ -113,6 +129,7 @@ impl TaskTemplateFieldBuilder {
         self.single_select_options = Some(v);
         self
     }
+
     /// A list of options for a single select field.
     ///
     /// Sets [`single_select_options`](crate::types::TaskTemplateField#structfield.single_select_options).
@@ -120,10 +137,12 @@ impl TaskTemplateFieldBuilder {
         self.single_select_options = input;
         self
     }
+
     /// Returns [`single_select_options`](crate::types::TaskTemplateField#structfield.single_select_options), if set.
     pub fn get_single_select_options(&self) -> &Option<Vec<String>> {
         &self.single_select_options
     }
+
     /// Builds a [`TaskTemplateField`].
     pub fn build(self) -> crate::types::TaskTemplateField {
         crate::types::TaskTemplateField {

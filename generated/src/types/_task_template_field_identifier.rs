@@ -6,22 +6,26 @@ pub struct TaskTemplateFieldIdentifier {
     /// The name of the task template field.
     pub name: Option<String>,
 }
+
 impl TaskTemplateFieldIdentifier {
     /// The name of the task template field.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Creates a new builder for [`TaskTemplateFieldIdentifier`].
     pub fn builder() -> crate::types::builders::TaskTemplateFieldIdentifierBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TaskTemplateFieldIdentifier`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TaskTemplateFieldIdentifierBuilder {
     pub(crate) name: Option<String>,
 }
+
 impl TaskTemplateFieldIdentifierBuilder {
     /// The name of the task template field.
     ///
@@ -30,6 +34,7 @@ impl TaskTemplateFieldIdentifierBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the task template field.
     ///
     /// Sets [`name`](crate::types::TaskTemplateFieldIdentifier#structfield.name).
@@ -37,10 +42,12 @@ impl TaskTemplateFieldIdentifierBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::TaskTemplateFieldIdentifier#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Builds a [`TaskTemplateFieldIdentifier`].
     pub fn build(self) -> crate::types::TaskTemplateFieldIdentifier {
         crate::types::TaskTemplateFieldIdentifier {

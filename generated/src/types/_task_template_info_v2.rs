@@ -8,20 +8,24 @@ pub struct TaskTemplateInfoV2 {
     /// The name of the task template used to create this contact.
     pub name: Option<String>,
 }
+
 impl TaskTemplateInfoV2 {
     /// The Amazon Resource Name (ARN) of the task template used to create this contact.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the task template used to create this contact.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Creates a new builder for [`TaskTemplateInfoV2`].
     pub fn builder() -> crate::types::builders::TaskTemplateInfoV2Builder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TaskTemplateInfoV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct TaskTemplateInfoV2Builder {
     pub(crate) arn: Option<String>,
     pub(crate) name: Option<String>,
 }
+
 impl TaskTemplateInfoV2Builder {
     /// The Amazon Resource Name (ARN) of the task template used to create this contact.
     ///
@@ -37,6 +42,7 @@ impl TaskTemplateInfoV2Builder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the task template used to create this contact.
     ///
     /// Sets [`arn`](crate::types::TaskTemplateInfoV2#structfield.arn).
@@ -44,10 +50,12 @@ impl TaskTemplateInfoV2Builder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::TaskTemplateInfoV2#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the task template used to create this contact.
     ///
     /// Sets [`name`](crate::types::TaskTemplateInfoV2#structfield.name).
@@ -55,6 +63,7 @@ impl TaskTemplateInfoV2Builder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the task template used to create this contact.
     ///
     /// Sets [`name`](crate::types::TaskTemplateInfoV2#structfield.name).
@@ -62,10 +71,12 @@ impl TaskTemplateInfoV2Builder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::TaskTemplateInfoV2#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Builds a [`TaskTemplateInfoV2`].
     pub fn build(self) -> crate::types::TaskTemplateInfoV2 {
         crate::types::TaskTemplateInfoV2 {

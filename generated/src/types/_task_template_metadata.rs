@@ -18,40 +18,49 @@ pub struct TaskTemplateMetadata {
     /// The timestamp when the task template was created.
     pub created_time: Option<crate::primitives::DateTime>,
 }
+
 impl TaskTemplateMetadata {
     /// A unique identifier for the task template.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the task template.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the task template.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the task template.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
     pub fn status(&self) -> Option<&crate::types::TaskTemplateStatus> {
         self.status.as_ref()
     }
+
     /// The timestamp when the task template was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The timestamp when the task template was created.
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
+
     /// Creates a new builder for [`TaskTemplateMetadata`].
     pub fn builder() -> crate::types::builders::TaskTemplateMetadataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TaskTemplateMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -64,6 +73,7 @@ pub struct TaskTemplateMetadataBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) created_time: Option<crate::primitives::DateTime>,
 }
+
 impl TaskTemplateMetadataBuilder {
     /// A unique identifier for the task template.
     ///
@@ -72,6 +82,7 @@ impl TaskTemplateMetadataBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// A unique identifier for the task template.
     ///
     /// Sets [`id`](crate::types::TaskTemplateMetadata#structfield.id).
@@ -79,10 +90,12 @@ impl TaskTemplateMetadataBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::TaskTemplateMetadata#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the task template.
     ///
     /// Sets [`arn`](crate::types::TaskTemplateMetadata#structfield.arn).
@@ -90,6 +103,7 @@ impl TaskTemplateMetadataBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the task template.
     ///
     /// Sets [`arn`](crate::types::TaskTemplateMetadata#structfield.arn).
@@ -97,10 +111,12 @@ impl TaskTemplateMetadataBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::TaskTemplateMetadata#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the task template.
     ///
     /// Sets [`name`](crate::types::TaskTemplateMetadata#structfield.name).
@@ -108,6 +124,7 @@ impl TaskTemplateMetadataBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the task template.
     ///
     /// Sets [`name`](crate::types::TaskTemplateMetadata#structfield.name).
@@ -115,10 +132,12 @@ impl TaskTemplateMetadataBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::TaskTemplateMetadata#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The description of the task template.
     ///
     /// Sets [`description`](crate::types::TaskTemplateMetadata#structfield.description).
@@ -126,6 +145,7 @@ impl TaskTemplateMetadataBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the task template.
     ///
     /// Sets [`description`](crate::types::TaskTemplateMetadata#structfield.description).
@@ -133,10 +153,12 @@ impl TaskTemplateMetadataBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::TaskTemplateMetadata#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
     ///
     /// Sets [`status`](crate::types::TaskTemplateMetadata#structfield.status).
@@ -144,6 +166,7 @@ impl TaskTemplateMetadataBuilder {
         self.status = Some(input);
         self
     }
+
     /// Marks a template as `ACTIVE` or `INACTIVE` for a task to refer to it.
     ///
     /// Sets [`status`](crate::types::TaskTemplateMetadata#structfield.status).
@@ -154,10 +177,12 @@ impl TaskTemplateMetadataBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::TaskTemplateMetadata#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::TaskTemplateStatus> {
         &self.status
     }
+
     /// The timestamp when the task template was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TaskTemplateMetadata#structfield.last_modified_time).
@@ -165,6 +190,7 @@ impl TaskTemplateMetadataBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when the task template was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TaskTemplateMetadata#structfield.last_modified_time).
@@ -175,10 +201,12 @@ impl TaskTemplateMetadataBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::TaskTemplateMetadata#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The timestamp when the task template was created.
     ///
     /// Sets [`created_time`](crate::types::TaskTemplateMetadata#structfield.created_time).
@@ -186,6 +214,7 @@ impl TaskTemplateMetadataBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp when the task template was created.
     ///
     /// Sets [`created_time`](crate::types::TaskTemplateMetadata#structfield.created_time).
@@ -196,10 +225,12 @@ impl TaskTemplateMetadataBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::TaskTemplateMetadata#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// Builds a [`TaskTemplateMetadata`].
     pub fn build(self) -> crate::types::TaskTemplateMetadata {
         crate::types::TaskTemplateMetadata {

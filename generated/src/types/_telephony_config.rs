@@ -6,22 +6,26 @@ pub struct TelephonyConfig {
     /// Information about traffic distributions.
     pub distributions: Vec<crate::types::Distribution>,
 }
+
 impl TelephonyConfig {
     /// Information about traffic distributions.
     pub fn distributions(&self) -> &[crate::types::Distribution] {
         &self.distributions
     }
+
     /// Creates a new builder for [`TelephonyConfig`].
     pub fn builder() -> crate::types::builders::TelephonyConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TelephonyConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TelephonyConfigBuilder {
     pub(crate) distributions: Option<Vec<crate::types::Distribution>>,
 }
+
 impl TelephonyConfigBuilder {
     /// Appends an item to [`distributions`](crate::types::TelephonyConfig#structfield.distributions); use [`set_distributions`](Self::set_distributions) to replace the whole list.
     pub fn distributions(mut self, input: crate::types::Distribution) -> Self {
@@ -30,6 +34,7 @@ impl TelephonyConfigBuilder {
         self.distributions = Some(v);
         self
     }
+
     /// Information about traffic distributions.
     ///
     /// Sets [`distributions`](crate::types::TelephonyConfig#structfield.distributions). This field is required.
@@ -40,10 +45,12 @@ impl TelephonyConfigBuilder {
         self.distributions = input;
         self
     }
+
     /// Returns [`distributions`](crate::types::TelephonyConfig#structfield.distributions), if set.
     pub fn get_distributions(&self) -> &Option<Vec<crate::types::Distribution>> {
         &self.distributions
     }
+
     /// Builds a [`TelephonyConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,6 +8,7 @@ pub struct TemplateAttributes {
     /// An object that specifies the customer profile attributes values to use for variables in the message template. This object contains different categories of key-value pairs. Each key defines a variable or placeholder in the message template.
     pub customer_profile_attributes: Option<String>,
 }
+
 impl TemplateAttributes {
     /// An object that specifies the custom attributes values to use for variables in the message template.
     pub fn custom_attributes(
@@ -15,15 +16,18 @@ impl TemplateAttributes {
     ) -> Option<&::std::collections::HashMap<String, String>> {
         self.custom_attributes.as_ref()
     }
+
     /// An object that specifies the customer profile attributes values to use for variables in the message template.
     pub fn customer_profile_attributes(&self) -> Option<&str> {
         self.customer_profile_attributes.as_deref()
     }
+
     /// Creates a new builder for [`TemplateAttributes`].
     pub fn builder() -> crate::types::builders::TemplateAttributesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TemplateAttributes`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct TemplateAttributesBuilder {
     pub(crate) custom_attributes: Option<::std::collections::HashMap<String, String>>,
     pub(crate) customer_profile_attributes: Option<String>,
 }
+
 impl TemplateAttributesBuilder {
     /// Inserts an entry into [`custom_attributes`](crate::types::TemplateAttributes#structfield.custom_attributes); use [`set_custom_attributes`](Self::set_custom_attributes) to replace the whole map.
     pub fn custom_attributes(
@@ -43,6 +48,7 @@ impl TemplateAttributesBuilder {
         self.custom_attributes = Some(map);
         self
     }
+
     /// An object that specifies the custom attributes values to use for variables in the message template.
     ///
     /// Sets [`custom_attributes`](crate::types::TemplateAttributes#structfield.custom_attributes).
@@ -53,12 +59,14 @@ impl TemplateAttributesBuilder {
         self.custom_attributes = input;
         self
     }
+
     /// Returns [`custom_attributes`](crate::types::TemplateAttributes#structfield.custom_attributes), if set.
     pub fn get_custom_attributes(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
         &self.custom_attributes
     }
+
     /// An object that specifies the customer profile attributes values to use for variables in the message template.
     ///
     /// Sets [`customer_profile_attributes`](crate::types::TemplateAttributes#structfield.customer_profile_attributes).
@@ -66,6 +74,7 @@ impl TemplateAttributesBuilder {
         self.customer_profile_attributes = Some(input.into());
         self
     }
+
     /// An object that specifies the customer profile attributes values to use for variables in the message template.
     ///
     /// Sets [`customer_profile_attributes`](crate::types::TemplateAttributes#structfield.customer_profile_attributes).
@@ -73,10 +82,12 @@ impl TemplateAttributesBuilder {
         self.customer_profile_attributes = input;
         self
     }
+
     /// Returns [`customer_profile_attributes`](crate::types::TemplateAttributes#structfield.customer_profile_attributes), if set.
     pub fn get_customer_profile_attributes(&self) -> &Option<String> {
         &self.customer_profile_attributes
     }
+
     /// Builds a [`TemplateAttributes`].
     pub fn build(self) -> crate::types::TemplateAttributes {
         crate::types::TemplateAttributes {

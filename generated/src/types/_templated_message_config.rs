@@ -10,24 +10,29 @@ pub struct TemplatedMessageConfig {
     /// Information about template attributes, that is, CustomAttributes or CustomerProfileAttributes.
     pub template_attributes: Option<crate::types::TemplateAttributes>,
 }
+
 impl TemplatedMessageConfig {
     /// The identifier of the knowledge base.
     pub fn knowledge_base_id(&self) -> &str {
         &self.knowledge_base_id
     }
+
     /// The identifier of the message template Id.
     pub fn message_template_id(&self) -> &str {
         &self.message_template_id
     }
+
     /// Information about template attributes, that is, CustomAttributes or CustomerProfileAttributes.
     pub fn template_attributes(&self) -> Option<&crate::types::TemplateAttributes> {
         self.template_attributes.as_ref()
     }
+
     /// Creates a new builder for [`TemplatedMessageConfig`].
     pub fn builder() -> crate::types::builders::TemplatedMessageConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TemplatedMessageConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct TemplatedMessageConfigBuilder {
     pub(crate) message_template_id: Option<String>,
     pub(crate) template_attributes: Option<crate::types::TemplateAttributes>,
 }
+
 impl TemplatedMessageConfigBuilder {
     /// The identifier of the knowledge base.
     ///
@@ -44,6 +50,7 @@ impl TemplatedMessageConfigBuilder {
         self.knowledge_base_id = Some(input.into());
         self
     }
+
     /// The identifier of the knowledge base.
     ///
     /// Sets [`knowledge_base_id`](crate::types::TemplatedMessageConfig#structfield.knowledge_base_id). This field is required.
@@ -51,10 +58,12 @@ impl TemplatedMessageConfigBuilder {
         self.knowledge_base_id = input;
         self
     }
+
     /// Returns [`knowledge_base_id`](crate::types::TemplatedMessageConfig#structfield.knowledge_base_id), if set.
     pub fn get_knowledge_base_id(&self) -> &Option<String> {
         &self.knowledge_base_id
     }
+
     /// The identifier of the message template Id.
     ///
     /// Sets [`message_template_id`](crate::types::TemplatedMessageConfig#structfield.message_template_id). This field is required.
@@ -62,6 +71,7 @@ impl TemplatedMessageConfigBuilder {
         self.message_template_id = Some(input.into());
         self
     }
+
     /// The identifier of the message template Id.
     ///
     /// Sets [`message_template_id`](crate::types::TemplatedMessageConfig#structfield.message_template_id). This field is required.
@@ -69,10 +79,12 @@ impl TemplatedMessageConfigBuilder {
         self.message_template_id = input;
         self
     }
+
     /// Returns [`message_template_id`](crate::types::TemplatedMessageConfig#structfield.message_template_id), if set.
     pub fn get_message_template_id(&self) -> &Option<String> {
         &self.message_template_id
     }
+
     /// Information about template attributes, that is, CustomAttributes or CustomerProfileAttributes.
     ///
     /// Sets [`template_attributes`](crate::types::TemplatedMessageConfig#structfield.template_attributes).
@@ -83,6 +95,7 @@ impl TemplatedMessageConfigBuilder {
         self.template_attributes = Some(input);
         self
     }
+
     /// Information about template attributes, that is, CustomAttributes or CustomerProfileAttributes.
     ///
     /// Sets [`template_attributes`](crate::types::TemplatedMessageConfig#structfield.template_attributes).
@@ -93,10 +106,12 @@ impl TemplatedMessageConfigBuilder {
         self.template_attributes = input;
         self
     }
+
     /// Returns [`template_attributes`](crate::types::TemplatedMessageConfig#structfield.template_attributes), if set.
     pub fn get_template_attributes(&self) -> &Option<crate::types::TemplateAttributes> {
         &self.template_attributes
     }
+
     /// Builds a [`TemplatedMessageConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -28,60 +28,74 @@ pub struct TestCase {
     /// The SHA256 hash of the test case content.
     pub test_case_sha256: Option<String>,
 }
+
 impl TestCase {
     /// The Amazon Resource Name (ARN) of the test case.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The identifier of the test case.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The name of the test case.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The JSON string that represents the content of the test.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// Defines the starting point for the test, including channel type and parameters.
     pub fn entry_point(&self) -> Option<&crate::types::TestCaseEntryPoint> {
         self.entry_point.as_ref()
     }
+
     /// Defines the test attributes for precise data representation.
     pub fn initialization_data(&self) -> Option<&str> {
         self.initialization_data.as_deref()
     }
+
     /// The description of the test case.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Indicates the test status as either SAVED or PUBLISHED.
     pub fn status(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status.as_ref()
     }
+
     /// The time at which the test case was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The region in which the test case was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The SHA256 hash of the test case content.
     pub fn test_case_sha256(&self) -> Option<&str> {
         self.test_case_sha256.as_deref()
     }
+
     /// Creates a new builder for [`TestCase`].
     pub fn builder() -> crate::types::builders::TestCaseBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TestCase`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -99,6 +113,7 @@ pub struct TestCaseBuilder {
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     pub(crate) test_case_sha256: Option<String>,
 }
+
 impl TestCaseBuilder {
     /// The Amazon Resource Name (ARN) of the test case.
     ///
@@ -107,6 +122,7 @@ impl TestCaseBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the test case.
     ///
     /// Sets [`arn`](crate::types::TestCase#structfield.arn).
@@ -114,10 +130,12 @@ impl TestCaseBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::TestCase#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The identifier of the test case.
     ///
     /// Sets [`id`](crate::types::TestCase#structfield.id).
@@ -125,6 +143,7 @@ impl TestCaseBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the test case.
     ///
     /// Sets [`id`](crate::types::TestCase#structfield.id).
@@ -132,10 +151,12 @@ impl TestCaseBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::TestCase#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The name of the test case.
     ///
     /// Sets [`name`](crate::types::TestCase#structfield.name).
@@ -143,6 +164,7 @@ impl TestCaseBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the test case.
     ///
     /// Sets [`name`](crate::types::TestCase#structfield.name).
@@ -150,10 +172,12 @@ impl TestCaseBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::TestCase#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The JSON string that represents the content of the test.
     ///
     /// Sets [`content`](crate::types::TestCase#structfield.content).
@@ -161,6 +185,7 @@ impl TestCaseBuilder {
         self.content = Some(input.into());
         self
     }
+
     /// The JSON string that represents the content of the test.
     ///
     /// Sets [`content`](crate::types::TestCase#structfield.content).
@@ -168,10 +193,12 @@ impl TestCaseBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::TestCase#structfield.content), if set.
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
+
     /// Defines the starting point for the test, including channel type and parameters.
     ///
     /// Sets [`entry_point`](crate::types::TestCase#structfield.entry_point).
@@ -179,6 +206,7 @@ impl TestCaseBuilder {
         self.entry_point = Some(input);
         self
     }
+
     /// Defines the starting point for the test, including channel type and parameters.
     ///
     /// Sets [`entry_point`](crate::types::TestCase#structfield.entry_point).
@@ -189,10 +217,12 @@ impl TestCaseBuilder {
         self.entry_point = input;
         self
     }
+
     /// Returns [`entry_point`](crate::types::TestCase#structfield.entry_point), if set.
     pub fn get_entry_point(&self) -> &Option<crate::types::TestCaseEntryPoint> {
         &self.entry_point
     }
+
     /// Defines the test attributes for precise data representation.
     ///
     /// Sets [`initialization_data`](crate::types::TestCase#structfield.initialization_data).
@@ -200,6 +230,7 @@ impl TestCaseBuilder {
         self.initialization_data = Some(input.into());
         self
     }
+
     /// Defines the test attributes for precise data representation.
     ///
     /// Sets [`initialization_data`](crate::types::TestCase#structfield.initialization_data).
@@ -207,10 +238,12 @@ impl TestCaseBuilder {
         self.initialization_data = input;
         self
     }
+
     /// Returns [`initialization_data`](crate::types::TestCase#structfield.initialization_data), if set.
     pub fn get_initialization_data(&self) -> &Option<String> {
         &self.initialization_data
     }
+
     /// The description of the test case.
     ///
     /// Sets [`description`](crate::types::TestCase#structfield.description).
@@ -218,6 +251,7 @@ impl TestCaseBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the test case.
     ///
     /// Sets [`description`](crate::types::TestCase#structfield.description).
@@ -225,10 +259,12 @@ impl TestCaseBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::TestCase#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Indicates the test status as either SAVED or PUBLISHED.
     ///
     /// Sets [`status`](crate::types::TestCase#structfield.status).
@@ -236,6 +272,7 @@ impl TestCaseBuilder {
         self.status = Some(input);
         self
     }
+
     /// Indicates the test status as either SAVED or PUBLISHED.
     ///
     /// Sets [`status`](crate::types::TestCase#structfield.status).
@@ -243,10 +280,12 @@ impl TestCaseBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::TestCase#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
         &self.status
     }
+
     /// The time at which the test case was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TestCase#structfield.last_modified_time).
@@ -254,6 +293,7 @@ impl TestCaseBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The time at which the test case was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TestCase#structfield.last_modified_time).
@@ -264,10 +304,12 @@ impl TestCaseBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::TestCase#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The region in which the test case was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::TestCase#structfield.last_modified_region).
@@ -275,6 +317,7 @@ impl TestCaseBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The region in which the test case was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::TestCase#structfield.last_modified_region).
@@ -282,10 +325,12 @@ impl TestCaseBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::TestCase#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Inserts an entry into [`tags`](crate::types::TestCase#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -293,6 +338,7 @@ impl TestCaseBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::TestCase#structfield.tags).
@@ -303,10 +349,12 @@ impl TestCaseBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::TestCase#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The SHA256 hash of the test case content.
     ///
     /// Sets [`test_case_sha256`](crate::types::TestCase#structfield.test_case_sha256).
@@ -314,6 +362,7 @@ impl TestCaseBuilder {
         self.test_case_sha256 = Some(input.into());
         self
     }
+
     /// The SHA256 hash of the test case content.
     ///
     /// Sets [`test_case_sha256`](crate::types::TestCase#structfield.test_case_sha256).
@@ -321,10 +370,12 @@ impl TestCaseBuilder {
         self.test_case_sha256 = input;
         self
     }
+
     /// Returns [`test_case_sha256`](crate::types::TestCase#structfield.test_case_sha256), if set.
     pub fn get_test_case_sha256(&self) -> &Option<String> {
         &self.test_case_sha256
     }
+
     /// Builds a [`TestCase`].
     pub fn build(self) -> crate::types::TestCase {
         crate::types::TestCase {

@@ -12,28 +12,33 @@ pub struct TestCaseEntryPoint {
     /// Parameters for chat entry point.
     pub chat_entry_point_parameters: Option<crate::types::ChatEntryPointParameters>,
 }
+
 impl TestCaseEntryPoint {
     /// The type of entry point.
     pub fn r#type(&self) -> Option<&crate::types::TestCaseEntryPointType> {
         self.r#type.as_ref()
     }
+
     /// Parameters for voice call entry point.
     pub fn voice_call_entry_point_parameters(
         &self,
     ) -> Option<&crate::types::VoiceCallEntryPointParameters> {
         self.voice_call_entry_point_parameters.as_ref()
     }
+
     /// Parameters for chat entry point.
     pub fn chat_entry_point_parameters(
         &self,
     ) -> Option<&crate::types::ChatEntryPointParameters> {
         self.chat_entry_point_parameters.as_ref()
     }
+
     /// Creates a new builder for [`TestCaseEntryPoint`].
     pub fn builder() -> crate::types::builders::TestCaseEntryPointBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TestCaseEntryPoint`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -46,6 +51,7 @@ pub struct TestCaseEntryPointBuilder {
         crate::types::ChatEntryPointParameters,
     >,
 }
+
 impl TestCaseEntryPointBuilder {
     /// The type of entry point.
     ///
@@ -54,6 +60,7 @@ impl TestCaseEntryPointBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of entry point.
     ///
     /// Sets [`type`](crate::types::TestCaseEntryPoint#structfield.type).
@@ -64,10 +71,12 @@ impl TestCaseEntryPointBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::TestCaseEntryPoint#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::TestCaseEntryPointType> {
         &self.r#type
     }
+
     /// Parameters for voice call entry point.
     ///
     /// Sets [`voice_call_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.voice_call_entry_point_parameters).
@@ -78,6 +87,7 @@ impl TestCaseEntryPointBuilder {
         self.voice_call_entry_point_parameters = Some(input);
         self
     }
+
     /// Parameters for voice call entry point.
     ///
     /// Sets [`voice_call_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.voice_call_entry_point_parameters).
@@ -88,12 +98,14 @@ impl TestCaseEntryPointBuilder {
         self.voice_call_entry_point_parameters = input;
         self
     }
+
     /// Returns [`voice_call_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.voice_call_entry_point_parameters), if set.
     pub fn get_voice_call_entry_point_parameters(
         &self,
     ) -> &Option<crate::types::VoiceCallEntryPointParameters> {
         &self.voice_call_entry_point_parameters
     }
+
     /// Parameters for chat entry point.
     ///
     /// Sets [`chat_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.chat_entry_point_parameters).
@@ -104,6 +116,7 @@ impl TestCaseEntryPointBuilder {
         self.chat_entry_point_parameters = Some(input);
         self
     }
+
     /// Parameters for chat entry point.
     ///
     /// Sets [`chat_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.chat_entry_point_parameters).
@@ -114,12 +127,14 @@ impl TestCaseEntryPointBuilder {
         self.chat_entry_point_parameters = input;
         self
     }
+
     /// Returns [`chat_entry_point_parameters`](crate::types::TestCaseEntryPoint#structfield.chat_entry_point_parameters), if set.
     pub fn get_chat_entry_point_parameters(
         &self,
     ) -> &Option<crate::types::ChatEntryPointParameters> {
         &self.chat_entry_point_parameters
     }
+
     /// Builds a [`TestCaseEntryPoint`].
     pub fn build(self) -> crate::types::TestCaseEntryPoint {
         crate::types::TestCaseEntryPoint {

@@ -16,38 +16,46 @@ pub struct TestCaseExecution {
     /// The tags used to organize, track, or control access for this resource.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl TestCaseExecution {
     /// The timestamp when the test case execution started.
     pub fn start_time(&self) -> Option<&crate::primitives::DateTime> {
         self.start_time.as_ref()
     }
+
     /// The timestamp when the test case execution ended.
     pub fn end_time(&self) -> Option<&crate::primitives::DateTime> {
         self.end_time.as_ref()
     }
+
     /// The identifier of the test case execution.
     pub fn test_case_execution_id(&self) -> Option<&str> {
         self.test_case_execution_id.as_deref()
     }
+
     /// The identifier of the test case.
     pub fn test_case_id(&self) -> Option<&str> {
         self.test_case_id.as_deref()
     }
+
     /// The status of the test case execution.
     pub fn test_case_execution_status(
         &self,
     ) -> Option<&crate::types::TestCaseExecutionStatus> {
         self.test_case_execution_status.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`TestCaseExecution`].
     pub fn builder() -> crate::types::builders::TestCaseExecutionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TestCaseExecution`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -59,6 +67,7 @@ pub struct TestCaseExecutionBuilder {
     pub(crate) test_case_execution_status: Option<crate::types::TestCaseExecutionStatus>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl TestCaseExecutionBuilder {
     /// The timestamp when the test case execution started.
     ///
@@ -67,6 +76,7 @@ impl TestCaseExecutionBuilder {
         self.start_time = Some(input);
         self
     }
+
     /// The timestamp when the test case execution started.
     ///
     /// Sets [`start_time`](crate::types::TestCaseExecution#structfield.start_time).
@@ -74,10 +84,12 @@ impl TestCaseExecutionBuilder {
         self.start_time = input;
         self
     }
+
     /// Returns [`start_time`](crate::types::TestCaseExecution#structfield.start_time), if set.
     pub fn get_start_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.start_time
     }
+
     /// The timestamp when the test case execution ended.
     ///
     /// Sets [`end_time`](crate::types::TestCaseExecution#structfield.end_time).
@@ -85,6 +97,7 @@ impl TestCaseExecutionBuilder {
         self.end_time = Some(input);
         self
     }
+
     /// The timestamp when the test case execution ended.
     ///
     /// Sets [`end_time`](crate::types::TestCaseExecution#structfield.end_time).
@@ -92,10 +105,12 @@ impl TestCaseExecutionBuilder {
         self.end_time = input;
         self
     }
+
     /// Returns [`end_time`](crate::types::TestCaseExecution#structfield.end_time), if set.
     pub fn get_end_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.end_time
     }
+
     /// The identifier of the test case execution.
     ///
     /// Sets [`test_case_execution_id`](crate::types::TestCaseExecution#structfield.test_case_execution_id).
@@ -103,6 +118,7 @@ impl TestCaseExecutionBuilder {
         self.test_case_execution_id = Some(input.into());
         self
     }
+
     /// The identifier of the test case execution.
     ///
     /// Sets [`test_case_execution_id`](crate::types::TestCaseExecution#structfield.test_case_execution_id).
@@ -110,10 +126,12 @@ impl TestCaseExecutionBuilder {
         self.test_case_execution_id = input;
         self
     }
+
     /// Returns [`test_case_execution_id`](crate::types::TestCaseExecution#structfield.test_case_execution_id), if set.
     pub fn get_test_case_execution_id(&self) -> &Option<String> {
         &self.test_case_execution_id
     }
+
     /// The identifier of the test case.
     ///
     /// Sets [`test_case_id`](crate::types::TestCaseExecution#structfield.test_case_id).
@@ -121,6 +139,7 @@ impl TestCaseExecutionBuilder {
         self.test_case_id = Some(input.into());
         self
     }
+
     /// The identifier of the test case.
     ///
     /// Sets [`test_case_id`](crate::types::TestCaseExecution#structfield.test_case_id).
@@ -128,10 +147,12 @@ impl TestCaseExecutionBuilder {
         self.test_case_id = input;
         self
     }
+
     /// Returns [`test_case_id`](crate::types::TestCaseExecution#structfield.test_case_id), if set.
     pub fn get_test_case_id(&self) -> &Option<String> {
         &self.test_case_id
     }
+
     /// The status of the test case execution.
     ///
     /// Sets [`test_case_execution_status`](crate::types::TestCaseExecution#structfield.test_case_execution_status).
@@ -142,6 +163,7 @@ impl TestCaseExecutionBuilder {
         self.test_case_execution_status = Some(input);
         self
     }
+
     /// The status of the test case execution.
     ///
     /// Sets [`test_case_execution_status`](crate::types::TestCaseExecution#structfield.test_case_execution_status).
@@ -152,12 +174,14 @@ impl TestCaseExecutionBuilder {
         self.test_case_execution_status = input;
         self
     }
+
     /// Returns [`test_case_execution_status`](crate::types::TestCaseExecution#structfield.test_case_execution_status), if set.
     pub fn get_test_case_execution_status(
         &self,
     ) -> &Option<crate::types::TestCaseExecutionStatus> {
         &self.test_case_execution_status
     }
+
     /// Inserts an entry into [`tags`](crate::types::TestCaseExecution#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -165,6 +189,7 @@ impl TestCaseExecutionBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::TestCaseExecution#structfield.tags).
@@ -175,10 +200,12 @@ impl TestCaseExecutionBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::TestCaseExecution#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`TestCaseExecution`].
     pub fn build(self) -> crate::types::TestCaseExecution {
         crate::types::TestCaseExecution {

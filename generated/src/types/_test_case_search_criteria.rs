@@ -12,6 +12,7 @@ pub struct TestCaseSearchCriteria {
     /// The status of the test case.
     pub status_condition: Option<crate::types::TestCaseStatus>,
 }
+
 impl TestCaseSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
@@ -19,25 +20,30 @@ impl TestCaseSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::TestCaseSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::TestCaseSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// The status of the test case.
     pub fn status_condition(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status_condition.as_ref()
     }
+
     /// Creates a new builder for [`TestCaseSearchCriteria`].
     pub fn builder() -> crate::types::builders::TestCaseSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TestCaseSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -47,6 +53,7 @@ pub struct TestCaseSearchCriteriaBuilder {
     pub(crate) string_condition: Option<crate::types::StringCondition>,
     pub(crate) status_condition: Option<crate::types::TestCaseStatus>,
 }
+
 impl TestCaseSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::TestCaseSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(mut self, input: crate::types::TestCaseSearchCriteria) -> Self {
@@ -55,6 +62,7 @@ impl TestCaseSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::TestCaseSearchCriteria#structfield.or_conditions).
@@ -65,12 +73,14 @@ impl TestCaseSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::TestCaseSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::TestCaseSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::TestCaseSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(
         mut self,
@@ -81,6 +91,7 @@ impl TestCaseSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::TestCaseSearchCriteria#structfield.and_conditions).
@@ -91,12 +102,14 @@ impl TestCaseSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::TestCaseSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::TestCaseSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::TestCaseSearchCriteria#structfield.string_condition).
@@ -104,6 +117,7 @@ impl TestCaseSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::TestCaseSearchCriteria#structfield.string_condition).
@@ -114,10 +128,12 @@ impl TestCaseSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::TestCaseSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// The status of the test case.
     ///
     /// Sets [`status_condition`](crate::types::TestCaseSearchCriteria#structfield.status_condition).
@@ -125,6 +141,7 @@ impl TestCaseSearchCriteriaBuilder {
         self.status_condition = Some(input);
         self
     }
+
     /// The status of the test case.
     ///
     /// Sets [`status_condition`](crate::types::TestCaseSearchCriteria#structfield.status_condition).
@@ -135,10 +152,12 @@ impl TestCaseSearchCriteriaBuilder {
         self.status_condition = input;
         self
     }
+
     /// Returns [`status_condition`](crate::types::TestCaseSearchCriteria#structfield.status_condition), if set.
     pub fn get_status_condition(&self) -> &Option<crate::types::TestCaseStatus> {
         &self.status_condition
     }
+
     /// Builds a [`TestCaseSearchCriteria`].
     pub fn build(self) -> crate::types::TestCaseSearchCriteria {
         crate::types::TestCaseSearchCriteria {

@@ -6,22 +6,26 @@ pub struct TestCaseSearchFilter {
     /// An object that can be used to specify Tag conditions inside the SearchFilter. This accepts an OR of AND (List of List) input where: Top level list specifies conditions that need to be applied with OR operator. Inner list specifies conditions that need to be applied with AND operator.
     pub tag_filter: Option<crate::types::ControlPlaneTagFilter>,
 }
+
 impl TestCaseSearchFilter {
     /// An object that can be used to specify Tag conditions inside the SearchFilter.
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
+
     /// Creates a new builder for [`TestCaseSearchFilter`].
     pub fn builder() -> crate::types::builders::TestCaseSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TestCaseSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TestCaseSearchFilterBuilder {
     pub(crate) tag_filter: Option<crate::types::ControlPlaneTagFilter>,
 }
+
 impl TestCaseSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the SearchFilter.
     ///
@@ -30,6 +34,7 @@ impl TestCaseSearchFilterBuilder {
         self.tag_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the SearchFilter.
     ///
     /// Sets [`tag_filter`](crate::types::TestCaseSearchFilter#structfield.tag_filter).
@@ -40,10 +45,12 @@ impl TestCaseSearchFilterBuilder {
         self.tag_filter = input;
         self
     }
+
     /// Returns [`tag_filter`](crate::types::TestCaseSearchFilter#structfield.tag_filter), if set.
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
+
     /// Builds a [`TestCaseSearchFilter`].
     pub fn build(self) -> crate::types::TestCaseSearchFilter {
         crate::types::TestCaseSearchFilter {

@@ -16,36 +16,44 @@ pub struct TestCaseSummary {
     /// The region in which the test case was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl TestCaseSummary {
     /// The identifier of the test case.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the test case.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the test case.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The status of the test case.
     pub fn status(&self) -> Option<&crate::types::TestCaseStatus> {
         self.status.as_ref()
     }
+
     /// The time at which the test case was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The region in which the test case was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`TestCaseSummary`].
     pub fn builder() -> crate::types::builders::TestCaseSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TestCaseSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct TestCaseSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl TestCaseSummaryBuilder {
     /// The identifier of the test case.
     ///
@@ -65,6 +74,7 @@ impl TestCaseSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the test case.
     ///
     /// Sets [`id`](crate::types::TestCaseSummary#structfield.id).
@@ -72,10 +82,12 @@ impl TestCaseSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::TestCaseSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the test case.
     ///
     /// Sets [`arn`](crate::types::TestCaseSummary#structfield.arn).
@@ -83,6 +95,7 @@ impl TestCaseSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the test case.
     ///
     /// Sets [`arn`](crate::types::TestCaseSummary#structfield.arn).
@@ -90,10 +103,12 @@ impl TestCaseSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::TestCaseSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the test case.
     ///
     /// Sets [`name`](crate::types::TestCaseSummary#structfield.name).
@@ -101,6 +116,7 @@ impl TestCaseSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the test case.
     ///
     /// Sets [`name`](crate::types::TestCaseSummary#structfield.name).
@@ -108,10 +124,12 @@ impl TestCaseSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::TestCaseSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The status of the test case.
     ///
     /// Sets [`status`](crate::types::TestCaseSummary#structfield.status).
@@ -119,6 +137,7 @@ impl TestCaseSummaryBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the test case.
     ///
     /// Sets [`status`](crate::types::TestCaseSummary#structfield.status).
@@ -126,10 +145,12 @@ impl TestCaseSummaryBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::TestCaseSummary#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::TestCaseStatus> {
         &self.status
     }
+
     /// The time at which the test case was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TestCaseSummary#structfield.last_modified_time).
@@ -137,6 +158,7 @@ impl TestCaseSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The time at which the test case was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::TestCaseSummary#structfield.last_modified_time).
@@ -147,10 +169,12 @@ impl TestCaseSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::TestCaseSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The region in which the test case was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::TestCaseSummary#structfield.last_modified_region).
@@ -158,6 +182,7 @@ impl TestCaseSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The region in which the test case was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::TestCaseSummary#structfield.last_modified_region).
@@ -165,10 +190,12 @@ impl TestCaseSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::TestCaseSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`TestCaseSummary`].
     pub fn build(self) -> crate::types::TestCaseSummary {
         crate::types::TestCaseSummary {

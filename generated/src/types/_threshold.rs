@@ -8,20 +8,24 @@ pub struct Threshold {
     /// The threshold value to compare.
     pub threshold_value: Option<f64>,
 }
+
 impl Threshold {
     /// The type of comparison.
     pub fn comparison(&self) -> Option<&crate::types::Comparison> {
         self.comparison.as_ref()
     }
+
     /// The threshold value to compare.
     pub fn threshold_value(&self) -> Option<f64> {
         self.threshold_value
     }
+
     /// Creates a new builder for [`Threshold`].
     pub fn builder() -> crate::types::builders::ThresholdBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Threshold`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct ThresholdBuilder {
     pub(crate) comparison: Option<crate::types::Comparison>,
     pub(crate) threshold_value: Option<f64>,
 }
+
 impl ThresholdBuilder {
     /// The type of comparison.
     ///
@@ -37,6 +42,7 @@ impl ThresholdBuilder {
         self.comparison = Some(input);
         self
     }
+
     /// The type of comparison.
     ///
     /// Sets [`comparison`](crate::types::Threshold#structfield.comparison).
@@ -44,10 +50,12 @@ impl ThresholdBuilder {
         self.comparison = input;
         self
     }
+
     /// Returns [`comparison`](crate::types::Threshold#structfield.comparison), if set.
     pub fn get_comparison(&self) -> &Option<crate::types::Comparison> {
         &self.comparison
     }
+
     /// The threshold value to compare.
     ///
     /// Sets [`threshold_value`](crate::types::Threshold#structfield.threshold_value).
@@ -55,6 +63,7 @@ impl ThresholdBuilder {
         self.threshold_value = Some(input);
         self
     }
+
     /// The threshold value to compare.
     ///
     /// Sets [`threshold_value`](crate::types::Threshold#structfield.threshold_value).
@@ -62,10 +71,12 @@ impl ThresholdBuilder {
         self.threshold_value = input;
         self
     }
+
     /// Returns [`threshold_value`](crate::types::Threshold#structfield.threshold_value), if set.
     pub fn get_threshold_value(&self) -> &Option<f64> {
         &self.threshold_value
     }
+
     /// Builds a [`Threshold`].
     pub fn build(self) -> crate::types::Threshold {
         crate::types::Threshold {

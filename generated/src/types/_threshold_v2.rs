@@ -8,20 +8,24 @@ pub struct ThresholdV2 {
     /// The threshold value to compare.
     pub threshold_value: Option<f64>,
 }
+
 impl ThresholdV2 {
     /// The type of comparison.
     pub fn comparison(&self) -> Option<&str> {
         self.comparison.as_deref()
     }
+
     /// The threshold value to compare.
     pub fn threshold_value(&self) -> Option<f64> {
         self.threshold_value
     }
+
     /// Creates a new builder for [`ThresholdV2`].
     pub fn builder() -> crate::types::builders::ThresholdV2Builder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ThresholdV2`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct ThresholdV2Builder {
     pub(crate) comparison: Option<String>,
     pub(crate) threshold_value: Option<f64>,
 }
+
 impl ThresholdV2Builder {
     /// The type of comparison.
     ///
@@ -37,6 +42,7 @@ impl ThresholdV2Builder {
         self.comparison = Some(input.into());
         self
     }
+
     /// The type of comparison.
     ///
     /// Sets [`comparison`](crate::types::ThresholdV2#structfield.comparison).
@@ -44,10 +50,12 @@ impl ThresholdV2Builder {
         self.comparison = input;
         self
     }
+
     /// Returns [`comparison`](crate::types::ThresholdV2#structfield.comparison), if set.
     pub fn get_comparison(&self) -> &Option<String> {
         &self.comparison
     }
+
     /// The threshold value to compare.
     ///
     /// Sets [`threshold_value`](crate::types::ThresholdV2#structfield.threshold_value).
@@ -55,6 +63,7 @@ impl ThresholdV2Builder {
         self.threshold_value = Some(input);
         self
     }
+
     /// The threshold value to compare.
     ///
     /// Sets [`threshold_value`](crate::types::ThresholdV2#structfield.threshold_value).
@@ -62,10 +71,12 @@ impl ThresholdV2Builder {
         self.threshold_value = input;
         self
     }
+
     /// Returns [`threshold_value`](crate::types::ThresholdV2#structfield.threshold_value), if set.
     pub fn get_threshold_value(&self) -> &Option<f64> {
         &self.threshold_value
     }
+
     /// Builds a [`ThresholdV2`].
     pub fn build(self) -> crate::types::ThresholdV2 {
         crate::types::ThresholdV2 {

@@ -29,44 +29,54 @@ pub struct TrafficDistributionGroup {
     /// > **Note:** The `SignInConfig` distribution is available only on a default `TrafficDistributionGroup` (see the `IsDefault` parameter in the [TrafficDistributionGroup](https://docs.aws.amazon.com/connect/latest/APIReference/API_TrafficDistributionGroup.html) data type). If you call `UpdateTrafficDistribution` with a modified `SignInConfig` and a non-default `TrafficDistributionGroup`, an `InvalidRequestException` is returned.
     pub is_default: bool,
 }
+
 impl TrafficDistributionGroup {
     /// The identifier of the traffic distribution group.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the traffic distribution group.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The description of the traffic distribution group.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The Amazon Resource Name (ARN).
     pub fn instance_arn(&self) -> Option<&str> {
         self.instance_arn.as_deref()
     }
+
     /// The status of the traffic distribution group.
     pub fn status(&self) -> Option<&crate::types::TrafficDistributionGroupStatus> {
         self.status.as_ref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Whether this is the default traffic distribution group created during instance replication.
     pub fn is_default(&self) -> bool {
         self.is_default
     }
+
     /// Creates a new builder for [`TrafficDistributionGroup`].
     pub fn builder() -> crate::types::builders::TrafficDistributionGroupBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TrafficDistributionGroup`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -80,6 +90,7 @@ pub struct TrafficDistributionGroupBuilder {
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
     pub(crate) is_default: Option<bool>,
 }
+
 impl TrafficDistributionGroupBuilder {
     /// The identifier of the traffic distribution group.
     ///
@@ -88,6 +99,7 @@ impl TrafficDistributionGroupBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the traffic distribution group.
     ///
     /// Sets [`id`](crate::types::TrafficDistributionGroup#structfield.id).
@@ -95,10 +107,12 @@ impl TrafficDistributionGroupBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::TrafficDistributionGroup#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`arn`](crate::types::TrafficDistributionGroup#structfield.arn).
@@ -106,6 +120,7 @@ impl TrafficDistributionGroupBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`arn`](crate::types::TrafficDistributionGroup#structfield.arn).
@@ -113,10 +128,12 @@ impl TrafficDistributionGroupBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::TrafficDistributionGroup#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the traffic distribution group.
     ///
     /// Sets [`name`](crate::types::TrafficDistributionGroup#structfield.name).
@@ -124,6 +141,7 @@ impl TrafficDistributionGroupBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the traffic distribution group.
     ///
     /// Sets [`name`](crate::types::TrafficDistributionGroup#structfield.name).
@@ -131,10 +149,12 @@ impl TrafficDistributionGroupBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::TrafficDistributionGroup#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The description of the traffic distribution group.
     ///
     /// Sets [`description`](crate::types::TrafficDistributionGroup#structfield.description).
@@ -142,6 +162,7 @@ impl TrafficDistributionGroupBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the traffic distribution group.
     ///
     /// Sets [`description`](crate::types::TrafficDistributionGroup#structfield.description).
@@ -149,10 +170,12 @@ impl TrafficDistributionGroupBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::TrafficDistributionGroup#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The Amazon Resource Name (ARN).
     ///
     /// Sets [`instance_arn`](crate::types::TrafficDistributionGroup#structfield.instance_arn).
@@ -160,6 +183,7 @@ impl TrafficDistributionGroupBuilder {
         self.instance_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN).
     ///
     /// Sets [`instance_arn`](crate::types::TrafficDistributionGroup#structfield.instance_arn).
@@ -167,10 +191,12 @@ impl TrafficDistributionGroupBuilder {
         self.instance_arn = input;
         self
     }
+
     /// Returns [`instance_arn`](crate::types::TrafficDistributionGroup#structfield.instance_arn), if set.
     pub fn get_instance_arn(&self) -> &Option<String> {
         &self.instance_arn
     }
+
     /// The status of the traffic distribution group.
     ///
     /// Sets [`status`](crate::types::TrafficDistributionGroup#structfield.status).
@@ -181,6 +207,7 @@ impl TrafficDistributionGroupBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the traffic distribution group.
     ///
     /// Sets [`status`](crate::types::TrafficDistributionGroup#structfield.status).
@@ -191,10 +218,12 @@ impl TrafficDistributionGroupBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::TrafficDistributionGroup#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::TrafficDistributionGroupStatus> {
         &self.status
     }
+
     /// Inserts an entry into [`tags`](crate::types::TrafficDistributionGroup#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -202,6 +231,7 @@ impl TrafficDistributionGroupBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::TrafficDistributionGroup#structfield.tags).
@@ -212,10 +242,12 @@ impl TrafficDistributionGroupBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::TrafficDistributionGroup#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Whether this is the default traffic distribution group created during instance replication.
     ///
     /// Sets [`is_default`](crate::types::TrafficDistributionGroup#structfield.is_default).
@@ -223,6 +255,7 @@ impl TrafficDistributionGroupBuilder {
         self.is_default = Some(input);
         self
     }
+
     /// Whether this is the default traffic distribution group created during instance replication.
     ///
     /// Sets [`is_default`](crate::types::TrafficDistributionGroup#structfield.is_default).
@@ -230,10 +263,12 @@ impl TrafficDistributionGroupBuilder {
         self.is_default = input;
         self
     }
+
     /// Returns [`is_default`](crate::types::TrafficDistributionGroup#structfield.is_default), if set.
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
+
     /// Builds a [`TrafficDistributionGroup`].
     pub fn build(self) -> crate::types::TrafficDistributionGroup {
         crate::types::TrafficDistributionGroup {

@@ -23,6 +23,7 @@ pub enum TrafficDistributionGroupStatus {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for TrafficDistributionGroupStatus {
     fn from(s: &str) -> Self {
         match s {
@@ -42,12 +43,14 @@ impl ::std::convert::From<&str> for TrafficDistributionGroupStatus {
         }
     }
 }
+
 impl ::std::str::FromStr for TrafficDistributionGroupStatus {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl TrafficDistributionGroupStatus {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -61,6 +64,7 @@ impl TrafficDistributionGroupStatus {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -72,6 +76,7 @@ impl TrafficDistributionGroupStatus {
             "UPDATE_IN_PROGRESS",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -80,11 +85,13 @@ impl TrafficDistributionGroupStatus {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for TrafficDistributionGroupStatus {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for TrafficDistributionGroupStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -23,36 +23,44 @@ pub struct TrafficDistributionGroupSummary {
     /// Whether this is the default traffic distribution group created during instance replication. The default traffic distribution group cannot be deleted by the `DeleteTrafficDistributionGroup` API. The default traffic distribution group is deleted as part of the process for deleting a replica.
     pub is_default: bool,
 }
+
 impl TrafficDistributionGroupSummary {
     /// The identifier of the traffic distribution group.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the traffic distribution group.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     pub fn instance_arn(&self) -> Option<&str> {
         self.instance_arn.as_deref()
     }
+
     /// The status of the traffic distribution group.
     pub fn status(&self) -> Option<&crate::types::TrafficDistributionGroupStatus> {
         self.status.as_ref()
     }
+
     /// Whether this is the default traffic distribution group created during instance replication.
     pub fn is_default(&self) -> bool {
         self.is_default
     }
+
     /// Creates a new builder for [`TrafficDistributionGroupSummary`].
     pub fn builder() -> crate::types::builders::TrafficDistributionGroupSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TrafficDistributionGroupSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -64,6 +72,7 @@ pub struct TrafficDistributionGroupSummaryBuilder {
     pub(crate) status: Option<crate::types::TrafficDistributionGroupStatus>,
     pub(crate) is_default: Option<bool>,
 }
+
 impl TrafficDistributionGroupSummaryBuilder {
     /// The identifier of the traffic distribution group.
     ///
@@ -72,6 +81,7 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the traffic distribution group.
     ///
     /// Sets [`id`](crate::types::TrafficDistributionGroupSummary#structfield.id).
@@ -79,10 +89,12 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::TrafficDistributionGroupSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`arn`](crate::types::TrafficDistributionGroupSummary#structfield.arn).
@@ -90,6 +102,7 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`arn`](crate::types::TrafficDistributionGroupSummary#structfield.arn).
@@ -97,10 +110,12 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::TrafficDistributionGroupSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the traffic distribution group.
     ///
     /// Sets [`name`](crate::types::TrafficDistributionGroupSummary#structfield.name).
@@ -108,6 +123,7 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the traffic distribution group.
     ///
     /// Sets [`name`](crate::types::TrafficDistributionGroupSummary#structfield.name).
@@ -115,10 +131,12 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::TrafficDistributionGroupSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`instance_arn`](crate::types::TrafficDistributionGroupSummary#structfield.instance_arn).
@@ -126,6 +144,7 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.instance_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the traffic distribution group.
     ///
     /// Sets [`instance_arn`](crate::types::TrafficDistributionGroupSummary#structfield.instance_arn).
@@ -133,10 +152,12 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.instance_arn = input;
         self
     }
+
     /// Returns [`instance_arn`](crate::types::TrafficDistributionGroupSummary#structfield.instance_arn), if set.
     pub fn get_instance_arn(&self) -> &Option<String> {
         &self.instance_arn
     }
+
     /// The status of the traffic distribution group.
     ///
     /// Sets [`status`](crate::types::TrafficDistributionGroupSummary#structfield.status).
@@ -147,6 +168,7 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the traffic distribution group.
     ///
     /// Sets [`status`](crate::types::TrafficDistributionGroupSummary#structfield.status).
@@ -157,10 +179,12 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::TrafficDistributionGroupSummary#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::TrafficDistributionGroupStatus> {
         &self.status
     }
+
     /// Whether this is the default traffic distribution group created during instance replication.
     ///
     /// Sets [`is_default`](crate::types::TrafficDistributionGroupSummary#structfield.is_default).
@@ -168,6 +192,7 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.is_default = Some(input);
         self
     }
+
     /// Whether this is the default traffic distribution group created during instance replication.
     ///
     /// Sets [`is_default`](crate::types::TrafficDistributionGroupSummary#structfield.is_default).
@@ -175,10 +200,12 @@ impl TrafficDistributionGroupSummaryBuilder {
         self.is_default = input;
         self
     }
+
     /// Returns [`is_default`](crate::types::TrafficDistributionGroupSummary#structfield.is_default), if set.
     pub fn get_is_default(&self) -> &Option<bool> {
         &self.is_default
     }
+
     /// Builds a [`TrafficDistributionGroupSummary`].
     pub fn build(self) -> crate::types::TrafficDistributionGroupSummary {
         crate::types::TrafficDistributionGroupSummary {

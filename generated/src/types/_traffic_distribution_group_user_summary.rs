@@ -6,22 +6,26 @@ pub struct TrafficDistributionGroupUserSummary {
     /// The identifier for the user. This can be the ID or the ARN of the user.
     pub user_id: Option<String>,
 }
+
 impl TrafficDistributionGroupUserSummary {
     /// The identifier for the user.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// Creates a new builder for [`TrafficDistributionGroupUserSummary`].
     pub fn builder() -> crate::types::builders::TrafficDistributionGroupUserSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`TrafficDistributionGroupUserSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TrafficDistributionGroupUserSummaryBuilder {
     pub(crate) user_id: Option<String>,
 }
+
 impl TrafficDistributionGroupUserSummaryBuilder {
     /// The identifier for the user.
     ///
@@ -30,6 +34,7 @@ impl TrafficDistributionGroupUserSummaryBuilder {
         self.user_id = Some(input.into());
         self
     }
+
     /// The identifier for the user.
     ///
     /// Sets [`user_id`](crate::types::TrafficDistributionGroupUserSummary#structfield.user_id).
@@ -37,10 +42,12 @@ impl TrafficDistributionGroupUserSummaryBuilder {
         self.user_id = input;
         self
     }
+
     /// Returns [`user_id`](crate::types::TrafficDistributionGroupUserSummary#structfield.user_id), if set.
     pub fn get_user_id(&self) -> &Option<String> {
         &self.user_id
     }
+
     /// Builds a [`TrafficDistributionGroupUserSummary`].
     pub fn build(self) -> crate::types::TrafficDistributionGroupUserSummary {
         crate::types::TrafficDistributionGroupUserSummary {

@@ -8,20 +8,24 @@ pub struct Transcript {
     /// The match type combining search criteria using multiple transcript criteria.
     pub match_type: Option<crate::types::SearchContactsMatchType>,
 }
+
 impl Transcript {
     /// The list of search criteria based on Contact Lens conversational analytics transcript.
     pub fn criteria(&self) -> &[crate::types::TranscriptCriteria] {
         &self.criteria
     }
+
     /// The match type combining search criteria using multiple transcript criteria.
     pub fn match_type(&self) -> Option<&crate::types::SearchContactsMatchType> {
         self.match_type.as_ref()
     }
+
     /// Creates a new builder for [`Transcript`].
     pub fn builder() -> crate::types::builders::TranscriptBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Transcript`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct TranscriptBuilder {
     pub(crate) criteria: Option<Vec<crate::types::TranscriptCriteria>>,
     pub(crate) match_type: Option<crate::types::SearchContactsMatchType>,
 }
+
 impl TranscriptBuilder {
     /// Appends an item to [`criteria`](crate::types::Transcript#structfield.criteria); use [`set_criteria`](Self::set_criteria) to replace the whole list.
     pub fn criteria(mut self, input: crate::types::TranscriptCriteria) -> Self {
@@ -37,6 +42,7 @@ impl TranscriptBuilder {
         self.criteria = Some(v);
         self
     }
+
     /// The list of search criteria based on Contact Lens conversational analytics transcript.
     ///
     /// Sets [`criteria`](crate::types::Transcript#structfield.criteria). This field is required.
@@ -47,10 +53,12 @@ impl TranscriptBuilder {
         self.criteria = input;
         self
     }
+
     /// Returns [`criteria`](crate::types::Transcript#structfield.criteria), if set.
     pub fn get_criteria(&self) -> &Option<Vec<crate::types::TranscriptCriteria>> {
         &self.criteria
     }
+
     /// The match type combining search criteria using multiple transcript criteria.
     ///
     /// Sets [`match_type`](crate::types::Transcript#structfield.match_type).
@@ -58,6 +66,7 @@ impl TranscriptBuilder {
         self.match_type = Some(input);
         self
     }
+
     /// The match type combining search criteria using multiple transcript criteria.
     ///
     /// Sets [`match_type`](crate::types::Transcript#structfield.match_type).
@@ -68,10 +77,12 @@ impl TranscriptBuilder {
         self.match_type = input;
         self
     }
+
     /// Returns [`match_type`](crate::types::Transcript#structfield.match_type), if set.
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
+
     /// Builds a [`Transcript`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,24 +10,29 @@ pub struct TranscriptCriteria {
     /// The match type combining search criteria using multiple search texts in a transcript criteria.
     pub match_type: crate::types::SearchContactsMatchType,
 }
+
 impl TranscriptCriteria {
     /// The participant role in a transcript
     pub fn participant_role(&self) -> &crate::types::ParticipantRole {
         &self.participant_role
     }
+
     /// The words or phrases used to search within a transcript.
     pub fn search_text(&self) -> &[String] {
         &self.search_text
     }
+
     /// The match type combining search criteria using multiple search texts in a transcript criteria.
     pub fn match_type(&self) -> &crate::types::SearchContactsMatchType {
         &self.match_type
     }
+
     /// Creates a new builder for [`TranscriptCriteria`].
     pub fn builder() -> crate::types::builders::TranscriptCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for TranscriptCriteria {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("TranscriptCriteria");
@@ -37,6 +42,7 @@ impl ::std::fmt::Debug for TranscriptCriteria {
         formatter.finish()
     }
 }
+
 /// A builder for [`TranscriptCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -45,6 +51,7 @@ pub struct TranscriptCriteriaBuilder {
     pub(crate) search_text: Option<Vec<String>>,
     pub(crate) match_type: Option<crate::types::SearchContactsMatchType>,
 }
+
 impl TranscriptCriteriaBuilder {
     /// The participant role in a transcript
     ///
@@ -53,6 +60,7 @@ impl TranscriptCriteriaBuilder {
         self.participant_role = Some(input);
         self
     }
+
     /// The participant role in a transcript
     ///
     /// Sets [`participant_role`](crate::types::TranscriptCriteria#structfield.participant_role). This field is required.
@@ -63,10 +71,12 @@ impl TranscriptCriteriaBuilder {
         self.participant_role = input;
         self
     }
+
     /// Returns [`participant_role`](crate::types::TranscriptCriteria#structfield.participant_role), if set.
     pub fn get_participant_role(&self) -> &Option<crate::types::ParticipantRole> {
         &self.participant_role
     }
+
     /// Appends an item to [`search_text`](crate::types::TranscriptCriteria#structfield.search_text); use [`set_search_text`](Self::set_search_text) to replace the whole list.
     pub fn search_text(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.search_text.unwrap_or_default();
@@ -74,6 +84,7 @@ impl TranscriptCriteriaBuilder {
         self.search_text = Some(v);
         self
     }
+
     /// The words or phrases used to search within a transcript.
     ///
     /// Sets [`search_text`](crate::types::TranscriptCriteria#structfield.search_text). This field is required.
@@ -81,10 +92,12 @@ impl TranscriptCriteriaBuilder {
         self.search_text = input;
         self
     }
+
     /// Returns [`search_text`](crate::types::TranscriptCriteria#structfield.search_text), if set.
     pub fn get_search_text(&self) -> &Option<Vec<String>> {
         &self.search_text
     }
+
     /// The match type combining search criteria using multiple search texts in a transcript criteria.
     ///
     /// Sets [`match_type`](crate::types::TranscriptCriteria#structfield.match_type). This field is required.
@@ -92,6 +105,7 @@ impl TranscriptCriteriaBuilder {
         self.match_type = Some(input);
         self
     }
+
     /// The match type combining search criteria using multiple search texts in a transcript criteria.
     ///
     /// Sets [`match_type`](crate::types::TranscriptCriteria#structfield.match_type). This field is required.
@@ -102,10 +116,12 @@ impl TranscriptCriteriaBuilder {
         self.match_type = input;
         self
     }
+
     /// Returns [`match_type`](crate::types::TranscriptCriteria#structfield.match_type), if set.
     pub fn get_match_type(&self) -> &Option<crate::types::SearchContactsMatchType> {
         &self.match_type
     }
+
     /// Builds a [`TranscriptCriteria`].
     ///
     /// Fails when one of these fields is unset:
@@ -137,6 +153,7 @@ impl TranscriptCriteriaBuilder {
         })
     }
 }
+
 impl ::std::fmt::Debug for TranscriptCriteriaBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("TranscriptCriteriaBuilder");

@@ -6,22 +6,26 @@ pub struct UpdateCaseActionDefinition {
     /// An array of objects with `Field ID` and Value data.
     pub fields: Vec<crate::types::FieldValue>,
 }
+
 impl UpdateCaseActionDefinition {
     /// An array of objects with `Field ID` and Value data.
     pub fn fields(&self) -> &[crate::types::FieldValue] {
         &self.fields
     }
+
     /// Creates a new builder for [`UpdateCaseActionDefinition`].
     pub fn builder() -> crate::types::builders::UpdateCaseActionDefinitionBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UpdateCaseActionDefinition`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UpdateCaseActionDefinitionBuilder {
     pub(crate) fields: Option<Vec<crate::types::FieldValue>>,
 }
+
 impl UpdateCaseActionDefinitionBuilder {
     /// Appends an item to [`fields`](crate::types::UpdateCaseActionDefinition#structfield.fields); use [`set_fields`](Self::set_fields) to replace the whole list.
     pub fn fields(mut self, input: crate::types::FieldValue) -> Self {
@@ -30,6 +34,7 @@ impl UpdateCaseActionDefinitionBuilder {
         self.fields = Some(v);
         self
     }
+
     /// An array of objects with `Field ID` and Value data.
     ///
     /// Sets [`fields`](crate::types::UpdateCaseActionDefinition#structfield.fields). This field is required.
@@ -37,10 +42,12 @@ impl UpdateCaseActionDefinitionBuilder {
         self.fields = input;
         self
     }
+
     /// Returns [`fields`](crate::types::UpdateCaseActionDefinition#structfield.fields), if set.
     pub fn get_fields(&self) -> &Option<Vec<crate::types::FieldValue>> {
         &self.fields
     }
+
     /// Builds a [`UpdateCaseActionDefinition`].
     ///
     /// Fails when one of these fields is unset:

@@ -11,16 +11,19 @@ pub enum UpdateParticipantRoleConfigChannelInfo {
     #[non_exhaustive]
     Unknown,
 }
+
 impl UpdateParticipantRoleConfigChannelInfo {
     /// The value of the [`Chat`](Self::Chat) variant, or `Err(self)` for any other variant.
     #[allow(irrefutable_let_patterns)]
     pub fn as_chat(&self) -> Result<&crate::types::ChatParticipantRoleConfig, &Self> {
         if let Self::Chat(val) = &self { Ok(val) } else { Err(self) }
     }
+
     /// Whether this is the [`Chat`](Self::Chat) variant.
     pub fn is_chat(&self) -> bool {
         self.as_chat().is_ok()
     }
+
     /// Whether this is a variant unknown to this version of the crate.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Self::Unknown)

@@ -10,26 +10,31 @@ pub struct UploadUrlMetadata {
     /// A map of headers that should be provided when uploading the attached file.
     pub headers_to_include: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl UploadUrlMetadata {
     /// A pre-signed S3 URL that should be used for uploading the attached file.
     pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
+
     /// The expiration time of the URL in ISO timestamp.
     pub fn url_expiry(&self) -> Option<&str> {
         self.url_expiry.as_deref()
     }
+
     /// A map of headers that should be provided when uploading the attached file.
     pub fn headers_to_include(
         &self,
     ) -> Option<&::std::collections::HashMap<String, String>> {
         self.headers_to_include.as_ref()
     }
+
     /// Creates a new builder for [`UploadUrlMetadata`].
     pub fn builder() -> crate::types::builders::UploadUrlMetadataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UploadUrlMetadata`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -38,6 +43,7 @@ pub struct UploadUrlMetadataBuilder {
     pub(crate) url_expiry: Option<String>,
     pub(crate) headers_to_include: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl UploadUrlMetadataBuilder {
     /// A pre-signed S3 URL that should be used for uploading the attached file.
     ///
@@ -46,6 +52,7 @@ impl UploadUrlMetadataBuilder {
         self.url = Some(input.into());
         self
     }
+
     /// A pre-signed S3 URL that should be used for uploading the attached file.
     ///
     /// Sets [`url`](crate::types::UploadUrlMetadata#structfield.url).
@@ -53,10 +60,12 @@ impl UploadUrlMetadataBuilder {
         self.url = input;
         self
     }
+
     /// Returns [`url`](crate::types::UploadUrlMetadata#structfield.url), if set.
     pub fn get_url(&self) -> &Option<String> {
         &self.url
     }
+
     /// The expiration time of the URL in ISO timestamp.
     ///
     /// Sets [`url_expiry`](crate::types::UploadUrlMetadata#structfield.url_expiry).
@@ -64,6 +73,7 @@ impl UploadUrlMetadataBuilder {
         self.url_expiry = Some(input.into());
         self
     }
+
     /// The expiration time of the URL in ISO timestamp.
     ///
     /// Sets [`url_expiry`](crate::types::UploadUrlMetadata#structfield.url_expiry).
@@ -71,10 +81,12 @@ impl UploadUrlMetadataBuilder {
         self.url_expiry = input;
         self
     }
+
     /// Returns [`url_expiry`](crate::types::UploadUrlMetadata#structfield.url_expiry), if set.
     pub fn get_url_expiry(&self) -> &Option<String> {
         &self.url_expiry
     }
+
     /// Inserts an entry into [`headers_to_include`](crate::types::UploadUrlMetadata#structfield.headers_to_include); use [`set_headers_to_include`](Self::set_headers_to_include) to replace the whole map.
     pub fn headers_to_include(
         mut self,
@@ -86,6 +98,7 @@ impl UploadUrlMetadataBuilder {
         self.headers_to_include = Some(map);
         self
     }
+
     /// A map of headers that should be provided when uploading the attached file.
     ///
     /// Sets [`headers_to_include`](crate::types::UploadUrlMetadata#structfield.headers_to_include).
@@ -96,12 +109,14 @@ impl UploadUrlMetadataBuilder {
         self.headers_to_include = input;
         self
     }
+
     /// Returns [`headers_to_include`](crate::types::UploadUrlMetadata#structfield.headers_to_include), if set.
     pub fn get_headers_to_include(
         &self,
     ) -> &Option<::std::collections::HashMap<String, String>> {
         &self.headers_to_include
     }
+
     /// Builds a [`UploadUrlMetadata`].
     pub fn build(self) -> crate::types::UploadUrlMetadata {
         crate::types::UploadUrlMetadata {

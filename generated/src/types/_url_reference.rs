@@ -8,20 +8,24 @@ pub struct UrlReference {
     /// A valid URL.
     pub value: Option<String>,
 }
+
 impl UrlReference {
     /// Identifier of the URL reference.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// A valid URL.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
+
     /// Creates a new builder for [`UrlReference`].
     pub fn builder() -> crate::types::builders::UrlReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UrlReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct UrlReferenceBuilder {
     pub(crate) name: Option<String>,
     pub(crate) value: Option<String>,
 }
+
 impl UrlReferenceBuilder {
     /// Identifier of the URL reference.
     ///
@@ -37,6 +42,7 @@ impl UrlReferenceBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// Identifier of the URL reference.
     ///
     /// Sets [`name`](crate::types::UrlReference#structfield.name).
@@ -44,10 +50,12 @@ impl UrlReferenceBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::UrlReference#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// A valid URL.
     ///
     /// Sets [`value`](crate::types::UrlReference#structfield.value).
@@ -55,6 +63,7 @@ impl UrlReferenceBuilder {
         self.value = Some(input.into());
         self
     }
+
     /// A valid URL.
     ///
     /// Sets [`value`](crate::types::UrlReference#structfield.value).
@@ -62,10 +71,12 @@ impl UrlReferenceBuilder {
         self.value = input;
         self
     }
+
     /// Returns [`value`](crate::types::UrlReference#structfield.value), if set.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
+
     /// Builds a [`UrlReference`].
     pub fn build(self) -> crate::types::UrlReference {
         crate::types::UrlReference {

@@ -10,24 +10,29 @@ pub struct UseCase {
     /// The type of use case to associate to the integration association. Each integration association can have only one of each use case type.
     pub use_case_type: Option<crate::types::UseCaseType>,
 }
+
 impl UseCase {
     /// The identifier for the use case.
     pub fn use_case_id(&self) -> Option<&str> {
         self.use_case_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the use case.
     pub fn use_case_arn(&self) -> Option<&str> {
         self.use_case_arn.as_deref()
     }
+
     /// The type of use case to associate to the integration association.
     pub fn use_case_type(&self) -> Option<&crate::types::UseCaseType> {
         self.use_case_type.as_ref()
     }
+
     /// Creates a new builder for [`UseCase`].
     pub fn builder() -> crate::types::builders::UseCaseBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UseCase`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct UseCaseBuilder {
     pub(crate) use_case_arn: Option<String>,
     pub(crate) use_case_type: Option<crate::types::UseCaseType>,
 }
+
 impl UseCaseBuilder {
     /// The identifier for the use case.
     ///
@@ -44,6 +50,7 @@ impl UseCaseBuilder {
         self.use_case_id = Some(input.into());
         self
     }
+
     /// The identifier for the use case.
     ///
     /// Sets [`use_case_id`](crate::types::UseCase#structfield.use_case_id).
@@ -51,10 +58,12 @@ impl UseCaseBuilder {
         self.use_case_id = input;
         self
     }
+
     /// Returns [`use_case_id`](crate::types::UseCase#structfield.use_case_id), if set.
     pub fn get_use_case_id(&self) -> &Option<String> {
         &self.use_case_id
     }
+
     /// The Amazon Resource Name (ARN) for the use case.
     ///
     /// Sets [`use_case_arn`](crate::types::UseCase#structfield.use_case_arn).
@@ -62,6 +71,7 @@ impl UseCaseBuilder {
         self.use_case_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the use case.
     ///
     /// Sets [`use_case_arn`](crate::types::UseCase#structfield.use_case_arn).
@@ -69,10 +79,12 @@ impl UseCaseBuilder {
         self.use_case_arn = input;
         self
     }
+
     /// Returns [`use_case_arn`](crate::types::UseCase#structfield.use_case_arn), if set.
     pub fn get_use_case_arn(&self) -> &Option<String> {
         &self.use_case_arn
     }
+
     /// The type of use case to associate to the integration association.
     ///
     /// Sets [`use_case_type`](crate::types::UseCase#structfield.use_case_type).
@@ -80,6 +92,7 @@ impl UseCaseBuilder {
         self.use_case_type = Some(input);
         self
     }
+
     /// The type of use case to associate to the integration association.
     ///
     /// Sets [`use_case_type`](crate::types::UseCase#structfield.use_case_type).
@@ -90,10 +103,12 @@ impl UseCaseBuilder {
         self.use_case_type = input;
         self
     }
+
     /// Returns [`use_case_type`](crate::types::UseCase#structfield.use_case_type), if set.
     pub fn get_use_case_type(&self) -> &Option<crate::types::UseCaseType> {
         &self.use_case_type
     }
+
     /// Builds a [`UseCase`].
     pub fn build(self) -> crate::types::UseCase {
         crate::types::UseCase {

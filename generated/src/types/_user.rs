@@ -42,55 +42,67 @@ pub struct User {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl User {
     /// The identifier of the user account.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the user account.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The user name assigned to the user account.
     pub fn username(&self) -> Option<&str> {
         self.username.as_deref()
     }
+
     /// Information about the user identity.
     pub fn identity_info(&self) -> Option<&crate::types::UserIdentityInfo> {
         self.identity_info.as_ref()
     }
+
     /// Information about the phone configuration for the user.
     pub fn phone_config(&self) -> Option<&crate::types::UserPhoneConfig> {
         self.phone_config.as_ref()
     }
+
     /// The identifier of the user account in the directory used for identity management.
     pub fn directory_user_id(&self) -> Option<&str> {
         self.directory_user_id.as_deref()
     }
+
     /// The identifiers of the security profiles for the user.
     ///
     /// Empty when the field is unset; use `.security_profile_ids.is_none()` to tell unset from empty.
     pub fn security_profile_ids(&self) -> &[String] {
         self.security_profile_ids.as_deref().unwrap_or_default()
     }
+
     /// The identifier of the routing profile for the user.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// The identifier of the hierarchy group for the user.
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
+
     /// The tags.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The list of auto-accept configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.auto_accept_configs.is_none()` to tell unset from empty.
     pub fn auto_accept_configs(&self) -> &[crate::types::AutoAcceptConfig] {
         self.auto_accept_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.after_contact_work_configs.is_none()` to tell unset from empty.
@@ -99,12 +111,14 @@ impl User {
     ) -> &[crate::types::AfterContactWorkConfigPerChannel] {
         self.after_contact_work_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of phone number configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.phone_number_configs.is_none()` to tell unset from empty.
     pub fn phone_number_configs(&self) -> &[crate::types::PhoneNumberConfig] {
         self.phone_number_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.persistent_connection_configs.is_none()` to tell unset from empty.
@@ -113,25 +127,30 @@ impl User {
     ) -> &[crate::types::PersistentConnectionConfig] {
         self.persistent_connection_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.voice_enhancement_configs.is_none()` to tell unset from empty.
     pub fn voice_enhancement_configs(&self) -> &[crate::types::VoiceEnhancementConfig] {
         self.voice_enhancement_configs.as_deref().unwrap_or_default()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`User`].
     pub fn builder() -> crate::types::builders::UserBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`User`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -160,6 +179,7 @@ pub struct UserBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl UserBuilder {
     /// The identifier of the user account.
     ///
@@ -168,6 +188,7 @@ impl UserBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the user account.
     ///
     /// Sets [`id`](crate::types::User#structfield.id).
@@ -175,10 +196,12 @@ impl UserBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::User#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the user account.
     ///
     /// Sets [`arn`](crate::types::User#structfield.arn).
@@ -186,6 +209,7 @@ impl UserBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user account.
     ///
     /// Sets [`arn`](crate::types::User#structfield.arn).
@@ -193,10 +217,12 @@ impl UserBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::User#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The user name assigned to the user account.
     ///
     /// Sets [`username`](crate::types::User#structfield.username).
@@ -204,6 +230,7 @@ impl UserBuilder {
         self.username = Some(input.into());
         self
     }
+
     /// The user name assigned to the user account.
     ///
     /// Sets [`username`](crate::types::User#structfield.username).
@@ -211,10 +238,12 @@ impl UserBuilder {
         self.username = input;
         self
     }
+
     /// Returns [`username`](crate::types::User#structfield.username), if set.
     pub fn get_username(&self) -> &Option<String> {
         &self.username
     }
+
     /// Information about the user identity.
     ///
     /// Sets [`identity_info`](crate::types::User#structfield.identity_info).
@@ -222,6 +251,7 @@ impl UserBuilder {
         self.identity_info = Some(input);
         self
     }
+
     /// Information about the user identity.
     ///
     /// Sets [`identity_info`](crate::types::User#structfield.identity_info).
@@ -232,10 +262,12 @@ impl UserBuilder {
         self.identity_info = input;
         self
     }
+
     /// Returns [`identity_info`](crate::types::User#structfield.identity_info), if set.
     pub fn get_identity_info(&self) -> &Option<crate::types::UserIdentityInfo> {
         &self.identity_info
     }
+
     /// Information about the phone configuration for the user.
     ///
     /// Sets [`phone_config`](crate::types::User#structfield.phone_config).
@@ -243,6 +275,7 @@ impl UserBuilder {
         self.phone_config = Some(input);
         self
     }
+
     /// Information about the phone configuration for the user.
     ///
     /// Sets [`phone_config`](crate::types::User#structfield.phone_config).
@@ -253,10 +286,12 @@ impl UserBuilder {
         self.phone_config = input;
         self
     }
+
     /// Returns [`phone_config`](crate::types::User#structfield.phone_config), if set.
     pub fn get_phone_config(&self) -> &Option<crate::types::UserPhoneConfig> {
         &self.phone_config
     }
+
     /// The identifier of the user account in the directory used for identity management.
     ///
     /// Sets [`directory_user_id`](crate::types::User#structfield.directory_user_id).
@@ -264,6 +299,7 @@ impl UserBuilder {
         self.directory_user_id = Some(input.into());
         self
     }
+
     /// The identifier of the user account in the directory used for identity management.
     ///
     /// Sets [`directory_user_id`](crate::types::User#structfield.directory_user_id).
@@ -271,10 +307,12 @@ impl UserBuilder {
         self.directory_user_id = input;
         self
     }
+
     /// Returns [`directory_user_id`](crate::types::User#structfield.directory_user_id), if set.
     pub fn get_directory_user_id(&self) -> &Option<String> {
         &self.directory_user_id
     }
+
     /// Appends an item to [`security_profile_ids`](crate::types::User#structfield.security_profile_ids); use [`set_security_profile_ids`](Self::set_security_profile_ids) to replace the whole list.
     pub fn security_profile_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.security_profile_ids.unwrap_or_default();
@@ -282,6 +320,7 @@ impl UserBuilder {
         self.security_profile_ids = Some(v);
         self
     }
+
     /// The identifiers of the security profiles for the user.
     ///
     /// Sets [`security_profile_ids`](crate::types::User#structfield.security_profile_ids).
@@ -289,10 +328,12 @@ impl UserBuilder {
         self.security_profile_ids = input;
         self
     }
+
     /// Returns [`security_profile_ids`](crate::types::User#structfield.security_profile_ids), if set.
     pub fn get_security_profile_ids(&self) -> &Option<Vec<String>> {
         &self.security_profile_ids
     }
+
     /// The identifier of the routing profile for the user.
     ///
     /// Sets [`routing_profile_id`](crate::types::User#structfield.routing_profile_id).
@@ -300,6 +341,7 @@ impl UserBuilder {
         self.routing_profile_id = Some(input.into());
         self
     }
+
     /// The identifier of the routing profile for the user.
     ///
     /// Sets [`routing_profile_id`](crate::types::User#structfield.routing_profile_id).
@@ -307,10 +349,12 @@ impl UserBuilder {
         self.routing_profile_id = input;
         self
     }
+
     /// Returns [`routing_profile_id`](crate::types::User#structfield.routing_profile_id), if set.
     pub fn get_routing_profile_id(&self) -> &Option<String> {
         &self.routing_profile_id
     }
+
     /// The identifier of the hierarchy group for the user.
     ///
     /// Sets [`hierarchy_group_id`](crate::types::User#structfield.hierarchy_group_id).
@@ -318,6 +362,7 @@ impl UserBuilder {
         self.hierarchy_group_id = Some(input.into());
         self
     }
+
     /// The identifier of the hierarchy group for the user.
     ///
     /// Sets [`hierarchy_group_id`](crate::types::User#structfield.hierarchy_group_id).
@@ -325,10 +370,12 @@ impl UserBuilder {
         self.hierarchy_group_id = input;
         self
     }
+
     /// Returns [`hierarchy_group_id`](crate::types::User#structfield.hierarchy_group_id), if set.
     pub fn get_hierarchy_group_id(&self) -> &Option<String> {
         &self.hierarchy_group_id
     }
+
     /// Inserts an entry into [`tags`](crate::types::User#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -336,6 +383,7 @@ impl UserBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags.
     ///
     /// Sets [`tags`](crate::types::User#structfield.tags).
@@ -346,10 +394,12 @@ impl UserBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::User#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Appends an item to [`auto_accept_configs`](crate::types::User#structfield.auto_accept_configs); use [`set_auto_accept_configs`](Self::set_auto_accept_configs) to replace the whole list.
     pub fn auto_accept_configs(mut self, input: crate::types::AutoAcceptConfig) -> Self {
         let mut v: Vec<_> = self.auto_accept_configs.unwrap_or_default();
@@ -357,6 +407,7 @@ impl UserBuilder {
         self.auto_accept_configs = Some(v);
         self
     }
+
     /// The list of auto-accept configuration settings for each channel.
     ///
     /// Sets [`auto_accept_configs`](crate::types::User#structfield.auto_accept_configs).
@@ -367,12 +418,14 @@ impl UserBuilder {
         self.auto_accept_configs = input;
         self
     }
+
     /// Returns [`auto_accept_configs`](crate::types::User#structfield.auto_accept_configs), if set.
     pub fn get_auto_accept_configs(
         &self,
     ) -> &Option<Vec<crate::types::AutoAcceptConfig>> {
         &self.auto_accept_configs
     }
+
     /// Appends an item to [`after_contact_work_configs`](crate::types::User#structfield.after_contact_work_configs); use [`set_after_contact_work_configs`](Self::set_after_contact_work_configs) to replace the whole list.
     pub fn after_contact_work_configs(
         mut self,
@@ -383,6 +436,7 @@ impl UserBuilder {
         self.after_contact_work_configs = Some(v);
         self
     }
+
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Sets [`after_contact_work_configs`](crate::types::User#structfield.after_contact_work_configs).
@@ -393,12 +447,14 @@ impl UserBuilder {
         self.after_contact_work_configs = input;
         self
     }
+
     /// Returns [`after_contact_work_configs`](crate::types::User#structfield.after_contact_work_configs), if set.
     pub fn get_after_contact_work_configs(
         &self,
     ) -> &Option<Vec<crate::types::AfterContactWorkConfigPerChannel>> {
         &self.after_contact_work_configs
     }
+
     /// Appends an item to [`phone_number_configs`](crate::types::User#structfield.phone_number_configs); use [`set_phone_number_configs`](Self::set_phone_number_configs) to replace the whole list.
     pub fn phone_number_configs(
         mut self,
@@ -409,6 +465,7 @@ impl UserBuilder {
         self.phone_number_configs = Some(v);
         self
     }
+
     /// The list of phone number configuration settings for each channel.
     ///
     /// Sets [`phone_number_configs`](crate::types::User#structfield.phone_number_configs).
@@ -419,12 +476,14 @@ impl UserBuilder {
         self.phone_number_configs = input;
         self
     }
+
     /// Returns [`phone_number_configs`](crate::types::User#structfield.phone_number_configs), if set.
     pub fn get_phone_number_configs(
         &self,
     ) -> &Option<Vec<crate::types::PhoneNumberConfig>> {
         &self.phone_number_configs
     }
+
     /// Appends an item to [`persistent_connection_configs`](crate::types::User#structfield.persistent_connection_configs); use [`set_persistent_connection_configs`](Self::set_persistent_connection_configs) to replace the whole list.
     pub fn persistent_connection_configs(
         mut self,
@@ -435,6 +494,7 @@ impl UserBuilder {
         self.persistent_connection_configs = Some(v);
         self
     }
+
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Sets [`persistent_connection_configs`](crate::types::User#structfield.persistent_connection_configs).
@@ -445,12 +505,14 @@ impl UserBuilder {
         self.persistent_connection_configs = input;
         self
     }
+
     /// Returns [`persistent_connection_configs`](crate::types::User#structfield.persistent_connection_configs), if set.
     pub fn get_persistent_connection_configs(
         &self,
     ) -> &Option<Vec<crate::types::PersistentConnectionConfig>> {
         &self.persistent_connection_configs
     }
+
     /// Appends an item to [`voice_enhancement_configs`](crate::types::User#structfield.voice_enhancement_configs); use [`set_voice_enhancement_configs`](Self::set_voice_enhancement_configs) to replace the whole list.
     pub fn voice_enhancement_configs(
         mut self,
@@ -461,6 +523,7 @@ impl UserBuilder {
         self.voice_enhancement_configs = Some(v);
         self
     }
+
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Sets [`voice_enhancement_configs`](crate::types::User#structfield.voice_enhancement_configs).
@@ -471,12 +534,14 @@ impl UserBuilder {
         self.voice_enhancement_configs = input;
         self
     }
+
     /// Returns [`voice_enhancement_configs`](crate::types::User#structfield.voice_enhancement_configs), if set.
     pub fn get_voice_enhancement_configs(
         &self,
     ) -> &Option<Vec<crate::types::VoiceEnhancementConfig>> {
         &self.voice_enhancement_configs
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::User#structfield.last_modified_time).
@@ -484,6 +549,7 @@ impl UserBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::User#structfield.last_modified_time).
@@ -494,10 +560,12 @@ impl UserBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::User#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::User#structfield.last_modified_region).
@@ -505,6 +573,7 @@ impl UserBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::User#structfield.last_modified_region).
@@ -512,10 +581,12 @@ impl UserBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::User#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`User`].
     pub fn build(self) -> crate::types::User {
         crate::types::User {

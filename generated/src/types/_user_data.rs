@@ -28,56 +28,67 @@ pub struct UserData {
     /// The Next status of the agent.
     pub next_status: Option<String>,
 }
+
 impl UserData {
     /// Information about the user for the data that is returned.
     pub fn user(&self) -> Option<&crate::types::UserReference> {
         self.user.as_ref()
     }
+
     /// Information about the routing profile that is assigned to the user.
     pub fn routing_profile(&self) -> Option<&crate::types::RoutingProfileReference> {
         self.routing_profile.as_ref()
     }
+
     /// Contains information about the levels of a hierarchy group assigned to a user.
     pub fn hierarchy_path(&self) -> Option<&crate::types::HierarchyPathReference> {
         self.hierarchy_path.as_ref()
     }
+
     /// The status of the agent that they manually set in their Contact Control Panel (CCP), or that the supervisor manually changes in the real-time metrics report.
     pub fn status(&self) -> Option<&crate::types::AgentStatusReference> {
         self.status.as_ref()
     }
+
     /// A map of available slots by channel.
     pub fn available_slots_by_channel(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::Channel, i32>> {
         self.available_slots_by_channel.as_ref()
     }
+
     /// A map of maximum slots by channel.
     pub fn max_slots_by_channel(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::Channel, i32>> {
         self.max_slots_by_channel.as_ref()
     }
+
     /// A map of active slots by channel.
     pub fn active_slots_by_channel(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::Channel, i32>> {
         self.active_slots_by_channel.as_ref()
     }
+
     /// A list of contact reference information.
     ///
     /// Empty when the field is unset; use `.contacts.is_none()` to tell unset from empty.
     pub fn contacts(&self) -> &[crate::types::AgentContactReference] {
         self.contacts.as_deref().unwrap_or_default()
     }
+
     /// The Next status of the agent.
     pub fn next_status(&self) -> Option<&str> {
         self.next_status.as_deref()
     }
+
     /// Creates a new builder for [`UserData`].
     pub fn builder() -> crate::types::builders::UserDataBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserData`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -98,6 +109,7 @@ pub struct UserDataBuilder {
     pub(crate) contacts: Option<Vec<crate::types::AgentContactReference>>,
     pub(crate) next_status: Option<String>,
 }
+
 impl UserDataBuilder {
     /// Information about the user for the data that is returned.
     ///
@@ -106,6 +118,7 @@ impl UserDataBuilder {
         self.user = Some(input);
         self
     }
+
     /// Information about the user for the data that is returned.
     ///
     /// Sets [`user`](crate::types::UserData#structfield.user).
@@ -113,10 +126,12 @@ impl UserDataBuilder {
         self.user = input;
         self
     }
+
     /// Returns [`user`](crate::types::UserData#structfield.user), if set.
     pub fn get_user(&self) -> &Option<crate::types::UserReference> {
         &self.user
     }
+
     /// Information about the routing profile that is assigned to the user.
     ///
     /// Sets [`routing_profile`](crate::types::UserData#structfield.routing_profile).
@@ -127,6 +142,7 @@ impl UserDataBuilder {
         self.routing_profile = Some(input);
         self
     }
+
     /// Information about the routing profile that is assigned to the user.
     ///
     /// Sets [`routing_profile`](crate::types::UserData#structfield.routing_profile).
@@ -137,10 +153,12 @@ impl UserDataBuilder {
         self.routing_profile = input;
         self
     }
+
     /// Returns [`routing_profile`](crate::types::UserData#structfield.routing_profile), if set.
     pub fn get_routing_profile(&self) -> &Option<crate::types::RoutingProfileReference> {
         &self.routing_profile
     }
+
     /// Contains information about the levels of a hierarchy group assigned to a user.
     ///
     /// Sets [`hierarchy_path`](crate::types::UserData#structfield.hierarchy_path).
@@ -151,6 +169,7 @@ impl UserDataBuilder {
         self.hierarchy_path = Some(input);
         self
     }
+
     /// Contains information about the levels of a hierarchy group assigned to a user.
     ///
     /// Sets [`hierarchy_path`](crate::types::UserData#structfield.hierarchy_path).
@@ -161,10 +180,12 @@ impl UserDataBuilder {
         self.hierarchy_path = input;
         self
     }
+
     /// Returns [`hierarchy_path`](crate::types::UserData#structfield.hierarchy_path), if set.
     pub fn get_hierarchy_path(&self) -> &Option<crate::types::HierarchyPathReference> {
         &self.hierarchy_path
     }
+
     /// The status of the agent that they manually set in their Contact Control Panel (CCP), or that the supervisor manually changes in the real-time metrics report.
     ///
     /// Sets [`status`](crate::types::UserData#structfield.status).
@@ -172,6 +193,7 @@ impl UserDataBuilder {
         self.status = Some(input);
         self
     }
+
     /// The status of the agent that they manually set in their Contact Control Panel (CCP), or that the supervisor manually changes in the real-time metrics report.
     ///
     /// Sets [`status`](crate::types::UserData#structfield.status).
@@ -182,10 +204,12 @@ impl UserDataBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::UserData#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::AgentStatusReference> {
         &self.status
     }
+
     /// Inserts an entry into [`available_slots_by_channel`](crate::types::UserData#structfield.available_slots_by_channel); use [`set_available_slots_by_channel`](Self::set_available_slots_by_channel) to replace the whole map.
     pub fn available_slots_by_channel(
         mut self,
@@ -197,6 +221,7 @@ impl UserDataBuilder {
         self.available_slots_by_channel = Some(map);
         self
     }
+
     /// A map of available slots by channel.
     ///
     /// Sets [`available_slots_by_channel`](crate::types::UserData#structfield.available_slots_by_channel).
@@ -207,12 +232,14 @@ impl UserDataBuilder {
         self.available_slots_by_channel = input;
         self
     }
+
     /// Returns [`available_slots_by_channel`](crate::types::UserData#structfield.available_slots_by_channel), if set.
     pub fn get_available_slots_by_channel(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::Channel, i32>> {
         &self.available_slots_by_channel
     }
+
     /// Inserts an entry into [`max_slots_by_channel`](crate::types::UserData#structfield.max_slots_by_channel); use [`set_max_slots_by_channel`](Self::set_max_slots_by_channel) to replace the whole map.
     pub fn max_slots_by_channel(mut self, k: crate::types::Channel, v: i32) -> Self {
         let mut map = self.max_slots_by_channel.unwrap_or_default();
@@ -220,6 +247,7 @@ impl UserDataBuilder {
         self.max_slots_by_channel = Some(map);
         self
     }
+
     /// A map of maximum slots by channel.
     ///
     /// Sets [`max_slots_by_channel`](crate::types::UserData#structfield.max_slots_by_channel).
@@ -230,12 +258,14 @@ impl UserDataBuilder {
         self.max_slots_by_channel = input;
         self
     }
+
     /// Returns [`max_slots_by_channel`](crate::types::UserData#structfield.max_slots_by_channel), if set.
     pub fn get_max_slots_by_channel(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::Channel, i32>> {
         &self.max_slots_by_channel
     }
+
     /// Inserts an entry into [`active_slots_by_channel`](crate::types::UserData#structfield.active_slots_by_channel); use [`set_active_slots_by_channel`](Self::set_active_slots_by_channel) to replace the whole map.
     pub fn active_slots_by_channel(mut self, k: crate::types::Channel, v: i32) -> Self {
         let mut map = self.active_slots_by_channel.unwrap_or_default();
@@ -243,6 +273,7 @@ impl UserDataBuilder {
         self.active_slots_by_channel = Some(map);
         self
     }
+
     /// A map of active slots by channel.
     ///
     /// Sets [`active_slots_by_channel`](crate::types::UserData#structfield.active_slots_by_channel).
@@ -253,12 +284,14 @@ impl UserDataBuilder {
         self.active_slots_by_channel = input;
         self
     }
+
     /// Returns [`active_slots_by_channel`](crate::types::UserData#structfield.active_slots_by_channel), if set.
     pub fn get_active_slots_by_channel(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::Channel, i32>> {
         &self.active_slots_by_channel
     }
+
     /// Appends an item to [`contacts`](crate::types::UserData#structfield.contacts); use [`set_contacts`](Self::set_contacts) to replace the whole list.
     pub fn contacts(mut self, input: crate::types::AgentContactReference) -> Self {
         let mut v: Vec<_> = self.contacts.unwrap_or_default();
@@ -266,6 +299,7 @@ impl UserDataBuilder {
         self.contacts = Some(v);
         self
     }
+
     /// A list of contact reference information.
     ///
     /// Sets [`contacts`](crate::types::UserData#structfield.contacts).
@@ -276,10 +310,12 @@ impl UserDataBuilder {
         self.contacts = input;
         self
     }
+
     /// Returns [`contacts`](crate::types::UserData#structfield.contacts), if set.
     pub fn get_contacts(&self) -> &Option<Vec<crate::types::AgentContactReference>> {
         &self.contacts
     }
+
     /// The Next status of the agent.
     ///
     /// Sets [`next_status`](crate::types::UserData#structfield.next_status).
@@ -287,6 +323,7 @@ impl UserDataBuilder {
         self.next_status = Some(input.into());
         self
     }
+
     /// The Next status of the agent.
     ///
     /// Sets [`next_status`](crate::types::UserData#structfield.next_status).
@@ -294,10 +331,12 @@ impl UserDataBuilder {
         self.next_status = input;
         self
     }
+
     /// Returns [`next_status`](crate::types::UserData#structfield.next_status), if set.
     pub fn get_next_status(&self) -> &Option<String> {
         &self.next_status
     }
+
     /// Builds a [`UserData`].
     pub fn build(self) -> crate::types::UserData {
         crate::types::UserData {

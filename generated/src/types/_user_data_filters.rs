@@ -14,6 +14,7 @@ pub struct UserDataFilters {
     /// A UserHierarchyGroup ID or ARN.
     pub user_hierarchy_groups: Option<Vec<String>>,
 }
+
 impl UserDataFilters {
     /// A list of up to 100 queues or ARNs.
     ///
@@ -21,33 +22,39 @@ impl UserDataFilters {
     pub fn queues(&self) -> &[String] {
         self.queues.as_deref().unwrap_or_default()
     }
+
     /// A filter for the user data based on the contact information that is associated to the user.
     pub fn contact_filter(&self) -> Option<&crate::types::ContactFilter> {
         self.contact_filter.as_ref()
     }
+
     /// A list of up to 100 routing profile IDs or ARNs.
     ///
     /// Empty when the field is unset; use `.routing_profiles.is_none()` to tell unset from empty.
     pub fn routing_profiles(&self) -> &[String] {
         self.routing_profiles.as_deref().unwrap_or_default()
     }
+
     /// A list of up to 100 agent IDs or ARNs.
     ///
     /// Empty when the field is unset; use `.agents.is_none()` to tell unset from empty.
     pub fn agents(&self) -> &[String] {
         self.agents.as_deref().unwrap_or_default()
     }
+
     /// A UserHierarchyGroup ID or ARN.
     ///
     /// Empty when the field is unset; use `.user_hierarchy_groups.is_none()` to tell unset from empty.
     pub fn user_hierarchy_groups(&self) -> &[String] {
         self.user_hierarchy_groups.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`UserDataFilters`].
     pub fn builder() -> crate::types::builders::UserDataFiltersBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserDataFilters`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -58,6 +65,7 @@ pub struct UserDataFiltersBuilder {
     pub(crate) agents: Option<Vec<String>>,
     pub(crate) user_hierarchy_groups: Option<Vec<String>>,
 }
+
 impl UserDataFiltersBuilder {
     /// Appends an item to [`queues`](crate::types::UserDataFilters#structfield.queues); use [`set_queues`](Self::set_queues) to replace the whole list.
     pub fn queues(mut self, input: impl Into<String>) -> Self {
@@ -66,6 +74,7 @@ impl UserDataFiltersBuilder {
         self.queues = Some(v);
         self
     }
+
     /// A list of up to 100 queues or ARNs.
     ///
     /// Sets [`queues`](crate::types::UserDataFilters#structfield.queues).
@@ -73,10 +82,12 @@ impl UserDataFiltersBuilder {
         self.queues = input;
         self
     }
+
     /// Returns [`queues`](crate::types::UserDataFilters#structfield.queues), if set.
     pub fn get_queues(&self) -> &Option<Vec<String>> {
         &self.queues
     }
+
     /// A filter for the user data based on the contact information that is associated to the user.
     ///
     /// Sets [`contact_filter`](crate::types::UserDataFilters#structfield.contact_filter).
@@ -84,6 +95,7 @@ impl UserDataFiltersBuilder {
         self.contact_filter = Some(input);
         self
     }
+
     /// A filter for the user data based on the contact information that is associated to the user.
     ///
     /// Sets [`contact_filter`](crate::types::UserDataFilters#structfield.contact_filter).
@@ -94,10 +106,12 @@ impl UserDataFiltersBuilder {
         self.contact_filter = input;
         self
     }
+
     /// Returns [`contact_filter`](crate::types::UserDataFilters#structfield.contact_filter), if set.
     pub fn get_contact_filter(&self) -> &Option<crate::types::ContactFilter> {
         &self.contact_filter
     }
+
     /// Appends an item to [`routing_profiles`](crate::types::UserDataFilters#structfield.routing_profiles); use [`set_routing_profiles`](Self::set_routing_profiles) to replace the whole list.
     pub fn routing_profiles(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.routing_profiles.unwrap_or_default();
@@ -105,6 +119,7 @@ impl UserDataFiltersBuilder {
         self.routing_profiles = Some(v);
         self
     }
+
     /// A list of up to 100 routing profile IDs or ARNs.
     ///
     /// Sets [`routing_profiles`](crate::types::UserDataFilters#structfield.routing_profiles).
@@ -112,10 +127,12 @@ impl UserDataFiltersBuilder {
         self.routing_profiles = input;
         self
     }
+
     /// Returns [`routing_profiles`](crate::types::UserDataFilters#structfield.routing_profiles), if set.
     pub fn get_routing_profiles(&self) -> &Option<Vec<String>> {
         &self.routing_profiles
     }
+
     /// Appends an item to [`agents`](crate::types::UserDataFilters#structfield.agents); use [`set_agents`](Self::set_agents) to replace the whole list.
     pub fn agents(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.agents.unwrap_or_default();
@@ -123,6 +140,7 @@ impl UserDataFiltersBuilder {
         self.agents = Some(v);
         self
     }
+
     /// A list of up to 100 agent IDs or ARNs.
     ///
     /// Sets [`agents`](crate::types::UserDataFilters#structfield.agents).
@@ -130,10 +148,12 @@ impl UserDataFiltersBuilder {
         self.agents = input;
         self
     }
+
     /// Returns [`agents`](crate::types::UserDataFilters#structfield.agents), if set.
     pub fn get_agents(&self) -> &Option<Vec<String>> {
         &self.agents
     }
+
     /// Appends an item to [`user_hierarchy_groups`](crate::types::UserDataFilters#structfield.user_hierarchy_groups); use [`set_user_hierarchy_groups`](Self::set_user_hierarchy_groups) to replace the whole list.
     pub fn user_hierarchy_groups(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.user_hierarchy_groups.unwrap_or_default();
@@ -141,6 +161,7 @@ impl UserDataFiltersBuilder {
         self.user_hierarchy_groups = Some(v);
         self
     }
+
     /// A UserHierarchyGroup ID or ARN.
     ///
     /// Sets [`user_hierarchy_groups`](crate::types::UserDataFilters#structfield.user_hierarchy_groups).
@@ -148,10 +169,12 @@ impl UserDataFiltersBuilder {
         self.user_hierarchy_groups = input;
         self
     }
+
     /// Returns [`user_hierarchy_groups`](crate::types::UserDataFilters#structfield.user_hierarchy_groups), if set.
     pub fn get_user_hierarchy_groups(&self) -> &Option<Vec<String>> {
         &self.user_hierarchy_groups
     }
+
     /// Builds a [`UserDataFilters`].
     pub fn build(self) -> crate::types::UserDataFilters {
         crate::types::UserDataFilters {

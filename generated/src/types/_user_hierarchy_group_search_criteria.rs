@@ -12,6 +12,7 @@ pub struct UserHierarchyGroupSearchCriteria {
     /// > **Note:** The currently supported values for `FieldName` are `name`, `parentId`, `levelId`, and `resourceID`.
     pub string_condition: Option<crate::types::StringCondition>,
 }
+
 impl UserHierarchyGroupSearchCriteria {
     /// A list of conditions which would be applied together with an OR condition.
     ///
@@ -19,21 +20,25 @@ impl UserHierarchyGroupSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::UserHierarchyGroupSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::UserHierarchyGroupSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// Creates a new builder for [`UserHierarchyGroupSearchCriteria`].
     pub fn builder() -> crate::types::builders::UserHierarchyGroupSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserHierarchyGroupSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -46,6 +51,7 @@ pub struct UserHierarchyGroupSearchCriteriaBuilder {
     >,
     pub(crate) string_condition: Option<crate::types::StringCondition>,
 }
+
 impl UserHierarchyGroupSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(
@@ -57,6 +63,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an OR condition.
     ///
     /// Sets [`or_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.or_conditions).
@@ -67,12 +74,14 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(
         &self,
     ) -> &Option<Vec<crate::types::UserHierarchyGroupSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(
         mut self,
@@ -83,6 +92,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an AND condition.
     ///
     /// Sets [`and_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.and_conditions).
@@ -93,12 +103,14 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::UserHierarchyGroupSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(
         &self,
     ) -> &Option<Vec<crate::types::UserHierarchyGroupSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::UserHierarchyGroupSearchCriteria#structfield.string_condition).
@@ -106,6 +118,7 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::UserHierarchyGroupSearchCriteria#structfield.string_condition).
@@ -116,10 +129,12 @@ impl UserHierarchyGroupSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::UserHierarchyGroupSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// Builds a [`UserHierarchyGroupSearchCriteria`].
     pub fn build(self) -> crate::types::UserHierarchyGroupSearchCriteria {
         crate::types::UserHierarchyGroupSearchCriteria {

@@ -20,32 +20,39 @@ pub struct UserIdentityInfo {
     /// The user's mobile number.
     pub mobile: Option<String>,
 }
+
 impl UserIdentityInfo {
     /// The first name.
     pub fn first_name(&self) -> Option<&str> {
         self.first_name.as_deref()
     }
+
     /// The last name.
     pub fn last_name(&self) -> Option<&str> {
         self.last_name.as_deref()
     }
+
     /// The email address.
     pub fn email(&self) -> Option<&str> {
         self.email.as_deref()
     }
+
     /// The user's secondary email address.
     pub fn secondary_email(&self) -> Option<&str> {
         self.secondary_email.as_deref()
     }
+
     /// The user's mobile number.
     pub fn mobile(&self) -> Option<&str> {
         self.mobile.as_deref()
     }
+
     /// Creates a new builder for [`UserIdentityInfo`].
     pub fn builder() -> crate::types::builders::UserIdentityInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for UserIdentityInfo {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("UserIdentityInfo");
@@ -57,6 +64,7 @@ impl ::std::fmt::Debug for UserIdentityInfo {
         formatter.finish()
     }
 }
+
 /// A builder for [`UserIdentityInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -67,6 +75,7 @@ pub struct UserIdentityInfoBuilder {
     pub(crate) secondary_email: Option<String>,
     pub(crate) mobile: Option<String>,
 }
+
 impl UserIdentityInfoBuilder {
     /// The first name.
     ///
@@ -75,6 +84,7 @@ impl UserIdentityInfoBuilder {
         self.first_name = Some(input.into());
         self
     }
+
     /// The first name.
     ///
     /// Sets [`first_name`](crate::types::UserIdentityInfo#structfield.first_name).
@@ -82,10 +92,12 @@ impl UserIdentityInfoBuilder {
         self.first_name = input;
         self
     }
+
     /// Returns [`first_name`](crate::types::UserIdentityInfo#structfield.first_name), if set.
     pub fn get_first_name(&self) -> &Option<String> {
         &self.first_name
     }
+
     /// The last name.
     ///
     /// Sets [`last_name`](crate::types::UserIdentityInfo#structfield.last_name).
@@ -93,6 +105,7 @@ impl UserIdentityInfoBuilder {
         self.last_name = Some(input.into());
         self
     }
+
     /// The last name.
     ///
     /// Sets [`last_name`](crate::types::UserIdentityInfo#structfield.last_name).
@@ -100,10 +113,12 @@ impl UserIdentityInfoBuilder {
         self.last_name = input;
         self
     }
+
     /// Returns [`last_name`](crate::types::UserIdentityInfo#structfield.last_name), if set.
     pub fn get_last_name(&self) -> &Option<String> {
         &self.last_name
     }
+
     /// The email address.
     ///
     /// Sets [`email`](crate::types::UserIdentityInfo#structfield.email).
@@ -111,6 +126,7 @@ impl UserIdentityInfoBuilder {
         self.email = Some(input.into());
         self
     }
+
     /// The email address.
     ///
     /// Sets [`email`](crate::types::UserIdentityInfo#structfield.email).
@@ -118,10 +134,12 @@ impl UserIdentityInfoBuilder {
         self.email = input;
         self
     }
+
     /// Returns [`email`](crate::types::UserIdentityInfo#structfield.email), if set.
     pub fn get_email(&self) -> &Option<String> {
         &self.email
     }
+
     /// The user's secondary email address.
     ///
     /// Sets [`secondary_email`](crate::types::UserIdentityInfo#structfield.secondary_email).
@@ -129,6 +147,7 @@ impl UserIdentityInfoBuilder {
         self.secondary_email = Some(input.into());
         self
     }
+
     /// The user's secondary email address.
     ///
     /// Sets [`secondary_email`](crate::types::UserIdentityInfo#structfield.secondary_email).
@@ -136,10 +155,12 @@ impl UserIdentityInfoBuilder {
         self.secondary_email = input;
         self
     }
+
     /// Returns [`secondary_email`](crate::types::UserIdentityInfo#structfield.secondary_email), if set.
     pub fn get_secondary_email(&self) -> &Option<String> {
         &self.secondary_email
     }
+
     /// The user's mobile number.
     ///
     /// Sets [`mobile`](crate::types::UserIdentityInfo#structfield.mobile).
@@ -147,6 +168,7 @@ impl UserIdentityInfoBuilder {
         self.mobile = Some(input.into());
         self
     }
+
     /// The user's mobile number.
     ///
     /// Sets [`mobile`](crate::types::UserIdentityInfo#structfield.mobile).
@@ -154,10 +176,12 @@ impl UserIdentityInfoBuilder {
         self.mobile = input;
         self
     }
+
     /// Returns [`mobile`](crate::types::UserIdentityInfo#structfield.mobile), if set.
     pub fn get_mobile(&self) -> &Option<String> {
         &self.mobile
     }
+
     /// Builds a [`UserIdentityInfo`].
     pub fn build(self) -> crate::types::UserIdentityInfo {
         crate::types::UserIdentityInfo {
@@ -169,6 +193,7 @@ impl UserIdentityInfoBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for UserIdentityInfoBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("UserIdentityInfoBuilder");

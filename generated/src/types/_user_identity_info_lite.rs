@@ -8,20 +8,24 @@ pub struct UserIdentityInfoLite {
     /// The user's last name.
     pub last_name: Option<String>,
 }
+
 impl UserIdentityInfoLite {
     /// The user's first name.
     pub fn first_name(&self) -> Option<&str> {
         self.first_name.as_deref()
     }
+
     /// The user's last name.
     pub fn last_name(&self) -> Option<&str> {
         self.last_name.as_deref()
     }
+
     /// Creates a new builder for [`UserIdentityInfoLite`].
     pub fn builder() -> crate::types::builders::UserIdentityInfoLiteBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for UserIdentityInfoLite {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("UserIdentityInfoLite");
@@ -30,6 +34,7 @@ impl ::std::fmt::Debug for UserIdentityInfoLite {
         formatter.finish()
     }
 }
+
 /// A builder for [`UserIdentityInfoLite`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -37,6 +42,7 @@ pub struct UserIdentityInfoLiteBuilder {
     pub(crate) first_name: Option<String>,
     pub(crate) last_name: Option<String>,
 }
+
 impl UserIdentityInfoLiteBuilder {
     /// The user's first name.
     ///
@@ -45,6 +51,7 @@ impl UserIdentityInfoLiteBuilder {
         self.first_name = Some(input.into());
         self
     }
+
     /// The user's first name.
     ///
     /// Sets [`first_name`](crate::types::UserIdentityInfoLite#structfield.first_name).
@@ -52,10 +59,12 @@ impl UserIdentityInfoLiteBuilder {
         self.first_name = input;
         self
     }
+
     /// Returns [`first_name`](crate::types::UserIdentityInfoLite#structfield.first_name), if set.
     pub fn get_first_name(&self) -> &Option<String> {
         &self.first_name
     }
+
     /// The user's last name.
     ///
     /// Sets [`last_name`](crate::types::UserIdentityInfoLite#structfield.last_name).
@@ -63,6 +72,7 @@ impl UserIdentityInfoLiteBuilder {
         self.last_name = Some(input.into());
         self
     }
+
     /// The user's last name.
     ///
     /// Sets [`last_name`](crate::types::UserIdentityInfoLite#structfield.last_name).
@@ -70,10 +80,12 @@ impl UserIdentityInfoLiteBuilder {
         self.last_name = input;
         self
     }
+
     /// Returns [`last_name`](crate::types::UserIdentityInfoLite#structfield.last_name), if set.
     pub fn get_last_name(&self) -> &Option<String> {
         &self.last_name
     }
+
     /// Builds a [`UserIdentityInfoLite`].
     pub fn build(self) -> crate::types::UserIdentityInfoLite {
         crate::types::UserIdentityInfoLite {
@@ -82,6 +94,7 @@ impl UserIdentityInfoLiteBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for UserIdentityInfoLiteBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("UserIdentityInfoLiteBuilder");

@@ -6,22 +6,26 @@ pub struct UserInfo {
     /// The user identifier for the contact.
     pub user_id: Option<String>,
 }
+
 impl UserInfo {
     /// The user identifier for the contact.
     pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
+
     /// Creates a new builder for [`UserInfo`].
     pub fn builder() -> crate::types::builders::UserInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UserInfoBuilder {
     pub(crate) user_id: Option<String>,
 }
+
 impl UserInfoBuilder {
     /// The user identifier for the contact.
     ///
@@ -30,6 +34,7 @@ impl UserInfoBuilder {
         self.user_id = Some(input.into());
         self
     }
+
     /// The user identifier for the contact.
     ///
     /// Sets [`user_id`](crate::types::UserInfo#structfield.user_id).
@@ -37,10 +42,12 @@ impl UserInfoBuilder {
         self.user_id = input;
         self
     }
+
     /// Returns [`user_id`](crate::types::UserInfo#structfield.user_id), if set.
     pub fn get_user_id(&self) -> &Option<String> {
         &self.user_id
     }
+
     /// Builds a [`UserInfo`].
     pub fn build(self) -> crate::types::UserInfo {
         crate::types::UserInfo {

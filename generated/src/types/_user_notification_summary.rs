@@ -22,50 +22,61 @@ pub struct UserNotificationSummary {
     /// The timestamp when the notification expires.
     pub expires_at: Option<crate::primitives::DateTime>,
 }
+
 impl UserNotificationSummary {
     /// The unique identifier for the notification.
     pub fn notification_id(&self) -> Option<&str> {
         self.notification_id.as_deref()
     }
+
     /// The status of the notification for this user.
     pub fn notification_status(&self) -> Option<&crate::types::NotificationStatus> {
         self.notification_status.as_ref()
     }
+
     /// The identifier of the Amazon Connect instance.
     pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
+
     /// The identifier of the recipient user.
     pub fn recipient_id(&self) -> Option<&str> {
         self.recipient_id.as_deref()
     }
+
     /// The localized content of the notification.
     pub fn content(
         &self,
     ) -> Option<&::std::collections::HashMap<crate::types::LocaleCode, String>> {
         self.content.as_ref()
     }
+
     /// The priority level of the notification.
     pub fn priority(&self) -> Option<&crate::types::NotificationPriority> {
         self.priority.as_ref()
     }
+
     /// The source that created the notification.
     pub fn source(&self) -> Option<&crate::types::NotificationSource> {
         self.source.as_ref()
     }
+
     /// The timestamp when the notification was created.
     pub fn created_at(&self) -> Option<&crate::primitives::DateTime> {
         self.created_at.as_ref()
     }
+
     /// The timestamp when the notification expires.
     pub fn expires_at(&self) -> Option<&crate::primitives::DateTime> {
         self.expires_at.as_ref()
     }
+
     /// Creates a new builder for [`UserNotificationSummary`].
     pub fn builder() -> crate::types::builders::UserNotificationSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserNotificationSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -82,6 +93,7 @@ pub struct UserNotificationSummaryBuilder {
     pub(crate) created_at: Option<crate::primitives::DateTime>,
     pub(crate) expires_at: Option<crate::primitives::DateTime>,
 }
+
 impl UserNotificationSummaryBuilder {
     /// The unique identifier for the notification.
     ///
@@ -90,6 +102,7 @@ impl UserNotificationSummaryBuilder {
         self.notification_id = Some(input.into());
         self
     }
+
     /// The unique identifier for the notification.
     ///
     /// Sets [`notification_id`](crate::types::UserNotificationSummary#structfield.notification_id).
@@ -97,10 +110,12 @@ impl UserNotificationSummaryBuilder {
         self.notification_id = input;
         self
     }
+
     /// Returns [`notification_id`](crate::types::UserNotificationSummary#structfield.notification_id), if set.
     pub fn get_notification_id(&self) -> &Option<String> {
         &self.notification_id
     }
+
     /// The status of the notification for this user.
     ///
     /// Sets [`notification_status`](crate::types::UserNotificationSummary#structfield.notification_status).
@@ -111,6 +126,7 @@ impl UserNotificationSummaryBuilder {
         self.notification_status = Some(input);
         self
     }
+
     /// The status of the notification for this user.
     ///
     /// Sets [`notification_status`](crate::types::UserNotificationSummary#structfield.notification_status).
@@ -121,10 +137,12 @@ impl UserNotificationSummaryBuilder {
         self.notification_status = input;
         self
     }
+
     /// Returns [`notification_status`](crate::types::UserNotificationSummary#structfield.notification_status), if set.
     pub fn get_notification_status(&self) -> &Option<crate::types::NotificationStatus> {
         &self.notification_status
     }
+
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::UserNotificationSummary#structfield.instance_id).
@@ -132,6 +150,7 @@ impl UserNotificationSummaryBuilder {
         self.instance_id = Some(input.into());
         self
     }
+
     /// The identifier of the Amazon Connect instance.
     ///
     /// Sets [`instance_id`](crate::types::UserNotificationSummary#structfield.instance_id).
@@ -139,10 +158,12 @@ impl UserNotificationSummaryBuilder {
         self.instance_id = input;
         self
     }
+
     /// Returns [`instance_id`](crate::types::UserNotificationSummary#structfield.instance_id), if set.
     pub fn get_instance_id(&self) -> &Option<String> {
         &self.instance_id
     }
+
     /// The identifier of the recipient user.
     ///
     /// Sets [`recipient_id`](crate::types::UserNotificationSummary#structfield.recipient_id).
@@ -150,6 +171,7 @@ impl UserNotificationSummaryBuilder {
         self.recipient_id = Some(input.into());
         self
     }
+
     /// The identifier of the recipient user.
     ///
     /// Sets [`recipient_id`](crate::types::UserNotificationSummary#structfield.recipient_id).
@@ -157,10 +179,12 @@ impl UserNotificationSummaryBuilder {
         self.recipient_id = input;
         self
     }
+
     /// Returns [`recipient_id`](crate::types::UserNotificationSummary#structfield.recipient_id), if set.
     pub fn get_recipient_id(&self) -> &Option<String> {
         &self.recipient_id
     }
+
     /// Inserts an entry into [`content`](crate::types::UserNotificationSummary#structfield.content); use [`set_content`](Self::set_content) to replace the whole map.
     pub fn content(mut self, k: crate::types::LocaleCode, v: impl Into<String>) -> Self {
         let mut map = self.content.unwrap_or_default();
@@ -168,6 +192,7 @@ impl UserNotificationSummaryBuilder {
         self.content = Some(map);
         self
     }
+
     /// The localized content of the notification.
     ///
     /// Sets [`content`](crate::types::UserNotificationSummary#structfield.content).
@@ -178,12 +203,14 @@ impl UserNotificationSummaryBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::UserNotificationSummary#structfield.content), if set.
     pub fn get_content(
         &self,
     ) -> &Option<::std::collections::HashMap<crate::types::LocaleCode, String>> {
         &self.content
     }
+
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::UserNotificationSummary#structfield.priority).
@@ -191,6 +218,7 @@ impl UserNotificationSummaryBuilder {
         self.priority = Some(input);
         self
     }
+
     /// The priority level of the notification.
     ///
     /// Sets [`priority`](crate::types::UserNotificationSummary#structfield.priority).
@@ -201,10 +229,12 @@ impl UserNotificationSummaryBuilder {
         self.priority = input;
         self
     }
+
     /// Returns [`priority`](crate::types::UserNotificationSummary#structfield.priority), if set.
     pub fn get_priority(&self) -> &Option<crate::types::NotificationPriority> {
         &self.priority
     }
+
     /// The source that created the notification.
     ///
     /// Sets [`source`](crate::types::UserNotificationSummary#structfield.source).
@@ -212,6 +242,7 @@ impl UserNotificationSummaryBuilder {
         self.source = Some(input);
         self
     }
+
     /// The source that created the notification.
     ///
     /// Sets [`source`](crate::types::UserNotificationSummary#structfield.source).
@@ -222,10 +253,12 @@ impl UserNotificationSummaryBuilder {
         self.source = input;
         self
     }
+
     /// Returns [`source`](crate::types::UserNotificationSummary#structfield.source), if set.
     pub fn get_source(&self) -> &Option<crate::types::NotificationSource> {
         &self.source
     }
+
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::UserNotificationSummary#structfield.created_at).
@@ -233,6 +266,7 @@ impl UserNotificationSummaryBuilder {
         self.created_at = Some(input);
         self
     }
+
     /// The timestamp when the notification was created.
     ///
     /// Sets [`created_at`](crate::types::UserNotificationSummary#structfield.created_at).
@@ -240,10 +274,12 @@ impl UserNotificationSummaryBuilder {
         self.created_at = input;
         self
     }
+
     /// Returns [`created_at`](crate::types::UserNotificationSummary#structfield.created_at), if set.
     pub fn get_created_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_at
     }
+
     /// The timestamp when the notification expires.
     ///
     /// Sets [`expires_at`](crate::types::UserNotificationSummary#structfield.expires_at).
@@ -251,6 +287,7 @@ impl UserNotificationSummaryBuilder {
         self.expires_at = Some(input);
         self
     }
+
     /// The timestamp when the notification expires.
     ///
     /// Sets [`expires_at`](crate::types::UserNotificationSummary#structfield.expires_at).
@@ -258,10 +295,12 @@ impl UserNotificationSummaryBuilder {
         self.expires_at = input;
         self
     }
+
     /// Returns [`expires_at`](crate::types::UserNotificationSummary#structfield.expires_at), if set.
     pub fn get_expires_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.expires_at
     }
+
     /// Builds a [`UserNotificationSummary`].
     pub fn build(self) -> crate::types::UserNotificationSummary {
         crate::types::UserNotificationSummary {

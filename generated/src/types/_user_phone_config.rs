@@ -16,32 +16,39 @@ pub struct UserPhoneConfig {
     /// The persistent connection setting for the user.
     pub persistent_connection: Option<bool>,
 }
+
 impl UserPhoneConfig {
     /// The phone type.
     pub fn phone_type(&self) -> &crate::types::PhoneType {
         &self.phone_type
     }
+
     /// The Auto accept setting.
     pub fn auto_accept(&self) -> bool {
         self.auto_accept
     }
+
     /// The After Call Work (ACW) timeout setting, in seconds.
     pub fn after_contact_work_time_limit(&self) -> i32 {
         self.after_contact_work_time_limit
     }
+
     /// The phone number for the user's desk phone.
     pub fn desk_phone_number(&self) -> Option<&str> {
         self.desk_phone_number.as_deref()
     }
+
     /// The persistent connection setting for the user.
     pub fn persistent_connection(&self) -> Option<bool> {
         self.persistent_connection
     }
+
     /// Creates a new builder for [`UserPhoneConfig`].
     pub fn builder() -> crate::types::builders::UserPhoneConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for UserPhoneConfig {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("UserPhoneConfig");
@@ -54,6 +61,7 @@ impl ::std::fmt::Debug for UserPhoneConfig {
         formatter.finish()
     }
 }
+
 /// A builder for [`UserPhoneConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -64,6 +72,7 @@ pub struct UserPhoneConfigBuilder {
     pub(crate) desk_phone_number: Option<String>,
     pub(crate) persistent_connection: Option<bool>,
 }
+
 impl UserPhoneConfigBuilder {
     /// The phone type.
     ///
@@ -72,6 +81,7 @@ impl UserPhoneConfigBuilder {
         self.phone_type = Some(input);
         self
     }
+
     /// The phone type.
     ///
     /// Sets [`phone_type`](crate::types::UserPhoneConfig#structfield.phone_type).
@@ -79,10 +89,12 @@ impl UserPhoneConfigBuilder {
         self.phone_type = input;
         self
     }
+
     /// Returns [`phone_type`](crate::types::UserPhoneConfig#structfield.phone_type), if set.
     pub fn get_phone_type(&self) -> &Option<crate::types::PhoneType> {
         &self.phone_type
     }
+
     /// The Auto accept setting.
     ///
     /// Sets [`auto_accept`](crate::types::UserPhoneConfig#structfield.auto_accept).
@@ -90,6 +102,7 @@ impl UserPhoneConfigBuilder {
         self.auto_accept = Some(input);
         self
     }
+
     /// The Auto accept setting.
     ///
     /// Sets [`auto_accept`](crate::types::UserPhoneConfig#structfield.auto_accept).
@@ -97,10 +110,12 @@ impl UserPhoneConfigBuilder {
         self.auto_accept = input;
         self
     }
+
     /// Returns [`auto_accept`](crate::types::UserPhoneConfig#structfield.auto_accept), if set.
     pub fn get_auto_accept(&self) -> &Option<bool> {
         &self.auto_accept
     }
+
     /// The After Call Work (ACW) timeout setting, in seconds.
     ///
     /// Sets [`after_contact_work_time_limit`](crate::types::UserPhoneConfig#structfield.after_contact_work_time_limit).
@@ -108,6 +123,7 @@ impl UserPhoneConfigBuilder {
         self.after_contact_work_time_limit = Some(input);
         self
     }
+
     /// The After Call Work (ACW) timeout setting, in seconds.
     ///
     /// Sets [`after_contact_work_time_limit`](crate::types::UserPhoneConfig#structfield.after_contact_work_time_limit).
@@ -115,10 +131,12 @@ impl UserPhoneConfigBuilder {
         self.after_contact_work_time_limit = input;
         self
     }
+
     /// Returns [`after_contact_work_time_limit`](crate::types::UserPhoneConfig#structfield.after_contact_work_time_limit), if set.
     pub fn get_after_contact_work_time_limit(&self) -> &Option<i32> {
         &self.after_contact_work_time_limit
     }
+
     /// The phone number for the user's desk phone.
     ///
     /// Sets [`desk_phone_number`](crate::types::UserPhoneConfig#structfield.desk_phone_number).
@@ -126,6 +144,7 @@ impl UserPhoneConfigBuilder {
         self.desk_phone_number = Some(input.into());
         self
     }
+
     /// The phone number for the user's desk phone.
     ///
     /// Sets [`desk_phone_number`](crate::types::UserPhoneConfig#structfield.desk_phone_number).
@@ -133,10 +152,12 @@ impl UserPhoneConfigBuilder {
         self.desk_phone_number = input;
         self
     }
+
     /// Returns [`desk_phone_number`](crate::types::UserPhoneConfig#structfield.desk_phone_number), if set.
     pub fn get_desk_phone_number(&self) -> &Option<String> {
         &self.desk_phone_number
     }
+
     /// The persistent connection setting for the user.
     ///
     /// Sets [`persistent_connection`](crate::types::UserPhoneConfig#structfield.persistent_connection).
@@ -144,6 +165,7 @@ impl UserPhoneConfigBuilder {
         self.persistent_connection = Some(input);
         self
     }
+
     /// The persistent connection setting for the user.
     ///
     /// Sets [`persistent_connection`](crate::types::UserPhoneConfig#structfield.persistent_connection).
@@ -151,10 +173,12 @@ impl UserPhoneConfigBuilder {
         self.persistent_connection = input;
         self
     }
+
     /// Returns [`persistent_connection`](crate::types::UserPhoneConfig#structfield.persistent_connection), if set.
     pub fn get_persistent_connection(&self) -> &Option<bool> {
         &self.persistent_connection
     }
+
     /// Builds a [`UserPhoneConfig`].
     pub fn build(self) -> crate::types::UserPhoneConfig {
         crate::types::UserPhoneConfig {
@@ -170,6 +194,7 @@ impl UserPhoneConfigBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for UserPhoneConfigBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("UserPhoneConfigBuilder");

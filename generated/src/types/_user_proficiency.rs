@@ -10,24 +10,29 @@ pub struct UserProficiency {
     /// The level of the proficiency. The valid values are 1, 2, 3, 4 and 5.
     pub level: f32,
 }
+
 impl UserProficiency {
     /// The name of user's proficiency.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The value of user's proficiency.
     pub fn attribute_value(&self) -> &str {
         &self.attribute_value
     }
+
     /// The level of the proficiency.
     pub fn level(&self) -> f32 {
         self.level
     }
+
     /// Creates a new builder for [`UserProficiency`].
     pub fn builder() -> crate::types::builders::UserProficiencyBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserProficiency`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct UserProficiencyBuilder {
     pub(crate) attribute_value: Option<String>,
     pub(crate) level: Option<f32>,
 }
+
 impl UserProficiencyBuilder {
     /// The name of user's proficiency.
     ///
@@ -44,6 +50,7 @@ impl UserProficiencyBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The name of user's proficiency.
     ///
     /// Sets [`attribute_name`](crate::types::UserProficiency#structfield.attribute_name). This field is required.
@@ -51,10 +58,12 @@ impl UserProficiencyBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::UserProficiency#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The value of user's proficiency.
     ///
     /// Sets [`attribute_value`](crate::types::UserProficiency#structfield.attribute_value). This field is required.
@@ -62,6 +71,7 @@ impl UserProficiencyBuilder {
         self.attribute_value = Some(input.into());
         self
     }
+
     /// The value of user's proficiency.
     ///
     /// Sets [`attribute_value`](crate::types::UserProficiency#structfield.attribute_value). This field is required.
@@ -69,10 +79,12 @@ impl UserProficiencyBuilder {
         self.attribute_value = input;
         self
     }
+
     /// Returns [`attribute_value`](crate::types::UserProficiency#structfield.attribute_value), if set.
     pub fn get_attribute_value(&self) -> &Option<String> {
         &self.attribute_value
     }
+
     /// The level of the proficiency.
     ///
     /// Sets [`level`](crate::types::UserProficiency#structfield.level). This field is required.
@@ -80,6 +92,7 @@ impl UserProficiencyBuilder {
         self.level = Some(input);
         self
     }
+
     /// The level of the proficiency.
     ///
     /// Sets [`level`](crate::types::UserProficiency#structfield.level). This field is required.
@@ -87,10 +100,12 @@ impl UserProficiencyBuilder {
         self.level = input;
         self
     }
+
     /// Returns [`level`](crate::types::UserProficiency#structfield.level), if set.
     pub fn get_level(&self) -> &Option<f32> {
         &self.level
     }
+
     /// Builds a [`UserProficiency`].
     ///
     /// Fails when one of these fields is unset:

@@ -8,20 +8,24 @@ pub struct UserProficiencyDisassociate {
     /// The value of user's proficiency.
     pub attribute_value: String,
 }
+
 impl UserProficiencyDisassociate {
     /// The name of user's proficiency.
     pub fn attribute_name(&self) -> &str {
         &self.attribute_name
     }
+
     /// The value of user's proficiency.
     pub fn attribute_value(&self) -> &str {
         &self.attribute_value
     }
+
     /// Creates a new builder for [`UserProficiencyDisassociate`].
     pub fn builder() -> crate::types::builders::UserProficiencyDisassociateBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserProficiencyDisassociate`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct UserProficiencyDisassociateBuilder {
     pub(crate) attribute_name: Option<String>,
     pub(crate) attribute_value: Option<String>,
 }
+
 impl UserProficiencyDisassociateBuilder {
     /// The name of user's proficiency.
     ///
@@ -37,6 +42,7 @@ impl UserProficiencyDisassociateBuilder {
         self.attribute_name = Some(input.into());
         self
     }
+
     /// The name of user's proficiency.
     ///
     /// Sets [`attribute_name`](crate::types::UserProficiencyDisassociate#structfield.attribute_name). This field is required.
@@ -44,10 +50,12 @@ impl UserProficiencyDisassociateBuilder {
         self.attribute_name = input;
         self
     }
+
     /// Returns [`attribute_name`](crate::types::UserProficiencyDisassociate#structfield.attribute_name), if set.
     pub fn get_attribute_name(&self) -> &Option<String> {
         &self.attribute_name
     }
+
     /// The value of user's proficiency.
     ///
     /// Sets [`attribute_value`](crate::types::UserProficiencyDisassociate#structfield.attribute_value). This field is required.
@@ -55,6 +63,7 @@ impl UserProficiencyDisassociateBuilder {
         self.attribute_value = Some(input.into());
         self
     }
+
     /// The value of user's proficiency.
     ///
     /// Sets [`attribute_value`](crate::types::UserProficiencyDisassociate#structfield.attribute_value). This field is required.
@@ -62,10 +71,12 @@ impl UserProficiencyDisassociateBuilder {
         self.attribute_value = input;
         self
     }
+
     /// Returns [`attribute_value`](crate::types::UserProficiencyDisassociate#structfield.attribute_value), if set.
     pub fn get_attribute_value(&self) -> &Option<String> {
         &self.attribute_value
     }
+
     /// Builds a [`UserProficiencyDisassociate`].
     ///
     /// Fails when one of these fields is unset:

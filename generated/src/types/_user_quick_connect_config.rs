@@ -8,20 +8,24 @@ pub struct UserQuickConnectConfig {
     /// The identifier of the flow.
     pub contact_flow_id: String,
 }
+
 impl UserQuickConnectConfig {
     /// The identifier of the user.
     pub fn user_id(&self) -> &str {
         &self.user_id
     }
+
     /// The identifier of the flow.
     pub fn contact_flow_id(&self) -> &str {
         &self.contact_flow_id
     }
+
     /// Creates a new builder for [`UserQuickConnectConfig`].
     pub fn builder() -> crate::types::builders::UserQuickConnectConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserQuickConnectConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct UserQuickConnectConfigBuilder {
     pub(crate) user_id: Option<String>,
     pub(crate) contact_flow_id: Option<String>,
 }
+
 impl UserQuickConnectConfigBuilder {
     /// The identifier of the user.
     ///
@@ -37,6 +42,7 @@ impl UserQuickConnectConfigBuilder {
         self.user_id = Some(input.into());
         self
     }
+
     /// The identifier of the user.
     ///
     /// Sets [`user_id`](crate::types::UserQuickConnectConfig#structfield.user_id). This field is required.
@@ -44,10 +50,12 @@ impl UserQuickConnectConfigBuilder {
         self.user_id = input;
         self
     }
+
     /// Returns [`user_id`](crate::types::UserQuickConnectConfig#structfield.user_id), if set.
     pub fn get_user_id(&self) -> &Option<String> {
         &self.user_id
     }
+
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::UserQuickConnectConfig#structfield.contact_flow_id). This field is required.
@@ -55,6 +63,7 @@ impl UserQuickConnectConfigBuilder {
         self.contact_flow_id = Some(input.into());
         self
     }
+
     /// The identifier of the flow.
     ///
     /// Sets [`contact_flow_id`](crate::types::UserQuickConnectConfig#structfield.contact_flow_id). This field is required.
@@ -62,10 +71,12 @@ impl UserQuickConnectConfigBuilder {
         self.contact_flow_id = input;
         self
     }
+
     /// Returns [`contact_flow_id`](crate::types::UserQuickConnectConfig#structfield.contact_flow_id), if set.
     pub fn get_contact_flow_id(&self) -> &Option<String> {
         &self.contact_flow_id
     }
+
     /// Builds a [`UserQuickConnectConfig`].
     ///
     /// Fails when one of these fields is unset:

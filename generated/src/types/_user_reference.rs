@@ -8,20 +8,24 @@ pub struct UserReference {
     /// The Amazon Resource Name (ARN) for the user.
     pub arn: Option<String>,
 }
+
 impl UserReference {
     /// The unique identifier for the user.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) for the user.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// Creates a new builder for [`UserReference`].
     pub fn builder() -> crate::types::builders::UserReferenceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserReference`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct UserReferenceBuilder {
     pub(crate) id: Option<String>,
     pub(crate) arn: Option<String>,
 }
+
 impl UserReferenceBuilder {
     /// The unique identifier for the user.
     ///
@@ -37,6 +42,7 @@ impl UserReferenceBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier for the user.
     ///
     /// Sets [`id`](crate::types::UserReference#structfield.id).
@@ -44,10 +50,12 @@ impl UserReferenceBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::UserReference#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) for the user.
     ///
     /// Sets [`arn`](crate::types::UserReference#structfield.arn).
@@ -55,6 +63,7 @@ impl UserReferenceBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) for the user.
     ///
     /// Sets [`arn`](crate::types::UserReference#structfield.arn).
@@ -62,10 +71,12 @@ impl UserReferenceBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::UserReference#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// Builds a [`UserReference`].
     pub fn build(self) -> crate::types::UserReference {
         crate::types::UserReference {

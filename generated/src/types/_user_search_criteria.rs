@@ -18,6 +18,7 @@ pub struct UserSearchCriteria {
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     pub hierarchy_group_condition: Option<crate::types::HierarchyGroupCondition>,
 }
+
 impl UserSearchCriteria {
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
@@ -25,31 +26,37 @@ impl UserSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::UserSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::UserSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// A leaf node condition which can be used to specify a List condition to search users with attributes included in Lists like Proficiencies.
     pub fn list_condition(&self) -> Option<&crate::types::ListCondition> {
         self.list_condition.as_ref()
     }
+
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     pub fn hierarchy_group_condition(
         &self,
     ) -> Option<&crate::types::HierarchyGroupCondition> {
         self.hierarchy_group_condition.as_ref()
     }
+
     /// Creates a new builder for [`UserSearchCriteria`].
     pub fn builder() -> crate::types::builders::UserSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -60,6 +67,7 @@ pub struct UserSearchCriteriaBuilder {
     pub(crate) list_condition: Option<crate::types::ListCondition>,
     pub(crate) hierarchy_group_condition: Option<crate::types::HierarchyGroupCondition>,
 }
+
 impl UserSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::UserSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(mut self, input: crate::types::UserSearchCriteria) -> Self {
@@ -68,6 +76,7 @@ impl UserSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an `OR` condition.
     ///
     /// Sets [`or_conditions`](crate::types::UserSearchCriteria#structfield.or_conditions).
@@ -78,10 +87,12 @@ impl UserSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::UserSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(&self) -> &Option<Vec<crate::types::UserSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::UserSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(mut self, input: crate::types::UserSearchCriteria) -> Self {
         let mut v: Vec<_> = self.and_conditions.unwrap_or_default();
@@ -89,6 +100,7 @@ impl UserSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions which would be applied together with an `AND` condition.
     ///
     /// Sets [`and_conditions`](crate::types::UserSearchCriteria#structfield.and_conditions).
@@ -99,10 +111,12 @@ impl UserSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::UserSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(&self) -> &Option<Vec<crate::types::UserSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::UserSearchCriteria#structfield.string_condition).
@@ -110,6 +124,7 @@ impl UserSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::UserSearchCriteria#structfield.string_condition).
@@ -120,10 +135,12 @@ impl UserSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::UserSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// A leaf node condition which can be used to specify a List condition to search users with attributes included in Lists like Proficiencies.
     ///
     /// Sets [`list_condition`](crate::types::UserSearchCriteria#structfield.list_condition).
@@ -131,6 +148,7 @@ impl UserSearchCriteriaBuilder {
         self.list_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a List condition to search users with attributes included in Lists like Proficiencies.
     ///
     /// Sets [`list_condition`](crate::types::UserSearchCriteria#structfield.list_condition).
@@ -141,10 +159,12 @@ impl UserSearchCriteriaBuilder {
         self.list_condition = input;
         self
     }
+
     /// Returns [`list_condition`](crate::types::UserSearchCriteria#structfield.list_condition), if set.
     pub fn get_list_condition(&self) -> &Option<crate::types::ListCondition> {
         &self.list_condition
     }
+
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::UserSearchCriteria#structfield.hierarchy_group_condition).
@@ -155,6 +175,7 @@ impl UserSearchCriteriaBuilder {
         self.hierarchy_group_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a hierarchy group condition.
     ///
     /// Sets [`hierarchy_group_condition`](crate::types::UserSearchCriteria#structfield.hierarchy_group_condition).
@@ -165,12 +186,14 @@ impl UserSearchCriteriaBuilder {
         self.hierarchy_group_condition = input;
         self
     }
+
     /// Returns [`hierarchy_group_condition`](crate::types::UserSearchCriteria#structfield.hierarchy_group_condition), if set.
     pub fn get_hierarchy_group_condition(
         &self,
     ) -> &Option<crate::types::HierarchyGroupCondition> {
         &self.hierarchy_group_condition
     }
+
     /// Builds a [`UserSearchCriteria`].
     pub fn build(self) -> crate::types::UserSearchCriteria {
         crate::types::UserSearchCriteria {

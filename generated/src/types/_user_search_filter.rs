@@ -18,22 +18,26 @@ pub struct UserSearchFilter {
     /// > **Note:** Only one field can be populated. This object can’t be used along with TagFilter. Request can either contain TagFilter or UserAttributeFilter if SearchFilter is specified, combination of both is not supported and such request will throw AccessDeniedException.
     pub user_attribute_filter: Option<crate::types::ControlPlaneUserAttributeFilter>,
 }
+
 impl UserSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     pub fn tag_filter(&self) -> Option<&crate::types::ControlPlaneTagFilter> {
         self.tag_filter.as_ref()
     }
+
     /// An object that can be used to specify Tag conditions or Hierarchy Group conditions inside the SearchFilter.
     pub fn user_attribute_filter(
         &self,
     ) -> Option<&crate::types::ControlPlaneUserAttributeFilter> {
         self.user_attribute_filter.as_ref()
     }
+
     /// Creates a new builder for [`UserSearchFilter`].
     pub fn builder() -> crate::types::builders::UserSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +47,7 @@ pub struct UserSearchFilterBuilder {
         crate::types::ControlPlaneUserAttributeFilter,
     >,
 }
+
 impl UserSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
@@ -51,6 +56,7 @@ impl UserSearchFilterBuilder {
         self.tag_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`tag_filter`](crate::types::UserSearchFilter#structfield.tag_filter).
@@ -61,10 +67,12 @@ impl UserSearchFilterBuilder {
         self.tag_filter = input;
         self
     }
+
     /// Returns [`tag_filter`](crate::types::UserSearchFilter#structfield.tag_filter), if set.
     pub fn get_tag_filter(&self) -> &Option<crate::types::ControlPlaneTagFilter> {
         &self.tag_filter
     }
+
     /// An object that can be used to specify Tag conditions or Hierarchy Group conditions inside the SearchFilter.
     ///
     /// Sets [`user_attribute_filter`](crate::types::UserSearchFilter#structfield.user_attribute_filter).
@@ -75,6 +83,7 @@ impl UserSearchFilterBuilder {
         self.user_attribute_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions or Hierarchy Group conditions inside the SearchFilter.
     ///
     /// Sets [`user_attribute_filter`](crate::types::UserSearchFilter#structfield.user_attribute_filter).
@@ -85,12 +94,14 @@ impl UserSearchFilterBuilder {
         self.user_attribute_filter = input;
         self
     }
+
     /// Returns [`user_attribute_filter`](crate::types::UserSearchFilter#structfield.user_attribute_filter), if set.
     pub fn get_user_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneUserAttributeFilter> {
         &self.user_attribute_filter
     }
+
     /// Builds a [`UserSearchFilter`].
     pub fn build(self) -> crate::types::UserSearchFilter {
         crate::types::UserSearchFilter {

@@ -38,55 +38,67 @@ pub struct UserSearchSummary {
     /// The list of voice enhancement configuration settings for each channel.
     pub voice_enhancement_configs: Option<Vec<crate::types::VoiceEnhancementConfig>>,
 }
+
 impl UserSearchSummary {
     /// The Amazon Resource Name (ARN) of the user.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The directory identifier of the user.
     pub fn directory_user_id(&self) -> Option<&str> {
         self.directory_user_id.as_deref()
     }
+
     /// The identifier of the user's hierarchy group.
     pub fn hierarchy_group_id(&self) -> Option<&str> {
         self.hierarchy_group_id.as_deref()
     }
+
     /// The identifier of the user's summary.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The user's first name and last name.
     pub fn identity_info(&self) -> Option<&crate::types::UserIdentityInfoLite> {
         self.identity_info.as_ref()
     }
+
     /// Contains information about the phone configuration settings for a user.
     pub fn phone_config(&self) -> Option<&crate::types::UserPhoneConfig> {
         self.phone_config.as_ref()
     }
+
     /// The identifier of the user's routing profile.
     pub fn routing_profile_id(&self) -> Option<&str> {
         self.routing_profile_id.as_deref()
     }
+
     /// The identifiers of the user's security profiles.
     ///
     /// Empty when the field is unset; use `.security_profile_ids.is_none()` to tell unset from empty.
     pub fn security_profile_ids(&self) -> &[String] {
         self.security_profile_ids.as_deref().unwrap_or_default()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The name of the user.
     pub fn username(&self) -> Option<&str> {
         self.username.as_deref()
     }
+
     /// The list of auto-accept configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.auto_accept_configs.is_none()` to tell unset from empty.
     pub fn auto_accept_configs(&self) -> &[crate::types::AutoAcceptConfig] {
         self.auto_accept_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.after_contact_work_configs.is_none()` to tell unset from empty.
@@ -95,12 +107,14 @@ impl UserSearchSummary {
     ) -> &[crate::types::AfterContactWorkConfigPerChannel] {
         self.after_contact_work_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of phone number configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.phone_number_configs.is_none()` to tell unset from empty.
     pub fn phone_number_configs(&self) -> &[crate::types::PhoneNumberConfig] {
         self.phone_number_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.persistent_connection_configs.is_none()` to tell unset from empty.
@@ -109,17 +123,20 @@ impl UserSearchSummary {
     ) -> &[crate::types::PersistentConnectionConfig] {
         self.persistent_connection_configs.as_deref().unwrap_or_default()
     }
+
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Empty when the field is unset; use `.voice_enhancement_configs.is_none()` to tell unset from empty.
     pub fn voice_enhancement_configs(&self) -> &[crate::types::VoiceEnhancementConfig] {
         self.voice_enhancement_configs.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`UserSearchSummary`].
     pub fn builder() -> crate::types::builders::UserSearchSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -146,6 +163,7 @@ pub struct UserSearchSummaryBuilder {
         Vec<crate::types::VoiceEnhancementConfig>,
     >,
 }
+
 impl UserSearchSummaryBuilder {
     /// The Amazon Resource Name (ARN) of the user.
     ///
@@ -154,6 +172,7 @@ impl UserSearchSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user.
     ///
     /// Sets [`arn`](crate::types::UserSearchSummary#structfield.arn).
@@ -161,10 +180,12 @@ impl UserSearchSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::UserSearchSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The directory identifier of the user.
     ///
     /// Sets [`directory_user_id`](crate::types::UserSearchSummary#structfield.directory_user_id).
@@ -172,6 +193,7 @@ impl UserSearchSummaryBuilder {
         self.directory_user_id = Some(input.into());
         self
     }
+
     /// The directory identifier of the user.
     ///
     /// Sets [`directory_user_id`](crate::types::UserSearchSummary#structfield.directory_user_id).
@@ -179,10 +201,12 @@ impl UserSearchSummaryBuilder {
         self.directory_user_id = input;
         self
     }
+
     /// Returns [`directory_user_id`](crate::types::UserSearchSummary#structfield.directory_user_id), if set.
     pub fn get_directory_user_id(&self) -> &Option<String> {
         &self.directory_user_id
     }
+
     /// The identifier of the user's hierarchy group.
     ///
     /// Sets [`hierarchy_group_id`](crate::types::UserSearchSummary#structfield.hierarchy_group_id).
@@ -190,6 +214,7 @@ impl UserSearchSummaryBuilder {
         self.hierarchy_group_id = Some(input.into());
         self
     }
+
     /// The identifier of the user's hierarchy group.
     ///
     /// Sets [`hierarchy_group_id`](crate::types::UserSearchSummary#structfield.hierarchy_group_id).
@@ -197,10 +222,12 @@ impl UserSearchSummaryBuilder {
         self.hierarchy_group_id = input;
         self
     }
+
     /// Returns [`hierarchy_group_id`](crate::types::UserSearchSummary#structfield.hierarchy_group_id), if set.
     pub fn get_hierarchy_group_id(&self) -> &Option<String> {
         &self.hierarchy_group_id
     }
+
     /// The identifier of the user's summary.
     ///
     /// Sets [`id`](crate::types::UserSearchSummary#structfield.id).
@@ -208,6 +235,7 @@ impl UserSearchSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the user's summary.
     ///
     /// Sets [`id`](crate::types::UserSearchSummary#structfield.id).
@@ -215,10 +243,12 @@ impl UserSearchSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::UserSearchSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The user's first name and last name.
     ///
     /// Sets [`identity_info`](crate::types::UserSearchSummary#structfield.identity_info).
@@ -226,6 +256,7 @@ impl UserSearchSummaryBuilder {
         self.identity_info = Some(input);
         self
     }
+
     /// The user's first name and last name.
     ///
     /// Sets [`identity_info`](crate::types::UserSearchSummary#structfield.identity_info).
@@ -236,10 +267,12 @@ impl UserSearchSummaryBuilder {
         self.identity_info = input;
         self
     }
+
     /// Returns [`identity_info`](crate::types::UserSearchSummary#structfield.identity_info), if set.
     pub fn get_identity_info(&self) -> &Option<crate::types::UserIdentityInfoLite> {
         &self.identity_info
     }
+
     /// Contains information about the phone configuration settings for a user.
     ///
     /// Sets [`phone_config`](crate::types::UserSearchSummary#structfield.phone_config).
@@ -247,6 +280,7 @@ impl UserSearchSummaryBuilder {
         self.phone_config = Some(input);
         self
     }
+
     /// Contains information about the phone configuration settings for a user.
     ///
     /// Sets [`phone_config`](crate::types::UserSearchSummary#structfield.phone_config).
@@ -257,10 +291,12 @@ impl UserSearchSummaryBuilder {
         self.phone_config = input;
         self
     }
+
     /// Returns [`phone_config`](crate::types::UserSearchSummary#structfield.phone_config), if set.
     pub fn get_phone_config(&self) -> &Option<crate::types::UserPhoneConfig> {
         &self.phone_config
     }
+
     /// The identifier of the user's routing profile.
     ///
     /// Sets [`routing_profile_id`](crate::types::UserSearchSummary#structfield.routing_profile_id).
@@ -268,6 +304,7 @@ impl UserSearchSummaryBuilder {
         self.routing_profile_id = Some(input.into());
         self
     }
+
     /// The identifier of the user's routing profile.
     ///
     /// Sets [`routing_profile_id`](crate::types::UserSearchSummary#structfield.routing_profile_id).
@@ -275,10 +312,12 @@ impl UserSearchSummaryBuilder {
         self.routing_profile_id = input;
         self
     }
+
     /// Returns [`routing_profile_id`](crate::types::UserSearchSummary#structfield.routing_profile_id), if set.
     pub fn get_routing_profile_id(&self) -> &Option<String> {
         &self.routing_profile_id
     }
+
     /// Appends an item to [`security_profile_ids`](crate::types::UserSearchSummary#structfield.security_profile_ids); use [`set_security_profile_ids`](Self::set_security_profile_ids) to replace the whole list.
     pub fn security_profile_ids(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.security_profile_ids.unwrap_or_default();
@@ -286,6 +325,7 @@ impl UserSearchSummaryBuilder {
         self.security_profile_ids = Some(v);
         self
     }
+
     /// The identifiers of the user's security profiles.
     ///
     /// Sets [`security_profile_ids`](crate::types::UserSearchSummary#structfield.security_profile_ids).
@@ -293,10 +333,12 @@ impl UserSearchSummaryBuilder {
         self.security_profile_ids = input;
         self
     }
+
     /// Returns [`security_profile_ids`](crate::types::UserSearchSummary#structfield.security_profile_ids), if set.
     pub fn get_security_profile_ids(&self) -> &Option<Vec<String>> {
         &self.security_profile_ids
     }
+
     /// Inserts an entry into [`tags`](crate::types::UserSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -304,6 +346,7 @@ impl UserSearchSummaryBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::UserSearchSummary#structfield.tags).
@@ -314,10 +357,12 @@ impl UserSearchSummaryBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::UserSearchSummary#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The name of the user.
     ///
     /// Sets [`username`](crate::types::UserSearchSummary#structfield.username).
@@ -325,6 +370,7 @@ impl UserSearchSummaryBuilder {
         self.username = Some(input.into());
         self
     }
+
     /// The name of the user.
     ///
     /// Sets [`username`](crate::types::UserSearchSummary#structfield.username).
@@ -332,10 +378,12 @@ impl UserSearchSummaryBuilder {
         self.username = input;
         self
     }
+
     /// Returns [`username`](crate::types::UserSearchSummary#structfield.username), if set.
     pub fn get_username(&self) -> &Option<String> {
         &self.username
     }
+
     /// Appends an item to [`auto_accept_configs`](crate::types::UserSearchSummary#structfield.auto_accept_configs); use [`set_auto_accept_configs`](Self::set_auto_accept_configs) to replace the whole list.
     pub fn auto_accept_configs(mut self, input: crate::types::AutoAcceptConfig) -> Self {
         let mut v: Vec<_> = self.auto_accept_configs.unwrap_or_default();
@@ -343,6 +391,7 @@ impl UserSearchSummaryBuilder {
         self.auto_accept_configs = Some(v);
         self
     }
+
     /// The list of auto-accept configuration settings for each channel.
     ///
     /// Sets [`auto_accept_configs`](crate::types::UserSearchSummary#structfield.auto_accept_configs).
@@ -353,12 +402,14 @@ impl UserSearchSummaryBuilder {
         self.auto_accept_configs = input;
         self
     }
+
     /// Returns [`auto_accept_configs`](crate::types::UserSearchSummary#structfield.auto_accept_configs), if set.
     pub fn get_auto_accept_configs(
         &self,
     ) -> &Option<Vec<crate::types::AutoAcceptConfig>> {
         &self.auto_accept_configs
     }
+
     /// Appends an item to [`after_contact_work_configs`](crate::types::UserSearchSummary#structfield.after_contact_work_configs); use [`set_after_contact_work_configs`](Self::set_after_contact_work_configs) to replace the whole list.
     pub fn after_contact_work_configs(
         mut self,
@@ -369,6 +420,7 @@ impl UserSearchSummaryBuilder {
         self.after_contact_work_configs = Some(v);
         self
     }
+
     /// The list of after contact work (ACW) timeout configuration settings for each channel.
     ///
     /// Sets [`after_contact_work_configs`](crate::types::UserSearchSummary#structfield.after_contact_work_configs).
@@ -379,12 +431,14 @@ impl UserSearchSummaryBuilder {
         self.after_contact_work_configs = input;
         self
     }
+
     /// Returns [`after_contact_work_configs`](crate::types::UserSearchSummary#structfield.after_contact_work_configs), if set.
     pub fn get_after_contact_work_configs(
         &self,
     ) -> &Option<Vec<crate::types::AfterContactWorkConfigPerChannel>> {
         &self.after_contact_work_configs
     }
+
     /// Appends an item to [`phone_number_configs`](crate::types::UserSearchSummary#structfield.phone_number_configs); use [`set_phone_number_configs`](Self::set_phone_number_configs) to replace the whole list.
     pub fn phone_number_configs(
         mut self,
@@ -395,6 +449,7 @@ impl UserSearchSummaryBuilder {
         self.phone_number_configs = Some(v);
         self
     }
+
     /// The list of phone number configuration settings for each channel.
     ///
     /// Sets [`phone_number_configs`](crate::types::UserSearchSummary#structfield.phone_number_configs).
@@ -405,12 +460,14 @@ impl UserSearchSummaryBuilder {
         self.phone_number_configs = input;
         self
     }
+
     /// Returns [`phone_number_configs`](crate::types::UserSearchSummary#structfield.phone_number_configs), if set.
     pub fn get_phone_number_configs(
         &self,
     ) -> &Option<Vec<crate::types::PhoneNumberConfig>> {
         &self.phone_number_configs
     }
+
     /// Appends an item to [`persistent_connection_configs`](crate::types::UserSearchSummary#structfield.persistent_connection_configs); use [`set_persistent_connection_configs`](Self::set_persistent_connection_configs) to replace the whole list.
     pub fn persistent_connection_configs(
         mut self,
@@ -421,6 +478,7 @@ impl UserSearchSummaryBuilder {
         self.persistent_connection_configs = Some(v);
         self
     }
+
     /// The list of persistent connection configuration settings for each channel.
     ///
     /// Sets [`persistent_connection_configs`](crate::types::UserSearchSummary#structfield.persistent_connection_configs).
@@ -431,12 +489,14 @@ impl UserSearchSummaryBuilder {
         self.persistent_connection_configs = input;
         self
     }
+
     /// Returns [`persistent_connection_configs`](crate::types::UserSearchSummary#structfield.persistent_connection_configs), if set.
     pub fn get_persistent_connection_configs(
         &self,
     ) -> &Option<Vec<crate::types::PersistentConnectionConfig>> {
         &self.persistent_connection_configs
     }
+
     /// Appends an item to [`voice_enhancement_configs`](crate::types::UserSearchSummary#structfield.voice_enhancement_configs); use [`set_voice_enhancement_configs`](Self::set_voice_enhancement_configs) to replace the whole list.
     pub fn voice_enhancement_configs(
         mut self,
@@ -447,6 +507,7 @@ impl UserSearchSummaryBuilder {
         self.voice_enhancement_configs = Some(v);
         self
     }
+
     /// The list of voice enhancement configuration settings for each channel.
     ///
     /// Sets [`voice_enhancement_configs`](crate::types::UserSearchSummary#structfield.voice_enhancement_configs).
@@ -457,12 +518,14 @@ impl UserSearchSummaryBuilder {
         self.voice_enhancement_configs = input;
         self
     }
+
     /// Returns [`voice_enhancement_configs`](crate::types::UserSearchSummary#structfield.voice_enhancement_configs), if set.
     pub fn get_voice_enhancement_configs(
         &self,
     ) -> &Option<Vec<crate::types::VoiceEnhancementConfig>> {
         &self.voice_enhancement_configs
     }
+
     /// Builds a [`UserSearchSummary`].
     pub fn build(self) -> crate::types::UserSearchSummary {
         crate::types::UserSearchSummary {

@@ -14,32 +14,39 @@ pub struct UserSummary {
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl UserSummary {
     /// The identifier of the user account.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the user account.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The Amazon Connect user name of the user account.
     pub fn username(&self) -> Option<&str> {
         self.username.as_deref()
     }
+
     /// The timestamp when this resource was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`UserSummary`].
     pub fn builder() -> crate::types::builders::UserSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`UserSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct UserSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl UserSummaryBuilder {
     /// The identifier of the user account.
     ///
@@ -58,6 +66,7 @@ impl UserSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the user account.
     ///
     /// Sets [`id`](crate::types::UserSummary#structfield.id).
@@ -65,10 +74,12 @@ impl UserSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::UserSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the user account.
     ///
     /// Sets [`arn`](crate::types::UserSummary#structfield.arn).
@@ -76,6 +87,7 @@ impl UserSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the user account.
     ///
     /// Sets [`arn`](crate::types::UserSummary#structfield.arn).
@@ -83,10 +95,12 @@ impl UserSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::UserSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The Amazon Connect user name of the user account.
     ///
     /// Sets [`username`](crate::types::UserSummary#structfield.username).
@@ -94,6 +108,7 @@ impl UserSummaryBuilder {
         self.username = Some(input.into());
         self
     }
+
     /// The Amazon Connect user name of the user account.
     ///
     /// Sets [`username`](crate::types::UserSummary#structfield.username).
@@ -101,10 +116,12 @@ impl UserSummaryBuilder {
         self.username = input;
         self
     }
+
     /// Returns [`username`](crate::types::UserSummary#structfield.username), if set.
     pub fn get_username(&self) -> &Option<String> {
         &self.username
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::UserSummary#structfield.last_modified_time).
@@ -112,6 +129,7 @@ impl UserSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when this resource was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::UserSummary#structfield.last_modified_time).
@@ -122,10 +140,12 @@ impl UserSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::UserSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::UserSummary#structfield.last_modified_region).
@@ -133,6 +153,7 @@ impl UserSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where this resource was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::UserSummary#structfield.last_modified_region).
@@ -140,10 +161,12 @@ impl UserSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::UserSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`UserSummary`].
     pub fn build(self) -> crate::types::UserSummary {
         crate::types::UserSummary {

@@ -26,56 +26,69 @@ pub struct Validation {
     /// Defines enumeration constraints for attribute values. Can specify a list of allowed values and whether custom values are permitted beyond the enumerated list.
     pub r#enum: Option<crate::types::ValidationEnum>,
 }
+
 impl Validation {
     /// The minimum number of characters a text value can contain.
     pub fn min_length(&self) -> i32 {
         self.min_length
     }
+
     /// The maximum number of characters a text value can contain.
     pub fn max_length(&self) -> i32 {
         self.max_length
     }
+
     /// The minimum number of values in a list.
     pub fn min_values(&self) -> i32 {
         self.min_values
     }
+
     /// The maximum number of values in a list.
     pub fn max_values(&self) -> i32 {
         self.max_values
     }
+
     /// Boolean that defaults to false.
     pub fn ignore_case(&self) -> bool {
         self.ignore_case
     }
+
     /// The smallest inclusive numeric value for NUMBER value type.
     pub fn minimum(&self) -> f64 {
         self.minimum
     }
+
     /// The largest inclusive numeric value for NUMBER value type.
     pub fn maximum(&self) -> f64 {
         self.maximum
     }
+
     /// The smallest exclusive numeric value for NUMBER value type.
     pub fn exclusive_minimum(&self) -> f64 {
         self.exclusive_minimum
     }
+
     /// The largest exclusive numeric value for NUMBER value type.
     pub fn exclusive_maximum(&self) -> f64 {
         self.exclusive_maximum
     }
+
     /// Specifies that numeric values must be multiples of this number.
     pub fn multiple_of(&self) -> f64 {
         self.multiple_of
     }
+
     /// Defines enumeration constraints for attribute values.
     pub fn r#enum(&self) -> Option<&crate::types::ValidationEnum> {
         self.r#enum.as_ref()
     }
+
     /// Creates a new builder for [`Validation`].
     pub fn builder() -> crate::types::builders::ValidationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Validation`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -92,6 +105,7 @@ pub struct ValidationBuilder {
     pub(crate) multiple_of: Option<f64>,
     pub(crate) r#enum: Option<crate::types::ValidationEnum>,
 }
+
 impl ValidationBuilder {
     /// The minimum number of characters a text value can contain.
     ///
@@ -100,6 +114,7 @@ impl ValidationBuilder {
         self.min_length = Some(input);
         self
     }
+
     /// The minimum number of characters a text value can contain.
     ///
     /// Sets [`min_length`](crate::types::Validation#structfield.min_length).
@@ -107,10 +122,12 @@ impl ValidationBuilder {
         self.min_length = input;
         self
     }
+
     /// Returns [`min_length`](crate::types::Validation#structfield.min_length), if set.
     pub fn get_min_length(&self) -> &Option<i32> {
         &self.min_length
     }
+
     /// The maximum number of characters a text value can contain.
     ///
     /// Sets [`max_length`](crate::types::Validation#structfield.max_length).
@@ -118,6 +135,7 @@ impl ValidationBuilder {
         self.max_length = Some(input);
         self
     }
+
     /// The maximum number of characters a text value can contain.
     ///
     /// Sets [`max_length`](crate::types::Validation#structfield.max_length).
@@ -125,10 +143,12 @@ impl ValidationBuilder {
         self.max_length = input;
         self
     }
+
     /// Returns [`max_length`](crate::types::Validation#structfield.max_length), if set.
     pub fn get_max_length(&self) -> &Option<i32> {
         &self.max_length
     }
+
     /// The minimum number of values in a list.
     ///
     /// Sets [`min_values`](crate::types::Validation#structfield.min_values).
@@ -136,6 +156,7 @@ impl ValidationBuilder {
         self.min_values = Some(input);
         self
     }
+
     /// The minimum number of values in a list.
     ///
     /// Sets [`min_values`](crate::types::Validation#structfield.min_values).
@@ -143,10 +164,12 @@ impl ValidationBuilder {
         self.min_values = input;
         self
     }
+
     /// Returns [`min_values`](crate::types::Validation#structfield.min_values), if set.
     pub fn get_min_values(&self) -> &Option<i32> {
         &self.min_values
     }
+
     /// The maximum number of values in a list.
     ///
     /// Sets [`max_values`](crate::types::Validation#structfield.max_values).
@@ -154,6 +177,7 @@ impl ValidationBuilder {
         self.max_values = Some(input);
         self
     }
+
     /// The maximum number of values in a list.
     ///
     /// Sets [`max_values`](crate::types::Validation#structfield.max_values).
@@ -161,10 +185,12 @@ impl ValidationBuilder {
         self.max_values = input;
         self
     }
+
     /// Returns [`max_values`](crate::types::Validation#structfield.max_values), if set.
     pub fn get_max_values(&self) -> &Option<i32> {
         &self.max_values
     }
+
     /// Boolean that defaults to false.
     ///
     /// Sets [`ignore_case`](crate::types::Validation#structfield.ignore_case).
@@ -172,6 +198,7 @@ impl ValidationBuilder {
         self.ignore_case = Some(input);
         self
     }
+
     /// Boolean that defaults to false.
     ///
     /// Sets [`ignore_case`](crate::types::Validation#structfield.ignore_case).
@@ -179,10 +206,12 @@ impl ValidationBuilder {
         self.ignore_case = input;
         self
     }
+
     /// Returns [`ignore_case`](crate::types::Validation#structfield.ignore_case), if set.
     pub fn get_ignore_case(&self) -> &Option<bool> {
         &self.ignore_case
     }
+
     /// The smallest inclusive numeric value for NUMBER value type.
     ///
     /// Sets [`minimum`](crate::types::Validation#structfield.minimum).
@@ -190,6 +219,7 @@ impl ValidationBuilder {
         self.minimum = Some(input);
         self
     }
+
     /// The smallest inclusive numeric value for NUMBER value type.
     ///
     /// Sets [`minimum`](crate::types::Validation#structfield.minimum).
@@ -197,10 +227,12 @@ impl ValidationBuilder {
         self.minimum = input;
         self
     }
+
     /// Returns [`minimum`](crate::types::Validation#structfield.minimum), if set.
     pub fn get_minimum(&self) -> &Option<f64> {
         &self.minimum
     }
+
     /// The largest inclusive numeric value for NUMBER value type.
     ///
     /// Sets [`maximum`](crate::types::Validation#structfield.maximum).
@@ -208,6 +240,7 @@ impl ValidationBuilder {
         self.maximum = Some(input);
         self
     }
+
     /// The largest inclusive numeric value for NUMBER value type.
     ///
     /// Sets [`maximum`](crate::types::Validation#structfield.maximum).
@@ -215,10 +248,12 @@ impl ValidationBuilder {
         self.maximum = input;
         self
     }
+
     /// Returns [`maximum`](crate::types::Validation#structfield.maximum), if set.
     pub fn get_maximum(&self) -> &Option<f64> {
         &self.maximum
     }
+
     /// The smallest exclusive numeric value for NUMBER value type.
     ///
     /// Sets [`exclusive_minimum`](crate::types::Validation#structfield.exclusive_minimum).
@@ -226,6 +261,7 @@ impl ValidationBuilder {
         self.exclusive_minimum = Some(input);
         self
     }
+
     /// The smallest exclusive numeric value for NUMBER value type.
     ///
     /// Sets [`exclusive_minimum`](crate::types::Validation#structfield.exclusive_minimum).
@@ -233,10 +269,12 @@ impl ValidationBuilder {
         self.exclusive_minimum = input;
         self
     }
+
     /// Returns [`exclusive_minimum`](crate::types::Validation#structfield.exclusive_minimum), if set.
     pub fn get_exclusive_minimum(&self) -> &Option<f64> {
         &self.exclusive_minimum
     }
+
     /// The largest exclusive numeric value for NUMBER value type.
     ///
     /// Sets [`exclusive_maximum`](crate::types::Validation#structfield.exclusive_maximum).
@@ -244,6 +282,7 @@ impl ValidationBuilder {
         self.exclusive_maximum = Some(input);
         self
     }
+
     /// The largest exclusive numeric value for NUMBER value type.
     ///
     /// Sets [`exclusive_maximum`](crate::types::Validation#structfield.exclusive_maximum).
@@ -251,10 +290,12 @@ impl ValidationBuilder {
         self.exclusive_maximum = input;
         self
     }
+
     /// Returns [`exclusive_maximum`](crate::types::Validation#structfield.exclusive_maximum), if set.
     pub fn get_exclusive_maximum(&self) -> &Option<f64> {
         &self.exclusive_maximum
     }
+
     /// Specifies that numeric values must be multiples of this number.
     ///
     /// Sets [`multiple_of`](crate::types::Validation#structfield.multiple_of).
@@ -262,6 +303,7 @@ impl ValidationBuilder {
         self.multiple_of = Some(input);
         self
     }
+
     /// Specifies that numeric values must be multiples of this number.
     ///
     /// Sets [`multiple_of`](crate::types::Validation#structfield.multiple_of).
@@ -269,10 +311,12 @@ impl ValidationBuilder {
         self.multiple_of = input;
         self
     }
+
     /// Returns [`multiple_of`](crate::types::Validation#structfield.multiple_of), if set.
     pub fn get_multiple_of(&self) -> &Option<f64> {
         &self.multiple_of
     }
+
     /// Defines enumeration constraints for attribute values.
     ///
     /// Sets [`enum`](crate::types::Validation#structfield.enum).
@@ -280,6 +324,7 @@ impl ValidationBuilder {
         self.r#enum = Some(input);
         self
     }
+
     /// Defines enumeration constraints for attribute values.
     ///
     /// Sets [`enum`](crate::types::Validation#structfield.enum).
@@ -287,10 +332,12 @@ impl ValidationBuilder {
         self.r#enum = input;
         self
     }
+
     /// Returns [`enum`](crate::types::Validation#structfield.enum), if set.
     pub fn get_enum(&self) -> &Option<crate::types::ValidationEnum> {
         &self.r#enum
     }
+
     /// Builds a [`Validation`].
     pub fn build(self) -> crate::types::Validation {
         crate::types::Validation {

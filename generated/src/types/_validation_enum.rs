@@ -8,22 +8,26 @@ pub struct ValidationEnum {
     /// A list of predefined values that are allowed for this attribute. These values are always permitted regardless of the Strict setting.
     pub values: Option<Vec<String>>,
 }
+
 impl ValidationEnum {
     /// Boolean that defaults to false.
     pub fn strict(&self) -> bool {
         self.strict
     }
+
     /// A list of predefined values that are allowed for this attribute.
     ///
     /// Empty when the field is unset; use `.values.is_none()` to tell unset from empty.
     pub fn values(&self) -> &[String] {
         self.values.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ValidationEnum`].
     pub fn builder() -> crate::types::builders::ValidationEnumBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ValidationEnum`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct ValidationEnumBuilder {
     pub(crate) strict: Option<bool>,
     pub(crate) values: Option<Vec<String>>,
 }
+
 impl ValidationEnumBuilder {
     /// Boolean that defaults to false.
     ///
@@ -39,6 +44,7 @@ impl ValidationEnumBuilder {
         self.strict = Some(input);
         self
     }
+
     /// Boolean that defaults to false.
     ///
     /// Sets [`strict`](crate::types::ValidationEnum#structfield.strict).
@@ -46,10 +52,12 @@ impl ValidationEnumBuilder {
         self.strict = input;
         self
     }
+
     /// Returns [`strict`](crate::types::ValidationEnum#structfield.strict), if set.
     pub fn get_strict(&self) -> &Option<bool> {
         &self.strict
     }
+
     /// Appends an item to [`values`](crate::types::ValidationEnum#structfield.values); use [`set_values`](Self::set_values) to replace the whole list.
     pub fn values(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.values.unwrap_or_default();
@@ -57,6 +65,7 @@ impl ValidationEnumBuilder {
         self.values = Some(v);
         self
     }
+
     /// A list of predefined values that are allowed for this attribute.
     ///
     /// Sets [`values`](crate::types::ValidationEnum#structfield.values).
@@ -64,10 +73,12 @@ impl ValidationEnumBuilder {
         self.values = input;
         self
     }
+
     /// Returns [`values`](crate::types::ValidationEnum#structfield.values), if set.
     pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.values
     }
+
     /// Builds a [`ValidationEnum`].
     pub fn build(self) -> crate::types::ValidationEnum {
         crate::types::ValidationEnum {

@@ -30,64 +30,79 @@ pub struct View {
     /// Indicates the checksum value of the latest published view content.
     pub view_content_sha256: Option<String>,
 }
+
 impl View {
     /// The identifier of the view.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the view.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the view.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
     pub fn status(&self) -> Option<&crate::types::ViewStatus> {
         self.status.as_ref()
     }
+
     /// The type of the view - `CUSTOMER_MANAGED`.
     pub fn r#type(&self) -> Option<&crate::types::ViewType> {
         self.r#type.as_ref()
     }
+
     /// The description of the view.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Current version of the view.
     pub fn version(&self) -> i32 {
         self.version
     }
+
     /// The description of the version.
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
+
     /// View content containing all content necessary to render a view except for runtime input data.
     pub fn content(&self) -> Option<&crate::types::ViewContent> {
         self.content.as_ref()
     }
+
     /// The tags associated with the view resource (not specific to view version).
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// The timestamp of when the view was created.
     pub fn created_time(&self) -> Option<&crate::primitives::DateTime> {
         self.created_time.as_ref()
     }
+
     /// Latest timestamp of the `UpdateViewContent` or `CreateViewVersion` operations.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// Indicates the checksum value of the latest published view content.
     pub fn view_content_sha256(&self) -> Option<&str> {
         self.view_content_sha256.as_deref()
     }
+
     /// Creates a new builder for [`View`].
     pub fn builder() -> crate::types::builders::ViewBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for View {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("View");
@@ -107,6 +122,7 @@ impl ::std::fmt::Debug for View {
         formatter.finish()
     }
 }
+
 /// A builder for [`View`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -125,6 +141,7 @@ pub struct ViewBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) view_content_sha256: Option<String>,
 }
+
 impl ViewBuilder {
     /// The identifier of the view.
     ///
@@ -133,6 +150,7 @@ impl ViewBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the view.
     ///
     /// Sets [`id`](crate::types::View#structfield.id).
@@ -140,10 +158,12 @@ impl ViewBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::View#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the view.
     ///
     /// Sets [`arn`](crate::types::View#structfield.arn).
@@ -151,6 +171,7 @@ impl ViewBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the view.
     ///
     /// Sets [`arn`](crate::types::View#structfield.arn).
@@ -158,10 +179,12 @@ impl ViewBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::View#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the view.
     ///
     /// Sets [`name`](crate::types::View#structfield.name).
@@ -169,6 +192,7 @@ impl ViewBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the view.
     ///
     /// Sets [`name`](crate::types::View#structfield.name).
@@ -176,10 +200,12 @@ impl ViewBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::View#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
     ///
     /// Sets [`status`](crate::types::View#structfield.status).
@@ -187,6 +213,7 @@ impl ViewBuilder {
         self.status = Some(input);
         self
     }
+
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
     ///
     /// Sets [`status`](crate::types::View#structfield.status).
@@ -194,10 +221,12 @@ impl ViewBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::View#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::ViewStatus> {
         &self.status
     }
+
     /// The type of the view - `CUSTOMER_MANAGED`.
     ///
     /// Sets [`type`](crate::types::View#structfield.type).
@@ -205,6 +234,7 @@ impl ViewBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of the view - `CUSTOMER_MANAGED`.
     ///
     /// Sets [`type`](crate::types::View#structfield.type).
@@ -212,10 +242,12 @@ impl ViewBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::View#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::ViewType> {
         &self.r#type
     }
+
     /// The description of the view.
     ///
     /// Sets [`description`](crate::types::View#structfield.description).
@@ -223,6 +255,7 @@ impl ViewBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the view.
     ///
     /// Sets [`description`](crate::types::View#structfield.description).
@@ -230,10 +263,12 @@ impl ViewBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::View#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Current version of the view.
     ///
     /// Sets [`version`](crate::types::View#structfield.version).
@@ -241,6 +276,7 @@ impl ViewBuilder {
         self.version = Some(input);
         self
     }
+
     /// Current version of the view.
     ///
     /// Sets [`version`](crate::types::View#structfield.version).
@@ -248,10 +284,12 @@ impl ViewBuilder {
         self.version = input;
         self
     }
+
     /// Returns [`version`](crate::types::View#structfield.version), if set.
     pub fn get_version(&self) -> &Option<i32> {
         &self.version
     }
+
     /// The description of the version.
     ///
     /// Sets [`version_description`](crate::types::View#structfield.version_description).
@@ -259,6 +297,7 @@ impl ViewBuilder {
         self.version_description = Some(input.into());
         self
     }
+
     /// The description of the version.
     ///
     /// Sets [`version_description`](crate::types::View#structfield.version_description).
@@ -266,10 +305,12 @@ impl ViewBuilder {
         self.version_description = input;
         self
     }
+
     /// Returns [`version_description`](crate::types::View#structfield.version_description), if set.
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
+
     /// View content containing all content necessary to render a view except for runtime input data.
     ///
     /// Sets [`content`](crate::types::View#structfield.content).
@@ -277,6 +318,7 @@ impl ViewBuilder {
         self.content = Some(input);
         self
     }
+
     /// View content containing all content necessary to render a view except for runtime input data.
     ///
     /// Sets [`content`](crate::types::View#structfield.content).
@@ -284,10 +326,12 @@ impl ViewBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::View#structfield.content), if set.
     pub fn get_content(&self) -> &Option<crate::types::ViewContent> {
         &self.content
     }
+
     /// Inserts an entry into [`tags`](crate::types::View#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -295,6 +339,7 @@ impl ViewBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags associated with the view resource (not specific to view version).
     ///
     /// Sets [`tags`](crate::types::View#structfield.tags).
@@ -305,10 +350,12 @@ impl ViewBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::View#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// The timestamp of when the view was created.
     ///
     /// Sets [`created_time`](crate::types::View#structfield.created_time).
@@ -316,6 +363,7 @@ impl ViewBuilder {
         self.created_time = Some(input);
         self
     }
+
     /// The timestamp of when the view was created.
     ///
     /// Sets [`created_time`](crate::types::View#structfield.created_time).
@@ -326,10 +374,12 @@ impl ViewBuilder {
         self.created_time = input;
         self
     }
+
     /// Returns [`created_time`](crate::types::View#structfield.created_time), if set.
     pub fn get_created_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_time
     }
+
     /// Latest timestamp of the `UpdateViewContent` or `CreateViewVersion` operations.
     ///
     /// Sets [`last_modified_time`](crate::types::View#structfield.last_modified_time).
@@ -337,6 +387,7 @@ impl ViewBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// Latest timestamp of the `UpdateViewContent` or `CreateViewVersion` operations.
     ///
     /// Sets [`last_modified_time`](crate::types::View#structfield.last_modified_time).
@@ -347,10 +398,12 @@ impl ViewBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::View#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// Indicates the checksum value of the latest published view content.
     ///
     /// Sets [`view_content_sha256`](crate::types::View#structfield.view_content_sha256).
@@ -358,6 +411,7 @@ impl ViewBuilder {
         self.view_content_sha256 = Some(input.into());
         self
     }
+
     /// Indicates the checksum value of the latest published view content.
     ///
     /// Sets [`view_content_sha256`](crate::types::View#structfield.view_content_sha256).
@@ -365,10 +419,12 @@ impl ViewBuilder {
         self.view_content_sha256 = input;
         self
     }
+
     /// Returns [`view_content_sha256`](crate::types::View#structfield.view_content_sha256), if set.
     pub fn get_view_content_sha256(&self) -> &Option<String> {
         &self.view_content_sha256
     }
+
     /// Builds a [`View`].
     pub fn build(self) -> crate::types::View {
         crate::types::View {
@@ -388,6 +444,7 @@ impl ViewBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for ViewBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ViewBuilder");

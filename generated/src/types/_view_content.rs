@@ -10,26 +10,31 @@ pub struct ViewContent {
     /// A list of possible actions from the view.
     pub actions: Option<Vec<String>>,
 }
+
 impl ViewContent {
     /// The data schema matching data that the view template must be provided to render.
     pub fn input_schema(&self) -> Option<&str> {
         self.input_schema.as_deref()
     }
+
     /// The view template representing the structure of the view.
     pub fn template(&self) -> Option<&str> {
         self.template.as_deref()
     }
+
     /// A list of possible actions from the view.
     ///
     /// Empty when the field is unset; use `.actions.is_none()` to tell unset from empty.
     pub fn actions(&self) -> &[String] {
         self.actions.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ViewContent`].
     pub fn builder() -> crate::types::builders::ViewContentBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for ViewContent {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ViewContent");
@@ -39,6 +44,7 @@ impl ::std::fmt::Debug for ViewContent {
         formatter.finish()
     }
 }
+
 /// A builder for [`ViewContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -47,6 +53,7 @@ pub struct ViewContentBuilder {
     pub(crate) template: Option<String>,
     pub(crate) actions: Option<Vec<String>>,
 }
+
 impl ViewContentBuilder {
     /// The data schema matching data that the view template must be provided to render.
     ///
@@ -55,6 +62,7 @@ impl ViewContentBuilder {
         self.input_schema = Some(input.into());
         self
     }
+
     /// The data schema matching data that the view template must be provided to render.
     ///
     /// Sets [`input_schema`](crate::types::ViewContent#structfield.input_schema).
@@ -62,10 +70,12 @@ impl ViewContentBuilder {
         self.input_schema = input;
         self
     }
+
     /// Returns [`input_schema`](crate::types::ViewContent#structfield.input_schema), if set.
     pub fn get_input_schema(&self) -> &Option<String> {
         &self.input_schema
     }
+
     /// The view template representing the structure of the view.
     ///
     /// Sets [`template`](crate::types::ViewContent#structfield.template).
@@ -73,6 +83,7 @@ impl ViewContentBuilder {
         self.template = Some(input.into());
         self
     }
+
     /// The view template representing the structure of the view.
     ///
     /// Sets [`template`](crate::types::ViewContent#structfield.template).
@@ -80,10 +91,12 @@ impl ViewContentBuilder {
         self.template = input;
         self
     }
+
     /// Returns [`template`](crate::types::ViewContent#structfield.template), if set.
     pub fn get_template(&self) -> &Option<String> {
         &self.template
     }
+
     /// Appends an item to [`actions`](crate::types::ViewContent#structfield.actions); use [`set_actions`](Self::set_actions) to replace the whole list.
     pub fn actions(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.actions.unwrap_or_default();
@@ -91,6 +104,7 @@ impl ViewContentBuilder {
         self.actions = Some(v);
         self
     }
+
     /// A list of possible actions from the view.
     ///
     /// Sets [`actions`](crate::types::ViewContent#structfield.actions).
@@ -98,10 +112,12 @@ impl ViewContentBuilder {
         self.actions = input;
         self
     }
+
     /// Returns [`actions`](crate::types::ViewContent#structfield.actions), if set.
     pub fn get_actions(&self) -> &Option<Vec<String>> {
         &self.actions
     }
+
     /// Builds a [`ViewContent`].
     pub fn build(self) -> crate::types::ViewContent {
         crate::types::ViewContent {
@@ -111,6 +127,7 @@ impl ViewContentBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for ViewContentBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ViewContentBuilder");

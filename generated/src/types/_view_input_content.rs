@@ -8,22 +8,26 @@ pub struct ViewInputContent {
     /// A list of possible actions from the view.
     pub actions: Option<Vec<String>>,
 }
+
 impl ViewInputContent {
     /// The view template representing the structure of the view.
     pub fn template(&self) -> Option<&str> {
         self.template.as_deref()
     }
+
     /// A list of possible actions from the view.
     ///
     /// Empty when the field is unset; use `.actions.is_none()` to tell unset from empty.
     pub fn actions(&self) -> &[String] {
         self.actions.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`ViewInputContent`].
     pub fn builder() -> crate::types::builders::ViewInputContentBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for ViewInputContent {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ViewInputContent");
@@ -32,6 +36,7 @@ impl ::std::fmt::Debug for ViewInputContent {
         formatter.finish()
     }
 }
+
 /// A builder for [`ViewInputContent`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -39,6 +44,7 @@ pub struct ViewInputContentBuilder {
     pub(crate) template: Option<String>,
     pub(crate) actions: Option<Vec<String>>,
 }
+
 impl ViewInputContentBuilder {
     /// The view template representing the structure of the view.
     ///
@@ -47,6 +53,7 @@ impl ViewInputContentBuilder {
         self.template = Some(input.into());
         self
     }
+
     /// The view template representing the structure of the view.
     ///
     /// Sets [`template`](crate::types::ViewInputContent#structfield.template).
@@ -54,10 +61,12 @@ impl ViewInputContentBuilder {
         self.template = input;
         self
     }
+
     /// Returns [`template`](crate::types::ViewInputContent#structfield.template), if set.
     pub fn get_template(&self) -> &Option<String> {
         &self.template
     }
+
     /// Appends an item to [`actions`](crate::types::ViewInputContent#structfield.actions); use [`set_actions`](Self::set_actions) to replace the whole list.
     pub fn actions(mut self, input: impl Into<String>) -> Self {
         let mut v: Vec<_> = self.actions.unwrap_or_default();
@@ -65,6 +74,7 @@ impl ViewInputContentBuilder {
         self.actions = Some(v);
         self
     }
+
     /// A list of possible actions from the view.
     ///
     /// Sets [`actions`](crate::types::ViewInputContent#structfield.actions).
@@ -72,10 +82,12 @@ impl ViewInputContentBuilder {
         self.actions = input;
         self
     }
+
     /// Returns [`actions`](crate::types::ViewInputContent#structfield.actions), if set.
     pub fn get_actions(&self) -> &Option<Vec<String>> {
         &self.actions
     }
+
     /// Builds a [`ViewInputContent`].
     pub fn build(self) -> crate::types::ViewInputContent {
         crate::types::ViewInputContent {
@@ -84,6 +96,7 @@ impl ViewInputContentBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for ViewInputContentBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ViewInputContentBuilder");

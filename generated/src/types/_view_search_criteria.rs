@@ -14,6 +14,7 @@ pub struct ViewSearchCriteria {
     /// A condition that filters views by their status.
     pub view_status_condition: Option<crate::types::ViewStatus>,
 }
+
 impl ViewSearchCriteria {
     /// A list of conditions to be met, where at least one condition must be satisfied.
     ///
@@ -21,29 +22,35 @@ impl ViewSearchCriteria {
     pub fn or_conditions(&self) -> &[crate::types::ViewSearchCriteria] {
         self.or_conditions.as_deref().unwrap_or_default()
     }
+
     /// A list of conditions that must all be satisfied.
     ///
     /// Empty when the field is unset; use `.and_conditions.is_none()` to tell unset from empty.
     pub fn and_conditions(&self) -> &[crate::types::ViewSearchCriteria] {
         self.and_conditions.as_deref().unwrap_or_default()
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     pub fn string_condition(&self) -> Option<&crate::types::StringCondition> {
         self.string_condition.as_ref()
     }
+
     /// A condition that filters views by their type.
     pub fn view_type_condition(&self) -> Option<&crate::types::ViewType> {
         self.view_type_condition.as_ref()
     }
+
     /// A condition that filters views by their status.
     pub fn view_status_condition(&self) -> Option<&crate::types::ViewStatus> {
         self.view_status_condition.as_ref()
     }
+
     /// Creates a new builder for [`ViewSearchCriteria`].
     pub fn builder() -> crate::types::builders::ViewSearchCriteriaBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ViewSearchCriteria`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -54,6 +61,7 @@ pub struct ViewSearchCriteriaBuilder {
     pub(crate) view_type_condition: Option<crate::types::ViewType>,
     pub(crate) view_status_condition: Option<crate::types::ViewStatus>,
 }
+
 impl ViewSearchCriteriaBuilder {
     /// Appends an item to [`or_conditions`](crate::types::ViewSearchCriteria#structfield.or_conditions); use [`set_or_conditions`](Self::set_or_conditions) to replace the whole list.
     pub fn or_conditions(mut self, input: crate::types::ViewSearchCriteria) -> Self {
@@ -62,6 +70,7 @@ impl ViewSearchCriteriaBuilder {
         self.or_conditions = Some(v);
         self
     }
+
     /// A list of conditions to be met, where at least one condition must be satisfied.
     ///
     /// Sets [`or_conditions`](crate::types::ViewSearchCriteria#structfield.or_conditions).
@@ -72,10 +81,12 @@ impl ViewSearchCriteriaBuilder {
         self.or_conditions = input;
         self
     }
+
     /// Returns [`or_conditions`](crate::types::ViewSearchCriteria#structfield.or_conditions), if set.
     pub fn get_or_conditions(&self) -> &Option<Vec<crate::types::ViewSearchCriteria>> {
         &self.or_conditions
     }
+
     /// Appends an item to [`and_conditions`](crate::types::ViewSearchCriteria#structfield.and_conditions); use [`set_and_conditions`](Self::set_and_conditions) to replace the whole list.
     pub fn and_conditions(mut self, input: crate::types::ViewSearchCriteria) -> Self {
         let mut v: Vec<_> = self.and_conditions.unwrap_or_default();
@@ -83,6 +94,7 @@ impl ViewSearchCriteriaBuilder {
         self.and_conditions = Some(v);
         self
     }
+
     /// A list of conditions that must all be satisfied.
     ///
     /// Sets [`and_conditions`](crate::types::ViewSearchCriteria#structfield.and_conditions).
@@ -93,10 +105,12 @@ impl ViewSearchCriteriaBuilder {
         self.and_conditions = input;
         self
     }
+
     /// Returns [`and_conditions`](crate::types::ViewSearchCriteria#structfield.and_conditions), if set.
     pub fn get_and_conditions(&self) -> &Option<Vec<crate::types::ViewSearchCriteria>> {
         &self.and_conditions
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ViewSearchCriteria#structfield.string_condition).
@@ -104,6 +118,7 @@ impl ViewSearchCriteriaBuilder {
         self.string_condition = Some(input);
         self
     }
+
     /// A leaf node condition which can be used to specify a string condition.
     ///
     /// Sets [`string_condition`](crate::types::ViewSearchCriteria#structfield.string_condition).
@@ -114,10 +129,12 @@ impl ViewSearchCriteriaBuilder {
         self.string_condition = input;
         self
     }
+
     /// Returns [`string_condition`](crate::types::ViewSearchCriteria#structfield.string_condition), if set.
     pub fn get_string_condition(&self) -> &Option<crate::types::StringCondition> {
         &self.string_condition
     }
+
     /// A condition that filters views by their type.
     ///
     /// Sets [`view_type_condition`](crate::types::ViewSearchCriteria#structfield.view_type_condition).
@@ -125,6 +142,7 @@ impl ViewSearchCriteriaBuilder {
         self.view_type_condition = Some(input);
         self
     }
+
     /// A condition that filters views by their type.
     ///
     /// Sets [`view_type_condition`](crate::types::ViewSearchCriteria#structfield.view_type_condition).
@@ -135,10 +153,12 @@ impl ViewSearchCriteriaBuilder {
         self.view_type_condition = input;
         self
     }
+
     /// Returns [`view_type_condition`](crate::types::ViewSearchCriteria#structfield.view_type_condition), if set.
     pub fn get_view_type_condition(&self) -> &Option<crate::types::ViewType> {
         &self.view_type_condition
     }
+
     /// A condition that filters views by their status.
     ///
     /// Sets [`view_status_condition`](crate::types::ViewSearchCriteria#structfield.view_status_condition).
@@ -146,6 +166,7 @@ impl ViewSearchCriteriaBuilder {
         self.view_status_condition = Some(input);
         self
     }
+
     /// A condition that filters views by their status.
     ///
     /// Sets [`view_status_condition`](crate::types::ViewSearchCriteria#structfield.view_status_condition).
@@ -156,10 +177,12 @@ impl ViewSearchCriteriaBuilder {
         self.view_status_condition = input;
         self
     }
+
     /// Returns [`view_status_condition`](crate::types::ViewSearchCriteria#structfield.view_status_condition), if set.
     pub fn get_view_status_condition(&self) -> &Option<crate::types::ViewStatus> {
         &self.view_status_condition
     }
+
     /// Builds a [`ViewSearchCriteria`].
     pub fn build(self) -> crate::types::ViewSearchCriteria {
         crate::types::ViewSearchCriteria {

@@ -9,6 +9,7 @@ pub struct ViewSearchFilter {
     /// - The inner list specifies conditions that need to be applied with `AND` operator.
     pub attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl ViewSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     pub fn attribute_filter(
@@ -16,17 +17,20 @@ impl ViewSearchFilter {
     ) -> Option<&crate::types::ControlPlaneAttributeFilter> {
         self.attribute_filter.as_ref()
     }
+
     /// Creates a new builder for [`ViewSearchFilter`].
     pub fn builder() -> crate::types::builders::ViewSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`ViewSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ViewSearchFilterBuilder {
     pub(crate) attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl ViewSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
@@ -38,6 +42,7 @@ impl ViewSearchFilterBuilder {
         self.attribute_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`attribute_filter`](crate::types::ViewSearchFilter#structfield.attribute_filter).
@@ -48,12 +53,14 @@ impl ViewSearchFilterBuilder {
         self.attribute_filter = input;
         self
     }
+
     /// Returns [`attribute_filter`](crate::types::ViewSearchFilter#structfield.attribute_filter), if set.
     pub fn get_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
+
     /// Builds a [`ViewSearchFilter`].
     pub fn build(self) -> crate::types::ViewSearchFilter {
         crate::types::ViewSearchFilter {

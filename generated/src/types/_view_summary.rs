@@ -16,36 +16,44 @@ pub struct ViewSummary {
     /// The description of the view.
     pub description: Option<String>,
 }
+
 impl ViewSummary {
     /// The identifier of the view.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the view.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The name of the view.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The type of the view.
     pub fn r#type(&self) -> Option<&crate::types::ViewType> {
         self.r#type.as_ref()
     }
+
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
     pub fn status(&self) -> Option<&crate::types::ViewStatus> {
         self.status.as_ref()
     }
+
     /// The description of the view.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// Creates a new builder for [`ViewSummary`].
     pub fn builder() -> crate::types::builders::ViewSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for ViewSummary {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ViewSummary");
@@ -58,6 +66,7 @@ impl ::std::fmt::Debug for ViewSummary {
         formatter.finish()
     }
 }
+
 /// A builder for [`ViewSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -69,6 +78,7 @@ pub struct ViewSummaryBuilder {
     pub(crate) status: Option<crate::types::ViewStatus>,
     pub(crate) description: Option<String>,
 }
+
 impl ViewSummaryBuilder {
     /// The identifier of the view.
     ///
@@ -77,6 +87,7 @@ impl ViewSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the view.
     ///
     /// Sets [`id`](crate::types::ViewSummary#structfield.id).
@@ -84,10 +95,12 @@ impl ViewSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::ViewSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the view.
     ///
     /// Sets [`arn`](crate::types::ViewSummary#structfield.arn).
@@ -95,6 +108,7 @@ impl ViewSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the view.
     ///
     /// Sets [`arn`](crate::types::ViewSummary#structfield.arn).
@@ -102,10 +116,12 @@ impl ViewSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::ViewSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The name of the view.
     ///
     /// Sets [`name`](crate::types::ViewSummary#structfield.name).
@@ -113,6 +129,7 @@ impl ViewSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the view.
     ///
     /// Sets [`name`](crate::types::ViewSummary#structfield.name).
@@ -120,10 +137,12 @@ impl ViewSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::ViewSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The type of the view.
     ///
     /// Sets [`type`](crate::types::ViewSummary#structfield.type).
@@ -131,6 +150,7 @@ impl ViewSummaryBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of the view.
     ///
     /// Sets [`type`](crate::types::ViewSummary#structfield.type).
@@ -138,10 +158,12 @@ impl ViewSummaryBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::ViewSummary#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::ViewType> {
         &self.r#type
     }
+
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
     ///
     /// Sets [`status`](crate::types::ViewSummary#structfield.status).
@@ -149,6 +171,7 @@ impl ViewSummaryBuilder {
         self.status = Some(input);
         self
     }
+
     /// Indicates the view status as either `SAVED` or `PUBLISHED`.
     ///
     /// Sets [`status`](crate::types::ViewSummary#structfield.status).
@@ -156,10 +179,12 @@ impl ViewSummaryBuilder {
         self.status = input;
         self
     }
+
     /// Returns [`status`](crate::types::ViewSummary#structfield.status), if set.
     pub fn get_status(&self) -> &Option<crate::types::ViewStatus> {
         &self.status
     }
+
     /// The description of the view.
     ///
     /// Sets [`description`](crate::types::ViewSummary#structfield.description).
@@ -167,6 +192,7 @@ impl ViewSummaryBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the view.
     ///
     /// Sets [`description`](crate::types::ViewSummary#structfield.description).
@@ -174,10 +200,12 @@ impl ViewSummaryBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::ViewSummary#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// Builds a [`ViewSummary`].
     pub fn build(self) -> crate::types::ViewSummary {
         crate::types::ViewSummary {
@@ -190,6 +218,7 @@ impl ViewSummaryBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for ViewSummaryBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ViewSummaryBuilder");

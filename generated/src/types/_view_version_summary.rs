@@ -18,40 +18,49 @@ pub struct ViewVersionSummary {
     /// The description of the view version.
     pub version_description: Option<String>,
 }
+
 impl ViewVersionSummary {
     /// The identifier of the view version.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the view version.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The description of the view version.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The name of the view version.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The type of the view version.
     pub fn r#type(&self) -> Option<&crate::types::ViewType> {
         self.r#type.as_ref()
     }
+
     /// The sequentially incremented version of the view version.
     pub fn version(&self) -> i32 {
         self.version
     }
+
     /// The description of the view version.
     pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
+
     /// Creates a new builder for [`ViewVersionSummary`].
     pub fn builder() -> crate::types::builders::ViewVersionSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ::std::fmt::Debug for ViewVersionSummary {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ViewVersionSummary");
@@ -65,6 +74,7 @@ impl ::std::fmt::Debug for ViewVersionSummary {
         formatter.finish()
     }
 }
+
 /// A builder for [`ViewVersionSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default)]
@@ -77,6 +87,7 @@ pub struct ViewVersionSummaryBuilder {
     pub(crate) version: Option<i32>,
     pub(crate) version_description: Option<String>,
 }
+
 impl ViewVersionSummaryBuilder {
     /// The identifier of the view version.
     ///
@@ -85,6 +96,7 @@ impl ViewVersionSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the view version.
     ///
     /// Sets [`id`](crate::types::ViewVersionSummary#structfield.id).
@@ -92,10 +104,12 @@ impl ViewVersionSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::ViewVersionSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the view version.
     ///
     /// Sets [`arn`](crate::types::ViewVersionSummary#structfield.arn).
@@ -103,6 +117,7 @@ impl ViewVersionSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the view version.
     ///
     /// Sets [`arn`](crate::types::ViewVersionSummary#structfield.arn).
@@ -110,10 +125,12 @@ impl ViewVersionSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::ViewVersionSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The description of the view version.
     ///
     /// Sets [`description`](crate::types::ViewVersionSummary#structfield.description).
@@ -121,6 +138,7 @@ impl ViewVersionSummaryBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the view version.
     ///
     /// Sets [`description`](crate::types::ViewVersionSummary#structfield.description).
@@ -128,10 +146,12 @@ impl ViewVersionSummaryBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::ViewVersionSummary#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The name of the view version.
     ///
     /// Sets [`name`](crate::types::ViewVersionSummary#structfield.name).
@@ -139,6 +159,7 @@ impl ViewVersionSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the view version.
     ///
     /// Sets [`name`](crate::types::ViewVersionSummary#structfield.name).
@@ -146,10 +167,12 @@ impl ViewVersionSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::ViewVersionSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The type of the view version.
     ///
     /// Sets [`type`](crate::types::ViewVersionSummary#structfield.type).
@@ -157,6 +180,7 @@ impl ViewVersionSummaryBuilder {
         self.r#type = Some(input);
         self
     }
+
     /// The type of the view version.
     ///
     /// Sets [`type`](crate::types::ViewVersionSummary#structfield.type).
@@ -164,10 +188,12 @@ impl ViewVersionSummaryBuilder {
         self.r#type = input;
         self
     }
+
     /// Returns [`type`](crate::types::ViewVersionSummary#structfield.type), if set.
     pub fn get_type(&self) -> &Option<crate::types::ViewType> {
         &self.r#type
     }
+
     /// The sequentially incremented version of the view version.
     ///
     /// Sets [`version`](crate::types::ViewVersionSummary#structfield.version).
@@ -175,6 +201,7 @@ impl ViewVersionSummaryBuilder {
         self.version = Some(input);
         self
     }
+
     /// The sequentially incremented version of the view version.
     ///
     /// Sets [`version`](crate::types::ViewVersionSummary#structfield.version).
@@ -182,10 +209,12 @@ impl ViewVersionSummaryBuilder {
         self.version = input;
         self
     }
+
     /// Returns [`version`](crate::types::ViewVersionSummary#structfield.version), if set.
     pub fn get_version(&self) -> &Option<i32> {
         &self.version
     }
+
     /// The description of the view version.
     ///
     /// Sets [`version_description`](crate::types::ViewVersionSummary#structfield.version_description).
@@ -193,6 +222,7 @@ impl ViewVersionSummaryBuilder {
         self.version_description = Some(input.into());
         self
     }
+
     /// The description of the view version.
     ///
     /// Sets [`version_description`](crate::types::ViewVersionSummary#structfield.version_description).
@@ -200,10 +230,12 @@ impl ViewVersionSummaryBuilder {
         self.version_description = input;
         self
     }
+
     /// Returns [`version_description`](crate::types::ViewVersionSummary#structfield.version_description), if set.
     pub fn get_version_description(&self) -> &Option<String> {
         &self.version_description
     }
+
     /// Builds a [`ViewVersionSummary`].
     pub fn build(self) -> crate::types::ViewVersionSummary {
         crate::types::ViewVersionSummary {
@@ -217,6 +249,7 @@ impl ViewVersionSummaryBuilder {
         }
     }
 }
+
 impl ::std::fmt::Debug for ViewVersionSummaryBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut formatter = f.debug_struct("ViewVersionSummaryBuilder");

@@ -22,48 +22,59 @@ pub struct Vocabulary {
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl Vocabulary {
     /// A unique name of the custom vocabulary.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// The identifier of the custom vocabulary.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     pub fn arn(&self) -> &str {
         &self.arn
     }
+
     /// The language code of the vocabulary entries.
     pub fn language_code(&self) -> &crate::types::VocabularyLanguageCode {
         &self.language_code
     }
+
     /// The current state of the custom vocabulary.
     pub fn state(&self) -> &crate::types::VocabularyState {
         &self.state
     }
+
     /// The timestamp when the custom vocabulary was last modified.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// The reason why the custom vocabulary was not created.
     pub fn failure_reason(&self) -> Option<&str> {
         self.failure_reason.as_deref()
     }
+
     /// The content of the custom vocabulary in plain-text format with a table of values.
     pub fn content(&self) -> Option<&str> {
         self.content.as_deref()
     }
+
     /// The tags used to organize, track, or control access for this resource.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`Vocabulary`].
     pub fn builder() -> crate::types::builders::VocabularyBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Vocabulary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -78,6 +89,7 @@ pub struct VocabularyBuilder {
     pub(crate) content: Option<String>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl VocabularyBuilder {
     /// A unique name of the custom vocabulary.
     ///
@@ -86,6 +98,7 @@ impl VocabularyBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// A unique name of the custom vocabulary.
     ///
     /// Sets [`name`](crate::types::Vocabulary#structfield.name). This field is required.
@@ -93,10 +106,12 @@ impl VocabularyBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::Vocabulary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`id`](crate::types::Vocabulary#structfield.id). This field is required.
@@ -104,6 +119,7 @@ impl VocabularyBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`id`](crate::types::Vocabulary#structfield.id). This field is required.
@@ -111,10 +127,12 @@ impl VocabularyBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::Vocabulary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     ///
     /// Sets [`arn`](crate::types::Vocabulary#structfield.arn). This field is required.
@@ -122,6 +140,7 @@ impl VocabularyBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     ///
     /// Sets [`arn`](crate::types::Vocabulary#structfield.arn). This field is required.
@@ -129,10 +148,12 @@ impl VocabularyBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::Vocabulary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::Vocabulary#structfield.language_code). This field is required.
@@ -140,6 +161,7 @@ impl VocabularyBuilder {
         self.language_code = Some(input);
         self
     }
+
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::Vocabulary#structfield.language_code). This field is required.
@@ -150,10 +172,12 @@ impl VocabularyBuilder {
         self.language_code = input;
         self
     }
+
     /// Returns [`language_code`](crate::types::Vocabulary#structfield.language_code), if set.
     pub fn get_language_code(&self) -> &Option<crate::types::VocabularyLanguageCode> {
         &self.language_code
     }
+
     /// The current state of the custom vocabulary.
     ///
     /// Sets [`state`](crate::types::Vocabulary#structfield.state). This field is required.
@@ -161,6 +185,7 @@ impl VocabularyBuilder {
         self.state = Some(input);
         self
     }
+
     /// The current state of the custom vocabulary.
     ///
     /// Sets [`state`](crate::types::Vocabulary#structfield.state). This field is required.
@@ -168,10 +193,12 @@ impl VocabularyBuilder {
         self.state = input;
         self
     }
+
     /// Returns [`state`](crate::types::Vocabulary#structfield.state), if set.
     pub fn get_state(&self) -> &Option<crate::types::VocabularyState> {
         &self.state
     }
+
     /// The timestamp when the custom vocabulary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Vocabulary#structfield.last_modified_time). This field is required.
@@ -179,6 +206,7 @@ impl VocabularyBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when the custom vocabulary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Vocabulary#structfield.last_modified_time). This field is required.
@@ -189,10 +217,12 @@ impl VocabularyBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::Vocabulary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The reason why the custom vocabulary was not created.
     ///
     /// Sets [`failure_reason`](crate::types::Vocabulary#structfield.failure_reason).
@@ -200,6 +230,7 @@ impl VocabularyBuilder {
         self.failure_reason = Some(input.into());
         self
     }
+
     /// The reason why the custom vocabulary was not created.
     ///
     /// Sets [`failure_reason`](crate::types::Vocabulary#structfield.failure_reason).
@@ -207,10 +238,12 @@ impl VocabularyBuilder {
         self.failure_reason = input;
         self
     }
+
     /// Returns [`failure_reason`](crate::types::Vocabulary#structfield.failure_reason), if set.
     pub fn get_failure_reason(&self) -> &Option<String> {
         &self.failure_reason
     }
+
     /// The content of the custom vocabulary in plain-text format with a table of values.
     ///
     /// Sets [`content`](crate::types::Vocabulary#structfield.content).
@@ -218,6 +251,7 @@ impl VocabularyBuilder {
         self.content = Some(input.into());
         self
     }
+
     /// The content of the custom vocabulary in plain-text format with a table of values.
     ///
     /// Sets [`content`](crate::types::Vocabulary#structfield.content).
@@ -225,10 +259,12 @@ impl VocabularyBuilder {
         self.content = input;
         self
     }
+
     /// Returns [`content`](crate::types::Vocabulary#structfield.content), if set.
     pub fn get_content(&self) -> &Option<String> {
         &self.content
     }
+
     /// Inserts an entry into [`tags`](crate::types::Vocabulary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -236,6 +272,7 @@ impl VocabularyBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for this resource.
     ///
     /// Sets [`tags`](crate::types::Vocabulary#structfield.tags).
@@ -246,10 +283,12 @@ impl VocabularyBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::Vocabulary#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`Vocabulary`].
     ///
     /// Fails when one of these fields is unset:

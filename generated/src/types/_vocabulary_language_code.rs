@@ -77,6 +77,7 @@ pub enum VocabularyLanguageCode {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for VocabularyLanguageCode {
     fn from(s: &str) -> Self {
         match s {
@@ -123,12 +124,14 @@ impl ::std::convert::From<&str> for VocabularyLanguageCode {
         }
     }
 }
+
 impl ::std::str::FromStr for VocabularyLanguageCode {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl VocabularyLanguageCode {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -169,6 +172,7 @@ impl VocabularyLanguageCode {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &[
@@ -207,6 +211,7 @@ impl VocabularyLanguageCode {
             "zh-CN",
         ]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -215,11 +220,13 @@ impl VocabularyLanguageCode {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for VocabularyLanguageCode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for VocabularyLanguageCode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

@@ -18,40 +18,49 @@ pub struct VocabularySummary {
     /// The reason why the custom vocabulary was not created.
     pub failure_reason: Option<String>,
 }
+
 impl VocabularySummary {
     /// A unique name of the custom vocabulary.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// The identifier of the custom vocabulary.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     pub fn arn(&self) -> &str {
         &self.arn
     }
+
     /// The language code of the vocabulary entries.
     pub fn language_code(&self) -> &crate::types::VocabularyLanguageCode {
         &self.language_code
     }
+
     /// The current state of the custom vocabulary.
     pub fn state(&self) -> &crate::types::VocabularyState {
         &self.state
     }
+
     /// The timestamp when the custom vocabulary was last modified.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// The reason why the custom vocabulary was not created.
     pub fn failure_reason(&self) -> Option<&str> {
         self.failure_reason.as_deref()
     }
+
     /// Creates a new builder for [`VocabularySummary`].
     pub fn builder() -> crate::types::builders::VocabularySummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`VocabularySummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -64,6 +73,7 @@ pub struct VocabularySummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) failure_reason: Option<String>,
 }
+
 impl VocabularySummaryBuilder {
     /// A unique name of the custom vocabulary.
     ///
@@ -72,6 +82,7 @@ impl VocabularySummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// A unique name of the custom vocabulary.
     ///
     /// Sets [`name`](crate::types::VocabularySummary#structfield.name). This field is required.
@@ -79,10 +90,12 @@ impl VocabularySummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::VocabularySummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`id`](crate::types::VocabularySummary#structfield.id). This field is required.
@@ -90,6 +103,7 @@ impl VocabularySummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The identifier of the custom vocabulary.
     ///
     /// Sets [`id`](crate::types::VocabularySummary#structfield.id). This field is required.
@@ -97,10 +111,12 @@ impl VocabularySummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::VocabularySummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     ///
     /// Sets [`arn`](crate::types::VocabularySummary#structfield.arn). This field is required.
@@ -108,6 +124,7 @@ impl VocabularySummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the custom vocabulary.
     ///
     /// Sets [`arn`](crate::types::VocabularySummary#structfield.arn). This field is required.
@@ -115,10 +132,12 @@ impl VocabularySummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::VocabularySummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::VocabularySummary#structfield.language_code). This field is required.
@@ -126,6 +145,7 @@ impl VocabularySummaryBuilder {
         self.language_code = Some(input);
         self
     }
+
     /// The language code of the vocabulary entries.
     ///
     /// Sets [`language_code`](crate::types::VocabularySummary#structfield.language_code). This field is required.
@@ -136,10 +156,12 @@ impl VocabularySummaryBuilder {
         self.language_code = input;
         self
     }
+
     /// Returns [`language_code`](crate::types::VocabularySummary#structfield.language_code), if set.
     pub fn get_language_code(&self) -> &Option<crate::types::VocabularyLanguageCode> {
         &self.language_code
     }
+
     /// The current state of the custom vocabulary.
     ///
     /// Sets [`state`](crate::types::VocabularySummary#structfield.state). This field is required.
@@ -147,6 +169,7 @@ impl VocabularySummaryBuilder {
         self.state = Some(input);
         self
     }
+
     /// The current state of the custom vocabulary.
     ///
     /// Sets [`state`](crate::types::VocabularySummary#structfield.state). This field is required.
@@ -154,10 +177,12 @@ impl VocabularySummaryBuilder {
         self.state = input;
         self
     }
+
     /// Returns [`state`](crate::types::VocabularySummary#structfield.state), if set.
     pub fn get_state(&self) -> &Option<crate::types::VocabularyState> {
         &self.state
     }
+
     /// The timestamp when the custom vocabulary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::VocabularySummary#structfield.last_modified_time). This field is required.
@@ -165,6 +190,7 @@ impl VocabularySummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when the custom vocabulary was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::VocabularySummary#structfield.last_modified_time). This field is required.
@@ -175,10 +201,12 @@ impl VocabularySummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::VocabularySummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The reason why the custom vocabulary was not created.
     ///
     /// Sets [`failure_reason`](crate::types::VocabularySummary#structfield.failure_reason).
@@ -186,6 +214,7 @@ impl VocabularySummaryBuilder {
         self.failure_reason = Some(input.into());
         self
     }
+
     /// The reason why the custom vocabulary was not created.
     ///
     /// Sets [`failure_reason`](crate::types::VocabularySummary#structfield.failure_reason).
@@ -193,10 +222,12 @@ impl VocabularySummaryBuilder {
         self.failure_reason = input;
         self
     }
+
     /// Returns [`failure_reason`](crate::types::VocabularySummary#structfield.failure_reason), if set.
     pub fn get_failure_reason(&self) -> &Option<String> {
         &self.failure_reason
     }
+
     /// Builds a [`VocabularySummary`].
     ///
     /// Fails when one of these fields is unset:

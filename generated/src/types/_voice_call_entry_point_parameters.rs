@@ -10,24 +10,29 @@ pub struct VoiceCallEntryPointParameters {
     /// The flow identifier for the test.
     pub flow_id: Option<String>,
 }
+
 impl VoiceCallEntryPointParameters {
     /// The source phone number for the test.
     pub fn source_phone_number(&self) -> Option<&str> {
         self.source_phone_number.as_deref()
     }
+
     /// The destination phone number for the test.
     pub fn destination_phone_number(&self) -> Option<&str> {
         self.destination_phone_number.as_deref()
     }
+
     /// The flow identifier for the test.
     pub fn flow_id(&self) -> Option<&str> {
         self.flow_id.as_deref()
     }
+
     /// Creates a new builder for [`VoiceCallEntryPointParameters`].
     pub fn builder() -> crate::types::builders::VoiceCallEntryPointParametersBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`VoiceCallEntryPointParameters`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct VoiceCallEntryPointParametersBuilder {
     pub(crate) destination_phone_number: Option<String>,
     pub(crate) flow_id: Option<String>,
 }
+
 impl VoiceCallEntryPointParametersBuilder {
     /// The source phone number for the test.
     ///
@@ -44,6 +50,7 @@ impl VoiceCallEntryPointParametersBuilder {
         self.source_phone_number = Some(input.into());
         self
     }
+
     /// The source phone number for the test.
     ///
     /// Sets [`source_phone_number`](crate::types::VoiceCallEntryPointParameters#structfield.source_phone_number).
@@ -51,10 +58,12 @@ impl VoiceCallEntryPointParametersBuilder {
         self.source_phone_number = input;
         self
     }
+
     /// Returns [`source_phone_number`](crate::types::VoiceCallEntryPointParameters#structfield.source_phone_number), if set.
     pub fn get_source_phone_number(&self) -> &Option<String> {
         &self.source_phone_number
     }
+
     /// The destination phone number for the test.
     ///
     /// Sets [`destination_phone_number`](crate::types::VoiceCallEntryPointParameters#structfield.destination_phone_number).
@@ -62,6 +71,7 @@ impl VoiceCallEntryPointParametersBuilder {
         self.destination_phone_number = Some(input.into());
         self
     }
+
     /// The destination phone number for the test.
     ///
     /// Sets [`destination_phone_number`](crate::types::VoiceCallEntryPointParameters#structfield.destination_phone_number).
@@ -69,10 +79,12 @@ impl VoiceCallEntryPointParametersBuilder {
         self.destination_phone_number = input;
         self
     }
+
     /// Returns [`destination_phone_number`](crate::types::VoiceCallEntryPointParameters#structfield.destination_phone_number), if set.
     pub fn get_destination_phone_number(&self) -> &Option<String> {
         &self.destination_phone_number
     }
+
     /// The flow identifier for the test.
     ///
     /// Sets [`flow_id`](crate::types::VoiceCallEntryPointParameters#structfield.flow_id).
@@ -80,6 +92,7 @@ impl VoiceCallEntryPointParametersBuilder {
         self.flow_id = Some(input.into());
         self
     }
+
     /// The flow identifier for the test.
     ///
     /// Sets [`flow_id`](crate::types::VoiceCallEntryPointParameters#structfield.flow_id).
@@ -87,10 +100,12 @@ impl VoiceCallEntryPointParametersBuilder {
         self.flow_id = input;
         self
     }
+
     /// Returns [`flow_id`](crate::types::VoiceCallEntryPointParameters#structfield.flow_id), if set.
     pub fn get_flow_id(&self) -> &Option<String> {
         &self.flow_id
     }
+
     /// Builds a [`VoiceCallEntryPointParameters`].
     pub fn build(self) -> crate::types::VoiceCallEntryPointParameters {
         crate::types::VoiceCallEntryPointParameters {

@@ -8,20 +8,24 @@ pub struct VoiceEnhancementConfig {
     /// The voice enhancement mode.
     pub voice_enhancement_mode: crate::types::VoiceEnhancementMode,
 }
+
 impl VoiceEnhancementConfig {
     /// The channel for this voice enhancement configuration.
     pub fn channel(&self) -> &crate::types::Channel {
         &self.channel
     }
+
     /// The voice enhancement mode.
     pub fn voice_enhancement_mode(&self) -> &crate::types::VoiceEnhancementMode {
         &self.voice_enhancement_mode
     }
+
     /// Creates a new builder for [`VoiceEnhancementConfig`].
     pub fn builder() -> crate::types::builders::VoiceEnhancementConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`VoiceEnhancementConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct VoiceEnhancementConfigBuilder {
     pub(crate) channel: Option<crate::types::Channel>,
     pub(crate) voice_enhancement_mode: Option<crate::types::VoiceEnhancementMode>,
 }
+
 impl VoiceEnhancementConfigBuilder {
     /// The channel for this voice enhancement configuration.
     ///
@@ -37,6 +42,7 @@ impl VoiceEnhancementConfigBuilder {
         self.channel = Some(input);
         self
     }
+
     /// The channel for this voice enhancement configuration.
     ///
     /// Sets [`channel`](crate::types::VoiceEnhancementConfig#structfield.channel). This field is required.
@@ -44,10 +50,12 @@ impl VoiceEnhancementConfigBuilder {
         self.channel = input;
         self
     }
+
     /// Returns [`channel`](crate::types::VoiceEnhancementConfig#structfield.channel), if set.
     pub fn get_channel(&self) -> &Option<crate::types::Channel> {
         &self.channel
     }
+
     /// The voice enhancement mode.
     ///
     /// Sets [`voice_enhancement_mode`](crate::types::VoiceEnhancementConfig#structfield.voice_enhancement_mode). This field is required.
@@ -58,6 +66,7 @@ impl VoiceEnhancementConfigBuilder {
         self.voice_enhancement_mode = Some(input);
         self
     }
+
     /// The voice enhancement mode.
     ///
     /// Sets [`voice_enhancement_mode`](crate::types::VoiceEnhancementConfig#structfield.voice_enhancement_mode). This field is required.
@@ -68,12 +77,14 @@ impl VoiceEnhancementConfigBuilder {
         self.voice_enhancement_mode = input;
         self
     }
+
     /// Returns [`voice_enhancement_mode`](crate::types::VoiceEnhancementConfig#structfield.voice_enhancement_mode), if set.
     pub fn get_voice_enhancement_mode(
         &self,
     ) -> &Option<crate::types::VoiceEnhancementMode> {
         &self.voice_enhancement_mode
     }
+
     /// Builds a [`VoiceEnhancementConfig`].
     ///
     /// Fails when one of these fields is unset:

@@ -10,20 +10,24 @@ pub struct VoiceRecordingConfiguration {
     /// One and only one of the track configurations should be presented in the request.
     pub ivr_recording_track: Option<crate::types::IvrRecordingTrack>,
 }
+
 impl VoiceRecordingConfiguration {
     /// Identifies which track is being recorded.
     pub fn voice_recording_track(&self) -> Option<&crate::types::VoiceRecordingTrack> {
         self.voice_recording_track.as_ref()
     }
+
     /// Identifies which IVR track is being recorded.
     pub fn ivr_recording_track(&self) -> Option<&crate::types::IvrRecordingTrack> {
         self.ivr_recording_track.as_ref()
     }
+
     /// Creates a new builder for [`VoiceRecordingConfiguration`].
     pub fn builder() -> crate::types::builders::VoiceRecordingConfigurationBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`VoiceRecordingConfiguration`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct VoiceRecordingConfigurationBuilder {
     pub(crate) voice_recording_track: Option<crate::types::VoiceRecordingTrack>,
     pub(crate) ivr_recording_track: Option<crate::types::IvrRecordingTrack>,
 }
+
 impl VoiceRecordingConfigurationBuilder {
     /// Identifies which track is being recorded.
     ///
@@ -42,6 +47,7 @@ impl VoiceRecordingConfigurationBuilder {
         self.voice_recording_track = Some(input);
         self
     }
+
     /// Identifies which track is being recorded.
     ///
     /// Sets [`voice_recording_track`](crate::types::VoiceRecordingConfiguration#structfield.voice_recording_track).
@@ -52,12 +58,14 @@ impl VoiceRecordingConfigurationBuilder {
         self.voice_recording_track = input;
         self
     }
+
     /// Returns [`voice_recording_track`](crate::types::VoiceRecordingConfiguration#structfield.voice_recording_track), if set.
     pub fn get_voice_recording_track(
         &self,
     ) -> &Option<crate::types::VoiceRecordingTrack> {
         &self.voice_recording_track
     }
+
     /// Identifies which IVR track is being recorded.
     ///
     /// Sets [`ivr_recording_track`](crate::types::VoiceRecordingConfiguration#structfield.ivr_recording_track).
@@ -68,6 +76,7 @@ impl VoiceRecordingConfigurationBuilder {
         self.ivr_recording_track = Some(input);
         self
     }
+
     /// Identifies which IVR track is being recorded.
     ///
     /// Sets [`ivr_recording_track`](crate::types::VoiceRecordingConfiguration#structfield.ivr_recording_track).
@@ -78,10 +87,12 @@ impl VoiceRecordingConfigurationBuilder {
         self.ivr_recording_track = input;
         self
     }
+
     /// Returns [`ivr_recording_track`](crate::types::VoiceRecordingConfiguration#structfield.ivr_recording_track), if set.
     pub fn get_ivr_recording_track(&self) -> &Option<crate::types::IvrRecordingTrack> {
         &self.ivr_recording_track
     }
+
     /// Builds a [`VoiceRecordingConfiguration`].
     pub fn build(self) -> crate::types::VoiceRecordingConfiguration {
         crate::types::VoiceRecordingConfiguration {

@@ -17,6 +17,7 @@ pub enum VoiceRecordingTrack {
     )]
     Unknown(crate::primitives::UnknownVariantValue),
 }
+
 impl ::std::convert::From<&str> for VoiceRecordingTrack {
     fn from(s: &str) -> Self {
         match s {
@@ -33,12 +34,14 @@ impl ::std::convert::From<&str> for VoiceRecordingTrack {
         }
     }
 }
+
 impl ::std::str::FromStr for VoiceRecordingTrack {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(Self::from(s))
     }
 }
+
 impl VoiceRecordingTrack {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -49,10 +52,12 @@ impl VoiceRecordingTrack {
             Self::Unknown(value) => value.as_str(),
         }
     }
+
     /// Every known value, in sorted order.
     pub const fn values() -> &'static [&'static str] {
         &["ALL", "FROM_AGENT", "TO_AGENT"]
     }
+
     /// Parses a known value; unlike `From<&str>`, an unknown value is an error.
     pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Self::from(value) {
@@ -61,11 +66,13 @@ impl VoiceRecordingTrack {
         }
     }
 }
+
 impl ::std::convert::AsRef<str> for VoiceRecordingTrack {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl ::std::fmt::Display for VoiceRecordingTrack {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())

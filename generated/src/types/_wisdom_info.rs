@@ -8,22 +8,26 @@ pub struct WisdomInfo {
     /// The array of AI agents involved in the contact.
     pub ai_agents: Option<Vec<crate::types::AiAgentInfo>>,
 }
+
 impl WisdomInfo {
     /// The Amazon Resource Name (ARN) of the Wisdom session.
     pub fn session_arn(&self) -> Option<&str> {
         self.session_arn.as_deref()
     }
+
     /// The array of AI agents involved in the contact.
     ///
     /// Empty when the field is unset; use `.ai_agents.is_none()` to tell unset from empty.
     pub fn ai_agents(&self) -> &[crate::types::AiAgentInfo] {
         self.ai_agents.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`WisdomInfo`].
     pub fn builder() -> crate::types::builders::WisdomInfoBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WisdomInfo`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -31,6 +35,7 @@ pub struct WisdomInfoBuilder {
     pub(crate) session_arn: Option<String>,
     pub(crate) ai_agents: Option<Vec<crate::types::AiAgentInfo>>,
 }
+
 impl WisdomInfoBuilder {
     /// The Amazon Resource Name (ARN) of the Wisdom session.
     ///
@@ -39,6 +44,7 @@ impl WisdomInfoBuilder {
         self.session_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the Wisdom session.
     ///
     /// Sets [`session_arn`](crate::types::WisdomInfo#structfield.session_arn).
@@ -46,10 +52,12 @@ impl WisdomInfoBuilder {
         self.session_arn = input;
         self
     }
+
     /// Returns [`session_arn`](crate::types::WisdomInfo#structfield.session_arn), if set.
     pub fn get_session_arn(&self) -> &Option<String> {
         &self.session_arn
     }
+
     /// Appends an item to [`ai_agents`](crate::types::WisdomInfo#structfield.ai_agents); use [`set_ai_agents`](Self::set_ai_agents) to replace the whole list.
     pub fn ai_agents(mut self, input: crate::types::AiAgentInfo) -> Self {
         let mut v: Vec<_> = self.ai_agents.unwrap_or_default();
@@ -57,6 +65,7 @@ impl WisdomInfoBuilder {
         self.ai_agents = Some(v);
         self
     }
+
     /// The array of AI agents involved in the contact.
     ///
     /// Sets [`ai_agents`](crate::types::WisdomInfo#structfield.ai_agents).
@@ -67,10 +76,12 @@ impl WisdomInfoBuilder {
         self.ai_agents = input;
         self
     }
+
     /// Returns [`ai_agents`](crate::types::WisdomInfo#structfield.ai_agents), if set.
     pub fn get_ai_agents(&self) -> &Option<Vec<crate::types::AiAgentInfo>> {
         &self.ai_agents
     }
+
     /// Builds a [`WisdomInfo`].
     pub fn build(self) -> crate::types::WisdomInfo {
         crate::types::WisdomInfo {

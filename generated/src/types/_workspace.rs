@@ -24,52 +24,64 @@ pub struct Workspace {
     /// The tags used to organize, track, or control access for the workspace.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl Workspace {
     /// Controls who can access the workspace.
     pub fn visibility(&self) -> Option<&crate::types::Visibility> {
         self.visibility.as_ref()
     }
+
     /// The unique identifier of the workspace.
     pub fn id(&self) -> &str {
         &self.id
     }
+
     /// The name of the workspace.
     pub fn name(&self) -> &str {
         &self.name
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     pub fn arn(&self) -> &str {
         &self.arn
     }
+
     /// The description of the workspace.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The theme configuration for the workspace, including colors and styling.
     pub fn theme(&self) -> Option<&crate::types::WorkspaceTheme> {
         self.theme.as_ref()
     }
+
     /// The title displayed for the workspace.
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
+
     /// The timestamp when the workspace was last modified.
     pub fn last_modified_time(&self) -> &crate::primitives::DateTime {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where the workspace was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// The tags used to organize, track, or control access for the workspace.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`Workspace`].
     pub fn builder() -> crate::types::builders::WorkspaceBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`Workspace`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -85,6 +97,7 @@ pub struct WorkspaceBuilder {
     pub(crate) last_modified_region: Option<String>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl WorkspaceBuilder {
     /// Controls who can access the workspace.
     ///
@@ -93,6 +106,7 @@ impl WorkspaceBuilder {
         self.visibility = Some(input);
         self
     }
+
     /// Controls who can access the workspace.
     ///
     /// Sets [`visibility`](crate::types::Workspace#structfield.visibility).
@@ -100,10 +114,12 @@ impl WorkspaceBuilder {
         self.visibility = input;
         self
     }
+
     /// Returns [`visibility`](crate::types::Workspace#structfield.visibility), if set.
     pub fn get_visibility(&self) -> &Option<crate::types::Visibility> {
         &self.visibility
     }
+
     /// The unique identifier of the workspace.
     ///
     /// Sets [`id`](crate::types::Workspace#structfield.id). This field is required.
@@ -111,6 +127,7 @@ impl WorkspaceBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier of the workspace.
     ///
     /// Sets [`id`](crate::types::Workspace#structfield.id). This field is required.
@@ -118,10 +135,12 @@ impl WorkspaceBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::Workspace#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The name of the workspace.
     ///
     /// Sets [`name`](crate::types::Workspace#structfield.name). This field is required.
@@ -129,6 +148,7 @@ impl WorkspaceBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the workspace.
     ///
     /// Sets [`name`](crate::types::Workspace#structfield.name). This field is required.
@@ -136,10 +156,12 @@ impl WorkspaceBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::Workspace#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`arn`](crate::types::Workspace#structfield.arn). This field is required.
@@ -147,6 +169,7 @@ impl WorkspaceBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`arn`](crate::types::Workspace#structfield.arn). This field is required.
@@ -154,10 +177,12 @@ impl WorkspaceBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::Workspace#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The description of the workspace.
     ///
     /// Sets [`description`](crate::types::Workspace#structfield.description).
@@ -165,6 +190,7 @@ impl WorkspaceBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the workspace.
     ///
     /// Sets [`description`](crate::types::Workspace#structfield.description).
@@ -172,10 +198,12 @@ impl WorkspaceBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::Workspace#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The theme configuration for the workspace, including colors and styling.
     ///
     /// Sets [`theme`](crate::types::Workspace#structfield.theme).
@@ -183,6 +211,7 @@ impl WorkspaceBuilder {
         self.theme = Some(input);
         self
     }
+
     /// The theme configuration for the workspace, including colors and styling.
     ///
     /// Sets [`theme`](crate::types::Workspace#structfield.theme).
@@ -190,10 +219,12 @@ impl WorkspaceBuilder {
         self.theme = input;
         self
     }
+
     /// Returns [`theme`](crate::types::Workspace#structfield.theme), if set.
     pub fn get_theme(&self) -> &Option<crate::types::WorkspaceTheme> {
         &self.theme
     }
+
     /// The title displayed for the workspace.
     ///
     /// Sets [`title`](crate::types::Workspace#structfield.title).
@@ -201,6 +232,7 @@ impl WorkspaceBuilder {
         self.title = Some(input.into());
         self
     }
+
     /// The title displayed for the workspace.
     ///
     /// Sets [`title`](crate::types::Workspace#structfield.title).
@@ -208,10 +240,12 @@ impl WorkspaceBuilder {
         self.title = input;
         self
     }
+
     /// Returns [`title`](crate::types::Workspace#structfield.title), if set.
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
+
     /// The timestamp when the workspace was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Workspace#structfield.last_modified_time). This field is required.
@@ -219,6 +253,7 @@ impl WorkspaceBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when the workspace was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::Workspace#structfield.last_modified_time). This field is required.
@@ -229,10 +264,12 @@ impl WorkspaceBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::Workspace#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where the workspace was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Workspace#structfield.last_modified_region).
@@ -240,6 +277,7 @@ impl WorkspaceBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where the workspace was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::Workspace#structfield.last_modified_region).
@@ -247,10 +285,12 @@ impl WorkspaceBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::Workspace#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Inserts an entry into [`tags`](crate::types::Workspace#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -258,6 +298,7 @@ impl WorkspaceBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags used to organize, track, or control access for the workspace.
     ///
     /// Sets [`tags`](crate::types::Workspace#structfield.tags).
@@ -268,10 +309,12 @@ impl WorkspaceBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::Workspace#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`Workspace`].
     ///
     /// Fails when one of these fields is unset:

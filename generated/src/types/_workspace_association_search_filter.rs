@@ -9,6 +9,7 @@ pub struct WorkspaceAssociationSearchFilter {
     /// - The inner list specifies conditions that need to be applied with `AND` operator.
     pub attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl WorkspaceAssociationSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     pub fn attribute_filter(
@@ -16,17 +17,20 @@ impl WorkspaceAssociationSearchFilter {
     ) -> Option<&crate::types::ControlPlaneAttributeFilter> {
         self.attribute_filter.as_ref()
     }
+
     /// Creates a new builder for [`WorkspaceAssociationSearchFilter`].
     pub fn builder() -> crate::types::builders::WorkspaceAssociationSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WorkspaceAssociationSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceAssociationSearchFilterBuilder {
     pub(crate) attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl WorkspaceAssociationSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
@@ -38,6 +42,7 @@ impl WorkspaceAssociationSearchFilterBuilder {
         self.attribute_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`attribute_filter`](crate::types::WorkspaceAssociationSearchFilter#structfield.attribute_filter).
@@ -48,12 +53,14 @@ impl WorkspaceAssociationSearchFilterBuilder {
         self.attribute_filter = input;
         self
     }
+
     /// Returns [`attribute_filter`](crate::types::WorkspaceAssociationSearchFilter#structfield.attribute_filter), if set.
     pub fn get_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
+
     /// Builds a [`WorkspaceAssociationSearchFilter`].
     pub fn build(self) -> crate::types::WorkspaceAssociationSearchFilter {
         crate::types::WorkspaceAssociationSearchFilter {

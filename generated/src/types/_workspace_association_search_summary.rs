@@ -16,36 +16,44 @@ pub struct WorkspaceAssociationSearchSummary {
     /// The name of the associated resource.
     pub resource_name: Option<String>,
 }
+
 impl WorkspaceAssociationSearchSummary {
     /// The identifier of the workspace.
     pub fn workspace_id(&self) -> Option<&str> {
         self.workspace_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     pub fn workspace_arn(&self) -> Option<&str> {
         self.workspace_arn.as_deref()
     }
+
     /// The identifier of the associated resource (user or routing profile).
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the associated resource.
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
+
     /// The type of resource associated with the workspace.
     pub fn resource_type(&self) -> Option<&str> {
         self.resource_type.as_deref()
     }
+
     /// The name of the associated resource.
     pub fn resource_name(&self) -> Option<&str> {
         self.resource_name.as_deref()
     }
+
     /// Creates a new builder for [`WorkspaceAssociationSearchSummary`].
     pub fn builder() -> crate::types::builders::WorkspaceAssociationSearchSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WorkspaceAssociationSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -57,6 +65,7 @@ pub struct WorkspaceAssociationSearchSummaryBuilder {
     pub(crate) resource_type: Option<String>,
     pub(crate) resource_name: Option<String>,
 }
+
 impl WorkspaceAssociationSearchSummaryBuilder {
     /// The identifier of the workspace.
     ///
@@ -65,6 +74,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.workspace_id = Some(input.into());
         self
     }
+
     /// The identifier of the workspace.
     ///
     /// Sets [`workspace_id`](crate::types::WorkspaceAssociationSearchSummary#structfield.workspace_id).
@@ -72,10 +82,12 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.workspace_id = input;
         self
     }
+
     /// Returns [`workspace_id`](crate::types::WorkspaceAssociationSearchSummary#structfield.workspace_id), if set.
     pub fn get_workspace_id(&self) -> &Option<String> {
         &self.workspace_id
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`workspace_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.workspace_arn).
@@ -83,6 +95,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.workspace_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`workspace_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.workspace_arn).
@@ -90,10 +103,12 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.workspace_arn = input;
         self
     }
+
     /// Returns [`workspace_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.workspace_arn), if set.
     pub fn get_workspace_arn(&self) -> &Option<String> {
         &self.workspace_arn
     }
+
     /// The identifier of the associated resource (user or routing profile).
     ///
     /// Sets [`resource_id`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_id).
@@ -101,6 +116,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.resource_id = Some(input.into());
         self
     }
+
     /// The identifier of the associated resource (user or routing profile).
     ///
     /// Sets [`resource_id`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_id).
@@ -108,10 +124,12 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.resource_id = input;
         self
     }
+
     /// Returns [`resource_id`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_id), if set.
     pub fn get_resource_id(&self) -> &Option<String> {
         &self.resource_id
     }
+
     /// The Amazon Resource Name (ARN) of the associated resource.
     ///
     /// Sets [`resource_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_arn).
@@ -119,6 +137,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.resource_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the associated resource.
     ///
     /// Sets [`resource_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_arn).
@@ -126,10 +145,12 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.resource_arn = input;
         self
     }
+
     /// Returns [`resource_arn`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_arn), if set.
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
+
     /// The type of resource associated with the workspace.
     ///
     /// Sets [`resource_type`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_type).
@@ -137,6 +158,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.resource_type = Some(input.into());
         self
     }
+
     /// The type of resource associated with the workspace.
     ///
     /// Sets [`resource_type`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_type).
@@ -144,10 +166,12 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.resource_type = input;
         self
     }
+
     /// Returns [`resource_type`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_type), if set.
     pub fn get_resource_type(&self) -> &Option<String> {
         &self.resource_type
     }
+
     /// The name of the associated resource.
     ///
     /// Sets [`resource_name`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_name).
@@ -155,6 +179,7 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.resource_name = Some(input.into());
         self
     }
+
     /// The name of the associated resource.
     ///
     /// Sets [`resource_name`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_name).
@@ -162,10 +187,12 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         self.resource_name = input;
         self
     }
+
     /// Returns [`resource_name`](crate::types::WorkspaceAssociationSearchSummary#structfield.resource_name), if set.
     pub fn get_resource_name(&self) -> &Option<String> {
         &self.resource_name
     }
+
     /// Builds a [`WorkspaceAssociationSearchSummary`].
     pub fn build(self) -> crate::types::WorkspaceAssociationSearchSummary {
         crate::types::WorkspaceAssociationSearchSummary {

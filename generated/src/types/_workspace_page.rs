@@ -12,28 +12,34 @@ pub struct WorkspacePage {
     /// A JSON string containing input parameters passed to the view when the page is rendered.
     pub input_data: Option<String>,
 }
+
 impl WorkspacePage {
     /// The Amazon Resource Name (ARN) of the view associated with this page.
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
+
     /// The page identifier.
     pub fn page(&self) -> Option<&str> {
         self.page.as_deref()
     }
+
     /// The URL-friendly identifier for the page.
     pub fn slug(&self) -> Option<&str> {
         self.slug.as_deref()
     }
+
     /// A JSON string containing input parameters passed to the view when the page is rendered.
     pub fn input_data(&self) -> Option<&str> {
         self.input_data.as_deref()
     }
+
     /// Creates a new builder for [`WorkspacePage`].
     pub fn builder() -> crate::types::builders::WorkspacePageBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WorkspacePage`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct WorkspacePageBuilder {
     pub(crate) slug: Option<String>,
     pub(crate) input_data: Option<String>,
 }
+
 impl WorkspacePageBuilder {
     /// The Amazon Resource Name (ARN) of the view associated with this page.
     ///
@@ -51,6 +58,7 @@ impl WorkspacePageBuilder {
         self.resource_arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the view associated with this page.
     ///
     /// Sets [`resource_arn`](crate::types::WorkspacePage#structfield.resource_arn).
@@ -58,10 +66,12 @@ impl WorkspacePageBuilder {
         self.resource_arn = input;
         self
     }
+
     /// Returns [`resource_arn`](crate::types::WorkspacePage#structfield.resource_arn), if set.
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
+
     /// The page identifier.
     ///
     /// Sets [`page`](crate::types::WorkspacePage#structfield.page).
@@ -69,6 +79,7 @@ impl WorkspacePageBuilder {
         self.page = Some(input.into());
         self
     }
+
     /// The page identifier.
     ///
     /// Sets [`page`](crate::types::WorkspacePage#structfield.page).
@@ -76,10 +87,12 @@ impl WorkspacePageBuilder {
         self.page = input;
         self
     }
+
     /// Returns [`page`](crate::types::WorkspacePage#structfield.page), if set.
     pub fn get_page(&self) -> &Option<String> {
         &self.page
     }
+
     /// The URL-friendly identifier for the page.
     ///
     /// Sets [`slug`](crate::types::WorkspacePage#structfield.slug).
@@ -87,6 +100,7 @@ impl WorkspacePageBuilder {
         self.slug = Some(input.into());
         self
     }
+
     /// The URL-friendly identifier for the page.
     ///
     /// Sets [`slug`](crate::types::WorkspacePage#structfield.slug).
@@ -94,10 +108,12 @@ impl WorkspacePageBuilder {
         self.slug = input;
         self
     }
+
     /// Returns [`slug`](crate::types::WorkspacePage#structfield.slug), if set.
     pub fn get_slug(&self) -> &Option<String> {
         &self.slug
     }
+
     /// A JSON string containing input parameters passed to the view when the page is rendered.
     ///
     /// Sets [`input_data`](crate::types::WorkspacePage#structfield.input_data).
@@ -105,6 +121,7 @@ impl WorkspacePageBuilder {
         self.input_data = Some(input.into());
         self
     }
+
     /// A JSON string containing input parameters passed to the view when the page is rendered.
     ///
     /// Sets [`input_data`](crate::types::WorkspacePage#structfield.input_data).
@@ -112,10 +129,12 @@ impl WorkspacePageBuilder {
         self.input_data = input;
         self
     }
+
     /// Returns [`input_data`](crate::types::WorkspacePage#structfield.input_data), if set.
     pub fn get_input_data(&self) -> &Option<String> {
         &self.input_data
     }
+
     /// Builds a [`WorkspacePage`].
     pub fn build(self) -> crate::types::WorkspacePage {
         crate::types::WorkspacePage {

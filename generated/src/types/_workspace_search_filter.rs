@@ -9,6 +9,7 @@ pub struct WorkspaceSearchFilter {
     /// - The inner list specifies conditions that need to be applied with `AND` operator.
     pub attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl WorkspaceSearchFilter {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     pub fn attribute_filter(
@@ -16,17 +17,20 @@ impl WorkspaceSearchFilter {
     ) -> Option<&crate::types::ControlPlaneAttributeFilter> {
         self.attribute_filter.as_ref()
     }
+
     /// Creates a new builder for [`WorkspaceSearchFilter`].
     pub fn builder() -> crate::types::builders::WorkspaceSearchFilterBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WorkspaceSearchFilter`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceSearchFilterBuilder {
     pub(crate) attribute_filter: Option<crate::types::ControlPlaneAttributeFilter>,
 }
+
 impl WorkspaceSearchFilterBuilder {
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
@@ -38,6 +42,7 @@ impl WorkspaceSearchFilterBuilder {
         self.attribute_filter = Some(input);
         self
     }
+
     /// An object that can be used to specify Tag conditions inside the `SearchFilter`.
     ///
     /// Sets [`attribute_filter`](crate::types::WorkspaceSearchFilter#structfield.attribute_filter).
@@ -48,12 +53,14 @@ impl WorkspaceSearchFilterBuilder {
         self.attribute_filter = input;
         self
     }
+
     /// Returns [`attribute_filter`](crate::types::WorkspaceSearchFilter#structfield.attribute_filter), if set.
     pub fn get_attribute_filter(
         &self,
     ) -> &Option<crate::types::ControlPlaneAttributeFilter> {
         &self.attribute_filter
     }
+
     /// Builds a [`WorkspaceSearchFilter`].
     pub fn build(self) -> crate::types::WorkspaceSearchFilter {
         crate::types::WorkspaceSearchFilter {

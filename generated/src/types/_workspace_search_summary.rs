@@ -20,44 +20,54 @@ pub struct WorkspaceSearchSummary {
     /// The tags associated with the workspace.
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl WorkspaceSearchSummary {
     /// The unique identifier of the workspace.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The name of the workspace.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The visibility setting of the workspace.
     pub fn visibility(&self) -> Option<&crate::types::Visibility> {
         self.visibility.as_ref()
     }
+
     /// The description of the workspace.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
+
     /// The title displayed for the workspace.
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The timestamp when the workspace was created.
     pub fn created_at(&self) -> Option<&crate::primitives::DateTime> {
         self.created_at.as_ref()
     }
+
     /// The tags associated with the workspace.
     pub fn tags(&self) -> Option<&::std::collections::HashMap<String, String>> {
         self.tags.as_ref()
     }
+
     /// Creates a new builder for [`WorkspaceSearchSummary`].
     pub fn builder() -> crate::types::builders::WorkspaceSearchSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WorkspaceSearchSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -71,6 +81,7 @@ pub struct WorkspaceSearchSummaryBuilder {
     pub(crate) created_at: Option<crate::primitives::DateTime>,
     pub(crate) tags: Option<::std::collections::HashMap<String, String>>,
 }
+
 impl WorkspaceSearchSummaryBuilder {
     /// The unique identifier of the workspace.
     ///
@@ -79,6 +90,7 @@ impl WorkspaceSearchSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier of the workspace.
     ///
     /// Sets [`id`](crate::types::WorkspaceSearchSummary#structfield.id).
@@ -86,10 +98,12 @@ impl WorkspaceSearchSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::WorkspaceSearchSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The name of the workspace.
     ///
     /// Sets [`name`](crate::types::WorkspaceSearchSummary#structfield.name).
@@ -97,6 +111,7 @@ impl WorkspaceSearchSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the workspace.
     ///
     /// Sets [`name`](crate::types::WorkspaceSearchSummary#structfield.name).
@@ -104,10 +119,12 @@ impl WorkspaceSearchSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::WorkspaceSearchSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The visibility setting of the workspace.
     ///
     /// Sets [`visibility`](crate::types::WorkspaceSearchSummary#structfield.visibility).
@@ -115,6 +132,7 @@ impl WorkspaceSearchSummaryBuilder {
         self.visibility = Some(input);
         self
     }
+
     /// The visibility setting of the workspace.
     ///
     /// Sets [`visibility`](crate::types::WorkspaceSearchSummary#structfield.visibility).
@@ -122,10 +140,12 @@ impl WorkspaceSearchSummaryBuilder {
         self.visibility = input;
         self
     }
+
     /// Returns [`visibility`](crate::types::WorkspaceSearchSummary#structfield.visibility), if set.
     pub fn get_visibility(&self) -> &Option<crate::types::Visibility> {
         &self.visibility
     }
+
     /// The description of the workspace.
     ///
     /// Sets [`description`](crate::types::WorkspaceSearchSummary#structfield.description).
@@ -133,6 +153,7 @@ impl WorkspaceSearchSummaryBuilder {
         self.description = Some(input.into());
         self
     }
+
     /// The description of the workspace.
     ///
     /// Sets [`description`](crate::types::WorkspaceSearchSummary#structfield.description).
@@ -140,10 +161,12 @@ impl WorkspaceSearchSummaryBuilder {
         self.description = input;
         self
     }
+
     /// Returns [`description`](crate::types::WorkspaceSearchSummary#structfield.description), if set.
     pub fn get_description(&self) -> &Option<String> {
         &self.description
     }
+
     /// The title displayed for the workspace.
     ///
     /// Sets [`title`](crate::types::WorkspaceSearchSummary#structfield.title).
@@ -151,6 +174,7 @@ impl WorkspaceSearchSummaryBuilder {
         self.title = Some(input.into());
         self
     }
+
     /// The title displayed for the workspace.
     ///
     /// Sets [`title`](crate::types::WorkspaceSearchSummary#structfield.title).
@@ -158,10 +182,12 @@ impl WorkspaceSearchSummaryBuilder {
         self.title = input;
         self
     }
+
     /// Returns [`title`](crate::types::WorkspaceSearchSummary#structfield.title), if set.
     pub fn get_title(&self) -> &Option<String> {
         &self.title
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`arn`](crate::types::WorkspaceSearchSummary#structfield.arn).
@@ -169,6 +195,7 @@ impl WorkspaceSearchSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`arn`](crate::types::WorkspaceSearchSummary#structfield.arn).
@@ -176,10 +203,12 @@ impl WorkspaceSearchSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::WorkspaceSearchSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The timestamp when the workspace was created.
     ///
     /// Sets [`created_at`](crate::types::WorkspaceSearchSummary#structfield.created_at).
@@ -187,6 +216,7 @@ impl WorkspaceSearchSummaryBuilder {
         self.created_at = Some(input);
         self
     }
+
     /// The timestamp when the workspace was created.
     ///
     /// Sets [`created_at`](crate::types::WorkspaceSearchSummary#structfield.created_at).
@@ -194,10 +224,12 @@ impl WorkspaceSearchSummaryBuilder {
         self.created_at = input;
         self
     }
+
     /// Returns [`created_at`](crate::types::WorkspaceSearchSummary#structfield.created_at), if set.
     pub fn get_created_at(&self) -> &Option<crate::primitives::DateTime> {
         &self.created_at
     }
+
     /// Inserts an entry into [`tags`](crate::types::WorkspaceSearchSummary#structfield.tags); use [`set_tags`](Self::set_tags) to replace the whole map.
     pub fn tags(mut self, k: impl Into<String>, v: impl Into<String>) -> Self {
         let mut map = self.tags.unwrap_or_default();
@@ -205,6 +237,7 @@ impl WorkspaceSearchSummaryBuilder {
         self.tags = Some(map);
         self
     }
+
     /// The tags associated with the workspace.
     ///
     /// Sets [`tags`](crate::types::WorkspaceSearchSummary#structfield.tags).
@@ -215,10 +248,12 @@ impl WorkspaceSearchSummaryBuilder {
         self.tags = input;
         self
     }
+
     /// Returns [`tags`](crate::types::WorkspaceSearchSummary#structfield.tags), if set.
     pub fn get_tags(&self) -> &Option<::std::collections::HashMap<String, String>> {
         &self.tags
     }
+
     /// Builds a [`WorkspaceSearchSummary`].
     pub fn build(self) -> crate::types::WorkspaceSearchSummary {
         crate::types::WorkspaceSearchSummary {

@@ -14,32 +14,39 @@ pub struct WorkspaceSummary {
     /// The Amazon Web Services Region where the workspace was last modified.
     pub last_modified_region: Option<String>,
 }
+
 impl WorkspaceSummary {
     /// The unique identifier of the workspace.
     pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
+
     /// The name of the workspace.
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
+
     /// The timestamp when the workspace was last modified.
     pub fn last_modified_time(&self) -> Option<&crate::primitives::DateTime> {
         self.last_modified_time.as_ref()
     }
+
     /// The Amazon Web Services Region where the workspace was last modified.
     pub fn last_modified_region(&self) -> Option<&str> {
         self.last_modified_region.as_deref()
     }
+
     /// Creates a new builder for [`WorkspaceSummary`].
     pub fn builder() -> crate::types::builders::WorkspaceSummaryBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WorkspaceSummary`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +57,7 @@ pub struct WorkspaceSummaryBuilder {
     pub(crate) last_modified_time: Option<crate::primitives::DateTime>,
     pub(crate) last_modified_region: Option<String>,
 }
+
 impl WorkspaceSummaryBuilder {
     /// The unique identifier of the workspace.
     ///
@@ -58,6 +66,7 @@ impl WorkspaceSummaryBuilder {
         self.id = Some(input.into());
         self
     }
+
     /// The unique identifier of the workspace.
     ///
     /// Sets [`id`](crate::types::WorkspaceSummary#structfield.id).
@@ -65,10 +74,12 @@ impl WorkspaceSummaryBuilder {
         self.id = input;
         self
     }
+
     /// Returns [`id`](crate::types::WorkspaceSummary#structfield.id), if set.
     pub fn get_id(&self) -> &Option<String> {
         &self.id
     }
+
     /// The name of the workspace.
     ///
     /// Sets [`name`](crate::types::WorkspaceSummary#structfield.name).
@@ -76,6 +87,7 @@ impl WorkspaceSummaryBuilder {
         self.name = Some(input.into());
         self
     }
+
     /// The name of the workspace.
     ///
     /// Sets [`name`](crate::types::WorkspaceSummary#structfield.name).
@@ -83,10 +95,12 @@ impl WorkspaceSummaryBuilder {
         self.name = input;
         self
     }
+
     /// Returns [`name`](crate::types::WorkspaceSummary#structfield.name), if set.
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`arn`](crate::types::WorkspaceSummary#structfield.arn).
@@ -94,6 +108,7 @@ impl WorkspaceSummaryBuilder {
         self.arn = Some(input.into());
         self
     }
+
     /// The Amazon Resource Name (ARN) of the workspace.
     ///
     /// Sets [`arn`](crate::types::WorkspaceSummary#structfield.arn).
@@ -101,10 +116,12 @@ impl WorkspaceSummaryBuilder {
         self.arn = input;
         self
     }
+
     /// Returns [`arn`](crate::types::WorkspaceSummary#structfield.arn), if set.
     pub fn get_arn(&self) -> &Option<String> {
         &self.arn
     }
+
     /// The timestamp when the workspace was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::WorkspaceSummary#structfield.last_modified_time).
@@ -112,6 +129,7 @@ impl WorkspaceSummaryBuilder {
         self.last_modified_time = Some(input);
         self
     }
+
     /// The timestamp when the workspace was last modified.
     ///
     /// Sets [`last_modified_time`](crate::types::WorkspaceSummary#structfield.last_modified_time).
@@ -122,10 +140,12 @@ impl WorkspaceSummaryBuilder {
         self.last_modified_time = input;
         self
     }
+
     /// Returns [`last_modified_time`](crate::types::WorkspaceSummary#structfield.last_modified_time), if set.
     pub fn get_last_modified_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.last_modified_time
     }
+
     /// The Amazon Web Services Region where the workspace was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::WorkspaceSummary#structfield.last_modified_region).
@@ -133,6 +153,7 @@ impl WorkspaceSummaryBuilder {
         self.last_modified_region = Some(input.into());
         self
     }
+
     /// The Amazon Web Services Region where the workspace was last modified.
     ///
     /// Sets [`last_modified_region`](crate::types::WorkspaceSummary#structfield.last_modified_region).
@@ -140,10 +161,12 @@ impl WorkspaceSummaryBuilder {
         self.last_modified_region = input;
         self
     }
+
     /// Returns [`last_modified_region`](crate::types::WorkspaceSummary#structfield.last_modified_region), if set.
     pub fn get_last_modified_region(&self) -> &Option<String> {
         &self.last_modified_region
     }
+
     /// Builds a [`WorkspaceSummary`].
     pub fn build(self) -> crate::types::WorkspaceSummary {
         crate::types::WorkspaceSummary {

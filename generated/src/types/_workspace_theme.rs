@@ -8,20 +8,24 @@ pub struct WorkspaceTheme {
     /// The theme configuration for dark mode.
     pub dark: Option<crate::types::WorkspaceThemeConfig>,
 }
+
 impl WorkspaceTheme {
     /// The theme configuration for light mode.
     pub fn light(&self) -> Option<&crate::types::WorkspaceThemeConfig> {
         self.light.as_ref()
     }
+
     /// The theme configuration for dark mode.
     pub fn dark(&self) -> Option<&crate::types::WorkspaceThemeConfig> {
         self.dark.as_ref()
     }
+
     /// Creates a new builder for [`WorkspaceTheme`].
     pub fn builder() -> crate::types::builders::WorkspaceThemeBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WorkspaceTheme`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -29,6 +33,7 @@ pub struct WorkspaceThemeBuilder {
     pub(crate) light: Option<crate::types::WorkspaceThemeConfig>,
     pub(crate) dark: Option<crate::types::WorkspaceThemeConfig>,
 }
+
 impl WorkspaceThemeBuilder {
     /// The theme configuration for light mode.
     ///
@@ -37,6 +42,7 @@ impl WorkspaceThemeBuilder {
         self.light = Some(input);
         self
     }
+
     /// The theme configuration for light mode.
     ///
     /// Sets [`light`](crate::types::WorkspaceTheme#structfield.light).
@@ -47,10 +53,12 @@ impl WorkspaceThemeBuilder {
         self.light = input;
         self
     }
+
     /// Returns [`light`](crate::types::WorkspaceTheme#structfield.light), if set.
     pub fn get_light(&self) -> &Option<crate::types::WorkspaceThemeConfig> {
         &self.light
     }
+
     /// The theme configuration for dark mode.
     ///
     /// Sets [`dark`](crate::types::WorkspaceTheme#structfield.dark).
@@ -58,6 +66,7 @@ impl WorkspaceThemeBuilder {
         self.dark = Some(input);
         self
     }
+
     /// The theme configuration for dark mode.
     ///
     /// Sets [`dark`](crate::types::WorkspaceTheme#structfield.dark).
@@ -68,10 +77,12 @@ impl WorkspaceThemeBuilder {
         self.dark = input;
         self
     }
+
     /// Returns [`dark`](crate::types::WorkspaceTheme#structfield.dark), if set.
     pub fn get_dark(&self) -> &Option<crate::types::WorkspaceThemeConfig> {
         &self.dark
     }
+
     /// Builds a [`WorkspaceTheme`].
     pub fn build(self) -> crate::types::WorkspaceTheme {
         crate::types::WorkspaceTheme {

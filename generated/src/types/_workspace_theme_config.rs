@@ -10,24 +10,29 @@ pub struct WorkspaceThemeConfig {
     /// The typography configuration for the workspace theme.
     pub typography: Option<crate::types::WorkspaceThemeTypography>,
 }
+
 impl WorkspaceThemeConfig {
     /// The color palette configuration for the workspace theme.
     pub fn palette(&self) -> Option<&crate::types::WorkspaceThemePalette> {
         self.palette.as_ref()
     }
+
     /// The image assets used in the workspace theme.
     pub fn images(&self) -> Option<&crate::types::WorkspaceThemeImages> {
         self.images.as_ref()
     }
+
     /// The typography configuration for the workspace theme.
     pub fn typography(&self) -> Option<&crate::types::WorkspaceThemeTypography> {
         self.typography.as_ref()
     }
+
     /// Creates a new builder for [`WorkspaceThemeConfig`].
     pub fn builder() -> crate::types::builders::WorkspaceThemeConfigBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WorkspaceThemeConfig`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -36,6 +41,7 @@ pub struct WorkspaceThemeConfigBuilder {
     pub(crate) images: Option<crate::types::WorkspaceThemeImages>,
     pub(crate) typography: Option<crate::types::WorkspaceThemeTypography>,
 }
+
 impl WorkspaceThemeConfigBuilder {
     /// The color palette configuration for the workspace theme.
     ///
@@ -44,6 +50,7 @@ impl WorkspaceThemeConfigBuilder {
         self.palette = Some(input);
         self
     }
+
     /// The color palette configuration for the workspace theme.
     ///
     /// Sets [`palette`](crate::types::WorkspaceThemeConfig#structfield.palette).
@@ -54,10 +61,12 @@ impl WorkspaceThemeConfigBuilder {
         self.palette = input;
         self
     }
+
     /// Returns [`palette`](crate::types::WorkspaceThemeConfig#structfield.palette), if set.
     pub fn get_palette(&self) -> &Option<crate::types::WorkspaceThemePalette> {
         &self.palette
     }
+
     /// The image assets used in the workspace theme.
     ///
     /// Sets [`images`](crate::types::WorkspaceThemeConfig#structfield.images).
@@ -65,6 +74,7 @@ impl WorkspaceThemeConfigBuilder {
         self.images = Some(input);
         self
     }
+
     /// The image assets used in the workspace theme.
     ///
     /// Sets [`images`](crate::types::WorkspaceThemeConfig#structfield.images).
@@ -75,10 +85,12 @@ impl WorkspaceThemeConfigBuilder {
         self.images = input;
         self
     }
+
     /// Returns [`images`](crate::types::WorkspaceThemeConfig#structfield.images), if set.
     pub fn get_images(&self) -> &Option<crate::types::WorkspaceThemeImages> {
         &self.images
     }
+
     /// The typography configuration for the workspace theme.
     ///
     /// Sets [`typography`](crate::types::WorkspaceThemeConfig#structfield.typography).
@@ -86,6 +98,7 @@ impl WorkspaceThemeConfigBuilder {
         self.typography = Some(input);
         self
     }
+
     /// The typography configuration for the workspace theme.
     ///
     /// Sets [`typography`](crate::types::WorkspaceThemeConfig#structfield.typography).
@@ -96,10 +109,12 @@ impl WorkspaceThemeConfigBuilder {
         self.typography = input;
         self
     }
+
     /// Returns [`typography`](crate::types::WorkspaceThemeConfig#structfield.typography), if set.
     pub fn get_typography(&self) -> &Option<crate::types::WorkspaceThemeTypography> {
         &self.typography
     }
+
     /// Builds a [`WorkspaceThemeConfig`].
     pub fn build(self) -> crate::types::WorkspaceThemeConfig {
         crate::types::WorkspaceThemeConfig {

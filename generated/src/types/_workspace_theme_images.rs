@@ -6,22 +6,26 @@ pub struct WorkspaceThemeImages {
     /// The logo images used in the workspace.
     pub logo: Option<crate::types::ImagesLogo>,
 }
+
 impl WorkspaceThemeImages {
     /// The logo images used in the workspace.
     pub fn logo(&self) -> Option<&crate::types::ImagesLogo> {
         self.logo.as_ref()
     }
+
     /// Creates a new builder for [`WorkspaceThemeImages`].
     pub fn builder() -> crate::types::builders::WorkspaceThemeImagesBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WorkspaceThemeImages`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceThemeImagesBuilder {
     pub(crate) logo: Option<crate::types::ImagesLogo>,
 }
+
 impl WorkspaceThemeImagesBuilder {
     /// The logo images used in the workspace.
     ///
@@ -30,6 +34,7 @@ impl WorkspaceThemeImagesBuilder {
         self.logo = Some(input);
         self
     }
+
     /// The logo images used in the workspace.
     ///
     /// Sets [`logo`](crate::types::WorkspaceThemeImages#structfield.logo).
@@ -37,10 +42,12 @@ impl WorkspaceThemeImagesBuilder {
         self.logo = input;
         self
     }
+
     /// Returns [`logo`](crate::types::WorkspaceThemeImages#structfield.logo), if set.
     pub fn get_logo(&self) -> &Option<crate::types::ImagesLogo> {
         &self.logo
     }
+
     /// Builds a [`WorkspaceThemeImages`].
     pub fn build(self) -> crate::types::WorkspaceThemeImages {
         crate::types::WorkspaceThemeImages {

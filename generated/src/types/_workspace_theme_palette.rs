@@ -12,28 +12,34 @@ pub struct WorkspaceThemePalette {
     /// The primary color configuration used throughout the workspace.
     pub primary: Option<crate::types::PalettePrimary>,
 }
+
 impl WorkspaceThemePalette {
     /// The color configuration for the header area.
     pub fn header(&self) -> Option<&crate::types::PaletteHeader> {
         self.header.as_ref()
     }
+
     /// The color configuration for the navigation area.
     pub fn navigation(&self) -> Option<&crate::types::PaletteNavigation> {
         self.navigation.as_ref()
     }
+
     /// The color configuration for the canvas area.
     pub fn canvas(&self) -> Option<&crate::types::PaletteCanvas> {
         self.canvas.as_ref()
     }
+
     /// The primary color configuration used throughout the workspace.
     pub fn primary(&self) -> Option<&crate::types::PalettePrimary> {
         self.primary.as_ref()
     }
+
     /// Creates a new builder for [`WorkspaceThemePalette`].
     pub fn builder() -> crate::types::builders::WorkspaceThemePaletteBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WorkspaceThemePalette`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -43,6 +49,7 @@ pub struct WorkspaceThemePaletteBuilder {
     pub(crate) canvas: Option<crate::types::PaletteCanvas>,
     pub(crate) primary: Option<crate::types::PalettePrimary>,
 }
+
 impl WorkspaceThemePaletteBuilder {
     /// The color configuration for the header area.
     ///
@@ -51,6 +58,7 @@ impl WorkspaceThemePaletteBuilder {
         self.header = Some(input);
         self
     }
+
     /// The color configuration for the header area.
     ///
     /// Sets [`header`](crate::types::WorkspaceThemePalette#structfield.header).
@@ -58,10 +66,12 @@ impl WorkspaceThemePaletteBuilder {
         self.header = input;
         self
     }
+
     /// Returns [`header`](crate::types::WorkspaceThemePalette#structfield.header), if set.
     pub fn get_header(&self) -> &Option<crate::types::PaletteHeader> {
         &self.header
     }
+
     /// The color configuration for the navigation area.
     ///
     /// Sets [`navigation`](crate::types::WorkspaceThemePalette#structfield.navigation).
@@ -69,6 +79,7 @@ impl WorkspaceThemePaletteBuilder {
         self.navigation = Some(input);
         self
     }
+
     /// The color configuration for the navigation area.
     ///
     /// Sets [`navigation`](crate::types::WorkspaceThemePalette#structfield.navigation).
@@ -79,10 +90,12 @@ impl WorkspaceThemePaletteBuilder {
         self.navigation = input;
         self
     }
+
     /// Returns [`navigation`](crate::types::WorkspaceThemePalette#structfield.navigation), if set.
     pub fn get_navigation(&self) -> &Option<crate::types::PaletteNavigation> {
         &self.navigation
     }
+
     /// The color configuration for the canvas area.
     ///
     /// Sets [`canvas`](crate::types::WorkspaceThemePalette#structfield.canvas).
@@ -90,6 +103,7 @@ impl WorkspaceThemePaletteBuilder {
         self.canvas = Some(input);
         self
     }
+
     /// The color configuration for the canvas area.
     ///
     /// Sets [`canvas`](crate::types::WorkspaceThemePalette#structfield.canvas).
@@ -97,10 +111,12 @@ impl WorkspaceThemePaletteBuilder {
         self.canvas = input;
         self
     }
+
     /// Returns [`canvas`](crate::types::WorkspaceThemePalette#structfield.canvas), if set.
     pub fn get_canvas(&self) -> &Option<crate::types::PaletteCanvas> {
         &self.canvas
     }
+
     /// The primary color configuration used throughout the workspace.
     ///
     /// Sets [`primary`](crate::types::WorkspaceThemePalette#structfield.primary).
@@ -108,6 +124,7 @@ impl WorkspaceThemePaletteBuilder {
         self.primary = Some(input);
         self
     }
+
     /// The primary color configuration used throughout the workspace.
     ///
     /// Sets [`primary`](crate::types::WorkspaceThemePalette#structfield.primary).
@@ -115,10 +132,12 @@ impl WorkspaceThemePaletteBuilder {
         self.primary = input;
         self
     }
+
     /// Returns [`primary`](crate::types::WorkspaceThemePalette#structfield.primary), if set.
     pub fn get_primary(&self) -> &Option<crate::types::PalettePrimary> {
         &self.primary
     }
+
     /// Builds a [`WorkspaceThemePalette`].
     pub fn build(self) -> crate::types::WorkspaceThemePalette {
         crate::types::WorkspaceThemePalette {

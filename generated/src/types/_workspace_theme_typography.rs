@@ -6,22 +6,26 @@ pub struct WorkspaceThemeTypography {
     /// The font family configuration for text in the workspace.
     pub font_family: Option<crate::types::FontFamily>,
 }
+
 impl WorkspaceThemeTypography {
     /// The font family configuration for text in the workspace.
     pub fn font_family(&self) -> Option<&crate::types::FontFamily> {
         self.font_family.as_ref()
     }
+
     /// Creates a new builder for [`WorkspaceThemeTypography`].
     pub fn builder() -> crate::types::builders::WorkspaceThemeTypographyBuilder {
         ::std::default::Default::default()
     }
 }
+
 /// A builder for [`WorkspaceThemeTypography`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WorkspaceThemeTypographyBuilder {
     pub(crate) font_family: Option<crate::types::FontFamily>,
 }
+
 impl WorkspaceThemeTypographyBuilder {
     /// The font family configuration for text in the workspace.
     ///
@@ -30,6 +34,7 @@ impl WorkspaceThemeTypographyBuilder {
         self.font_family = Some(input);
         self
     }
+
     /// The font family configuration for text in the workspace.
     ///
     /// Sets [`font_family`](crate::types::WorkspaceThemeTypography#structfield.font_family).
@@ -37,10 +42,12 @@ impl WorkspaceThemeTypographyBuilder {
         self.font_family = input;
         self
     }
+
     /// Returns [`font_family`](crate::types::WorkspaceThemeTypography#structfield.font_family), if set.
     pub fn get_font_family(&self) -> &Option<crate::types::FontFamily> {
         &self.font_family
     }
+
     /// Builds a [`WorkspaceThemeTypography`].
     pub fn build(self) -> crate::types::WorkspaceThemeTypography {
         crate::types::WorkspaceThemeTypography {

@@ -59,6 +59,7 @@ pub mod builders {
     pub use super::_too_many_requests_exception::TooManyRequestsExceptionBuilder;
     pub use super::_user_not_found_exception::UserNotFoundExceptionBuilder;
 }
+
 mod _access_denied_exception;
 mod _conditional_operation_failed_exception;
 mod _conflict_exception;

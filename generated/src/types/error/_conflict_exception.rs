@@ -7,18 +7,21 @@ pub struct ConflictException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl ConflictException {
     /// Creates a new builder for [`ConflictException`].
     pub fn builder() -> crate::types::error::builders::ConflictExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ConflictException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for ConflictException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ConflictException")?;
@@ -28,12 +31,14 @@ impl ::std::fmt::Display for ConflictException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for ConflictException {}
 impl crate::error::ProvideErrorMetadata for ConflictException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`ConflictException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -41,31 +46,37 @@ pub struct ConflictExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl ConflictExceptionBuilder {
     /// Sets [`message`](crate::types::error::ConflictException#structfield.message).
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
+
     /// Sets [`message`](crate::types::error::ConflictException#structfield.message).
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::ConflictException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`ConflictException`].
     pub fn build(self) -> crate::types::error::ConflictException {
         crate::types::error::ConflictException {

@@ -7,18 +7,21 @@ pub struct DestinationNotAllowedException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl DestinationNotAllowedException {
     /// Creates a new builder for [`DestinationNotAllowedException`].
     pub fn builder() -> crate::types::error::builders::DestinationNotAllowedExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl DestinationNotAllowedException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for DestinationNotAllowedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("DestinationNotAllowedException")?;
@@ -28,12 +31,14 @@ impl ::std::fmt::Display for DestinationNotAllowedException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for DestinationNotAllowedException {}
 impl crate::error::ProvideErrorMetadata for DestinationNotAllowedException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`DestinationNotAllowedException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -41,6 +46,7 @@ pub struct DestinationNotAllowedExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl DestinationNotAllowedExceptionBuilder {
     /// The message about the outbound calls.
     ///
@@ -49,6 +55,7 @@ impl DestinationNotAllowedExceptionBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// The message about the outbound calls.
     ///
     /// Sets [`message`](crate::types::error::DestinationNotAllowedException#structfield.message).
@@ -56,20 +63,24 @@ impl DestinationNotAllowedExceptionBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::DestinationNotAllowedException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`DestinationNotAllowedException`].
     pub fn build(self) -> crate::types::error::DestinationNotAllowedException {
         crate::types::error::DestinationNotAllowedException {

@@ -7,18 +7,21 @@ pub struct InternalServiceException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl InternalServiceException {
     /// Creates a new builder for [`InternalServiceException`].
     pub fn builder() -> crate::types::error::builders::InternalServiceExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl InternalServiceException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for InternalServiceException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InternalServiceException")?;
@@ -28,12 +31,14 @@ impl ::std::fmt::Display for InternalServiceException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for InternalServiceException {}
 impl crate::error::ProvideErrorMetadata for InternalServiceException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`InternalServiceException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -41,6 +46,7 @@ pub struct InternalServiceExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl InternalServiceExceptionBuilder {
     /// The message.
     ///
@@ -49,6 +55,7 @@ impl InternalServiceExceptionBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// The message.
     ///
     /// Sets [`message`](crate::types::error::InternalServiceException#structfield.message).
@@ -56,20 +63,24 @@ impl InternalServiceExceptionBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::InternalServiceException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`InternalServiceException`].
     pub fn build(self) -> crate::types::error::InternalServiceException {
         crate::types::error::InternalServiceException {

@@ -9,6 +9,7 @@ pub struct InvalidContactFlowModuleException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl InvalidContactFlowModuleException {
     /// The value of [`problems`](#structfield.problems).
     ///
@@ -16,17 +17,20 @@ impl InvalidContactFlowModuleException {
     pub fn problems(&self) -> &[crate::types::ProblemDetail] {
         self.problems.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`InvalidContactFlowModuleException`].
     pub fn builder() -> crate::types::error::builders::InvalidContactFlowModuleExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl InvalidContactFlowModuleException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for InvalidContactFlowModuleException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidContactFlowModuleException")?;
@@ -36,12 +40,14 @@ impl ::std::fmt::Display for InvalidContactFlowModuleException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for InvalidContactFlowModuleException {}
 impl crate::error::ProvideErrorMetadata for InvalidContactFlowModuleException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`InvalidContactFlowModuleException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +56,7 @@ pub struct InvalidContactFlowModuleExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl InvalidContactFlowModuleExceptionBuilder {
     /// Appends an item to [`problems`](crate::types::error::InvalidContactFlowModuleException#structfield.problems); use [`set_problems`](Self::set_problems) to replace the whole list.
     pub fn problems(mut self, input: crate::types::ProblemDetail) -> Self {
@@ -58,6 +65,7 @@ impl InvalidContactFlowModuleExceptionBuilder {
         self.problems = Some(v);
         self
     }
+
     /// Sets [`problems`](crate::types::error::InvalidContactFlowModuleException#structfield.problems).
     pub fn set_problems(
         mut self,
@@ -66,34 +74,41 @@ impl InvalidContactFlowModuleExceptionBuilder {
         self.problems = input;
         self
     }
+
     /// Returns [`problems`](crate::types::error::InvalidContactFlowModuleException#structfield.problems), if set.
     pub fn get_problems(&self) -> &Option<Vec<crate::types::ProblemDetail>> {
         &self.problems
     }
+
     /// Sets the error message.
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
+
     /// Sets or clears the error message.
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// The error message, if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`InvalidContactFlowModuleException`].
     pub fn build(self) -> crate::types::error::InvalidContactFlowModuleException {
         crate::types::error::InvalidContactFlowModuleException {

@@ -7,18 +7,21 @@ pub struct InvalidParameterException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl InvalidParameterException {
     /// Creates a new builder for [`InvalidParameterException`].
     pub fn builder() -> crate::types::error::builders::InvalidParameterExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl InvalidParameterException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for InvalidParameterException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidParameterException")?;
@@ -28,12 +31,14 @@ impl ::std::fmt::Display for InvalidParameterException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for InvalidParameterException {}
 impl crate::error::ProvideErrorMetadata for InvalidParameterException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`InvalidParameterException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -41,6 +46,7 @@ pub struct InvalidParameterExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl InvalidParameterExceptionBuilder {
     /// The message about the parameters.
     ///
@@ -49,6 +55,7 @@ impl InvalidParameterExceptionBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// The message about the parameters.
     ///
     /// Sets [`message`](crate::types::error::InvalidParameterException#structfield.message).
@@ -56,20 +63,24 @@ impl InvalidParameterExceptionBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::InvalidParameterException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`InvalidParameterException`].
     pub fn build(self) -> crate::types::error::InvalidParameterException {
         crate::types::error::InvalidParameterException {

@@ -9,22 +9,26 @@ pub struct InvalidRequestException {
     pub reason: Option<crate::types::InvalidRequestExceptionReason>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl InvalidRequestException {
     /// Reason why the request was invalid.
     pub fn reason(&self) -> Option<&crate::types::InvalidRequestExceptionReason> {
         self.reason.as_ref()
     }
+
     /// Creates a new builder for [`InvalidRequestException`].
     pub fn builder() -> crate::types::error::builders::InvalidRequestExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl InvalidRequestException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for InvalidRequestException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidRequestException")?;
@@ -34,12 +38,14 @@ impl ::std::fmt::Display for InvalidRequestException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for InvalidRequestException {}
 impl crate::error::ProvideErrorMetadata for InvalidRequestException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`InvalidRequestException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -48,6 +54,7 @@ pub struct InvalidRequestExceptionBuilder {
     pub(crate) reason: Option<crate::types::InvalidRequestExceptionReason>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl InvalidRequestExceptionBuilder {
     /// The message about the request.
     ///
@@ -56,6 +63,7 @@ impl InvalidRequestExceptionBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// The message about the request.
     ///
     /// Sets [`message`](crate::types::error::InvalidRequestException#structfield.message).
@@ -63,10 +71,12 @@ impl InvalidRequestExceptionBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::InvalidRequestException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Reason why the request was invalid.
     ///
     /// Sets [`reason`](crate::types::error::InvalidRequestException#structfield.reason).
@@ -74,6 +84,7 @@ impl InvalidRequestExceptionBuilder {
         self.reason = Some(input);
         self
     }
+
     /// Reason why the request was invalid.
     ///
     /// Sets [`reason`](crate::types::error::InvalidRequestException#structfield.reason).
@@ -84,20 +95,24 @@ impl InvalidRequestExceptionBuilder {
         self.reason = input;
         self
     }
+
     /// Returns [`reason`](crate::types::error::InvalidRequestException#structfield.reason), if set.
     pub fn get_reason(&self) -> &Option<crate::types::InvalidRequestExceptionReason> {
         &self.reason
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`InvalidRequestException`].
     pub fn build(self) -> crate::types::error::InvalidRequestException {
         crate::types::error::InvalidRequestException {

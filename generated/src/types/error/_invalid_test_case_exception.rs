@@ -9,6 +9,7 @@ pub struct InvalidTestCaseException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl InvalidTestCaseException {
     /// The problems with the test.
     ///
@@ -16,17 +17,20 @@ impl InvalidTestCaseException {
     pub fn problems(&self) -> &[crate::types::ProblemDetail] {
         self.problems.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`InvalidTestCaseException`].
     pub fn builder() -> crate::types::error::builders::InvalidTestCaseExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl InvalidTestCaseException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for InvalidTestCaseException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidTestCaseException")?;
@@ -36,12 +40,14 @@ impl ::std::fmt::Display for InvalidTestCaseException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for InvalidTestCaseException {}
 impl crate::error::ProvideErrorMetadata for InvalidTestCaseException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`InvalidTestCaseException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,6 +56,7 @@ pub struct InvalidTestCaseExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl InvalidTestCaseExceptionBuilder {
     /// Appends an item to [`problems`](crate::types::error::InvalidTestCaseException#structfield.problems); use [`set_problems`](Self::set_problems) to replace the whole list.
     pub fn problems(mut self, input: crate::types::ProblemDetail) -> Self {
@@ -58,6 +65,7 @@ impl InvalidTestCaseExceptionBuilder {
         self.problems = Some(v);
         self
     }
+
     /// The problems with the test.
     ///
     /// Sets [`problems`](crate::types::error::InvalidTestCaseException#structfield.problems).
@@ -68,34 +76,41 @@ impl InvalidTestCaseExceptionBuilder {
         self.problems = input;
         self
     }
+
     /// Returns [`problems`](crate::types::error::InvalidTestCaseException#structfield.problems), if set.
     pub fn get_problems(&self) -> &Option<Vec<crate::types::ProblemDetail>> {
         &self.problems
     }
+
     /// Sets the error message.
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
+
     /// Sets or clears the error message.
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// The error message, if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`InvalidTestCaseException`].
     pub fn build(self) -> crate::types::error::InvalidTestCaseException {
         crate::types::error::InvalidTestCaseException {

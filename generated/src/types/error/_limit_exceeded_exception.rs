@@ -7,18 +7,21 @@ pub struct LimitExceededException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl LimitExceededException {
     /// Creates a new builder for [`LimitExceededException`].
     pub fn builder() -> crate::types::error::builders::LimitExceededExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl LimitExceededException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for LimitExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("LimitExceededException")?;
@@ -28,12 +31,14 @@ impl ::std::fmt::Display for LimitExceededException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for LimitExceededException {}
 impl crate::error::ProvideErrorMetadata for LimitExceededException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`LimitExceededException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -41,6 +46,7 @@ pub struct LimitExceededExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl LimitExceededExceptionBuilder {
     /// The message about the limit.
     ///
@@ -49,6 +55,7 @@ impl LimitExceededExceptionBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// The message about the limit.
     ///
     /// Sets [`message`](crate::types::error::LimitExceededException#structfield.message).
@@ -56,20 +63,24 @@ impl LimitExceededExceptionBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::LimitExceededException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`LimitExceededException`].
     pub fn build(self) -> crate::types::error::LimitExceededException {
         crate::types::error::LimitExceededException {

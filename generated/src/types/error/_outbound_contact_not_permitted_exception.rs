@@ -7,18 +7,21 @@ pub struct OutboundContactNotPermittedException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl OutboundContactNotPermittedException {
     /// Creates a new builder for [`OutboundContactNotPermittedException`].
     pub fn builder() -> crate::types::error::builders::OutboundContactNotPermittedExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl OutboundContactNotPermittedException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for OutboundContactNotPermittedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("OutboundContactNotPermittedException")?;
@@ -28,12 +31,14 @@ impl ::std::fmt::Display for OutboundContactNotPermittedException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for OutboundContactNotPermittedException {}
 impl crate::error::ProvideErrorMetadata for OutboundContactNotPermittedException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`OutboundContactNotPermittedException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -41,6 +46,7 @@ pub struct OutboundContactNotPermittedExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl OutboundContactNotPermittedExceptionBuilder {
     /// The message about the contact.
     ///
@@ -49,6 +55,7 @@ impl OutboundContactNotPermittedExceptionBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// The message about the contact.
     ///
     /// Sets [`message`](crate::types::error::OutboundContactNotPermittedException#structfield.message).
@@ -56,20 +63,24 @@ impl OutboundContactNotPermittedExceptionBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::OutboundContactNotPermittedException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`OutboundContactNotPermittedException`].
     pub fn build(self) -> crate::types::error::OutboundContactNotPermittedException {
         crate::types::error::OutboundContactNotPermittedException {

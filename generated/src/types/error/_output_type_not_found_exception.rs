@@ -7,18 +7,21 @@ pub struct OutputTypeNotFoundException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl OutputTypeNotFoundException {
     /// Creates a new builder for [`OutputTypeNotFoundException`].
     pub fn builder() -> crate::types::error::builders::OutputTypeNotFoundExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl OutputTypeNotFoundException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for OutputTypeNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("OutputTypeNotFoundException")?;
@@ -28,12 +31,14 @@ impl ::std::fmt::Display for OutputTypeNotFoundException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for OutputTypeNotFoundException {}
 impl crate::error::ProvideErrorMetadata for OutputTypeNotFoundException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`OutputTypeNotFoundException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -41,31 +46,37 @@ pub struct OutputTypeNotFoundExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl OutputTypeNotFoundExceptionBuilder {
     /// Sets [`message`](crate::types::error::OutputTypeNotFoundException#structfield.message).
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
+
     /// Sets [`message`](crate::types::error::OutputTypeNotFoundException#structfield.message).
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::OutputTypeNotFoundException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`OutputTypeNotFoundException`].
     pub fn build(self) -> crate::types::error::OutputTypeNotFoundException {
         crate::types::error::OutputTypeNotFoundException {

@@ -9,6 +9,7 @@ pub struct PropertyValidationException {
     pub property_list: Option<Vec<crate::types::PropertyValidationExceptionProperty>>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl PropertyValidationException {
     /// The value of [`property_list`](#structfield.property_list).
     ///
@@ -16,17 +17,20 @@ impl PropertyValidationException {
     pub fn property_list(&self) -> &[crate::types::PropertyValidationExceptionProperty] {
         self.property_list.as_deref().unwrap_or_default()
     }
+
     /// Creates a new builder for [`PropertyValidationException`].
     pub fn builder() -> crate::types::error::builders::PropertyValidationExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl PropertyValidationException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> &str {
         &self.message
     }
 }
+
 impl ::std::fmt::Display for PropertyValidationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("PropertyValidationException")?;
@@ -34,12 +38,14 @@ impl ::std::fmt::Display for PropertyValidationException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for PropertyValidationException {}
 impl crate::error::ProvideErrorMetadata for PropertyValidationException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`PropertyValidationException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -50,21 +56,25 @@ pub struct PropertyValidationExceptionBuilder {
     >,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl PropertyValidationExceptionBuilder {
     /// Sets [`message`](crate::types::error::PropertyValidationException#structfield.message). This field is required.
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
+
     /// Sets [`message`](crate::types::error::PropertyValidationException#structfield.message). This field is required.
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::PropertyValidationException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Appends an item to [`property_list`](crate::types::error::PropertyValidationException#structfield.property_list); use [`set_property_list`](Self::set_property_list) to replace the whole list.
     pub fn property_list(
         mut self,
@@ -75,6 +85,7 @@ impl PropertyValidationExceptionBuilder {
         self.property_list = Some(v);
         self
     }
+
     /// Sets [`property_list`](crate::types::error::PropertyValidationException#structfield.property_list).
     pub fn set_property_list(
         mut self,
@@ -83,22 +94,26 @@ impl PropertyValidationExceptionBuilder {
         self.property_list = input;
         self
     }
+
     /// Returns [`property_list`](crate::types::error::PropertyValidationException#structfield.property_list), if set.
     pub fn get_property_list(
         &self,
     ) -> &Option<Vec<crate::types::PropertyValidationExceptionProperty>> {
         &self.property_list
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`PropertyValidationException`].
     ///
     /// Fails when one of these fields is unset:

@@ -7,18 +7,21 @@ pub struct ResourceConflictException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl ResourceConflictException {
     /// Creates a new builder for [`ResourceConflictException`].
     pub fn builder() -> crate::types::error::builders::ResourceConflictExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ResourceConflictException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for ResourceConflictException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceConflictException")?;
@@ -28,12 +31,14 @@ impl ::std::fmt::Display for ResourceConflictException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for ResourceConflictException {}
 impl crate::error::ProvideErrorMetadata for ResourceConflictException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`ResourceConflictException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -41,31 +46,37 @@ pub struct ResourceConflictExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl ResourceConflictExceptionBuilder {
     /// Sets [`message`](crate::types::error::ResourceConflictException#structfield.message).
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
+
     /// Sets [`message`](crate::types::error::ResourceConflictException#structfield.message).
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::ResourceConflictException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`ResourceConflictException`].
     pub fn build(self) -> crate::types::error::ResourceConflictException {
         crate::types::error::ResourceConflictException {

@@ -11,26 +11,31 @@ pub struct ResourceInUseException {
     pub resource_id: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl ResourceInUseException {
     /// The type of resource.
     pub fn resource_type(&self) -> Option<&crate::types::ResourceType> {
         self.resource_type.as_ref()
     }
+
     /// The identifier for the resource.
     pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
+
     /// Creates a new builder for [`ResourceInUseException`].
     pub fn builder() -> crate::types::error::builders::ResourceInUseExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ResourceInUseException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for ResourceInUseException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceInUseException")?;
@@ -40,12 +45,14 @@ impl ::std::fmt::Display for ResourceInUseException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for ResourceInUseException {}
 impl crate::error::ProvideErrorMetadata for ResourceInUseException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`ResourceInUseException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -55,21 +62,25 @@ pub struct ResourceInUseExceptionBuilder {
     pub(crate) resource_id: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl ResourceInUseExceptionBuilder {
     /// Sets [`message`](crate::types::error::ResourceInUseException#structfield.message).
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
+
     /// Sets [`message`](crate::types::error::ResourceInUseException#structfield.message).
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::ResourceInUseException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// The type of resource.
     ///
     /// Sets [`resource_type`](crate::types::error::ResourceInUseException#structfield.resource_type).
@@ -77,6 +88,7 @@ impl ResourceInUseExceptionBuilder {
         self.resource_type = Some(input);
         self
     }
+
     /// The type of resource.
     ///
     /// Sets [`resource_type`](crate::types::error::ResourceInUseException#structfield.resource_type).
@@ -87,10 +99,12 @@ impl ResourceInUseExceptionBuilder {
         self.resource_type = input;
         self
     }
+
     /// Returns [`resource_type`](crate::types::error::ResourceInUseException#structfield.resource_type), if set.
     pub fn get_resource_type(&self) -> &Option<crate::types::ResourceType> {
         &self.resource_type
     }
+
     /// The identifier for the resource.
     ///
     /// Sets [`resource_id`](crate::types::error::ResourceInUseException#structfield.resource_id).
@@ -98,6 +112,7 @@ impl ResourceInUseExceptionBuilder {
         self.resource_id = Some(input.into());
         self
     }
+
     /// The identifier for the resource.
     ///
     /// Sets [`resource_id`](crate::types::error::ResourceInUseException#structfield.resource_id).
@@ -105,20 +120,24 @@ impl ResourceInUseExceptionBuilder {
         self.resource_id = input;
         self
     }
+
     /// Returns [`resource_id`](crate::types::error::ResourceInUseException#structfield.resource_id), if set.
     pub fn get_resource_id(&self) -> &Option<String> {
         &self.resource_id
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`ResourceInUseException`].
     pub fn build(self) -> crate::types::error::ResourceInUseException {
         crate::types::error::ResourceInUseException {

@@ -7,18 +7,21 @@ pub struct ResourceNotFoundException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl ResourceNotFoundException {
     /// Creates a new builder for [`ResourceNotFoundException`].
     pub fn builder() -> crate::types::error::builders::ResourceNotFoundExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ResourceNotFoundException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for ResourceNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceNotFoundException")?;
@@ -28,12 +31,14 @@ impl ::std::fmt::Display for ResourceNotFoundException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for ResourceNotFoundException {}
 impl crate::error::ProvideErrorMetadata for ResourceNotFoundException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`ResourceNotFoundException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -41,6 +46,7 @@ pub struct ResourceNotFoundExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl ResourceNotFoundExceptionBuilder {
     /// The message about the resource.
     ///
@@ -49,6 +55,7 @@ impl ResourceNotFoundExceptionBuilder {
         self.message = Some(input.into());
         self
     }
+
     /// The message about the resource.
     ///
     /// Sets [`message`](crate::types::error::ResourceNotFoundException#structfield.message).
@@ -56,20 +63,24 @@ impl ResourceNotFoundExceptionBuilder {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::ResourceNotFoundException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`ResourceNotFoundException`].
     pub fn build(self) -> crate::types::error::ResourceNotFoundException {
         crate::types::error::ResourceNotFoundException {

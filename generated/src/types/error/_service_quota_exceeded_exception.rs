@@ -9,22 +9,26 @@ pub struct ServiceQuotaExceededException {
     pub reason: Option<crate::types::ServiceQuotaExceededExceptionReason>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl ServiceQuotaExceededException {
     /// The reason for the exception.
     pub fn reason(&self) -> Option<&crate::types::ServiceQuotaExceededExceptionReason> {
         self.reason.as_ref()
     }
+
     /// Creates a new builder for [`ServiceQuotaExceededException`].
     pub fn builder() -> crate::types::error::builders::ServiceQuotaExceededExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl ServiceQuotaExceededException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for ServiceQuotaExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ServiceQuotaExceededException")?;
@@ -34,12 +38,14 @@ impl ::std::fmt::Display for ServiceQuotaExceededException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for ServiceQuotaExceededException {}
 impl crate::error::ProvideErrorMetadata for ServiceQuotaExceededException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`ServiceQuotaExceededException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -48,21 +54,25 @@ pub struct ServiceQuotaExceededExceptionBuilder {
     pub(crate) reason: Option<crate::types::ServiceQuotaExceededExceptionReason>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl ServiceQuotaExceededExceptionBuilder {
     /// Sets [`message`](crate::types::error::ServiceQuotaExceededException#structfield.message).
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
+
     /// Sets [`message`](crate::types::error::ServiceQuotaExceededException#structfield.message).
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::ServiceQuotaExceededException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// The reason for the exception.
     ///
     /// Sets [`reason`](crate::types::error::ServiceQuotaExceededException#structfield.reason).
@@ -73,6 +83,7 @@ impl ServiceQuotaExceededExceptionBuilder {
         self.reason = Some(input);
         self
     }
+
     /// The reason for the exception.
     ///
     /// Sets [`reason`](crate::types::error::ServiceQuotaExceededException#structfield.reason).
@@ -83,22 +94,26 @@ impl ServiceQuotaExceededExceptionBuilder {
         self.reason = input;
         self
     }
+
     /// Returns [`reason`](crate::types::error::ServiceQuotaExceededException#structfield.reason), if set.
     pub fn get_reason(
         &self,
     ) -> &Option<crate::types::ServiceQuotaExceededExceptionReason> {
         &self.reason
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`ServiceQuotaExceededException`].
     pub fn build(self) -> crate::types::error::ServiceQuotaExceededException {
         crate::types::error::ServiceQuotaExceededException {

@@ -7,18 +7,21 @@ pub struct UserNotFoundException {
     pub message: Option<String>,
     pub(crate) meta: crate::error::ErrorMetadata,
 }
+
 impl UserNotFoundException {
     /// Creates a new builder for [`UserNotFoundException`].
     pub fn builder() -> crate::types::error::builders::UserNotFoundExceptionBuilder {
         ::std::default::Default::default()
     }
 }
+
 impl UserNotFoundException {
     /// The error message, if the service sent one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
+
 impl ::std::fmt::Display for UserNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserNotFoundException")?;
@@ -28,12 +31,14 @@ impl ::std::fmt::Display for UserNotFoundException {
         ::std::result::Result::Ok(())
     }
 }
+
 impl ::std::error::Error for UserNotFoundException {}
 impl crate::error::ProvideErrorMetadata for UserNotFoundException {
     fn meta(&self) -> &crate::error::ErrorMetadata {
         &self.meta
     }
 }
+
 /// A builder for [`UserNotFoundException`].
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -41,31 +46,37 @@ pub struct UserNotFoundExceptionBuilder {
     pub(crate) message: Option<String>,
     meta: Option<crate::error::ErrorMetadata>,
 }
+
 impl UserNotFoundExceptionBuilder {
     /// Sets [`message`](crate::types::error::UserNotFoundException#structfield.message).
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
+
     /// Sets [`message`](crate::types::error::UserNotFoundException#structfield.message).
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
+
     /// Returns [`message`](crate::types::error::UserNotFoundException#structfield.message), if set.
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
+
     /// Sets the error metadata (code, message, request ID).
     pub fn meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
         self.meta = Some(meta);
         self
     }
+
     /// Sets or clears the error metadata.
     pub fn set_meta(&mut self, meta: Option<crate::error::ErrorMetadata>) -> &mut Self {
         self.meta = meta;
         self
     }
+
     /// Builds a [`UserNotFoundException`].
     pub fn build(self) -> crate::types::error::UserNotFoundException {
         crate::types::error::UserNotFoundException {
