@@ -357,12 +357,13 @@ impl RequestId for ErrorMetadata {
 pub struct Unhandled {
     meta: ErrorMetadata,
     source: Option<BoxError>,
+    status: Option<u16>,
 }
 
 impl Unhandled {
     /// Creates an unhandled error from the service's error metadata alone.
     pub fn new(meta: ErrorMetadata) -> Self {
-        Unhandled { meta, source: None }
+        Unhandled { meta, source: None, status: None }
     }
 
     /// Creates an unhandled error with an underlying cause, e.g. a JSON parse error.
@@ -370,7 +371,19 @@ impl Unhandled {
         Unhandled {
             meta,
             source: Some(source.into()),
+            status: None,
         }
+    }
+
+    /// Records the HTTP status of the response the error came from.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// The HTTP status of the response, when the error came from one.
+    pub fn status(&self) -> Option<u16> {
+        self.status
     }
 
     /// Returns the error's metadata.
@@ -383,8 +396,11 @@ impl Unhandled {
 impl fmt::Display for Unhandled {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("unhandled error")?;
-        if let Some(code) = self.meta.code() {
-            write!(f, " ({code})")?;
+        match (self.meta.code(), self.status) {
+            (Some(code), Some(status)) => write!(f, " ({code}, HTTP {status})")?,
+            (Some(code), None) => write!(f, " ({code})")?,
+            (None, Some(status)) => write!(f, " (HTTP {status})")?,
+            (None, None) => {}
         }
         if let Some(message) = self.meta.message() {
             write!(f, ": {message}")?;

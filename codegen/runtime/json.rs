@@ -273,11 +273,35 @@ fn push_ascii(out: &mut String, digits: &[u8]) {
     out.push_str(std::str::from_utf8(digits).unwrap_or_default());
 }
 
+/// [`DIGIT_PAIRS`] as text, to append pairs of digits without re-validating UTF-8.
+const DIGIT_PAIRS_TEXT: &str = "0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
 /// Writes an unsigned integer without allocating.
-pub(crate) fn write_u64(out: &mut String, value: u64) {
-    let mut buffer = [0u8; 20];
-    let start = u64_digits(value, &mut buffer);
-    push_ascii(out, &buffer[start..]);
+pub(crate) fn write_u64(out: &mut String, mut value: u64) {
+    // Split into base-100 digits, least significant first (at most 10).
+    let mut pairs = [0u8; 10];
+    let mut count = 0;
+    while value >= 100 && count < pairs.len() {
+        pairs[count] = (value % 100) as u8;
+        value /= 100;
+        count += 1;
+    }
+    let lead = value as usize * 2;
+    // The leading pair loses its zero when below 10.
+    let lead_start = if value < 10 { lead + 1 } else { lead };
+    out.push_str(
+        DIGIT_PAIRS_TEXT
+            .get(lead_start..lead + 2)
+            .unwrap_or_default(),
+    );
+    for &pair in pairs[..count].iter().rev() {
+        let at = usize::from(pair) * 2;
+        out.push_str(DIGIT_PAIRS_TEXT.get(at..at + 2).unwrap_or_default());
+    }
 }
 
 /// Writes a signed integer without allocating.
@@ -1694,6 +1718,15 @@ mod tests {
             (f64::MIN_POSITIVE, "2.2250738585072014e-308"),
             (5e-324, "5e-324"),
             (1_515_531_081.123, "1515531081.123"),
+            (2_960.370_999_999_999_6, "2960.3709999999996"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (100.0, "100.0"),
+            (0.001, "0.001"),
+            (9_007_199_254_740_993.0, "9007199254740992.0"),
+            // Exact ties between two shortest candidates go to the even digit, as in ryu.
+            (6_632_827_120_354_249.0 / 4.0, "1658206780088562.2"),
+            (1_864_927_124_118_369.0 / 8.0, "233115890514796.12"),
+            (-429_276_287_732_437.0 / 16.0, "-26829767983277.312"),
             (f64::NAN, "\"NaN\""),
             (f64::INFINITY, "\"Infinity\""),
             (f64::NEG_INFINITY, "\"-Infinity\""),
@@ -1710,6 +1743,21 @@ mod tests {
             }
             value *= 13.7;
         }
+    }
+
+    #[test]
+    fn exact_decimal_comparison() {
+        assert!(is_exactly(0.5, 5, -1));
+        assert!(is_exactly(
+            6_632_827_120_354_249.0 / 4.0,
+            165_820_678_008_856_225,
+            -2
+        ));
+        assert!(!is_exactly(0.1, 1, -1));
+        assert!(is_exactly(1e22, 1, 22));
+        assert!(!is_exactly(1e23, 1, 23));
+        assert!(!is_exactly(5e-324, 5, -324));
+        assert!(!is_exactly(f64::MAX, 17_976_931_348_623_157, 292));
     }
 
     #[test]
@@ -2225,6 +2273,33 @@ mod tests {
         let mut tokens = JsonTokens::new(b"");
         assert!(tokens.finish().is_err());
         assert!(JsonTokens::new(b"[1").expect_document().is_err());
+        // Skipping validates escapes it does not decode.
+        assert!(JsonTokens::new(br#"["ok\n\u00e9", {"a": "\ud83d\ude00"}]"#)
+            .skip_value()
+            .is_ok());
+        assert!(JsonTokens::new(br#"["bad \x"]"#).skip_value().is_err());
+        assert!(JsonTokens::new(br#"{"a": "\ud83d"}"#).skip_value().is_err());
+        let mut tokens = JsonTokens::new(br#"{"a":"x\ty","b":2}"#);
+        tokens.expect_start_object().unwrap();
+        tokens.next_key().unwrap();
+        tokens.skip_value().unwrap();
+        assert_eq!(tokens.next_key().unwrap().unwrap(), "b");
+        assert_eq!(tokens.peek().unwrap(), Some(&Token::Number("2")));
+        assert_eq!(tokens.expect_i64_or_null().unwrap(), Some(2));
+        assert_eq!(tokens.peek().unwrap(), Some(&Token::EndObject));
+        assert_eq!(tokens.next_key().unwrap(), None);
+        tokens.finish().unwrap();
+        // The shortcuts and the general path agree after a peek.
+        let mut tokens = JsonTokens::new(b"[[], [1]]");
+        tokens.expect_start_array_or_null().unwrap();
+        assert_eq!(tokens.peek().unwrap(), Some(&Token::StartArray));
+        assert!(tokens.array_has_next().unwrap());
+        assert!(tokens.expect_start_array_or_null().unwrap());
+        assert!(!tokens.array_has_next().unwrap());
+        assert!(tokens.array_has_next().unwrap());
+        tokens.skip_value().unwrap();
+        assert!(!tokens.array_has_next().unwrap());
+        tokens.finish().unwrap();
         let mut tokens = JsonTokens::new(b"[1,2]");
         assert_eq!(tokens.peek().unwrap(), Some(&Token::StartArray));
         assert_eq!(tokens.peek().unwrap(), Some(&Token::StartArray));

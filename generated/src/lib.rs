@@ -33,3 +33,7 @@ pub mod primitives;
 pub mod types;
 mod error_meta;
 pub use error_meta::Error;
+mod json;
+pub mod protocol;
+mod rest_json;
+pub use protocol::Operation;

@@ -2022,6 +2022,55 @@ mod tests {
     }
 
     #[test]
+    fn parsers_never_panic() {
+        let alphabet = "0123456789-+:.TtZz eE,GMTMonDecSun\u{e9}\u{1F600}";
+        let chars: Vec<char> = alphabet.chars().collect();
+        let mut seed = 0x853c_49e6_748f_ea9bu64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let formats = [
+            DateTimeFormat::DateTime,
+            DateTimeFormat::HttpDate,
+            DateTimeFormat::EpochSeconds,
+        ];
+        let samples = [
+            "2019-12-16T23:48:18.52Z",
+            "Mon, 16 Dec 2019 23:48:18 GMT",
+            "-1.5e+3",
+        ];
+        for round in 0..30_000 {
+            // Mutate a valid sample, or build random text.
+            let mut text: Vec<char> = if round % 2 == 0 {
+                samples[round % 3].chars().collect()
+            } else {
+                (0..next() % 34)
+                    .map(|_| chars[(next() % chars.len() as u64) as usize])
+                    .collect()
+            };
+            if !text.is_empty() {
+                let at = (next() % text.len() as u64) as usize;
+                text[at] = chars[(next() % chars.len() as u64) as usize];
+                text.truncate((next() % (text.len() as u64 + 1)) as usize + at / 2);
+            }
+            let text: String = text.into_iter().collect();
+            for format in formats {
+                if let Ok(parsed) = DateTime::from_str(&text, format) {
+                    // Whatever parses formats again (when in range) without panicking.
+                    let _ = parsed.fmt(format);
+                }
+                let _ = DateTime::read(&text, format, ',');
+            }
+            let _ = text.parse::<BigDecimal>();
+            let _ = scaled_decimal(&text, 9, false);
+            let _ = base64::decode(&text);
+        }
+    }
+
+    #[test]
     fn display_and_debug() {
         let dt = DateTime::from_fractional_secs(1_576_540_098, 0.52);
         assert_eq!(dt.to_string(), "2019-12-16T23:48:18.52Z");

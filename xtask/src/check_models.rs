@@ -581,3 +581,45 @@ fn clip(s: &str) -> String {
         format!("{}\n... ({} more lines)", lines[..40].join("\n"), lines.len() - 40)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_json_diagnostics_and_failures() {
+        let stems: BTreeMap<String, String> =
+            [("sso-2019-06-10", "sso-api"), ("wickr-2024-02-01", "wickr-api")].map(|(a, b)| (a.to_owned(), b.to_owned())).into();
+        let stdout = concat!(
+            r#"{"reason":"compiler-message","package_id":"path+file:///x/crates/sso-2019-06-10#sso-api@0.1.0","manifest_path":"/x/crates/sso-2019-06-10/Cargo.toml","message":{"rendered":"error: unresolved link to `Logout`\n  |\n  = note: \"quoted\" \\ \u00e9\n\n","children":[{"rendered":null}]}}"#,
+            "\n",
+            r#"{"reason":"compiler-message","package_id":"x","manifest_path":"/x/crates/sso-2019-06-10/Cargo.toml","message":{"rendered":"error: aborting due to 1 previous error\n\n"}}"#,
+            "\n",
+            r#"{"reason":"compiler-message","package_id":"x","manifest_path":"/x/crates/wickr-2024-02-01/Cargo.toml","message":{"rendered":"warning: unused import\n --> src/lib.rs:1:5\n\n"}}"#,
+            "\n",
+            r#"{"reason":"compiler-message","package_id":"x","manifest_path":"/x/crates/wickr-2024-02-01/Cargo.toml","message":{"rendered":"warning: 1 warning emitted\n\n"}}"#,
+            "\n",
+            r#"{"reason":"compiler-artifact","package_id":"x"}"#,
+            "\n",
+        );
+        let stderr = "   Documenting sso-api v0.1.0 (/x)\nwarning: `wickr-api` (lib) generated 1 warning\nerror: could not document `sso-api`\n";
+        let (per, unattributed, log) = parse_cargo_output(stdout, stderr, &stems);
+        let sso = &per["sso-api"];
+        assert!(sso.failed);
+        assert_eq!(sso.errors, 1);
+        assert_eq!(sso.first_error.as_deref(), Some("error: unresolved link to `Logout`\n  |\n  = note: \"quoted\" \\ é"));
+        let wickr = &per["wickr-api"];
+        assert!(!wickr.failed);
+        assert_eq!((wickr.errors, wickr.warnings), (0, 1));
+        assert!(unattributed.is_empty(), "{unattributed:?}");
+        assert!(log.contains("unused import"));
+    }
+
+    #[test]
+    fn model_names() {
+        assert_eq!(undated("sso-2019-06-10"), "sso");
+        assert_eq!(undated("sagemaker-runtime-http2-2025-10-01"), "sagemaker-runtime-http2");
+        assert_eq!(undated("plain"), "plain");
+        assert_eq!(json_string(r#"{"a":"x\ud83d\ude00y"}"#, "a").as_deref(), Some("x😀y"));
+    }
+}

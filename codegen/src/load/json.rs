@@ -21,6 +21,11 @@ impl ModelBuilder {
     /// Parses one JSON AST document and adds its shapes.
     pub(crate) fn add_document(&mut self, text: &str, path: &Path) -> Result<()> {
         let doc: Value = serde_json::from_str(text).map_err(|e| Error::msg(format!("malformed JSON: {e}")))?;
+        self.add_value(&doc, path)
+    }
+
+    /// Adds the shapes of one JSON AST document already parsed (the IDL loader's output).
+    pub(crate) fn add_value(&mut self, doc: &Value, path: &Path) -> Result<()> {
         let doc = doc.as_object().ok_or_else(|| Error::msg("the model document must be a JSON object"))?;
         match doc.get("smithy").and_then(Value::as_str) {
             Some(v) if v == "2" || v == "2.0" => {}

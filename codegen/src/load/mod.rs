@@ -1,8 +1,9 @@
 //! Loading: model files in, one merged [`Model`] out (prelude included, `apply` and mixins resolved).
 //!
-//! Only the Smithy 2.0 JSON AST is read for now; every loader feeds the same [`Model`], so the
-//! IDL can be added beside [`json`] without touching later stages.
+//! JSON AST files are read by [`json`]; Smithy IDL files (`.smithy`) are translated to JSON AST
+//! documents by [`idl`] and then read the same way, so both feed the same [`Model`].
 
+pub mod idl;
 mod json;
 mod mixins;
 mod prelude;
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::{validate, Model};
 
-/// Loads one or more JSON AST files (or directories of them) into one validated model.
+/// Loads one or more JSON AST or IDL files (or directories of them) into one validated model.
 pub fn load_files(paths: &[PathBuf]) -> Result<Model> {
     let mut files = Vec::new();
     for path in paths {
@@ -35,8 +36,14 @@ pub fn load_files(paths: &[PathBuf]) -> Result<Model> {
 pub fn load_sources(sources: &[(&Path, &str)]) -> Result<Model> {
     let mut builder = json::ModelBuilder::default();
     prelude::add(&mut builder)?;
-    for (path, text) in sources {
-        builder.add_document(text, path).map_err(|e| e.in_file(*path))?;
+    if sources.iter().any(|(p, _)| idl::is_idl(p)) {
+        for (path, doc) in idl::documents_for_model(sources)? {
+            builder.add_value(&doc, &path).map_err(|e| e.in_file(&path))?;
+        }
+    } else {
+        for (path, text) in sources {
+            builder.add_document(text, path).map_err(|e| e.in_file(*path))?;
+        }
     }
     let origins = builder.origins();
     let file_of = |shape: &Option<String>| -> Option<PathBuf> {
@@ -59,7 +66,7 @@ pub fn load_sources(sources: &[(&Path, &str)]) -> Result<Model> {
     Ok(model)
 }
 
-/// A single file, or every `.json` file below a directory in name order.
+/// A single file, or every `.json` and `.smithy` file below a directory in name order.
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let meta = std::fs::metadata(path).map_err(|e| Error::msg(format!("cannot read model path: {e}")).in_file(path))?;
     if meta.is_dir() {
@@ -69,7 +76,7 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
             .collect();
         entries.sort();
         for entry in entries {
-            if entry.is_dir() || entry.extension().is_some_and(|x| x == "json") {
+            if entry.is_dir() || entry.extension().is_some_and(|x| x == "json" || x == "smithy") {
                 collect(&entry, out)?;
             }
         }

@@ -13,6 +13,7 @@ struct CargoToml<'a> {
     title: String,
     description: String,
     regenerate: &'a str,
+    dependencies: &'a [&'a str],
 }
 
 #[derive(Template)]
@@ -27,6 +28,7 @@ struct Readme<'a> {
     enums: usize,
     errors: usize,
     operations: usize,
+    wire: bool,
 }
 
 /// Settings that end up in the manifest and README.
@@ -52,6 +54,7 @@ pub fn cargo_toml(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         title: comment_safe(&plan.service.title),
         description: toml_escape(&description(plan)),
         regenerate: &opts.regenerate,
+        dependencies: crate::render::protocol::for_plan(plan).dependencies(),
     }
     .render()
     .map_err(|e| Error::msg(format!("rendering Cargo.toml: {e}")))
@@ -70,6 +73,7 @@ pub fn readme(plan: &Plan, opts: &ManifestOptions) -> Result<String> {
         enums: count(TypeKind::Enum),
         errors: count(TypeKind::Error),
         operations: plan.operations.len(),
+        wire: !crate::render::protocol::for_plan(plan).dependencies().is_empty(),
     }
     .render()
     .map_err(|e| Error::msg(format!("rendering README.md: {e}")))

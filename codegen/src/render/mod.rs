@@ -4,14 +4,15 @@
 //! operations, one for the crate-wide error, one for the module tree, and `manifest` for the
 //! non-Rust files. Each returns `TokenStream`s; [`crate::format`] turns them into text.
 
-mod ctx;
+pub(crate) mod ctx;
 mod enum_shape;
 mod error_meta;
 mod error_shape;
 pub mod manifest;
 mod modules;
 mod operation;
-mod structure;
+pub mod protocol;
+pub(crate) mod structure;
 mod union;
 
 use proc_macro2::TokenStream;
@@ -56,6 +57,7 @@ pub enum Job<'p> {
 pub fn jobs<'p>(plan: &'p Plan) -> Vec<Job<'p>> {
     let mut jobs = vec![Job::CargoToml, Job::Readme];
     jobs.extend(RUNTIME.iter().map(|(p, t)| Job::Static(p, t)));
+    jobs.extend(protocol::for_plan(plan).runtime().iter().map(|(p, t)| Job::Static(p, t)));
     for m in ["src/lib.rs", "src/types.rs", "src/types/error.rs", "src/operation.rs", "src/error_meta.rs"] {
         jobs.push(Job::Module(m));
     }
@@ -84,7 +86,9 @@ pub fn render_job(plan: &Plan, manifest: &ManifestOptions, job: &Job) -> Result<
         Job::Type(t) => (type_file(t), Output::Rust(render_type(plan, t))),
         Job::Operation(op) => {
             let ctx = Ctx::new(plan, &operation::defined_names(op));
-            (format!("src/operation/{}.rs", op.module), Output::Rust(operation::render(&ctx, op)))
+            let items = operation::render(&ctx, op);
+            let wire = protocol::for_plan(plan).operation_items(&ctx, op);
+            (format!("src/operation/{}.rs", op.module), Output::Rust(quote::quote!(#items #wire)))
         }
     })
 }
@@ -100,7 +104,8 @@ fn type_file(t: &TypePlan) -> String {
 fn render_type(plan: &Plan, t: &TypePlan) -> TokenStream {
     let builder = format!("{}Builder", t.name);
     let ctx = Ctx::new(plan, &[t.name.as_str(), builder.as_str()]);
-    match t.kind {
+    let wire = protocol::for_plan(plan).type_items(&ctx, t);
+    let items = match t.kind {
         TypeKind::Structure => {
             let shape = plan.model.expect(&t.id);
             let spec = structure::StructSpec {
@@ -120,5 +125,6 @@ fn render_type(plan: &Plan, t: &TypePlan) -> TokenStream {
         TypeKind::Error => error_shape::render(&ctx, t),
         TypeKind::Union => union::render(&ctx, t),
         TypeKind::Enum => enum_shape::render(&ctx, t),
-    }
+    };
+    quote::quote!(#items #wire)
 }

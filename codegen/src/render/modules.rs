@@ -33,6 +33,7 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
          - [`error`]: build errors and error metadata; [`Error`] gathers every modeled error.",
     );
     let inner_docs: Vec<TokenStream> = vec![docs, service_doc, layout];
+    let protocol_items = super::protocol::for_plan(plan).lib_items();
     quote! {
         #(#inner_docs)*
         #![warn(missing_docs)]
@@ -50,6 +51,7 @@ pub fn lib_rs(ctx: &Ctx) -> TokenStream {
         mod error_meta;
 
         pub use error_meta::Error;
+        #protocol_items
     }
 }
 

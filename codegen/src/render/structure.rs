@@ -117,7 +117,25 @@ pub fn render_struct(ctx: &Ctx, spec: &StructSpec) -> TokenStream {
             pub message: #ty,
         }
     });
-    let meta = (spec.role == StructRole::Error).then(|| quote!(pub(crate) meta: crate::error::ErrorMetadata,));
+    let meta = match spec.role {
+        StructRole::Error => quote!(pub(crate) meta: crate::error::ErrorMetadata,),
+        // The request ID of the response the output was read from.
+        StructRole::Output => {
+            let ty = ctx.option(&ctx.std("String"));
+            quote!(pub(crate) _request_id: #ty,)
+        }
+        _ => TokenStream::new(),
+    };
+    let request_id = (spec.role == StructRole::Output).then(|| {
+        let o = ctx.std("Option");
+        quote! {
+            impl crate::error::RequestId for #name {
+                fn request_id(&self) -> #o<&str> {
+                    self._request_id.as_deref()
+                }
+            }
+        }
+    });
 
     let accessors = spec
         .fields
@@ -146,6 +164,7 @@ pub fn render_struct(ctx: &Ctx, spec: &StructSpec) -> TokenStream {
             }
         }
         #debug
+        #request_id
     }
 }
 
@@ -457,7 +476,11 @@ fn build_fn(ctx: &Ctx, spec: &StructSpec) -> TokenStream {
         quote!(#name: #value,)
     });
     let message = spec.needs_synthetic_message().then(|| quote!(message: self.message,));
-    let meta = (spec.role == StructRole::Error).then(|| quote!(meta: self.meta.unwrap_or_default(),));
+    let meta = match spec.role {
+        StructRole::Error => quote!(meta: self.meta.unwrap_or_default(),),
+        StructRole::Output => quote!(_request_id: ::std::option::Option::None,),
+        _ => TokenStream::new(),
+    };
     let value = quote!(#target { #(#assigns)* #message #meta });
     let required: Vec<String> =
         spec.fields.iter().filter(|f| !f.optional && f.default.is_none()).map(|f| format!(" - [`{0}`]({1}#structfield.{0})", f.field.trim_start_matches("r#"), spec.path)).collect();
@@ -495,7 +518,7 @@ fn doc_lines_raw(text: &str) -> TokenStream {
 }
 
 /// The expression that fills a defaulted member at `build()`.
-fn default_expr(ctx: &Ctx, f: &FieldPlan, default: &Value, slot: TokenStream) -> TokenStream {
+pub(crate) fn default_expr(ctx: &Ctx, f: &FieldPlan, default: &Value, slot: TokenStream) -> TokenStream {
     let zero = match default {
         Value::Bool(b) => !b,
         Value::Number(n) => n.as_f64() == Some(0.0),

@@ -57,6 +57,7 @@ pub struct AssociateAnalyticsDataSetOutput {
     pub resource_share_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Resource Access Manager share.
     pub resource_share_arn: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl AssociateAnalyticsDataSetOutput {
@@ -83,6 +84,12 @@ impl AssociateAnalyticsDataSetOutput {
     /// Creates a new builder for [`AssociateAnalyticsDataSetOutput`].
     pub fn builder() -> crate::operation::associate_analytics_data_set::builders::AssociateAnalyticsDataSetOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for AssociateAnalyticsDataSetOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -399,7 +406,239 @@ pub mod builders {
                 target_account_id: self.target_account_id,
                 resource_share_id: self.resource_share_id,
                 resource_share_arn: self.resource_share_arn,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for AssociateAnalyticsDataSet {
+    type Input = AssociateAnalyticsDataSetInput;
+    type Output = AssociateAnalyticsDataSetOutput;
+    type Error = AssociateAnalyticsDataSetError;
+    const NAME: &'static str = "AssociateAnalyticsDataSet";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(81usize);
+        uri.push_str("/analytics-data/instance/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push_str("/association");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.data_set_id {
+                crate::rest_json::JsonSer::ser(value, object.key("DataSetId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.target_account_id {
+                crate::rest_json::JsonSer::ser(value, object.key("TargetAccountId"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                AssociateAnalyticsDataSetError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    AssociateAnalyticsDataSetOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_data_set_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_target_account_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_resource_share_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_resource_share_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "DataSetId" => {
+                        field_data_set_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "TargetAccountId" => {
+                        field_target_account_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "ResourceShareId" => {
+                        field_resource_share_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "ResourceShareArn" => {
+                        field_resource_share_arn = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(AssociateAnalyticsDataSetOutput {
+        data_set_id: field_data_set_id,
+        target_account_id: field_target_account_id,
+        resource_share_id: field_resource_share_id,
+        resource_share_arn: field_resource_share_arn,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> AssociateAnalyticsDataSetError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return AssociateAnalyticsDataSetError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    AssociateAnalyticsDataSetError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    AssociateAnalyticsDataSetError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    AssociateAnalyticsDataSetError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    AssociateAnalyticsDataSetError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    AssociateAnalyticsDataSetError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    AssociateAnalyticsDataSetError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    AssociateAnalyticsDataSetError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    AssociateAnalyticsDataSetError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    AssociateAnalyticsDataSetError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    AssociateAnalyticsDataSetError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            AssociateAnalyticsDataSetError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -48,11 +48,20 @@ impl AssociateTrafficDistributionGroupUserInput {
 /// The output of the [`AssociateTrafficDistributionGroupUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct AssociateTrafficDistributionGroupUserOutput {}
+pub struct AssociateTrafficDistributionGroupUserOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl AssociateTrafficDistributionGroupUserOutput {
     /// Creates a new builder for [`AssociateTrafficDistributionGroupUserOutput`].
     pub fn builder() -> crate::operation::associate_traffic_distribution_group_user::builders::AssociateTrafficDistributionGroupUserOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for AssociateTrafficDistributionGroupUserOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -290,7 +299,229 @@ pub mod builders {
         pub fn build(
             self,
         ) -> crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserOutput {
-            crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserOutput {}
+            crate::operation::associate_traffic_distribution_group_user::AssociateTrafficDistributionGroupUserOutput {
+                _request_id: ::std::option::Option::None,
+            }
+        }
+    }
+}
+
+impl crate::protocol::Operation for AssociateTrafficDistributionGroupUser {
+    type Input = AssociateTrafficDistributionGroupUserInput;
+    type Output = AssociateTrafficDistributionGroupUserOutput;
+    type Error = AssociateTrafficDistributionGroupUserError;
+    const NAME: &'static str = "AssociateTrafficDistributionGroupUser";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(93usize);
+        uri.push_str("/traffic-distribution-group/");
+        {
+            let text = input.traffic_distribution_group_id.as_deref();
+            crate::rest_json::push_label(
+                &mut uri,
+                "traffic_distribution_group_id",
+                text,
+                false,
+            )?;
+        }
+        uri.push_str("/user");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.instance_id {
+                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.user_id {
+                crate::rest_json::JsonSer::ser(value, object.key("UserId"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                AssociateTrafficDistributionGroupUserError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    AssociateTrafficDistributionGroupUserOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(AssociateTrafficDistributionGroupUserOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> AssociateTrafficDistributionGroupUserError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return AssociateTrafficDistributionGroupUserError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    AssociateTrafficDistributionGroupUserError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    AssociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    AssociateTrafficDistributionGroupUserError::InternalServiceException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    AssociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    AssociateTrafficDistributionGroupUserError::InvalidRequestException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    AssociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceConflictException") => {
+            match crate::types::error::ResourceConflictException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    AssociateTrafficDistributionGroupUserError::ResourceConflictException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    AssociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    AssociateTrafficDistributionGroupUserError::ResourceNotFoundException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    AssociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    AssociateTrafficDistributionGroupUserError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    AssociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            AssociateTrafficDistributionGroupUserError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

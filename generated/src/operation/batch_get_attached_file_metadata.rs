@@ -57,6 +57,7 @@ pub struct BatchGetAttachedFileMetadataOutput {
     pub files: Option<Vec<crate::types::AttachedFile>>,
     /// List of errors of attached files that could not be retrieved.
     pub errors: Option<Vec<crate::types::AttachedFileError>>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl BatchGetAttachedFileMetadataOutput {
@@ -77,6 +78,12 @@ impl BatchGetAttachedFileMetadataOutput {
     /// Creates a new builder for [`BatchGetAttachedFileMetadataOutput`].
     pub fn builder() -> crate::operation::batch_get_attached_file_metadata::builders::BatchGetAttachedFileMetadataOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for BatchGetAttachedFileMetadataOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -351,7 +358,246 @@ pub mod builders {
             crate::operation::batch_get_attached_file_metadata::BatchGetAttachedFileMetadataOutput {
                 files: self.files,
                 errors: self.errors,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for BatchGetAttachedFileMetadata {
+    type Input = BatchGetAttachedFileMetadataInput;
+    type Output = BatchGetAttachedFileMetadataOutput;
+    type Error = BatchGetAttachedFileMetadataError;
+    const NAME: &'static str = "BatchGetAttachedFileMetadata";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(60usize);
+        uri.push_str("/attached-files/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        match &input.associated_resource_arn {
+            ::std::option::Option::Some(v) => {
+                if v.is_empty() {
+                    return ::std::result::Result::Err(
+                        crate::error::BuildError::missing_field(
+                            "associated_resource_arn",
+                            "cannot be empty or unset",
+                        ),
+                    );
+                }
+                query.push("associatedResourceArn", v.as_str());
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "associated_resource_arn",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.file_ids {
+                crate::rest_json::JsonSer::ser(value, object.key("FileIds"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                BatchGetAttachedFileMetadataError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    BatchGetAttachedFileMetadataOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_files: ::std::option::Option<Vec<crate::types::AttachedFile>> = ::std::option::Option::None;
+    let mut field_errors: ::std::option::Option<Vec<crate::types::AttachedFileError>> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "Files" => {
+                        field_files = <Vec<
+                            crate::types::AttachedFile,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "Errors" => {
+                        field_errors = <Vec<
+                            crate::types::AttachedFileError,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(BatchGetAttachedFileMetadataOutput {
+        files: field_files,
+        errors: field_errors,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> BatchGetAttachedFileMetadataError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return BatchGetAttachedFileMetadataError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchGetAttachedFileMetadataError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchGetAttachedFileMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchGetAttachedFileMetadataError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchGetAttachedFileMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchGetAttachedFileMetadataError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchGetAttachedFileMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchGetAttachedFileMetadataError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchGetAttachedFileMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchGetAttachedFileMetadataError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchGetAttachedFileMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            BatchGetAttachedFileMetadataError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -58,6 +58,7 @@ impl BatchGetFlowAssociationInput {
 pub struct BatchGetFlowAssociationOutput {
     /// Information about flow associations.
     pub flow_association_summary_list: Option<Vec<crate::types::FlowAssociationSummary>>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl BatchGetFlowAssociationOutput {
@@ -73,6 +74,12 @@ impl BatchGetFlowAssociationOutput {
     /// Creates a new builder for [`BatchGetFlowAssociationOutput`].
     pub fn builder() -> crate::operation::batch_get_flow_association::builders::BatchGetFlowAssociationOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for BatchGetFlowAssociationOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -348,7 +355,238 @@ pub mod builders {
         ) -> crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput {
             crate::operation::batch_get_flow_association::BatchGetFlowAssociationOutput {
                 flow_association_summary_list: self.flow_association_summary_list,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for BatchGetFlowAssociation {
+    type Input = BatchGetFlowAssociationInput;
+    type Output = BatchGetFlowAssociationOutput;
+    type Error = BatchGetFlowAssociationError;
+    const NAME: &'static str = "BatchGetFlowAssociation";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(69usize);
+        uri.push_str("/flow-associations-batch/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.resource_ids {
+                crate::rest_json::JsonSer::ser(value, object.key("ResourceIds"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.resource_type {
+                crate::rest_json::JsonSer::ser(value, object.key("ResourceType"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                BatchGetFlowAssociationError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    BatchGetFlowAssociationOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_flow_association_summary_list: ::std::option::Option<
+        Vec<crate::types::FlowAssociationSummary>,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "FlowAssociationSummaryList" => {
+                        field_flow_association_summary_list = <Vec<
+                            crate::types::FlowAssociationSummary,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(BatchGetFlowAssociationOutput {
+        flow_association_summary_list: field_flow_association_summary_list,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> BatchGetFlowAssociationError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return BatchGetFlowAssociationError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchGetFlowAssociationError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchGetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchGetFlowAssociationError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchGetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchGetFlowAssociationError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchGetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchGetFlowAssociationError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchGetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchGetFlowAssociationError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchGetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchGetFlowAssociationError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchGetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            BatchGetFlowAssociationError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -57,6 +57,7 @@ pub struct BatchPutContactOutput {
     pub successful_request_list: Option<Vec<crate::types::SuccessfulRequest>>,
     /// List of requests for which contact creation failed.
     pub failed_request_list: Option<Vec<crate::types::FailedRequest>>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl BatchPutContactOutput {
@@ -77,6 +78,12 @@ impl BatchPutContactOutput {
     /// Creates a new builder for [`BatchPutContactOutput`].
     pub fn builder() -> crate::operation::batch_put_contact::builders::BatchPutContactOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for BatchPutContactOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -383,7 +390,252 @@ pub mod builders {
             crate::operation::batch_put_contact::BatchPutContactOutput {
                 successful_request_list: self.successful_request_list,
                 failed_request_list: self.failed_request_list,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for BatchPutContact {
+    type Input = BatchPutContactInput;
+    type Output = BatchPutContactOutput;
+    type Error = BatchPutContactError;
+    const NAME: &'static str = "BatchPutContact";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(59usize);
+        uri.push_str("/contact/batch/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &token_client_token {
+                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.contact_data_request_list
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("ContactDataRequestList"),
+                )?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                BatchPutContactError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<BatchPutContactOutput, crate::rest_json::ResponseError> {
+    let mut field_successful_request_list: ::std::option::Option<
+        Vec<crate::types::SuccessfulRequest>,
+    > = ::std::option::Option::None;
+    let mut field_failed_request_list: ::std::option::Option<
+        Vec<crate::types::FailedRequest>,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "SuccessfulRequestList" => {
+                        field_successful_request_list = <Vec<
+                            crate::types::SuccessfulRequest,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "FailedRequestList" => {
+                        field_failed_request_list = <Vec<
+                            crate::types::FailedRequest,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(BatchPutContactOutput {
+        successful_request_list: field_successful_request_list,
+        failed_request_list: field_failed_request_list,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> BatchPutContactError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return BatchPutContactError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchPutContactError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchPutContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("IdempotencyException") => {
+            match crate::types::error::IdempotencyException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchPutContactError::IdempotencyException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchPutContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchPutContactError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchPutContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchPutContactError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchPutContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("LimitExceededException") => {
+            match crate::types::error::LimitExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchPutContactError::LimitExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchPutContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    BatchPutContactError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    BatchPutContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            BatchPutContactError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -81,6 +81,7 @@ pub struct CreateContactFlowVersionOutput {
     pub contact_flow_arn: Option<String>,
     /// The identifier of the flow version.
     pub version: Option<i64>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl CreateContactFlowVersionOutput {
@@ -97,6 +98,12 @@ impl CreateContactFlowVersionOutput {
     /// Creates a new builder for [`CreateContactFlowVersionOutput`].
     pub fn builder() -> crate::operation::create_contact_flow_version::builders::CreateContactFlowVersionOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for CreateContactFlowVersionOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -484,7 +491,271 @@ pub mod builders {
             crate::operation::create_contact_flow_version::CreateContactFlowVersionOutput {
                 contact_flow_arn: self.contact_flow_arn,
                 version: self.version,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for CreateContactFlowVersion {
+    type Input = CreateContactFlowVersionInput;
+    type Output = CreateContactFlowVersionOutput;
+    type Error = CreateContactFlowVersionError;
+    const NAME: &'static str = "CreateContactFlowVersion";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(83usize);
+        uri.push_str("/contact-flows/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.contact_flow_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "contact_flow_id", text, false)?;
+        }
+        uri.push_str("/version");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.contact_flow_version {
+                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowVersion"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.description {
+                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.flow_content_sha256 {
+                crate::rest_json::JsonSer::ser(value, object.key("FlowContentSha256"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.last_modified_region {
+                crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.last_modified_time {
+                crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                CreateContactFlowVersionError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    CreateContactFlowVersionOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_contact_flow_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_version: ::std::option::Option<i64> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "ContactFlowArn" => {
+                        field_contact_flow_arn = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Version" => {
+                        field_version = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(CreateContactFlowVersionOutput {
+        contact_flow_arn: field_contact_flow_arn,
+        version: field_version,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> CreateContactFlowVersionError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return CreateContactFlowVersionError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateContactFlowVersionError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateContactFlowVersionError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateContactFlowVersionError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateContactFlowVersionError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("LimitExceededException") => {
+            match crate::types::error::LimitExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateContactFlowVersionError::LimitExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateContactFlowVersionError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateContactFlowVersionError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            CreateContactFlowVersionError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -97,6 +97,7 @@ impl CreateHoursOfOperationOverrideInput {
 pub struct CreateHoursOfOperationOverrideOutput {
     /// The identifier for the hours of operation override.
     pub hours_of_operation_override_id: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl CreateHoursOfOperationOverrideOutput {
@@ -108,6 +109,12 @@ impl CreateHoursOfOperationOverrideOutput {
     /// Creates a new builder for [`CreateHoursOfOperationOverrideOutput`].
     pub fn builder() -> crate::operation::create_hours_of_operation_override::builders::CreateHoursOfOperationOverrideOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for CreateHoursOfOperationOverrideOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -540,7 +547,277 @@ pub mod builders {
         ) -> crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideOutput {
             crate::operation::create_hours_of_operation_override::CreateHoursOfOperationOverrideOutput {
                 hours_of_operation_override_id: self.hours_of_operation_override_id,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for CreateHoursOfOperationOverride {
+    type Input = CreateHoursOfOperationOverrideInput;
+    type Output = CreateHoursOfOperationOverrideOutput;
+    type Error = CreateHoursOfOperationOverrideError;
+    const NAME: &'static str = "CreateHoursOfOperationOverride";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(96usize);
+        uri.push_str("/hours-of-operations/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.hours_of_operation_id.as_deref();
+            crate::rest_json::push_label(
+                &mut uri,
+                "hours_of_operation_id",
+                text,
+                false,
+            )?;
+        }
+        uri.push_str("/overrides");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.config {
+                crate::rest_json::JsonSer::ser(value, object.key("Config"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.description {
+                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.effective_from {
+                crate::rest_json::JsonSer::ser(value, object.key("EffectiveFrom"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.effective_till {
+                crate::rest_json::JsonSer::ser(value, object.key("EffectiveTill"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.name {
+                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.override_type {
+                crate::rest_json::JsonSer::ser(value, object.key("OverrideType"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.recurrence_config {
+                crate::rest_json::JsonSer::ser(value, object.key("RecurrenceConfig"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                CreateHoursOfOperationOverrideError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    CreateHoursOfOperationOverrideOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_hours_of_operation_override_id: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "HoursOfOperationOverrideId" => {
+                        field_hours_of_operation_override_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(CreateHoursOfOperationOverrideOutput {
+        hours_of_operation_override_id: field_hours_of_operation_override_id,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> CreateHoursOfOperationOverrideError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return CreateHoursOfOperationOverrideError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("DuplicateResourceException") => {
+            match crate::types::error::DuplicateResourceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateHoursOfOperationOverrideError::DuplicateResourceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateHoursOfOperationOverrideError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateHoursOfOperationOverrideError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateHoursOfOperationOverrideError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateHoursOfOperationOverrideError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateHoursOfOperationOverrideError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateHoursOfOperationOverrideError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateHoursOfOperationOverrideError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("LimitExceededException") => {
+            match crate::types::error::LimitExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateHoursOfOperationOverrideError::LimitExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateHoursOfOperationOverrideError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateHoursOfOperationOverrideError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateHoursOfOperationOverrideError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateHoursOfOperationOverrideError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateHoursOfOperationOverrideError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            CreateHoursOfOperationOverrideError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

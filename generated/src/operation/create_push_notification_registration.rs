@@ -72,6 +72,7 @@ impl CreatePushNotificationRegistrationInput {
 pub struct CreatePushNotificationRegistrationOutput {
     /// The identifier for the registration.
     pub registration_id: String,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl CreatePushNotificationRegistrationOutput {
@@ -83,6 +84,12 @@ impl CreatePushNotificationRegistrationOutput {
     /// Creates a new builder for [`CreatePushNotificationRegistrationOutput`].
     pub fn builder() -> crate::operation::create_push_notification_registration::builders::CreatePushNotificationRegistrationOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for CreatePushNotificationRegistrationOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -431,7 +438,254 @@ pub mod builders {
                         "registration_id",
                         "registration_id was not specified but it is required when building CreatePushNotificationRegistrationOutput",
                     ))?,
+                _request_id: ::std::option::Option::None,
             })
+        }
+    }
+}
+
+impl crate::protocol::Operation for CreatePushNotificationRegistration {
+    type Input = CreatePushNotificationRegistrationInput;
+    type Output = CreatePushNotificationRegistrationOutput;
+    type Error = CreatePushNotificationRegistrationError;
+    const NAME: &'static str = "CreatePushNotificationRegistration";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(77usize);
+        uri.push_str("/push-notification/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push_str("/registrations");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &token_client_token {
+                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.contact_configuration {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("ContactConfiguration"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.device_token {
+                crate::rest_json::JsonSer::ser(value, object.key("DeviceToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.device_type {
+                crate::rest_json::JsonSer::ser(value, object.key("DeviceType"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.pinpoint_app_arn {
+                crate::rest_json::JsonSer::ser(value, object.key("PinpointAppArn"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                CreatePushNotificationRegistrationError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    CreatePushNotificationRegistrationOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_registration_id: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "RegistrationId" => {
+                        field_registration_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(CreatePushNotificationRegistrationOutput {
+        registration_id: field_registration_id.unwrap_or_default(),
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> CreatePushNotificationRegistrationError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return CreatePushNotificationRegistrationError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreatePushNotificationRegistrationError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreatePushNotificationRegistrationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreatePushNotificationRegistrationError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreatePushNotificationRegistrationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreatePushNotificationRegistrationError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreatePushNotificationRegistrationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreatePushNotificationRegistrationError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreatePushNotificationRegistrationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            match crate::types::error::ServiceQuotaExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreatePushNotificationRegistrationError::ServiceQuotaExceededException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    CreatePushNotificationRegistrationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreatePushNotificationRegistrationError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreatePushNotificationRegistrationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            CreatePushNotificationRegistrationError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -111,6 +111,7 @@ pub struct CreateRoutingProfileOutput {
     pub routing_profile_arn: Option<String>,
     /// The identifier of the routing profile.
     pub routing_profile_id: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl CreateRoutingProfileOutput {
@@ -127,6 +128,12 @@ impl CreateRoutingProfileOutput {
     /// Creates a new builder for [`CreateRoutingProfileOutput`].
     pub fn builder() -> crate::operation::create_routing_profile::builders::CreateRoutingProfileOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for CreateRoutingProfileOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -598,7 +605,286 @@ pub mod builders {
             crate::operation::create_routing_profile::CreateRoutingProfileOutput {
                 routing_profile_arn: self.routing_profile_arn,
                 routing_profile_id: self.routing_profile_id,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for CreateRoutingProfile {
+    type Input = CreateRoutingProfileInput;
+    type Output = CreateRoutingProfileOutput;
+    type Error = CreateRoutingProfileError;
+    const NAME: &'static str = "CreateRoutingProfile";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(62usize);
+        uri.push_str("/routing-profiles/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.agent_availability_timer {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("AgentAvailabilityTimer"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.default_outbound_queue_id
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("DefaultOutboundQueueId"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.description {
+                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input
+                .manual_assignment_queue_configs
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("ManualAssignmentQueueConfigs"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.media_concurrencies {
+                crate::rest_json::JsonSer::ser(value, object.key("MediaConcurrencies"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.name {
+                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.queue_configs {
+                crate::rest_json::JsonSer::ser(value, object.key("QueueConfigs"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.tags {
+                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                CreateRoutingProfileError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<CreateRoutingProfileOutput, crate::rest_json::ResponseError> {
+    let mut field_routing_profile_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "RoutingProfileArn" => {
+                        field_routing_profile_arn = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "RoutingProfileId" => {
+                        field_routing_profile_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(CreateRoutingProfileOutput {
+        routing_profile_arn: field_routing_profile_arn,
+        routing_profile_id: field_routing_profile_id,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> CreateRoutingProfileError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return CreateRoutingProfileError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("DuplicateResourceException") => {
+            match crate::types::error::DuplicateResourceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateRoutingProfileError::DuplicateResourceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateRoutingProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateRoutingProfileError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateRoutingProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateRoutingProfileError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateRoutingProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateRoutingProfileError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateRoutingProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("LimitExceededException") => {
+            match crate::types::error::LimitExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateRoutingProfileError::LimitExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateRoutingProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateRoutingProfileError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateRoutingProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateRoutingProfileError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateRoutingProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            CreateRoutingProfileError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -134,6 +134,7 @@ pub struct CreateSecurityProfileOutput {
     pub security_profile_id: Option<String>,
     /// The Amazon Resource Name (ARN) for the security profile.
     pub security_profile_arn: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl CreateSecurityProfileOutput {
@@ -150,6 +151,12 @@ impl CreateSecurityProfileOutput {
     /// Creates a new builder for [`CreateSecurityProfileOutput`].
     pub fn builder() -> crate::operation::create_security_profile::builders::CreateSecurityProfileOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for CreateSecurityProfileOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -700,7 +707,312 @@ pub mod builders {
             crate::operation::create_security_profile::CreateSecurityProfileOutput {
                 security_profile_id: self.security_profile_id,
                 security_profile_arn: self.security_profile_arn,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for CreateSecurityProfile {
+    type Input = CreateSecurityProfileInput;
+    type Output = CreateSecurityProfileOutput;
+    type Error = CreateSecurityProfileError;
+    const NAME: &'static str = "CreateSecurityProfile";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(63usize);
+        uri.push_str("/security-profiles/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input
+                .allowed_access_control_hierarchy_group_id
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("AllowedAccessControlHierarchyGroupId"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input
+                .allowed_access_control_tags
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("AllowedAccessControlTags"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.allowed_flow_modules {
+                crate::rest_json::JsonSer::ser(value, object.key("AllowedFlowModules"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.applications {
+                crate::rest_json::JsonSer::ser(value, object.key("Applications"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.description {
+                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input
+                .granular_access_control_configuration
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("GranularAccessControlConfiguration"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input
+                .hierarchy_restricted_resources
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("HierarchyRestrictedResources"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.permissions {
+                crate::rest_json::JsonSer::ser(value, object.key("Permissions"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.security_profile_name {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("SecurityProfileName"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.tag_restricted_resources {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("TagRestrictedResources"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.tags {
+                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                CreateSecurityProfileError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    CreateSecurityProfileOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_security_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_security_profile_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "SecurityProfileId" => {
+                        field_security_profile_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "SecurityProfileArn" => {
+                        field_security_profile_arn = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(CreateSecurityProfileOutput {
+        security_profile_id: field_security_profile_id,
+        security_profile_arn: field_security_profile_arn,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> CreateSecurityProfileError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return CreateSecurityProfileError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("DuplicateResourceException") => {
+            match crate::types::error::DuplicateResourceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateSecurityProfileError::DuplicateResourceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateSecurityProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateSecurityProfileError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateSecurityProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateSecurityProfileError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateSecurityProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateSecurityProfileError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateSecurityProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("LimitExceededException") => {
+            match crate::types::error::LimitExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateSecurityProfileError::LimitExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateSecurityProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateSecurityProfileError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateSecurityProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateSecurityProfileError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateSecurityProfileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            CreateSecurityProfileError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -104,6 +104,7 @@ pub struct CreateTaskTemplateOutput {
     pub id: String,
     /// The Amazon Resource Name (ARN) for the task template resource.
     pub arn: String,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl CreateTaskTemplateOutput {
@@ -120,6 +121,12 @@ impl CreateTaskTemplateOutput {
     /// Creates a new builder for [`CreateTaskTemplateOutput`].
     pub fn builder() -> crate::operation::create_task_template::builders::CreateTaskTemplateOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for CreateTaskTemplateOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -595,7 +602,257 @@ pub mod builders {
                         "arn",
                         "arn was not specified but it is required when building CreateTaskTemplateOutput",
                     ))?,
+                _request_id: ::std::option::Option::None,
             })
+        }
+    }
+}
+
+impl crate::protocol::Operation for CreateTaskTemplate {
+    type Input = CreateTaskTemplateInput;
+    type Output = CreateTaskTemplateOutput;
+    type Error = CreateTaskTemplateError;
+    const NAME: &'static str = "CreateTaskTemplate";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(68usize);
+        uri.push_str("/instance/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push_str("/task/template");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &token_client_token {
+                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.constraints {
+                crate::rest_json::JsonSer::ser(value, object.key("Constraints"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.contact_flow_id {
+                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.defaults {
+                crate::rest_json::JsonSer::ser(value, object.key("Defaults"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.description {
+                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.fields {
+                crate::rest_json::JsonSer::ser(value, object.key("Fields"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.name {
+                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.self_assign_flow_id {
+                crate::rest_json::JsonSer::ser(value, object.key("SelfAssignFlowId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.status {
+                crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                CreateTaskTemplateError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<CreateTaskTemplateOutput, crate::rest_json::ResponseError> {
+    let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(CreateTaskTemplateOutput {
+        id: field_id.unwrap_or_default(),
+        arn: field_arn.unwrap_or_default(),
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> CreateTaskTemplateError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return CreateTaskTemplateError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateTaskTemplateError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateTaskTemplateError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("PropertyValidationException") => {
+            match crate::types::error::PropertyValidationException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateTaskTemplateError::PropertyValidationException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateTaskTemplateError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            match crate::types::error::ServiceQuotaExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateTaskTemplateError::ServiceQuotaExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateTaskTemplateError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            CreateTaskTemplateError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -201,6 +201,7 @@ pub struct CreateUserOutput {
     pub user_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the user account.
     pub user_arn: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl CreateUserOutput {
@@ -217,6 +218,12 @@ impl CreateUserOutput {
     /// Creates a new builder for [`CreateUserOutput`].
     pub fn builder() -> crate::operation::create_user::builders::CreateUserOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for CreateUserOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -868,7 +875,295 @@ pub mod builders {
             crate::operation::create_user::CreateUserOutput {
                 user_id: self.user_id,
                 user_arn: self.user_arn,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for CreateUser {
+    type Input = CreateUserInput;
+    type Output = CreateUserOutput;
+    type Error = CreateUserError;
+    const NAME: &'static str = "CreateUser";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(51usize);
+        uri.push_str("/users/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.after_contact_work_configs
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("AfterContactWorkConfigs"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.auto_accept_configs {
+                crate::rest_json::JsonSer::ser(value, object.key("AutoAcceptConfigs"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.directory_user_id {
+                crate::rest_json::JsonSer::ser(value, object.key("DirectoryUserId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.hierarchy_group_id {
+                crate::rest_json::JsonSer::ser(value, object.key("HierarchyGroupId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.identity_info {
+                crate::rest_json::JsonSer::ser(value, object.key("IdentityInfo"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.password {
+                crate::rest_json::JsonSer::ser(value, object.key("Password"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input
+                .persistent_connection_configs
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("PersistentConnectionConfigs"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.phone_config {
+                crate::rest_json::JsonSer::ser(value, object.key("PhoneConfig"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.phone_number_configs {
+                crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberConfigs"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.routing_profile_id {
+                crate::rest_json::JsonSer::ser(value, object.key("RoutingProfileId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.security_profile_ids {
+                crate::rest_json::JsonSer::ser(value, object.key("SecurityProfileIds"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.tags {
+                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.username {
+                crate::rest_json::JsonSer::ser(value, object.key("Username"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.voice_enhancement_configs
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("VoiceEnhancementConfigs"),
+                )?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                CreateUserError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<CreateUserOutput, crate::rest_json::ResponseError> {
+    let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_user_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "UserId" => {
+                        field_user_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "UserArn" => {
+                        field_user_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(CreateUserOutput {
+        user_id: field_user_id,
+        user_arn: field_user_arn,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> CreateUserError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return CreateUserError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("DuplicateResourceException") => {
+            match crate::types::error::DuplicateResourceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateUserError::DuplicateResourceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateUserError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateUserError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateUserError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("LimitExceededException") => {
+            match crate::types::error::LimitExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateUserError::LimitExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    CreateUserError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    CreateUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => CreateUserError::ThrottlingException(e),
+                ::std::result::Result::Err(e) => {
+                    CreateUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            CreateUserError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -55,6 +55,7 @@ pub struct DeactivateEvaluationFormOutput {
     pub evaluation_form_arn: String,
     /// The version of the deactivated evaluation form resource.
     pub evaluation_form_version: i32,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl DeactivateEvaluationFormOutput {
@@ -76,6 +77,12 @@ impl DeactivateEvaluationFormOutput {
     /// Creates a new builder for [`DeactivateEvaluationFormOutput`].
     pub fn builder() -> crate::operation::deactivate_evaluation_form::builders::DeactivateEvaluationFormOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DeactivateEvaluationFormOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -385,8 +392,242 @@ pub mod builders {
                         "evaluation_form_arn",
                         "evaluation_form_arn was not specified but it is required when building DeactivateEvaluationFormOutput",
                     ))?,
-                evaluation_form_version: self.evaluation_form_version.unwrap_or_default(),
+                evaluation_form_version: self
+                    .evaluation_form_version
+                    .unwrap_or_default(),
+                _request_id: ::std::option::Option::None,
             })
+        }
+    }
+}
+
+impl crate::protocol::Operation for DeactivateEvaluationForm {
+    type Input = DeactivateEvaluationFormInput;
+    type Output = DeactivateEvaluationFormOutput;
+    type Error = DeactivateEvaluationFormError;
+    const NAME: &'static str = "DeactivateEvaluationForm";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(92usize);
+        uri.push_str("/evaluation-forms/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.evaluation_form_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "evaluation_form_id", text, false)?;
+        }
+        uri.push_str("/deactivate");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.evaluation_form_version {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("EvaluationFormVersion"),
+                )?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DeactivateEvaluationFormError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    DeactivateEvaluationFormOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_evaluation_form_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "EvaluationFormId" => {
+                        field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "EvaluationFormArn" => {
+                        field_evaluation_form_arn = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "EvaluationFormVersion" => {
+                        field_evaluation_form_version = <i32 as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(DeactivateEvaluationFormOutput {
+        evaluation_form_id: field_evaluation_form_id.unwrap_or_default(),
+        evaluation_form_arn: field_evaluation_form_arn.unwrap_or_default(),
+        evaluation_form_version: field_evaluation_form_version.unwrap_or_default(),
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DeactivateEvaluationFormError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DeactivateEvaluationFormError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeactivateEvaluationFormError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeactivateEvaluationFormError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeactivateEvaluationFormError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeactivateEvaluationFormError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceConflictException") => {
+            match crate::types::error::ResourceConflictException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeactivateEvaluationFormError::ResourceConflictException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeactivateEvaluationFormError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeactivateEvaluationFormError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeactivateEvaluationFormError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeactivateEvaluationFormError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeactivateEvaluationFormError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DeactivateEvaluationFormError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -48,11 +48,20 @@ impl DeleteContactFlowVersionInput {
 /// The output of the [`DeleteContactFlowVersion`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct DeleteContactFlowVersionOutput {}
+pub struct DeleteContactFlowVersionOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl DeleteContactFlowVersionOutput {
     /// Creates a new builder for [`DeleteContactFlowVersionOutput`].
     pub fn builder() -> crate::operation::delete_contact_flow_version::builders::DeleteContactFlowVersionOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DeleteContactFlowVersionOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -284,7 +293,214 @@ pub mod builders {
         pub fn build(
             self,
         ) -> crate::operation::delete_contact_flow_version::DeleteContactFlowVersionOutput {
-            crate::operation::delete_contact_flow_version::DeleteContactFlowVersionOutput {}
+            crate::operation::delete_contact_flow_version::DeleteContactFlowVersionOutput {
+                _request_id: ::std::option::Option::None,
+            }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DeleteContactFlowVersion {
+    type Input = DeleteContactFlowVersionInput;
+    type Output = DeleteContactFlowVersionOutput;
+    type Error = DeleteContactFlowVersionError;
+    const NAME: &'static str = "DeleteContactFlowVersion";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(104usize);
+        uri.push_str("/contact-flows/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.contact_flow_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "contact_flow_id", text, false)?;
+        }
+        uri.push_str("/version/");
+        {
+            let text = input
+                .contact_flow_version
+                .as_ref()
+                .map(|v| crate::rest_json::HttpText::http_text(v));
+            crate::rest_json::push_label(
+                &mut uri,
+                "contact_flow_version",
+                text.as_deref(),
+                false,
+            )?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::DELETE;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DeleteContactFlowVersionError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    DeleteContactFlowVersionOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(DeleteContactFlowVersionOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DeleteContactFlowVersionError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DeleteContactFlowVersionError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteContactFlowVersionError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteContactFlowVersionError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteContactFlowVersionError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteContactFlowVersionError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteContactFlowVersionError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteContactFlowVersionError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteContactFlowVersionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DeleteContactFlowVersionError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

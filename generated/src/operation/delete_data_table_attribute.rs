@@ -51,6 +51,7 @@ impl DeleteDataTableAttributeInput {
 pub struct DeleteDataTableAttributeOutput {
     /// The updated lock version of the data table.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl DeleteDataTableAttributeOutput {
@@ -62,6 +63,12 @@ impl DeleteDataTableAttributeOutput {
     /// Creates a new builder for [`DeleteDataTableAttributeOutput`].
     pub fn builder() -> crate::operation::delete_data_table_attribute::builders::DeleteDataTableAttributeOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DeleteDataTableAttributeOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -335,7 +342,244 @@ pub mod builders {
         ) -> crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput {
             crate::operation::delete_data_table_attribute::DeleteDataTableAttributeOutput {
                 lock_version: self.lock_version,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DeleteDataTableAttribute {
+    type Input = DeleteDataTableAttributeInput;
+    type Output = DeleteDataTableAttributeOutput;
+    type Error = DeleteDataTableAttributeError;
+    const NAME: &'static str = "DeleteDataTableAttribute";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(98usize);
+        uri.push_str("/data-tables/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.data_table_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "data_table_id", text, false)?;
+        }
+        uri.push_str("/attributes/");
+        {
+            let text = input.attribute_name.as_deref();
+            crate::rest_json::push_label(&mut uri, "attribute_name", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::DELETE;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DeleteDataTableAttributeError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    DeleteDataTableAttributeOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_lock_version: ::std::option::Option<
+        crate::types::DataTableLockVersion,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "LockVersion" => {
+                        field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(DeleteDataTableAttributeOutput {
+        lock_version: field_lock_version,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DeleteDataTableAttributeError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DeleteDataTableAttributeError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteDataTableAttributeError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteDataTableAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ConflictException") => {
+            match crate::types::error::ConflictException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteDataTableAttributeError::ConflictException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteDataTableAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteDataTableAttributeError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteDataTableAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteDataTableAttributeError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteDataTableAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteDataTableAttributeError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteDataTableAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteDataTableAttributeError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteDataTableAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeleteDataTableAttributeError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeleteDataTableAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DeleteDataTableAttributeError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -48,11 +48,20 @@ impl DeletePushNotificationRegistrationInput {
 /// The output of the [`DeletePushNotificationRegistration`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct DeletePushNotificationRegistrationOutput {}
+pub struct DeletePushNotificationRegistrationOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl DeletePushNotificationRegistrationOutput {
     /// Creates a new builder for [`DeletePushNotificationRegistrationOutput`].
     pub fn builder() -> crate::operation::delete_push_notification_registration::builders::DeletePushNotificationRegistrationOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DeletePushNotificationRegistrationOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -272,7 +281,207 @@ pub mod builders {
         pub fn build(
             self,
         ) -> crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationOutput {
-            crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationOutput {}
+            crate::operation::delete_push_notification_registration::DeletePushNotificationRegistrationOutput {
+                _request_id: ::std::option::Option::None,
+            }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DeletePushNotificationRegistration {
+    type Input = DeletePushNotificationRegistrationInput;
+    type Output = DeletePushNotificationRegistrationOutput;
+    type Error = DeletePushNotificationRegistrationError;
+    const NAME: &'static str = "DeletePushNotificationRegistration";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(94usize);
+        uri.push_str("/push-notification/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push_str("/registrations/");
+        {
+            let text = input.registration_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "registration_id", text, false)?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        match &input.contact_id {
+            ::std::option::Option::Some(v) => {
+                if v.is_empty() {
+                    return ::std::result::Result::Err(
+                        crate::error::BuildError::missing_field(
+                            "contact_id",
+                            "cannot be empty or unset",
+                        ),
+                    );
+                }
+                query.push("contactId", v.as_str());
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "contact_id",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::DELETE;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DeletePushNotificationRegistrationError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    DeletePushNotificationRegistrationOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(DeletePushNotificationRegistrationOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DeletePushNotificationRegistrationError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DeletePushNotificationRegistrationError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeletePushNotificationRegistrationError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeletePushNotificationRegistrationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeletePushNotificationRegistrationError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeletePushNotificationRegistrationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeletePushNotificationRegistrationError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeletePushNotificationRegistrationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeletePushNotificationRegistrationError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeletePushNotificationRegistrationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DeletePushNotificationRegistrationError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DeletePushNotificationRegistrationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DeletePushNotificationRegistrationError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

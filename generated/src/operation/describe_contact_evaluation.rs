@@ -46,6 +46,7 @@ pub struct DescribeContactEvaluationOutput {
     pub evaluation: Option<crate::types::Evaluation>,
     /// Information about the evaluation form.
     pub evaluation_form: Option<crate::types::EvaluationFormContent>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl DescribeContactEvaluationOutput {
@@ -62,6 +63,12 @@ impl DescribeContactEvaluationOutput {
     /// Creates a new builder for [`DescribeContactEvaluationOutput`].
     pub fn builder() -> crate::operation::describe_contact_evaluation::builders::DescribeContactEvaluationOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DescribeContactEvaluationOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -308,7 +315,198 @@ pub mod builders {
             crate::operation::describe_contact_evaluation::DescribeContactEvaluationOutput {
                 evaluation: self.evaluation,
                 evaluation_form: self.evaluation_form,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DescribeContactEvaluation {
+    type Input = DescribeContactEvaluationInput;
+    type Output = DescribeContactEvaluationOutput;
+    type Error = DescribeContactEvaluationError;
+    const NAME: &'static str = "DescribeContactEvaluation";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(80usize);
+        uri.push_str("/contact-evaluations/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.evaluation_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "evaluation_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DescribeContactEvaluationError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    DescribeContactEvaluationOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_evaluation: ::std::option::Option<crate::types::Evaluation> = ::std::option::Option::None;
+    let mut field_evaluation_form: ::std::option::Option<
+        crate::types::EvaluationFormContent,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "Evaluation" => {
+                        field_evaluation = <crate::types::Evaluation as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "EvaluationForm" => {
+                        field_evaluation_form = <crate::types::EvaluationFormContent as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(DescribeContactEvaluationOutput {
+        evaluation: field_evaluation,
+        evaluation_form: field_evaluation_form,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DescribeContactEvaluationError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DescribeContactEvaluationError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeContactEvaluationError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeContactEvaluationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeContactEvaluationError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeContactEvaluationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeContactEvaluationError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeContactEvaluationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeContactEvaluationError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeContactEvaluationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DescribeContactEvaluationError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

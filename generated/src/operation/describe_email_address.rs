@@ -60,6 +60,7 @@ pub struct DescribeEmailAddressOutput {
     pub alias_configurations: Option<Vec<crate::types::AliasConfiguration>>,
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl DescribeEmailAddressOutput {
@@ -129,6 +130,12 @@ impl ::std::fmt::Debug for DescribeEmailAddressOutput {
         formatter.field("alias_configurations", &self.alias_configurations);
         formatter.field("tags", &self.tags);
         formatter.finish()
+    }
+}
+
+impl crate::error::RequestId for DescribeEmailAddressOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -558,6 +565,7 @@ pub mod builders {
                 modified_timestamp: self.modified_timestamp,
                 alias_configurations: self.alias_configurations,
                 tags: self.tags,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -575,6 +583,273 @@ pub mod builders {
             formatter.field("alias_configurations", &self.alias_configurations);
             formatter.field("tags", &self.tags);
             formatter.finish()
+        }
+    }
+}
+
+impl crate::protocol::Operation for DescribeEmailAddress {
+    type Input = DescribeEmailAddressInput;
+    type Output = DescribeEmailAddressOutput;
+    type Error = DescribeEmailAddressError;
+    const NAME: &'static str = "DescribeEmailAddress";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(78usize);
+        uri.push_str("/email-addresses/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.email_address_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "email_address_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DescribeEmailAddressError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<DescribeEmailAddressOutput, crate::rest_json::ResponseError> {
+    let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_email_address_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_email_address: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_display_name: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_create_timestamp: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_modified_timestamp: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_alias_configurations: ::std::option::Option<
+        Vec<crate::types::AliasConfiguration>,
+    > = ::std::option::Option::None;
+    let mut field_tags: ::std::option::Option<
+        ::std::collections::HashMap<String, String>,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "EmailAddressId" => {
+                        field_email_address_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "EmailAddressArn" => {
+                        field_email_address_arn = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "EmailAddress" => {
+                        field_email_address = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "DisplayName" => {
+                        field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "Description" => {
+                        field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "CreateTimestamp" => {
+                        field_create_timestamp = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "ModifiedTimestamp" => {
+                        field_modified_timestamp = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "AliasConfigurations" => {
+                        field_alias_configurations = <Vec<
+                            crate::types::AliasConfiguration,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "Tags" => {
+                        field_tags = <::std::collections::HashMap<
+                            String,
+                            String,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(DescribeEmailAddressOutput {
+        email_address_id: field_email_address_id,
+        email_address_arn: field_email_address_arn,
+        email_address: field_email_address,
+        display_name: field_display_name,
+        description: field_description,
+        create_timestamp: field_create_timestamp,
+        modified_timestamp: field_modified_timestamp,
+        alias_configurations: field_alias_configurations,
+        tags: field_tags,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DescribeEmailAddressError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DescribeEmailAddressError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeEmailAddressError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeEmailAddressError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeEmailAddressError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeEmailAddressError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeEmailAddressError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeEmailAddressError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeEmailAddressError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeEmailAddressError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeEmailAddressError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeEmailAddressError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeEmailAddressError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeEmailAddressError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DescribeEmailAddressError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -39,6 +39,7 @@ impl DescribePhoneNumberInput {
 pub struct DescribePhoneNumberOutput {
     /// Information about a phone number that's been claimed to your Amazon Connect instance or traffic distribution group.
     pub claimed_phone_number_summary: Option<crate::types::ClaimedPhoneNumberSummary>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl DescribePhoneNumberOutput {
@@ -52,6 +53,12 @@ impl DescribePhoneNumberOutput {
     /// Creates a new builder for [`DescribePhoneNumberOutput`].
     pub fn builder() -> crate::operation::describe_phone_number::builders::DescribePhoneNumberOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DescribePhoneNumberOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -261,7 +268,199 @@ pub mod builders {
         ) -> crate::operation::describe_phone_number::DescribePhoneNumberOutput {
             crate::operation::describe_phone_number::DescribePhoneNumberOutput {
                 claimed_phone_number_summary: self.claimed_phone_number_summary,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DescribePhoneNumber {
+    type Input = DescribePhoneNumberInput;
+    type Output = DescribePhoneNumberOutput;
+    type Error = DescribePhoneNumberError;
+    const NAME: &'static str = "DescribePhoneNumber";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(61usize);
+        uri.push_str("/phone-number/");
+        {
+            let text = input.phone_number_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "phone_number_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DescribePhoneNumberError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<DescribePhoneNumberOutput, crate::rest_json::ResponseError> {
+    let mut field_claimed_phone_number_summary: ::std::option::Option<
+        crate::types::ClaimedPhoneNumberSummary,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "ClaimedPhoneNumberSummary" => {
+                        field_claimed_phone_number_summary = <crate::types::ClaimedPhoneNumberSummary as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(DescribePhoneNumberOutput {
+        claimed_phone_number_summary: field_claimed_phone_number_summary,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DescribePhoneNumberError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DescribePhoneNumberError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribePhoneNumberError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribePhoneNumberError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribePhoneNumberError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribePhoneNumberError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribePhoneNumberError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DescribePhoneNumberError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

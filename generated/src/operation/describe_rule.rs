@@ -44,6 +44,7 @@ impl DescribeRuleInput {
 pub struct DescribeRuleOutput {
     /// Information about the rule.
     pub rule: Option<crate::types::Rule>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl DescribeRuleOutput {
@@ -55,6 +56,12 @@ impl DescribeRuleOutput {
     /// Creates a new builder for [`DescribeRuleOutput`].
     pub fn builder() -> crate::operation::describe_rule::builders::DescribeRuleOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DescribeRuleOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -275,7 +282,200 @@ pub mod builders {
         pub fn build(self) -> crate::operation::describe_rule::DescribeRuleOutput {
             crate::operation::describe_rule::DescribeRuleOutput {
                 rule: self.rule,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DescribeRule {
+    type Input = DescribeRuleInput;
+    type Output = DescribeRuleOutput;
+    type Error = DescribeRuleError;
+    const NAME: &'static str = "DescribeRule";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(60usize);
+        uri.push_str("/rules/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.rule_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "rule_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DescribeRuleError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<DescribeRuleOutput, crate::rest_json::ResponseError> {
+    let mut field_rule: ::std::option::Option<crate::types::Rule> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "Rule" => {
+                        field_rule = <crate::types::Rule as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(DescribeRuleOutput {
+        rule: field_rule,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DescribeRuleError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DescribeRuleError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeRuleError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeRuleError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeRuleError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeRuleError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeRuleError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeRuleError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeRuleError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeRuleError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => DescribeRuleError::ThrottlingException(e),
+                ::std::result::Result::Err(e) => {
+                    DescribeRuleError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DescribeRuleError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

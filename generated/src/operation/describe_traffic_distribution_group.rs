@@ -37,6 +37,7 @@ impl DescribeTrafficDistributionGroupInput {
 pub struct DescribeTrafficDistributionGroupOutput {
     /// Information about the traffic distribution group.
     pub traffic_distribution_group: Option<crate::types::TrafficDistributionGroup>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl DescribeTrafficDistributionGroupOutput {
@@ -50,6 +51,12 @@ impl DescribeTrafficDistributionGroupOutput {
     /// Creates a new builder for [`DescribeTrafficDistributionGroupOutput`].
     pub fn builder() -> crate::operation::describe_traffic_distribution_group::builders::DescribeTrafficDistributionGroupOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DescribeTrafficDistributionGroupOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -265,7 +272,207 @@ pub mod builders {
         ) -> crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupOutput {
             crate::operation::describe_traffic_distribution_group::DescribeTrafficDistributionGroupOutput {
                 traffic_distribution_group: self.traffic_distribution_group,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DescribeTrafficDistributionGroup {
+    type Input = DescribeTrafficDistributionGroupInput;
+    type Output = DescribeTrafficDistributionGroupOutput;
+    type Error = DescribeTrafficDistributionGroupError;
+    const NAME: &'static str = "DescribeTrafficDistributionGroup";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(88usize);
+        uri.push_str("/traffic-distribution-group/");
+        {
+            let text = input.traffic_distribution_group_id.as_deref();
+            crate::rest_json::push_label(
+                &mut uri,
+                "traffic_distribution_group_id",
+                text,
+                false,
+            )?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DescribeTrafficDistributionGroupError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    DescribeTrafficDistributionGroupOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_traffic_distribution_group: ::std::option::Option<
+        crate::types::TrafficDistributionGroup,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "TrafficDistributionGroup" => {
+                        field_traffic_distribution_group = <crate::types::TrafficDistributionGroup as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(DescribeTrafficDistributionGroupOutput {
+        traffic_distribution_group: field_traffic_distribution_group,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DescribeTrafficDistributionGroupError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DescribeTrafficDistributionGroupError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeTrafficDistributionGroupError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeTrafficDistributionGroupError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeTrafficDistributionGroupError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeTrafficDistributionGroupError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeTrafficDistributionGroupError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeTrafficDistributionGroupError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeTrafficDistributionGroupError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeTrafficDistributionGroupError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DescribeTrafficDistributionGroupError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DescribeTrafficDistributionGroupError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DescribeTrafficDistributionGroupError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

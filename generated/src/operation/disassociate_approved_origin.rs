@@ -50,11 +50,20 @@ impl DisassociateApprovedOriginInput {
 /// The output of the [`DisassociateApprovedOrigin`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct DisassociateApprovedOriginOutput {}
+pub struct DisassociateApprovedOriginOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl DisassociateApprovedOriginOutput {
     /// Creates a new builder for [`DisassociateApprovedOriginOutput`].
     pub fn builder() -> crate::operation::disassociate_approved_origin::builders::DisassociateApprovedOriginOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DisassociateApprovedOriginOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -276,7 +285,210 @@ pub mod builders {
         pub fn build(
             self,
         ) -> crate::operation::disassociate_approved_origin::DisassociateApprovedOriginOutput {
-            crate::operation::disassociate_approved_origin::DisassociateApprovedOriginOutput {}
+            crate::operation::disassociate_approved_origin::DisassociateApprovedOriginOutput {
+                _request_id: ::std::option::Option::None,
+            }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DisassociateApprovedOrigin {
+    type Input = DisassociateApprovedOriginInput;
+    type Output = DisassociateApprovedOriginOutput;
+    type Error = DisassociateApprovedOriginError;
+    const NAME: &'static str = "DisassociateApprovedOrigin";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(70usize);
+        uri.push_str("/instance/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push_str("/approved-origin");
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        match &input.origin {
+            ::std::option::Option::Some(v) => {
+                if v.is_empty() {
+                    return ::std::result::Result::Err(
+                        crate::error::BuildError::missing_field(
+                            "origin",
+                            "cannot be empty or unset",
+                        ),
+                    );
+                }
+                query.push("origin", v.as_str());
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "origin",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+        if let ::std::option::Option::Some(v) = &token_client_token {
+            query.push("clientToken", v.as_str());
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::DELETE;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DisassociateApprovedOriginError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    DisassociateApprovedOriginOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(DisassociateApprovedOriginOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DisassociateApprovedOriginError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DisassociateApprovedOriginError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateApprovedOriginError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateApprovedOriginError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateApprovedOriginError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateApprovedOriginError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateApprovedOriginError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateApprovedOriginError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateApprovedOriginError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateApprovedOriginError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateApprovedOriginError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateApprovedOriginError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DisassociateApprovedOriginError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

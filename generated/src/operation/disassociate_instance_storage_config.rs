@@ -57,11 +57,20 @@ impl DisassociateInstanceStorageConfigInput {
 /// The output of the [`DisassociateInstanceStorageConfig`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct DisassociateInstanceStorageConfigOutput {}
+pub struct DisassociateInstanceStorageConfigOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl DisassociateInstanceStorageConfigOutput {
     /// Creates a new builder for [`DisassociateInstanceStorageConfigOutput`].
     pub fn builder() -> crate::operation::disassociate_instance_storage_config::builders::DisassociateInstanceStorageConfigOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DisassociateInstanceStorageConfigOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -314,7 +323,206 @@ pub mod builders {
         pub fn build(
             self,
         ) -> crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigOutput {
-            crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigOutput {}
+            crate::operation::disassociate_instance_storage_config::DisassociateInstanceStorageConfigOutput {
+                _request_id: ::std::option::Option::None,
+            }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DisassociateInstanceStorageConfig {
+    type Input = DisassociateInstanceStorageConfigInput;
+    type Output = DisassociateInstanceStorageConfigOutput;
+    type Error = DisassociateInstanceStorageConfigError;
+    const NAME: &'static str = "DisassociateInstanceStorageConfig";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(85usize);
+        uri.push_str("/instance/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push_str("/storage-config/");
+        {
+            let text = input.association_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "association_id", text, false)?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        match &input.resource_type {
+            ::std::option::Option::Some(v) => {
+                query.push("resourceType", v.as_str());
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "resource_type",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+        if let ::std::option::Option::Some(v) = &token_client_token {
+            query.push("clientToken", v.as_str());
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::DELETE;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DisassociateInstanceStorageConfigError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    DisassociateInstanceStorageConfigOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(DisassociateInstanceStorageConfigOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DisassociateInstanceStorageConfigError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DisassociateInstanceStorageConfigError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateInstanceStorageConfigError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateInstanceStorageConfigError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateInstanceStorageConfigError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateInstanceStorageConfigError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateInstanceStorageConfigError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateInstanceStorageConfigError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateInstanceStorageConfigError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateInstanceStorageConfigError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateInstanceStorageConfigError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateInstanceStorageConfigError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DisassociateInstanceStorageConfigError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

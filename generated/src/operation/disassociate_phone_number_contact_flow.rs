@@ -43,11 +43,20 @@ impl DisassociatePhoneNumberContactFlowInput {
 /// The output of the [`DisassociatePhoneNumberContactFlow`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct DisassociatePhoneNumberContactFlowOutput {}
+pub struct DisassociatePhoneNumberContactFlowOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl DisassociatePhoneNumberContactFlowOutput {
     /// Creates a new builder for [`DisassociatePhoneNumberContactFlowOutput`].
     pub fn builder() -> crate::operation::disassociate_phone_number_contact_flow::builders::DisassociatePhoneNumberContactFlowOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DisassociatePhoneNumberContactFlowOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -244,7 +253,203 @@ pub mod builders {
         pub fn build(
             self,
         ) -> crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowOutput {
-            crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowOutput {}
+            crate::operation::disassociate_phone_number_contact_flow::DisassociatePhoneNumberContactFlowOutput {
+                _request_id: ::std::option::Option::None,
+            }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DisassociatePhoneNumberContactFlow {
+    type Input = DisassociatePhoneNumberContactFlowInput;
+    type Output = DisassociatePhoneNumberContactFlowOutput;
+    type Error = DisassociatePhoneNumberContactFlowError;
+    const NAME: &'static str = "DisassociatePhoneNumberContactFlow";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(74usize);
+        uri.push_str("/phone-number/");
+        {
+            let text = input.phone_number_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "phone_number_id", text, false)?;
+        }
+        uri.push_str("/contact-flow");
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        match &input.instance_id {
+            ::std::option::Option::Some(v) => {
+                if v.is_empty() {
+                    return ::std::result::Result::Err(
+                        crate::error::BuildError::missing_field(
+                            "instance_id",
+                            "cannot be empty or unset",
+                        ),
+                    );
+                }
+                query.push("instanceId", v.as_str());
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "instance_id",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::DELETE;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DisassociatePhoneNumberContactFlowError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    DisassociatePhoneNumberContactFlowOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(DisassociatePhoneNumberContactFlowOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DisassociatePhoneNumberContactFlowError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DisassociatePhoneNumberContactFlowError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociatePhoneNumberContactFlowError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociatePhoneNumberContactFlowError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociatePhoneNumberContactFlowError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociatePhoneNumberContactFlowError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociatePhoneNumberContactFlowError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociatePhoneNumberContactFlowError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociatePhoneNumberContactFlowError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociatePhoneNumberContactFlowError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociatePhoneNumberContactFlowError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociatePhoneNumberContactFlowError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DisassociatePhoneNumberContactFlowError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -48,11 +48,20 @@ impl DisassociateTrafficDistributionGroupUserInput {
 /// The output of the [`DisassociateTrafficDistributionGroupUser`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct DisassociateTrafficDistributionGroupUserOutput {}
+pub struct DisassociateTrafficDistributionGroupUserOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl DisassociateTrafficDistributionGroupUserOutput {
     /// Creates a new builder for [`DisassociateTrafficDistributionGroupUserOutput`].
     pub fn builder() -> crate::operation::disassociate_traffic_distribution_group_user::builders::DisassociateTrafficDistributionGroupUserOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DisassociateTrafficDistributionGroupUserOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -291,7 +300,255 @@ pub mod builders {
         pub fn build(
             self,
         ) -> crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserOutput {
-            crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserOutput {}
+            crate::operation::disassociate_traffic_distribution_group_user::DisassociateTrafficDistributionGroupUserOutput {
+                _request_id: ::std::option::Option::None,
+            }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DisassociateTrafficDistributionGroupUser {
+    type Input = DisassociateTrafficDistributionGroupUserInput;
+    type Output = DisassociateTrafficDistributionGroupUserOutput;
+    type Error = DisassociateTrafficDistributionGroupUserError;
+    const NAME: &'static str = "DisassociateTrafficDistributionGroupUser";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(93usize);
+        uri.push_str("/traffic-distribution-group/");
+        {
+            let text = input.traffic_distribution_group_id.as_deref();
+            crate::rest_json::push_label(
+                &mut uri,
+                "traffic_distribution_group_id",
+                text,
+                false,
+            )?;
+        }
+        uri.push_str("/user");
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        match &input.user_id {
+            ::std::option::Option::Some(v) => {
+                if v.is_empty() {
+                    return ::std::result::Result::Err(
+                        crate::error::BuildError::missing_field(
+                            "user_id",
+                            "cannot be empty or unset",
+                        ),
+                    );
+                }
+                query.push("UserId", v.as_str());
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "user_id",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+        match &input.instance_id {
+            ::std::option::Option::Some(v) => {
+                if v.is_empty() {
+                    return ::std::result::Result::Err(
+                        crate::error::BuildError::missing_field(
+                            "instance_id",
+                            "cannot be empty or unset",
+                        ),
+                    );
+                }
+                query.push("InstanceId", v.as_str());
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "instance_id",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::DELETE;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DisassociateTrafficDistributionGroupUserError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    DisassociateTrafficDistributionGroupUserOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(DisassociateTrafficDistributionGroupUserOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DisassociateTrafficDistributionGroupUserError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DisassociateTrafficDistributionGroupUserError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateTrafficDistributionGroupUserError::AccessDeniedException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateTrafficDistributionGroupUserError::InternalServiceException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateTrafficDistributionGroupUserError::InvalidRequestException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceConflictException") => {
+            match crate::types::error::ResourceConflictException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateTrafficDistributionGroupUserError::ResourceConflictException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateTrafficDistributionGroupUserError::ResourceNotFoundException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateTrafficDistributionGroupUserError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateTrafficDistributionGroupUserError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DisassociateTrafficDistributionGroupUserError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -55,6 +55,7 @@ pub struct DisassociateWorkspaceOutput {
     pub successful_list: Option<Vec<crate::types::SuccessfulBatchAssociationSummary>>,
     /// A list of resources that failed to be disassociated from the workspace, including error details.
     pub failed_list: Option<Vec<crate::types::FailedBatchAssociationSummary>>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl DisassociateWorkspaceOutput {
@@ -75,6 +76,12 @@ impl DisassociateWorkspaceOutput {
     /// Creates a new builder for [`DisassociateWorkspaceOutput`].
     pub fn builder() -> crate::operation::disassociate_workspace::builders::DisassociateWorkspaceOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for DisassociateWorkspaceOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -373,7 +380,249 @@ pub mod builders {
             crate::operation::disassociate_workspace::DisassociateWorkspaceOutput {
                 successful_list: self.successful_list,
                 failed_list: self.failed_list,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for DisassociateWorkspace {
+    type Input = DisassociateWorkspaceInput;
+    type Output = DisassociateWorkspaceOutput;
+    type Error = DisassociateWorkspaceError;
+    const NAME: &'static str = "DisassociateWorkspace";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(83usize);
+        uri.push_str("/workspaces/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.workspace_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "workspace_id", text, false)?;
+        }
+        uri.push_str("/disassociate");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.resource_arns {
+                crate::rest_json::JsonSer::ser(value, object.key("ResourceArns"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                DisassociateWorkspaceError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    DisassociateWorkspaceOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_successful_list: ::std::option::Option<
+        Vec<crate::types::SuccessfulBatchAssociationSummary>,
+    > = ::std::option::Option::None;
+    let mut field_failed_list: ::std::option::Option<
+        Vec<crate::types::FailedBatchAssociationSummary>,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "SuccessfulList" => {
+                        field_successful_list = <Vec<
+                            crate::types::SuccessfulBatchAssociationSummary,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "FailedList" => {
+                        field_failed_list = <Vec<
+                            crate::types::FailedBatchAssociationSummary,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(DisassociateWorkspaceOutput {
+        successful_list: field_successful_list,
+        failed_list: field_failed_list,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> DisassociateWorkspaceError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return DisassociateWorkspaceError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateWorkspaceError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateWorkspaceError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateWorkspaceError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateWorkspaceError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateWorkspaceError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateWorkspaceError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateWorkspaceError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateWorkspaceError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateWorkspaceError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateWorkspaceError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    DisassociateWorkspaceError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    DisassociateWorkspaceError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            DisassociateWorkspaceError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -76,6 +76,7 @@ pub struct EvaluateDataTableValuesOutput {
     pub values: Vec<crate::types::DataTableEvaluatedValue>,
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub next_token: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl EvaluateDataTableValuesOutput {
@@ -92,6 +93,12 @@ impl EvaluateDataTableValuesOutput {
     /// Creates a new builder for [`EvaluateDataTableValuesOutput`].
     pub fn builder() -> crate::operation::evaluate_data_table_values::builders::EvaluateDataTableValuesOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for EvaluateDataTableValuesOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -463,7 +470,256 @@ pub mod builders {
                         "values was not specified but it is required when building EvaluateDataTableValuesOutput",
                     ))?,
                 next_token: self.next_token,
+                _request_id: ::std::option::Option::None,
             })
+        }
+    }
+}
+
+impl crate::protocol::Operation for EvaluateDataTableValues {
+    type Input = EvaluateDataTableValuesInput;
+    type Output = EvaluateDataTableValuesOutput;
+    type Error = EvaluateDataTableValuesError;
+    const NAME: &'static str = "EvaluateDataTableValues";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(87usize);
+        uri.push_str("/data-tables/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.data_table_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "data_table_id", text, false)?;
+        }
+        uri.push_str("/values/evaluate");
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        if let ::std::option::Option::Some(v) = &input.next_token {
+            query.push("nextToken", v.as_str());
+        }
+        if let ::std::option::Option::Some(v) = &input.max_results {
+            query.push("maxResults", &crate::rest_json::HttpText::http_text(v));
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.time_zone {
+                crate::rest_json::JsonSer::ser(value, object.key("TimeZone"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.values {
+                crate::rest_json::JsonSer::ser(value, object.key("Values"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                EvaluateDataTableValuesError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    EvaluateDataTableValuesOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_values: ::std::option::Option<
+        Vec<crate::types::DataTableEvaluatedValue>,
+    > = ::std::option::Option::None;
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "Values" => {
+                        field_values = <Vec<
+                            crate::types::DataTableEvaluatedValue,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(EvaluateDataTableValuesOutput {
+        values: field_values.unwrap_or_default(),
+        next_token: field_next_token,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> EvaluateDataTableValuesError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return EvaluateDataTableValuesError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    EvaluateDataTableValuesError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    EvaluateDataTableValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    EvaluateDataTableValuesError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    EvaluateDataTableValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    EvaluateDataTableValuesError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    EvaluateDataTableValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    EvaluateDataTableValuesError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    EvaluateDataTableValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    EvaluateDataTableValuesError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    EvaluateDataTableValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    EvaluateDataTableValuesError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    EvaluateDataTableValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            EvaluateDataTableValuesError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -80,6 +80,7 @@ pub struct GetAttachedFileOutput {
     pub download_url_metadata: Option<crate::types::DownloadUrlMetadata>,
     /// The tags used to organize, track, or control access for this resource. For example, `{ "Tags": {"key1":"value1", "key2":"value2"} }`.
     pub tags: Option<::std::collections::HashMap<String, String>>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetAttachedFileOutput {
@@ -141,6 +142,12 @@ impl GetAttachedFileOutput {
     /// Creates a new builder for [`GetAttachedFileOutput`].
     pub fn builder() -> crate::operation::get_attached_file::builders::GetAttachedFileOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetAttachedFileOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -673,7 +680,298 @@ pub mod builders {
                 created_by: self.created_by,
                 download_url_metadata: self.download_url_metadata,
                 tags: self.tags,
+                _request_id: ::std::option::Option::None,
             })
+        }
+    }
+}
+
+impl crate::protocol::Operation for GetAttachedFile {
+    type Input = GetAttachedFileInput;
+    type Output = GetAttachedFileOutput;
+    type Error = GetAttachedFileError;
+    const NAME: &'static str = "GetAttachedFile";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(69usize);
+        uri.push_str("/attached-files/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.file_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "file_id", text, false)?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        if let ::std::option::Option::Some(v) = &input.url_expiry_in_seconds {
+            query.push("urlExpiryInSeconds", &crate::rest_json::HttpText::http_text(v));
+        }
+        match &input.associated_resource_arn {
+            ::std::option::Option::Some(v) => {
+                if v.is_empty() {
+                    return ::std::result::Result::Err(
+                        crate::error::BuildError::missing_field(
+                            "associated_resource_arn",
+                            "cannot be empty or unset",
+                        ),
+                    );
+                }
+                query.push("associatedResourceArn", v.as_str());
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "associated_resource_arn",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                GetAttachedFileError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<GetAttachedFileOutput, crate::rest_json::ResponseError> {
+    let mut field_file_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_creation_time: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_file_status: ::std::option::Option<crate::types::FileStatusType> = ::std::option::Option::None;
+    let mut field_file_name: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_file_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+    let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_file_use_case_type: ::std::option::Option<
+        crate::types::FileUseCaseType,
+    > = ::std::option::Option::None;
+    let mut field_created_by: ::std::option::Option<crate::types::CreatedByInfo> = ::std::option::Option::None;
+    let mut field_download_url_metadata: ::std::option::Option<
+        crate::types::DownloadUrlMetadata,
+    > = ::std::option::Option::None;
+    let mut field_tags: ::std::option::Option<
+        ::std::collections::HashMap<String, String>,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "FileArn" => {
+                        field_file_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "FileId" => {
+                        field_file_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "CreationTime" => {
+                        field_creation_time = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "FileStatus" => {
+                        field_file_status = <crate::types::FileStatusType as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "FileName" => {
+                        field_file_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "FileSizeInBytes" => {
+                        field_file_size_in_bytes = <i64 as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "AssociatedResourceArn" => {
+                        field_associated_resource_arn = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "FileUseCaseType" => {
+                        field_file_use_case_type = <crate::types::FileUseCaseType as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "CreatedBy" => {
+                        field_created_by = <crate::types::CreatedByInfo as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "DownloadUrlMetadata" => {
+                        field_download_url_metadata = <crate::types::DownloadUrlMetadata as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Tags" => {
+                        field_tags = <::std::collections::HashMap<
+                            String,
+                            String,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(GetAttachedFileOutput {
+        file_arn: field_file_arn,
+        file_id: field_file_id,
+        creation_time: field_creation_time,
+        file_status: field_file_status,
+        file_name: field_file_name,
+        file_size_in_bytes: field_file_size_in_bytes.unwrap_or_default(),
+        associated_resource_arn: field_associated_resource_arn,
+        file_use_case_type: field_file_use_case_type,
+        created_by: field_created_by,
+        download_url_metadata: field_download_url_metadata,
+        tags: field_tags,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> GetAttachedFileError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return GetAttachedFileError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetAttachedFileError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetAttachedFileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetAttachedFileError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetAttachedFileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetAttachedFileError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetAttachedFileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetAttachedFileError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetAttachedFileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetAttachedFileError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetAttachedFileError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            GetAttachedFileError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -73,6 +73,7 @@ pub struct GetContactMetricsOutput {
     pub id: Option<String>,
     /// The ARN of the contact for which metrics were retrieved.
     pub arn: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetContactMetricsOutput {
@@ -96,6 +97,12 @@ impl GetContactMetricsOutput {
     /// Creates a new builder for [`GetContactMetricsOutput`].
     pub fn builder() -> crate::operation::get_contact_metrics::builders::GetContactMetricsOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetContactMetricsOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -410,7 +417,239 @@ pub mod builders {
                 metric_results: self.metric_results,
                 id: self.id,
                 arn: self.arn,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for GetContactMetrics {
+    type Input = GetContactMetricsInput;
+    type Output = GetContactMetricsOutput;
+    type Error = GetContactMetricsError;
+    const NAME: &'static str = "GetContactMetrics";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(48usize);
+        uri.push_str("/metrics/contact");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.contact_id {
+                crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.instance_id {
+                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.metrics {
+                crate::rest_json::JsonSer::ser(value, object.key("Metrics"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                GetContactMetricsError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<GetContactMetricsOutput, crate::rest_json::ResponseError> {
+    let mut field_metric_results: ::std::option::Option<
+        Vec<crate::types::ContactMetricResult>,
+    > = ::std::option::Option::None;
+    let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "MetricResults" => {
+                        field_metric_results = <Vec<
+                            crate::types::ContactMetricResult,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(GetContactMetricsOutput {
+        metric_results: field_metric_results,
+        id: field_id,
+        arn: field_arn,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> GetContactMetricsError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return GetContactMetricsError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetContactMetricsError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetContactMetricsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetContactMetricsError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetContactMetricsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetContactMetricsError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetContactMetricsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetContactMetricsError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetContactMetricsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetContactMetricsError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetContactMetricsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetContactMetricsError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetContactMetricsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            GetContactMetricsError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -240,6 +240,7 @@ pub struct GetCurrentMetricDataOutput {
     pub data_snapshot_time: Option<crate::primitives::DateTime>,
     /// The total count of the result, regardless of the current page size.
     pub approximate_total_count: Option<i64>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetCurrentMetricDataOutput {
@@ -268,6 +269,12 @@ impl GetCurrentMetricDataOutput {
     /// Creates a new builder for [`GetCurrentMetricDataOutput`].
     pub fn builder() -> crate::operation::get_current_metric_data::builders::GetCurrentMetricDataOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetCurrentMetricDataOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -701,7 +708,252 @@ pub mod builders {
                 metric_results: self.metric_results,
                 data_snapshot_time: self.data_snapshot_time,
                 approximate_total_count: self.approximate_total_count,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for GetCurrentMetricData {
+    type Input = GetCurrentMetricDataInput;
+    type Output = GetCurrentMetricDataOutput;
+    type Error = GetCurrentMetricDataError;
+    const NAME: &'static str = "GetCurrentMetricData";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(61usize);
+        uri.push_str("/metrics/current/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.current_metrics {
+                crate::rest_json::JsonSer::ser(value, object.key("CurrentMetrics"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.filters {
+                crate::rest_json::JsonSer::ser(value, object.key("Filters"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.groupings {
+                crate::rest_json::JsonSer::ser(value, object.key("Groupings"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.max_results {
+                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.next_token {
+                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.sort_criteria {
+                crate::rest_json::JsonSer::ser(value, object.key("SortCriteria"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                GetCurrentMetricDataError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<GetCurrentMetricDataOutput, crate::rest_json::ResponseError> {
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_metric_results: ::std::option::Option<
+        Vec<crate::types::CurrentMetricResult>,
+    > = ::std::option::Option::None;
+    let mut field_data_snapshot_time: ::std::option::Option<
+        crate::primitives::DateTime,
+    > = ::std::option::Option::None;
+    let mut field_approximate_total_count: ::std::option::Option<i64> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "MetricResults" => {
+                        field_metric_results = <Vec<
+                            crate::types::CurrentMetricResult,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "DataSnapshotTime" => {
+                        field_data_snapshot_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "ApproximateTotalCount" => {
+                        field_approximate_total_count = <i64 as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(GetCurrentMetricDataOutput {
+        next_token: field_next_token,
+        metric_results: field_metric_results,
+        data_snapshot_time: field_data_snapshot_time,
+        approximate_total_count: field_approximate_total_count,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> GetCurrentMetricDataError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return GetCurrentMetricDataError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetCurrentMetricDataError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetCurrentMetricDataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetCurrentMetricDataError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetCurrentMetricDataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetCurrentMetricDataError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetCurrentMetricDataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetCurrentMetricDataError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetCurrentMetricDataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetCurrentMetricDataError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetCurrentMetricDataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            GetCurrentMetricDataError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

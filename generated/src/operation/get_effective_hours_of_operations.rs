@@ -66,6 +66,7 @@ pub struct GetEffectiveHoursOfOperationsOutput {
     pub effective_override_hours_list: Option<Vec<crate::types::EffectiveOverrideHours>>,
     /// The time zone for the hours of operation.
     pub time_zone: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetEffectiveHoursOfOperationsOutput {
@@ -95,6 +96,12 @@ impl GetEffectiveHoursOfOperationsOutput {
     /// Creates a new builder for [`GetEffectiveHoursOfOperationsOutput`].
     pub fn builder() -> crate::operation::get_effective_hours_of_operations::builders::GetEffectiveHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetEffectiveHoursOfOperationsOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -434,7 +441,269 @@ pub mod builders {
                     .effective_hours_of_operation_list,
                 effective_override_hours_list: self.effective_override_hours_list,
                 time_zone: self.time_zone,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for GetEffectiveHoursOfOperations {
+    type Input = GetEffectiveHoursOfOperationsInput;
+    type Output = GetEffectiveHoursOfOperationsOutput;
+    type Error = GetEffectiveHoursOfOperationsError;
+    const NAME: &'static str = "GetEffectiveHoursOfOperations";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(96usize);
+        uri.push_str("/effective-hours-of-operations/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.hours_of_operation_id.as_deref();
+            crate::rest_json::push_label(
+                &mut uri,
+                "hours_of_operation_id",
+                text,
+                false,
+            )?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        match &input.from_date {
+            ::std::option::Option::Some(v) => {
+                if v.is_empty() {
+                    return ::std::result::Result::Err(
+                        crate::error::BuildError::missing_field(
+                            "from_date",
+                            "cannot be empty or unset",
+                        ),
+                    );
+                }
+                query.push("fromDate", v.as_str());
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "from_date",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+        match &input.to_date {
+            ::std::option::Option::Some(v) => {
+                if v.is_empty() {
+                    return ::std::result::Result::Err(
+                        crate::error::BuildError::missing_field(
+                            "to_date",
+                            "cannot be empty or unset",
+                        ),
+                    );
+                }
+                query.push("toDate", v.as_str());
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "to_date",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                GetEffectiveHoursOfOperationsError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    GetEffectiveHoursOfOperationsOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_effective_hours_of_operation_list: ::std::option::Option<
+        Vec<crate::types::EffectiveHoursOfOperations>,
+    > = ::std::option::Option::None;
+    let mut field_effective_override_hours_list: ::std::option::Option<
+        Vec<crate::types::EffectiveOverrideHours>,
+    > = ::std::option::Option::None;
+    let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "EffectiveHoursOfOperationList" => {
+                        field_effective_hours_of_operation_list = <Vec<
+                            crate::types::EffectiveHoursOfOperations,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "EffectiveOverrideHoursList" => {
+                        field_effective_override_hours_list = <Vec<
+                            crate::types::EffectiveOverrideHours,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "TimeZone" => {
+                        field_time_zone = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(GetEffectiveHoursOfOperationsOutput {
+        effective_hours_of_operation_list: field_effective_hours_of_operation_list,
+        effective_override_hours_list: field_effective_override_hours_list,
+        time_zone: field_time_zone,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> GetEffectiveHoursOfOperationsError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return GetEffectiveHoursOfOperationsError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetEffectiveHoursOfOperationsError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetEffectiveHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetEffectiveHoursOfOperationsError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetEffectiveHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetEffectiveHoursOfOperationsError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetEffectiveHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetEffectiveHoursOfOperationsError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetEffectiveHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetEffectiveHoursOfOperationsError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetEffectiveHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            GetEffectiveHoursOfOperationsError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -49,6 +49,7 @@ pub struct GetFederationTokenOutput {
     pub user_arn: Option<String>,
     /// The identifier for the user. This can be the ID or the ARN of the user.
     pub user_id: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetFederationTokenOutput {
@@ -86,6 +87,12 @@ impl ::std::fmt::Debug for GetFederationTokenOutput {
         formatter.field("user_arn", &self.user_arn);
         formatter.field("user_id", &self.user_id);
         formatter.finish()
+    }
+}
+
+impl crate::error::RequestId for GetFederationTokenOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -371,6 +378,7 @@ pub mod builders {
                 sign_in_url: self.sign_in_url,
                 user_arn: self.user_arn,
                 user_id: self.user_id,
+                _request_id: ::std::option::Option::None,
             }
         }
     }
@@ -383,6 +391,226 @@ pub mod builders {
             formatter.field("user_arn", &self.user_arn);
             formatter.field("user_id", &self.user_id);
             formatter.finish()
+        }
+    }
+}
+
+impl crate::protocol::Operation for GetFederationToken {
+    type Input = GetFederationTokenInput;
+    type Output = GetFederationTokenOutput;
+    type Error = GetFederationTokenError;
+    const NAME: &'static str = "GetFederationToken";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(59usize);
+        uri.push_str("/user/federate/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                GetFederationTokenError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<GetFederationTokenOutput, crate::rest_json::ResponseError> {
+    let mut field_credentials: ::std::option::Option<crate::types::Credentials> = ::std::option::Option::None;
+    let mut field_sign_in_url: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_user_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_user_id: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "Credentials" => {
+                        field_credentials = <crate::types::Credentials as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "SignInUrl" => {
+                        field_sign_in_url = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "UserArn" => {
+                        field_user_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "UserId" => {
+                        field_user_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(GetFederationTokenOutput {
+        credentials: field_credentials,
+        sign_in_url: field_sign_in_url,
+        user_arn: field_user_arn,
+        user_id: field_user_id,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> GetFederationTokenError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return GetFederationTokenError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("DuplicateResourceException") => {
+            match crate::types::error::DuplicateResourceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFederationTokenError::DuplicateResourceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFederationTokenError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFederationTokenError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFederationTokenError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFederationTokenError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFederationTokenError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFederationTokenError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFederationTokenError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFederationTokenError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFederationTokenError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("UserNotFoundException") => {
+            match crate::types::error::UserNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFederationTokenError::UserNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFederationTokenError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            GetFederationTokenError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

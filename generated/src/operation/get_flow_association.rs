@@ -58,6 +58,7 @@ pub struct GetFlowAssociationOutput {
     pub flow_id: Option<String>,
     /// A valid resource type.
     pub resource_type: Option<crate::types::FlowAssociationResourceType>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetFlowAssociationOutput {
@@ -79,6 +80,12 @@ impl GetFlowAssociationOutput {
     /// Creates a new builder for [`GetFlowAssociationOutput`].
     pub fn builder() -> crate::operation::get_flow_association::builders::GetFlowAssociationOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetFlowAssociationOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -398,7 +405,235 @@ pub mod builders {
                 resource_id: self.resource_id,
                 flow_id: self.flow_id,
                 resource_type: self.resource_type,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for GetFlowAssociation {
+    type Input = GetFlowAssociationInput;
+    type Output = GetFlowAssociationOutput;
+    type Error = GetFlowAssociationError;
+    const NAME: &'static str = "GetFlowAssociation";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(91usize);
+        uri.push_str("/flow-associations/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.resource_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "resource_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.resource_type.as_ref().map(|v| v.as_str());
+            crate::rest_json::push_label(&mut uri, "resource_type", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                GetFlowAssociationError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<GetFlowAssociationOutput, crate::rest_json::ResponseError> {
+    let mut field_resource_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_resource_type: ::std::option::Option<
+        crate::types::FlowAssociationResourceType,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "ResourceId" => {
+                        field_resource_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "FlowId" => {
+                        field_flow_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "ResourceType" => {
+                        field_resource_type = <crate::types::FlowAssociationResourceType as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(GetFlowAssociationOutput {
+        resource_id: field_resource_id,
+        flow_id: field_flow_id,
+        resource_type: field_resource_type,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> GetFlowAssociationError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return GetFlowAssociationError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFlowAssociationError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFlowAssociationError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFlowAssociationError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFlowAssociationError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFlowAssociationError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetFlowAssociationError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetFlowAssociationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            GetFlowAssociationError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -318,6 +318,7 @@ pub struct GetMetricDataOutput {
     ///
     /// If no grouping is specified, a summary of metric data is returned.
     pub metric_results: Option<Vec<crate::types::HistoricalMetricResult>>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetMetricDataOutput {
@@ -336,6 +337,12 @@ impl GetMetricDataOutput {
     /// Creates a new builder for [`GetMetricDataOutput`].
     pub fn builder() -> crate::operation::get_metric_data::builders::GetMetricDataOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetMetricDataOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -744,7 +751,239 @@ pub mod builders {
             crate::operation::get_metric_data::GetMetricDataOutput {
                 next_token: self.next_token,
                 metric_results: self.metric_results,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for GetMetricData {
+    type Input = GetMetricDataInput;
+    type Output = GetMetricDataOutput;
+    type Error = GetMetricDataError;
+    const NAME: &'static str = "GetMetricData";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(64usize);
+        uri.push_str("/metrics/historical/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.end_time {
+                crate::rest_json::JsonSer::ser(value, object.key("EndTime"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.filters {
+                crate::rest_json::JsonSer::ser(value, object.key("Filters"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.groupings {
+                crate::rest_json::JsonSer::ser(value, object.key("Groupings"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.historical_metrics {
+                crate::rest_json::JsonSer::ser(value, object.key("HistoricalMetrics"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.max_results {
+                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.next_token {
+                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.start_time {
+                crate::rest_json::JsonSer::ser(value, object.key("StartTime"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                GetMetricDataError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<GetMetricDataOutput, crate::rest_json::ResponseError> {
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_metric_results: ::std::option::Option<
+        Vec<crate::types::HistoricalMetricResult>,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "MetricResults" => {
+                        field_metric_results = <Vec<
+                            crate::types::HistoricalMetricResult,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(GetMetricDataOutput {
+        next_token: field_next_token,
+        metric_results: field_metric_results,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> GetMetricDataError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return GetMetricDataError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetMetricDataError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetMetricDataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetMetricDataError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetMetricDataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetMetricDataError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetMetricDataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetMetricDataError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetMetricDataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetMetricDataError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetMetricDataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            GetMetricDataError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

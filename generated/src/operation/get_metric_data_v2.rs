@@ -1543,6 +1543,7 @@ pub struct GetMetricDataV2Output {
     pub next_token: Option<String>,
     /// Information about the metrics requested in the API request If no grouping is specified, a summary of metric data is returned.
     pub metric_results: Option<Vec<crate::types::MetricResultV2>>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetMetricDataV2Output {
@@ -1561,6 +1562,12 @@ impl GetMetricDataV2Output {
     /// Creates a new builder for [`GetMetricDataV2Output`].
     pub fn builder() -> crate::operation::get_metric_data_v2::builders::GetMetricDataV2OutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetMetricDataV2Output {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -1987,7 +1994,240 @@ pub mod builders {
             crate::operation::get_metric_data_v2::GetMetricDataV2Output {
                 next_token: self.next_token,
                 metric_results: self.metric_results,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for GetMetricDataV2 {
+    type Input = GetMetricDataV2Input;
+    type Output = GetMetricDataV2Output;
+    type Error = GetMetricDataV2Error;
+    const NAME: &'static str = "GetMetricDataV2";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(45usize);
+        uri.push_str("/metrics/data");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.end_time {
+                crate::rest_json::JsonSer::ser(value, object.key("EndTime"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.filters {
+                crate::rest_json::JsonSer::ser(value, object.key("Filters"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.groupings {
+                crate::rest_json::JsonSer::ser(value, object.key("Groupings"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.interval {
+                crate::rest_json::JsonSer::ser(value, object.key("Interval"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.max_results {
+                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.metrics {
+                crate::rest_json::JsonSer::ser(value, object.key("Metrics"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.next_token {
+                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.resource_arn {
+                crate::rest_json::JsonSer::ser(value, object.key("ResourceArn"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.start_time {
+                crate::rest_json::JsonSer::ser(value, object.key("StartTime"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                GetMetricDataV2Error::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<GetMetricDataV2Output, crate::rest_json::ResponseError> {
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_metric_results: ::std::option::Option<
+        Vec<crate::types::MetricResultV2>,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "MetricResults" => {
+                        field_metric_results = <Vec<
+                            crate::types::MetricResultV2,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(GetMetricDataV2Output {
+        next_token: field_next_token,
+        metric_results: field_metric_results,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> GetMetricDataV2Error {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return GetMetricDataV2Error::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetMetricDataV2Error::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetMetricDataV2Error::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetMetricDataV2Error::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetMetricDataV2Error::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetMetricDataV2Error::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetMetricDataV2Error::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetMetricDataV2Error::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetMetricDataV2Error::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetMetricDataV2Error::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetMetricDataV2Error::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            GetMetricDataV2Error::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -77,6 +77,7 @@ pub struct GetTaskTemplateOutput {
     pub created_time: Option<crate::primitives::DateTime>,
     /// The tags used to organize, track, or control access for this resource. For example, { "Tags": {"key1":"value1", "key2":"value2"} }.
     pub tags: Option<::std::collections::HashMap<String, String>>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetTaskTemplateOutput {
@@ -155,6 +156,12 @@ impl GetTaskTemplateOutput {
     /// Creates a new builder for [`GetTaskTemplateOutput`].
     pub fn builder() -> crate::operation::get_task_template::builders::GetTaskTemplateOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetTaskTemplateOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -748,7 +755,288 @@ pub mod builders {
                 last_modified_time: self.last_modified_time,
                 created_time: self.created_time,
                 tags: self.tags,
+                _request_id: ::std::option::Option::None,
             })
+        }
+    }
+}
+
+impl crate::protocol::Operation for GetTaskTemplate {
+    type Input = GetTaskTemplateInput;
+    type Output = GetTaskTemplateOutput;
+    type Error = GetTaskTemplateError;
+    const NAME: &'static str = "GetTaskTemplate";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(85usize);
+        uri.push_str("/instance/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push_str("/task/template/");
+        {
+            let text = input.task_template_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "task_template_id", text, false)?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        if let ::std::option::Option::Some(v) = &input.snapshot_version {
+            query.push("snapshotVersion", v.as_str());
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                GetTaskTemplateError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<GetTaskTemplateOutput, crate::rest_json::ResponseError> {
+    let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_self_assign_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_constraints: ::std::option::Option<
+        crate::types::TaskTemplateConstraints,
+    > = ::std::option::Option::None;
+    let mut field_defaults: ::std::option::Option<crate::types::TaskTemplateDefaults> = ::std::option::Option::None;
+    let mut field_fields: ::std::option::Option<Vec<crate::types::TaskTemplateField>> = ::std::option::Option::None;
+    let mut field_status: ::std::option::Option<crate::types::TaskTemplateStatus> = ::std::option::Option::None;
+    let mut field_last_modified_time: ::std::option::Option<
+        crate::primitives::DateTime,
+    > = ::std::option::Option::None;
+    let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+    let mut field_tags: ::std::option::Option<
+        ::std::collections::HashMap<String, String>,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "InstanceId" => {
+                        field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Description" => {
+                        field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "ContactFlowId" => {
+                        field_contact_flow_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "SelfAssignFlowId" => {
+                        field_self_assign_flow_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Constraints" => {
+                        field_constraints = <crate::types::TaskTemplateConstraints as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Defaults" => {
+                        field_defaults = <crate::types::TaskTemplateDefaults as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Fields" => {
+                        field_fields = <Vec<
+                            crate::types::TaskTemplateField,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "Status" => {
+                        field_status = <crate::types::TaskTemplateStatus as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "LastModifiedTime" => {
+                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "CreatedTime" => {
+                        field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Tags" => {
+                        field_tags = <::std::collections::HashMap<
+                            String,
+                            String,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(GetTaskTemplateOutput {
+        instance_id: field_instance_id,
+        id: field_id.unwrap_or_default(),
+        arn: field_arn.unwrap_or_default(),
+        name: field_name.unwrap_or_default(),
+        description: field_description,
+        contact_flow_id: field_contact_flow_id,
+        self_assign_flow_id: field_self_assign_flow_id,
+        constraints: field_constraints,
+        defaults: field_defaults,
+        fields: field_fields,
+        status: field_status,
+        last_modified_time: field_last_modified_time,
+        created_time: field_created_time,
+        tags: field_tags,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> GetTaskTemplateError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return GetTaskTemplateError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTaskTemplateError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTaskTemplateError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTaskTemplateError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTaskTemplateError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTaskTemplateError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            GetTaskTemplateError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -57,6 +57,7 @@ pub struct GetTestCaseExecutionSummaryOutput {
     pub status: Option<crate::types::TestCaseExecutionStatus>,
     /// Summary statistics for the test case execution.
     pub observation_summary: Option<crate::types::ObservationSummary>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetTestCaseExecutionSummaryOutput {
@@ -83,6 +84,12 @@ impl GetTestCaseExecutionSummaryOutput {
     /// Creates a new builder for [`GetTestCaseExecutionSummaryOutput`].
     pub fn builder() -> crate::operation::get_test_case_execution_summary::builders::GetTestCaseExecutionSummaryOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetTestCaseExecutionSummaryOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -426,7 +433,254 @@ pub mod builders {
                 end_time: self.end_time,
                 status: self.status,
                 observation_summary: self.observation_summary,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for GetTestCaseExecutionSummary {
+    type Input = GetTestCaseExecutionSummaryInput;
+    type Output = GetTestCaseExecutionSummaryOutput;
+    type Error = GetTestCaseExecutionSummaryError;
+    const NAME: &'static str = "GetTestCaseExecutionSummary";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(99usize);
+        uri.push_str("/test-cases/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.test_case_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "test_case_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.test_case_execution_id.as_deref();
+            crate::rest_json::push_label(
+                &mut uri,
+                "test_case_execution_id",
+                text,
+                false,
+            )?;
+        }
+        uri.push_str("/summary");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                GetTestCaseExecutionSummaryError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    GetTestCaseExecutionSummaryOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_start_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+    let mut field_end_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+    let mut field_status: ::std::option::Option<crate::types::TestCaseExecutionStatus> = ::std::option::Option::None;
+    let mut field_observation_summary: ::std::option::Option<
+        crate::types::ObservationSummary,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "StartTime" => {
+                        field_start_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "EndTime" => {
+                        field_end_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Status" => {
+                        field_status = <crate::types::TestCaseExecutionStatus as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "ObservationSummary" => {
+                        field_observation_summary = <crate::types::ObservationSummary as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(GetTestCaseExecutionSummaryOutput {
+        start_time: field_start_time,
+        end_time: field_end_time,
+        status: field_status,
+        observation_summary: field_observation_summary,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> GetTestCaseExecutionSummaryError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return GetTestCaseExecutionSummaryError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTestCaseExecutionSummaryError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTestCaseExecutionSummaryError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTestCaseExecutionSummaryError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTestCaseExecutionSummaryError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTestCaseExecutionSummaryError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTestCaseExecutionSummaryError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTestCaseExecutionSummaryError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTestCaseExecutionSummaryError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTestCaseExecutionSummaryError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTestCaseExecutionSummaryError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTestCaseExecutionSummaryError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTestCaseExecutionSummaryError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            GetTestCaseExecutionSummaryError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

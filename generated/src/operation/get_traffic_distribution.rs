@@ -45,6 +45,7 @@ pub struct GetTrafficDistributionOutput {
     pub sign_in_config: Option<crate::types::SignInConfig>,
     /// The distribution of agents between the instance and its replica(s).
     pub agent_config: Option<crate::types::AgentConfig>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl GetTrafficDistributionOutput {
@@ -76,6 +77,12 @@ impl GetTrafficDistributionOutput {
     /// Creates a new builder for [`GetTrafficDistributionOutput`].
     pub fn builder() -> crate::operation::get_traffic_distribution::builders::GetTrafficDistributionOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for GetTrafficDistributionOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -376,7 +383,222 @@ pub mod builders {
                 arn: self.arn,
                 sign_in_config: self.sign_in_config,
                 agent_config: self.agent_config,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for GetTrafficDistribution {
+    type Input = GetTrafficDistributionInput;
+    type Output = GetTrafficDistributionOutput;
+    type Error = GetTrafficDistributionError;
+    const NAME: &'static str = "GetTrafficDistribution";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(58usize);
+        uri.push_str("/traffic-distribution/");
+        {
+            let text = input.id.as_deref();
+            crate::rest_json::push_label(&mut uri, "id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                GetTrafficDistributionError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    GetTrafficDistributionOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_telephony_config: ::std::option::Option<
+        crate::types::TelephonyConfig,
+    > = ::std::option::Option::None;
+    let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_sign_in_config: ::std::option::Option<crate::types::SignInConfig> = ::std::option::Option::None;
+    let mut field_agent_config: ::std::option::Option<crate::types::AgentConfig> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "TelephonyConfig" => {
+                        field_telephony_config = <crate::types::TelephonyConfig as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "SignInConfig" => {
+                        field_sign_in_config = <crate::types::SignInConfig as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "AgentConfig" => {
+                        field_agent_config = <crate::types::AgentConfig as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(GetTrafficDistributionOutput {
+        telephony_config: field_telephony_config,
+        id: field_id,
+        arn: field_arn,
+        sign_in_config: field_sign_in_config,
+        agent_config: field_agent_config,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> GetTrafficDistributionError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return GetTrafficDistributionError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTrafficDistributionError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTrafficDistributionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTrafficDistributionError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTrafficDistributionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTrafficDistributionError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTrafficDistributionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTrafficDistributionError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTrafficDistributionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    GetTrafficDistributionError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    GetTrafficDistributionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            GetTrafficDistributionError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

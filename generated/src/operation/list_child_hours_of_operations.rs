@@ -68,6 +68,7 @@ pub struct ListChildHoursOfOperationsOutput {
     pub last_modified_time: Option<crate::primitives::DateTime>,
     /// The Amazon Web Services Region where this resource was last modified.
     pub last_modified_region: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl ListChildHoursOfOperationsOutput {
@@ -98,6 +99,12 @@ impl ListChildHoursOfOperationsOutput {
     /// Creates a new builder for [`ListChildHoursOfOperationsOutput`].
     pub fn builder() -> crate::operation::list_child_hours_of_operations::builders::ListChildHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for ListChildHoursOfOperationsOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -453,7 +460,241 @@ pub mod builders {
                     .child_hours_of_operations_summary_list,
                 last_modified_time: self.last_modified_time,
                 last_modified_region: self.last_modified_region,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for ListChildHoursOfOperations {
+    type Input = ListChildHoursOfOperationsInput;
+    type Output = ListChildHoursOfOperationsOutput;
+    type Error = ListChildHoursOfOperationsError;
+    const NAME: &'static str = "ListChildHoursOfOperations";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(92usize);
+        uri.push_str("/hours-of-operations/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.hours_of_operation_id.as_deref();
+            crate::rest_json::push_label(
+                &mut uri,
+                "hours_of_operation_id",
+                text,
+                false,
+            )?;
+        }
+        uri.push_str("/hours");
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        if let ::std::option::Option::Some(v) = &input.next_token {
+            query.push("nextToken", v.as_str());
+        }
+        if let ::std::option::Option::Some(v) = &input.max_results {
+            query.push("maxResults", &crate::rest_json::HttpText::http_text(v));
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                ListChildHoursOfOperationsError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    ListChildHoursOfOperationsOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_child_hours_of_operations_summary_list: ::std::option::Option<
+        Vec<crate::types::HoursOfOperationsIdentifier>,
+    > = ::std::option::Option::None;
+    let mut field_last_modified_time: ::std::option::Option<
+        crate::primitives::DateTime,
+    > = ::std::option::Option::None;
+    let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "ChildHoursOfOperationsSummaryList" => {
+                        field_child_hours_of_operations_summary_list = <Vec<
+                            crate::types::HoursOfOperationsIdentifier,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "LastModifiedTime" => {
+                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "LastModifiedRegion" => {
+                        field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(ListChildHoursOfOperationsOutput {
+        next_token: field_next_token,
+        child_hours_of_operations_summary_list: field_child_hours_of_operations_summary_list,
+        last_modified_time: field_last_modified_time,
+        last_modified_region: field_last_modified_region,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ListChildHoursOfOperationsError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return ListChildHoursOfOperationsError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListChildHoursOfOperationsError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListChildHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListChildHoursOfOperationsError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListChildHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListChildHoursOfOperationsError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListChildHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListChildHoursOfOperationsError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListChildHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListChildHoursOfOperationsError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListChildHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            ListChildHoursOfOperationsError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -66,6 +66,7 @@ pub struct ListContactFlowsOutput {
     pub contact_flow_summary_list: Option<Vec<crate::types::ContactFlowSummary>>,
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl ListContactFlowsOutput {
@@ -84,6 +85,12 @@ impl ListContactFlowsOutput {
     /// Creates a new builder for [`ListContactFlowsOutput`].
     pub fn builder() -> crate::operation::list_contact_flows::builders::ListContactFlowsOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for ListContactFlowsOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -395,7 +402,216 @@ pub mod builders {
             crate::operation::list_contact_flows::ListContactFlowsOutput {
                 contact_flow_summary_list: self.contact_flow_summary_list,
                 next_token: self.next_token,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for ListContactFlows {
+    type Input = ListContactFlowsInput;
+    type Output = ListContactFlowsOutput;
+    type Error = ListContactFlowsError;
+    const NAME: &'static str = "ListContactFlows";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(67usize);
+        uri.push_str("/contact-flows-summary/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        if let ::std::option::Option::Some(v) = &input.contact_flow_types {
+            for item in v {
+                query.push("contactFlowTypes", item.as_str());
+            }
+        }
+        if let ::std::option::Option::Some(v) = &input.next_token {
+            query.push("nextToken", v.as_str());
+        }
+        if let ::std::option::Option::Some(v) = &input.max_results {
+            query.push("maxResults", &crate::rest_json::HttpText::http_text(v));
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                ListContactFlowsError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<ListContactFlowsOutput, crate::rest_json::ResponseError> {
+    let mut field_contact_flow_summary_list: ::std::option::Option<
+        Vec<crate::types::ContactFlowSummary>,
+    > = ::std::option::Option::None;
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "ContactFlowSummaryList" => {
+                        field_contact_flow_summary_list = <Vec<
+                            crate::types::ContactFlowSummary,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(ListContactFlowsOutput {
+        contact_flow_summary_list: field_contact_flow_summary_list,
+        next_token: field_next_token,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ListContactFlowsError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return ListContactFlowsError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListContactFlowsError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListContactFlowsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListContactFlowsError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListContactFlowsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListContactFlowsError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListContactFlowsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListContactFlowsError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListContactFlowsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListContactFlowsError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListContactFlowsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            ListContactFlowsError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

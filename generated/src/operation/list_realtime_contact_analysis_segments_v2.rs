@@ -86,6 +86,7 @@ pub struct ListRealtimeContactAnalysisSegmentsV2Output {
     pub segments: Vec<crate::types::RealtimeContactAnalysisSegment>,
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl ListRealtimeContactAnalysisSegmentsV2Output {
@@ -112,6 +113,12 @@ impl ListRealtimeContactAnalysisSegmentsV2Output {
     /// Creates a new builder for [`ListRealtimeContactAnalysisSegmentsV2Output`].
     pub fn builder() -> crate::operation::list_realtime_contact_analysis_segments_v2::builders::ListRealtimeContactAnalysisSegmentsV2OutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for ListRealtimeContactAnalysisSegmentsV2Output {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -574,7 +581,286 @@ pub mod builders {
                         "segments was not specified but it is required when building ListRealtimeContactAnalysisSegmentsV2Output",
                     ))?,
                 next_token: self.next_token,
+                _request_id: ::std::option::Option::None,
             })
+        }
+    }
+}
+
+impl crate::protocol::Operation for ListRealtimeContactAnalysisSegmentsV2 {
+    type Input = ListRealtimeContactAnalysisSegmentsV2Input;
+    type Output = ListRealtimeContactAnalysisSegmentsV2Output;
+    type Error = ListRealtimeContactAnalysisSegmentsV2Error;
+    const NAME: &'static str = "ListRealtimeContactAnalysisSegmentsV2";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(101usize);
+        uri.push_str("/contact/list-real-time-analysis-segments-v2/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.contact_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "contact_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.max_results {
+                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.next_token {
+                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.output_type {
+                crate::rest_json::JsonSer::ser(value, object.key("OutputType"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.segment_types {
+                crate::rest_json::JsonSer::ser(value, object.key("SegmentTypes"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    ListRealtimeContactAnalysisSegmentsV2Output,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_channel: ::std::option::Option<
+        crate::types::RealTimeContactAnalysisSupportedChannel,
+    > = ::std::option::Option::None;
+    let mut field_status: ::std::option::Option<
+        crate::types::RealTimeContactAnalysisStatus,
+    > = ::std::option::Option::None;
+    let mut field_segments: ::std::option::Option<
+        Vec<crate::types::RealtimeContactAnalysisSegment>,
+    > = ::std::option::Option::None;
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "Channel" => {
+                        field_channel = <crate::types::RealTimeContactAnalysisSupportedChannel as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Status" => {
+                        field_status = <crate::types::RealTimeContactAnalysisStatus as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Segments" => {
+                        field_segments = <Vec<
+                            crate::types::RealtimeContactAnalysisSegment,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(ListRealtimeContactAnalysisSegmentsV2Output {
+        channel: field_channel
+            .unwrap_or_else(|| crate::types::RealTimeContactAnalysisSupportedChannel::from(
+                "no value was set",
+            )),
+        status: field_status
+            .unwrap_or_else(|| crate::types::RealTimeContactAnalysisStatus::from(
+                "no value was set",
+            )),
+        segments: field_segments.unwrap_or_default(),
+        next_token: field_next_token,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ListRealtimeContactAnalysisSegmentsV2Error {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::InternalServiceException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::InvalidRequestException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("OutputTypeNotFoundException") => {
+            match crate::types::error::OutputTypeNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::OutputTypeNotFoundException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::ResourceNotFoundException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -55,6 +55,7 @@ pub struct ListRoutingProfilesOutput {
     pub routing_profile_summary_list: Option<Vec<crate::types::RoutingProfileSummary>>,
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl ListRoutingProfilesOutput {
@@ -75,6 +76,12 @@ impl ListRoutingProfilesOutput {
     /// Creates a new builder for [`ListRoutingProfilesOutput`].
     pub fn builder() -> crate::operation::list_routing_profiles::builders::ListRoutingProfilesOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for ListRoutingProfilesOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -355,7 +362,211 @@ pub mod builders {
             crate::operation::list_routing_profiles::ListRoutingProfilesOutput {
                 routing_profile_summary_list: self.routing_profile_summary_list,
                 next_token: self.next_token,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for ListRoutingProfiles {
+    type Input = ListRoutingProfilesInput;
+    type Output = ListRoutingProfilesOutput;
+    type Error = ListRoutingProfilesError;
+    const NAME: &'static str = "ListRoutingProfiles";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(70usize);
+        uri.push_str("/routing-profiles-summary/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        if let ::std::option::Option::Some(v) = &input.next_token {
+            query.push("nextToken", v.as_str());
+        }
+        if let ::std::option::Option::Some(v) = &input.max_results {
+            query.push("maxResults", &crate::rest_json::HttpText::http_text(v));
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                ListRoutingProfilesError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<ListRoutingProfilesOutput, crate::rest_json::ResponseError> {
+    let mut field_routing_profile_summary_list: ::std::option::Option<
+        Vec<crate::types::RoutingProfileSummary>,
+    > = ::std::option::Option::None;
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "RoutingProfileSummaryList" => {
+                        field_routing_profile_summary_list = <Vec<
+                            crate::types::RoutingProfileSummary,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(ListRoutingProfilesOutput {
+        routing_profile_summary_list: field_routing_profile_summary_list,
+        next_token: field_next_token,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ListRoutingProfilesError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return ListRoutingProfilesError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListRoutingProfilesError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListRoutingProfilesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListRoutingProfilesError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListRoutingProfilesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListRoutingProfilesError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListRoutingProfilesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListRoutingProfilesError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListRoutingProfilesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListRoutingProfilesError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListRoutingProfilesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            ListRoutingProfilesError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

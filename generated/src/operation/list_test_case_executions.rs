@@ -88,6 +88,7 @@ pub struct ListTestCaseExecutionsOutput {
     pub test_case_executions: Option<Vec<crate::types::TestCaseExecution>>,
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl ListTestCaseExecutionsOutput {
@@ -106,6 +107,12 @@ impl ListTestCaseExecutionsOutput {
     /// Creates a new builder for [`ListTestCaseExecutionsOutput`].
     pub fn builder() -> crate::operation::list_test_case_executions::builders::ListTestCaseExecutionsOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for ListTestCaseExecutionsOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -512,7 +519,245 @@ pub mod builders {
             crate::operation::list_test_case_executions::ListTestCaseExecutionsOutput {
                 test_case_executions: self.test_case_executions,
                 next_token: self.next_token,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for ListTestCaseExecutions {
+    type Input = ListTestCaseExecutionsInput;
+    type Output = ListTestCaseExecutionsOutput;
+    type Error = ListTestCaseExecutionsError;
+    const NAME: &'static str = "ListTestCaseExecutions";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(66usize);
+        uri.push_str("/test-case-executions/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        if let ::std::option::Option::Some(v) = &input.test_case_id {
+            query.push("testCaseId", v.as_str());
+        }
+        if let ::std::option::Option::Some(v) = &input.test_case_name {
+            query.push("testCaseName", v.as_str());
+        }
+        if let ::std::option::Option::Some(v) = &input.start_time {
+            query.push("startTime", &crate::rest_json::HttpText::http_text(v));
+        }
+        if let ::std::option::Option::Some(v) = &input.end_time {
+            query.push("endTime", &crate::rest_json::HttpText::http_text(v));
+        }
+        if let ::std::option::Option::Some(v) = &input.status {
+            query.push("status", v.as_str());
+        }
+        if let ::std::option::Option::Some(v) = &input.next_token {
+            query.push("nextToken", v.as_str());
+        }
+        if let ::std::option::Option::Some(v) = &input.max_results {
+            query.push("maxResults", &crate::rest_json::HttpText::http_text(v));
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::GET;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                ListTestCaseExecutionsError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    ListTestCaseExecutionsOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_test_case_executions: ::std::option::Option<
+        Vec<crate::types::TestCaseExecution>,
+    > = ::std::option::Option::None;
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "TestCaseExecutions" => {
+                        field_test_case_executions = <Vec<
+                            crate::types::TestCaseExecution,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(ListTestCaseExecutionsOutput {
+        test_case_executions: field_test_case_executions,
+        next_token: field_next_token,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ListTestCaseExecutionsError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return ListTestCaseExecutionsError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListTestCaseExecutionsError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListTestCaseExecutionsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListTestCaseExecutionsError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListTestCaseExecutionsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListTestCaseExecutionsError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListTestCaseExecutionsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListTestCaseExecutionsError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListTestCaseExecutionsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListTestCaseExecutionsError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListTestCaseExecutionsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ListTestCaseExecutionsError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ListTestCaseExecutionsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            ListTestCaseExecutionsError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -51,11 +51,20 @@ impl ReleasePhoneNumberInput {
 /// The output of the [`ReleasePhoneNumber`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct ReleasePhoneNumberOutput {}
+pub struct ReleasePhoneNumberOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl ReleasePhoneNumberOutput {
     /// Creates a new builder for [`ReleasePhoneNumberOutput`].
     pub fn builder() -> crate::operation::release_phone_number::builders::ReleasePhoneNumberOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for ReleasePhoneNumberOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -275,7 +284,216 @@ pub mod builders {
             self,
         ) -> crate::operation::release_phone_number::ReleasePhoneNumberOutput {
             crate::operation::release_phone_number::ReleasePhoneNumberOutput {
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for ReleasePhoneNumber {
+    type Input = ReleasePhoneNumberInput;
+    type Output = ReleasePhoneNumberOutput;
+    type Error = ReleasePhoneNumberError;
+    const NAME: &'static str = "ReleasePhoneNumber";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(61usize);
+        uri.push_str("/phone-number/");
+        {
+            let text = input.phone_number_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "phone_number_id", text, false)?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        if let ::std::option::Option::Some(v) = &token_client_token {
+            query.push("clientToken", v.as_str());
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::DELETE;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                ReleasePhoneNumberError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<ReleasePhoneNumberOutput, crate::rest_json::ResponseError> {
+    ::std::result::Result::Ok(ReleasePhoneNumberOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ReleasePhoneNumberError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return ReleasePhoneNumberError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ReleasePhoneNumberError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ReleasePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("IdempotencyException") => {
+            match crate::types::error::IdempotencyException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ReleasePhoneNumberError::IdempotencyException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ReleasePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ReleasePhoneNumberError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ReleasePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ReleasePhoneNumberError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ReleasePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceInUseException") => {
+            match crate::types::error::ResourceInUseException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ReleasePhoneNumberError::ResourceInUseException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ReleasePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ReleasePhoneNumberError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ReleasePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    ReleasePhoneNumberError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    ReleasePhoneNumberError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            ReleasePhoneNumberError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

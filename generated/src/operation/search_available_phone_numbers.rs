@@ -83,6 +83,7 @@ pub struct SearchAvailablePhoneNumbersOutput {
     pub next_token: Option<String>,
     /// A list of available phone numbers that you can claim to your Amazon Connect instance or traffic distribution group.
     pub available_numbers_list: Option<Vec<crate::types::AvailableNumberSummary>>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl SearchAvailablePhoneNumbersOutput {
@@ -101,6 +102,12 @@ impl SearchAvailablePhoneNumbersOutput {
     /// Creates a new builder for [`SearchAvailablePhoneNumbersOutput`].
     pub fn builder() -> crate::operation::search_available_phone_numbers::builders::SearchAvailablePhoneNumbersOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for SearchAvailablePhoneNumbersOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -475,7 +482,225 @@ pub mod builders {
             crate::operation::search_available_phone_numbers::SearchAvailablePhoneNumbersOutput {
                 next_token: self.next_token,
                 available_numbers_list: self.available_numbers_list,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for SearchAvailablePhoneNumbers {
+    type Input = SearchAvailablePhoneNumbersInput;
+    type Output = SearchAvailablePhoneNumbersOutput;
+    type Error = SearchAvailablePhoneNumbersError;
+    const NAME: &'static str = "SearchAvailablePhoneNumbers";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(62usize);
+        uri.push_str("/phone-number/search-available");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.instance_id {
+                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.max_results {
+                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.next_token {
+                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.phone_number_country_code
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("PhoneNumberCountryCode"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.phone_number_prefix {
+                crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberPrefix"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.phone_number_type {
+                crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberType"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.target_arn {
+                crate::rest_json::JsonSer::ser(value, object.key("TargetArn"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                SearchAvailablePhoneNumbersError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    SearchAvailablePhoneNumbersOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_available_numbers_list: ::std::option::Option<
+        Vec<crate::types::AvailableNumberSummary>,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "AvailableNumbersList" => {
+                        field_available_numbers_list = <Vec<
+                            crate::types::AvailableNumberSummary,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(SearchAvailablePhoneNumbersOutput {
+        next_token: field_next_token,
+        available_numbers_list: field_available_numbers_list,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> SearchAvailablePhoneNumbersError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return SearchAvailablePhoneNumbersError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchAvailablePhoneNumbersError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchAvailablePhoneNumbersError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchAvailablePhoneNumbersError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchAvailablePhoneNumbersError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchAvailablePhoneNumbersError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchAvailablePhoneNumbersError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchAvailablePhoneNumbersError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchAvailablePhoneNumbersError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            SearchAvailablePhoneNumbersError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -71,6 +71,7 @@ pub struct SearchHoursOfOperationsOutput {
     pub next_token: Option<String>,
     /// The total number of hours of operations which matched your search query.
     pub approximate_total_count: Option<i64>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl SearchHoursOfOperationsOutput {
@@ -94,6 +95,12 @@ impl SearchHoursOfOperationsOutput {
     /// Creates a new builder for [`SearchHoursOfOperationsOutput`].
     pub fn builder() -> crate::operation::search_hours_of_operations::builders::SearchHoursOfOperationsOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for SearchHoursOfOperationsOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -457,7 +464,238 @@ pub mod builders {
                 hours_of_operations: self.hours_of_operations,
                 next_token: self.next_token,
                 approximate_total_count: self.approximate_total_count,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for SearchHoursOfOperations {
+    type Input = SearchHoursOfOperationsInput;
+    type Output = SearchHoursOfOperationsOutput;
+    type Error = SearchHoursOfOperationsError;
+    const NAME: &'static str = "SearchHoursOfOperations";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(59usize);
+        uri.push_str("/search-hours-of-operations");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.instance_id {
+                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.max_results {
+                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.next_token {
+                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.search_criteria {
+                crate::rest_json::JsonSer::ser(value, object.key("SearchCriteria"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.search_filter {
+                crate::rest_json::JsonSer::ser(value, object.key("SearchFilter"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                SearchHoursOfOperationsError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    SearchHoursOfOperationsOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_hours_of_operations: ::std::option::Option<
+        Vec<crate::types::HoursOfOperation>,
+    > = ::std::option::Option::None;
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_approximate_total_count: ::std::option::Option<i64> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "HoursOfOperations" => {
+                        field_hours_of_operations = <Vec<
+                            crate::types::HoursOfOperation,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "ApproximateTotalCount" => {
+                        field_approximate_total_count = <i64 as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(SearchHoursOfOperationsOutput {
+        hours_of_operations: field_hours_of_operations,
+        next_token: field_next_token,
+        approximate_total_count: field_approximate_total_count,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> SearchHoursOfOperationsError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return SearchHoursOfOperationsError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchHoursOfOperationsError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchHoursOfOperationsError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchHoursOfOperationsError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchHoursOfOperationsError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchHoursOfOperationsError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchHoursOfOperationsError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            SearchHoursOfOperationsError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

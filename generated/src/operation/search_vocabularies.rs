@@ -74,6 +74,7 @@ pub struct SearchVocabulariesOutput {
     pub vocabulary_summary_list: Option<Vec<crate::types::VocabularySummary>>,
     /// If there are additional results, this is the token for the next set of results.
     pub next_token: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl SearchVocabulariesOutput {
@@ -92,6 +93,12 @@ impl SearchVocabulariesOutput {
     /// Creates a new builder for [`SearchVocabulariesOutput`].
     pub fn builder() -> crate::operation::search_vocabularies::builders::SearchVocabulariesOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for SearchVocabulariesOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -436,7 +443,217 @@ pub mod builders {
             crate::operation::search_vocabularies::SearchVocabulariesOutput {
                 vocabulary_summary_list: self.vocabulary_summary_list,
                 next_token: self.next_token,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for SearchVocabularies {
+    type Input = SearchVocabulariesInput;
+    type Output = SearchVocabulariesOutput;
+    type Error = SearchVocabulariesError;
+    const NAME: &'static str = "SearchVocabularies";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(64usize);
+        uri.push_str("/vocabulary-summary/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.language_code {
+                crate::rest_json::JsonSer::ser(value, object.key("LanguageCode"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.max_results {
+                crate::rest_json::JsonSer::ser(value, object.key("MaxResults"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.name_starts_with {
+                crate::rest_json::JsonSer::ser(value, object.key("NameStartsWith"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.next_token {
+                crate::rest_json::JsonSer::ser(value, object.key("NextToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.state {
+                crate::rest_json::JsonSer::ser(value, object.key("State"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                SearchVocabulariesError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<SearchVocabulariesOutput, crate::rest_json::ResponseError> {
+    let mut field_vocabulary_summary_list: ::std::option::Option<
+        Vec<crate::types::VocabularySummary>,
+    > = ::std::option::Option::None;
+    let mut field_next_token: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "VocabularySummaryList" => {
+                        field_vocabulary_summary_list = <Vec<
+                            crate::types::VocabularySummary,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "NextToken" => {
+                        field_next_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(SearchVocabulariesOutput {
+        vocabulary_summary_list: field_vocabulary_summary_list,
+        next_token: field_next_token,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> SearchVocabulariesError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return SearchVocabulariesError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchVocabulariesError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchVocabulariesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchVocabulariesError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchVocabulariesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchVocabulariesError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchVocabulariesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SearchVocabulariesError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SearchVocabulariesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            SearchVocabulariesError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -76,6 +76,7 @@ pub struct SendChatIntegrationEventOutput {
     pub initial_contact_id: Option<String>,
     /// Whether handling the integration event resulted in creating a new chat or acting on existing chat.
     pub new_chat_created: Option<bool>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl SendChatIntegrationEventOutput {
@@ -92,6 +93,12 @@ impl SendChatIntegrationEventOutput {
     /// Creates a new builder for [`SendChatIntegrationEventOutput`].
     pub fn builder() -> crate::operation::send_chat_integration_event::builders::SendChatIntegrationEventOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for SendChatIntegrationEventOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -414,7 +421,231 @@ pub mod builders {
             crate::operation::send_chat_integration_event::SendChatIntegrationEventOutput {
                 initial_contact_id: self.initial_contact_id,
                 new_chat_created: self.new_chat_created,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for SendChatIntegrationEvent {
+    type Input = SendChatIntegrationEventInput;
+    type Output = SendChatIntegrationEventOutput;
+    type Error = SendChatIntegrationEventError;
+    const NAME: &'static str = "SendChatIntegrationEvent";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(55usize);
+        uri.push_str("/chat-integration-event");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.destination_id {
+                crate::rest_json::JsonSer::ser(value, object.key("DestinationId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.event {
+                crate::rest_json::JsonSer::ser(value, object.key("Event"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.new_session_details {
+                crate::rest_json::JsonSer::ser(value, object.key("NewSessionDetails"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.source_id {
+                crate::rest_json::JsonSer::ser(value, object.key("SourceId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.subtype {
+                crate::rest_json::JsonSer::ser(value, object.key("Subtype"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                SendChatIntegrationEventError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    SendChatIntegrationEventOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_new_chat_created: ::std::option::Option<bool> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "InitialContactId" => {
+                        field_initial_contact_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "NewChatCreated" => {
+                        field_new_chat_created = <bool as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(SendChatIntegrationEventOutput {
+        initial_contact_id: field_initial_contact_id,
+        new_chat_created: field_new_chat_created,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> SendChatIntegrationEventError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return SendChatIntegrationEventError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendChatIntegrationEventError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendChatIntegrationEventError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendChatIntegrationEventError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendChatIntegrationEventError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendChatIntegrationEventError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendChatIntegrationEventError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendChatIntegrationEventError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendChatIntegrationEventError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendChatIntegrationEventError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendChatIntegrationEventError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            SendChatIntegrationEventError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

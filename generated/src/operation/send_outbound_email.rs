@@ -89,11 +89,20 @@ impl SendOutboundEmailInput {
 /// The output of the [`SendOutboundEmail`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct SendOutboundEmailOutput {}
+pub struct SendOutboundEmailOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl SendOutboundEmailOutput {
     /// Creates a new builder for [`SendOutboundEmailOutput`].
     pub fn builder() -> crate::operation::send_outbound_email::builders::SendOutboundEmailOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for SendOutboundEmailOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -487,7 +496,254 @@ pub mod builders {
             self,
         ) -> crate::operation::send_outbound_email::SendOutboundEmailOutput {
             crate::operation::send_outbound_email::SendOutboundEmailOutput {
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for SendOutboundEmail {
+    type Input = SendOutboundEmailInput;
+    type Output = SendOutboundEmailOutput;
+    type Error = SendOutboundEmailError;
+    const NAME: &'static str = "SendOutboundEmail";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(69usize);
+        uri.push_str("/instance/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push_str("/outbound-email");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.additional_recipients {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("AdditionalRecipients"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &token_client_token {
+                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.destination_email_address
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("DestinationEmailAddress"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.email_message {
+                crate::rest_json::JsonSer::ser(value, object.key("EmailMessage"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.from_email_address {
+                crate::rest_json::JsonSer::ser(value, object.key("FromEmailAddress"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.source_campaign {
+                crate::rest_json::JsonSer::ser(value, object.key("SourceCampaign"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.traffic_type {
+                crate::rest_json::JsonSer::ser(value, object.key("TrafficType"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                SendOutboundEmailError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<SendOutboundEmailOutput, crate::rest_json::ResponseError> {
+    ::std::result::Result::Ok(SendOutboundEmailOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> SendOutboundEmailError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return SendOutboundEmailError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendOutboundEmailError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendOutboundEmailError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("IdempotencyException") => {
+            match crate::types::error::IdempotencyException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendOutboundEmailError::IdempotencyException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendOutboundEmailError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendOutboundEmailError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendOutboundEmailError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendOutboundEmailError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendOutboundEmailError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendOutboundEmailError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendOutboundEmailError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            match crate::types::error::ServiceQuotaExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendOutboundEmailError::ServiceQuotaExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendOutboundEmailError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SendOutboundEmailError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SendOutboundEmailError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            SendOutboundEmailError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -109,6 +109,7 @@ pub struct StartAttachedFileUploadOutput {
     pub created_by: Option<crate::types::CreatedByInfo>,
     /// The headers to be provided while uploading the file to the URL.
     pub upload_url_metadata: Option<crate::types::UploadUrlMetadata>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl StartAttachedFileUploadOutput {
@@ -145,6 +146,12 @@ impl StartAttachedFileUploadOutput {
     /// Creates a new builder for [`StartAttachedFileUploadOutput`].
     pub fn builder() -> crate::operation::start_attached_file_upload::builders::StartAttachedFileUploadOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for StartAttachedFileUploadOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -681,7 +688,310 @@ pub mod builders {
                 file_status: self.file_status,
                 created_by: self.created_by,
                 upload_url_metadata: self.upload_url_metadata,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for StartAttachedFileUpload {
+    type Input = StartAttachedFileUploadInput;
+    type Output = StartAttachedFileUploadOutput;
+    type Error = StartAttachedFileUploadError;
+    const NAME: &'static str = "StartAttachedFileUpload";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(60usize);
+        uri.push_str("/attached-files/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        match &input.associated_resource_arn {
+            ::std::option::Option::Some(v) => {
+                if v.is_empty() {
+                    return ::std::result::Result::Err(
+                        crate::error::BuildError::missing_field(
+                            "associated_resource_arn",
+                            "cannot be empty or unset",
+                        ),
+                    );
+                }
+                query.push("associatedResourceArn", v.as_str());
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "associated_resource_arn",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &token_client_token {
+                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.created_by {
+                crate::rest_json::JsonSer::ser(value, object.key("CreatedBy"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.file_name {
+                crate::rest_json::JsonSer::ser(value, object.key("FileName"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.file_size_in_bytes {
+                crate::rest_json::JsonSer::ser(value, object.key("FileSizeInBytes"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.file_use_case_type {
+                crate::rest_json::JsonSer::ser(value, object.key("FileUseCaseType"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.tags {
+                crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.url_expiry_in_seconds {
+                crate::rest_json::JsonSer::ser(value, object.key("UrlExpiryInSeconds"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                StartAttachedFileUploadError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    StartAttachedFileUploadOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_file_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_creation_time: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_file_status: ::std::option::Option<crate::types::FileStatusType> = ::std::option::Option::None;
+    let mut field_created_by: ::std::option::Option<crate::types::CreatedByInfo> = ::std::option::Option::None;
+    let mut field_upload_url_metadata: ::std::option::Option<
+        crate::types::UploadUrlMetadata,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "FileArn" => {
+                        field_file_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "FileId" => {
+                        field_file_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "CreationTime" => {
+                        field_creation_time = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "FileStatus" => {
+                        field_file_status = <crate::types::FileStatusType as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "CreatedBy" => {
+                        field_created_by = <crate::types::CreatedByInfo as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "UploadUrlMetadata" => {
+                        field_upload_url_metadata = <crate::types::UploadUrlMetadata as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(StartAttachedFileUploadOutput {
+        file_arn: field_file_arn,
+        file_id: field_file_id,
+        creation_time: field_creation_time,
+        file_status: field_file_status,
+        created_by: field_created_by,
+        upload_url_metadata: field_upload_url_metadata,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> StartAttachedFileUploadError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return StartAttachedFileUploadError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartAttachedFileUploadError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartAttachedFileUploadError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartAttachedFileUploadError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartAttachedFileUploadError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartAttachedFileUploadError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartAttachedFileUploadError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceConflictException") => {
+            match crate::types::error::ResourceConflictException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartAttachedFileUploadError::ResourceConflictException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartAttachedFileUploadError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            match crate::types::error::ServiceQuotaExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartAttachedFileUploadError::ServiceQuotaExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartAttachedFileUploadError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartAttachedFileUploadError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartAttachedFileUploadError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            StartAttachedFileUploadError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

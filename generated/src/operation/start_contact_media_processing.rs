@@ -57,11 +57,20 @@ impl StartContactMediaProcessingInput {
 /// The output of the [`StartContactMediaProcessing`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct StartContactMediaProcessingOutput {}
+pub struct StartContactMediaProcessingOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl StartContactMediaProcessingOutput {
     /// Creates a new builder for [`StartContactMediaProcessingOutput`].
     pub fn builder() -> crate::operation::start_contact_media_processing::builders::StartContactMediaProcessingOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for StartContactMediaProcessingOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -338,7 +347,233 @@ pub mod builders {
         pub fn build(
             self,
         ) -> crate::operation::start_contact_media_processing::StartContactMediaProcessingOutput {
-            crate::operation::start_contact_media_processing::StartContactMediaProcessingOutput {}
+            crate::operation::start_contact_media_processing::StartContactMediaProcessingOutput {
+                _request_id: ::std::option::Option::None,
+            }
+        }
+    }
+}
+
+impl crate::protocol::Operation for StartContactMediaProcessing {
+    type Input = StartContactMediaProcessingInput;
+    type Output = StartContactMediaProcessingOutput;
+    type Error = StartContactMediaProcessingError;
+    const NAME: &'static str = "StartContactMediaProcessing";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(71usize);
+        uri.push_str("/contact/start-contact-media-processing");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.contact_id {
+                crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.failure_mode {
+                crate::rest_json::JsonSer::ser(value, object.key("FailureMode"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.instance_id {
+                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.processor_arn {
+                crate::rest_json::JsonSer::ser(value, object.key("ProcessorArn"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                StartContactMediaProcessingError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    StartContactMediaProcessingOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(StartContactMediaProcessingOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> StartContactMediaProcessingError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return StartContactMediaProcessingError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartContactMediaProcessingError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartContactMediaProcessingError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartContactMediaProcessingError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartContactMediaProcessingError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartContactMediaProcessingError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartContactMediaProcessingError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartContactMediaProcessingError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartContactMediaProcessingError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("LimitExceededException") => {
+            match crate::types::error::LimitExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartContactMediaProcessingError::LimitExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartContactMediaProcessingError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartContactMediaProcessingError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartContactMediaProcessingError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            match crate::types::error::ServiceQuotaExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartContactMediaProcessingError::ServiceQuotaExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartContactMediaProcessingError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            StartContactMediaProcessingError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

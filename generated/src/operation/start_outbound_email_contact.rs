@@ -81,6 +81,7 @@ impl StartOutboundEmailContactInput {
 pub struct StartOutboundEmailContactOutput {
     /// The identifier of the contact in this instance of Amazon Connect.
     pub contact_id: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl StartOutboundEmailContactOutput {
@@ -92,6 +93,12 @@ impl StartOutboundEmailContactOutput {
     /// Creates a new builder for [`StartOutboundEmailContactOutput`].
     pub fn builder() -> crate::operation::start_outbound_email_contact::builders::StartOutboundEmailContactOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for StartOutboundEmailContactOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -481,7 +488,271 @@ pub mod builders {
         ) -> crate::operation::start_outbound_email_contact::StartOutboundEmailContactOutput {
             crate::operation::start_outbound_email_contact::StartOutboundEmailContactOutput {
                 contact_id: self.contact_id,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for StartOutboundEmailContact {
+    type Input = StartOutboundEmailContactInput;
+    type Output = StartOutboundEmailContactOutput;
+    type Error = StartOutboundEmailContactError;
+    const NAME: &'static str = "StartOutboundEmailContact";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(55usize);
+        uri.push_str("/contact/outbound-email");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.additional_recipients {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("AdditionalRecipients"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &token_client_token {
+                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.contact_id {
+                crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.destination_email_address
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("DestinationEmailAddress"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.email_message {
+                crate::rest_json::JsonSer::ser(value, object.key("EmailMessage"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.from_email_address {
+                crate::rest_json::JsonSer::ser(value, object.key("FromEmailAddress"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.instance_id {
+                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                StartOutboundEmailContactError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    StartOutboundEmailContactOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "ContactId" => {
+                        field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(StartOutboundEmailContactOutput {
+        contact_id: field_contact_id,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> StartOutboundEmailContactError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return StartOutboundEmailContactError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundEmailContactError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundEmailContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("IdempotencyException") => {
+            match crate::types::error::IdempotencyException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundEmailContactError::IdempotencyException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundEmailContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundEmailContactError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundEmailContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundEmailContactError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundEmailContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundEmailContactError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundEmailContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            match crate::types::error::ServiceQuotaExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundEmailContactError::ServiceQuotaExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundEmailContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundEmailContactError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundEmailContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            StartOutboundEmailContactError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

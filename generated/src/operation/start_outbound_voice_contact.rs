@@ -189,6 +189,7 @@ impl ::std::fmt::Debug for StartOutboundVoiceContactInput {
 pub struct StartOutboundVoiceContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
     pub contact_id: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl StartOutboundVoiceContactOutput {
@@ -200,6 +201,12 @@ impl StartOutboundVoiceContactOutput {
     /// Creates a new builder for [`StartOutboundVoiceContactOutput`].
     pub fn builder() -> crate::operation::start_outbound_voice_contact::builders::StartOutboundVoiceContactOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for StartOutboundVoiceContactOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -840,7 +847,304 @@ pub mod builders {
         ) -> crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOutput {
             crate::operation::start_outbound_voice_contact::StartOutboundVoiceContactOutput {
                 contact_id: self.contact_id,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for StartOutboundVoiceContact {
+    type Input = StartOutboundVoiceContactInput;
+    type Output = StartOutboundVoiceContactOutput;
+    type Error = StartOutboundVoiceContactError;
+    const NAME: &'static str = "StartOutboundVoiceContact";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(55usize);
+        uri.push_str("/contact/outbound-voice");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input
+                .answer_machine_detection_config
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("AnswerMachineDetectionConfig"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.attributes {
+                crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.campaign_id {
+                crate::rest_json::JsonSer::ser(value, object.key("CampaignId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &token_client_token {
+                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.contact_flow_id {
+                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.description {
+                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.destination_phone_number {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("DestinationPhoneNumber"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.instance_id {
+                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.name {
+                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.outbound_strategy {
+                crate::rest_json::JsonSer::ser(value, object.key("OutboundStrategy"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.queue_id {
+                crate::rest_json::JsonSer::ser(value, object.key("QueueId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.references {
+                crate::rest_json::JsonSer::ser(value, object.key("References"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.related_contact_id {
+                crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.ring_timeout_in_seconds {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("RingTimeoutInSeconds"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.source_phone_number {
+                crate::rest_json::JsonSer::ser(value, object.key("SourcePhoneNumber"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.traffic_type {
+                crate::rest_json::JsonSer::ser(value, object.key("TrafficType"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                StartOutboundVoiceContactError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    StartOutboundVoiceContactOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "ContactId" => {
+                        field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(StartOutboundVoiceContactOutput {
+        contact_id: field_contact_id,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> StartOutboundVoiceContactError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return StartOutboundVoiceContactError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("DestinationNotAllowedException") => {
+            match crate::types::error::DestinationNotAllowedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundVoiceContactError::DestinationNotAllowedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundVoiceContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundVoiceContactError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundVoiceContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundVoiceContactError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundVoiceContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundVoiceContactError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundVoiceContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("LimitExceededException") => {
+            match crate::types::error::LimitExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundVoiceContactError::LimitExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundVoiceContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("OutboundContactNotPermittedException") => {
+            match crate::types::error::OutboundContactNotPermittedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundVoiceContactError::OutboundContactNotPermittedException(
+                        e,
+                    )
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundVoiceContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartOutboundVoiceContactError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartOutboundVoiceContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            StartOutboundVoiceContactError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

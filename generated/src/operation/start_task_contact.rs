@@ -185,6 +185,7 @@ impl ::std::fmt::Debug for StartTaskContactInput {
 pub struct StartTaskContactOutput {
     /// The identifier of this contact within the Amazon Connect instance.
     pub contact_id: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl StartTaskContactOutput {
@@ -196,6 +197,12 @@ impl StartTaskContactOutput {
     /// Creates a new builder for [`StartTaskContactOutput`].
     pub fn builder() -> crate::operation::start_task_contact::builders::StartTaskContactOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for StartTaskContactOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -766,7 +773,266 @@ pub mod builders {
         ) -> crate::operation::start_task_contact::StartTaskContactOutput {
             crate::operation::start_task_contact::StartTaskContactOutput {
                 contact_id: self.contact_id,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for StartTaskContact {
+    type Input = StartTaskContactInput;
+    type Output = StartTaskContactOutput;
+    type Error = StartTaskContactError;
+    const NAME: &'static str = "StartTaskContact";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(45usize);
+        uri.push_str("/contact/task");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.attachments {
+                crate::rest_json::JsonSer::ser(value, object.key("Attachments"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.attributes {
+                crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+            }
+            if let ::std::option::Option::Some(value) = &token_client_token {
+                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.contact_flow_id {
+                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.description {
+                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.instance_id {
+                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.name {
+                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.previous_contact_id {
+                crate::rest_json::JsonSer::ser(value, object.key("PreviousContactId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.quick_connect_id {
+                crate::rest_json::JsonSer::ser(value, object.key("QuickConnectId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.references {
+                crate::rest_json::JsonSer::ser(value, object.key("References"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.related_contact_id {
+                crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.scheduled_time {
+                crate::rest_json::JsonSer::ser(value, object.key("ScheduledTime"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.segment_attributes {
+                crate::rest_json::JsonSer::ser(value, object.key("SegmentAttributes"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.task_template_id {
+                crate::rest_json::JsonSer::ser(value, object.key("TaskTemplateId"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                StartTaskContactError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<StartTaskContactOutput, crate::rest_json::ResponseError> {
+    let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "ContactId" => {
+                        field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(StartTaskContactOutput {
+        contact_id: field_contact_id,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> StartTaskContactError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return StartTaskContactError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartTaskContactError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartTaskContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartTaskContactError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartTaskContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartTaskContactError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartTaskContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartTaskContactError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartTaskContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            match crate::types::error::ServiceQuotaExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartTaskContactError::ServiceQuotaExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartTaskContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartTaskContactError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartTaskContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            StartTaskContactError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -123,6 +123,7 @@ pub struct StartWebRtcContactOutput {
     pub participant_id: Option<String>,
     /// The token used by the contact participant to call the [CreateParticipantConnection](https://docs.aws.amazon.com/connect-participant/latest/APIReference/API_CreateParticipantConnection.html) API. The participant token is valid for the lifetime of a contact participant.
     pub participant_token: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl StartWebRtcContactOutput {
@@ -149,6 +150,12 @@ impl StartWebRtcContactOutput {
     /// Creates a new builder for [`StartWebRtcContactOutput`].
     pub fn builder() -> crate::operation::start_web_rtc_contact::builders::StartWebRtcContactOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for StartWebRtcContactOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -656,7 +663,259 @@ pub mod builders {
                 contact_id: self.contact_id,
                 participant_id: self.participant_id,
                 participant_token: self.participant_token,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for StartWebRTCContact {
+    type Input = StartWebRtcContactInput;
+    type Output = StartWebRtcContactOutput;
+    type Error = StartWebRTCContactError;
+    const NAME: &'static str = "StartWebRTCContact";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(47usize);
+        uri.push_str("/contact/webrtc");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.allowed_capabilities {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("AllowedCapabilities"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.attributes {
+                crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+            }
+            if let ::std::option::Option::Some(value) = &token_client_token {
+                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.contact_flow_id {
+                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.description {
+                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.instance_id {
+                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.participant_details {
+                crate::rest_json::JsonSer::ser(value, object.key("ParticipantDetails"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.references {
+                crate::rest_json::JsonSer::ser(value, object.key("References"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.related_contact_id {
+                crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                StartWebRTCContactError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<StartWebRtcContactOutput, crate::rest_json::ResponseError> {
+    let mut field_connection_data: ::std::option::Option<crate::types::ConnectionData> = ::std::option::Option::None;
+    let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_participant_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_participant_token: ::std::option::Option<String> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "ConnectionData" => {
+                        field_connection_data = <crate::types::ConnectionData as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "ContactId" => {
+                        field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "ParticipantId" => {
+                        field_participant_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "ParticipantToken" => {
+                        field_participant_token = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(StartWebRtcContactOutput {
+        connection_data: field_connection_data,
+        contact_id: field_contact_id,
+        participant_id: field_participant_id,
+        participant_token: field_participant_token,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> StartWebRTCContactError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return StartWebRTCContactError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartWebRTCContactError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartWebRTCContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartWebRTCContactError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartWebRTCContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartWebRTCContactError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartWebRTCContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("LimitExceededException") => {
+            match crate::types::error::LimitExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartWebRTCContactError::LimitExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartWebRTCContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    StartWebRTCContactError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    StartWebRTCContactError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            StartWebRTCContactError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -59,11 +59,20 @@ impl SuspendContactRecordingInput {
 /// The output of the [`SuspendContactRecording`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct SuspendContactRecordingOutput {}
+pub struct SuspendContactRecordingOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl SuspendContactRecordingOutput {
     /// Creates a new builder for [`SuspendContactRecordingOutput`].
     pub fn builder() -> crate::operation::suspend_contact_recording::builders::SuspendContactRecordingOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for SuspendContactRecordingOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -307,7 +316,187 @@ pub mod builders {
             self,
         ) -> crate::operation::suspend_contact_recording::SuspendContactRecordingOutput {
             crate::operation::suspend_contact_recording::SuspendContactRecordingOutput {
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for SuspendContactRecording {
+    type Input = SuspendContactRecordingInput;
+    type Output = SuspendContactRecordingOutput;
+    type Error = SuspendContactRecordingError;
+    const NAME: &'static str = "SuspendContactRecording";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(58usize);
+        uri.push_str("/contact/suspend-recording");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.contact_id {
+                crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.contact_recording_type {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("ContactRecordingType"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input.initial_contact_id {
+                crate::rest_json::JsonSer::ser(value, object.key("InitialContactId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.instance_id {
+                crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                SuspendContactRecordingError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    SuspendContactRecordingOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(SuspendContactRecordingOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> SuspendContactRecordingError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return SuspendContactRecordingError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SuspendContactRecordingError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SuspendContactRecordingError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidActiveRegionException") => {
+            match crate::types::error::InvalidActiveRegionException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SuspendContactRecordingError::InvalidActiveRegionException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SuspendContactRecordingError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SuspendContactRecordingError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SuspendContactRecordingError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    SuspendContactRecordingError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    SuspendContactRecordingError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            SuspendContactRecordingError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

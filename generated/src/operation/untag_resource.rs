@@ -43,11 +43,20 @@ impl UntagResourceInput {
 /// The output of the [`UntagResource`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct UntagResourceOutput {}
+pub struct UntagResourceOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl UntagResourceOutput {
     /// Creates a new builder for [`UntagResourceOutput`].
     pub fn builder() -> crate::operation::untag_resource::builders::UntagResourceOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for UntagResourceOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -245,7 +254,192 @@ pub mod builders {
         /// Builds a [`UntagResourceOutput`](crate::operation::untag_resource::UntagResourceOutput).
         pub fn build(self) -> crate::operation::untag_resource::UntagResourceOutput {
             crate::operation::untag_resource::UntagResourceOutput {
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for UntagResource {
+    type Input = UntagResourceInput;
+    type Output = UntagResourceOutput;
+    type Error = UntagResourceError;
+    const NAME: &'static str = "UntagResource";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(51usize);
+        uri.push_str("/tags/");
+        {
+            let text = input.resource_arn.as_deref();
+            crate::rest_json::push_label(&mut uri, "resource_arn", text, false)?;
+        }
+        let mut query = crate::rest_json::Query::new(&mut uri);
+        match &input.tag_keys {
+            ::std::option::Option::Some(v) => {
+                for item in v {
+                    query.push("tagKeys", item.as_str());
+                }
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_field(
+                        "tag_keys",
+                        "cannot be empty or unset",
+                    ),
+                );
+            }
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::DELETE;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                UntagResourceError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<UntagResourceOutput, crate::rest_json::ResponseError> {
+    ::std::result::Result::Ok(UntagResourceOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> UntagResourceError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return UntagResourceError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UntagResourceError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UntagResourceError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UntagResourceError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UntagResourceError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UntagResourceError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UntagResourceError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UntagResourceError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UntagResourceError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UntagResourceError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UntagResourceError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            UntagResourceError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

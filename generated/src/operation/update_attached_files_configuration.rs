@@ -70,6 +70,7 @@ pub struct UpdateAttachedFilesConfigurationOutput {
     pub extension_configuration: Option<crate::types::ExtensionConfiguration>,
     /// The timestamp when the configuration was last modified.
     pub last_modified_time: Option<crate::primitives::DateTime>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl UpdateAttachedFilesConfigurationOutput {
@@ -103,6 +104,12 @@ impl UpdateAttachedFilesConfigurationOutput {
     /// Creates a new builder for [`UpdateAttachedFilesConfigurationOutput`].
     pub fn builder() -> crate::operation::update_attached_files_configuration::builders::UpdateAttachedFilesConfigurationOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for UpdateAttachedFilesConfigurationOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -505,7 +512,266 @@ pub mod builders {
                 maximum_size_limit_in_bytes: self.maximum_size_limit_in_bytes,
                 extension_configuration: self.extension_configuration,
                 last_modified_time: self.last_modified_time,
+                _request_id: ::std::option::Option::None,
             })
+        }
+    }
+}
+
+impl crate::protocol::Operation for UpdateAttachedFilesConfiguration {
+    type Input = UpdateAttachedFilesConfigurationInput;
+    type Output = UpdateAttachedFilesConfigurationOutput;
+    type Error = UpdateAttachedFilesConfigurationError;
+    const NAME: &'static str = "UpdateAttachedFilesConfiguration";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(93usize);
+        uri.push_str("/attached-files-configurations/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.attachment_scope.as_ref().map(|v| v.as_str());
+            crate::rest_json::push_label(&mut uri, "attachment_scope", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.extension_configuration {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("ExtensionConfiguration"),
+                )?;
+            }
+            if let ::std::option::Option::Some(value) = &input
+                .maximum_size_limit_in_bytes
+            {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("MaximumSizeLimitInBytes"),
+                )?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                UpdateAttachedFilesConfigurationError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    UpdateAttachedFilesConfigurationOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_attachment_scope: ::std::option::Option<
+        crate::types::AttachmentScope,
+    > = ::std::option::Option::None;
+    let mut field_maximum_size_limit_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+    let mut field_extension_configuration: ::std::option::Option<
+        crate::types::ExtensionConfiguration,
+    > = ::std::option::Option::None;
+    let mut field_last_modified_time: ::std::option::Option<
+        crate::primitives::DateTime,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "InstanceId" => {
+                        field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "AttachmentScope" => {
+                        field_attachment_scope = <crate::types::AttachmentScope as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "MaximumSizeLimitInBytes" => {
+                        field_maximum_size_limit_in_bytes = <i64 as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "ExtensionConfiguration" => {
+                        field_extension_configuration = <crate::types::ExtensionConfiguration as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "LastModifiedTime" => {
+                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(UpdateAttachedFilesConfigurationOutput {
+        instance_id: field_instance_id.unwrap_or_default(),
+        attachment_scope: field_attachment_scope
+            .unwrap_or_else(|| crate::types::AttachmentScope::from("no value was set")),
+        maximum_size_limit_in_bytes: field_maximum_size_limit_in_bytes,
+        extension_configuration: field_extension_configuration,
+        last_modified_time: field_last_modified_time,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> UpdateAttachedFilesConfigurationError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return UpdateAttachedFilesConfigurationError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateAttachedFilesConfigurationError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateAttachedFilesConfigurationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateAttachedFilesConfigurationError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateAttachedFilesConfigurationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateAttachedFilesConfigurationError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateAttachedFilesConfigurationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateAttachedFilesConfigurationError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateAttachedFilesConfigurationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateAttachedFilesConfigurationError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateAttachedFilesConfigurationError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            UpdateAttachedFilesConfigurationError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -69,6 +69,7 @@ impl UpdateDataTablePrimaryValuesInput {
 pub struct UpdateDataTablePrimaryValuesOutput {
     /// The updated lock version information for the data table and affected components after the primary values change.
     pub lock_version: Option<crate::types::DataTableLockVersion>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl UpdateDataTablePrimaryValuesOutput {
@@ -80,6 +81,12 @@ impl UpdateDataTablePrimaryValuesOutput {
     /// Creates a new builder for [`UpdateDataTablePrimaryValuesOutput`].
     pub fn builder() -> crate::operation::update_data_table_primary_values::builders::UpdateDataTablePrimaryValuesOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for UpdateDataTablePrimaryValuesOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -413,7 +420,262 @@ pub mod builders {
         ) -> crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput {
             crate::operation::update_data_table_primary_values::UpdateDataTablePrimaryValuesOutput {
                 lock_version: self.lock_version,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for UpdateDataTablePrimaryValues {
+    type Input = UpdateDataTablePrimaryValuesInput;
+    type Output = UpdateDataTablePrimaryValuesOutput;
+    type Error = UpdateDataTablePrimaryValuesError;
+    const NAME: &'static str = "UpdateDataTablePrimaryValues";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(93usize);
+        uri.push_str("/data-tables/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.data_table_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "data_table_id", text, false)?;
+        }
+        uri.push_str("/values/update-primary");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.lock_version {
+                crate::rest_json::JsonSer::ser(value, object.key("LockVersion"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.new_primary_values {
+                crate::rest_json::JsonSer::ser(value, object.key("NewPrimaryValues"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.primary_values {
+                crate::rest_json::JsonSer::ser(value, object.key("PrimaryValues"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                UpdateDataTablePrimaryValuesError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<
+    UpdateDataTablePrimaryValuesOutput,
+    crate::rest_json::ResponseError,
+> {
+    let mut field_lock_version: ::std::option::Option<
+        crate::types::DataTableLockVersion,
+    > = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "LockVersion" => {
+                        field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(UpdateDataTablePrimaryValuesOutput {
+        lock_version: field_lock_version,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> UpdateDataTablePrimaryValuesError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return UpdateDataTablePrimaryValuesError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateDataTablePrimaryValuesError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateDataTablePrimaryValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ConflictException") => {
+            match crate::types::error::ConflictException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateDataTablePrimaryValuesError::ConflictException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateDataTablePrimaryValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateDataTablePrimaryValuesError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateDataTablePrimaryValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateDataTablePrimaryValuesError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateDataTablePrimaryValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateDataTablePrimaryValuesError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateDataTablePrimaryValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateDataTablePrimaryValuesError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateDataTablePrimaryValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateDataTablePrimaryValuesError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateDataTablePrimaryValuesError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            UpdateDataTablePrimaryValuesError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

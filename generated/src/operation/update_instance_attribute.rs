@@ -61,11 +61,20 @@ impl UpdateInstanceAttributeInput {
 /// The output of the [`UpdateInstanceAttribute`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct UpdateInstanceAttributeOutput {}
+pub struct UpdateInstanceAttributeOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl UpdateInstanceAttributeOutput {
     /// Creates a new builder for [`UpdateInstanceAttributeOutput`].
     pub fn builder() -> crate::operation::update_instance_attribute::builders::UpdateInstanceAttributeOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for UpdateInstanceAttributeOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -319,7 +328,208 @@ pub mod builders {
             self,
         ) -> crate::operation::update_instance_attribute::UpdateInstanceAttributeOutput {
             crate::operation::update_instance_attribute::UpdateInstanceAttributeOutput {
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for UpdateInstanceAttribute {
+    type Input = UpdateInstanceAttributeInput;
+    type Output = UpdateInstanceAttributeOutput;
+    type Error = UpdateInstanceAttributeError;
+    const NAME: &'static str = "UpdateInstanceAttribute";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(80usize);
+        uri.push_str("/instance/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push_str("/attribute/");
+        {
+            let text = input.attribute_type.as_ref().map(|v| v.as_str());
+            crate::rest_json::push_label(&mut uri, "attribute_type", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &token_client_token {
+                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.value {
+                crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                UpdateInstanceAttributeError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    UpdateInstanceAttributeOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(UpdateInstanceAttributeOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> UpdateInstanceAttributeError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return UpdateInstanceAttributeError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateInstanceAttributeError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateInstanceAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateInstanceAttributeError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateInstanceAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateInstanceAttributeError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateInstanceAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateInstanceAttributeError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateInstanceAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateInstanceAttributeError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateInstanceAttributeError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            UpdateInstanceAttributeError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -50,11 +50,20 @@ impl UpdatePhoneNumberMetadataInput {
 /// The output of the [`UpdatePhoneNumberMetadata`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct UpdatePhoneNumberMetadataOutput {}
+pub struct UpdatePhoneNumberMetadataOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl UpdatePhoneNumberMetadataOutput {
     /// Creates a new builder for [`UpdatePhoneNumberMetadataOutput`].
     pub fn builder() -> crate::operation::update_phone_number_metadata::builders::UpdatePhoneNumberMetadataOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for UpdatePhoneNumberMetadataOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -308,7 +317,255 @@ pub mod builders {
         pub fn build(
             self,
         ) -> crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataOutput {
-            crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataOutput {}
+            crate::operation::update_phone_number_metadata::UpdatePhoneNumberMetadataOutput {
+                _request_id: ::std::option::Option::None,
+            }
+        }
+    }
+}
+
+impl crate::protocol::Operation for UpdatePhoneNumberMetadata {
+    type Input = UpdatePhoneNumberMetadataInput;
+    type Output = UpdatePhoneNumberMetadataOutput;
+    type Error = UpdatePhoneNumberMetadataError;
+    const NAME: &'static str = "UpdatePhoneNumberMetadata";
+    fn build_request_with(
+        input: &Self::Input,
+        tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let token_client_token = input
+            .client_token
+            .clone()
+            .or_else(|| ::std::option::Option::Some(tokens.make_token()));
+        let mut uri = ::std::string::String::with_capacity(70usize);
+        uri.push_str("/phone-number/");
+        {
+            let text = input.phone_number_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "phone_number_id", text, false)?;
+        }
+        uri.push_str("/metadata");
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &token_client_token {
+                crate::rest_json::JsonSer::ser(value, object.key("ClientToken"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.phone_number_description {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("PhoneNumberDescription"),
+                )?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                UpdatePhoneNumberMetadataError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    UpdatePhoneNumberMetadataOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(UpdatePhoneNumberMetadataOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> UpdatePhoneNumberMetadataError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return UpdatePhoneNumberMetadataError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdatePhoneNumberMetadataError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdatePhoneNumberMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("IdempotencyException") => {
+            match crate::types::error::IdempotencyException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdatePhoneNumberMetadataError::IdempotencyException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdatePhoneNumberMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdatePhoneNumberMetadataError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdatePhoneNumberMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdatePhoneNumberMetadataError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdatePhoneNumberMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdatePhoneNumberMetadataError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdatePhoneNumberMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceInUseException") => {
+            match crate::types::error::ResourceInUseException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdatePhoneNumberMetadataError::ResourceInUseException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdatePhoneNumberMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdatePhoneNumberMetadataError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdatePhoneNumberMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdatePhoneNumberMetadataError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdatePhoneNumberMetadataError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            UpdatePhoneNumberMetadataError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -73,11 +73,20 @@ impl UpdateRuleInput {
 /// The output of the [`UpdateRule`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct UpdateRuleOutput {}
+pub struct UpdateRuleOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl UpdateRuleOutput {
     /// Creates a new builder for [`UpdateRuleOutput`].
     pub fn builder() -> crate::operation::update_rule::builders::UpdateRuleOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for UpdateRuleOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -383,7 +392,215 @@ pub mod builders {
         /// Builds a [`UpdateRuleOutput`](crate::operation::update_rule::UpdateRuleOutput).
         pub fn build(self) -> crate::operation::update_rule::UpdateRuleOutput {
             crate::operation::update_rule::UpdateRuleOutput {
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for UpdateRule {
+    type Input = UpdateRuleInput;
+    type Output = UpdateRuleOutput;
+    type Error = UpdateRuleError;
+    const NAME: &'static str = "UpdateRule";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(60usize);
+        uri.push_str("/rules/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.rule_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "rule_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.actions {
+                crate::rest_json::JsonSer::ser(value, object.key("Actions"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.function {
+                crate::rest_json::JsonSer::ser(value, object.key("Function"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.name {
+                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.publish_status {
+                crate::rest_json::JsonSer::ser(value, object.key("PublishStatus"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                UpdateRuleError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<UpdateRuleOutput, crate::rest_json::ResponseError> {
+    ::std::result::Result::Ok(UpdateRuleOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> UpdateRuleError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return UpdateRuleError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => UpdateRuleError::AccessDeniedException(e),
+                ::std::result::Result::Err(e) => {
+                    UpdateRuleError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateRuleError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateRuleError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateRuleError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateRuleError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceConflictException") => {
+            match crate::types::error::ResourceConflictException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateRuleError::ResourceConflictException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateRuleError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateRuleError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateRuleError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => UpdateRuleError::ThrottlingException(e),
+                ::std::result::Result::Err(e) => {
+                    UpdateRuleError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            UpdateRuleError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

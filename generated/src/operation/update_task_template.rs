@@ -126,6 +126,7 @@ pub struct UpdateTaskTemplateOutput {
     pub last_modified_time: Option<crate::primitives::DateTime>,
     /// The timestamp when the task template was created.
     pub created_time: Option<crate::primitives::DateTime>,
+    pub(crate) _request_id: Option<String>,
 }
 
 impl UpdateTaskTemplateOutput {
@@ -199,6 +200,12 @@ impl UpdateTaskTemplateOutput {
     /// Creates a new builder for [`UpdateTaskTemplateOutput`].
     pub fn builder() -> crate::operation::update_task_template::builders::UpdateTaskTemplateOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for UpdateTaskTemplateOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -931,7 +938,328 @@ pub mod builders {
                 status: self.status,
                 last_modified_time: self.last_modified_time,
                 created_time: self.created_time,
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for UpdateTaskTemplate {
+    type Input = UpdateTaskTemplateInput;
+    type Output = UpdateTaskTemplateOutput;
+    type Error = UpdateTaskTemplateError;
+    const NAME: &'static str = "UpdateTaskTemplate";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(85usize);
+        uri.push_str("/instance/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push_str("/task/template/");
+        {
+            let text = input.task_template_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "task_template_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.constraints {
+                crate::rest_json::JsonSer::ser(value, object.key("Constraints"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.contact_flow_id {
+                crate::rest_json::JsonSer::ser(value, object.key("ContactFlowId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.defaults {
+                crate::rest_json::JsonSer::ser(value, object.key("Defaults"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.description {
+                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.fields {
+                crate::rest_json::JsonSer::ser(value, object.key("Fields"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.name {
+                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.self_assign_flow_id {
+                crate::rest_json::JsonSer::ser(value, object.key("SelfAssignFlowId"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.status {
+                crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                UpdateTaskTemplateError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<UpdateTaskTemplateOutput, crate::rest_json::ResponseError> {
+    let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_self_assign_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+    let mut field_constraints: ::std::option::Option<
+        crate::types::TaskTemplateConstraints,
+    > = ::std::option::Option::None;
+    let mut field_defaults: ::std::option::Option<crate::types::TaskTemplateDefaults> = ::std::option::Option::None;
+    let mut field_fields: ::std::option::Option<Vec<crate::types::TaskTemplateField>> = ::std::option::Option::None;
+    let mut field_status: ::std::option::Option<crate::types::TaskTemplateStatus> = ::std::option::Option::None;
+    let mut field_last_modified_time: ::std::option::Option<
+        crate::primitives::DateTime,
+    > = ::std::option::Option::None;
+    let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        let mut tokens = crate::json::JsonTokens::new(body);
+        let t = &mut tokens;
+        let result = (|| -> ::std::result::Result<(), crate::json::JsonError> {
+            t.expect_start_object()?;
+            while let ::std::option::Option::Some(key) = t.next_key()? {
+                match key.as_ref() {
+                    "InstanceId" => {
+                        field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                    "Description" => {
+                        field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "ContactFlowId" => {
+                        field_contact_flow_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "SelfAssignFlowId" => {
+                        field_self_assign_flow_id = <String as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Constraints" => {
+                        field_constraints = <crate::types::TaskTemplateConstraints as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Defaults" => {
+                        field_defaults = <crate::types::TaskTemplateDefaults as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "Fields" => {
+                        field_fields = <Vec<
+                            crate::types::TaskTemplateField,
+                        > as crate::rest_json::JsonDe>::de(t)?;
+                    }
+                    "Status" => {
+                        field_status = <crate::types::TaskTemplateStatus as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "LastModifiedTime" => {
+                        field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    "CreatedTime" => {
+                        field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?;
+                    }
+                    _ => t.skip_value()?,
+                }
+            }
+            t.finish()
+        })();
+        result?;
+    }
+    ::std::result::Result::Ok(UpdateTaskTemplateOutput {
+        instance_id: field_instance_id,
+        id: field_id,
+        arn: field_arn,
+        name: field_name,
+        description: field_description,
+        contact_flow_id: field_contact_flow_id,
+        self_assign_flow_id: field_self_assign_flow_id,
+        constraints: field_constraints,
+        defaults: field_defaults,
+        fields: field_fields,
+        status: field_status,
+        last_modified_time: field_last_modified_time,
+        created_time: field_created_time,
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> UpdateTaskTemplateError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return UpdateTaskTemplateError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTaskTemplateError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTaskTemplateError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("PropertyValidationException") => {
+            match crate::types::error::PropertyValidationException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTaskTemplateError::PropertyValidationException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTaskTemplateError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            match crate::types::error::ServiceQuotaExceededException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTaskTemplateError::ServiceQuotaExceededException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTaskTemplateError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTaskTemplateError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            UpdateTaskTemplateError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

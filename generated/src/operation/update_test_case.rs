@@ -97,11 +97,20 @@ impl UpdateTestCaseInput {
 /// The output of the [`UpdateTestCase`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct UpdateTestCaseOutput {}
+pub struct UpdateTestCaseOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl UpdateTestCaseOutput {
     /// Creates a new builder for [`UpdateTestCaseOutput`].
     pub fn builder() -> crate::operation::update_test_case::builders::UpdateTestCaseOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for UpdateTestCaseOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -526,7 +535,288 @@ pub mod builders {
         /// Builds a [`UpdateTestCaseOutput`](crate::operation::update_test_case::UpdateTestCaseOutput).
         pub fn build(self) -> crate::operation::update_test_case::UpdateTestCaseOutput {
             crate::operation::update_test_case::UpdateTestCaseOutput {
+                _request_id: ::std::option::Option::None,
             }
+        }
+    }
+}
+
+impl crate::protocol::Operation for UpdateTestCase {
+    type Input = UpdateTestCaseInput;
+    type Output = UpdateTestCaseOutput;
+    type Error = UpdateTestCaseError;
+    const NAME: &'static str = "UpdateTestCase";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(69usize);
+        uri.push_str("/test-cases/");
+        {
+            let text = input.instance_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "instance_id", text, false)?;
+        }
+        uri.push('/');
+        {
+            let text = input.test_case_id.as_deref();
+            crate::rest_json::push_label(&mut uri, "test_case_id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        if let ::std::option::Option::Some(v) = &input.last_modified_time {
+            headers
+                .append(
+                    crate::rest_json::header_name(
+                        "last_modified_time",
+                        "x-amz-last-modified-time",
+                    )?,
+                    crate::rest_json::header_value(
+                        "last_modified_time",
+                        &crate::rest_json::timestamp_text(
+                            "last_modified_time",
+                            v,
+                            crate::primitives::DateTimeFormat::HttpDate,
+                        )?,
+                    )?,
+                );
+        }
+        if let ::std::option::Option::Some(v) = &input.last_modified_region {
+            headers
+                .append(
+                    crate::rest_json::header_name(
+                        "last_modified_region",
+                        "x-amz-last-modified-region",
+                    )?,
+                    crate::rest_json::header_value("last_modified_region", v.as_str())?,
+                );
+        }
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.content {
+                crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.description {
+                crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.entry_point {
+                crate::rest_json::JsonSer::ser(value, object.key("EntryPoint"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.initialization_data {
+                crate::rest_json::JsonSer::ser(value, object.key("InitializationData"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.name {
+                crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.status {
+                crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::POST;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                UpdateTestCaseError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<UpdateTestCaseOutput, crate::rest_json::ResponseError> {
+    ::std::result::Result::Ok(UpdateTestCaseOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> UpdateTestCaseError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return UpdateTestCaseError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTestCaseError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTestCaseError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("DuplicateResourceException") => {
+            match crate::types::error::DuplicateResourceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTestCaseError::DuplicateResourceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTestCaseError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTestCaseError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTestCaseError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidParameterException") => {
+            match crate::types::error::InvalidParameterException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTestCaseError::InvalidParameterException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTestCaseError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTestCaseError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTestCaseError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidTestCaseException") => {
+            match crate::types::error::InvalidTestCaseException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTestCaseError::InvalidTestCaseException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTestCaseError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTestCaseError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTestCaseError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTestCaseError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTestCaseError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            UpdateTestCaseError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -65,11 +65,20 @@ impl UpdateTrafficDistributionInput {
 /// The output of the [`UpdateTrafficDistribution`] operation.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug)]
-pub struct UpdateTrafficDistributionOutput {}
+pub struct UpdateTrafficDistributionOutput {
+    pub(crate) _request_id: Option<String>,
+}
+
 impl UpdateTrafficDistributionOutput {
     /// Creates a new builder for [`UpdateTrafficDistributionOutput`].
     pub fn builder() -> crate::operation::update_traffic_distribution::builders::UpdateTrafficDistributionOutputBuilder {
         ::std::default::Default::default()
+    }
+}
+
+impl crate::error::RequestId for UpdateTrafficDistributionOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
     }
 }
 
@@ -333,7 +342,219 @@ pub mod builders {
         pub fn build(
             self,
         ) -> crate::operation::update_traffic_distribution::UpdateTrafficDistributionOutput {
-            crate::operation::update_traffic_distribution::UpdateTrafficDistributionOutput {}
+            crate::operation::update_traffic_distribution::UpdateTrafficDistributionOutput {
+                _request_id: ::std::option::Option::None,
+            }
+        }
+    }
+}
+
+impl crate::protocol::Operation for UpdateTrafficDistribution {
+    type Input = UpdateTrafficDistributionInput;
+    type Output = UpdateTrafficDistributionOutput;
+    type Error = UpdateTrafficDistributionError;
+    const NAME: &'static str = "UpdateTrafficDistribution";
+    fn build_request_with(
+        input: &Self::Input,
+        _tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+    ) -> ::std::result::Result<
+        http::Request<::std::vec::Vec<u8>>,
+        crate::error::BuildError,
+    > {
+        let mut uri = ::std::string::String::with_capacity(58usize);
+        uri.push_str("/traffic-distribution/");
+        {
+            let text = input.id.as_deref();
+            crate::rest_json::push_label(&mut uri, "id", text, false)?;
+        }
+
+        #[allow(unused_mut)]
+        let mut headers = http::HeaderMap::new();
+        let mut text = ::std::string::String::new();
+        let result = (|| -> ::std::result::Result<(), crate::rest_json::SerError> {
+            let mut object = crate::json::JsonValueWriter::new(&mut text).start_object();
+            if let ::std::option::Option::Some(value) = &input.agent_config {
+                crate::rest_json::JsonSer::ser(value, object.key("AgentConfig"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.sign_in_config {
+                crate::rest_json::JsonSer::ser(value, object.key("SignInConfig"))?;
+            }
+            if let ::std::option::Option::Some(value) = &input.telephony_config {
+                crate::rest_json::JsonSer::ser(value, object.key("TelephonyConfig"))?;
+            }
+            object.finish();
+            ::std::result::Result::Ok(())
+        })();
+        result.map_err(crate::rest_json::SerError::into_build_error)?;
+        if !headers.contains_key(http::header::CONTENT_TYPE) {
+            headers
+                .insert(
+                    http::header::CONTENT_TYPE,
+                    http::HeaderValue::from_static("application/json"),
+                );
+        }
+        let body = text.into_bytes();
+        let mut request = http::Request::new(body);
+        *request.method_mut() = http::Method::PUT;
+        *request.uri_mut() = http::Uri::try_from(uri)
+            .map_err(crate::error::BuildError::other)?;
+        *request.headers_mut() = headers;
+        ::std::result::Result::Ok(request)
+    }
+
+    fn parse_parts(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if !(200..300).contains(&status) && status != 200u16 {
+            return ::std::result::Result::Err(parse_error(status, headers, body));
+        }
+        parse_output(status, headers, body)
+            .map_err(|e| {
+                let meta = crate::error::ErrorMetadata::builder();
+                let meta = match crate::rest_json::request_id(headers) {
+                    ::std::option::Option::Some(id) => meta.request_id(id),
+                    ::std::option::Option::None => meta,
+                };
+                UpdateTrafficDistributionError::Unhandled(
+                    crate::error::Unhandled::with_source(meta.build(), e)
+                        .with_status(status),
+                )
+            })
+    }
+}
+
+fn parse_output(
+    _status: u16,
+    headers: &http::HeaderMap,
+    _body: &[u8],
+) -> ::std::result::Result<
+    UpdateTrafficDistributionOutput,
+    crate::rest_json::ResponseError,
+> {
+    ::std::result::Result::Ok(UpdateTrafficDistributionOutput {
+        _request_id: crate::rest_json::request_id(headers),
+    })
+}
+
+/// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
+/// header, else `code` or `__type` in the body), matched on the error shape's name.
+fn parse_error(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> UpdateTrafficDistributionError {
+    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
+    if !parsed {
+        let e = crate::rest_json::ResponseError(
+            "the error response body is not valid JSON".to_owned(),
+        );
+        return UpdateTrafficDistributionError::Unhandled(
+            crate::error::Unhandled::with_source(meta, e).with_status(status),
+        );
+    }
+    match meta.code() {
+        ::std::option::Option::Some("AccessDeniedException") => {
+            match crate::types::error::AccessDeniedException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTrafficDistributionError::AccessDeniedException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTrafficDistributionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InternalServiceException") => {
+            match crate::types::error::InternalServiceException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTrafficDistributionError::InternalServiceException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTrafficDistributionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("InvalidRequestException") => {
+            match crate::types::error::InvalidRequestException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTrafficDistributionError::InvalidRequestException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTrafficDistributionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceConflictException") => {
+            match crate::types::error::ResourceConflictException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTrafficDistributionError::ResourceConflictException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTrafficDistributionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ResourceNotFoundException") => {
+            match crate::types::error::ResourceNotFoundException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTrafficDistributionError::ResourceNotFoundException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTrafficDistributionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        ::std::option::Option::Some("ThrottlingException") => {
+            match crate::types::error::ThrottlingException::from_response(
+                headers,
+                body,
+                meta.clone(),
+            ) {
+                ::std::result::Result::Ok(e) => {
+                    UpdateTrafficDistributionError::ThrottlingException(e)
+                }
+                ::std::result::Result::Err(e) => {
+                    UpdateTrafficDistributionError::Unhandled(
+                        crate::error::Unhandled::with_source(meta, e).with_status(status),
+                    )
+                }
+            }
+        }
+        _ => {
+            UpdateTrafficDistributionError::Unhandled(
+                crate::error::Unhandled::new(meta).with_status(status),
+            )
         }
     }
 }

@@ -95,3 +95,58 @@ impl AdditionalEmailRecipientsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AdditionalEmailRecipients {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.to_list {
+            crate::rest_json::JsonSer::ser(value, object.key("ToList"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cc_list {
+            crate::rest_json::JsonSer::ser(value, object.key("CcList"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AdditionalEmailRecipients {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_to_list: ::std::option::Option<
+            Vec<crate::types::EmailRecipient>,
+        > = ::std::option::Option::None;
+        let mut field_cc_list: ::std::option::Option<
+            Vec<crate::types::EmailRecipient>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ToList" => {
+                    field_to_list = <Vec<
+                        crate::types::EmailRecipient,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CcList" => {
+                    field_cc_list = <Vec<
+                        crate::types::EmailRecipient,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                to_list: field_to_list,
+                cc_list: field_cc_list,
+            }),
+        )
+    }
+}

@@ -57,3 +57,48 @@ impl AfterContactWorkConfigBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AfterContactWorkConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if self.after_contact_work_time_limit != 0 {
+            crate::rest_json::JsonSer::ser(
+                &self.after_contact_work_time_limit,
+                object.key("AfterContactWorkTimeLimit"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AfterContactWorkConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_after_contact_work_time_limit: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AfterContactWorkTimeLimit" => {
+                    field_after_contact_work_time_limit = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                after_contact_work_time_limit: field_after_contact_work_time_limit
+                    .unwrap_or_default(),
+            }),
+        )
+    }
+}

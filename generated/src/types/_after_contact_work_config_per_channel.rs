@@ -153,3 +153,72 @@ impl AfterContactWorkConfigPerChannelBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for AfterContactWorkConfigPerChannel {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        if let ::std::option::Option::Some(value) = &self.after_contact_work_config {
+            crate::rest_json::JsonSer::ser(value, object.key("AfterContactWorkConfig"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .agent_first_callback_after_contact_work_config
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AgentFirstCallbackAfterContactWorkConfig"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AfterContactWorkConfigPerChannel {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
+        let mut field_after_contact_work_config: ::std::option::Option<
+            crate::types::AfterContactWorkConfig,
+        > = ::std::option::Option::None;
+        let mut field_agent_first_callback_after_contact_work_config: ::std::option::Option<
+            crate::types::AfterContactWorkConfig,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Channel" => {
+                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AfterContactWorkConfig" => {
+                    field_after_contact_work_config = <crate::types::AfterContactWorkConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentFirstCallbackAfterContactWorkConfig" => {
+                    field_agent_first_callback_after_contact_work_config = <crate::types::AfterContactWorkConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                channel: field_channel
+                    .unwrap_or_else(|| crate::types::Channel::from("no value was set")),
+                after_contact_work_config: field_after_contact_work_config,
+                agent_first_callback_after_contact_work_config: field_agent_first_callback_after_contact_work_config,
+            }),
+        )
+    }
+}

@@ -259,3 +259,113 @@ impl AgentContactReferenceBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AgentContactReference {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.channel {
+            crate::rest_json::JsonSer::ser(value, object.key("Channel"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiation_method {
+            crate::rest_json::JsonSer::ser(value, object.key("InitiationMethod"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_contact_state {
+            crate::rest_json::JsonSer::ser(value, object.key("AgentContactState"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.state_start_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("StateStartTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.connected_to_agent_timestamp {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("ConnectedToAgentTimestamp"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue {
+            crate::rest_json::JsonSer::ser(value, object.key("Queue"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AgentContactReference {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
+        let mut field_initiation_method: ::std::option::Option<
+            crate::types::ContactInitiationMethod,
+        > = ::std::option::Option::None;
+        let mut field_agent_contact_state: ::std::option::Option<
+            crate::types::ContactState,
+        > = ::std::option::Option::None;
+        let mut field_state_start_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_connected_to_agent_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_queue: ::std::option::Option<crate::types::QueueReference> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContactId" => {
+                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Channel" => {
+                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InitiationMethod" => {
+                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentContactState" => {
+                    field_agent_contact_state = <crate::types::ContactState as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "StateStartTimestamp" => {
+                    field_state_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ConnectedToAgentTimestamp" => {
+                    field_connected_to_agent_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Queue" => {
+                    field_queue = <crate::types::QueueReference as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                contact_id: field_contact_id,
+                channel: field_channel,
+                initiation_method: field_initiation_method,
+                agent_contact_state: field_agent_contact_state,
+                state_start_timestamp: field_state_start_timestamp,
+                connected_to_agent_timestamp: field_connected_to_agent_timestamp,
+                queue: field_queue,
+            }),
+        )
+    }
+}

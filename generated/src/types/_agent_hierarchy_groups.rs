@@ -185,3 +185,74 @@ impl AgentHierarchyGroupsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AgentHierarchyGroups {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.l1_ids {
+            crate::rest_json::JsonSer::ser(value, object.key("L1Ids"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.l2_ids {
+            crate::rest_json::JsonSer::ser(value, object.key("L2Ids"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.l3_ids {
+            crate::rest_json::JsonSer::ser(value, object.key("L3Ids"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.l4_ids {
+            crate::rest_json::JsonSer::ser(value, object.key("L4Ids"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.l5_ids {
+            crate::rest_json::JsonSer::ser(value, object.key("L5Ids"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AgentHierarchyGroups {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_l1_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_l2_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_l3_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_l4_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_l5_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "L1Ids" => {
+                    field_l1_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "L2Ids" => {
+                    field_l2_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "L3Ids" => {
+                    field_l3_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "L4Ids" => {
+                    field_l4_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "L5Ids" => {
+                    field_l5_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                l1_ids: field_l1_ids,
+                l2_ids: field_l2_ids,
+                l3_ids: field_l3_ids,
+                l4_ids: field_l4_ids,
+                l5_ids: field_l5_ids,
+            }),
+        )
+    }
+}

@@ -503,3 +503,214 @@ impl AgentInfoBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AgentInfo {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.accepted_by_agent_timestamp {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AcceptedByAgentTimestamp"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.preview_end_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("PreviewEndTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.connected_to_agent_timestamp {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("ConnectedToAgentTimestamp"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_pause_duration_in_seconds
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AgentPauseDurationInSeconds"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hierarchy_groups {
+            crate::rest_json::JsonSer::ser(value, object.key("HierarchyGroups"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.device_info {
+            crate::rest_json::JsonSer::ser(value, object.key("DeviceInfo"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.capabilities {
+            crate::rest_json::JsonSer::ser(value, object.key("Capabilities"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.after_contact_work_duration {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AfterContactWorkDuration"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .after_contact_work_start_timestamp
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AfterContactWorkStartTimestamp"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .after_contact_work_end_timestamp
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AfterContactWorkEndTimestamp"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_initiated_hold_duration {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AgentInitiatedHoldDuration"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.state_transitions {
+            crate::rest_json::JsonSer::ser(value, object.key("StateTransitions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.voice_enhancement_mode {
+            crate::rest_json::JsonSer::ser(value, object.key("VoiceEnhancementMode"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AgentInfo {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_accepted_by_agent_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_preview_end_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_connected_to_agent_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_agent_pause_duration_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_hierarchy_groups: ::std::option::Option<
+            crate::types::HierarchyGroups,
+        > = ::std::option::Option::None;
+        let mut field_device_info: ::std::option::Option<crate::types::DeviceInfo> = ::std::option::Option::None;
+        let mut field_capabilities: ::std::option::Option<
+            crate::types::ParticipantCapabilities,
+        > = ::std::option::Option::None;
+        let mut field_after_contact_work_duration: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_after_contact_work_start_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_after_contact_work_end_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_agent_initiated_hold_duration: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_state_transitions: ::std::option::Option<
+            Vec<crate::types::StateTransition>,
+        > = ::std::option::Option::None;
+        let mut field_voice_enhancement_mode: ::std::option::Option<
+            crate::types::VoiceEnhancementMode,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "AcceptedByAgentTimestamp" => {
+                    field_accepted_by_agent_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PreviewEndTimestamp" => {
+                    field_preview_end_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ConnectedToAgentTimestamp" => {
+                    field_connected_to_agent_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentPauseDurationInSeconds" => {
+                    field_agent_pause_duration_in_seconds = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "HierarchyGroups" => {
+                    field_hierarchy_groups = <crate::types::HierarchyGroups as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DeviceInfo" => {
+                    field_device_info = <crate::types::DeviceInfo as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Capabilities" => {
+                    field_capabilities = <crate::types::ParticipantCapabilities as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AfterContactWorkDuration" => {
+                    field_after_contact_work_duration = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AfterContactWorkStartTimestamp" => {
+                    field_after_contact_work_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AfterContactWorkEndTimestamp" => {
+                    field_after_contact_work_end_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentInitiatedHoldDuration" => {
+                    field_agent_initiated_hold_duration = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "StateTransitions" => {
+                    field_state_transitions = <Vec<
+                        crate::types::StateTransition,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "VoiceEnhancementMode" => {
+                    field_voice_enhancement_mode = <crate::types::VoiceEnhancementMode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                accepted_by_agent_timestamp: field_accepted_by_agent_timestamp,
+                preview_end_timestamp: field_preview_end_timestamp,
+                connected_to_agent_timestamp: field_connected_to_agent_timestamp,
+                agent_pause_duration_in_seconds: field_agent_pause_duration_in_seconds,
+                hierarchy_groups: field_hierarchy_groups,
+                device_info: field_device_info,
+                capabilities: field_capabilities,
+                after_contact_work_duration: field_after_contact_work_duration,
+                after_contact_work_start_timestamp: field_after_contact_work_start_timestamp,
+                after_contact_work_end_timestamp: field_after_contact_work_end_timestamp,
+                agent_initiated_hold_duration: field_agent_initiated_hold_duration,
+                state_transitions: field_state_transitions,
+                voice_enhancement_mode: field_voice_enhancement_mode,
+            }),
+        )
+    }
+}

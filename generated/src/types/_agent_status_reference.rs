@@ -118,3 +118,62 @@ impl AgentStatusReferenceBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AgentStatusReference {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.status_start_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("StatusStartTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("StatusArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status_name {
+            crate::rest_json::JsonSer::ser(value, object.key("StatusName"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AgentStatusReference {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_status_start_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_status_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_status_name: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "StatusStartTimestamp" => {
+                    field_status_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "StatusArn" => {
+                    field_status_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "StatusName" => {
+                    field_status_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                status_start_timestamp: field_status_start_timestamp,
+                status_arn: field_status_arn,
+                status_name: field_status_name,
+            }),
+        )
+    }
+}

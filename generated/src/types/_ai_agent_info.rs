@@ -115,3 +115,65 @@ impl AiAgentInfoBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AiAgentInfo {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.ai_use_case {
+            crate::rest_json::JsonSer::ser(value, object.key("AiUseCase"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ai_agent_version_id {
+            crate::rest_json::JsonSer::ser(value, object.key("AiAgentVersionId"))?;
+        }
+        if self.ai_agent_escalated {
+            crate::rest_json::JsonSer::ser(
+                &self.ai_agent_escalated,
+                object.key("AiAgentEscalated"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AiAgentInfo {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_ai_use_case: ::std::option::Option<crate::types::AiUseCase> = ::std::option::Option::None;
+        let mut field_ai_agent_version_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_ai_agent_escalated: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AiUseCase" => {
+                    field_ai_use_case = <crate::types::AiUseCase as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AiAgentVersionId" => {
+                    field_ai_agent_version_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AiAgentEscalated" => {
+                    field_ai_agent_escalated = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                ai_use_case: field_ai_use_case,
+                ai_agent_version_id: field_ai_agent_version_id,
+                ai_agent_escalated: field_ai_agent_escalated.unwrap_or_default(),
+            }),
+        )
+    }
+}

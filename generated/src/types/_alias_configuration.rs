@@ -65,3 +65,43 @@ impl AliasConfigurationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for AliasConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.email_address_id,
+            object.key("EmailAddressId"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AliasConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EmailAddressId" => {
+                    field_email_address_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                email_address_id: field_email_address_id.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -91,3 +91,58 @@ impl AllowedCapabilitiesBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AllowedCapabilities {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.customer {
+            crate::rest_json::JsonSer::ser(value, object.key("Customer"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent {
+            crate::rest_json::JsonSer::ser(value, object.key("Agent"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AllowedCapabilities {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_customer: ::std::option::Option<
+            crate::types::ParticipantCapabilities,
+        > = ::std::option::Option::None;
+        let mut field_agent: ::std::option::Option<
+            crate::types::ParticipantCapabilities,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Customer" => {
+                    field_customer = <crate::types::ParticipantCapabilities as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Agent" => {
+                    field_agent = <crate::types::ParticipantCapabilities as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                customer: field_customer,
+                agent: field_agent,
+            }),
+        )
+    }
+}

@@ -177,3 +177,82 @@ impl AnalyticsDataAssociationResultBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AnalyticsDataAssociationResult {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.data_set_id {
+            crate::rest_json::JsonSer::ser(value, object.key("DataSetId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_account_id {
+            crate::rest_json::JsonSer::ser(value, object.key("TargetAccountId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_share_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ResourceShareId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_share_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("ResourceShareArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_share_status {
+            crate::rest_json::JsonSer::ser(value, object.key("ResourceShareStatus"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AnalyticsDataAssociationResult {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_data_set_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_target_account_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_resource_share_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_resource_share_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_resource_share_status: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "DataSetId" => {
+                    field_data_set_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TargetAccountId" => {
+                    field_target_account_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ResourceShareId" => {
+                    field_resource_share_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ResourceShareArn" => {
+                    field_resource_share_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ResourceShareStatus" => {
+                    field_resource_share_status = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                data_set_id: field_data_set_id,
+                target_account_id: field_target_account_id,
+                resource_share_id: field_resource_share_id,
+                resource_share_arn: field_resource_share_arn,
+                resource_share_status: field_resource_share_status,
+            }),
+        )
+    }
+}

@@ -85,3 +85,50 @@ impl AnalyticsDataSetsResultBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AnalyticsDataSetsResult {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.data_set_id {
+            crate::rest_json::JsonSer::ser(value, object.key("DataSetId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.data_set_name {
+            crate::rest_json::JsonSer::ser(value, object.key("DataSetName"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AnalyticsDataSetsResult {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_data_set_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_data_set_name: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "DataSetId" => {
+                    field_data_set_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "DataSetName" => {
+                    field_data_set_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                data_set_id: field_data_set_id,
+                data_set_name: field_data_set_name,
+            }),
+        )
+    }
+}

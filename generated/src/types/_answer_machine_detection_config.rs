@@ -89,3 +89,62 @@ impl AnswerMachineDetectionConfigBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AnswerMachineDetectionConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if self.enable_answer_machine_detection {
+            crate::rest_json::JsonSer::ser(
+                &self.enable_answer_machine_detection,
+                object.key("EnableAnswerMachineDetection"),
+            )?;
+        }
+        if self.await_answer_machine_prompt {
+            crate::rest_json::JsonSer::ser(
+                &self.await_answer_machine_prompt,
+                object.key("AwaitAnswerMachinePrompt"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AnswerMachineDetectionConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_enable_answer_machine_detection: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_await_answer_machine_prompt: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EnableAnswerMachineDetection" => {
+                    field_enable_answer_machine_detection = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AwaitAnswerMachinePrompt" => {
+                    field_await_answer_machine_prompt = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                enable_answer_machine_detection: field_enable_answer_machine_detection
+                    .unwrap_or_default(),
+                await_answer_machine_prompt: field_await_answer_machine_prompt
+                    .unwrap_or_default(),
+            }),
+        )
+    }
+}

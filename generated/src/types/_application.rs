@@ -119,3 +119,62 @@ impl ApplicationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Application {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.namespace {
+            crate::rest_json::JsonSer::ser(value, object.key("Namespace"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.application_permissions {
+            crate::rest_json::JsonSer::ser(value, object.key("ApplicationPermissions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Application {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_namespace: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_application_permissions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_type: ::std::option::Option<crate::types::ApplicationType> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Namespace" => {
+                    field_namespace = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ApplicationPermissions" => {
+                    field_application_permissions = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Type" => {
+                    field_type = <crate::types::ApplicationType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                namespace: field_namespace,
+                application_permissions: field_application_permissions,
+                r#type: field_type,
+            }),
+        )
+    }
+}

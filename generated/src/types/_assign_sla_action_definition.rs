@@ -109,3 +109,62 @@ impl AssignSlaActionDefinitionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for AssignSlaActionDefinition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.sla_assignment_type,
+            object.key("SlaAssignmentType"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.case_sla_configuration {
+            crate::rest_json::JsonSer::ser(value, object.key("CaseSlaConfiguration"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AssignSlaActionDefinition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_sla_assignment_type: ::std::option::Option<
+            crate::types::SlaAssignmentType,
+        > = ::std::option::Option::None;
+        let mut field_case_sla_configuration: ::std::option::Option<
+            crate::types::CaseSlaConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "SlaAssignmentType" => {
+                    field_sla_assignment_type = <crate::types::SlaAssignmentType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CaseSlaConfiguration" => {
+                    field_case_sla_configuration = <crate::types::CaseSlaConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                sla_assignment_type: field_sla_assignment_type
+                    .unwrap_or_else(|| crate::types::SlaAssignmentType::from(
+                        "no value was set",
+                    )),
+                case_sla_configuration: field_case_sla_configuration,
+            }),
+        )
+    }
+}

@@ -309,3 +309,126 @@ impl AssociatedContactSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AssociatedContactSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiation_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disconnect_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("DisconnectTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initial_contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("InitialContactId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("PreviousContactId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.related_contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiation_method {
+            crate::rest_json::JsonSer::ser(value, object.key("InitiationMethod"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.channel {
+            crate::rest_json::JsonSer::ser(value, object.key("Channel"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AssociatedContactSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contact_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_initiation_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_disconnect_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_previous_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_initiation_method: ::std::option::Option<
+            crate::types::ContactInitiationMethod,
+        > = ::std::option::Option::None;
+        let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContactId" => {
+                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ContactArn" => {
+                    field_contact_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "InitiationTimestamp" => {
+                    field_initiation_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DisconnectTimestamp" => {
+                    field_disconnect_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InitialContactId" => {
+                    field_initial_contact_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PreviousContactId" => {
+                    field_previous_contact_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RelatedContactId" => {
+                    field_related_contact_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InitiationMethod" => {
+                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Channel" => {
+                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                contact_id: field_contact_id,
+                contact_arn: field_contact_arn,
+                initiation_timestamp: field_initiation_timestamp,
+                disconnect_timestamp: field_disconnect_timestamp,
+                initial_contact_id: field_initial_contact_id,
+                previous_contact_id: field_previous_contact_id,
+                related_contact_id: field_related_contact_id,
+                initiation_method: field_initiation_method,
+                channel: field_channel,
+            }),
+        )
+    }
+}

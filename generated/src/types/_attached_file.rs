@@ -374,3 +374,121 @@ impl AttachedFileBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for AttachedFile {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.creation_time, object.key("CreationTime"))?;
+        crate::rest_json::JsonSer::ser(&self.file_arn, object.key("FileArn"))?;
+        crate::rest_json::JsonSer::ser(&self.file_id, object.key("FileId"))?;
+        crate::rest_json::JsonSer::ser(&self.file_name, object.key("FileName"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.file_size_in_bytes,
+            object.key("FileSizeInBytes"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.file_status, object.key("FileStatus"))?;
+        if let ::std::option::Option::Some(value) = &self.created_by {
+            crate::rest_json::JsonSer::ser(value, object.key("CreatedBy"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file_use_case_type {
+            crate::rest_json::JsonSer::ser(value, object.key("FileUseCaseType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("AssociatedResourceArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AttachedFile {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_creation_time: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_file_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_file_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_file_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut field_file_status: ::std::option::Option<crate::types::FileStatusType> = ::std::option::Option::None;
+        let mut field_created_by: ::std::option::Option<crate::types::CreatedByInfo> = ::std::option::Option::None;
+        let mut field_file_use_case_type: ::std::option::Option<
+            crate::types::FileUseCaseType,
+        > = ::std::option::Option::None;
+        let mut field_associated_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "CreationTime" => {
+                    field_creation_time = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "FileArn" => {
+                    field_file_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "FileId" => field_file_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "FileName" => {
+                    field_file_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "FileSizeInBytes" => {
+                    field_file_size_in_bytes = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "FileStatus" => {
+                    field_file_status = <crate::types::FileStatusType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedBy" => {
+                    field_created_by = <crate::types::CreatedByInfo as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FileUseCaseType" => {
+                    field_file_use_case_type = <crate::types::FileUseCaseType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AssociatedResourceArn" => {
+                    field_associated_resource_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                creation_time: field_creation_time.unwrap_or_default(),
+                file_arn: field_file_arn.unwrap_or_default(),
+                file_id: field_file_id.unwrap_or_default(),
+                file_name: field_file_name.unwrap_or_default(),
+                file_size_in_bytes: field_file_size_in_bytes.unwrap_or_default(),
+                file_status: field_file_status
+                    .unwrap_or_else(|| crate::types::FileStatusType::from(
+                        "no value was set",
+                    )),
+                created_by: field_created_by,
+                file_use_case_type: field_file_use_case_type,
+                associated_resource_arn: field_associated_resource_arn,
+                tags: field_tags,
+            }),
+        )
+    }
+}

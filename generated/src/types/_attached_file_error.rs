@@ -115,3 +115,56 @@ impl AttachedFileErrorBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AttachedFileError {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.error_code {
+            crate::rest_json::JsonSer::ser(value, object.key("ErrorCode"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.error_message {
+            crate::rest_json::JsonSer::ser(value, object.key("ErrorMessage"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file_id {
+            crate::rest_json::JsonSer::ser(value, object.key("FileId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AttachedFileError {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_error_code: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_error_message: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_file_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ErrorCode" => {
+                    field_error_code = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ErrorMessage" => {
+                    field_error_message = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "FileId" => field_file_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                error_code: field_error_code,
+                error_message: field_error_message,
+                file_id: field_file_id,
+            }),
+        )
+    }
+}

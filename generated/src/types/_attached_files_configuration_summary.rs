@@ -177,3 +177,81 @@ impl AttachedFilesConfigurationSummaryBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for AttachedFilesConfigurationSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.instance_id, object.key("InstanceId"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.attachment_scope,
+            object.key("AttachmentScope"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.maximum_size_limit_in_bytes {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("MaximumSizeLimitInBytes"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.extension_configuration {
+            crate::rest_json::JsonSer::ser(value, object.key("ExtensionConfiguration"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AttachedFilesConfigurationSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_attachment_scope: ::std::option::Option<
+            crate::types::AttachmentScope,
+        > = ::std::option::Option::None;
+        let mut field_maximum_size_limit_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut field_extension_configuration: ::std::option::Option<
+            crate::types::ExtensionConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "InstanceId" => {
+                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AttachmentScope" => {
+                    field_attachment_scope = <crate::types::AttachmentScope as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MaximumSizeLimitInBytes" => {
+                    field_maximum_size_limit_in_bytes = <i64 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ExtensionConfiguration" => {
+                    field_extension_configuration = <crate::types::ExtensionConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                instance_id: field_instance_id.unwrap_or_default(),
+                attachment_scope: field_attachment_scope
+                    .unwrap_or_else(|| crate::types::AttachmentScope::from(
+                        "no value was set",
+                    )),
+                maximum_size_limit_in_bytes: field_maximum_size_limit_in_bytes,
+                extension_configuration: field_extension_configuration,
+            }),
+        )
+    }
+}

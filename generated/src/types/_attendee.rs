@@ -103,3 +103,50 @@ impl ::std::fmt::Debug for AttendeeBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for Attendee {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.attendee_id {
+            crate::rest_json::JsonSer::ser(value, object.key("AttendeeId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.join_token {
+            crate::rest_json::JsonSer::ser(value, object.key("JoinToken"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Attendee {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_attendee_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_join_token: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AttendeeId" => {
+                    field_attendee_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "JoinToken" => {
+                    field_join_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                attendee_id: field_attendee_id,
+                join_token: field_join_token,
+            }),
+        )
+    }
+}

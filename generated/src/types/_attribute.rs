@@ -88,3 +88,52 @@ impl AttributeBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Attribute {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.attribute_type {
+            crate::rest_json::JsonSer::ser(value, object.key("AttributeType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Attribute {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_attribute_type: ::std::option::Option<
+            crate::types::InstanceAttributeType,
+        > = ::std::option::Option::None;
+        let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AttributeType" => {
+                    field_attribute_type = <crate::types::InstanceAttributeType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                attribute_type: field_attribute_type,
+                value: field_value,
+            }),
+        )
+    }
+}

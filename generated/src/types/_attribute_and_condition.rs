@@ -100,3 +100,61 @@ impl AttributeAndConditionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AttributeAndCondition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.tag_conditions {
+            crate::rest_json::JsonSer::ser(value, object.key("TagConditions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hierarchy_group_condition {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("HierarchyGroupCondition"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AttributeAndCondition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_tag_conditions: ::std::option::Option<
+            Vec<crate::types::TagCondition>,
+        > = ::std::option::Option::None;
+        let mut field_hierarchy_group_condition: ::std::option::Option<
+            crate::types::HierarchyGroupCondition,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "TagConditions" => {
+                    field_tag_conditions = <Vec<
+                        crate::types::TagCondition,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "HierarchyGroupCondition" => {
+                    field_hierarchy_group_condition = <crate::types::HierarchyGroupCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                tag_conditions: field_tag_conditions,
+                hierarchy_group_condition: field_hierarchy_group_condition,
+            }),
+        )
+    }
+}

@@ -208,3 +208,86 @@ impl AttributeConditionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AttributeCondition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.proficiency_level {
+            crate::rest_json::JsonSer::ser(value, object.key("ProficiencyLevel"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.range {
+            crate::rest_json::JsonSer::ser(value, object.key("Range"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.match_criteria {
+            crate::rest_json::JsonSer::ser(value, object.key("MatchCriteria"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.comparison_operator {
+            crate::rest_json::JsonSer::ser(value, object.key("ComparisonOperator"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AttributeCondition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_proficiency_level: ::std::option::Option<f32> = ::std::option::Option::None;
+        let mut field_range: ::std::option::Option<crate::types::Range> = ::std::option::Option::None;
+        let mut field_match_criteria: ::std::option::Option<
+            crate::types::MatchCriteria,
+        > = ::std::option::Option::None;
+        let mut field_comparison_operator: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "ProficiencyLevel" => {
+                    field_proficiency_level = <f32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Range" => {
+                    field_range = <crate::types::Range as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MatchCriteria" => {
+                    field_match_criteria = <crate::types::MatchCriteria as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ComparisonOperator" => {
+                    field_comparison_operator = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name,
+                value: field_value,
+                proficiency_level: field_proficiency_level,
+                range: field_range,
+                match_criteria: field_match_criteria,
+                comparison_operator: field_comparison_operator,
+            }),
+        )
+    }
+}

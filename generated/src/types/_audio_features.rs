@@ -58,3 +58,46 @@ impl AudioFeaturesBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AudioFeatures {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.echo_reduction {
+            crate::rest_json::JsonSer::ser(value, object.key("EchoReduction"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AudioFeatures {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_echo_reduction: ::std::option::Option<
+            crate::types::MeetingFeatureStatus,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EchoReduction" => {
+                    field_echo_reduction = <crate::types::MeetingFeatureStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                echo_reduction: field_echo_reduction,
+            }),
+        )
+    }
+}

@@ -89,3 +89,55 @@ impl AudioQualityMetricsInfoBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AudioQualityMetricsInfo {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if self.quality_score != 0.0 {
+            crate::rest_json::JsonSer::ser(
+                &self.quality_score,
+                object.key("QualityScore"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.potential_quality_issues {
+            crate::rest_json::JsonSer::ser(value, object.key("PotentialQualityIssues"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AudioQualityMetricsInfo {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_quality_score: ::std::option::Option<f32> = ::std::option::Option::None;
+        let mut field_potential_quality_issues: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "QualityScore" => {
+                    field_quality_score = <f32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PotentialQualityIssues" => {
+                    field_potential_quality_issues = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                quality_score: field_quality_score.unwrap_or_default(),
+                potential_quality_issues: field_potential_quality_issues,
+            }),
+        )
+    }
+}

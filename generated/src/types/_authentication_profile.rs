@@ -478,3 +478,167 @@ impl AuthenticationProfileBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AuthenticationProfile {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allowed_ips {
+            crate::rest_json::JsonSer::ser(value, object.key("AllowedIps"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.blocked_ips {
+            crate::rest_json::JsonSer::ser(value, object.key("BlockedIps"))?;
+        }
+        if self.is_default {
+            crate::rest_json::JsonSer::ser(&self.is_default, object.key("IsDefault"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_time {
+            crate::rest_json::JsonSer::ser(value, object.key("CreatedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.periodic_session_duration {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("PeriodicSessionDuration"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_session_duration {
+            crate::rest_json::JsonSer::ser(value, object.key("MaxSessionDuration"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.session_inactivity_duration {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("SessionInactivityDuration"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .session_inactivity_handling_enabled
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("SessionInactivityHandlingEnabled"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AuthenticationProfile {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_allowed_ips: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_blocked_ips: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_is_default: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_periodic_session_duration: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_max_session_duration: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_session_inactivity_duration: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_session_inactivity_handling_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AllowedIps" => {
+                    field_allowed_ips = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "BlockedIps" => {
+                    field_blocked_ips = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "IsDefault" => {
+                    field_is_default = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PeriodicSessionDuration" => {
+                    field_periodic_session_duration = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MaxSessionDuration" => {
+                    field_max_session_duration = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SessionInactivityDuration" => {
+                    field_session_inactivity_duration = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SessionInactivityHandlingEnabled" => {
+                    field_session_inactivity_handling_enabled = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                arn: field_arn,
+                name: field_name,
+                description: field_description,
+                allowed_ips: field_allowed_ips,
+                blocked_ips: field_blocked_ips,
+                is_default: field_is_default.unwrap_or_default(),
+                created_time: field_created_time,
+                last_modified_time: field_last_modified_time,
+                last_modified_region: field_last_modified_region,
+                periodic_session_duration: field_periodic_session_duration,
+                max_session_duration: field_max_session_duration,
+                session_inactivity_duration: field_session_inactivity_duration,
+                session_inactivity_handling_enabled: field_session_inactivity_handling_enabled,
+            }),
+        )
+    }
+}

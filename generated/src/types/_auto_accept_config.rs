@@ -125,3 +125,64 @@ impl AutoAcceptConfigBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for AutoAcceptConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::rest_json::JsonSer::ser(&self.auto_accept, object.key("AutoAccept"))?;
+        if let ::std::option::Option::Some(value) = &self
+            .agent_first_callback_auto_accept
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AgentFirstCallbackAutoAccept"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AutoAcceptConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
+        let mut field_auto_accept: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_agent_first_callback_auto_accept: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Channel" => {
+                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AutoAccept" => {
+                    field_auto_accept = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AgentFirstCallbackAutoAccept" => {
+                    field_agent_first_callback_auto_accept = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                channel: field_channel
+                    .unwrap_or_else(|| crate::types::Channel::from("no value was set")),
+                auto_accept: field_auto_accept.unwrap_or_default(),
+                agent_first_callback_auto_accept: field_agent_first_callback_auto_accept,
+            }),
+        )
+    }
+}

@@ -93,3 +93,58 @@ impl AutoEvaluationDetailsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AutoEvaluationDetails {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.auto_evaluation_enabled,
+            object.key("AutoEvaluationEnabled"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.auto_evaluation_status {
+            crate::rest_json::JsonSer::ser(value, object.key("AutoEvaluationStatus"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AutoEvaluationDetails {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_auto_evaluation_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_auto_evaluation_status: ::std::option::Option<
+            crate::types::AutoEvaluationStatus,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AutoEvaluationEnabled" => {
+                    field_auto_evaluation_enabled = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AutoEvaluationStatus" => {
+                    field_auto_evaluation_status = <crate::types::AutoEvaluationStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                auto_evaluation_enabled: field_auto_evaluation_enabled
+                    .unwrap_or_default(),
+                auto_evaluation_status: field_auto_evaluation_status,
+            }),
+        )
+    }
+}

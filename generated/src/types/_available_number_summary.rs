@@ -128,3 +128,66 @@ impl AvailableNumberSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for AvailableNumberSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.phone_number {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumber"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_country_code {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberCountryCode"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_type {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for AvailableNumberSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_phone_number_country_code: ::std::option::Option<
+            crate::types::PhoneNumberCountryCode,
+        > = ::std::option::Option::None;
+        let mut field_phone_number_type: ::std::option::Option<
+            crate::types::PhoneNumberType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "PhoneNumber" => {
+                    field_phone_number = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PhoneNumberCountryCode" => {
+                    field_phone_number_country_code = <crate::types::PhoneNumberCountryCode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PhoneNumberType" => {
+                    field_phone_number_type = <crate::types::PhoneNumberType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                phone_number: field_phone_number,
+                phone_number_country_code: field_phone_number_country_code,
+                phone_number_type: field_phone_number_type,
+            }),
+        )
+    }
+}

@@ -143,3 +143,60 @@ impl BatchUpdateDataTableValueFailureResultBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for BatchUpdateDataTableValueFailureResult {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.primary_values,
+            object.key("PrimaryValues"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.attribute_name,
+            object.key("AttributeName"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.message, object.key("Message"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for BatchUpdateDataTableValueFailureResult {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_primary_values: ::std::option::Option<
+            Vec<crate::types::PrimaryValue>,
+        > = ::std::option::Option::None;
+        let mut field_attribute_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_message: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "PrimaryValues" => {
+                    field_primary_values = <Vec<
+                        crate::types::PrimaryValue,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AttributeName" => {
+                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Message" => field_message = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                primary_values: field_primary_values.unwrap_or_default(),
+                attribute_name: field_attribute_name.unwrap_or_default(),
+                message: field_message.unwrap_or_default(),
+            }),
+        )
+    }
+}

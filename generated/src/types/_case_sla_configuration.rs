@@ -204,3 +204,76 @@ impl CaseSlaConfigurationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for CaseSlaConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        if let ::std::option::Option::Some(value) = &self.field_id {
+            crate::rest_json::JsonSer::ser(value, object.key("FieldId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_field_values {
+            crate::rest_json::JsonSer::ser(value, object.key("TargetFieldValues"))?;
+        }
+        crate::rest_json::JsonSer::ser(
+            &self.target_sla_minutes,
+            object.key("TargetSlaMinutes"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for CaseSlaConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_type: ::std::option::Option<crate::types::SlaType> = ::std::option::Option::None;
+        let mut field_field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_target_field_values: ::std::option::Option<
+            Vec<crate::types::FieldValueUnion>,
+        > = ::std::option::Option::None;
+        let mut field_target_sla_minutes: ::std::option::Option<i64> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Type" => {
+                    field_type = <crate::types::SlaType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FieldId" => {
+                    field_field_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TargetFieldValues" => {
+                    field_target_field_values = <Vec<
+                        crate::types::FieldValueUnion,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TargetSlaMinutes" => {
+                    field_target_sla_minutes = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name.unwrap_or_default(),
+                r#type: field_type
+                    .unwrap_or_else(|| crate::types::SlaType::from("no value was set")),
+                field_id: field_field_id,
+                target_field_values: field_target_field_values,
+                target_sla_minutes: field_target_sla_minutes.unwrap_or_default(),
+            }),
+        )
+    }
+}

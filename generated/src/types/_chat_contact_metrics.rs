@@ -278,3 +278,129 @@ impl ChatContactMetricsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ChatContactMetrics {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.multi_party {
+            crate::rest_json::JsonSer::ser(value, object.key("MultiParty"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_messages {
+            crate::rest_json::JsonSer::ser(value, object.key("TotalMessages"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_bot_messages {
+            crate::rest_json::JsonSer::ser(value, object.key("TotalBotMessages"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .total_bot_message_length_in_chars
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("TotalBotMessageLengthInChars"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .conversation_close_time_in_millis
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("ConversationCloseTimeInMillis"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.conversation_turn_count {
+            crate::rest_json::JsonSer::ser(value, object.key("ConversationTurnCount"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_first_response_timestamp
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AgentFirstResponseTimestamp"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .agent_first_response_time_in_millis
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AgentFirstResponseTimeInMillis"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ChatContactMetrics {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_multi_party: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_total_messages: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_total_bot_messages: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_total_bot_message_length_in_chars: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_conversation_close_time_in_millis: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut field_conversation_turn_count: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_agent_first_response_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_agent_first_response_time_in_millis: ::std::option::Option<i64> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MultiParty" => {
+                    field_multi_party = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TotalMessages" => {
+                    field_total_messages = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TotalBotMessages" => {
+                    field_total_bot_messages = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TotalBotMessageLengthInChars" => {
+                    field_total_bot_message_length_in_chars = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ConversationCloseTimeInMillis" => {
+                    field_conversation_close_time_in_millis = <i64 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ConversationTurnCount" => {
+                    field_conversation_turn_count = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentFirstResponseTimestamp" => {
+                    field_agent_first_response_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentFirstResponseTimeInMillis" => {
+                    field_agent_first_response_time_in_millis = <i64 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                multi_party: field_multi_party,
+                total_messages: field_total_messages,
+                total_bot_messages: field_total_bot_messages,
+                total_bot_message_length_in_chars: field_total_bot_message_length_in_chars,
+                conversation_close_time_in_millis: field_conversation_close_time_in_millis,
+                conversation_turn_count: field_conversation_turn_count,
+                agent_first_response_timestamp: field_agent_first_response_timestamp,
+                agent_first_response_time_in_millis: field_agent_first_response_time_in_millis,
+            }),
+        )
+    }
+}

@@ -133,3 +133,59 @@ impl ChatEventBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for ChatEvent {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        if let ::std::option::Option::Some(value) = &self.content_type {
+            crate::rest_json::JsonSer::ser(value, object.key("ContentType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content {
+            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ChatEvent {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_type: ::std::option::Option<crate::types::ChatEventType> = ::std::option::Option::None;
+        let mut field_content_type: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Type" => {
+                    field_type = <crate::types::ChatEventType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContentType" => {
+                    field_content_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                r#type: field_type
+                    .unwrap_or_else(|| crate::types::ChatEventType::from(
+                        "no value was set",
+                    )),
+                content_type: field_content_type,
+                content: field_content,
+            }),
+        )
+    }
+}

@@ -103,3 +103,44 @@ impl ChatMessageBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for ChatMessage {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.content_type, object.key("ContentType"))?;
+        crate::rest_json::JsonSer::ser(&self.content, object.key("Content"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ChatMessage {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_content_type: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContentType" => {
+                    field_content_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                content_type: field_content_type.unwrap_or_default(),
+                content: field_content.unwrap_or_default(),
+            }),
+        )
+    }
+}

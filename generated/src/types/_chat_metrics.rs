@@ -127,3 +127,70 @@ impl ChatMetricsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ChatMetrics {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.chat_contact_metrics {
+            crate::rest_json::JsonSer::ser(value, object.key("ChatContactMetrics"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_metrics {
+            crate::rest_json::JsonSer::ser(value, object.key("AgentMetrics"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_metrics {
+            crate::rest_json::JsonSer::ser(value, object.key("CustomerMetrics"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ChatMetrics {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_chat_contact_metrics: ::std::option::Option<
+            crate::types::ChatContactMetrics,
+        > = ::std::option::Option::None;
+        let mut field_agent_metrics: ::std::option::Option<
+            crate::types::ParticipantMetrics,
+        > = ::std::option::Option::None;
+        let mut field_customer_metrics: ::std::option::Option<
+            crate::types::ParticipantMetrics,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ChatContactMetrics" => {
+                    field_chat_contact_metrics = <crate::types::ChatContactMetrics as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentMetrics" => {
+                    field_agent_metrics = <crate::types::ParticipantMetrics as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CustomerMetrics" => {
+                    field_customer_metrics = <crate::types::ParticipantMetrics as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                chat_contact_metrics: field_chat_contact_metrics,
+                agent_metrics: field_agent_metrics,
+                customer_metrics: field_customer_metrics,
+            }),
+        )
+    }
+}

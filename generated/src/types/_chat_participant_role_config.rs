@@ -77,3 +77,48 @@ impl ChatParticipantRoleConfigBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for ChatParticipantRoleConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.participant_timer_config_list,
+            object.key("ParticipantTimerConfigList"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ChatParticipantRoleConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_participant_timer_config_list: ::std::option::Option<
+            Vec<crate::types::ParticipantTimerConfiguration>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ParticipantTimerConfigList" => {
+                    field_participant_timer_config_list = <Vec<
+                        crate::types::ParticipantTimerConfiguration,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                participant_timer_config_list: field_participant_timer_config_list
+                    .unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -383,3 +383,143 @@ impl ClaimedPhoneNumberSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ClaimedPhoneNumberSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.phone_number_id {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumber"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_country_code {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberCountryCode"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_type {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_description {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberDescription"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("TargetArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_status {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberStatus"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_phone_number_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("SourcePhoneNumberArn"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ClaimedPhoneNumberSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_phone_number_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_phone_number_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_phone_number_country_code: ::std::option::Option<
+            crate::types::PhoneNumberCountryCode,
+        > = ::std::option::Option::None;
+        let mut field_phone_number_type: ::std::option::Option<
+            crate::types::PhoneNumberType,
+        > = ::std::option::Option::None;
+        let mut field_phone_number_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_target_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_phone_number_status: ::std::option::Option<
+            crate::types::PhoneNumberStatus,
+        > = ::std::option::Option::None;
+        let mut field_source_phone_number_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "PhoneNumberId" => {
+                    field_phone_number_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PhoneNumberArn" => {
+                    field_phone_number_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PhoneNumber" => {
+                    field_phone_number = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PhoneNumberCountryCode" => {
+                    field_phone_number_country_code = <crate::types::PhoneNumberCountryCode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PhoneNumberType" => {
+                    field_phone_number_type = <crate::types::PhoneNumberType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PhoneNumberDescription" => {
+                    field_phone_number_description = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TargetArn" => {
+                    field_target_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "InstanceId" => {
+                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PhoneNumberStatus" => {
+                    field_phone_number_status = <crate::types::PhoneNumberStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SourcePhoneNumberArn" => {
+                    field_source_phone_number_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                phone_number_id: field_phone_number_id,
+                phone_number_arn: field_phone_number_arn,
+                phone_number: field_phone_number,
+                phone_number_country_code: field_phone_number_country_code,
+                phone_number_type: field_phone_number_type,
+                phone_number_description: field_phone_number_description,
+                target_arn: field_target_arn,
+                instance_id: field_instance_id,
+                tags: field_tags,
+                phone_number_status: field_phone_number_status,
+                source_phone_number_arn: field_source_phone_number_arn,
+            }),
+        )
+    }
+}

@@ -93,3 +93,58 @@ impl ConditionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Condition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.string_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.number_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("NumberCondition"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Condition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_string_condition: ::std::option::Option<
+            crate::types::StringCondition,
+        > = ::std::option::Option::None;
+        let mut field_number_condition: ::std::option::Option<
+            crate::types::NumberCondition,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "StringCondition" => {
+                    field_string_condition = <crate::types::StringCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "NumberCondition" => {
+                    field_number_condition = <crate::types::NumberCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                string_condition: field_string_condition,
+                number_condition: field_number_condition,
+            }),
+        )
+    }
+}

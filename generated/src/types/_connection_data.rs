@@ -85,3 +85,54 @@ impl ConnectionDataBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ConnectionData {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.attendee {
+            crate::rest_json::JsonSer::ser(value, object.key("Attendee"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.meeting {
+            crate::rest_json::JsonSer::ser(value, object.key("Meeting"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ConnectionData {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_attendee: ::std::option::Option<crate::types::Attendee> = ::std::option::Option::None;
+        let mut field_meeting: ::std::option::Option<crate::types::Meeting> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Attendee" => {
+                    field_attendee = <crate::types::Attendee as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Meeting" => {
+                    field_meeting = <crate::types::Meeting as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                attendee: field_attendee,
+                meeting: field_meeting,
+            }),
+        )
+    }
+}

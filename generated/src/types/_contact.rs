@@ -1765,3 +1765,573 @@ impl ::std::fmt::Debug for ContactBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for Contact {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initial_contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("InitialContactId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("PreviousContactId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_association_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactAssociationId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiation_method {
+            crate::rest_json::JsonSer::ser(value, object.key("InitiationMethod"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.channel {
+            crate::rest_json::JsonSer::ser(value, object.key("Channel"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_info {
+            crate::rest_json::JsonSer::ser(value, object.key("QueueInfo"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_info {
+            crate::rest_json::JsonSer::ser(value, object.key("AgentInfo"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiation_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disconnect_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("DisconnectTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_update_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("LastUpdateTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_paused_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("LastPausedTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_resumed_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("LastResumedTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ring_start_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("RingStartTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_pause_count {
+            crate::rest_json::JsonSer::ser(value, object.key("TotalPauseCount"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_pause_duration_in_seconds
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("TotalPauseDurationInSeconds"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.scheduled_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("ScheduledTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.related_contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("RelatedContactId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.wisdom_info {
+            crate::rest_json::JsonSer::ser(value, object.key("WisdomInfo"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_id {
+            crate::rest_json::JsonSer::ser(value, object.key("CustomerId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_endpoint {
+            crate::rest_json::JsonSer::ser(value, object.key("CustomerEndpoint"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.system_endpoint {
+            crate::rest_json::JsonSer::ser(value, object.key("SystemEndpoint"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_time_adjustment_seconds {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("QueueTimeAdjustmentSeconds"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_priority {
+            crate::rest_json::JsonSer::ser(value, object.key("QueuePriority"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.connected_to_system_timestamp {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("ConnectedToSystemTimestamp"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_criteria {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingCriteria"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer {
+            crate::rest_json::JsonSer::ser(value, object.key("Customer"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.campaign {
+            crate::rest_json::JsonSer::ser(value, object.key("Campaign"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .answering_machine_detection_status
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AnsweringMachineDetectionStatus"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_voice_activity {
+            crate::rest_json::JsonSer::ser(value, object.key("CustomerVoiceActivity"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quality_metrics {
+            crate::rest_json::JsonSer::ser(value, object.key("QualityMetrics"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.chat_metrics {
+            crate::rest_json::JsonSer::ser(value, object.key("ChatMetrics"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disconnect_details {
+            crate::rest_json::JsonSer::ser(value, object.key("DisconnectDetails"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.additional_email_recipients {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AdditionalEmailRecipients"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.segment_attributes {
+            crate::rest_json::JsonSer::ser(value, object.key("SegmentAttributes"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recordings {
+            crate::rest_json::JsonSer::ser(value, object.key("Recordings"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disconnect_reason {
+            crate::rest_json::JsonSer::ser(value, object.key("DisconnectReason"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_evaluations {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactEvaluations"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.task_template_info {
+            crate::rest_json::JsonSer::ser(value, object.key("TaskTemplateInfo"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_details {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactDetails"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.outbound_strategy {
+            crate::rest_json::JsonSer::ser(value, object.key("OutboundStrategy"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attributes {
+            crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_contacts {
+            crate::rest_json::JsonSer::ser(value, object.key("NextContacts"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.global_resiliency_metadata {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("GlobalResiliencyMetadata"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Contact {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_previous_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contact_association_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_initiation_method: ::std::option::Option<
+            crate::types::ContactInitiationMethod,
+        > = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
+        let mut field_queue_info: ::std::option::Option<crate::types::QueueInfo> = ::std::option::Option::None;
+        let mut field_agent_info: ::std::option::Option<crate::types::AgentInfo> = ::std::option::Option::None;
+        let mut field_initiation_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_disconnect_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_update_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_paused_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_resumed_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_ring_start_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_total_pause_count: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_total_pause_duration_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_scheduled_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_related_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_wisdom_info: ::std::option::Option<crate::types::WisdomInfo> = ::std::option::Option::None;
+        let mut field_customer_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_customer_endpoint: ::std::option::Option<
+            crate::types::EndpointInfo,
+        > = ::std::option::Option::None;
+        let mut field_system_endpoint: ::std::option::Option<
+            crate::types::EndpointInfo,
+        > = ::std::option::Option::None;
+        let mut field_queue_time_adjustment_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_queue_priority: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_connected_to_system_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_routing_criteria: ::std::option::Option<
+            crate::types::RoutingCriteria,
+        > = ::std::option::Option::None;
+        let mut field_customer: ::std::option::Option<crate::types::Customer> = ::std::option::Option::None;
+        let mut field_campaign: ::std::option::Option<crate::types::Campaign> = ::std::option::Option::None;
+        let mut field_answering_machine_detection_status: ::std::option::Option<
+            crate::types::AnsweringMachineDetectionStatus,
+        > = ::std::option::Option::None;
+        let mut field_customer_voice_activity: ::std::option::Option<
+            crate::types::CustomerVoiceActivity,
+        > = ::std::option::Option::None;
+        let mut field_quality_metrics: ::std::option::Option<
+            crate::types::QualityMetrics,
+        > = ::std::option::Option::None;
+        let mut field_chat_metrics: ::std::option::Option<crate::types::ChatMetrics> = ::std::option::Option::None;
+        let mut field_disconnect_details: ::std::option::Option<
+            crate::types::DisconnectDetails,
+        > = ::std::option::Option::None;
+        let mut field_additional_email_recipients: ::std::option::Option<
+            crate::types::AdditionalEmailRecipients,
+        > = ::std::option::Option::None;
+        let mut field_segment_attributes: ::std::option::Option<
+            ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+        > = ::std::option::Option::None;
+        let mut field_recordings: ::std::option::Option<
+            Vec<crate::types::RecordingInfo>,
+        > = ::std::option::Option::None;
+        let mut field_disconnect_reason: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contact_evaluations: ::std::option::Option<
+            ::std::collections::HashMap<String, crate::types::ContactEvaluation>,
+        > = ::std::option::Option::None;
+        let mut field_task_template_info: ::std::option::Option<
+            crate::types::TaskTemplateInfoV2,
+        > = ::std::option::Option::None;
+        let mut field_contact_details: ::std::option::Option<
+            crate::types::ContactDetails,
+        > = ::std::option::Option::None;
+        let mut field_outbound_strategy: ::std::option::Option<
+            crate::types::OutboundStrategy,
+        > = ::std::option::Option::None;
+        let mut field_attributes: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_next_contacts: ::std::option::Option<
+            Vec<crate::types::NextContactEntry>,
+        > = ::std::option::Option::None;
+        let mut field_global_resiliency_metadata: ::std::option::Option<
+            crate::types::GlobalResiliencyMetadata,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "InitialContactId" => {
+                    field_initial_contact_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PreviousContactId" => {
+                    field_previous_contact_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContactAssociationId" => {
+                    field_contact_association_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InitiationMethod" => {
+                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Channel" => {
+                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "QueueInfo" => {
+                    field_queue_info = <crate::types::QueueInfo as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentInfo" => {
+                    field_agent_info = <crate::types::AgentInfo as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InitiationTimestamp" => {
+                    field_initiation_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DisconnectTimestamp" => {
+                    field_disconnect_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastUpdateTimestamp" => {
+                    field_last_update_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastPausedTimestamp" => {
+                    field_last_paused_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastResumedTimestamp" => {
+                    field_last_resumed_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RingStartTimestamp" => {
+                    field_ring_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TotalPauseCount" => {
+                    field_total_pause_count = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TotalPauseDurationInSeconds" => {
+                    field_total_pause_duration_in_seconds = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ScheduledTimestamp" => {
+                    field_scheduled_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RelatedContactId" => {
+                    field_related_contact_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "WisdomInfo" => {
+                    field_wisdom_info = <crate::types::WisdomInfo as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CustomerId" => {
+                    field_customer_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CustomerEndpoint" => {
+                    field_customer_endpoint = <crate::types::EndpointInfo as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SystemEndpoint" => {
+                    field_system_endpoint = <crate::types::EndpointInfo as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "QueueTimeAdjustmentSeconds" => {
+                    field_queue_time_adjustment_seconds = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "QueuePriority" => {
+                    field_queue_priority = <i64 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ConnectedToSystemTimestamp" => {
+                    field_connected_to_system_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RoutingCriteria" => {
+                    field_routing_criteria = <crate::types::RoutingCriteria as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Customer" => {
+                    field_customer = <crate::types::Customer as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Campaign" => {
+                    field_campaign = <crate::types::Campaign as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AnsweringMachineDetectionStatus" => {
+                    field_answering_machine_detection_status = <crate::types::AnsweringMachineDetectionStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CustomerVoiceActivity" => {
+                    field_customer_voice_activity = <crate::types::CustomerVoiceActivity as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "QualityMetrics" => {
+                    field_quality_metrics = <crate::types::QualityMetrics as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ChatMetrics" => {
+                    field_chat_metrics = <crate::types::ChatMetrics as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DisconnectDetails" => {
+                    field_disconnect_details = <crate::types::DisconnectDetails as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AdditionalEmailRecipients" => {
+                    field_additional_email_recipients = <crate::types::AdditionalEmailRecipients as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SegmentAttributes" => {
+                    field_segment_attributes = <::std::collections::HashMap<
+                        String,
+                        crate::types::SegmentAttributeValue,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Recordings" => {
+                    field_recordings = <Vec<
+                        crate::types::RecordingInfo,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "DisconnectReason" => {
+                    field_disconnect_reason = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContactEvaluations" => {
+                    field_contact_evaluations = <::std::collections::HashMap<
+                        String,
+                        crate::types::ContactEvaluation,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TaskTemplateInfo" => {
+                    field_task_template_info = <crate::types::TaskTemplateInfoV2 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContactDetails" => {
+                    field_contact_details = <crate::types::ContactDetails as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "OutboundStrategy" => {
+                    field_outbound_strategy = <crate::types::OutboundStrategy as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Attributes" => {
+                    field_attributes = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "NextContacts" => {
+                    field_next_contacts = <Vec<
+                        crate::types::NextContactEntry,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "GlobalResiliencyMetadata" => {
+                    field_global_resiliency_metadata = <crate::types::GlobalResiliencyMetadata as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                arn: field_arn,
+                id: field_id,
+                initial_contact_id: field_initial_contact_id,
+                previous_contact_id: field_previous_contact_id,
+                contact_association_id: field_contact_association_id,
+                initiation_method: field_initiation_method,
+                name: field_name,
+                description: field_description,
+                channel: field_channel,
+                queue_info: field_queue_info,
+                agent_info: field_agent_info,
+                initiation_timestamp: field_initiation_timestamp,
+                disconnect_timestamp: field_disconnect_timestamp,
+                last_update_timestamp: field_last_update_timestamp,
+                last_paused_timestamp: field_last_paused_timestamp,
+                last_resumed_timestamp: field_last_resumed_timestamp,
+                ring_start_timestamp: field_ring_start_timestamp,
+                total_pause_count: field_total_pause_count,
+                total_pause_duration_in_seconds: field_total_pause_duration_in_seconds,
+                scheduled_timestamp: field_scheduled_timestamp,
+                related_contact_id: field_related_contact_id,
+                wisdom_info: field_wisdom_info,
+                customer_id: field_customer_id,
+                customer_endpoint: field_customer_endpoint,
+                system_endpoint: field_system_endpoint,
+                queue_time_adjustment_seconds: field_queue_time_adjustment_seconds,
+                queue_priority: field_queue_priority,
+                tags: field_tags,
+                connected_to_system_timestamp: field_connected_to_system_timestamp,
+                routing_criteria: field_routing_criteria,
+                customer: field_customer,
+                campaign: field_campaign,
+                answering_machine_detection_status: field_answering_machine_detection_status,
+                customer_voice_activity: field_customer_voice_activity,
+                quality_metrics: field_quality_metrics,
+                chat_metrics: field_chat_metrics,
+                disconnect_details: field_disconnect_details,
+                additional_email_recipients: field_additional_email_recipients,
+                segment_attributes: field_segment_attributes,
+                recordings: field_recordings,
+                disconnect_reason: field_disconnect_reason,
+                contact_evaluations: field_contact_evaluations,
+                task_template_info: field_task_template_info,
+                contact_details: field_contact_details,
+                outbound_strategy: field_outbound_strategy,
+                attributes: field_attributes,
+                next_contacts: field_next_contacts,
+                global_resiliency_metadata: field_global_resiliency_metadata,
+            }),
+        )
+    }
+}

@@ -130,3 +130,65 @@ impl ContactConfigurationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for ContactConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.contact_id, object.key("ContactId"))?;
+        if let ::std::option::Option::Some(value) = &self.participant_role {
+            crate::rest_json::JsonSer::ser(value, object.key("ParticipantRole"))?;
+        }
+        if self.include_raw_message {
+            crate::rest_json::JsonSer::ser(
+                &self.include_raw_message,
+                object.key("IncludeRawMessage"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_participant_role: ::std::option::Option<
+            crate::types::ParticipantRole,
+        > = ::std::option::Option::None;
+        let mut field_include_raw_message: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContactId" => {
+                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ParticipantRole" => {
+                    field_participant_role = <crate::types::ParticipantRole as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "IncludeRawMessage" => {
+                    field_include_raw_message = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                contact_id: field_contact_id.unwrap_or_default(),
+                participant_role: field_participant_role,
+                include_raw_message: field_include_raw_message.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -246,3 +246,107 @@ impl ContactDataRequestBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ContactDataRequest {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.system_endpoint {
+            crate::rest_json::JsonSer::ser(value, object.key("SystemEndpoint"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_endpoint {
+            crate::rest_json::JsonSer::ser(value, object.key("CustomerEndpoint"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.request_identifier {
+            crate::rest_json::JsonSer::ser(value, object.key("RequestIdentifier"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_id {
+            crate::rest_json::JsonSer::ser(value, object.key("QueueId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attributes {
+            crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.campaign {
+            crate::rest_json::JsonSer::ser(value, object.key("Campaign"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.outbound_strategy {
+            crate::rest_json::JsonSer::ser(value, object.key("OutboundStrategy"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactDataRequest {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_system_endpoint: ::std::option::Option<crate::types::Endpoint> = ::std::option::Option::None;
+        let mut field_customer_endpoint: ::std::option::Option<crate::types::Endpoint> = ::std::option::Option::None;
+        let mut field_request_identifier: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_attributes: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_campaign: ::std::option::Option<crate::types::Campaign> = ::std::option::Option::None;
+        let mut field_outbound_strategy: ::std::option::Option<
+            crate::types::OutboundStrategy,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "SystemEndpoint" => {
+                    field_system_endpoint = <crate::types::Endpoint as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CustomerEndpoint" => {
+                    field_customer_endpoint = <crate::types::Endpoint as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RequestIdentifier" => {
+                    field_request_identifier = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "QueueId" => {
+                    field_queue_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Attributes" => {
+                    field_attributes = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Campaign" => {
+                    field_campaign = <crate::types::Campaign as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "OutboundStrategy" => {
+                    field_outbound_strategy = <crate::types::OutboundStrategy as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                system_endpoint: field_system_endpoint,
+                customer_endpoint: field_customer_endpoint,
+                request_identifier: field_request_identifier,
+                queue_id: field_queue_id,
+                attributes: field_attributes,
+                campaign: field_campaign,
+                outbound_strategy: field_outbound_strategy,
+            }),
+        )
+    }
+}

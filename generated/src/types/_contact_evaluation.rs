@@ -244,3 +244,102 @@ impl ContactEvaluationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ContactEvaluation {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.form_id {
+            crate::rest_json::JsonSer::ser(value, object.key("FormId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.evaluation_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("EvaluationArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("StartTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("EndTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.delete_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("DeleteTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.export_location {
+            crate::rest_json::JsonSer::ser(value, object.key("ExportLocation"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactEvaluation {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<crate::types::Status> = ::std::option::Option::None;
+        let mut field_start_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_end_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_delete_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_export_location: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "FormId" => field_form_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "EvaluationArn" => {
+                    field_evaluation_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Status" => {
+                    field_status = <crate::types::Status as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "StartTimestamp" => {
+                    field_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EndTimestamp" => {
+                    field_end_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DeleteTimestamp" => {
+                    field_delete_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ExportLocation" => {
+                    field_export_location = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                form_id: field_form_id,
+                evaluation_arn: field_evaluation_arn,
+                status: field_status,
+                start_timestamp: field_start_timestamp,
+                end_timestamp: field_end_timestamp,
+                delete_timestamp: field_delete_timestamp,
+                export_location: field_export_location,
+            }),
+        )
+    }
+}

@@ -438,3 +438,157 @@ impl ContactFlowModuleBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ContactFlowModule {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content {
+            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.state {
+            crate::rest_json::JsonSer::ser(value, object.key("State"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.flow_module_content_sha256 {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("FlowModuleContentSha256"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.version_description {
+            crate::rest_json::JsonSer::ser(value, object.key("VersionDescription"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.settings {
+            crate::rest_json::JsonSer::ser(value, object.key("Settings"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .external_invocation_configuration
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("ExternalInvocationConfiguration"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactFlowModule {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_state: ::std::option::Option<
+            crate::types::ContactFlowModuleState,
+        > = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<
+            crate::types::ContactFlowModuleStatus,
+        > = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_flow_module_content_sha256: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_version: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut field_version_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_settings: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_external_invocation_configuration: ::std::option::Option<
+            crate::types::ExternalInvocationConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "State" => {
+                    field_state = <crate::types::ContactFlowModuleState as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Status" => {
+                    field_status = <crate::types::ContactFlowModuleStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "FlowModuleContentSha256" => {
+                    field_flow_module_content_sha256 = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Version" => field_version = <i64 as crate::rest_json::JsonDe>::de(t)?,
+                "VersionDescription" => {
+                    field_version_description = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Settings" => {
+                    field_settings = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ExternalInvocationConfiguration" => {
+                    field_external_invocation_configuration = <crate::types::ExternalInvocationConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                arn: field_arn,
+                id: field_id,
+                name: field_name,
+                content: field_content,
+                description: field_description,
+                state: field_state,
+                status: field_status,
+                tags: field_tags,
+                flow_module_content_sha256: field_flow_module_content_sha256,
+                version: field_version,
+                version_description: field_version_description,
+                settings: field_settings,
+                external_invocation_configuration: field_external_invocation_configuration,
+            }),
+        )
+    }
+}

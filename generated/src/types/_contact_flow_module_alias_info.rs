@@ -268,3 +268,104 @@ impl ContactFlowModuleAliasInfoBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ContactFlowModuleAliasInfo {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.contact_flow_module_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowModuleId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_module_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowModuleArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alias_id {
+            crate::rest_json::JsonSer::ser(value, object.key("AliasId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactFlowModuleAliasInfo {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_contact_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contact_flow_module_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_alias_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_version: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContactFlowModuleId" => {
+                    field_contact_flow_module_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContactFlowModuleArn" => {
+                    field_contact_flow_module_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AliasId" => {
+                    field_alias_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Version" => field_version = <i64 as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                contact_flow_module_id: field_contact_flow_module_id,
+                contact_flow_module_arn: field_contact_flow_module_arn,
+                alias_id: field_alias_id,
+                version: field_version,
+                name: field_name,
+                description: field_description,
+                last_modified_region: field_last_modified_region,
+                last_modified_time: field_last_modified_time,
+            }),
+        )
+    }
+}

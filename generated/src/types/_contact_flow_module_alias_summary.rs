@@ -208,3 +208,84 @@ impl ContactFlowModuleAliasSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ContactFlowModuleAliasSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alias_id {
+            crate::rest_json::JsonSer::ser(value, object.key("AliasId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alias_name {
+            crate::rest_json::JsonSer::ser(value, object.key("AliasName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alias_description {
+            crate::rest_json::JsonSer::ser(value, object.key("AliasDescription"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactFlowModuleAliasSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_alias_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_version: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut field_alias_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_alias_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "AliasId" => {
+                    field_alias_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Version" => field_version = <i64 as crate::rest_json::JsonDe>::de(t)?,
+                "AliasName" => {
+                    field_alias_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AliasDescription" => {
+                    field_alias_description = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                arn: field_arn,
+                alias_id: field_alias_id,
+                version: field_version,
+                alias_name: field_alias_name,
+                alias_description: field_alias_description,
+                last_modified_time: field_last_modified_time,
+            }),
+        )
+    }
+}

@@ -115,3 +115,56 @@ impl ContactFlowModuleVersionSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ContactFlowModuleVersionSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.version_description {
+            crate::rest_json::JsonSer::ser(value, object.key("VersionDescription"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactFlowModuleVersionSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_version_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_version: ::std::option::Option<i64> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "VersionDescription" => {
+                    field_version_description = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Version" => field_version = <i64 as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                arn: field_arn,
+                version_description: field_version_description,
+                version: field_version,
+            }),
+        )
+    }
+}

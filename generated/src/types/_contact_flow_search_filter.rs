@@ -101,3 +101,58 @@ impl ContactFlowSearchFilterBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ContactFlowSearchFilter {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.tag_filter {
+            crate::rest_json::JsonSer::ser(value, object.key("TagFilter"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.flow_attribute_filter {
+            crate::rest_json::JsonSer::ser(value, object.key("FlowAttributeFilter"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactFlowSearchFilter {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_tag_filter: ::std::option::Option<
+            crate::types::ControlPlaneTagFilter,
+        > = ::std::option::Option::None;
+        let mut field_flow_attribute_filter: ::std::option::Option<
+            crate::types::ContactFlowAttributeFilter,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "TagFilter" => {
+                    field_tag_filter = <crate::types::ControlPlaneTagFilter as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FlowAttributeFilter" => {
+                    field_flow_attribute_filter = <crate::types::ContactFlowAttributeFilter as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                tag_filter: field_tag_filter,
+                flow_attribute_filter: field_flow_attribute_filter,
+            }),
+        )
+    }
+}

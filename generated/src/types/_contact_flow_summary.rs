@@ -219,3 +219,88 @@ impl ContactFlowSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ContactFlowSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_type {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_state {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowState"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_flow_status {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowStatus"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactFlowSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contact_flow_type: ::std::option::Option<
+            crate::types::ContactFlowType,
+        > = ::std::option::Option::None;
+        let mut field_contact_flow_state: ::std::option::Option<
+            crate::types::ContactFlowState,
+        > = ::std::option::Option::None;
+        let mut field_contact_flow_status: ::std::option::Option<
+            crate::types::ContactFlowStatus,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "ContactFlowType" => {
+                    field_contact_flow_type = <crate::types::ContactFlowType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContactFlowState" => {
+                    field_contact_flow_state = <crate::types::ContactFlowState as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContactFlowStatus" => {
+                    field_contact_flow_status = <crate::types::ContactFlowStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                arn: field_arn,
+                name: field_name,
+                contact_flow_type: field_contact_flow_type,
+                contact_flow_state: field_contact_flow_state,
+                contact_flow_status: field_contact_flow_status,
+            }),
+        )
+    }
+}

@@ -58,3 +58,46 @@ impl ContactFlowTypeConditionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ContactFlowTypeCondition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.contact_flow_type {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactFlowType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactFlowTypeCondition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_contact_flow_type: ::std::option::Option<
+            crate::types::ContactFlowType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContactFlowType" => {
+                    field_contact_flow_type = <crate::types::ContactFlowType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                contact_flow_type: field_contact_flow_type,
+            }),
+        )
+    }
+}

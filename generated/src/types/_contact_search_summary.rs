@@ -638,3 +638,210 @@ impl ::std::fmt::Debug for ContactSearchSummaryBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for ContactSearchSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initial_contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("InitialContactId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.previous_contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("PreviousContactId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiation_method {
+            crate::rest_json::JsonSer::ser(value, object.key("InitiationMethod"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.channel {
+            crate::rest_json::JsonSer::ser(value, object.key("Channel"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_info {
+            crate::rest_json::JsonSer::ser(value, object.key("QueueInfo"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_info {
+            crate::rest_json::JsonSer::ser(value, object.key("AgentInfo"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiation_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disconnect_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("DisconnectTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.scheduled_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("ScheduledTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.segment_attributes {
+            crate::rest_json::JsonSer::ser(value, object.key("SegmentAttributes"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_criteria {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingCriteria"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.global_resiliency_metadata {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("GlobalResiliencyMetadata"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactSearchSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_initial_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_previous_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_initiation_method: ::std::option::Option<
+            crate::types::ContactInitiationMethod,
+        > = ::std::option::Option::None;
+        let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
+        let mut field_queue_info: ::std::option::Option<
+            crate::types::ContactSearchSummaryQueueInfo,
+        > = ::std::option::Option::None;
+        let mut field_agent_info: ::std::option::Option<
+            crate::types::ContactSearchSummaryAgentInfo,
+        > = ::std::option::Option::None;
+        let mut field_initiation_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_disconnect_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_scheduled_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_segment_attributes: ::std::option::Option<
+            ::std::collections::HashMap<
+                String,
+                crate::types::ContactSearchSummarySegmentAttributeValue,
+            >,
+        > = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_routing_criteria: ::std::option::Option<
+            crate::types::RoutingCriteria,
+        > = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_global_resiliency_metadata: ::std::option::Option<
+            crate::types::GlobalResiliencyMetadata,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "InitialContactId" => {
+                    field_initial_contact_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PreviousContactId" => {
+                    field_previous_contact_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InitiationMethod" => {
+                    field_initiation_method = <crate::types::ContactInitiationMethod as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Channel" => {
+                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "QueueInfo" => {
+                    field_queue_info = <crate::types::ContactSearchSummaryQueueInfo as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentInfo" => {
+                    field_agent_info = <crate::types::ContactSearchSummaryAgentInfo as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InitiationTimestamp" => {
+                    field_initiation_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DisconnectTimestamp" => {
+                    field_disconnect_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ScheduledTimestamp" => {
+                    field_scheduled_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SegmentAttributes" => {
+                    field_segment_attributes = <::std::collections::HashMap<
+                        String,
+                        crate::types::ContactSearchSummarySegmentAttributeValue,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "RoutingCriteria" => {
+                    field_routing_criteria = <crate::types::RoutingCriteria as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "GlobalResiliencyMetadata" => {
+                    field_global_resiliency_metadata = <crate::types::GlobalResiliencyMetadata as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                arn: field_arn,
+                id: field_id,
+                initial_contact_id: field_initial_contact_id,
+                previous_contact_id: field_previous_contact_id,
+                initiation_method: field_initiation_method,
+                channel: field_channel,
+                queue_info: field_queue_info,
+                agent_info: field_agent_info,
+                initiation_timestamp: field_initiation_timestamp,
+                disconnect_timestamp: field_disconnect_timestamp,
+                scheduled_timestamp: field_scheduled_timestamp,
+                segment_attributes: field_segment_attributes,
+                name: field_name,
+                routing_criteria: field_routing_criteria,
+                tags: field_tags,
+                global_resiliency_metadata: field_global_resiliency_metadata,
+            }),
+        )
+    }
+}

@@ -106,3 +106,55 @@ impl ContactSearchSummarySegmentAttributeValueBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ContactSearchSummarySegmentAttributeValue {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.value_string {
+            crate::rest_json::JsonSer::ser(value, object.key("ValueString"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_map {
+            crate::rest_json::JsonSer::ser(value, object.key("ValueMap"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ContactSearchSummarySegmentAttributeValue {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_value_string: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_value_map: ::std::option::Option<
+            ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ValueString" => {
+                    field_value_string = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ValueMap" => {
+                    field_value_map = <::std::collections::HashMap<
+                        String,
+                        crate::types::SegmentAttributeValue,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                value_string: field_value_string,
+                value_map: field_value_map,
+            }),
+        )
+    }
+}

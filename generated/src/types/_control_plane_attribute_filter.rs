@@ -139,3 +139,68 @@ impl ControlPlaneAttributeFilterBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ControlPlaneAttributeFilter {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.or_conditions {
+            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.and_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("AndCondition"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("TagCondition"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ControlPlaneAttributeFilter {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_or_conditions: ::std::option::Option<
+            Vec<crate::types::CommonAttributeAndCondition>,
+        > = ::std::option::Option::None;
+        let mut field_and_condition: ::std::option::Option<
+            crate::types::CommonAttributeAndCondition,
+        > = ::std::option::Option::None;
+        let mut field_tag_condition: ::std::option::Option<crate::types::TagCondition> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "OrConditions" => {
+                    field_or_conditions = <Vec<
+                        crate::types::CommonAttributeAndCondition,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AndCondition" => {
+                    field_and_condition = <crate::types::CommonAttributeAndCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TagCondition" => {
+                    field_tag_condition = <crate::types::TagCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                or_conditions: field_or_conditions,
+                and_condition: field_and_condition,
+                tag_condition: field_tag_condition,
+            }),
+        )
+    }
+}

@@ -101,3 +101,48 @@ impl CreateCaseActionDefinitionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for CreateCaseActionDefinition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.fields, object.key("Fields"))?;
+        crate::rest_json::JsonSer::ser(&self.template_id, object.key("TemplateId"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for CreateCaseActionDefinition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_fields: ::std::option::Option<Vec<crate::types::FieldValue>> = ::std::option::Option::None;
+        let mut field_template_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Fields" => {
+                    field_fields = <Vec<
+                        crate::types::FieldValue,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TemplateId" => {
+                    field_template_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                fields: field_fields.unwrap_or_default(),
+                template_id: field_template_id.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -179,3 +179,74 @@ impl ::std::fmt::Debug for CredentialsBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for Credentials {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.access_token {
+            crate::rest_json::JsonSer::ser(value, object.key("AccessToken"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.access_token_expiration {
+            crate::rest_json::JsonSer::ser(value, object.key("AccessTokenExpiration"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.refresh_token {
+            crate::rest_json::JsonSer::ser(value, object.key("RefreshToken"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.refresh_token_expiration {
+            crate::rest_json::JsonSer::ser(value, object.key("RefreshTokenExpiration"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Credentials {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_access_token: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_access_token_expiration: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_refresh_token: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_refresh_token_expiration: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AccessToken" => {
+                    field_access_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AccessTokenExpiration" => {
+                    field_access_token_expiration = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RefreshToken" => {
+                    field_refresh_token = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "RefreshTokenExpiration" => {
+                    field_refresh_token_expiration = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                access_token: field_access_token,
+                access_token_expiration: field_access_token_expiration,
+                refresh_token: field_refresh_token,
+                refresh_token_expiration: field_refresh_token_expiration,
+            }),
+        )
+    }
+}

@@ -68,3 +68,45 @@ impl CrossChannelBehaviorBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for CrossChannelBehavior {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.behavior_type, object.key("BehaviorType"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for CrossChannelBehavior {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_behavior_type: ::std::option::Option<crate::types::BehaviorType> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "BehaviorType" => {
+                    field_behavior_type = <crate::types::BehaviorType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                behavior_type: field_behavior_type
+                    .unwrap_or_else(|| crate::types::BehaviorType::from(
+                        "no value was set",
+                    )),
+            }),
+        )
+    }
+}

@@ -119,3 +119,60 @@ impl CurrentMetricBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for CurrentMetric {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metric_id {
+            crate::rest_json::JsonSer::ser(value, object.key("MetricId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unit {
+            crate::rest_json::JsonSer::ser(value, object.key("Unit"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for CurrentMetric {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<crate::types::CurrentMetricName> = ::std::option::Option::None;
+        let mut field_metric_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_unit: ::std::option::Option<crate::types::Unit> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => {
+                    field_name = <crate::types::CurrentMetricName as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MetricId" => {
+                    field_metric_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Unit" => {
+                    field_unit = <crate::types::Unit as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name,
+                metric_id: field_metric_id,
+                unit: field_unit,
+            }),
+        )
+    }
+}

@@ -85,3 +85,50 @@ impl CurrentMetricDataBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for CurrentMetricData {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.metric {
+            crate::rest_json::JsonSer::ser(value, object.key("Metric"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for CurrentMetricData {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_metric: ::std::option::Option<crate::types::CurrentMetric> = ::std::option::Option::None;
+        let mut field_value: ::std::option::Option<f64> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Metric" => {
+                    field_metric = <crate::types::CurrentMetric as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Value" => field_value = <f64 as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                metric: field_metric,
+                value: field_value,
+            }),
+        )
+    }
+}

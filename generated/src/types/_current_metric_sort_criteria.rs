@@ -88,3 +88,56 @@ impl CurrentMetricSortCriteriaBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for CurrentMetricSortCriteria {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.sort_by_metric {
+            crate::rest_json::JsonSer::ser(value, object.key("SortByMetric"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sort_order {
+            crate::rest_json::JsonSer::ser(value, object.key("SortOrder"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for CurrentMetricSortCriteria {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_sort_by_metric: ::std::option::Option<
+            crate::types::CurrentMetricName,
+        > = ::std::option::Option::None;
+        let mut field_sort_order: ::std::option::Option<crate::types::SortOrder> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "SortByMetric" => {
+                    field_sort_by_metric = <crate::types::CurrentMetricName as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SortOrder" => {
+                    field_sort_order = <crate::types::SortOrder as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                sort_by_metric: field_sort_by_metric,
+                sort_order: field_sort_order,
+            }),
+        )
+    }
+}

@@ -88,3 +88,56 @@ impl CustomerBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Customer {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.device_info {
+            crate::rest_json::JsonSer::ser(value, object.key("DeviceInfo"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.capabilities {
+            crate::rest_json::JsonSer::ser(value, object.key("Capabilities"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Customer {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_device_info: ::std::option::Option<crate::types::DeviceInfo> = ::std::option::Option::None;
+        let mut field_capabilities: ::std::option::Option<
+            crate::types::ParticipantCapabilities,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "DeviceInfo" => {
+                    field_device_info = <crate::types::DeviceInfo as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Capabilities" => {
+                    field_capabilities = <crate::types::ParticipantCapabilities as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                device_info: field_device_info,
+                capabilities: field_capabilities,
+            }),
+        )
+    }
+}

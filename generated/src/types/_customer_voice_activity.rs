@@ -94,3 +94,58 @@ impl CustomerVoiceActivityBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for CustomerVoiceActivity {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.greeting_start_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("GreetingStartTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.greeting_end_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("GreetingEndTimestamp"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for CustomerVoiceActivity {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_greeting_start_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_greeting_end_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "GreetingStartTimestamp" => {
+                    field_greeting_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "GreetingEndTimestamp" => {
+                    field_greeting_end_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                greeting_start_timestamp: field_greeting_start_timestamp,
+                greeting_end_timestamp: field_greeting_end_timestamp,
+            }),
+        )
+    }
+}

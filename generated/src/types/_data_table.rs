@@ -492,3 +492,157 @@ impl DataTableBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for DataTable {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::rest_json::JsonSer::ser(&self.arn, object.key("Arn"))?;
+        crate::rest_json::JsonSer::ser(&self.time_zone, object.key("TimeZone"))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_lock_level {
+            crate::rest_json::JsonSer::ser(value, object.key("ValueLockLevel"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lock_version {
+            crate::rest_json::JsonSer::ser(value, object.key("LockVersion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.version_description {
+            crate::rest_json::JsonSer::ser(value, object.key("VersionDescription"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_time {
+            crate::rest_json::JsonSer::ser(value, object.key("CreatedTime"))?;
+        }
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_time,
+            object.key("LastModifiedTime"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for DataTable {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_value_lock_level: ::std::option::Option<
+            crate::types::DataTableLockLevel,
+        > = ::std::option::Option::None;
+        let mut field_lock_version: ::std::option::Option<
+            crate::types::DataTableLockVersion,
+        > = ::std::option::Option::None;
+        let mut field_version: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_version_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<crate::types::DataTableStatus> = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "TimeZone" => {
+                    field_time_zone = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ValueLockLevel" => {
+                    field_value_lock_level = <crate::types::DataTableLockLevel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LockVersion" => {
+                    field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Version" => field_version = <String as crate::rest_json::JsonDe>::de(t)?,
+                "VersionDescription" => {
+                    field_version_description = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Status" => {
+                    field_status = <crate::types::DataTableStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name.unwrap_or_default(),
+                id: field_id.unwrap_or_default(),
+                arn: field_arn.unwrap_or_default(),
+                time_zone: field_time_zone.unwrap_or_default(),
+                description: field_description,
+                value_lock_level: field_value_lock_level,
+                lock_version: field_lock_version,
+                version: field_version,
+                version_description: field_version_description,
+                status: field_status,
+                created_time: field_created_time,
+                last_modified_time: field_last_modified_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                last_modified_region: field_last_modified_region,
+                tags: field_tags,
+            }),
+        )
+    }
+}

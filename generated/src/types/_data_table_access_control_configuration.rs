@@ -70,3 +70,51 @@ impl DataTableAccessControlConfigurationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for DataTableAccessControlConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self
+            .primary_attribute_access_control_configuration
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("PrimaryAttributeAccessControlConfiguration"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for DataTableAccessControlConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_primary_attribute_access_control_configuration: ::std::option::Option<
+            crate::types::PrimaryAttributeAccessControlConfigurationItem,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "PrimaryAttributeAccessControlConfiguration" => {
+                    field_primary_attribute_access_control_configuration = <crate::types::PrimaryAttributeAccessControlConfigurationItem as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                primary_attribute_access_control_configuration: field_primary_attribute_access_control_configuration,
+            }),
+        )
+    }
+}

@@ -413,3 +413,139 @@ impl DataTableAttributeBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for DataTableAttribute {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.attribute_id {
+            crate::rest_json::JsonSer::ser(value, object.key("AttributeId"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::rest_json::JsonSer::ser(&self.value_type, object.key("ValueType"))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.data_table_id {
+            crate::rest_json::JsonSer::ser(value, object.key("DataTableId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.data_table_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("DataTableArn"))?;
+        }
+        if self.primary {
+            crate::rest_json::JsonSer::ser(&self.primary, object.key("Primary"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            crate::rest_json::JsonSer::ser(value, object.key("Version"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lock_version {
+            crate::rest_json::JsonSer::ser(value, object.key("LockVersion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.validation {
+            crate::rest_json::JsonSer::ser(value, object.key("Validation"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for DataTableAttribute {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_attribute_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_value_type: ::std::option::Option<
+            crate::types::DataTableAttributeValueType,
+        > = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_data_table_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_data_table_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_primary: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_version: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_lock_version: ::std::option::Option<
+            crate::types::DataTableLockVersion,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_validation: ::std::option::Option<crate::types::Validation> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AttributeId" => {
+                    field_attribute_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "ValueType" => {
+                    field_value_type = <crate::types::DataTableAttributeValueType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "DataTableId" => {
+                    field_data_table_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "DataTableArn" => {
+                    field_data_table_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Primary" => field_primary = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "Version" => field_version = <String as crate::rest_json::JsonDe>::de(t)?,
+                "LockVersion" => {
+                    field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Validation" => {
+                    field_validation = <crate::types::Validation as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                attribute_id: field_attribute_id,
+                name: field_name.unwrap_or_default(),
+                value_type: field_value_type
+                    .unwrap_or_else(|| crate::types::DataTableAttributeValueType::from(
+                        "no value was set",
+                    )),
+                description: field_description,
+                data_table_id: field_data_table_id,
+                data_table_arn: field_data_table_arn,
+                primary: field_primary.unwrap_or_default(),
+                version: field_version,
+                lock_version: field_lock_version,
+                last_modified_time: field_last_modified_time,
+                last_modified_region: field_last_modified_region,
+                validation: field_validation,
+            }),
+        )
+    }
+}

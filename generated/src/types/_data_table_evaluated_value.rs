@@ -278,3 +278,92 @@ impl DataTableEvaluatedValueBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for DataTableEvaluatedValue {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.record_id, object.key("RecordId"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.primary_values,
+            object.key("PrimaryValues"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.attribute_name,
+            object.key("AttributeName"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.value_type, object.key("ValueType"))?;
+        crate::rest_json::JsonSer::ser(&self.found, object.key("Found"))?;
+        crate::rest_json::JsonSer::ser(&self.error, object.key("Error"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluated_value,
+            object.key("EvaluatedValue"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for DataTableEvaluatedValue {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_record_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_primary_values: ::std::option::Option<
+            Vec<crate::types::PrimaryValue>,
+        > = ::std::option::Option::None;
+        let mut field_attribute_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_value_type: ::std::option::Option<
+            crate::types::DataTableAttributeValueType,
+        > = ::std::option::Option::None;
+        let mut field_found: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_error: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_evaluated_value: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "RecordId" => {
+                    field_record_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PrimaryValues" => {
+                    field_primary_values = <Vec<
+                        crate::types::PrimaryValue,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AttributeName" => {
+                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ValueType" => {
+                    field_value_type = <crate::types::DataTableAttributeValueType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Found" => field_found = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "Error" => field_error = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "EvaluatedValue" => {
+                    field_evaluated_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                record_id: field_record_id.unwrap_or_default(),
+                primary_values: field_primary_values.unwrap_or_default(),
+                attribute_name: field_attribute_name.unwrap_or_default(),
+                value_type: field_value_type
+                    .unwrap_or_else(|| crate::types::DataTableAttributeValueType::from(
+                        "no value was set",
+                    )),
+                found: field_found.unwrap_or_default(),
+                error: field_error.unwrap_or_default(),
+                evaluated_value: field_evaluated_value.unwrap_or_default(),
+            }),
+        )
+    }
+}

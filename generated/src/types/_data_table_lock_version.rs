@@ -145,3 +145,64 @@ impl DataTableLockVersionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for DataTableLockVersion {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.data_table {
+            crate::rest_json::JsonSer::ser(value, object.key("DataTable"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attribute {
+            crate::rest_json::JsonSer::ser(value, object.key("Attribute"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.primary_values {
+            crate::rest_json::JsonSer::ser(value, object.key("PrimaryValues"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for DataTableLockVersion {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_data_table: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_attribute: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_primary_values: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "DataTable" => {
+                    field_data_table = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Attribute" => {
+                    field_attribute = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PrimaryValues" => {
+                    field_primary_values = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                data_table: field_data_table,
+                attribute: field_attribute,
+                primary_values: field_primary_values,
+                value: field_value,
+            }),
+        )
+    }
+}

@@ -340,3 +340,123 @@ impl DataTableValueSummaryBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for DataTableValueSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.record_id {
+            crate::rest_json::JsonSer::ser(value, object.key("RecordId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attribute_id {
+            crate::rest_json::JsonSer::ser(value, object.key("AttributeId"))?;
+        }
+        crate::rest_json::JsonSer::ser(
+            &self.primary_values,
+            object.key("PrimaryValues"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.attribute_name,
+            object.key("AttributeName"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.value_type, object.key("ValueType"))?;
+        crate::rest_json::JsonSer::ser(&self.value, object.key("Value"))?;
+        if let ::std::option::Option::Some(value) = &self.lock_version {
+            crate::rest_json::JsonSer::ser(value, object.key("LockVersion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for DataTableValueSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_record_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_attribute_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_primary_values: ::std::option::Option<
+            Vec<crate::types::PrimaryValueResponse>,
+        > = ::std::option::Option::None;
+        let mut field_attribute_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_value_type: ::std::option::Option<
+            crate::types::DataTableAttributeValueType,
+        > = ::std::option::Option::None;
+        let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_lock_version: ::std::option::Option<
+            crate::types::DataTableLockVersion,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "RecordId" => {
+                    field_record_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AttributeId" => {
+                    field_attribute_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PrimaryValues" => {
+                    field_primary_values = <Vec<
+                        crate::types::PrimaryValueResponse,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AttributeName" => {
+                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ValueType" => {
+                    field_value_type = <crate::types::DataTableAttributeValueType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "LockVersion" => {
+                    field_lock_version = <crate::types::DataTableLockVersion as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                record_id: field_record_id,
+                attribute_id: field_attribute_id,
+                primary_values: field_primary_values.unwrap_or_default(),
+                attribute_name: field_attribute_name.unwrap_or_default(),
+                value_type: field_value_type
+                    .unwrap_or_else(|| crate::types::DataTableAttributeValueType::from(
+                        "no value was set",
+                    )),
+                value: field_value.unwrap_or_default(),
+                lock_version: field_lock_version,
+                last_modified_time: field_last_modified_time,
+                last_modified_region: field_last_modified_region,
+            }),
+        )
+    }
+}

@@ -176,3 +176,68 @@ impl DefaultVocabularyBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for DefaultVocabulary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.instance_id, object.key("InstanceId"))?;
+        crate::rest_json::JsonSer::ser(&self.language_code, object.key("LanguageCode"))?;
+        crate::rest_json::JsonSer::ser(&self.vocabulary_id, object.key("VocabularyId"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.vocabulary_name,
+            object.key("VocabularyName"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for DefaultVocabulary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_language_code: ::std::option::Option<
+            crate::types::VocabularyLanguageCode,
+        > = ::std::option::Option::None;
+        let mut field_vocabulary_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_vocabulary_name: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "InstanceId" => {
+                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LanguageCode" => {
+                    field_language_code = <crate::types::VocabularyLanguageCode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "VocabularyId" => {
+                    field_vocabulary_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "VocabularyName" => {
+                    field_vocabulary_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                instance_id: field_instance_id.unwrap_or_default(),
+                language_code: field_language_code
+                    .unwrap_or_else(|| crate::types::VocabularyLanguageCode::from(
+                        "no value was set",
+                    )),
+                vocabulary_id: field_vocabulary_id.unwrap_or_default(),
+                vocabulary_name: field_vocabulary_name.unwrap_or_default(),
+            }),
+        )
+    }
+}

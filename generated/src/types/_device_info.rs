@@ -115,3 +115,58 @@ impl DeviceInfoBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for DeviceInfo {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.platform_name {
+            crate::rest_json::JsonSer::ser(value, object.key("PlatformName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.platform_version {
+            crate::rest_json::JsonSer::ser(value, object.key("PlatformVersion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.operating_system {
+            crate::rest_json::JsonSer::ser(value, object.key("OperatingSystem"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for DeviceInfo {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_platform_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_platform_version: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_operating_system: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "PlatformName" => {
+                    field_platform_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PlatformVersion" => {
+                    field_platform_version = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "OperatingSystem" => {
+                    field_operating_system = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                platform_name: field_platform_name,
+                platform_version: field_platform_version,
+                operating_system: field_operating_system,
+            }),
+        )
+    }
+}

@@ -244,3 +244,104 @@ impl DimensionsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Dimensions {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.queue {
+            crate::rest_json::JsonSer::ser(value, object.key("Queue"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.channel {
+            crate::rest_json::JsonSer::ser(value, object.key("Channel"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfile"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_step_expression {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingStepExpression"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_status {
+            crate::rest_json::JsonSer::ser(value, object.key("AgentStatus"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subtype {
+            crate::rest_json::JsonSer::ser(value, object.key("Subtype"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.validation_test_type {
+            crate::rest_json::JsonSer::ser(value, object.key("ValidationTestType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Dimensions {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_queue: ::std::option::Option<crate::types::QueueReference> = ::std::option::Option::None;
+        let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
+        let mut field_routing_profile: ::std::option::Option<
+            crate::types::RoutingProfileReference,
+        > = ::std::option::Option::None;
+        let mut field_routing_step_expression: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_agent_status: ::std::option::Option<
+            crate::types::AgentStatusIdentifier,
+        > = ::std::option::Option::None;
+        let mut field_subtype: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_validation_test_type: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Queue" => {
+                    field_queue = <crate::types::QueueReference as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Channel" => {
+                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RoutingProfile" => {
+                    field_routing_profile = <crate::types::RoutingProfileReference as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RoutingStepExpression" => {
+                    field_routing_step_expression = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentStatus" => {
+                    field_agent_status = <crate::types::AgentStatusIdentifier as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Subtype" => field_subtype = <String as crate::rest_json::JsonDe>::de(t)?,
+                "ValidationTestType" => {
+                    field_validation_test_type = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                queue: field_queue,
+                channel: field_channel,
+                routing_profile: field_routing_profile,
+                routing_step_expression: field_routing_step_expression,
+                agent_status: field_agent_status,
+                subtype: field_subtype,
+                validation_test_type: field_validation_test_type,
+            }),
+        )
+    }
+}

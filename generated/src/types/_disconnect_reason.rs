@@ -55,3 +55,36 @@ impl DisconnectReasonBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for DisconnectReason {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.code {
+            crate::rest_json::JsonSer::ser(value, object.key("Code"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for DisconnectReason {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_code: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Code" => field_code = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(::std::option::Option::Some(Self { code: field_code }))
+    }
+}

@@ -93,3 +93,44 @@ impl DistributionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for Distribution {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.region, object.key("Region"))?;
+        crate::rest_json::JsonSer::ser(&self.percentage, object.key("Percentage"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Distribution {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_percentage: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Region" => field_region = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Percentage" => {
+                    field_percentage = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                region: field_region.unwrap_or_default(),
+                percentage: field_percentage.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -85,3 +85,48 @@ impl DownloadUrlMetadataBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for DownloadUrlMetadata {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.url {
+            crate::rest_json::JsonSer::ser(value, object.key("Url"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.url_expiry {
+            crate::rest_json::JsonSer::ser(value, object.key("UrlExpiry"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for DownloadUrlMetadata {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_url: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_url_expiry: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Url" => field_url = <String as crate::rest_json::JsonDe>::de(t)?,
+                "UrlExpiry" => {
+                    field_url_expiry = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                url: field_url,
+                url_expiry: field_url_expiry,
+            }),
+        )
+    }
+}

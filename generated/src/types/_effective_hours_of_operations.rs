@@ -90,3 +90,52 @@ impl EffectiveHoursOfOperationsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EffectiveHoursOfOperations {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.date {
+            crate::rest_json::JsonSer::ser(value, object.key("Date"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.operational_hours {
+            crate::rest_json::JsonSer::ser(value, object.key("OperationalHours"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EffectiveHoursOfOperations {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_date: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_operational_hours: ::std::option::Option<
+            Vec<crate::types::OperationalHour>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Date" => field_date = <String as crate::rest_json::JsonDe>::de(t)?,
+                "OperationalHours" => {
+                    field_operational_hours = <Vec<
+                        crate::types::OperationalHour,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                date: field_date,
+                operational_hours: field_operational_hours,
+            }),
+        )
+    }
+}

@@ -90,3 +90,52 @@ impl EffectiveOverrideHoursBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EffectiveOverrideHours {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.date {
+            crate::rest_json::JsonSer::ser(value, object.key("Date"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.override_hours {
+            crate::rest_json::JsonSer::ser(value, object.key("OverrideHours"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EffectiveOverrideHours {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_date: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_override_hours: ::std::option::Option<
+            Vec<crate::types::OverrideHour>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Date" => field_date = <String as crate::rest_json::JsonDe>::de(t)?,
+                "OverrideHours" => {
+                    field_override_hours = <Vec<
+                        crate::types::OverrideHour,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                date: field_date,
+                override_hours: field_override_hours,
+            }),
+        )
+    }
+}

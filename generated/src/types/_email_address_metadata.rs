@@ -241,3 +241,88 @@ impl ::std::fmt::Debug for EmailAddressMetadataBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for EmailAddressMetadata {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.email_address_id {
+            crate::rest_json::JsonSer::ser(value, object.key("EmailAddressId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_address_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("EmailAddressArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email_address {
+            crate::rest_json::JsonSer::ser(value, object.key("EmailAddress"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_name {
+            crate::rest_json::JsonSer::ser(value, object.key("DisplayName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.alias_configurations {
+            crate::rest_json::JsonSer::ser(value, object.key("AliasConfigurations"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EmailAddressMetadata {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_email_address_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_email_address_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_email_address: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_display_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_alias_configurations: ::std::option::Option<
+            Vec<crate::types::AliasConfiguration>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EmailAddressId" => {
+                    field_email_address_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EmailAddressArn" => {
+                    field_email_address_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EmailAddress" => {
+                    field_email_address = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "DisplayName" => {
+                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AliasConfigurations" => {
+                    field_alias_configurations = <Vec<
+                        crate::types::AliasConfiguration,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                email_address_id: field_email_address_id,
+                email_address_arn: field_email_address_arn,
+                email_address: field_email_address,
+                description: field_description,
+                display_name: field_display_name,
+                alias_configurations: field_alias_configurations,
+            }),
+        )
+    }
+}

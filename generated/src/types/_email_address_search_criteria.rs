@@ -138,3 +138,70 @@ impl EmailAddressSearchCriteriaBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EmailAddressSearchCriteria {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.or_conditions {
+            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.and_conditions {
+            crate::rest_json::JsonSer::ser(value, object.key("AndConditions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EmailAddressSearchCriteria {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_or_conditions: ::std::option::Option<
+            Vec<crate::types::EmailAddressSearchCriteria>,
+        > = ::std::option::Option::None;
+        let mut field_and_conditions: ::std::option::Option<
+            Vec<crate::types::EmailAddressSearchCriteria>,
+        > = ::std::option::Option::None;
+        let mut field_string_condition: ::std::option::Option<
+            crate::types::StringCondition,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "OrConditions" => {
+                    field_or_conditions = <Vec<
+                        crate::types::EmailAddressSearchCriteria,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AndConditions" => {
+                    field_and_conditions = <Vec<
+                        crate::types::EmailAddressSearchCriteria,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "StringCondition" => {
+                    field_string_condition = <crate::types::StringCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                or_conditions: field_or_conditions,
+                and_conditions: field_and_conditions,
+                string_condition: field_string_condition,
+            }),
+        )
+    }
+}

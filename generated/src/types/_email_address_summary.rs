@@ -115,3 +115,60 @@ impl EmailAddressSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EmailAddressSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if self.is_default_outbound_email {
+            crate::rest_json::JsonSer::ser(
+                &self.is_default_outbound_email,
+                object.key("IsDefaultOutboundEmail"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EmailAddressSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_is_default_outbound_email: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "IsDefaultOutboundEmail" => {
+                    field_is_default_outbound_email = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                arn: field_arn,
+                is_default_outbound_email: field_is_default_outbound_email
+                    .unwrap_or_default(),
+            }),
+        )
+    }
+}

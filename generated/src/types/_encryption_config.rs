@@ -108,3 +108,54 @@ impl EncryptionConfigBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EncryptionConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.encryption_type,
+            object.key("EncryptionType"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.key_id, object.key("KeyId"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EncryptionConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_encryption_type: ::std::option::Option<
+            crate::types::EncryptionType,
+        > = ::std::option::Option::None;
+        let mut field_key_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EncryptionType" => {
+                    field_encryption_type = <crate::types::EncryptionType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "KeyId" => field_key_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                encryption_type: field_encryption_type
+                    .unwrap_or_else(|| crate::types::EncryptionType::from(
+                        "no value was set",
+                    )),
+                key_id: field_key_id.unwrap_or_default(),
+            }),
+        )
+    }
+}

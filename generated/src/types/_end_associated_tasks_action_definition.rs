@@ -21,3 +21,29 @@ impl EndAssociatedTasksActionDefinitionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EndAssociatedTasksActionDefinition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EndAssociatedTasksActionDefinition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        while t.next_key()?.is_some() {
+            t.skip_value()?;
+        }
+        ::std::result::Result::Ok(::std::option::Option::Some(Self {}))
+    }
+}

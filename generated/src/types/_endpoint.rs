@@ -85,3 +85,50 @@ impl EndpointBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Endpoint {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.address {
+            crate::rest_json::JsonSer::ser(value, object.key("Address"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Endpoint {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_type: ::std::option::Option<crate::types::EndpointType> = ::std::option::Option::None;
+        let mut field_address: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Type" => {
+                    field_type = <crate::types::EndpointType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Address" => field_address = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                r#type: field_type,
+                address: field_address,
+            }),
+        )
+    }
+}

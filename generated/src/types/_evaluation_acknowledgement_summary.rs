@@ -118,3 +118,64 @@ impl EvaluationAcknowledgementSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationAcknowledgementSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.acknowledged_time {
+            crate::rest_json::JsonSer::ser(value, object.key("AcknowledgedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.acknowledged_by {
+            crate::rest_json::JsonSer::ser(value, object.key("AcknowledgedBy"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.acknowledger_comment {
+            crate::rest_json::JsonSer::ser(value, object.key("AcknowledgerComment"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationAcknowledgementSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_acknowledged_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_acknowledged_by: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_acknowledger_comment: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AcknowledgedTime" => {
+                    field_acknowledged_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AcknowledgedBy" => {
+                    field_acknowledged_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AcknowledgerComment" => {
+                    field_acknowledger_comment = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                acknowledged_time: field_acknowledged_time,
+                acknowledged_by: field_acknowledged_by,
+                acknowledger_comment: field_acknowledger_comment,
+            }),
+        )
+    }
+}

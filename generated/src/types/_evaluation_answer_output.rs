@@ -136,3 +136,68 @@ impl EvaluationAnswerOutputBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationAnswerOutput {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.value {
+            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.system_suggested_value {
+            crate::rest_json::JsonSer::ser(value, object.key("SystemSuggestedValue"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.suggested_answers {
+            crate::rest_json::JsonSer::ser(value, object.key("SuggestedAnswers"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationAnswerOutput {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_value: ::std::option::Option<crate::types::EvaluationAnswerData> = ::std::option::Option::None;
+        let mut field_system_suggested_value: ::std::option::Option<
+            crate::types::EvaluationAnswerData,
+        > = ::std::option::Option::None;
+        let mut field_suggested_answers: ::std::option::Option<
+            Vec<crate::types::EvaluationSuggestedAnswer>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Value" => {
+                    field_value = <crate::types::EvaluationAnswerData as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SystemSuggestedValue" => {
+                    field_system_suggested_value = <crate::types::EvaluationAnswerData as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SuggestedAnswers" => {
+                    field_suggested_answers = <Vec<
+                        crate::types::EvaluationSuggestedAnswer,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                value: field_value,
+                system_suggested_value: field_system_suggested_value,
+                suggested_answers: field_suggested_answers,
+            }),
+        )
+    }
+}

@@ -158,3 +158,65 @@ impl EvaluationAutomationRuleCategoryBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationAutomationRuleCategory {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.category, object.key("Category"))?;
+        crate::rest_json::JsonSer::ser(&self.condition, object.key("Condition"))?;
+        if let ::std::option::Option::Some(value) = &self.points_of_interest {
+            crate::rest_json::JsonSer::ser(value, object.key("PointsOfInterest"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationAutomationRuleCategory {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_category: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_condition: ::std::option::Option<
+            crate::types::QuestionRuleCategoryAutomationCondition,
+        > = ::std::option::Option::None;
+        let mut field_points_of_interest: ::std::option::Option<
+            Vec<crate::types::EvaluationTranscriptPointOfInterest>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Category" => {
+                    field_category = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Condition" => {
+                    field_condition = <crate::types::QuestionRuleCategoryAutomationCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PointsOfInterest" => {
+                    field_points_of_interest = <Vec<
+                        crate::types::EvaluationTranscriptPointOfInterest,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                category: field_category.unwrap_or_default(),
+                condition: field_condition
+                    .unwrap_or_else(|| crate::types::QuestionRuleCategoryAutomationCondition::from(
+                        "no value was set",
+                    )),
+                points_of_interest: field_points_of_interest,
+            }),
+        )
+    }
+}

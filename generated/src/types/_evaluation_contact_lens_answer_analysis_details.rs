@@ -71,3 +71,46 @@ impl EvaluationContactLensAnswerAnalysisDetailsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationContactLensAnswerAnalysisDetails {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.matched_rule_categories {
+            crate::rest_json::JsonSer::ser(value, object.key("MatchedRuleCategories"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationContactLensAnswerAnalysisDetails {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_matched_rule_categories: ::std::option::Option<
+            Vec<crate::types::EvaluationAutomationRuleCategory>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MatchedRuleCategories" => {
+                    field_matched_rule_categories = <Vec<
+                        crate::types::EvaluationAutomationRuleCategory,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                matched_rule_categories: field_matched_rule_categories,
+            }),
+        )
+    }
+}

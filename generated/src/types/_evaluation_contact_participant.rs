@@ -95,3 +95,56 @@ impl EvaluationContactParticipantBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationContactParticipant {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.contact_participant_role {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipantRole"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_participant_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipantId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationContactParticipant {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_contact_participant_role: ::std::option::Option<
+            crate::types::ContactParticipantRole,
+        > = ::std::option::Option::None;
+        let mut field_contact_participant_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContactParticipantRole" => {
+                    field_contact_participant_role = <crate::types::ContactParticipantRole as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContactParticipantId" => {
+                    field_contact_participant_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                contact_participant_role: field_contact_participant_role,
+                contact_participant_id: field_contact_participant_id,
+            }),
+        )
+    }
+}

@@ -698,3 +698,221 @@ impl EvaluationFormBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationForm {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_id,
+            object.key("EvaluationFormId"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_version,
+            object.key("EvaluationFormVersion"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.locked, object.key("Locked"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_arn,
+            object.key("EvaluationFormArn"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.title, object.key("Title"))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        crate::rest_json::JsonSer::ser(&self.items, object.key("Items"))?;
+        if let ::std::option::Option::Some(value) = &self.scoring_strategy {
+            crate::rest_json::JsonSer::ser(value, object.key("ScoringStrategy"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::rest_json::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_time,
+            object.key("LastModifiedTime"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_by,
+            object.key("LastModifiedBy"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AutoEvaluationConfiguration"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.review_configuration {
+            crate::rest_json::JsonSer::ser(value, object.key("ReviewConfiguration"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_configuration {
+            crate::rest_json::JsonSer::ser(value, object.key("TargetConfiguration"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language_configuration {
+            crate::rest_json::JsonSer::ser(value, object.key("LanguageConfiguration"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationForm {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_locked: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_evaluation_form_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<
+            crate::types::EvaluationFormVersionStatus,
+        > = ::std::option::Option::None;
+        let mut field_items: ::std::option::Option<
+            Vec<crate::types::EvaluationFormItem>,
+        > = ::std::option::Option::None;
+        let mut field_scoring_strategy: ::std::option::Option<
+            crate::types::EvaluationFormScoringStrategy,
+        > = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_created_by: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_by: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_auto_evaluation_configuration: ::std::option::Option<
+            crate::types::EvaluationFormAutoEvaluationConfiguration,
+        > = ::std::option::Option::None;
+        let mut field_review_configuration: ::std::option::Option<
+            crate::types::EvaluationReviewConfiguration,
+        > = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_target_configuration: ::std::option::Option<
+            crate::types::EvaluationFormTargetConfiguration,
+        > = ::std::option::Option::None;
+        let mut field_language_configuration: ::std::option::Option<
+            crate::types::EvaluationFormLanguageConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EvaluationFormId" => {
+                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluationFormVersion" => {
+                    field_evaluation_form_version = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Locked" => field_locked = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "EvaluationFormArn" => {
+                    field_evaluation_form_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Title" => field_title = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Status" => {
+                    field_status = <crate::types::EvaluationFormVersionStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Items" => {
+                    field_items = <Vec<
+                        crate::types::EvaluationFormItem,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ScoringStrategy" => {
+                    field_scoring_strategy = <crate::types::EvaluationFormScoringStrategy as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedBy" => {
+                    field_created_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedBy" => {
+                    field_last_modified_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AutoEvaluationConfiguration" => {
+                    field_auto_evaluation_configuration = <crate::types::EvaluationFormAutoEvaluationConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ReviewConfiguration" => {
+                    field_review_configuration = <crate::types::EvaluationReviewConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TargetConfiguration" => {
+                    field_target_configuration = <crate::types::EvaluationFormTargetConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LanguageConfiguration" => {
+                    field_language_configuration = <crate::types::EvaluationFormLanguageConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                evaluation_form_id: field_evaluation_form_id.unwrap_or_default(),
+                evaluation_form_version: field_evaluation_form_version
+                    .unwrap_or_default(),
+                locked: field_locked.unwrap_or_default(),
+                evaluation_form_arn: field_evaluation_form_arn.unwrap_or_default(),
+                title: field_title.unwrap_or_default(),
+                description: field_description,
+                status: field_status
+                    .unwrap_or_else(|| crate::types::EvaluationFormVersionStatus::from(
+                        "no value was set",
+                    )),
+                items: field_items.unwrap_or_default(),
+                scoring_strategy: field_scoring_strategy,
+                created_time: field_created_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                created_by: field_created_by.unwrap_or_default(),
+                last_modified_time: field_last_modified_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                last_modified_by: field_last_modified_by.unwrap_or_default(),
+                auto_evaluation_configuration: field_auto_evaluation_configuration,
+                review_configuration: field_review_configuration,
+                tags: field_tags,
+                target_configuration: field_target_configuration,
+                language_configuration: field_language_configuration,
+            }),
+        )
+    }
+}

@@ -446,3 +446,153 @@ impl EvaluationFormContentBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormContent {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_version,
+            object.key("EvaluationFormVersion"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_id,
+            object.key("EvaluationFormId"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_arn,
+            object.key("EvaluationFormArn"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.title, object.key("Title"))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.items, object.key("Items"))?;
+        if let ::std::option::Option::Some(value) = &self.scoring_strategy {
+            crate::rest_json::JsonSer::ser(value, object.key("ScoringStrategy"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_evaluation_configuration {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AutoEvaluationConfiguration"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_configuration {
+            crate::rest_json::JsonSer::ser(value, object.key("TargetConfiguration"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.language_configuration {
+            crate::rest_json::JsonSer::ser(value, object.key("LanguageConfiguration"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.review_configuration {
+            crate::rest_json::JsonSer::ser(value, object.key("ReviewConfiguration"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormContent {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_form_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_items: ::std::option::Option<
+            Vec<crate::types::EvaluationFormItem>,
+        > = ::std::option::Option::None;
+        let mut field_scoring_strategy: ::std::option::Option<
+            crate::types::EvaluationFormScoringStrategy,
+        > = ::std::option::Option::None;
+        let mut field_auto_evaluation_configuration: ::std::option::Option<
+            crate::types::EvaluationFormAutoEvaluationConfiguration,
+        > = ::std::option::Option::None;
+        let mut field_target_configuration: ::std::option::Option<
+            crate::types::EvaluationFormTargetConfiguration,
+        > = ::std::option::Option::None;
+        let mut field_language_configuration: ::std::option::Option<
+            crate::types::EvaluationFormLanguageConfiguration,
+        > = ::std::option::Option::None;
+        let mut field_review_configuration: ::std::option::Option<
+            crate::types::EvaluationReviewConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EvaluationFormVersion" => {
+                    field_evaluation_form_version = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluationFormId" => {
+                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluationFormArn" => {
+                    field_evaluation_form_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Title" => field_title = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Items" => {
+                    field_items = <Vec<
+                        crate::types::EvaluationFormItem,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ScoringStrategy" => {
+                    field_scoring_strategy = <crate::types::EvaluationFormScoringStrategy as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AutoEvaluationConfiguration" => {
+                    field_auto_evaluation_configuration = <crate::types::EvaluationFormAutoEvaluationConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TargetConfiguration" => {
+                    field_target_configuration = <crate::types::EvaluationFormTargetConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LanguageConfiguration" => {
+                    field_language_configuration = <crate::types::EvaluationFormLanguageConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ReviewConfiguration" => {
+                    field_review_configuration = <crate::types::EvaluationReviewConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                evaluation_form_version: field_evaluation_form_version
+                    .unwrap_or_default(),
+                evaluation_form_id: field_evaluation_form_id.unwrap_or_default(),
+                evaluation_form_arn: field_evaluation_form_arn.unwrap_or_default(),
+                title: field_title.unwrap_or_default(),
+                description: field_description,
+                items: field_items.unwrap_or_default(),
+                scoring_strategy: field_scoring_strategy,
+                auto_evaluation_configuration: field_auto_evaluation_configuration,
+                target_configuration: field_target_configuration,
+                language_configuration: field_language_configuration,
+                review_configuration: field_review_configuration,
+            }),
+        )
+    }
+}

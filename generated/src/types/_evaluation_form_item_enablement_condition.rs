@@ -120,3 +120,56 @@ impl EvaluationFormItemEnablementConditionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormItemEnablementCondition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.operands, object.key("Operands"))?;
+        if let ::std::option::Option::Some(value) = &self.operator {
+            crate::rest_json::JsonSer::ser(value, object.key("Operator"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormItemEnablementCondition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_operands: ::std::option::Option<
+            Vec<crate::types::EvaluationFormItemEnablementConditionOperand>,
+        > = ::std::option::Option::None;
+        let mut field_operator: ::std::option::Option<
+            crate::types::EvaluationFormItemEnablementOperator,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Operands" => {
+                    field_operands = <Vec<
+                        crate::types::EvaluationFormItemEnablementConditionOperand,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Operator" => {
+                    field_operator = <crate::types::EvaluationFormItemEnablementOperator as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                operands: field_operands.unwrap_or_default(),
+                operator: field_operator,
+            }),
+        )
+    }
+}

@@ -156,3 +156,71 @@ impl EvaluationFormItemEnablementConfigurationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormItemEnablementConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.condition {
+            crate::rest_json::JsonSer::ser(value, object.key("Condition"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.action, object.key("Action"))?;
+        if let ::std::option::Option::Some(value) = &self.default_action {
+            crate::rest_json::JsonSer::ser(value, object.key("DefaultAction"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormItemEnablementConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_condition: ::std::option::Option<
+            crate::types::EvaluationFormItemEnablementCondition,
+        > = ::std::option::Option::None;
+        let mut field_action: ::std::option::Option<
+            crate::types::EvaluationFormItemEnablementAction,
+        > = ::std::option::Option::None;
+        let mut field_default_action: ::std::option::Option<
+            crate::types::EvaluationFormItemEnablementAction,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Condition" => {
+                    field_condition = <crate::types::EvaluationFormItemEnablementCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Action" => {
+                    field_action = <crate::types::EvaluationFormItemEnablementAction as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DefaultAction" => {
+                    field_default_action = <crate::types::EvaluationFormItemEnablementAction as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                condition: field_condition,
+                action: field_action
+                    .unwrap_or_else(|| crate::types::EvaluationFormItemEnablementAction::from(
+                        "no value was set",
+                    )),
+                default_action: field_default_action,
+            }),
+        )
+    }
+}

@@ -162,3 +162,69 @@ impl EvaluationFormItemEnablementExpressionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormItemEnablementExpression {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.source {
+            crate::rest_json::JsonSer::ser(value, object.key("Source"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.values, object.key("Values"))?;
+        crate::rest_json::JsonSer::ser(&self.comparator, object.key("Comparator"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormItemEnablementExpression {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_source: ::std::option::Option<
+            crate::types::EvaluationFormItemEnablementSource,
+        > = ::std::option::Option::None;
+        let mut field_values: ::std::option::Option<
+            Vec<crate::types::EvaluationFormItemEnablementSourceValue>,
+        > = ::std::option::Option::None;
+        let mut field_comparator: ::std::option::Option<
+            crate::types::EvaluationFormItemSourceValuesComparator,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Source" => {
+                    field_source = <crate::types::EvaluationFormItemEnablementSource as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Values" => {
+                    field_values = <Vec<
+                        crate::types::EvaluationFormItemEnablementSourceValue,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Comparator" => {
+                    field_comparator = <crate::types::EvaluationFormItemSourceValuesComparator as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                source: field_source,
+                values: field_values.unwrap_or_default(),
+                comparator: field_comparator
+                    .unwrap_or_else(|| crate::types::EvaluationFormItemSourceValuesComparator::from(
+                        "no value was set",
+                    )),
+            }),
+        )
+    }
+}

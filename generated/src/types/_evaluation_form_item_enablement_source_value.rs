@@ -106,3 +106,53 @@ impl EvaluationFormItemEnablementSourceValueBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormItemEnablementSourceValue {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        if let ::std::option::Option::Some(value) = &self.ref_id {
+            crate::rest_json::JsonSer::ser(value, object.key("RefId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormItemEnablementSourceValue {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_type: ::std::option::Option<
+            crate::types::EvaluationFormItemEnablementSourceValueType,
+        > = ::std::option::Option::None;
+        let mut field_ref_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Type" => {
+                    field_type = <crate::types::EvaluationFormItemEnablementSourceValueType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RefId" => field_ref_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                r#type: field_type
+                    .unwrap_or_else(|| crate::types::EvaluationFormItemEnablementSourceValueType::from(
+                        "no value was set",
+                    )),
+                ref_id: field_ref_id,
+            }),
+        )
+    }
+}

@@ -63,3 +63,46 @@ impl EvaluationFormLanguageConfigurationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormLanguageConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.form_language {
+            crate::rest_json::JsonSer::ser(value, object.key("FormLanguage"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormLanguageConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_form_language: ::std::option::Option<
+            crate::types::EvaluationFormLanguageCode,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "FormLanguage" => {
+                    field_form_language = <crate::types::EvaluationFormLanguageCode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                form_language: field_form_language,
+            }),
+        )
+    }
+}

@@ -149,3 +149,68 @@ impl EvaluationFormMultiSelectQuestionAutomationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionAutomation {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.options {
+            crate::rest_json::JsonSer::ser(value, object.key("Options"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default_option_ref_ids {
+            crate::rest_json::JsonSer::ser(value, object.key("DefaultOptionRefIds"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.answer_source {
+            crate::rest_json::JsonSer::ser(value, object.key("AnswerSource"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionAutomation {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_options: ::std::option::Option<
+            Vec<crate::types::EvaluationFormMultiSelectQuestionAutomationOption>,
+        > = ::std::option::Option::None;
+        let mut field_default_option_ref_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_answer_source: ::std::option::Option<
+            crate::types::EvaluationFormQuestionAutomationAnswerSource,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Options" => {
+                    field_options = <Vec<
+                        crate::types::EvaluationFormMultiSelectQuestionAutomationOption,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "DefaultOptionRefIds" => {
+                    field_default_option_ref_ids = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AnswerSource" => {
+                    field_answer_source = <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                options: field_options,
+                default_option_ref_ids: field_default_option_ref_ids,
+                answer_source: field_answer_source,
+            }),
+        )
+    }
+}

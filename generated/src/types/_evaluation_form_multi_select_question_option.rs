@@ -104,3 +104,42 @@ impl EvaluationFormMultiSelectQuestionOptionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionOption {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.ref_id, object.key("RefId"))?;
+        crate::rest_json::JsonSer::ser(&self.text, object.key("Text"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionOption {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_ref_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_text: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "RefId" => field_ref_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Text" => field_text = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                ref_id: field_ref_id.unwrap_or_default(),
+                text: field_text.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -162,3 +162,68 @@ impl EvaluationFormMultiSelectQuestionPropertiesBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormMultiSelectQuestionProperties {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.options, object.key("Options"))?;
+        if let ::std::option::Option::Some(value) = &self.display_as {
+            crate::rest_json::JsonSer::ser(value, object.key("DisplayAs"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.automation {
+            crate::rest_json::JsonSer::ser(value, object.key("Automation"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormMultiSelectQuestionProperties {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_options: ::std::option::Option<
+            Vec<crate::types::EvaluationFormMultiSelectQuestionOption>,
+        > = ::std::option::Option::None;
+        let mut field_display_as: ::std::option::Option<
+            crate::types::EvaluationFormMultiSelectQuestionDisplayMode,
+        > = ::std::option::Option::None;
+        let mut field_automation: ::std::option::Option<
+            crate::types::EvaluationFormMultiSelectQuestionAutomation,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Options" => {
+                    field_options = <Vec<
+                        crate::types::EvaluationFormMultiSelectQuestionOption,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "DisplayAs" => {
+                    field_display_as = <crate::types::EvaluationFormMultiSelectQuestionDisplayMode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Automation" => {
+                    field_automation = <crate::types::EvaluationFormMultiSelectQuestionAutomation as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                options: field_options.unwrap_or_default(),
+                display_as: field_display_as,
+                automation: field_automation,
+            }),
+        )
+    }
+}

@@ -44,3 +44,82 @@ impl EvaluationFormNumericQuestionAutomation {
         matches!(self, Self::Unknown)
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionAutomation {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let mut object = w.start_object();
+        match self {
+            Self::PropertyValue(value) => {
+                crate::rest_json::JsonSer::ser(value, object.key("PropertyValue"))?;
+            }
+            Self::AnswerSource(value) => {
+                crate::rest_json::JsonSer::ser(value, object.key("AnswerSource"))?;
+            }
+            Self::Unknown => {
+                return ::std::result::Result::Err(
+                    crate::rest_json::SerError::unknown_variant(
+                        "EvaluationFormNumericQuestionAutomation",
+                    ),
+                );
+            }
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionAutomation {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+                t.skip_value()?;
+                continue;
+            }
+            let value = match key.as_ref() {
+                "PropertyValue" => {
+                    <crate::types::NumericQuestionPropertyValueAutomation as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?
+                        .map(Self::PropertyValue)
+                }
+                "AnswerSource" => {
+                    <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?
+                        .map(Self::AnswerSource)
+                }
+                _ => {
+                    t.skip_value()?;
+                    ::std::option::Option::Some(Self::Unknown)
+                }
+            };
+            if let ::std::option::Option::Some(value) = value {
+                if variant.is_some() {
+                    return ::std::result::Result::Err(
+                        t.error("encountered mixed variants in union"),
+                    );
+                }
+                variant = ::std::option::Option::Some(value);
+            }
+        }
+        match variant {
+            ::std::option::Option::Some(v) => {
+                ::std::result::Result::Ok(::std::option::Option::Some(v))
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    t.error("a union must have exactly one member set"),
+                )
+            }
+        }
+    }
+}

@@ -187,3 +187,74 @@ impl EvaluationFormNumericQuestionOptionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionOption {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.min_value, object.key("MinValue"))?;
+        crate::rest_json::JsonSer::ser(&self.max_value, object.key("MaxValue"))?;
+        if self.score != 0 {
+            crate::rest_json::JsonSer::ser(&self.score, object.key("Score"))?;
+        }
+        if self.automatic_fail {
+            crate::rest_json::JsonSer::ser(
+                &self.automatic_fail,
+                object.key("AutomaticFail"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.automatic_fail_configuration {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AutomaticFailConfiguration"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionOption {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_min_value: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_max_value: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_score: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_automatic_fail: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_automatic_fail_configuration: ::std::option::Option<
+            crate::types::AutomaticFailConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MinValue" => field_min_value = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "MaxValue" => field_max_value = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "Score" => field_score = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "AutomaticFail" => {
+                    field_automatic_fail = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AutomaticFailConfiguration" => {
+                    field_automatic_fail_configuration = <crate::types::AutomaticFailConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                min_value: field_min_value.unwrap_or_default(),
+                max_value: field_max_value.unwrap_or_default(),
+                score: field_score.unwrap_or_default(),
+                automatic_fail: field_automatic_fail.unwrap_or_default(),
+                automatic_fail_configuration: field_automatic_fail_configuration,
+            }),
+        )
+    }
+}

@@ -165,3 +165,66 @@ impl EvaluationFormNumericQuestionPropertiesBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormNumericQuestionProperties {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.min_value, object.key("MinValue"))?;
+        crate::rest_json::JsonSer::ser(&self.max_value, object.key("MaxValue"))?;
+        if let ::std::option::Option::Some(value) = &self.options {
+            crate::rest_json::JsonSer::ser(value, object.key("Options"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.automation {
+            crate::rest_json::JsonSer::ser(value, object.key("Automation"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormNumericQuestionProperties {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_min_value: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_max_value: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_options: ::std::option::Option<
+            Vec<crate::types::EvaluationFormNumericQuestionOption>,
+        > = ::std::option::Option::None;
+        let mut field_automation: ::std::option::Option<
+            crate::types::EvaluationFormNumericQuestionAutomation,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MinValue" => field_min_value = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "MaxValue" => field_max_value = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "Options" => {
+                    field_options = <Vec<
+                        crate::types::EvaluationFormNumericQuestionOption,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Automation" => {
+                    field_automation = <crate::types::EvaluationFormNumericQuestionAutomation as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                min_value: field_min_value.unwrap_or_default(),
+                max_value: field_max_value.unwrap_or_default(),
+                options: field_options,
+                automation: field_automation,
+            }),
+        )
+    }
+}

@@ -321,3 +321,106 @@ impl EvaluationFormQuestionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormQuestion {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.title, object.key("Title"))?;
+        if let ::std::option::Option::Some(value) = &self.instructions {
+            crate::rest_json::JsonSer::ser(value, object.key("Instructions"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.ref_id, object.key("RefId"))?;
+        if self.not_applicable_enabled {
+            crate::rest_json::JsonSer::ser(
+                &self.not_applicable_enabled,
+                object.key("NotApplicableEnabled"),
+            )?;
+        }
+        crate::rest_json::JsonSer::ser(&self.question_type, object.key("QuestionType"))?;
+        if let ::std::option::Option::Some(value) = &self.question_type_properties {
+            crate::rest_json::JsonSer::ser(value, object.key("QuestionTypeProperties"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enablement {
+            crate::rest_json::JsonSer::ser(value, object.key("Enablement"))?;
+        }
+        if self.weight != 0.0 {
+            crate::rest_json::JsonSer::ser(&self.weight, object.key("Weight"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormQuestion {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_instructions: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_ref_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_not_applicable_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_question_type: ::std::option::Option<
+            crate::types::EvaluationFormQuestionType,
+        > = ::std::option::Option::None;
+        let mut field_question_type_properties: ::std::option::Option<
+            crate::types::EvaluationFormQuestionTypeProperties,
+        > = ::std::option::Option::None;
+        let mut field_enablement: ::std::option::Option<
+            crate::types::EvaluationFormItemEnablementConfiguration,
+        > = ::std::option::Option::None;
+        let mut field_weight: ::std::option::Option<f64> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Title" => field_title = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Instructions" => {
+                    field_instructions = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "RefId" => field_ref_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "NotApplicableEnabled" => {
+                    field_not_applicable_enabled = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "QuestionType" => {
+                    field_question_type = <crate::types::EvaluationFormQuestionType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "QuestionTypeProperties" => {
+                    field_question_type_properties = <crate::types::EvaluationFormQuestionTypeProperties as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Enablement" => {
+                    field_enablement = <crate::types::EvaluationFormItemEnablementConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Weight" => field_weight = <f64 as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                title: field_title.unwrap_or_default(),
+                instructions: field_instructions,
+                ref_id: field_ref_id.unwrap_or_default(),
+                not_applicable_enabled: field_not_applicable_enabled.unwrap_or_default(),
+                question_type: field_question_type
+                    .unwrap_or_else(|| crate::types::EvaluationFormQuestionType::from(
+                        "no value was set",
+                    )),
+                question_type_properties: field_question_type_properties,
+                enablement: field_enablement,
+                weight: field_weight.unwrap_or_default(),
+            }),
+        )
+    }
+}

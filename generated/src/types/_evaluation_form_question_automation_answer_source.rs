@@ -80,3 +80,47 @@ impl EvaluationFormQuestionAutomationAnswerSourceBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormQuestionAutomationAnswerSource {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.source_type, object.key("SourceType"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormQuestionAutomationAnswerSource {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_source_type: ::std::option::Option<
+            crate::types::EvaluationFormQuestionAutomationAnswerSourceType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "SourceType" => {
+                    field_source_type = <crate::types::EvaluationFormQuestionAutomationAnswerSourceType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                source_type: field_source_type
+                    .unwrap_or_else(|| crate::types::EvaluationFormQuestionAutomationAnswerSourceType::from(
+                        "no value was set",
+                    )),
+            }),
+        )
+    }
+}

@@ -107,3 +107,60 @@ impl EvaluationFormScoringStrategyBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormScoringStrategy {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.mode, object.key("Mode"))?;
+        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormScoringStrategy {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_mode: ::std::option::Option<
+            crate::types::EvaluationFormScoringMode,
+        > = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<
+            crate::types::EvaluationFormScoringStatus,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Mode" => {
+                    field_mode = <crate::types::EvaluationFormScoringMode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Status" => {
+                    field_status = <crate::types::EvaluationFormScoringStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                mode: field_mode
+                    .unwrap_or_else(|| crate::types::EvaluationFormScoringMode::from(
+                        "no value was set",
+                    )),
+                status: field_status
+                    .unwrap_or_else(|| crate::types::EvaluationFormScoringStatus::from(
+                        "no value was set",
+                    )),
+            }),
+        )
+    }
+}

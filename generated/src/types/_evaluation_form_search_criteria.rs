@@ -242,3 +242,106 @@ impl EvaluationFormSearchCriteriaBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormSearchCriteria {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.or_conditions {
+            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.and_conditions {
+            crate::rest_json::JsonSer::ser(value, object.key("AndConditions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.number_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("NumberCondition"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.boolean_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("BooleanCondition"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.date_time_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("DateTimeCondition"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormSearchCriteria {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_or_conditions: ::std::option::Option<
+            Vec<crate::types::EvaluationFormSearchCriteria>,
+        > = ::std::option::Option::None;
+        let mut field_and_conditions: ::std::option::Option<
+            Vec<crate::types::EvaluationFormSearchCriteria>,
+        > = ::std::option::Option::None;
+        let mut field_string_condition: ::std::option::Option<
+            crate::types::StringCondition,
+        > = ::std::option::Option::None;
+        let mut field_number_condition: ::std::option::Option<
+            crate::types::NumberCondition,
+        > = ::std::option::Option::None;
+        let mut field_boolean_condition: ::std::option::Option<
+            crate::types::BooleanCondition,
+        > = ::std::option::Option::None;
+        let mut field_date_time_condition: ::std::option::Option<
+            crate::types::DateTimeCondition,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "OrConditions" => {
+                    field_or_conditions = <Vec<
+                        crate::types::EvaluationFormSearchCriteria,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AndConditions" => {
+                    field_and_conditions = <Vec<
+                        crate::types::EvaluationFormSearchCriteria,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "StringCondition" => {
+                    field_string_condition = <crate::types::StringCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "NumberCondition" => {
+                    field_number_condition = <crate::types::NumberCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "BooleanCondition" => {
+                    field_boolean_condition = <crate::types::BooleanCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DateTimeCondition" => {
+                    field_date_time_condition = <crate::types::DateTimeCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                or_conditions: field_or_conditions,
+                and_conditions: field_and_conditions,
+                string_condition: field_string_condition,
+                number_condition: field_number_condition,
+                boolean_condition: field_boolean_condition,
+                date_time_condition: field_date_time_condition,
+            }),
+        )
+    }
+}

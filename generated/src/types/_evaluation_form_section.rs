@@ -200,3 +200,66 @@ impl EvaluationFormSectionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormSection {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.title, object.key("Title"))?;
+        crate::rest_json::JsonSer::ser(&self.ref_id, object.key("RefId"))?;
+        if let ::std::option::Option::Some(value) = &self.instructions {
+            crate::rest_json::JsonSer::ser(value, object.key("Instructions"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.items, object.key("Items"))?;
+        if self.weight != 0.0 {
+            crate::rest_json::JsonSer::ser(&self.weight, object.key("Weight"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormSection {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_ref_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_instructions: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_items: ::std::option::Option<
+            Vec<crate::types::EvaluationFormItem>,
+        > = ::std::option::Option::None;
+        let mut field_weight: ::std::option::Option<f64> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Title" => field_title = <String as crate::rest_json::JsonDe>::de(t)?,
+                "RefId" => field_ref_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Instructions" => {
+                    field_instructions = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Items" => {
+                    field_items = <Vec<
+                        crate::types::EvaluationFormItem,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Weight" => field_weight = <f64 as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                title: field_title.unwrap_or_default(),
+                ref_id: field_ref_id.unwrap_or_default(),
+                instructions: field_instructions,
+                items: field_items.unwrap_or_default(),
+                weight: field_weight.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -143,3 +143,66 @@ impl EvaluationFormSingleSelectQuestionAutomationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormSingleSelectQuestionAutomation {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.options, object.key("Options"))?;
+        if let ::std::option::Option::Some(value) = &self.default_option_ref_id {
+            crate::rest_json::JsonSer::ser(value, object.key("DefaultOptionRefId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.answer_source {
+            crate::rest_json::JsonSer::ser(value, object.key("AnswerSource"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormSingleSelectQuestionAutomation {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_options: ::std::option::Option<
+            Vec<crate::types::EvaluationFormSingleSelectQuestionAutomationOption>,
+        > = ::std::option::Option::None;
+        let mut field_default_option_ref_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_answer_source: ::std::option::Option<
+            crate::types::EvaluationFormQuestionAutomationAnswerSource,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Options" => {
+                    field_options = <Vec<
+                        crate::types::EvaluationFormSingleSelectQuestionAutomationOption,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "DefaultOptionRefId" => {
+                    field_default_option_ref_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AnswerSource" => {
+                    field_answer_source = <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                options: field_options.unwrap_or_default(),
+                default_option_ref_id: field_default_option_ref_id,
+                answer_source: field_answer_source,
+            }),
+        )
+    }
+}

@@ -410,3 +410,137 @@ impl EvaluationFormSummaryBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_id,
+            object.key("EvaluationFormId"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_arn,
+            object.key("EvaluationFormArn"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.title, object.key("Title"))?;
+        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::rest_json::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_time,
+            object.key("LastModifiedTime"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_by,
+            object.key("LastModifiedBy"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.last_activated_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastActivatedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_activated_by {
+            crate::rest_json::JsonSer::ser(value, object.key("LastActivatedBy"))?;
+        }
+        crate::rest_json::JsonSer::ser(
+            &self.latest_version,
+            object.key("LatestVersion"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.active_version {
+            crate::rest_json::JsonSer::ser(value, object.key("ActiveVersion"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_form_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_created_by: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_by: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_last_activated_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_activated_by: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_latest_version: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_active_version: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EvaluationFormId" => {
+                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluationFormArn" => {
+                    field_evaluation_form_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Title" => field_title = <String as crate::rest_json::JsonDe>::de(t)?,
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedBy" => {
+                    field_created_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedBy" => {
+                    field_last_modified_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastActivatedTime" => {
+                    field_last_activated_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastActivatedBy" => {
+                    field_last_activated_by = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LatestVersion" => {
+                    field_latest_version = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ActiveVersion" => {
+                    field_active_version = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                evaluation_form_id: field_evaluation_form_id.unwrap_or_default(),
+                evaluation_form_arn: field_evaluation_form_arn.unwrap_or_default(),
+                title: field_title.unwrap_or_default(),
+                created_time: field_created_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                created_by: field_created_by.unwrap_or_default(),
+                last_modified_time: field_last_modified_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                last_modified_by: field_last_modified_by.unwrap_or_default(),
+                last_activated_time: field_last_activated_time,
+                last_activated_by: field_last_activated_by,
+                latest_version: field_latest_version.unwrap_or_default(),
+                active_version: field_active_version,
+            }),
+        )
+    }
+}

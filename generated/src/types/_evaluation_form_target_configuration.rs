@@ -76,3 +76,50 @@ impl EvaluationFormTargetConfigurationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormTargetConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.contact_interaction_type,
+            object.key("ContactInteractionType"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormTargetConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_contact_interaction_type: ::std::option::Option<
+            crate::types::ContactInteractionType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContactInteractionType" => {
+                    field_contact_interaction_type = <crate::types::ContactInteractionType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                contact_interaction_type: field_contact_interaction_type
+                    .unwrap_or_else(|| crate::types::ContactInteractionType::from(
+                        "no value was set",
+                    )),
+            }),
+        )
+    }
+}

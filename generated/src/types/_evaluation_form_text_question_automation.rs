@@ -69,3 +69,46 @@ impl EvaluationFormTextQuestionAutomationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormTextQuestionAutomation {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.answer_source {
+            crate::rest_json::JsonSer::ser(value, object.key("AnswerSource"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormTextQuestionAutomation {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_answer_source: ::std::option::Option<
+            crate::types::EvaluationFormQuestionAutomationAnswerSource,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AnswerSource" => {
+                    field_answer_source = <crate::types::EvaluationFormQuestionAutomationAnswerSource as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                answer_source: field_answer_source,
+            }),
+        )
+    }
+}

@@ -65,3 +65,46 @@ impl EvaluationFormTextQuestionPropertiesBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormTextQuestionProperties {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.automation {
+            crate::rest_json::JsonSer::ser(value, object.key("Automation"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormTextQuestionProperties {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_automation: ::std::option::Option<
+            crate::types::EvaluationFormTextQuestionAutomation,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Automation" => {
+                    field_automation = <crate::types::EvaluationFormTextQuestionAutomation as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                automation: field_automation,
+            }),
+        )
+    }
+}

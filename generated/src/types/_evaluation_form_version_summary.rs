@@ -350,3 +350,123 @@ impl EvaluationFormVersionSummaryBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationFormVersionSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_arn,
+            object.key("EvaluationFormArn"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_id,
+            object.key("EvaluationFormId"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_version,
+            object.key("EvaluationFormVersion"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.locked, object.key("Locked"))?;
+        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::rest_json::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_time,
+            object.key("LastModifiedTime"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_by,
+            object.key("LastModifiedBy"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationFormVersionSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_evaluation_form_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_locked: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<
+            crate::types::EvaluationFormVersionStatus,
+        > = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_created_by: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_by: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EvaluationFormArn" => {
+                    field_evaluation_form_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluationFormId" => {
+                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluationFormVersion" => {
+                    field_evaluation_form_version = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Locked" => field_locked = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "Status" => {
+                    field_status = <crate::types::EvaluationFormVersionStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedBy" => {
+                    field_created_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedBy" => {
+                    field_last_modified_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                evaluation_form_arn: field_evaluation_form_arn.unwrap_or_default(),
+                evaluation_form_id: field_evaluation_form_id.unwrap_or_default(),
+                evaluation_form_version: field_evaluation_form_version
+                    .unwrap_or_default(),
+                locked: field_locked.unwrap_or_default(),
+                status: field_status
+                    .unwrap_or_else(|| crate::types::EvaluationFormVersionStatus::from(
+                        "no value was set",
+                    )),
+                created_time: field_created_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                created_by: field_created_by.unwrap_or_default(),
+                last_modified_time: field_last_modified_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                last_modified_by: field_last_modified_by.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -101,3 +101,54 @@ impl EvaluationGenAiAnswerAnalysisDetailsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationGenAiAnswerAnalysisDetails {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.justification {
+            crate::rest_json::JsonSer::ser(value, object.key("Justification"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.points_of_interest {
+            crate::rest_json::JsonSer::ser(value, object.key("PointsOfInterest"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationGenAiAnswerAnalysisDetails {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_justification: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_points_of_interest: ::std::option::Option<
+            Vec<crate::types::EvaluationTranscriptPointOfInterest>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Justification" => {
+                    field_justification = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PointsOfInterest" => {
+                    field_points_of_interest = <Vec<
+                        crate::types::EvaluationTranscriptPointOfInterest,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                justification: field_justification,
+                points_of_interest: field_points_of_interest,
+            }),
+        )
+    }
+}

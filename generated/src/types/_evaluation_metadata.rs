@@ -368,3 +368,130 @@ impl EvaluationMetadataBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationMetadata {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.contact_id, object.key("ContactId"))?;
+        crate::rest_json::JsonSer::ser(&self.evaluator_arn, object.key("EvaluatorArn"))?;
+        if let ::std::option::Option::Some(value) = &self.contact_agent_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactAgentId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.calibration_session_id {
+            crate::rest_json::JsonSer::ser(value, object.key("CalibrationSessionId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.score {
+            crate::rest_json::JsonSer::ser(value, object.key("Score"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_evaluation {
+            crate::rest_json::JsonSer::ser(value, object.key("AutoEvaluation"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.acknowledgement {
+            crate::rest_json::JsonSer::ser(value, object.key("Acknowledgement"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.review {
+            crate::rest_json::JsonSer::ser(value, object.key("Review"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_participant {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipant"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sampling_job_id {
+            crate::rest_json::JsonSer::ser(value, object.key("SamplingJobId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationMetadata {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluator_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contact_agent_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_calibration_session_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_score: ::std::option::Option<crate::types::EvaluationScore> = ::std::option::Option::None;
+        let mut field_auto_evaluation: ::std::option::Option<
+            crate::types::AutoEvaluationDetails,
+        > = ::std::option::Option::None;
+        let mut field_acknowledgement: ::std::option::Option<
+            crate::types::EvaluationAcknowledgement,
+        > = ::std::option::Option::None;
+        let mut field_review: ::std::option::Option<
+            crate::types::EvaluationReviewMetadata,
+        > = ::std::option::Option::None;
+        let mut field_contact_participant: ::std::option::Option<
+            crate::types::EvaluationContactParticipant,
+        > = ::std::option::Option::None;
+        let mut field_sampling_job_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContactId" => {
+                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EvaluatorArn" => {
+                    field_evaluator_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ContactAgentId" => {
+                    field_contact_agent_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CalibrationSessionId" => {
+                    field_calibration_session_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Score" => {
+                    field_score = <crate::types::EvaluationScore as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AutoEvaluation" => {
+                    field_auto_evaluation = <crate::types::AutoEvaluationDetails as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Acknowledgement" => {
+                    field_acknowledgement = <crate::types::EvaluationAcknowledgement as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Review" => {
+                    field_review = <crate::types::EvaluationReviewMetadata as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContactParticipant" => {
+                    field_contact_participant = <crate::types::EvaluationContactParticipant as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SamplingJobId" => {
+                    field_sampling_job_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                contact_id: field_contact_id.unwrap_or_default(),
+                evaluator_arn: field_evaluator_arn.unwrap_or_default(),
+                contact_agent_id: field_contact_agent_id,
+                calibration_session_id: field_calibration_session_id,
+                score: field_score,
+                auto_evaluation: field_auto_evaluation,
+                acknowledgement: field_acknowledgement,
+                review: field_review,
+                contact_participant: field_contact_participant,
+                sampling_job_id: field_sampling_job_id,
+            }),
+        )
+    }
+}

@@ -63,3 +63,46 @@ impl EvaluationQuestionInputDetailsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationQuestionInputDetails {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.transcript_type {
+            crate::rest_json::JsonSer::ser(value, object.key("TranscriptType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationQuestionInputDetails {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_transcript_type: ::std::option::Option<
+            crate::types::EvaluationTranscriptType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "TranscriptType" => {
+                    field_transcript_type = <crate::types::EvaluationTranscriptType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                transcript_type: field_transcript_type,
+            }),
+        )
+    }
+}

@@ -109,3 +109,59 @@ impl EvaluationReviewConfigurationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationReviewConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.review_notification_recipients,
+            object.key("ReviewNotificationRecipients"),
+        )?;
+        if self.eligibility_days != 0 {
+            crate::rest_json::JsonSer::ser(
+                &self.eligibility_days,
+                object.key("EligibilityDays"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationReviewConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_review_notification_recipients: ::std::option::Option<
+            Vec<crate::types::EvaluationReviewNotificationRecipient>,
+        > = ::std::option::Option::None;
+        let mut field_eligibility_days: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ReviewNotificationRecipients" => {
+                    field_review_notification_recipients = <Vec<
+                        crate::types::EvaluationReviewNotificationRecipient,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EligibilityDays" => {
+                    field_eligibility_days = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                review_notification_recipients: field_review_notification_recipients
+                    .unwrap_or_default(),
+                eligibility_days: field_eligibility_days.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -247,3 +247,91 @@ impl EvaluationReviewMetadataBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationReviewMetadata {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.review_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ReviewId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.requested_time {
+            crate::rest_json::JsonSer::ser(value, object.key("RequestedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.requested_by {
+            crate::rest_json::JsonSer::ser(value, object.key("RequestedBy"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::rest_json::JsonSer::ser(&self.created_by, object.key("CreatedBy"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.review_request_comments,
+            object.key("ReviewRequestComments"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationReviewMetadata {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_review_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_requested_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_requested_by: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_created_by: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_review_request_comments: ::std::option::Option<
+            Vec<crate::types::EvaluationReviewRequestComment>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ReviewId" => {
+                    field_review_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "RequestedTime" => {
+                    field_requested_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RequestedBy" => {
+                    field_requested_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedBy" => {
+                    field_created_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ReviewRequestComments" => {
+                    field_review_request_comments = <Vec<
+                        crate::types::EvaluationReviewRequestComment,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                review_id: field_review_id,
+                requested_time: field_requested_time,
+                requested_by: field_requested_by,
+                created_time: field_created_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs_f64(0f64)),
+                created_by: field_created_by.unwrap_or_else(|| ToOwned::to_owned("n/a")),
+                review_request_comments: field_review_request_comments
+                    .unwrap_or_default(),
+            }),
+        )
+    }
+}

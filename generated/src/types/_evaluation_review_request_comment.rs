@@ -118,3 +118,58 @@ impl EvaluationReviewRequestCommentBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationReviewRequestComment {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.comment {
+            crate::rest_json::JsonSer::ser(value, object.key("Comment"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_time {
+            crate::rest_json::JsonSer::ser(value, object.key("CreatedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_by {
+            crate::rest_json::JsonSer::ser(value, object.key("CreatedBy"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationReviewRequestComment {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_comment: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_created_by: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Comment" => field_comment = <String as crate::rest_json::JsonDe>::de(t)?,
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedBy" => {
+                    field_created_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                comment: field_comment,
+                created_time: field_created_time,
+                created_by: field_created_by,
+            }),
+        )
+    }
+}

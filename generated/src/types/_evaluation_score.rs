@@ -145,3 +145,72 @@ impl EvaluationScoreBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationScore {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if self.percentage != 0.0 {
+            crate::rest_json::JsonSer::ser(&self.percentage, object.key("Percentage"))?;
+        }
+        if self.not_applicable {
+            crate::rest_json::JsonSer::ser(
+                &self.not_applicable,
+                object.key("NotApplicable"),
+            )?;
+        }
+        if self.automatic_fail {
+            crate::rest_json::JsonSer::ser(
+                &self.automatic_fail,
+                object.key("AutomaticFail"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.applied_weight {
+            crate::rest_json::JsonSer::ser(value, object.key("AppliedWeight"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationScore {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_percentage: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut field_not_applicable: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_automatic_fail: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_applied_weight: ::std::option::Option<f64> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Percentage" => {
+                    field_percentage = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "NotApplicable" => {
+                    field_not_applicable = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AutomaticFail" => {
+                    field_automatic_fail = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AppliedWeight" => {
+                    field_applied_weight = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                percentage: field_percentage.unwrap_or_default(),
+                not_applicable: field_not_applicable.unwrap_or_default(),
+                automatic_fail: field_automatic_fail.unwrap_or_default(),
+                applied_weight: field_applied_weight,
+            }),
+        )
+    }
+}

@@ -68,3 +68,46 @@ impl EvaluationSearchFilterBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationSearchFilter {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.attribute_filter {
+            crate::rest_json::JsonSer::ser(value, object.key("AttributeFilter"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationSearchFilter {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_attribute_filter: ::std::option::Option<
+            crate::types::ControlPlaneAttributeFilter,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AttributeFilter" => {
+                    field_attribute_filter = <crate::types::ControlPlaneAttributeFilter as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                attribute_filter: field_attribute_filter,
+            }),
+        )
+    }
+}

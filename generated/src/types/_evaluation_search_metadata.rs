@@ -542,3 +542,195 @@ impl EvaluationSearchMetadataBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationSearchMetadata {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.contact_id, object.key("ContactId"))?;
+        crate::rest_json::JsonSer::ser(&self.evaluator_arn, object.key("EvaluatorArn"))?;
+        if let ::std::option::Option::Some(value) = &self.contact_agent_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactAgentId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.calibration_session_id {
+            crate::rest_json::JsonSer::ser(value, object.key("CalibrationSessionId"))?;
+        }
+        if self.score_percentage != 0.0 {
+            crate::rest_json::JsonSer::ser(
+                &self.score_percentage,
+                object.key("ScorePercentage"),
+            )?;
+        }
+        if self.score_automatic_fail {
+            crate::rest_json::JsonSer::ser(
+                &self.score_automatic_fail,
+                object.key("ScoreAutomaticFail"),
+            )?;
+        }
+        if self.score_not_applicable {
+            crate::rest_json::JsonSer::ser(
+                &self.score_not_applicable,
+                object.key("ScoreNotApplicable"),
+            )?;
+        }
+        if self.auto_evaluation_enabled {
+            crate::rest_json::JsonSer::ser(
+                &self.auto_evaluation_enabled,
+                object.key("AutoEvaluationEnabled"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_evaluation_status {
+            crate::rest_json::JsonSer::ser(value, object.key("AutoEvaluationStatus"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.acknowledged_time {
+            crate::rest_json::JsonSer::ser(value, object.key("AcknowledgedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.acknowledged_by {
+            crate::rest_json::JsonSer::ser(value, object.key("AcknowledgedBy"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.acknowledger_comment {
+            crate::rest_json::JsonSer::ser(value, object.key("AcknowledgerComment"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.sampling_job_id {
+            crate::rest_json::JsonSer::ser(value, object.key("SamplingJobId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.review_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ReviewId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_participant_role {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipantRole"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_participant_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipantId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationSearchMetadata {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluator_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contact_agent_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_calibration_session_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_score_percentage: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut field_score_automatic_fail: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_score_not_applicable: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_auto_evaluation_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_auto_evaluation_status: ::std::option::Option<
+            crate::types::AutoEvaluationStatus,
+        > = ::std::option::Option::None;
+        let mut field_acknowledged_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_acknowledged_by: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_acknowledger_comment: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_sampling_job_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_review_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contact_participant_role: ::std::option::Option<
+            crate::types::ContactParticipantRole,
+        > = ::std::option::Option::None;
+        let mut field_contact_participant_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContactId" => {
+                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EvaluatorArn" => {
+                    field_evaluator_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ContactAgentId" => {
+                    field_contact_agent_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CalibrationSessionId" => {
+                    field_calibration_session_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ScorePercentage" => {
+                    field_score_percentage = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ScoreAutomaticFail" => {
+                    field_score_automatic_fail = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ScoreNotApplicable" => {
+                    field_score_not_applicable = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AutoEvaluationEnabled" => {
+                    field_auto_evaluation_enabled = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AutoEvaluationStatus" => {
+                    field_auto_evaluation_status = <crate::types::AutoEvaluationStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AcknowledgedTime" => {
+                    field_acknowledged_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AcknowledgedBy" => {
+                    field_acknowledged_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AcknowledgerComment" => {
+                    field_acknowledger_comment = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SamplingJobId" => {
+                    field_sampling_job_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ReviewId" => {
+                    field_review_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ContactParticipantRole" => {
+                    field_contact_participant_role = <crate::types::ContactParticipantRole as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContactParticipantId" => {
+                    field_contact_participant_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                contact_id: field_contact_id.unwrap_or_default(),
+                evaluator_arn: field_evaluator_arn.unwrap_or_default(),
+                contact_agent_id: field_contact_agent_id,
+                calibration_session_id: field_calibration_session_id,
+                score_percentage: field_score_percentage.unwrap_or_default(),
+                score_automatic_fail: field_score_automatic_fail.unwrap_or_default(),
+                score_not_applicable: field_score_not_applicable.unwrap_or_default(),
+                auto_evaluation_enabled: field_auto_evaluation_enabled
+                    .unwrap_or_default(),
+                auto_evaluation_status: field_auto_evaluation_status,
+                acknowledged_time: field_acknowledged_time,
+                acknowledged_by: field_acknowledged_by,
+                acknowledger_comment: field_acknowledger_comment,
+                sampling_job_id: field_sampling_job_id,
+                review_id: field_review_id,
+                contact_participant_role: field_contact_participant_role,
+                contact_participant_id: field_contact_participant_id,
+            }),
+        )
+    }
+}

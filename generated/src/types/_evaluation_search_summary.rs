@@ -410,3 +410,152 @@ impl EvaluationSearchSummaryBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationSearchSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.evaluation_id, object.key("EvaluationId"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_arn,
+            object.key("EvaluationArn"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.evaluation_form_id {
+            crate::rest_json::JsonSer::ser(value, object.key("EvaluationFormId"))?;
+        }
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_version,
+            object.key("EvaluationFormVersion"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.evaluation_form_title {
+            crate::rest_json::JsonSer::ser(value, object.key("EvaluationFormTitle"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metadata {
+            crate::rest_json::JsonSer::ser(value, object.key("Metadata"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        if let ::std::option::Option::Some(value) = &self.evaluation_type {
+            crate::rest_json::JsonSer::ser(value, object.key("EvaluationType"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_time,
+            object.key("LastModifiedTime"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationSearchSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_evaluation_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_form_version: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_evaluation_form_title: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_metadata: ::std::option::Option<
+            crate::types::EvaluationSearchMetadata,
+        > = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<crate::types::EvaluationStatus> = ::std::option::Option::None;
+        let mut field_evaluation_type: ::std::option::Option<
+            crate::types::EvaluationType,
+        > = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EvaluationId" => {
+                    field_evaluation_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EvaluationArn" => {
+                    field_evaluation_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EvaluationFormId" => {
+                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluationFormVersion" => {
+                    field_evaluation_form_version = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluationFormTitle" => {
+                    field_evaluation_form_title = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Metadata" => {
+                    field_metadata = <crate::types::EvaluationSearchMetadata as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Status" => {
+                    field_status = <crate::types::EvaluationStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluationType" => {
+                    field_evaluation_type = <crate::types::EvaluationType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                evaluation_id: field_evaluation_id.unwrap_or_default(),
+                evaluation_arn: field_evaluation_arn.unwrap_or_default(),
+                evaluation_form_id: field_evaluation_form_id,
+                evaluation_form_version: field_evaluation_form_version
+                    .unwrap_or_default(),
+                evaluation_form_title: field_evaluation_form_title,
+                metadata: field_metadata,
+                status: field_status
+                    .unwrap_or_else(|| crate::types::EvaluationStatus::from(
+                        "no value was set",
+                    )),
+                evaluation_type: field_evaluation_type,
+                created_time: field_created_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                last_modified_time: field_last_modified_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                tags: field_tags,
+            }),
+        )
+    }
+}

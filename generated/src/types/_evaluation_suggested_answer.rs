@@ -223,3 +223,94 @@ impl EvaluationSuggestedAnswerBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationSuggestedAnswer {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.value {
+            crate::rest_json::JsonSer::ser(value, object.key("Value"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        if let ::std::option::Option::Some(value) = &self.input {
+            crate::rest_json::JsonSer::ser(value, object.key("Input"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.analysis_type, object.key("AnalysisType"))?;
+        if let ::std::option::Option::Some(value) = &self.analysis_details {
+            crate::rest_json::JsonSer::ser(value, object.key("AnalysisDetails"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationSuggestedAnswer {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_value: ::std::option::Option<crate::types::EvaluationAnswerData> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<
+            crate::types::EvaluationSuggestedAnswerStatus,
+        > = ::std::option::Option::None;
+        let mut field_input: ::std::option::Option<
+            crate::types::EvaluationQuestionInputDetails,
+        > = ::std::option::Option::None;
+        let mut field_analysis_type: ::std::option::Option<
+            crate::types::EvaluationQuestionAnswerAnalysisType,
+        > = ::std::option::Option::None;
+        let mut field_analysis_details: ::std::option::Option<
+            crate::types::EvaluationQuestionAnswerAnalysisDetails,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Value" => {
+                    field_value = <crate::types::EvaluationAnswerData as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Status" => {
+                    field_status = <crate::types::EvaluationSuggestedAnswerStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Input" => {
+                    field_input = <crate::types::EvaluationQuestionInputDetails as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AnalysisType" => {
+                    field_analysis_type = <crate::types::EvaluationQuestionAnswerAnalysisType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AnalysisDetails" => {
+                    field_analysis_details = <crate::types::EvaluationQuestionAnswerAnalysisDetails as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                value: field_value,
+                status: field_status
+                    .unwrap_or_else(|| crate::types::EvaluationSuggestedAnswerStatus::from(
+                        "no value was set",
+                    )),
+                input: field_input,
+                analysis_type: field_analysis_type
+                    .unwrap_or_else(|| crate::types::EvaluationQuestionAnswerAnalysisType::from(
+                        "no value was set",
+                    )),
+                analysis_details: field_analysis_details,
+            }),
+        )
+    }
+}

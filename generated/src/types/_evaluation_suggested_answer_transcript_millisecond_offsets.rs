@@ -57,3 +57,44 @@ impl EvaluationSuggestedAnswerTranscriptMillisecondOffsetsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer
+for EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.begin_offset_millis,
+            object.key("BeginOffsetMillis"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationSuggestedAnswerTranscriptMillisecondOffsets {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_begin_offset_millis: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "BeginOffsetMillis" => {
+                    field_begin_offset_millis = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                begin_offset_millis: field_begin_offset_millis.unwrap_or_default(),
+            }),
+        )
+    }
+}

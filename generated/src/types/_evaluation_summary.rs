@@ -564,3 +564,193 @@ impl EvaluationSummaryBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.evaluation_id, object.key("EvaluationId"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_arn,
+            object.key("EvaluationArn"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_title,
+            object.key("EvaluationFormTitle"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.evaluation_form_id,
+            object.key("EvaluationFormId"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.calibration_session_id {
+            crate::rest_json::JsonSer::ser(value, object.key("CalibrationSessionId"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        if self.auto_evaluation_enabled {
+            crate::rest_json::JsonSer::ser(
+                &self.auto_evaluation_enabled,
+                object.key("AutoEvaluationEnabled"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_evaluation_status {
+            crate::rest_json::JsonSer::ser(value, object.key("AutoEvaluationStatus"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.evaluator_arn, object.key("EvaluatorArn"))?;
+        if let ::std::option::Option::Some(value) = &self.score {
+            crate::rest_json::JsonSer::ser(value, object.key("Score"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.acknowledgement {
+            crate::rest_json::JsonSer::ser(value, object.key("Acknowledgement"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.evaluation_type {
+            crate::rest_json::JsonSer::ser(value, object.key("EvaluationType"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_time,
+            object.key("LastModifiedTime"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.contact_participant {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactParticipant"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_evaluation_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_form_title: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_evaluation_form_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_calibration_session_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<crate::types::EvaluationStatus> = ::std::option::Option::None;
+        let mut field_auto_evaluation_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_auto_evaluation_status: ::std::option::Option<
+            crate::types::AutoEvaluationStatus,
+        > = ::std::option::Option::None;
+        let mut field_evaluator_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_score: ::std::option::Option<crate::types::EvaluationScore> = ::std::option::Option::None;
+        let mut field_acknowledgement: ::std::option::Option<
+            crate::types::EvaluationAcknowledgementSummary,
+        > = ::std::option::Option::None;
+        let mut field_evaluation_type: ::std::option::Option<
+            crate::types::EvaluationType,
+        > = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_contact_participant: ::std::option::Option<
+            crate::types::EvaluationContactParticipant,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EvaluationId" => {
+                    field_evaluation_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EvaluationArn" => {
+                    field_evaluation_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EvaluationFormTitle" => {
+                    field_evaluation_form_title = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluationFormId" => {
+                    field_evaluation_form_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CalibrationSessionId" => {
+                    field_calibration_session_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Status" => {
+                    field_status = <crate::types::EvaluationStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AutoEvaluationEnabled" => {
+                    field_auto_evaluation_enabled = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AutoEvaluationStatus" => {
+                    field_auto_evaluation_status = <crate::types::AutoEvaluationStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluatorArn" => {
+                    field_evaluator_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Score" => {
+                    field_score = <crate::types::EvaluationScore as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Acknowledgement" => {
+                    field_acknowledgement = <crate::types::EvaluationAcknowledgementSummary as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EvaluationType" => {
+                    field_evaluation_type = <crate::types::EvaluationType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContactParticipant" => {
+                    field_contact_participant = <crate::types::EvaluationContactParticipant as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                evaluation_id: field_evaluation_id.unwrap_or_default(),
+                evaluation_arn: field_evaluation_arn.unwrap_or_default(),
+                evaluation_form_title: field_evaluation_form_title.unwrap_or_default(),
+                evaluation_form_id: field_evaluation_form_id.unwrap_or_default(),
+                calibration_session_id: field_calibration_session_id,
+                status: field_status
+                    .unwrap_or_else(|| crate::types::EvaluationStatus::from(
+                        "no value was set",
+                    )),
+                auto_evaluation_enabled: field_auto_evaluation_enabled
+                    .unwrap_or_default(),
+                auto_evaluation_status: field_auto_evaluation_status,
+                evaluator_arn: field_evaluator_arn.unwrap_or_default(),
+                score: field_score,
+                acknowledgement: field_acknowledgement,
+                evaluation_type: field_evaluation_type,
+                created_time: field_created_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                last_modified_time: field_last_modified_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                contact_participant: field_contact_participant,
+            }),
+        )
+    }
+}

@@ -101,3 +101,56 @@ impl EvaluationTranscriptPointOfInterestBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for EvaluationTranscriptPointOfInterest {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.millisecond_offsets {
+            crate::rest_json::JsonSer::ser(value, object.key("MillisecondOffsets"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.transcript_segment {
+            crate::rest_json::JsonSer::ser(value, object.key("TranscriptSegment"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for EvaluationTranscriptPointOfInterest {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_millisecond_offsets: ::std::option::Option<
+            crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets,
+        > = ::std::option::Option::None;
+        let mut field_transcript_segment: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MillisecondOffsets" => {
+                    field_millisecond_offsets = <crate::types::EvaluationSuggestedAnswerTranscriptMillisecondOffsets as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TranscriptSegment" => {
+                    field_transcript_segment = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                millisecond_offsets: field_millisecond_offsets,
+                transcript_segment: field_transcript_segment,
+            }),
+        )
+    }
+}

@@ -148,3 +148,70 @@ impl ExecutionRecordBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ExecutionRecord {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.observation_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ObservationId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("Timestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.record {
+            crate::rest_json::JsonSer::ser(value, object.key("Record"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ExecutionRecord {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_observation_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<
+            crate::types::ExecutionRecordStatus,
+        > = ::std::option::Option::None;
+        let mut field_timestamp: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_record: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ObservationId" => {
+                    field_observation_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Status" => {
+                    field_status = <crate::types::ExecutionRecordStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Timestamp" => {
+                    field_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Record" => field_record = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                observation_id: field_observation_id,
+                status: field_status,
+                timestamp: field_timestamp,
+                record: field_record,
+            }),
+        )
+    }
+}

@@ -169,3 +169,82 @@ impl ExpressionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Expression {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.attribute_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("AttributeCondition"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.and_expression {
+            crate::rest_json::JsonSer::ser(value, object.key("AndExpression"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.or_expression {
+            crate::rest_json::JsonSer::ser(value, object.key("OrExpression"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.not_attribute_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("NotAttributeCondition"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Expression {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_attribute_condition: ::std::option::Option<
+            crate::types::AttributeCondition,
+        > = ::std::option::Option::None;
+        let mut field_and_expression: ::std::option::Option<
+            Vec<crate::types::Expression>,
+        > = ::std::option::Option::None;
+        let mut field_or_expression: ::std::option::Option<
+            Vec<crate::types::Expression>,
+        > = ::std::option::Option::None;
+        let mut field_not_attribute_condition: ::std::option::Option<
+            crate::types::AttributeCondition,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AttributeCondition" => {
+                    field_attribute_condition = <crate::types::AttributeCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AndExpression" => {
+                    field_and_expression = <Vec<
+                        crate::types::Expression,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "OrExpression" => {
+                    field_or_expression = <Vec<
+                        crate::types::Expression,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "NotAttributeCondition" => {
+                    field_not_attribute_condition = <crate::types::AttributeCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                attribute_condition: field_attribute_condition,
+                and_expression: field_and_expression,
+                or_expression: field_or_expression,
+                not_attribute_condition: field_not_attribute_condition,
+            }),
+        )
+    }
+}

@@ -70,3 +70,47 @@ impl ExtensionConfigurationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for ExtensionConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.allowed_extensions,
+            object.key("AllowedExtensions"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ExtensionConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_allowed_extensions: ::std::option::Option<
+            Vec<crate::types::AllowedExtension>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AllowedExtensions" => {
+                    field_allowed_extensions = <Vec<
+                        crate::types::AllowedExtension,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                allowed_extensions: field_allowed_extensions.unwrap_or_default(),
+            }),
+        )
+    }
+}

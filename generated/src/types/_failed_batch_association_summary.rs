@@ -115,3 +115,58 @@ impl FailedBatchAssociationSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for FailedBatchAssociationSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("ResourceArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.error_code {
+            crate::rest_json::JsonSer::ser(value, object.key("ErrorCode"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.error_message {
+            crate::rest_json::JsonSer::ser(value, object.key("ErrorMessage"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for FailedBatchAssociationSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_error_code: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_error_message: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ResourceArn" => {
+                    field_resource_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ErrorCode" => {
+                    field_error_code = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ErrorMessage" => {
+                    field_error_message = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                resource_arn: field_resource_arn,
+                error_code: field_error_code,
+                error_message: field_error_message,
+            }),
+        )
+    }
+}

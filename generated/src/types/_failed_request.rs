@@ -121,3 +121,66 @@ impl FailedRequestBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for FailedRequest {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.request_identifier {
+            crate::rest_json::JsonSer::ser(value, object.key("RequestIdentifier"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.failure_reason_code {
+            crate::rest_json::JsonSer::ser(value, object.key("FailureReasonCode"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.failure_reason_message {
+            crate::rest_json::JsonSer::ser(value, object.key("FailureReasonMessage"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for FailedRequest {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_request_identifier: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_failure_reason_code: ::std::option::Option<
+            crate::types::FailureReasonCode,
+        > = ::std::option::Option::None;
+        let mut field_failure_reason_message: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "RequestIdentifier" => {
+                    field_request_identifier = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FailureReasonCode" => {
+                    field_failure_reason_code = <crate::types::FailureReasonCode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FailureReasonMessage" => {
+                    field_failure_reason_message = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                request_identifier: field_request_identifier,
+                failure_reason_code: field_failure_reason_code,
+                failure_reason_message: field_failure_reason_message,
+            }),
+        )
+    }
+}

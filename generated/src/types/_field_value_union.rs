@@ -148,3 +148,73 @@ impl FieldValueUnionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for FieldValueUnion {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if self.boolean_value {
+            crate::rest_json::JsonSer::ser(
+                &self.boolean_value,
+                object.key("BooleanValue"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.double_value {
+            crate::rest_json::JsonSer::ser(value, object.key("DoubleValue"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.empty_value {
+            crate::rest_json::JsonSer::ser(value, object.key("EmptyValue"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_value {
+            crate::rest_json::JsonSer::ser(value, object.key("StringValue"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for FieldValueUnion {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_boolean_value: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_double_value: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut field_empty_value: ::std::option::Option<
+            crate::types::EmptyFieldValue,
+        > = ::std::option::Option::None;
+        let mut field_string_value: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "BooleanValue" => {
+                    field_boolean_value = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "DoubleValue" => {
+                    field_double_value = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EmptyValue" => {
+                    field_empty_value = <crate::types::EmptyFieldValue as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "StringValue" => {
+                    field_string_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                boolean_value: field_boolean_value.unwrap_or_default(),
+                double_value: field_double_value,
+                empty_value: field_empty_value,
+                string_value: field_string_value,
+            }),
+        )
+    }
+}

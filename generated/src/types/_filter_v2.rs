@@ -127,3 +127,64 @@ impl FilterV2Builder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for FilterV2 {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.filter_key {
+            crate::rest_json::JsonSer::ser(value, object.key("FilterKey"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.filter_values {
+            crate::rest_json::JsonSer::ser(value, object.key("FilterValues"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for FilterV2 {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_filter_key: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_filter_values: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_string_condition: ::std::option::Option<
+            crate::types::FilterV2StringCondition,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "FilterKey" => {
+                    field_filter_key = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "FilterValues" => {
+                    field_filter_values = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "StringCondition" => {
+                    field_string_condition = <crate::types::FilterV2StringCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                filter_key: field_filter_key,
+                filter_values: field_filter_values,
+                string_condition: field_string_condition,
+            }),
+        )
+    }
+}

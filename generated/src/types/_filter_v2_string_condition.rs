@@ -69,3 +69,46 @@ impl FilterV2StringConditionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for FilterV2StringCondition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.comparison {
+            crate::rest_json::JsonSer::ser(value, object.key("Comparison"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for FilterV2StringCondition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_comparison: ::std::option::Option<
+            crate::types::FilterV2StringConditionComparisonOperator,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Comparison" => {
+                    field_comparison = <crate::types::FilterV2StringConditionComparisonOperator as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                comparison: field_comparison,
+            }),
+        )
+    }
+}

@@ -249,3 +249,100 @@ impl FiltersBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Filters {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.queues {
+            crate::rest_json::JsonSer::ser(value, object.key("Queues"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.channels {
+            crate::rest_json::JsonSer::ser(value, object.key("Channels"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profiles {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfiles"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_step_expressions {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingStepExpressions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_statuses {
+            crate::rest_json::JsonSer::ser(value, object.key("AgentStatuses"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.subtypes {
+            crate::rest_json::JsonSer::ser(value, object.key("Subtypes"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.validation_test_types {
+            crate::rest_json::JsonSer::ser(value, object.key("ValidationTestTypes"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Filters {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_queues: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_channels: ::std::option::Option<Vec<crate::types::Channel>> = ::std::option::Option::None;
+        let mut field_routing_profiles: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_routing_step_expressions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_agent_statuses: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_subtypes: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_validation_test_types: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Queues" => {
+                    field_queues = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Channels" => {
+                    field_channels = <Vec<
+                        crate::types::Channel,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "RoutingProfiles" => {
+                    field_routing_profiles = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "RoutingStepExpressions" => {
+                    field_routing_step_expressions = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AgentStatuses" => {
+                    field_agent_statuses = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Subtypes" => {
+                    field_subtypes = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ValidationTestTypes" => {
+                    field_validation_test_types = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                queues: field_queues,
+                channels: field_channels,
+                routing_profiles: field_routing_profiles,
+                routing_step_expressions: field_routing_step_expressions,
+                agent_statuses: field_agent_statuses,
+                subtypes: field_subtypes,
+                validation_test_types: field_validation_test_types,
+            }),
+        )
+    }
+}

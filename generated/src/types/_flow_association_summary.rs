@@ -125,3 +125,60 @@ impl FlowAssociationSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for FlowAssociationSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.resource_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ResourceId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.flow_id {
+            crate::rest_json::JsonSer::ser(value, object.key("FlowId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_type {
+            crate::rest_json::JsonSer::ser(value, object.key("ResourceType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for FlowAssociationSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_resource_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_resource_type: ::std::option::Option<
+            crate::types::ListFlowAssociationResourceType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ResourceId" => {
+                    field_resource_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "FlowId" => field_flow_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "ResourceType" => {
+                    field_resource_type = <crate::types::ListFlowAssociationResourceType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                resource_id: field_resource_id,
+                flow_id: field_flow_id,
+                resource_type: field_resource_type,
+            }),
+        )
+    }
+}

@@ -85,3 +85,52 @@ impl FlowModuleBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for FlowModule {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.flow_module_id {
+            crate::rest_json::JsonSer::ser(value, object.key("FlowModuleId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for FlowModule {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_type: ::std::option::Option<crate::types::FlowModuleType> = ::std::option::Option::None;
+        let mut field_flow_module_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Type" => {
+                    field_type = <crate::types::FlowModuleType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FlowModuleId" => {
+                    field_flow_module_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                r#type: field_type,
+                flow_module_id: field_flow_module_id,
+            }),
+        )
+    }
+}

@@ -115,3 +115,63 @@ impl GlobalResiliencyMetadataBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for GlobalResiliencyMetadata {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.active_region {
+            crate::rest_json::JsonSer::ser(value, object.key("ActiveRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.origin_region {
+            crate::rest_json::JsonSer::ser(value, object.key("OriginRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.traffic_distribution_group_id {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("TrafficDistributionGroupId"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for GlobalResiliencyMetadata {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_active_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_origin_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_traffic_distribution_group_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ActiveRegion" => {
+                    field_active_region = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "OriginRegion" => {
+                    field_origin_region = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TrafficDistributionGroupId" => {
+                    field_traffic_distribution_group_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                active_region: field_active_region,
+                origin_region: field_origin_region,
+                traffic_distribution_group_id: field_traffic_distribution_group_id,
+            }),
+        )
+    }
+}

@@ -70,3 +70,51 @@ impl GranularAccessControlConfigurationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for GranularAccessControlConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self
+            .data_table_access_control_configuration
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("DataTableAccessControlConfiguration"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for GranularAccessControlConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_data_table_access_control_configuration: ::std::option::Option<
+            crate::types::DataTableAccessControlConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "DataTableAccessControlConfiguration" => {
+                    field_data_table_access_control_configuration = <crate::types::DataTableAccessControlConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                data_table_access_control_configuration: field_data_table_access_control_configuration,
+            }),
+        )
+    }
+}

@@ -190,3 +190,84 @@ impl HierarchyGroupsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for HierarchyGroups {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.level1 {
+            crate::rest_json::JsonSer::ser(value, object.key("Level1"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.level2 {
+            crate::rest_json::JsonSer::ser(value, object.key("Level2"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.level3 {
+            crate::rest_json::JsonSer::ser(value, object.key("Level3"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.level4 {
+            crate::rest_json::JsonSer::ser(value, object.key("Level4"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.level5 {
+            crate::rest_json::JsonSer::ser(value, object.key("Level5"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for HierarchyGroups {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_level1: ::std::option::Option<crate::types::AgentHierarchyGroup> = ::std::option::Option::None;
+        let mut field_level2: ::std::option::Option<crate::types::AgentHierarchyGroup> = ::std::option::Option::None;
+        let mut field_level3: ::std::option::Option<crate::types::AgentHierarchyGroup> = ::std::option::Option::None;
+        let mut field_level4: ::std::option::Option<crate::types::AgentHierarchyGroup> = ::std::option::Option::None;
+        let mut field_level5: ::std::option::Option<crate::types::AgentHierarchyGroup> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Level1" => {
+                    field_level1 = <crate::types::AgentHierarchyGroup as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Level2" => {
+                    field_level2 = <crate::types::AgentHierarchyGroup as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Level3" => {
+                    field_level3 = <crate::types::AgentHierarchyGroup as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Level4" => {
+                    field_level4 = <crate::types::AgentHierarchyGroup as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Level5" => {
+                    field_level5 = <crate::types::AgentHierarchyGroup as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                level1: field_level1,
+                level2: field_level2,
+                level3: field_level3,
+                level4: field_level4,
+                level5: field_level5,
+            }),
+        )
+    }
+}

@@ -190,3 +190,94 @@ impl HierarchyStructureUpdateBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for HierarchyStructureUpdate {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.level_one {
+            crate::rest_json::JsonSer::ser(value, object.key("LevelOne"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.level_two {
+            crate::rest_json::JsonSer::ser(value, object.key("LevelTwo"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.level_three {
+            crate::rest_json::JsonSer::ser(value, object.key("LevelThree"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.level_four {
+            crate::rest_json::JsonSer::ser(value, object.key("LevelFour"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.level_five {
+            crate::rest_json::JsonSer::ser(value, object.key("LevelFive"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for HierarchyStructureUpdate {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_level_one: ::std::option::Option<
+            crate::types::HierarchyLevelUpdate,
+        > = ::std::option::Option::None;
+        let mut field_level_two: ::std::option::Option<
+            crate::types::HierarchyLevelUpdate,
+        > = ::std::option::Option::None;
+        let mut field_level_three: ::std::option::Option<
+            crate::types::HierarchyLevelUpdate,
+        > = ::std::option::Option::None;
+        let mut field_level_four: ::std::option::Option<
+            crate::types::HierarchyLevelUpdate,
+        > = ::std::option::Option::None;
+        let mut field_level_five: ::std::option::Option<
+            crate::types::HierarchyLevelUpdate,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "LevelOne" => {
+                    field_level_one = <crate::types::HierarchyLevelUpdate as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LevelTwo" => {
+                    field_level_two = <crate::types::HierarchyLevelUpdate as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LevelThree" => {
+                    field_level_three = <crate::types::HierarchyLevelUpdate as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LevelFour" => {
+                    field_level_four = <crate::types::HierarchyLevelUpdate as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LevelFive" => {
+                    field_level_five = <crate::types::HierarchyLevelUpdate as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                level_one: field_level_one,
+                level_two: field_level_two,
+                level_three: field_level_three,
+                level_four: field_level_four,
+                level_five: field_level_five,
+            }),
+        )
+    }
+}

@@ -352,3 +352,72 @@ impl HistoricalMetricBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for HistoricalMetric {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.threshold {
+            crate::rest_json::JsonSer::ser(value, object.key("Threshold"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.statistic {
+            crate::rest_json::JsonSer::ser(value, object.key("Statistic"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unit {
+            crate::rest_json::JsonSer::ser(value, object.key("Unit"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for HistoricalMetric {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<crate::types::HistoricalMetricName> = ::std::option::Option::None;
+        let mut field_threshold: ::std::option::Option<crate::types::Threshold> = ::std::option::Option::None;
+        let mut field_statistic: ::std::option::Option<crate::types::Statistic> = ::std::option::Option::None;
+        let mut field_unit: ::std::option::Option<crate::types::Unit> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => {
+                    field_name = <crate::types::HistoricalMetricName as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Threshold" => {
+                    field_threshold = <crate::types::Threshold as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Statistic" => {
+                    field_statistic = <crate::types::Statistic as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Unit" => {
+                    field_unit = <crate::types::Unit as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name,
+                threshold: field_threshold,
+                statistic: field_statistic,
+                unit: field_unit,
+            }),
+        )
+    }
+}

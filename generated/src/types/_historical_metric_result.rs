@@ -90,3 +90,56 @@ impl HistoricalMetricResultBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for HistoricalMetricResult {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.dimensions {
+            crate::rest_json::JsonSer::ser(value, object.key("Dimensions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.collections {
+            crate::rest_json::JsonSer::ser(value, object.key("Collections"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for HistoricalMetricResult {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_dimensions: ::std::option::Option<crate::types::Dimensions> = ::std::option::Option::None;
+        let mut field_collections: ::std::option::Option<
+            Vec<crate::types::HistoricalMetricData>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Dimensions" => {
+                    field_dimensions = <crate::types::Dimensions as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Collections" => {
+                    field_collections = <Vec<
+                        crate::types::HistoricalMetricData,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                dimensions: field_dimensions,
+                collections: field_collections,
+            }),
+        )
+    }
+}

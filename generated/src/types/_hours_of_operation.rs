@@ -352,3 +352,138 @@ impl HoursOfOperationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for HoursOfOperation {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
+            crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            crate::rest_json::JsonSer::ser(value, object.key("TimeZone"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.config {
+            crate::rest_json::JsonSer::ser(value, object.key("Config"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.parent_hours_of_operations {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("ParentHoursOfOperations"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for HoursOfOperation {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_hours_of_operation_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_config: ::std::option::Option<
+            Vec<crate::types::HoursOfOperationConfig>,
+        > = ::std::option::Option::None;
+        let mut field_parent_hours_of_operations: ::std::option::Option<
+            Vec<crate::types::HoursOfOperationsIdentifier>,
+        > = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "HoursOfOperationId" => {
+                    field_hours_of_operation_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "HoursOfOperationArn" => {
+                    field_hours_of_operation_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TimeZone" => {
+                    field_time_zone = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Config" => {
+                    field_config = <Vec<
+                        crate::types::HoursOfOperationConfig,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ParentHoursOfOperations" => {
+                    field_parent_hours_of_operations = <Vec<
+                        crate::types::HoursOfOperationsIdentifier,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                hours_of_operation_id: field_hours_of_operation_id,
+                hours_of_operation_arn: field_hours_of_operation_arn,
+                name: field_name,
+                description: field_description,
+                time_zone: field_time_zone,
+                config: field_config,
+                parent_hours_of_operations: field_parent_hours_of_operations,
+                tags: field_tags,
+                last_modified_time: field_last_modified_time,
+                last_modified_region: field_last_modified_region,
+            }),
+        )
+    }
+}

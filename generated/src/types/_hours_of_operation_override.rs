@@ -341,3 +341,132 @@ impl HoursOfOperationOverrideBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for HoursOfOperationOverride {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_override_id
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("HoursOfOperationOverrideId"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
+            crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.config {
+            crate::rest_json::JsonSer::ser(value, object.key("Config"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.effective_from {
+            crate::rest_json::JsonSer::ser(value, object.key("EffectiveFrom"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.effective_till {
+            crate::rest_json::JsonSer::ser(value, object.key("EffectiveTill"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recurrence_config {
+            crate::rest_json::JsonSer::ser(value, object.key("RecurrenceConfig"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.override_type {
+            crate::rest_json::JsonSer::ser(value, object.key("OverrideType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for HoursOfOperationOverride {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_hours_of_operation_override_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_hours_of_operation_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_config: ::std::option::Option<
+            Vec<crate::types::HoursOfOperationOverrideConfig>,
+        > = ::std::option::Option::None;
+        let mut field_effective_from: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_effective_till: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_recurrence_config: ::std::option::Option<
+            crate::types::RecurrenceConfig,
+        > = ::std::option::Option::None;
+        let mut field_override_type: ::std::option::Option<crate::types::OverrideType> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "HoursOfOperationOverrideId" => {
+                    field_hours_of_operation_override_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "HoursOfOperationId" => {
+                    field_hours_of_operation_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "HoursOfOperationArn" => {
+                    field_hours_of_operation_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Config" => {
+                    field_config = <Vec<
+                        crate::types::HoursOfOperationOverrideConfig,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EffectiveFrom" => {
+                    field_effective_from = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EffectiveTill" => {
+                    field_effective_till = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "RecurrenceConfig" => {
+                    field_recurrence_config = <crate::types::RecurrenceConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "OverrideType" => {
+                    field_override_type = <crate::types::OverrideType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                hours_of_operation_override_id: field_hours_of_operation_override_id,
+                hours_of_operation_id: field_hours_of_operation_id,
+                hours_of_operation_arn: field_hours_of_operation_arn,
+                name: field_name,
+                description: field_description,
+                config: field_config,
+                effective_from: field_effective_from,
+                effective_till: field_effective_till,
+                recurrence_config: field_recurrence_config,
+                override_type: field_override_type,
+            }),
+        )
+    }
+}

@@ -121,3 +121,66 @@ impl HoursOfOperationOverrideConfigBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for HoursOfOperationOverrideConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.day {
+            crate::rest_json::JsonSer::ser(value, object.key("Day"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_time {
+            crate::rest_json::JsonSer::ser(value, object.key("StartTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_time {
+            crate::rest_json::JsonSer::ser(value, object.key("EndTime"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for HoursOfOperationOverrideConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_day: ::std::option::Option<crate::types::OverrideDays> = ::std::option::Option::None;
+        let mut field_start_time: ::std::option::Option<
+            crate::types::OverrideTimeSlice,
+        > = ::std::option::Option::None;
+        let mut field_end_time: ::std::option::Option<crate::types::OverrideTimeSlice> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Day" => {
+                    field_day = <crate::types::OverrideDays as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "StartTime" => {
+                    field_start_time = <crate::types::OverrideTimeSlice as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EndTime" => {
+                    field_end_time = <crate::types::OverrideTimeSlice as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                day: field_day,
+                start_time: field_start_time,
+                end_time: field_end_time,
+            }),
+        )
+    }
+}

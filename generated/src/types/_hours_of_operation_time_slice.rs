@@ -101,3 +101,42 @@ impl HoursOfOperationTimeSliceBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for HoursOfOperationTimeSlice {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.hours, object.key("Hours"))?;
+        crate::rest_json::JsonSer::ser(&self.minutes, object.key("Minutes"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for HoursOfOperationTimeSlice {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_hours: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_minutes: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Hours" => field_hours = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "Minutes" => field_minutes = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                hours: field_hours.unwrap_or_default(),
+                minutes: field_minutes.unwrap_or_default(),
+            }),
+        )
+    }
+}

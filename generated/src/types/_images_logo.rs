@@ -87,3 +87,48 @@ impl ImagesLogoBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ImagesLogo {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.default_value {
+            crate::rest_json::JsonSer::ser(value, object.key("Default"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.favicon {
+            crate::rest_json::JsonSer::ser(value, object.key("Favicon"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ImagesLogo {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_default_value: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_favicon: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Default" => {
+                    field_default_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Favicon" => field_favicon = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                default_value: field_default_value,
+                favicon: field_favicon,
+            }),
+        )
+    }
+}

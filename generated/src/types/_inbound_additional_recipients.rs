@@ -97,3 +97,58 @@ impl InboundAdditionalRecipientsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for InboundAdditionalRecipients {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.to_addresses {
+            crate::rest_json::JsonSer::ser(value, object.key("ToAddresses"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cc_addresses {
+            crate::rest_json::JsonSer::ser(value, object.key("CcAddresses"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for InboundAdditionalRecipients {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_to_addresses: ::std::option::Option<
+            Vec<crate::types::EmailAddressInfo>,
+        > = ::std::option::Option::None;
+        let mut field_cc_addresses: ::std::option::Option<
+            Vec<crate::types::EmailAddressInfo>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ToAddresses" => {
+                    field_to_addresses = <Vec<
+                        crate::types::EmailAddressInfo,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CcAddresses" => {
+                    field_cc_addresses = <Vec<
+                        crate::types::EmailAddressInfo,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                to_addresses: field_to_addresses,
+                cc_addresses: field_cc_addresses,
+            }),
+        )
+    }
+}

@@ -106,3 +106,62 @@ impl InboundEmailContentBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for InboundEmailContent {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.message_source_type,
+            object.key("MessageSourceType"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.raw_message {
+            crate::rest_json::JsonSer::ser(value, object.key("RawMessage"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for InboundEmailContent {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_message_source_type: ::std::option::Option<
+            crate::types::InboundMessageSourceType,
+        > = ::std::option::Option::None;
+        let mut field_raw_message: ::std::option::Option<
+            crate::types::InboundRawMessage,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MessageSourceType" => {
+                    field_message_source_type = <crate::types::InboundMessageSourceType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RawMessage" => {
+                    field_raw_message = <crate::types::InboundRawMessage as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                message_source_type: field_message_source_type
+                    .unwrap_or_else(|| crate::types::InboundMessageSourceType::from(
+                        "no value was set",
+                    )),
+                raw_message: field_raw_message,
+            }),
+        )
+    }
+}

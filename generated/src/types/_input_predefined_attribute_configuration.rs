@@ -60,3 +60,50 @@ impl InputPredefinedAttributeConfigurationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for InputPredefinedAttributeConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if self.enable_value_validation_on_association {
+            crate::rest_json::JsonSer::ser(
+                &self.enable_value_validation_on_association,
+                object.key("EnableValueValidationOnAssociation"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for InputPredefinedAttributeConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_enable_value_validation_on_association: ::std::option::Option<
+            bool,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EnableValueValidationOnAssociation" => {
+                    field_enable_value_validation_on_association = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                enable_value_validation_on_association: field_enable_value_validation_on_association
+                    .unwrap_or_default(),
+            }),
+        )
+    }
+}

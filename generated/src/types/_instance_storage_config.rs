@@ -245,3 +245,102 @@ impl InstanceStorageConfigBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for InstanceStorageConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.association_id {
+            crate::rest_json::JsonSer::ser(value, object.key("AssociationId"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.storage_type, object.key("StorageType"))?;
+        if let ::std::option::Option::Some(value) = &self.s3_config {
+            crate::rest_json::JsonSer::ser(value, object.key("S3Config"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.kinesis_video_stream_config {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("KinesisVideoStreamConfig"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.kinesis_stream_config {
+            crate::rest_json::JsonSer::ser(value, object.key("KinesisStreamConfig"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.kinesis_firehose_config {
+            crate::rest_json::JsonSer::ser(value, object.key("KinesisFirehoseConfig"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for InstanceStorageConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_association_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_storage_type: ::std::option::Option<crate::types::StorageType> = ::std::option::Option::None;
+        let mut field_s3_config: ::std::option::Option<crate::types::S3Config> = ::std::option::Option::None;
+        let mut field_kinesis_video_stream_config: ::std::option::Option<
+            crate::types::KinesisVideoStreamConfig,
+        > = ::std::option::Option::None;
+        let mut field_kinesis_stream_config: ::std::option::Option<
+            crate::types::KinesisStreamConfig,
+        > = ::std::option::Option::None;
+        let mut field_kinesis_firehose_config: ::std::option::Option<
+            crate::types::KinesisFirehoseConfig,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AssociationId" => {
+                    field_association_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "StorageType" => {
+                    field_storage_type = <crate::types::StorageType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "S3Config" => {
+                    field_s3_config = <crate::types::S3Config as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "KinesisVideoStreamConfig" => {
+                    field_kinesis_video_stream_config = <crate::types::KinesisVideoStreamConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "KinesisStreamConfig" => {
+                    field_kinesis_stream_config = <crate::types::KinesisStreamConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "KinesisFirehoseConfig" => {
+                    field_kinesis_firehose_config = <crate::types::KinesisFirehoseConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                association_id: field_association_id,
+                storage_type: field_storage_type
+                    .unwrap_or_else(|| crate::types::StorageType::from(
+                        "no value was set",
+                    )),
+                s3_config: field_s3_config,
+                kinesis_video_stream_config: field_kinesis_video_stream_config,
+                kinesis_stream_config: field_kinesis_stream_config,
+                kinesis_firehose_config: field_kinesis_firehose_config,
+            }),
+        )
+    }
+}

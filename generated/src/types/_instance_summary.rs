@@ -371,3 +371,126 @@ impl ::std::fmt::Debug for InstanceSummaryBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for InstanceSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.identity_management_type {
+            crate::rest_json::JsonSer::ser(value, object.key("IdentityManagementType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_alias {
+            crate::rest_json::JsonSer::ser(value, object.key("InstanceAlias"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_time {
+            crate::rest_json::JsonSer::ser(value, object.key("CreatedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.service_role {
+            crate::rest_json::JsonSer::ser(value, object.key("ServiceRole"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_status {
+            crate::rest_json::JsonSer::ser(value, object.key("InstanceStatus"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.inbound_calls_enabled {
+            crate::rest_json::JsonSer::ser(value, object.key("InboundCallsEnabled"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.outbound_calls_enabled {
+            crate::rest_json::JsonSer::ser(value, object.key("OutboundCallsEnabled"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_access_url {
+            crate::rest_json::JsonSer::ser(value, object.key("InstanceAccessUrl"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for InstanceSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_identity_management_type: ::std::option::Option<
+            crate::types::DirectoryType,
+        > = ::std::option::Option::None;
+        let mut field_instance_alias: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_service_role: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_instance_status: ::std::option::Option<
+            crate::types::InstanceStatus,
+        > = ::std::option::Option::None;
+        let mut field_inbound_calls_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_outbound_calls_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_instance_access_url: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "IdentityManagementType" => {
+                    field_identity_management_type = <crate::types::DirectoryType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InstanceAlias" => {
+                    field_instance_alias = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ServiceRole" => {
+                    field_service_role = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "InstanceStatus" => {
+                    field_instance_status = <crate::types::InstanceStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InboundCallsEnabled" => {
+                    field_inbound_calls_enabled = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "OutboundCallsEnabled" => {
+                    field_outbound_calls_enabled = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InstanceAccessUrl" => {
+                    field_instance_access_url = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                arn: field_arn,
+                identity_management_type: field_identity_management_type,
+                instance_alias: field_instance_alias,
+                created_time: field_created_time,
+                service_role: field_service_role,
+                instance_status: field_instance_status,
+                inbound_calls_enabled: field_inbound_calls_enabled,
+                outbound_calls_enabled: field_outbound_calls_enabled,
+                instance_access_url: field_instance_access_url,
+            }),
+        )
+    }
+}

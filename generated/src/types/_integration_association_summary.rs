@@ -268,3 +268,118 @@ impl IntegrationAssociationSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for IntegrationAssociationSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.integration_association_id {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("IntegrationAssociationId"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integration_association_arn {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("IntegrationAssociationArn"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integration_type {
+            crate::rest_json::JsonSer::ser(value, object.key("IntegrationType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integration_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("IntegrationArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_application_url {
+            crate::rest_json::JsonSer::ser(value, object.key("SourceApplicationUrl"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_application_name {
+            crate::rest_json::JsonSer::ser(value, object.key("SourceApplicationName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_type {
+            crate::rest_json::JsonSer::ser(value, object.key("SourceType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for IntegrationAssociationSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_integration_association_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_integration_association_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_integration_type: ::std::option::Option<
+            crate::types::IntegrationType,
+        > = ::std::option::Option::None;
+        let mut field_integration_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_source_application_url: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_source_application_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_source_type: ::std::option::Option<crate::types::SourceType> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "IntegrationAssociationId" => {
+                    field_integration_association_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "IntegrationAssociationArn" => {
+                    field_integration_association_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InstanceId" => {
+                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "IntegrationType" => {
+                    field_integration_type = <crate::types::IntegrationType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "IntegrationArn" => {
+                    field_integration_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "SourceApplicationUrl" => {
+                    field_source_application_url = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SourceApplicationName" => {
+                    field_source_application_name = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SourceType" => {
+                    field_source_type = <crate::types::SourceType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                integration_association_id: field_integration_association_id,
+                integration_association_arn: field_integration_association_arn,
+                instance_id: field_instance_id,
+                integration_type: field_integration_type,
+                integration_arn: field_integration_arn,
+                source_application_url: field_source_application_url,
+                source_application_name: field_source_application_name,
+                source_type: field_source_type,
+            }),
+        )
+    }
+}

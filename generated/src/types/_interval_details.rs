@@ -99,3 +99,54 @@ impl IntervalDetailsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for IntervalDetails {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            crate::rest_json::JsonSer::ser(value, object.key("TimeZone"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.interval_period {
+            crate::rest_json::JsonSer::ser(value, object.key("IntervalPeriod"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for IntervalDetails {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_time_zone: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_interval_period: ::std::option::Option<
+            crate::types::IntervalPeriod,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "TimeZone" => {
+                    field_time_zone = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "IntervalPeriod" => {
+                    field_interval_period = <crate::types::IntervalPeriod as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                time_zone: field_time_zone,
+                interval_period: field_interval_period,
+            }),
+        )
+    }
+}

@@ -130,3 +130,61 @@ impl KinesisVideoStreamConfigBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for KinesisVideoStreamConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.prefix, object.key("Prefix"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.retention_period_hours,
+            object.key("RetentionPeriodHours"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.encryption_config {
+            crate::rest_json::JsonSer::ser(value, object.key("EncryptionConfig"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for KinesisVideoStreamConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_prefix: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_retention_period_hours: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_encryption_config: ::std::option::Option<
+            crate::types::EncryptionConfig,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Prefix" => field_prefix = <String as crate::rest_json::JsonDe>::de(t)?,
+                "RetentionPeriodHours" => {
+                    field_retention_period_hours = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EncryptionConfig" => {
+                    field_encryption_config = <crate::types::EncryptionConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                prefix: field_prefix.unwrap_or_default(),
+                retention_period_hours: field_retention_period_hours.unwrap_or_default(),
+                encryption_config: field_encryption_config,
+            }),
+        )
+    }
+}

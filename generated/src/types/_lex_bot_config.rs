@@ -85,3 +85,54 @@ impl LexBotConfigBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for LexBotConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.lex_bot {
+            crate::rest_json::JsonSer::ser(value, object.key("LexBot"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lex_v2_bot {
+            crate::rest_json::JsonSer::ser(value, object.key("LexV2Bot"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for LexBotConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_lex_bot: ::std::option::Option<crate::types::LexBot> = ::std::option::Option::None;
+        let mut field_lex_v2_bot: ::std::option::Option<crate::types::LexV2Bot> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "LexBot" => {
+                    field_lex_bot = <crate::types::LexBot as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LexV2Bot" => {
+                    field_lex_v2_bot = <crate::types::LexV2Bot as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                lex_bot: field_lex_bot,
+                lex_v2_bot: field_lex_v2_bot,
+            }),
+        )
+    }
+}

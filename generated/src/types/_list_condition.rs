@@ -93,3 +93,56 @@ impl ListConditionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ListCondition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.target_list_type {
+            crate::rest_json::JsonSer::ser(value, object.key("TargetListType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.conditions {
+            crate::rest_json::JsonSer::ser(value, object.key("Conditions"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ListCondition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_target_list_type: ::std::option::Option<
+            crate::types::TargetListType,
+        > = ::std::option::Option::None;
+        let mut field_conditions: ::std::option::Option<Vec<crate::types::Condition>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "TargetListType" => {
+                    field_target_list_type = <crate::types::TargetListType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Conditions" => {
+                    field_conditions = <Vec<
+                        crate::types::Condition,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                target_list_type: field_target_list_type,
+                conditions: field_conditions,
+            }),
+        )
+    }
+}

@@ -145,3 +145,61 @@ impl MediaConcurrencyBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for MediaConcurrency {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::rest_json::JsonSer::ser(&self.concurrency, object.key("Concurrency"))?;
+        if let ::std::option::Option::Some(value) = &self.cross_channel_behavior {
+            crate::rest_json::JsonSer::ser(value, object.key("CrossChannelBehavior"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for MediaConcurrency {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
+        let mut field_concurrency: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_cross_channel_behavior: ::std::option::Option<
+            crate::types::CrossChannelBehavior,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Channel" => {
+                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Concurrency" => {
+                    field_concurrency = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CrossChannelBehavior" => {
+                    field_cross_channel_behavior = <crate::types::CrossChannelBehavior as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                channel: field_channel
+                    .unwrap_or_else(|| crate::types::Channel::from("no value was set")),
+                concurrency: field_concurrency.unwrap_or_default(),
+                cross_channel_behavior: field_cross_channel_behavior,
+            }),
+        )
+    }
+}

@@ -175,3 +175,78 @@ impl MediaPlacementBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for MediaPlacement {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.audio_host_url {
+            crate::rest_json::JsonSer::ser(value, object.key("AudioHostUrl"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.audio_fallback_url {
+            crate::rest_json::JsonSer::ser(value, object.key("AudioFallbackUrl"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.signaling_url {
+            crate::rest_json::JsonSer::ser(value, object.key("SignalingUrl"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.turn_control_url {
+            crate::rest_json::JsonSer::ser(value, object.key("TurnControlUrl"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_ingestion_url {
+            crate::rest_json::JsonSer::ser(value, object.key("EventIngestionUrl"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for MediaPlacement {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_audio_host_url: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_audio_fallback_url: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_signaling_url: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_turn_control_url: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_event_ingestion_url: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AudioHostUrl" => {
+                    field_audio_host_url = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AudioFallbackUrl" => {
+                    field_audio_fallback_url = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SignalingUrl" => {
+                    field_signaling_url = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TurnControlUrl" => {
+                    field_turn_control_url = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EventIngestionUrl" => {
+                    field_event_ingestion_url = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                audio_host_url: field_audio_host_url,
+                audio_fallback_url: field_audio_fallback_url,
+                signaling_url: field_signaling_url,
+                turn_control_url: field_turn_control_url,
+                event_ingestion_url: field_event_ingestion_url,
+            }),
+        )
+    }
+}

@@ -158,3 +158,74 @@ impl MeetingBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Meeting {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.media_region {
+            crate::rest_json::JsonSer::ser(value, object.key("MediaRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.media_placement {
+            crate::rest_json::JsonSer::ser(value, object.key("MediaPlacement"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.meeting_features {
+            crate::rest_json::JsonSer::ser(value, object.key("MeetingFeatures"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.meeting_id {
+            crate::rest_json::JsonSer::ser(value, object.key("MeetingId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Meeting {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_media_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_media_placement: ::std::option::Option<
+            crate::types::MediaPlacement,
+        > = ::std::option::Option::None;
+        let mut field_meeting_features: ::std::option::Option<
+            crate::types::MeetingFeaturesConfiguration,
+        > = ::std::option::Option::None;
+        let mut field_meeting_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MediaRegion" => {
+                    field_media_region = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MediaPlacement" => {
+                    field_media_placement = <crate::types::MediaPlacement as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MeetingFeatures" => {
+                    field_meeting_features = <crate::types::MeetingFeaturesConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MeetingId" => {
+                    field_meeting_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                media_region: field_media_region,
+                media_placement: field_media_placement,
+                meeting_features: field_meeting_features,
+                meeting_id: field_meeting_id,
+            }),
+        )
+    }
+}

@@ -136,3 +136,60 @@ impl MetricFilterV2Builder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for MetricFilterV2 {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.metric_filter_key {
+            crate::rest_json::JsonSer::ser(value, object.key("MetricFilterKey"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metric_filter_values {
+            crate::rest_json::JsonSer::ser(value, object.key("MetricFilterValues"))?;
+        }
+        if self.negate {
+            crate::rest_json::JsonSer::ser(&self.negate, object.key("Negate"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for MetricFilterV2 {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_metric_filter_key: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_metric_filter_values: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_negate: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MetricFilterKey" => {
+                    field_metric_filter_key = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MetricFilterValues" => {
+                    field_metric_filter_values = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Negate" => field_negate = <bool as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                metric_filter_key: field_metric_filter_key,
+                metric_filter_values: field_metric_filter_values,
+                negate: field_negate.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -128,3 +128,71 @@ impl MetricResultV2Builder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for MetricResultV2 {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.dimensions {
+            crate::rest_json::JsonSer::ser(value, object.key("Dimensions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metric_interval {
+            crate::rest_json::JsonSer::ser(value, object.key("MetricInterval"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.collections {
+            crate::rest_json::JsonSer::ser(value, object.key("Collections"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for MetricResultV2 {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_dimensions: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_metric_interval: ::std::option::Option<
+            crate::types::MetricInterval,
+        > = ::std::option::Option::None;
+        let mut field_collections: ::std::option::Option<
+            Vec<crate::types::MetricDataV2>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Dimensions" => {
+                    field_dimensions = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MetricInterval" => {
+                    field_metric_interval = <crate::types::MetricInterval as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Collections" => {
+                    field_collections = <Vec<
+                        crate::types::MetricDataV2,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                dimensions: field_dimensions,
+                metric_interval: field_metric_interval,
+                collections: field_collections,
+            }),
+        )
+    }
+}

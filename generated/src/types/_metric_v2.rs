@@ -157,3 +157,70 @@ impl MetricV2Builder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for MetricV2 {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.threshold {
+            crate::rest_json::JsonSer::ser(value, object.key("Threshold"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metric_id {
+            crate::rest_json::JsonSer::ser(value, object.key("MetricId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.metric_filters {
+            crate::rest_json::JsonSer::ser(value, object.key("MetricFilters"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for MetricV2 {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_threshold: ::std::option::Option<Vec<crate::types::ThresholdV2>> = ::std::option::Option::None;
+        let mut field_metric_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_metric_filters: ::std::option::Option<
+            Vec<crate::types::MetricFilterV2>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Threshold" => {
+                    field_threshold = <Vec<
+                        crate::types::ThresholdV2,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MetricId" => {
+                    field_metric_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MetricFilters" => {
+                    field_metric_filters = <Vec<
+                        crate::types::MetricFilterV2,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name,
+                threshold: field_threshold,
+                metric_id: field_metric_id,
+                metric_filters: field_metric_filters,
+            }),
+        )
+    }
+}

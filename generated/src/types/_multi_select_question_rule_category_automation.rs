@@ -152,3 +152,64 @@ impl MultiSelectQuestionRuleCategoryAutomationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for MultiSelectQuestionRuleCategoryAutomation {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.category, object.key("Category"))?;
+        crate::rest_json::JsonSer::ser(&self.condition, object.key("Condition"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.option_ref_ids,
+            object.key("OptionRefIds"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for MultiSelectQuestionRuleCategoryAutomation {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_category: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_condition: ::std::option::Option<
+            crate::types::MultiSelectQuestionRuleCategoryAutomationCondition,
+        > = ::std::option::Option::None;
+        let mut field_option_ref_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Category" => {
+                    field_category = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Condition" => {
+                    field_condition = <crate::types::MultiSelectQuestionRuleCategoryAutomationCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "OptionRefIds" => {
+                    field_option_ref_ids = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                category: field_category.unwrap_or_default(),
+                condition: field_condition
+                    .unwrap_or_else(|| crate::types::MultiSelectQuestionRuleCategoryAutomationCondition::from(
+                        "no value was set",
+                    )),
+                option_ref_ids: field_option_ref_ids.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -178,3 +178,88 @@ impl NewSessionDetailsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for NewSessionDetails {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self
+            .supported_messaging_content_types
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("SupportedMessagingContentTypes"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_details {
+            crate::rest_json::JsonSer::ser(value, object.key("ParticipantDetails"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attributes {
+            crate::rest_json::JsonSer::ser(value, object.key("Attributes"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.streaming_configuration {
+            crate::rest_json::JsonSer::ser(value, object.key("StreamingConfiguration"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for NewSessionDetails {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_supported_messaging_content_types: ::std::option::Option<
+            Vec<String>,
+        > = ::std::option::Option::None;
+        let mut field_participant_details: ::std::option::Option<
+            crate::types::ParticipantDetails,
+        > = ::std::option::Option::None;
+        let mut field_attributes: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_streaming_configuration: ::std::option::Option<
+            crate::types::ChatStreamingConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "SupportedMessagingContentTypes" => {
+                    field_supported_messaging_content_types = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ParticipantDetails" => {
+                    field_participant_details = <crate::types::ParticipantDetails as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Attributes" => {
+                    field_attributes = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "StreamingConfiguration" => {
+                    field_streaming_configuration = <crate::types::ChatStreamingConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                supported_messaging_content_types: field_supported_messaging_content_types,
+                participant_details: field_participant_details,
+                attributes: field_attributes,
+                streaming_configuration: field_streaming_configuration,
+            }),
+        )
+    }
+}

@@ -365,3 +365,132 @@ impl NotificationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for Notification {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.content {
+            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::rest_json::JsonSer::ser(&self.arn, object.key("Arn"))?;
+        if let ::std::option::Option::Some(value) = &self.priority {
+            crate::rest_json::JsonSer::ser(value, object.key("Priority"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recipients {
+            crate::rest_json::JsonSer::ser(value, object.key("Recipients"))?;
+        }
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_time,
+            object.key("LastModifiedTime"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.created_at {
+            crate::rest_json::JsonSer::ser(value, object.key("CreatedAt"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expires_at {
+            crate::rest_json::JsonSer::ser(value, object.key("ExpiresAt"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Notification {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_content: ::std::option::Option<
+            ::std::collections::HashMap<crate::types::LocaleCode, String>,
+        > = ::std::option::Option::None;
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_priority: ::std::option::Option<
+            crate::types::NotificationPriority,
+        > = ::std::option::Option::None;
+        let mut field_recipients: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_created_at: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_expires_at: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Content" => {
+                    field_content = <::std::collections::HashMap<
+                        crate::types::LocaleCode,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Priority" => {
+                    field_priority = <crate::types::NotificationPriority as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Recipients" => {
+                    field_recipients = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedAt" => {
+                    field_created_at = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ExpiresAt" => {
+                    field_expires_at = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                content: field_content,
+                id: field_id.unwrap_or_default(),
+                arn: field_arn.unwrap_or_default(),
+                priority: field_priority,
+                recipients: field_recipients,
+                last_modified_time: field_last_modified_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                created_at: field_created_at,
+                expires_at: field_expires_at,
+                last_modified_region: field_last_modified_region,
+                tags: field_tags,
+            }),
+        )
+    }
+}

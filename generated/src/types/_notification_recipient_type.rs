@@ -90,3 +90,55 @@ impl NotificationRecipientTypeBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for NotificationRecipientType {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.user_tags {
+            crate::rest_json::JsonSer::ser(value, object.key("UserTags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_ids {
+            crate::rest_json::JsonSer::ser(value, object.key("UserIds"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for NotificationRecipientType {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_user_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_user_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "UserTags" => {
+                    field_user_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "UserIds" => {
+                    field_user_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                user_tags: field_user_tags,
+                user_ids: field_user_ids,
+            }),
+        )
+    }
+}

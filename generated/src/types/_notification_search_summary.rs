@@ -375,3 +375,142 @@ impl NotificationSearchSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for NotificationSearchSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content {
+            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.priority {
+            crate::rest_json::JsonSer::ser(value, object.key("Priority"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recipients {
+            crate::rest_json::JsonSer::ser(value, object.key("Recipients"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_at {
+            crate::rest_json::JsonSer::ser(value, object.key("CreatedAt"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expires_at {
+            crate::rest_json::JsonSer::ser(value, object.key("ExpiresAt"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for NotificationSearchSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_content: ::std::option::Option<
+            ::std::collections::HashMap<crate::types::LocaleCode, String>,
+        > = ::std::option::Option::None;
+        let mut field_priority: ::std::option::Option<
+            crate::types::NotificationPriority,
+        > = ::std::option::Option::None;
+        let mut field_recipients: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_created_at: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_expires_at: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "InstanceId" => {
+                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Content" => {
+                    field_content = <::std::collections::HashMap<
+                        crate::types::LocaleCode,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Priority" => {
+                    field_priority = <crate::types::NotificationPriority as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Recipients" => {
+                    field_recipients = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CreatedAt" => {
+                    field_created_at = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ExpiresAt" => {
+                    field_expires_at = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                arn: field_arn,
+                instance_id: field_instance_id,
+                content: field_content,
+                priority: field_priority,
+                recipients: field_recipients,
+                created_at: field_created_at,
+                expires_at: field_expires_at,
+                last_modified_region: field_last_modified_region,
+                last_modified_time: field_last_modified_time,
+                tags: field_tags,
+            }),
+        )
+    }
+}

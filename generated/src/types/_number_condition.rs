@@ -150,3 +150,66 @@ impl NumberConditionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for NumberCondition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.field_name {
+            crate::rest_json::JsonSer::ser(value, object.key("FieldName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.min_value {
+            crate::rest_json::JsonSer::ser(value, object.key("MinValue"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_value {
+            crate::rest_json::JsonSer::ser(value, object.key("MaxValue"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.comparison_type {
+            crate::rest_json::JsonSer::ser(value, object.key("ComparisonType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for NumberCondition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_min_value: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_max_value: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_comparison_type: ::std::option::Option<
+            crate::types::NumberComparisonType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "FieldName" => {
+                    field_field_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MinValue" => field_min_value = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "MaxValue" => field_max_value = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "ComparisonType" => {
+                    field_comparison_type = <crate::types::NumberComparisonType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                field_name: field_field_name,
+                min_value: field_min_value,
+                max_value: field_max_value,
+                comparison_type: field_comparison_type,
+            }),
+        )
+    }
+}

@@ -81,3 +81,47 @@ impl NumericQuestionPropertyValueAutomationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for NumericQuestionPropertyValueAutomation {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.label, object.key("Label"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for NumericQuestionPropertyValueAutomation {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_label: ::std::option::Option<
+            crate::types::NumericQuestionPropertyAutomationLabel,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Label" => {
+                    field_label = <crate::types::NumericQuestionPropertyAutomationLabel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                label: field_label
+                    .unwrap_or_else(|| crate::types::NumericQuestionPropertyAutomationLabel::from(
+                        "no value was set",
+                    )),
+            }),
+        )
+    }
+}

@@ -115,3 +115,58 @@ impl ObservationSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ObservationSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.total_observations {
+            crate::rest_json::JsonSer::ser(value, object.key("TotalObservations"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.observations_passed {
+            crate::rest_json::JsonSer::ser(value, object.key("ObservationsPassed"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.observations_failed {
+            crate::rest_json::JsonSer::ser(value, object.key("ObservationsFailed"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ObservationSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_total_observations: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_observations_passed: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_observations_failed: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "TotalObservations" => {
+                    field_total_observations = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ObservationsPassed" => {
+                    field_observations_passed = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ObservationsFailed" => {
+                    field_observations_failed = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                total_observations: field_total_observations,
+                observations_passed: field_observations_passed,
+                observations_failed: field_observations_failed,
+            }),
+        )
+    }
+}

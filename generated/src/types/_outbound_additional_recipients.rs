@@ -62,3 +62,46 @@ impl OutboundAdditionalRecipientsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for OutboundAdditionalRecipients {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.cc_email_addresses {
+            crate::rest_json::JsonSer::ser(value, object.key("CcEmailAddresses"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for OutboundAdditionalRecipients {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_cc_email_addresses: ::std::option::Option<
+            Vec<crate::types::EmailAddressInfo>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "CcEmailAddresses" => {
+                    field_cc_email_addresses = <Vec<
+                        crate::types::EmailAddressInfo,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                cc_email_addresses: field_cc_email_addresses,
+            }),
+        )
+    }
+}

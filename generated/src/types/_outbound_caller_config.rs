@@ -115,3 +115,65 @@ impl OutboundCallerConfigBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for OutboundCallerConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.outbound_caller_id_name {
+            crate::rest_json::JsonSer::ser(value, object.key("OutboundCallerIdName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.outbound_caller_id_number_id {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("OutboundCallerIdNumberId"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.outbound_flow_id {
+            crate::rest_json::JsonSer::ser(value, object.key("OutboundFlowId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for OutboundCallerConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_outbound_caller_id_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_outbound_caller_id_number_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_outbound_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "OutboundCallerIdName" => {
+                    field_outbound_caller_id_name = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "OutboundCallerIdNumberId" => {
+                    field_outbound_caller_id_number_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "OutboundFlowId" => {
+                    field_outbound_flow_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                outbound_caller_id_name: field_outbound_caller_id_name,
+                outbound_caller_id_number_id: field_outbound_caller_id_number_id,
+                outbound_flow_id: field_outbound_flow_id,
+            }),
+        )
+    }
+}

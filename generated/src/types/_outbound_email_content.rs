@@ -146,3 +146,74 @@ impl OutboundEmailContentBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for OutboundEmailContent {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.message_source_type,
+            object.key("MessageSourceType"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.templated_message_config {
+            crate::rest_json::JsonSer::ser(value, object.key("TemplatedMessageConfig"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.raw_message {
+            crate::rest_json::JsonSer::ser(value, object.key("RawMessage"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for OutboundEmailContent {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_message_source_type: ::std::option::Option<
+            crate::types::OutboundMessageSourceType,
+        > = ::std::option::Option::None;
+        let mut field_templated_message_config: ::std::option::Option<
+            crate::types::TemplatedMessageConfig,
+        > = ::std::option::Option::None;
+        let mut field_raw_message: ::std::option::Option<
+            crate::types::OutboundRawMessage,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MessageSourceType" => {
+                    field_message_source_type = <crate::types::OutboundMessageSourceType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TemplatedMessageConfig" => {
+                    field_templated_message_config = <crate::types::TemplatedMessageConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RawMessage" => {
+                    field_raw_message = <crate::types::OutboundRawMessage as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                message_source_type: field_message_source_type
+                    .unwrap_or_else(|| crate::types::OutboundMessageSourceType::from(
+                        "no value was set",
+                    )),
+                templated_message_config: field_templated_message_config,
+                raw_message: field_raw_message,
+            }),
+        )
+    }
+}

@@ -157,3 +157,48 @@ impl ::std::fmt::Debug for OutboundRawMessageBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for OutboundRawMessage {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.subject, object.key("Subject"))?;
+        crate::rest_json::JsonSer::ser(&self.body, object.key("Body"))?;
+        crate::rest_json::JsonSer::ser(&self.content_type, object.key("ContentType"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for OutboundRawMessage {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_subject: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_body: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_content_type: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Subject" => field_subject = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Body" => field_body = <String as crate::rest_json::JsonDe>::de(t)?,
+                "ContentType" => {
+                    field_content_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                subject: field_subject.unwrap_or_default(),
+                body: field_body.unwrap_or_default(),
+                content_type: field_content_type.unwrap_or_default(),
+            }),
+        )
+    }
+}

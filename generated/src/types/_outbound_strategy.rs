@@ -101,3 +101,57 @@ impl OutboundStrategyBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for OutboundStrategy {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        if let ::std::option::Option::Some(value) = &self.config {
+            crate::rest_json::JsonSer::ser(value, object.key("Config"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for OutboundStrategy {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_type: ::std::option::Option<crate::types::OutboundStrategyType> = ::std::option::Option::None;
+        let mut field_config: ::std::option::Option<
+            crate::types::OutboundStrategyConfig,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Type" => {
+                    field_type = <crate::types::OutboundStrategyType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Config" => {
+                    field_config = <crate::types::OutboundStrategyConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                r#type: field_type
+                    .unwrap_or_else(|| crate::types::OutboundStrategyType::from(
+                        "no value was set",
+                    )),
+                config: field_config,
+            }),
+        )
+    }
+}

@@ -55,3 +55,44 @@ impl OutboundStrategyConfigBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for OutboundStrategyConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.agent_first {
+            crate::rest_json::JsonSer::ser(value, object.key("AgentFirst"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for OutboundStrategyConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_agent_first: ::std::option::Option<crate::types::AgentFirst> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AgentFirst" => {
+                    field_agent_first = <crate::types::AgentFirst as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                agent_first: field_agent_first,
+            }),
+        )
+    }
+}

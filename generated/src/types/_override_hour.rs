@@ -148,3 +148,74 @@ impl OverrideHourBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for OverrideHour {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.start {
+            crate::rest_json::JsonSer::ser(value, object.key("Start"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end {
+            crate::rest_json::JsonSer::ser(value, object.key("End"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.override_name {
+            crate::rest_json::JsonSer::ser(value, object.key("OverrideName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.operational_status {
+            crate::rest_json::JsonSer::ser(value, object.key("OperationalStatus"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for OverrideHour {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_start: ::std::option::Option<crate::types::OverrideTimeSlice> = ::std::option::Option::None;
+        let mut field_end: ::std::option::Option<crate::types::OverrideTimeSlice> = ::std::option::Option::None;
+        let mut field_override_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_operational_status: ::std::option::Option<
+            crate::types::OperationalStatus,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Start" => {
+                    field_start = <crate::types::OverrideTimeSlice as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "End" => {
+                    field_end = <crate::types::OverrideTimeSlice as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "OverrideName" => {
+                    field_override_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "OperationalStatus" => {
+                    field_operational_status = <crate::types::OperationalStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                start: field_start,
+                end: field_end,
+                override_name: field_override_name,
+                operational_status: field_operational_status,
+            }),
+        )
+    }
+}

@@ -115,3 +115,62 @@ impl PaletteCanvasBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for PaletteCanvas {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.container_background {
+            crate::rest_json::JsonSer::ser(value, object.key("ContainerBackground"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.page_background {
+            crate::rest_json::JsonSer::ser(value, object.key("PageBackground"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.active_background {
+            crate::rest_json::JsonSer::ser(value, object.key("ActiveBackground"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PaletteCanvas {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_container_background: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_page_background: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_active_background: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContainerBackground" => {
+                    field_container_background = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PageBackground" => {
+                    field_page_background = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ActiveBackground" => {
+                    field_active_background = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                container_background: field_container_background,
+                page_background: field_page_background,
+                active_background: field_active_background,
+            }),
+        )
+    }
+}

@@ -235,3 +235,97 @@ impl PaletteNavigationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for PaletteNavigation {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.background {
+            crate::rest_json::JsonSer::ser(value, object.key("Background"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.text_background_hover {
+            crate::rest_json::JsonSer::ser(value, object.key("TextBackgroundHover"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.text_background_active {
+            crate::rest_json::JsonSer::ser(value, object.key("TextBackgroundActive"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.text {
+            crate::rest_json::JsonSer::ser(value, object.key("Text"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.text_hover {
+            crate::rest_json::JsonSer::ser(value, object.key("TextHover"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.text_active {
+            crate::rest_json::JsonSer::ser(value, object.key("TextActive"))?;
+        }
+        if self.invert_actions_colors {
+            crate::rest_json::JsonSer::ser(
+                &self.invert_actions_colors,
+                object.key("InvertActionsColors"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PaletteNavigation {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_background: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_text_background_hover: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_text_background_active: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_text: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_text_hover: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_text_active: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_invert_actions_colors: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Background" => {
+                    field_background = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TextBackgroundHover" => {
+                    field_text_background_hover = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TextBackgroundActive" => {
+                    field_text_background_active = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Text" => field_text = <String as crate::rest_json::JsonDe>::de(t)?,
+                "TextHover" => {
+                    field_text_hover = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TextActive" => {
+                    field_text_active = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "InvertActionsColors" => {
+                    field_invert_actions_colors = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                background: field_background,
+                text_background_hover: field_text_background_hover,
+                text_background_active: field_text_background_active,
+                text: field_text,
+                text_hover: field_text_hover,
+                text_active: field_text_active,
+                invert_actions_colors: field_invert_actions_colors.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -117,3 +117,56 @@ impl PalettePrimaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for PalettePrimary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.default_value {
+            crate::rest_json::JsonSer::ser(value, object.key("Default"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.active {
+            crate::rest_json::JsonSer::ser(value, object.key("Active"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contrast_text {
+            crate::rest_json::JsonSer::ser(value, object.key("ContrastText"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PalettePrimary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_default_value: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_active: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contrast_text: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Default" => {
+                    field_default_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Active" => field_active = <String as crate::rest_json::JsonDe>::de(t)?,
+                "ContrastText" => {
+                    field_contrast_text = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                default_value: field_default_value,
+                active: field_active,
+                contrast_text: field_contrast_text,
+            }),
+        )
+    }
+}

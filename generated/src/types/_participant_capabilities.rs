@@ -88,3 +88,56 @@ impl ParticipantCapabilitiesBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ParticipantCapabilities {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.video {
+            crate::rest_json::JsonSer::ser(value, object.key("Video"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.screen_share {
+            crate::rest_json::JsonSer::ser(value, object.key("ScreenShare"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ParticipantCapabilities {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_video: ::std::option::Option<crate::types::VideoCapability> = ::std::option::Option::None;
+        let mut field_screen_share: ::std::option::Option<
+            crate::types::ScreenShareCapability,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Video" => {
+                    field_video = <crate::types::VideoCapability as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ScreenShare" => {
+                    field_screen_share = <crate::types::ScreenShareCapability as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                video: field_video,
+                screen_share: field_screen_share,
+            }),
+        )
+    }
+}

@@ -128,3 +128,69 @@ impl ParticipantDetailsToAddBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ParticipantDetailsToAdd {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.participant_role {
+            crate::rest_json::JsonSer::ser(value, object.key("ParticipantRole"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_name {
+            crate::rest_json::JsonSer::ser(value, object.key("DisplayName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_capabilities {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("ParticipantCapabilities"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ParticipantDetailsToAdd {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_participant_role: ::std::option::Option<
+            crate::types::ParticipantRole,
+        > = ::std::option::Option::None;
+        let mut field_display_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_participant_capabilities: ::std::option::Option<
+            crate::types::ParticipantCapabilities,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ParticipantRole" => {
+                    field_participant_role = <crate::types::ParticipantRole as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DisplayName" => {
+                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ParticipantCapabilities" => {
+                    field_participant_capabilities = <crate::types::ParticipantCapabilities as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                participant_role: field_participant_role,
+                display_name: field_display_name,
+                participant_capabilities: field_participant_capabilities,
+            }),
+        )
+    }
+}

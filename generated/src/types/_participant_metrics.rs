@@ -301,3 +301,128 @@ impl ParticipantMetricsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ParticipantMetrics {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.participant_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ParticipantId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_type {
+            crate::rest_json::JsonSer::ser(value, object.key("ParticipantType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.conversation_abandon {
+            crate::rest_json::JsonSer::ser(value, object.key("ConversationAbandon"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.messages_sent {
+            crate::rest_json::JsonSer::ser(value, object.key("MessagesSent"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.num_responses {
+            crate::rest_json::JsonSer::ser(value, object.key("NumResponses"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.message_length_in_chars {
+            crate::rest_json::JsonSer::ser(value, object.key("MessageLengthInChars"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_response_time_in_millis {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("TotalResponseTimeInMillis"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_response_time_in_millis {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("MaxResponseTimeInMillis"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_message_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("LastMessageTimestamp"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ParticipantMetrics {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_participant_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_participant_type: ::std::option::Option<
+            crate::types::ParticipantType,
+        > = ::std::option::Option::None;
+        let mut field_conversation_abandon: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_messages_sent: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_num_responses: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_message_length_in_chars: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_total_response_time_in_millis: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut field_max_response_time_in_millis: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut field_last_message_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ParticipantId" => {
+                    field_participant_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ParticipantType" => {
+                    field_participant_type = <crate::types::ParticipantType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ConversationAbandon" => {
+                    field_conversation_abandon = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MessagesSent" => {
+                    field_messages_sent = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "NumResponses" => {
+                    field_num_responses = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MessageLengthInChars" => {
+                    field_message_length_in_chars = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TotalResponseTimeInMillis" => {
+                    field_total_response_time_in_millis = <i64 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MaxResponseTimeInMillis" => {
+                    field_max_response_time_in_millis = <i64 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastMessageTimestamp" => {
+                    field_last_message_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                participant_id: field_participant_id,
+                participant_type: field_participant_type,
+                conversation_abandon: field_conversation_abandon,
+                messages_sent: field_messages_sent,
+                num_responses: field_num_responses,
+                message_length_in_chars: field_message_length_in_chars,
+                total_response_time_in_millis: field_total_response_time_in_millis,
+                max_response_time_in_millis: field_max_response_time_in_millis,
+                last_message_timestamp: field_last_message_timestamp,
+            }),
+        )
+    }
+}

@@ -147,3 +147,75 @@ impl ParticipantTimerConfigurationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for ParticipantTimerConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.participant_role,
+            object.key("ParticipantRole"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.timer_type, object.key("TimerType"))?;
+        if let ::std::option::Option::Some(value) = &self.timer_value {
+            crate::rest_json::JsonSer::ser(value, object.key("TimerValue"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ParticipantTimerConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_participant_role: ::std::option::Option<
+            crate::types::TimerEligibleParticipantRoles,
+        > = ::std::option::Option::None;
+        let mut field_timer_type: ::std::option::Option<
+            crate::types::ParticipantTimerType,
+        > = ::std::option::Option::None;
+        let mut field_timer_value: ::std::option::Option<
+            crate::types::ParticipantTimerValue,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ParticipantRole" => {
+                    field_participant_role = <crate::types::TimerEligibleParticipantRoles as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TimerType" => {
+                    field_timer_type = <crate::types::ParticipantTimerType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TimerValue" => {
+                    field_timer_value = <crate::types::ParticipantTimerValue as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                participant_role: field_participant_role
+                    .unwrap_or_else(|| crate::types::TimerEligibleParticipantRoles::from(
+                        "no value was set",
+                    )),
+                timer_type: field_timer_type
+                    .unwrap_or_else(|| crate::types::ParticipantTimerType::from(
+                        "no value was set",
+                    )),
+                timer_value: field_timer_value,
+            }),
+        )
+    }
+}

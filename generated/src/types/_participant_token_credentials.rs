@@ -85,3 +85,50 @@ impl ParticipantTokenCredentialsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ParticipantTokenCredentials {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.participant_token {
+            crate::rest_json::JsonSer::ser(value, object.key("ParticipantToken"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expiry {
+            crate::rest_json::JsonSer::ser(value, object.key("Expiry"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ParticipantTokenCredentials {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_participant_token: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_expiry: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ParticipantToken" => {
+                    field_participant_token = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Expiry" => field_expiry = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                participant_token: field_participant_token,
+                expiry: field_expiry,
+            }),
+        )
+    }
+}

@@ -93,3 +93,56 @@ impl PersistentChatBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for PersistentChat {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.rehydration_type {
+            crate::rest_json::JsonSer::ser(value, object.key("RehydrationType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("SourceContactId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PersistentChat {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_rehydration_type: ::std::option::Option<
+            crate::types::RehydrationType,
+        > = ::std::option::Option::None;
+        let mut field_source_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "RehydrationType" => {
+                    field_rehydration_type = <crate::types::RehydrationType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SourceContactId" => {
+                    field_source_contact_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                rehydration_type: field_rehydration_type,
+                source_contact_id: field_source_contact_id,
+            }),
+        )
+    }
+}

@@ -151,3 +151,62 @@ impl ::std::fmt::Debug for PhoneNumberConfigBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for PhoneNumberConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::rest_json::JsonSer::ser(&self.phone_type, object.key("PhoneType"))?;
+        if let ::std::option::Option::Some(value) = &self.phone_number {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumber"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PhoneNumberConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
+        let mut field_phone_type: ::std::option::Option<crate::types::PhoneType> = ::std::option::Option::None;
+        let mut field_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Channel" => {
+                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PhoneType" => {
+                    field_phone_type = <crate::types::PhoneType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PhoneNumber" => {
+                    field_phone_number = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                channel: field_channel
+                    .unwrap_or_else(|| crate::types::Channel::from("no value was set")),
+                phone_type: field_phone_type
+                    .unwrap_or_else(|| crate::types::PhoneType::from(
+                        "no value was set",
+                    )),
+                phone_number: field_phone_number,
+            }),
+        )
+    }
+}

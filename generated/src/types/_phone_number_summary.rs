@@ -188,3 +188,78 @@ impl PhoneNumberSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for PhoneNumberSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumber"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_type {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_country_code {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberCountryCode"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PhoneNumberSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_phone_number_type: ::std::option::Option<
+            crate::types::PhoneNumberType,
+        > = ::std::option::Option::None;
+        let mut field_phone_number_country_code: ::std::option::Option<
+            crate::types::PhoneNumberCountryCode,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "PhoneNumber" => {
+                    field_phone_number = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PhoneNumberType" => {
+                    field_phone_number_type = <crate::types::PhoneNumberType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PhoneNumberCountryCode" => {
+                    field_phone_number_country_code = <crate::types::PhoneNumberCountryCode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                arn: field_arn,
+                phone_number: field_phone_number,
+                phone_number_type: field_phone_number_type,
+                phone_number_country_code: field_phone_number_country_code,
+            }),
+        )
+    }
+}

@@ -225,3 +225,94 @@ impl PredefinedAttributeBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for PredefinedAttribute {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.values {
+            crate::rest_json::JsonSer::ser(value, object.key("Values"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.purposes {
+            crate::rest_json::JsonSer::ser(value, object.key("Purposes"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attribute_configuration {
+            crate::rest_json::JsonSer::ser(value, object.key("AttributeConfiguration"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PredefinedAttribute {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_values: ::std::option::Option<
+            crate::types::PredefinedAttributeValues,
+        > = ::std::option::Option::None;
+        let mut field_purposes: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_attribute_configuration: ::std::option::Option<
+            crate::types::PredefinedAttributeConfiguration,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Values" => {
+                    field_values = <crate::types::PredefinedAttributeValues as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Purposes" => {
+                    field_purposes = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AttributeConfiguration" => {
+                    field_attribute_configuration = <crate::types::PredefinedAttributeConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name,
+                values: field_values,
+                purposes: field_purposes,
+                attribute_configuration: field_attribute_configuration,
+                last_modified_time: field_last_modified_time,
+                last_modified_region: field_last_modified_region,
+            }),
+        )
+    }
+}

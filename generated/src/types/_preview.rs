@@ -111,3 +111,62 @@ impl PreviewBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for Preview {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.post_accept_timeout_config {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("PostAcceptTimeoutConfig"),
+            )?;
+        }
+        crate::rest_json::JsonSer::ser(
+            &self.allowed_user_actions,
+            object.key("AllowedUserActions"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Preview {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_post_accept_timeout_config: ::std::option::Option<
+            crate::types::PostAcceptTimeoutConfig,
+        > = ::std::option::Option::None;
+        let mut field_allowed_user_actions: ::std::option::Option<
+            Vec<crate::types::AllowedUserAction>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "PostAcceptTimeoutConfig" => {
+                    field_post_accept_timeout_config = <crate::types::PostAcceptTimeoutConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AllowedUserActions" => {
+                    field_allowed_user_actions = <Vec<
+                        crate::types::AllowedUserAction,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                post_accept_timeout_config: field_post_accept_timeout_config,
+                allowed_user_actions: field_allowed_user_actions.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -67,3 +67,46 @@ impl PrimaryAttributeAccessControlConfigurationItemBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for PrimaryAttributeAccessControlConfigurationItem {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.primary_attribute_values {
+            crate::rest_json::JsonSer::ser(value, object.key("PrimaryAttributeValues"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PrimaryAttributeAccessControlConfigurationItem {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_primary_attribute_values: ::std::option::Option<
+            Vec<crate::types::PrimaryAttributeValue>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "PrimaryAttributeValues" => {
+                    field_primary_attribute_values = <Vec<
+                        crate::types::PrimaryAttributeValue,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                primary_attribute_values: field_primary_attribute_values,
+            }),
+        )
+    }
+}

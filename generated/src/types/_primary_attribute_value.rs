@@ -117,3 +117,60 @@ impl PrimaryAttributeValueBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for PrimaryAttributeValue {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.access_type {
+            crate::rest_json::JsonSer::ser(value, object.key("AccessType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.attribute_name {
+            crate::rest_json::JsonSer::ser(value, object.key("AttributeName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.values {
+            crate::rest_json::JsonSer::ser(value, object.key("Values"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PrimaryAttributeValue {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_access_type: ::std::option::Option<crate::types::AccessType> = ::std::option::Option::None;
+        let mut field_attribute_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_values: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AccessType" => {
+                    field_access_type = <crate::types::AccessType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AttributeName" => {
+                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Values" => {
+                    field_values = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                access_type: field_access_type,
+                attribute_name: field_attribute_name,
+                values: field_values,
+            }),
+        )
+    }
+}

@@ -99,3 +99,47 @@ impl PrimaryValueBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for PrimaryValue {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.attribute_name,
+            object.key("AttributeName"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.value, object.key("Value"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PrimaryValue {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_attribute_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AttributeName" => {
+                    field_attribute_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                attribute_name: field_attribute_name.unwrap_or_default(),
+                value: field_value.unwrap_or_default(),
+            }),
+        )
+    }
+}

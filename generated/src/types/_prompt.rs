@@ -241,3 +241,99 @@ impl PromptBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Prompt {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.prompt_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("PromptARN"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.prompt_id {
+            crate::rest_json::JsonSer::ser(value, object.key("PromptId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Prompt {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_prompt_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_prompt_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "PromptARN" => {
+                    field_prompt_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PromptId" => {
+                    field_prompt_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                prompt_arn: field_prompt_arn,
+                prompt_id: field_prompt_id,
+                name: field_name,
+                description: field_description,
+                tags: field_tags,
+                last_modified_time: field_last_modified_time,
+                last_modified_region: field_last_modified_region,
+            }),
+        )
+    }
+}

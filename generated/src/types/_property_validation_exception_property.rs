@@ -148,3 +148,57 @@ impl PropertyValidationExceptionPropertyBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for PropertyValidationExceptionProperty {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.property_path, object.key("PropertyPath"))?;
+        crate::rest_json::JsonSer::ser(&self.reason, object.key("Reason"))?;
+        crate::rest_json::JsonSer::ser(&self.message, object.key("Message"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PropertyValidationExceptionProperty {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_property_path: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_reason: ::std::option::Option<
+            crate::types::PropertyValidationExceptionReason,
+        > = ::std::option::Option::None;
+        let mut field_message: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "PropertyPath" => {
+                    field_property_path = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Reason" => {
+                    field_reason = <crate::types::PropertyValidationExceptionReason as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Message" => field_message = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                property_path: field_property_path.unwrap_or_default(),
+                reason: field_reason
+                    .unwrap_or_else(|| crate::types::PropertyValidationExceptionReason::from(
+                        "no value was set",
+                    )),
+                message: field_message.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -91,3 +91,56 @@ impl QualityMetricsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for QualityMetrics {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.agent {
+            crate::rest_json::JsonSer::ser(value, object.key("Agent"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer {
+            crate::rest_json::JsonSer::ser(value, object.key("Customer"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for QualityMetrics {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_agent: ::std::option::Option<crate::types::AgentQualityMetrics> = ::std::option::Option::None;
+        let mut field_customer: ::std::option::Option<
+            crate::types::CustomerQualityMetrics,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Agent" => {
+                    field_agent = <crate::types::AgentQualityMetrics as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Customer" => {
+                    field_customer = <crate::types::CustomerQualityMetrics as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                agent: field_agent,
+                customer: field_customer,
+            }),
+        )
+    }
+}

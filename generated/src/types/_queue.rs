@@ -407,3 +407,151 @@ impl QueueBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Queue {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("QueueArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_id {
+            crate::rest_json::JsonSer::ser(value, object.key("QueueId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.outbound_caller_config {
+            crate::rest_json::JsonSer::ser(value, object.key("OutboundCallerConfig"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.outbound_email_config {
+            crate::rest_json::JsonSer::ser(value, object.key("OutboundEmailConfig"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hours_of_operation_id {
+            crate::rest_json::JsonSer::ser(value, object.key("HoursOfOperationId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_contacts {
+            crate::rest_json::JsonSer::ser(value, object.key("MaxContacts"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Queue {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_queue_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_outbound_caller_config: ::std::option::Option<
+            crate::types::OutboundCallerConfig,
+        > = ::std::option::Option::None;
+        let mut field_outbound_email_config: ::std::option::Option<
+            crate::types::OutboundEmailConfig,
+        > = ::std::option::Option::None;
+        let mut field_hours_of_operation_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_max_contacts: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<crate::types::QueueStatus> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "QueueArn" => {
+                    field_queue_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "QueueId" => {
+                    field_queue_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "OutboundCallerConfig" => {
+                    field_outbound_caller_config = <crate::types::OutboundCallerConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "OutboundEmailConfig" => {
+                    field_outbound_email_config = <crate::types::OutboundEmailConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "HoursOfOperationId" => {
+                    field_hours_of_operation_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MaxContacts" => {
+                    field_max_contacts = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Status" => {
+                    field_status = <crate::types::QueueStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name,
+                queue_arn: field_queue_arn,
+                queue_id: field_queue_id,
+                description: field_description,
+                outbound_caller_config: field_outbound_caller_config,
+                outbound_email_config: field_outbound_email_config,
+                hours_of_operation_id: field_hours_of_operation_id,
+                max_contacts: field_max_contacts,
+                status: field_status,
+                tags: field_tags,
+                last_modified_time: field_last_modified_time,
+                last_modified_region: field_last_modified_region,
+            }),
+        )
+    }
+}

@@ -101,3 +101,49 @@ impl QueueQuickConnectConfigBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for QueueQuickConnectConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.queue_id, object.key("QueueId"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.contact_flow_id,
+            object.key("ContactFlowId"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for QueueQuickConnectConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "QueueId" => {
+                    field_queue_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ContactFlowId" => {
+                    field_contact_flow_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                queue_id: field_queue_id.unwrap_or_default(),
+                contact_flow_id: field_contact_flow_id.unwrap_or_default(),
+            }),
+        )
+    }
+}

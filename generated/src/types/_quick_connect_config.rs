@@ -205,3 +205,98 @@ impl QuickConnectConfigBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for QuickConnectConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.quick_connect_type,
+            object.key("QuickConnectType"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.user_config {
+            crate::rest_json::JsonSer::ser(value, object.key("UserConfig"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_config {
+            crate::rest_json::JsonSer::ser(value, object.key("QueueConfig"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_config {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneConfig"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.flow_config {
+            crate::rest_json::JsonSer::ser(value, object.key("FlowConfig"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for QuickConnectConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_quick_connect_type: ::std::option::Option<
+            crate::types::QuickConnectType,
+        > = ::std::option::Option::None;
+        let mut field_user_config: ::std::option::Option<
+            crate::types::UserQuickConnectConfig,
+        > = ::std::option::Option::None;
+        let mut field_queue_config: ::std::option::Option<
+            crate::types::QueueQuickConnectConfig,
+        > = ::std::option::Option::None;
+        let mut field_phone_config: ::std::option::Option<
+            crate::types::PhoneNumberQuickConnectConfig,
+        > = ::std::option::Option::None;
+        let mut field_flow_config: ::std::option::Option<
+            crate::types::FlowQuickConnectConfig,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "QuickConnectType" => {
+                    field_quick_connect_type = <crate::types::QuickConnectType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "UserConfig" => {
+                    field_user_config = <crate::types::UserQuickConnectConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "QueueConfig" => {
+                    field_queue_config = <crate::types::QueueQuickConnectConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PhoneConfig" => {
+                    field_phone_config = <crate::types::PhoneNumberQuickConnectConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FlowConfig" => {
+                    field_flow_config = <crate::types::FlowQuickConnectConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                quick_connect_type: field_quick_connect_type
+                    .unwrap_or_else(|| crate::types::QuickConnectType::from(
+                        "no value was set",
+                    )),
+                user_config: field_user_config,
+                queue_config: field_queue_config,
+                phone_config: field_phone_config,
+                flow_config: field_flow_config,
+            }),
+        )
+    }
+}

@@ -181,3 +181,84 @@ impl QuickConnectContactDataBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for QuickConnectContactData {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiation_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("InitiationTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quick_connect_id {
+            crate::rest_json::JsonSer::ser(value, object.key("QuickConnectId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quick_connect_name {
+            crate::rest_json::JsonSer::ser(value, object.key("QuickConnectName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quick_connect_type {
+            crate::rest_json::JsonSer::ser(value, object.key("QuickConnectType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for QuickConnectContactData {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_initiation_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_quick_connect_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_quick_connect_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_quick_connect_type: ::std::option::Option<
+            crate::types::QuickConnectType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ContactId" => {
+                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "InitiationTimestamp" => {
+                    field_initiation_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "QuickConnectId" => {
+                    field_quick_connect_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "QuickConnectName" => {
+                    field_quick_connect_name = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "QuickConnectType" => {
+                    field_quick_connect_type = <crate::types::QuickConnectType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                contact_id: field_contact_id,
+                initiation_timestamp: field_initiation_timestamp,
+                quick_connect_id: field_quick_connect_id,
+                quick_connect_name: field_quick_connect_name,
+                quick_connect_type: field_quick_connect_type,
+            }),
+        )
+    }
+}

@@ -85,3 +85,54 @@ impl RangeBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Range {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.min_proficiency_level {
+            crate::rest_json::JsonSer::ser(value, object.key("MinProficiencyLevel"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_proficiency_level {
+            crate::rest_json::JsonSer::ser(value, object.key("MaxProficiencyLevel"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Range {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_min_proficiency_level: ::std::option::Option<f32> = ::std::option::Option::None;
+        let mut field_max_proficiency_level: ::std::option::Option<f32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MinProficiencyLevel" => {
+                    field_min_proficiency_level = <f32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MaxProficiencyLevel" => {
+                    field_max_proficiency_level = <f32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                min_proficiency_level: field_min_proficiency_level,
+                max_proficiency_level: field_max_proficiency_level,
+            }),
+        )
+    }
+}

@@ -164,3 +164,67 @@ impl RealTimeContactAnalysisAttachmentBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RealTimeContactAnalysisAttachment {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.attachment_name,
+            object.key("AttachmentName"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.content_type {
+            crate::rest_json::JsonSer::ser(value, object.key("ContentType"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.attachment_id, object.key("AttachmentId"))?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RealTimeContactAnalysisAttachment {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_attachment_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_content_type: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_attachment_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<crate::types::ArtifactStatus> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AttachmentName" => {
+                    field_attachment_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ContentType" => {
+                    field_content_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AttachmentId" => {
+                    field_attachment_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Status" => {
+                    field_status = <crate::types::ArtifactStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                attachment_name: field_attachment_name.unwrap_or_default(),
+                content_type: field_content_type,
+                attachment_id: field_attachment_id.unwrap_or_default(),
+                status: field_status,
+            }),
+        )
+    }
+}

@@ -80,3 +80,47 @@ impl RealTimeContactAnalysisCategoryDetailsBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RealTimeContactAnalysisCategoryDetails {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.points_of_interest,
+            object.key("PointsOfInterest"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RealTimeContactAnalysisCategoryDetails {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_points_of_interest: ::std::option::Option<
+            Vec<crate::types::RealTimeContactAnalysisPointOfInterest>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "PointsOfInterest" => {
+                    field_points_of_interest = <Vec<
+                        crate::types::RealTimeContactAnalysisPointOfInterest,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                points_of_interest: field_points_of_interest.unwrap_or_default(),
+            }),
+        )
+    }
+}

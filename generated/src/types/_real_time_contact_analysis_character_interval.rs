@@ -85,3 +85,52 @@ impl RealTimeContactAnalysisCharacterIntervalBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for RealTimeContactAnalysisCharacterInterval {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.begin_offset_char,
+            object.key("BeginOffsetChar"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.end_offset_char,
+            object.key("EndOffsetChar"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RealTimeContactAnalysisCharacterInterval {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_begin_offset_char: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_end_offset_char: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "BeginOffsetChar" => {
+                    field_begin_offset_char = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EndOffsetChar" => {
+                    field_end_offset_char = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                begin_offset_char: field_begin_offset_char.unwrap_or_default(),
+                end_offset_char: field_end_offset_char.unwrap_or_default(),
+            }),
+        )
+    }
+}

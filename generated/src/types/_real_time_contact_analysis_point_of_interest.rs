@@ -75,3 +75,46 @@ impl RealTimeContactAnalysisPointOfInterestBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for RealTimeContactAnalysisPointOfInterest {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.transcript_items {
+            crate::rest_json::JsonSer::ser(value, object.key("TranscriptItems"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RealTimeContactAnalysisPointOfInterest {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_transcript_items: ::std::option::Option<
+            Vec<crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "TranscriptItems" => {
+                    field_transcript_items = <Vec<
+                        crate::types::RealTimeContactAnalysisTranscriptItemWithCharacterOffsets,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                transcript_items: field_transcript_items,
+            }),
+        )
+    }
+}

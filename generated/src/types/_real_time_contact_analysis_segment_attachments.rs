@@ -250,3 +250,93 @@ impl RealTimeContactAnalysisSegmentAttachmentsBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentAttachments {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.participant_id,
+            object.key("ParticipantId"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.participant_role,
+            object.key("ParticipantRole"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.display_name {
+            crate::rest_json::JsonSer::ser(value, object.key("DisplayName"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.attachments, object.key("Attachments"))?;
+        if let ::std::option::Option::Some(value) = &self.time {
+            crate::rest_json::JsonSer::ser(value, object.key("Time"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentAttachments {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_participant_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_participant_role: ::std::option::Option<
+            crate::types::ParticipantRole,
+        > = ::std::option::Option::None;
+        let mut field_display_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_attachments: ::std::option::Option<
+            Vec<crate::types::RealTimeContactAnalysisAttachment>,
+        > = ::std::option::Option::None;
+        let mut field_time: ::std::option::Option<
+            crate::types::RealTimeContactAnalysisTimeData,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "ParticipantId" => {
+                    field_participant_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ParticipantRole" => {
+                    field_participant_role = <crate::types::ParticipantRole as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DisplayName" => {
+                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Attachments" => {
+                    field_attachments = <Vec<
+                        crate::types::RealTimeContactAnalysisAttachment,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Time" => {
+                    field_time = <crate::types::RealTimeContactAnalysisTimeData as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id.unwrap_or_default(),
+                participant_id: field_participant_id.unwrap_or_default(),
+                participant_role: field_participant_role
+                    .unwrap_or_else(|| crate::types::ParticipantRole::from(
+                        "no value was set",
+                    )),
+                display_name: field_display_name,
+                attachments: field_attachments.unwrap_or_default(),
+                time: field_time,
+            }),
+        )
+    }
+}

@@ -100,3 +100,51 @@ impl RealTimeContactAnalysisSegmentCategoriesBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentCategories {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.matched_details,
+            object.key("MatchedDetails"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentCategories {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_matched_details: ::std::option::Option<
+            ::std::collections::HashMap<
+                String,
+                crate::types::RealTimeContactAnalysisCategoryDetails,
+            >,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MatchedDetails" => {
+                    field_matched_details = <::std::collections::HashMap<
+                        String,
+                        crate::types::RealTimeContactAnalysisCategoryDetails,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                matched_details: field_matched_details.unwrap_or_default(),
+            }),
+        )
+    }
+}

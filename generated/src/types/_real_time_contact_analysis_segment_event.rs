@@ -230,3 +230,84 @@ impl RealTimeContactAnalysisSegmentEventBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentEvent {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
+        if let ::std::option::Option::Some(value) = &self.participant_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ParticipantId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_role {
+            crate::rest_json::JsonSer::ser(value, object.key("ParticipantRole"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.display_name {
+            crate::rest_json::JsonSer::ser(value, object.key("DisplayName"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.event_type, object.key("EventType"))?;
+        if let ::std::option::Option::Some(value) = &self.time {
+            crate::rest_json::JsonSer::ser(value, object.key("Time"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentEvent {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_participant_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_participant_role: ::std::option::Option<
+            crate::types::ParticipantRole,
+        > = ::std::option::Option::None;
+        let mut field_display_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_event_type: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_time: ::std::option::Option<
+            crate::types::RealTimeContactAnalysisTimeData,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "ParticipantId" => {
+                    field_participant_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ParticipantRole" => {
+                    field_participant_role = <crate::types::ParticipantRole as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DisplayName" => {
+                    field_display_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EventType" => {
+                    field_event_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Time" => {
+                    field_time = <crate::types::RealTimeContactAnalysisTimeData as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id.unwrap_or_default(),
+                participant_id: field_participant_id,
+                participant_role: field_participant_role,
+                display_name: field_display_name,
+                event_type: field_event_type.unwrap_or_default(),
+                time: field_time,
+            }),
+        )
+    }
+}

@@ -160,3 +160,65 @@ impl RealTimeContactAnalysisSegmentPostContactSummaryBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RealTimeContactAnalysisSegmentPostContactSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.content {
+            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.status, object.key("Status"))?;
+        if let ::std::option::Option::Some(value) = &self.failure_code {
+            crate::rest_json::JsonSer::ser(value, object.key("FailureCode"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RealTimeContactAnalysisSegmentPostContactSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<
+            crate::types::RealTimeContactAnalysisPostContactSummaryStatus,
+        > = ::std::option::Option::None;
+        let mut field_failure_code: ::std::option::Option<
+            crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Status" => {
+                    field_status = <crate::types::RealTimeContactAnalysisPostContactSummaryStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FailureCode" => {
+                    field_failure_code = <crate::types::RealTimeContactAnalysisPostContactSummaryFailureCode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                content: field_content,
+                status: field_status
+                    .unwrap_or_else(|| crate::types::RealTimeContactAnalysisPostContactSummaryStatus::from(
+                        "no value was set",
+                    )),
+                failure_code: field_failure_code,
+            }),
+        )
+    }
+}

@@ -71,3 +71,46 @@ impl RealTimeContactAnalysisTranscriptItemRedactionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for RealTimeContactAnalysisTranscriptItemRedaction {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.character_offsets {
+            crate::rest_json::JsonSer::ser(value, object.key("CharacterOffsets"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RealTimeContactAnalysisTranscriptItemRedaction {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_character_offsets: ::std::option::Option<
+            Vec<crate::types::RealTimeContactAnalysisCharacterInterval>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "CharacterOffsets" => {
+                    field_character_offsets = <Vec<
+                        crate::types::RealTimeContactAnalysisCharacterInterval,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                character_offsets: field_character_offsets,
+            }),
+        )
+    }
+}

@@ -142,3 +142,56 @@ impl RealTimeContactAnalysisTranscriptItemWithContentBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RealTimeContactAnalysisTranscriptItemWithContent {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.content {
+            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
+        if let ::std::option::Option::Some(value) = &self.character_offsets {
+            crate::rest_json::JsonSer::ser(value, object.key("CharacterOffsets"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RealTimeContactAnalysisTranscriptItemWithContent {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_character_offsets: ::std::option::Option<
+            crate::types::RealTimeContactAnalysisCharacterInterval,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "CharacterOffsets" => {
+                    field_character_offsets = <crate::types::RealTimeContactAnalysisCharacterInterval as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                content: field_content,
+                id: field_id.unwrap_or_default(),
+                character_offsets: field_character_offsets,
+            }),
+        )
+    }
+}

@@ -155,3 +155,76 @@ impl RecordPrimaryValueBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for RecordPrimaryValue {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.record_id {
+            crate::rest_json::JsonSer::ser(value, object.key("RecordId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.primary_values {
+            crate::rest_json::JsonSer::ser(value, object.key("PrimaryValues"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RecordPrimaryValue {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_record_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_primary_values: ::std::option::Option<
+            Vec<crate::types::PrimaryValueResponse>,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "RecordId" => {
+                    field_record_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PrimaryValues" => {
+                    field_primary_values = <Vec<
+                        crate::types::PrimaryValueResponse,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                record_id: field_record_id,
+                primary_values: field_primary_values,
+                last_modified_time: field_last_modified_time,
+                last_modified_region: field_last_modified_region,
+            }),
+        )
+    }
+}

@@ -374,3 +374,152 @@ impl RecordingInfoBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for RecordingInfo {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.storage_type {
+            crate::rest_json::JsonSer::ser(value, object.key("StorageType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.location {
+            crate::rest_json::JsonSer::ser(value, object.key("Location"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.media_stream_type {
+            crate::rest_json::JsonSer::ser(value, object.key("MediaStreamType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.participant_type {
+            crate::rest_json::JsonSer::ser(value, object.key("ParticipantType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fragment_start_number {
+            crate::rest_json::JsonSer::ser(value, object.key("FragmentStartNumber"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fragment_stop_number {
+            crate::rest_json::JsonSer::ser(value, object.key("FragmentStopNumber"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("StartTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stop_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("StopTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deletion_reason {
+            crate::rest_json::JsonSer::ser(value, object.key("DeletionReason"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.unprocessed_transcript_location
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("UnprocessedTranscriptLocation"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RecordingInfo {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_storage_type: ::std::option::Option<crate::types::StorageType> = ::std::option::Option::None;
+        let mut field_location: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_media_stream_type: ::std::option::Option<
+            crate::types::MediaStreamType,
+        > = ::std::option::Option::None;
+        let mut field_participant_type: ::std::option::Option<
+            crate::types::ParticipantType,
+        > = ::std::option::Option::None;
+        let mut field_fragment_start_number: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_fragment_stop_number: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_start_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_stop_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<crate::types::RecordingStatus> = ::std::option::Option::None;
+        let mut field_deletion_reason: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_unprocessed_transcript_location: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "StorageType" => {
+                    field_storage_type = <crate::types::StorageType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Location" => {
+                    field_location = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MediaStreamType" => {
+                    field_media_stream_type = <crate::types::MediaStreamType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ParticipantType" => {
+                    field_participant_type = <crate::types::ParticipantType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FragmentStartNumber" => {
+                    field_fragment_start_number = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FragmentStopNumber" => {
+                    field_fragment_stop_number = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "StartTimestamp" => {
+                    field_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "StopTimestamp" => {
+                    field_stop_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Status" => {
+                    field_status = <crate::types::RecordingStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DeletionReason" => {
+                    field_deletion_reason = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "UnprocessedTranscriptLocation" => {
+                    field_unprocessed_transcript_location = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                storage_type: field_storage_type,
+                location: field_location,
+                media_stream_type: field_media_stream_type,
+                participant_type: field_participant_type,
+                fragment_start_number: field_fragment_start_number,
+                fragment_stop_number: field_fragment_stop_number,
+                start_timestamp: field_start_timestamp,
+                stop_timestamp: field_stop_timestamp,
+                status: field_status,
+                deletion_reason: field_deletion_reason,
+                unprocessed_transcript_location: field_unprocessed_transcript_location,
+            }),
+        )
+    }
+}

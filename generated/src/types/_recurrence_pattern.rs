@@ -212,3 +212,77 @@ impl RecurrencePatternBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RecurrencePattern {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.frequency, object.key("Frequency"))?;
+        crate::rest_json::JsonSer::ser(&self.interval, object.key("Interval"))?;
+        if let ::std::option::Option::Some(value) = &self.by_month {
+            crate::rest_json::JsonSer::ser(value, object.key("ByMonth"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.by_month_day {
+            crate::rest_json::JsonSer::ser(value, object.key("ByMonthDay"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.by_weekday_occurrence {
+            crate::rest_json::JsonSer::ser(value, object.key("ByWeekdayOccurrence"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RecurrencePattern {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_frequency: ::std::option::Option<
+            crate::types::RecurrenceFrequency,
+        > = ::std::option::Option::None;
+        let mut field_interval: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_by_month: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+        let mut field_by_month_day: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+        let mut field_by_weekday_occurrence: ::std::option::Option<Vec<i32>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Frequency" => {
+                    field_frequency = <crate::types::RecurrenceFrequency as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Interval" => field_interval = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "ByMonth" => {
+                    field_by_month = <Vec<i32> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ByMonthDay" => {
+                    field_by_month_day = <Vec<i32> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ByWeekdayOccurrence" => {
+                    field_by_weekday_occurrence = <Vec<
+                        i32,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                frequency: field_frequency
+                    .unwrap_or_else(|| crate::types::RecurrenceFrequency::from(
+                        "no value was set",
+                    )),
+                interval: field_interval.unwrap_or_default(),
+                by_month: field_by_month,
+                by_month_day: field_by_month_day,
+                by_weekday_occurrence: field_by_weekday_occurrence,
+            }),
+        )
+    }
+}

@@ -183,3 +183,73 @@ impl ReferenceBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for Reference {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.value, object.key("Value"))?;
+        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status_reason {
+            crate::rest_json::JsonSer::ser(value, object.key("StatusReason"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Reference {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_value: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_type: ::std::option::Option<crate::types::ReferenceType> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<crate::types::ReferenceStatus> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_status_reason: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Value" => field_value = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Type" => {
+                    field_type = <crate::types::ReferenceType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Status" => {
+                    field_status = <crate::types::ReferenceStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "StatusReason" => {
+                    field_status_reason = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                value: field_value.unwrap_or_default(),
+                r#type: field_type
+                    .unwrap_or_else(|| crate::types::ReferenceType::from(
+                        "no value was set",
+                    )),
+                status: field_status,
+                arn: field_arn,
+                status_reason: field_status_reason,
+            }),
+        )
+    }
+}

@@ -148,3 +148,151 @@ impl ReferenceSummary {
         matches!(self, Self::Unknown)
     }
 }
+
+impl crate::rest_json::JsonSer for ReferenceSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        let mut object = w.start_object();
+        match self {
+            Self::Url(value) => {
+                crate::rest_json::JsonSer::ser(value, object.key("Url"))?;
+            }
+            Self::Attachment(value) => {
+                crate::rest_json::JsonSer::ser(value, object.key("Attachment"))?;
+            }
+            Self::EmailMessage(value) => {
+                crate::rest_json::JsonSer::ser(value, object.key("EmailMessage"))?;
+            }
+            Self::EmailMessageRedacted(value) => {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("EmailMessageRedacted"),
+                )?;
+            }
+            Self::EmailMessagePlainText(value) => {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("EmailMessagePlainText"),
+                )?;
+            }
+            Self::EmailMessagePlainTextRedacted(value) => {
+                crate::rest_json::JsonSer::ser(
+                    value,
+                    object.key("EmailMessagePlainTextRedacted"),
+                )?;
+            }
+            Self::String(value) => {
+                crate::rest_json::JsonSer::ser(value, object.key("String"))?;
+            }
+            Self::Number(value) => {
+                crate::rest_json::JsonSer::ser(value, object.key("Number"))?;
+            }
+            Self::Date(value) => {
+                crate::rest_json::JsonSer::ser(value, object.key("Date"))?;
+            }
+            Self::Email(value) => {
+                crate::rest_json::JsonSer::ser(value, object.key("Email"))?;
+            }
+            Self::Unknown => {
+                return ::std::result::Result::Err(
+                    crate::rest_json::SerError::unknown_variant("ReferenceSummary"),
+                );
+            }
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ReferenceSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+                t.skip_value()?;
+                continue;
+            }
+            let value = match key.as_ref() {
+                "Url" => {
+                    <crate::types::UrlReference as crate::rest_json::JsonDe>::de(t)?
+                        .map(Self::Url)
+                }
+                "Attachment" => {
+                    <crate::types::AttachmentReference as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?
+                        .map(Self::Attachment)
+                }
+                "EmailMessage" => {
+                    <crate::types::EmailMessageReference as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?
+                        .map(Self::EmailMessage)
+                }
+                "EmailMessageRedacted" => {
+                    <crate::types::EmailMessageReference as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?
+                        .map(Self::EmailMessageRedacted)
+                }
+                "EmailMessagePlainText" => {
+                    <crate::types::EmailMessageReference as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?
+                        .map(Self::EmailMessagePlainText)
+                }
+                "EmailMessagePlainTextRedacted" => {
+                    <crate::types::EmailMessageReference as crate::rest_json::JsonDe>::de(
+                            t,
+                        )?
+                        .map(Self::EmailMessagePlainTextRedacted)
+                }
+                "String" => {
+                    <crate::types::StringReference as crate::rest_json::JsonDe>::de(t)?
+                        .map(Self::String)
+                }
+                "Number" => {
+                    <crate::types::NumberReference as crate::rest_json::JsonDe>::de(t)?
+                        .map(Self::Number)
+                }
+                "Date" => {
+                    <crate::types::DateReference as crate::rest_json::JsonDe>::de(t)?
+                        .map(Self::Date)
+                }
+                "Email" => {
+                    <crate::types::EmailReference as crate::rest_json::JsonDe>::de(t)?
+                        .map(Self::Email)
+                }
+                _ => {
+                    t.skip_value()?;
+                    ::std::option::Option::Some(Self::Unknown)
+                }
+            };
+            if let ::std::option::Option::Some(value) = value {
+                if variant.is_some() {
+                    return ::std::result::Result::Err(
+                        t.error("encountered mixed variants in union"),
+                    );
+                }
+                variant = ::std::option::Option::Some(value);
+            }
+        }
+        match variant {
+            ::std::option::Option::Some(v) => {
+                ::std::result::Result::Ok(::std::option::Option::Some(v))
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    t.error("a union must have exactly one member set"),
+                )
+            }
+        }
+    }
+}

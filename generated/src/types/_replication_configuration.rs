@@ -131,3 +131,68 @@ impl ReplicationConfigurationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ReplicationConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.replication_status_summary_list
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("ReplicationStatusSummaryList"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_region {
+            crate::rest_json::JsonSer::ser(value, object.key("SourceRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.global_sign_in_endpoint {
+            crate::rest_json::JsonSer::ser(value, object.key("GlobalSignInEndpoint"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ReplicationConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_replication_status_summary_list: ::std::option::Option<
+            Vec<crate::types::ReplicationStatusSummary>,
+        > = ::std::option::Option::None;
+        let mut field_source_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_global_sign_in_endpoint: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ReplicationStatusSummaryList" => {
+                    field_replication_status_summary_list = <Vec<
+                        crate::types::ReplicationStatusSummary,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "SourceRegion" => {
+                    field_source_region = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "GlobalSignInEndpoint" => {
+                    field_global_sign_in_endpoint = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                replication_status_summary_list: field_replication_status_summary_list,
+                source_region: field_source_region,
+                global_sign_in_endpoint: field_global_sign_in_endpoint,
+            }),
+        )
+    }
+}

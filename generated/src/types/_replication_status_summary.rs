@@ -125,3 +125,65 @@ impl ReplicationStatusSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ReplicationStatusSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.region {
+            crate::rest_json::JsonSer::ser(value, object.key("Region"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.replication_status {
+            crate::rest_json::JsonSer::ser(value, object.key("ReplicationStatus"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.replication_status_reason {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("ReplicationStatusReason"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ReplicationStatusSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_replication_status: ::std::option::Option<
+            crate::types::InstanceReplicationStatus,
+        > = ::std::option::Option::None;
+        let mut field_replication_status_reason: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Region" => field_region = <String as crate::rest_json::JsonDe>::de(t)?,
+                "ReplicationStatus" => {
+                    field_replication_status = <crate::types::InstanceReplicationStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ReplicationStatusReason" => {
+                    field_replication_status_reason = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                region: field_region,
+                replication_status: field_replication_status,
+                replication_status_reason: field_replication_status_reason,
+            }),
+        )
+    }
+}

@@ -61,3 +61,46 @@ impl ResourceTagsSearchCriteriaBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ResourceTagsSearchCriteria {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.tag_search_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("TagSearchCondition"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ResourceTagsSearchCriteria {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_tag_search_condition: ::std::option::Option<
+            crate::types::TagSearchCondition,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "TagSearchCondition" => {
+                    field_tag_search_condition = <crate::types::TagSearchCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                tag_search_condition: field_tag_search_condition,
+            }),
+        )
+    }
+}

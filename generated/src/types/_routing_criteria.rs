@@ -120,3 +120,62 @@ impl RoutingCriteriaBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for RoutingCriteria {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.steps {
+            crate::rest_json::JsonSer::ser(value, object.key("Steps"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.activation_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("ActivationTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.index {
+            crate::rest_json::JsonSer::ser(value, object.key("Index"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RoutingCriteria {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_steps: ::std::option::Option<Vec<crate::types::Step>> = ::std::option::Option::None;
+        let mut field_activation_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_index: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Steps" => {
+                    field_steps = <Vec<
+                        crate::types::Step,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ActivationTimestamp" => {
+                    field_activation_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Index" => field_index = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                steps: field_steps,
+                activation_timestamp: field_activation_timestamp,
+                index: field_index,
+            }),
+        )
+    }
+}

@@ -60,3 +60,44 @@ impl RoutingCriteriaInputBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for RoutingCriteriaInput {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.steps {
+            crate::rest_json::JsonSer::ser(value, object.key("Steps"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RoutingCriteriaInput {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_steps: ::std::option::Option<
+            Vec<crate::types::RoutingCriteriaInputStep>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Steps" => {
+                    field_steps = <Vec<
+                        crate::types::RoutingCriteriaInputStep,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self { steps: field_steps }),
+        )
+    }
+}

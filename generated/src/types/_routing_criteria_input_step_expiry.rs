@@ -55,3 +55,42 @@ impl RoutingCriteriaInputStepExpiryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for RoutingCriteriaInputStepExpiry {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.duration_in_seconds {
+            crate::rest_json::JsonSer::ser(value, object.key("DurationInSeconds"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RoutingCriteriaInputStepExpiry {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_duration_in_seconds: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "DurationInSeconds" => {
+                    field_duration_in_seconds = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                duration_in_seconds: field_duration_in_seconds,
+            }),
+        )
+    }
+}

@@ -575,3 +575,223 @@ impl RoutingProfileBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for RoutingProfile {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfileArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfileId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.media_concurrencies {
+            crate::rest_json::JsonSer::ser(value, object.key("MediaConcurrencies"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default_outbound_queue_id {
+            crate::rest_json::JsonSer::ser(value, object.key("DefaultOutboundQueueId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.number_of_associated_queues {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("NumberOfAssociatedQueues"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .number_of_associated_manual_assignment_queues
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("NumberOfAssociatedManualAssignmentQueues"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.number_of_associated_users {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("NumberOfAssociatedUsers"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_availability_timer {
+            crate::rest_json::JsonSer::ser(value, object.key("AgentAvailabilityTimer"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        if self.is_default {
+            crate::rest_json::JsonSer::ser(&self.is_default, object.key("IsDefault"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.associated_queue_ids {
+            crate::rest_json::JsonSer::ser(value, object.key("AssociatedQueueIds"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .associated_manual_assignment_queue_ids
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AssociatedManualAssignmentQueueIds"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RoutingProfile {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_routing_profile_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_media_concurrencies: ::std::option::Option<
+            Vec<crate::types::MediaConcurrency>,
+        > = ::std::option::Option::None;
+        let mut field_default_outbound_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_number_of_associated_queues: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut field_number_of_associated_manual_assignment_queues: ::std::option::Option<
+            i64,
+        > = ::std::option::Option::None;
+        let mut field_number_of_associated_users: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut field_agent_availability_timer: ::std::option::Option<
+            crate::types::AgentAvailabilityTimer,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_is_default: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_associated_queue_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_associated_manual_assignment_queue_ids: ::std::option::Option<
+            Vec<String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "InstanceId" => {
+                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "RoutingProfileArn" => {
+                    field_routing_profile_arn = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RoutingProfileId" => {
+                    field_routing_profile_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MediaConcurrencies" => {
+                    field_media_concurrencies = <Vec<
+                        crate::types::MediaConcurrency,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "DefaultOutboundQueueId" => {
+                    field_default_outbound_queue_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "NumberOfAssociatedQueues" => {
+                    field_number_of_associated_queues = <i64 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "NumberOfAssociatedManualAssignmentQueues" => {
+                    field_number_of_associated_manual_assignment_queues = <i64 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "NumberOfAssociatedUsers" => {
+                    field_number_of_associated_users = <i64 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentAvailabilityTimer" => {
+                    field_agent_availability_timer = <crate::types::AgentAvailabilityTimer as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "IsDefault" => {
+                    field_is_default = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AssociatedQueueIds" => {
+                    field_associated_queue_ids = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AssociatedManualAssignmentQueueIds" => {
+                    field_associated_manual_assignment_queue_ids = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                instance_id: field_instance_id,
+                name: field_name,
+                routing_profile_arn: field_routing_profile_arn,
+                routing_profile_id: field_routing_profile_id,
+                description: field_description,
+                media_concurrencies: field_media_concurrencies,
+                default_outbound_queue_id: field_default_outbound_queue_id,
+                tags: field_tags,
+                number_of_associated_queues: field_number_of_associated_queues,
+                number_of_associated_manual_assignment_queues: field_number_of_associated_manual_assignment_queues,
+                number_of_associated_users: field_number_of_associated_users,
+                agent_availability_timer: field_agent_availability_timer,
+                last_modified_time: field_last_modified_time,
+                last_modified_region: field_last_modified_region,
+                is_default: field_is_default.unwrap_or_default(),
+                associated_queue_ids: field_associated_queue_ids,
+                associated_manual_assignment_queue_ids: field_associated_manual_assignment_queue_ids,
+            }),
+        )
+    }
+}

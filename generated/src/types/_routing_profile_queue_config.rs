@@ -141,3 +141,54 @@ impl RoutingProfileQueueConfigBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RoutingProfileQueueConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.queue_reference {
+            crate::rest_json::JsonSer::ser(value, object.key("QueueReference"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.priority, object.key("Priority"))?;
+        crate::rest_json::JsonSer::ser(&self.delay, object.key("Delay"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RoutingProfileQueueConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_queue_reference: ::std::option::Option<
+            crate::types::RoutingProfileQueueReference,
+        > = ::std::option::Option::None;
+        let mut field_priority: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_delay: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "QueueReference" => {
+                    field_queue_reference = <crate::types::RoutingProfileQueueReference as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Priority" => field_priority = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "Delay" => field_delay = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                queue_reference: field_queue_reference,
+                priority: field_priority.unwrap_or_default(),
+                delay: field_delay.unwrap_or_default(),
+            }),
+        )
+    }
+}

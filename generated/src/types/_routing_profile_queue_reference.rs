@@ -101,3 +101,49 @@ impl RoutingProfileQueueReferenceBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RoutingProfileQueueReference {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.queue_id, object.key("QueueId"))?;
+        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RoutingProfileQueueReference {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_queue_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "QueueId" => {
+                    field_queue_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Channel" => {
+                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                queue_id: field_queue_id.unwrap_or_default(),
+                channel: field_channel
+                    .unwrap_or_else(|| crate::types::Channel::from("no value was set")),
+            }),
+        )
+    }
+}

@@ -431,3 +431,135 @@ impl RuleBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for Rule {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::rest_json::JsonSer::ser(&self.rule_id, object.key("RuleId"))?;
+        crate::rest_json::JsonSer::ser(&self.rule_arn, object.key("RuleArn"))?;
+        if let ::std::option::Option::Some(value) = &self.trigger_event_source {
+            crate::rest_json::JsonSer::ser(value, object.key("TriggerEventSource"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.function, object.key("Function"))?;
+        crate::rest_json::JsonSer::ser(&self.actions, object.key("Actions"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.publish_status,
+            object.key("PublishStatus"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_updated_time,
+            object.key("LastUpdatedTime"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_updated_by,
+            object.key("LastUpdatedBy"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Rule {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_rule_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_rule_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_trigger_event_source: ::std::option::Option<
+            crate::types::RuleTriggerEventSource,
+        > = ::std::option::Option::None;
+        let mut field_function: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_actions: ::std::option::Option<Vec<crate::types::RuleAction>> = ::std::option::Option::None;
+        let mut field_publish_status: ::std::option::Option<
+            crate::types::RulePublishStatus,
+        > = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_last_updated_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_updated_by: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "RuleId" => field_rule_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "RuleArn" => {
+                    field_rule_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TriggerEventSource" => {
+                    field_trigger_event_source = <crate::types::RuleTriggerEventSource as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Function" => {
+                    field_function = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Actions" => {
+                    field_actions = <Vec<
+                        crate::types::RuleAction,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PublishStatus" => {
+                    field_publish_status = <crate::types::RulePublishStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastUpdatedTime" => {
+                    field_last_updated_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastUpdatedBy" => {
+                    field_last_updated_by = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name.unwrap_or_default(),
+                rule_id: field_rule_id.unwrap_or_default(),
+                rule_arn: field_rule_arn.unwrap_or_default(),
+                trigger_event_source: field_trigger_event_source,
+                function: field_function.unwrap_or_default(),
+                actions: field_actions.unwrap_or_default(),
+                publish_status: field_publish_status
+                    .unwrap_or_else(|| crate::types::RulePublishStatus::from(
+                        "no value was set",
+                    )),
+                created_time: field_created_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                last_updated_time: field_last_updated_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                last_updated_by: field_last_updated_by.unwrap_or_default(),
+                tags: field_tags,
+            }),
+        )
+    }
+}

@@ -440,3 +440,163 @@ impl RuleActionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RuleAction {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.action_type, object.key("ActionType"))?;
+        if let ::std::option::Option::Some(value) = &self.task_action {
+            crate::rest_json::JsonSer::ser(value, object.key("TaskAction"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_bridge_action {
+            crate::rest_json::JsonSer::ser(value, object.key("EventBridgeAction"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assign_contact_category_action
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AssignContactCategoryAction"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.send_notification_action {
+            crate::rest_json::JsonSer::ser(value, object.key("SendNotificationAction"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.create_case_action {
+            crate::rest_json::JsonSer::ser(value, object.key("CreateCaseAction"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.update_case_action {
+            crate::rest_json::JsonSer::ser(value, object.key("UpdateCaseAction"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.assign_sla_action {
+            crate::rest_json::JsonSer::ser(value, object.key("AssignSlaAction"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_associated_tasks_action {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("EndAssociatedTasksAction"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.submit_auto_evaluation_action {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("SubmitAutoEvaluationAction"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RuleAction {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_action_type: ::std::option::Option<crate::types::ActionType> = ::std::option::Option::None;
+        let mut field_task_action: ::std::option::Option<
+            crate::types::TaskActionDefinition,
+        > = ::std::option::Option::None;
+        let mut field_event_bridge_action: ::std::option::Option<
+            crate::types::EventBridgeActionDefinition,
+        > = ::std::option::Option::None;
+        let mut field_assign_contact_category_action: ::std::option::Option<
+            crate::types::AssignContactCategoryActionDefinition,
+        > = ::std::option::Option::None;
+        let mut field_send_notification_action: ::std::option::Option<
+            crate::types::SendNotificationActionDefinition,
+        > = ::std::option::Option::None;
+        let mut field_create_case_action: ::std::option::Option<
+            crate::types::CreateCaseActionDefinition,
+        > = ::std::option::Option::None;
+        let mut field_update_case_action: ::std::option::Option<
+            crate::types::UpdateCaseActionDefinition,
+        > = ::std::option::Option::None;
+        let mut field_assign_sla_action: ::std::option::Option<
+            crate::types::AssignSlaActionDefinition,
+        > = ::std::option::Option::None;
+        let mut field_end_associated_tasks_action: ::std::option::Option<
+            crate::types::EndAssociatedTasksActionDefinition,
+        > = ::std::option::Option::None;
+        let mut field_submit_auto_evaluation_action: ::std::option::Option<
+            crate::types::SubmitAutoEvaluationActionDefinition,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ActionType" => {
+                    field_action_type = <crate::types::ActionType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TaskAction" => {
+                    field_task_action = <crate::types::TaskActionDefinition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EventBridgeAction" => {
+                    field_event_bridge_action = <crate::types::EventBridgeActionDefinition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AssignContactCategoryAction" => {
+                    field_assign_contact_category_action = <crate::types::AssignContactCategoryActionDefinition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SendNotificationAction" => {
+                    field_send_notification_action = <crate::types::SendNotificationActionDefinition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreateCaseAction" => {
+                    field_create_case_action = <crate::types::CreateCaseActionDefinition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "UpdateCaseAction" => {
+                    field_update_case_action = <crate::types::UpdateCaseActionDefinition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AssignSlaAction" => {
+                    field_assign_sla_action = <crate::types::AssignSlaActionDefinition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EndAssociatedTasksAction" => {
+                    field_end_associated_tasks_action = <crate::types::EndAssociatedTasksActionDefinition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SubmitAutoEvaluationAction" => {
+                    field_submit_auto_evaluation_action = <crate::types::SubmitAutoEvaluationActionDefinition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                action_type: field_action_type
+                    .unwrap_or_else(|| crate::types::ActionType::from(
+                        "no value was set",
+                    )),
+                task_action: field_task_action,
+                event_bridge_action: field_event_bridge_action,
+                assign_contact_category_action: field_assign_contact_category_action,
+                send_notification_action: field_send_notification_action,
+                create_case_action: field_create_case_action,
+                update_case_action: field_update_case_action,
+                assign_sla_action: field_assign_sla_action,
+                end_associated_tasks_action: field_end_associated_tasks_action,
+                submit_auto_evaluation_action: field_submit_auto_evaluation_action,
+            }),
+        )
+    }
+}

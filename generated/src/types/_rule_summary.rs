@@ -330,3 +330,116 @@ impl RuleSummaryBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RuleSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::rest_json::JsonSer::ser(&self.rule_id, object.key("RuleId"))?;
+        crate::rest_json::JsonSer::ser(&self.rule_arn, object.key("RuleArn"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.event_source_name,
+            object.key("EventSourceName"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.publish_status,
+            object.key("PublishStatus"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.action_summaries,
+            object.key("ActionSummaries"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.created_time, object.key("CreatedTime"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_updated_time,
+            object.key("LastUpdatedTime"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RuleSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_rule_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_rule_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_event_source_name: ::std::option::Option<
+            crate::types::EventSourceName,
+        > = ::std::option::Option::None;
+        let mut field_publish_status: ::std::option::Option<
+            crate::types::RulePublishStatus,
+        > = ::std::option::Option::None;
+        let mut field_action_summaries: ::std::option::Option<
+            Vec<crate::types::ActionSummary>,
+        > = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_last_updated_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "RuleId" => field_rule_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "RuleArn" => {
+                    field_rule_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EventSourceName" => {
+                    field_event_source_name = <crate::types::EventSourceName as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PublishStatus" => {
+                    field_publish_status = <crate::types::RulePublishStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ActionSummaries" => {
+                    field_action_summaries = <Vec<
+                        crate::types::ActionSummary,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastUpdatedTime" => {
+                    field_last_updated_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name.unwrap_or_default(),
+                rule_id: field_rule_id.unwrap_or_default(),
+                rule_arn: field_rule_arn.unwrap_or_default(),
+                event_source_name: field_event_source_name
+                    .unwrap_or_else(|| crate::types::EventSourceName::from(
+                        "no value was set",
+                    )),
+                publish_status: field_publish_status
+                    .unwrap_or_else(|| crate::types::RulePublishStatus::from(
+                        "no value was set",
+                    )),
+                action_summaries: field_action_summaries.unwrap_or_default(),
+                created_time: field_created_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                last_updated_time: field_last_updated_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+            }),
+        )
+    }
+}

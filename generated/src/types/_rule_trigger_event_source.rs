@@ -98,3 +98,63 @@ impl RuleTriggerEventSourceBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for RuleTriggerEventSource {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.event_source_name,
+            object.key("EventSourceName"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.integration_association_id {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("IntegrationAssociationId"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for RuleTriggerEventSource {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_event_source_name: ::std::option::Option<
+            crate::types::EventSourceName,
+        > = ::std::option::Option::None;
+        let mut field_integration_association_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "EventSourceName" => {
+                    field_event_source_name = <crate::types::EventSourceName as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "IntegrationAssociationId" => {
+                    field_integration_association_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                event_source_name: field_event_source_name
+                    .unwrap_or_else(|| crate::types::EventSourceName::from(
+                        "no value was set",
+                    )),
+                integration_association_id: field_integration_association_id,
+            }),
+        )
+    }
+}

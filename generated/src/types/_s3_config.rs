@@ -132,3 +132,58 @@ impl S3ConfigBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for S3Config {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.bucket_name, object.key("BucketName"))?;
+        crate::rest_json::JsonSer::ser(&self.bucket_prefix, object.key("BucketPrefix"))?;
+        if let ::std::option::Option::Some(value) = &self.encryption_config {
+            crate::rest_json::JsonSer::ser(value, object.key("EncryptionConfig"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for S3Config {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_bucket_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_bucket_prefix: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_encryption_config: ::std::option::Option<
+            crate::types::EncryptionConfig,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "BucketName" => {
+                    field_bucket_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "BucketPrefix" => {
+                    field_bucket_prefix = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "EncryptionConfig" => {
+                    field_encryption_config = <crate::types::EncryptionConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                bucket_name: field_bucket_name.unwrap_or_default(),
+                bucket_prefix: field_bucket_prefix.unwrap_or_default(),
+                encryption_config: field_encryption_config,
+            }),
+        )
+    }
+}

@@ -100,3 +100,58 @@ impl SearchContactsAdditionalTimeRangeCriteriaBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for SearchContactsAdditionalTimeRangeCriteria {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.time_range {
+            crate::rest_json::JsonSer::ser(value, object.key("TimeRange"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.timestamp_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("TimestampCondition"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SearchContactsAdditionalTimeRangeCriteria {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_time_range: ::std::option::Option<
+            crate::types::SearchContactsTimeRange,
+        > = ::std::option::Option::None;
+        let mut field_timestamp_condition: ::std::option::Option<
+            crate::types::SearchContactsTimestampCondition,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "TimeRange" => {
+                    field_time_range = <crate::types::SearchContactsTimeRange as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TimestampCondition" => {
+                    field_timestamp_condition = <crate::types::SearchContactsTimestampCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                time_range: field_time_range,
+                timestamp_condition: field_timestamp_condition,
+            }),
+        )
+    }
+}

@@ -140,3 +140,65 @@ impl SearchContactsTimeRangeBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for SearchContactsTimeRange {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        crate::rest_json::JsonSer::ser(&self.start_time, object.key("StartTime"))?;
+        crate::rest_json::JsonSer::ser(&self.end_time, object.key("EndTime"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SearchContactsTimeRange {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_type: ::std::option::Option<
+            crate::types::SearchContactsTimeRangeType,
+        > = ::std::option::Option::None;
+        let mut field_start_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_end_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Type" => {
+                    field_type = <crate::types::SearchContactsTimeRangeType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "StartTime" => {
+                    field_start_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EndTime" => {
+                    field_end_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                r#type: field_type
+                    .unwrap_or_else(|| crate::types::SearchContactsTimeRangeType::from(
+                        "no value was set",
+                    )),
+                start_time: field_start_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                end_time: field_end_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+            }),
+        )
+    }
+}

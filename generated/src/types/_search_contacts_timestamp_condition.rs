@@ -117,3 +117,63 @@ impl SearchContactsTimestampConditionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for SearchContactsTimestampCondition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.r#type, object.key("Type"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.condition_type,
+            object.key("ConditionType"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SearchContactsTimestampCondition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_type: ::std::option::Option<
+            crate::types::SearchContactsTimeRangeType,
+        > = ::std::option::Option::None;
+        let mut field_condition_type: ::std::option::Option<
+            crate::types::SearchContactsTimeRangeConditionType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Type" => {
+                    field_type = <crate::types::SearchContactsTimeRangeType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ConditionType" => {
+                    field_condition_type = <crate::types::SearchContactsTimeRangeConditionType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                r#type: field_type
+                    .unwrap_or_else(|| crate::types::SearchContactsTimeRangeType::from(
+                        "no value was set",
+                    )),
+                condition_type: field_condition_type
+                    .unwrap_or_else(|| crate::types::SearchContactsTimeRangeConditionType::from(
+                        "no value was set",
+                    )),
+            }),
+        )
+    }
+}

@@ -496,3 +496,182 @@ impl SearchCriteriaBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for SearchCriteria {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_ids {
+            crate::rest_json::JsonSer::ser(value, object.key("AgentIds"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agent_hierarchy_groups {
+            crate::rest_json::JsonSer::ser(value, object.key("AgentHierarchyGroups"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.channels {
+            crate::rest_json::JsonSer::ser(value, object.key("Channels"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_analysis {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactAnalysis"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.initiation_methods {
+            crate::rest_json::JsonSer::ser(value, object.key("InitiationMethods"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.queue_ids {
+            crate::rest_json::JsonSer::ser(value, object.key("QueueIds"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_criteria {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingCriteria"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.additional_time_range {
+            crate::rest_json::JsonSer::ser(value, object.key("AdditionalTimeRange"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.searchable_contact_attributes {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("SearchableContactAttributes"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.searchable_segment_attributes {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("SearchableSegmentAttributes"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.active_regions {
+            crate::rest_json::JsonSer::ser(value, object.key("ActiveRegions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_tags {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactTags"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SearchCriteria {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<crate::types::NameCriteria> = ::std::option::Option::None;
+        let mut field_agent_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_agent_hierarchy_groups: ::std::option::Option<
+            crate::types::AgentHierarchyGroups,
+        > = ::std::option::Option::None;
+        let mut field_channels: ::std::option::Option<Vec<crate::types::Channel>> = ::std::option::Option::None;
+        let mut field_contact_analysis: ::std::option::Option<
+            crate::types::ContactAnalysis,
+        > = ::std::option::Option::None;
+        let mut field_initiation_methods: ::std::option::Option<
+            Vec<crate::types::ContactInitiationMethod>,
+        > = ::std::option::Option::None;
+        let mut field_queue_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_routing_criteria: ::std::option::Option<
+            crate::types::SearchableRoutingCriteria,
+        > = ::std::option::Option::None;
+        let mut field_additional_time_range: ::std::option::Option<
+            crate::types::SearchContactsAdditionalTimeRange,
+        > = ::std::option::Option::None;
+        let mut field_searchable_contact_attributes: ::std::option::Option<
+            crate::types::SearchableContactAttributes,
+        > = ::std::option::Option::None;
+        let mut field_searchable_segment_attributes: ::std::option::Option<
+            crate::types::SearchableSegmentAttributes,
+        > = ::std::option::Option::None;
+        let mut field_active_regions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_contact_tags: ::std::option::Option<
+            crate::types::ControlPlaneTagFilter,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => {
+                    field_name = <crate::types::NameCriteria as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AgentIds" => {
+                    field_agent_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AgentHierarchyGroups" => {
+                    field_agent_hierarchy_groups = <crate::types::AgentHierarchyGroups as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Channels" => {
+                    field_channels = <Vec<
+                        crate::types::Channel,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ContactAnalysis" => {
+                    field_contact_analysis = <crate::types::ContactAnalysis as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InitiationMethods" => {
+                    field_initiation_methods = <Vec<
+                        crate::types::ContactInitiationMethod,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "QueueIds" => {
+                    field_queue_ids = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "RoutingCriteria" => {
+                    field_routing_criteria = <crate::types::SearchableRoutingCriteria as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AdditionalTimeRange" => {
+                    field_additional_time_range = <crate::types::SearchContactsAdditionalTimeRange as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SearchableContactAttributes" => {
+                    field_searchable_contact_attributes = <crate::types::SearchableContactAttributes as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SearchableSegmentAttributes" => {
+                    field_searchable_segment_attributes = <crate::types::SearchableSegmentAttributes as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ActiveRegions" => {
+                    field_active_regions = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ContactTags" => {
+                    field_contact_tags = <crate::types::ControlPlaneTagFilter as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name,
+                agent_ids: field_agent_ids,
+                agent_hierarchy_groups: field_agent_hierarchy_groups,
+                channels: field_channels,
+                contact_analysis: field_contact_analysis,
+                initiation_methods: field_initiation_methods,
+                queue_ids: field_queue_ids,
+                routing_criteria: field_routing_criteria,
+                additional_time_range: field_additional_time_range,
+                searchable_contact_attributes: field_searchable_contact_attributes,
+                searchable_segment_attributes: field_searchable_segment_attributes,
+                active_regions: field_active_regions,
+                contact_tags: field_contact_tags,
+            }),
+        )
+    }
+}

@@ -122,3 +122,44 @@ impl ::std::fmt::Debug for SearchableContactAttributesCriteriaBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for SearchableContactAttributesCriteria {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.key, object.key("Key"))?;
+        crate::rest_json::JsonSer::ser(&self.values, object.key("Values"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SearchableContactAttributesCriteria {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_key: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_values: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Key" => field_key = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Values" => {
+                    field_values = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                key: field_key.unwrap_or_default(),
+                values: field_values.unwrap_or_default(),
+            }),
+        )
+    }
+}

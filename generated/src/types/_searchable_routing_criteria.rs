@@ -62,3 +62,44 @@ impl SearchableRoutingCriteriaBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for SearchableRoutingCriteria {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.steps {
+            crate::rest_json::JsonSer::ser(value, object.key("Steps"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SearchableRoutingCriteria {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_steps: ::std::option::Option<
+            Vec<crate::types::SearchableRoutingCriteriaStep>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Steps" => {
+                    field_steps = <Vec<
+                        crate::types::SearchableRoutingCriteriaStep,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self { steps: field_steps }),
+        )
+    }
+}

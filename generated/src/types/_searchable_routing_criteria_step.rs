@@ -63,3 +63,46 @@ impl SearchableRoutingCriteriaStepBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for SearchableRoutingCriteriaStep {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.agent_criteria {
+            crate::rest_json::JsonSer::ser(value, object.key("AgentCriteria"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SearchableRoutingCriteriaStep {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_agent_criteria: ::std::option::Option<
+            crate::types::SearchableAgentCriteriaStep,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AgentCriteria" => {
+                    field_agent_criteria = <crate::types::SearchableAgentCriteriaStep as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                agent_criteria: field_agent_criteria,
+            }),
+        )
+    }
+}

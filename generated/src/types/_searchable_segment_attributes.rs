@@ -106,3 +106,56 @@ impl SearchableSegmentAttributesBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for SearchableSegmentAttributes {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.criteria, object.key("Criteria"))?;
+        if let ::std::option::Option::Some(value) = &self.match_type {
+            crate::rest_json::JsonSer::ser(value, object.key("MatchType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SearchableSegmentAttributes {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_criteria: ::std::option::Option<
+            Vec<crate::types::SearchableSegmentAttributesCriteria>,
+        > = ::std::option::Option::None;
+        let mut field_match_type: ::std::option::Option<
+            crate::types::SearchContactsMatchType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Criteria" => {
+                    field_criteria = <Vec<
+                        crate::types::SearchableSegmentAttributesCriteria,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MatchType" => {
+                    field_match_type = <crate::types::SearchContactsMatchType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                criteria: field_criteria.unwrap_or_default(),
+                match_type: field_match_type,
+            }),
+        )
+    }
+}

@@ -118,3 +118,60 @@ impl SecurityKeyBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for SecurityKey {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.association_id {
+            crate::rest_json::JsonSer::ser(value, object.key("AssociationId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key {
+            crate::rest_json::JsonSer::ser(value, object.key("Key"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.creation_time {
+            crate::rest_json::JsonSer::ser(value, object.key("CreationTime"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SecurityKey {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_association_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_key: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_creation_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "AssociationId" => {
+                    field_association_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Key" => field_key = <String as crate::rest_json::JsonDe>::de(t)?,
+                "CreationTime" => {
+                    field_creation_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                association_id: field_association_id,
+                key: field_key,
+                creation_time: field_creation_time,
+            }),
+        )
+    }
+}

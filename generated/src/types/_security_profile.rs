@@ -463,3 +463,185 @@ impl SecurityProfileBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for SecurityProfile {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.organization_resource_id {
+            crate::rest_json::JsonSer::ser(value, object.key("OrganizationResourceId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_profile_name {
+            crate::rest_json::JsonSer::ser(value, object.key("SecurityProfileName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.allowed_access_control_tags {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AllowedAccessControlTags"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag_restricted_resources {
+            crate::rest_json::JsonSer::ser(value, object.key("TagRestrictedResources"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hierarchy_restricted_resources
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("HierarchyRestrictedResources"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .allowed_access_control_hierarchy_group_id
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AllowedAccessControlHierarchyGroupId"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .granular_access_control_configuration
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("GranularAccessControlConfiguration"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SecurityProfile {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_organization_resource_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_security_profile_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_allowed_access_control_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_tag_restricted_resources: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_hierarchy_restricted_resources: ::std::option::Option<
+            Vec<String>,
+        > = ::std::option::Option::None;
+        let mut field_allowed_access_control_hierarchy_group_id: ::std::option::Option<
+            String,
+        > = ::std::option::Option::None;
+        let mut field_granular_access_control_configuration: ::std::option::Option<
+            crate::types::GranularAccessControlConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "OrganizationResourceId" => {
+                    field_organization_resource_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "SecurityProfileName" => {
+                    field_security_profile_name = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AllowedAccessControlTags" => {
+                    field_allowed_access_control_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TagRestrictedResources" => {
+                    field_tag_restricted_resources = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "HierarchyRestrictedResources" => {
+                    field_hierarchy_restricted_resources = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AllowedAccessControlHierarchyGroupId" => {
+                    field_allowed_access_control_hierarchy_group_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "GranularAccessControlConfiguration" => {
+                    field_granular_access_control_configuration = <crate::types::GranularAccessControlConfiguration as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                organization_resource_id: field_organization_resource_id,
+                arn: field_arn,
+                security_profile_name: field_security_profile_name,
+                description: field_description,
+                tags: field_tags,
+                allowed_access_control_tags: field_allowed_access_control_tags,
+                tag_restricted_resources: field_tag_restricted_resources,
+                last_modified_time: field_last_modified_time,
+                last_modified_region: field_last_modified_region,
+                hierarchy_restricted_resources: field_hierarchy_restricted_resources,
+                allowed_access_control_hierarchy_group_id: field_allowed_access_control_hierarchy_group_id,
+                granular_access_control_configuration: field_granular_access_control_configuration,
+            }),
+        )
+    }
+}

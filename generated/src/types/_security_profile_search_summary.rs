@@ -208,3 +208,87 @@ impl SecurityProfileSearchSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for SecurityProfileSearchSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.organization_resource_id {
+            crate::rest_json::JsonSer::ser(value, object.key("OrganizationResourceId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_profile_name {
+            crate::rest_json::JsonSer::ser(value, object.key("SecurityProfileName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SecurityProfileSearchSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_organization_resource_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_security_profile_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "OrganizationResourceId" => {
+                    field_organization_resource_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "SecurityProfileName" => {
+                    field_security_profile_name = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                organization_resource_id: field_organization_resource_id,
+                arn: field_arn,
+                security_profile_name: field_security_profile_name,
+                description: field_description,
+                tags: field_tags,
+            }),
+        )
+    }
+}

@@ -201,3 +201,83 @@ impl SegmentAttributeValueBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for SegmentAttributeValue {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.value_string {
+            crate::rest_json::JsonSer::ser(value, object.key("ValueString"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_map {
+            crate::rest_json::JsonSer::ser(value, object.key("ValueMap"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_integer {
+            crate::rest_json::JsonSer::ser(value, object.key("ValueInteger"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_list {
+            crate::rest_json::JsonSer::ser(value, object.key("ValueList"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("ValueArn"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SegmentAttributeValue {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_value_string: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_value_map: ::std::option::Option<
+            ::std::collections::HashMap<String, crate::types::SegmentAttributeValue>,
+        > = ::std::option::Option::None;
+        let mut field_value_integer: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_value_list: ::std::option::Option<
+            Vec<crate::types::SegmentAttributeValue>,
+        > = ::std::option::Option::None;
+        let mut field_value_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ValueString" => {
+                    field_value_string = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ValueMap" => {
+                    field_value_map = <::std::collections::HashMap<
+                        String,
+                        crate::types::SegmentAttributeValue,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ValueInteger" => {
+                    field_value_integer = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ValueList" => {
+                    field_value_list = <Vec<
+                        crate::types::SegmentAttributeValue,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ValueArn" => {
+                    field_value_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                value_string: field_value_string,
+                value_map: field_value_map,
+                value_integer: field_value_integer,
+                value_list: field_value_list,
+                value_arn: field_value_arn,
+            }),
+        )
+    }
+}

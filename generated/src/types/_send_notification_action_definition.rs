@@ -247,3 +247,97 @@ impl SendNotificationActionDefinitionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for SendNotificationActionDefinition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.delivery_method,
+            object.key("DeliveryMethod"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.subject {
+            crate::rest_json::JsonSer::ser(value, object.key("Subject"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.content, object.key("Content"))?;
+        crate::rest_json::JsonSer::ser(&self.content_type, object.key("ContentType"))?;
+        if let ::std::option::Option::Some(value) = &self.recipient {
+            crate::rest_json::JsonSer::ser(value, object.key("Recipient"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.exclusion {
+            crate::rest_json::JsonSer::ser(value, object.key("Exclusion"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SendNotificationActionDefinition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_delivery_method: ::std::option::Option<
+            crate::types::NotificationDeliveryType,
+        > = ::std::option::Option::None;
+        let mut field_subject: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_content: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_content_type: ::std::option::Option<
+            crate::types::NotificationContentType,
+        > = ::std::option::Option::None;
+        let mut field_recipient: ::std::option::Option<
+            crate::types::NotificationRecipientType,
+        > = ::std::option::Option::None;
+        let mut field_exclusion: ::std::option::Option<
+            crate::types::NotificationRecipientType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "DeliveryMethod" => {
+                    field_delivery_method = <crate::types::NotificationDeliveryType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Subject" => field_subject = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Content" => field_content = <String as crate::rest_json::JsonDe>::de(t)?,
+                "ContentType" => {
+                    field_content_type = <crate::types::NotificationContentType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Recipient" => {
+                    field_recipient = <crate::types::NotificationRecipientType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Exclusion" => {
+                    field_exclusion = <crate::types::NotificationRecipientType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                delivery_method: field_delivery_method
+                    .unwrap_or_else(|| crate::types::NotificationDeliveryType::from(
+                        "no value was set",
+                    )),
+                subject: field_subject,
+                content: field_content.unwrap_or_default(),
+                content_type: field_content_type
+                    .unwrap_or_else(|| crate::types::NotificationContentType::from(
+                        "no value was set",
+                    )),
+                recipient: field_recipient,
+                exclusion: field_exclusion,
+            }),
+        )
+    }
+}

@@ -152,3 +152,59 @@ impl SingleSelectQuestionRuleCategoryAutomationBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for SingleSelectQuestionRuleCategoryAutomation {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.category, object.key("Category"))?;
+        crate::rest_json::JsonSer::ser(&self.condition, object.key("Condition"))?;
+        crate::rest_json::JsonSer::ser(&self.option_ref_id, object.key("OptionRefId"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SingleSelectQuestionRuleCategoryAutomation {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_category: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_condition: ::std::option::Option<
+            crate::types::SingleSelectQuestionRuleCategoryAutomationCondition,
+        > = ::std::option::Option::None;
+        let mut field_option_ref_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Category" => {
+                    field_category = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Condition" => {
+                    field_condition = <crate::types::SingleSelectQuestionRuleCategoryAutomationCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "OptionRefId" => {
+                    field_option_ref_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                category: field_category.unwrap_or_default(),
+                condition: field_condition
+                    .unwrap_or_else(|| crate::types::SingleSelectQuestionRuleCategoryAutomationCondition::from(
+                        "no value was set",
+                    )),
+                option_ref_id: field_option_ref_id.unwrap_or_default(),
+            }),
+        )
+    }
+}

@@ -74,3 +74,23 @@ impl ::std::fmt::Display for SingleSelectQuestionRuleCategoryAutomationCondition
         f.write_str(self.as_str())
     }
 }
+
+impl crate::rest_json::JsonSer for SingleSelectQuestionRuleCategoryAutomationCondition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        w.string(self.as_str());
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SingleSelectQuestionRuleCategoryAutomationCondition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        ::std::result::Result::Ok(
+            t.expect_string_or_null()?.map(|s| Self::from(s.as_ref())),
+        )
+    }
+}

@@ -102,3 +102,56 @@ impl SortBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for Sort {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.field_name, object.key("FieldName"))?;
+        crate::rest_json::JsonSer::ser(&self.order, object.key("Order"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Sort {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_field_name: ::std::option::Option<
+            crate::types::SortableFieldName,
+        > = ::std::option::Option::None;
+        let mut field_order: ::std::option::Option<crate::types::SortOrder> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "FieldName" => {
+                    field_field_name = <crate::types::SortableFieldName as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Order" => {
+                    field_order = <crate::types::SortOrder as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                field_name: field_field_name
+                    .unwrap_or_else(|| crate::types::SortableFieldName::from(
+                        "no value was set",
+                    )),
+                order: field_order
+                    .unwrap_or_else(|| crate::types::SortOrder::from("no value was set")),
+            }),
+        )
+    }
+}

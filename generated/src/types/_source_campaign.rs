@@ -85,3 +85,52 @@ impl SourceCampaignBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for SourceCampaign {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.campaign_id {
+            crate::rest_json::JsonSer::ser(value, object.key("CampaignId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.outbound_request_id {
+            crate::rest_json::JsonSer::ser(value, object.key("OutboundRequestId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SourceCampaign {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_campaign_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_outbound_request_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "CampaignId" => {
+                    field_campaign_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "OutboundRequestId" => {
+                    field_outbound_request_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                campaign_id: field_campaign_id,
+                outbound_request_id: field_outbound_request_id,
+            }),
+        )
+    }
+}

@@ -121,3 +121,68 @@ impl StateTransitionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for StateTransition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.state {
+            crate::rest_json::JsonSer::ser(value, object.key("State"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.state_start_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("StateStartTimestamp"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.state_end_timestamp {
+            crate::rest_json::JsonSer::ser(value, object.key("StateEndTimestamp"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for StateTransition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_state: ::std::option::Option<crate::types::ParticipantState> = ::std::option::Option::None;
+        let mut field_state_start_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_state_end_timestamp: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "State" => {
+                    field_state = <crate::types::ParticipantState as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "StateStartTimestamp" => {
+                    field_state_start_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "StateEndTimestamp" => {
+                    field_state_end_timestamp = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                state: field_state,
+                state_start_timestamp: field_state_start_timestamp,
+                state_end_timestamp: field_state_end_timestamp,
+            }),
+        )
+    }
+}

@@ -118,3 +118,66 @@ impl StepBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Step {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.expiry {
+            crate::rest_json::JsonSer::ser(value, object.key("Expiry"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expression {
+            crate::rest_json::JsonSer::ser(value, object.key("Expression"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Step {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_expiry: ::std::option::Option<crate::types::Expiry> = ::std::option::Option::None;
+        let mut field_expression: ::std::option::Option<crate::types::Expression> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<
+            crate::types::RoutingCriteriaStepStatus,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Expiry" => {
+                    field_expiry = <crate::types::Expiry as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Expression" => {
+                    field_expression = <crate::types::Expression as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Status" => {
+                    field_status = <crate::types::RoutingCriteriaStepStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                expiry: field_expiry,
+                expression: field_expression,
+                status: field_status,
+            }),
+        )
+    }
+}

@@ -85,3 +85,52 @@ impl SuccessfulRequestBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for SuccessfulRequest {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.request_identifier {
+            crate::rest_json::JsonSer::ser(value, object.key("RequestIdentifier"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for SuccessfulRequest {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_request_identifier: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contact_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "RequestIdentifier" => {
+                    field_request_identifier = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ContactId" => {
+                    field_contact_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                request_identifier: field_request_identifier,
+                contact_id: field_contact_id,
+            }),
+        )
+    }
+}

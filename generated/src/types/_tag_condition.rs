@@ -85,3 +85,48 @@ impl TagConditionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for TagCondition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.tag_key {
+            crate::rest_json::JsonSer::ser(value, object.key("TagKey"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag_value {
+            crate::rest_json::JsonSer::ser(value, object.key("TagValue"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TagCondition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_tag_key: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tag_value: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "TagKey" => field_tag_key = <String as crate::rest_json::JsonDe>::de(t)?,
+                "TagValue" => {
+                    field_tag_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                tag_key: field_tag_key,
+                tag_value: field_tag_value,
+            }),
+        )
+    }
+}

@@ -165,3 +165,72 @@ impl TagSearchConditionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for TagSearchCondition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.tag_key {
+            crate::rest_json::JsonSer::ser(value, object.key("tagKey"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag_value {
+            crate::rest_json::JsonSer::ser(value, object.key("tagValue"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag_key_comparison_type {
+            crate::rest_json::JsonSer::ser(value, object.key("tagKeyComparisonType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tag_value_comparison_type {
+            crate::rest_json::JsonSer::ser(value, object.key("tagValueComparisonType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TagSearchCondition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_tag_key: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tag_value: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tag_key_comparison_type: ::std::option::Option<
+            crate::types::StringComparisonType,
+        > = ::std::option::Option::None;
+        let mut field_tag_value_comparison_type: ::std::option::Option<
+            crate::types::StringComparisonType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "tagKey" => field_tag_key = <String as crate::rest_json::JsonDe>::de(t)?,
+                "tagValue" => {
+                    field_tag_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "tagKeyComparisonType" => {
+                    field_tag_key_comparison_type = <crate::types::StringComparisonType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "tagValueComparisonType" => {
+                    field_tag_value_comparison_type = <crate::types::StringComparisonType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                tag_key: field_tag_key,
+                tag_value: field_tag_value,
+                tag_key_comparison_type: field_tag_key_comparison_type,
+                tag_value_comparison_type: field_tag_value_comparison_type,
+            }),
+        )
+    }
+}

@@ -174,3 +174,68 @@ impl TaskActionDefinitionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for TaskActionDefinition {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        crate::rest_json::JsonSer::ser(
+            &self.contact_flow_id,
+            object.key("ContactFlowId"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.references {
+            crate::rest_json::JsonSer::ser(value, object.key("References"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TaskActionDefinition {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_contact_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_references: ::std::option::Option<
+            ::std::collections::HashMap<String, crate::types::Reference>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ContactFlowId" => {
+                    field_contact_flow_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "References" => {
+                    field_references = <::std::collections::HashMap<
+                        String,
+                        crate::types::Reference,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name.unwrap_or_default(),
+                description: field_description,
+                contact_flow_id: field_contact_flow_id.unwrap_or_default(),
+                references: field_references,
+            }),
+        )
+    }
+}

@@ -101,3 +101,44 @@ impl TaskAttachmentBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for TaskAttachment {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.file_name, object.key("FileName"))?;
+        crate::rest_json::JsonSer::ser(&self.s3_url, object.key("S3Url"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TaskAttachment {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_file_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_s3_url: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "FileName" => {
+                    field_file_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "S3Url" => field_s3_url = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                file_name: field_file_name.unwrap_or_default(),
+                s3_url: field_s3_url.unwrap_or_default(),
+            }),
+        )
+    }
+}

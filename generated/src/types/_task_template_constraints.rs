@@ -132,3 +132,70 @@ impl TaskTemplateConstraintsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for TaskTemplateConstraints {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.required_fields {
+            crate::rest_json::JsonSer::ser(value, object.key("RequiredFields"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.read_only_fields {
+            crate::rest_json::JsonSer::ser(value, object.key("ReadOnlyFields"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.invisible_fields {
+            crate::rest_json::JsonSer::ser(value, object.key("InvisibleFields"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TaskTemplateConstraints {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_required_fields: ::std::option::Option<
+            Vec<crate::types::RequiredFieldInfo>,
+        > = ::std::option::Option::None;
+        let mut field_read_only_fields: ::std::option::Option<
+            Vec<crate::types::ReadOnlyFieldInfo>,
+        > = ::std::option::Option::None;
+        let mut field_invisible_fields: ::std::option::Option<
+            Vec<crate::types::InvisibleFieldInfo>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "RequiredFields" => {
+                    field_required_fields = <Vec<
+                        crate::types::RequiredFieldInfo,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ReadOnlyFields" => {
+                    field_read_only_fields = <Vec<
+                        crate::types::ReadOnlyFieldInfo,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "InvisibleFields" => {
+                    field_invisible_fields = <Vec<
+                        crate::types::InvisibleFieldInfo,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                required_fields: field_required_fields,
+                read_only_fields: field_read_only_fields,
+                invisible_fields: field_invisible_fields,
+            }),
+        )
+    }
+}

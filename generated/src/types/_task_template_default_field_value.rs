@@ -88,3 +88,54 @@ impl TaskTemplateDefaultFieldValueBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for TaskTemplateDefaultFieldValue {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default_value {
+            crate::rest_json::JsonSer::ser(value, object.key("DefaultValue"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TaskTemplateDefaultFieldValue {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<
+            crate::types::TaskTemplateFieldIdentifier,
+        > = ::std::option::Option::None;
+        let mut field_default_value: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => {
+                    field_id = <crate::types::TaskTemplateFieldIdentifier as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DefaultValue" => {
+                    field_default_value = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                default_value: field_default_value,
+            }),
+        )
+    }
+}

@@ -69,3 +69,46 @@ impl TaskTemplateDefaultsBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for TaskTemplateDefaults {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.default_field_values {
+            crate::rest_json::JsonSer::ser(value, object.key("DefaultFieldValues"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TaskTemplateDefaults {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_default_field_values: ::std::option::Option<
+            Vec<crate::types::TaskTemplateDefaultFieldValue>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "DefaultFieldValues" => {
+                    field_default_field_values = <Vec<
+                        crate::types::TaskTemplateDefaultFieldValue,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                default_field_values: field_default_field_values,
+            }),
+        )
+    }
+}

@@ -153,3 +153,74 @@ impl TaskTemplateFieldBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for TaskTemplateField {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.single_select_options {
+            crate::rest_json::JsonSer::ser(value, object.key("SingleSelectOptions"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TaskTemplateField {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<
+            crate::types::TaskTemplateFieldIdentifier,
+        > = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_type: ::std::option::Option<crate::types::TaskTemplateFieldType> = ::std::option::Option::None;
+        let mut field_single_select_options: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => {
+                    field_id = <crate::types::TaskTemplateFieldIdentifier as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Type" => {
+                    field_type = <crate::types::TaskTemplateFieldType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SingleSelectOptions" => {
+                    field_single_select_options = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                description: field_description,
+                r#type: field_type,
+                single_select_options: field_single_select_options,
+            }),
+        )
+    }
+}

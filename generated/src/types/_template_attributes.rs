@@ -96,3 +96,60 @@ impl TemplateAttributesBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for TemplateAttributes {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.custom_attributes {
+            crate::rest_json::JsonSer::ser(value, object.key("CustomAttributes"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_profile_attributes {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("CustomerProfileAttributes"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TemplateAttributes {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_custom_attributes: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_customer_profile_attributes: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "CustomAttributes" => {
+                    field_custom_attributes = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CustomerProfileAttributes" => {
+                    field_customer_profile_attributes = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                custom_attributes: field_custom_attributes,
+                customer_profile_attributes: field_customer_profile_attributes,
+            }),
+        )
+    }
+}

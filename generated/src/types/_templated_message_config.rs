@@ -137,3 +137,68 @@ impl TemplatedMessageConfigBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for TemplatedMessageConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.knowledge_base_id,
+            object.key("KnowledgeBaseId"),
+        )?;
+        crate::rest_json::JsonSer::ser(
+            &self.message_template_id,
+            object.key("MessageTemplateId"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.template_attributes {
+            crate::rest_json::JsonSer::ser(value, object.key("TemplateAttributes"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TemplatedMessageConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_knowledge_base_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_message_template_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_template_attributes: ::std::option::Option<
+            crate::types::TemplateAttributes,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "KnowledgeBaseId" => {
+                    field_knowledge_base_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "MessageTemplateId" => {
+                    field_message_template_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TemplateAttributes" => {
+                    field_template_attributes = <crate::types::TemplateAttributes as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                knowledge_base_id: field_knowledge_base_id.unwrap_or_default(),
+                message_template_id: field_message_template_id.unwrap_or_default(),
+                template_attributes: field_template_attributes,
+            }),
+        )
+    }
+}

@@ -144,3 +144,78 @@ impl TestCaseEntryPointBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for TestCaseEntryPoint {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .voice_call_entry_point_parameters
+        {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("VoiceCallEntryPointParameters"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.chat_entry_point_parameters {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("ChatEntryPointParameters"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TestCaseEntryPoint {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_type: ::std::option::Option<
+            crate::types::TestCaseEntryPointType,
+        > = ::std::option::Option::None;
+        let mut field_voice_call_entry_point_parameters: ::std::option::Option<
+            crate::types::VoiceCallEntryPointParameters,
+        > = ::std::option::Option::None;
+        let mut field_chat_entry_point_parameters: ::std::option::Option<
+            crate::types::ChatEntryPointParameters,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Type" => {
+                    field_type = <crate::types::TestCaseEntryPointType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "VoiceCallEntryPointParameters" => {
+                    field_voice_call_entry_point_parameters = <crate::types::VoiceCallEntryPointParameters as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ChatEntryPointParameters" => {
+                    field_chat_entry_point_parameters = <crate::types::ChatEntryPointParameters as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                r#type: field_type,
+                voice_call_entry_point_parameters: field_voice_call_entry_point_parameters,
+                chat_entry_point_parameters: field_chat_entry_point_parameters,
+            }),
+        )
+    }
+}

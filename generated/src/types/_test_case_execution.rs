@@ -218,3 +218,100 @@ impl TestCaseExecutionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for TestCaseExecution {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.start_time {
+            crate::rest_json::JsonSer::ser(value, object.key("StartTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_time {
+            crate::rest_json::JsonSer::ser(value, object.key("EndTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_execution_id {
+            crate::rest_json::JsonSer::ser(value, object.key("TestCaseExecutionId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_id {
+            crate::rest_json::JsonSer::ser(value, object.key("TestCaseId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.test_case_execution_status {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("TestCaseExecutionStatus"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TestCaseExecution {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_start_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_end_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_test_case_execution_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_test_case_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_test_case_execution_status: ::std::option::Option<
+            crate::types::TestCaseExecutionStatus,
+        > = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "StartTime" => {
+                    field_start_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "EndTime" => {
+                    field_end_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TestCaseExecutionId" => {
+                    field_test_case_execution_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "TestCaseId" => {
+                    field_test_case_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "TestCaseExecutionStatus" => {
+                    field_test_case_execution_status = <crate::types::TestCaseExecutionStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                start_time: field_start_time,
+                end_time: field_end_time,
+                test_case_execution_id: field_test_case_execution_id,
+                test_case_id: field_test_case_id,
+                test_case_execution_status: field_test_case_execution_status,
+                tags: field_tags,
+            }),
+        )
+    }
+}

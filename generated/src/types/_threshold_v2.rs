@@ -85,3 +85,50 @@ impl ThresholdV2Builder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ThresholdV2 {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.comparison {
+            crate::rest_json::JsonSer::ser(value, object.key("Comparison"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.threshold_value {
+            crate::rest_json::JsonSer::ser(value, object.key("ThresholdValue"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ThresholdV2 {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_comparison: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_threshold_value: ::std::option::Option<f64> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Comparison" => {
+                    field_comparison = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ThresholdValue" => {
+                    field_threshold_value = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                comparison: field_comparison,
+                threshold_value: field_threshold_value,
+            }),
+        )
+    }
+}

@@ -218,3 +218,80 @@ impl TrafficDistributionGroupSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for TrafficDistributionGroupSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("InstanceArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        if self.is_default {
+            crate::rest_json::JsonSer::ser(&self.is_default, object.key("IsDefault"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TrafficDistributionGroupSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_instance_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<
+            crate::types::TrafficDistributionGroupStatus,
+        > = ::std::option::Option::None;
+        let mut field_is_default: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "InstanceArn" => {
+                    field_instance_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Status" => {
+                    field_status = <crate::types::TrafficDistributionGroupStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "IsDefault" => {
+                    field_is_default = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                arn: field_arn,
+                name: field_name,
+                instance_arn: field_instance_arn,
+                status: field_status,
+                is_default: field_is_default.unwrap_or_default(),
+            }),
+        )
+    }
+}

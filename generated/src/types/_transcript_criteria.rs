@@ -163,3 +163,69 @@ impl ::std::fmt::Debug for TranscriptCriteriaBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for TranscriptCriteria {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(
+            &self.participant_role,
+            object.key("ParticipantRole"),
+        )?;
+        crate::rest_json::JsonSer::ser(&self.search_text, object.key("SearchText"))?;
+        crate::rest_json::JsonSer::ser(&self.match_type, object.key("MatchType"))?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for TranscriptCriteria {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_participant_role: ::std::option::Option<
+            crate::types::ParticipantRole,
+        > = ::std::option::Option::None;
+        let mut field_search_text: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_match_type: ::std::option::Option<
+            crate::types::SearchContactsMatchType,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ParticipantRole" => {
+                    field_participant_role = <crate::types::ParticipantRole as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SearchText" => {
+                    field_search_text = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MatchType" => {
+                    field_match_type = <crate::types::SearchContactsMatchType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                participant_role: field_participant_role
+                    .unwrap_or_else(|| crate::types::ParticipantRole::from(
+                        "no value was set",
+                    )),
+                search_text: field_search_text.unwrap_or_default(),
+                match_type: field_match_type
+                    .unwrap_or_else(|| crate::types::SearchContactsMatchType::from(
+                        "no value was set",
+                    )),
+            }),
+        )
+    }
+}

@@ -118,3 +118,60 @@ impl UseCaseBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for UseCase {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.use_case_id {
+            crate::rest_json::JsonSer::ser(value, object.key("UseCaseId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.use_case_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("UseCaseArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.use_case_type {
+            crate::rest_json::JsonSer::ser(value, object.key("UseCaseType"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for UseCase {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_use_case_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_use_case_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_use_case_type: ::std::option::Option<crate::types::UseCaseType> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "UseCaseId" => {
+                    field_use_case_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "UseCaseArn" => {
+                    field_use_case_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "UseCaseType" => {
+                    field_use_case_type = <crate::types::UseCaseType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                use_case_id: field_use_case_id,
+                use_case_arn: field_use_case_arn,
+                use_case_type: field_use_case_type,
+            }),
+        )
+    }
+}

@@ -352,3 +352,142 @@ impl UserDataBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for UserData {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.user {
+            crate::rest_json::JsonSer::ser(value, object.key("User"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfile"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hierarchy_path {
+            crate::rest_json::JsonSer::ser(value, object.key("HierarchyPath"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.available_slots_by_channel {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AvailableSlotsByChannel"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.max_slots_by_channel {
+            crate::rest_json::JsonSer::ser(value, object.key("MaxSlotsByChannel"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.active_slots_by_channel {
+            crate::rest_json::JsonSer::ser(value, object.key("ActiveSlotsByChannel"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contacts {
+            crate::rest_json::JsonSer::ser(value, object.key("Contacts"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_status {
+            crate::rest_json::JsonSer::ser(value, object.key("NextStatus"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for UserData {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_user: ::std::option::Option<crate::types::UserReference> = ::std::option::Option::None;
+        let mut field_routing_profile: ::std::option::Option<
+            crate::types::RoutingProfileReference,
+        > = ::std::option::Option::None;
+        let mut field_hierarchy_path: ::std::option::Option<
+            crate::types::HierarchyPathReference,
+        > = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<
+            crate::types::AgentStatusReference,
+        > = ::std::option::Option::None;
+        let mut field_available_slots_by_channel: ::std::option::Option<
+            ::std::collections::HashMap<crate::types::Channel, i32>,
+        > = ::std::option::Option::None;
+        let mut field_max_slots_by_channel: ::std::option::Option<
+            ::std::collections::HashMap<crate::types::Channel, i32>,
+        > = ::std::option::Option::None;
+        let mut field_active_slots_by_channel: ::std::option::Option<
+            ::std::collections::HashMap<crate::types::Channel, i32>,
+        > = ::std::option::Option::None;
+        let mut field_contacts: ::std::option::Option<
+            Vec<crate::types::AgentContactReference>,
+        > = ::std::option::Option::None;
+        let mut field_next_status: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "User" => {
+                    field_user = <crate::types::UserReference as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RoutingProfile" => {
+                    field_routing_profile = <crate::types::RoutingProfileReference as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "HierarchyPath" => {
+                    field_hierarchy_path = <crate::types::HierarchyPathReference as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Status" => {
+                    field_status = <crate::types::AgentStatusReference as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AvailableSlotsByChannel" => {
+                    field_available_slots_by_channel = <::std::collections::HashMap<
+                        crate::types::Channel,
+                        i32,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MaxSlotsByChannel" => {
+                    field_max_slots_by_channel = <::std::collections::HashMap<
+                        crate::types::Channel,
+                        i32,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ActiveSlotsByChannel" => {
+                    field_active_slots_by_channel = <::std::collections::HashMap<
+                        crate::types::Channel,
+                        i32,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Contacts" => {
+                    field_contacts = <Vec<
+                        crate::types::AgentContactReference,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "NextStatus" => {
+                    field_next_status = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                user: field_user,
+                routing_profile: field_routing_profile,
+                hierarchy_path: field_hierarchy_path,
+                status: field_status,
+                available_slots_by_channel: field_available_slots_by_channel,
+                max_slots_by_channel: field_max_slots_by_channel,
+                active_slots_by_channel: field_active_slots_by_channel,
+                contacts: field_contacts,
+                next_status: field_next_status,
+            }),
+        )
+    }
+}

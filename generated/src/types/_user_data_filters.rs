@@ -186,3 +186,82 @@ impl UserDataFiltersBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for UserDataFilters {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.queues {
+            crate::rest_json::JsonSer::ser(value, object.key("Queues"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.contact_filter {
+            crate::rest_json::JsonSer::ser(value, object.key("ContactFilter"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profiles {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfiles"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.agents {
+            crate::rest_json::JsonSer::ser(value, object.key("Agents"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_hierarchy_groups {
+            crate::rest_json::JsonSer::ser(value, object.key("UserHierarchyGroups"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for UserDataFilters {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_queues: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_contact_filter: ::std::option::Option<
+            crate::types::ContactFilter,
+        > = ::std::option::Option::None;
+        let mut field_routing_profiles: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_agents: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_user_hierarchy_groups: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Queues" => {
+                    field_queues = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ContactFilter" => {
+                    field_contact_filter = <crate::types::ContactFilter as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RoutingProfiles" => {
+                    field_routing_profiles = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Agents" => {
+                    field_agents = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "UserHierarchyGroups" => {
+                    field_user_hierarchy_groups = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                queues: field_queues,
+                contact_filter: field_contact_filter,
+                routing_profiles: field_routing_profiles,
+                agents: field_agents,
+                user_hierarchy_groups: field_user_hierarchy_groups,
+            }),
+        )
+    }
+}

@@ -205,3 +205,70 @@ impl ::std::fmt::Debug for UserIdentityInfoBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for UserIdentityInfo {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.first_name {
+            crate::rest_json::JsonSer::ser(value, object.key("FirstName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_name {
+            crate::rest_json::JsonSer::ser(value, object.key("LastName"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.email {
+            crate::rest_json::JsonSer::ser(value, object.key("Email"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.secondary_email {
+            crate::rest_json::JsonSer::ser(value, object.key("SecondaryEmail"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.mobile {
+            crate::rest_json::JsonSer::ser(value, object.key("Mobile"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for UserIdentityInfo {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_first_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_last_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_email: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_secondary_email: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_mobile: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "FirstName" => {
+                    field_first_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "LastName" => {
+                    field_last_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Email" => field_email = <String as crate::rest_json::JsonDe>::de(t)?,
+                "SecondaryEmail" => {
+                    field_secondary_email = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Mobile" => field_mobile = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                first_name: field_first_name,
+                last_name: field_last_name,
+                email: field_email,
+                secondary_email: field_secondary_email,
+                mobile: field_mobile,
+            }),
+        )
+    }
+}

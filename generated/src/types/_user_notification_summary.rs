@@ -316,3 +316,125 @@ impl UserNotificationSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for UserNotificationSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.notification_id {
+            crate::rest_json::JsonSer::ser(value, object.key("NotificationId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.notification_status {
+            crate::rest_json::JsonSer::ser(value, object.key("NotificationStatus"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.instance_id {
+            crate::rest_json::JsonSer::ser(value, object.key("InstanceId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.recipient_id {
+            crate::rest_json::JsonSer::ser(value, object.key("RecipientId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content {
+            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.priority {
+            crate::rest_json::JsonSer::ser(value, object.key("Priority"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source {
+            crate::rest_json::JsonSer::ser(value, object.key("Source"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_at {
+            crate::rest_json::JsonSer::ser(value, object.key("CreatedAt"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expires_at {
+            crate::rest_json::JsonSer::ser(value, object.key("ExpiresAt"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for UserNotificationSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_notification_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_notification_status: ::std::option::Option<
+            crate::types::NotificationStatus,
+        > = ::std::option::Option::None;
+        let mut field_instance_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_recipient_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_content: ::std::option::Option<
+            ::std::collections::HashMap<crate::types::LocaleCode, String>,
+        > = ::std::option::Option::None;
+        let mut field_priority: ::std::option::Option<
+            crate::types::NotificationPriority,
+        > = ::std::option::Option::None;
+        let mut field_source: ::std::option::Option<crate::types::NotificationSource> = ::std::option::Option::None;
+        let mut field_created_at: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_expires_at: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "NotificationId" => {
+                    field_notification_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "NotificationStatus" => {
+                    field_notification_status = <crate::types::NotificationStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "InstanceId" => {
+                    field_instance_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "RecipientId" => {
+                    field_recipient_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Content" => {
+                    field_content = <::std::collections::HashMap<
+                        crate::types::LocaleCode,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Priority" => {
+                    field_priority = <crate::types::NotificationPriority as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Source" => {
+                    field_source = <crate::types::NotificationSource as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "CreatedAt" => {
+                    field_created_at = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ExpiresAt" => {
+                    field_expires_at = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                notification_id: field_notification_id,
+                notification_status: field_notification_status,
+                instance_id: field_instance_id,
+                recipient_id: field_recipient_id,
+                content: field_content,
+                priority: field_priority,
+                source: field_source,
+                created_at: field_created_at,
+                expires_at: field_expires_at,
+            }),
+        )
+    }
+}

@@ -207,3 +207,85 @@ impl ::std::fmt::Debug for UserPhoneConfigBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for UserPhoneConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.phone_type, object.key("PhoneType"))?;
+        if self.auto_accept {
+            crate::rest_json::JsonSer::ser(&self.auto_accept, object.key("AutoAccept"))?;
+        }
+        if self.after_contact_work_time_limit != 0 {
+            crate::rest_json::JsonSer::ser(
+                &self.after_contact_work_time_limit,
+                object.key("AfterContactWorkTimeLimit"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.desk_phone_number {
+            crate::rest_json::JsonSer::ser(value, object.key("DeskPhoneNumber"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.persistent_connection {
+            crate::rest_json::JsonSer::ser(value, object.key("PersistentConnection"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for UserPhoneConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_phone_type: ::std::option::Option<crate::types::PhoneType> = ::std::option::Option::None;
+        let mut field_auto_accept: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_after_contact_work_time_limit: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_desk_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_persistent_connection: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "PhoneType" => {
+                    field_phone_type = <crate::types::PhoneType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "AutoAccept" => {
+                    field_auto_accept = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AfterContactWorkTimeLimit" => {
+                    field_after_contact_work_time_limit = <i32 as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DeskPhoneNumber" => {
+                    field_desk_phone_number = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PersistentConnection" => {
+                    field_persistent_connection = <bool as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                phone_type: field_phone_type
+                    .unwrap_or_else(|| crate::types::PhoneType::from("SOFT_PHONE")),
+                auto_accept: field_auto_accept.unwrap_or_default(),
+                after_contact_work_time_limit: field_after_contact_work_time_limit
+                    .unwrap_or_default(),
+                desk_phone_number: field_desk_phone_number,
+                persistent_connection: field_persistent_connection,
+            }),
+        )
+    }
+}

@@ -547,3 +547,200 @@ impl UserSearchSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for UserSearchSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.directory_user_id {
+            crate::rest_json::JsonSer::ser(value, object.key("DirectoryUserId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.hierarchy_group_id {
+            crate::rest_json::JsonSer::ser(value, object.key("HierarchyGroupId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.identity_info {
+            crate::rest_json::JsonSer::ser(value, object.key("IdentityInfo"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_config {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneConfig"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_profile_id {
+            crate::rest_json::JsonSer::ser(value, object.key("RoutingProfileId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_profile_ids {
+            crate::rest_json::JsonSer::ser(value, object.key("SecurityProfileIds"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.username {
+            crate::rest_json::JsonSer::ser(value, object.key("Username"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_accept_configs {
+            crate::rest_json::JsonSer::ser(value, object.key("AutoAcceptConfigs"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.after_contact_work_configs {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("AfterContactWorkConfigs"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.phone_number_configs {
+            crate::rest_json::JsonSer::ser(value, object.key("PhoneNumberConfigs"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.persistent_connection_configs {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("PersistentConnectionConfigs"),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.voice_enhancement_configs {
+            crate::rest_json::JsonSer::ser(
+                value,
+                object.key("VoiceEnhancementConfigs"),
+            )?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for UserSearchSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_directory_user_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_hierarchy_group_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_identity_info: ::std::option::Option<
+            crate::types::UserIdentityInfoLite,
+        > = ::std::option::Option::None;
+        let mut field_phone_config: ::std::option::Option<
+            crate::types::UserPhoneConfig,
+        > = ::std::option::Option::None;
+        let mut field_routing_profile_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_security_profile_ids: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_username: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_auto_accept_configs: ::std::option::Option<
+            Vec<crate::types::AutoAcceptConfig>,
+        > = ::std::option::Option::None;
+        let mut field_after_contact_work_configs: ::std::option::Option<
+            Vec<crate::types::AfterContactWorkConfigPerChannel>,
+        > = ::std::option::Option::None;
+        let mut field_phone_number_configs: ::std::option::Option<
+            Vec<crate::types::PhoneNumberConfig>,
+        > = ::std::option::Option::None;
+        let mut field_persistent_connection_configs: ::std::option::Option<
+            Vec<crate::types::PersistentConnectionConfig>,
+        > = ::std::option::Option::None;
+        let mut field_voice_enhancement_configs: ::std::option::Option<
+            Vec<crate::types::VoiceEnhancementConfig>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "DirectoryUserId" => {
+                    field_directory_user_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "HierarchyGroupId" => {
+                    field_hierarchy_group_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "IdentityInfo" => {
+                    field_identity_info = <crate::types::UserIdentityInfoLite as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "PhoneConfig" => {
+                    field_phone_config = <crate::types::UserPhoneConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "RoutingProfileId" => {
+                    field_routing_profile_id = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "SecurityProfileIds" => {
+                    field_security_profile_ids = <Vec<
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Username" => {
+                    field_username = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AutoAcceptConfigs" => {
+                    field_auto_accept_configs = <Vec<
+                        crate::types::AutoAcceptConfig,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AfterContactWorkConfigs" => {
+                    field_after_contact_work_configs = <Vec<
+                        crate::types::AfterContactWorkConfigPerChannel,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PhoneNumberConfigs" => {
+                    field_phone_number_configs = <Vec<
+                        crate::types::PhoneNumberConfig,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "PersistentConnectionConfigs" => {
+                    field_persistent_connection_configs = <Vec<
+                        crate::types::PersistentConnectionConfig,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "VoiceEnhancementConfigs" => {
+                    field_voice_enhancement_configs = <Vec<
+                        crate::types::VoiceEnhancementConfig,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                arn: field_arn,
+                directory_user_id: field_directory_user_id,
+                hierarchy_group_id: field_hierarchy_group_id,
+                id: field_id,
+                identity_info: field_identity_info,
+                phone_config: field_phone_config,
+                routing_profile_id: field_routing_profile_id,
+                security_profile_ids: field_security_profile_ids,
+                tags: field_tags,
+                username: field_username,
+                auto_accept_configs: field_auto_accept_configs,
+                after_contact_work_configs: field_after_contact_work_configs,
+                phone_number_configs: field_phone_number_configs,
+                persistent_connection_configs: field_persistent_connection_configs,
+                voice_enhancement_configs: field_voice_enhancement_configs,
+            }),
+        )
+    }
+}

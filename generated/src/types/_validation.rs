@@ -355,3 +355,126 @@ impl ValidationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for Validation {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if self.min_length != 0 {
+            crate::rest_json::JsonSer::ser(&self.min_length, object.key("MinLength"))?;
+        }
+        if self.max_length != 0 {
+            crate::rest_json::JsonSer::ser(&self.max_length, object.key("MaxLength"))?;
+        }
+        if self.min_values != 0 {
+            crate::rest_json::JsonSer::ser(&self.min_values, object.key("MinValues"))?;
+        }
+        if self.max_values != 0 {
+            crate::rest_json::JsonSer::ser(&self.max_values, object.key("MaxValues"))?;
+        }
+        if self.ignore_case {
+            crate::rest_json::JsonSer::ser(&self.ignore_case, object.key("IgnoreCase"))?;
+        }
+        if self.minimum != 0.0 {
+            crate::rest_json::JsonSer::ser(&self.minimum, object.key("Minimum"))?;
+        }
+        if self.maximum != 0.0 {
+            crate::rest_json::JsonSer::ser(&self.maximum, object.key("Maximum"))?;
+        }
+        if self.exclusive_minimum != 0.0 {
+            crate::rest_json::JsonSer::ser(
+                &self.exclusive_minimum,
+                object.key("ExclusiveMinimum"),
+            )?;
+        }
+        if self.exclusive_maximum != 0.0 {
+            crate::rest_json::JsonSer::ser(
+                &self.exclusive_maximum,
+                object.key("ExclusiveMaximum"),
+            )?;
+        }
+        if self.multiple_of != 0.0 {
+            crate::rest_json::JsonSer::ser(&self.multiple_of, object.key("MultipleOf"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#enum {
+            crate::rest_json::JsonSer::ser(value, object.key("Enum"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Validation {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_min_length: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_max_length: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_min_values: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_max_values: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_ignore_case: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_minimum: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut field_maximum: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut field_exclusive_minimum: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut field_exclusive_maximum: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut field_multiple_of: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut field_enum: ::std::option::Option<crate::types::ValidationEnum> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "MinLength" => {
+                    field_min_length = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MaxLength" => {
+                    field_max_length = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MinValues" => {
+                    field_min_values = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MaxValues" => {
+                    field_max_values = <i32 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "IgnoreCase" => {
+                    field_ignore_case = <bool as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Minimum" => field_minimum = <f64 as crate::rest_json::JsonDe>::de(t)?,
+                "Maximum" => field_maximum = <f64 as crate::rest_json::JsonDe>::de(t)?,
+                "ExclusiveMinimum" => {
+                    field_exclusive_minimum = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ExclusiveMaximum" => {
+                    field_exclusive_maximum = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "MultipleOf" => {
+                    field_multiple_of = <f64 as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Enum" => {
+                    field_enum = <crate::types::ValidationEnum as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                min_length: field_min_length.unwrap_or_default(),
+                max_length: field_max_length.unwrap_or_default(),
+                min_values: field_min_values.unwrap_or_default(),
+                max_values: field_max_values.unwrap_or_default(),
+                ignore_case: field_ignore_case.unwrap_or_default(),
+                minimum: field_minimum.unwrap_or_default(),
+                maximum: field_maximum.unwrap_or_default(),
+                exclusive_minimum: field_exclusive_minimum.unwrap_or_default(),
+                exclusive_maximum: field_exclusive_maximum.unwrap_or_default(),
+                multiple_of: field_multiple_of.unwrap_or_default(),
+                r#enum: field_enum,
+            }),
+        )
+    }
+}

@@ -87,3 +87,48 @@ impl ValidationEnumBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ValidationEnum {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if self.strict {
+            crate::rest_json::JsonSer::ser(&self.strict, object.key("Strict"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.values {
+            crate::rest_json::JsonSer::ser(value, object.key("Values"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ValidationEnum {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_strict: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut field_values: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Strict" => field_strict = <bool as crate::rest_json::JsonDe>::de(t)?,
+                "Values" => {
+                    field_values = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                strict: field_strict.unwrap_or_default(),
+                values: field_values,
+            }),
+        )
+    }
+}

@@ -464,3 +464,151 @@ impl ::std::fmt::Debug for ViewBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for View {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.id {
+            crate::rest_json::JsonSer::ser(value, object.key("Id"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.arn {
+            crate::rest_json::JsonSer::ser(value, object.key("Arn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            crate::rest_json::JsonSer::ser(value, object.key("Name"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::rest_json::JsonSer::ser(value, object.key("Status"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            crate::rest_json::JsonSer::ser(value, object.key("Type"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if self.version != 0 {
+            crate::rest_json::JsonSer::ser(&self.version, object.key("Version"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.version_description {
+            crate::rest_json::JsonSer::ser(value, object.key("VersionDescription"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content {
+            crate::rest_json::JsonSer::ser(value, object.key("Content"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_time {
+            crate::rest_json::JsonSer::ser(value, object.key("CreatedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedTime"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.view_content_sha256 {
+            crate::rest_json::JsonSer::ser(value, object.key("ViewContentSha256"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for View {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_status: ::std::option::Option<crate::types::ViewStatus> = ::std::option::Option::None;
+        let mut field_type: ::std::option::Option<crate::types::ViewType> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_version: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut field_version_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_content: ::std::option::Option<crate::types::ViewContent> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        let mut field_created_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_view_content_sha256: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Status" => {
+                    field_status = <crate::types::ViewStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Type" => {
+                    field_type = <crate::types::ViewType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Version" => field_version = <i32 as crate::rest_json::JsonDe>::de(t)?,
+                "VersionDescription" => {
+                    field_version_description = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Content" => {
+                    field_content = <crate::types::ViewContent as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "CreatedTime" => {
+                    field_created_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ViewContentSha256" => {
+                    field_view_content_sha256 = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                id: field_id,
+                arn: field_arn,
+                name: field_name,
+                status: field_status,
+                r#type: field_type,
+                description: field_description,
+                version: field_version.unwrap_or_default(),
+                version_description: field_version_description,
+                content: field_content,
+                tags: field_tags,
+                created_time: field_created_time,
+                last_modified_time: field_last_modified_time,
+                view_content_sha256: field_view_content_sha256,
+            }),
+        )
+    }
+}

@@ -137,3 +137,58 @@ impl ::std::fmt::Debug for ViewContentBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for ViewContent {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.input_schema {
+            crate::rest_json::JsonSer::ser(value, object.key("InputSchema"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.template {
+            crate::rest_json::JsonSer::ser(value, object.key("Template"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.actions {
+            crate::rest_json::JsonSer::ser(value, object.key("Actions"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ViewContent {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_input_schema: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_template: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_actions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "InputSchema" => {
+                    field_input_schema = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Template" => {
+                    field_template = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Actions" => {
+                    field_actions = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                input_schema: field_input_schema,
+                template: field_template,
+                actions: field_actions,
+            }),
+        )
+    }
+}

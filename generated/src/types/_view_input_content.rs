@@ -105,3 +105,50 @@ impl ::std::fmt::Debug for ViewInputContentBuilder {
         formatter.finish()
     }
 }
+
+impl crate::rest_json::JsonSer for ViewInputContent {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.template {
+            crate::rest_json::JsonSer::ser(value, object.key("Template"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.actions {
+            crate::rest_json::JsonSer::ser(value, object.key("Actions"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ViewInputContent {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_template: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_actions: ::std::option::Option<Vec<String>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Template" => {
+                    field_template = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Actions" => {
+                    field_actions = <Vec<String> as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                template: field_template,
+                actions: field_actions,
+            }),
+        )
+    }
+}

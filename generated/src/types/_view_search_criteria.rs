@@ -194,3 +194,94 @@ impl ViewSearchCriteriaBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for ViewSearchCriteria {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.or_conditions {
+            crate::rest_json::JsonSer::ser(value, object.key("OrConditions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.and_conditions {
+            crate::rest_json::JsonSer::ser(value, object.key("AndConditions"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.string_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("StringCondition"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.view_type_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("ViewTypeCondition"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.view_status_condition {
+            crate::rest_json::JsonSer::ser(value, object.key("ViewStatusCondition"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for ViewSearchCriteria {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_or_conditions: ::std::option::Option<
+            Vec<crate::types::ViewSearchCriteria>,
+        > = ::std::option::Option::None;
+        let mut field_and_conditions: ::std::option::Option<
+            Vec<crate::types::ViewSearchCriteria>,
+        > = ::std::option::Option::None;
+        let mut field_string_condition: ::std::option::Option<
+            crate::types::StringCondition,
+        > = ::std::option::Option::None;
+        let mut field_view_type_condition: ::std::option::Option<
+            crate::types::ViewType,
+        > = ::std::option::Option::None;
+        let mut field_view_status_condition: ::std::option::Option<
+            crate::types::ViewStatus,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "OrConditions" => {
+                    field_or_conditions = <Vec<
+                        crate::types::ViewSearchCriteria,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AndConditions" => {
+                    field_and_conditions = <Vec<
+                        crate::types::ViewSearchCriteria,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "StringCondition" => {
+                    field_string_condition = <crate::types::StringCondition as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ViewTypeCondition" => {
+                    field_view_type_condition = <crate::types::ViewType as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "ViewStatusCondition" => {
+                    field_view_status_condition = <crate::types::ViewStatus as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                or_conditions: field_or_conditions,
+                and_conditions: field_and_conditions,
+                string_condition: field_string_condition,
+                view_type_condition: field_view_type_condition,
+                view_status_condition: field_view_status_condition,
+            }),
+        )
+    }
+}

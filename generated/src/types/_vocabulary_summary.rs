@@ -281,3 +281,92 @@ impl VocabularySummaryBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for VocabularySummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::rest_json::JsonSer::ser(&self.arn, object.key("Arn"))?;
+        crate::rest_json::JsonSer::ser(&self.language_code, object.key("LanguageCode"))?;
+        crate::rest_json::JsonSer::ser(&self.state, object.key("State"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_time,
+            object.key("LastModifiedTime"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.failure_reason {
+            crate::rest_json::JsonSer::ser(value, object.key("FailureReason"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for VocabularySummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_language_code: ::std::option::Option<
+            crate::types::VocabularyLanguageCode,
+        > = ::std::option::Option::None;
+        let mut field_state: ::std::option::Option<crate::types::VocabularyState> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_failure_reason: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "LanguageCode" => {
+                    field_language_code = <crate::types::VocabularyLanguageCode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "State" => {
+                    field_state = <crate::types::VocabularyState as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FailureReason" => {
+                    field_failure_reason = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                name: field_name.unwrap_or_default(),
+                id: field_id.unwrap_or_default(),
+                arn: field_arn.unwrap_or_default(),
+                language_code: field_language_code
+                    .unwrap_or_else(|| crate::types::VocabularyLanguageCode::from(
+                        "no value was set",
+                    )),
+                state: field_state
+                    .unwrap_or_else(|| crate::types::VocabularyState::from(
+                        "no value was set",
+                    )),
+                last_modified_time: field_last_modified_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                failure_reason: field_failure_reason,
+            }),
+        )
+    }
+}

@@ -115,3 +115,60 @@ impl VoiceCallEntryPointParametersBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for VoiceCallEntryPointParameters {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.source_phone_number {
+            crate::rest_json::JsonSer::ser(value, object.key("SourcePhoneNumber"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_phone_number {
+            crate::rest_json::JsonSer::ser(value, object.key("DestinationPhoneNumber"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.flow_id {
+            crate::rest_json::JsonSer::ser(value, object.key("FlowId"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for VoiceCallEntryPointParameters {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_source_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_destination_phone_number: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_flow_id: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "SourcePhoneNumber" => {
+                    field_source_phone_number = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "DestinationPhoneNumber" => {
+                    field_destination_phone_number = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "FlowId" => field_flow_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                source_phone_number: field_source_phone_number,
+                destination_phone_number: field_destination_phone_number,
+                flow_id: field_flow_id,
+            }),
+        )
+    }
+}

@@ -109,3 +109,59 @@ impl VoiceEnhancementConfigBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for VoiceEnhancementConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.channel, object.key("Channel"))?;
+        crate::rest_json::JsonSer::ser(
+            &self.voice_enhancement_mode,
+            object.key("VoiceEnhancementMode"),
+        )?;
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for VoiceEnhancementConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_channel: ::std::option::Option<crate::types::Channel> = ::std::option::Option::None;
+        let mut field_voice_enhancement_mode: ::std::option::Option<
+            crate::types::VoiceEnhancementMode,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Channel" => {
+                    field_channel = <crate::types::Channel as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "VoiceEnhancementMode" => {
+                    field_voice_enhancement_mode = <crate::types::VoiceEnhancementMode as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                channel: field_channel
+                    .unwrap_or_else(|| crate::types::Channel::from("no value was set")),
+                voice_enhancement_mode: field_voice_enhancement_mode
+                    .unwrap_or_else(|| crate::types::VoiceEnhancementMode::from(
+                        "no value was set",
+                    )),
+            }),
+        )
+    }
+}

@@ -101,3 +101,58 @@ impl VoiceRecordingConfigurationBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for VoiceRecordingConfiguration {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.voice_recording_track {
+            crate::rest_json::JsonSer::ser(value, object.key("VoiceRecordingTrack"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ivr_recording_track {
+            crate::rest_json::JsonSer::ser(value, object.key("IvrRecordingTrack"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for VoiceRecordingConfiguration {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_voice_recording_track: ::std::option::Option<
+            crate::types::VoiceRecordingTrack,
+        > = ::std::option::Option::None;
+        let mut field_ivr_recording_track: ::std::option::Option<
+            crate::types::IvrRecordingTrack,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "VoiceRecordingTrack" => {
+                    field_voice_recording_track = <crate::types::VoiceRecordingTrack as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "IvrRecordingTrack" => {
+                    field_ivr_recording_track = <crate::types::IvrRecordingTrack as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                voice_recording_track: field_voice_recording_track,
+                ivr_recording_track: field_ivr_recording_track,
+            }),
+        )
+    }
+}

@@ -90,3 +90,52 @@ impl WisdomInfoBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for WisdomInfo {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.session_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("SessionArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ai_agents {
+            crate::rest_json::JsonSer::ser(value, object.key("AiAgents"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for WisdomInfo {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_session_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_ai_agents: ::std::option::Option<Vec<crate::types::AiAgentInfo>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "SessionArn" => {
+                    field_session_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "AiAgents" => {
+                    field_ai_agents = <Vec<
+                        crate::types::AiAgentInfo,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                session_arn: field_session_arn,
+                ai_agents: field_ai_agents,
+            }),
+        )
+    }
+}

@@ -357,3 +357,117 @@ impl WorkspaceBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for Workspace {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.visibility {
+            crate::rest_json::JsonSer::ser(value, object.key("Visibility"))?;
+        }
+        crate::rest_json::JsonSer::ser(&self.id, object.key("Id"))?;
+        crate::rest_json::JsonSer::ser(&self.name, object.key("Name"))?;
+        crate::rest_json::JsonSer::ser(&self.arn, object.key("Arn"))?;
+        if let ::std::option::Option::Some(value) = &self.description {
+            crate::rest_json::JsonSer::ser(value, object.key("Description"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.theme {
+            crate::rest_json::JsonSer::ser(value, object.key("Theme"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.title {
+            crate::rest_json::JsonSer::ser(value, object.key("Title"))?;
+        }
+        crate::rest_json::JsonSer::ser(
+            &self.last_modified_time,
+            object.key("LastModifiedTime"),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.last_modified_region {
+            crate::rest_json::JsonSer::ser(value, object.key("LastModifiedRegion"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            crate::rest_json::JsonSer::ser(value, object.key("Tags"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for Workspace {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_visibility: ::std::option::Option<crate::types::Visibility> = ::std::option::Option::None;
+        let mut field_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_name: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_description: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_theme: ::std::option::Option<crate::types::WorkspaceTheme> = ::std::option::Option::None;
+        let mut field_title: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_last_modified_time: ::std::option::Option<
+            crate::primitives::DateTime,
+        > = ::std::option::Option::None;
+        let mut field_last_modified_region: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_tags: ::std::option::Option<
+            ::std::collections::HashMap<String, String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Visibility" => {
+                    field_visibility = <crate::types::Visibility as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Id" => field_id = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Name" => field_name = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Arn" => field_arn = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Description" => {
+                    field_description = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Theme" => {
+                    field_theme = <crate::types::WorkspaceTheme as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Title" => field_title = <String as crate::rest_json::JsonDe>::de(t)?,
+                "LastModifiedTime" => {
+                    field_last_modified_time = <crate::primitives::DateTime as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "LastModifiedRegion" => {
+                    field_last_modified_region = <String as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Tags" => {
+                    field_tags = <::std::collections::HashMap<
+                        String,
+                        String,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                visibility: field_visibility,
+                id: field_id.unwrap_or_default(),
+                name: field_name.unwrap_or_default(),
+                arn: field_arn.unwrap_or_default(),
+                description: field_description,
+                theme: field_theme,
+                title: field_title,
+                last_modified_time: field_last_modified_time
+                    .unwrap_or_else(|| crate::primitives::DateTime::from_secs(0)),
+                last_modified_region: field_last_modified_region,
+                tags: field_tags,
+            }),
+        )
+    }
+}

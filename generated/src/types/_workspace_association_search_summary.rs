@@ -205,3 +205,82 @@ impl WorkspaceAssociationSearchSummaryBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for WorkspaceAssociationSearchSummary {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.workspace_id {
+            crate::rest_json::JsonSer::ser(value, object.key("WorkspaceId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.workspace_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("WorkspaceArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_id {
+            crate::rest_json::JsonSer::ser(value, object.key("ResourceId"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("ResourceArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_type {
+            crate::rest_json::JsonSer::ser(value, object.key("ResourceType"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_name {
+            crate::rest_json::JsonSer::ser(value, object.key("ResourceName"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for WorkspaceAssociationSearchSummary {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_workspace_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_workspace_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_resource_id: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_resource_type: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_resource_name: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "WorkspaceId" => {
+                    field_workspace_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "WorkspaceArn" => {
+                    field_workspace_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ResourceId" => {
+                    field_resource_id = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ResourceArn" => {
+                    field_resource_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ResourceType" => {
+                    field_resource_type = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "ResourceName" => {
+                    field_resource_name = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                workspace_id: field_workspace_id,
+                workspace_arn: field_workspace_arn,
+                resource_id: field_resource_id,
+                resource_arn: field_resource_arn,
+                resource_type: field_resource_type,
+                resource_name: field_resource_name,
+            }),
+        )
+    }
+}

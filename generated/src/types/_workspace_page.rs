@@ -145,3 +145,62 @@ impl WorkspacePageBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for WorkspacePage {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            crate::rest_json::JsonSer::ser(value, object.key("ResourceArn"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.page {
+            crate::rest_json::JsonSer::ser(value, object.key("Page"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.slug {
+            crate::rest_json::JsonSer::ser(value, object.key("Slug"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.input_data {
+            crate::rest_json::JsonSer::ser(value, object.key("InputData"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for WorkspacePage {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_resource_arn: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_page: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_slug: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_input_data: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "ResourceArn" => {
+                    field_resource_arn = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                "Page" => field_page = <String as crate::rest_json::JsonDe>::de(t)?,
+                "Slug" => field_slug = <String as crate::rest_json::JsonDe>::de(t)?,
+                "InputData" => {
+                    field_input_data = <String as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                resource_arn: field_resource_arn,
+                page: field_page,
+                slug: field_slug,
+                input_data: field_input_data,
+            }),
+        )
+    }
+}

@@ -91,3 +91,54 @@ impl WorkspaceThemeBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for WorkspaceTheme {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.light {
+            crate::rest_json::JsonSer::ser(value, object.key("Light"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.dark {
+            crate::rest_json::JsonSer::ser(value, object.key("Dark"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for WorkspaceTheme {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_light: ::std::option::Option<crate::types::WorkspaceThemeConfig> = ::std::option::Option::None;
+        let mut field_dark: ::std::option::Option<crate::types::WorkspaceThemeConfig> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Light" => {
+                    field_light = <crate::types::WorkspaceThemeConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Dark" => {
+                    field_dark = <crate::types::WorkspaceThemeConfig as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                light: field_light,
+                dark: field_dark,
+            }),
+        )
+    }
+}

@@ -124,3 +124,70 @@ impl WorkspaceThemeConfigBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for WorkspaceThemeConfig {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.palette {
+            crate::rest_json::JsonSer::ser(value, object.key("Palette"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.images {
+            crate::rest_json::JsonSer::ser(value, object.key("Images"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.typography {
+            crate::rest_json::JsonSer::ser(value, object.key("Typography"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for WorkspaceThemeConfig {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_palette: ::std::option::Option<
+            crate::types::WorkspaceThemePalette,
+        > = ::std::option::Option::None;
+        let mut field_images: ::std::option::Option<
+            crate::types::WorkspaceThemeImages,
+        > = ::std::option::Option::None;
+        let mut field_typography: ::std::option::Option<
+            crate::types::WorkspaceThemeTypography,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Palette" => {
+                    field_palette = <crate::types::WorkspaceThemePalette as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Images" => {
+                    field_images = <crate::types::WorkspaceThemeImages as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Typography" => {
+                    field_typography = <crate::types::WorkspaceThemeTypography as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                palette: field_palette,
+                images: field_images,
+                typography: field_typography,
+            }),
+        )
+    }
+}

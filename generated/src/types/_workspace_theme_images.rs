@@ -55,3 +55,40 @@ impl WorkspaceThemeImagesBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for WorkspaceThemeImages {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.logo {
+            crate::rest_json::JsonSer::ser(value, object.key("Logo"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for WorkspaceThemeImages {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_logo: ::std::option::Option<crate::types::ImagesLogo> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Logo" => {
+                    field_logo = <crate::types::ImagesLogo as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(::std::option::Option::Some(Self { logo: field_logo }))
+    }
+}

@@ -148,3 +148,76 @@ impl WorkspaceThemePaletteBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for WorkspaceThemePalette {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.header {
+            crate::rest_json::JsonSer::ser(value, object.key("Header"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.navigation {
+            crate::rest_json::JsonSer::ser(value, object.key("Navigation"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.canvas {
+            crate::rest_json::JsonSer::ser(value, object.key("Canvas"))?;
+        }
+        if let ::std::option::Option::Some(value) = &self.primary {
+            crate::rest_json::JsonSer::ser(value, object.key("Primary"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for WorkspaceThemePalette {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_header: ::std::option::Option<crate::types::PaletteHeader> = ::std::option::Option::None;
+        let mut field_navigation: ::std::option::Option<
+            crate::types::PaletteNavigation,
+        > = ::std::option::Option::None;
+        let mut field_canvas: ::std::option::Option<crate::types::PaletteCanvas> = ::std::option::Option::None;
+        let mut field_primary: ::std::option::Option<crate::types::PalettePrimary> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Header" => {
+                    field_header = <crate::types::PaletteHeader as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Navigation" => {
+                    field_navigation = <crate::types::PaletteNavigation as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Canvas" => {
+                    field_canvas = <crate::types::PaletteCanvas as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                "Primary" => {
+                    field_primary = <crate::types::PalettePrimary as crate::rest_json::JsonDe>::de(
+                        t,
+                    )?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                header: field_header,
+                navigation: field_navigation,
+                canvas: field_canvas,
+                primary: field_primary,
+            }),
+        )
+    }
+}

@@ -89,3 +89,66 @@ impl InternalServiceExceptionBuilder {
         }
     }
 }
+
+impl crate::rest_json::JsonSer for InternalServiceException {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        if let ::std::option::Option::Some(value) = &self.message {
+            crate::rest_json::JsonSer::ser(value, object.key("Message"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for InternalServiceException {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_message: ::std::option::Option<String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Message" => field_message = <String as crate::rest_json::JsonDe>::de(t)?,
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                message: field_message,
+                meta: ::std::default::Default::default(),
+            }),
+        )
+    }
+}
+
+impl InternalServiceException {
+    /// Reads the error from a response whose code named it.
+    pub(crate) fn from_response(
+        _headers: &http::HeaderMap,
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+    ) -> ::std::result::Result<Self, crate::rest_json::ResponseError> {
+        let parsed = crate::rest_json::de_body::<Self>(body)?;
+        let mut error = match parsed {
+            ::std::option::Option::Some(e) => e,
+            ::std::option::Option::None => {
+                crate::rest_json::de_body::<Self>(b"{}")?
+                    .ok_or_else(|| crate::rest_json::ResponseError(
+                        "empty error body".to_owned(),
+                    ))?
+            }
+        };
+        if error.message.is_none() {
+            error.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
+        error.meta = meta;
+        ::std::result::Result::Ok(error)
+    }
+}

@@ -136,3 +136,73 @@ impl PropertyValidationExceptionBuilder {
         })
     }
 }
+
+impl crate::rest_json::JsonSer for PropertyValidationException {
+    fn ser(
+        &self,
+        w: crate::json::JsonValueWriter<'_>,
+    ) -> ::std::result::Result<(), crate::rest_json::SerError> {
+        #[allow(unused_mut)]
+        let mut object = w.start_object();
+        crate::rest_json::JsonSer::ser(&self.message, object.key("Message"))?;
+        if let ::std::option::Option::Some(value) = &self.property_list {
+            crate::rest_json::JsonSer::ser(value, object.key("PropertyList"))?;
+        }
+        object.finish();
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl crate::rest_json::JsonDe for PropertyValidationException {
+    fn de(
+        t: &mut crate::json::JsonTokens<'_>,
+    ) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+        if !t.expect_start_object_or_null()? {
+            return ::std::result::Result::Ok(::std::option::Option::None);
+        }
+        let mut field_message: ::std::option::Option<String> = ::std::option::Option::None;
+        let mut field_property_list: ::std::option::Option<
+            Vec<crate::types::PropertyValidationExceptionProperty>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                "Message" => field_message = <String as crate::rest_json::JsonDe>::de(t)?,
+                "PropertyList" => {
+                    field_property_list = <Vec<
+                        crate::types::PropertyValidationExceptionProperty,
+                    > as crate::rest_json::JsonDe>::de(t)?;
+                }
+                _ => t.skip_value()?,
+            }
+        }
+        ::std::result::Result::Ok(
+            ::std::option::Option::Some(Self {
+                message: field_message.unwrap_or_default(),
+                property_list: field_property_list,
+                meta: ::std::default::Default::default(),
+            }),
+        )
+    }
+}
+
+impl PropertyValidationException {
+    /// Reads the error from a response whose code named it.
+    pub(crate) fn from_response(
+        _headers: &http::HeaderMap,
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+    ) -> ::std::result::Result<Self, crate::rest_json::ResponseError> {
+        let parsed = crate::rest_json::de_body::<Self>(body)?;
+        let mut error = match parsed {
+            ::std::option::Option::Some(e) => e,
+            ::std::option::Option::None => {
+                crate::rest_json::de_body::<Self>(b"{}")?
+                    .ok_or_else(|| crate::rest_json::ResponseError(
+                        "empty error body".to_owned(),
+                    ))?
+            }
+        };
+        error.meta = meta;
+        ::std::result::Result::Ok(error)
+    }
+}

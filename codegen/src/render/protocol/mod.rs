@@ -1,0 +1,55 @@
+//! The protocol seam: everything wire-specific is rendered behind [`Protocol`], so a new protocol
+//! (awsJson1_0, say) is a new implementation, not a change to the shape renderers.
+
+pub mod rest_json;
+
+use proc_macro2::TokenStream;
+
+use super::ctx::Ctx;
+use crate::model::traits::ids;
+use crate::plan::{OperationPlan, Plan, TypePlan};
+
+/// What a protocol adds to the generated crate.
+pub trait Protocol: Sync {
+    /// Items appended to a named type's file (serializers and parsers of the type).
+    fn type_items(&self, ctx: &Ctx, t: &TypePlan) -> TokenStream;
+    /// Items appended to an operation's file (request builder and response parser).
+    fn operation_items(&self, ctx: &Ctx, op: &OperationPlan) -> TokenStream;
+    /// Runtime files the protocol needs: (path in the crate, source).
+    fn runtime(&self) -> &'static [(&'static str, &'static str)];
+    /// Module declarations for `lib.rs`.
+    fn lib_items(&self) -> TokenStream;
+    /// Cargo dependencies, as `name = "version"` lines.
+    fn dependencies(&self) -> &'static [&'static str];
+}
+
+/// No protocol: a types-only crate (for services without a supported protocol trait).
+pub struct TypesOnly;
+
+impl Protocol for TypesOnly {
+    fn type_items(&self, _: &Ctx, _: &TypePlan) -> TokenStream {
+        TokenStream::new()
+    }
+    fn operation_items(&self, _: &Ctx, _: &OperationPlan) -> TokenStream {
+        TokenStream::new()
+    }
+    fn runtime(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
+    fn lib_items(&self) -> TokenStream {
+        TokenStream::new()
+    }
+    fn dependencies(&self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+/// The protocol of the plan's service: restJson1 when the service has the trait, else none.
+pub fn for_plan(plan: &Plan) -> &'static dyn Protocol {
+    let service = plan.model.expect(&plan.service.id);
+    if service.traits.has(ids::REST_JSON1) {
+        &rest_json::RestJson1
+    } else {
+        &TypesOnly
+    }
+}

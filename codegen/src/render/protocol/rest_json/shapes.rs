@@ -1,0 +1,238 @@
+//! JSON impls of named types: `JsonSer` and `JsonDe` for structures, unions and enums, and the
+//! response constructor of error structures.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::values::{self, json_key};
+use crate::model::traits::ids;
+use crate::model::ShapeKind;
+use crate::plan::{naming, FieldPlan, RustType, TypeKind, TypePlan};
+use crate::render::ctx::{ident, Ctx};
+
+/// The JSON impls for one named type.
+pub fn render(ctx: &Ctx, t: &TypePlan) -> TokenStream {
+    match t.kind {
+        TypeKind::Structure => structure(ctx, t),
+        TypeKind::Error => {
+            let s = structure(ctx, t);
+            let e = super::response::error_constructor(ctx, t);
+            quote!(#s #e)
+        }
+        TypeKind::Union => union(ctx, t),
+        TypeKind::Enum => enum_impls(ctx, t),
+    }
+}
+
+fn structure(ctx: &Ctx, t: &TypePlan) -> TokenStream {
+    let shape = ctx.plan.model.expect(&t.id);
+    let fields = ctx.plan.fields(shape, false);
+    let name = ident(&t.name);
+    let sers = fields.iter().map(|f| ser_field(ctx, f, quote!(self), false));
+    let body_fields: Vec<&FieldPlan> = fields.iter().collect();
+    let parse = parse_object_members(ctx, &body_fields);
+    let assigns = fields.iter().map(|f| field_value(ctx, f));
+    let extra = (t.kind == TypeKind::Error).then(|| {
+        let message = (!fields.iter().any(|f| f.member.name.eq_ignore_ascii_case("message"))).then(|| quote!(message: ::std::option::Option::None,));
+        quote!(#message meta: ::std::default::Default::default(),)
+    });
+    let mut_fields = fields.iter().map(|f| {
+        let local = local(f);
+        let ty = ctx.ty(&f.ty);
+        quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;)
+    });
+    quote! {
+        impl crate::rest_json::JsonSer for #name {
+            fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::rest_json::SerError> {
+                #[allow(unused_mut)]
+                let mut object = w.start_object();
+                #(#sers)*
+                object.finish();
+                ::std::result::Result::Ok(())
+            }
+        }
+        impl crate::rest_json::JsonDe for #name {
+            fn de(t: &mut crate::json::JsonTokens<'_>) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+                if !t.expect_start_object_or_null()? {
+                    return ::std::result::Result::Ok(::std::option::Option::None);
+                }
+                #(#mut_fields)*
+                #parse
+                ::std::result::Result::Ok(::std::option::Option::Some(Self { #(#assigns)* #extra }))
+            }
+        }
+    }
+}
+
+/// The local variable that collects a member while parsing.
+pub fn local(f: &FieldPlan) -> proc_macro2::Ident {
+    quote::format_ident!("field_{}", f.field.trim_start_matches("r#"))
+}
+
+/// `field: <local, corrected when the field is not optional>,`
+pub fn field_value(ctx: &Ctx, f: &FieldPlan) -> TokenStream {
+    let name = ident(&f.field);
+    let local = local(f);
+    if f.optional {
+        quote!(#name: #local,)
+    } else {
+        let v = values::corrected(ctx, f, quote!(#local));
+        quote!(#name: #v,)
+    }
+}
+
+/// The loop that reads the members of a JSON object into their locals (the `{` is consumed).
+pub fn parse_object_members(ctx: &Ctx, fields: &[&FieldPlan]) -> TokenStream {
+    if fields.is_empty() {
+        return quote! {
+            while t.next_key()?.is_some() {
+                t.skip_value()?;
+            }
+        };
+    }
+    let arms = fields.iter().map(|f| {
+        let key = json_key(f.member);
+        let local = local(f);
+        let value = values::de(ctx, f.member.traits.timestamp_format(), f.target);
+        quote!(#key => #local = #value,)
+    });
+    quote! {
+        while let ::std::option::Option::Some(key) = t.next_key()? {
+            match key.as_ref() {
+                #(#arms)*
+                _ => t.skip_value()?,
+            }
+        }
+    }
+}
+
+/// Writes one member of `owner` (an expression with the field) into `object`.
+///
+/// Optional members are written when set. A non-optional number or boolean equal to zero is
+/// skipped (the service treats absence as zero) unless the member is required, has
+/// `@addedDefault` or `@clientOptional`, or `always` is set.
+pub fn ser_field(ctx: &Ctx, f: &FieldPlan, owner: TokenStream, always: bool) -> TokenStream {
+    let name = ident(&f.field);
+    let key = json_key(f.member);
+    let fmt = f.member.traits.timestamp_format();
+    if f.optional {
+        let write = values::ser(ctx, quote!(value), fmt, f.target, quote!(object.key(#key)));
+        return quote! {
+            if let ::std::option::Option::Some(value) = &#owner.#name {
+                #write
+            }
+        };
+    }
+    let write = values::ser(ctx, quote!(&#owner.#name), fmt, f.target, quote!(object.key(#key)));
+    let keep = always || f.member.traits.required() || f.member.traits.added_default() || f.member.traits.client_optional();
+    let non_zero = match f.ty {
+        RustType::Bool => Some(quote!(#owner.#name)),
+        RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => Some(quote!(#owner.#name != 0)),
+        RustType::F32 | RustType::F64 => Some(quote!(#owner.#name != 0.0)),
+        _ => None,
+    };
+    match non_zero {
+        Some(non_zero) if !keep => quote! {
+            if #non_zero {
+                #write
+            }
+        },
+        _ => write,
+    }
+}
+
+fn union(ctx: &Ctx, t: &TypePlan) -> TokenStream {
+    let shape = ctx.plan.model.expect(&t.id);
+    let ShapeKind::Union(members) = &shape.kind else { return TokenStream::new() };
+    let name = ident(&t.name);
+    let union_name = t.id.name();
+    let mut ser_arms = Vec::new();
+    let mut de_arms = Vec::new();
+    for m in members {
+        let v = ident(&naming::union_variant_name(&m.name));
+        let key = json_key(m);
+        let target = ctx.plan.model.expect(&m.target);
+        if target.traits.has(ids::UNIT_TYPE) {
+            ser_arms.push(quote!(Self::#v => object.key(#key).start_object().finish(),));
+            de_arms.push(quote!(#key => {
+                if t.expect_start_object_or_null()? {
+                    while t.next_key()?.is_some() {
+                        t.skip_value()?;
+                    }
+                    ::std::option::Option::Some(Self::#v)
+                } else {
+                    ::std::option::Option::None
+                }
+            }));
+        } else {
+            let boxed = ctx.plan.boxed.contains(&shape.id.with_member(&m.name));
+            let write = values::ser(ctx, quote!(value), m.traits.timestamp_format(), target, quote!(object.key(#key)));
+            ser_arms.push(quote!(Self::#v(value) => { #write }));
+            let read = values::de(ctx, m.traits.timestamp_format(), target);
+            let wrap = if boxed { quote!(|v| Self::#v(::std::boxed::Box::new(v))) } else { quote!(Self::#v) };
+            de_arms.push(quote!(#key => #read.map(#wrap),));
+        }
+    }
+    quote! {
+        impl crate::rest_json::JsonSer for #name {
+            fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::rest_json::SerError> {
+                let mut object = w.start_object();
+                match self {
+                    #(#ser_arms)*
+                    Self::Unknown => return ::std::result::Result::Err(crate::rest_json::SerError::unknown_variant(#union_name)),
+                }
+                object.finish();
+                ::std::result::Result::Ok(())
+            }
+        }
+        impl crate::rest_json::JsonDe for #name {
+            fn de(t: &mut crate::json::JsonTokens<'_>) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+                if !t.expect_start_object_or_null()? {
+                    return ::std::result::Result::Ok(::std::option::Option::None);
+                }
+                let mut variant: ::std::option::Option<Self> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = t.next_key()? {
+                    // Members set to null, and the `__type` marker some services add, are not variants.
+                    if key.as_ref() == "__type" || crate::rest_json::next_is_null(t)? {
+                        t.skip_value()?;
+                        continue;
+                    }
+                    let value = match key.as_ref() {
+                        #(#de_arms)*
+                        _ => {
+                            t.skip_value()?;
+                            ::std::option::Option::Some(Self::Unknown)
+                        }
+                    };
+                    if let ::std::option::Option::Some(value) = value {
+                        if variant.is_some() {
+                            return ::std::result::Result::Err(t.error("encountered mixed variants in union"));
+                        }
+                        variant = ::std::option::Option::Some(value);
+                    }
+                }
+                match variant {
+                    ::std::option::Option::Some(v) => ::std::result::Result::Ok(::std::option::Option::Some(v)),
+                    ::std::option::Option::None => ::std::result::Result::Err(t.error("a union must have exactly one member set")),
+                }
+            }
+        }
+    }
+}
+
+fn enum_impls(_ctx: &Ctx, t: &TypePlan) -> TokenStream {
+    let name = ident(&t.name);
+    quote! {
+        impl crate::rest_json::JsonSer for #name {
+            fn ser(&self, w: crate::json::JsonValueWriter<'_>) -> ::std::result::Result<(), crate::rest_json::SerError> {
+                w.string(self.as_str());
+                ::std::result::Result::Ok(())
+            }
+        }
+        impl crate::rest_json::JsonDe for #name {
+            fn de(t: &mut crate::json::JsonTokens<'_>) -> ::std::result::Result<::std::option::Option<Self>, crate::json::JsonError> {
+                ::std::result::Result::Ok(t.expect_string_or_null()?.map(|s| Self::from(s.as_ref())))
+            }
+        }
+    }
+}
