@@ -309,7 +309,13 @@ impl<'a> Lexer<'a> {
             self.bump();
         }
         match self.peek() {
-            Some(b'0') => self.bump(),
+            Some(b'0') => {
+                self.bump();
+                if self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                    self.bump();
+                    return Err(fail(self, "a number cannot start with `0` followed by a digit"));
+                }
+            }
             Some(b'1'..=b'9') => {
                 while self.peek().is_some_and(|c| c.is_ascii_digit()) {
                     self.bump();
@@ -337,6 +343,10 @@ impl<'a> Lexer<'a> {
             while self.peek().is_some_and(|c| c.is_ascii_digit()) {
                 self.bump();
             }
+        }
+        if self.peek().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.') {
+            self.bump();
+            return Err(fail(self, "a number must be followed by whitespace or punctuation"));
         }
         Ok(())
     }

@@ -376,6 +376,12 @@ impl<'a> Parser<'a> {
             }
             return Err(self.expected("a shape definition after the traits"));
         }
+        if self.kind() == Kind::Dollar && traits.is_empty() {
+            return Err(self.error_at(
+                self.pos(),
+                "control statements (`$name: value`) must come before metadata and the namespace",
+            ));
+        }
         if self.kind() != Kind::Ident {
             return Err(self.expected("a shape definition or an `apply` statement"));
         }

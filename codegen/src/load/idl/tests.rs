@@ -207,7 +207,8 @@ fn numbers() {
         ("metadata n = -", "1:14: invalid number `-`: `-` must be followed by a digit"),
         ("metadata n = .5", "1:14: expected a value"),
         ("metadata n = 1e999", "1:14: the number `1e999` is out of range"),
-        ("metadata n = [01]", "1:16: expected a value or `]`, found the number `1`"),
+        ("metadata n = [01]", "1:15: invalid number `01`: a number cannot start with `0` followed by a digit"),
+        ("metadata n = [1a]", "1:15: invalid number `1a`: a number must be followed by whitespace or punctuation"),
     ] {
         let e = err(bad);
         assert!(e.contains(want), "{bad}: {e}\nshould contain {want}");
@@ -273,7 +274,7 @@ fn trait_value_forms() {
         "@obj @lst @str @sensitive @tags @deprecated() @unknown.ns#thing\n",
         "string A\n",
         "@str(\"s\") @obj(a: 1, \"b\": A) @lst([\"x\"]) @documentation(\"\"\"\n    text\"\"\")\n",
-        "@range(min: 1) @ex#obj({}) @since(A)\n",
+        "@range(min: 1) @ex#lst([\"y\"]) @since(A)\n",
         "string B\n",
     )));
     assert_eq!(trait_of(&d, "A", "ex#obj"), json!({}), "structure trait: {{}}");
@@ -284,7 +285,7 @@ fn trait_value_forms() {
     assert_eq!(trait_of(&d, "A", "unknown.ns#thing"), json!({}), "undefined trait: assumed a structure");
     assert_eq!(trait_of(&d, "B", "ex#str"), json!("s"));
     assert_eq!(trait_of(&d, "B", "ex#obj"), json!({"a": 1, "b": "ex#A"}));
-    assert_eq!(trait_of(&d, "B", "ex#lst"), json!(["x"]));
+    assert_eq!(trait_of(&d, "B", "ex#lst"), json!(["x", "y"]), "a list trait given twice concatenates");
     assert_eq!(trait_of(&d, "B", "smithy.api#documentation"), json!("text"));
     assert_eq!(trait_of(&d, "B", "smithy.api#range"), json!({"min": 1}));
     assert_eq!(trait_of(&d, "B", "smithy.api#since"), json!("ex#A"), "an unquoted value is a shape ID");
@@ -351,13 +352,15 @@ fn garbage_and_truncated_input_never_panics() {
         "structure S for R with [M] { $id\n  $p\n  x: N = 1\n  @documentation(\"\"\"\n    t \\u0041\n    \"\"\")\n  y: String }\n",
         "@readonly operation Get { input := for R { @required $id } output := with [M] {} errors: [E] }\n",
         "@error(\"client\") structure E { message: String }\n",
-        "enum En { A = \"a\"\n B }\nintEnum IE { ONE = 1 }\n",
+        "enum En { A = \"a\"\n B }\nintEnum IE { ONE = 1\n}\n",
         "list L { member: S } map Mp { key: String, value: L }\n",
         "union U { a: S, b: Unit }\n",
         "apply S$x @sensitive\napply E { @deprecated(since: \"1\") }\n",
         "service Svc { version: \"1\", operations: [Get], rename: { \"ex#S\": \"T\" } }\n",
     ));
-    assert!(to_json_ast(&[(Path::new(FILE), sample.as_str())]).is_ok());
+    if let Err(e) = load_sources(&[(Path::new(FILE), sample.as_str())]) {
+        panic!("the sample must load: {e}");
+    }
     let chars: Vec<(usize, char)> = sample.char_indices().collect();
     for (i, _) in &chars {
         let prefix = &sample[..*i];
@@ -432,7 +435,7 @@ fn metadata_ids_resolve_to_the_prelude_and_values_merge() {
 fn inline_io_enums_defaults_and_elision() {
     let d = doc(concat!(
         "$version: \"2.0\"\n$operationInputSuffix: \"Request\"\nnamespace ex\n",
-        "operation Op {\n    input := @sensitive { a: String = \"x\" }\n    output := @output {}\n}\n",
+        "operation Op {\n    input := @sensitive {\n        a: String = \"x\"\n    }\n    output := @output {}\n}\n",
         "enum E { A\n B = \"b\" }\n",
         "intEnum I { ONE = 1 }\n",
         "resource R { identifiers: { id: String } }\n",
