@@ -12,6 +12,7 @@
 pub mod docs;
 pub mod error;
 pub mod format;
+pub mod glue;
 pub mod load;
 pub mod model;
 pub mod pin;

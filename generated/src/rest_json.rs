@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use crate::error::{BuildError, ErrorMetadata};
+use crate::error::{BuildError, ErrorMetadata, Unhandled};
 use crate::json::{JsonError, JsonTokens, JsonValueWriter};
 use crate::primitives::{BigDecimal, BigInteger, Blob, DateTime, DateTimeFormat, Document};
 
@@ -750,9 +750,41 @@ pub(crate) fn sanitize_error_code(code: &str) -> &str {
 /// Error metadata from an error response: the code from `X-Amzn-Errortype`, else the body's
 /// `code`, else `__type`; the message from `message`, `Message` or `errorMessage`.
 ///
-/// A body that is not JSON still yields the header code; the second value says whether the body
-/// parsed.
-pub(crate) fn error_metadata(headers: &http::HeaderMap, body: &[u8]) -> (ErrorMetadata, bool) {
+/// A body that is not JSON gives an unhandled error that still carries the header's code.
+pub(crate) fn error_metadata(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Result<ErrorMetadata, Unhandled> {
+    let (meta, parsed) = scan_error_metadata(headers, body);
+    if parsed {
+        Ok(meta)
+    } else {
+        let e = ResponseError("the error response body is not valid JSON".to_owned());
+        Err(Unhandled::with_source(meta, e).with_status(status))
+    }
+}
+
+/// A modeled error, or an unhandled one when its body could not be read.
+pub(crate) fn modeled<T, E>(
+    parsed: Result<T, ResponseError>,
+    meta: ErrorMetadata,
+    status: u16,
+    wrap: fn(T) -> E,
+    unhandled: fn(Unhandled) -> E,
+) -> E {
+    match parsed {
+        Ok(e) => wrap(e),
+        Err(e) => unhandled(Unhandled::with_source(meta, e).with_status(status)),
+    }
+}
+
+/// A successful response whose content could not be read.
+pub(crate) fn unreadable(status: u16, headers: &http::HeaderMap, e: ResponseError) -> Unhandled {
+    let mut meta = ErrorMetadata::builder();
+    if let Some(id) = request_id(headers) {
+        meta = meta.request_id(id);
+    }
+    Unhandled::with_source(meta.build(), e).with_status(status)
+}
+
+fn scan_error_metadata(headers: &http::HeaderMap, body: &[u8]) -> (ErrorMetadata, bool) {
     let mut code: Option<String> = headers
         .get("x-amzn-errortype")
         .and_then(|v| v.to_str().ok())
@@ -864,7 +896,7 @@ mod tests {
     #[test]
     fn error_metadata_prefers_header_then_code_then_type() {
         let mut headers = http::HeaderMap::new();
-        let (meta, ok) = error_metadata(&headers, br#"{"__type":"ns#A","code":"B","message":"m"}"#);
+        let (meta, ok) = scan_error_metadata(&headers, br#"{"__type":"ns#A","code":"B","message":"m"}"#);
         assert!(ok);
         assert_eq!(meta.code(), Some("B"));
         assert_eq!(meta.message(), Some("m"));
@@ -872,7 +904,7 @@ mod tests {
             "x-amzn-errortype",
             http::HeaderValue::from_static("C:http://x"),
         );
-        let (meta, ok) = error_metadata(&headers, b"<html>not json");
+        let (meta, ok) = scan_error_metadata(&headers, b"<html>not json");
         assert!(!ok);
         assert_eq!(meta.code(), Some("C"));
     }

@@ -465,17 +465,9 @@ impl crate::protocol::Operation for ActivateEvaluationForm {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                ActivateEvaluationFormError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| ActivateEvaluationFormError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -534,95 +526,77 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ActivateEvaluationFormError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return ActivateEvaluationFormError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return ActivateEvaluationFormError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ActivateEvaluationFormError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ActivateEvaluationFormError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ActivateEvaluationFormError::InternalServiceException,
+                ActivateEvaluationFormError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ActivateEvaluationFormError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ActivateEvaluationFormError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ActivateEvaluationFormError::InvalidParameterException,
+                ActivateEvaluationFormError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            match crate::types::error::ResourceConflictException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ActivateEvaluationFormError::ResourceConflictException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ActivateEvaluationFormError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceConflictException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ActivateEvaluationFormError::ResourceConflictException,
+                ActivateEvaluationFormError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ActivateEvaluationFormError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ActivateEvaluationFormError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ActivateEvaluationFormError::ResourceNotFoundException,
+                ActivateEvaluationFormError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ActivateEvaluationFormError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ActivateEvaluationFormError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ActivateEvaluationFormError::ThrottlingException,
+                ActivateEvaluationFormError::Unhandled,
+            )
         }
         _ => {
             ActivateEvaluationFormError::Unhandled(

@@ -411,17 +411,9 @@ impl crate::protocol::Operation for AssociateSecurityKey {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                AssociateSecurityKeyError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| AssociateSecurityKeyError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -463,127 +455,103 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> AssociateSecurityKeyError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return AssociateSecurityKeyError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return AssociateSecurityKeyError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    AssociateSecurityKeyError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    AssociateSecurityKeyError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                AssociateSecurityKeyError::InternalServiceException,
+                AssociateSecurityKeyError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    AssociateSecurityKeyError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    AssociateSecurityKeyError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                AssociateSecurityKeyError::InvalidParameterException,
+                AssociateSecurityKeyError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    AssociateSecurityKeyError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    AssociateSecurityKeyError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                AssociateSecurityKeyError::InvalidRequestException,
+                AssociateSecurityKeyError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            match crate::types::error::ResourceConflictException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    AssociateSecurityKeyError::ResourceConflictException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    AssociateSecurityKeyError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceConflictException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                AssociateSecurityKeyError::ResourceConflictException,
+                AssociateSecurityKeyError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    AssociateSecurityKeyError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    AssociateSecurityKeyError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                AssociateSecurityKeyError::ResourceNotFoundException,
+                AssociateSecurityKeyError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            match crate::types::error::ServiceQuotaExceededException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    AssociateSecurityKeyError::ServiceQuotaExceededException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    AssociateSecurityKeyError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ServiceQuotaExceededException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                AssociateSecurityKeyError::ServiceQuotaExceededException,
+                AssociateSecurityKeyError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    AssociateSecurityKeyError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    AssociateSecurityKeyError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                AssociateSecurityKeyError::ThrottlingException,
+                AssociateSecurityKeyError::Unhandled,
+            )
         }
         _ => {
             AssociateSecurityKeyError::Unhandled(

@@ -499,17 +499,9 @@ impl crate::protocol::Operation for BatchCreateDataTableValue {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                BatchCreateDataTableValueError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| BatchCreateDataTableValueError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -565,159 +557,129 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> BatchCreateDataTableValueError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return BatchCreateDataTableValueError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return BatchCreateDataTableValueError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchCreateDataTableValueError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchCreateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchCreateDataTableValueError::AccessDeniedException,
+                BatchCreateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ConflictException") => {
-            match crate::types::error::ConflictException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchCreateDataTableValueError::ConflictException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchCreateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ConflictException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchCreateDataTableValueError::ConflictException,
+                BatchCreateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("DuplicateResourceException") => {
-            match crate::types::error::DuplicateResourceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchCreateDataTableValueError::DuplicateResourceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchCreateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::DuplicateResourceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchCreateDataTableValueError::DuplicateResourceException,
+                BatchCreateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchCreateDataTableValueError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchCreateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchCreateDataTableValueError::InternalServiceException,
+                BatchCreateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchCreateDataTableValueError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchCreateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchCreateDataTableValueError::InvalidParameterException,
+                BatchCreateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchCreateDataTableValueError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchCreateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchCreateDataTableValueError::InvalidRequestException,
+                BatchCreateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchCreateDataTableValueError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchCreateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchCreateDataTableValueError::ResourceNotFoundException,
+                BatchCreateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            match crate::types::error::ServiceQuotaExceededException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchCreateDataTableValueError::ServiceQuotaExceededException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchCreateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ServiceQuotaExceededException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchCreateDataTableValueError::ServiceQuotaExceededException,
+                BatchCreateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchCreateDataTableValueError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchCreateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchCreateDataTableValueError::ThrottlingException,
+                BatchCreateDataTableValueError::Unhandled,
+            )
         }
         _ => {
             BatchCreateDataTableValueError::Unhandled(

@@ -420,17 +420,9 @@ impl crate::protocol::Operation for BatchDisassociateAnalyticsDataSet {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                BatchDisassociateAnalyticsDataSetError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| BatchDisassociateAnalyticsDataSetError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -480,95 +472,77 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> BatchDisassociateAnalyticsDataSetError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return BatchDisassociateAnalyticsDataSetError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return BatchDisassociateAnalyticsDataSetError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchDisassociateAnalyticsDataSetError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchDisassociateAnalyticsDataSetError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchDisassociateAnalyticsDataSetError::InternalServiceException,
+                BatchDisassociateAnalyticsDataSetError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchDisassociateAnalyticsDataSetError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchDisassociateAnalyticsDataSetError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchDisassociateAnalyticsDataSetError::InvalidParameterException,
+                BatchDisassociateAnalyticsDataSetError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchDisassociateAnalyticsDataSetError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchDisassociateAnalyticsDataSetError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchDisassociateAnalyticsDataSetError::InvalidRequestException,
+                BatchDisassociateAnalyticsDataSetError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchDisassociateAnalyticsDataSetError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchDisassociateAnalyticsDataSetError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchDisassociateAnalyticsDataSetError::ResourceNotFoundException,
+                BatchDisassociateAnalyticsDataSetError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchDisassociateAnalyticsDataSetError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchDisassociateAnalyticsDataSetError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchDisassociateAnalyticsDataSetError::ThrottlingException,
+                BatchDisassociateAnalyticsDataSetError::Unhandled,
+            )
         }
         _ => {
             BatchDisassociateAnalyticsDataSetError::Unhandled(

@@ -463,17 +463,9 @@ impl crate::protocol::Operation for BatchPutContact {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                BatchPutContactError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| BatchPutContactError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -526,111 +518,90 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> BatchPutContactError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return BatchPutContactError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return BatchPutContactError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchPutContactError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchPutContactError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchPutContactError::AccessDeniedException,
+                BatchPutContactError::Unhandled,
+            )
         }
         ::std::option::Option::Some("IdempotencyException") => {
-            match crate::types::error::IdempotencyException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchPutContactError::IdempotencyException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchPutContactError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::IdempotencyException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchPutContactError::IdempotencyException,
+                BatchPutContactError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchPutContactError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchPutContactError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchPutContactError::InternalServiceException,
+                BatchPutContactError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchPutContactError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchPutContactError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchPutContactError::InvalidRequestException,
+                BatchPutContactError::Unhandled,
+            )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            match crate::types::error::LimitExceededException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchPutContactError::LimitExceededException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchPutContactError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::LimitExceededException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchPutContactError::LimitExceededException,
+                BatchPutContactError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchPutContactError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchPutContactError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchPutContactError::ResourceNotFoundException,
+                BatchPutContactError::Unhandled,
+            )
         }
         _ => {
             BatchPutContactError::Unhandled(

@@ -475,17 +475,9 @@ impl crate::protocol::Operation for BatchUpdateDataTableValue {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                BatchUpdateDataTableValueError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| BatchUpdateDataTableValueError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -541,127 +533,103 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> BatchUpdateDataTableValueError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return BatchUpdateDataTableValueError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return BatchUpdateDataTableValueError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchUpdateDataTableValueError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchUpdateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchUpdateDataTableValueError::AccessDeniedException,
+                BatchUpdateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ConflictException") => {
-            match crate::types::error::ConflictException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchUpdateDataTableValueError::ConflictException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchUpdateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ConflictException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchUpdateDataTableValueError::ConflictException,
+                BatchUpdateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchUpdateDataTableValueError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchUpdateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchUpdateDataTableValueError::InternalServiceException,
+                BatchUpdateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchUpdateDataTableValueError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchUpdateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchUpdateDataTableValueError::InvalidParameterException,
+                BatchUpdateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchUpdateDataTableValueError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchUpdateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchUpdateDataTableValueError::InvalidRequestException,
+                BatchUpdateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchUpdateDataTableValueError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchUpdateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchUpdateDataTableValueError::ResourceNotFoundException,
+                BatchUpdateDataTableValueError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    BatchUpdateDataTableValueError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    BatchUpdateDataTableValueError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                BatchUpdateDataTableValueError::ThrottlingException,
+                BatchUpdateDataTableValueError::Unhandled,
+            )
         }
         _ => {
             BatchUpdateDataTableValueError::Unhandled(

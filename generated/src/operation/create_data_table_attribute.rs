@@ -647,17 +647,9 @@ impl crate::protocol::Operation for CreateDataTableAttribute {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                CreateDataTableAttributeError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| CreateDataTableAttributeError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -712,159 +704,129 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateDataTableAttributeError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return CreateDataTableAttributeError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return CreateDataTableAttributeError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateDataTableAttributeError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateDataTableAttributeError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateDataTableAttributeError::AccessDeniedException,
+                CreateDataTableAttributeError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ConflictException") => {
-            match crate::types::error::ConflictException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateDataTableAttributeError::ConflictException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateDataTableAttributeError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ConflictException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateDataTableAttributeError::ConflictException,
+                CreateDataTableAttributeError::Unhandled,
+            )
         }
         ::std::option::Option::Some("DuplicateResourceException") => {
-            match crate::types::error::DuplicateResourceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateDataTableAttributeError::DuplicateResourceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateDataTableAttributeError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::DuplicateResourceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateDataTableAttributeError::DuplicateResourceException,
+                CreateDataTableAttributeError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateDataTableAttributeError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateDataTableAttributeError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateDataTableAttributeError::InternalServiceException,
+                CreateDataTableAttributeError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateDataTableAttributeError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateDataTableAttributeError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateDataTableAttributeError::InvalidParameterException,
+                CreateDataTableAttributeError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateDataTableAttributeError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateDataTableAttributeError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateDataTableAttributeError::InvalidRequestException,
+                CreateDataTableAttributeError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateDataTableAttributeError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateDataTableAttributeError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateDataTableAttributeError::ResourceNotFoundException,
+                CreateDataTableAttributeError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ServiceQuotaExceededException") => {
-            match crate::types::error::ServiceQuotaExceededException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateDataTableAttributeError::ServiceQuotaExceededException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateDataTableAttributeError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ServiceQuotaExceededException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateDataTableAttributeError::ServiceQuotaExceededException,
+                CreateDataTableAttributeError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateDataTableAttributeError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateDataTableAttributeError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateDataTableAttributeError::ThrottlingException,
+                CreateDataTableAttributeError::Unhandled,
+            )
         }
         _ => {
             CreateDataTableAttributeError::Unhandled(

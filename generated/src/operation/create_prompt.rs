@@ -490,17 +490,9 @@ impl crate::protocol::Operation for CreatePrompt {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                CreatePromptError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| CreatePromptError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -545,109 +537,90 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreatePromptError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return CreatePromptError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return CreatePromptError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            match crate::types::error::DuplicateResourceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreatePromptError::DuplicateResourceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreatePromptError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::DuplicateResourceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreatePromptError::DuplicateResourceException,
+                CreatePromptError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreatePromptError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreatePromptError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreatePromptError::InternalServiceException,
+                CreatePromptError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreatePromptError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreatePromptError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreatePromptError::InvalidParameterException,
+                CreatePromptError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreatePromptError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreatePromptError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreatePromptError::InvalidRequestException,
+                CreatePromptError::Unhandled,
+            )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            match crate::types::error::LimitExceededException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreatePromptError::LimitExceededException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreatePromptError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::LimitExceededException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreatePromptError::LimitExceededException,
+                CreatePromptError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => CreatePromptError::ThrottlingException(e),
-                ::std::result::Result::Err(e) => {
-                    CreatePromptError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreatePromptError::ThrottlingException,
+                CreatePromptError::Unhandled,
+            )
         }
         _ => {
             CreatePromptError::Unhandled(

@@ -471,17 +471,9 @@ impl crate::protocol::Operation for CreateUserHierarchyGroup {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                CreateUserHierarchyGroupError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| CreateUserHierarchyGroupError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -533,127 +525,103 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> CreateUserHierarchyGroupError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return CreateUserHierarchyGroupError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return CreateUserHierarchyGroupError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("DuplicateResourceException") => {
-            match crate::types::error::DuplicateResourceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateUserHierarchyGroupError::DuplicateResourceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateUserHierarchyGroupError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::DuplicateResourceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateUserHierarchyGroupError::DuplicateResourceException,
+                CreateUserHierarchyGroupError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateUserHierarchyGroupError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateUserHierarchyGroupError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateUserHierarchyGroupError::InternalServiceException,
+                CreateUserHierarchyGroupError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateUserHierarchyGroupError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateUserHierarchyGroupError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateUserHierarchyGroupError::InvalidParameterException,
+                CreateUserHierarchyGroupError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateUserHierarchyGroupError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateUserHierarchyGroupError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateUserHierarchyGroupError::InvalidRequestException,
+                CreateUserHierarchyGroupError::Unhandled,
+            )
         }
         ::std::option::Option::Some("LimitExceededException") => {
-            match crate::types::error::LimitExceededException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateUserHierarchyGroupError::LimitExceededException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateUserHierarchyGroupError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::LimitExceededException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateUserHierarchyGroupError::LimitExceededException,
+                CreateUserHierarchyGroupError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateUserHierarchyGroupError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateUserHierarchyGroupError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateUserHierarchyGroupError::ResourceNotFoundException,
+                CreateUserHierarchyGroupError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    CreateUserHierarchyGroupError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    CreateUserHierarchyGroupError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                CreateUserHierarchyGroupError::ThrottlingException,
+                CreateUserHierarchyGroupError::Unhandled,
+            )
         }
         _ => {
             CreateUserHierarchyGroupError::Unhandled(

@@ -326,17 +326,9 @@ impl crate::protocol::Operation for DeleteSecurityProfile {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                DeleteSecurityProfileError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| DeleteSecurityProfileError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -360,127 +352,103 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DeleteSecurityProfileError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return DeleteSecurityProfileError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return DeleteSecurityProfileError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DeleteSecurityProfileError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DeleteSecurityProfileError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DeleteSecurityProfileError::AccessDeniedException,
+                DeleteSecurityProfileError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DeleteSecurityProfileError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DeleteSecurityProfileError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DeleteSecurityProfileError::InternalServiceException,
+                DeleteSecurityProfileError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DeleteSecurityProfileError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DeleteSecurityProfileError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DeleteSecurityProfileError::InvalidParameterException,
+                DeleteSecurityProfileError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DeleteSecurityProfileError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DeleteSecurityProfileError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DeleteSecurityProfileError::InvalidRequestException,
+                DeleteSecurityProfileError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceInUseException") => {
-            match crate::types::error::ResourceInUseException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DeleteSecurityProfileError::ResourceInUseException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DeleteSecurityProfileError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceInUseException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DeleteSecurityProfileError::ResourceInUseException,
+                DeleteSecurityProfileError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DeleteSecurityProfileError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DeleteSecurityProfileError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DeleteSecurityProfileError::ResourceNotFoundException,
+                DeleteSecurityProfileError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DeleteSecurityProfileError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DeleteSecurityProfileError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DeleteSecurityProfileError::ThrottlingException,
+                DeleteSecurityProfileError::Unhandled,
+            )
         }
         _ => {
             DeleteSecurityProfileError::Unhandled(

@@ -351,17 +351,9 @@ impl crate::protocol::Operation for DescribeAttachedFilesConfiguration {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                DescribeAttachedFilesConfigurationError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| DescribeAttachedFilesConfigurationError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -408,95 +400,77 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DescribeAttachedFilesConfigurationError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return DescribeAttachedFilesConfigurationError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return DescribeAttachedFilesConfigurationError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DescribeAttachedFilesConfigurationError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DescribeAttachedFilesConfigurationError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DescribeAttachedFilesConfigurationError::AccessDeniedException,
+                DescribeAttachedFilesConfigurationError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DescribeAttachedFilesConfigurationError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DescribeAttachedFilesConfigurationError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DescribeAttachedFilesConfigurationError::InternalServiceException,
+                DescribeAttachedFilesConfigurationError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DescribeAttachedFilesConfigurationError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DescribeAttachedFilesConfigurationError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DescribeAttachedFilesConfigurationError::InvalidParameterException,
+                DescribeAttachedFilesConfigurationError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DescribeAttachedFilesConfigurationError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DescribeAttachedFilesConfigurationError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DescribeAttachedFilesConfigurationError::ResourceNotFoundException,
+                DescribeAttachedFilesConfigurationError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DescribeAttachedFilesConfigurationError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DescribeAttachedFilesConfigurationError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DescribeAttachedFilesConfigurationError::ThrottlingException,
+                DescribeAttachedFilesConfigurationError::Unhandled,
+            )
         }
         _ => {
             DescribeAttachedFilesConfigurationError::Unhandled(

@@ -425,17 +425,9 @@ impl crate::protocol::Operation for DisassociateSecurityProfiles {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                DisassociateSecurityProfilesError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| DisassociateSecurityProfilesError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -459,129 +451,103 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DisassociateSecurityProfilesError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return DisassociateSecurityProfilesError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return DisassociateSecurityProfilesError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateSecurityProfilesError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateSecurityProfilesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateSecurityProfilesError::AccessDeniedException,
+                DisassociateSecurityProfilesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ConditionalOperationFailedException") => {
-            match crate::types::error::ConditionalOperationFailedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateSecurityProfilesError::ConditionalOperationFailedException(
-                        e,
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateSecurityProfilesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ConditionalOperationFailedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateSecurityProfilesError::ConditionalOperationFailedException,
+                DisassociateSecurityProfilesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateSecurityProfilesError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateSecurityProfilesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateSecurityProfilesError::InternalServiceException,
+                DisassociateSecurityProfilesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateSecurityProfilesError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateSecurityProfilesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateSecurityProfilesError::InvalidParameterException,
+                DisassociateSecurityProfilesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateSecurityProfilesError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateSecurityProfilesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateSecurityProfilesError::InvalidRequestException,
+                DisassociateSecurityProfilesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            match crate::types::error::ResourceConflictException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateSecurityProfilesError::ResourceConflictException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateSecurityProfilesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceConflictException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateSecurityProfilesError::ResourceConflictException,
+                DisassociateSecurityProfilesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateSecurityProfilesError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateSecurityProfilesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateSecurityProfilesError::ResourceNotFoundException,
+                DisassociateSecurityProfilesError::Unhandled,
+            )
         }
         _ => {
             DisassociateSecurityProfilesError::Unhandled(

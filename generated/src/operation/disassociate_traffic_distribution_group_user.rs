@@ -395,17 +395,9 @@ impl crate::protocol::Operation for DisassociateTrafficDistributionGroupUser {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                DisassociateTrafficDistributionGroupUserError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| DisassociateTrafficDistributionGroupUserError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -429,121 +421,90 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> DisassociateTrafficDistributionGroupUserError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return DisassociateTrafficDistributionGroupUserError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return DisassociateTrafficDistributionGroupUserError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateTrafficDistributionGroupUserError::AccessDeniedException(
-                        e,
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateTrafficDistributionGroupUserError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateTrafficDistributionGroupUserError::AccessDeniedException,
+                DisassociateTrafficDistributionGroupUserError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateTrafficDistributionGroupUserError::InternalServiceException(
-                        e,
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateTrafficDistributionGroupUserError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateTrafficDistributionGroupUserError::InternalServiceException,
+                DisassociateTrafficDistributionGroupUserError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateTrafficDistributionGroupUserError::InvalidRequestException(
-                        e,
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateTrafficDistributionGroupUserError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateTrafficDistributionGroupUserError::InvalidRequestException,
+                DisassociateTrafficDistributionGroupUserError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceConflictException") => {
-            match crate::types::error::ResourceConflictException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateTrafficDistributionGroupUserError::ResourceConflictException(
-                        e,
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateTrafficDistributionGroupUserError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceConflictException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateTrafficDistributionGroupUserError::ResourceConflictException,
+                DisassociateTrafficDistributionGroupUserError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateTrafficDistributionGroupUserError::ResourceNotFoundException(
-                        e,
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateTrafficDistributionGroupUserError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateTrafficDistributionGroupUserError::ResourceNotFoundException,
+                DisassociateTrafficDistributionGroupUserError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    DisassociateTrafficDistributionGroupUserError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    DisassociateTrafficDistributionGroupUserError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                DisassociateTrafficDistributionGroupUserError::ThrottlingException,
+                DisassociateTrafficDistributionGroupUserError::Unhandled,
+            )
         }
         _ => {
             DisassociateTrafficDistributionGroupUserError::Unhandled(

@@ -657,17 +657,9 @@ impl crate::protocol::Operation for ListRealtimeContactAnalysisSegmentsV2 {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -743,119 +735,90 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListRealtimeContactAnalysisSegmentsV2Error {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ListRealtimeContactAnalysisSegmentsV2Error::AccessDeniedException,
+                ListRealtimeContactAnalysisSegmentsV2Error::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::InternalServiceException(
-                        e,
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ListRealtimeContactAnalysisSegmentsV2Error::InternalServiceException,
+                ListRealtimeContactAnalysisSegmentsV2Error::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::InvalidRequestException(
-                        e,
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ListRealtimeContactAnalysisSegmentsV2Error::InvalidRequestException,
+                ListRealtimeContactAnalysisSegmentsV2Error::Unhandled,
+            )
         }
         ::std::option::Option::Some("OutputTypeNotFoundException") => {
-            match crate::types::error::OutputTypeNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::OutputTypeNotFoundException(
-                        e,
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::OutputTypeNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ListRealtimeContactAnalysisSegmentsV2Error::OutputTypeNotFoundException,
+                ListRealtimeContactAnalysisSegmentsV2Error::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::ResourceNotFoundException(
-                        e,
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ListRealtimeContactAnalysisSegmentsV2Error::ResourceNotFoundException,
+                ListRealtimeContactAnalysisSegmentsV2Error::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ListRealtimeContactAnalysisSegmentsV2Error::ThrottlingException,
+                ListRealtimeContactAnalysisSegmentsV2Error::Unhandled,
+            )
         }
         _ => {
             ListRealtimeContactAnalysisSegmentsV2Error::Unhandled(

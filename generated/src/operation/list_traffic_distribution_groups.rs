@@ -402,17 +402,9 @@ impl crate::protocol::Operation for ListTrafficDistributionGroups {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                ListTrafficDistributionGroupsError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| ListTrafficDistributionGroupsError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -464,79 +456,64 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ListTrafficDistributionGroupsError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return ListTrafficDistributionGroupsError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return ListTrafficDistributionGroupsError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ListTrafficDistributionGroupsError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ListTrafficDistributionGroupsError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ListTrafficDistributionGroupsError::AccessDeniedException,
+                ListTrafficDistributionGroupsError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ListTrafficDistributionGroupsError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ListTrafficDistributionGroupsError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ListTrafficDistributionGroupsError::InternalServiceException,
+                ListTrafficDistributionGroupsError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ListTrafficDistributionGroupsError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ListTrafficDistributionGroupsError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ListTrafficDistributionGroupsError::InvalidRequestException,
+                ListTrafficDistributionGroupsError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ListTrafficDistributionGroupsError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ListTrafficDistributionGroupsError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ListTrafficDistributionGroupsError::ThrottlingException,
+                ListTrafficDistributionGroupsError::Unhandled,
+            )
         }
         _ => {
             ListTrafficDistributionGroupsError::Unhandled(

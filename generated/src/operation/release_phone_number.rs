@@ -337,17 +337,9 @@ impl crate::protocol::Operation for ReleasePhoneNumber {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                ReleasePhoneNumberError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| ReleasePhoneNumberError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -368,127 +360,103 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> ReleasePhoneNumberError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return ReleasePhoneNumberError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return ReleasePhoneNumberError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ReleasePhoneNumberError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ReleasePhoneNumberError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ReleasePhoneNumberError::AccessDeniedException,
+                ReleasePhoneNumberError::Unhandled,
+            )
         }
         ::std::option::Option::Some("IdempotencyException") => {
-            match crate::types::error::IdempotencyException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ReleasePhoneNumberError::IdempotencyException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ReleasePhoneNumberError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::IdempotencyException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ReleasePhoneNumberError::IdempotencyException,
+                ReleasePhoneNumberError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ReleasePhoneNumberError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ReleasePhoneNumberError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ReleasePhoneNumberError::InternalServiceException,
+                ReleasePhoneNumberError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ReleasePhoneNumberError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ReleasePhoneNumberError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ReleasePhoneNumberError::InvalidParameterException,
+                ReleasePhoneNumberError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceInUseException") => {
-            match crate::types::error::ResourceInUseException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ReleasePhoneNumberError::ResourceInUseException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ReleasePhoneNumberError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceInUseException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ReleasePhoneNumberError::ResourceInUseException,
+                ReleasePhoneNumberError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ReleasePhoneNumberError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ReleasePhoneNumberError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ReleasePhoneNumberError::ResourceNotFoundException,
+                ReleasePhoneNumberError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    ReleasePhoneNumberError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    ReleasePhoneNumberError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                ReleasePhoneNumberError::ThrottlingException,
+                ReleasePhoneNumberError::Unhandled,
+            )
         }
         _ => {
             ReleasePhoneNumberError::Unhandled(

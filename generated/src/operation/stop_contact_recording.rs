@@ -383,17 +383,9 @@ impl crate::protocol::Operation for StopContactRecording {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                StopContactRecordingError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| StopContactRecordingError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -414,79 +406,64 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> StopContactRecordingError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return StopContactRecordingError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return StopContactRecordingError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    StopContactRecordingError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    StopContactRecordingError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                StopContactRecordingError::InternalServiceException,
+                StopContactRecordingError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidActiveRegionException") => {
-            match crate::types::error::InvalidActiveRegionException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    StopContactRecordingError::InvalidActiveRegionException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    StopContactRecordingError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidActiveRegionException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                StopContactRecordingError::InvalidActiveRegionException,
+                StopContactRecordingError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    StopContactRecordingError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    StopContactRecordingError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                StopContactRecordingError::InvalidRequestException,
+                StopContactRecordingError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    StopContactRecordingError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    StopContactRecordingError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                StopContactRecordingError::ResourceNotFoundException,
+                StopContactRecordingError::Unhandled,
+            )
         }
         _ => {
             StopContactRecordingError::Unhandled(

@@ -493,17 +493,9 @@ impl crate::protocol::Operation for UpdateDataTablePrimaryValues {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                UpdateDataTablePrimaryValuesError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| UpdateDataTablePrimaryValuesError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -550,127 +542,103 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateDataTablePrimaryValuesError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return UpdateDataTablePrimaryValuesError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return UpdateDataTablePrimaryValuesError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateDataTablePrimaryValuesError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateDataTablePrimaryValuesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateDataTablePrimaryValuesError::AccessDeniedException,
+                UpdateDataTablePrimaryValuesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ConflictException") => {
-            match crate::types::error::ConflictException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateDataTablePrimaryValuesError::ConflictException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateDataTablePrimaryValuesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ConflictException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateDataTablePrimaryValuesError::ConflictException,
+                UpdateDataTablePrimaryValuesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateDataTablePrimaryValuesError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateDataTablePrimaryValuesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateDataTablePrimaryValuesError::InternalServiceException,
+                UpdateDataTablePrimaryValuesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateDataTablePrimaryValuesError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateDataTablePrimaryValuesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateDataTablePrimaryValuesError::InvalidParameterException,
+                UpdateDataTablePrimaryValuesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateDataTablePrimaryValuesError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateDataTablePrimaryValuesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateDataTablePrimaryValuesError::InvalidRequestException,
+                UpdateDataTablePrimaryValuesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateDataTablePrimaryValuesError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateDataTablePrimaryValuesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateDataTablePrimaryValuesError::ResourceNotFoundException,
+                UpdateDataTablePrimaryValuesError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateDataTablePrimaryValuesError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateDataTablePrimaryValuesError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateDataTablePrimaryValuesError::ThrottlingException,
+                UpdateDataTablePrimaryValuesError::Unhandled,
+            )
         }
         _ => {
             UpdateDataTablePrimaryValuesError::Unhandled(

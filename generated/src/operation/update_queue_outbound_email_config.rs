@@ -390,17 +390,9 @@ impl crate::protocol::Operation for UpdateQueueOutboundEmailConfig {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                UpdateQueueOutboundEmailConfigError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| UpdateQueueOutboundEmailConfigError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -424,129 +416,103 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateQueueOutboundEmailConfigError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return UpdateQueueOutboundEmailConfigError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return UpdateQueueOutboundEmailConfigError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateQueueOutboundEmailConfigError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateQueueOutboundEmailConfigError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateQueueOutboundEmailConfigError::AccessDeniedException,
+                UpdateQueueOutboundEmailConfigError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ConditionalOperationFailedException") => {
-            match crate::types::error::ConditionalOperationFailedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateQueueOutboundEmailConfigError::ConditionalOperationFailedException(
-                        e,
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateQueueOutboundEmailConfigError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ConditionalOperationFailedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateQueueOutboundEmailConfigError::ConditionalOperationFailedException,
+                UpdateQueueOutboundEmailConfigError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateQueueOutboundEmailConfigError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateQueueOutboundEmailConfigError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateQueueOutboundEmailConfigError::InternalServiceException,
+                UpdateQueueOutboundEmailConfigError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateQueueOutboundEmailConfigError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateQueueOutboundEmailConfigError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateQueueOutboundEmailConfigError::InvalidParameterException,
+                UpdateQueueOutboundEmailConfigError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateQueueOutboundEmailConfigError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateQueueOutboundEmailConfigError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateQueueOutboundEmailConfigError::InvalidRequestException,
+                UpdateQueueOutboundEmailConfigError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateQueueOutboundEmailConfigError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateQueueOutboundEmailConfigError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateQueueOutboundEmailConfigError::ResourceNotFoundException,
+                UpdateQueueOutboundEmailConfigError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateQueueOutboundEmailConfigError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateQueueOutboundEmailConfigError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateQueueOutboundEmailConfigError::ThrottlingException,
+                UpdateQueueOutboundEmailConfigError::Unhandled,
+            )
         }
         _ => {
             UpdateQueueOutboundEmailConfigError::Unhandled(

@@ -439,17 +439,9 @@ impl crate::protocol::Operation for UpdateWorkspaceMetadata {
             return ::std::result::Result::Err(parse_error(status, headers, body));
         }
         parse_output(status, headers, body)
-            .map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                UpdateWorkspaceMetadataError::Unhandled(
-                    crate::error::Unhandled::with_source(meta.build(), e)
-                        .with_status(status),
-                )
-            })
+            .map_err(|e| UpdateWorkspaceMetadataError::Unhandled(
+                crate::rest_json::unreadable(status, headers, e),
+            ))
     }
 }
 
@@ -473,127 +465,103 @@ fn parse_error(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> UpdateWorkspaceMetadataError {
-    let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-    if !parsed {
-        let e = crate::rest_json::ResponseError(
-            "the error response body is not valid JSON".to_owned(),
-        );
-        return UpdateWorkspaceMetadataError::Unhandled(
-            crate::error::Unhandled::with_source(meta, e).with_status(status),
-        );
-    }
+    let meta = match crate::rest_json::error_metadata(status, headers, body) {
+        ::std::result::Result::Ok(meta) => meta,
+        ::std::result::Result::Err(unhandled) => {
+            return UpdateWorkspaceMetadataError::Unhandled(unhandled);
+        }
+    };
     match meta.code() {
         ::std::option::Option::Some("AccessDeniedException") => {
-            match crate::types::error::AccessDeniedException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateWorkspaceMetadataError::AccessDeniedException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateWorkspaceMetadataError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::AccessDeniedException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateWorkspaceMetadataError::AccessDeniedException,
+                UpdateWorkspaceMetadataError::Unhandled,
+            )
         }
         ::std::option::Option::Some("DuplicateResourceException") => {
-            match crate::types::error::DuplicateResourceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateWorkspaceMetadataError::DuplicateResourceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateWorkspaceMetadataError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::DuplicateResourceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateWorkspaceMetadataError::DuplicateResourceException,
+                UpdateWorkspaceMetadataError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InternalServiceException") => {
-            match crate::types::error::InternalServiceException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateWorkspaceMetadataError::InternalServiceException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateWorkspaceMetadataError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InternalServiceException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateWorkspaceMetadataError::InternalServiceException,
+                UpdateWorkspaceMetadataError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidParameterException") => {
-            match crate::types::error::InvalidParameterException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateWorkspaceMetadataError::InvalidParameterException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateWorkspaceMetadataError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidParameterException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateWorkspaceMetadataError::InvalidParameterException,
+                UpdateWorkspaceMetadataError::Unhandled,
+            )
         }
         ::std::option::Option::Some("InvalidRequestException") => {
-            match crate::types::error::InvalidRequestException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateWorkspaceMetadataError::InvalidRequestException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateWorkspaceMetadataError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::InvalidRequestException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateWorkspaceMetadataError::InvalidRequestException,
+                UpdateWorkspaceMetadataError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ResourceNotFoundException") => {
-            match crate::types::error::ResourceNotFoundException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateWorkspaceMetadataError::ResourceNotFoundException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateWorkspaceMetadataError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ResourceNotFoundException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateWorkspaceMetadataError::ResourceNotFoundException,
+                UpdateWorkspaceMetadataError::Unhandled,
+            )
         }
         ::std::option::Option::Some("ThrottlingException") => {
-            match crate::types::error::ThrottlingException::from_response(
-                headers,
-                body,
-                meta.clone(),
-            ) {
-                ::std::result::Result::Ok(e) => {
-                    UpdateWorkspaceMetadataError::ThrottlingException(e)
-                }
-                ::std::result::Result::Err(e) => {
-                    UpdateWorkspaceMetadataError::Unhandled(
-                        crate::error::Unhandled::with_source(meta, e).with_status(status),
-                    )
-                }
-            }
+            crate::rest_json::modeled(
+                crate::types::error::ThrottlingException::from_response(
+                    headers,
+                    body,
+                    meta.clone(),
+                ),
+                meta,
+                status,
+                UpdateWorkspaceMetadataError::ThrottlingException,
+                UpdateWorkspaceMetadataError::Unhandled,
+            )
         }
         _ => {
             UpdateWorkspaceMetadataError::Unhandled(

@@ -436,7 +436,8 @@ impl<'a> Lexer<'a> {
             }
         }
         let raw = normalize_newlines(&self.text[body..body_end]);
-        let value = unescape(&strip_incidental_whitespace(&raw)).map_err(|m| at_start(format!("invalid text block: {m}")))?;
+        let value =
+            unescape(&strip_incidental_whitespace(&raw)).map_err(|m| at_start(format!("invalid text block: {m}")))?;
         Ok((Kind::TextBlock, Some(value)))
     }
 }
@@ -540,7 +541,9 @@ fn hex4(chars: &mut std::str::Chars<'_>) -> Result<u32, String> {
         match chars.next() {
             Some(h) if h.is_ascii_hexdigit() => v = v * 16 + h.to_digit(16).unwrap_or(0),
             Some('"') | None => return Err("unclosed unicode escape: `\\u` needs four hex digits".to_owned()),
-            Some(other) => return Err(format!("invalid character `{other}` in a unicode escape (four hex digits expected)")),
+            Some(other) => {
+                return Err(format!("invalid character `{other}` in a unicode escape (four hex digits expected)"))
+            }
         }
     }
     Ok(v)

@@ -60,8 +60,8 @@ fn convert(sources: &[(&Path, &str)]) -> Result<Vec<Doc>> {
         let input = if is_idl(path) {
             Input::Idl(parser::parse(text).map_err(|e| syntax_error(path, e))?)
         } else {
-            let value = serde_json::from_str(text)
-                .map_err(|e| Error::msg(format!("malformed JSON: {e}")).in_file(*path))?;
+            let value =
+                serde_json::from_str(text).map_err(|e| Error::msg(format!("malformed JSON: {e}")).in_file(*path))?;
             Input::Json(value)
         };
         inputs.push((path.to_path_buf(), input));

@@ -270,7 +270,10 @@ impl<'a> Parser<'a> {
             }
             let as_string = |what: &str| match &value {
                 Node::Str(s) => Ok(s.clone()),
-                _ => Err(SyntaxError { pos: value_pos, message: format!("the `${what}` control statement needs a string value") }),
+                _ => Err(SyntaxError {
+                    pos: value_pos,
+                    message: format!("the `${what}` control statement needs a string value"),
+                }),
             };
             match key.as_str() {
                 "version" => {
@@ -321,7 +324,11 @@ impl<'a> Parser<'a> {
         let mut ns = String::new();
         loop {
             if self.kind() != Kind::Ident || (!ns.is_empty() && self.tok().gap.any) {
-                return Err(if ns.is_empty() { self.expected("a namespace") } else { self.expected_adjacent("an identifier after `.`") });
+                return Err(if ns.is_empty() {
+                    self.expected("a namespace")
+                } else {
+                    self.expected_adjacent("an identifier after `.`")
+                });
             }
             ns.push_str(self.slice(self.tok()));
             self.advance();
@@ -339,10 +346,14 @@ impl<'a> Parser<'a> {
         self.expect_space("the shape ID to import")?;
         let id = self.shape_id()?;
         if !id.text.contains('#') {
-            return Err(self.error_at(id.pos, format!("`use` needs an absolute shape ID (`namespace#Name`), found `{}`", id.text)));
+            return Err(self.error_at(
+                id.pos,
+                format!("`use` needs an absolute shape ID (`namespace#Name`), found `{}`", id.text),
+            ));
         }
         if id.text.contains('$') {
-            return Err(self.error_at(id.pos, format!("`use` cannot import a member (`{}`): import the shape instead", id.text)));
+            return Err(self
+                .error_at(id.pos, format!("`use` cannot import a member (`{}`): import the shape instead", id.text)));
         }
         self.expect_br("the use statement")?;
         let name = id.text.rsplit('#').next().unwrap_or_default().to_owned();
@@ -421,10 +432,9 @@ impl<'a> Parser<'a> {
             "resource" => "resource",
             "operation" => "operation",
             other => {
-                return Err(self.error_at(
-                    kw_pos,
-                    format!("unknown shape type `{other}`: expected {SHAPE_TYPES}, or `apply`"),
-                ))
+                return Err(
+                    self.error_at(kw_pos, format!("unknown shape type `{other}`: expected {SHAPE_TYPES}, or `apply`"))
+                )
             }
         };
         match ty {
@@ -498,7 +508,9 @@ impl<'a> Parser<'a> {
     /// Records a shape name, rejecting duplicates and names taken by `use`.
     fn define_name(&mut self, name: &str, pos: Pos) -> PResult<()> {
         if let Some(u) = self.file.uses.iter().find(|u| u.text.rsplit('#').next() == Some(name)) {
-            return Err(self.error_at(pos, format!("the shape name `{name}` conflicts with the imported shape `{}`", u.text)));
+            return Err(
+                self.error_at(pos, format!("the shape name `{name}` conflicts with the imported shape `{}`", u.text))
+            );
         }
         if let Some(prev) = self.names.insert(name.to_ascii_lowercase(), pos) {
             return Err(self.error_at(
@@ -649,7 +661,9 @@ impl<'a> Parser<'a> {
                 other => {
                     return Err(self.error_at(
                         pos,
-                        format!("unknown operation property `{other}` in `{op}`: expected `input`, `output` or `errors`"),
+                        format!(
+                            "unknown operation property `{other}` in `{op}`: expected `input`, `output` or `errors`"
+                        ),
                     ))
                 }
             };
@@ -894,7 +908,9 @@ impl<'a> Parser<'a> {
 
     fn node(&mut self, depth: usize) -> PResult<Node> {
         if depth > MAX_NODE_DEPTH {
-            return Err(self.error_at(self.pos(), format!("node values are nested more than {MAX_NODE_DEPTH} levels deep")));
+            return Err(
+                self.error_at(self.pos(), format!("node values are nested more than {MAX_NODE_DEPTH} levels deep"))
+            );
         }
         match self.kind() {
             Kind::LBrace => {
@@ -908,7 +924,9 @@ impl<'a> Parser<'a> {
                             return Ok(Node::Obj(entries));
                         }
                         Kind::Ident | Kind::Str => self.key_text(),
-                        Kind::TextBlock => return Err(self.expected("an object key (an identifier or a quoted string)")),
+                        Kind::TextBlock => {
+                            return Err(self.expected("an object key (an identifier or a quoted string)"))
+                        }
                         _ => return Err(self.expected("an object key or `}`")),
                     };
                     self.advance();
@@ -952,7 +970,8 @@ impl<'a> Parser<'a> {
                 let id = self.shape_id()?;
                 Ok(keyword_or_id(id))
             }
-            _ => Err(self.expected("a value (a string, text block, number, `{`, `[`, `true`, `false`, `null` or a shape ID)")),
+            _ => Err(self
+                .expected("a value (a string, text block, number, `{`, `[`, `true`, `false`, `null` or a shape ID)")),
         }
     }
 }
@@ -978,7 +997,8 @@ fn suffix(s: String, pos: Pos) -> PResult<String> {
 /// Members are unique, case-insensitively.
 fn check_member_name(existing: &[MemberDef], name: &str, pos: Pos, owner: &str) -> PResult<()> {
     if let Some(prev) = existing.iter().find(|m| m.name.eq_ignore_ascii_case(name)) {
-        let how = if prev.name == name { "is defined twice" } else { "conflicts (case-insensitively) with another member" };
+        let how =
+            if prev.name == name { "is defined twice" } else { "conflicts (case-insensitively) with another member" };
         return Err(SyntaxError {
             pos,
             message: format!("the member `{name}` of `{owner}` {how} (first at {})", prev.pos),

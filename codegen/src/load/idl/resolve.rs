@@ -130,7 +130,12 @@ impl Index {
 
 /// Adds a trait with the conflict rules (spec: "Trait conflict resolution"): list traits
 /// concatenate, equal values are fine, anything else conflicts.
-pub(crate) fn add_trait(traits: &mut Map<String, Value>, id: String, value: Value, index_is_list: bool) -> Result<(), String> {
+pub(crate) fn add_trait(
+    traits: &mut Map<String, Value>,
+    id: String,
+    value: Value,
+    index_is_list: bool,
+) -> Result<(), String> {
     match traits.get_mut(&id) {
         None => {
             traits.insert(id, value);
@@ -267,7 +272,8 @@ impl<'a> Ctx<'a> {
             Node::Num(n) => Value::Number(n.clone()),
             Node::Str(s) => Value::String(s.clone()),
             Node::Id(id) => {
-                let abs = if meta && !id.text.contains('#') { format!("{API}#{}", id.text) } else { self.resolve(&id.text) };
+                let abs =
+                    if meta && !id.text.contains('#') { format!("{API}#{}", id.text) } else { self.resolve(&id.text) };
                 if !self.index.exists(&abs) {
                     return Err(self.err(
                         id.pos,
@@ -318,10 +324,8 @@ impl<'a> Ctx<'a> {
         let Node::Arr(items) = node else {
             return Err(self.err(pos, format!("`{what}` must be a list of shape IDs")));
         };
-        let list = items
-            .iter()
-            .map(|n| Ok(json!({ "target": self.reference(n, pos, what)? })))
-            .collect::<Result<Vec<_>>>()?;
+        let list =
+            items.iter().map(|n| Ok(json!({ "target": self.reference(n, pos, what)? }))).collect::<Result<Vec<_>>>()?;
         Ok(Value::Array(list))
     }
 
@@ -420,9 +424,11 @@ fn resolve_shape(ctx: &Ctx, ns: &str, def: &ShapeDef, version: Version) -> Resul
                     } else {
                         ("smithy.api#default", ctx.node_value(value, false)?)
                     };
-                    add_trait(&mut mtraits, trait_id.to_owned(), v, false).map_err(|e| ctx.err(m.pos, format!("`{mid}`: {e}")))?;
+                    add_trait(&mut mtraits, trait_id.to_owned(), v, false)
+                        .map_err(|e| ctx.err(m.pos, format!("`{mid}`: {e}")))?;
                 }
-                let target = if is_enum { Some(format!("{API}#Unit")) } else { m.target.as_ref().map(|t| ctx.resolve(&t.text)) };
+                let target =
+                    if is_enum { Some(format!("{API}#Unit")) } else { m.target.as_ref().map(|t| ctx.resolve(&t.text)) };
                 shape.members.push(RMember {
                     name: m.name.clone(),
                     pos: m.pos,
@@ -442,7 +448,8 @@ fn resolve_shape(ctx: &Ctx, ns: &str, def: &ShapeDef, version: Version) -> Resul
                         Node::Str(s) => Value::String(s.clone()),
                         _ => return Err(ctx.err(key.pos, "the service `version` must be a string")),
                     },
-                    (true, "operations" | "resources" | "errors") | (false, "operations" | "collectionOperations" | "resources") => {
+                    (true, "operations" | "resources" | "errors")
+                    | (false, "operations" | "collectionOperations" | "resources") => {
                         ctx.reference_list(node, key.pos, k)?
                     }
                     (true, "rename") => {
@@ -478,7 +485,10 @@ fn resolve_shape(ctx: &Ctx, ns: &str, def: &ShapeDef, version: Version) -> Resul
                             "`identifiers`, `properties`, `create`, `put`, `read`, `update`, `delete`, `list`, \
                              `operations`, `collectionOperations` or `resources`"
                         };
-                        return Err(ctx.err(key.pos, format!("unknown {} property `{k}` in `{id}`: expected {expected}", def.ty)));
+                        return Err(ctx.err(
+                            key.pos,
+                            format!("unknown {} property `{k}` in `{id}`: expected {expected}", def.ty),
+                        ));
                     }
                 };
                 shape.props.insert(k.to_owned(), value);
@@ -548,11 +558,7 @@ const MAX_MIXIN_DEPTH: usize = 32;
 
 fn targets_of(v: Option<&Value>) -> Vec<(String, String)> {
     v.and_then(Value::as_object)
-        .map(|o| {
-            o.iter()
-                .filter_map(|(k, v)| Some((k.clone(), v.get("target")?.as_str()?.to_owned())))
-                .collect()
-        })
+        .map(|o| o.iter().filter_map(|(k, v)| Some((k.clone(), v.get("target")?.as_str()?.to_owned()))).collect())
         .unwrap_or_default()
 }
 
@@ -658,10 +664,8 @@ impl Views {
 
 impl View {
     fn of_json(ty: &str, shape: &Value) -> View {
-        let mut members: Vec<(String, Option<String>)> = targets_of(shape.get("members"))
-            .into_iter()
-            .map(|(n, t)| (n, Some(t)))
-            .collect();
+        let mut members: Vec<(String, Option<String>)> =
+            targets_of(shape.get("members")).into_iter().map(|(n, t)| (n, Some(t))).collect();
         for key in ["member", "key", "value"] {
             if let Some(t) = shape.get(key).and_then(|m| m.get("target")).and_then(Value::as_str) {
                 members.push((key.to_owned(), Some(t.to_owned())));
@@ -693,7 +697,10 @@ fn finish_members(rf: &mut RFile, views: &Views) -> Result<()> {
             match views.map.get(res) {
                 Some(v) if v.ty == "resource" => {}
                 Some(v) => {
-                    return Err(err(*pos, format!("`{sid}`: the target of `for` must be a resource shape, but `{res}` is a {}", v.ty)))
+                    return Err(err(
+                        *pos,
+                        format!("`{sid}`: the target of `for` must be a resource shape, but `{res}` is a {}", v.ty),
+                    ))
                 }
                 None => return Err(err(*pos, format!("`{sid}`: `for` names `{res}`, which is not defined"))),
             }
@@ -778,7 +785,10 @@ fn finish_members(rf: &mut RFile, views: &Views) -> Result<()> {
             if shape.mixins.is_empty() {
                 let missing: Vec<&str> = allowed.iter().copied().filter(|a| !names.contains(a)).collect();
                 if !missing.is_empty() {
-                    return Err(err(shape.pos, format!("`{sid}`: the {} is missing its `{}` member", shape.ty, missing.join("` and `"))));
+                    return Err(err(
+                        shape.pos,
+                        format!("`{sid}`: the {} is missing its `{}` member", shape.ty, missing.join("` and `")),
+                    ));
                 }
             }
         }
@@ -860,7 +870,8 @@ fn build_document(rf: RFile, index: &Index, views: &Views) -> Result<Value> {
     let apply_trait = |applies: &mut Map<String, Value>, target: &str, id: String, value: Value, pos: Pos| {
         let entry = applies.entry(target.to_owned()).or_insert_with(|| Value::Object(Map::new()));
         let list = index.is_list_trait(&id);
-        add_trait(entry.as_object_mut().expect("object"), id, value, list).map_err(|m| err(pos, format!("`{target}`: {m}")))
+        add_trait(entry.as_object_mut().expect("object"), id, value, list)
+            .map_err(|m| err(pos, format!("`{target}`: {m}")))
     };
     let mut shapes = Map::new();
     let mut applies: Map<String, Value> = Map::new();
@@ -911,7 +922,8 @@ fn build_document(rf: RFile, index: &Index, views: &Views) -> Result<Value> {
     }
     // An enum member without a value is its own value, unless it is inherited from a mixin.
     for id in enums {
-        let Some(members) = shapes.get_mut(&id).and_then(|v| v.get_mut("members")).and_then(Value::as_object_mut) else {
+        let Some(members) = shapes.get_mut(&id).and_then(|v| v.get_mut("members")).and_then(Value::as_object_mut)
+        else {
             continue;
         };
         for (name, member) in members.iter_mut() {

@@ -90,7 +90,10 @@ fn text_blocks_follow_the_spec_examples() {
 #[test]
 fn malformed_text_blocks_are_errors() {
     for (text, want) in [
-        ("@documentation(\"\"\"foo\"\"\")\nstring A\n", "3:16: invalid text block: the opening `\"\"\"` must be followed by a line break"),
+        (
+            "@documentation(\"\"\"foo\"\"\")\nstring A\n",
+            "3:16: invalid text block: the opening `\"\"\"` must be followed by a line break",
+        ),
         ("@documentation(\"\"\"\"\"\")\nstring A\n", "3:16: invalid text block"),
         ("@documentation(\"\"\"\n  foo\")\nstring A\n", "3:16: this text block is never closed"),
         ("@documentation(\"\"\"\n  \\ua\"\"\")\nstring A\n", "3:16: invalid text block: unclosed unicode escape"),
@@ -133,7 +136,8 @@ fn comments_and_commas_are_whitespace() {
     assert_eq!(trait_of(&d, "O", "smithy.api#paginated"), json!({"inputToken": "a", "outputToken": "b"}));
     assert_eq!(shape(&d, "ex#O")["errors"], json!([{ "target": "ex#E" }]));
     // A comma is not the `SP` some productions need.
-    assert!(err(&v2("string,A\n")).contains("3:7: expected a space and then the shape name after `string` on the same line, found a comma"));
+    assert!(err(&v2("string,A\n"))
+        .contains("3:7: expected a space and then the shape name after `string` on the same line, found a comma"));
 }
 
 #[test]
@@ -353,7 +357,7 @@ fn garbage_and_truncated_input_never_panics() {
         "@readonly operation Get { input := for R { @required $id } output := with [M] {} errors: [E] }\n",
         "@error(\"client\") structure E { message: String }\n",
         "enum En { A = \"a\"\n B }\nintEnum IE { ONE = 1\n}\n",
-        "list L { member: S } map Mp { key: String, value: L }\n",
+        "list L { member: S }\nmap Mp { key: String, value: L }\n",
         "union U { a: S, b: Unit }\n",
         "apply S$x @sensitive\napply E { @deprecated(since: \"1\") }\n",
         "service Svc { version: \"1\", operations: [Get], rename: { \"ex#S\": \"T\" } }\n",
@@ -385,17 +389,18 @@ fn garbage_and_truncated_input_never_panics() {
 #[test]
 fn relative_ids_resolve_by_use_then_namespace_then_prelude() {
     let other = "$version: \"2\"\nnamespace ex\nstring Later\n";
-    let json = r#"{"smithy": "2.0", "shapes": {"ex#FromJson": {"type": "string"}, "imp#Integer": {"type": "integer"}}}"#;
+    let json =
+        r#"{"smithy": "2.0", "shapes": {"ex#FromJson": {"type": "string"}, "imp#Integer": {"type": "integer"}}}"#;
     let main = v2(concat!(
         "use imp#Integer\n",
         "string String\n",
         "structure A {\n",
-        "    a: String\n",      // the namespace wins over the prelude
-        "    b: Integer\n",     // `use` wins over everything
-        "    c: Boolean\n",     // the prelude
-        "    d: Later\n",       // defined in another IDL file
-        "    e: FromJson\n",    // defined in a JSON file
-        "    f: Missing\n",     // nowhere: the namespace (validation reports it)
+        "    a: String\n",         // the namespace wins over the prelude
+        "    b: Integer\n",        // `use` wins over everything
+        "    c: Boolean\n",        // the prelude
+        "    d: Later\n",          // defined in another IDL file
+        "    e: FromJson\n",       // defined in a JSON file
+        "    f: Missing\n",        // nowhere: the namespace (validation reports it)
         "    g: NonEmptyString\n", // a private prelude shape is not in scope
         "    h: smithy.api#String\n",
         "}\n",
@@ -436,8 +441,8 @@ fn inline_io_enums_defaults_and_elision() {
     let d = doc(concat!(
         "$version: \"2.0\"\n$operationInputSuffix: \"Request\"\nnamespace ex\n",
         "operation Op {\n    input := @sensitive {\n        a: String = \"x\"\n    }\n    output := @output {}\n}\n",
-        "enum E { A\n B = \"b\" }\n",
-        "intEnum I { ONE = 1 }\n",
+        "enum E { A\n B = \"b\"\n}\n",
+        "intEnum I {\n    ONE = 1\n}\n",
         "resource R { identifiers: { id: String } }\n",
         "@mixin structure M { tag: Integer }\n",
         "structure S for R with [M] {\n    $id\n    @required\n    $tag\n}\n",
@@ -524,10 +529,14 @@ fn idl_1_0_files_are_upgraded() {
 
 #[test]
 fn load_errors_name_file_line_and_column() {
-    let e = load_sources(&[(Path::new("m.smithy"), "$version: \"2\"\nnamespace ex\nstructure A {\n  a: String\n  b String\n}\n")])
-        .unwrap_err();
+    let e = load_sources(&[(
+        Path::new("m.smithy"),
+        "$version: \"2\"\nnamespace ex\nstructure A {\n  a: String\n  b String\n}\n",
+    )])
+    .unwrap_err();
     assert_eq!(e.file.as_deref(), Some(Path::new("m.smithy")));
     assert_eq!(e.to_string(), "m.smithy: 5:5: expected `:` after the member name `b`, found `String`");
-    let e = load_sources(&[(Path::new("m.smithy"), "$version: \"2\"\nnamespace ex\nstructure A { a: Nope }\n")]).unwrap_err();
+    let e = load_sources(&[(Path::new("m.smithy"), "$version: \"2\"\nnamespace ex\nstructure A { a: Nope }\n")])
+        .unwrap_err();
     assert!(e.to_string().contains("ex#A$a") && e.to_string().contains("ex#Nope"), "validation names the shape: {e}");
 }

@@ -19,14 +19,7 @@ pub fn render(ctx: &Ctx, op: &OperationPlan) -> (TokenStream, TokenStream) {
             if !(200..300).contains(&status) && status != #code {
                 return ::std::result::Result::Err(parse_error(status, headers, body));
             }
-            parse_output(status, headers, body).map_err(|e| {
-                let meta = crate::error::ErrorMetadata::builder();
-                let meta = match crate::rest_json::request_id(headers) {
-                    ::std::option::Option::Some(id) => meta.request_id(id),
-                    ::std::option::Option::None => meta,
-                };
-                #error::Unhandled(crate::error::Unhandled::with_source(meta.build(), e).with_status(status))
-            })
+            parse_output(status, headers, body).map_err(|e| #error::Unhandled(crate::rest_json::unreadable(status, headers, e)))
         }
     };
     let output = output_parser(ctx, op);
@@ -99,21 +92,19 @@ fn error_dispatch(ctx: &Ctx, op: &OperationPlan) -> TokenStream {
         let v = ident(&t.name);
         let p = path(&t.path());
         quote! {
-            ::std::option::Option::Some(#code) => match #p::from_response(headers, body, meta.clone()) {
-                ::std::result::Result::Ok(e) => #error::#v(e),
-                ::std::result::Result::Err(e) => #error::Unhandled(crate::error::Unhandled::with_source(meta, e).with_status(status)),
-            },
+            ::std::option::Option::Some(#code) => {
+                crate::rest_json::modeled(#p::from_response(headers, body, meta.clone()), meta, status, #error::#v, #error::Unhandled)
+            }
         }
     });
     quote! {
         /// Maps an error response to the operation's error: by code (the `X-Amzn-Errortype`
         /// header, else `code` or `__type` in the body), matched on the error shape's name.
         fn parse_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> #error {
-            let (meta, parsed) = crate::rest_json::error_metadata(headers, body);
-            if !parsed {
-                let e = crate::rest_json::ResponseError("the error response body is not valid JSON".to_owned());
-                return #error::Unhandled(crate::error::Unhandled::with_source(meta, e).with_status(status));
-            }
+            let meta = match crate::rest_json::error_metadata(status, headers, body) {
+                ::std::result::Result::Ok(meta) => meta,
+                ::std::result::Result::Err(unhandled) => return #error::Unhandled(unhandled),
+            };
             match meta.code() {
                 #(#arms)*
                 _ => #error::Unhandled(crate::error::Unhandled::new(meta).with_status(status)),

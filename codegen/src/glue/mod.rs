@@ -1,0 +1,1 @@
+//! Glue for the differential test against smithy-rs crates (being written).
