@@ -222,14 +222,13 @@ pub fn evaluation_form_input(size: FormSize) -> CreateEvaluationFormInput {
                                     .max_value(max)
                                     .score(score)
                                     .automatic_fail(fail)
-                                    .build()
-                                    .expect("valid option"),
+                                    .build(),
                             );
                         }
                         (
                             EvaluationFormQuestionType::Numeric,
                             EvaluationFormQuestionTypeProperties::Numeric(
-                                props.build().expect("valid properties"),
+                                props.build(),
                             ),
                         )
                     }

@@ -751,6 +751,8 @@ pub(crate) fn sanitize_error_code(code: &str) -> &str {
 /// `code`, else `__type`; the message from `message`, `Message` or `errorMessage`.
 ///
 /// A body that is not JSON gives an unhandled error that still carries the header's code.
+// Only error responses come here; boxing the error would not save anything worth the noise.
+#[allow(clippy::result_large_err)]
 pub(crate) fn error_metadata(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Result<ErrorMetadata, Unhandled> {
     let (meta, parsed) = scan_error_metadata(headers, body);
     if parsed {

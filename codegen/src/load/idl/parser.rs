@@ -11,7 +11,7 @@ use super::lexer::{tokenize, Kind, Token};
 
 /// Node values nested deeper than this are rejected (the stack stays small, and every later
 /// recursive walk over the value is bounded too).
-pub(crate) const MAX_NODE_DEPTH: usize = 64;
+pub(crate) const MAX_NODE_DEPTH: usize = 100;
 
 /// A syntax error at a position.
 #[derive(Debug, Clone, PartialEq, Eq)]

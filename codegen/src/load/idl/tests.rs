@@ -263,11 +263,11 @@ fn nested_node_values() {
         })
     );
     let deep = |n: usize| format!("metadata m = {}{}\n", "[".repeat(n), "]".repeat(n));
-    assert!(to_json_ast(&[(Path::new(FILE), deep(60).as_str())]).is_ok());
-    assert!(err(&deep(66)).contains("nested more than 64 levels deep"));
+    assert!(to_json_ast(&[(Path::new(FILE), deep(101).as_str())]).is_ok());
+    assert!(err(&deep(102)).contains("1:114: node values are nested more than 100 levels deep"));
     // Far deeper than any stack could recurse: an error, not an overflow.
     let e = err(&format!("metadata m = {}", "[{a:".repeat(200_000)));
-    assert!(e.contains("nested more than 64 levels deep"), "{e}");
+    assert!(e.contains("nested more than 100 levels deep"), "{e}");
     assert!(err("metadata m = {a: 1, a: 2}").contains("1:21: duplicate key `a`"));
 }
 
